@@ -1,0 +1,272 @@
+"""Pydantic models of a plan: the schema of the curated files under ``data/``.
+
+The curated YAML files are parsed into these models on every load, so a typo in a
+field name, a quarter of 5 or an amount written as text fails loudly with the file
+and the field named (see :mod:`ipbot.plans`).
+
+Money is always in million VND (triệu đồng) as an exact :class:`~decimal.Decimal`,
+because the documents state figures such as ``1.062,6`` and ``9,2`` that floats
+would round.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+
+
+def _exact_decimal(value: object) -> object:
+    """Turn YAML numbers into Decimals through ``str`` so 9.2 stays 9.2."""
+    if isinstance(value, bool):
+        raise ValueError("an amount must be a number, not true/false")
+    if isinstance(value, (int, float)):
+        return Decimal(str(value))
+    return value
+
+
+Amount = Annotated[Decimal, BeforeValidator(_exact_decimal), Field(ge=0)]
+"""An amount of money in million VND."""
+
+
+class Model(BaseModel):
+    """Base model: unknown fields are errors, so typos in data files are caught."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class AgencyDef(Model):
+    """An agency in the registry (``data/agencies.yaml`` or a plan's own ``agencies``).
+
+    ``scope`` says whether the same id names a different body in every province
+    (``province``: Sở Khoa học và Công nghệ of Ninh Thuận is not that of Thái Bình),
+    one national body (``national``: Cục Sở hữu trí tuệ) or a generic phrase the
+    plans use instead of a name (``generic``: "các cơ quan, đơn vị liên quan").
+    ``name`` may contain ``{province}``, filled in per plan.
+    """
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    name: str
+    short: str | None = None
+    scope: Literal["province", "national", "generic"] = "province"
+    aliases: list[str] = []
+    kind: Literal["department", "local", "central", "media", "association", "enforcement", "other"] = "other"
+
+
+class DecisionRef(Model):
+    """A decision or plan that this plan implements, as the document cites it."""
+
+    number: str
+    date: dt.date | None = None
+    issuer: str | None = None
+    title: str | None = None
+    text: str = Field(description="the citation verbatim from the document")
+
+
+class Signer(Model):
+    name: str
+    title: str = Field(description="e.g. Phó Chủ tịch")
+    capacity: str | None = Field(None, description="e.g. KT. Chủ tịch; TM. Ủy ban nhân dân")
+
+
+class TextBlock(Model):
+    """A titled passage of the document (objectives, purposes, requirements)."""
+
+    section: str
+    kind: Literal["purpose", "requirement", "general_objective", "objective", "funding", "other"] = "other"
+    heading: str | None = None
+    text: str
+
+
+class Timeline(Model):
+    """When a task runs, as the document states it."""
+
+    text: str = Field(description="verbatim, e.g. 'Quý III-IV' or 'Năm 2023'")
+    quarters: list[int] = []
+    year: int | None = None
+    whole_year: bool = False
+
+    @field_validator("quarters")
+    @classmethod
+    def _valid_quarters(cls, quarters: list[int]) -> list[int]:
+        bad = [q for q in quarters if q not in (1, 2, 3, 4)]
+        if bad:
+            raise ValueError(f"a quarter must be 1-4, got {bad}")
+        return sorted(set(quarters))
+
+
+class Quantity(Model):
+    """A counted output of a task ("01 lớp", "05 sản phẩm OCOP", "02 lớp mỗi huyện")."""
+
+    value: Amount
+    unit: str
+    text: str = Field(description="verbatim phrase from the document")
+
+
+class TaskBudget(Model):
+    """A task's budget as the table gives it.
+
+    ``status``:
+      - ``row``: the budget table has a row with figures for this task;
+      - ``recurring``: the row says only "Hoạt động thường xuyên", no figure;
+      - ``no_row``: the plan has a budget table but no row for this task;
+      - ``not_itemised``: the plan gives no per-task budget at all.
+    ``total`` is the whole task over its life; ``allocation`` is this plan year's
+    allocation by funding source (keys defined in the plan's ``budget.sources``).
+    """
+
+    status: Literal["row", "recurring", "no_row", "not_itemised"]
+    row: str | None = Field(None, description="the row's STT in the table, verbatim")
+    total: Amount | None = None
+    allocation: dict[str, Amount] = {}
+    note: str | None = Field(None, description="Ghi chú, verbatim")
+
+
+class Task(Model):
+    """One task of the plan, numbered as the document numbers it."""
+
+    number: str = Field(description="as the document numbers it: '3.3', '3.c', 'III.4.d'")
+    label: str | None = Field(None, description="how to cite a task the document leaves unnumbered")
+    group: str
+    section: str = Field(description="where it stands in the document, e.g. 'II.3.c' or 'Phụ lục, dòng 3.3'")
+    title: str = Field(description="a short name for lists and buttons")
+    content: str = Field(description="the full task text, verbatim")
+    objective: str | None = None
+    objective_table: str | None = Field(None, description="the table's Mục tiêu when it differs from the narrative")
+    training_content: str | None = Field(None, description="'Nội dung tập huấn' where given")
+    timeline: Timeline | None = None
+    duration_months: int | None = Field(None, ge=1)
+    lead: list[str] = []
+    lead_note: str | None = Field(None, description="why no lead agency is listed")
+    cooperating: list[str] = []
+    cooperating_text: str | None = Field(None, description="the cooperating agencies verbatim")
+    quantities: list[Quantity] = []
+    notes: list[str] = []
+    budget: TaskBudget
+    topics: list[str] = Field([], description="topic keywords: OCOP, chỉ dẫn địa lý, tập huấn…")
+
+
+class Group(Model):
+    number: str
+    title: str
+    intro: str | None = None
+
+
+class BudgetSource(Model):
+    """A funding source as the plan names it, with this year's amount if stated."""
+
+    key: str = Field(pattern=r"^[a-z0-9_]+$")
+    label: str = Field(description="the table column or the section's wording")
+    long_label: str | None = None
+    amount: Amount | None = None
+
+
+class BudgetTable(Model):
+    """The budget table's printed totals (the 'Cộng' and 'Tổng cộng' rows)."""
+
+    title: str
+    note: str | None = None
+    unit: str = "triệu đồng"
+    stated_task_total: Amount | None = None
+    stated_allocation: dict[str, Amount] = {}
+    stated_grand_total: Amount | None = Field(None, description="'Tổng cộng' of the allocation columns")
+
+
+class PlanBudget(Model):
+    section: str
+    total: Amount | None = Field(None, description="the plan-year total in million VND")
+    total_text: str | None = Field(None, description="verbatim, e.g. '3.832.600.000 đồng'")
+    in_words: str | None = None
+    funding_text: str | None = Field(None, description="the sources as the text names them")
+    sources: list[BudgetSource] = []
+    table: BudgetTable | None = None
+    table_missing: bool = Field(False, description="the plan refers to a table that is not in the document")
+
+
+class Target(Model):
+    id: str
+    year: int
+    section: str
+    category: str = Field(description="e.g. 'đào tạo', 'đơn đăng ký', 'doanh nghiệp', 'sáng chế'")
+    text: str
+    value: str | None = Field(None, description="the figure as stated, e.g. 'tối thiểu 250'")
+
+
+class Duty(Model):
+    label: str | None = None
+    text: str
+
+
+class Responsibility(Model):
+    """What 'Tổ chức thực hiện' assigns to one agency (or a group named together)."""
+
+    section: str
+    heading: str = Field(description="the agency heading verbatim")
+    agencies: list[str]
+    duties: list[Duty]
+
+
+class Reporting(Model):
+    section: str
+    text: str
+    reporters: str | None = None
+    recipient: list[str] = []
+    forward_to: list[str] = []
+    frequency: str | None = None
+    deadline: str | None = None
+    deadline_day: int | None = Field(None, ge=1, le=31)
+    deadline_month: int | None = Field(None, ge=1, le=12)
+
+
+class Discrepancy(Model):
+    """Something the document states inconsistently, recorded rather than fixed.
+
+    ``check`` names a computed consistency check (see :mod:`ipbot.checks`) when the
+    discrepancy is numeric; ``stated`` and ``computed`` then hold both figures, and
+    ``check-data`` verifies they still match the data.
+    """
+
+    id: str
+    kind: Literal["sum", "missing_row", "citation", "missing_table", "conflict", "text", "structure"]
+    check: str | None = None
+    where: str
+    stated: str | None = None
+    computed: str | None = None
+    note: str
+
+
+class Plan(Model):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    province: str
+    province_id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    title: str
+    short_title: str
+    source_file: str
+    year_start: int
+    year_end: int
+    horizon: int | None = None
+    number: str | None = None
+    number_note: str | None = None
+    issued: dt.date | None = None
+    issued_text: str | None = None
+    issuer: str
+    signer: Signer | None = None
+    implements: list[DecisionRef] = []
+    objectives: list[TextBlock] = []
+    groups: list[Group] = []
+    tasks: list[Task]
+    budget: PlanBudget
+    targets: list[Target] = []
+    responsibilities: list[Responsibility] = []
+    reporting: Reporting | None = None
+    closing: str | None = Field(None, description="the closing paragraph: whom to tell about difficulties")
+    closing_recipient: list[str] = []
+    recipients: list[str] = Field([], description="'Nơi nhận', verbatim lines")
+    agencies: list[AgencyDef] = Field([], description="agencies this plan adds to the registry")
+    discrepancies: list[Discrepancy] = []
+
+    @property
+    def years(self) -> range:
+        return range(self.year_start, self.year_end + 1)

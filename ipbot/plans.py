@@ -1,0 +1,184 @@
+"""Load the curated data files into validated models.
+
+Parse, don't validate: each YAML file becomes a :class:`~ipbot.models.Plan` (or a list
+of :class:`~ipbot.models.AgencyDef`) at load time, and every problem is reported as a
+:class:`Problem` naming the file and the field, so ``ipbot check-data`` can list them
+all at once instead of stopping at the first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from pydantic import TypeAdapter, ValidationError
+
+from ipbot.models import AgencyDef, Plan
+
+__all__ = ["Agency", "Catalogue", "Problem", "load_catalogue"]
+
+AGENCIES_FILE = "agencies.yaml"
+PLANS_DIR = "plans"
+SOURCES_DIR = "sources"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong (``level='error'``), doubtful (``'warning'``) or recorded (``'note'``)."""
+
+    level: str
+    file: str
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.level.upper()}: {self.file}: {self.where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Agency:
+    """An agency of one province (or a national body, or a generic phrase)."""
+
+    id: str
+    slug: str
+    name: str
+    short: str | None
+    scope: str
+    kind: str
+    province_id: str | None
+    aliases: tuple[str, ...]
+
+
+def agency_id(slug: str, scope: str, province_id: str) -> str:
+    """Province-scoped bodies get the province in their id: ``ninh-thuan/so-khcn``."""
+    return f"{province_id}/{slug}" if scope == "province" else slug
+
+
+@dataclass
+class Catalogue:
+    """Everything under ``data/``: the plans, the agencies, the source texts."""
+
+    plans: dict[str, Plan] = field(default_factory=dict)
+    agencies: dict[str, Agency] = field(default_factory=dict)
+    sources: dict[str, str] = field(default_factory=dict)
+    files: dict[str, Path] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.level == "error"]
+
+    def agency(self, plan: Plan, slug: str) -> Agency:
+        """The agency a plan means by ``slug`` (its own province's Sở, say)."""
+        for scope_id in (f"{plan.province_id}/{slug}", slug):
+            if scope_id in self.agencies:
+                return self.agencies[scope_id]
+        raise KeyError(slug)
+
+
+def _format_loc(loc: tuple[object, ...], data: object) -> str:
+    """Turn a pydantic error location into 'tasks[3.3].budget.total'."""
+    parts: list[str] = []
+    node = data
+    for item in loc:
+        if isinstance(item, int) and isinstance(node, list):
+            element = node[item] if item < len(node) else None
+            label = element.get("number") or element.get("id") if isinstance(element, dict) else None
+            parts[-1 if parts else 0 : None] = [f"{parts[-1] if parts else ''}[{label or item}]"]
+            node = element
+        else:
+            parts.append(str(item))
+            node = node.get(item) if isinstance(node, dict) else None
+    return ".".join(parts) or "(file)"
+
+
+def _read_yaml(path: Path, problems: list[Problem]) -> object:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        problems.append(Problem("error", path.name, "(file)", f"cannot read: {exc}"))
+        return None
+
+
+_AGENCY_LIST = TypeAdapter(list[AgencyDef])
+
+
+def _validation_problems(path: Path, exc: ValidationError, data: object) -> list[Problem]:
+    return [
+        Problem("error", path.name, _format_loc(tuple(err["loc"]), data), err["msg"])
+        for err in exc.errors()
+    ]
+
+
+def load_catalogue(data_dir: Path) -> Catalogue:
+    """Read ``agencies.yaml``, every ``plans/*.yaml`` and the source texts; never raises on bad data."""
+    cat = Catalogue()
+    registry: list[AgencyDef] = []
+    reg_path = data_dir / AGENCIES_FILE
+    raw = _read_yaml(reg_path, cat.problems) if reg_path.exists() else []
+    try:
+        registry = _AGENCY_LIST.validate_python(raw or [])
+    except ValidationError as exc:
+        cat.problems.extend(_validation_problems(reg_path, exc, raw))
+    cat.files[AGENCIES_FILE] = reg_path
+
+    plan_paths = sorted((data_dir / PLANS_DIR).glob("*.yaml"))
+    if not plan_paths:
+        cat.problems.append(Problem("error", PLANS_DIR, "(folder)", "no plan files found"))
+    for path in plan_paths:
+        raw = _read_yaml(path, cat.problems)
+        if raw is None:
+            continue
+        try:
+            plan = Plan.model_validate(raw)
+        except ValidationError as exc:
+            cat.problems.extend(_validation_problems(path, exc, raw))
+            continue
+        if plan.id != path.stem:
+            cat.problems.append(Problem("error", path.name, "id", f"plan id {plan.id!r} must match the file name"))
+            continue
+        if plan.id in cat.plans:
+            cat.problems.append(Problem("error", path.name, "id", f"duplicate plan id {plan.id!r}"))
+            continue
+        cat.plans[plan.id] = plan
+        cat.files[plan.id] = path
+        source = data_dir / SOURCES_DIR / plan.source_file
+        if source.exists():
+            cat.sources[plan.id] = source.read_text(encoding="utf-8")
+        else:
+            cat.problems.append(Problem("error", path.name, "source_file", f"{source} not found"))
+
+    _register_agencies(cat, registry)
+    return cat
+
+
+def _register_agencies(cat: Catalogue, registry: list[AgencyDef]) -> None:
+    """Instantiate registry agencies per province, plus each plan's own additions."""
+    provinces = {plan.province_id: plan.province for plan in cat.plans.values()}
+    slugs = {a.id for a in registry}
+
+    def add(defn: AgencyDef, province_id: str | None, province: str | None) -> None:
+        aid = agency_id(defn.id, defn.scope, province_id or "")
+        name = defn.name.replace("{province}", province or "").strip()
+        aliases = tuple(a.replace("{province}", province or "") for a in defn.aliases)
+        cat.agencies.setdefault(
+            aid,
+            Agency(aid, defn.id, name, defn.short, defn.scope, defn.kind,
+                   province_id if defn.scope == "province" else None, aliases),
+        )
+
+    for defn in registry:
+        if defn.scope == "province":
+            for pid, pname in provinces.items():
+                add(defn, pid, pname)
+        else:
+            add(defn, None, None)
+    for plan in cat.plans.values():
+        for defn in plan.agencies:
+            if defn.id in slugs:
+                cat.problems.append(
+                    Problem("error", cat.files[plan.id].name, f"agencies[{defn.id}]", "id already in agencies.yaml")
+                )
+                continue
+            add(defn, plan.province_id, plan.province)
