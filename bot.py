@@ -1,0 +1,11 @@
+"""Start ipbot: the Telegram bot when TELEGRAM_BOT_TOKEN is set, the terminal chat otherwise."""
+
+from __future__ import annotations
+
+import sys
+
+from ipbot.cli import run
+from ipbot.config import Settings
+
+if __name__ == "__main__":
+    sys.exit(run(Settings()))

@@ -1,0 +1,9 @@
+"""``python -m ipbot`` is the ``ipbot`` command."""
+
+from __future__ import annotations
+
+import sys
+
+from ipbot.cli import main
+
+sys.exit(main())

@@ -1,0 +1,221 @@
+"""The ``ipbot`` command: ask, chat, build-db, check-data, plans, run.
+
+Each command is a thin wrapper: parse arguments, call the library, print. The answer
+path imports neither telegram nor anything else heavy, so ``ipbot ask`` starts fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import IO
+
+from ipbot.answers import Context
+from ipbot.checks import check_catalogue
+from ipbot.config import Settings
+from ipbot.plans import load_catalogue
+from ipbot.qa import Answerer
+from ipbot.render import plain_text
+from ipbot.store import DataInvalid, build_database, ensure_database, read_knowledge
+
+__all__ = ["batch", "load_answerer", "main"]
+
+CHAT_BANNER = (
+    "ipbot — hỏi đáp về Kế hoạch triển khai Chiến lược SHTT (gõ /thoat để thoát, /moi để bắt đầu lại).\n"
+    "Chưa đặt TELEGRAM_BOT_TOKEN nên bot chạy ở chế độ trò chuyện trên terminal; "
+    "đặt biến này (hoặc ghi vào tệp .env) để chạy bot Telegram."
+)
+
+
+def load_answerer(settings: Settings) -> Answerer:
+    """Build the database if needed, read it back, and return a ready core."""
+    db = ensure_database(settings.data_dir, settings.database)
+    return Answerer(read_knowledge(db))
+
+
+def _answer_record(answerer: Answerer, record: dict[str, object], context: Context) -> tuple[dict[str, object], Context]:
+    question = record.get("question")
+    answer = answerer.answer(question if isinstance(question, str) else "", context)
+    out = {
+        "id": record.get("id"),
+        "answered": answer.answered,
+        "answer": plain_text(answer),
+        "intent": answer.intent,
+        "plan_ids": answer.plan_ids,
+        "task_ids": answer.task_ids,
+        "sources": answer.sources,
+        "suggestions": [s.query for s in answer.suggestions],
+    }
+    return out, answer.context
+
+
+def batch(answerer: Answerer, lines: Iterable[str], out: IO[str]) -> int:
+    """Answer JSON lines in order; lines sharing a ``session`` share context. Returns the count."""
+    sessions: dict[str, Context] = {}
+    count = 0
+    for raw in lines:
+        if not raw.strip():
+            continue
+        count += 1
+        try:
+            record = json.loads(raw)
+            if not isinstance(record, dict):
+                raise ValueError("not an object")
+        except ValueError as exc:
+            out.write(json.dumps({"id": None, "answered": False, "answer": "", "error": f"bad JSON line: {exc}"},
+                                 ensure_ascii=False) + "\n")
+            continue
+        session = record.get("session")
+        key = str(session) if session is not None else None
+        context = sessions.get(key, Context()) if key is not None else Context()
+        result, context = _answer_record(answerer, record, context)
+        if key is not None:
+            sessions[key] = context
+        out.write(json.dumps(result, ensure_ascii=False) + "\n")
+    out.flush()
+    return count
+
+
+def chat(answerer: Answerer, stdin: IO[str], stdout: IO[str], interactive: bool) -> None:
+    """A terminal conversation; without a terminal, answer each line read."""
+    context = Context()
+    if interactive:
+        print(CHAT_BANNER, file=stdout)
+    while True:
+        if interactive:
+            stdout.write("\nBạn: ")
+            stdout.flush()
+        line = stdin.readline()
+        if not line:
+            break
+        question = line.strip()
+        if not question:
+            continue
+        if question in ("/thoat", "/quit", "/exit"):
+            break
+        if question in ("/moi", "/reset"):
+            context = Context()
+            print("Đã bắt đầu cuộc trò chuyện mới.", file=stdout)
+            continue
+        answer = answerer.answer(question, context)
+        context = answer.context
+        prefix = "ipbot: " if interactive else ""
+        print(prefix + plain_text(answer), file=stdout)
+        if not interactive:
+            print(file=stdout)
+        stdout.flush()
+
+
+def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+    answerer = load_answerer(settings)
+    if args.batch:
+        stream = sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8")  # noqa: SIM115
+        with stream:
+            batch(answerer, stream, sys.stdout)
+        return 0
+    if not args.question:
+        print("Hãy nhập câu hỏi, ví dụ: ipbot ask \"Ai chủ trì nhiệm vụ 3.3?\"", file=sys.stderr)
+        return 2
+    answer = answerer.answer(" ".join(args.question))
+    print(plain_text(answer))
+    return 0
+
+
+def _cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
+    chat(load_answerer(settings), sys.stdin, sys.stdout, sys.stdin.isatty())
+    return 0
+
+
+def _cmd_build_db(args: argparse.Namespace, settings: Settings) -> int:
+    target = Path(args.output) if args.output else settings.database
+    try:
+        cat = build_database(settings.data_dir, target)
+    except DataInvalid as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"Không dựng được cơ sở dữ liệu: {len(exc.problems)} lỗi dữ liệu.", file=sys.stderr)
+        return 1
+    print(f"Đã dựng {target} từ {len(cat.plans)} kế hoạch, {len(cat.agencies)} cơ quan.")
+    return 0
+
+
+def _cmd_check_data(args: argparse.Namespace, settings: Settings) -> int:
+    data_dir = Path(args.data) if args.data else settings.data_dir
+    cat = load_catalogue(data_dir)
+    problems = check_catalogue(cat)
+    for problem in problems:
+        if problem.level != "note" or not args.quiet:
+            print(problem)
+    errors = sum(p.level == "error" for p in problems)
+    warnings = sum(p.level == "warning" for p in problems)
+    notes = sum(p.level == "note" for p in problems)
+    print(f"\n{len(cat.plans)} kế hoạch; {errors} lỗi, {warnings} cảnh báo, {notes} ghi nhận (sai lệch đã ghi trong dữ liệu).")
+    return 1 if errors else 0
+
+
+def _cmd_plans(args: argparse.Namespace, settings: Settings) -> int:
+    knowledge = read_knowledge(ensure_database(settings.data_dir, settings.database))
+    for plan in knowledge.plans.values():
+        agencies = {s for t in plan.tasks for s in (*t.lead, *t.cooperating)}
+        agencies |= {s for r in plan.responsibilities for s in r.agencies}
+        print(f"{plan.id}: {plan.short_title} — {len(plan.tasks)} nhiệm vụ, {len(agencies)} cơ quan, "
+              f"{len(plan.targets)} chỉ tiêu, {len(plan.responsibilities)} mục trách nhiệm, "
+              f"{len(plan.discrepancies)} sai lệch ghi nhận")
+    return 0
+
+
+def _cmd_run(args: argparse.Namespace, settings: Settings) -> int:
+    return run(settings)
+
+
+def run(settings: Settings) -> int:
+    """Start the Telegram bot when a token is set, the terminal chat otherwise."""
+    if settings.telegram_bot_token is None or not settings.telegram_bot_token.get_secret_value():
+        chat(load_answerer(settings), sys.stdin, sys.stdout, sys.stdin.isatty())
+        return 0
+    from ipbot.telegram_bot import run_bot  # imported only here: the answer path never needs telegram
+
+    run_bot(settings)
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="ipbot", description="Hỏi đáp về Kế hoạch triển khai Chiến lược SHTT.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    ask = sub.add_parser("ask", help="trả lời một câu hỏi, hoặc một tệp JSON lines (--batch)")
+    ask.add_argument("question", nargs="*")
+    ask.add_argument("--batch", metavar="FILE", help="tệp JSON lines {id, question, session?}; - là stdin")
+    ask.set_defaults(func=_cmd_ask)
+    sub.add_parser("chat", help="trò chuyện trên terminal").set_defaults(func=_cmd_chat)
+    build = sub.add_parser("build-db", help="dựng cơ sở dữ liệu SQLite từ data/")
+    build.add_argument("--output", help="đường dẫn tệp cơ sở dữ liệu")
+    build.set_defaults(func=_cmd_build_db)
+    check = sub.add_parser("check-data", help="kiểm tra dữ liệu kế hoạch")
+    check.add_argument("--data", help="thư mục dữ liệu (mặc định data/)")
+    check.add_argument("--quiet", action="store_true", help="không in các ghi nhận")
+    check.set_defaults(func=_cmd_check_data)
+    sub.add_parser("plans", help="liệt kê các kế hoạch").set_defaults(func=_cmd_plans)
+    sub.add_parser("run", help="chạy bot Telegram (hoặc chat khi chưa có token)").set_defaults(func=_cmd_run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+    if hasattr(sys.stdin, "reconfigure"):
+        sys.stdin.reconfigure(encoding="utf-8", errors="replace")
+    args = _parser().parse_args(argv)
+    settings = Settings()
+    try:
+        return int(args.func(args, settings))
+    except DataInvalid as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print("Dữ liệu kế hoạch có lỗi; chạy `ipbot check-data` để xem chi tiết.", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130

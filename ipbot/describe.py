@@ -1,0 +1,114 @@
+"""Plan facts as short Vietnamese phrases: agencies, timelines, money, citations.
+
+Pure functions from models to strings, shared by every answer so the same fact is
+always worded the same way.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ipbot.models import Plan, Task
+from ipbot.store import Knowledge
+from ipbot.text import money, quarters_text
+
+__all__ = [
+    "agency_list",
+    "budget_lines",
+    "shorten",
+    "task_heading",
+    "task_line",
+    "task_source",
+    "timeline_phrase",
+]
+
+
+def shorten(text: str, limit: int = 110) -> str:
+    """Cut at a word boundary with an ellipsis, for lists on a phone screen."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:.(")
+    return cut + "…"
+
+
+def agency_list(knowledge: Knowledge, plan: Plan, slugs: list[str]) -> str:
+    """Full names, comma-separated: 'Sở Khoa học và Công nghệ, Cục Sở hữu trí tuệ'."""
+    names = []
+    for slug in slugs:
+        try:
+            names.append(knowledge.agency(plan, slug).name)
+        except KeyError:
+            names.append(slug)
+    return "; ".join(names)
+
+
+def task_heading(task: Task) -> str:
+    """'Nhiệm vụ 3.3' or the label the data gives an unnumbered item."""
+    if task.label:
+        return f"Nhiệm vụ {task.number} ({task.label})"
+    return f"Nhiệm vụ {task.number}"
+
+
+def task_line(task: Task, limit: int = 110) -> str:
+    """One list line: number and short name, '3.3 — Chỉ dẫn địa lý Thịt cừu Ninh Thuận'."""
+    return f"{task.number} — {shorten(task.title, limit)}"
+
+
+def task_source(plan: Plan, task: Task, table: bool = False) -> str:
+    """Where a task's facts come from: the narrative section, or its budget-table row."""
+    where = f"mục {task.section}"
+    if table and task.budget.row:
+        where += f" và bảng dự toán, dòng {task.budget.row.rstrip('.')}"
+    return f"Nguồn: {plan.short_title}, {where}."
+
+
+def timeline_phrase(task: Task) -> str | None:
+    """'Quý III–IV năm 2023', 'cả năm 2023', or None when the plan gives no time."""
+    tl = task.timeline
+    if tl is None:
+        return None
+    if tl.whole_year:
+        return f"cả năm {tl.year}" if tl.year else tl.text
+    if tl.quarters:
+        text = quarters_text(tl.quarters)
+        return f"{text} năm {tl.year}" if tl.year else text
+    return tl.text
+
+
+def _source_label(plan: Plan, key: str) -> str:
+    for source in plan.budget.sources:
+        if source.key == key:
+            return source.label
+    return key
+
+
+def budget_lines(plan: Plan, task: Task) -> tuple[list[str], bool]:
+    """The task's budget in words, and whether the plan states one at all.
+
+    The whole-task total and the plan year's allocation are kept apart and both named,
+    because the table's "Tổng kinh phí thực hiện" covers the task's whole life.
+    """
+    b = task.budget
+    year = plan.year_start if plan.year_start == plan.year_end else None
+    year_text = f"năm {year}" if year else "trong kỳ kế hoạch"
+    lines: list[str] = []
+    if b.status == "row":
+        if b.allocation:
+            parts = [f"{money(a)} từ {_source_label(plan, k)}" for k, a in b.allocation.items()]
+            alloc_total = sum(b.allocation.values(), Decimal(0))
+            if len(parts) > 1:
+                lines.append(f"Phân bổ {year_text}: {money(alloc_total)}, gồm " + "; ".join(parts) + ".")
+            else:
+                lines.append(f"Phân bổ {year_text}: {parts[0]}.")
+        if b.total is not None:
+            life = f" (thời gian thực hiện {task.duration_months} tháng)" if task.duration_months else ""
+            lines.append(f"Tổng kinh phí thực hiện cả nhiệm vụ: {money(b.total)}{life}.")
+        if b.note:
+            lines.append(f"Ghi chú: {b.note}.")
+        return lines, True
+    if b.status == "recurring":
+        return [f"Bảng dự toán ghi: «{b.note or 'Hoạt động thường xuyên'}» — không ghi số tiền riêng."], True
+    if b.status == "no_row":
+        return ["Bảng dự toán của kế hoạch không có dòng cho nhiệm vụ này, nên kế hoạch không nêu kinh phí."], False
+    return ["Kế hoạch không nêu kinh phí riêng cho từng nhiệm vụ."], False

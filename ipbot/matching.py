@@ -1,0 +1,305 @@
+"""Find the plans, tasks, agencies and passages a question is about.
+
+Matching runs on folded, abbreviation-expanded tokens (see :mod:`ipbot.text`). Tasks
+and passages are scored by IDF-weighted coverage of the question's content words and
+word pairs, so a match must explain most of what the user typed: "nha dam" lands on
+the Nha đam task, while "danh sách sản phẩm OCOP 5 sao" covers too little of any task
+to land anywhere. rapidfuzz corrects typos word by word against the plans' vocabulary
+and finds agency names typed with small mistakes.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from ipbot.models import Plan, Task
+from ipbot.store import Knowledge
+from ipbot.text import STOPWORDS, expand, fold
+
+__all__ = ["Hit", "Index", "Passage", "TaskRef"]
+
+# Words that frame a question about the plans but say nothing about which task.
+META_WORDS = frozenset(
+    """
+    nhiem vu ke hoach viec cong nao gi ai bao nhieu may thi sao the nhe a nhung cac cua la co duoc khong
+    hay voi va ve cho trong theo den tu thuc hien trien khai lien quan nhac biet hoi xin oi giup ban minh
+    toi vay ha ah day do nay kia giao dien ra vao cu nam tinh ok oke okay vang u uh sang chieu toi buoi
+    """.split()
+)
+
+SEPARATOR = "zzsep"
+"""Marks where the question had a recognised phrase: word pairs never bridge it."""
+
+
+@dataclass(frozen=True)
+class TaskRef:
+    plan_id: str
+    number: str
+
+    @property
+    def id(self) -> str:
+        return f"{self.plan_id}:{self.number}"
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A searchable unit of a plan: a task, a duty list, a target, an objective."""
+
+    plan_id: str
+    kind: str  # task | responsibility | target | objective | reporting | closing | document | budget
+    ref: str
+    section: str
+    text: str
+    tokens: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Hit:
+    item: TaskRef | Passage
+    score: float  # weighted coverage of the question's words, 0..1
+    matched: frozenset[str] = field(default_factory=frozenset)
+
+
+def _grams(tokens: Sequence[str | None]) -> set[str]:
+    """Unigrams and word pairs: Vietnamese meaning lives in pairs ("nha dam", "tom giong").
+
+    ``None`` in the sequence separates: no pair is formed across it.
+    """
+    grams = {t for t in tokens if t}
+    grams.update(f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False) if a and b)
+    return grams
+
+
+def _doc_tokens(text: str) -> list[str | None]:
+    """Document side: stop words are skipped, so pairs join the words around them."""
+    return [t for t in _norm_numbers(expand(fold(text)).split()) if t not in STOPWORDS]
+
+
+def _norm_numbers(words: list[str]) -> list[str]:
+    """'05' and '5' are the same count."""
+    return [w.lstrip("0") or "0" if w.isdigit() else w for w in words]
+
+
+def _query_tokens(text: str) -> list[str | None]:
+    """Question side: stop words are skipped, scaffolding words and recognised phrases separate."""
+    out: list[str | None] = []
+    prev = ""
+    for t in _norm_numbers(expand(fold(text)).split()):
+        after_number, prev = prev.isdigit(), t
+        if t in STOPWORDS and t != SEPARATOR and not after_number:
+            continue  # but "5 sao" keeps its "sao": a count names what is counted
+        out.append(None if (t in META_WORDS and not after_number) or t == SEPARATOR else t)
+    return out
+
+
+def content_tokens(text: str) -> list[str]:
+    """Folded, expanded tokens without stop words or question scaffolding."""
+    return [t for t in _query_tokens(text) if t]
+
+
+def task_text(task: Task) -> str:
+    parts = [task.title, task.content, task.objective or "", task.training_content or "", " ".join(task.topics)]
+    parts += [n for n in task.notes if n.startswith("Bảng dự toán")]
+    parts += [q.text for q in task.quantities]
+    return " ".join(parts)
+
+
+class Index:
+    """Everything the matcher needs, built once from :class:`~ipbot.store.Knowledge`."""
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.knowledge = knowledge
+        self.plans: dict[str, Plan] = knowledge.plans
+        self.tasks: dict[str, Task] = {}
+        self._task_grams: dict[str, set[str]] = {}
+        self._task_main: dict[str, set[str]] = {}
+        for plan in self.plans.values():
+            for task in plan.tasks:
+                ref = TaskRef(plan.id, task.number)
+                self.tasks[ref.id] = task
+                self._task_grams[ref.id] = _grams(_doc_tokens(task_text(task)))
+                self._task_main[ref.id] = _grams(_doc_tokens(f"{task.title} {task.content}"))
+        self.passages: list[Passage] = list(self._passages())
+        self._passage_grams = [_grams(_doc_tokens(p.text)) for p in self.passages]
+        docs = list(self._task_grams.values()) + self._passage_grams
+        df: Counter[str] = Counter()
+        for grams in docs:
+            df.update(grams)
+        n = len(docs) or 1
+        self._idf = {g: math.log(1 + n / c) for g, c in df.items()}
+        self._max_idf = math.log(1 + n)
+        self.vocabulary = sorted({g for g in df if " " not in g and len(g) >= 3})
+        self._agency_phrases = self._build_agency_phrases()
+        self._province_names = {fold(p.province): p.province_id for p in self.plans.values()}
+        self._province_initials = {
+            "".join(w[0] for w in fold(p.province).split()).upper(): p.province_id for p in self.plans.values()
+        }
+
+    # ------------------------------------------------------------------ passages
+    def _passages(self) -> Iterable[Passage]:
+        for plan in self.plans.values():
+            for resp in plan.responsibilities:
+                text = resp.heading + ": " + " ".join(d.text for d in resp.duties)
+                yield Passage(plan.id, "responsibility", resp.section, resp.section, text)
+            for target in plan.targets:
+                yield Passage(plan.id, "target", target.id, target.section, target.text)
+            for block in plan.objectives:
+                yield Passage(plan.id, "objective", block.section, block.section, block.text)
+            if plan.reporting:
+                yield Passage(plan.id, "reporting", plan.reporting.section, plan.reporting.section,
+                              plan.reporting.text)
+            if plan.closing:
+                yield Passage(plan.id, "closing", "closing", plan.reporting.section if plan.reporting else "",
+                              plan.closing)
+            for ref in plan.implements:
+                yield Passage(plan.id, "document", ref.number, "Phần mở đầu", ref.text)
+            if plan.budget.funding_text:
+                yield Passage(plan.id, "budget", plan.budget.section, plan.budget.section, plan.budget.funding_text)
+
+    # ------------------------------------------------------------------ weights
+    def weight(self, gram: str) -> float:
+        """IDF of a word or pair; pairs count more, unknown words count fully."""
+        idf = self._idf.get(gram, self._max_idf)
+        return idf * (1.6 if " " in gram else 1.0)
+
+    def correct(self, tokens: list[str | None]) -> list[str | None]:
+        """Replace words the plans never use by their closest plan word (typos)."""
+        out: list[str | None] = []
+        for tok in tokens:
+            if tok is None or tok in self._idf or len(tok) < 4 or tok.isdigit():
+                out.append(tok)
+                continue
+            best = process.extractOne(tok, self.vocabulary, scorer=fuzz.ratio, score_cutoff=80)
+            out.append(best[0] if best else tok)
+        return out
+
+    def query_grams(self, text: str) -> tuple[list[str | None], set[str]]:
+        toks = self.correct(_query_tokens(text))
+        return toks, _grams(toks)
+
+    def doc_grams(self, text: str) -> set[str]:
+        return _grams(_doc_tokens(text))
+
+    def coverage(self, query: set[str], doc: set[str]) -> tuple[float, frozenset[str]]:
+        """Share of the question's (weighted) words and pairs that the document contains."""
+        if not query:
+            return 0.0, frozenset()
+        matched = frozenset(g for g in query if g in doc)
+        total = sum(self.weight(g) for g in query)
+        return sum(self.weight(g) for g in matched) / total, matched
+
+    # ------------------------------------------------------------------ tasks
+    def rank_tasks(self, text: str, plan_ids: Iterable[str] | None = None) -> list[Hit]:
+        """Tasks ordered by how much of the question they explain."""
+        _, query = self.query_grams(text)
+        allowed = set(plan_ids) if plan_ids is not None else None
+        hits = []
+        for tid, grams in self._task_grams.items():
+            plan_id, number = tid.split(":", 1)
+            if allowed is not None and plan_id not in allowed:
+                continue
+            score, matched = self.coverage(query, grams)
+            if score > 0:
+                # a word pair found in the title or content proper is worth a little more
+                bonus = 0.05 * sum(1 for g in matched if " " in g and g in self._task_main[tid])
+                hits.append(Hit(TaskRef(plan_id, number), min(1.0, score + bonus), matched))
+        hits.sort(key=lambda h: (-h.score, h.item.id))
+        return hits
+
+    def rank_passages(self, text: str, plan_ids: Iterable[str] | None = None,
+                      kinds: Iterable[str] | None = None) -> list[Hit]:
+        _, query = self.query_grams(text)
+        allowed = set(plan_ids) if plan_ids is not None else None
+        kinds_ = set(kinds) if kinds is not None else None
+        hits = []
+        for passage, grams in zip(self.passages, self._passage_grams, strict=True):
+            if allowed is not None and passage.plan_id not in allowed:
+                continue
+            if kinds_ is not None and passage.kind not in kinds_:
+                continue
+            score, matched = self.coverage(query, grams)
+            if score > 0:
+                hits.append(Hit(passage, score, matched))
+        hits.sort(key=lambda h: -h.score)
+        return hits
+
+    def find_numbered_tasks(self, numbers: Iterable[str], plan_ids: Iterable[str]) -> list[TaskRef]:
+        """Tasks whose document number is one of ``numbers`` ("3.4", "3.c", "III.4.d", "4.d")."""
+        wanted = {n.lower().rstrip(".") for n in numbers}
+        found = []
+        for plan_id in plan_ids:
+            for task in self.plans[plan_id].tasks:
+                num = task.number.lower()
+                short = num.split(".", 1)[1] if re.match(r"^[ivx]+\.", num) else None
+                if num in wanted or (short is not None and short in wanted):
+                    found.append(TaskRef(plan_id, task.number))
+        return found
+
+    # ------------------------------------------------------------------ agencies
+    def _build_agency_phrases(self) -> list[tuple[str, str]]:
+        """(folded phrase, agency slug) pairs, longest first, for every name and alias."""
+        phrases: dict[str, str] = {}
+        for agency in self.knowledge.agencies.values():
+            if agency.scope == "generic":
+                continue
+            for name in (agency.name, *agency.aliases, *( [agency.short] if agency.short else [])):
+                key = " ".join(w for w in expand(fold(name)).split() if w not in ("va", "cac"))
+                if len(key) >= 4:
+                    phrases.setdefault(key, agency.slug)
+        return sorted(phrases.items(), key=lambda kv: -len(kv[0]))
+
+    def find_agencies(self, text: str) -> list[str]:
+        """Agency slugs named in the text, in order of appearance, exact or near-exact."""
+        folded = " ".join(w for w in expand(fold(text)).split() if w not in ("va", "cac"))
+        found: list[tuple[int, str]] = []
+        taken: list[tuple[int, int]] = []
+        for phrase, slug in self._agency_phrases:
+            for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", folded):
+                span = (m.start(), m.end())
+                if any(s < span[1] and span[0] < e for s, e in taken):
+                    continue
+                taken.append(span)
+                found.append((m.start(), slug))
+        if not found:
+            found = self._fuzzy_agencies(folded)
+        seen: list[str] = []
+        for _, slug in sorted(found):
+            if slug not in seen:
+                seen.append(slug)
+        return seen
+
+    def strip_agencies(self, expanded: str) -> str:
+        """Remove agency names from expanded text (what remains names a task or topic)."""
+        text = " ".join(w for w in expanded.split() if w not in ("va", "cac"))
+        for phrase, _ in self._agency_phrases:
+            text = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", f" {SEPARATOR} ", text)
+        return " ".join(text.split())
+
+    def _fuzzy_agencies(self, folded: str) -> list[tuple[int, str]]:
+        """Long agency names typed with a typo ("so khoa hoc cong nghej")."""
+        words = folded.split()
+        out: list[tuple[int, str]] = []
+        for phrase, slug in self._agency_phrases:
+            n = len(phrase.split())
+            if n < 3 or not phrase.startswith(("so ", "hoi ", "cuc ", "dai ", "uy ban")):
+                continue
+            for i in range(len(words) - n + 1):
+                window = " ".join(words[i : i + n])
+                if fuzz.ratio(window, phrase) >= 90:
+                    out.append((i, slug))
+        return out
+
+    # ------------------------------------------------------------------ plans
+    def find_provinces(self, raw: str) -> set[str]:
+        folded = fold(raw)
+        found = {pid for name, pid in self._province_names.items() if re.search(rf"(?<!\w){name}(?!\w)", folded)}
+        for initials, pid in self._province_initials.items():
+            if re.search(rf"(?<![\w]){initials}(?![\w])", raw):
+                found.add(pid)
+        return found

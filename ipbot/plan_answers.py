@@ -1,0 +1,369 @@
+"""Answers about a plan as a whole, or about many of its tasks at once.
+
+Budget totals and sources, budget views across tasks, tasks by quarter, agency or
+topic, targets, duties from "Tổ chức thực hiện", the reporting regime and the
+document itself. Each answer is labelled by plan when more than one is in play.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ipbot.answers import Answer, Section, Suggestion
+from ipbot.describe import agency_list, shorten, task_line, timeline_phrase
+from ipbot.matching import Passage, TaskRef
+from ipbot.models import Plan, Task
+from ipbot.text import money, money_words, quarters_text
+from ipbot.turn import Turn
+
+__all__ = [
+    "budget_by_group",
+    "budget_by_source",
+    "budget_largest",
+    "document_info",
+    "passage_answer",
+    "plan_budget",
+    "plans_list",
+    "reporting",
+    "responsibilities",
+    "targets",
+    "task_list",
+]
+
+MAX_LIST = 15
+
+
+def _label(plan: Plan) -> str:
+    return plan.short_title
+
+
+def _year_word(plan: Plan) -> str:
+    return f"năm {plan.year_start}" if plan.year_start == plan.year_end else f"giai đoạn {plan.year_start}–{plan.year_end}"
+
+
+# ---------------------------------------------------------------- plans and document
+def plans_list(turn: Turn) -> Answer:
+    lines = []
+    for plan in turn.index.plans.values():
+        period = _year_word(plan) + (f", định hướng đến {plan.horizon}" if plan.horizon else "")
+        lines.append(f"• {plan.title} ({period}): {len(plan.tasks)} nhiệm vụ.")
+    suggestions = [Suggestion(p.short_title, f"tổng kinh phí {_select(p)}") for p in turn.index.plans.values()]
+    return turn.reply("plans", [Section(lines, "Các kế hoạch đang có:")], True,
+                      plans=list(turn.index.plans.values()), suggestions=suggestions)
+
+
+def _select(plan: Plan) -> str:
+    if plan.year_start == plan.year_end:
+        return f"kế hoạch năm {plan.year_start} {plan.province}"
+    return f"kế hoạch {plan.province}"
+
+
+def document_info(turn: Turn, plans: list[Plan]) -> Answer:
+    """Number, date, signer, decisions implemented, period: whichever the question asks."""
+    f = turn.query.folded
+    want_decision = any(w in f for w in ("quyet dinh", "qd", "can cu", "phe duyet", "trien khai quyet", "thuc hien quyet"))
+    want_signer = any(w in f for w in ("ky", "chuc danh", "chuc vu"))
+    want_number = any(w in f for w in ("so hieu", "ky hieu", "so may", "so bao nhieu"))
+    want_date = any(w in f for w in ("ngay", "ban hanh", "ra doi", "thang may", "nam nao", "khi nao", "bao gio"))
+    want_period = any(w in f for w in ("dinh huong", "giai doan", "den nam", "toi nam", "thoi ky"))
+    want_all = not any((want_decision, want_signer, want_number, want_date, want_period))
+    if want_decision:
+        want_date = False  # "quyết định … ban hành ngày nào" asks the decision's date
+    if want_signer and "ky hieu" in f and not any(w in f for w in ("nguoi ky", "ai ky", "ky boi", "chuc")):
+        want_signer = False
+    sections, stated_any = [], False
+    for plan in plans:
+        lines: list[str] = []
+        stated = False
+        if want_all or want_number:
+            if plan.number:
+                lines.append(f"Số hiệu: {plan.number}.")
+                stated = True
+            else:
+                lines.append("Văn bản không ghi số hiệu. " + (plan.number_note or ""))
+        if want_all or want_date:
+            if plan.issued:
+                lines.append(f"Ngày ban hành: {plan.issued:%d/%m/%Y} ({plan.issued_text or ''}).".replace(" ()", ""))
+                stated = True
+            else:
+                extra = f" (chỉ ghi {plan.issued_text})" if plan.issued_text else ""
+                lines.append(f"Văn bản không ghi ngày ban hành{extra}.")
+        if want_all or want_signer:
+            if plan.signer:
+                cap = f" ({plan.signer.capacity})" if plan.signer.capacity else ""
+                lines.append(f"Người ký: {plan.signer.name}, {plan.signer.title}{cap}.")
+                stated = True
+            else:
+                lines.append("Văn bản không có phần ký (người ký, chức vụ).")
+        if want_all or want_period:
+            period = _year_word(plan) + (f", định hướng đến năm {plan.horizon}" if plan.horizon else "")
+            lines.append(f"Tên văn bản: {plan.title}. Thời kỳ: {period}.")
+            stated = True
+        if want_all or want_decision:
+            for ref in plan.implements:
+                when = f" ngày {ref.date:%d/%m/%Y}" if ref.date else ""
+                by = f" của {ref.issuer}" if ref.issuer else ""
+                about = f": {ref.title}" if ref.title else ""
+                lines.append(f"Căn cứ: Quyết định số {ref.number}{when}{by}{about}.")
+                stated = True
+        if want_all:
+            lines.append(f"Cơ quan ban hành: {plan.issuer}.")
+        stated_any |= stated
+        sections.append(Section(lines, plan.title, f"Nguồn: {_label(plan)}, phần đầu và phần ký của văn bản."))
+    return turn.reply("document", sections, stated_any, plans=plans)
+
+
+# ---------------------------------------------------------------- budget
+def plan_budget(turn: Turn, plans: list[Plan]) -> Answer:
+    """Totals and sources per plan, and the difference when comparing two plans."""
+    f = turn.query.folded
+    asks_amount = any(w in f for w in ("bao nhieu", "tong", "tien", "het", "muc", "chu", "may"))
+    sections, stated_any = [], False
+    totals: list[tuple[Plan, Decimal]] = []
+    for plan in plans:
+        b = plan.budget
+        lines: list[str] = []
+        if b.total is not None:
+            totals.append((plan, b.total))
+            words = f" (bằng chữ: {b.in_words})" if b.in_words else ""
+            lines.append(f"Tổng kinh phí {_year_word(plan)}: {b.total_text or money_words(b.total)} = {money(b.total)}{words}.")
+            stated_any = True
+        else:
+            lines.append(f"Kế hoạch không nêu số tiền cụ thể (tổng hay từng nhiệm vụ).")
+        with_amounts = [s for s in b.sources if s.amount is not None]
+        if with_amounts:
+            lines.append("Trong đó: " + "; ".join(f"{s.long_label or s.label}: {money(s.amount)}" for s in with_amounts) + ".")
+        elif b.funding_text:
+            lines.append(f"Nguồn kinh phí: {b.funding_text}")
+            if not asks_amount:
+                stated_any = True
+        if b.table is not None and b.table.stated_task_total is not None:
+            lines.append(f"Bảng dự toán ghi tổng kinh phí thực hiện các nhiệm vụ (cả thời gian thực hiện) là "
+                         f"{money(b.table.stated_task_total)}; phần phân bổ trong năm là {money(b.total or Decimal(0))}.")
+        if b.table_missing:
+            lines.append("Kế hoạch dẫn chiếu bảng tổng hợp kinh phí nhưng bảng không có trong văn bản, "
+                         "nên không có kinh phí từng nhiệm vụ.")
+        sections.append(Section(lines, _label(plan), f"Nguồn: {_label(plan)}, mục {b.section}."))
+    if len(totals) == 2:
+        (p1, t1), (p2, t2) = sorted(totals, key=lambda pt: pt[0].year_start)
+        diff = t2 - t1
+        trend = "giảm" if diff < 0 else "tăng"
+        sections.append(Section([f"So sánh: {_year_word(p2)} {trend} {money(abs(diff))} so với {_year_word(p1)}."]))
+    return turn.reply("plan_budget", sections, stated_any, plans=plans)
+
+
+def _table_plans(plans: list[Plan]) -> list[Plan]:
+    return [p for p in plans if any(t.budget.status == "row" for t in p.tasks)]
+
+
+def _no_table(turn: Turn, plans: list[Plan], intent: str) -> Answer:
+    names = ", ".join(_label(p) for p in plans)
+    lines = [f"{names} không có kinh phí theo từng nhiệm vụ, nên không thể xếp hay cộng theo nhiệm vụ."]
+    return turn.reply(intent, [Section(lines)], False, plans=plans)
+
+
+def budget_by_source(turn: Turn, plans: list[Plan]) -> Answer:
+    """Which tasks draw on the funding source(s) named in the question."""
+    sections = []
+    for plan in _table_plans(plans):
+        for source in plan.budget.sources:
+            if source.key not in turn.query.sources:
+                continue
+            rows = [(t, t.budget.allocation[source.key]) for t in plan.tasks if source.key in t.budget.allocation]
+            if not rows:
+                lines = [f"Không nhiệm vụ nào có kinh phí từ {source.label}."]
+            else:
+                lines = [f"• {task_line(t, 90)}: {money(a)}" for t, a in rows]
+                total = sum((a for _, a in rows), Decimal(0))
+                lines.append(f"Cộng các dòng: {money(total)}.")
+                if source.amount is not None and source.amount != total:
+                    lines.append(f"(Kế hoạch ghi tổng nguồn này là {money(source.amount)}; bảng dự toán không khớp.)")
+            sections.append(Section(lines, f"{source.label} — {_label(plan)}",
+                                    f"Nguồn: {_label(plan)}, bảng dự toán kinh phí."))
+    if not sections:
+        return _no_table(turn, plans, "budget_by_source")
+    refs = [TaskRef(p.id, t.number) for p in plans for t in p.tasks
+            if any(k in t.budget.allocation for k in turn.query.sources)]
+    return turn.reply("budget_by_source", sections, True, plans=plans, tasks=refs[:1] if len(refs) == 1 else [])
+
+
+def budget_largest(turn: Turn, plans: list[Plan]) -> Answer:
+    sections = []
+    smallest = any(w in turn.query.folded for w in ("it nhat", "nho nhat", "thap nhat"))
+    for plan in _table_plans(plans):
+        rows = [(t, t.budget.total) for t in plan.tasks if t.budget.total is not None]
+        rows.sort(key=lambda r: r[1], reverse=not smallest)
+        lines = []
+        for t, total in rows[:5]:
+            alloc = sum(t.budget.allocation.values(), Decimal(0))
+            lines.append(f"• {task_line(t, 80)}: tổng {money(total)}; phân bổ {_year_word(plan)} {money(alloc)}")
+        title = ("Nhiệm vụ có kinh phí thấp nhất" if smallest else "Nhiệm vụ có kinh phí lớn nhất") + f" — {_label(plan)}"
+        sections.append(Section(lines, title, f"Nguồn: {_label(plan)}, bảng dự toán kinh phí."))
+    if not sections:
+        return _no_table(turn, plans, "budget_largest")
+    return turn.reply("budget_largest", sections, True, plans=plans)
+
+
+def budget_by_group(turn: Turn, plans: list[Plan]) -> Answer:
+    sections = []
+    for plan in _table_plans(plans):
+        lines = []
+        for group in plan.groups:
+            tasks = [t for t in plan.tasks if t.group == group.number]
+            total = sum((t.budget.total for t in tasks if t.budget.total is not None), Decimal(0))
+            alloc = sum((sum(t.budget.allocation.values(), Decimal(0)) for t in tasks), Decimal(0))
+            lines.append(f"• Nhóm {group.number} ({shorten(group.title, 60)}): tổng {money(total)}; "
+                         f"phân bổ trong năm {money(alloc)}")
+        sections.append(Section(lines, f"Kinh phí theo nhóm — {_label(plan)}",
+                                f"Nguồn: {_label(plan)}, bảng dự toán (cộng các dòng theo nhóm)."))
+    if not sections:
+        return _no_table(turn, plans, "budget_by_group")
+    return turn.reply("budget_by_group", sections, True, plans=plans)
+
+
+# ---------------------------------------------------------------- task lists
+def task_list(turn: Turn, plans: list[Plan], refs: list[TaskRef], title: str, intent: str,
+              *, agencies: list[str] | None = None, extra: dict[str, list[str]] | None = None) -> Answer:
+    """A list of tasks, grouped by plan, each line 'number — content' (shortened)."""
+    sections = []
+    by_plan: dict[str, list[TaskRef]] = {}
+    for ref in refs:
+        by_plan.setdefault(ref.plan_id, []).append(ref)
+    for plan in plans:
+        mine = by_plan.get(plan.id, [])
+        lines = [f"• {_list_line(turn, plan, turn.task(r))}" for r in mine[:MAX_LIST]]
+        if len(mine) > MAX_LIST:
+            lines.append(f"… và {len(mine) - MAX_LIST} nhiệm vụ khác.")
+        lines += (extra or {}).get(plan.id, [])
+        if lines:
+            sections.append(Section(lines, f"{title} — {_label(plan)}", f"Nguồn: {_label(plan)}, mục II/III (nội dung kế hoạch)."
+                                    if plan.budget.table is None else f"Nguồn: {_label(plan)}, mục II và bảng dự toán."))
+    answered = bool(refs)
+    suggestions = [Suggestion(f"Nhiệm vụ {r.number}", f"chi tiết nhiệm vụ {r.number} {_select(turn.plan(r.plan_id))}")
+                   for r in refs[:4]]
+    used = [p for p in plans if p.id in by_plan]
+    return turn.reply(intent, sections, answered, plans=used or plans, tasks=refs if len(refs) == 1 else [],
+                      agencies=agencies, suggestions=suggestions)
+
+
+def _list_line(turn: Turn, plan: Plan, task: Task) -> str:
+    line = task_line(task, 100)
+    when = timeline_phrase(task)
+    return f"{line} ({when})" if when and turn.query.quarters else line
+
+
+# ---------------------------------------------------------------- duties, targets, reporting
+def responsibilities(turn: Turn, plans: list[Plan], slugs: list[str]) -> Answer:
+    """What 'Tổ chức thực hiện' assigns to the agencies, best-matching duty first."""
+    sections = []
+    content = turn.query.content
+    for plan in plans:
+        entries = [r for r in plan.responsibilities if any(s in r.agencies for s in slugs)]
+        if len(slugs) > 1:
+            both = [r for r in entries if all(s in r.agencies for s in slugs)]
+            entries = both or entries
+        for resp in entries:
+            duties = list(resp.duties)
+            query = turn.index.query_grams(content)[1] if content else set()
+            if content:
+                ranked = sorted(duties, key=lambda d: -turn.index.coverage(query, turn.index.doc_grams(d.text))[0])
+                duties = ranked
+            lines = []
+            budget = 900
+            for d in duties:
+                label = f"{d.label}) " if d.label else ""
+                text = shorten(d.text, max(200, budget)) if budget > 0 else None
+                if text is None:
+                    break
+                lines.append(f"• {label}{text}")
+                budget -= len(text)
+            heading = resp.heading.split(") ", 1)[-1] if ") " in resp.heading[:4] else resp.heading
+            sections.append(Section(lines, f"{heading} — {_label(plan)}",
+                                    f"Nguồn: {_label(plan)}, mục {resp.section} (Tổ chức thực hiện)."))
+    if not sections:
+        names = ", ".join(_agency_name(turn, plans, s) for s in slugs)
+        lines = [f"Phần Tổ chức thực hiện của {', '.join(_label(p) for p in plans)} không giao riêng nhiệm vụ cho {names}."]
+        return turn.reply("responsibility", [Section(lines)], False, plans=plans, agencies=slugs)
+    return turn.reply("responsibility", sections, True, plans=plans, agencies=slugs)
+
+
+def _agency_name(turn: Turn, plans: list[Plan], slug: str) -> str:
+    for plan in plans:
+        try:
+            return turn.knowledge.agency(plan, slug).name
+        except KeyError:
+            continue
+    return slug
+
+
+def targets(turn: Turn, plans: list[Plan], years: list[int]) -> Answer:
+    sections = []
+    content = turn.query.content
+    query = turn.index.query_grams(content)[1] if content else set()
+    for plan in plans:
+        chosen = [t for t in plan.targets if not years or t.year in years]
+        if query and len(chosen) > 1:
+            chosen.sort(key=lambda t: -turn.index.coverage(query, turn.index.doc_grams(t.text))[0])
+            # keep the document order when nothing in the question singles a target out
+            if turn.index.coverage(query, turn.index.doc_grams(chosen[0].text))[0] < 0.3:
+                chosen = [t for t in plan.targets if not years or t.year in years]
+        if not chosen:
+            continue
+        for year in sorted({t.year for t in chosen}):
+            lines = [f"• {t.text}" for t in chosen if t.year == year]
+            sections.append(Section(lines, f"Chỉ tiêu đến năm {year} — {_label(plan)}",
+                                    f"Nguồn: {_label(plan)}, mục {chosen[0].section.rsplit('.', 2)[0]}."))
+    if not sections:
+        have = sorted({t.year for p in plans for t in p.targets})
+        hint = f" Kế hoạch có chỉ tiêu cho: {', '.join(map(str, have))}." if have else ""
+        return turn.reply("targets", [Section([f"Kế hoạch không nêu chỉ tiêu cho mốc này.{hint}"])], False, plans=plans)
+    return turn.reply("targets", sections, True, plans=plans, year=years[0] if len(years) == 1 else None)
+
+
+def reporting(turn: Turn, plans: list[Plan]) -> Answer:
+    """The reporting regime, and whom to tell about difficulties (the closing paragraph)."""
+    f = turn.query.folded
+    asks_difficulty = any(w in f for w in ("kho khan", "vuong mac", "phan anh"))
+    sections, stated_any = [], False
+    for plan in plans:
+        lines: list[str] = []
+        src = ""
+        if plan.reporting and not asks_difficulty:
+            r = plan.reporting
+            to = agency_list(turn.knowledge, plan, r.recipient) if r.recipient else ""
+            lines.append(r.text)
+            if r.deadline:
+                lines.append(f"Hạn: {r.deadline} ({r.frequency.lower() if r.frequency else 'hằng năm'}); gửi về {to}.")
+            stated_any = True
+            src = f"mục {r.section}"
+        elif plan.closing and (asks_difficulty or not plan.reporting):
+            if not asks_difficulty:
+                lines.append("Kế hoạch không quy định chế độ, thời hạn báo cáo định kỳ.")
+            lines.append(plan.closing)
+            if plan.closing_recipient:
+                lines.append(f"Đầu mối tiếp nhận: {agency_list(turn.knowledge, plan, plan.closing_recipient)}.")
+            stated_any |= asks_difficulty
+            src = "đoạn cuối phần Tổ chức thực hiện"
+        if lines:
+            sections.append(Section(lines, _label(plan), f"Nguồn: {_label(plan)}, {src}."))
+    return turn.reply("reporting", sections, stated_any, plans=plans)
+
+
+# ---------------------------------------------------------------- passages
+def passage_answer(turn: Turn, passages: list[Passage]) -> Answer:
+    """Quote the passages that answer the question, with their sections."""
+    sections = []
+    plans = []
+    for p in passages:
+        plan = turn.plan(p.plan_id)
+        plans.append(plan)
+        kind = {"responsibility": "Tổ chức thực hiện", "target": "Chỉ tiêu", "objective": "Mục tiêu",
+                "reporting": "Chế độ báo cáo", "closing": "Tổ chức thực hiện", "document": "Căn cứ",
+                "budget": "Kinh phí"}.get(p.kind, "")
+        sections.append(Section([shorten(p.text, 700)], f"{kind} — {_label(plan)}",
+                                f"Nguồn: {_label(plan)}, mục {p.section}." if p.section else f"Nguồn: {_label(plan)}."))
+    return turn.reply("search", sections, True, plans=list(dict.fromkeys(plans)))
+
+
+def quarter_title(quarters: list[int]) -> str:
+    return f"Nhiệm vụ triển khai trong {quarters_text(quarters)}"
