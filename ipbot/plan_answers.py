@@ -362,7 +362,8 @@ def passage_answer(turn: Turn, passages: list[Passage]) -> Answer:
                 "budget": "Kinh phí"}.get(p.kind, "")
         sections.append(Section([shorten(p.text, 700)], f"{kind} — {_label(plan)}",
                                 f"Nguồn: {_label(plan)}, mục {p.section}." if p.section else f"Nguồn: {_label(plan)}."))
-    return turn.reply("search", sections, True, plans=list(dict.fromkeys(plans)))
+    unique = list({p.id: p for p in plans}.values())
+    return turn.reply("search", sections, True, plans=unique)
 
 
 def quarter_title(quarters: list[int]) -> str:

@@ -230,6 +230,9 @@ class Answerer:
         follow = turn.context.intent == "targets" and not turn.explicit and not q.task_numbers and (
             q.has("compare") or (q.years and not q.content_tokens))
         asks = q.has("targets") or (q.has("objective") and not turn.tasks and any(y in (2025, 2030) for y in q.years))
+        if q.has("statistics") and not asks and q.content_tokens:
+            hits = self.index.rank_passages(q.content, [p.id for p in turn.plans], kinds=["target"])
+            asks = bool(hits) and hits[0].score >= PASSAGE_MATCH
         if not (asks or follow) or turn.task_how == "number":
             return None
         if turn.tasks and turn.task_how == "content" and q.has("quantity"):

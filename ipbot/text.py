@@ -33,7 +33,8 @@ _TONE_PAIRS = {
     "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
     "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
 }
-_TONE_RE = re.compile("|".join(_TONE_PAIRS), re.IGNORECASE)
+# Only where the pair ends the syllable: "hoà" → "hòa", but "hoạch" stays as it is.
+_TONE_RE = re.compile("(?:" + "|".join(_TONE_PAIRS) + r")(?!\w)", re.IGNORECASE)
 # Look-alikes seen in real input: Icelandic eth for Đ, and zero-width characters.
 _LOOKALIKES = str.maketrans({"\u00d0": "Đ", "\u0110": "Đ", "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": ""})
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -64,7 +65,7 @@ def has_diacritics(text: str) -> bool:
 
 # Joiners inside abbreviations: "KH&CN", "KH & CN", "NN&PTNT", "GD&ĐT", "VH,TT&DL".
 _AMP_RE = re.compile(r"\s*&\s*")
-_NON_WORD_RE = re.compile(r"[^\w.%/]+")
+_NON_WORD_RE = re.compile(r"[^\w.%/-]+")
 
 
 @lru_cache(maxsize=4096)
@@ -83,7 +84,7 @@ def fold(text: str) -> str:
     # keep separators inside numbers: 3.3, 9,2, 26/4, 8-10, III.4.d
     text = re.sub(r"(?<=\d)[,](?=\d)", ".", text)
     text = re.sub(r"(?<=\d)\s*[-–—]\s*(?=\d)", "-", text)
-    text = re.sub(r"[-–—_]", " ", text)
+    text = re.sub(r"(?<!\d)[-–—_]|[-–—_](?!\d)", " ", text)
     text = _NON_WORD_RE.sub(" ", text)
     # a dot or slash not between word characters is punctuation
     text = re.sub(r"(?<![\w])[./]|[./](?![\w])", " ", text)

@@ -35,7 +35,7 @@ CUES: dict[str, str] = {
             r"|cung tham gia|tham gia phoi hop|\bco .* phoi hop\b",
     "time": r"quy (may|nao|bao nhieu)|khi nao|luc nao|bao gio|thoi gian|thoi han|bao lau|may thang|bao nhieu thang"
             r"|keo dai|tien do|vao quy|lam vao|dien ra (khi|vao|luc)|thang may|trien khai (vao|trong|khi)|thuc hien (vao|trong) (quy|thang|nam)",
-    "budget": r"kinh phi|(bao nhieu|het|mat|may|so|tong|du) tien|tien (cho|danh cho|de)|ngan sach|du toan|phan bo"
+    "budget": r"kinh phi|(tu )?nguon (nao|gi)|(nhung|cac|may) nguon|nguon kinh phi|(bao nhieu|het|mat|may|so|tong|du) tien|tien (cho|danh cho|de)|ngan sach|du toan|phan bo"
               r"|chi phi|nguon von|\bvon\b|(duoc )?cap (bao nhieu|tien|kinh phi|von)|\bchi (cho|bao nhieu|het|mat)"
               r"|bao nhieu trieu|\bty dong|\bnstu\b|\btrieu dong\b|dau tu bao nhieu|\bton\b|\bdanh (bao nhieu|cho)",
     "objective": r"muc tieu|muc dich|nham (muc dich )?(gi|de|lam gi)|de lam gi|de lam chi|y nghia",

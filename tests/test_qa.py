@@ -1,0 +1,202 @@
+"""The core, as tables of Vietnamese questions and the facts their answers must carry."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ipbot.answers import Context
+from ipbot.qa import Answerer
+from ipbot.render import plain_text
+from ipbot.text import canon
+
+KHCN = "Sở Khoa học và Công nghệ"
+NNPTNT = "Sở Nông nghiệp và Phát triển nông thôn"
+
+
+def ask(answerer: Answerer, question: str, context: Context | None = None) -> tuple[bool, str, str]:
+    answer = answerer.answer(question, context)
+    return answer.answered, canon(plain_text(answer)), answer.intent
+
+
+def _has(text: str, fact: str) -> bool:
+    return canon(fact) in text
+
+
+ANSWERED = [
+    # (question, facts that must appear, intent)
+    ("Ai chủ trì nhiệm vụ chỉ dẫn địa lý thịt cừu?", [KHCN, "3.3"], "lead_agency"),
+    ("ai chu tri nha dam", [KHCN, NNPTNT, "2022"], "lead_agency"),
+    ("ai chủ trì nhiệm vụ 3.6", [KHCN], "lead_agency"),
+    ("nhiem vu 3.2 nam 2023 phoi hop voi ai", [KHCN], "cooperating_agencies"),
+    ("Lớp tập huấn cho học sinh sinh viên năm 2023 làm quý mấy?", ["Quý II"], "timeline"),
+    ("Nhiệm vụ thịt cừu kéo dài bao lâu?", ["24 tháng"], "timeline"),
+    ("kinh phi nhiem vu 3.3", ["300 triệu đồng", "1.200 triệu đồng"], "budget"),
+    ("Nhiệm vụ 3.1 năm 2023 được phân bổ bao nhiêu?", ["200 triệu đồng", "2.000 triệu đồng", "4.800 triệu đồng"],
+     "budget"),
+    ("Kinh phí nhiệm vụ 5.4 năm 2023?", ["Hoạt động thường xuyên"], "budget"),
+    ("Tổng kinh phí năm 2023 bao nhiêu, từ nguồn nào?", ["3.832.600.000 đồng", "1.062,6 triệu đồng", "770 triệu đồng",
+                                                        "2.000 triệu đồng"], "plan_budget"),
+    ("Ninh Thuận năm 2022 dành bao nhiêu tiền cho SHTT?", ["5.540.000.000 đồng"], "plan_budget"),
+    ("So sánh tổng kinh phí Ninh Thuận năm 2022 và 2023", ["5.540.000.000 đồng", "3.832.600.000 đồng", "giảm"],
+     "plan_budget"),
+    ("Ngân sách trung ương hỗ trợ năm 2023 cho nhiệm vụ nào?", ["3.1", "2.000 triệu đồng"], "budget_by_source"),
+    ("Nhiệm vụ nào năm 2023 có kinh phí lớn nhất?", ["3.1", "4.800 triệu đồng"], "budget_largest"),
+    ("Kinh phí năm 2023 theo từng nhóm nhiệm vụ", ["Nhóm 3", "Nhóm 5"], "budget_by_group"),
+    ("Sở NN&PTNT chủ trì những nhiệm vụ nào năm 2022?", ["3.a", "3.c", "3.e"], "tasks_by_agency"),
+    ("So GD&DT phu trach chinh nhiem vu nao nam 2023?", ["5.5"], "tasks_by_agency"),
+    ("Quý II năm 2023 có những việc gì?", ["3.4", "3.6", "5.1", "5.5"], "tasks_by_quarter"),
+    ("Q1 2023 co nhung nhiem vu nao", ["1.1", "3.3"], "tasks_by_quarter"),
+    ("Mục tiêu nhiệm vụ 3.4 năm 2023?", ["cạnh tranh"], "objective"),
+    ("Kế hoạch Thái Bình đặt chỉ tiêu gì đến năm 2025?", ["250", "8-10%", "100%"], "targets"),
+    ("Thái Bình giao Sở Công Thương những việc gì?", ["giao thương"], "responsibility"),
+    ("Hạn gửi báo cáo là khi nào?", ["15 tháng 10", KHCN], "reporting"),
+    ("Kế hoạch 160 do ai ký?", ["Trần Thị Bích Hằng", "Phó Chủ tịch"], "document"),
+    ("Kế hoạch Thái Bình ban hành ngày nào?", ["23/11/2021"], "document"),
+    ("Nhiệm vụ nào liên quan đến OCOP năm 2023?", ["3.4", "3.5"], "search"),
+    ("Thái Bình khuyến khích giải quyết tranh chấp SHTT bằng hình thức nào?", ["trọng tài", "hòa giải"],
+     "task_card"),
+    ("Có những kế hoạch nào?", ["Ninh Thuận", "Thái Bình"], "plans"),
+]
+
+
+@pytest.mark.parametrize(("question", "facts", "intent"), ANSWERED)
+def test_answered(answerer: Answerer, question: str, facts: list[str], intent: str) -> None:
+    answered, text, got_intent = ask(answerer, question)
+    assert answered, text
+    assert got_intent == intent, text
+    for fact in facts:
+        assert _has(text, fact), f"{fact!r} missing from: {text}"
+
+
+@pytest.mark.parametrize(("question", "facts", "intent"), ANSWERED[:8])
+def test_same_answer_without_diacritics(answerer: Answerer, question: str, facts: list[str], intent: str) -> None:
+    stripped = "".join(
+        c for c in unicodedata.normalize("NFD", question) if not unicodedata.combining(c)
+    ).replace("đ", "d").replace("Đ", "D")
+    assert ask(answerer, stripped)[1] == ask(answerer, question)[1]
+
+
+@pytest.mark.parametrize("form", ["NFC", "NFD"])
+def test_nfc_and_nfd_input_agree(answerer: Answerer, form: str) -> None:
+    question = unicodedata.normalize(form, "Ai chủ trì nhiệm vụ thịt cừu?")
+    assert _has(ask(answerer, question)[1], KHCN)
+
+
+NOT_ANSWERED = [
+    # the plans do not state what is asked: answered is False and the reply says so
+    ("Nhiệm vụ nhãn hiệu chứng nhận tôm giống năm 2022 được cấp bao nhiêu tiền?", "không nêu kinh phí"),
+    ("ke hoach 2022: xay dung quy che phoi hop lien nganh lam vao quy may", "không nêu quý"),
+    ("Ai chủ trì nhiệm vụ 3.5 năm 2023?", "không nêu cơ quan chủ trì"),
+    ("Kinh phí nhiệm vụ xúc tiến thương mại OCOP năm 2023?", "không có dòng"),
+    ("Năm 2021 Ninh Thuận chi bao nhiêu cho SHTT?", "chưa có kế hoạch"),
+    ("Năm 2023 Thái Bình có bao nhiêu đơn đăng ký sáng chế?", "không có số liệu"),
+    ("Thái Bình dành bao nhiêu tiền cho vinh danh, khen thưởng cá nhân có tài sản trí tuệ?", "không nêu"),
+    ("Quý II năm 2022 có những việc gì?", "không chia nhiệm vụ theo quý"),
+    ("giá vàng hôm nay bao nhiêu", "chưa tìm thấy"),
+    ("Cho mình xin danh sách sản phẩm OCOP 5 sao của Ninh Thuận", "chưa tìm thấy"),
+]
+
+
+@pytest.mark.parametrize(("question", "says"), NOT_ANSWERED)
+def test_not_answered_says_so(answerer: Answerer, question: str, says: str) -> None:
+    answered, text, _ = ask(answerer, question)
+    assert not answered, text
+    assert _has(text, says), text
+
+
+def test_not_stated_never_fills_the_gap_from_another_plan(answerer: Answerer) -> None:
+    # the 2022 OCOP task has no budget; the 2023 one does (150): it must not leak in
+    answered, text, _ = ask(answerer, "Năm 2022 nhiệm vụ hỗ trợ đăng ký bảo hộ cho 06 sản phẩm OCOP được bao nhiêu tiền?")
+    assert not answered
+    assert "150" not in text
+
+
+FALSE_POSITIVES = ["so", "ok", "abc xyz", "thời tiết Hà Nội", "SHTT", "cho hỏi", "???", "1", "tôi muốn mua xe"]
+
+
+@pytest.mark.parametrize("question", FALSE_POSITIVES)
+def test_short_or_unrelated_questions_land_on_no_task(answerer: Answerer, question: str) -> None:
+    answer = answerer.answer(question)
+    assert answer.task_ids == []
+
+
+def test_follow_ups_use_the_previous_task(answerer: Answerer) -> None:
+    first = answerer.answer("3.4 (2023) thì sở nào đứng ra chủ trì vậy?")
+    assert _has(canon(plain_text(first)), KHCN)
+    second = answerer.answer("nhung don vi nao phoi hop", first.context)
+    assert _has(canon(plain_text(second)), NNPTNT)
+    third = answerer.answer("còn kinh phí thì sao?", second.context)
+    assert _has(canon(plain_text(third)), "150 triệu đồng")
+    fourth = answerer.answer("nhiệm vụ đó làm quý mấy?", third.context)
+    assert _has(canon(plain_text(fourth)), "Quý II")
+
+
+def test_follow_up_changes_the_target_year(answerer: Answerer) -> None:
+    first = answerer.answer("Kế hoạch Thái Bình đặt ra những chỉ tiêu cụ thể nào cho năm 2025?")
+    second = answerer.answer("so với năm 2030 thì thay đổi ra sao?", first.context)
+    text = canon(plain_text(second))
+    assert _has(text, "350") and _has(text, "10-12%")
+
+
+def test_follow_up_switches_plan_for_the_same_question(answerer: Answerer) -> None:
+    first = answerer.answer("Tổng kinh phí năm 2023 là bao nhiêu?")
+    second = answerer.answer("thế còn năm 2022?", first.context)
+    assert second.plan_ids == ["ninh-thuan-2022"]
+    assert _has(canon(plain_text(second)), "5.540.000.000 đồng")
+
+
+def test_explicit_plan_beats_context(answerer: Answerer) -> None:
+    first = answerer.answer("ai chủ trì nhiệm vụ 3.3")
+    assert first.plan_ids == ["ninh-thuan-2023"]
+    second = answerer.answer("Thái Bình giao Sở Công Thương những việc gì?", first.context)
+    assert second.plan_ids == ["thai-binh-2021-2030"]
+
+
+def test_answers_cite_plan_and_section(answerer: Answerer) -> None:
+    answer = answerer.answer("ai chủ trì nhiệm vụ 3.3")
+    assert answer.sources == ["Nguồn: Kế hoạch SHTT năm 2023 tỉnh Ninh Thuận, mục II.3.3 và bảng dự toán, dòng 3.3."]
+
+
+@pytest.mark.parametrize("question", ["chào bạn", "ok cam on ban", "bạn làm được những việc gì?", "hello"])
+def test_small_talk_is_answered(answerer: Answerer, question: str) -> None:
+    answer = answerer.answer(question)
+    assert answer.answered and answer.intent in ("greeting", "thanks", "help")
+
+
+def test_unanswered_offers_suggestions(answerer: Answerer) -> None:
+    answer = answerer.answer("nhiệm vụ về nhãn hiệu cho hải sản khô")
+    assert not answer.answered
+    assert answer.suggestions
+
+
+ODD_INPUT = [
+    "",
+    "   ",
+    "x" * 10_000,
+    "🙂🙂🙂",
+    "\x00\x07\x1b[31m",
+    "'; DROP TABLE tasks; --",
+    "<script>alert(1)</script>",
+    "<b>ai chủ trì</b> nhiệm vụ 3.3",
+    "Ð" * 50,
+]
+
+
+@pytest.mark.parametrize("question", ODD_INPUT)
+def test_odd_input_gets_a_polite_reply(answerer: Answerer, question: str) -> None:
+    answer = answerer.answer(question)
+    text = plain_text(answer)
+    assert text.strip()
+    assert "Traceback" not in text
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=300))
+def test_answer_never_raises(answerer: Answerer, question: str) -> None:
+    answer = answerer.answer(question)
+    assert answer.intent != "error"
+    assert plain_text(answer).strip()

@@ -1,0 +1,210 @@
+"""Facts round-trip from the curated files into SQLite; the build is atomic and fresh."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import add_fixture_plan
+
+from ipbot.store import (
+    DataInvalid,
+    build_database,
+    data_fingerprint,
+    ensure_database,
+    open_readonly,
+    read_knowledge,
+    search,
+)
+
+
+def _task(db_path: Path, plan_id: str, number: str) -> dict:
+    db = open_readonly(db_path)
+    try:
+        row = db.execute("select * from tasks where id = ?", [f"{plan_id}:{number}"]).fetchone()
+        columns = [d[0] for d in db.execute("select * from tasks limit 0").description]
+        return dict(zip(columns, row, strict=True))
+    finally:
+        db.conn.close()
+
+
+def _query(db_path: Path, sql: str, params: list | None = None) -> list[tuple]:
+    db = open_readonly(db_path)
+    try:
+        return db.execute(sql, params or []).fetchall()
+    finally:
+        db.conn.close()
+
+
+def _roles(db_path: Path, plan_id: str, number: str, role: str) -> list[str]:
+    rows = _query(
+        db_path,
+        "select a.name from task_agencies ta join agencies a on a.id = ta.agency_id "
+        "where ta.task_id = ? and ta.role = ? order by ta.position",
+        [f"{plan_id}:{number}", role],
+    )
+    return [r[0] for r in rows]
+
+
+@pytest.mark.parametrize(
+    ("plan_id", "tasks", "targets", "responsibilities"),
+    [
+        ("ninh-thuan-2022", 18, 0, 12),
+        ("ninh-thuan-2023", 15, 1, 5),
+        ("thai-binh-2021-2030", 29, 12, 12),
+    ],
+)
+def test_counts_per_plan(db_path: Path, plan_id: str, tasks: int, targets: int, responsibilities: int) -> None:
+    assert _query(db_path, "select count(*) from tasks where plan_id = ?", [plan_id])[0][0] == tasks
+    assert _query(db_path, "select count(*) from targets where plan_id = ?", [plan_id])[0][0] == targets
+    assert (
+        _query(db_path, "select count(distinct section) from responsibilities where plan_id = ?", [plan_id])[0][0]
+        == responsibilities
+    )
+
+
+def test_2023_task_3_3_round_trips(db_path: Path) -> None:
+    row = _task(db_path, "ninh-thuan-2023", "3.3")
+    assert row["timeline"] == "Quý I"
+    assert json.loads(row["quarters"]) == [1]
+    assert Decimal(row["budget_total"]) == Decimal("1200")
+    assert row["duration_months"] == 24
+    assert _roles(db_path, "ninh-thuan-2023", "3.3", "lead") == ["Sở Khoa học và Công nghệ"]
+    alloc = _query(db_path, "select source_key, amount from task_allocations where task_id = 'ninh-thuan-2023:3.3'")
+    assert alloc == [("ns_khoa_hoc", "300")]
+
+
+@pytest.mark.parametrize(
+    ("number", "total", "allocation"),
+    [
+        ("3.1", "4800", {"ns_khoa_hoc": "200", "nstu": "2000"}),
+        ("3.4", "500", {"ns_khoa_hoc": "150"}),
+        ("4.1", "9.2", {"ns_khoa_hoc": "9.2"}),
+        ("5.3", "420", {"ns_khac": "420"}),
+        ("5.5", "80", {"ns_khac": "80"}),
+    ],
+)
+def test_2023_budget_rows(db_path: Path, number: str, total: str, allocation: dict[str, str]) -> None:
+    assert Decimal(_task(db_path, "ninh-thuan-2023", number)["budget_total"]) == Decimal(total)
+    rows = _query(db_path, "select source_key, amount from task_allocations where task_id = ?",
+                  [f"ninh-thuan-2023:{number}"])
+    assert {k: Decimal(v) for k, v in rows} == {k: Decimal(v) for k, v in allocation.items()}
+
+
+@pytest.mark.parametrize(("number", "status"), [("3.2", "recurring"), ("5.4", "recurring"), ("2", "no_row"),
+                                                ("3.5", "no_row"), ("4.2", "no_row")])
+def test_2023_tasks_without_figures(db_path: Path, number: str, status: str) -> None:
+    row = _task(db_path, "ninh-thuan-2023", number)
+    assert row["budget_status"] == status
+    assert row["budget_total"] is None
+
+
+def test_2022_nha_dam_has_two_leads_and_no_budget(db_path: Path) -> None:
+    assert _roles(db_path, "ninh-thuan-2022", "3.c", "lead") == [
+        "Sở Khoa học và Công nghệ",
+        "Sở Nông nghiệp và Phát triển nông thôn",
+    ]
+    row = _task(db_path, "ninh-thuan-2022", "3.c")
+    assert row["budget_status"] == "not_itemised"
+    assert row["timeline"] is None
+
+
+def test_plan_level_figures(db_path: Path) -> None:
+    totals = dict(_query(db_path, "select id, budget_total from plans"))
+    assert Decimal(totals["ninh-thuan-2022"]) == Decimal("5540")
+    assert Decimal(totals["ninh-thuan-2023"]) == Decimal("3832.6")
+    assert totals["thai-binh-2021-2030"] is None
+    sources = dict(_query(db_path, "select key, amount from plan_budget_sources where plan_id = 'ninh-thuan-2023'"))
+    assert {k: Decimal(v) for k, v in sources.items()} == {
+        "ns_khoa_hoc": Decimal("1062.6"), "ns_khac": Decimal("770"), "nstu": Decimal("2000"),
+    }
+
+
+def test_thai_binh_document_and_targets(db_path: Path) -> None:
+    plan = _query(db_path, "select number, issued, signer from plans where id = 'thai-binh-2021-2030'")[0]
+    assert plan == ("160/KH-UBND", "2021-11-23", "Trần Thị Bích Hằng")
+    texts = [r[0] for r in _query(db_path, "select text from targets where plan_id = 'thai-binh-2021-2030' "
+                                           "and year = 2025")]
+    assert any("Tối thiểu 250" in t for t in texts)
+    assert any("8-10%" in t for t in texts)
+    texts_2030 = " ".join(r[0] for r in _query(db_path, "select text from targets where year = 2030"))
+    assert "350" in texts_2030 and "10-12%" in texts_2030
+
+
+def test_responsibilities_resolve_to_province_agencies(db_path: Path) -> None:
+    rows = _query(db_path, "select agency_id from responsibilities where plan_id = 'thai-binh-2021-2030' "
+                           "and section = 'V.4'")
+    assert rows == [("thai-binh/so-cong-thuong",)]
+
+
+def test_discrepancies_recorded(db_path: Path) -> None:
+    rows = dict(_query(db_path, "select \"check\", stated || ' vs ' || computed from discrepancies "
+                                "where plan_id = 'ninh-thuan-2023' and \"check\" is not null"))
+    assert rows == {
+        "table.task_total": "9128.6 vs 8867.6",
+        "table.allocation.ns_khoa_hoc": "1062.6 vs 1017.6",
+        "table.allocation.ns_khac": "770 vs 500",
+    }
+
+
+def test_fts_finds_folded_text(db_path: Path) -> None:
+    hits = search(db_path, "nha dam")
+    assert hits and hits[0]["plan_id"] == "ninh-thuan-2022" and hits[0]["ref"] == "3.c"
+    assert search(db_path, "Đăng ký") and search(db_path, "dang ky")
+    assert search(db_path, '"; drop table tasks; --') == []
+
+
+def test_database_is_read_only(db_path: Path) -> None:
+    db = open_readonly(db_path)
+    with pytest.raises(sqlite3.OperationalError):
+        db.execute("delete from tasks")
+    db.conn.close()
+
+
+def test_build_is_reproducible(tmp_path: Path, data_dir: Path, db_path: Path) -> None:
+    other = tmp_path / "again.db"
+    build_database(data_dir, other)
+    for table in ("plans", "tasks", "task_agencies", "task_allocations", "targets", "responsibilities"):
+        assert _query(other, f"select * from {table} order by 1") == _query(db_path, f"select * from {table} order by 1")
+
+
+def test_failed_build_keeps_the_old_database(data_copy: Path, tmp_path: Path) -> None:
+    target = tmp_path / "ipbot.db"
+    build_database(data_copy, target)
+    before = target.read_bytes()
+    path = data_copy / "plans" / "ninh-thuan-2023.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("total: 1200", "total: 1300", 1), encoding="utf-8")
+    with pytest.raises(DataInvalid):
+        build_database(data_copy, target)
+    assert target.read_bytes() == before
+    assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_ensure_database_rebuilds_when_data_changes(data_copy: Path, tmp_path: Path) -> None:
+    target = tmp_path / "ipbot.db"
+    ensure_database(data_copy, target)
+    assert read_knowledge(target).fingerprint == data_fingerprint(data_copy)
+    mtime = target.stat().st_mtime_ns
+    ensure_database(data_copy, target)  # unchanged data: no rebuild
+    assert target.stat().st_mtime_ns == mtime
+    path = data_copy / "plans" / "ninh-thuan-2022.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["short_title"] = "Kế hoạch SHTT 2022 (sửa)"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    ensure_database(data_copy, target)
+    assert read_knowledge(target).plans["ninh-thuan-2022"].short_title == "Kế hoạch SHTT 2022 (sửa)"
+
+
+def test_fourth_plan_is_a_data_change(data_copy: Path, tmp_path: Path) -> None:
+    add_fixture_plan(data_copy)
+    target = tmp_path / "ipbot.db"
+    build_database(data_copy, target)
+    knowledge = read_knowledge(target)
+    assert set(knowledge.plans) == {"ninh-thuan-2022", "ninh-thuan-2023", "thai-binh-2021-2030", "binh-lam-2024"}
+    assert knowledge.agencies["binh-lam/tt-khuyen-nong"].name == "Trung tâm Khuyến nông tỉnh Bình Lâm"
+    assert knowledge.agencies["binh-lam/so-khcn"].name == "Sở Khoa học và Công nghệ"
+    assert _roles(target, "binh-lam-2024", "1.2", "cooperating") == ["Trung tâm Khuyến nông tỉnh Bình Lâm"]

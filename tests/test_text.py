@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+import unicodedata
+from decimal import Decimal
+
+import pytest
+
+from ipbot.text import canon, expand, fold, has_diacritics, key, money, money_words, nfc, quarters_text
+
+
+@pytest.mark.parametrize(
+    ("raw", "folded"),
+    [
+        ("Sở KH&CN chủ trì Nha Đam", "so khcn chu tri nha dam"),
+        ("Sở KH & CN", "so khcn"),
+        ("Sở NN&PTNT", "so nnptnt"),
+        ("Đồng Nai", "dong nai"),
+        ("\u00d0ồng", "dong"),  # Icelandic eth typed for Đ
+        (unicodedata.normalize("NFD", "Thịt cừu Ninh Thuận"), "thit cuu ninh thuan"),
+        ("nhiệm vụ 3.3, quý II/2023", "nhiem vu 3.3 quy ii/2023"),
+        ("9,2 triệu", "9.2 trieu"),
+        ("8 - 10%/năm", "8-10% nam"),
+        ("Sở KH-CN", "so kh cn"),
+        ("Câu hỏi?!", "cau hoi"),
+    ],
+)
+def test_fold(raw: str, folded: str) -> None:
+    assert fold(raw) == folded
+
+
+def test_nfc_canonical_tone_placement() -> None:
+    assert nfc("hoà thuỷ") == nfc("hòa thủy") == "hòa thủy"
+    assert canon("  Hoà   Bình ") == "hòa bình"
+
+
+def test_nfc_drops_control_characters() -> None:
+    assert nfc("a\x00b\x07c") == "a b c"
+
+
+@pytest.mark.parametrize(
+    ("folded", "expanded"),
+    [
+        ("so khcn", "so khoa hoc cong nghe"),
+        ("shtt", "so huu tri tue"),
+        ("cddl thit cuu", "chi dan dia ly thit cuu"),
+        ("ubnd huyen", "uy ban nhan dan huyen"),
+        ("shttx", "shttx"),  # only whole words expand
+    ],
+)
+def test_expand(folded: str, expanded: str) -> None:
+    assert expand(folded) == expanded
+
+
+def test_key_drops_stop_words_and_expands() -> None:
+    assert key("Sở KH&CN và các sở") == key("so khoa hoc cong nghe va cac so")
+
+
+def test_has_diacritics() -> None:
+    assert has_diacritics("chủ trì")
+    assert has_diacritics("đ")
+    assert not has_diacritics("chu tri")
+
+
+@pytest.mark.parametrize(
+    ("amount", "text"),
+    [
+        ("150", "150 triệu đồng"),
+        ("9.2", "9,2 triệu đồng"),
+        ("1062.6", "1.062,6 triệu đồng (≈ 1,06 tỷ đồng)"),
+        ("3832.6", "3.832,6 triệu đồng (≈ 3,83 tỷ đồng)"),
+        ("4800", "4.800 triệu đồng (≈ 4,8 tỷ đồng)"),
+    ],
+)
+def test_money(amount: str, text: str) -> None:
+    assert money(Decimal(amount)) == text
+
+
+def test_money_words() -> None:
+    assert money_words(Decimal("3832.6")) == "3.832.600.000 đồng"
+    assert money_words(Decimal("5540")) == "5.540.000.000 đồng"
+
+
+def test_quarters_text() -> None:
+    assert quarters_text([2]) == "Quý II"
+    assert quarters_text([3, 4]) == "Quý III–IV"
+    assert quarters_text([1, 3]) == "Quý I, Quý III"
