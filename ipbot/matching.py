@@ -20,18 +20,20 @@ from rapidfuzz import fuzz, process
 
 from ipbot.models import Plan, Task
 from ipbot.store import Knowledge
-from ipbot.text import STOPWORDS, expand, fold
+from ipbot.text import ABBREVIATIONS, STOPWORDS, STOPWORDS_ACCENTED, expand, fold, has_diacritics, shape, strip_marks
 
 __all__ = ["Hit", "Index", "Passage", "TaskRef"]
 
-# Words that frame a question about the plans but say nothing about which task.
-META_WORDS = frozenset(
+# Words that frame a question about the plans but say nothing about which task, in
+# their accented form (folded for questions typed without accents).
+META_ACCENTED = frozenset(
     """
-    nhiem vu ke hoach viec cong nao gi ai bao nhieu may thi sao the nhe a nhung cac cua la co duoc khong
-    hay voi va ve cho trong theo den tu thuc hien trien khai lien quan nhac biet hoi xin oi giup ban minh
-    toi vay ha ah day do nay kia giao dien ra vao cu nam tinh ok oke okay vang u uh sang chieu toi buoi
+    nhiệm vụ kế hoạch việc năm tỉnh giao diễn thực hiện triển khai liên quan nhắc ok oke okay vâng ừ sáng
+    chiều tối buổi cụ thể tham gia tổng muốn cần phải đặt ra gồm những nội dung trách nhiệm đơn vị cơ quan
+    ngành chịu làm gì đâu hãy nhằm
     """.split()
 )
+META_WORDS = frozenset(strip_marks(w) for w in META_ACCENTED)
 
 SEPARATOR = "zzsep"
 """Marks where the question had a recognised phrase: word pairs never bridge it."""
@@ -76,31 +78,36 @@ def _grams(tokens: Sequence[str | None]) -> set[str]:
     return grams
 
 
-def _doc_tokens(text: str) -> list[str | None]:
-    """Document side: stop words are skipped, so pairs join the words around them."""
-    return [t for t in _norm_numbers(expand(fold(text)).split()) if t not in STOPWORDS]
-
-
 def _norm_numbers(words: list[str]) -> list[str]:
     """'05' and '5' are the same count."""
     return [w.lstrip("0") or "0" if w.isdigit() else w for w in words]
 
 
-def _query_tokens(text: str) -> list[str | None]:
-    """Question side: stop words are skipped, scaffolding words and recognised phrases separate."""
-    out: list[str | None] = []
-    prev = ""
-    for t in _norm_numbers(expand(fold(text)).split()):
-        after_number, prev = prev.isdigit(), t
-        if t in STOPWORDS and t != SEPARATOR and not after_number:
-            continue  # but "5 sao" keeps its "sao": a count names what is counted
-        out.append(None if (t in META_WORDS and not after_number) or t == SEPARATOR else t)
-    return out
+def _doc_tokens(text: str) -> list[str | None]:
+    """Document side: accented stop words are skipped, so pairs join the words around them."""
+    words = [w for w in shape(text).split() if w not in STOPWORDS_ACCENTED]
+    return list(_norm_numbers(expand(strip_marks(" ".join(words))).split()))
 
 
-def content_tokens(text: str) -> list[str]:
-    """Folded, expanded tokens without stop words or question scaffolding."""
-    return [t for t in _query_tokens(text) if t]
+def _expand_words(words: list[str]) -> list[tuple[str | None, str]]:
+    """(accented word, folded token) pairs with abbreviations expanded first.
+
+    Expanded words carry no accented form (None): "KH" is "kế hoạch", not a stop word.
+    """
+    folded = [strip_marks(w) for w in words]
+    out: list[tuple[str | None, str]] = []
+    i = 0
+    while i < len(words):
+        for size in (3, 2, 1):
+            key = " ".join(folded[i : i + size])
+            if i + size <= len(words) and key in ABBREVIATIONS and ABBREVIATIONS[key] != key:
+                out += [(None, t) for t in ABBREVIATIONS[key].split()]
+                i += size
+                break
+        else:
+            out.append((words[i], folded[i]))
+            i += 1
+    return [(w, t.lstrip("0") or "0" if t.isdigit() else t) for w, t in out]
 
 
 def task_text(task: Task) -> str:
@@ -135,7 +142,9 @@ class Index:
         self._idf = {g: math.log(1 + n / c) for g, c in df.items()}
         self._max_idf = math.log(1 + n)
         self.vocabulary = sorted({g for g in df if " " not in g and len(g) >= 3})
+        self._pairs = {g for g in df if " " in g}
         self._agency_phrases = self._build_agency_phrases()
+        self._agency_surface = self._build_agency_surface()
         self._province_names = {fold(p.province): p.province_id for p in self.plans.values()}
         self._province_initials = {
             "".join(w[0] for w in fold(p.province).split()).upper(): p.province_id for p in self.plans.values()
@@ -179,8 +188,45 @@ class Index:
             out.append(best[0] if best else tok)
         return out
 
+    def query_tokens(self, text: str) -> list[str | None]:
+        """Question side: stop words skipped, scaffolding and recognised phrases separate pairs.
+
+        Typed without accents, a stop word is kept when it forms a word pair the plans
+        use ("ban do so" is "bản đồ số", "vung trong" is "vùng trồng"); after a number it
+        is kept too ("5 sao" names what is counted).
+        """
+        accented = has_diacritics(text)
+        pairs = _expand_words(shape(text).split())
+        folded = [f for _, f in pairs]
+        out: list[str | None] = []
+        for i, (word, tok) in enumerate(pairs):
+            if tok == SEPARATOR:
+                out.append(None)
+                continue
+            by_accent = accented and word is not None
+            stop = word in STOPWORDS_ACCENTED if by_accent else tok in STOPWORDS
+            meta = word in META_ACCENTED if by_accent else tok in META_WORDS
+            if (stop or meta) and not (i and folded[i - 1].isdigit()):
+                if not accented and self._pairs_with_neighbour(folded, i):
+                    out.append(tok)
+                elif stop:
+                    continue
+                else:
+                    out.append(None)
+                continue
+            out.append(tok)
+        return self.correct(out)
+
+    def _pairs_with_neighbour(self, folded: list[str], i: int) -> bool:
+        before = f"{folded[i - 1]} {folded[i]}" if i > 0 else ""
+        after = f"{folded[i]} {folded[i + 1]}" if i + 1 < len(folded) else ""
+        return before in self._pairs or after in self._pairs
+
+    def content_tokens(self, text: str) -> list[str]:
+        return [t for t in self.query_tokens(text) if t]
+
     def query_grams(self, text: str) -> tuple[list[str | None], set[str]]:
-        toks = self.correct(_query_tokens(text))
+        toks = self.query_tokens(text)
         return toks, _grams(toks)
 
     def doc_grams(self, text: str) -> set[str]:
@@ -254,6 +300,20 @@ class Index:
                     phrases.setdefault(key, agency.slug)
         return sorted(phrases.items(), key=lambda kv: -len(kv[0]))
 
+    def _build_agency_surface(self) -> list[re.Pattern[str]]:
+        """Regexes for agency names as typed (folded), "và"/"các" optional between words."""
+        forms: set[tuple[str, ...]] = set()
+        for agency in self.knowledge.agencies.values():
+            if agency.scope == "generic":
+                continue
+            for name in (agency.name, *agency.aliases, *([agency.short] if agency.short else [])):
+                words = tuple(w for w in fold(name).split() if w not in ("va", "cac"))
+                if words and len(" ".join(words)) >= 4:
+                    forms.add(words)
+        ordered = sorted(forms, key=lambda f: -len(" ".join(f)))
+        return [re.compile(r"(?<!\w)" + r"(?:\s+(?:va|cac))?\s+".join(map(re.escape, f)) + r"(?!\w)")
+                for f in ordered]
+
     def find_agencies(self, text: str) -> list[str]:
         """Agency slugs named in the text, in order of appearance, exact or near-exact."""
         folded = " ".join(w for w in expand(fold(text)).split() if w not in ("va", "cac"))
@@ -273,6 +333,13 @@ class Index:
             if slug not in seen:
                 seen.append(slug)
         return seen
+
+    def agency_spans(self, folded: str) -> list[tuple[int, int]]:
+        """Where agency names stand in folded (unexpanded) text, for removal from the content."""
+        spans = []
+        for rx in self._agency_surface:
+            spans += [m.span() for m in rx.finditer(folded)]
+        return spans
 
     def strip_agencies(self, expanded: str) -> str:
         """Remove agency names from expanded text (what remains names a task or topic)."""

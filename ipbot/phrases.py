@@ -33,3 +33,56 @@ AVAILABLE_PLANS = "Hiện có: {plans}."
 WHICH_PLAN = "Câu hỏi này có ở nhiều kế hoạch. Bạn muốn hỏi kế hoạch nào?"
 
 SOURCE = "Nguồn: {plan}, {where}."
+
+# --- Telegram ---------------------------------------------------------------
+COMMANDS = {
+    "start": "Bắt đầu và giới thiệu",
+    "help": "Hướng dẫn sử dụng",
+    "kehoach": "Danh sách kế hoạch, chọn kế hoạch mặc định",
+    "nhiemvu": "Xem nhiệm vụ theo nhóm",
+    "coquan": "Nhiệm vụ theo cơ quan",
+    "kinhphi": "Tóm tắt kinh phí",
+    "quy": "Nhiệm vụ theo quý",
+    "timkiem": "Tìm theo từ khóa, ví dụ: /timkiem OCOP",
+    "gopy": "Gửi góp ý cho quản trị viên",
+}
+WELCOME = "Xin chào {name}! Tôi là ipbot — trợ lý tra cứu các Kế hoạch triển khai Chiến lược Sở hữu trí tuệ."
+WELCOME_HOW = "Bạn cứ gõ câu hỏi bằng tiếng Việt (có dấu hay không dấu đều được), hoặc bấm một câu hỏi mẫu:"
+HELP_COMMANDS = "Lệnh: /kehoach chọn kế hoạch · /nhiemvu xem nhiệm vụ · /coquan theo cơ quan · /kinhphi · /quy · "
+HELP_COMMANDS += "/timkiem từ khóa · /gopy ý kiến."
+CHOOSE_PLAN = "Chọn kế hoạch mặc định cho cuộc trò chuyện này (câu hỏi không nêu tỉnh, năm sẽ tra trong kế hoạch này):"
+PLAN_CHOSEN = "Đã chọn: {plan}. Các câu hỏi không nêu tỉnh, năm sẽ tra trong kế hoạch này."
+PLAN_CLEARED = "Đã bỏ chọn kế hoạch mặc định: tôi sẽ tra trong tất cả các kế hoạch."
+ALL_PLANS = "Tất cả kế hoạch"
+PICK_PLAN_FIRST = "Bạn muốn xem kế hoạch nào?"
+PICK_GROUP = "{plan}: chọn nhóm nhiệm vụ"
+PICK_TASK = "{plan}, nhóm {group}: chọn nhiệm vụ"
+PICK_AGENCY = "{plan}: chọn cơ quan"
+PICK_QUARTER = "{plan}: chọn quý"
+NO_QUARTERS = "{plan} không chia nhiệm vụ theo quý."
+PREVIOUS = "« Trước"
+NEXT = "Sau »"
+SEARCH_USAGE = "Hãy gõ từ khóa sau lệnh, ví dụ: /timkiem chỉ dẫn địa lý"
+FEEDBACK_USAGE = "Hãy gõ ý kiến sau lệnh, ví dụ: /gopy Bot nên có thêm kế hoạch năm 2024."
+FEEDBACK_THANKS = "Cảm ơn bạn đã góp ý! Quản trị viên sẽ xem xét."
+ADMIN_ONLY = "Xin lỗi, lệnh này chỉ dành cho quản trị viên."
+RELOADED = "Đã nạp lại dữ liệu: {plans} kế hoạch, {tasks} nhiệm vụ."
+RELOAD_FAILED = "Không nạp được dữ liệu mới ({errors} lỗi); bot vẫn dùng dữ liệu cũ. Lỗi đầu tiên: {first}"
+STATS_TITLE = "Thống kê câu hỏi (7 ngày gần nhất):"
+STATS_DAY = "{day}: {n} câu hỏi, trả lời được {pct}%, {users} người hỏi"
+STATS_NONE = "Chưa có câu hỏi nào."
+STATS_UNANSWERED = "Câu hỏi chưa trả lời được nhiều nhất:"
+STATS_FEEDBACK = "Góp ý mới nhất:"
+SLOW_DOWN = "Bạn hỏi hơi nhanh, xin chờ khoảng một phút rồi hỏi tiếp nhé."
+BUTTON_EXPIRED = "Nút này không còn dùng được; bạn hãy gõ lại câu hỏi nhé."
+ERROR_REPLY = "Xin lỗi, đã có lỗi khi xử lý yêu cầu. Bạn thử lại sau ít phút nhé."
+FACET_LABELS = {
+    "lead": "Chủ trì · phối hợp",
+    "budget": "Kinh phí",
+    "objective": "Mục tiêu",
+    "time": "Thời gian",
+    "source": "Nguồn",
+    "card": "Tóm tắt",
+}
+INLINE_HELP_TITLE = "Gõ câu hỏi về kế hoạch SHTT"
+INLINE_HELP_TEXT = "Ví dụ: @{bot} ai chủ trì nhiệm vụ thịt cừu"

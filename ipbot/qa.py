@@ -15,7 +15,7 @@ import re
 
 from ipbot import phrases
 from ipbot.answers import Answer, Context, Section, Suggestion
-from ipbot.matching import Index, TaskRef, content_tokens
+from ipbot.matching import Index, TaskRef
 from ipbot.models import Plan
 from ipbot.plan_answers import (
     budget_by_group,
@@ -32,6 +32,7 @@ from ipbot.plan_answers import (
     task_list,
 )
 from ipbot.store import Knowledge
+from ipbot.text import fold
 from ipbot.task_answers import answer_about_tasks
 from ipbot.turn import Turn
 from ipbot.understand import CUES, Query, understand
@@ -103,10 +104,10 @@ class Answerer:
 
     # ------------------------------------------------------------------ small talk
     def _small_talk(self, q: Query, context: Context) -> Answer | None:
-        rest = q.content
+        rest = fold(q.content)
         for cue in ("greeting", "thanks", "help"):
             rest = re.sub(CUES[cue], " ", rest)
-        substantive = q.task_numbers or q.agencies or content_tokens(rest) or q.has(
+        substantive = q.task_numbers or q.agencies or self.index.content_tokens(rest) or q.has(
             "lead", "coop", "budget", "time", "targets", "reporting", "document", "objective")
         if q.has("help") and not (q.task_numbers or q.agencies):
             lines = [phrases.HELP_INTRO, *[f"• {t}" for t in phrases.HELP_TOPICS]]

@@ -14,6 +14,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 __all__ = [
+    "STOPWORDS",
     "canon",
     "expand",
     "fold",
@@ -24,6 +25,8 @@ __all__ = [
     "nfc",
     "quarter_name",
     "quarters_text",
+    "shape",
+    "strip_marks",
     "tokens",
 ]
 
@@ -34,7 +37,8 @@ _TONE_PAIRS = {
     "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
 }
 # Only where the pair ends the syllable: "hoà" → "hòa", but "hoạch" stays as it is.
-_TONE_RE = re.compile("(?:" + "|".join(_TONE_PAIRS) + r")(?!\w)", re.IGNORECASE)
+# and not after "q", where "u" belongs to the consonant: "quý" is already right.
+_TONE_RE = re.compile("(?<!q)(?:" + "|".join(_TONE_PAIRS) + r")(?!\w)", re.IGNORECASE)
 # Look-alikes seen in real input: Icelandic eth for Đ, and zero-width characters.
 _LOOKALIKES = str.maketrans({"\u00d0": "Đ", "\u0110": "Đ", "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": ""})
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -63,25 +67,24 @@ def has_diacritics(text: str) -> bool:
     return any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", text)) or "đ" in text.lower()
 
 
-# Joiners inside abbreviations: "KH&CN", "KH & CN", "NN&PTNT", "GD&ĐT", "VH,TT&DL".
-_AMP_RE = re.compile(r"\s*&\s*")
+# Joiners inside abbreviations: "KH&CN", "KH & CN", "NN&PTNT", "GD&ĐT", "VH,TT&DL". Between
+# whole words ("Khoa học & Công nghệ") "&" means "và" and becomes a space.
+_AMP_ABBR_RE = re.compile(r"\b([A-ZĐ]{1,5})\s*&\s*([A-ZĐ]{1,6})\b|\b(\w{1,5})&(\w{1,6})\b")
 _NON_WORD_RE = re.compile(r"[^\w.%/-]+")
 
 
 @lru_cache(maxsize=4096)
-def fold(text: str) -> str:
-    """Lower-case ASCII-like form without diacritics, words separated by one space.
+def shape(text: str) -> str:
+    """Lower-case NFC words separated by one space, diacritics kept.
 
-    ``đ`` becomes ``d`` (NFD keeps it), ``&`` joins abbreviations ("KH&CN" → "khcn"),
-    and punctuation becomes space except inside numbers ("3.3", "9,2", "26/4", "8-10%").
-
-    >>> fold("Sở KH&CN chủ trì Nha Đam")
-    'so khcn chu tri nha dam'
+    ``&`` joins abbreviations ("KH&CN" → "kh&cn" → "khcn"), and punctuation becomes
+    space except inside numbers ("3.3", "9,2" → "9.2", "26/4", "8-10%"). Stripping the
+    marks of this string gives :func:`fold` character for character, so a span found in
+    the folded text can be cut from the shaped one.
     """
-    text = nfc(text).lower().replace("đ", "d")
-    text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
-    text = _AMP_RE.sub("", text)
-    # keep separators inside numbers: 3.3, 9,2, 26/4, 8-10, III.4.d
+    text = _AMP_ABBR_RE.sub(lambda m: "".join(g for g in m.groups() if g), nfc(text)).lower()
+    # marks left over after NFC (no base letter to sit on) would break the alignment
+    text = "".join(c for c in text if not unicodedata.combining(c))
     text = re.sub(r"(?<=\d)[,](?=\d)", ".", text)
     text = re.sub(r"(?<=\d)\s*[-–—]\s*(?=\d)", "-", text)
     text = re.sub(r"(?<!\d)[-–—_]|[-–—_](?!\d)", " ", text)
@@ -89,6 +92,22 @@ def fold(text: str) -> str:
     # a dot or slash not between word characters is punctuation
     text = re.sub(r"(?<![\w])[./]|[./](?![\w])", " ", text)
     return " ".join(text.split())
+
+
+def strip_marks(text: str) -> str:
+    """Remove Vietnamese diacritics, mapping đ to d (NFD alone keeps đ)."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=4096)
+def fold(text: str) -> str:
+    """Lower-case ASCII-like form without diacritics: :func:`shape` with the marks removed.
+
+    >>> fold("Sở KH&CN chủ trì Nha Đam")
+    'so khcn chu tri nha dam'
+    """
+    return strip_marks(shape(text))
 
 
 # Abbreviations, as folded token sequences → folded expansions. Matching runs on
@@ -148,22 +167,26 @@ def expand(folded: str) -> str:
     return _ABBR_RE.sub(lambda m: ABBREVIATIONS[m.group(1)], folded)
 
 
-# Words that carry no content for matching: Vietnamese function words and the
-# question scaffolding users wrap around a topic.
-STOPWORDS = frozenset(
+# Function words, in their accented form: folded, "trồng" and "trong", "bản" and "bạn",
+# "mã" and "mà" would collide, so documents and accented questions drop only the real ones.
+STOPWORDS_ACCENTED = frozenset(
     """
-    va voi cua cho cac nhung la thi ma o tai trong tren duoi ve den tu theo nhu de
-    do nay kia ay nao gi sao bao nhieu may ai dau khi the vay a nhe nha khong co duoc
-    bi da dang se con cung rat lam hay hoac neu vi nen nhat moi mot hai ba
-    minh toi ban em anh chi oi xin hoi cho biet giup
+    và với của cho các những là thì mà ở tại trong trên dưới về đến tới từ theo như để do đó này kia ấy
+    nào gì sao bao nhiêu mấy ai đâu khi thế vậy à ạ nhé nha không có được bị đã đang sẽ còn cũng rất làm
+    hay hoặc nếu vì nên nhất mỗi một hai ba mình tôi bạn em anh chị ơi xin hỏi biết giúp vào lại đi hết
+    chứ nhỉ hả ư thôi luôn rồi
     """.split()
 )
+STOPWORDS = frozenset(strip_marks(w) for w in STOPWORDS_ACCENTED)
+"""The same words folded: used for questions typed without accents."""
 
 
 @lru_cache(maxsize=4096)
 def tokens(text: str) -> tuple[str, ...]:
-    """Folded, expanded content tokens of a text (stop words removed)."""
-    return tuple(t for t in expand(fold(text)).split() if t not in STOPWORDS)
+    """Folded, expanded content tokens of a text (stop words removed, by accent when typed)."""
+    stops = STOPWORDS_ACCENTED if has_diacritics(text) else STOPWORDS
+    words = [w for w in shape(text).split() if w not in stops]
+    return tuple(expand(strip_marks(" ".join(words))).split())
 
 
 @lru_cache(maxsize=4096)

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ipbot.matching import SEPARATOR, Index, content_tokens
-from ipbot.text import expand, fold, has_diacritics, nfc
+from ipbot.matching import SEPARATOR, Index
+from ipbot.text import expand, fold, has_diacritics, nfc, shape
 
 __all__ = ["CUES", "Query", "understand"]
 
@@ -38,7 +38,7 @@ CUES: dict[str, str] = {
     "budget": r"kinh phi|(tu )?nguon (nao|gi)|(nhung|cac|may) nguon|nguon kinh phi|(bao nhieu|het|mat|may|so|tong|du) tien|tien (cho|danh cho|de)|ngan sach|du toan|phan bo"
               r"|chi phi|nguon von|\bvon\b|(duoc )?cap (bao nhieu|tien|kinh phi|von)|\bchi (cho|bao nhieu|het|mat)"
               r"|bao nhieu trieu|\bty dong|\bnstu\b|\btrieu dong\b|dau tu bao nhieu|\bton\b|\bdanh (bao nhieu|cho)",
-    "objective": r"muc tieu|muc dich|nham (muc dich )?(gi|de|lam gi)|de lam gi|de lam chi|y nghia",
+    "objective": r"muc tieu|muc dich|nham (muc dich |muc tieu )?(gi|de|lam gi)|de lam gi|de lam chi|y nghia",
     "content": r"noi dung|gom (nhung )?(gi|viec gi)|lam (nhung )?gi|chi tiet|thong tin (ve|chi tiet)|cu the (la )?(gi|nhu the nao)"
                r"|la (gi|nhu the nao)|the nao|ra sao|hinh thuc (nao|gi)|bang cach nao",
     "training": r"noi dung tap huan|tap huan (ve )?(noi dung )?(gi|nhung gi)|chu de (tap huan|lop)",
@@ -74,6 +74,7 @@ _QUARTER_RE = re.compile(r"\bquy\s*(iv|iii|ii|i|[1-4]|mot|hai|ba|bon|tu)(?![a-z0
 _HALF_RE = re.compile(r"6 thang (dau|cuoi) nam|nua (dau|cuoi) nam")
 _YEAR_RE = re.compile(r"(?<![\d.,])(20\d\d)(?![\d.,]\d)")
 _TASK_NUM_RE = re.compile(r"(?<![\w.,/])((?:[ivx]+\.)?\d{1,2}\.(?:\d{1,2}|[a-zđ]))(?![\w])(?![.,/]\d)")
+_TASK_NUM_FOLDED_RE = re.compile(r"(?<![\w.,/])(?:[ivx]+\.)?\d{1,2}\.(?:\d{1,2}|[a-z])(?![\w])(?![.,/]\d)")
 _BARE_NUM_RE = re.compile(
     r"\b(?:nhiem vu|muc|nhom|nv|dong)\s+(?:so\s+)?(\d{1,2})(?![\d.,/])(?!\s*(?:lop|san pham|nam|thang|quy|trieu|%|so))"
 )
@@ -82,6 +83,7 @@ _BARE_NUM_RE = re.compile(
 @dataclass
 class Query:
     raw: str
+    shaped: str
     folded: str
     expanded: str
     accents: bool
@@ -132,7 +134,7 @@ def understand(index: Index, question: str) -> Query:
     text = nfc(question)
     folded = fold(text)
     expanded = expand(folded)
-    q = Query(raw=text, folded=folded, expanded=expanded, accents=has_diacritics(text))
+    q = Query(raw=text, shaped=shape(text), folded=folded, expanded=expanded, accents=has_diacritics(text))
     q.cues = {name for name, rx in _CUE_RE.items() if rx.search(folded)}
     q.provinces = index.find_provinces(text)
     q.years = sorted({int(y) for y in _YEAR_RE.findall(folded)})
@@ -148,24 +150,39 @@ def understand(index: Index, question: str) -> Query:
     q.quarters = _quarters(folded)
     q.sources = _source_keys(index, expanded)
     q.content = _content(index, q)
-    q.content_tokens = content_tokens(q.content)
+    q.content_tokens = index.content_tokens(q.content)
     return q
 
 
 def _content(index: Index, q: Query) -> str:
-    """The question minus what was recognised: what is left names a task or a topic."""
-    text = q.expanded
+    """The question minus what was recognised: what is left names a task or a topic.
+
+    Spans are found in the folded text and cut from the shaped (accented) text, which
+    is aligned with it character for character, so the content keeps the user's accents.
+    """
+    f = q.folded
+    spans: list[tuple[int, int]] = []
     for name in ("lead", "coop", "time", "budget", "objective", "quantity", "reporting", "document",
-                 "list", "topic", "whole_year", "in_words", "training"):
+                 "list", "topic", "whole_year", "in_words", "training", "amount", "statistics"):
         if name in q.cues:
-            text = re.sub(CUES[name], " ", text)
-    text = index.strip_agencies(text)
-    text = _QUARTER_RE.sub(" ", text)
-    text = _YEAR_RE.sub(" ", text)
-    text = re.sub(r"(?<![\w.,/])(?:[ivx]+\.)?\d{1,2}\.(?:\d{1,2}|[a-z])(?![\w])", " ", text)
-    for pid in q.provinces:
-        plan = next(p for p in index.plans.values() if p.province_id == pid)
-        text = re.sub(rf"(?<!\w){fold(plan.province)}(?!\w)", f" {SEPARATOR} ", text)
+            spans += [m.span() for m in _CUE_RE[name].finditer(f)]
+    for rx in (_QUARTER_RE, _YEAR_RE, _HALF_RE, _TASK_NUM_FOLDED_RE):
+        spans += [m.span() for m in rx.finditer(f)]
+    spans += [m.span(0) for m in _BARE_NUM_RE.finditer(f)]
+    for plan in index.plans.values():
+        if plan.province_id in q.provinces:
+            spans += [m.span() for m in re.finditer(rf"(?<!\w)(tinh )?{re.escape(fold(plan.province))}(?!\w)", f)]
     for n in q.plan_numbers:
-        text = re.sub(rf"(?<![\d.]){re.escape(n)}(?![\d.])", f" {SEPARATOR} ", text)
-    return " ".join(text.split())
+        spans += [m.span() for m in re.finditer(rf"(?<![\d.]){re.escape(n)}(?![\d.])", f)]
+    spans += index.agency_spans(f)
+    shaped = q.shaped if len(q.shaped) == len(f) else f
+    out, last = [], 0
+    for start, end in sorted(spans):
+        if start < last:
+            start = last
+        if start >= end:
+            continue
+        out += [shaped[last:start], f" {SEPARATOR} "]
+        last = end
+    out.append(shaped[last:])
+    return " ".join("".join(out).split())

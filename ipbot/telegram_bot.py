@@ -1,0 +1,668 @@
+"""The Telegram front end: handlers, keyboards, error handler, ``build_application()``.
+
+The only module that imports telegram. Handlers do three things: read the update,
+call the core (:class:`~ipbot.qa.Answerer`, :class:`~ipbot.browse.Browser`), render
+(:mod:`ipbot.render`). Button data is self-describing (``c:budget:<plan>:<task>``), so
+buttons keep working after a restart; free-text suggestions are stored under a short
+hash in the state database for the same reason.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import hashlib
+import html
+import logging
+import time
+from collections import defaultdict, deque
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from telegram import (
+    BotCommand,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InlineQueryResultArticle,
+    InputTextMessageContent,
+    LinkPreviewOptions,
+    Message,
+    Update,
+)
+from telegram.constants import MessageEntityType, ParseMode
+from telegram.error import NetworkError, RetryAfter, TimedOut
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    Defaults,
+    InlineQueryHandler,
+    MessageHandler,
+    filters,
+)
+
+from ipbot import phrases
+from ipbot.answers import Answer, Context, Suggestion
+from ipbot.browse import Browser
+from ipbot.config import Settings
+from ipbot.qa import Answerer
+from ipbot.render import html_text, split_message
+from ipbot.state import StateStore
+from ipbot.store import DataInvalid, ensure_database, read_knowledge
+
+__all__ = ["Services", "build_application", "run_bot"]
+
+log = logging.getLogger(__name__)
+
+CALLBACK_LIMIT = 64
+PAGE = 8
+SERVICES = "services"
+
+
+class UserRateLimiter:
+    """At most ``limit`` questions per user per minute; a flooding user is told once to slow down."""
+
+    def __init__(self, limit: int, window: float = 60.0) -> None:
+        self.limit = limit
+        self.window = window
+        self._seen: dict[int, deque[float]] = defaultdict(deque)
+        self._warned: dict[int, float] = {}
+
+    def check(self, user_id: int, now: float | None = None) -> str:
+        """'ok', 'warn' (first refusal in a window) or 'drop' (already warned)."""
+        now = time.monotonic() if now is None else now
+        seen = self._seen[user_id]
+        while seen and now - seen[0] > self.window:
+            seen.popleft()
+        if len(seen) < self.limit:
+            seen.append(now)
+            return "ok"
+        if now - self._warned.get(user_id, -self.window) > self.window:
+            self._warned[user_id] = now
+            return "warn"
+        return "drop"
+
+
+@dataclass
+class Services:
+    """What handlers need, created once at start-up and kept in ``bot_data`` (not persisted)."""
+
+    settings: Settings
+    answerer: Answerer
+    browser: Browser
+    store: StateStore
+    limiter: UserRateLimiter
+
+    def reload(self) -> tuple[int, int]:
+        """Rebuild the plan database from data/ and swap in a new core (admin /taidulieu)."""
+        knowledge = read_knowledge(ensure_database(self.settings.data_dir, self.settings.database))
+        self.answerer = Answerer(knowledge)
+        self.browser = Browser(self.answerer)
+        return len(knowledge.plans), sum(len(p.tasks) for p in knowledge.plans.values())
+
+
+def _services(context: ContextTypes.DEFAULT_TYPE) -> Services:
+    return context.bot_data[SERVICES]
+
+
+# ---------------------------------------------------------------- keyboards
+def _button(label: str, data: str, store: StateStore) -> InlineKeyboardButton:
+    """A button whose data fits Telegram's 64 bytes; long data is stored under a hash."""
+    if len(data.encode()) > CALLBACK_LIMIT:
+        key = hashlib.sha1(data.encode()).hexdigest()[:12]
+        store.put("query", key, data)
+        data = f"h:{key}"
+    return InlineKeyboardButton(label[:60], callback_data=data)
+
+
+def _query_button(s: Suggestion, store: StateStore) -> InlineKeyboardButton:
+    key = hashlib.sha1(s.query.encode()).hexdigest()[:12]
+    store.put("query", key, s.query)
+    return InlineKeyboardButton(s.label[:60], callback_data=f"q:{key}")
+
+
+def _task_keyboard(answer: Answer, store: StateStore) -> InlineKeyboardMarkup | None:
+    if len(answer.task_ids) != 1:
+        return None
+    plan_id, number = answer.task_ids[0].split(":", 1)
+    buttons = [_button(label, f"c:{facet}:{plan_id}:{number}", store)
+               for facet, label in phrases.FACET_LABELS.items() if facet != answer.intent]
+    return InlineKeyboardMarkup([buttons[i : i + 3] for i in range(0, len(buttons), 3)])
+
+
+def _keyboard(answer: Answer, store: StateStore) -> InlineKeyboardMarkup | None:
+    task_kb = _task_keyboard(answer, store)
+    if task_kb is not None:
+        return task_kb
+    if answer.suggestions:
+        return InlineKeyboardMarkup([[_query_button(s, store)] for s in answer.suggestions[:4]])
+    return None
+
+
+def _pages(items: list[InlineKeyboardButton], page: int, nav: Callable[[int], str],
+           store: StateStore) -> InlineKeyboardMarkup:
+    start = page * PAGE
+    rows = [[b] for b in items[start : start + PAGE]]
+    navigation = []
+    if page > 0:
+        navigation.append(_button(phrases.PREVIOUS, nav(page - 1), store))
+    if start + PAGE < len(items):
+        navigation.append(_button(phrases.NEXT, nav(page + 1), store))
+    if navigation:
+        rows.append(navigation)
+    return InlineKeyboardMarkup(rows)
+
+
+# ---------------------------------------------------------------- sending
+async def _retrying(send: Callable[[], Awaitable[Message | bool]]) -> Message | bool | None:
+    """Network hiccups are retried a few times, never fatal (RetryAfter is the rate limiter's)."""
+    for attempt in range(3):
+        try:
+            return await send()
+        except RetryAfter as exc:
+            wait = exc.retry_after
+            seconds = wait.total_seconds() if isinstance(wait, dt.timedelta) else float(wait)
+            await asyncio.sleep(min(seconds, 5.0))
+        except (TimedOut, NetworkError) as exc:
+            log.warning("send failed (%s), attempt %d", exc, attempt + 1)
+            await asyncio.sleep(0.2 * (attempt + 1))
+    return None
+
+
+async def _send_answer(message: Message, answer: Answer, store: StateStore) -> None:
+    chunks = split_message(html_text(answer))
+    keyboard = _keyboard(answer, store)
+    for i, chunk in enumerate(chunks):
+        markup = keyboard if i == len(chunks) - 1 else None
+        await _retrying(lambda c=chunk, m=markup: message.reply_text(c, reply_markup=m))
+
+
+def _chat_context(context: ContextTypes.DEFAULT_TYPE) -> Context:
+    data = context.chat_data if context.chat_data is not None else {}
+    ctx = Context.model_validate(data.get("context") or {})
+    ctx.default_plan_id = data.get("plan")
+    return ctx
+
+
+def _save_context(context: ContextTypes.DEFAULT_TYPE, ctx: Context) -> None:
+    if context.chat_data is not None:
+        context.chat_data["context"] = ctx.model_dump(exclude={"default_plan_id"})
+
+
+async def _answer_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
+    """The path every question takes: rate limit, core, log, render."""
+    services = _services(context)
+    message = update.effective_message
+    user = update.effective_user
+    if message is None:
+        return
+    if user is not None:
+        verdict = services.limiter.check(user.id)
+        if verdict == "warn":
+            await _retrying(lambda: message.reply_text(phrases.SLOW_DOWN))
+        if verdict != "ok":
+            return
+    answer = services.answerer.answer(text, _chat_context(context))
+    _save_context(context, answer.context)
+    services.store.log_question(user.id if user else None, text, answer.answered, answer.intent)
+    await _send_answer(message, answer, services.store)
+
+
+def _default_plan(context: ContextTypes.DEFAULT_TYPE) -> str | None:
+    return (context.chat_data or {}).get("plan")
+
+
+# ---------------------------------------------------------------- commands
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Welcome, what ipbot answers, example questions as buttons."""
+    services = _services(context)
+    user = update.effective_user
+    name = html.escape(user.first_name) if user else ""
+    text = "\n".join([phrases.WELCOME.format(name=name), "", phrases.WELCOME_HOW])
+    buttons = [[_query_button(Suggestion(q, q), services.store)] for q in phrases.HELP_EXAMPLES]
+    if update.effective_message:
+        await update.effective_message.reply_text(text, reply_markup=InlineKeyboardMarkup(buttons))
+
+
+async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """What ipbot can answer, with examples and the commands."""
+    services = _services(context)
+    answer = services.answerer.answer("bạn làm được những gì?")
+    text = html_text(answer) + "\n\n" + html.escape(phrases.HELP_COMMANDS)
+    buttons = [[_query_button(s, services.store)] for s in answer.suggestions]
+    if update.effective_message:
+        await update.effective_message.reply_text(text, reply_markup=InlineKeyboardMarkup(buttons))
+
+
+def _plan_buttons(services: Services, prefix: str, with_all: bool = False) -> InlineKeyboardMarkup:
+    rows = [[_button(p.label, f"{prefix}:{p.id}", services.store)] for p in services.browser.plans()]
+    if with_all:
+        rows.append([_button(phrases.ALL_PLANS, f"{prefix}:*", services.store)])
+    return InlineKeyboardMarkup(rows)
+
+
+async def plans_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """List the plans and let the chat choose its default plan."""
+    services = _services(context)
+    answer = services.answerer.answer("có những kế hoạch nào")
+    text = html_text(answer) + "\n\n" + html.escape(phrases.CHOOSE_PLAN)
+    if update.effective_message:
+        await update.effective_message.reply_text(text, reply_markup=_plan_buttons(services, "p", with_all=True))
+
+
+async def tasks_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Browse the default plan's tasks by group (or choose a plan first)."""
+    await _open_menu(update, context, "n")
+
+
+async def agencies_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Browse agencies → the tasks they lead or join."""
+    await _open_menu(update, context, "o")
+
+
+async def quarter_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Tasks by quarter."""
+    await _open_menu(update, context, "y")
+
+
+async def _open_menu(update: Update, context: ContextTypes.DEFAULT_TYPE, kind: str) -> None:
+    services = _services(context)
+    message = update.effective_message
+    if message is None:
+        return
+    plan_id = _default_plan(context)
+    if plan_id and services.browser.has_plan(plan_id):
+        text, markup = _menu(services, kind, plan_id, 0)
+        await message.reply_text(text, reply_markup=markup)
+    else:
+        await message.reply_text(html.escape(phrases.PICK_PLAN_FIRST), reply_markup=_plan_buttons(services, kind))
+
+
+def _plan_label(services: Services, plan_id: str) -> str:
+    return next((p.label for p in services.browser.plans() if p.id == plan_id), plan_id)
+
+
+def _menu(services: Services, kind: str, plan_id: str, page: int) -> tuple[str, InlineKeyboardMarkup]:
+    """The first menu level of /nhiemvu (n), /coquan (o) or /quy (y) for one plan."""
+    label = html.escape(_plan_label(services, plan_id))
+    store = services.store
+    if kind == "n":
+        buttons = [_button(f"{g.id}. {g.label} ({g.count})", f"g:{plan_id}:{g.id}:0", store)
+                   for g in services.browser.groups(plan_id)]
+        return phrases.PICK_GROUP.format(plan=label), _pages(buttons, page, lambda p: f"n:{plan_id}:{p}", store)
+    if kind == "o":
+        buttons = [_button(f"{a.label} ({a.count})" if a.count else a.label, f"a:{plan_id}:{a.id}", store)
+                   for a in services.browser.agencies(plan_id)]
+        return phrases.PICK_AGENCY.format(plan=label), _pages(buttons, page, lambda p: f"o:{plan_id}:{p}", store)
+    buttons = [_button(f"Quý {r}", f"k:{plan_id}:{q}", store) for q, r in ((1, "I"), (2, "II"), (3, "III"), (4, "IV"))]
+    return phrases.PICK_QUARTER.format(plan=label), InlineKeyboardMarkup([buttons])
+
+
+async def budget_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The budget summary of the chat's plan, or of every plan."""
+    services = _services(context)
+    plan_id = _default_plan(context)
+    if update.effective_message is None:
+        return
+    if plan_id and services.browser.has_plan(plan_id):
+        answers = [services.browser.budget(plan_id)]
+    else:
+        answers = [services.browser.budget(p.id) for p in services.browser.plans()]
+    for answer in answers:
+        await _send_answer(update.effective_message, answer, services.store)
+
+
+async def search_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/timkiem <từ khóa>: tasks whose text covers the keyword."""
+    services = _services(context)
+    keyword = " ".join(context.args or []).strip()
+    if update.effective_message is None:
+        return
+    if not keyword:
+        await update.effective_message.reply_text(html.escape(phrases.SEARCH_USAGE))
+        return
+    answer = services.browser.search(keyword[:200], _default_plan(context))
+    await _send_answer(update.effective_message, answer, services.store)
+
+
+async def feedback_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/gopy <ý kiến>: stored for the admins, with a hashed user id only."""
+    services = _services(context)
+    text = " ".join(context.args or []).strip()
+    message = update.effective_message
+    if message is None:
+        return
+    if not text:
+        await message.reply_text(html.escape(phrases.FEEDBACK_USAGE))
+        return
+    chat_type = update.effective_chat.type if update.effective_chat else "unknown"
+    services.store.add_feedback(update.effective_user.id if update.effective_user else None, chat_type, text)
+    await message.reply_text(html.escape(phrases.FEEDBACK_THANKS))
+
+
+def _is_admin(update: Update, services: Services) -> bool:
+    user = update.effective_user
+    return user is not None and user.id in services.settings.admin_ids
+
+
+async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/thongke (admins): questions per day, share answered, top unanswered questions."""
+    services = _services(context)
+    message = update.effective_message
+    if message is None:
+        return
+    if not _is_admin(update, services):
+        await message.reply_text(html.escape(phrases.ADMIN_ONLY))
+        return
+    days = services.store.daily_stats()
+    lines = [f"<b>{html.escape(phrases.STATS_TITLE)}</b>"]
+    lines += [html.escape(phrases.STATS_DAY.format(day=d.day, n=d.questions, users=d.users,
+                                                   pct=round(100 * d.answered / d.questions))) for d in days]
+    if not days:
+        lines.append(html.escape(phrases.STATS_NONE))
+    top = services.store.top_unanswered()
+    if top:
+        lines += ["", f"<b>{html.escape(phrases.STATS_UNANSWERED)}</b>"]
+        lines += [f"• {html.escape(q)} ({n})" for q, n in top]
+    feedback = services.store.feedback(5)
+    if feedback:
+        lines += ["", f"<b>{html.escape(phrases.STATS_FEEDBACK)}</b>"]
+        lines += [f"• {html.escape(text)}" for _, text in feedback]
+    for chunk in split_message("\n".join(lines)):
+        await message.reply_text(chunk)
+
+
+async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/taidulieu (admins): reload the plan data without restarting."""
+    services = _services(context)
+    message = update.effective_message
+    if message is None:
+        return
+    if not _is_admin(update, services):
+        await message.reply_text(html.escape(phrases.ADMIN_ONLY))
+        return
+    try:
+        plans, tasks = await asyncio.to_thread(services.reload)
+    except DataInvalid as exc:
+        first = str(exc.problems[0]) if exc.problems else ""
+        await message.reply_text(html.escape(phrases.RELOAD_FAILED.format(errors=len(exc.problems), first=first)))
+        return
+    await message.reply_text(html.escape(phrases.RELOADED.format(plans=plans, tasks=tasks)))
+
+
+# ---------------------------------------------------------------- messages
+async def private_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Every text message in a private chat is a question."""
+    if update.effective_message and update.effective_message.text:
+        await _answer_text(update, context, update.effective_message.text)
+
+
+def _addressed_to_bot(message: Message, username: str, bot_id: int) -> str | None:
+    """The question when a group message mentions or replies to the bot, else None."""
+    text = message.text or ""
+    mention = f"@{username}".lower()
+    for entity in message.entities or ():
+        if entity.type == MessageEntityType.MENTION:
+            if message.parse_entity(entity).lower() == mention:
+                return (text[: entity.offset] + text[entity.offset + entity.length :]).strip()
+    reply = message.reply_to_message
+    if reply is not None and reply.from_user is not None and reply.from_user.id == bot_id:
+        return text.strip()
+    return None
+
+
+async def group_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """In groups, answer only messages that mention the bot or reply to it."""
+    message = update.effective_message
+    if message is None:
+        return
+    question = _addressed_to_bot(message, context.bot.username, context.bot.id)
+    if question is not None:
+        await _answer_text(update, context, question)
+
+
+async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """@bot câu hỏi in any chat: the answer (and each plan's part) as results to send."""
+    services = _services(context)
+    query = update.inline_query
+    if query is None:
+        return
+    text = query.query.strip()
+    if not text:
+        result = InlineQueryResultArticle(
+            id="help",
+            title=phrases.INLINE_HELP_TITLE,
+            description=phrases.INLINE_HELP_TEXT.format(bot=context.bot.username),
+            input_message_content=InputTextMessageContent(html.escape(phrases.HELP_INTRO)),
+        )
+        await query.answer([result], cache_time=300)
+        return
+    answer = services.answerer.answer(text[:256])
+    services.store.log_question(query.from_user.id, text, answer.answered, answer.intent)
+    body = split_message(html_text(answer))[0]
+    first = answer.sections[0] if answer.sections else None
+    title = (first.title if first and first.title else text)[:100]
+    description = " ".join(first.lines)[:200] if first else ""
+    key = hashlib.sha1(text.encode()).hexdigest()[:16]
+    results = [InlineQueryResultArticle(id=key, title=title, description=description,
+                                        input_message_content=InputTextMessageContent(body))]
+    await query.answer(results, cache_time=60)
+
+
+# ---------------------------------------------------------------- buttons
+async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Every inline button: plan choice, menus, task-card facets, suggested questions."""
+    services = _services(context)
+    query = update.callback_query
+    if query is None or query.data is None:
+        return
+    data = query.data
+    if data.startswith("h:"):
+        stored = services.store.get("query", data[2:])
+        data = stored if isinstance(stored, str) else ""
+    kind, _, rest = data.partition(":")
+    handler = _BUTTONS.get(kind)
+    if handler is None:
+        await query.answer(phrases.BUTTON_EXPIRED, show_alert=False)
+        return
+    await query.answer()
+    await handler(update, context, services, rest)
+
+
+async def _edit_or_reply(update: Update, text: str, markup: InlineKeyboardMarkup | None) -> None:
+    query = update.callback_query
+    message = query.message if query else None
+    chunks = split_message(text)
+    if isinstance(message, Message) and len(chunks) == 1:
+        await _retrying(lambda: message.edit_text(chunks[0], reply_markup=markup))
+    elif isinstance(message, Message):
+        for i, chunk in enumerate(chunks):
+            await _retrying(lambda c=chunk, last=i == len(chunks) - 1: message.reply_text(
+                c, reply_markup=markup if last else None))
+
+
+async def _on_plan(update: Update, context: ContextTypes.DEFAULT_TYPE, services: Services, rest: str) -> None:
+    if context.chat_data is None:
+        return
+    if rest == "*":
+        context.chat_data.pop("plan", None)
+        text = phrases.PLAN_CLEARED
+    elif services.browser.has_plan(rest):
+        context.chat_data["plan"] = rest
+        context.chat_data["context"] = Context(plan_id=rest).model_dump(exclude={"default_plan_id"})
+        text = phrases.PLAN_CHOSEN.format(plan=_plan_label(services, rest))
+    else:
+        text = phrases.BUTTON_EXPIRED
+    await _edit_or_reply(update, html.escape(text), None)
+
+
+def _menu_button(kind: str) -> Callable[..., Awaitable[None]]:
+    async def open_menu(update: Update, context: ContextTypes.DEFAULT_TYPE, services: Services, rest: str) -> None:
+        plan_id, _, page = rest.partition(":")
+        if not services.browser.has_plan(plan_id):
+            await _edit_or_reply(update, html.escape(phrases.BUTTON_EXPIRED), None)
+            return
+        text, markup = _menu(services, kind, plan_id, int(page) if page.isdigit() else 0)
+        await _edit_or_reply(update, text, markup)
+
+    return open_menu
+
+
+async def _on_group(update: Update, context: ContextTypes.DEFAULT_TYPE, services: Services, rest: str) -> None:
+    plan_id, group, page = (rest.split(":") + ["0", "0"])[:3]
+    if not services.browser.has_plan(plan_id):
+        await _edit_or_reply(update, html.escape(phrases.BUTTON_EXPIRED), None)
+        return
+    buttons = [_button(t.label, f"c:card:{plan_id}:{t.id}", services.store)
+               for t in services.browser.tasks(plan_id, group)]
+    markup = _pages(buttons, int(page) if page.isdigit() else 0, lambda p: f"g:{plan_id}:{group}:{p}", services.store)
+    text = phrases.PICK_TASK.format(plan=html.escape(_plan_label(services, plan_id)), group=html.escape(group))
+    await _edit_or_reply(update, text, markup)
+
+
+async def _on_facet(update: Update, context: ContextTypes.DEFAULT_TYPE, services: Services, rest: str) -> None:
+    facet, _, ref = rest.partition(":")
+    plan_id, _, number = ref.partition(":")
+    answer = services.browser.task_facet(plan_id, number, facet)
+    if answer is None:
+        await _edit_or_reply(update, html.escape(phrases.BUTTON_EXPIRED), None)
+        return
+    ctx = _chat_context(context)
+    ctx.plan_id, ctx.task_ids = plan_id, [f"{plan_id}:{number}"]
+    _save_context(context, ctx)
+    await _edit_or_reply(update, html_text(answer), _keyboard(answer, services.store))
+
+
+async def _on_agency(update: Update, context: ContextTypes.DEFAULT_TYPE, services: Services, rest: str) -> None:
+    plan_id, _, slug = rest.partition(":")
+    if not services.browser.has_plan(plan_id):
+        await _edit_or_reply(update, html.escape(phrases.BUTTON_EXPIRED), None)
+        return
+    answer, numbers = services.browser.agency_tasks(plan_id, slug)
+    buttons = [_button(f"Nhiệm vụ {n}", f"c:card:{plan_id}:{n}", services.store) for n in numbers]
+    markup = InlineKeyboardMarkup([buttons[i : i + 3] for i in range(0, len(buttons), 3)]) if buttons else None
+    await _edit_or_reply(update, html_text(answer), markup)
+
+
+async def _on_quarter(update: Update, context: ContextTypes.DEFAULT_TYPE, services: Services, rest: str) -> None:
+    plan_id, _, quarter = rest.partition(":")
+    if not services.browser.has_plan(plan_id) or quarter not in ("1", "2", "3", "4"):
+        await _edit_or_reply(update, html.escape(phrases.BUTTON_EXPIRED), None)
+        return
+    answer = services.browser.quarter_tasks(plan_id, int(quarter))
+    await _edit_or_reply(update, html_text(answer), _keyboard(answer, services.store))
+
+
+async def _on_question(update: Update, context: ContextTypes.DEFAULT_TYPE, services: Services, rest: str) -> None:
+    stored = services.store.get("query", rest)
+    query = update.callback_query
+    if not isinstance(stored, str) or query is None or not isinstance(query.message, Message):
+        await _edit_or_reply(update, html.escape(phrases.BUTTON_EXPIRED), None)
+        return
+    answer = services.answerer.answer(stored, _chat_context(context))
+    _save_context(context, answer.context)
+    user = update.effective_user
+    services.store.log_question(user.id if user else None, stored, answer.answered, answer.intent)
+    await _send_answer(query.message, answer, services.store)
+
+
+_BUTTONS: dict[str, Callable[[Update, Any, Services, str], Awaitable[None]]] = {
+    "p": _on_plan,
+    "n": _menu_button("n"),
+    "o": _menu_button("o"),
+    "y": _menu_button("y"),
+    "g": _on_group,
+    "c": _on_facet,
+    "a": _on_agency,
+    "k": _on_quarter,
+    "q": _on_question,
+}
+
+
+# ---------------------------------------------------------------- errors and wiring
+async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log the error first, then tell the user politely (never a traceback)."""
+    log.error("error while handling an update", exc_info=context.error)
+    if isinstance(update, Update) and update.effective_message is not None:
+        try:
+            await update.effective_message.reply_text(html.escape(phrases.ERROR_REPLY))
+        except Exception:  # the reply itself may fail (network): logging is all we can do
+            log.exception("could not send the error reply")
+
+
+async def _post_init(application: Application) -> None:
+    await application.bot.set_my_commands([BotCommand(c, d) for c, d in phrases.COMMANDS.items()])
+
+
+def build_application(settings: Settings, services: Services | None = None, *, rate_limit: bool = True,
+                      persistence_interval: float = 2.0) -> Application:
+    """Wire handlers to a PTB Application (tests pass their own ``base_url`` via settings)."""
+    from ipbot.persistence import SQLitePersistence
+
+    if services is None:
+        knowledge = read_knowledge(ensure_database(settings.data_dir, settings.database))
+        answerer = Answerer(knowledge)
+        services = Services(settings, answerer, Browser(answerer), StateStore(settings.state_path),
+                            UserRateLimiter(settings.user_rate))
+    token = settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else ""
+    builder = (
+        ApplicationBuilder()
+        .token(token)
+        .base_url(settings.telegram_api_base_url)
+        .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
+        .persistence(SQLitePersistence(services.store, update_interval=persistence_interval))
+        .post_init(_post_init)
+    )
+    if settings.telegram_api_file_url:
+        builder = builder.base_file_url(settings.telegram_api_file_url)
+    if rate_limit:
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+    application = builder.build()
+    application.bot_data[SERVICES] = services
+
+    application.add_handler(CommandHandler("start", start))
+    application.add_handler(CommandHandler("help", help_command))
+    application.add_handler(CommandHandler("kehoach", plans_command))
+    application.add_handler(CommandHandler("nhiemvu", tasks_command))
+    application.add_handler(CommandHandler("coquan", agencies_command))
+    application.add_handler(CommandHandler("kinhphi", budget_command))
+    application.add_handler(CommandHandler("quy", quarter_command))
+    application.add_handler(CommandHandler("timkiem", search_command))
+    application.add_handler(CommandHandler("gopy", feedback_command))
+    application.add_handler(CommandHandler("thongke", stats_command))
+    application.add_handler(CommandHandler("taidulieu", reload_command))
+    application.add_handler(CallbackQueryHandler(button))
+    application.add_handler(InlineQueryHandler(inline_query))
+    text = filters.TEXT & ~filters.COMMAND
+    application.add_handler(MessageHandler(filters.ChatType.PRIVATE & text, private_message))
+    application.add_handler(MessageHandler(filters.ChatType.GROUPS & text, group_message))
+    application.add_error_handler(error_handler)
+    return application
+
+
+def run_bot(settings: Settings) -> None:
+    """Run by long polling, or by webhook behind a reverse proxy (IPBOT_MODE=webhook)."""
+    logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=logging.INFO)
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # request URLs carry the token
+    application = build_application(settings)
+    if settings.mode == "webhook":
+        if not settings.webhook_url:
+            raise SystemExit("IPBOT_WEBHOOK_URL là bắt buộc ở chế độ webhook.")
+        secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
+        path = hashlib.sha256((settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token
+                               else "").encode()).hexdigest()[:32]
+        application.run_webhook(
+            listen=settings.webhook_listen,
+            port=settings.webhook_port,
+            url_path=path,
+            webhook_url=f"{settings.webhook_url.rstrip('/')}/{path}",
+            secret_token=secret,
+            allowed_updates=Update.ALL_TYPES,
+        )
+    else:
+        application.run_polling(allowed_updates=Update.ALL_TYPES)
+
