@@ -106,6 +106,8 @@ def budget_lines(plan: Plan, task: Task) -> tuple[list[str], bool]:
             lines.append(f"Tổng kinh phí thực hiện cả nhiệm vụ: {money(b.total)}{life}.")
         if b.note:
             lines.append(f"Ghi chú: {b.note}.")
+        # the table's own wording sometimes gives the unit cost ("02 lớp/năm x 40 triệu đồng/lớp")
+        lines += [n for n in task.notes if n.startswith("Bảng dự toán") and "triệu" in n]
         return lines, True
     if b.status == "recurring":
         return [f"Bảng dự toán ghi: «{b.note or 'Hoạt động thường xuyên'}» — không ghi số tiền riêng."], True

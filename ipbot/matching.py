@@ -35,6 +35,10 @@ META_ACCENTED = frozenset(
 )
 META_WORDS = frozenset(strip_marks(w) for w in META_ACCENTED)
 
+# The domain itself: every plan is about "sở hữu trí tuệ", so it tells tasks apart no better
+# than "nhiệm vụ" does. Dropped from questions (SHTT expands to it).
+DOMAIN_PHRASES = ("so huu tri tue", "chien luoc so huu tri tue")
+
 SEPARATOR = "zzsep"
 """Marks where the question had a recognised phrase: word pairs never bridge it."""
 
@@ -66,6 +70,7 @@ class Hit:
     item: TaskRef | Passage
     score: float  # weighted coverage of the question's words, 0..1
     matched: frozenset[str] = field(default_factory=frozenset)
+    evidence: float = 0.0  # summed weight of what matched: one common word is not enough
 
 
 def _grams(tokens: Sequence[str | None]) -> set[str]:
@@ -83,10 +88,30 @@ def _norm_numbers(words: list[str]) -> list[str]:
     return [w.lstrip("0") or "0" if w.isdigit() else w for w in words]
 
 
+_CLAUSE_RE = re.compile(r"[;:!?()\[\]“”\"«»]|\.(?!\d)|(?<!\d),|,(?!\d)| - ")
+
+
 def _doc_tokens(text: str) -> list[str | None]:
-    """Document side: accented stop words are skipped, so pairs join the words around them."""
-    words = [w for w in shape(text).split() if w not in STOPWORDS_ACCENTED]
-    return list(_norm_numbers(expand(strip_marks(" ".join(words))).split()))
+    """Document side: accented stop words are skipped, so pairs join the words around them.
+
+    Clause punctuation and field boundaries (the separator word) break pairs, so
+    "…sản phẩm OCOP: Mục tiêu…" makes no pair "ocop muc".
+    """
+    out: list[str | None] = []
+    for clause in _CLAUSE_RE.split(text):
+        for piece in clause.split(SEPARATOR):
+            words = [w for w in shape(piece).split() if w not in STOPWORDS_ACCENTED]
+            out += _norm_numbers(expand(strip_marks(" ".join(words))).split())
+            out.append(None)
+    return out
+
+
+def _drop_domain(tokens: list[str | None]) -> list[str | None]:
+    """Replace the domain phrase ("so huu tri tue") by a separator wherever it stands."""
+    text = " ".join(t if t is not None else SEPARATOR for t in tokens)
+    for phrase in DOMAIN_PHRASES:
+        text = re.sub(rf"(?<!\w){phrase}(?!\w)", SEPARATOR, text)
+    return [None if t == SEPARATOR else t for t in text.split()]
 
 
 def _expand_words(words: list[str]) -> list[tuple[str | None, str]]:
@@ -111,10 +136,11 @@ def _expand_words(words: list[str]) -> list[tuple[str | None, str]]:
 
 
 def task_text(task: Task) -> str:
-    parts = [task.title, task.content, task.objective or "", task.training_content or "", " ".join(task.topics)]
+    """Everything a task is found by, fields kept apart so word pairs never bridge two of them."""
+    parts = [task.title, task.content, task.objective or "", task.training_content or "", *task.topics]
     parts += [n for n in task.notes if n.startswith("Bảng dự toán")]
     parts += [q.text for q in task.quantities]
-    return " ".join(parts)
+    return f" {SEPARATOR} ".join(p for p in parts if p)
 
 
 class Index:
@@ -143,12 +169,19 @@ class Index:
         self._max_idf = math.log(1 + n)
         self.vocabulary = sorted({g for g in df if " " not in g and len(g) >= 3})
         self._pairs = {g for g in df if " " in g}
+        self._accented_vocab = {w for text in self._all_texts() for w in shape(text).split()}
         self._agency_phrases = self._build_agency_phrases()
         self._agency_surface = self._build_agency_surface()
         self._province_names = {fold(p.province): p.province_id for p in self.plans.values()}
         self._province_initials = {
             "".join(w[0] for w in fold(p.province).split()).upper(): p.province_id for p in self.plans.values()
         }
+
+    def _all_texts(self) -> Iterable[str]:
+        for task in self.tasks.values():
+            yield task_text(task)
+        for passage in self.passages:
+            yield passage.text
 
     # ------------------------------------------------------------------ passages
     def _passages(self) -> Iterable[Passage]:
@@ -168,6 +201,8 @@ class Index:
                               plan.closing)
             for ref in plan.implements:
                 yield Passage(plan.id, "document", ref.number, "Phần mở đầu", ref.text)
+            if plan.recipients:
+                yield Passage(plan.id, "recipients", "recipients", "Nơi nhận", "; ".join(plan.recipients))
             if plan.budget.funding_text:
                 yield Passage(plan.id, "budget", plan.budget.section, plan.budget.section, plan.budget.funding_text)
 
@@ -181,7 +216,7 @@ class Index:
         """Replace words the plans never use by their closest plan word (typos)."""
         out: list[str | None] = []
         for tok in tokens:
-            if tok is None or tok in self._idf or len(tok) < 4 or tok.isdigit():
+            if tok is None or tok in self._idf or len(tok) < 4 or tok.isdigit() or tok.endswith("~"):
                 out.append(tok)
                 continue
             best = process.extractOne(tok, self.vocabulary, scorer=fuzz.ratio, score_cutoff=80)
@@ -207,20 +242,28 @@ class Index:
             stop = word in STOPWORDS_ACCENTED if by_accent else tok in STOPWORDS
             meta = word in META_ACCENTED if by_accent else tok in META_WORDS
             if (stop or meta) and not (i and folded[i - 1].isdigit()):
-                if not accented and self._pairs_with_neighbour(folded, i):
+                if stop and not accented and self._pairs_with_neighbour(folded, i):
                     out.append(tok)
                 elif stop:
                     continue
                 else:
                     out.append(None)
                 continue
+            if by_accent and word != tok and word not in self._accented_vocab and tok in self._idf:
+                # typed with accents that the plans never use: "phạt" is not "phát"
+                out.append(f"{tok}~")
+                continue
             out.append(tok)
-        return self.correct(out)
+        return self.correct(_drop_domain(out))
 
     def _pairs_with_neighbour(self, folded: list[str], i: int) -> bool:
         before = f"{folded[i - 1]} {folded[i]}" if i > 0 else ""
         after = f"{folded[i]} {folded[i + 1]}" if i + 1 < len(folded) else ""
         return before in self._pairs or after in self._pairs
+
+    def known(self, token: str) -> bool:
+        """The plans use this word (numbers always count as known)."""
+        return token.isdigit() or token in self._idf
 
     def content_tokens(self, text: str) -> list[str]:
         return [t for t in self.query_tokens(text) if t]
@@ -240,6 +283,9 @@ class Index:
         total = sum(self.weight(g) for g in query)
         return sum(self.weight(g) for g in matched) / total, matched
 
+    def evidence(self, matched: frozenset[str]) -> float:
+        return sum(self.weight(g) for g in matched)
+
     # ------------------------------------------------------------------ tasks
     def rank_tasks(self, text: str, plan_ids: Iterable[str] | None = None) -> list[Hit]:
         """Tasks ordered by how much of the question they explain."""
@@ -254,7 +300,7 @@ class Index:
             if score > 0:
                 # a word pair found in the title or content proper is worth a little more
                 bonus = 0.05 * sum(1 for g in matched if " " in g and g in self._task_main[tid])
-                hits.append(Hit(TaskRef(plan_id, number), min(1.0, score + bonus), matched))
+                hits.append(Hit(TaskRef(plan_id, number), min(1.0, score + bonus), matched, self.evidence(matched)))
         hits.sort(key=lambda h: (-h.score, h.item.id))
         return hits
 
@@ -271,7 +317,7 @@ class Index:
                 continue
             score, matched = self.coverage(query, grams)
             if score > 0:
-                hits.append(Hit(passage, score, matched))
+                hits.append(Hit(passage, score, matched, self.evidence(matched)))
         hits.sort(key=lambda h: -h.score)
         return hits
 
@@ -353,12 +399,15 @@ class Index:
         words = folded.split()
         out: list[tuple[int, str]] = []
         for phrase, slug in self._agency_phrases:
-            n = len(phrase.split())
-            if n < 3 or not phrase.startswith(("so ", "hoi ", "cuc ", "dai ", "uy ban")):
+            parts = phrase.split()
+            n = len(parts)
+            if n < 3 or parts[0] not in ("so", "hoi", "cuc", "dai", "uy"):
                 continue
             for i in range(len(words) - n + 1):
-                window = " ".join(words[i : i + n])
-                if fuzz.ratio(window, phrase) >= 90:
+                # the head word must be typed right: "vu so huu tri tue" is no "cuc so huu tri tue"
+                if words[i] != parts[0]:
+                    continue
+                if fuzz.ratio(" ".join(words[i : i + n]), phrase) >= 90:
                     out.append((i, slug))
         return out
 

@@ -250,7 +250,8 @@ class Plan(Model):
     number: str | None = None
     number_note: str | None = None
     issued: dt.date | None = None
-    issued_text: str | None = None
+    issued_text: str | None = Field(None, description="the date as printed, verbatim")
+    issued_month: str | None = Field(None, pattern=r"^\d{4}-\d{2}$", description="when only the month is known")
     issuer: str
     signer: Signer | None = None
     implements: list[DecisionRef] = []

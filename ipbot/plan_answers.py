@@ -170,10 +170,15 @@ def budget_by_source(turn: Turn, plans: list[Plan]) -> Answer:
             if source.key not in turn.query.sources:
                 continue
             rows = [(t, t.budget.allocation[source.key]) for t in plan.tasks if source.key in t.budget.allocation]
+            lines = []
+            if source.amount is not None:
+                lines.append(f"{source.long_label or source.label} {_year_word(plan)}: {money(source.amount)} "
+                             f"(mục {plan.budget.section}).")
             if not rows:
-                lines = [f"Không nhiệm vụ nào có kinh phí từ {source.label}."]
+                lines.append(f"Không nhiệm vụ nào có kinh phí từ {source.label}.")
             else:
-                lines = [f"• {task_line(t, 90)}: {money(a)}" for t, a in rows]
+                lines.append("Các nhiệm vụ dùng nguồn này:")
+                lines += [f"• {task_line(t, 90)}: {money(a)}" for t, a in rows]
                 total = sum((a for _, a in rows), Decimal(0))
                 lines.append(f"Cộng các dòng: {money(total)}.")
                 if source.amount is not None and source.amount != total:
@@ -187,17 +192,28 @@ def budget_by_source(turn: Turn, plans: list[Plan]) -> Answer:
     return turn.reply("budget_by_source", sections, True, plans=plans, tasks=refs[:1] if len(refs) == 1 else [])
 
 
-def budget_largest(turn: Turn, plans: list[Plan]) -> Answer:
+def budget_largest(turn: Turn, plans: list[Plan], sources: set[str] | None = None) -> Answer:
+    """Tasks by size of budget: the whole-task total, or one source's allocation when named."""
     sections = []
     smallest = any(w in turn.query.folded for w in ("it nhat", "nho nhat", "thap nhat"))
     for plan in _table_plans(plans):
-        rows = [(t, t.budget.total) for t in plan.tasks if t.budget.total is not None]
+        if sources:
+            rows = [(t, sum((a for k, a in t.budget.allocation.items() if k in sources), Decimal(0)))
+                    for t in plan.tasks if set(t.budget.allocation) & sources]
+        else:
+            rows = [(t, t.budget.total) for t in plan.tasks if t.budget.total is not None]
         rows.sort(key=lambda r: r[1], reverse=not smallest)
         lines = []
-        for t, total in rows[:5]:
+        for t, amount in rows[:5]:
             alloc = sum(t.budget.allocation.values(), Decimal(0))
-            lines.append(f"• {task_line(t, 80)}: tổng {money(total)}; phân bổ {_year_word(plan)} {money(alloc)}")
-        title = ("Nhiệm vụ có kinh phí thấp nhất" if smallest else "Nhiệm vụ có kinh phí lớn nhất") + f" — {_label(plan)}"
+            if sources:
+                lines.append(f"• {task_line(t, 80)}: {money(amount)} (tổng cả nhiệm vụ {money(t.budget.total or alloc)})")
+            else:
+                lines.append(f"• {task_line(t, 80)}: tổng {money(amount)}; phân bổ {_year_word(plan)} {money(alloc)}")
+        label = ", ".join(s.label for s in plan.budget.sources if sources and s.key in sources)
+        what = f" từ {label}" if label else ""
+        title = (f"Nhiệm vụ có kinh phí{what} thấp nhất" if smallest else f"Nhiệm vụ có kinh phí{what} lớn nhất")
+        title += f" — {_label(plan)}"
         sections.append(Section(lines, title, f"Nguồn: {_label(plan)}, bảng dự toán kinh phí."))
     if not sections:
         return _no_table(turn, plans, "budget_largest")
@@ -253,12 +269,14 @@ def _list_line(turn: Turn, plan: Plan, task: Task) -> str:
 
 
 # ---------------------------------------------------------------- duties, targets, reporting
-def responsibilities(turn: Turn, plans: list[Plan], slugs: list[str]) -> Answer:
+def responsibilities(turn: Turn, plans: list[Plan], slugs: list[str], sections: list[str] | None = None) -> Answer:
     """What 'Tổ chức thực hiện' assigns to the agencies, best-matching duty first."""
+    wanted = sections
     sections = []
     content = turn.query.content
     for plan in plans:
-        entries = [r for r in plan.responsibilities if any(s in r.agencies for s in slugs)]
+        entries = [r for r in plan.responsibilities if any(s in r.agencies for s in slugs)
+                   and (wanted is None or r.section in wanted)]
         if len(slugs) > 1:
             both = [r for r in entries if all(s in r.agencies for s in slugs)]
             entries = both or entries
@@ -349,6 +367,38 @@ def reporting(turn: Turn, plans: list[Plan]) -> Answer:
     return turn.reply("reporting", sections, stated_any, plans=plans)
 
 
+def plan_objectives(turn: Turn, plans: list[Plan]) -> Answer:
+    """The plan's purposes and general objectives (section I/II), shortened for a phone."""
+    sections = []
+    for plan in plans:
+        blocks = [b for b in plan.objectives if b.kind in ("purpose", "general_objective", "objective")]
+        if not blocks:
+            continue
+        lines = [f"• {shorten(b.text, 320)}" for b in blocks[:4]]
+        where = ", ".join(dict.fromkeys(b.section for b in blocks[:4]))
+        sections.append(Section(lines, f"Mục đích, mục tiêu — {_label(plan)}", f"Nguồn: {_label(plan)}, mục {where}."))
+    if not sections:
+        return turn.reply("objective", [Section(["Kế hoạch không nêu mục tiêu chung."])], False, plans=plans)
+    return turn.reply("objective", sections, True, plans=plans)
+
+
+def recipients(turn: Turn, plans: list[Plan]) -> Answer:
+    """'Nơi nhận': to whom the document was sent, best-matching line first."""
+    sections = []
+    grams = turn.index.query_grams(turn.query.content)[1] if turn.query.content_tokens else set()
+    for plan in plans:
+        if not plan.recipients:
+            sections.append(Section(["Văn bản không có phần «Nơi nhận»."], _label(plan)))
+            continue
+        lines = list(plan.recipients)
+        if grams:
+            lines.sort(key=lambda line: -turn.index.coverage(grams, turn.index.doc_grams(line))[0])
+        sections.append(Section([f"• {line}" for line in lines], f"Nơi nhận — {_label(plan)}",
+                                f"Nguồn: {_label(plan)}, phần Nơi nhận."))
+    answered = any(p.recipients for p in plans)
+    return turn.reply("document", sections, answered, plans=plans)
+
+
 # ---------------------------------------------------------------- passages
 def passage_answer(turn: Turn, passages: list[Passage]) -> Answer:
     """Quote the passages that answer the question, with their sections."""
@@ -359,7 +409,7 @@ def passage_answer(turn: Turn, passages: list[Passage]) -> Answer:
         plans.append(plan)
         kind = {"responsibility": "Tổ chức thực hiện", "target": "Chỉ tiêu", "objective": "Mục tiêu",
                 "reporting": "Chế độ báo cáo", "closing": "Tổ chức thực hiện", "document": "Căn cứ",
-                "budget": "Kinh phí"}.get(p.kind, "")
+                "budget": "Kinh phí", "recipients": "Nơi nhận"}.get(p.kind, "")
         sections.append(Section([shorten(p.text, 700)], f"{kind} — {_label(plan)}",
                                 f"Nguồn: {_label(plan)}, mục {p.section}." if p.section else f"Nguồn: {_label(plan)}."))
     unique = list({p.id: p for p in plans}.values())

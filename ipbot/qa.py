@@ -3,9 +3,9 @@
 No Telegram, no printing: front ends call :meth:`Answerer.answer` and render the
 result. The flow is: understand the question (:mod:`ipbot.understand`), decide which
 plans it is about (explicit province/year/number, then the conversation's plan, then
-a unique match), find the task(s) it names, route to a handler by what it asks, and
-fall back to quoting the passage that best explains the question. When nothing
-explains enough of it, the answer says so and offers what it can answer.
+every plan), find the task(s) it names, route to a handler by what it asks, and fall
+back to quoting the passage that best explains the question. When nothing explains
+enough of it, the answer says so and offers what it can answer.
 """
 
 from __future__ import annotations
@@ -15,8 +15,9 @@ import re
 
 from ipbot import phrases
 from ipbot.answers import Answer, Context, Section, Suggestion
-from ipbot.matching import Index, TaskRef
-from ipbot.models import Plan
+from ipbot.geography import provinces_in
+from ipbot.matching import Hit, Index, Passage, TaskRef, task_text
+from ipbot.models import Plan, Task
 from ipbot.plan_answers import (
     budget_by_group,
     budget_by_source,
@@ -24,16 +25,18 @@ from ipbot.plan_answers import (
     document_info,
     passage_answer,
     plan_budget,
+    plan_objectives,
     plans_list,
     quarter_title,
+    recipients,
     reporting,
     responsibilities,
     targets,
     task_list,
 )
 from ipbot.store import Knowledge
-from ipbot.text import fold
 from ipbot.task_answers import answer_about_tasks
+from ipbot.text import fold
 from ipbot.turn import Turn
 from ipbot.understand import CUES, Query, understand
 
@@ -46,12 +49,19 @@ MAX_QUESTION = 500
 
 TASK_MATCH = 0.55
 """Least share of the question a task must explain to be taken as the one meant."""
+MIN_EVIDENCE = 3.0
+"""Least summed word weight of a match: one common word ("tổng", "đồng") is not enough."""
 TIE = 0.06
 MAX_TIED = 3
 PASSAGE_MATCH = 0.6
+TOPIC_MATCH = 0.75
+TOPIC_EVIDENCE = 1.5
+STRONG_MATCH = 0.7
 SUGGEST = 0.3
 
 _TASK_FACETS = ("lead", "coop", "time", "budget", "objective", "quantity", "training")
+_FACET_OF_INTENT = {"lead_agency": "lead", "cooperating_agencies": "coop", "timeline": "time",
+                    "budget": "budget", "objective": "objective", "quantity": "quantity", "task_card": "card"}
 
 
 class Answerer:
@@ -67,7 +77,7 @@ class Answerer:
         try:
             return self._answer(str(question), context)
         except Exception:  # the core must answer politely whatever happens
-            log.exception("failed to answer %r", question[:200] if isinstance(question, str) else question)
+            log.exception("failed to answer %r", str(question)[:200])
             return Answer([Section([phrases.INTERNAL_ERROR])], False, "error", context=context)
 
     # ------------------------------------------------------------------ routing
@@ -95,8 +105,8 @@ class Answerer:
         if q.has("plans") and not q.content_tokens:
             return plans_list(turn)
         self._find_tasks(turn)
-        for handler in (self._document, self._reporting, self._targets, self._budget_views,
-                        self._agency, self._quarter, self._task, self._topic, self._followup):
+        for handler in (self._recipients, self._document, self._reporting, self._targets, self._plan_objectives,
+                        self._budget_views, self._agency, self._quarter, self._task, self._topic, self._followup):
             answer = handler(turn)
             if answer is not None:
                 return answer
@@ -128,6 +138,10 @@ class Answerer:
     def _resolve_plans(self, q: Query, context: Context) -> tuple[list[Plan], bool, str | None]:
         """(plans, explicit, what is missing): explicit selectors, then context, then all."""
         every = list(self.index.plans.values())
+        known = {fold(p.province) for p in every}
+        foreign = [name for name in provinces_in(q.raw) if fold(name) not in known]
+        if foreign and not q.provinces:
+            return [], True, f"tỉnh/thành phố {', '.join(foreign)}"
         cands = every
         explicit = False
         if q.provinces:
@@ -163,6 +177,29 @@ class Answerer:
                        for p in self.index.plans.values()]
         return turn.reply("no_plan", [Section(lines)], False, plans=[], suggestions=suggestions)
 
+    # ------------------------------------------------------------------ matching helpers
+    def _good(self, hits: list[Hit], threshold: float = TASK_MATCH) -> list[Hit]:
+        """Hits that explain enough of the question, with enough evidence, near the best one."""
+        if not hits or hits[0].score < threshold or hits[0].evidence < MIN_EVIDENCE:
+            return []
+        top = hits[0].score
+        return [h for h in hits if h.score >= top - TIE and h.evidence >= MIN_EVIDENCE]
+
+    def _is_topic(self, turn: Turn) -> bool:
+        """The leftover words name a topic some task is really about (not stray words)."""
+        q = turn.query
+        if not q.content_tokens:
+            return False
+        return bool(self._good(self.index.rank_tasks(q.content, [p.id for p in turn.plans]), 0.5))
+
+    def _strong_task(self, turn: Turn) -> bool:
+        hits = self.index.rank_tasks(turn.query.content, [p.id for p in turn.plans])
+        return bool(hits) and hits[0].score >= STRONG_MATCH
+
+    def _covers(self, turn: Turn, task: Task) -> bool:
+        grams = self.index.query_grams(turn.query.content)[1]
+        return self.index.coverage(grams, self.index.doc_grams(_task_words(task)))[0] > 0
+
     # ------------------------------------------------------------------ tasks
     def _find_tasks(self, turn: Turn) -> None:
         """Tasks the question names by number, by content, or (follow-up) from context."""
@@ -173,7 +210,7 @@ class Answerer:
             if not refs and not turn.explicit:
                 refs = self.index.find_numbered_tasks(q.task_numbers + q.group_numbers, list(self.index.plans))
             if refs:
-                self._narrow(turn, refs)
+                turn.plans = [p for p in turn.plans if p.id in {r.plan_id for r in refs}] or turn.plans
                 turn.tasks, turn.task_how = refs, "number"
                 return
         if q.content_tokens:
@@ -181,59 +218,85 @@ class Answerer:
             if hits:
                 turn.tasks, turn.task_how = hits, "content"
                 return
-        ctx_tasks = [TaskRef(*t.split(":", 1)) for t in turn.context.task_ids if t.split(":", 1)[0] in plan_ids]
-        if ctx_tasks and not q.content_tokens:
-            turn.tasks, turn.task_how = ctx_tasks, "context"
+            if not q.has("refer"):
+                return
+        ctx_tasks = [TaskRef(*t.split(":", 1)) for t in turn.context.task_ids]
+        if not ctx_tasks:
+            return
+        here = [t for t in ctx_tasks if t.plan_id in plan_ids]
+        if here:
+            turn.tasks, turn.task_how = here, "context"
+        elif turn.explicit:
+            analogs = self._analogs(ctx_tasks, plan_ids)
+            if analogs:
+                turn.tasks, turn.task_how = analogs, "analog"
 
-    def _narrow(self, turn: Turn, refs: list[TaskRef]) -> None:
-        turn.plans = [p for p in turn.plans if p.id in {r.plan_id for r in refs}] or turn.plans
+    def _analogs(self, refs: list[TaskRef], plan_ids: list[str]) -> list[TaskRef]:
+        """The same task in another plan ("thế còn năm 2022?"): the most similar one there."""
+        found = []
+        for ref in refs:
+            task = self.index.tasks[ref.id]
+            hits = self.index.rank_tasks(f"{task.title} {task.content}", plan_ids)
+            if hits and hits[0].score >= 0.35 and isinstance(hits[0].item, TaskRef):
+                found.append(hits[0].item)
+        return list(dict.fromkeys(found))
 
     def _task_hits(self, turn: Turn, content: str, plan_ids: list[str]) -> list[TaskRef]:
-        hits = self.index.rank_tasks(content, plan_ids)
-        if (not hits or hits[0].score < TASK_MATCH) and not turn.explicit:
-            hits = self.index.rank_tasks(content, list(self.index.plans))
-        if not hits or hits[0].score < TASK_MATCH:
-            return []
-        top = hits[0].score
-        tied = [h.item for h in hits if h.score >= top - TIE]
-        if len(tied) > MAX_TIED:
-            return []  # a topic shared by many tasks, not one task: lists handle it
-        return [r for r in tied if isinstance(r, TaskRef)]
+        good = self._good(self.index.rank_tasks(content, plan_ids))
+        if not good and not turn.explicit:
+            good = self._good(self.index.rank_tasks(content, list(self.index.plans)))
+        if not good or len(good) > MAX_TIED:
+            return []  # nothing, or a topic shared by many tasks: lists handle it
+        return [h.item for h in good if isinstance(h.item, TaskRef)]
 
-    # ------------------------------------------------------------------ handlers
+    # ------------------------------------------------------------------ document and reporting
+    def _recipients(self, turn: Turn) -> Answer | None:
+        if not turn.query.has("recipients") or turn.task_how == "number":
+            return None
+        plans = [p for p in turn.plans if p.recipients] or turn.plans
+        return recipients(turn, plans)
+
     def _document(self, turn: Turn) -> Answer | None:
         q = turn.query
-        if not q.has("document") or (turn.task_how == "number" and not q.has("document")):
+        strong = q.has("document")
+        weak = q.has("document_weak") and not turn.tasks and not q.content_tokens and not q.has("time")
+        weak = weak or (q.has("document_weak") and not turn.tasks and re.search(r"\b(ke hoach|kh)\b", q.folded)
+                        and not q.has("reporting", "time"))
+        if not (strong or weak) or turn.task_how == "number":
             return None
-        if turn.tasks and turn.task_how != "context" and q.has("time") and not re.search(r"ban hanh|ra doi|ky", q.folded):
+        if turn.tasks and turn.task_how == "content" and not re.search(r"ban hanh|ra doi|\bky\b|quyet dinh", q.folded):
             return None
-        plans = self._plans_for(turn, lambda p: True)
-        wants_decision = re.search(r"quyet dinh|\bqd\b|can cu|phe duyet", q.folded)
-        if wants_decision and not turn.explicit:
-            scored = []
-            for plan in plans:
-                texts = " ".join(r.text + " " + (r.issuer or "") for r in plan.implements)
-                scored.append((self.index.coverage(self.index.query_grams(q.content)[1],
-                                                   self.index.doc_grams(texts))[0], plan))
-            best = max(s for s, _ in scored) if scored else 0
-            plans = [p for s, p in scored if s >= best - 0.05] if best > 0 else plans
+        plans = turn.plans
+        if re.search(r"quyet dinh|\bqd\b|can cu|phe duyet", q.folded) and not turn.explicit:
+            grams = self.index.query_grams(q.content)[1]
+            scored = [(self.index.coverage(grams, self.index.doc_grams(
+                " ".join(f"{r.text} {r.issuer or ''}" for r in p.implements)))[0], p) for p in plans]
+            best = max((s for s, _ in scored), default=0)
+            if best > 0:
+                plans = [p for s, p in scored if s >= best - 0.05]
         return document_info(turn, plans)
 
     def _reporting(self, turn: Turn) -> Answer | None:
-        if not turn.query.has("reporting"):
+        q = turn.query
+        if not q.has("reporting") or turn.task_how == "number":
             return None
-        if turn.tasks and turn.task_how == "number":
-            return None
+        if q.content_tokens and not re.search(r"kho khan|vuong mac", q.folded):
+            kinds = ["reporting", "closing", "responsibility", "recipients"]
+            hits = self._good(self.index.rank_passages(q.content, [p.id for p in turn.plans], kinds), 0.5)
+            passages = [h.item for h in hits if isinstance(h.item, Passage)]
+            if passages and passages[0].kind not in ("reporting", "closing"):
+                return passage_answer(turn, passages[:2])
         return reporting(turn, turn.plans)
 
     def _targets(self, turn: Turn) -> Answer | None:
         q = turn.query
+        target_years = {t.year for p in turn.plans for t in p.targets}
         follow = turn.context.intent == "targets" and not turn.explicit and not q.task_numbers and (
             q.has("compare") or (q.years and not q.content_tokens))
-        asks = q.has("targets") or (q.has("objective") and not turn.tasks and any(y in (2025, 2030) for y in q.years))
-        if q.has("statistics") and not asks and q.content_tokens:
-            hits = self.index.rank_passages(q.content, [p.id for p in turn.plans], kinds=["target"])
-            asks = bool(hits) and hits[0].score >= PASSAGE_MATCH
+        asks = q.has("targets") or (q.has("objective") and not turn.tasks and bool(target_years & set(q.years)))
+        if not asks and q.content_tokens and (q.has("statistics") or target_years & set(q.years)):
+            hits = self._good(self.index.rank_passages(q.content, [p.id for p in turn.plans], ["target"]), 0.5)
+            asks = bool(hits) and (turn.task_how != "content" or q.has("statistics"))
         if not (asks or follow) or turn.task_how == "number":
             return None
         if turn.tasks and turn.task_how == "content" and q.has("quantity"):
@@ -242,9 +305,9 @@ class Answerer:
         if not plans:
             if turn.tasks:
                 return None
-            return turn.reply("targets", [Section([f"{', '.join(p.short_title for p in turn.plans)} không có mục chỉ tiêu "
-                                                   "định lượng riêng; số lượng được ghi trong từng nhiệm vụ."])],
-                              False)
+            names = ", ".join(p.short_title for p in turn.plans)
+            return turn.reply("targets", [Section([f"{names} không có mục chỉ tiêu định lượng riêng; "
+                                                   "số lượng được ghi trong từng nhiệm vụ."])], False)
         years = [y for y in q.years if any(t.year == y for p in plans for t in p.targets)]
         stray = [y for y in q.years if y not in years and not any(p.year_start == p.year_end == y for p in plans)]
         if stray and (q.has("statistics") or q.has("quantity")):
@@ -254,13 +317,22 @@ class Answerer:
             return turn.reply("targets", [Section(lines)], False, plans=plans)
         return targets(turn, plans, years)
 
+    def _plan_objectives(self, turn: Turn) -> Answer | None:
+        q = turn.query
+        if not q.has("objective") or turn.tasks or (q.content_tokens and self._is_topic(turn)):
+            return None
+        return plan_objectives(turn, turn.plans)
+
+    # ------------------------------------------------------------------ budget
     def _budget_views(self, turn: Turn) -> Answer | None:
         q = turn.query
         if q.has("in_words", "amount") and not turn.tasks:
             return plan_budget(turn, turn.plans)
         if not q.has("budget"):
             return None
-        if q.sources and (q.has("list") or not turn.tasks):
+        if q.sources and (q.has("list", "largest") or not turn.tasks):
+            if q.has("largest"):
+                return budget_largest(turn, turn.plans, sources=q.sources)
             return budget_by_source(turn, turn.plans)
         if q.has("largest"):
             return budget_largest(turn, turn.plans)
@@ -270,54 +342,82 @@ class Answerer:
             return None
         if q.agencies and q.has("list"):
             return None
-        plans = turn.plans
-        return plan_budget(turn, plans)
+        if q.has("statistics") or self._unexplained(turn):
+            return None
+        return plan_budget(turn, turn.plans)
 
+    def _unexplained(self, turn: Turn) -> bool:
+        """A content word the plans never use ("văn bằng"): the question is about something else."""
+        return any(not self.index.known(t) for t in turn.query.content_tokens)
+
+    # ------------------------------------------------------------------ agencies
     def _agency(self, turn: Turn) -> Answer | None:
         q = turn.query
-        if not q.agencies:
+        if not q.agencies or turn.task_how == "number":
             return None
+        listing = q.has("list") or bool(re.search(r"nhiem vu (gi|nao)|viec (gi|nao)", q.folded))
+        if turn.task_how == "content" and not listing and self._strong_task(turn):
+            return None  # "Ai phối hợp với Sở X cập nhật CSDL…?" asks about that task
+        duty = self._duty_match(turn)
+        if duty is not None:
+            return duty
+        lead_role = re.search(r"chu tri|phu trach chinh|dung ra|dau moi thuc hien|cam dau", q.folded)
         role_cue = q.has("lead", "coop") or re.search(r"tham gia|phu trach", q.folded)
-        strong_task = turn.tasks and turn.task_how == "number"
-        if strong_task:
-            return None
-        if q.has("responsibility") and not re.search(r"chu tri|phu trach chinh", q.folded) or (
-            not role_cue and not q.has("list") and not turn.tasks
-        ):
-            if any(r for p in turn.plans for r in p.responsibilities if set(q.agencies) & set(r.agencies)):
-                return responsibilities(turn, turn.plans, q.agencies)
-        if role_cue or q.has("list"):
+        has_duties = any(set(q.agencies) & set(r.agencies) for p in turn.plans for r in p.responsibilities)
+        if has_duties and ((q.has("responsibility") and not lead_role) or not (role_cue or listing)):
+            return responsibilities(turn, turn.plans, q.agencies)
+        if role_cue or listing:
             return self._tasks_of_agency(turn)
+        return None
+
+    def _duty_match(self, turn: Turn) -> Answer | None:
+        """A question whose words match one of the agency's duties: answer with that duty."""
+        q = turn.query
+        if not q.content_tokens:
+            return None
+        kinds = ["responsibility"]
+        hits = self._good(self.index.rank_passages(q.content, [p.id for p in turn.plans], kinds), 0.5)
+        for hit in hits:
+            passage = hit.item
+            plan = self.index.plans[passage.plan_id] if isinstance(passage, Passage) else None
+            if plan is None:
+                continue
+            resp = next((r for r in plan.responsibilities if r.section == passage.ref), None)
+            if resp is not None and set(q.agencies) & set(resp.agencies):
+                return responsibilities(turn, [plan], [s for s in q.agencies if s in resp.agencies],
+                                        sections=[resp.section])
         return None
 
     def _tasks_of_agency(self, turn: Turn) -> Answer:
         q = turn.query
-        lead = bool(re.search(r"chu tri|phu trach|dung ra|dau moi|cam dau", q.folded))
-        coop = bool(re.search(r"phoi hop|ho tro", q.folded))
-        role = "lead" if lead and not coop else "coop" if coop and not lead else "any"
+        f = q.folded
+        lead = bool(re.search(r"chu tri|phu trach|dung ra|dau moi|cam dau", f))
+        coop = bool(re.search(r"phoi hop|ho tro|tham gia", f))
+        only_coop = bool(re.search(r"(chi|rieng) phoi hop|khong (phai )?(la )?chu tri|khong chu tri", f))
+        role = "coop" if only_coop or (coop and not lead) else "lead" if lead and not coop else "any"
         slug = q.agencies[0]
+        topic = self._is_topic(turn)
         refs = []
         for plan in turn.plans:
             for task in plan.tasks:
                 roles = (task.lead if role in ("lead", "any") else []) + (task.cooperating if role in ("coop", "any") else [])
-                if slug in roles and self._task_passes(turn, task):
+                if only_coop and slug in task.lead:
+                    continue
+                if slug in roles and self._passes(turn, task, topic):
                     refs.append(TaskRef(plan.id, task.number))
         name = self._agency_name(turn, slug)
         what = {"lead": "chủ trì", "coop": "phối hợp", "any": "chủ trì hoặc phối hợp"}[role]
-        title = f"Nhiệm vụ {name} {what}"
-        if q.quarters:
-            title += f" trong {quarter_title(q.quarters).split(' trong ', 1)[1]}"
+        when = f" trong {quarter_title(q.quarters).split(' trong ', 1)[1]}" if q.quarters else ""
         if not refs:
-            has_roles = any(t.lead or t.cooperating for p in turn.plans for t in p.tasks)
-            if not has_roles:
+            if not any(t.lead or t.cooperating for p in turn.plans for t in p.tasks):
                 resp = responsibilities(turn, turn.plans, q.agencies)
                 if resp.answered:
                     return resp
-            lines = [f"Không có nhiệm vụ nào {name} {what}"
-                     + (f" trong {quarter_title(q.quarters).split(' trong ', 1)[1]}" if q.quarters else "")
-                     + f" trong {', '.join(p.short_title for p in turn.plans)}."]
+            lines = [f"Không có nhiệm vụ nào {name} {what}{when} trong "
+                     f"{', '.join(p.short_title for p in turn.plans)}."]
             return turn.reply("tasks_by_agency", [Section(lines)], False, agencies=[slug])
-        return task_list(turn, turn.plans, refs, title, "tasks_by_agency", agencies=[slug])
+        return task_list(turn, turn.plans, refs, f"Nhiệm vụ {name} {what}{when}", "tasks_by_agency",
+                         agencies=[slug])
 
     def _agency_name(self, turn: Turn, slug: str) -> str:
         for plan in turn.plans or self.index.plans.values():
@@ -327,59 +427,49 @@ class Answerer:
                 continue
         return slug
 
-    def _task_passes(self, turn: Turn, task) -> bool:
-        """Quarter and topic filters for list questions."""
+    def _passes(self, turn: Turn, task: Task, topic: bool) -> bool:
+        """Quarter, whole-year and (when the words name one) topic filters for list questions."""
         q = turn.query
-        if q.quarters:
-            tl = task.timeline
-            if tl is None or not set(q.quarters) & set(tl.quarters):
-                return False
-        if q.has("whole_year"):
-            if task.timeline is None or not task.timeline.whole_year:
-                return False
-        if q.content_tokens:
-            score = self.index.coverage(self.index.query_grams(q.content)[1],
-                                        self.index.doc_grams(_task_words(task)))[0]
-            if score <= 0:
-                return False
-        return True
+        tl = task.timeline
+        if q.quarters and (tl is None or not set(q.quarters) & set(tl.quarters)):
+            return False
+        if q.has("whole_year") and not q.quarters and (tl is None or not tl.whole_year):
+            return False
+        return not topic or self._covers(turn, task)
 
+    # ------------------------------------------------------------------ quarters
     def _quarter(self, turn: Turn) -> Answer | None:
         q = turn.query
         if not (q.quarters or (q.has("whole_year") and q.has("list"))):
             return None
-        if turn.tasks and turn.task_how in ("number",) :
-            return None
-        if turn.tasks and turn.task_how == "content" and not q.has("list"):
+        if turn.task_how == "number" or (turn.task_how == "content" and not q.has("list")):
             return None
         plans = [p for p in turn.plans if any(t.timeline for t in p.tasks)]
         if not plans:
             names = ", ".join(p.short_title for p in turn.plans)
             lines = [f"{names} không chia nhiệm vụ theo quý (không nêu thời gian từng nhiệm vụ)."]
             return turn.reply("tasks_by_quarter", [Section(lines)], False)
-        refs = [TaskRef(p.id, t.number) for p in plans for t in p.tasks if self._task_passes(turn, t)]
+        topic = self._is_topic(turn)
+        refs = [TaskRef(p.id, t.number) for p in plans for t in p.tasks if self._passes(turn, t, topic)]
         title = quarter_title(q.quarters) if q.quarters else "Nhiệm vụ thực hiện cả năm (không gắn với quý)"
+        if not refs:
+            names = ", ".join(p.short_title for p in plans)
+            return turn.reply("tasks_by_quarter", [Section([f"{names}: không có nhiệm vụ nào phù hợp "
+                                                            f"({title.lower()})."])], False, plans=plans)
         extra: dict[str, list[str]] = {}
         if q.quarters:
             for p in plans:
-                whole = [t for t in p.tasks if t.timeline and t.timeline.whole_year and self._passes_topic(turn, t)]
+                whole = [t for t in p.tasks if t.timeline and t.timeline.whole_year
+                         and (not topic or self._covers(turn, t))]
                 if whole:
-                    extra[p.id] = [f"Thực hiện cả năm: " + "; ".join(f"{t.number}" for t in whole) + "."]
+                    extra[p.id] = ["Thực hiện cả năm: " + "; ".join(f"{t.number} — {t.title}" for t in whole) + "."]
         return task_list(turn, plans, refs, title, "tasks_by_quarter", extra=extra)
 
-    def _passes_topic(self, turn: Turn, task) -> bool:
-        q = turn.query
-        if not q.content_tokens:
-            return True
-        return self.index.coverage(self.index.query_grams(q.content)[1],
-                                   self.index.doc_grams(_task_words(task)))[0] > 0
-
+    # ------------------------------------------------------------------ one task
     def _task(self, turn: Turn) -> Answer | None:
         if not turn.tasks:
             return None
         q = turn.query
-        if turn.task_how == "content" and len(turn.tasks) > 3:
-            return None
         if turn.task_how == "content" and q.has("list", "topic") and not q.has(*_TASK_FACETS):
             return None
         facets = [f for f in _TASK_FACETS if q.has(f)]
@@ -387,30 +477,32 @@ class Answerer:
             facets = ["training"]
         if "quantity" in facets and "budget" in facets:
             facets.remove("quantity")
-        if "objective" in facets and "content" in q.cues and "training" not in facets:
-            pass
-        if not facets and turn.task_how == "context":
-            if q.has("content") or q.has("objective"):
+        if not facets and turn.task_how in ("context", "analog"):
+            previous = _FACET_OF_INTENT.get(turn.context.intent or "")
+            if q.has("content", "objective") or previous is None:
                 facets = ["card"]
-            elif turn.context.intent in ("lead_agency", "cooperating_agencies", "timeline", "budget", "objective"):
-                return None
             else:
-                facets = ["card"]
-        facets = facets or ["card"]
-        return answer_about_tasks(turn, facets, turn.tasks)
+                facets = [previous]
+        refs = turn.tasks
+        if "quantity" in facets and len(refs) > 1:
+            # a count was asked: of tied tasks, those that state one
+            refs = [r for r in refs if self.index.tasks[r.id].quantities] or refs
+        return answer_about_tasks(turn, facets or ["card"], refs)
 
+    # ------------------------------------------------------------------ topics and follow-ups
     def _topic(self, turn: Turn) -> Answer | None:
         """'Nhiệm vụ nào liên quan đến OCOP?': every task whose text covers the topic."""
         q = turn.query
         if not q.content_tokens:
             return None
         hits = self.index.rank_tasks(q.content, [p.id for p in turn.plans])
-        good = [h for h in hits if h.score >= 0.75]
-        if not good or not (q.has("list", "topic") or len(good) > 3):
+        good = [h for h in hits if h.score >= TOPIC_MATCH and h.evidence >= TOPIC_EVIDENCE]
+        if not good or not (q.has("list", "topic") or len(good) > MAX_TIED):
             return None
         refs = [h.item for h in good if isinstance(h.item, TaskRef)]
+        order = list(self.index.plans)
+        refs.sort(key=lambda r: (order.index(r.plan_id), _position(self.index, r)))
         plans = [p for p in turn.plans if any(r.plan_id == p.id for r in refs)]
-        refs.sort(key=lambda r: (list(self.index.plans).index(r.plan_id), _order(self.index, r)))
         return task_list(turn, plans, refs, "Nhiệm vụ liên quan", "search")
 
     def _followup(self, turn: Turn) -> Answer | None:
@@ -430,12 +522,11 @@ class Answerer:
     def _search(self, turn: Turn) -> Answer:
         """Quote the passage that explains the question best, or say nothing fits."""
         q = turn.query
-        if q.content_tokens:
-            hits = self.index.rank_passages(q.content, [p.id for p in turn.plans])
-            if hits and hits[0].score >= PASSAGE_MATCH:
-                top = hits[0].score
-                chosen = [h.item for h in hits if h.score >= top - 0.02][:2]
-                return passage_answer(turn, [c for c in chosen if not isinstance(c, TaskRef)])
+        if q.content_tokens and not q.has("statistics"):
+            good = self._good(self.index.rank_passages(q.content, [p.id for p in turn.plans]), PASSAGE_MATCH)
+            passages = [h.item for h in good if isinstance(h.item, Passage)]
+            if passages:
+                return passage_answer(turn, passages[:2])
         return self._not_found(turn)
 
     def _not_found(self, turn: Turn) -> Answer:
@@ -443,7 +534,7 @@ class Answerer:
         suggestions: list[Suggestion] = []
         if q.content_tokens and not q.has("out_of_domain"):
             for hit in self.index.rank_tasks(q.content)[:3]:
-                if hit.score >= SUGGEST and isinstance(hit.item, TaskRef):
+                if hit.score >= SUGGEST and hit.evidence >= MIN_EVIDENCE and isinstance(hit.item, TaskRef):
                     task = self.index.tasks[hit.item.id]
                     plan = self.index.plans[hit.item.plan_id]
                     suggestions.append(Suggestion(f"{task.title} ({plan.short_title})",
@@ -455,18 +546,14 @@ class Answerer:
             suggestions = [Suggestion(s, s) for s in phrases.HELP_EXAMPLES]
         return turn.reply("not_found", [Section(lines)], False, plans=[], suggestions=suggestions)
 
-    def _plans_for(self, turn: Turn, keep) -> list[Plan]:
-        return [p for p in turn.plans if keep(p)] or turn.plans
-
 
 def _plan_words(plan: Plan) -> str:
     return f"năm {plan.year_start} {plan.province}" if plan.year_start == plan.year_end else plan.province
 
 
-def _task_words(task) -> str:
-    return " ".join([task.title, task.content, task.objective or "", " ".join(task.topics)])
+def _task_words(task: Task) -> str:
+    return task_text(task)
 
 
-def _order(index: Index, ref: TaskRef) -> int:
-    numbers = [t.number for t in index.plans[ref.plan_id].tasks]
-    return numbers.index(ref.number)
+def _position(index: Index, ref: TaskRef) -> int:
+    return [t.number for t in index.plans[ref.plan_id].tasks].index(ref.number)

@@ -143,6 +143,10 @@ ABBREVIATIONS: dict[str, str] = {
     "pt th": "phat thanh truyen hinh",
     "qltt": "quan ly thi truong",
     "csdl": "co so du lieu",
+    "gphi": "giai phap huu ich",
+    "qlnn": "quan ly nha nuoc",
+    "tw": "trung uong",
+    "sp": "san pham",
     "dn": "doanh nghiep",
     "htx": "hop tac xa",
     "hs": "hoc sinh",
@@ -172,7 +176,7 @@ def expand(folded: str) -> str:
 STOPWORDS_ACCENTED = frozenset(
     """
     và với của cho các những là thì mà ở tại trong trên dưới về đến tới từ theo như để do đó này kia ấy
-    nào gì sao bao nhiêu mấy ai đâu khi thế vậy à ạ nhé nha không có được bị đã đang sẽ còn cũng rất làm
+    nào gì sao bao nhiêu mấy ai đâu khi thế vậy à ạ nhé không có được bị đã đang sẽ còn cũng rất làm
     hay hoặc nếu vì nên nhất mỗi một hai ba mình tôi bạn em anh chị ơi xin hỏi biết giúp vào lại đi hết
     chứ nhỉ hả ư thôi luôn rồi
     """.split()

@@ -35,15 +35,15 @@ CUES: dict[str, str] = {
             r"|cung tham gia|tham gia phoi hop|\bco .* phoi hop\b",
     "time": r"quy (may|nao|bao nhieu)|khi nao|luc nao|bao gio|thoi gian|thoi han|bao lau|may thang|bao nhieu thang"
             r"|keo dai|tien do|vao quy|lam vao|dien ra (khi|vao|luc)|thang may|trien khai (vao|trong|khi)|thuc hien (vao|trong) (quy|thang|nam)",
-    "budget": r"kinh phi|(tu )?nguon (nao|gi)|(nhung|cac|may) nguon|nguon kinh phi|(bao nhieu|het|mat|may|so|tong|du) tien|tien (cho|danh cho|de)|ngan sach|du toan|phan bo"
+    "budget": r"kinh phi|\bns\b|(tu )?nguon (nao|gi)|(nhung|cac|may|moi|tung|theo) nguon|nguon kinh phi|du tru|co cau|chia (theo )?|(bao nhieu|het|mat|may|so|tong|du) tien|tien (cho|danh cho|de)|ngan sach|du toan|phan bo"
               r"|chi phi|nguon von|\bvon\b|(duoc )?cap (bao nhieu|tien|kinh phi|von)|\bchi (cho|bao nhieu|het|mat)"
               r"|bao nhieu trieu|\bty dong|\bnstu\b|\btrieu dong\b|dau tu bao nhieu|\bton\b|\bdanh (bao nhieu|cho)",
-    "objective": r"muc tieu|muc dich|nham (muc dich |muc tieu )?(gi|de|lam gi)|de lam gi|de lam chi|y nghia",
+    "objective": r"muc tieu|muc dich|nham (muc dich |muc tieu )?(gi|de|lam gi)|de lam gi|de lam chi|y nghia|nham (toi|den) dau",
     "content": r"noi dung|gom (nhung )?(gi|viec gi)|lam (nhung )?gi|chi tiet|thong tin (ve|chi tiet)|cu the (la )?(gi|nhu the nao)"
                r"|la (gi|nhu the nao)|the nao|ra sao|hinh thuc (nao|gi)|bang cach nao",
     "training": r"noi dung tap huan|tap huan (ve )?(noi dung )?(gi|nhung gi)|chu de (tap huan|lop)",
     "quantity": r"may (lop|san pham|so|nhiem vu|sang che|chi dan|nhan hieu|doanh nghiep|don vi|giong|bai|lan|khoa)"
-                r"|bao nhieu (lop|san pham|so |sang che|doanh nghiep|don vi|giong|nhan hieu|chi dan|lan|khoa)"
+                r"|bao nhieu (lop|san pham|so |sang che|doanh nghiep|don vi|giong|nhan hieu|chi dan|lan|khoa|nhiem vu)"
                 r"|so luong|chi tieu (so|la)|toi thieu (bao nhieu|may)|\bla may\b|\bmay\?",
     "targets": r"chi tieu|muc tieu cu the|dat duoc|phan dau|\bmuc tieu den (nam )?20\d\d|den (nam )?20(25|30) (can|phai|dat)",
     "compare": r"so sanh|so voi|khac (gi|nhau|biet)|chenh lech|tang (hay|hoac) giam|thay doi|hon hay",
@@ -51,20 +51,29 @@ CUES: dict[str, str] = {
                       r"|phai lam (gi|nhung gi)|lam (nhung )?(viec )?gi|vai tro|to chuc thuc hien|phan cong|con phai"
                       r"|can lam gi|(nhung )?viec gi|phoi hop lam gi|dam nhan (gi|nhung gi)",
     "reporting": r"bao cao|gui ve|nop (ve|cho)|han (gui|nop|chot|cuoi)|kho khan|vuong mac|phan anh|tong hop (ve|tinh hinh)",
-    "document": r"so hieu|ky hieu|ngay ban hanh|ban hanh (ngay|khi|luc|nam|thang|boi|vao)|ra doi|nguoi ky|ai ky|ky (ban hanh|boi|ten)"
-                r"|chuc danh|chuc vu|quyet dinh (nao|so|gi)|can cu|(trien khai|thuc hien) (quyet dinh|qd)|phe duyet"
-                r"|van ban nao|dinh huong (den|toi)|giai doan nao|ten (day du|cua ke hoach|ke hoach)|tieu de|co quan ban hanh"
-                r"|ai ban hanh|(ke hoach|kh) so (may|bao nhieu)|ngay nao|ky ngay|ban hanh|\bqd\b|quyet dinh",
+    "document": r"so hieu|ky hieu|ngay ban hanh|ban hanh|ra doi|nguoi ky|ai ky|ky (ban hanh|boi|ten|ngay)|chuc danh"
+                r"|chuc vu|quyet dinh (nao|so|gi)|can cu|(trien khai|thuc hien) (quyet dinh|qd)|phe duyet|van ban nao"
+                r"|dinh huong (den|toi)|giai doan nao|ten (day du|cua ke hoach|ke hoach)|tieu de|co quan ban hanh"
+                r"|(ke hoach|kh) so (may|bao nhieu)|\bqd\b|quyet dinh|mang so",
+    "document_weak": r"ngay nao|thang may|nam nao|khi nao|bao gio|luc nao",
+    "recipients": r"noi nhan|(gui|gui cho|gui den|gui toi|gui len) (nhung )?(ai|co quan nao|truong nao|don vi nao|noi nao|dau)"
+                  r"|co gui (cho|den|toi)|duoc gui (cho|den|toi)|gui (cho|den) truong",
     "list": r"(nhiem vu|viec|lop( tap huan)?|hoat dong|cong viec|du an|noi dung|san pham) nao|nhung (nhiem vu|viec|lop|hoat dong|cong viec|gi)"
             r"|cac (nhiem vu|viec|lop|hoat dong)|liet ke|danh sach|co gi|bao nhieu nhiem vu|may nhiem vu|nhung ai",
-    "topic": r"lien quan (den|toi)|ve (chu de|linh vuc)|nhac (den|toi)|ho tro (gi|nhung gi) cho|(o|nam) dau trong",
+    "topic": r"lien quan (den|toi)|ve (chu de|linh vuc)|nhac (den|toi)|nhac|de cap|noi (ve|den|toi)|ho tro (gi|nhung gi) cho"
+             r"|(o|nam) dau trong|co (nhiem vu|noi dung|viec) (ve|nao ve)",
     "largest": r"lon nhat|nhieu nhat|cao nhat|it nhat|nho nhat|thap nhat|lon nhi",
     "by_group": r"theo nhom|tung nhom|moi nhom|nhom nhiem vu nao|cac nhom",
+    "refer": r"tuong tu|viec (do|nay|tren)|nhiem vu (do|nay|tren)|cai (do|nay)|don vi (do|nay)|co quan (do|nay)"
+             r"|so (do|nay)|\bno\b|cho viec do",
     "whole_year": r"ca nam|quanh nam|khong (gan|theo|thuoc|co) (voi )?quy|khong (ghi|xac dinh) quy|trong nam\b",
     "in_words": r"bang chu|ghi bang chu|viet bang chu|doc (la|the nao)",
     "amount": r"\d{1,3}(\.\d{3})+(\.\d+)?\s*(dong|trieu|ty|ti)?|\d+(\.\d+)?\s*(trieu|ty|ti) dong",
-    "statistics": r"(hien )?co bao nhieu|thuc te|da dat|da co|ket qua (thuc hien|dat)|thong ke|so lieu",
-    "out_of_domain": r"gia vang|thoi tiet|ty gia|xo so|bong da|chung khoan|gia xang|lai suat",
+    "statistics": r"(hien )?co bao nhieu|thuc te|da dat|da co|da duoc|ket qua (thuc hien|dat)|thong ke|so lieu|hien nay"
+                  r"|hien tai|bay gio",
+    "out_of_domain": r"gia vang|thoi tiet|ty gia|xo so|bong da|chung khoan|gia xang|lai suat|so dien thoai|dia chi|email"
+                     r"|website|trang web|ai la (giam doc|pho giam doc|chu tich|pho chu tich|truong|lanh dao|bi thu)"
+                     r"|(giam doc|chu tich|truong phong|lanh dao) .*(la ai|ten (gi|la))|muc phat|xu phat bao nhieu",
 }
 _CUE_RE = {name: re.compile(pattern) for name, pattern in CUES.items()}
 
@@ -124,7 +133,11 @@ def _source_keys(index: Index, expanded: str) -> set[str]:
             for label in filter(None, [source.label, source.long_label]):
                 words = [w for w in expand(fold(label)).split() if w not in generic and not w.isdigit()]
                 phrase = " ".join(words[:3])
-                if phrase and re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", expanded):
+                if not phrase:
+                    continue
+                # one word ("khác") names a source only right after a money word ("ngân sách khác")
+                lead = r"(?:ngan sach|nguon|kinh phi|von)(?: \w+)? " if len(words) == 1 else ""
+                if re.search(rf"(?<!\w){lead}{re.escape(phrase)}(?!\w)", expanded):
                     keys.add(source.key)
     return keys
 
@@ -162,8 +175,10 @@ def _content(index: Index, q: Query) -> str:
     """
     f = q.folded
     spans: list[tuple[int, int]] = []
-    for name in ("lead", "coop", "time", "budget", "objective", "quantity", "reporting", "document",
-                 "list", "topic", "whole_year", "in_words", "training", "amount", "statistics"):
+    for name in ("lead", "coop", "time", "budget", "objective", "quantity", "reporting", "document", "document_weak",
+                 "recipients", "list", "topic", "whole_year", "in_words", "training", "amount", "statistics", "refer",
+                 "responsibility",
+                 "compare", "largest", "by_group"):
         if name in q.cues:
             spans += [m.span() for m in _CUE_RE[name].finditer(f)]
     for rx in (_QUARTER_RE, _YEAR_RE, _HALF_RE, _TASK_NUM_FOLDED_RE):
