@@ -30,7 +30,7 @@ META_ACCENTED = frozenset(
     """
     nhiệm vụ kế hoạch việc năm tỉnh giao diễn thực hiện triển khai liên quan nhắc ok oke okay vâng ừ sáng
     chiều tối buổi cụ thể tham gia tổng muốn cần phải đặt ra gồm những nội dung trách nhiệm đơn vị cơ quan
-    ngành chịu làm gì đâu hãy nhằm
+    ngành chịu làm gì đâu hãy nhằm dự kiến giải pháp biện pháp
     """.split()
 )
 META_WORDS = frozenset(strip_marks(w) for w in META_ACCENTED)
@@ -170,6 +170,7 @@ class Index:
         self.vocabulary = sorted({g for g in df if " " not in g and len(g) >= 3})
         self._pairs = {g for g in df if " " in g}
         self._accented_vocab = {w for text in self._all_texts() for w in shape(text).split()}
+        self._function_words = sorted(w for w in STOPWORDS | META_WORDS if len(w) >= 4)
         self._agency_phrases = self._build_agency_phrases()
         self._agency_surface = self._build_agency_surface()
         self._province_names = {fold(p.province): p.province_id for p in self.plans.values()}
@@ -231,35 +232,52 @@ class Index:
         is kept too ("5 sao" names what is counted).
         """
         accented = has_diacritics(text)
-        pairs = _expand_words(shape(text).split())
+        pairs = [(w, self._typo(w, t)) for w, t in _expand_words(shape(text).split())]
         folded = [f for _, f in pairs]
+        roles = [self._role(w, t, accented) for w, t in pairs]
         out: list[str | None] = []
         for i, (word, tok) in enumerate(pairs):
-            if tok == SEPARATOR:
+            role = roles[i]
+            if role == "sep":
                 out.append(None)
                 continue
-            by_accent = accented and word is not None
-            stop = word in STOPWORDS_ACCENTED if by_accent else tok in STOPWORDS
-            meta = word in META_ACCENTED if by_accent else tok in META_WORDS
-            if (stop or meta) and not (i and folded[i - 1].isdigit()):
-                if stop and not accented and self._pairs_with_neighbour(folded, i):
-                    out.append(tok)
-                elif stop:
+            if role in ("stop", "meta") and not (i and folded[i - 1].isdigit()):
+                if (role == "meta" or not accented) and self._pairs_with_neighbour(folded, roles, i):
+                    out.append(tok)  # "tinh uy" is Tỉnh ủy; unaccented "ban do so" is bản đồ số
+                elif role == "stop":
                     continue
                 else:
                     out.append(None)
                 continue
-            if by_accent and word != tok and word not in self._accented_vocab and tok in self._idf:
+            if accented and word is not None and word != tok and word not in self._accented_vocab and tok in self._idf:
                 # typed with accents that the plans never use: "phạt" is not "phát"
                 out.append(f"{tok}~")
                 continue
             out.append(tok)
         return self.correct(_drop_domain(out))
 
-    def _pairs_with_neighbour(self, folded: list[str], i: int) -> bool:
-        before = f"{folded[i - 1]} {folded[i]}" if i > 0 else ""
-        after = f"{folded[i]} {folded[i + 1]}" if i + 1 < len(folded) else ""
-        return before in self._pairs or after in self._pairs
+    def _role(self, word: str | None, tok: str, accented: bool) -> str:
+        if tok == SEPARATOR:
+            return "sep"
+        by_accent = accented and word is not None
+        if word in STOPWORDS_ACCENTED if by_accent else tok in STOPWORDS:
+            return "stop"
+        if word in META_ACCENTED if by_accent else tok in META_WORDS:
+            return "meta"
+        return "word"
+
+    def _typo(self, word: str | None, tok: str) -> str:
+        """A misspelt function word ("nhiu" for "nhiêu") is corrected before it is judged."""
+        if len(tok) < 4 or tok in self._idf or tok in STOPWORDS or tok in META_WORDS or not tok.isalpha():
+            return tok
+        best = process.extractOne(tok, self._function_words, scorer=fuzz.ratio, score_cutoff=85)
+        return best[0] if best else tok
+
+    def _pairs_with_neighbour(self, folded: list[str], roles: list[str], i: int) -> bool:
+        """The word forms a pair the plans use with a neighbouring content word."""
+        before = i > 0 and roles[i - 1] == "word" and f"{folded[i - 1]} {folded[i]}" in self._pairs
+        after = i + 1 < len(folded) and roles[i + 1] == "word" and f"{folded[i]} {folded[i + 1]}" in self._pairs
+        return before or after
 
     def known(self, token: str) -> bool:
         """The plans use this word (numbers always count as known)."""

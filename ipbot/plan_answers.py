@@ -13,7 +13,7 @@ from ipbot.answers import Answer, Section, Suggestion
 from ipbot.describe import agency_list, shorten, task_line, timeline_phrase
 from ipbot.matching import Passage, TaskRef
 from ipbot.models import Plan, Task
-from ipbot.text import money, money_words, quarters_text
+from ipbot.text import fold, money, money_words, quarters_text
 from ipbot.turn import Turn
 
 __all__ = [
@@ -85,9 +85,12 @@ def document_info(turn: Turn, plans: list[Plan]) -> Answer:
             if plan.issued:
                 lines.append(f"Ngày ban hành: {plan.issued:%d/%m/%Y} ({plan.issued_text or ''}).".replace(" ()", ""))
                 stated = True
+            elif plan.issued_month:
+                year, month = plan.issued_month.split("-")
+                lines.append(f"Văn bản để trống ngày ban hành (ghi «{plan.issued_text}»): ban hành tháng {month}/{year}.")
+                stated = "ngay" not in f or "thang" in f
             else:
-                extra = f" (chỉ ghi {plan.issued_text})" if plan.issued_text else ""
-                lines.append(f"Văn bản không ghi ngày ban hành{extra}.")
+                lines.append("Văn bản không ghi ngày ban hành.")
         if want_all or want_signer:
             if plan.signer:
                 cap = f" ({plan.signer.capacity})" if plan.signer.capacity else ""
@@ -247,7 +250,8 @@ def task_list(turn: Turn, plans: list[Plan], refs: list[TaskRef], title: str, in
         by_plan.setdefault(ref.plan_id, []).append(ref)
     for plan in plans:
         mine = by_plan.get(plan.id, [])
-        lines = [f"• {_list_line(turn, plan, turn.task(r))}" for r in mine[:MAX_LIST]]
+        detailed = len(refs) <= 3
+        lines = [f"• {_list_line(turn, plan, turn.task(r), detailed)}" for r in mine[:MAX_LIST]]
         if len(mine) > MAX_LIST:
             lines.append(f"… và {len(mine) - MAX_LIST} nhiệm vụ khác.")
         lines += (extra or {}).get(plan.id, [])
@@ -262,8 +266,12 @@ def task_list(turn: Turn, plans: list[Plan], refs: list[TaskRef], title: str, in
                       agencies=agencies, suggestions=suggestions)
 
 
-def _list_line(turn: Turn, plan: Plan, task: Task) -> str:
-    line = task_line(task, 100)
+def _list_line(turn: Turn, plan: Plan, task: Task, detailed: bool = False) -> str:
+    """Number and name; with few items, the content itself; the count when the task states one."""
+    line = f"{task.number} — {shorten(task.content, 170)}" if detailed else task_line(task, 100)
+    counts = [q.text for q in task.quantities if fold(q.text) not in fold(line)]
+    if counts:
+        line += f" ({'; '.join(counts)})"
     when = timeline_phrase(task)
     return f"{line} ({when})" if when and turn.query.quarters else line
 

@@ -117,7 +117,12 @@ class Answerer:
         rest = fold(q.content)
         for cue in ("greeting", "thanks", "help"):
             rest = re.sub(CUES[cue], " ", rest)
-        substantive = q.task_numbers or q.agencies or self.index.content_tokens(rest) or q.has(
+        words = self.index.content_tokens(rest)
+        if words and q.has("thanks", "greeting"):
+            # "Cảm ơn, thông tin rất hữu ích!": words that name nothing in the plans are chit-chat
+            hits = self.index.rank_tasks(rest) + self.index.rank_passages(rest)
+            words = words if any(h.score >= 0.5 and h.evidence >= MIN_EVIDENCE for h in hits) else []
+        substantive = q.task_numbers or q.agencies or words or q.has(
             "lead", "coop", "budget", "time", "targets", "reporting", "document", "objective")
         if q.has("help") and not (q.task_numbers or q.agencies):
             lines = [phrases.HELP_INTRO, *[f"• {t}" for t in phrases.HELP_TOPICS]]
@@ -280,6 +285,8 @@ class Answerer:
         q = turn.query
         if not q.has("reporting") or turn.task_how == "number":
             return None
+        if any(p.reporting for p in turn.plans) and not re.search(r"kho khan|vuong mac", q.folded):
+            return reporting(turn, [p for p in turn.plans if p.reporting])
         if q.content_tokens and not re.search(r"kho khan|vuong mac", q.folded):
             kinds = ["reporting", "closing", "responsibility", "recipients"]
             hits = self._good(self.index.rank_passages(q.content, [p.id for p in turn.plans], kinds), 0.5)
@@ -293,10 +300,15 @@ class Answerer:
         target_years = {t.year for p in turn.plans for t in p.targets}
         follow = turn.context.intent == "targets" and not turn.explicit and not q.task_numbers and (
             q.has("compare") or (q.years and not q.content_tokens))
+        if q.has("general_objective"):
+            return None
         asks = q.has("targets") or (q.has("objective") and not turn.tasks and bool(target_years & set(q.years)))
-        if not asks and q.content_tokens and (q.has("statistics") or target_years & set(q.years)):
-            hits = self._good(self.index.rank_passages(q.content, [p.id for p in turn.plans], ["target"]), 0.5)
-            asks = bool(hits) and (turn.task_how != "content" or q.has("statistics"))
+        other = q.has("budget", "lead", "coop", "time", "reporting", "document", "recipients")
+        if not asks and not other and q.content_tokens and (q.has("statistics") or target_years & set(q.years)):
+            plan_ids = [p.id for p in turn.plans]
+            hits = self._good(self.index.rank_passages(q.content, plan_ids, ["target"]), 0.5)
+            task_best = max((h.score for h in self.index.rank_tasks(q.content, plan_ids)[:1]), default=0.0)
+            asks = bool(hits) and (hits[0].score >= task_best - 0.05 or q.has("statistics"))
         if not (asks or follow) or turn.task_how == "number":
             return None
         if turn.tasks and turn.task_how == "content" and q.has("quantity"):
@@ -319,6 +331,8 @@ class Answerer:
 
     def _plan_objectives(self, turn: Turn) -> Answer | None:
         q = turn.query
+        if q.has("general_objective") and turn.task_how != "number":
+            return plan_objectives(turn, turn.plans)
         if not q.has("objective") or turn.tasks or (q.content_tokens and self._is_topic(turn)):
             return None
         return plan_objectives(turn, turn.plans)
@@ -326,11 +340,11 @@ class Answerer:
     # ------------------------------------------------------------------ budget
     def _budget_views(self, turn: Turn) -> Answer | None:
         q = turn.query
-        if q.has("in_words", "amount") and not turn.tasks:
+        if q.has("in_words", "amount", "table") and not turn.tasks:
             return plan_budget(turn, turn.plans)
         if not q.has("budget"):
             return None
-        if q.sources and (q.has("list", "largest") or not turn.tasks):
+        if q.sources and (q.has("list", "largest") or not turn.tasks or self._source_over_task(turn)):
             if q.has("largest"):
                 return budget_largest(turn, turn.plans, sources=q.sources)
             return budget_by_source(turn, turn.plans)
@@ -346,9 +360,22 @@ class Answerer:
             return None
         return plan_budget(turn, turn.plans)
 
+    def _source_over_task(self, turn: Turn) -> bool:
+        """A named funding source wins over a content match unless that task really draws on it."""
+        if turn.task_how != "content":
+            return False
+        draws = any(set(self.index.tasks[r.id].budget.allocation) & turn.query.sources for r in turn.tasks)
+        return not (draws and self._strong_task(turn))
+
     def _unexplained(self, turn: Turn) -> bool:
-        """A content word the plans never use ("văn bằng"): the question is about something else."""
-        return any(not self.index.known(t) for t in turn.query.content_tokens)
+        """Several content words that nothing in the plans explains: the question is about something else."""
+        q = turn.query
+        if len(q.content_tokens) < 2:
+            return False
+        plan_ids = [p.id for p in turn.plans]
+        best_task = max((h.score for h in self.index.rank_tasks(q.content, plan_ids)[:1]), default=0.0)
+        best_passage = max((h.score for h in self.index.rank_passages(q.content, plan_ids)[:1]), default=0.0)
+        return max(best_task, best_passage) < 0.35
 
     # ------------------------------------------------------------------ agencies
     def _agency(self, turn: Turn) -> Answer | None:
@@ -356,9 +383,11 @@ class Answerer:
         if not q.agencies or turn.task_how == "number":
             return None
         listing = q.has("list") or bool(re.search(r"nhiem vu (gi|nao)|viec (gi|nao)", q.folded))
-        if turn.task_how == "content" and not listing and self._strong_task(turn):
-            return None  # "Ai phối hợp với Sở X cập nhật CSDL…?" asks about that task
         duty = self._duty_match(turn)
+        involved = any(set(q.agencies) & {*self.index.tasks[r.id].lead, *self.index.tasks[r.id].cooperating}
+                       for r in turn.tasks)
+        if turn.task_how == "content" and not listing and self._strong_task(turn) and (involved or duty is None):
+            return None  # "Ai phối hợp với Sở X cập nhật CSDL…?" asks about that task
         if duty is not None:
             return duty
         lead_role = re.search(r"chu tri|phu trach chinh|dung ra|dau moi thuc hien|cam dau", q.folded)

@@ -161,7 +161,7 @@ ABBREVIATIONS: dict[str, str] = {
     "rd": "nghien cuu phat trien",
 }
 _ABBR_RE = re.compile(
-    r"(?<![\w.])(" + "|".join(re.escape(k) for k in sorted(ABBREVIATIONS, key=len, reverse=True)) + r")(?![\w])"
+    r"(?<![\w./-])(" + "|".join(re.escape(k) for k in sorted(ABBREVIATIONS, key=len, reverse=True)) + r")(?![\w/-])"
 )
 
 
@@ -178,7 +178,7 @@ STOPWORDS_ACCENTED = frozenset(
     và với của cho các những là thì mà ở tại trong trên dưới về đến tới từ theo như để do đó này kia ấy
     nào gì sao bao nhiêu mấy ai đâu khi thế vậy à ạ nhé không có được bị đã đang sẽ còn cũng rất làm
     hay hoặc nếu vì nên nhất mỗi một hai ba mình tôi bạn em anh chị ơi xin hỏi biết giúp vào lại đi hết
-    chứ nhỉ hả ư thôi luôn rồi
+    chứ nhỉ hả ư thôi luôn rồi lên xuống
     """.split()
 )
 STOPWORDS = frozenset(strip_marks(w) for w in STOPWORDS_ACCENTED)

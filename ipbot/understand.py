@@ -66,12 +66,15 @@ CUES: dict[str, str] = {
     "by_group": r"theo nhom|tung nhom|moi nhom|nhom nhiem vu nao|cac nhom",
     "refer": r"tuong tu|viec (do|nay|tren)|nhiem vu (do|nay|tren)|cai (do|nay)|don vi (do|nay)|co quan (do|nay)"
              r"|so (do|nay)|\bno\b|cho viec do",
+    "qword": r"bao nhieu|nhu the nao|the nao|ra sao|la gi|la ai|o dau|bao gio",
     "whole_year": r"ca nam|quanh nam|khong (gan|theo|thuoc|co) (voi )?quy|khong (ghi|xac dinh) quy|trong nam\b",
+    "table": r"bang (du toan|tong hop|kinh phi)|dong (cong|tong cong)|\bcot\b|tong cong|\bdong cong\b",
+    "general_objective": r"muc tieu chung|muc dich chung|muc dich,? yeu cau|yeu cau (cua|chung)|nham muc dich gi",
     "in_words": r"bang chu|ghi bang chu|viet bang chu|doc (la|the nao)",
     "amount": r"\d{1,3}(\.\d{3})+(\.\d+)?\s*(dong|trieu|ty|ti)?|\d+(\.\d+)?\s*(trieu|ty|ti) dong",
     "statistics": r"(hien )?co bao nhieu|thuc te|da dat|da co|da duoc|ket qua (thuc hien|dat)|thong ke|so lieu|hien nay"
                   r"|hien tai|bay gio",
-    "out_of_domain": r"gia vang|thoi tiet|ty gia|xo so|bong da|chung khoan|gia xang|lai suat|so dien thoai|dia chi|email"
+    "out_of_domain": r"le phi|(?<!kinh )\bphi (nop don|dang ky|tham dinh|cap bang|cap van bang)|muc phi|bao nhieu phi|gia vang|thoi tiet|ty gia|xo so|bong da|chung khoan|gia xang|lai suat|so dien thoai|dia chi|email"
                      r"|website|trang web|ai la (giam doc|pho giam doc|chu tich|pho chu tich|truong|lanh dao|bi thu)"
                      r"|(giam doc|chu tich|truong phong|lanh dao) .*(la ai|ten (gi|la))|muc phat|xu phat bao nhieu",
 }
@@ -83,6 +86,12 @@ _QUARTER_RE = re.compile(r"\bquy\s*(iv|iii|ii|i|[1-4]|mot|hai|ba|bon|tu)(?![a-z0
 _HALF_RE = re.compile(r"6 thang (dau|cuoi) nam|nua (dau|cuoi) nam")
 _YEAR_RE = re.compile(r"(?<![\d.,])(20\d\d)(?![\d.,]\d)")
 _TASK_NUM_RE = re.compile(r"(?<![\w.,/])((?:[ivx]+\.)?\d{1,2}\.(?:\d{1,2}|[a-zđ]))(?![\w])(?![.,/]\d)")
+# How users name funding sources, in folded (unexpanded) text.
+_SOURCE_SPAN_RE = re.compile(
+    r"(?:(?:ngan sach|nguon|kinh phi|von|ns)\s+)?(?:su nghiep\s+(?:khoa hoc(?:\s+(?:va\s+)?cong nghe)?|khcn|kh\s+cn)"
+    r"|(?:de xuat\s+)?(?:ngan sach\s+)?trung uong|nstu|tw|khac(?:\s+cua\s+(?:tinh|nganh|dia phuong))?)"
+)
+_ROLE_RE = re.compile(r"(?:dong\s+)?chu tri|phoi hop|tham gia|phu trach(?: chinh)?|dung ra|dau moi")
 _TASK_NUM_FOLDED_RE = re.compile(r"(?<![\w.,/])(?:[ivx]+\.)?\d{1,2}\.(?:\d{1,2}|[a-z])(?![\w])(?![.,/]\d)")
 _BARE_NUM_RE = re.compile(
     r"\b(?:nhiem vu|muc|nhom|nv|dong)\s+(?:so\s+)?(\d{1,2})(?![\d.,/])(?!\s*(?:lop|san pham|nam|thang|quy|trieu|%|so))"
@@ -125,7 +134,11 @@ def _quarters(folded: str) -> list[int]:
 
 
 def _source_keys(index: Index, expanded: str) -> set[str]:
-    """Funding sources named in the question, by the distinctive words of their labels."""
+    """Funding sources named in the question, by the distinctive words of their labels.
+
+    Matched on the expanded text ("NSTU" is "ngân sách trung ương"); see :data:`_SOURCE_SPAN_RE`
+    for removing the mention from the content.
+    """
     generic = {"ngan", "sach", "kinh", "phi", "de", "xuat", "ho", "tro", "nam", "tinh", "cua", "nguon", "tu", "du", "kien"}
     keys: set[str] = set()
     for plan in index.plans.values():
@@ -177,7 +190,7 @@ def _content(index: Index, q: Query) -> str:
     spans: list[tuple[int, int]] = []
     for name in ("lead", "coop", "time", "budget", "objective", "quantity", "reporting", "document", "document_weak",
                  "recipients", "list", "topic", "whole_year", "in_words", "training", "amount", "statistics", "refer",
-                 "responsibility",
+                 "responsibility", "table", "general_objective", "qword",
                  "compare", "largest", "by_group"):
         if name in q.cues:
             spans += [m.span() for m in _CUE_RE[name].finditer(f)]
@@ -190,6 +203,11 @@ def _content(index: Index, q: Query) -> str:
     for n in q.plan_numbers:
         spans += [m.span() for m in re.finditer(rf"(?<![\d.]){re.escape(n)}(?![\d.])", f)]
     spans += index.agency_spans(f)
+    if q.sources:
+        spans += [m.span() for m in _SOURCE_SPAN_RE.finditer(f)]
+    if q.agencies:
+        # with an agency named, role words describe the agency, not a task
+        spans += [m.span() for m in _ROLE_RE.finditer(f)]
     shaped = q.shaped if len(q.shaped) == len(f) else f
     out, last = [], 0
     for start, end in sorted(spans):
