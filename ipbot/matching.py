@@ -39,6 +39,9 @@ META_WORDS = frozenset(strip_marks(w) for w in META_ACCENTED)
 # than "nhiệm vụ" does. Dropped from questions (SHTT expands to it).
 DOMAIN_PHRASES = ("so huu tri tue", "chien luoc so huu tri tue")
 
+RARE_PAIR_DOCS = 8
+"""A word pair found in at most this many passages is a specific phrase ("hội chợ"), not scaffolding."""
+
 SEPARATOR = "zzsep"
 """Marks where the question had a recognised phrase: word pairs never bridge it."""
 
@@ -168,7 +171,7 @@ class Index:
         self._idf = {g: math.log(1 + n / c) for g, c in df.items()}
         self._max_idf = math.log(1 + n)
         self.vocabulary = sorted({g for g in df if " " not in g and len(g) >= 3})
-        self._pairs = {g for g in df if " " in g}
+        self._rare_pairs = {g for g, c in df.items() if " " in g and c <= RARE_PAIR_DOCS}
         self._accented_vocab = {w for text in self._all_texts() for w in shape(text).split()}
         self._function_words = sorted(w for w in STOPWORDS | META_WORDS if len(w) >= 4)
         self._agency_phrases = self._build_agency_phrases()
@@ -243,7 +246,7 @@ class Index:
                 continue
             if role in ("stop", "meta") and not (i and folded[i - 1].isdigit()):
                 if (role == "meta" or not accented) and self._pairs_with_neighbour(folded, roles, i):
-                    out.append(tok)  # "tinh uy" is Tỉnh ủy; unaccented "ban do so" is bản đồ số
+                    out.append(tok)  # "tinh uy" is Tỉnh ủy; unaccented "hoi cho" is hội chợ, not hỏi cho
                 elif role == "stop":
                     continue
                 else:
@@ -274,9 +277,9 @@ class Index:
         return best[0] if best else tok
 
     def _pairs_with_neighbour(self, folded: list[str], roles: list[str], i: int) -> bool:
-        """The word forms a pair the plans use with a neighbouring content word."""
-        before = i > 0 and roles[i - 1] == "word" and f"{folded[i - 1]} {folded[i]}" in self._pairs
-        after = i + 1 < len(folded) and roles[i + 1] == "word" and f"{folded[i]} {folded[i + 1]}" in self._pairs
+        """The word forms, with a neighbour, a specific pair the plans use (not "nhiem vu")."""
+        before = i > 0 and roles[i - 1] != "sep" and f"{folded[i - 1]} {folded[i]}" in self._rare_pairs
+        after = i + 1 < len(folded) and roles[i + 1] != "sep" and f"{folded[i]} {folded[i + 1]}" in self._rare_pairs
         return before or after
 
     def known(self, token: str) -> bool:

@@ -250,7 +250,7 @@ def task_list(turn: Turn, plans: list[Plan], refs: list[TaskRef], title: str, in
         by_plan.setdefault(ref.plan_id, []).append(ref)
     for plan in plans:
         mine = by_plan.get(plan.id, [])
-        detailed = len(refs) <= 3
+        detailed = 320 if len(refs) == 1 else 150 if len(refs) <= 3 else 0
         lines = [f"• {_list_line(turn, plan, turn.task(r), detailed)}" for r in mine[:MAX_LIST]]
         if len(mine) > MAX_LIST:
             lines.append(f"… và {len(mine) - MAX_LIST} nhiệm vụ khác.")
@@ -266,9 +266,11 @@ def task_list(turn: Turn, plans: list[Plan], refs: list[TaskRef], title: str, in
                       agencies=agencies, suggestions=suggestions)
 
 
-def _list_line(turn: Turn, plan: Plan, task: Task, detailed: bool = False) -> str:
+def _list_line(turn: Turn, plan: Plan, task: Task, detailed: int = 0) -> str:
     """Number and name; with few items, the content itself; the count when the task states one."""
-    line = f"{task.number} — {shorten(task.content, 170)}" if detailed else task_line(task, 100)
+    line = task_line(task, 100)
+    if detailed:
+        line += f": {shorten(task.content, detailed)}"
     counts = [q.text for q in task.quantities if fold(q.text) not in fold(line)]
     if counts:
         line += f" ({'; '.join(counts)})"

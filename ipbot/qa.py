@@ -308,7 +308,8 @@ class Answerer:
             plan_ids = [p.id for p in turn.plans]
             hits = self._good(self.index.rank_passages(q.content, plan_ids, ["target"]), 0.5)
             task_best = max((h.score for h in self.index.rank_tasks(q.content, plan_ids)[:1]), default=0.0)
-            asks = bool(hits) and (hits[0].score >= task_best - 0.05 or q.has("statistics"))
+            named_year = bool(target_years & set(q.years)) and bool(hits) and hits[0].score >= PASSAGE_MATCH
+            asks = bool(hits) and (hits[0].score >= task_best - 0.05 or q.has("statistics") or named_year)
         if not (asks or follow) or turn.task_how == "number":
             return None
         if turn.tasks and turn.task_how == "content" and q.has("quantity"):
