@@ -14,9 +14,7 @@ from pathlib import Path
 from typing import IO
 
 from ipbot.answers import Context
-from ipbot.checks import check_catalogue
 from ipbot.config import Settings
-from ipbot.plans import load_catalogue
 from ipbot.qa import Answerer
 from ipbot.render import plain_text
 from ipbot.store import DataInvalid, build_database, ensure_database, read_knowledge
@@ -143,6 +141,9 @@ def _cmd_build_db(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _cmd_check_data(args: argparse.Namespace, settings: Settings) -> int:
+    from ipbot.checks import check_catalogue
+    from ipbot.plans import load_catalogue
+
     data_dir = Path(args.data) if args.data else settings.data_dir
     cat = load_catalogue(data_dir)
     problems = check_catalogue(cat)

@@ -10,19 +10,23 @@ and finds agency names typed with small mistakes.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
 from ipbot.models import Plan, Task
-from ipbot.store import Knowledge
 from ipbot.text import ABBREVIATIONS, STOPWORDS, STOPWORDS_ACCENTED, expand, fold, has_diacritics, shape, strip_marks
 
-__all__ = ["Hit", "Index", "Passage", "TaskRef"]
+if TYPE_CHECKING:
+    from ipbot.store import Knowledge
+
+__all__ = ["Hit", "Index", "Passage", "TaskRef", "precompute_tokens"]
 
 # Words that frame a question about the plans but say nothing about which task, in
 # their accented form (folded for questions typed without accents).
@@ -38,6 +42,9 @@ META_WORDS = frozenset(strip_marks(w) for w in META_ACCENTED)
 # The domain itself: every plan is about "sở hữu trí tuệ", so it tells tasks apart no better
 # than "nhiệm vụ" does. Dropped from questions (SHTT expands to it).
 DOMAIN_PHRASES = ("so huu tri tue", "chien luoc so huu tri tue")
+
+CACHE_SIZE = 2048
+"""Questions remembered by the per-index caches (cleared when full)."""
 
 RARE_PAIR_DOCS = 8
 """A word pair found in at most this many passages is a specific phrase ("hội chợ"), not scaffolding."""
@@ -146,6 +153,53 @@ def task_text(task: Task) -> str:
     return f" {SEPARATOR} ".join(p for p in parts if p)
 
 
+def plan_passages(plans: Iterable[Plan]) -> Iterable[Passage]:
+    """The searchable passages of the plans, besides tasks: duties, targets, objectives…"""
+    for plan in plans:
+        for resp in plan.responsibilities:
+            text = resp.heading + ": " + " ".join(d.text for d in resp.duties)
+            yield Passage(plan.id, "responsibility", resp.section, resp.section, text)
+        for target in plan.targets:
+            yield Passage(plan.id, "target", target.id, target.section, target.text)
+        for block in plan.objectives:
+            yield Passage(plan.id, "objective", block.section, block.section, block.text)
+        if plan.reporting:
+            yield Passage(plan.id, "reporting", plan.reporting.section, plan.reporting.section, plan.reporting.text)
+        if plan.closing:
+            yield Passage(plan.id, "closing", "closing", plan.reporting.section if plan.reporting else "", plan.closing)
+        for ref in plan.implements:
+            yield Passage(plan.id, "document", ref.number, "Phần mở đầu", ref.text)
+        if plan.recipients:
+            yield Passage(plan.id, "recipients", "recipients", "Nơi nhận", "; ".join(plan.recipients))
+        if plan.budget.funding_text:
+            yield Passage(plan.id, "budget", plan.budget.section, plan.budget.section, plan.budget.funding_text)
+
+
+def indexed_texts(plans: Iterable[Plan]) -> Iterable[str]:
+    """Every text the index tokenises (what :func:`precompute_tokens` stores at build time)."""
+    plans = list(plans)
+    for plan in plans:
+        for task in plan.tasks:
+            yield task_text(task)
+            yield f"{task.title} {task.content}"
+    for passage in plan_passages(plans):
+        yield passage.text
+
+
+def text_key(text: str) -> str:
+    return hashlib.sha1(text.encode()).hexdigest()
+
+
+def precompute_tokens(plans: Iterable[Plan]) -> tuple[dict[str, list[str | None]], list[str]]:
+    """Document tokens by text key, and the accented vocabulary: built once, stored in the database."""
+    tokens: dict[str, list[str | None]] = {}
+    words: set[str] = set()
+    for text in indexed_texts(plans):
+        tokens[text_key(text)] = _doc_tokens(text)
+        words.update(shape(text).split())
+    return tokens, sorted(words)
+
+
 class Index:
     """Everything the matcher needs, built once from :class:`~ipbot.store.Knowledge`."""
 
@@ -153,16 +207,17 @@ class Index:
         self.knowledge = knowledge
         self.plans: dict[str, Plan] = knowledge.plans
         self.tasks: dict[str, Task] = {}
+        self._precomputed = knowledge.tokens
         self._task_grams: dict[str, set[str]] = {}
         self._task_main: dict[str, set[str]] = {}
         for plan in self.plans.values():
             for task in plan.tasks:
                 ref = TaskRef(plan.id, task.number)
                 self.tasks[ref.id] = task
-                self._task_grams[ref.id] = _grams(_doc_tokens(task_text(task)))
-                self._task_main[ref.id] = _grams(_doc_tokens(f"{task.title} {task.content}"))
-        self.passages: list[Passage] = list(self._passages())
-        self._passage_grams = [_grams(_doc_tokens(p.text)) for p in self.passages]
+                self._task_grams[ref.id] = _grams(self._doc(task_text(task)))
+                self._task_main[ref.id] = _grams(self._doc(f"{task.title} {task.content}"))
+        self.passages: list[Passage] = list(plan_passages(self.plans.values()))
+        self._passage_grams = [_grams(self._doc(p.text)) for p in self.passages]
         docs = list(self._task_grams.values()) + self._passage_grams
         df: Counter[str] = Counter()
         for grams in docs:
@@ -172,43 +227,20 @@ class Index:
         self._max_idf = math.log(1 + n)
         self.vocabulary = sorted({g for g in df if " " not in g and len(g) >= 3})
         self._rare_pairs = {g for g, c in df.items() if " " in g and c <= RARE_PAIR_DOCS}
-        self._accented_vocab = {w for text in self._all_texts() for w in shape(text).split()}
+        self._accented_vocab = set(knowledge.words) or {
+            w for text in indexed_texts(self.plans.values()) for w in shape(text).split()
+        }
         self._function_words = sorted(w for w in STOPWORDS | META_WORDS if len(w) >= 4)
+        self._token_cache: dict[str, list[str | None]] = {}
+        self._rank_cache: dict[tuple[str, str, tuple[str, ...] | None, tuple[str, ...] | None], list[Hit]] = {}
         self._agency_phrases = self._build_agency_phrases()
+        self._agency_slugs = dict(self._agency_phrases)
+        self._agency_re = self._agency_regex()
         self._agency_surface = self._build_agency_surface()
         self._province_names = {fold(p.province): p.province_id for p in self.plans.values()}
         self._province_initials = {
             "".join(w[0] for w in fold(p.province).split()).upper(): p.province_id for p in self.plans.values()
         }
-
-    def _all_texts(self) -> Iterable[str]:
-        for task in self.tasks.values():
-            yield task_text(task)
-        for passage in self.passages:
-            yield passage.text
-
-    # ------------------------------------------------------------------ passages
-    def _passages(self) -> Iterable[Passage]:
-        for plan in self.plans.values():
-            for resp in plan.responsibilities:
-                text = resp.heading + ": " + " ".join(d.text for d in resp.duties)
-                yield Passage(plan.id, "responsibility", resp.section, resp.section, text)
-            for target in plan.targets:
-                yield Passage(plan.id, "target", target.id, target.section, target.text)
-            for block in plan.objectives:
-                yield Passage(plan.id, "objective", block.section, block.section, block.text)
-            if plan.reporting:
-                yield Passage(plan.id, "reporting", plan.reporting.section, plan.reporting.section,
-                              plan.reporting.text)
-            if plan.closing:
-                yield Passage(plan.id, "closing", "closing", plan.reporting.section if plan.reporting else "",
-                              plan.closing)
-            for ref in plan.implements:
-                yield Passage(plan.id, "document", ref.number, "Phần mở đầu", ref.text)
-            if plan.recipients:
-                yield Passage(plan.id, "recipients", "recipients", "Nơi nhận", "; ".join(plan.recipients))
-            if plan.budget.funding_text:
-                yield Passage(plan.id, "budget", plan.budget.section, plan.budget.section, plan.budget.funding_text)
 
     # ------------------------------------------------------------------ weights
     def weight(self, gram: str) -> float:
@@ -228,6 +260,15 @@ class Index:
         return out
 
     def query_tokens(self, text: str) -> list[str | None]:
+        cached = self._token_cache.get(text)
+        if cached is None:
+            cached = self._query_tokens(text)
+            if len(self._token_cache) > CACHE_SIZE:
+                self._token_cache.clear()
+            self._token_cache[text] = cached
+        return list(cached)
+
+    def _query_tokens(self, text: str) -> list[str | None]:
         """Question side: stop words skipped, scaffolding and recognised phrases separate pairs.
 
         Typed without accents, a stop word is kept when it forms a word pair the plans
@@ -293,6 +334,11 @@ class Index:
         toks = self.query_tokens(text)
         return toks, _grams(toks)
 
+    def _doc(self, text: str) -> list[str | None]:
+        """Document tokens, precomputed at database build time when available."""
+        cached = self._precomputed.get(text_key(text))
+        return list(cached) if cached is not None else _doc_tokens(text)
+
     def doc_grams(self, text: str) -> set[str]:
         return _grams(_doc_tokens(text))
 
@@ -308,8 +354,22 @@ class Index:
         return sum(self.weight(g) for g in matched)
 
     # ------------------------------------------------------------------ tasks
+    def _cached(self, key: tuple[str, str, tuple[str, ...] | None, tuple[str, ...] | None],
+                compute: Callable[[], list[Hit]]) -> list[Hit]:
+        """Rankings are asked for several times per question: compute each once."""
+        hits = self._rank_cache.get(key)
+        if hits is None:
+            if len(self._rank_cache) > CACHE_SIZE:
+                self._rank_cache.clear()
+            hits = self._rank_cache[key] = compute()
+        return hits
+
     def rank_tasks(self, text: str, plan_ids: Iterable[str] | None = None) -> list[Hit]:
         """Tasks ordered by how much of the question they explain."""
+        ids = tuple(sorted(plan_ids)) if plan_ids is not None else None
+        return self._cached(("task", text, ids, None), lambda: self._rank_tasks(text, ids))
+
+    def _rank_tasks(self, text: str, plan_ids: Iterable[str] | None) -> list[Hit]:
         _, query = self.query_grams(text)
         allowed = set(plan_ids) if plan_ids is not None else None
         hits = []
@@ -327,6 +387,12 @@ class Index:
 
     def rank_passages(self, text: str, plan_ids: Iterable[str] | None = None,
                       kinds: Iterable[str] | None = None) -> list[Hit]:
+        """Passages (duties, targets, objectives…) ordered by how much of the question they explain."""
+        ids = tuple(sorted(plan_ids)) if plan_ids is not None else None
+        kinds_ = tuple(sorted(kinds)) if kinds is not None else None
+        return self._cached(("passage", text, ids, kinds_), lambda: self._rank_passages(text, ids, kinds_))
+
+    def _rank_passages(self, text: str, plan_ids: Iterable[str] | None, kinds: Iterable[str] | None) -> list[Hit]:
         _, query = self.query_grams(text)
         allowed = set(plan_ids) if plan_ids is not None else None
         kinds_ = set(kinds) if kinds is not None else None
@@ -361,14 +427,19 @@ class Index:
         for agency in self.knowledge.agencies.values():
             if agency.scope == "generic":
                 continue
-            for name in (agency.name, *agency.aliases, *( [agency.short] if agency.short else [])):
+            for name in (agency.name, *agency.aliases, *([agency.short] if agency.short else [])):
                 key = " ".join(w for w in expand(fold(name)).split() if w not in ("va", "cac"))
                 if len(key) >= 4:
                     phrases.setdefault(key, agency.slug)
         return sorted(phrases.items(), key=lambda kv: -len(kv[0]))
 
-    def _build_agency_surface(self) -> list[re.Pattern[str]]:
-        """Regexes for agency names as typed (folded), "và"/"các" optional between words."""
+    def _agency_regex(self) -> re.Pattern[str]:
+        """One alternation of every phrase, longest first, so the longest name wins at a position."""
+        alternatives = "|".join(re.escape(phrase) for phrase, _ in self._agency_phrases)
+        return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+    def _build_agency_surface(self) -> re.Pattern[str]:
+        """Agency names as typed (folded, unexpanded), "và"/"các" optional between words."""
         forms: set[tuple[str, ...]] = set()
         for agency in self.knowledge.agencies.values():
             if agency.scope == "generic":
@@ -378,21 +449,13 @@ class Index:
                 if words and len(" ".join(words)) >= 4:
                     forms.add(words)
         ordered = sorted(forms, key=lambda f: -len(" ".join(f)))
-        return [re.compile(r"(?<!\w)" + r"(?:\s+(?:va|cac))?\s+".join(map(re.escape, f)) + r"(?!\w)")
-                for f in ordered]
+        alternatives = "|".join(r"(?:\s+(?:va|cac))?\s+".join(map(re.escape, f)) for f in ordered)
+        return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
     def find_agencies(self, text: str) -> list[str]:
         """Agency slugs named in the text, in order of appearance, exact or near-exact."""
         folded = " ".join(w for w in expand(fold(text)).split() if w not in ("va", "cac"))
-        found: list[tuple[int, str]] = []
-        taken: list[tuple[int, int]] = []
-        for phrase, slug in self._agency_phrases:
-            for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", folded):
-                span = (m.start(), m.end())
-                if any(s < span[1] and span[0] < e for s, e in taken):
-                    continue
-                taken.append(span)
-                found.append((m.start(), slug))
+        found = [(m.start(), self._agency_slugs[m.group(0)]) for m in self._agency_re.finditer(folded)]
         if not found:
             found = self._fuzzy_agencies(folded)
         seen: list[str] = []
@@ -403,17 +466,7 @@ class Index:
 
     def agency_spans(self, folded: str) -> list[tuple[int, int]]:
         """Where agency names stand in folded (unexpanded) text, for removal from the content."""
-        spans = []
-        for rx in self._agency_surface:
-            spans += [m.span() for m in rx.finditer(folded)]
-        return spans
-
-    def strip_agencies(self, expanded: str) -> str:
-        """Remove agency names from expanded text (what remains names a task or topic)."""
-        text = " ".join(w for w in expanded.split() if w not in ("va", "cac"))
-        for phrase, _ in self._agency_phrases:
-            text = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", f" {SEPARATOR} ", text)
-        return " ".join(text.split())
+        return [m.span() for m in self._agency_surface.finditer(folded)]
 
     def _fuzzy_agencies(self, folded: str) -> list[tuple[int, str]]:
         """Long agency names typed with a typo ("so khoa hoc cong nghej")."""

@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from pydantic import TypeAdapter, ValidationError
 
 from ipbot.models import AgencyDef, Plan
@@ -94,6 +93,8 @@ def _format_loc(loc: tuple[object, ...], data: object) -> str:
 
 
 def _read_yaml(path: Path, problems: list[Problem]) -> object:
+    import yaml  # only loading data files needs it; answering reads the database
+
     try:
         return yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:

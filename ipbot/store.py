@@ -14,15 +14,17 @@ import os
 import sqlite3
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-import sqlite_utils
+from typing import TYPE_CHECKING
 
-from ipbot.checks import check_catalogue
 from ipbot.models import Plan
-from ipbot.plans import AGENCIES_FILE, PLANS_DIR, SOURCES_DIR, Agency, Catalogue, Problem, load_catalogue
+from ipbot.plans import AGENCIES_FILE, PLANS_DIR, SOURCES_DIR, Agency, Catalogue, Problem
 from ipbot.text import fold
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 __all__ = [
     "DataInvalid",
@@ -53,6 +55,8 @@ class Knowledge:
     plans: dict[str, Plan]
     agencies: dict[str, Agency]
     fingerprint: str
+    tokens: dict[str, list[str | None]] = field(default_factory=dict)  # precomputed document tokens
+    words: frozenset[str] = frozenset()  # accented vocabulary of the documents
 
     def agency(self, plan: Plan, slug: str) -> Agency:
         for candidate in (f"{plan.province_id}/{slug}", slug):
@@ -67,9 +71,16 @@ def _data_files(data_dir: Path) -> list[Path]:
     return [f for f in files if f.exists()]
 
 
+_CODE_FILES = ("text.py", "matching.py", "models.py", "store.py")
+"""The code whose output the database stores (tokens, schema): a change rebuilds it."""
+
+
 def data_fingerprint(data_dir: Path) -> str:
-    """A hash of every data file's name and bytes (and the schema version)."""
+    """A hash of every data file's name and bytes, and of the code that shapes the database."""
     digest = hashlib.sha256(SCHEMA_VERSION.encode())
+    here = Path(__file__).resolve().parent
+    for name in _CODE_FILES:
+        digest.update((here / name).read_bytes())
     for path in _data_files(data_dir):
         digest.update(path.relative_to(data_dir).as_posix().encode())
         digest.update(path.read_bytes())
@@ -158,6 +169,11 @@ def build_database(data_dir: Path, db_path: Path) -> Catalogue:
     Raises :class:`DataInvalid` (and leaves any existing database untouched) when the
     data has errors.
     """
+    import sqlite_utils  # the build path only: answering reads with sqlite3 and starts faster
+
+    from ipbot.checks import check_catalogue
+    from ipbot.plans import load_catalogue
+
     cat = load_catalogue(data_dir)
     problems = check_catalogue(cat)
     errors = [p for p in problems if p.level == "error"]
@@ -189,6 +205,11 @@ def build_database(data_dir: Path, db_path: Path) -> Catalogue:
         pks = {"plans": "id", "tasks": "id"}
         for table, table_rows in rows.items():
             db[table].insert_all(table_rows, pk=pks.get(table))
+        from ipbot.matching import precompute_tokens
+
+        tokens, words = precompute_tokens(cat.plans.values())
+        db["doc_tokens"].insert_all(({"key": k, "tokens": json.dumps(v)} for k, v in tokens.items()), pk="key")
+        db["meta"].insert({"key": "accented_vocabulary", "value": json.dumps(words, ensure_ascii=False)})
         db["passages"].insert_all(_search_rows(cat))
         db["passages"].enable_fts(["folded"], tokenize="unicode61")
         db.conn.commit()
@@ -200,19 +221,26 @@ def build_database(data_dir: Path, db_path: Path) -> Catalogue:
     return cat
 
 
+def _connect_readonly(db_path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
 def open_readonly(db_path: Path) -> sqlite_utils.Database:
     """Open the plan database read-only (the bot never writes to it)."""
-    conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
-    return sqlite_utils.Database(conn)
+    import sqlite_utils
+
+    return sqlite_utils.Database(_connect_readonly(db_path))
 
 
 def _stored_fingerprint(db_path: Path) -> str | None:
     try:
-        db = open_readonly(db_path)
+        conn = _connect_readonly(db_path)
         try:
-            row = db.execute("select value from meta where key = 'fingerprint'").fetchone()
+            row = conn.execute("select value from meta where key = 'fingerprint'").fetchone()
         finally:
-            db.conn.close()
+            conn.close()
     except sqlite3.Error:
         return None
     return row[0] if row else None
@@ -226,28 +254,29 @@ def ensure_database(data_dir: Path, db_path: Path) -> Path:
 
 
 def read_knowledge(db_path: Path) -> Knowledge:
-    """Read plans and agencies back from the database into models."""
-    db = open_readonly(db_path)
+    """Read plans and agencies back from the database into models (plain sqlite3: fast start)."""
+    conn = _connect_readonly(db_path)
     try:
         plans = {
             row["id"]: Plan.model_validate_json(row["json"])
-            for row in db.query("select id, json from plans order by id")
+            for row in conn.execute("select id, json from plans order by id")
         }
         aliases: dict[str, list[str]] = {}
-        names: dict[str, str] = {}
-        for row in db.query("select agency_id, alias from agency_aliases order by rowid"):
+        for row in conn.execute("select agency_id, alias from agency_aliases order by rowid"):
             aliases.setdefault(row["agency_id"], []).append(row["alias"])
         agencies = {}
-        for row in db.query("select * from agencies order by id"):
-            names[row["id"]] = row["name"]
+        for row in conn.execute("select * from agencies order by id"):
             agencies[row["id"]] = Agency(
                 row["id"], row["slug"], row["name"], row["short"], row["scope"], row["kind"],
                 row["province_id"], tuple(a for a in aliases.get(row["id"], []) if a != row["name"]),
             )
-        fingerprint = db.execute("select value from meta where key = 'fingerprint'").fetchone()[0]
+        fingerprint = conn.execute("select value from meta where key = 'fingerprint'").fetchone()[0]
+        tokens = {row["key"]: json.loads(row["tokens"]) for row in conn.execute("select key, tokens from doc_tokens")}
+        vocab = conn.execute("select value from meta where key = 'accented_vocabulary'").fetchone()
+        words = frozenset(json.loads(vocab[0])) if vocab else frozenset()
     finally:
-        db.conn.close()
-    return Knowledge(plans, agencies, fingerprint)
+        conn.close()
+    return Knowledge(plans, agencies, fingerprint, tokens, words)
 
 
 def search(db_path: Path, query: str, limit: int = 10) -> list[dict[str, object]]:

@@ -84,7 +84,7 @@ def shape(text: str) -> str:
     """
     text = _AMP_ABBR_RE.sub(lambda m: "".join(g for g in m.groups() if g), nfc(text)).lower()
     # marks left over after NFC (no base letter to sit on) would break the alignment
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = _COMBINING_RE.sub("", text)
     text = re.sub(r"(?<=\d)[,](?=\d)", ".", text)
     text = re.sub(r"(?<=\d)\s*[-–—]\s*(?=\d)", "-", text)
     text = re.sub(r"(?<!\d)[-–—_]|[-–—_](?!\d)", " ", text)
@@ -94,9 +94,26 @@ def shape(text: str) -> str:
     return " ".join(text.split())
 
 
+def _strip_table() -> dict[int, str]:
+    """Every precomposed Latin letter mapped to its base letter, đ to d: one str.translate."""
+    table: dict[int, str] = {ord("đ"): "d", ord("Đ"): "D"}
+    for code in [*range(0x00C0, 0x0250), *range(0x1E00, 0x1F00)]:
+        char = chr(code)
+        base = "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
+        if base != char and len(base) == 1:
+            table[code] = base
+    return table
+
+
+_STRIP_TABLE = _strip_table()
+_COMBINING_RE = re.compile("[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def strip_marks(text: str) -> str:
     """Remove Vietnamese diacritics, mapping đ to d (NFD alone keeps đ)."""
-    text = text.replace("đ", "d").replace("Đ", "D")
+    text = text.translate(_STRIP_TABLE)
+    if text.isascii():
+        return text
     return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 
 

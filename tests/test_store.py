@@ -35,7 +35,7 @@ def _task(db_path: Path, plan_id: str, number: str) -> dict:
 def _query(db_path: Path, sql: str, params: list | None = None) -> list[tuple]:
     db = open_readonly(db_path)
     try:
-        return db.execute(sql, params or []).fetchall()
+        return [tuple(row) for row in db.execute(sql, params or []).fetchall()]
     finally:
         db.conn.close()
 
