@@ -18,10 +18,16 @@ __all__ = ["SQLitePersistence"]
 
 
 class SQLitePersistence(BasePersistence[dict[str, Any], dict[str, Any], dict[str, Any]]):
-    """Chat, user and bot data in SQLite; callback data is not used (buttons are self-describing)."""
+    """Chat and user data in SQLite.
+
+    ``bot_data`` is not persisted: it holds the running services (the core, the state
+    store), which are rebuilt at start-up; callback data is not used either, because
+    buttons carry self-describing data that survives restarts on its own.
+    """
 
     def __init__(self, store: StateStore, update_interval: float = 2.0) -> None:
-        super().__init__(store_data=PersistenceInput(callback_data=False), update_interval=update_interval)
+        super().__init__(store_data=PersistenceInput(bot_data=False, callback_data=False),
+                         update_interval=update_interval)
         self.store = store
 
     async def get_user_data(self) -> dict[int, dict[str, Any]]:

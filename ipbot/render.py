@@ -73,7 +73,11 @@ def _split_lines(para: str, limit: int) -> list[str]:
     for line in para.split("\n"):
         while len(line) > limit:
             cut = line.rfind(" ", 0, limit)
-            cut = cut if cut > 0 else limit
+            if cut <= 0:
+                cut = limit
+                amp = line.rfind("&", 0, cut)
+                if amp > cut - 10 and ";" not in line[amp:cut]:
+                    cut = amp  # never inside an HTML entity such as &amp;
             if current:
                 out.append(current)
                 current = ""

@@ -31,7 +31,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import MessageEntityType, ParseMode
-from telegram.error import NetworkError, RetryAfter, TimedOut
+from telegram.error import BadRequest, NetworkError, RetryAfter, TimedOut
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -75,13 +75,18 @@ class UserRateLimiter:
     def check(self, user_id: int, now: float | None = None) -> str:
         """'ok', 'warn' (first refusal in a window) or 'drop' (already warned)."""
         now = time.monotonic() if now is None else now
+        if len(self._seen) > 10_000:  # forget idle users so memory stays bounded
+            for uid in [u for u, q in self._seen.items() if not q or now - q[-1] > self.window]:
+                self._seen.pop(uid, None)
+                self._warned.pop(uid, None)
         seen = self._seen[user_id]
         while seen and now - seen[0] > self.window:
             seen.popleft()
         if len(seen) < self.limit:
             seen.append(now)
             return "ok"
-        if now - self._warned.get(user_id, -self.window) > self.window:
+        warned = self._warned.get(user_id)
+        if warned is None or now - warned > self.window:
             self._warned[user_id] = now
             return "warn"
         return "drop"
@@ -125,12 +130,18 @@ def _query_button(s: Suggestion, store: StateStore) -> InlineKeyboardButton:
     return InlineKeyboardButton(s.label[:60], callback_data=f"q:{key}")
 
 
+_FACET_OF_INTENT = {"lead_agency": "lead", "cooperating_agencies": "lead", "timeline": "time", "budget": "budget",
+                    "objective": "objective", "task_card": "card", "source": "source"}
+
+
 def _task_keyboard(answer: Answer, store: StateStore) -> InlineKeyboardMarkup | None:
+    """Facet buttons under a one-task answer, leaving out the facet just shown."""
     if len(answer.task_ids) != 1:
         return None
     plan_id, number = answer.task_ids[0].split(":", 1)
+    shown = _FACET_OF_INTENT.get(answer.intent)
     buttons = [_button(label, f"c:{facet}:{plan_id}:{number}", store)
-               for facet, label in phrases.FACET_LABELS.items() if facet != answer.intent]
+               for facet, label in phrases.FACET_LABELS.items() if facet != shown]
     return InlineKeyboardMarkup([buttons[i : i + 3] for i in range(0, len(buttons), 3)])
 
 
@@ -167,6 +178,8 @@ async def _retrying(send: Callable[[], Awaitable[Message | bool]]) -> Message | 
             wait = exc.retry_after
             seconds = wait.total_seconds() if isinstance(wait, dt.timedelta) else float(wait)
             await asyncio.sleep(min(seconds, 5.0))
+        except BadRequest:
+            raise  # permanent: sending again cannot help; the error handler logs it and tells the user
         except (TimedOut, NetworkError) as exc:
             log.warning("send failed (%s), attempt %d", exc, attempt + 1)
             await asyncio.sleep(0.2 * (attempt + 1))
@@ -407,8 +420,9 @@ def _addressed_to_bot(message: Message, username: str, bot_id: int) -> str | Non
     mention = f"@{username}".lower()
     for entity in message.entities or ():
         if entity.type == MessageEntityType.MENTION:
-            if message.parse_entity(entity).lower() == mention:
-                return (text[: entity.offset] + text[entity.offset + entity.length :]).strip()
+            found = message.parse_entity(entity)  # handles Telegram's UTF-16 offsets
+            if found.lower() == mention:
+                return " ".join(text.replace(found, " ", 1).split())
     reply = message.reply_to_message
     if reply is not None and reply.from_user is not None and reply.from_user.id == bot_id:
         return text.strip()
@@ -441,8 +455,8 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         )
         await query.answer([result], cache_time=300)
         return
+    # not logged: Telegram sends an inline query on every keystroke, which would skew the statistics
     answer = services.answerer.answer(text[:256])
-    services.store.log_question(query.from_user.id, text, answer.answered, answer.intent)
     body = split_message(html_text(answer))[0]
     first = answer.sections[0] if answer.sections else None
     title = (first.title if first and first.title else text)[:100]
