@@ -34,7 +34,7 @@ META_ACCENTED = frozenset(
     """
     nhiệm vụ kế hoạch việc năm tỉnh giao diễn thực hiện triển khai liên quan nhắc ok oke okay vâng ừ sáng
     chiều tối buổi cụ thể tham gia tổng muốn cần phải đặt ra gồm những nội dung trách nhiệm đơn vị cơ quan
-    ngành chịu làm gì đâu hãy nhằm dự kiến giải pháp biện pháp
+    ngành chịu làm gì đâu hãy nhằm dự kiến giải pháp biện pháp sở giai đoạn
     """.split()
 )
 META_WORDS = frozenset(strip_marks(w) for w in META_ACCENTED)
@@ -116,12 +116,21 @@ def _doc_tokens(text: str) -> list[str | None]:
     return out
 
 
-def _drop_domain(tokens: list[str | None]) -> list[str | None]:
+def _drop_domain_pairs(pairs: list[tuple[str | None, str]]) -> list[tuple[str | None, str]]:
     """Replace the domain phrase ("so huu tri tue") by a separator wherever it stands."""
-    text = " ".join(t if t is not None else SEPARATOR for t in tokens)
-    for phrase in DOMAIN_PHRASES:
-        text = re.sub(rf"(?<!\w){phrase}(?!\w)", SEPARATOR, text)
-    return [None if t == SEPARATOR else t for t in text.split()]
+    out: list[tuple[str | None, str]] = []
+    i = 0
+    while i < len(pairs):
+        for phrase in DOMAIN_PHRASES:
+            words = phrase.split()
+            if [t for _, t in pairs[i : i + len(words)]] == words:
+                out.append((None, SEPARATOR))
+                i += len(words)
+                break
+        else:
+            out.append(pairs[i])
+            i += 1
+    return out
 
 
 def _expand_words(words: list[str]) -> list[tuple[str | None, str]]:
@@ -276,7 +285,7 @@ class Index:
         is kept too ("5 sao" names what is counted).
         """
         accented = has_diacritics(text)
-        pairs = [(w, self._typo(w, t)) for w, t in _expand_words(shape(text).split())]
+        pairs = _drop_domain_pairs([(w, self._typo(w, t)) for w, t in _expand_words(shape(text).split())])
         folded = [f for _, f in pairs]
         roles = [self._role(w, t, accented) for w, t in pairs]
         out: list[str | None] = []
@@ -298,7 +307,7 @@ class Index:
                 out.append(f"{tok}~")
                 continue
             out.append(tok)
-        return self.correct(_drop_domain(out))
+        return self.correct(out)
 
     def _role(self, word: str | None, tok: str, accented: bool) -> str:
         if tok == SEPARATOR:

@@ -297,7 +297,7 @@ def responsibilities(turn: Turn, plans: list[Plan], slugs: list[str], sections: 
                 ranked = sorted(duties, key=lambda d: -turn.index.coverage(query, turn.index.doc_grams(d.text))[0])
                 duties = ranked
             lines = []
-            budget = 900
+            budget = 1500 if len(entries) == 1 and query else 900
             for d in duties:
                 label = f"{d.label}) " if d.label else ""
                 text = shorten(d.text, max(200, budget)) if budget > 0 else None

@@ -57,6 +57,8 @@ PASSAGE_MATCH = 0.6
 TOPIC_MATCH = 0.75
 TOPIC_EVIDENCE = 1.5
 STRONG_MATCH = 0.7
+RARE_MATCH = 0.45
+RARE_EVIDENCE = 8.0
 SUGGEST = 0.3
 
 _TASK_FACETS = ("lead", "coop", "time", "budget", "objective", "quantity", "training")
@@ -184,8 +186,13 @@ class Answerer:
 
     # ------------------------------------------------------------------ matching helpers
     def _good(self, hits: list[Hit], threshold: float = TASK_MATCH) -> list[Hit]:
-        """Hits that explain enough of the question, with enough evidence, near the best one."""
-        if not hits or hits[0].score < threshold or hits[0].evidence < MIN_EVIDENCE:
+        """Hits that explain enough of the question, with enough evidence, near the best one.
+
+        Rare words are evidence enough for a lower share ("Google, Facebook" names one task).
+        """
+        if not hits or hits[0].evidence < MIN_EVIDENCE:
+            return []
+        if hits[0].score < threshold and not (hits[0].score >= RARE_MATCH and hits[0].evidence >= RARE_EVIDENCE):
             return []
         top = hits[0].score
         return [h for h in hits if h.score >= top - TIE and h.evidence >= MIN_EVIDENCE]
@@ -248,7 +255,9 @@ class Answerer:
 
     def _task_hits(self, turn: Turn, content: str, plan_ids: list[str]) -> list[TaskRef]:
         good = self._good(self.index.rank_tasks(content, plan_ids))
-        if not good and not turn.explicit:
+        if not good and not turn.explicit and not self._good(self.index.rank_passages(content, plan_ids),
+                                                             PASSAGE_MATCH):
+            # nothing in the conversation's plan explains it: look in every plan
             good = self._good(self.index.rank_tasks(content, list(self.index.plans)))
         if not good or len(good) > MAX_TIED:
             return []  # nothing, or a topic shared by many tasks: lists handle it
@@ -269,8 +278,9 @@ class Answerer:
                         and not q.has("reporting", "time"))
         if not (strong or weak) or turn.task_how == "number":
             return None
-        if turn.tasks and turn.task_how == "content" and not re.search(r"ban hanh|ra doi|\bky\b|quyet dinh", q.folded):
-            return None
+        about_plan = re.search(r"ban hanh|ra doi|\bky\b|quyet dinh|\bqd\b|phe duyet", q.folded)
+        if turn.tasks and turn.task_how == "content" and (not about_plan or self._cites_task(turn)):
+            return None  # "NQ 14-NQ/TU … ban hành ngày nào" is in the task's own text
         plans = turn.plans
         if re.search(r"quyet dinh|\bqd\b|can cu|phe duyet", q.folded) and not turn.explicit:
             grams = self.index.query_grams(q.content)[1]
@@ -280,6 +290,12 @@ class Answerer:
             if best > 0:
                 plans = [p for s, p in scored if s >= best - 0.05]
         return document_info(turn, plans)
+
+    def _cites_task(self, turn: Turn) -> bool:
+        """The question's numbers (a resolution's "14") appear in the matched task's text."""
+        numbers = set(re.findall(r"\b\d{1,4}\b", turn.query.content))
+        return bool(numbers) and any(numbers <= set(re.findall(r"\b\d{1,4}\b", self.index.tasks[r.id].content))
+                                     for r in turn.tasks)
 
     def _reporting(self, turn: Turn) -> Answer | None:
         q = turn.query
@@ -304,7 +320,8 @@ class Answerer:
             return None
         asks = q.has("targets") or (q.has("objective") and not turn.tasks and bool(target_years & set(q.years)))
         other = q.has("budget", "lead", "coop", "time", "reporting", "document", "recipients")
-        if not asks and not other and q.content_tokens and (q.has("statistics") or target_years & set(q.years)):
+        numeric = q.has("statistics", "quantity") or (q.has("objective") and re.search(r"bao nhieu|\bmay\b", q.folded))
+        if not asks and not other and q.content_tokens and (numeric or target_years & set(q.years)):
             plan_ids = [p.id for p in turn.plans]
             hits = self._good(self.index.rank_passages(q.content, plan_ids, ["target"]), 0.5)
             task_best = max((h.score for h in self.index.rank_tasks(q.content, plan_ids)[:1]), default=0.0)
@@ -313,7 +330,12 @@ class Answerer:
         if not (asks or follow) or turn.task_how == "number":
             return None
         if turn.tasks and turn.task_how == "content" and q.has("quantity"):
-            return None
+            plan_ids = [p.id for p in turn.plans]
+            best_target = max((h.score for h in self.index.rank_passages(q.content, plan_ids, ["target"])[:1]),
+                              default=0.0)
+            best_task = max((h.score for h in self.index.rank_tasks(q.content, plan_ids)[:1]), default=0.0)
+            if best_task >= best_target:
+                return None  # a count the task itself states ("mấy lớp")
         plans = [p for p in turn.plans if p.targets]
         if not plans:
             if turn.tasks:
@@ -321,8 +343,13 @@ class Answerer:
             names = ", ".join(p.short_title for p in turn.plans)
             return turn.reply("targets", [Section([f"{names} không có mục chỉ tiêu định lượng riêng; "
                                                    "số lượng được ghi trong từng nhiệm vụ."])], False)
-        years = [y for y in q.years if any(t.year == y for p in plans for t in p.targets)]
+        asked_years = q.years or ([turn.context.year] if q.has("refer") and turn.context.year else [])
+        years = [y for y in asked_years if any(t.year == y for p in plans for t in p.targets)]
         stray = [y for y in q.years if y not in years and not any(p.year_start == p.year_end == y for p in plans)]
+        if q.has("statistics") and not q.has("targets") and re.search(r"hien nay|hien tai|da co|da dat|\broi\b", q.folded):
+            answer = targets(turn, plans, years)
+            lines = ["Kế hoạch không có số liệu về tình hình thực tế hiện nay; kế hoạch chỉ đặt chỉ tiêu:"]
+            return turn.reply("targets", [Section(lines), *answer.sections], False, plans=plans)
         if stray and (q.has("statistics") or q.has("quantity")):
             have = sorted({t.year for p in plans for t in p.targets})
             lines = [f"Kế hoạch không có số liệu thống kê hay chỉ tiêu cho năm {', '.join(map(str, stray))}; "
@@ -359,6 +386,13 @@ class Answerer:
             return None
         if q.has("statistics") or self._unexplained(turn):
             return None
+        if q.content_tokens:
+            # "dự toán chi tiết gửi sở nào thẩm định?" is answered by a duty, not by the totals
+            good = self._good(self.index.rank_passages(q.content, [p.id for p in turn.plans],
+                                                       ["responsibility", "reporting"]), PASSAGE_MATCH)
+            passages = [h.item for h in good if isinstance(h.item, Passage)]
+            if passages:
+                return passage_answer(turn, passages[:2])
         return plan_budget(turn, turn.plans)
 
     def _source_over_task(self, turn: Turn) -> bool:

@@ -164,6 +164,8 @@ ABBREVIATIONS: dict[str, str] = {
     "qlnn": "quan ly nha nuoc",
     "tw": "trung uong",
     "sp": "san pham",
+    "bn": "bao nhieu",
+    "sxkd": "san xuat kinh doanh",
     "dn": "doanh nghiep",
     "htx": "hop tac xa",
     "hs": "hoc sinh",
@@ -173,7 +175,6 @@ ABBREVIATIONS: dict[str, str] = {
     "nq": "nghi quyet",
     "tp": "thanh pho",
     "cb": "can bo",
-    "ip": "so huu tri tue",
     "r&d": "nghien cuu phat trien",
     "rd": "nghien cuu phat trien",
 }
@@ -195,7 +196,7 @@ STOPWORDS_ACCENTED = frozenset(
     và với của cho các những là thì mà ở tại trong trên dưới về đến tới từ theo như để do đó này kia ấy
     nào gì sao bao nhiêu mấy ai đâu khi thế vậy à ạ nhé không có được bị đã đang sẽ còn cũng rất làm
     hay hoặc nếu vì nên nhất mỗi một hai ba mình tôi bạn em anh chị ơi xin hỏi biết giúp vào lại đi hết
-    chứ nhỉ hả ư thôi luôn rồi lên xuống
+    chứ nhỉ hả ư thôi luôn rồi lên xuống cả
     """.split()
 )
 STOPWORDS = frozenset(strip_marks(w) for w in STOPWORDS_ACCENTED)
