@@ -18,8 +18,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_QUESTIONS = ROOT.parent / "shared" / "eval" / "dev.jsonl"
-FALLBACK = ["Ai chủ trì nhiệm vụ 3.3?", "ai chu tri nha dam", "Tổng kinh phí năm 2023 bao nhiêu?",
-            "Quý II có những việc gì?", "Hạn gửi báo cáo là khi nào?", "giá vàng hôm nay"]
+FALLBACK = [
+    "Ai chủ trì nhiệm vụ 3.3?",
+    "ai chu tri nha dam",
+    "Tổng kinh phí năm 2023 bao nhiêu?",
+    "Quý II có những việc gì?",
+    "Hạn gửi báo cáo là khi nào?",
+    "giá vàng hôm nay",
+]
 
 PROBE = """
 import json, resource, sys, time
@@ -73,18 +79,25 @@ def main() -> int:
     ask_times = []
     for _ in range(args.processes):
         t0 = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "ipbot", "ask", "Ai chủ trì nhiệm vụ 3.3?"], cwd=ROOT, check=True,
-                       capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "ipbot", "ask", "Ai chủ trì nhiệm vụ 3.3?"],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+        )
         ask_times.append(time.perf_counter() - t0)
 
-    probe = subprocess.run([sys.executable, "-c", PROBE, json.dumps(questions)], cwd=ROOT, check=True,
-                           capture_output=True, text=True)
+    probe = subprocess.run(
+        [sys.executable, "-c", PROBE, json.dumps(questions)], cwd=ROOT, check=True, capture_output=True, text=True
+    )
     mem = json.loads(probe.stdout.strip().splitlines()[-1])
 
     print(f"questions: {len(questions)} x {args.repeat} = {len(timings)} answers in process")
     print(f"load (build check + read DB + index): {load_ms:.0f} ms")
-    print(f"latency per question: p50 {statistics.median(timings):.3f} ms, p99 {percentile(timings, 99):.3f} ms, "
-          f"max {max(timings):.3f} ms")
+    print(
+        f"latency per question: p50 {statistics.median(timings):.3f} ms, p99 {percentile(timings, 99):.3f} ms, "
+        f"max {max(timings):.3f} ms"
+    )
     print(f"one `ipbot ask` process: median {statistics.median(ask_times):.3f} s (of {len(ask_times)})")
     print(f"peak memory answering all questions: {mem['maxrss_kb'] / 1024:.1f} MB")
     print(f"answer path imports telegram: {mem['telegram_imported']}")

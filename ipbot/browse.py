@@ -101,8 +101,9 @@ class Browser:
         turn = self._turn([plan_id])
         if not refs:
             return responsibilities(turn, [plan], [slug]), []
-        answer = task_list(turn, [plan], refs, f"Nhiệm vụ {name} chủ trì hoặc phối hợp", "tasks_by_agency",
-                           agencies=[slug])
+        answer = task_list(
+            turn, [plan], refs, f"Nhiệm vụ {name} chủ trì hoặc phối hợp", "tasks_by_agency", agencies=[slug]
+        )
         return answer, [r.number for r in refs]
 
     def quarter_tasks(self, plan_id: str, quarter: int) -> Answer:

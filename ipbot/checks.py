@@ -48,8 +48,11 @@ def _figure_checks(plan: Plan) -> Iterator[tuple[str, str, Decimal, Decimal]]:
         if source is not None and source.amount is not None:
             yield f"table.vs_sources.{key_}", f"budget.sources[{key_}]", stated, source.amount
     if table.stated_grand_total is not None and table.stated_allocation:
-        yield "table.grand_total", "budget.table (Tổng cộng)", table.stated_grand_total, _sum(
-            list(table.stated_allocation.values())
+        yield (
+            "table.grand_total",
+            "budget.table (Tổng cộng)",
+            table.stated_grand_total,
+            _sum(list(table.stated_allocation.values())),
         )
     if table.stated_grand_total is not None and budget.total is not None:
         yield "table.vs_total", "budget.total", table.stated_grand_total, budget.total
@@ -63,19 +66,35 @@ def _check_figures(plan: Plan, file: str) -> Iterator[Problem]:
         entry = recorded.get(check)
         if stated == computed:
             if entry is not None:
-                yield Problem("error", file, f"discrepancies[{entry.id}]",
-                              f"recorded mismatch for {check}, but {figure(stated)} now equals the sum")
+                yield Problem(
+                    "error",
+                    file,
+                    f"discrepancies[{entry.id}]",
+                    f"recorded mismatch for {check}, but {figure(stated)} now equals the sum",
+                )
             continue
         if entry is None:
-            yield Problem("error", file, where,
-                          f"unrecorded mismatch ({check}): stated {figure(stated)}, sum of parts {figure(computed)}")
+            yield Problem(
+                "error",
+                file,
+                where,
+                f"unrecorded mismatch ({check}): stated {figure(stated)}, sum of parts {figure(computed)}",
+            )
         elif (entry.stated, entry.computed) != (figure(stated), figure(computed)):
-            yield Problem("error", file, f"discrepancies[{entry.id}]",
-                          f"{check}: recorded {entry.stated} vs {entry.computed}, "
-                          f"data gives {figure(stated)} vs {figure(computed)}")
+            yield Problem(
+                "error",
+                file,
+                f"discrepancies[{entry.id}]",
+                f"{check}: recorded {entry.stated} vs {entry.computed}, "
+                f"data gives {figure(stated)} vs {figure(computed)}",
+            )
         else:
-            yield Problem("note", file, where,
-                          f"recorded discrepancy {entry.id}: stated {entry.stated}, sum of parts {entry.computed}")
+            yield Problem(
+                "note",
+                file,
+                where,
+                f"recorded discrepancy {entry.id}: stated {entry.stated}, sum of parts {entry.computed}",
+            )
     for check, entry in recorded.items():
         if check not in seen:
             yield Problem("error", file, f"discrepancies[{entry.id}]", f"unknown check {check!r}")
@@ -105,7 +124,9 @@ def _check_tasks(plan: Plan, file: str, cat: Catalogue) -> Iterator[Problem]:
         ):
             yield Problem("error", file, f"{where}.budget", f"status {task.budget.status!r} but figures given")
         if task.budget.status == "not_itemised" and plan.budget.table is not None:
-            yield Problem("error", file, f"{where}.budget.status", "the plan has a table: use 'row', 'recurring' or 'no_row'")
+            yield Problem(
+                "error", file, f"{where}.budget.status", "the plan has a table: use 'row', 'recurring' or 'no_row'"
+            )
         if source_text and fold(task.content)[:60] not in source_text:
             yield Problem("warning", file, f"{where}.content", "opening words not found in the source text")
 

@@ -34,7 +34,9 @@ def load_answerer(settings: Settings) -> Answerer:
     return Answerer(read_knowledge(db))
 
 
-def _answer_record(answerer: Answerer, record: dict[str, object], context: Context) -> tuple[dict[str, object], Context]:
+def _answer_record(
+    answerer: Answerer, record: dict[str, object], context: Context
+) -> tuple[dict[str, object], Context]:
     question = record.get("question")
     answer = answerer.answer(question if isinstance(question, str) else "", context)
     out = {
@@ -63,8 +65,12 @@ def batch(answerer: Answerer, lines: Iterable[str], out: IO[str]) -> int:
             if not isinstance(record, dict):
                 raise ValueError("not an object")
         except ValueError as exc:
-            out.write(json.dumps({"id": None, "answered": False, "answer": "", "error": f"bad JSON line: {exc}"},
-                                 ensure_ascii=False) + "\n")
+            out.write(
+                json.dumps(
+                    {"id": None, "answered": False, "answer": "", "error": f"bad JSON line: {exc}"}, ensure_ascii=False
+                )
+                + "\n"
+            )
             continue
         session = record.get("session")
         key = str(session) if session is not None else None
@@ -115,7 +121,7 @@ def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
             batch(answerer, stream, sys.stdout)
         return 0
     if not args.question:
-        print("Hãy nhập câu hỏi, ví dụ: ipbot ask \"Ai chủ trì nhiệm vụ 3.3?\"", file=sys.stderr)
+        print('Hãy nhập câu hỏi, ví dụ: ipbot ask "Ai chủ trì nhiệm vụ 3.3?"', file=sys.stderr)
         return 2
     answer = answerer.answer(" ".join(args.question))
     print(plain_text(answer))
@@ -153,7 +159,8 @@ def _cmd_check_data(args: argparse.Namespace, settings: Settings) -> int:
     errors = sum(p.level == "error" for p in problems)
     warnings = sum(p.level == "warning" for p in problems)
     notes = sum(p.level == "note" for p in problems)
-    print(f"\n{len(cat.plans)} kế hoạch; {errors} lỗi, {warnings} cảnh báo, {notes} ghi nhận (sai lệch đã ghi trong dữ liệu).")
+    summary = f"{len(cat.plans)} kế hoạch; {errors} lỗi, {warnings} cảnh báo"
+    print(f"\n{summary}, {notes} ghi nhận (sai lệch đã ghi trong dữ liệu).")
     return 1 if errors else 0
 
 
@@ -162,9 +169,11 @@ def _cmd_plans(args: argparse.Namespace, settings: Settings) -> int:
     for plan in knowledge.plans.values():
         agencies = {s for t in plan.tasks for s in (*t.lead, *t.cooperating)}
         agencies |= {s for r in plan.responsibilities for s in r.agencies}
-        print(f"{plan.id}: {plan.short_title} — {len(plan.tasks)} nhiệm vụ, {len(agencies)} cơ quan, "
-              f"{len(plan.targets)} chỉ tiêu, {len(plan.responsibilities)} mục trách nhiệm, "
-              f"{len(plan.discrepancies)} sai lệch ghi nhận")
+        print(
+            f"{plan.id}: {plan.short_title} — {len(plan.tasks)} nhiệm vụ, {len(agencies)} cơ quan, "
+            f"{len(plan.targets)} chỉ tiêu, {len(plan.responsibilities)} mục trách nhiệm, "
+            f"{len(plan.discrepancies)} sai lệch ghi nhận"
+        )
     return 0
 
 

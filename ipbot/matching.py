@@ -11,6 +11,7 @@ and finds agency names typed with small mistakes.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import math
 import re
 from collections import Counter
@@ -89,7 +90,7 @@ def _grams(tokens: Sequence[str | None]) -> set[str]:
     ``None`` in the sequence separates: no pair is formed across it.
     """
     grams = {t for t in tokens if t}
-    grams.update(f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False) if a and b)
+    grams.update(f"{a} {b}" for a, b in itertools.pairwise(tokens) if a and b)
     return grams
 
 
@@ -363,8 +364,9 @@ class Index:
         return sum(self.weight(g) for g in matched)
 
     # ------------------------------------------------------------------ tasks
-    def _cached(self, key: tuple[str, str, tuple[str, ...] | None, tuple[str, ...] | None],
-                compute: Callable[[], list[Hit]]) -> list[Hit]:
+    def _cached(
+        self, key: tuple[str, str, tuple[str, ...] | None, tuple[str, ...] | None], compute: Callable[[], list[Hit]]
+    ) -> list[Hit]:
         """Rankings are asked for several times per question: compute each once."""
         hits = self._rank_cache.get(key)
         if hits is None:
@@ -394,8 +396,9 @@ class Index:
         hits.sort(key=lambda h: (-h.score, h.item.id))
         return hits
 
-    def rank_passages(self, text: str, plan_ids: Iterable[str] | None = None,
-                      kinds: Iterable[str] | None = None) -> list[Hit]:
+    def rank_passages(
+        self, text: str, plan_ids: Iterable[str] | None = None, kinds: Iterable[str] | None = None
+    ) -> list[Hit]:
         """Passages (duties, targets, objectives…) ordered by how much of the question they explain."""
         ids = tuple(sorted(plan_ids)) if plan_ids is not None else None
         kinds_ = tuple(sorted(kinds)) if kinds is not None else None

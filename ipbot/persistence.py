@@ -26,8 +26,9 @@ class SQLitePersistence(BasePersistence[dict[str, Any], dict[str, Any], dict[str
     """
 
     def __init__(self, store: StateStore, update_interval: float = 2.0) -> None:
-        super().__init__(store_data=PersistenceInput(bot_data=False, callback_data=False),
-                         update_interval=update_interval)
+        super().__init__(
+            store_data=PersistenceInput(bot_data=False, callback_data=False), update_interval=update_interval
+        )
         self.store = store
 
     async def get_user_data(self) -> dict[int, dict[str, Any]]:
@@ -90,4 +91,3 @@ def _encode_key(key: tuple[int | str, ...]) -> str:
 
 def _decode_key(text: str) -> list[int | str]:
     return [int(p) if p.lstrip("-").isdigit() else p for p in text.split(",")]
-

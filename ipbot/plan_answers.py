@@ -38,7 +38,9 @@ def _label(plan: Plan) -> str:
 
 
 def _year_word(plan: Plan) -> str:
-    return f"năm {plan.year_start}" if plan.year_start == plan.year_end else f"giai đoạn {plan.year_start}–{plan.year_end}"
+    return (
+        f"năm {plan.year_start}" if plan.year_start == plan.year_end else f"giai đoạn {plan.year_start}–{plan.year_end}"
+    )
 
 
 # ---------------------------------------------------------------- plans and document
@@ -48,8 +50,13 @@ def plans_list(turn: Turn) -> Answer:
         period = _year_word(plan) + (f", định hướng đến {plan.horizon}" if plan.horizon else "")
         lines.append(f"• {plan.title} ({period}): {len(plan.tasks)} nhiệm vụ.")
     suggestions = [Suggestion(p.short_title, f"tổng kinh phí {_select(p)}") for p in turn.index.plans.values()]
-    return turn.reply("plans", [Section(lines, "Các kế hoạch đang có:")], True,
-                      plans=list(turn.index.plans.values()), suggestions=suggestions)
+    return turn.reply(
+        "plans",
+        [Section(lines, "Các kế hoạch đang có:")],
+        True,
+        plans=list(turn.index.plans.values()),
+        suggestions=suggestions,
+    )
 
 
 def _select(plan: Plan) -> str:
@@ -61,7 +68,9 @@ def _select(plan: Plan) -> str:
 def document_info(turn: Turn, plans: list[Plan]) -> Answer:
     """Number, date, signer, decisions implemented, period: whichever the question asks."""
     f = turn.query.folded
-    want_decision = any(w in f for w in ("quyet dinh", "qd", "can cu", "phe duyet", "trien khai quyet", "thuc hien quyet"))
+    want_decision = any(
+        w in f for w in ("quyet dinh", "qd", "can cu", "phe duyet", "trien khai quyet", "thuc hien quyet")
+    )
     want_signer = any(w in f for w in ("ky", "chuc danh", "chuc vu"))
     want_number = any(w in f for w in ("so hieu", "ky hieu", "so may", "so bao nhieu"))
     want_date = any(w in f for w in ("ngay", "ban hanh", "ra doi", "thang may", "nam nao", "khi nao", "bao gio"))
@@ -87,7 +96,9 @@ def document_info(turn: Turn, plans: list[Plan]) -> Answer:
                 stated = True
             elif plan.issued_month:
                 year, month = plan.issued_month.split("-")
-                lines.append(f"Văn bản để trống ngày ban hành (ghi «{plan.issued_text}»): ban hành tháng {month}/{year}.")
+                lines.append(
+                    f"Văn bản để trống ngày ban hành (ghi «{plan.issued_text}»): ban hành tháng {month}/{year}."
+                )
                 stated = "ngay" not in f or "thang" in f
             else:
                 lines.append("Văn bản không ghi ngày ban hành.")
@@ -129,23 +140,31 @@ def plan_budget(turn: Turn, plans: list[Plan]) -> Answer:
         if b.total is not None:
             totals.append((plan, b.total))
             words = f" (bằng chữ: {b.in_words})" if b.in_words else ""
-            lines.append(f"Tổng kinh phí {_year_word(plan)}: {b.total_text or money_words(b.total)} = {money(b.total)}{words}.")
+            lines.append(
+                f"Tổng kinh phí {_year_word(plan)}: {b.total_text or money_words(b.total)} = {money(b.total)}{words}."
+            )
             stated_any = True
         else:
-            lines.append(f"Kế hoạch không nêu số tiền cụ thể (tổng hay từng nhiệm vụ).")
+            lines.append("Kế hoạch không nêu số tiền cụ thể (tổng hay từng nhiệm vụ).")
         with_amounts = [s for s in b.sources if s.amount is not None]
         if with_amounts:
-            lines.append("Trong đó: " + "; ".join(f"{s.long_label or s.label}: {money(s.amount)}" for s in with_amounts) + ".")
+            lines.append(
+                "Trong đó: " + "; ".join(f"{s.long_label or s.label}: {money(s.amount)}" for s in with_amounts) + "."
+            )
         elif b.funding_text:
             lines.append(f"Nguồn kinh phí: {b.funding_text}")
             if not asks_amount:
                 stated_any = True
         if b.table is not None and b.table.stated_task_total is not None:
-            lines.append(f"Bảng dự toán ghi tổng kinh phí thực hiện các nhiệm vụ (cả thời gian thực hiện) là "
-                         f"{money(b.table.stated_task_total)}; phần phân bổ trong năm là {money(b.total or Decimal(0))}.")
+            lines.append(
+                f"Bảng dự toán ghi tổng kinh phí thực hiện các nhiệm vụ (cả thời gian thực hiện) là "
+                f"{money(b.table.stated_task_total)}; phần phân bổ trong năm là {money(b.total or Decimal(0))}."
+            )
         if b.table_missing:
-            lines.append("Kế hoạch dẫn chiếu bảng tổng hợp kinh phí nhưng bảng không có trong văn bản, "
-                         "nên không có kinh phí từng nhiệm vụ.")
+            lines.append(
+                "Kế hoạch dẫn chiếu bảng tổng hợp kinh phí nhưng bảng không có trong văn bản, "
+                "nên không có kinh phí từng nhiệm vụ."
+            )
         sections.append(Section(lines, _label(plan), f"Nguồn: {_label(plan)}, mục {b.section}."))
     if len(totals) == 2:
         (p1, t1), (p2, t2) = sorted(totals, key=lambda pt: pt[0].year_start)
@@ -175,8 +194,10 @@ def budget_by_source(turn: Turn, plans: list[Plan]) -> Answer:
             rows = [(t, t.budget.allocation[source.key]) for t in plan.tasks if source.key in t.budget.allocation]
             lines = []
             if source.amount is not None:
-                lines.append(f"{source.long_label or source.label} {_year_word(plan)}: {money(source.amount)} "
-                             f"(mục {plan.budget.section}).")
+                lines.append(
+                    f"{source.long_label or source.label} {_year_word(plan)}: {money(source.amount)} "
+                    f"(mục {plan.budget.section})."
+                )
             if not rows:
                 lines.append(f"Không nhiệm vụ nào có kinh phí từ {source.label}.")
             else:
@@ -186,12 +207,17 @@ def budget_by_source(turn: Turn, plans: list[Plan]) -> Answer:
                 lines.append(f"Cộng các dòng: {money(total)}.")
                 if source.amount is not None and source.amount != total:
                     lines.append(f"(Kế hoạch ghi tổng nguồn này là {money(source.amount)}; bảng dự toán không khớp.)")
-            sections.append(Section(lines, f"{source.label} — {_label(plan)}",
-                                    f"Nguồn: {_label(plan)}, bảng dự toán kinh phí."))
+            sections.append(
+                Section(lines, f"{source.label} — {_label(plan)}", f"Nguồn: {_label(plan)}, bảng dự toán kinh phí.")
+            )
     if not sections:
         return _no_table(turn, plans, "budget_by_source")
-    refs = [TaskRef(p.id, t.number) for p in plans for t in p.tasks
-            if any(k in t.budget.allocation for k in turn.query.sources)]
+    refs = [
+        TaskRef(p.id, t.number)
+        for p in plans
+        for t in p.tasks
+        if any(k in t.budget.allocation for k in turn.query.sources)
+    ]
     return turn.reply("budget_by_source", sections, True, plans=plans, tasks=refs[:1] if len(refs) == 1 else [])
 
 
@@ -201,8 +227,11 @@ def budget_largest(turn: Turn, plans: list[Plan], sources: set[str] | None = Non
     smallest = any(w in turn.query.folded for w in ("it nhat", "nho nhat", "thap nhat"))
     for plan in _table_plans(plans):
         if sources:
-            rows = [(t, sum((a for k, a in t.budget.allocation.items() if k in sources), Decimal(0)))
-                    for t in plan.tasks if set(t.budget.allocation) & sources]
+            rows = [
+                (t, sum((a for k, a in t.budget.allocation.items() if k in sources), Decimal(0)))
+                for t in plan.tasks
+                if set(t.budget.allocation) & sources
+            ]
         else:
             rows = [(t, t.budget.total) for t in plan.tasks if t.budget.total is not None]
         rows.sort(key=lambda r: r[1], reverse=not smallest)
@@ -210,12 +239,14 @@ def budget_largest(turn: Turn, plans: list[Plan], sources: set[str] | None = Non
         for t, amount in rows[:5]:
             alloc = sum(t.budget.allocation.values(), Decimal(0))
             if sources:
-                lines.append(f"• {task_line(t, 80)}: {money(amount)} (tổng cả nhiệm vụ {money(t.budget.total or alloc)})")
+                lines.append(
+                    f"• {task_line(t, 80)}: {money(amount)} (tổng cả nhiệm vụ {money(t.budget.total or alloc)})"
+                )
             else:
                 lines.append(f"• {task_line(t, 80)}: tổng {money(amount)}; phân bổ {_year_word(plan)} {money(alloc)}")
         label = ", ".join(s.label for s in plan.budget.sources if sources and s.key in sources)
         what = f" từ {label}" if label else ""
-        title = (f"Nhiệm vụ có kinh phí{what} thấp nhất" if smallest else f"Nhiệm vụ có kinh phí{what} lớn nhất")
+        title = f"Nhiệm vụ có kinh phí{what} thấp nhất" if smallest else f"Nhiệm vụ có kinh phí{what} lớn nhất"
         title += f" — {_label(plan)}"
         sections.append(Section(lines, title, f"Nguồn: {_label(plan)}, bảng dự toán kinh phí."))
     if not sections:
@@ -231,18 +262,33 @@ def budget_by_group(turn: Turn, plans: list[Plan]) -> Answer:
             tasks = [t for t in plan.tasks if t.group == group.number]
             total = sum((t.budget.total for t in tasks if t.budget.total is not None), Decimal(0))
             alloc = sum((sum(t.budget.allocation.values(), Decimal(0)) for t in tasks), Decimal(0))
-            lines.append(f"• Nhóm {group.number} ({shorten(group.title, 60)}): tổng {money(total)}; "
-                         f"phân bổ trong năm {money(alloc)}")
-        sections.append(Section(lines, f"Kinh phí theo nhóm — {_label(plan)}",
-                                f"Nguồn: {_label(plan)}, bảng dự toán (cộng các dòng theo nhóm)."))
+            lines.append(
+                f"• Nhóm {group.number} ({shorten(group.title, 60)}): tổng {money(total)}; "
+                f"phân bổ trong năm {money(alloc)}"
+            )
+        sections.append(
+            Section(
+                lines,
+                f"Kinh phí theo nhóm — {_label(plan)}",
+                f"Nguồn: {_label(plan)}, bảng dự toán (cộng các dòng theo nhóm).",
+            )
+        )
     if not sections:
         return _no_table(turn, plans, "budget_by_group")
     return turn.reply("budget_by_group", sections, True, plans=plans)
 
 
 # ---------------------------------------------------------------- task lists
-def task_list(turn: Turn, plans: list[Plan], refs: list[TaskRef], title: str, intent: str,
-              *, agencies: list[str] | None = None, extra: dict[str, list[str]] | None = None) -> Answer:
+def task_list(
+    turn: Turn,
+    plans: list[Plan],
+    refs: list[TaskRef],
+    title: str,
+    intent: str,
+    *,
+    agencies: list[str] | None = None,
+    extra: dict[str, list[str]] | None = None,
+) -> Answer:
     """A list of tasks, grouped by plan, each line 'number — content' (shortened)."""
     sections = []
     by_plan: dict[str, list[TaskRef]] = {}
@@ -256,14 +302,30 @@ def task_list(turn: Turn, plans: list[Plan], refs: list[TaskRef], title: str, in
             lines.append(f"… và {len(mine) - MAX_LIST} nhiệm vụ khác.")
         lines += (extra or {}).get(plan.id, [])
         if lines:
-            sections.append(Section(lines, f"{title} — {_label(plan)}", f"Nguồn: {_label(plan)}, mục II/III (nội dung kế hoạch)."
-                                    if plan.budget.table is None else f"Nguồn: {_label(plan)}, mục II và bảng dự toán."))
+            sections.append(
+                Section(
+                    lines,
+                    f"{title} — {_label(plan)}",
+                    f"Nguồn: {_label(plan)}, mục II/III (nội dung kế hoạch)."
+                    if plan.budget.table is None
+                    else f"Nguồn: {_label(plan)}, mục II và bảng dự toán.",
+                )
+            )
     answered = bool(refs)
-    suggestions = [Suggestion(f"Nhiệm vụ {r.number}", f"chi tiết nhiệm vụ {r.number} {_select(turn.plan(r.plan_id))}")
-                   for r in refs[:4]]
+    suggestions = [
+        Suggestion(f"Nhiệm vụ {r.number}", f"chi tiết nhiệm vụ {r.number} {_select(turn.plan(r.plan_id))}")
+        for r in refs[:4]
+    ]
     used = [p for p in plans if p.id in by_plan]
-    return turn.reply(intent, sections, answered, plans=used or plans, tasks=refs if len(refs) == 1 else [],
-                      agencies=agencies, suggestions=suggestions)
+    return turn.reply(
+        intent,
+        sections,
+        answered,
+        plans=used or plans,
+        tasks=refs if len(refs) == 1 else [],
+        agencies=agencies,
+        suggestions=suggestions,
+    )
 
 
 def _list_line(turn: Turn, plan: Plan, task: Task, detailed: int = 0) -> str:
@@ -285,8 +347,11 @@ def responsibilities(turn: Turn, plans: list[Plan], slugs: list[str], sections: 
     sections = []
     content = turn.query.content
     for plan in plans:
-        entries = [r for r in plan.responsibilities if any(s in r.agencies for s in slugs)
-                   and (wanted is None or r.section in wanted)]
+        entries = [
+            r
+            for r in plan.responsibilities
+            if any(s in r.agencies for s in slugs) and (wanted is None or r.section in wanted)
+        ]
         if len(slugs) > 1:
             both = [r for r in entries if all(s in r.agencies for s in slugs)]
             entries = both or entries
@@ -306,11 +371,18 @@ def responsibilities(turn: Turn, plans: list[Plan], slugs: list[str], sections: 
                 lines.append(f"• {label}{text}")
                 budget -= len(text)
             heading = resp.heading.split(") ", 1)[-1] if ") " in resp.heading[:4] else resp.heading
-            sections.append(Section(lines, f"{heading} — {_label(plan)}",
-                                    f"Nguồn: {_label(plan)}, mục {resp.section} (Tổ chức thực hiện)."))
+            sections.append(
+                Section(
+                    lines,
+                    f"{heading} — {_label(plan)}",
+                    f"Nguồn: {_label(plan)}, mục {resp.section} (Tổ chức thực hiện).",
+                )
+            )
     if not sections:
         names = ", ".join(_agency_name(turn, plans, s) for s in slugs)
-        lines = [f"Phần Tổ chức thực hiện của {', '.join(_label(p) for p in plans)} không giao riêng nhiệm vụ cho {names}."]
+        lines = [
+            f"Phần Tổ chức thực hiện của {', '.join(_label(p) for p in plans)} không giao riêng nhiệm vụ cho {names}."
+        ]
         return turn.reply("responsibility", [Section(lines)], False, plans=plans, agencies=slugs)
     return turn.reply("responsibility", sections, True, plans=plans, agencies=slugs)
 
@@ -339,8 +411,13 @@ def targets(turn: Turn, plans: list[Plan], years: list[int]) -> Answer:
             continue
         for year in sorted({t.year for t in chosen}):
             lines = [f"• {t.text}" for t in chosen if t.year == year]
-            sections.append(Section(lines, f"Chỉ tiêu đến năm {year} — {_label(plan)}",
-                                    f"Nguồn: {_label(plan)}, mục {chosen[0].section.rsplit('.', 2)[0]}."))
+            sections.append(
+                Section(
+                    lines,
+                    f"Chỉ tiêu đến năm {year} — {_label(plan)}",
+                    f"Nguồn: {_label(plan)}, mục {chosen[0].section.rsplit('.', 2)[0]}.",
+                )
+            )
     if not sections:
         have = sorted({t.year for p in plans for t in p.targets})
         hint = f" Kế hoạch có chỉ tiêu cho: {', '.join(map(str, have))}." if have else ""
@@ -403,8 +480,11 @@ def recipients(turn: Turn, plans: list[Plan]) -> Answer:
         lines = list(plan.recipients)
         if grams:
             lines.sort(key=lambda line: -turn.index.coverage(grams, turn.index.doc_grams(line))[0])
-        sections.append(Section([f"• {line}" for line in lines], f"Nơi nhận — {_label(plan)}",
-                                f"Nguồn: {_label(plan)}, phần Nơi nhận."))
+        sections.append(
+            Section(
+                [f"• {line}" for line in lines], f"Nơi nhận — {_label(plan)}", f"Nguồn: {_label(plan)}, phần Nơi nhận."
+            )
+        )
     answered = any(p.recipients for p in plans)
     return turn.reply("document", sections, answered, plans=plans)
 
@@ -417,11 +497,23 @@ def passage_answer(turn: Turn, passages: list[Passage]) -> Answer:
     for p in passages:
         plan = turn.plan(p.plan_id)
         plans.append(plan)
-        kind = {"responsibility": "Tổ chức thực hiện", "target": "Chỉ tiêu", "objective": "Mục tiêu",
-                "reporting": "Chế độ báo cáo", "closing": "Tổ chức thực hiện", "document": "Căn cứ",
-                "budget": "Kinh phí", "recipients": "Nơi nhận"}.get(p.kind, "")
-        sections.append(Section([shorten(p.text, 700)], f"{kind} — {_label(plan)}",
-                                f"Nguồn: {_label(plan)}, mục {p.section}." if p.section else f"Nguồn: {_label(plan)}."))
+        kind = {
+            "responsibility": "Tổ chức thực hiện",
+            "target": "Chỉ tiêu",
+            "objective": "Mục tiêu",
+            "reporting": "Chế độ báo cáo",
+            "closing": "Tổ chức thực hiện",
+            "document": "Căn cứ",
+            "budget": "Kinh phí",
+            "recipients": "Nơi nhận",
+        }.get(p.kind, "")
+        sections.append(
+            Section(
+                [shorten(p.text, 700)],
+                f"{kind} — {_label(plan)}",
+                f"Nguồn: {_label(plan)}, mục {p.section}." if p.section else f"Nguồn: {_label(plan)}.",
+            )
+        )
     unique = list({p.id: p for p in plans}.values())
     return turn.reply("search", sections, True, plans=unique)
 

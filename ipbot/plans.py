@@ -106,10 +106,7 @@ _AGENCY_LIST = TypeAdapter(list[AgencyDef])
 
 
 def _validation_problems(path: Path, exc: ValidationError, data: object) -> list[Problem]:
-    return [
-        Problem("error", path.name, _format_loc(tuple(err["loc"]), data), err["msg"])
-        for err in exc.errors()
-    ]
+    return [Problem("error", path.name, _format_loc(tuple(err["loc"]), data), err["msg"]) for err in exc.errors()]
 
 
 def load_catalogue(data_dir: Path) -> Catalogue:
@@ -165,8 +162,16 @@ def _register_agencies(cat: Catalogue, registry: list[AgencyDef]) -> None:
         aliases = tuple(a.replace("{province}", province or "") for a in defn.aliases)
         cat.agencies.setdefault(
             aid,
-            Agency(aid, defn.id, name, defn.short, defn.scope, defn.kind,
-                   province_id if defn.scope == "province" else None, aliases),
+            Agency(
+                aid,
+                defn.id,
+                name,
+                defn.short,
+                defn.scope,
+                defn.kind,
+                province_id if defn.scope == "province" else None,
+                aliases,
+            ),
         )
 
     for defn in registry:

@@ -38,7 +38,7 @@ from ipbot.store import Knowledge
 from ipbot.task_answers import answer_about_tasks
 from ipbot.text import fold
 from ipbot.turn import Turn
-from ipbot.understand import CUES, Query, understand
+from ipbot.understand import CUE_RE, Query, understand
 
 __all__ = ["MAX_QUESTION", "Answerer"]
 
@@ -62,8 +62,15 @@ RARE_EVIDENCE = 8.0
 SUGGEST = 0.3
 
 _TASK_FACETS = ("lead", "coop", "time", "budget", "objective", "quantity", "training")
-_FACET_OF_INTENT = {"lead_agency": "lead", "cooperating_agencies": "coop", "timeline": "time",
-                    "budget": "budget", "objective": "objective", "quantity": "quantity", "task_card": "card"}
+_FACET_OF_INTENT = {
+    "lead_agency": "lead",
+    "cooperating_agencies": "coop",
+    "timeline": "time",
+    "budget": "budget",
+    "objective": "objective",
+    "quantity": "quantity",
+    "task_card": "card",
+}
 
 
 class Answerer:
@@ -87,8 +94,13 @@ class Answerer:
         too_long = len(question) > MAX_QUESTION
         q = understand(self.index, question[:MAX_QUESTION])
         if not re.search(r"[a-z0-9]", q.folded):
-            return Answer([Section([phrases.EMPTY])], False, "empty", context=context,
-                          suggestions=[Suggestion(s, s) for s in phrases.HELP_EXAMPLES])
+            return Answer(
+                [Section([phrases.EMPTY])],
+                False,
+                "empty",
+                context=context,
+                suggestions=[Suggestion(s, s) for s in phrases.HELP_EXAMPLES],
+            )
         answer = self._route(q, context)
         if too_long:
             answer.sections.insert(0, Section([phrases.TOO_LONG.format(limit=MAX_QUESTION)]))
@@ -107,8 +119,19 @@ class Answerer:
         if q.has("plans") and not q.content_tokens:
             return plans_list(turn)
         self._find_tasks(turn)
-        for handler in (self._recipients, self._document, self._reporting, self._targets, self._plan_objectives,
-                        self._budget_views, self._agency, self._quarter, self._task, self._topic, self._followup):
+        for handler in (
+            self._recipients,
+            self._document,
+            self._reporting,
+            self._targets,
+            self._plan_objectives,
+            self._budget_views,
+            self._agency,
+            self._quarter,
+            self._task,
+            self._topic,
+            self._followup,
+        ):
             answer = handler(turn)
             if answer is not None:
                 return answer
@@ -118,27 +141,41 @@ class Answerer:
     def _small_talk(self, q: Query, context: Context) -> Answer | None:
         rest = fold(q.content)
         for cue in ("greeting", "thanks", "help"):
-            rest = re.sub(CUES[cue], " ", rest)
+            rest = CUE_RE[cue].sub(" ", rest)
         words = self.index.content_tokens(rest)
         if words and q.has("thanks", "greeting"):
             # "Cảm ơn, thông tin rất hữu ích!": words that name nothing in the plans are chit-chat
             hits = self.index.rank_tasks(rest) + self.index.rank_passages(rest)
             words = words if any(h.score >= 0.5 and h.evidence >= MIN_EVIDENCE for h in hits) else []
-        substantive = q.task_numbers or q.agencies or words or q.has(
-            "lead", "coop", "budget", "time", "targets", "reporting", "document", "objective")
+        substantive = (
+            q.task_numbers
+            or q.agencies
+            or words
+            or q.has("lead", "coop", "budget", "time", "targets", "reporting", "document", "objective")
+        )
         if q.has("help") and not (q.task_numbers or q.agencies):
             lines = [phrases.HELP_INTRO, *[f"• {t}" for t in phrases.HELP_TOPICS]]
             lines += [f"Các kế hoạch: {', '.join(p.short_title for p in self.index.plans.values())}."]
-            return Answer([Section(lines)], True, "help", context=context,
-                          suggestions=[Suggestion(s, s) for s in phrases.HELP_EXAMPLES])
+            return Answer(
+                [Section(lines)],
+                True,
+                "help",
+                context=context,
+                suggestions=[Suggestion(s, s) for s in phrases.HELP_EXAMPLES],
+            )
         if substantive:
             return None
         if q.has("thanks"):
             return Answer([Section([phrases.THANKS])], True, "thanks", context=context)
         if q.has("greeting"):
             lines = [phrases.GREETING, phrases.HELP_INTRO, *[f"• {t}" for t in phrases.HELP_TOPICS]]
-            return Answer([Section(lines)], True, "greeting", context=context,
-                          suggestions=[Suggestion(s, s) for s in phrases.HELP_EXAMPLES])
+            return Answer(
+                [Section(lines)],
+                True,
+                "greeting",
+                context=context,
+                suggestions=[Suggestion(s, s) for s in phrases.HELP_EXAMPLES],
+            )
         return None
 
     # ------------------------------------------------------------------ plans
@@ -158,8 +195,12 @@ class Answerer:
             numbered = [p for p in cands if p.number and p.number.split("/")[0].strip() in q.plan_numbers]
             if numbered:
                 cands, explicit = numbered, True
-        plan_years = [y for y in q.years if any(p.year_start <= y <= p.year_end for p in every)
-                      or not any(y in (p.horizon, *(t.year for t in p.targets)) for p in every)]
+        plan_years = [
+            y
+            for y in q.years
+            if any(p.year_start <= y <= p.year_end for p in every)
+            or not any(y in (p.horizon, *(t.year for t in p.targets)) for p in every)
+        ]
         if plan_years:
             annual = [p for p in cands if p.year_start == p.year_end and p.year_start in plan_years]
             ranged = [p for p in cands if any(p.year_start <= y <= p.year_end for y in plan_years)]
@@ -180,8 +221,10 @@ class Answerer:
     def _no_plan(self, turn: Turn, missing: str) -> Answer:
         have = ", ".join(p.short_title for p in self.index.plans.values())
         lines = [phrases.NO_PLAN_FOR.format(what=missing), phrases.AVAILABLE_PLANS.format(plans=have)]
-        suggestions = [Suggestion(p.short_title, f"tổng kinh phí kế hoạch {p.province} {p.year_start}")
-                       for p in self.index.plans.values()]
+        suggestions = [
+            Suggestion(p.short_title, f"tổng kinh phí kế hoạch {p.province} {p.year_start}")
+            for p in self.index.plans.values()
+        ]
         return turn.reply("no_plan", [Section(lines)], False, plans=[], suggestions=suggestions)
 
     # ------------------------------------------------------------------ matching helpers
@@ -255,8 +298,11 @@ class Answerer:
 
     def _task_hits(self, turn: Turn, content: str, plan_ids: list[str]) -> list[TaskRef]:
         good = self._good(self.index.rank_tasks(content, plan_ids))
-        if not good and not turn.explicit and not self._good(self.index.rank_passages(content, plan_ids),
-                                                             PASSAGE_MATCH):
+        if (
+            not good
+            and not turn.explicit
+            and not self._good(self.index.rank_passages(content, plan_ids), PASSAGE_MATCH)
+        ):
             # nothing in the conversation's plan explains it: look in every plan
             good = self._good(self.index.rank_tasks(content, list(self.index.plans)))
         if not good or len(good) > MAX_TIED:
@@ -274,8 +320,12 @@ class Answerer:
         q = turn.query
         strong = q.has("document")
         weak = q.has("document_weak") and not turn.tasks and not q.content_tokens and not q.has("time")
-        weak = weak or (q.has("document_weak") and not turn.tasks and re.search(r"\b(ke hoach|kh)\b", q.folded)
-                        and not q.has("reporting", "time"))
+        weak = weak or (
+            q.has("document_weak")
+            and not turn.tasks
+            and re.search(r"\b(ke hoach|kh)\b", q.folded)
+            and not q.has("reporting", "time")
+        )
         if not (strong or weak) or turn.task_how == "number":
             return None
         about_plan = re.search(r"ban hanh|ra doi|\bky\b|quyet dinh|\bqd\b|phe duyet", q.folded)
@@ -284,8 +334,15 @@ class Answerer:
         plans = turn.plans
         if re.search(r"quyet dinh|\bqd\b|can cu|phe duyet", q.folded) and not turn.explicit:
             grams = self.index.query_grams(q.content)[1]
-            scored = [(self.index.coverage(grams, self.index.doc_grams(
-                " ".join(f"{r.text} {r.issuer or ''}" for r in p.implements)))[0], p) for p in plans]
+            scored = [
+                (
+                    self.index.coverage(
+                        grams, self.index.doc_grams(" ".join(f"{r.text} {r.issuer or ''}" for r in p.implements))
+                    )[0],
+                    p,
+                )
+                for p in plans
+            ]
             best = max((s for s, _ in scored), default=0)
             if best > 0:
                 plans = [p for s, p in scored if s >= best - 0.05]
@@ -294,8 +351,9 @@ class Answerer:
     def _cites_task(self, turn: Turn) -> bool:
         """The question's numbers (a resolution's "14") appear in the matched task's text."""
         numbers = set(re.findall(r"\b\d{1,4}\b", turn.query.content))
-        return bool(numbers) and any(numbers <= set(re.findall(r"\b\d{1,4}\b", self.index.tasks[r.id].content))
-                                     for r in turn.tasks)
+        return bool(numbers) and any(
+            numbers <= set(re.findall(r"\b\d{1,4}\b", self.index.tasks[r.id].content)) for r in turn.tasks
+        )
 
     def _reporting(self, turn: Turn) -> Answer | None:
         q = turn.query
@@ -314,8 +372,12 @@ class Answerer:
     def _targets(self, turn: Turn) -> Answer | None:
         q = turn.query
         target_years = {t.year for p in turn.plans for t in p.targets}
-        follow = turn.context.intent == "targets" and not turn.explicit and not q.task_numbers and (
-            q.has("compare") or (q.years and not q.content_tokens))
+        follow = (
+            turn.context.intent == "targets"
+            and not turn.explicit
+            and not q.task_numbers
+            and (q.has("compare") or (q.years and not q.content_tokens))
+        )
         if q.has("general_objective"):
             return None
         asks = q.has("targets") or (q.has("objective") and not turn.tasks and bool(target_years & set(q.years)))
@@ -331,8 +393,9 @@ class Answerer:
             return None
         if turn.tasks and turn.task_how == "content" and q.has("quantity"):
             plan_ids = [p.id for p in turn.plans]
-            best_target = max((h.score for h in self.index.rank_passages(q.content, plan_ids, ["target"])[:1]),
-                              default=0.0)
+            best_target = max(
+                (h.score for h in self.index.rank_passages(q.content, plan_ids, ["target"])[:1]), default=0.0
+            )
             best_task = max((h.score for h in self.index.rank_tasks(q.content, plan_ids)[:1]), default=0.0)
             if best_task >= best_target:
                 return None  # a count the task itself states ("mấy lớp")
@@ -341,19 +404,28 @@ class Answerer:
             if turn.tasks:
                 return None
             names = ", ".join(p.short_title for p in turn.plans)
-            return turn.reply("targets", [Section([f"{names} không có mục chỉ tiêu định lượng riêng; "
-                                                   "số lượng được ghi trong từng nhiệm vụ."])], False)
+            return turn.reply(
+                "targets",
+                [Section([f"{names} không có mục chỉ tiêu định lượng riêng; số lượng được ghi trong từng nhiệm vụ."])],
+                False,
+            )
         asked_years = q.years or ([turn.context.year] if q.has("refer") and turn.context.year else [])
         years = [y for y in asked_years if any(t.year == y for p in plans for t in p.targets)]
         stray = [y for y in q.years if y not in years and not any(p.year_start == p.year_end == y for p in plans)]
-        if q.has("statistics") and not q.has("targets") and re.search(r"hien nay|hien tai|da co|da dat|\broi\b", q.folded):
+        if (
+            q.has("statistics")
+            and not q.has("targets")
+            and re.search(r"hien nay|hien tai|da co|da dat|\broi\b", q.folded)
+        ):
             answer = targets(turn, plans, years)
             lines = ["Kế hoạch không có số liệu về tình hình thực tế hiện nay; kế hoạch chỉ đặt chỉ tiêu:"]
             return turn.reply("targets", [Section(lines), *answer.sections], False, plans=plans)
         if stray and (q.has("statistics") or q.has("quantity")):
             have = sorted({t.year for p in plans for t in p.targets})
-            lines = [f"Kế hoạch không có số liệu thống kê hay chỉ tiêu cho năm {', '.join(map(str, stray))}; "
-                     f"chỉ đặt chỉ tiêu đến năm {' và '.join(map(str, have))}."]
+            lines = [
+                f"Kế hoạch không có số liệu thống kê hay chỉ tiêu cho năm {', '.join(map(str, stray))}; "
+                f"chỉ đặt chỉ tiêu đến năm {' và '.join(map(str, have))}."
+            ]
             return turn.reply("targets", [Section(lines)], False, plans=plans)
         return targets(turn, plans, years)
 
@@ -388,8 +460,10 @@ class Answerer:
             return None
         if q.content_tokens:
             # "dự toán chi tiết gửi sở nào thẩm định?" is answered by a duty, not by the totals
-            good = self._good(self.index.rank_passages(q.content, [p.id for p in turn.plans],
-                                                       ["responsibility", "reporting"]), PASSAGE_MATCH)
+            good = self._good(
+                self.index.rank_passages(q.content, [p.id for p in turn.plans], ["responsibility", "reporting"]),
+                PASSAGE_MATCH,
+            )
             passages = [h.item for h in good if isinstance(h.item, Passage)]
             if passages:
                 return passage_answer(turn, passages[:2])
@@ -419,8 +493,9 @@ class Answerer:
             return None
         listing = q.has("list") or bool(re.search(r"nhiem vu (gi|nao)|viec (gi|nao)", q.folded))
         duty = self._duty_match(turn)
-        involved = any(set(q.agencies) & {*self.index.tasks[r.id].lead, *self.index.tasks[r.id].cooperating}
-                       for r in turn.tasks)
+        involved = any(
+            set(q.agencies) & {*self.index.tasks[r.id].lead, *self.index.tasks[r.id].cooperating} for r in turn.tasks
+        )
         if turn.task_how == "content" and not listing and self._strong_task(turn) and (involved or duty is None):
             return None  # "Ai phối hợp với Sở X cập nhật CSDL…?" asks about that task
         if duty is not None:
@@ -448,8 +523,9 @@ class Answerer:
                 continue
             resp = next((r for r in plan.responsibilities if r.section == passage.ref), None)
             if resp is not None and set(q.agencies) & set(resp.agencies):
-                return responsibilities(turn, [plan], [s for s in q.agencies if s in resp.agencies],
-                                        sections=[resp.section])
+                return responsibilities(
+                    turn, [plan], [s for s in q.agencies if s in resp.agencies], sections=[resp.section]
+                )
         return None
 
     def _tasks_of_agency(self, turn: Turn) -> Answer:
@@ -464,7 +540,9 @@ class Answerer:
         refs = []
         for plan in turn.plans:
             for task in plan.tasks:
-                roles = (task.lead if role in ("lead", "any") else []) + (task.cooperating if role in ("coop", "any") else [])
+                roles = (task.lead if role in ("lead", "any") else []) + (
+                    task.cooperating if role in ("coop", "any") else []
+                )
                 if only_coop and slug in task.lead:
                     continue
                 if slug in roles and self._passes(turn, task, topic):
@@ -477,11 +555,9 @@ class Answerer:
                 resp = responsibilities(turn, turn.plans, q.agencies)
                 if resp.answered:
                     return resp
-            lines = [f"Không có nhiệm vụ nào {name} {what}{when} trong "
-                     f"{', '.join(p.short_title for p in turn.plans)}."]
+            lines = [f"Không có nhiệm vụ nào {name} {what}{when} trong {', '.join(p.short_title for p in turn.plans)}."]
             return turn.reply("tasks_by_agency", [Section(lines)], False, agencies=[slug])
-        return task_list(turn, turn.plans, refs, f"Nhiệm vụ {name} {what}{when}", "tasks_by_agency",
-                         agencies=[slug])
+        return task_list(turn, turn.plans, refs, f"Nhiệm vụ {name} {what}{when}", "tasks_by_agency", agencies=[slug])
 
     def _agency_name(self, turn: Turn, slug: str) -> str:
         for plan in turn.plans or self.index.plans.values():
@@ -518,13 +594,18 @@ class Answerer:
         title = quarter_title(q.quarters) if q.quarters else "Nhiệm vụ thực hiện cả năm (không gắn với quý)"
         if not refs:
             names = ", ".join(p.short_title for p in plans)
-            return turn.reply("tasks_by_quarter", [Section([f"{names}: không có nhiệm vụ nào phù hợp "
-                                                            f"({title.lower()})."])], False, plans=plans)
+            return turn.reply(
+                "tasks_by_quarter",
+                [Section([f"{names}: không có nhiệm vụ nào phù hợp ({title.lower()})."])],
+                False,
+                plans=plans,
+            )
         extra: dict[str, list[str]] = {}
         if q.quarters:
             for p in plans:
-                whole = [t for t in p.tasks if t.timeline and t.timeline.whole_year
-                         and (not topic or self._covers(turn, t))]
+                whole = [
+                    t for t in p.tasks if t.timeline and t.timeline.whole_year and (not topic or self._covers(turn, t))
+                ]
                 if whole:
                     extra[p.id] = ["Thực hiện cả năm: " + "; ".join(f"{t.number} — {t.title}" for t in whole) + "."]
         return task_list(turn, plans, refs, title, "tasks_by_quarter", extra=extra)
@@ -543,10 +624,7 @@ class Answerer:
             facets.remove("quantity")
         if not facets and turn.task_how in ("context", "analog"):
             previous = _FACET_OF_INTENT.get(turn.context.intent or "")
-            if q.has("content", "objective") or previous is None:
-                facets = ["card"]
-            else:
-                facets = [previous]
+            facets = ["card"] if q.has("content", "objective") or previous is None else [previous]
         refs = turn.tasks
         if "quantity" in facets and len(refs) > 1:
             # a count was asked: of tied tasks, those that state one
@@ -601,8 +679,11 @@ class Answerer:
                 if hit.score >= SUGGEST and hit.evidence >= MIN_EVIDENCE and isinstance(hit.item, TaskRef):
                     task = self.index.tasks[hit.item.id]
                     plan = self.index.plans[hit.item.plan_id]
-                    suggestions.append(Suggestion(f"{task.title} ({plan.short_title})",
-                                                  f"chi tiết nhiệm vụ {task.number} {_plan_words(plan)}"))
+                    suggestions.append(
+                        Suggestion(
+                            f"{task.title} ({plan.short_title})", f"chi tiết nhiệm vụ {task.number} {_plan_words(plan)}"
+                        )
+                    )
         lines = [phrases.NOT_UNDERSTOOD, phrases.NOT_UNDERSTOOD_HINT]
         if suggestions:
             lines.append(phrases.DID_YOU_MEAN + " " + "; ".join(s.label for s in suggestions))

@@ -134,8 +134,9 @@ class StateStore:
         with self._lock:
             return self._conn.execute("select ts, text from feedback order by id desc limit ?", (limit,)).fetchall()
 
-    def log_question(self, user_id: int | None, question: str, answered: bool, intent: str,
-                     now: float | None = None) -> None:
+    def log_question(
+        self, user_id: int | None, question: str, answered: bool, intent: str, now: float | None = None
+    ) -> None:
         now = time.time() if now is None else now
         day = time.strftime("%Y-%m-%d", time.localtime(now))
         with self._tx() as conn:

@@ -16,7 +16,6 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from ipbot.models import Plan
@@ -91,60 +90,113 @@ def _plan_rows(cat: Catalogue) -> Iterator[tuple[str, dict[str, object]]]:
     """Yield (table, row) pairs for every fact of every plan."""
     for plan in cat.plans.values():
         signer = plan.signer
-        yield "plans", {
-            "id": plan.id, "province": plan.province, "province_id": plan.province_id,
-            "title": plan.title, "short_title": plan.short_title,
-            "year_start": plan.year_start, "year_end": plan.year_end, "horizon": plan.horizon,
-            "number": plan.number, "issued": plan.issued.isoformat() if plan.issued else None,
-            "signer": signer.name if signer else None, "signer_title": signer.title if signer else None,
-            "budget_total": str(plan.budget.total) if plan.budget.total is not None else None,
-            "json": plan.model_dump_json(),
-        }
+        yield (
+            "plans",
+            {
+                "id": plan.id,
+                "province": plan.province,
+                "province_id": plan.province_id,
+                "title": plan.title,
+                "short_title": plan.short_title,
+                "year_start": plan.year_start,
+                "year_end": plan.year_end,
+                "horizon": plan.horizon,
+                "number": plan.number,
+                "issued": plan.issued.isoformat() if plan.issued else None,
+                "signer": signer.name if signer else None,
+                "signer_title": signer.title if signer else None,
+                "budget_total": str(plan.budget.total) if plan.budget.total is not None else None,
+                "json": plan.model_dump_json(),
+            },
+        )
         for source in plan.budget.sources:
-            yield "plan_budget_sources", {
-                "plan_id": plan.id, "key": source.key, "label": source.label,
-                "amount": str(source.amount) if source.amount is not None else None,
-            }
+            yield (
+                "plan_budget_sources",
+                {
+                    "plan_id": plan.id,
+                    "key": source.key,
+                    "label": source.label,
+                    "amount": str(source.amount) if source.amount is not None else None,
+                },
+            )
         for task in plan.tasks:
             tid = f"{plan.id}:{task.number}"
             timeline = task.timeline
-            yield "tasks", {
-                "id": tid, "plan_id": plan.id, "number": task.number, "group": task.group,
-                "section": task.section, "title": task.title, "content": task.content,
-                "objective": task.objective, "timeline": timeline.text if timeline else None,
-                "quarters": json.dumps(timeline.quarters) if timeline else "[]",
-                "whole_year": bool(timeline and timeline.whole_year),
-                "duration_months": task.duration_months, "lead_note": task.lead_note,
-                "budget_status": task.budget.status,
-                "budget_total": str(task.budget.total) if task.budget.total is not None else None,
-                "budget_note": task.budget.note,
-            }
+            yield (
+                "tasks",
+                {
+                    "id": tid,
+                    "plan_id": plan.id,
+                    "number": task.number,
+                    "group": task.group,
+                    "section": task.section,
+                    "title": task.title,
+                    "content": task.content,
+                    "objective": task.objective,
+                    "timeline": timeline.text if timeline else None,
+                    "quarters": json.dumps(timeline.quarters) if timeline else "[]",
+                    "whole_year": bool(timeline and timeline.whole_year),
+                    "duration_months": task.duration_months,
+                    "lead_note": task.lead_note,
+                    "budget_status": task.budget.status,
+                    "budget_total": str(task.budget.total) if task.budget.total is not None else None,
+                    "budget_note": task.budget.note,
+                },
+            )
             for role, slugs in (("lead", task.lead), ("cooperating", task.cooperating)):
                 for position, slug in enumerate(slugs):
-                    yield "task_agencies", {
-                        "task_id": tid, "agency_id": cat.agency(plan, slug).id, "role": role, "position": position,
-                    }
+                    yield (
+                        "task_agencies",
+                        {
+                            "task_id": tid,
+                            "agency_id": cat.agency(plan, slug).id,
+                            "role": role,
+                            "position": position,
+                        },
+                    )
             for key, amount in task.budget.allocation.items():
                 yield "task_allocations", {"task_id": tid, "source_key": key, "amount": str(amount)}
             for q in task.quantities:
                 yield "task_quantities", {"task_id": tid, "value": str(q.value), "unit": q.unit, "text": q.text}
         for target in plan.targets:
-            yield "targets", {
-                "plan_id": plan.id, "id": target.id, "year": target.year, "section": target.section,
-                "category": target.category, "text": target.text, "value": target.value,
-            }
+            yield (
+                "targets",
+                {
+                    "plan_id": plan.id,
+                    "id": target.id,
+                    "year": target.year,
+                    "section": target.section,
+                    "category": target.category,
+                    "text": target.text,
+                    "value": target.value,
+                },
+            )
         for resp in plan.responsibilities:
             for slug in resp.agencies:
-                yield "responsibilities", {
-                    "plan_id": plan.id, "section": resp.section, "heading": resp.heading,
-                    "agency_id": cat.agency(plan, slug).id,
-                    "duties": json.dumps([d.text for d in resp.duties], ensure_ascii=False),
-                }
+                yield (
+                    "responsibilities",
+                    {
+                        "plan_id": plan.id,
+                        "section": resp.section,
+                        "heading": resp.heading,
+                        "agency_id": cat.agency(plan, slug).id,
+                        "duties": json.dumps([d.text for d in resp.duties], ensure_ascii=False),
+                    },
+                )
         for d in plan.discrepancies:
-            yield "discrepancies", {
-                "plan_id": plan.id, "id": d.id, "kind": d.kind, "check": d.check, "where": d.where,
-                "stated": d.stated, "computed": d.computed, "note": d.note,
-            }
+            yield (
+                "discrepancies",
+                {
+                    "plan_id": plan.id,
+                    "id": d.id,
+                    "kind": d.kind,
+                    "check": d.check,
+                    "where": d.where,
+                    "stated": d.stated,
+                    "computed": d.computed,
+                    "note": d.note,
+                },
+            )
 
 
 def _search_rows(cat: Catalogue) -> Iterator[dict[str, object]]:
@@ -152,15 +204,33 @@ def _search_rows(cat: Catalogue) -> Iterator[dict[str, object]]:
     for plan in cat.plans.values():
         for task in plan.tasks:
             body = " ".join(filter(None, [task.title, task.content, task.objective, task.training_content]))
-            yield {"plan_id": plan.id, "kind": "task", "ref": task.number, "section": task.section,
-                   "text": body, "folded": fold(body)}
+            yield {
+                "plan_id": plan.id,
+                "kind": "task",
+                "ref": task.number,
+                "section": task.section,
+                "text": body,
+                "folded": fold(body),
+            }
         for resp in plan.responsibilities:
             body = resp.heading + ": " + " ".join(d.text for d in resp.duties)
-            yield {"plan_id": plan.id, "kind": "responsibility", "ref": resp.section, "section": resp.section,
-                   "text": body, "folded": fold(body)}
+            yield {
+                "plan_id": plan.id,
+                "kind": "responsibility",
+                "ref": resp.section,
+                "section": resp.section,
+                "text": body,
+                "folded": fold(body),
+            }
         for target in plan.targets:
-            yield {"plan_id": plan.id, "kind": "target", "ref": target.id, "section": target.section,
-                   "text": target.text, "folded": fold(target.text)}
+            yield {
+                "plan_id": plan.id,
+                "kind": "target",
+                "ref": target.id,
+                "section": target.section,
+                "text": target.text,
+                "folded": fold(target.text),
+            }
 
 
 def build_database(data_dir: Path, db_path: Path) -> Catalogue:
@@ -186,18 +256,33 @@ def build_database(data_dir: Path, db_path: Path) -> Catalogue:
     try:
         db = sqlite_utils.Database(tmp)
         db["meta"].insert_all(
-            [{"key": "fingerprint", "value": data_fingerprint(data_dir)},
-             {"key": "schema_version", "value": SCHEMA_VERSION}],
+            [
+                {"key": "fingerprint", "value": data_fingerprint(data_dir)},
+                {"key": "schema_version", "value": SCHEMA_VERSION},
+            ],
             pk="key",
         )
         db["agencies"].insert_all(
-            ({"id": a.id, "slug": a.slug, "name": a.name, "short": a.short, "scope": a.scope,
-              "kind": a.kind, "province_id": a.province_id} for a in cat.agencies.values()),
+            (
+                {
+                    "id": a.id,
+                    "slug": a.slug,
+                    "name": a.name,
+                    "short": a.short,
+                    "scope": a.scope,
+                    "kind": a.kind,
+                    "province_id": a.province_id,
+                }
+                for a in cat.agencies.values()
+            ),
             pk="id",
         )
         db["agency_aliases"].insert_all(
-            ({"agency_id": a.id, "alias": alias, "folded": fold(alias)}
-             for a in cat.agencies.values() for alias in (a.name, *a.aliases)),
+            (
+                {"agency_id": a.id, "alias": alias, "folded": fold(alias)}
+                for a in cat.agencies.values()
+                for alias in (a.name, *a.aliases)
+            ),
         )
         rows: dict[str, list[dict[str, object]]] = {}
         for table, row in _plan_rows(cat):
@@ -267,8 +352,14 @@ def read_knowledge(db_path: Path) -> Knowledge:
         agencies = {}
         for row in conn.execute("select * from agencies order by id"):
             agencies[row["id"]] = Agency(
-                row["id"], row["slug"], row["name"], row["short"], row["scope"], row["kind"],
-                row["province_id"], tuple(a for a in aliases.get(row["id"], []) if a != row["name"]),
+                row["id"],
+                row["slug"],
+                row["name"],
+                row["short"],
+                row["scope"],
+                row["kind"],
+                row["province_id"],
+                tuple(a for a in aliases.get(row["id"], []) if a != row["name"]),
             )
         fingerprint = conn.execute("select value from meta where key = 'fingerprint'").fetchone()[0]
         tokens = {row["key"]: json.loads(row["tokens"]) for row in conn.execute("select key, tokens from doc_tokens")}

@@ -39,8 +39,10 @@ def _what_it_says(turn: Turn, plan: Plan, task: Task) -> str:
 
 def _lead(turn: Turn, plan: Plan, task: Task) -> Lines:
     if not task.lead:
-        return [f"{_plan_year(plan)} không nêu cơ quan chủ trì nhiệm vụ này. {task.lead_note or ''}".strip(),
-                _what_it_says(turn, plan, task)], False
+        return [
+            f"{_plan_year(plan)} không nêu cơ quan chủ trì nhiệm vụ này. {task.lead_note or ''}".strip(),
+            _what_it_says(turn, plan, task),
+        ], False
     names = agency_list(turn.knowledge, plan, task.lead)
     verb = "đồng chủ trì" if len(task.lead) > 1 else "chủ trì"
     lines = [f"Cơ quan {verb}: {names}."]
@@ -68,10 +70,13 @@ def _time(turn: Turn, plan: Plan, task: Task) -> Lines:
         lines.append(f"Tổng thời gian thực hiện nhiệm vụ: {task.duration_months} tháng.")
     if lines:
         return lines, True
-    return [f"{_plan_year(plan)} không nêu quý hay thời gian thực hiện nhiệm vụ này "
-            f"(kế hoạch chỉ áp dụng cho năm {plan.year_start})." if plan.year_start == plan.year_end else
-            f"{_plan_year(plan)} không nêu thời gian thực hiện riêng cho nhiệm vụ này.",
-            _what_it_says(turn, plan, task)], False
+    return [
+        f"{_plan_year(plan)} không nêu quý hay thời gian thực hiện nhiệm vụ này "
+        f"(kế hoạch chỉ áp dụng cho năm {plan.year_start})."
+        if plan.year_start == plan.year_end
+        else f"{_plan_year(plan)} không nêu thời gian thực hiện riêng cho nhiệm vụ này.",
+        _what_it_says(turn, plan, task),
+    ], False
 
 
 def _budget(turn: Turn, plan: Plan, task: Task) -> Lines:
@@ -121,7 +126,9 @@ def _card(turn: Turn, plan: Plan, task: Task) -> Lines:
         lines.append(f"Phối hợp: {agency_list(turn.knowledge, plan, task.cooperating)}.")
     when = timeline_phrase(task)
     if when:
-        lines.append(f"Thời gian: {when}" + (f"; tổng thời gian {task.duration_months} tháng." if task.duration_months else "."))
+        lines.append(
+            f"Thời gian: {when}" + (f"; tổng thời gian {task.duration_months} tháng." if task.duration_months else ".")
+        )
     if task.budget.status in ("row", "recurring"):
         lines += budget_lines(plan, task)[0]
     return lines, True
@@ -138,8 +145,14 @@ TASK_INTENTS: dict[str, Callable[[Turn, Plan, Task], Lines]] = {
     "card": _card,
 }
 _INTENT_NAMES = {
-    "lead": "lead_agency", "coop": "cooperating_agencies", "time": "timeline", "budget": "budget",
-    "objective": "objective", "quantity": "quantity", "training": "task_card", "card": "task_card",
+    "lead": "lead_agency",
+    "coop": "cooperating_agencies",
+    "time": "timeline",
+    "budget": "budget",
+    "objective": "objective",
+    "quantity": "quantity",
+    "training": "task_card",
+    "card": "task_card",
 }
 _FOLLOW_UPS = [
     ("lead", "Ai chủ trì?", "ai chủ trì nhiệm vụ {n} {y}"),

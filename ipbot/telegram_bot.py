@@ -130,8 +130,15 @@ def _query_button(s: Suggestion, store: StateStore) -> InlineKeyboardButton:
     return InlineKeyboardButton(s.label[:60], callback_data=f"q:{key}")
 
 
-_FACET_OF_INTENT = {"lead_agency": "lead", "cooperating_agencies": "lead", "timeline": "time", "budget": "budget",
-                    "objective": "objective", "task_card": "card", "source": "source"}
+_FACET_OF_INTENT = {
+    "lead_agency": "lead",
+    "cooperating_agencies": "lead",
+    "timeline": "time",
+    "budget": "budget",
+    "objective": "objective",
+    "task_card": "card",
+    "source": "source",
+}
 
 
 def _task_keyboard(answer: Answer, store: StateStore) -> InlineKeyboardMarkup | None:
@@ -140,8 +147,11 @@ def _task_keyboard(answer: Answer, store: StateStore) -> InlineKeyboardMarkup | 
         return None
     plan_id, number = answer.task_ids[0].split(":", 1)
     shown = _FACET_OF_INTENT.get(answer.intent)
-    buttons = [_button(label, f"c:{facet}:{plan_id}:{number}", store)
-               for facet, label in phrases.FACET_LABELS.items() if facet != shown]
+    buttons = [
+        _button(label, f"c:{facet}:{plan_id}:{number}", store)
+        for facet, label in phrases.FACET_LABELS.items()
+        if facet != shown
+    ]
     return InlineKeyboardMarkup([buttons[i : i + 3] for i in range(0, len(buttons), 3)])
 
 
@@ -154,8 +164,9 @@ def _keyboard(answer: Answer, store: StateStore) -> InlineKeyboardMarkup | None:
     return None
 
 
-def _pages(items: list[InlineKeyboardButton], page: int, nav: Callable[[int], str],
-           store: StateStore) -> InlineKeyboardMarkup:
+def _pages(
+    items: list[InlineKeyboardButton], page: int, nav: Callable[[int], str], store: StateStore
+) -> InlineKeyboardMarkup:
     start = page * PAGE
     rows = [[b] for b in items[start : start + PAGE]]
     navigation = []
@@ -304,12 +315,16 @@ def _menu(services: Services, kind: str, plan_id: str, page: int) -> tuple[str, 
     label = html.escape(_plan_label(services, plan_id))
     store = services.store
     if kind == "n":
-        buttons = [_button(f"{g.id}. {g.label} ({g.count})", f"g:{plan_id}:{g.id}:0", store)
-                   for g in services.browser.groups(plan_id)]
+        buttons = [
+            _button(f"{g.id}. {g.label} ({g.count})", f"g:{plan_id}:{g.id}:0", store)
+            for g in services.browser.groups(plan_id)
+        ]
         return phrases.PICK_GROUP.format(plan=label), _pages(buttons, page, lambda p: f"n:{plan_id}:{p}", store)
     if kind == "o":
-        buttons = [_button(f"{a.label} ({a.count})" if a.count else a.label, f"a:{plan_id}:{a.id}", store)
-                   for a in services.browser.agencies(plan_id)]
+        buttons = [
+            _button(f"{a.label} ({a.count})" if a.count else a.label, f"a:{plan_id}:{a.id}", store)
+            for a in services.browser.agencies(plan_id)
+        ]
         return phrases.PICK_AGENCY.format(plan=label), _pages(buttons, page, lambda p: f"o:{plan_id}:{p}", store)
     buttons = [_button(f"Quý {r}", f"k:{plan_id}:{q}", store) for q, r in ((1, "I"), (2, "II"), (3, "III"), (4, "IV"))]
     return phrases.PICK_QUARTER.format(plan=label), InlineKeyboardMarkup([buttons])
@@ -373,8 +388,12 @@ async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         return
     days = services.store.daily_stats()
     lines = [f"<b>{html.escape(phrases.STATS_TITLE)}</b>"]
-    lines += [html.escape(phrases.STATS_DAY.format(day=d.day, n=d.questions, users=d.users,
-                                                   pct=round(100 * d.answered / d.questions))) for d in days]
+    lines += [
+        html.escape(
+            phrases.STATS_DAY.format(day=d.day, n=d.questions, users=d.users, pct=round(100 * d.answered / d.questions))
+        )
+        for d in days
+    ]
     if not days:
         lines.append(html.escape(phrases.STATS_NONE))
     top = services.store.top_unanswered()
@@ -462,8 +481,11 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     title = (first.title if first and first.title else text)[:100]
     description = " ".join(first.lines)[:200] if first else ""
     key = hashlib.sha1(text.encode()).hexdigest()[:16]
-    results = [InlineQueryResultArticle(id=key, title=title, description=description,
-                                        input_message_content=InputTextMessageContent(body))]
+    results = [
+        InlineQueryResultArticle(
+            id=key, title=title, description=description, input_message_content=InputTextMessageContent(body)
+        )
+    ]
     await query.answer(results, cache_time=60)
 
 
@@ -494,9 +516,10 @@ async def _edit_or_reply(update: Update, text: str, markup: InlineKeyboardMarkup
     if isinstance(message, Message) and len(chunks) == 1:
         await _retrying(lambda: message.edit_text(chunks[0], reply_markup=markup))
     elif isinstance(message, Message):
+        last = len(chunks) - 1
         for i, chunk in enumerate(chunks):
-            await _retrying(lambda c=chunk, last=i == len(chunks) - 1: message.reply_text(
-                c, reply_markup=markup if last else None))
+            keyboard = markup if i == last else None
+            await _retrying(lambda c=chunk, k=keyboard: message.reply_text(c, reply_markup=k))
 
 
 async def _on_plan(update: Update, context: ContextTypes.DEFAULT_TYPE, services: Services, rest: str) -> None:
@@ -527,12 +550,13 @@ def _menu_button(kind: str) -> Callable[..., Awaitable[None]]:
 
 
 async def _on_group(update: Update, context: ContextTypes.DEFAULT_TYPE, services: Services, rest: str) -> None:
-    plan_id, group, page = (rest.split(":") + ["0", "0"])[:3]
+    plan_id, group, page = [*rest.split(":"), "0", "0"][:3]
     if not services.browser.has_plan(plan_id):
         await _edit_or_reply(update, html.escape(phrases.BUTTON_EXPIRED), None)
         return
-    buttons = [_button(t.label, f"c:card:{plan_id}:{t.id}", services.store)
-               for t in services.browser.tasks(plan_id, group)]
+    buttons = [
+        _button(t.label, f"c:card:{plan_id}:{t.id}", services.store) for t in services.browser.tasks(plan_id, group)
+    ]
     markup = _pages(buttons, int(page) if page.isdigit() else 0, lambda p: f"g:{plan_id}:{group}:{p}", services.store)
     text = phrases.PICK_TASK.format(plan=html.escape(_plan_label(services, plan_id)), group=html.escape(group))
     await _edit_or_reply(update, text, markup)
@@ -612,16 +636,18 @@ async def _post_init(application: Application) -> None:
     await application.bot.set_my_commands([BotCommand(c, d) for c, d in phrases.COMMANDS.items()])
 
 
-def build_application(settings: Settings, services: Services | None = None, *, rate_limit: bool = True,
-                      persistence_interval: float = 2.0) -> Application:
+def build_application(
+    settings: Settings, services: Services | None = None, *, rate_limit: bool = True, persistence_interval: float = 2.0
+) -> Application:
     """Wire handlers to a PTB Application (tests pass their own ``base_url`` via settings)."""
     from ipbot.persistence import SQLitePersistence
 
     if services is None:
         knowledge = read_knowledge(ensure_database(settings.data_dir, settings.database))
         answerer = Answerer(knowledge)
-        services = Services(settings, answerer, Browser(answerer), StateStore(settings.state_path),
-                            UserRateLimiter(settings.user_rate))
+        services = Services(
+            settings, answerer, Browser(answerer), StateStore(settings.state_path), UserRateLimiter(settings.user_rate)
+        )
     token = settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else ""
     builder = (
         ApplicationBuilder()
@@ -667,8 +693,9 @@ def run_bot(settings: Settings) -> None:
         if not settings.webhook_url:
             raise SystemExit("IPBOT_WEBHOOK_URL là bắt buộc ở chế độ webhook.")
         secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
-        path = hashlib.sha256((settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token
-                               else "").encode()).hexdigest()[:32]
+        path = hashlib.sha256(
+            (settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else "").encode()
+        ).hexdigest()[:32]
         application.run_webhook(
             listen=settings.webhook_listen,
             port=settings.webhook_port,
@@ -679,4 +706,3 @@ def run_bot(settings: Settings) -> None:
         )
     else:
         application.run_polling(allowed_updates=Update.ALL_TYPES)
-

@@ -32,9 +32,21 @@ __all__ = [
 
 # Old ("oà") and new ("òa") tone placement both occur; canonical form is the new one.
 _TONE_PAIRS = {
-    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
-    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
-    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+    "oà": "òa",
+    "oá": "óa",
+    "oả": "ỏa",
+    "oã": "õa",
+    "oạ": "ọa",
+    "oè": "òe",
+    "oé": "óe",
+    "oẻ": "ỏe",
+    "oẽ": "õe",
+    "oẹ": "ọe",
+    "uỳ": "ùy",
+    "uý": "úy",
+    "uỷ": "ủy",
+    "uỹ": "ũy",
+    "uỵ": "ụy",
 }
 # Only where the pair ends the syllable: "hoà" → "hòa", but "hoạch" stays as it is.
 # and not after "q", where "u" belongs to the consonant: "quý" is already right.
@@ -233,7 +245,7 @@ def money(amount: Decimal) -> str:
     ``3832.6`` → ``3.832,6 triệu đồng (≈ 3,83 tỷ đồng)``.
     """
     amount = Decimal(amount).normalize()
-    sign, digits, exponent = amount.as_tuple()
+    sign = amount.is_signed()
     text = format(amount, "f")
     whole, _, frac = text.partition(".")
     body = _group_thousands(whole.lstrip("-") or "0") + ("," + frac if frac else "")

@@ -35,14 +35,23 @@ ANSWERED = [
     ("Lớp tập huấn cho học sinh sinh viên năm 2023 làm quý mấy?", ["Quý II"], "timeline"),
     ("Nhiệm vụ thịt cừu kéo dài bao lâu?", ["24 tháng"], "timeline"),
     ("kinh phi nhiem vu 3.3", ["300 triệu đồng", "1.200 triệu đồng"], "budget"),
-    ("Nhiệm vụ 3.1 năm 2023 được phân bổ bao nhiêu?", ["200 triệu đồng", "2.000 triệu đồng", "4.800 triệu đồng"],
-     "budget"),
+    (
+        "Nhiệm vụ 3.1 năm 2023 được phân bổ bao nhiêu?",
+        ["200 triệu đồng", "2.000 triệu đồng", "4.800 triệu đồng"],
+        "budget",
+    ),
     ("Kinh phí nhiệm vụ 5.4 năm 2023?", ["Hoạt động thường xuyên"], "budget"),
-    ("Tổng kinh phí năm 2023 bao nhiêu, từ nguồn nào?", ["3.832.600.000 đồng", "1.062,6 triệu đồng", "770 triệu đồng",
-                                                        "2.000 triệu đồng"], "plan_budget"),
+    (
+        "Tổng kinh phí năm 2023 bao nhiêu, từ nguồn nào?",
+        ["3.832.600.000 đồng", "1.062,6 triệu đồng", "770 triệu đồng", "2.000 triệu đồng"],
+        "plan_budget",
+    ),
     ("Ninh Thuận năm 2022 dành bao nhiêu tiền cho SHTT?", ["5.540.000.000 đồng"], "plan_budget"),
-    ("So sánh tổng kinh phí Ninh Thuận năm 2022 và 2023", ["5.540.000.000 đồng", "3.832.600.000 đồng", "giảm"],
-     "plan_budget"),
+    (
+        "So sánh tổng kinh phí Ninh Thuận năm 2022 và 2023",
+        ["5.540.000.000 đồng", "3.832.600.000 đồng", "giảm"],
+        "plan_budget",
+    ),
     ("Ngân sách trung ương hỗ trợ năm 2023 cho nhiệm vụ nào?", ["3.1", "2.000 triệu đồng"], "budget_by_source"),
     ("Nhiệm vụ nào năm 2023 có kinh phí lớn nhất?", ["3.1", "4.800 triệu đồng"], "budget_largest"),
     ("Kinh phí năm 2023 theo từng nhóm nhiệm vụ", ["Nhóm 3", "Nhóm 5"], "budget_by_group"),
@@ -57,8 +66,7 @@ ANSWERED = [
     ("Kế hoạch 160 do ai ký?", ["Trần Thị Bích Hằng", "Phó Chủ tịch"], "document"),
     ("Kế hoạch Thái Bình ban hành ngày nào?", ["23/11/2021"], "document"),
     ("Nhiệm vụ nào liên quan đến OCOP năm 2023?", ["3.4", "3.5"], "search"),
-    ("Thái Bình khuyến khích giải quyết tranh chấp SHTT bằng hình thức nào?", ["trọng tài", "hòa giải"],
-     "task_card"),
+    ("Thái Bình khuyến khích giải quyết tranh chấp SHTT bằng hình thức nào?", ["trọng tài", "hòa giải"], "task_card"),
     ("Có những kế hoạch nào?", ["Ninh Thuận", "Thái Bình"], "plans"),
 ]
 
@@ -74,9 +82,11 @@ def test_answered(answerer: Answerer, question: str, facts: list[str], intent: s
 
 @pytest.mark.parametrize(("question", "facts", "intent"), ANSWERED[:8])
 def test_same_answer_without_diacritics(answerer: Answerer, question: str, facts: list[str], intent: str) -> None:
-    stripped = "".join(
-        c for c in unicodedata.normalize("NFD", question) if not unicodedata.combining(c)
-    ).replace("đ", "d").replace("Đ", "D")
+    stripped = (
+        "".join(c for c in unicodedata.normalize("NFD", question) if not unicodedata.combining(c))
+        .replace("đ", "d")
+        .replace("Đ", "D")
+    )
     assert ask(answerer, stripped)[1] == ask(answerer, question)[1]
 
 
@@ -110,7 +120,9 @@ def test_not_answered_says_so(answerer: Answerer, question: str, says: str) -> N
 
 def test_not_stated_never_fills_the_gap_from_another_plan(answerer: Answerer) -> None:
     # the 2022 OCOP task has no budget; the 2023 one does (150): it must not leak in
-    answered, text, _ = ask(answerer, "Năm 2022 nhiệm vụ hỗ trợ đăng ký bảo hộ cho 06 sản phẩm OCOP được bao nhiêu tiền?")
+    answered, text, _ = ask(
+        answerer, "Năm 2022 nhiệm vụ hỗ trợ đăng ký bảo hộ cho 06 sản phẩm OCOP được bao nhiêu tiền?"
+    )
     assert not answered
     assert "150" not in text
 

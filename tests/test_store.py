@@ -90,13 +90,16 @@ def test_2023_task_3_3_round_trips(db_path: Path) -> None:
 )
 def test_2023_budget_rows(db_path: Path, number: str, total: str, allocation: dict[str, str]) -> None:
     assert Decimal(_task(db_path, "ninh-thuan-2023", number)["budget_total"]) == Decimal(total)
-    rows = _query(db_path, "select source_key, amount from task_allocations where task_id = ?",
-                  [f"ninh-thuan-2023:{number}"])
+    rows = _query(
+        db_path, "select source_key, amount from task_allocations where task_id = ?", [f"ninh-thuan-2023:{number}"]
+    )
     assert {k: Decimal(v) for k, v in rows} == {k: Decimal(v) for k, v in allocation.items()}
 
 
-@pytest.mark.parametrize(("number", "status"), [("3.2", "recurring"), ("5.4", "recurring"), ("2", "no_row"),
-                                                ("3.5", "no_row"), ("4.2", "no_row")])
+@pytest.mark.parametrize(
+    ("number", "status"),
+    [("3.2", "recurring"), ("5.4", "recurring"), ("2", "no_row"), ("3.5", "no_row"), ("4.2", "no_row")],
+)
 def test_2023_tasks_without_figures(db_path: Path, number: str, status: str) -> None:
     row = _task(db_path, "ninh-thuan-2023", number)
     assert row["budget_status"] == status
@@ -120,15 +123,18 @@ def test_plan_level_figures(db_path: Path) -> None:
     assert totals["thai-binh-2021-2030"] is None
     sources = dict(_query(db_path, "select key, amount from plan_budget_sources where plan_id = 'ninh-thuan-2023'"))
     assert {k: Decimal(v) for k, v in sources.items()} == {
-        "ns_khoa_hoc": Decimal("1062.6"), "ns_khac": Decimal("770"), "nstu": Decimal("2000"),
+        "ns_khoa_hoc": Decimal("1062.6"),
+        "ns_khac": Decimal("770"),
+        "nstu": Decimal("2000"),
     }
 
 
 def test_thai_binh_document_and_targets(db_path: Path) -> None:
     plan = _query(db_path, "select number, issued, signer from plans where id = 'thai-binh-2021-2030'")[0]
     assert plan == ("160/KH-UBND", "2021-11-23", "Trần Thị Bích Hằng")
-    texts = [r[0] for r in _query(db_path, "select text from targets where plan_id = 'thai-binh-2021-2030' "
-                                           "and year = 2025")]
+    texts = [
+        r[0] for r in _query(db_path, "select text from targets where plan_id = 'thai-binh-2021-2030' and year = 2025")
+    ]
     assert any("Tối thiểu 250" in t for t in texts)
     assert any("8-10%" in t for t in texts)
     texts_2030 = " ".join(r[0] for r in _query(db_path, "select text from targets where year = 2030"))
@@ -136,14 +142,20 @@ def test_thai_binh_document_and_targets(db_path: Path) -> None:
 
 
 def test_responsibilities_resolve_to_province_agencies(db_path: Path) -> None:
-    rows = _query(db_path, "select agency_id from responsibilities where plan_id = 'thai-binh-2021-2030' "
-                           "and section = 'V.4'")
+    rows = _query(
+        db_path, "select agency_id from responsibilities where plan_id = 'thai-binh-2021-2030' and section = 'V.4'"
+    )
     assert rows == [("thai-binh/so-cong-thuong",)]
 
 
 def test_discrepancies_recorded(db_path: Path) -> None:
-    rows = dict(_query(db_path, "select \"check\", stated || ' vs ' || computed from discrepancies "
-                                "where plan_id = 'ninh-thuan-2023' and \"check\" is not null"))
+    rows = dict(
+        _query(
+            db_path,
+            "select \"check\", stated || ' vs ' || computed from discrepancies "
+            "where plan_id = 'ninh-thuan-2023' and \"check\" is not null",
+        )
+    )
     assert rows == {
         "table.task_total": "9128.6 vs 8867.6",
         "table.allocation.ns_khoa_hoc": "1062.6 vs 1017.6",
@@ -169,7 +181,9 @@ def test_build_is_reproducible(tmp_path: Path, data_dir: Path, db_path: Path) ->
     other = tmp_path / "again.db"
     build_database(data_dir, other)
     for table in ("plans", "tasks", "task_agencies", "task_allocations", "targets", "responsibilities"):
-        assert _query(other, f"select * from {table} order by 1") == _query(db_path, f"select * from {table} order by 1")
+        assert _query(other, f"select * from {table} order by 1") == _query(
+            db_path, f"select * from {table} order by 1"
+        )
 
 
 def test_failed_build_keeps_the_old_database(data_copy: Path, tmp_path: Path) -> None:
