@@ -213,6 +213,9 @@ class _Handler(BaseHTTPRequestHandler):
     """Translates HTTP requests into FakeBotAPI.handle() calls and its results into Bot API JSON bodies."""
 
     protocol_version = "HTTP/1.1"  # keep-alive, like the real API; every response sets Content-Length
+    # headers and body go out in separate writes: with Nagle's algorithm and delayed ACKs each
+    # response would wait ~40 ms, which is the stand-in's cost, not the bot's
+    disable_nagle_algorithm = True
     server: _Server
 
     def log_message(self, format: str, *args: Any) -> None:
