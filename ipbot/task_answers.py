@@ -34,15 +34,14 @@ def _what_it_says(turn: Turn, plan: Plan, task: Task) -> str:
     when = timeline_phrase(task)
     if when:
         parts.append(f"thời gian: {when}")
-    return "; ".join(parts) + "."
+    text = "; ".join(parts)
+    return text if text.endswith(("…", ".")) else text + "."
 
 
 def _lead(turn: Turn, plan: Plan, task: Task) -> Lines:
     if not task.lead:
-        return [
-            f"{_plan_year(plan)} không nêu cơ quan chủ trì nhiệm vụ này. {task.lead_note or ''}".strip(),
-            _what_it_says(turn, plan, task),
-        ], False
+        said = task.lead_note or f"{_plan_year(plan)} không nêu cơ quan chủ trì nhiệm vụ này."
+        return [said, _what_it_says(turn, plan, task)], False
     names = agency_list(turn.knowledge, plan, task.lead)
     verb = "đồng chủ trì" if len(task.lead) > 1 else "chủ trì"
     lines = [f"Cơ quan {verb}: {names}."]

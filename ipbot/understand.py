@@ -403,8 +403,10 @@ _SOURCE_SPAN_RE = re.compile(
 _COUNT_WORD_RE = re.compile(r"\b(?:may|bao nhieu|so luong|toi thieu)\b")
 _ROLE_RE = re.compile(r"(?:dong\s+)?chu tri|phoi hop|tham gia|phu trach(?: chinh)?|dung ra|dau moi")
 _TASK_NUM_FOLDED_RE = re.compile(r"(?<![\w.,/])(?:[ivx]+\.)?\d{1,2}\.(?:\d{1,2}|[a-z])(?![\w])(?![.,/]\d)")
+# "nhiệm vụ 2", "nhóm 4" — but not "2 lớp", "2 năm" (a count), though "nhiệm vụ 2 năm 2023" is task 2
 _BARE_NUM_RE = re.compile(
-    r"\b(?:nhiem vu|muc|nhom|nv|dong)\s+(?:so\s+)?(\d{1,2})(?![\d.,/])(?!\s*(?:lop|san pham|nam|thang|quy|trieu|%|so))"
+    r"\b(?:nhiem vu|muc|nhom|nv|dong)\s+(?:so\s+)?(\d{1,2})(?![\d.,/])"
+    r"(?!\s*(?:lop|san pham|thang|quy|trieu|%|so)\b)(?!\s*nam\b(?!\s*20\d\d))"
 )
 
 
