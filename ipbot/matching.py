@@ -329,8 +329,11 @@ class Index:
 
     def _pairs_with_neighbour(self, folded: list[str], roles: list[str], i: int) -> bool:
         """The word forms, with a neighbour, a specific pair the plans use (not "nhiem vu")."""
-        before = i > 0 and roles[i - 1] != "sep" and f"{folded[i - 1]} {folded[i]}" in self._rare_pairs
-        after = i + 1 < len(folded) and roles[i + 1] != "sep" and f"{folded[i]} {folded[i + 1]}" in self._rare_pairs
+        def usable(j: int) -> bool:  # two scaffolding words ("kế hoạch năm") are no specific phrase
+            return roles[j] != "sep" and not (roles[j] == "meta" and roles[i] == "meta")
+
+        before = i > 0 and usable(i - 1) and f"{folded[i - 1]} {folded[i]}" in self._rare_pairs
+        after = i + 1 < len(folded) and usable(i + 1) and f"{folded[i]} {folded[i + 1]}" in self._rare_pairs
         return before or after
 
     def known(self, token: str) -> bool:
@@ -359,6 +362,11 @@ class Index:
         matched = frozenset(g for g in query if g in doc)
         total = sum(self.weight(g) for g in query)
         return sum(self.weight(g) for g in matched) / total, matched
+
+    def similarity(self, a: TaskRef, b: TaskRef) -> float:
+        """How alike two tasks are, both ways (geometric mean of the two coverages), 0..1."""
+        ga, gb = self._task_main[a.id], self._task_main[b.id]
+        return math.sqrt(self.coverage(ga, gb)[0] * self.coverage(gb, ga)[0])
 
     def evidence(self, matched: frozenset[str]) -> float:
         return sum(self.weight(g) for g in matched)

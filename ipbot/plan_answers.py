@@ -30,7 +30,7 @@ __all__ = [
     "task_list",
 ]
 
-MAX_LIST = 15
+MAX_LIST = 30
 
 
 def _label(plan: Plan) -> str:

@@ -57,6 +57,8 @@ PASSAGE_MATCH = 0.6
 TOPIC_MATCH = 0.75
 TOPIC_EVIDENCE = 1.5
 STRONG_MATCH = 0.7
+ANALOG = 0.5
+"""Least two-way similarity for a task of another plan to count as "the same task"."""
 RARE_MATCH = 0.45
 RARE_EVIDENCE = 8.0
 SUGGEST = 0.3
@@ -130,6 +132,7 @@ class Answerer:
             self._quarter,
             self._task,
             self._topic,
+            self._all_tasks,
             self._followup,
         ):
             answer = handler(turn)
@@ -283,17 +286,16 @@ class Answerer:
             turn.tasks, turn.task_how = here, "context"
         elif turn.explicit:
             analogs = self._analogs(ctx_tasks, plan_ids)
-            if analogs:
-                turn.tasks, turn.task_how = analogs, "analog"
+            turn.tasks, turn.task_how = (analogs, "analog") if analogs else (ctx_tasks, "no_analog")
 
     def _analogs(self, refs: list[TaskRef], plan_ids: list[str]) -> list[TaskRef]:
-        """The same task in another plan ("thế còn năm 2022?"): the most similar one there."""
+        """The same task in another plan ("thế còn năm 2022?"): clearly alike, both ways."""
         found = []
         for ref in refs:
-            task = self.index.tasks[ref.id]
-            hits = self.index.rank_tasks(f"{task.title} {task.content}", plan_ids)
-            if hits and hits[0].score >= 0.35 and isinstance(hits[0].item, TaskRef):
-                found.append(hits[0].item)
+            candidates = [TaskRef(p, t.number) for p in plan_ids for t in self.index.plans[p].tasks]
+            scored = sorted(((self.index.similarity(ref, c), c) for c in candidates), key=lambda sc: -sc[0])
+            if scored and scored[0][0] >= ANALOG:
+                found.append(scored[0][1])
         return list(dict.fromkeys(found))
 
     def _task_hits(self, turn: Turn, content: str, plan_ids: list[str]) -> list[TaskRef]:
@@ -615,6 +617,8 @@ class Answerer:
         if not turn.tasks:
             return None
         q = turn.query
+        if turn.task_how == "no_analog":
+            return self._no_analog(turn)
         if turn.task_how == "content" and q.has("list", "topic") and not q.has(*_TASK_FACETS):
             return None
         facets = [f for f in _TASK_FACETS if q.has(f)]
@@ -631,6 +635,18 @@ class Answerer:
             refs = [r for r in refs if self.index.tasks[r.id].quantities] or refs
         return answer_about_tasks(turn, facets or ["card"], refs)
 
+    def _no_analog(self, turn: Turn) -> Answer:
+        """A follow-up about another plan, which has no task like the one discussed."""
+        names = ", ".join(p.short_title for p in turn.plans)
+        lines = []
+        for ref in turn.tasks:
+            task = self.index.tasks[ref.id]
+            source = self.index.plans[ref.plan_id].short_title
+            lines.append(f"{names} không có nhiệm vụ tương ứng với nhiệm vụ {task.number} ({task.title}) của {source}.")
+        plan = turn.plans[0]
+        lines.append(f"Bạn có thể xem các nhiệm vụ của kế hoạch này: «các nhiệm vụ của kế hoạch {_plan_words(plan)}».")
+        return turn.reply("not_found", [Section(lines)], False, plans=turn.plans)
+
     # ------------------------------------------------------------------ topics and follow-ups
     def _topic(self, turn: Turn) -> Answer | None:
         """'Nhiệm vụ nào liên quan đến OCOP?': every task whose text covers the topic."""
@@ -646,6 +662,24 @@ class Answerer:
         refs.sort(key=lambda r: (order.index(r.plan_id), _position(self.index, r)))
         plans = [p for p in turn.plans if any(r.plan_id == p.id for r in refs)]
         return task_list(turn, plans, refs, "Nhiệm vụ liên quan", "search")
+
+    def _all_tasks(self, turn: Turn) -> Answer | None:
+        """'Kế hoạch 2022 có những nhiệm vụ nào?': every task of one plan, or each plan's groups."""
+        q = turn.query
+        if not q.has("list") or q.content_tokens or q.agencies or q.quarters or q.sources or turn.tasks:
+            return None
+        if len(turn.plans) == 1:
+            plan = turn.plans[0]
+            refs = [TaskRef(plan.id, t.number) for t in plan.tasks]
+            return task_list(turn, [plan], refs, "Các nhiệm vụ", "tasks_overview")
+        sections = []
+        for plan in turn.plans:
+            lines = [f"• Nhóm {g.number}: {g.title} ({sum(t.group == g.number for t in plan.tasks)} nhiệm vụ)"
+                     for g in plan.groups]
+            sections.append(Section(lines, f"{plan.short_title}: {len(plan.tasks)} nhiệm vụ",
+                                    f"Nguồn: {plan.short_title}, phần nhiệm vụ."))
+        suggestions = [Suggestion(p.short_title, f"các nhiệm vụ của kế hoạch {_plan_words(p)}") for p in turn.plans]
+        return turn.reply("tasks_overview", sections, True, suggestions=suggestions)
 
     def _followup(self, turn: Turn) -> Answer | None:
         """A bare follow-up ("còn năm 2022 thì sao?") repeats the last intent with new entities."""
