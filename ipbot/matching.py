@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
@@ -160,6 +161,9 @@ def task_text(task: Task) -> str:
     parts = [task.title, task.content, task.objective or "", task.training_content or "", *task.topics]
     parts += [n for n in task.notes if n.startswith("Bảng dự toán")]
     parts += [q.text for q in task.quantities]
+    # the budget figures, as the table prints them ("1.200", "9,2"), so "khoản 420 triệu" finds its task
+    amounts = [task.budget.total, *task.budget.allocation.values()]
+    parts += [_figure(a) for a in dict.fromkeys(amounts) if a is not None]
     return f" {SEPARATOR} ".join(p for p in parts if p)
 
 
@@ -194,6 +198,12 @@ def indexed_texts(plans: Iterable[Plan]) -> Iterable[str]:
             yield f"{task.title} {task.content}"
     for passage in plan_passages(plans):
         yield passage.text
+
+
+def _figure(amount: Decimal) -> str:
+    whole, _, frac = format(amount.normalize(), "f").partition(".")
+    grouped = f"{int(whole):,}".replace(",", ".")
+    return f"{grouped},{frac} triệu" if frac else f"{grouped} triệu"
 
 
 def text_key(text: str) -> str:

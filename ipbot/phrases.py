@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 GREETING = "Xin chào! Tôi là ipbot, trợ lý tra cứu các Kế hoạch triển khai Chiến lược Sở hữu trí tuệ của tỉnh."
+GOODBYE = "Tạm biệt! Khi cần tra cứu kế hoạch SHTT, bạn cứ quay lại hỏi nhé."
 THANKS = "Rất vui được giúp bạn! Cần tra cứu gì thêm về các kế hoạch SHTT, bạn cứ hỏi nhé."
 HELP_INTRO = "Tôi trả lời các câu hỏi về kế hoạch SHTT của tỉnh, dựa đúng vào văn bản kế hoạch:"
 HELP_TOPICS = [
@@ -64,7 +65,8 @@ PREVIOUS = "« Trước"
 NEXT = "Sau »"
 SEARCH_USAGE = "Hãy gõ từ khóa sau lệnh, ví dụ: /timkiem chỉ dẫn địa lý"
 FEEDBACK_USAGE = "Hãy gõ ý kiến sau lệnh, ví dụ: /gopy Bot nên có thêm kế hoạch năm 2024."
-FEEDBACK_THANKS = "Cảm ơn bạn đã góp ý! Quản trị viên sẽ xem xét."
+FEEDBACK_GOODBYE = "Tạm biệt! Khi cần tra cứu kế hoạch SHTT, bạn cứ quay lại hỏi nhé."
+THANKS = "Cảm ơn bạn đã góp ý! Quản trị viên sẽ xem xét."
 ADMIN_ONLY = "Xin lỗi, lệnh này chỉ dành cho quản trị viên."
 RELOADED = "Đã nạp lại dữ liệu: {plans} kế hoạch, {tasks} nhiệm vụ."
 RELOAD_FAILED = "Không nạp được dữ liệu mới ({errors} lỗi); bot vẫn dùng dữ liệu cũ. Lỗi đầu tiên: {first}"

@@ -58,12 +58,15 @@ TOPIC_MATCH = 0.75
 TOPIC_EVIDENCE = 1.5
 STRONG_MATCH = 0.7
 ANALOG = 0.5
+PASSAGE_LEAD = 0.1
+WHICH_SPREAD = 0.2
+"""How much better a passage must explain a question than the best task to be preferred."""
 """Least two-way similarity for a task of another plan to count as "the same task"."""
 RARE_MATCH = 0.45
 RARE_EVIDENCE = 8.0
 SUGGEST = 0.3
 
-_TASK_FACETS = ("lead", "coop", "time", "budget", "objective", "quantity", "training")
+_TASK_FACETS = ("lead", "coop", "time", "budget", "objective", "quantity", "training", "notes")
 _FACET_OF_INTENT = {
     "lead_agency": "lead",
     "cooperating_agencies": "coop",
@@ -143,10 +146,10 @@ class Answerer:
     # ------------------------------------------------------------------ small talk
     def _small_talk(self, q: Query, context: Context) -> Answer | None:
         rest = fold(q.content)
-        for cue in ("greeting", "thanks", "help"):
+        for cue in ("greeting", "thanks", "help", "goodbye"):
             rest = CUE_RE[cue].sub(" ", rest)
         words = self.index.content_tokens(rest)
-        if words and q.has("thanks", "greeting"):
+        if words and q.has("thanks", "greeting", "goodbye"):
             # "Cảm ơn, thông tin rất hữu ích!": words that name nothing in the plans are chit-chat
             hits = self.index.rank_tasks(rest) + self.index.rank_passages(rest)
             words = words if any(h.score >= 0.5 and h.evidence >= MIN_EVIDENCE for h in hits) else []
@@ -168,6 +171,8 @@ class Answerer:
             )
         if substantive:
             return None
+        if q.has("goodbye"):
+            return Answer([Section([phrases.GOODBYE])], True, "thanks", context=context)
         if q.has("thanks"):
             return Answer([Section([phrases.THANKS])], True, "thanks", context=context)
         if q.has("greeting"):
@@ -273,10 +278,11 @@ class Answerer:
                 return
         if q.content_tokens:
             hits = self._task_hits(turn, q.content, plan_ids)
-            if hits:
+            if hits and not (turn.context.task_ids and q.has("refer")):
                 turn.tasks, turn.task_how = hits, "content"
                 return
-            if not q.has("refer"):
+            weak = len(q.content_tokens) <= 2 and q.has(*_TASK_FACETS) and not q.has("list")
+            if not (q.has("refer") or weak):
                 return
         ctx_tasks = [TaskRef(*t.split(":", 1)) for t in turn.context.task_ids]
         if not ctx_tasks:
@@ -300,6 +306,9 @@ class Answerer:
 
     def _task_hits(self, turn: Turn, content: str, plan_ids: list[str]) -> list[TaskRef]:
         good = self._good(self.index.rank_tasks(content, plan_ids))
+        passages = self.index.rank_passages(content, plan_ids)
+        if good and passages and passages[0].score >= good[0].score + PASSAGE_LEAD and passages[0].evidence >= MIN_EVIDENCE:
+            return []  # a duty, target or objective explains the question better than any task
         if (
             not good
             and not turn.explicit
@@ -333,6 +342,11 @@ class Answerer:
         about_plan = re.search(r"ban hanh|ra doi|\bky\b|quyet dinh|\bqd\b|phe duyet", q.folded)
         if turn.tasks and turn.task_how == "content" and (not about_plan or self._cites_task(turn)):
             return None  # "NQ 14-NQ/TU … ban hành ngày nào" is in the task's own text
+        if q.content_tokens and not re.search(r"quyet dinh|\bqd\b|ban hanh|nguoi ky|ai ky|so hieu", q.folded):
+            good = self._good(self.index.rank_passages(q.content, [p.id for p in turn.plans]), STRONG_MATCH)
+            passages = [h.item for h in good if isinstance(h.item, Passage) and h.item.kind != "document"]
+            if passages:
+                return passage_answer(turn, passages[:2])  # "sơ kết sau mấy năm" is in a duty
         plans = turn.plans
         if re.search(r"quyet dinh|\bqd\b|can cu|phe duyet", q.folded) and not turn.explicit:
             grams = self.index.query_grams(q.content)[1]
@@ -494,6 +508,10 @@ class Answerer:
         if not q.agencies or turn.task_how == "number":
             return None
         listing = q.has("list") or bool(re.search(r"nhiem vu (gi|nao)|viec (gi|nao)", q.folded))
+        if turn.task_how == "context" and not listing and any(
+            set(q.agencies) & {*self.index.tasks[r.id].lead, *self.index.tasks[r.id].cooperating} for r in turn.tasks
+        ):
+            return None  # "ai phối hợp với Sở GD&ĐT?" about the task just discussed
         duty = self._duty_match(turn)
         involved = any(
             set(q.agencies) & {*self.index.tasks[r.id].lead, *self.index.tasks[r.id].cooperating} for r in turn.tasks
@@ -699,8 +717,15 @@ class Answerer:
         """Quote the passage that explains the question best, or say nothing fits."""
         q = turn.query
         if q.content_tokens and not q.has("statistics"):
-            good = self._good(self.index.rank_passages(q.content, [p.id for p in turn.plans]), PASSAGE_MATCH)
+            hits = self.index.rank_passages(q.content, [p.id for p in turn.plans])
+            good = self._good(hits, PASSAGE_MATCH)
             passages = [h.item for h in good if isinstance(h.item, Passage)]
+            if passages and _asks_which_agencies(q):
+                # "những cơ quan nào phải…": every duty that says so, not just the best one
+                top = good[0].score
+                passages = [h.item for h in hits[:8] if isinstance(h.item, Passage) and h.item.kind == "responsibility"
+                            and h.score >= top - WHICH_SPREAD and h.evidence >= MIN_EVIDENCE] or passages
+                return passage_answer(turn, passages[:6])
             if passages:
                 return passage_answer(turn, passages[:2])
         return self._not_found(turn)
@@ -724,6 +749,10 @@ class Answerer:
         else:
             suggestions = [Suggestion(s, s) for s in phrases.HELP_EXAMPLES]
         return turn.reply("not_found", [Section(lines)], False, plans=[], suggestions=suggestions)
+
+
+def _asks_which_agencies(q: Query) -> bool:
+    return bool(re.search(r"(nhung|cac) (co quan|so|don vi|ben|ai) nao|nhung ai|co quan nao|don vi nao|so nao", q.folded))
 
 
 def _plan_words(plan: Plan) -> str:

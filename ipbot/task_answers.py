@@ -110,6 +110,15 @@ def _training(turn: Turn, plan: Plan, task: Task) -> Lines:
     return _card(turn, plan, task)
 
 
+def _notes(turn: Turn, plan: Plan, task: Task) -> Lines:
+    """Ghi chú: the table's note and what the data records beside the task."""
+    notes = [f"Ghi chú (bảng dự toán): {task.budget.note}."] if task.budget.note else []
+    notes += [n for n in task.notes if not n.startswith("Bảng dự toán:")]
+    if notes:
+        return notes, True
+    return [f"{_plan_year(plan)} không ghi chú gì thêm cho nhiệm vụ này.", f"Nội dung: {task.content}"], False
+
+
 def _card(turn: Turn, plan: Plan, task: Task) -> Lines:
     """The task card: everything the plan says about the task, briefly."""
     lines = [task.content]
@@ -141,6 +150,7 @@ TASK_INTENTS: dict[str, Callable[[Turn, Plan, Task], Lines]] = {
     "objective": _objective,
     "quantity": _quantity,
     "training": _training,
+    "notes": _notes,
     "card": _card,
 }
 _INTENT_NAMES = {
@@ -151,6 +161,7 @@ _INTENT_NAMES = {
     "objective": "objective",
     "quantity": "quantity",
     "training": "task_card",
+    "notes": "task_card",
     "card": "task_card",
 }
 _FOLLOW_UPS = [

@@ -177,6 +177,8 @@ ABBREVIATIONS: dict[str, str] = {
     "tw": "trung uong",
     "sp": "san pham",
     "bn": "bao nhieu",
+    "ko": "khong",
+    "k": "khong",
     "sxkd": "san xuat kinh doanh",
     "dn": "doanh nghiep",
     "htx": "hop tac xa",

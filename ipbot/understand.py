@@ -25,6 +25,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"^chao (ban|bot|buoi)",
         r"^good (morning|afternoon)",
     ),
+    "goodbye": (r"tam biet", r"hen gap lai", r"\bbye\b", r"goodbye", r"chao tam biet"),
     "thanks": (
         r"\bcam on\b",
         r"\bthank",
@@ -98,6 +99,12 @@ CUES: dict[str, tuple[str, ...]] = {
         r"thuc hien (vao|trong) (quy|thang|nam)",
     ),
     "budget": (
+        r"lay tien",
+        r"tien (tu|lay|o) dau",
+        r"nguon tien",
+        r"lay tu dau",
+        r"tu dau ra",
+        r"bo tri (bao nhieu|kinh phi|tien|von)",
         r"kinh phi",
         r"\bns\b",
         r"(tu )?nguon (nao|gi)",
@@ -133,6 +140,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"y nghia",
         r"nham (toi|den) dau",
     ),
+    "notes": (r"ghi chu", r"luu y"),
     "content": (
         r"noi dung",
         r"gom (nhung )?(gi|viec gi)",
@@ -333,6 +341,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\d+(\.\d+)?\s*(trieu|ty|ti) dong",
     ),
     "statistics": (
+        r"\bso (vu|luong|don|lan|ca)\b.*\b(la )?bao nhieu",
         r"(hien )?co bao nhieu",
         r"thuc te",
         r"da dat",
@@ -347,6 +356,11 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\broi\s*\??$",
     ),
     "out_of_domain": (
+        r"thu tuc dang ky",
+        r"ho so dang ky",
+        r"cach dang ky",
+        r"cac buoc",
+        r"nop don (o|tai|nhu the nao|the nao)",
         r"\bsdt\b",
         r"van bang",
         r"le phi",
