@@ -7,6 +7,7 @@ document itself. Each answer is labelled by plan when more than one is in play.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from ipbot.answers import Answer, Section, Suggestion
@@ -131,7 +132,8 @@ def document_info(turn: Turn, plans: list[Plan]) -> Answer:
 def plan_budget(turn: Turn, plans: list[Plan]) -> Answer:
     """Totals and sources per plan, and the difference when comparing two plans."""
     f = turn.query.folded
-    asks_amount = any(w in f for w in ("bao nhieu", "tong", "tien", "het", "muc", "chu", "may"))
+    asks_source = bool(re.search(r"nguon|tu dau|lay tien", f)) and "bao nhieu" not in f
+    asks_amount = not asks_source and any(w in f for w in ("bao nhieu", "tong", "tien", "het", "muc", "chu", "may"))
     sections, stated_any = [], False
     totals: list[tuple[Plan, Decimal]] = []
     for plan in plans:
@@ -296,7 +298,7 @@ def task_list(
         by_plan.setdefault(ref.plan_id, []).append(ref)
     for plan in plans:
         mine = by_plan.get(plan.id, [])
-        detailed = 320 if len(refs) == 1 else 150 if len(refs) <= 3 else 0
+        detailed = 500 if len(refs) == 1 else 150 if len(refs) <= 3 else 0
         lines = [f"• {_list_line(turn, plan, turn.task(r), detailed)}" for r in mine[:MAX_LIST]]
         if len(mine) > MAX_LIST:
             lines.append(f"… và {len(mine) - MAX_LIST} nhiệm vụ khác.")

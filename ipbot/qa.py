@@ -84,6 +84,7 @@ class Answerer:
     def __init__(self, knowledge: Knowledge) -> None:
         self.knowledge = knowledge
         self.index = Index(knowledge)
+        self._unknown_words: list[str] = []
 
     def answer(self, question: str, context: Context | None = None) -> Answer:
         """Answer one question; never raises, whatever the input."""
@@ -117,6 +118,8 @@ class Answerer:
             return small
         plans, explicit, missing = self._resolve_plans(q, context)
         turn = Turn(self.index, q, context, plans, explicit)
+        # words the plans never use ("5 sao") mean the question may be about something else
+        self._unknown_words = [t for t in q.content_tokens if not self.index.known(t)]
         if missing:
             return self._no_plan(turn, missing)
         if q.has("out_of_domain"):
@@ -129,6 +132,7 @@ class Answerer:
             self._document,
             self._reporting,
             self._targets,
+            self._which_agencies,
             self._plan_objectives,
             self._budget_views,
             self._agency,
@@ -243,7 +247,9 @@ class Answerer:
         """
         if not hits or hits[0].evidence < MIN_EVIDENCE:
             return []
-        if hits[0].score < threshold and not (hits[0].score >= RARE_MATCH and hits[0].evidence >= RARE_EVIDENCE):
+        if hits[0].score < threshold and not (
+            hits[0].score >= RARE_MATCH and hits[0].evidence >= RARE_EVIDENCE and not self._unknown_words
+        ):
             return []
         top = hits[0].score
         return [h for h in hits if h.score >= top - TIE and h.evidence >= MIN_EVIDENCE]
@@ -445,6 +451,22 @@ class Answerer:
             return turn.reply("targets", [Section(lines)], False, plans=plans)
         return targets(turn, plans, years)
 
+    def _which_agencies(self, turn: Turn) -> Answer | None:
+        """'Những cơ quan nào phải bố trí cán bộ…?': the duties that say so, whoever holds them."""
+        q = turn.query
+        if not _asks_which_agencies(q) or q.agencies or turn.task_how == "number" or not q.content_tokens:
+            return None
+        plan_ids = [p.id for p in turn.plans]
+        hits = self.index.rank_passages(q.content, plan_ids, ["responsibility"])
+        good = self._good(hits, 0.5)
+        best_task = max((h.score for h in self.index.rank_tasks(q.content, plan_ids)[:1]), default=0.0)
+        if not good or (turn.task_how == "content" and best_task > good[0].score):
+            return None
+        top = good[0].score
+        passages = [h.item for h in hits[:8] if isinstance(h.item, Passage)
+                    and h.score >= top - WHICH_SPREAD and h.evidence >= MIN_EVIDENCE]
+        return passage_answer(turn, passages[:6])
+
     def _plan_objectives(self, turn: Turn) -> Answer | None:
         q = turn.query
         if q.has("general_objective") and turn.task_how != "number":
@@ -512,6 +534,10 @@ class Answerer:
             set(q.agencies) & {*self.index.tasks[r.id].lead, *self.index.tasks[r.id].cooperating} for r in turn.tasks
         ):
             return None  # "ai phối hợp với Sở GD&ĐT?" about the task just discussed
+        if not any(t.lead or t.cooperating for p in turn.plans for t in p.tasks):
+            # the plan assigns agencies only in "Tổ chức thực hiện": that is where the answer is
+            duty = self._duty_match(turn)
+            return duty or responsibilities(turn, turn.plans, q.agencies)
         duty = self._duty_match(turn)
         involved = any(
             set(q.agencies) & {*self.index.tasks[r.id].lead, *self.index.tasks[r.id].cooperating} for r in turn.tasks
@@ -571,10 +597,10 @@ class Answerer:
         what = {"lead": "chủ trì", "coop": "phối hợp", "any": "chủ trì hoặc phối hợp"}[role]
         when = f" trong {quarter_title(q.quarters).split(' trong ', 1)[1]}" if q.quarters else ""
         if not refs:
-            if not any(t.lead or t.cooperating for p in turn.plans for t in p.tasks):
-                resp = responsibilities(turn, turn.plans, q.agencies)
-                if resp.answered:
-                    return resp
+            good = self._good(self.index.rank_passages(q.content, [p.id for p in turn.plans]), 0.5)
+            passages = [h.item for h in good if isinstance(h.item, Passage)]
+            if passages and q.content_tokens:
+                return passage_answer(turn, passages[:2])  # "ai làm đầu mối tham mưu UBND tỉnh…"
             lines = [f"Không có nhiệm vụ nào {name} {what}{when} trong {', '.join(p.short_title for p in turn.plans)}."]
             return turn.reply("tasks_by_agency", [Section(lines)], False, agencies=[slug])
         return task_list(turn, turn.plans, refs, f"Nhiệm vụ {name} {what}{when}", "tasks_by_agency", agencies=[slug])
@@ -637,7 +663,7 @@ class Answerer:
         q = turn.query
         if turn.task_how == "no_analog":
             return self._no_analog(turn)
-        if turn.task_how == "content" and q.has("list", "topic") and not q.has(*_TASK_FACETS):
+        if turn.task_how == "content" and q.has("list", "topic") and not q.has(*_TASK_FACETS) and len(turn.tasks) > 1:
             return None
         facets = [f for f in _TASK_FACETS if q.has(f)]
         if "training" in facets:

@@ -64,6 +64,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"co quan thuc hien",
     ),
     "coop": (
+        r"(nhung|cac) ben nao",
+        r"ben nao (phoi hop|tham gia)",
         r"phoi hop (voi )?(ai|nhung ai|don vi nao|co quan nao|so nao|nhung so|nhung don vi|nhung co quan)",
         r"(ai|nhung ai|don vi nao|co quan nao|so nao|nhung so nao|nhung don vi nao|nhung co quan nao"
         r"|nhung don vi|nhung co quan|nhung so|cac don vi|cac co quan|cac so)"
@@ -186,6 +188,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"hon hay",
     ),
     "responsibility": (
+        r"giao .{0,40}(nhung gi|nhung viec gi|viec gi)",
+        r"con (giao|phai|duoc giao) .*\b(gi|nao)\b",
         r"trach nhiem",
         r"nhiem vu (cua|gi)",
         r"(duoc )?giao (gi|nhung gi|lam gi|nhung viec|viec gi|nhiem vu gi)",
