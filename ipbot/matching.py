@@ -339,6 +339,7 @@ class Index:
 
     def _pairs_with_neighbour(self, folded: list[str], roles: list[str], i: int) -> bool:
         """The word forms, with a neighbour, a specific pair the plans use (not "nhiem vu")."""
+
         def usable(j: int) -> bool:  # two scaffolding words ("kế hoạch năm") are no specific phrase
             return roles[j] != "sep" and not (roles[j] == "meta" and roles[i] == "meta")
 

@@ -313,7 +313,12 @@ class Answerer:
     def _task_hits(self, turn: Turn, content: str, plan_ids: list[str]) -> list[TaskRef]:
         good = self._good(self.index.rank_tasks(content, plan_ids))
         passages = self.index.rank_passages(content, plan_ids)
-        if good and passages and passages[0].score >= good[0].score + PASSAGE_LEAD and passages[0].evidence >= MIN_EVIDENCE:
+        if (
+            good
+            and passages
+            and passages[0].score >= good[0].score + PASSAGE_LEAD
+            and passages[0].evidence >= MIN_EVIDENCE
+        ):
             return []  # a duty, target or objective explains the question better than any task
         if (
             not good
@@ -457,14 +462,18 @@ class Answerer:
         if not _asks_which_agencies(q) or q.agencies or turn.task_how == "number" or not q.content_tokens:
             return None
         plan_ids = [p.id for p in turn.plans]
-        hits = self.index.rank_passages(q.content, plan_ids, ["responsibility"])
+        # the duty's own words may be cue words ("bố trí kinh phí"): look with them kept
+        hits = self.index.rank_passages(q.full_content, plan_ids, ["responsibility"])
         good = self._good(hits, 0.5)
-        best_task = max((h.score for h in self.index.rank_tasks(q.content, plan_ids)[:1]), default=0.0)
+        best_task = max((h.score for h in self.index.rank_tasks(q.full_content, plan_ids)[:1]), default=0.0)
         if not good or (turn.task_how == "content" and best_task > good[0].score):
             return None
         top = good[0].score
-        passages = [h.item for h in hits[:8] if isinstance(h.item, Passage)
-                    and h.score >= top - WHICH_SPREAD and h.evidence >= MIN_EVIDENCE]
+        passages = [
+            h.item
+            for h in hits[:8]
+            if isinstance(h.item, Passage) and h.score >= top - WHICH_SPREAD and h.evidence >= MIN_EVIDENCE
+        ]
         return passage_answer(turn, passages[:6])
 
     def _plan_objectives(self, turn: Turn) -> Answer | None:
@@ -530,8 +539,13 @@ class Answerer:
         if not q.agencies or turn.task_how == "number":
             return None
         listing = q.has("list") or bool(re.search(r"nhiem vu (gi|nao)|viec (gi|nao)", q.folded))
-        if turn.task_how == "context" and not listing and any(
-            set(q.agencies) & {*self.index.tasks[r.id].lead, *self.index.tasks[r.id].cooperating} for r in turn.tasks
+        if (
+            turn.task_how == "context"
+            and not listing
+            and any(
+                set(q.agencies) & {*self.index.tasks[r.id].lead, *self.index.tasks[r.id].cooperating}
+                for r in turn.tasks
+            )
         ):
             return None  # "ai phối hợp với Sở GD&ĐT?" about the task just discussed
         if not any(t.lead or t.cooperating for p in turn.plans for t in p.tasks):
@@ -572,6 +586,12 @@ class Answerer:
                 return responsibilities(
                     turn, [plan], [s for s in q.agencies if s in resp.agencies], sections=[resp.section]
                 )
+        # the agency named is the object ("tham mưu UBND tỉnh"): the duty that matches, whoever holds it
+        plan_ids = [p.id for p in turn.plans]
+        strong = self._good(self.index.rank_passages(q.full_content, plan_ids), 0.5)
+        passages = [h.item for h in strong if isinstance(h.item, Passage)]
+        if passages and not self._strong_task(turn):
+            return passage_answer(turn, passages[:2])
         return None
 
     def _tasks_of_agency(self, turn: Turn) -> Answer:
@@ -718,10 +738,17 @@ class Answerer:
             return task_list(turn, [plan], refs, "Các nhiệm vụ", "tasks_overview")
         sections = []
         for plan in turn.plans:
-            lines = [f"• Nhóm {g.number}: {g.title} ({sum(t.group == g.number for t in plan.tasks)} nhiệm vụ)"
-                     for g in plan.groups]
-            sections.append(Section(lines, f"{plan.short_title}: {len(plan.tasks)} nhiệm vụ",
-                                    f"Nguồn: {plan.short_title}, phần nhiệm vụ."))
+            lines = [
+                f"• Nhóm {g.number}: {g.title} ({sum(t.group == g.number for t in plan.tasks)} nhiệm vụ)"
+                for g in plan.groups
+            ]
+            sections.append(
+                Section(
+                    lines,
+                    f"{plan.short_title}: {len(plan.tasks)} nhiệm vụ",
+                    f"Nguồn: {plan.short_title}, phần nhiệm vụ.",
+                )
+            )
         suggestions = [Suggestion(p.short_title, f"các nhiệm vụ của kế hoạch {_plan_words(p)}") for p in turn.plans]
         return turn.reply("tasks_overview", sections, True, suggestions=suggestions)
 
@@ -749,8 +776,14 @@ class Answerer:
             if passages and _asks_which_agencies(q):
                 # "những cơ quan nào phải…": every duty that says so, not just the best one
                 top = good[0].score
-                passages = [h.item for h in hits[:8] if isinstance(h.item, Passage) and h.item.kind == "responsibility"
-                            and h.score >= top - WHICH_SPREAD and h.evidence >= MIN_EVIDENCE] or passages
+                passages = [
+                    h.item
+                    for h in hits[:8]
+                    if isinstance(h.item, Passage)
+                    and h.item.kind == "responsibility"
+                    and h.score >= top - WHICH_SPREAD
+                    and h.evidence >= MIN_EVIDENCE
+                ] or passages
                 return passage_answer(turn, passages[:6])
             if passages:
                 return passage_answer(turn, passages[:2])
@@ -778,7 +811,9 @@ class Answerer:
 
 
 def _asks_which_agencies(q: Query) -> bool:
-    return bool(re.search(r"(nhung|cac) (co quan|so|don vi|ben|ai) nao|nhung ai|co quan nao|don vi nao|so nao", q.folded))
+    return bool(
+        re.search(r"(nhung|cac) (co quan|so|don vi|ben|ai) nao|nhung ai|co quan nao|don vi nao|so nao", q.folded)
+    )
 
 
 def _plan_words(plan: Plan) -> str:

@@ -445,6 +445,7 @@ class Query:
     quarters: list[int] = field(default_factory=list)
     sources: set[str] = field(default_factory=set)
     content: str = ""
+    full_content: str = ""  # only entities cut: cue words kept (for duty look-ups)
     content_tokens: list[str] = field(default_factory=list)
 
     def has(self, *cues: str) -> bool:
@@ -524,18 +525,23 @@ def understand(index: Index, question: str) -> Query:
     q.quarters = _quarters(folded)
     q.sources = _source_keys(index, expanded)
     q.content = _content(index, q)
+    q.full_content = _content(index, q, keep_cues=True)
     q.content_tokens = index.content_tokens(q.content)
     return q
 
 
-def _content(index: Index, q: Query) -> str:
+def _content(index: Index, q: Query, *, keep_cues: bool = False) -> str:
     """The question minus what was recognised: what is left names a task or a topic.
 
     Spans are found in the folded text and cut from the shaped (accented) text, which
     is aligned with it character for character, so the content keeps the user's accents.
+    With ``keep_cues`` only entities are cut: "bố trí kinh phí" is then content, as a
+    duty that says so must be found by it.
     """
     f = q.folded
     spans: list[tuple[int, int]] = []
+    if keep_cues:
+        return _cut(q, f, _entity_spans(index, q, f))
     # a count question names what is counted ("mấy sáng chế"): cut only the question word
     spans += [m.span() for m in _COUNT_WORD_RE.finditer(f)]
     for name in (
@@ -566,20 +572,33 @@ def _content(index: Index, q: Query) -> str:
     ):
         if name in q.cues:
             spans += [m.span() for m in CUE_RE[name].finditer(f)]
-    for rx in (_QUARTER_RE, _YEAR_RE, _HALF_RE, _TASK_NUM_FOLDED_RE):
-        spans += [m.span() for m in rx.finditer(f)]
-    spans += [m.span(0) for m in _BARE_NUM_RE.finditer(f)]
-    for plan in index.plans.values():
-        if plan.province_id in q.provinces:
-            spans += [m.span() for m in re.finditer(rf"(?<!\w)(tinh )?{re.escape(fold(plan.province))}(?!\w)", f)]
-    for n in q.plan_numbers:
-        spans += [m.span() for m in re.finditer(rf"(?<![\d.]){re.escape(n)}(?![\d.])", f)]
-    spans += index.agency_spans(f)
+    spans += _entity_spans(index, q, f)
     if q.sources:
         spans += [m.span() for m in _SOURCE_SPAN_RE.finditer(f)]
     if q.agencies:
         # with an agency named, role words describe the agency, not a task
         spans += [m.span() for m in _ROLE_RE.finditer(f)]
+    return _cut(q, f, spans)
+
+
+def _entity_spans(index: Index, q: Query, f: str) -> list[tuple[int, int]]:
+    """Where quarters, years, task numbers, provinces, plan numbers and agencies stand."""
+    spans: list[tuple[int, int]] = []
+    for rx in (_QUARTER_RE, _YEAR_RE, _HALF_RE, _TASK_NUM_FOLDED_RE):
+        spans += [m.span() for m in rx.finditer(f)]
+    spans += [m.span(0) for m in _BARE_NUM_RE.finditer(f)]
+    for plan in index.plans.values():
+        if plan.province_id in q.provinces:
+            initials = "".join(w[0] for w in fold(plan.province).split())
+            name = rf"(?<!\w)(tinh )?(?:{re.escape(fold(plan.province))}|{initials})(?!\w)"
+            spans += [m.span() for m in re.finditer(name, f)]
+    for n in q.plan_numbers:
+        spans += [m.span() for m in re.finditer(rf"(?<![\d.]){re.escape(n)}(?![\d.])", f)]
+    spans += index.agency_spans(f)
+    return spans
+
+
+def _cut(q: Query, f: str, spans: list[tuple[int, int]]) -> str:
     shaped = q.shaped if len(q.shaped) == len(f) else f
     out, last = [], 0
     for start, end in sorted(spans):
