@@ -156,9 +156,16 @@ def _task_keyboard(answer: Answer, store: StateStore) -> InlineKeyboardMarkup | 
 
 
 def _keyboard(answer: Answer, store: StateStore) -> InlineKeyboardMarkup | None:
+    """Facet buttons for one task; a choice of task cards when several matched; else suggestions."""
     task_kb = _task_keyboard(answer, store)
     if task_kb is not None:
         return task_kb
+    if len(answer.task_ids) > 1:
+        rows = []
+        for task_id in answer.task_ids[:6]:
+            plan_id, number = task_id.split(":", 1)
+            rows.append([_button(f"Nhiệm vụ {number} ({plan_id})", f"c:card:{plan_id}:{number}", store)])
+        return InlineKeyboardMarkup(rows)
     if answer.suggestions:
         return InlineKeyboardMarkup([[_query_button(s, store)] for s in answer.suggestions[:4]])
     return None

@@ -28,6 +28,7 @@ from telegram import Chat, Message, MessageEntity, User
 from telegram_helpers import (
     ADMIN_ID,
     BOT_USERNAME,
+    CALLBACK_LIMIT,
     USER_ID,
     RunningBot,
     assert_telegram_html,
@@ -52,6 +53,7 @@ from ipbot.telegram_bot import (
     UserRateLimiter,
     _addressed_to_bot,
     _button,
+    _keyboard,
     _task_keyboard,
     build_application,
 )
@@ -947,3 +949,13 @@ def test_build_application_wires_every_command(settings: Settings, services: Ser
     assert app.persistence is not None and app.persistence.update_interval == 0.2
     assert app.bot.rate_limiter is None
     assert build_application(settings, services).bot.rate_limiter is not None
+
+
+def test_several_tasks_offer_a_choice_of_cards(answerer: Answerer, tmp_path: Path) -> None:
+    answer = answerer.answer("ai chủ trì nhiệm vụ hỗ trợ đăng ký bảo hộ cho sản phẩm OCOP")
+    assert len(answer.task_ids) > 1, answer.task_ids
+    keyboard = _keyboard(answer, StateStore(tmp_path / "s.sqlite3"))
+    assert keyboard is not None
+    data = [b.callback_data for row in keyboard.inline_keyboard for b in row]
+    assert data == [f"c:card:{t}" for t in answer.task_ids[:6]]
+    assert all(len(d.encode()) <= CALLBACK_LIMIT for d in data)
