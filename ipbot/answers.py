@@ -54,6 +54,8 @@ class Answer:
     agency_ids: list[str] = field(default_factory=list)
     suggestions: list[Suggestion] = field(default_factory=list)
     context: Context = field(default_factory=Context)
+    attachments: list[str] = field(default_factory=list)
+    """Files the front end should produce and send: "chart:by_group:<plan>", "export:xlsx:<plan>"."""
 
     @property
     def sources(self) -> list[str]:

@@ -177,6 +177,33 @@ def _cmd_plans(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _cmd_files(args: argparse.Namespace, settings: Settings) -> int:
+    """ipbot chart / ipbot export: write the files the bot would send."""
+    from ipbot.attachments import render
+    from ipbot.plan_answers import chart_attachments
+
+    knowledge = read_knowledge(ensure_database(settings.data_dir, settings.database))
+    plans = [knowledge.plans[p] for p in (args.plan or knowledge.plans) if p in knowledge.plans]
+    if not plans:
+        print(f"Không có kế hoạch {', '.join(args.plan)}; hiện có: {', '.join(knowledge.plans)}.", file=sys.stderr)
+        return 2
+    if args.command == "chart":
+        wanted = chart_attachments(plans)
+    else:
+        wanted = [f"export:{fmt}:{p.id}" for p in plans for fmt in (args.format or ["xlsx", "csv"])]
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    for attachment in wanted:
+        file = render(knowledge, attachment)
+        if file is not None:
+            (out / file.filename).write_bytes(file.data)
+            print(f"{out / file.filename}: {file.caption.splitlines()[0]}")
+    if not wanted:
+        print("Kế hoạch đã chọn không có số liệu kinh phí để vẽ biểu đồ.", file=sys.stderr)
+        return 1
+    return 0
+
+
 def _cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     return run(settings)
 
@@ -208,6 +235,15 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--quiet", action="store_true", help="không in các ghi nhận")
     check.set_defaults(func=_cmd_check_data)
     sub.add_parser("plans", help="liệt kê các kế hoạch").set_defaults(func=_cmd_plans)
+    chart_cmd = sub.add_parser("chart", help="vẽ biểu đồ kinh phí (PNG)")
+    chart_cmd.add_argument("--plan", action="append", help="mã kế hoạch (mặc định: tất cả)")
+    chart_cmd.add_argument("--out", default=".", help="thư mục ghi ảnh")
+    chart_cmd.set_defaults(func=_cmd_files)
+    export_cmd = sub.add_parser("export", help="xuất danh sách nhiệm vụ (Excel, CSV)")
+    export_cmd.add_argument("--plan", action="append", help="mã kế hoạch (mặc định: tất cả)")
+    export_cmd.add_argument("--format", action="append", choices=["xlsx", "csv"], help="định dạng (mặc định: cả hai)")
+    export_cmd.add_argument("--out", default=".", help="thư mục ghi tệp")
+    export_cmd.set_defaults(func=_cmd_files, format=None)
     sub.add_parser("run", help="chạy bot Telegram (hoặc chat khi chưa có token)").set_defaults(func=_cmd_run)
     return parser
 

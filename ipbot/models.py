@@ -208,6 +208,17 @@ class Responsibility(Model):
     duties: list[Duty]
 
 
+class Event(Model):
+    """A dated occasion the plan names (for reminders): "kỷ niệm ngày SHTT Thế giới 26/4"."""
+
+    title: str
+    month: int = Field(ge=1, le=12)
+    day: int = Field(ge=1, le=31)
+    year: int | None = Field(None, description="None: every year of the plan")
+    task: str | None = Field(None, description="the task number it belongs to")
+    section: str
+
+
 class Reporting(Model):
     section: str
     text: str
@@ -262,6 +273,7 @@ class Plan(Model):
     targets: list[Target] = []
     responsibilities: list[Responsibility] = []
     reporting: Reporting | None = None
+    events: list[Event] = []
     closing: str | None = Field(None, description="the closing paragraph: whom to tell about difficulties")
     closing_recipient: list[str] = []
     recipients: list[str] = Field([], description="'Nơi nhận', verbatim lines")

@@ -46,6 +46,10 @@ COMMANDS = {
     "quy": "Nhiệm vụ theo quý",
     "timkiem": "Tìm theo từ khóa, ví dụ: /timkiem OCOP",
     "gopy": "Gửi góp ý cho quản trị viên",
+    "bieudo": "Biểu đồ kinh phí",
+    "xuat": "Xuất danh sách nhiệm vụ ra Excel, CSV",
+    "nhacnho": "Nhắc các mốc thời gian của kế hoạch",
+    "huynhac": "Hủy nhắc",
 }
 WELCOME = "Xin chào {name}! Tôi là ipbot — trợ lý tra cứu các Kế hoạch triển khai Chiến lược Sở hữu trí tuệ."
 WELCOME_HOW = "Bạn cứ gõ câu hỏi bằng tiếng Việt (có dấu hay không dấu đều được), hoặc bấm một câu hỏi mẫu:"
@@ -87,3 +91,7 @@ FACET_LABELS = {
 }
 INLINE_HELP_TITLE = "Gõ câu hỏi về kế hoạch SHTT"
 INLINE_HELP_TEXT = "Ví dụ: @{bot} ai chủ trì nhiệm vụ thịt cừu"
+PICK_EXPORT = "Bạn muốn xuất danh sách nhiệm vụ của kế hoạch nào?"
+SUBSCRIBED = "Đã bật nhắc việc: tôi sẽ nhắc trước một ngày và đúng ngày các mốc kế hoạch đặt ra. Các mốc sắp tới:"
+NO_UPCOMING = "(Hiện không còn mốc nào sắp tới trong các kế hoạch.)"
+UNSUBSCRIBED = "Đã tắt nhắc việc cho cuộc trò chuyện này."

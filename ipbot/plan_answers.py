@@ -21,7 +21,9 @@ __all__ = [
     "budget_by_group",
     "budget_by_source",
     "budget_largest",
+    "chart_attachments",
     "document_info",
+    "files_answer",
     "passage_answer",
     "plan_budget",
     "plans_list",
@@ -522,3 +524,40 @@ def passage_answer(turn: Turn, passages: list[Passage]) -> Answer:
 
 def quarter_title(quarters: list[int]) -> str:
     return f"Nhiệm vụ triển khai trong {quarters_text(quarters)}"
+
+
+# ---------------------------------------------------------------- charts and exports
+def chart_attachments(plans: list[Plan]) -> list[str]:
+    """Which charts the data can draw: by group (a budget table), by source (stated amounts), 2 plans compared."""
+    out = []
+    for plan in plans:
+        if any(t.budget.status == "row" for t in plan.tasks):
+            out.append(f"chart:by_group:{plan.id}")
+        if any(s.amount is not None for s in plan.budget.sources):
+            out.append(f"chart:by_source:{plan.id}")
+    with_totals = [p.id for p in plans if p.budget.total is not None]
+    if len(with_totals) >= 2:
+        out.append("chart:compare:" + ",".join(with_totals))
+    return out
+
+
+def files_answer(turn: Turn, kind: str) -> Answer:
+    """A chart or a spreadsheet asked for in words: the front end renders the attachments."""
+    plans = turn.plans
+    if kind == "chart":
+        attachments = chart_attachments(plans)
+        if not attachments:
+            names = ", ".join(_label(p) for p in plans)
+            return turn.reply("chart", [Section([f"{names} không có số liệu kinh phí để vẽ biểu đồ."])], False)
+        budget = plan_budget(turn, [p for p in plans if p.budget.total is not None] or plans)
+        lines = ["Biểu đồ kinh phí (gửi kèm dưới dạng ảnh trong Telegram; dùng lệnh `ipbot chart` trên máy tính)."]
+        answer = turn.reply("chart", [Section(lines), *budget.sections], True, plans=plans)
+    else:
+        attachments = [f"export:{fmt}:{p.id}" for p in plans for fmt in ("xlsx", "csv")]
+        lines = [
+            f"Danh sách nhiệm vụ của {', '.join(_label(p) for p in plans)} dạng bảng tính Excel và CSV "
+            "(gửi kèm trong Telegram; dùng lệnh `ipbot export` trên máy tính)."
+        ]
+        answer = turn.reply("export", [Section(lines)], True, plans=plans)
+    answer.attachments = attachments
+    return answer

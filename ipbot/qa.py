@@ -23,6 +23,7 @@ from ipbot.plan_answers import (
     budget_by_source,
     budget_largest,
     document_info,
+    files_answer,
     passage_answer,
     plan_budget,
     plan_objectives,
@@ -126,6 +127,8 @@ class Answerer:
             return self._not_found(turn)
         if q.has("plans") and not q.content_tokens:
             return plans_list(turn)
+        if q.has("chart", "export"):
+            return files_answer(turn, "chart" if q.has("chart") else "export")
         self._find_tasks(turn)
         for handler in (
             self._recipients,

@@ -17,7 +17,7 @@ import logging
 import time
 from collections import defaultdict, deque
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from telegram import (
@@ -47,18 +47,21 @@ from telegram.ext import (
 
 from ipbot import phrases
 from ipbot.answers import Answer, Context, Suggestion
+from ipbot.attachments import render
 from ipbot.browse import Browser
 from ipbot.config import Settings
 from ipbot.qa import Answerer
 from ipbot.render import html_text, split_message
 from ipbot.state import StateStore
-from ipbot.store import DataInvalid, ensure_database, read_knowledge
+from ipbot.store import DataInvalid, Knowledge, ensure_database, read_knowledge
 
 __all__ = ["Services", "build_application", "run_bot"]
 
 log = logging.getLogger(__name__)
 
 CALLBACK_LIMIT = 64
+VIETNAM = dt.timezone(dt.timedelta(hours=7), "ICT")
+CAPTION_LIMIT = 1024
 PAGE = 8
 SERVICES = "services"
 
@@ -101,6 +104,8 @@ class Services:
     browser: Browser
     store: StateStore
     limiter: UserRateLimiter
+    today: Callable[[], dt.date] = field(default=lambda: dt.datetime.now(VIETNAM).date())
+    """The date reminders are computed for (tests pass a fixed one)."""
 
     def reload(self) -> tuple[int, int]:
         """Rebuild the plan database from data/ and swap in a new core (admin /taidulieu)."""
@@ -204,12 +209,27 @@ async def _retrying(send: Callable[[], Awaitable[Message | bool]]) -> Message | 
     return None
 
 
-async def _send_answer(message: Message, answer: Answer, store: StateStore) -> None:
+async def _send_answer(message: Message, answer: Answer, store: StateStore, knowledge: Knowledge | None = None) -> None:
     chunks = split_message(html_text(answer))
     keyboard = _keyboard(answer, store)
     for i, chunk in enumerate(chunks):
         markup = keyboard if i == len(chunks) - 1 else None
         await _retrying(lambda c=chunk, m=markup: message.reply_text(c, reply_markup=m))
+    if answer.attachments and knowledge is not None:
+        await send_attachments(message, knowledge, answer.attachments)
+
+
+async def send_attachments(message: Message, knowledge: Knowledge, attachments: list[str]) -> None:
+    """Charts as photos, spreadsheets as documents; rendering runs off the event loop."""
+    for attachment in attachments:
+        file = await asyncio.to_thread(render, knowledge, attachment)
+        if file is None:
+            continue
+        caption = html.escape(file.caption[: CAPTION_LIMIT - 24])
+        if file.kind == "photo":
+            await _retrying(lambda f=file, c=caption: message.reply_photo(f.data, caption=c, filename=f.filename))
+        else:
+            await _retrying(lambda f=file, c=caption: message.reply_document(f.data, caption=c, filename=f.filename))
 
 
 def _chat_context(context: ContextTypes.DEFAULT_TYPE) -> Context:
@@ -240,7 +260,7 @@ async def _answer_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text:
     answer = services.answerer.answer(text, _chat_context(context))
     _save_context(context, answer.context)
     services.store.log_question(user.id if user else None, text, answer.answered, answer.intent)
-    await _send_answer(message, answer, services.store)
+    await _send_answer(message, answer, services.store, services.answerer.knowledge)
 
 
 def _default_plan(context: ContextTypes.DEFAULT_TYPE) -> str | None:
@@ -612,7 +632,7 @@ async def _on_question(update: Update, context: ContextTypes.DEFAULT_TYPE, servi
     _save_context(context, answer.context)
     user = update.effective_user
     services.store.log_question(user.id if user else None, stored, answer.answered, answer.intent)
-    await _send_answer(query.message, answer, services.store)
+    await _send_answer(query.message, answer, services.store, services.answerer.knowledge)
 
 
 _BUTTONS: dict[str, Callable[[Update, Any, Services, str], Awaitable[None]]] = {
@@ -682,6 +702,9 @@ def build_application(
     application.add_handler(CommandHandler("gopy", feedback_command))
     application.add_handler(CommandHandler("thongke", stats_command))
     application.add_handler(CommandHandler("taidulieu", reload_command))
+    from ipbot.telegram_media import register  # charts, exports and reminders
+
+    register(application)
     application.add_handler(CallbackQueryHandler(button))
     application.add_handler(InlineQueryHandler(inline_query))
     text = filters.TEXT & ~filters.COMMAND

@@ -25,6 +25,15 @@ CUES: dict[str, tuple[str, ...]] = {
         r"^chao (ban|bot|buoi)",
         r"^good (morning|afternoon)",
     ),
+    "chart": (r"bieu do", r"do thi", r"\bchart\b", r"ve (bieu|do thi|hinh)"),
+    "export": (
+        r"xuat (ra )?(file|excel|bang|csv)",
+        r"tai (ve )?(file|excel|bang tinh)",
+        r"file excel",
+        r"\bexcel\b",
+        r"\bcsv\b",
+        r"bang tinh",
+    ),
     "goodbye": (r"tam biet", r"hen gap lai", r"\bbye\b", r"goodbye", r"chao tam biet"),
     "thanks": (
         r"\bcam on\b",

@@ -212,3 +212,21 @@ def test_answer_never_raises(answerer: Answerer, question: str) -> None:
     answer = answerer.answer(question)
     assert answer.intent != "error"
     assert plain_text(answer).strip()
+
+
+@pytest.mark.parametrize(
+    ("question", "attachments"),
+    [
+        ("biểu đồ kinh phí năm 2023", ["chart:by_group:ninh-thuan-2023", "chart:by_source:ninh-thuan-2023"]),
+        ("xuat file excel ke hoach 2022", ["export:xlsx:ninh-thuan-2022", "export:csv:ninh-thuan-2022"]),
+    ],
+)
+def test_files_asked_in_words_become_attachments(answerer: Answerer, question: str, attachments: list[str]) -> None:
+    answer = answerer.answer(question)
+    assert answer.answered
+    assert answer.attachments == attachments
+
+
+def test_no_chart_for_a_plan_without_figures(answerer: Answerer) -> None:
+    answer = answerer.answer("vẽ biểu đồ kinh phí kế hoạch Thái Bình")
+    assert not answer.answered and answer.attachments == []

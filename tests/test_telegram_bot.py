@@ -62,7 +62,8 @@ LEAD_AGENCY = "Sở Khoa học và Công nghệ"
 PLAN_2022 = "ninh-thuan-2022"
 PLAN_2023 = "ninh-thuan-2023"
 GROUP_ID = -1_000_000_000_000 - USER_ID  # the stand-in server's default group chat id for USER_ID
-COMMANDS = ["start", "help", "kehoach", "nhiemvu", "coquan", "kinhphi", "quy", "timkiem", "gopy"]
+COMMANDS = ["start", "help", "kehoach", "nhiemvu", "coquan", "kinhphi", "quy", "timkiem", "gopy",
+            "bieudo", "xuat", "nhacnho", "huynhac"]
 MakeServices = Callable[..., Services]
 # PTB 22.8 warns about an int ``retry_after`` inside RetryAfter.__init__ itself (the server sends ints).
 RETRY_AFTER_WARNING = "ignore:Deprecated since version v22.2:telegram.warnings.PTBDeprecationWarning"
@@ -959,3 +960,90 @@ def test_several_tasks_offer_a_choice_of_cards(answerer: Answerer, tmp_path: Pat
     data = [b.callback_data for row in keyboard.inline_keyboard for b in row]
     assert data == [f"c:card:{t}" for t in answer.task_ids[:6]]
     assert all(len(d.encode()) <= CALLBACK_LIMIT for d in data)
+
+
+# ---------------------------------------------------------------- 14. charts, exports, reminders
+def _png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+def test_chart_command_sends_photos(api: FakeBotAPI, settings: Settings, services: Services) -> None:
+    async def scenario() -> list[Call]:
+        async with RunningBot(api, settings, services) as bot:
+            await bot.press(f"p:{PLAN_2023}")
+            return await bot.send(api.message_update("/bieudo"), "sendPhoto", count=2, timeout=30)
+
+    photos = run(scenario())
+    for call in photos:
+        upload = call.params["photo"]
+        assert _png_size(upload.data) == (800, 480)
+        assert "triệu đồng" in call.params["caption"]
+    assert "1.062,6 triệu đồng" in " ".join(c.params["caption"] for c in photos)
+
+
+def test_chart_asked_in_words_sends_photos(api: FakeBotAPI, settings: Settings, services: Services) -> None:
+    async def scenario() -> list[Call]:
+        async with RunningBot(api, settings, services) as bot:
+            return await bot.send(api.message_update("biểu đồ kinh phí năm 2023"), "sendPhoto", count=2, timeout=30)
+
+    assert len(run(scenario())) == 2
+
+
+def test_export_command_sends_workbook_and_csv(api: FakeBotAPI, settings: Settings, services: Services) -> None:
+    async def scenario() -> list[Call]:
+        async with RunningBot(api, settings, services) as bot:
+            await bot.send(api.message_update("/xuat"))  # no plan chosen: a choice of plans
+            return await bot.press(f"x:{PLAN_2023}", "sendDocument"), await api.wait_for("sendDocument", count=2)
+
+    _, documents = run(scenario())
+    names = sorted(c.params["document"].filename for c in documents)
+    assert names == [f"{PLAN_2023}.csv", f"{PLAN_2023}.xlsx"]
+    xlsx = next(c.params["document"].data for c in documents if c.params["document"].filename.endswith(".xlsx"))
+    assert xlsx[:2] == b"PK"  # a zip container, as every .xlsx
+
+
+def test_reminders_fire_for_subscribed_chats_only_and_survive_restart(
+    api: FakeBotAPI, settings: Settings, answerer: Answerer, make_services: MakeServices
+) -> None:
+    from ipbot.telegram_media import send_reminders
+
+    subscribed, other = 5001, 5002
+
+    async def scenario() -> list[Call]:
+        first = make_services(settings, answerer)
+        async with RunningBot(api, settings, first) as bot:
+            await bot.send(api.message_update("/nhacnho", chat_id=subscribed, user_id=subscribed))
+            await bot.send(api.message_update("/nhacnho", chat_id=other, user_id=other))
+            await bot.send(api.message_update("/huynhac", chat_id=other, user_id=other))
+        # a restart: new services, new state store on the same file; the day before Thái Bình's 15/10 deadline
+        second = make_services(settings, answerer)
+        second.today = lambda: dt.date(2026, 10, 14)
+        async with RunningBot(api, settings, second) as bot:
+            api.clear()
+            bot.application.job_queue.run_once(send_reminders, 0)
+            await api.wait_for("sendMessage")
+            await bot.settle(0.3)
+            return api.calls("sendMessage")
+
+    sent = run(scenario())
+    assert [c.params["chat_id"] for c in sent] == [str(subscribed)]
+    assert "15/10/2026" in sent[0].params["text"] and "Sở Khoa học và Công nghệ" in sent[0].params["text"]
+
+
+def test_no_reminder_on_an_ordinary_day(
+    api: FakeBotAPI, settings: Settings, answerer: Answerer, make_services: MakeServices
+) -> None:
+    from ipbot.telegram_media import send_reminders
+
+    async def scenario() -> int:
+        services = make_services(settings, answerer)
+        services.today = lambda: dt.date(2026, 11, 3)
+        async with RunningBot(api, settings, services) as bot:
+            await bot.send(api.message_update("/nhacnho"))
+            api.clear()
+            bot.application.job_queue.run_once(send_reminders, 0)
+            await bot.settle(0.5)
+            return len(api.calls("sendMessage"))
+
+    assert run(scenario()) == 0

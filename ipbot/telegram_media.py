@@ -1,0 +1,144 @@
+"""Telegram commands that send files or run on a schedule: /bieudo, /xuat, /nhacnho, /huynhac.
+
+Kept apart from :mod:`ipbot.telegram_bot` (the conversation) because they add the heavy
+parts: charts and spreadsheets are rendered by :mod:`ipbot.attachments` off the event
+loop, and reminders run from PTB's JobQueue once a day. Subscriptions live in the
+state database, so they survive restarts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import logging
+
+from telegram import InlineKeyboardMarkup, Update
+from telegram.ext import Application, CommandHandler, ContextTypes
+
+from ipbot import phrases
+from ipbot.answers import Context
+from ipbot.models import Plan
+from ipbot.reminders import due, upcoming
+from ipbot.telegram_bot import (
+    _BUTTONS,
+    VIETNAM,
+    Services,
+    _button,
+    _default_plan,
+    _retrying,
+    _send_answer,
+    _services,
+    send_attachments,
+)
+
+__all__ = [
+    "REMINDER_TIME",
+    "chart_command",
+    "export_command",
+    "register",
+    "send_reminders",
+    "subscribe_command",
+    "unsubscribe_command",
+]
+
+log = logging.getLogger(__name__)
+
+REMINDER_TIME = dt.time(7, 30, tzinfo=VIETNAM)
+SUBSCRIPTIONS = "reminders"
+
+
+async def chart_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/bieudo: the budget charts of the chat's plan (or of every plan), as photos."""
+    services = _services(context)
+    message = update.effective_message
+    if message is None:
+        return
+    ctx = Context(plan_id=_default_plan(context))
+    answer = services.answerer.answer("biểu đồ kinh phí", ctx)
+    await _send_answer(message, answer, services.store, services.answerer.knowledge)
+
+
+async def export_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/xuat: the chat's plan as Excel and CSV, or a choice of plan first."""
+    services = _services(context)
+    message = update.effective_message
+    if message is None:
+        return
+    plan_id = _default_plan(context)
+    if plan_id and services.browser.has_plan(plan_id):
+        await _send_export(update, services, plan_id)
+        return
+    rows = [[_button(p.label, f"x:{p.id}", services.store)] for p in services.browser.plans()]
+    await message.reply_text(html.escape(phrases.PICK_EXPORT), reply_markup=InlineKeyboardMarkup(rows))
+
+
+async def _send_export(update: Update, services: Services, plan_id: str) -> None:
+    message = update.effective_message
+    if message is None:
+        return
+    await send_attachments(message, services.answerer.knowledge, [f"export:xlsx:{plan_id}", f"export:csv:{plan_id}"])
+
+
+async def _on_export(update: Update, context: ContextTypes.DEFAULT_TYPE, services: Services, rest: str) -> None:
+    query = update.callback_query
+    if not services.browser.has_plan(rest) or query is None or query.message is None:
+        return
+    await send_attachments(
+        query.message,
+        services.answerer.knowledge,  # type: ignore[arg-type]
+        [f"export:xlsx:{rest}", f"export:csv:{rest}"],
+    )
+
+
+async def subscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/nhacnho: remind this chat of the dates the plans set (the chat's plan, or all)."""
+    services = _services(context)
+    chat, message = update.effective_chat, update.effective_message
+    if chat is None or message is None:
+        return
+    plan_id = _default_plan(context)
+    services.store.put(SUBSCRIPTIONS, chat.id, {"plan": plan_id})
+    plans = _plans_for(services, plan_id)
+    dates = upcoming(services.answerer.knowledge, plans, services.today())
+    lines = [phrases.SUBSCRIBED]
+    lines += [f"• {o.date:%d/%m/%Y}: {o.text}" for o in dates] or [phrases.NO_UPCOMING]
+    await message.reply_text(html.escape("\n".join(lines)))
+
+
+async def unsubscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/huynhac: stop the reminders for this chat."""
+    services = _services(context)
+    chat, message = update.effective_chat, update.effective_message
+    if chat is None or message is None:
+        return
+    services.store.delete(SUBSCRIPTIONS, chat.id)
+    await message.reply_text(html.escape(phrases.UNSUBSCRIBED))
+
+
+def _plans_for(services: Services, plan_id: str | None) -> list[Plan]:
+    plans = services.answerer.knowledge.plans
+    return [plans[plan_id]] if plan_id in plans else list(plans.values())
+
+
+async def send_reminders(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The daily job: every subscribed chat gets the reminders due today (the day before and the day)."""
+    services = _services(context)
+    today = services.today()
+    knowledge = services.answerer.knowledge
+    for chat_id, value in services.store.all(SUBSCRIPTIONS).items():
+        plan_id = value.get("plan") if isinstance(value, dict) else None
+        for reminder in due(knowledge, _plans_for(services, plan_id), today):
+            await _retrying(lambda c=int(chat_id), r=reminder: context.bot.send_message(c, html.escape(r.text)))
+
+
+def register(application: Application) -> None:
+    """Add the commands, the export button and the daily reminder job."""
+    application.add_handler(CommandHandler("bieudo", chart_command))
+    application.add_handler(CommandHandler("xuat", export_command))
+    application.add_handler(CommandHandler("nhacnho", subscribe_command))
+    application.add_handler(CommandHandler("huynhac", unsubscribe_command))
+    _BUTTONS["x"] = _on_export
+    if application.job_queue is not None:
+        application.job_queue.run_daily(send_reminders, REMINDER_TIME, name="reminders")
+    else:  # python-telegram-bot installed without the job-queue extra
+        log.warning("no JobQueue: reminders are not scheduled")

@@ -1,0 +1,62 @@
+"""Spreadsheet export: the workbook opens, one row per task, amounts as numbers that sum like the data."""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+
+import pytest
+from openpyxl import load_workbook
+
+from ipbot import export
+from ipbot.store import Knowledge
+
+
+@pytest.mark.parametrize("plan_id", ["ninh-thuan-2022", "ninh-thuan-2023", "thai-binh-2021-2030"])
+def test_workbook_has_a_row_per_task(knowledge: Knowledge, plan_id: str) -> None:
+    plan = knowledge.plans[plan_id]
+    wb = load_workbook(io.BytesIO(export.to_xlsx(knowledge, plan)))
+    ws = wb["Nhiệm vụ"]
+    header = [c.value for c in ws[1]]
+    assert header[:3] == ["Số TT", "Nhóm nhiệm vụ", "Nội dung"]
+    assert ws.freeze_panes == "A2"
+    numbers = [row[0] for row in ws.iter_rows(min_row=2, values_only=True)]
+    assert numbers == [t.number for t in plan.tasks]
+    assert ws.column_dimensions["C"].width >= 60
+
+
+def test_workbook_amounts_are_numbers_that_sum_like_the_data(knowledge: Knowledge) -> None:
+    plan = knowledge.plans["ninh-thuan-2023"]
+    ws = load_workbook(io.BytesIO(export.to_xlsx(knowledge, plan)))["Nhiệm vụ"]
+    header = [c.value for c in ws[1]]
+    total_col = header.index("Tổng kinh phí thực hiện (triệu đồng)")
+    science_col = header.index("NS sự nghiệp khoa học (triệu đồng)")
+    rows = list(ws.iter_rows(min_row=2, values_only=True))
+    totals = [r[total_col] for r in rows if r[total_col] is not None]
+    assert all(isinstance(v, int | float) for v in totals)
+    assert round(sum(totals), 1) == 8867.6  # the rows, not the table's stated 9.128,6
+    assert round(sum(r[science_col] or 0 for r in rows), 1) == 1017.6
+    row_3_3 = next(r for r in rows if r[0] == "3.3")
+    assert row_3_3[header.index("Cơ quan chủ trì")] == "Sở Khoa học và Công nghệ"
+    assert row_3_3[header.index("Thời gian")] == "Quý I năm 2023"
+    assert row_3_3[header.index("Thời gian thực hiện (tháng)")] == 24
+
+
+def test_summary_sheet_states_the_plan_totals(knowledge: Knowledge) -> None:
+    plan = knowledge.plans["ninh-thuan-2023"]
+    summary = load_workbook(io.BytesIO(export.to_xlsx(knowledge, plan)))["Tổng hợp"]
+    values = {row[0]: row[1] for row in summary.iter_rows(values_only=True)}
+    assert values["Tổng kinh phí kế hoạch (triệu đồng)"] == pytest.approx(3832.6)
+
+
+def test_csv_matches_the_data(knowledge: Knowledge) -> None:
+    plan = knowledge.plans["ninh-thuan-2023"]
+    data = export.to_csv(knowledge, plan)
+    assert data.startswith("\ufeff".encode())
+    reader = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert len(reader) == len(plan.tasks) + 1
+    by_number = {row[0]: row for row in reader[1:]}
+    header = reader[0]
+    assert Decimal(by_number["3.1"][header.index("Đề xuất NSTU hỗ trợ (triệu đồng)")]) == Decimal("2000")
+    assert by_number["3.2"][header.index("Kinh phí (tình trạng)")] == "Hoạt động thường xuyên"
