@@ -37,12 +37,13 @@ CUES: dict[str, tuple[str, ...]] = {
     "goodbye": (r"tam biet", r"hen gap lai", r"\bbye\b", r"goodbye", r"chao tam biet"),
     "thanks": (
         r"\bcam on\b",
-        r"\bthank",
+        r"thanks?",
         r"\btks\b",
         r"\bthanks\b",
         r"\bcamon\b",
     ),
     "help": (
+        r"(ban|bot|em) la (ai|gi)",
         r"(ban|bot|em)( nay| oi)? (lam|giup|tra loi|ho tro) (duoc )?(nhung )?(gi|viec gi|cau gi)",
         r"\bhuong dan\b",
         r"\btro giup\b",
@@ -399,7 +400,12 @@ CUES: dict[str, tuple[str, ...]] = {
         r"xu phat bao nhieu",
     ),
 }
-CUE_RE = {name: re.compile("|".join(alternatives)) for name, alternatives in CUES.items()}
+def _whole_words(alternative: str) -> str:
+    """Cue phrases match whole words: "hoi gi" must not fire inside "thoi gian", nor "ai lam" in "mai lam"."""
+    return rf"(?<![a-z0-9])(?:{alternative})(?![a-z0-9])"
+
+
+CUE_RE = {name: re.compile("|".join(map(_whole_words, alternatives))) for name, alternatives in CUES.items()}
 # Topics the plans never cover whose folded form collides with plan words ("lương" / "lượng").
 _OUT_OF_DOMAIN_ACCENTED = re.compile(r"\blương\b|tiền lương|số điện thoại|\bsđt\b")
 
