@@ -36,7 +36,7 @@ META_ACCENTED = frozenset(
     """
     nhiệm vụ kế hoạch việc năm tỉnh giao diễn thực hiện triển khai liên quan nhắc ok oke okay vâng ừ sáng
     chiều tối buổi cụ thể tham gia tổng muốn cần phải đặt ra gồm những nội dung trách nhiệm đơn vị cơ quan
-    ngành chịu làm gì đâu hãy nhằm dự kiến giải pháp biện pháp sở giai đoạn bên cùng mốc
+    ngành chịu làm gì đâu hãy nhằm dự kiến giải pháp biện pháp sở giai đoạn bên cùng mốc riêng tiền
     """.split()
 )
 META_WORDS = frozenset(strip_marks(w) for w in META_ACCENTED)
@@ -47,6 +47,9 @@ DOMAIN_PHRASES = ("so huu tri tue", "chien luoc so huu tri tue")
 
 CACHE_SIZE = 2048
 """Questions remembered by the per-index caches (cleared when full)."""
+
+TYPO_CUTOFF = 84
+"""Least rapidfuzz ratio for an unknown word to be read as a plan word with a typo."""
 
 RARE_PAIR_DOCS = 8
 """A word pair found in at most this many passages is a specific phrase ("hội chợ"), not scaffolding."""
@@ -156,9 +159,12 @@ def _expand_words(words: list[str]) -> list[tuple[str | None, str]]:
     return [(w, t.lstrip("0") or "0" if t.isdigit() else t) for w, t in out]
 
 
-def task_text(task: Task) -> str:
-    """Everything a task is found by, fields kept apart so word pairs never bridge two of them."""
-    parts = [task.title, task.content, task.objective or "", task.training_content or "", *task.topics]
+def task_text(task: Task, group_title: str = "") -> str:
+    """Everything a task is found by, fields kept apart so word pairs never bridge two of them.
+
+    The group's title counts too: "nhóm nhiệm vụ phát triển các hoạt động hỗ trợ" names its tasks.
+    """
+    parts = [task.title, task.content, task.objective or "", task.training_content or "", *task.topics, group_title]
     parts += [n for n in task.notes if n.startswith("Bảng dự toán")]
     parts += [q.text for q in task.quantities]
     # the budget figures, as the table prints them ("1.200", "9,2"), so "khoản 420 triệu" finds its task
@@ -193,8 +199,9 @@ def indexed_texts(plans: Iterable[Plan]) -> Iterable[str]:
     """Every text the index tokenises (what :func:`precompute_tokens` stores at build time)."""
     plans = list(plans)
     for plan in plans:
+        groups = {g.number: g.title for g in plan.groups}
         for task in plan.tasks:
-            yield task_text(task)
+            yield task_text(task, groups.get(task.group, ""))
             yield f"{task.title} {task.content}"
     for passage in plan_passages(plans):
         yield passage.text
@@ -231,10 +238,11 @@ class Index:
         self._task_grams: dict[str, set[str]] = {}
         self._task_main: dict[str, set[str]] = {}
         for plan in self.plans.values():
+            groups = {g.number: g.title for g in plan.groups}
             for task in plan.tasks:
                 ref = TaskRef(plan.id, task.number)
                 self.tasks[ref.id] = task
-                self._task_grams[ref.id] = _grams(self._doc(task_text(task)))
+                self._task_grams[ref.id] = _grams(self._doc(task_text(task, groups.get(task.group, ""))))
                 self._task_main[ref.id] = _grams(self._doc(f"{task.title} {task.content}"))
         self.passages: list[Passage] = list(plan_passages(self.plans.values()))
         self._passage_grams = [_grams(self._doc(p.text)) for p in self.passages]
@@ -275,7 +283,9 @@ class Index:
             if tok is None or tok in self._idf or len(tok) < 4 or tok.isdigit() or tok.endswith("~"):
                 out.append(tok)
                 continue
-            best = process.extractOne(tok, self.vocabulary, scorer=fuzz.ratio, score_cutoff=80)
+            # a typo keeps the first letter and most of the word ("tom gionng"); "rieng" is no "trien"
+            same_start = [w for w in self.vocabulary if w[0] == tok[0]]
+            best = process.extractOne(tok, same_start, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
             out.append(best[0] if best else tok)
         return out
 

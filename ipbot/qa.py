@@ -60,6 +60,7 @@ TOPIC_EVIDENCE = 1.5
 STRONG_MATCH = 0.7
 ANALOG = 0.5
 PASSAGE_LEAD = 0.1
+ELSEWHERE_LEAD = 0.25
 WHICH_SPREAD = 0.2
 """How much better a passage must explain a question than the best task to be preferred."""
 """Least two-way similarity for a task of another plan to count as "the same task"."""
@@ -315,7 +316,15 @@ class Answerer:
 
     def _task_hits(self, turn: Turn, content: str, plan_ids: list[str]) -> list[TaskRef]:
         good = self._good(self.index.rank_tasks(content, plan_ids))
-        passages = self.index.rank_passages(content, plan_ids)
+        if turn.explicit and (not good or good[0].score < STRONG_MATCH):
+            # a weak match in the plan named, a clear one in another plan: the task is not in this plan
+            elsewhere = self._good(self.index.rank_tasks(content, [p for p in self.index.plans if p not in plan_ids]))
+            here = good[0].score if good else 0.0
+            if elsewhere and elsewhere[0].score >= max(here + ELSEWHERE_LEAD, STRONG_MATCH):
+                turn.elsewhere = [h.item for h in elsewhere if isinstance(h.item, TaskRef)][:2]
+                return []
+        # an annual plan's targets repeat its tasks' words: only duties, objectives, reporting compete
+        passages = self.index.rank_passages(content, plan_ids, ["responsibility", "objective", "reporting"])
         if (
             good
             and passages
@@ -410,14 +419,16 @@ class Answerer:
         )
         if q.has("general_objective"):
             return None
-        asks = q.has("targets") or (q.has("objective") and not turn.tasks and bool(target_years & set(q.years)))
+        # 2025, 2030 name targets; an annual plan's own year ("mục tiêu … năm 2022") names the plan
+        horizon_years = target_years - {p.year_start for p in turn.plans if p.year_start == p.year_end}
+        asks = q.has("targets") or (q.has("objective") and not turn.tasks and bool(horizon_years & set(q.years)))
         other = q.has("budget", "lead", "coop", "time", "reporting", "document", "recipients")
         numeric = q.has("statistics", "quantity") or (q.has("objective") and re.search(r"bao nhieu|\bmay\b", q.folded))
-        if not asks and not other and q.content_tokens and (numeric or target_years & set(q.years)):
+        if not asks and not other and q.content_tokens and (numeric or horizon_years & set(q.years)):
             plan_ids = [p.id for p in turn.plans]
             hits = self._good(self.index.rank_passages(q.content, plan_ids, ["target"]), 0.5)
             task_best = max((h.score for h in self.index.rank_tasks(q.content, plan_ids)[:1]), default=0.0)
-            named_year = bool(target_years & set(q.years)) and bool(hits) and hits[0].score >= PASSAGE_MATCH
+            named_year = bool(horizon_years & set(q.years)) and bool(hits) and hits[0].score >= PASSAGE_MATCH
             asks = bool(hits) and (hits[0].score >= task_best - 0.05 or q.has("statistics") or named_year)
         if not (asks or follow) or turn.task_how == "number":
             return None
@@ -483,7 +494,7 @@ class Answerer:
         q = turn.query
         if q.has("general_objective") and turn.task_how != "number":
             return plan_objectives(turn, turn.plans)
-        if not q.has("objective") or turn.tasks or (q.content_tokens and self._is_topic(turn)):
+        if not q.has("objective") or turn.tasks or q.agencies or (q.content_tokens and self._is_topic(turn)):
             return None
         return plan_objectives(turn, turn.plans)
 
@@ -494,6 +505,8 @@ class Answerer:
             return plan_budget(turn, turn.plans)
         if not q.has("budget"):
             return None
+        if q.agencies and not turn.tasks and not q.sources:
+            return None  # "Sở KH&ĐT phối hợp … tham mưu bố trí kinh phí": a duty, not the totals
         if q.sources and (q.has("list", "largest") or not turn.tasks or self._source_over_task(turn)):
             if q.has("largest"):
                 return budget_largest(turn, turn.plans, sources=q.sources)
@@ -578,7 +591,8 @@ class Answerer:
         if not q.content_tokens:
             return None
         kinds = ["responsibility"]
-        hits = self._good(self.index.rank_passages(q.content, [p.id for p in turn.plans], kinds), 0.5)
+        # duties are worded with cue words ("bố trí kinh phí"): look with them kept
+        hits = self._good(self.index.rank_passages(q.full_content, [p.id for p in turn.plans], kinds), 0.5)
         for hit in hits:
             passage = hit.item
             plan = self.index.plans[passage.plan_id] if isinstance(passage, Passage) else None
@@ -702,6 +716,19 @@ class Answerer:
             refs = [r for r in refs if self.index.tasks[r.id].quantities] or refs
         return answer_about_tasks(turn, facets or ["card"], refs)
 
+    def _in_another_plan(self, turn: Turn) -> Answer:
+        """The question names a plan that has no such task; another plan has one: say both."""
+        names = ", ".join(p.short_title for p in turn.plans)
+        lines = [f"{names} không có nhiệm vụ này."]
+        suggestions = []
+        for ref in turn.elsewhere:
+            task, plan = self.index.tasks[ref.id], self.index.plans[ref.plan_id]
+            lines.append(f"{plan.short_title} có: nhiệm vụ {task.number} — {task.title}.")
+            suggestions.append(
+                Suggestion(f"{task.title} ({plan.short_title})", f"chi tiết nhiệm vụ {task.number} {_plan_words(plan)}")
+            )
+        return turn.reply("not_found", [Section(lines)], False, plans=turn.plans, suggestions=suggestions)
+
     def _no_analog(self, turn: Turn) -> Answer:
         """A follow-up about another plan, which has no task like the one discussed."""
         names = ", ".join(p.short_title for p in turn.plans)
@@ -772,7 +799,7 @@ class Answerer:
     def _search(self, turn: Turn) -> Answer:
         """Quote the passage that explains the question best, or say nothing fits."""
         q = turn.query
-        if q.content_tokens and not q.has("statistics"):
+        if q.content_tokens and not q.has("statistics") and not (q.has("quantity") and turn.elsewhere):
             hits = self.index.rank_passages(q.content, [p.id for p in turn.plans])
             good = self._good(hits, PASSAGE_MATCH)
             passages = [h.item for h in good if isinstance(h.item, Passage)]
@@ -794,6 +821,8 @@ class Answerer:
 
     def _not_found(self, turn: Turn) -> Answer:
         q = turn.query
+        if turn.elsewhere:
+            return self._in_another_plan(turn)
         suggestions: list[Suggestion] = []
         if q.content_tokens and not q.has("out_of_domain"):
             for hit in self.index.rank_tasks(q.content)[:3]:

@@ -94,7 +94,8 @@ def _objective(turn: Turn, plan: Plan, task: Task) -> Lines:
         if task.objective_table and task.objective_table != task.objective:
             lines.append(f"Bảng dự toán ghi mục tiêu: {task.objective_table}")
         return lines, True
-    return [f"{_plan_year(plan)} không nêu mục tiêu riêng cho nhiệm vụ này.", f"Nội dung: {task.content}"], False
+    # no separate objective: the task's own wording says what it is for ("… nhằm …", "thông qua …")
+    return [f"{_plan_year(plan)} không tách riêng mục tiêu cho nhiệm vụ này; nội dung nhiệm vụ: {task.content}"], True
 
 
 def _quantity(turn: Turn, plan: Plan, task: Task) -> Lines:

@@ -26,7 +26,8 @@ class Turn:
     plans: list[Plan]
     explicit: bool  # the question itself names the plan (province, year, number)
     tasks: list[TaskRef] = field(default_factory=list)
-    task_how: str = ""  # "number", "content", "context"
+    task_how: str = ""  # "number", "content", "context", "analog", "no_analog"
+    elsewhere: list[TaskRef] = field(default_factory=list)  # the task asked for, found in another plan
 
     @property
     def knowledge(self) -> Knowledge:

@@ -400,6 +400,8 @@ CUES: dict[str, tuple[str, ...]] = {
         r"xu phat bao nhieu",
     ),
 }
+
+
 def _whole_words(alternative: str) -> str:
     """Cue phrases match whole words: "hoi gi" must not fire inside "thoi gian", nor "ai lam" in "mai lam"."""
     return rf"(?<![a-z0-9])(?:{alternative})(?![a-z0-9])"
