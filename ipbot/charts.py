@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ipbot.models import Plan
-from ipbot.text import money
+from ipbot.text import figure, money
 
 __all__ = ["FONT", "Chart", "by_group", "by_source", "compare_totals", "font_covers"]
 
@@ -31,7 +31,7 @@ class Chart:
 
 def _figure_amount(value: Decimal) -> str:
     """'1062.6' → '1.062,6' (million VND, no unit: the axis says it)."""
-    return money(value).split(" triệu")[0]
+    return figure(value)
 
 
 def _plot(title: str, labels: list[str], series: list[tuple[str, list[Decimal]]]) -> bytes:

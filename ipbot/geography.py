@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ipbot.text import fold
+from ipbot.text import fold, has_diacritics, nfc, shape, strip_marks
 
 __all__ = ["PROVINCES", "provinces_in"]
 
@@ -85,11 +85,34 @@ PROVINCES = (
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> list[tuple[re.Pattern[str], str]]:
-    return [(re.compile(rf"(?<!\w){re.escape(fold(name))}(?!\w)"), name) for name in PROVINCES]
+def _patterns() -> list[tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], str]]:
+    out = []
+    for name in PROVINCES:
+        folded = re.escape(fold(name))
+        accented = re.escape(shape(name))
+        titled = r"\s+".join(re.escape(w) for w in strip_marks(name).split())
+        out.append(
+            (
+                re.compile(rf"(?<!\w){accented}(?!\w)"),
+                re.compile(rf"(?<!\w)(?:tinh|tp|thanh pho)\s+{folded}(?!\w)"),
+                re.compile(rf"(?<!\w){titled}(?!\w)"),
+                name,
+            )
+        )
+    return out
 
 
 def provinces_in(text: str) -> list[str]:
-    """Province names mentioned in the text (folded match), in canonical spelling."""
-    folded = fold(text)
-    return [name for rx, name in _patterns() if rx.search(folded)]
+    """Province names mentioned in the text, in canonical spelling.
+
+    Folding would find "Nam Định" in "năm định hướng" and "Hòa Bình" in "hòa bình": the name
+    must be capitalised or follow "tỉnh"/"TP", and typed with accents, the accents must match.
+    """
+    folded, raw = fold(text), strip_marks(nfc(text))
+    found = []
+    for accented, after_word, titled, name in _patterns():
+        if has_diacritics(text) and not accented.search(shape(text)):
+            continue  # "năm định" is not "Nam Định"
+        if after_word.search(folded) or titled.search(raw):
+            found.append(name)
+    return found

@@ -23,7 +23,17 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz, process
 
 from ipbot.models import Plan, Task
-from ipbot.text import ABBREVIATIONS, STOPWORDS, STOPWORDS_ACCENTED, expand, fold, has_diacritics, shape, strip_marks
+from ipbot.text import (
+    ABBREVIATIONS,
+    STOPWORDS,
+    STOPWORDS_ACCENTED,
+    expand,
+    figure,
+    fold,
+    has_diacritics,
+    shape,
+    strip_marks,
+)
 
 if TYPE_CHECKING:
     from ipbot.store import Knowledge
@@ -208,9 +218,7 @@ def indexed_texts(plans: Iterable[Plan]) -> Iterable[str]:
 
 
 def _figure(amount: Decimal) -> str:
-    whole, _, frac = format(amount.normalize(), "f").partition(".")
-    grouped = f"{int(whole):,}".replace(",", ".")
-    return f"{grouped},{frac} triệu" if frac else f"{grouped} triệu"
+    return f"{figure(amount)} triệu"
 
 
 def text_key(text: str) -> str:

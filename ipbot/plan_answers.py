@@ -14,7 +14,7 @@ from ipbot.answers import Answer, Section, Suggestion
 from ipbot.describe import agency_list, shorten, task_line, timeline_phrase
 from ipbot.matching import Passage, TaskRef
 from ipbot.models import Plan, Task
-from ipbot.text import fold, money, money_words, quarters_text
+from ipbot.text import figure, fold, money, money_words, quarters_text
 from ipbot.turn import Turn
 
 __all__ = [
@@ -117,6 +117,7 @@ def document_info(turn: Turn, plans: list[Plan]) -> Answer:
             lines.append(f"Tên văn bản: {plan.title}. Thời kỳ: {period}.")
             stated = True
         if want_all or want_decision:
+            lines += [f"Lưu ý: {d.note}" for d in plan.discrepancies if d.kind == "citation"]
             for ref in plan.implements:
                 when = f" ngày {ref.date:%d/%m/%Y}" if ref.date else ""
                 by = f" của {ref.issuer}" if ref.issuer else ""
@@ -160,6 +161,7 @@ def plan_budget(turn: Turn, plans: list[Plan]) -> Answer:
             if not asks_amount:
                 stated_any = True
         if b.table is not None and b.table.stated_task_total is not None:
+            lines += _recorded(plan, "table.task_total")
             lines.append(
                 f"Bảng dự toán ghi tổng kinh phí thực hiện các nhiệm vụ (cả thời gian thực hiện) là "
                 f"{money(b.table.stated_task_total)}; phần phân bổ trong năm là {money(b.total or Decimal(0))}."
@@ -176,6 +178,17 @@ def plan_budget(turn: Turn, plans: list[Plan]) -> Answer:
         trend = "giảm" if diff < 0 else "tăng"
         sections.append(Section([f"So sánh: {_year_word(p2)} {trend} {money(abs(diff))} so với {_year_word(p1)}."]))
     return turn.reply("plan_budget", sections, stated_any, plans=plans)
+
+
+def _recorded(plan: Plan, check: str) -> list[str]:
+    """The recorded discrepancy for a check, in a sentence (the document is inconsistent here)."""
+    return [
+        f"Lưu ý: dòng «Cộng» của bảng ghi {figure(Decimal(d.stated or 0))} triệu đồng, nhưng cộng các dòng "
+        f"chỉ được {figure(Decimal(d.computed or 0))} "
+        "triệu đồng (văn bản không thống nhất; số liệu giữ nguyên như văn bản)."
+        for d in plan.discrepancies
+        if d.check == check
+    ]
 
 
 def _table_plans(plans: list[Plan]) -> list[Plan]:
@@ -264,6 +277,9 @@ def budget_by_group(turn: Turn, plans: list[Plan]) -> Answer:
         lines = []
         for group in plan.groups:
             tasks = [t for t in plan.tasks if t.group == group.number]
+            if not any(t.budget.status == "row" for t in tasks):
+                lines.append(f"• Nhóm {group.number} ({shorten(group.title, 60)}): không có dòng trong bảng dự toán")
+                continue
             total = sum((t.budget.total for t in tasks if t.budget.total is not None), Decimal(0))
             alloc = sum((sum(t.budget.allocation.values(), Decimal(0)) for t in tasks), Decimal(0))
             lines.append(
@@ -455,6 +471,8 @@ def reporting(turn: Turn, plans: list[Plan]) -> Answer:
             src = "đoạn cuối phần Tổ chức thực hiện"
         if lines:
             sections.append(Section(lines, _label(plan), f"Nguồn: {_label(plan)}, {src}."))
+        else:
+            sections.append(Section(["Kế hoạch không quy định chế độ, thời hạn báo cáo."], _label(plan)))
     return turn.reply("reporting", sections, stated_any, plans=plans)
 
 

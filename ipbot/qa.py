@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
+from contextvars import ContextVar
 
 from ipbot import phrases
 from ipbot.answers import Answer, Context, Section, Suggestion
@@ -44,6 +45,9 @@ from ipbot.understand import CUE_RE, Query, understand
 __all__ = ["MAX_QUESTION", "Answerer"]
 
 log = logging.getLogger(__name__)
+
+_UNKNOWN: ContextVar[bool] = ContextVar("unknown_words", default=False)
+"""Whether the question being answered has words the plans never use (per call, thread- and task-safe)."""
 
 MAX_QUESTION = 500
 """Characters of a question that are read; longer input is cut (and the user told)."""
@@ -86,16 +90,26 @@ class Answerer:
     def __init__(self, knowledge: Knowledge) -> None:
         self.knowledge = knowledge
         self.index = Index(knowledge)
-        self._unknown_words: list[str] = []
 
     def answer(self, question: str, context: Context | None = None) -> Answer:
         """Answer one question; never raises, whatever the input."""
-        context = context or Context()
+        context = self._valid(context or Context())
         try:
             return self._answer(str(question), context)
         except Exception:  # the core must answer politely whatever happens
             log.exception("failed to answer %r", str(question)[:200])
             return Answer([Section([phrases.INTERNAL_ERROR])], False, "error", context=context)
+
+    def _valid(self, context: Context) -> Context:
+        """Drop what a stored context names that the data no longer has (after a reload)."""
+        plans, tasks = self.index.plans, self.index.tasks
+        return context.model_copy(
+            update={
+                "plan_id": context.plan_id if context.plan_id in plans else None,
+                "default_plan_id": context.default_plan_id if context.default_plan_id in plans else None,
+                "task_ids": [t for t in context.task_ids if t in tasks],
+            }
+        )
 
     # ------------------------------------------------------------------ routing
     def _answer(self, question: str, context: Context) -> Answer:
@@ -121,7 +135,8 @@ class Answerer:
         plans, explicit, missing = self._resolve_plans(q, context)
         turn = Turn(self.index, q, context, plans, explicit)
         # words the plans never use ("5 sao") mean the question may be about something else
-        self._unknown_words = [t for t in q.content_tokens if not self.index.known(t)]
+        turn.unknown_words = [t for t in q.content_tokens if not self.index.known(t)]
+        _UNKNOWN.set(bool(turn.unknown_words))
         if missing:
             return self._no_plan(turn, missing)
         if q.has("out_of_domain"):
@@ -252,7 +267,7 @@ class Answerer:
         if not hits or hits[0].evidence < MIN_EVIDENCE:
             return []
         if hits[0].score < threshold and not (
-            hits[0].score >= RARE_MATCH and hits[0].evidence >= RARE_EVIDENCE and not self._unknown_words
+            hits[0].score >= RARE_MATCH and hits[0].evidence >= RARE_EVIDENCE and not _UNKNOWN.get()
         ):
             return []
         top = hits[0].score

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 
+from ipbot import phrases
 from ipbot.answers import Answer
 
 __all__ = ["TELEGRAM_LIMIT", "html_text", "plain_text", "split_message"]
@@ -16,7 +17,7 @@ TELEGRAM_LIMIT = 4096
 
 
 def plain_text(answer: Answer) -> str:
-    """Sections separated by blank lines, each ending with its source."""
+    """Sections separated by blank lines, each ending with its source (never empty)."""
     parts = []
     for section in answer.sections:
         lines = []
@@ -26,7 +27,7 @@ def plain_text(answer: Answer) -> str:
         if section.source:
             lines.append(section.source)
         parts.append("\n".join(lines))
-    return "\n\n".join(parts)
+    return "\n\n".join(parts) or phrases.NOT_UNDERSTOOD
 
 
 def html_text(answer: Answer) -> str:
@@ -40,7 +41,7 @@ def html_text(answer: Answer) -> str:
         if section.source:
             lines.append(f"<i>{html.escape(section.source)}</i>")
         parts.append("\n".join(lines))
-    return "\n\n".join(parts)
+    return "\n\n".join(parts) or html.escape(phrases.NOT_UNDERSTOOD)
 
 
 def split_message(text: str, limit: int = TELEGRAM_LIMIT) -> list[str]:

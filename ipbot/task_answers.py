@@ -108,7 +108,8 @@ def _quantity(turn: Turn, plan: Plan, task: Task) -> Lines:
 def _training(turn: Turn, plan: Plan, task: Task) -> Lines:
     if task.training_content:
         return [f"Nội dung tập huấn: {task.training_content}"], True
-    return _card(turn, plan, task)
+    lines, _ = _card(turn, plan, task)
+    return [f"{_plan_year(plan)} không nêu riêng nội dung tập huấn cho nhiệm vụ này.", *lines], False
 
 
 def _notes(turn: Turn, plan: Plan, task: Task) -> Lines:
@@ -185,7 +186,7 @@ def answer_about_tasks(turn: Turn, intents: list[str], refs: list[TaskRef]) -> A
     """Answer the asked facets (lead, time, budget…) for each task, labelled by plan."""
     sections: list[Section] = []
     stated_any = False
-    table_facets = {"lead", "coop", "time", "budget"}
+    table_facets = {"lead", "coop", "time", "budget", "card"}
     for ref in refs:
         plan, task = turn.plan(ref.plan_id), turn.task(ref)
         lines: list[str] = []

@@ -17,6 +17,7 @@ __all__ = [
     "STOPWORDS",
     "canon",
     "expand",
+    "figure",
     "fold",
     "has_diacritics",
     "key",
@@ -240,6 +241,14 @@ def _group_thousands(digits: str) -> str:
     return ".".join(reversed(out))
 
 
+def figure(amount: Decimal) -> str:
+    """An amount as the plans print it, without unit: ``1062.6`` → ``1.062,6``; ``4800`` → ``4.800``."""
+    amount = Decimal(amount).normalize()
+    whole, _, frac = format(amount, "f").partition(".")
+    body = _group_thousands(whole.lstrip("-") or "0") + ("," + frac if frac else "")
+    return ("-" if amount.is_signed() else "") + body
+
+
 def money(amount: Decimal) -> str:
     """Million VND in Vietnamese style: ``1062.6`` → ``1.062,6 triệu đồng``.
 
@@ -247,12 +256,7 @@ def money(amount: Decimal) -> str:
     ``3832.6`` → ``3.832,6 triệu đồng (≈ 3,83 tỷ đồng)``.
     """
     amount = Decimal(amount).normalize()
-    sign = amount.is_signed()
-    text = format(amount, "f")
-    whole, _, frac = text.partition(".")
-    body = _group_thousands(whole.lstrip("-") or "0") + ("," + frac if frac else "")
-    body = ("-" if sign else "") + body
-    result = f"{body} triệu đồng"
+    result = f"{figure(amount)} triệu đồng"
     if abs(amount) >= 1000:
         billions = (amount / 1000).quantize(Decimal("0.01")).normalize()
         b_whole, _, b_frac = format(billions, "f").partition(".")

@@ -28,6 +28,7 @@ class Turn:
     tasks: list[TaskRef] = field(default_factory=list)
     task_how: str = ""  # "number", "content", "context", "analog", "no_analog"
     elsewhere: list[TaskRef] = field(default_factory=list)  # the task asked for, found in another plan
+    unknown_words: list[str] = field(default_factory=list)  # words the plans never use
 
     @property
     def knowledge(self) -> Knowledge:

@@ -45,7 +45,8 @@ CUES: dict[str, tuple[str, ...]] = {
     "help": (
         r"(ban|bot|em) la (ai|gi)",
         r"(ban|bot|em)( nay| oi)? (lam|giup|tra loi|ho tro) (duoc )?(nhung )?(gi|viec gi|cau gi)",
-        r"\bhuong dan\b",
+        r"huong dan (su dung|cach dung|dung bot)",
+        r"cach (su dung|dung) (bot|ban)",
         r"\btro giup\b",
         r"^/?help$",
         r"co the hoi (gi|nhung gi)",
@@ -533,7 +534,10 @@ def understand(index: Index, question: str) -> Query:
     for plan in index.plans.values():
         if plan.number:
             n = plan.number.split("/")[0].strip()
-            if re.search(rf"(?<![\d.,]){re.escape(n)}(?![\d.,]\d)", folded) and n not in map(str, q.years):
+            # "kế hoạch 160", "KH số 160", "160/KH-UBND": a bare 160 may be an amount ("160 triệu")
+            number = re.escape(n)
+            named = rf"(?:ke hoach|\bkh|van ban|\bso)\s+(?:so\s+)?{number}(?![\d.,]\d)|(?<![\d.,]){number}\s*/\s*kh"
+            if re.search(named, folded) and n not in map(str, q.years):
                 q.plan_numbers.append(n)
     lowered = text.lower()
     q.task_numbers = list(dict.fromkeys(m.group(1) for m in _TASK_NUM_RE.finditer(lowered)))
