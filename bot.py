@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from ipbot.cli import run
-from ipbot.config import Settings
+from ipbot.cli import main
 
 if __name__ == "__main__":
-    sys.exit(run(Settings()))
+    sys.exit(main(["run"]))

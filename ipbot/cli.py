@@ -265,3 +265,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:
+        print(f"Không đọc/ghi được tệp: {exc}", file=sys.stderr)
+        return 2

@@ -27,7 +27,8 @@ class SQLitePersistence(BasePersistence[dict[str, Any], dict[str, Any], dict[str
 
     def __init__(self, store: StateStore, update_interval: float = 2.0) -> None:
         super().__init__(
-            store_data=PersistenceInput(bot_data=False, callback_data=False), update_interval=update_interval
+            store_data=PersistenceInput(bot_data=False, user_data=False, callback_data=False),
+            update_interval=update_interval,
         )
         self.store = store
 

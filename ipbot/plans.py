@@ -127,6 +127,8 @@ def load_catalogue(data_dir: Path) -> Catalogue:
     for path in plan_paths:
         raw = _read_yaml(path, cat.problems)
         if raw is None:
+            if not any(p.file == path.name for p in cat.problems):
+                cat.problems.append(Problem("error", path.name, "(file)", "the file is empty"))
             continue
         try:
             plan = Plan.model_validate(raw)

@@ -17,6 +17,7 @@ import secrets
 import sqlite3
 import threading
 import time
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -104,6 +105,28 @@ class StateStore:
         with self._tx() as conn:
             conn.execute("insert or replace into kv (kind, key, value) values (?, ?, ?)", (kind, str(key), data))
 
+    def remember(self, kind: str, key: str, value: object, keep: int = 5000) -> None:
+        """Store a value under a content hash once, keeping only the newest ``keep`` of the kind.
+
+        Used for button data: the same question hashes to the same key, so asking again writes
+        nothing, and old keys are pruned so the file cannot grow without bound.
+        """
+        with self._lock:
+            exists = self._conn.execute("select 1 from kv where kind = ? and key = ?", (kind, key)).fetchone()
+        if exists:
+            return
+        with self._tx() as conn:
+            conn.execute(
+                "insert into kv (kind, key, value) values (?, ?, ?)", (kind, key, json.dumps(value, ensure_ascii=False))
+            )
+            count = conn.execute("select count(*) from kv where kind = ?", (kind,)).fetchone()[0]
+            if count > keep * 1.1:
+                conn.execute(
+                    "delete from kv where kind = ? and rowid not in "
+                    "(select rowid from kv where kind = ? order by rowid desc limit ?)",
+                    (kind, kind, keep),
+                )
+
     def delete(self, kind: str, key: str | int) -> None:
         with self._tx() as conn:
             conn.execute("delete from kv where kind = ? and key = ?", (kind, str(key)))
@@ -155,9 +178,16 @@ class StateStore:
         return [DayStats(d, n, int(a or 0), u) for d, n, a, u in rows]
 
     def top_unanswered(self, limit: int = 10) -> list[tuple[str, int]]:
+        """The most frequent unanswered questions, grouped case-insensitively (SQLite's lower() is ASCII-only)."""
         with self._lock:
-            return self._conn.execute(
-                "select lower(trim(question)) q, count(*) n from questions where answered = 0 and question is not null "
-                "group by q order by n desc, max(ts) desc limit ?",
-                (limit,),
+            rows = self._conn.execute(
+                "select question, ts from questions where answered = 0 and question is not null"
             ).fetchall()
+        counts: dict[str, list[float]] = {}
+        for question, ts in rows:
+            key = " ".join(unicodedata.normalize("NFC", question).casefold().split())
+            seen = counts.setdefault(key, [0, 0.0])
+            seen[0] += 1
+            seen[1] = max(seen[1], ts)
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1][0], -kv[1][1]))
+        return [(q, int(n)) for q, (n, _) in ranked[:limit]]

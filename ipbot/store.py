@@ -70,7 +70,7 @@ def _data_files(data_dir: Path) -> list[Path]:
     return [f for f in files if f.exists()]
 
 
-_CODE_FILES = ("text.py", "matching.py", "models.py", "store.py")
+_CODE_FILES = ("text.py", "matching.py", "models.py", "store.py", "plans.py", "checks.py")
 """The code whose output the database stores (tokens, schema): a change rebuilds it."""
 
 
@@ -255,55 +255,62 @@ def build_database(data_dir: Path, db_path: Path) -> Catalogue:
     tmp = Path(tmp_name)
     try:
         db = sqlite_utils.Database(tmp)
-        db["meta"].insert_all(
-            [
-                {"key": "fingerprint", "value": data_fingerprint(data_dir)},
-                {"key": "schema_version", "value": SCHEMA_VERSION},
-            ],
-            pk="key",
-        )
-        db["agencies"].insert_all(
-            (
-                {
-                    "id": a.id,
-                    "slug": a.slug,
-                    "name": a.name,
-                    "short": a.short,
-                    "scope": a.scope,
-                    "kind": a.kind,
-                    "province_id": a.province_id,
-                }
-                for a in cat.agencies.values()
-            ),
-            pk="id",
-        )
-        db["agency_aliases"].insert_all(
-            (
-                {"agency_id": a.id, "alias": alias, "folded": fold(alias)}
-                for a in cat.agencies.values()
-                for alias in (a.name, *a.aliases)
-            ),
-        )
-        rows: dict[str, list[dict[str, object]]] = {}
-        for table, row in _plan_rows(cat):
-            rows.setdefault(table, []).append(row)
-        pks = {"plans": "id", "tasks": "id"}
-        for table, table_rows in rows.items():
-            db[table].insert_all(table_rows, pk=pks.get(table))
-        from ipbot.matching import precompute_tokens
-
-        tokens, words = precompute_tokens(cat.plans.values())
-        db["doc_tokens"].insert_all(({"key": k, "tokens": json.dumps(v)} for k, v in tokens.items()), pk="key")
-        db["meta"].insert({"key": "accented_vocabulary", "value": json.dumps(words, ensure_ascii=False)})
-        db["passages"].insert_all(_search_rows(cat))
-        db["passages"].enable_fts(["folded"], tokenize="unicode61")
-        db.conn.commit()
-        db.conn.close()
+        try:
+            _fill(db, cat, data_dir)
+        finally:
+            db.conn.close()  # also when the build fails half-way
         os.replace(tmp, db_path)
     finally:
         if tmp.exists():
             tmp.unlink()
     return cat
+
+
+def _fill(db: sqlite_utils.Database, cat: Catalogue, data_dir: Path) -> None:
+    """Write every table of the plan database into the fresh file, then commit."""
+    db["meta"].insert_all(
+        [
+            {"key": "fingerprint", "value": data_fingerprint(data_dir)},
+            {"key": "schema_version", "value": SCHEMA_VERSION},
+        ],
+        pk="key",
+    )
+    db["agencies"].insert_all(
+        (
+            {
+                "id": a.id,
+                "slug": a.slug,
+                "name": a.name,
+                "short": a.short,
+                "scope": a.scope,
+                "kind": a.kind,
+                "province_id": a.province_id,
+            }
+            for a in cat.agencies.values()
+        ),
+        pk="id",
+    )
+    db["agency_aliases"].insert_all(
+        (
+            {"agency_id": a.id, "alias": alias, "folded": fold(alias)}
+            for a in cat.agencies.values()
+            for alias in (a.name, *a.aliases)
+        ),
+    )
+    rows: dict[str, list[dict[str, object]]] = {}
+    for table, row in _plan_rows(cat):
+        rows.setdefault(table, []).append(row)
+    pks = {"plans": "id", "tasks": "id"}
+    for table, table_rows in rows.items():
+        db[table].insert_all(table_rows, pk=pks.get(table))
+    from ipbot.matching import precompute_tokens
+
+    tokens, words = precompute_tokens(cat.plans.values())
+    db["doc_tokens"].insert_all(({"key": k, "tokens": json.dumps(v)} for k, v in tokens.items()), pk="key")
+    db["meta"].insert({"key": "accented_vocabulary", "value": json.dumps(words, ensure_ascii=False)})
+    db["passages"].insert_all(_search_rows(cat))
+    db["passages"].enable_fts(["folded"], tokenize="unicode61")
+    db.conn.commit()
 
 
 def _connect_readonly(db_path: Path) -> sqlite3.Connection:

@@ -31,7 +31,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import MessageEntityType, ParseMode
-from telegram.error import BadRequest, NetworkError, RetryAfter, TimedOut
+from telegram.error import BadRequest, InvalidToken, NetworkError, RetryAfter, TimedOut
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -124,14 +124,14 @@ def _button(label: str, data: str, store: StateStore) -> InlineKeyboardButton:
     """A button whose data fits Telegram's 64 bytes; long data is stored under a hash."""
     if len(data.encode()) > CALLBACK_LIMIT:
         key = hashlib.sha1(data.encode()).hexdigest()[:12]
-        store.put("query", key, data)
+        store.remember("query", key, data)
         data = f"h:{key}"
     return InlineKeyboardButton(label[:60], callback_data=data)
 
 
 def _query_button(s: Suggestion, store: StateStore) -> InlineKeyboardButton:
     key = hashlib.sha1(s.query.encode()).hexdigest()[:12]
-    store.put("query", key, s.query)
+    store.remember("query", key, s.query)
     return InlineKeyboardButton(s.label[:60], callback_data=f"q:{key}")
 
 
@@ -200,8 +200,10 @@ async def _retrying(send: Callable[[], Awaitable[Message | bool]]) -> Message | 
         except RetryAfter as exc:
             wait = exc.retry_after
             seconds = wait.total_seconds() if isinstance(wait, dt.timedelta) else float(wait)
-            await asyncio.sleep(min(seconds, 5.0))
-        except BadRequest:
+            await asyncio.sleep(min(seconds, 30.0))
+        except BadRequest as exc:
+            if "not modified" in str(exc).lower():
+                return None  # a button pressed twice: the message already shows this
             raise  # permanent: sending again cannot help; the error handler logs it and tells the user
         except (TimedOut, NetworkError) as exc:
             log.warning("send failed (%s), attempt %d", exc, attempt + 1)
@@ -718,7 +720,15 @@ def run_bot(settings: Settings) -> None:
     """Run by long polling, or by webhook behind a reverse proxy (IPBOT_MODE=webhook)."""
     logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=logging.INFO)
     logging.getLogger("httpx").setLevel(logging.WARNING)  # request URLs carry the token
-    application = build_application(settings)
+    try:
+        application = build_application(settings)
+        _run(application, settings)
+    except InvalidToken:
+        # PTB's message quotes the token: never let it reach the logs
+        raise SystemExit("Telegram từ chối TELEGRAM_BOT_TOKEN (token không hợp lệ). Kiểm tra lại token.") from None
+
+
+def _run(application: Application, settings: Settings) -> None:
     if settings.mode == "webhook":
         if not settings.webhook_url:
             raise SystemExit("IPBOT_WEBHOOK_URL là bắt buộc ở chế độ webhook.")

@@ -92,3 +92,8 @@ def test_chart_and_export_commands_write_files(tmp_path: Path, capsys: pytest.Ca
     assert main(["export", "--plan", "ninh-thuan-2022", "--format", "csv", "--out", str(tmp_path)]) == 0
     assert (tmp_path / "ninh-thuan-2022.csv").read_bytes().startswith("\ufeff".encode())
     assert main(["chart", "--plan", "thai-binh-2021-2030", "--out", str(tmp_path)]) == 1  # no figures to draw
+
+
+def test_empty_plan_file_is_an_error(data_copy: Path) -> None:
+    (data_copy / "plans" / "zz-empty.yaml").write_text("", encoding="utf-8")
+    assert any("zz-empty.yaml" in e and "empty" in e for e in _errors(data_copy))

@@ -11,6 +11,8 @@ import pytest
 import yaml
 from conftest import add_fixture_plan
 
+from ipbot.qa import Answerer
+from ipbot.render import plain_text
 from ipbot.store import (
     DataInvalid,
     build_database,
@@ -222,3 +224,10 @@ def test_fourth_plan_is_a_data_change(data_copy: Path, tmp_path: Path) -> None:
     assert knowledge.agencies["binh-lam/tt-khuyen-nong"].name == "Trung tâm Khuyến nông tỉnh Bình Lâm"
     assert knowledge.agencies["binh-lam/so-khcn"].name == "Sở Khoa học và Công nghệ"
     assert _roles(target, "binh-lam-2024", "1.2", "cooperating") == ["Trung tâm Khuyến nông tỉnh Bình Lâm"]
+    # and the new plan is answerable, new province and agency included, with no code change
+    answerer = Answerer(knowledge)
+    answer = answerer.answer("Bình Lâm: ai phối hợp tập huấn cho hợp tác xã?")
+    assert answer.answered and answer.plan_ids == ["binh-lam-2024"]
+    assert "Trung tâm Khuyến nông" in plain_text(answer)
+    reporting = answerer.answer("hạn báo cáo kế hoạch năm 2024 là khi nào")
+    assert not reporting.answered and "không quy định" in plain_text(reporting)

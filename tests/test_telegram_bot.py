@@ -170,9 +170,13 @@ def test_persistence_update_leaves_services_alone(settings: Settings, services: 
     async def scenario() -> None:
         app = build_application(settings, services, rate_limit=False, persistence_interval=0.2)
         assert app.bot_data[SERVICES] is services  # as after build_application(), or a post_init fix
-        await app.update_persistence()
+        app.chat_data[42]["plan"] = PLAN_2023
+        app.mark_data_for_update_persistence(chat_ids=42)
+        await app.update_persistence()  # would raise TypeError if bot_data (the services) were copied
 
     run(scenario())
+    assert services.store.all("bot_data") == {}
+    assert services.store.get("chat_data", 42) == {"plan": PLAN_2023}
 
 
 # ---------------------------------------------------------------- 2-3. questions and the task card
@@ -901,8 +905,10 @@ def test_question_log_keeps_hashed_user_ids_only(api: FakeBotAPI, settings: Sett
     with sqlite3.connect(settings.state_path) as conn:
         rows = conn.execute("select ts, day, user_hash, answered, intent, question from questions").fetchall()
         feedback = conn.execute("select user_hash, chat_type, text from feedback").fetchall()
+        stored = conn.execute("select kind, key, value from kv").fetchall()
     assert len(rows) == 3  # the inline query is not logged: Telegram sends one per keystroke
-    for row in [*rows, *feedback]:
+    assert not [r for r in stored if r[0] == "user_data"]  # no per-user records at all
+    for row in [*rows, *feedback, *[r for r in stored if r[0] != "chat_data"]]:
         assert all(str(user_id) not in str(value) for value in row), row
     expected_hash = services.store.user_hash(user_id)
     assert {r[2] for r in rows} == {expected_hash} == {f[0] for f in feedback}
