@@ -665,6 +665,13 @@ async def _post_init(application: Application) -> None:
     await application.bot.set_my_commands([BotCommand(c, d) for c, d in phrases.COMMANDS.items()])
 
 
+async def _post_shutdown(application: Application) -> None:
+    """Close the state database once PTB has flushed its persistence."""
+    services = application.bot_data.get(SERVICES)
+    if isinstance(services, Services):
+        services.store.close()
+
+
 def build_application(
     settings: Settings, services: Services | None = None, *, rate_limit: bool = True, persistence_interval: float = 2.0
 ) -> Application:
@@ -685,6 +692,7 @@ def build_application(
         .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
         .persistence(SQLitePersistence(services.store, update_interval=persistence_interval))
         .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
     )
     if settings.telegram_api_file_url:
         builder = builder.base_file_url(settings.telegram_api_file_url)
