@@ -164,5 +164,7 @@ def check_catalogue(cat: Catalogue) -> list[Problem]:
         for d in plan.discrepancies:
             if not d.check:
                 problems.append(Problem("note", file, d.where, f"recorded ({d.kind}) {d.id}: {d.note}"))
+        for note in plan.draft_notes:
+            problems.append(Problem("warning", file, "draft_notes", f"to review: {note}"))
     order = {"error": 0, "warning": 1, "note": 2}
     return sorted(problems, key=lambda p: order.get(p.level, 3))

@@ -204,6 +204,31 @@ def _cmd_files(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _cmd_import(args: argparse.Namespace, settings: Settings) -> int:
+    """ipbot import-text FILE [--out PATH]: draft a plan data file from a document."""
+    from ipbot.importer import draft_plan, finish, read_document, to_yaml
+    from ipbot.plans import AGENCIES_FILE, PLANS_DIR, SOURCES_DIR, load_registry
+
+    source = Path(args.file)
+    registry = load_registry(settings.data_dir / AGENCIES_FILE)
+    draft = finish(draft_plan(source, registry))
+    plan_id = str(draft.data["id"])
+    out = Path(args.out) if args.out else settings.data_dir / PLANS_DIR / f"{plan_id}.yaml"
+    if out.exists() and not args.force:
+        print(f"{out} đã có (có thể là dữ liệu đã được kiểm tra): dùng --out hoặc --force.", file=sys.stderr)
+        return 1
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(to_yaml(draft), encoding="utf-8")
+    if not args.out:  # into data/: the NFC source text goes beside it, so check-data and citations work
+        text = "\n".join(read_document(source)) + "\n"
+        (settings.data_dir / SOURCES_DIR / f"{plan_id}.txt").write_text(text, encoding="utf-8")
+    tasks = draft.data["tasks"]
+    print(f"Đã viết bản nháp {out}: {len(tasks)} nhiệm vụ, {len(draft.notes)} điểm cần kiểm tra.")  # type: ignore[arg-type]
+    for note in draft.notes:
+        print(f"  - {note}")
+    return 0
+
+
 def _cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     return run(settings)
 
@@ -245,6 +270,11 @@ def _parser() -> argparse.ArgumentParser:
     export_cmd.add_argument("--out", default=".", help="thư mục ghi tệp")
     export_cmd.set_defaults(func=_cmd_files, format=None)
     sub.add_parser("run", help="chạy bot Telegram (hoặc chat khi chưa có token)").set_defaults(func=_cmd_run)
+    imp = sub.add_parser("import-text", help="dựng bản nháp dữ liệu kế hoạch từ văn bản (.txt, .docx)")
+    imp.add_argument("file")
+    imp.add_argument("--out", help="tệp YAML (mặc định: data/plans/<mã kế hoạch>.yaml)")
+    imp.add_argument("--force", action="store_true", help="ghi đè tệp đã có")
+    imp.set_defaults(func=_cmd_import)
     return parser
 
 

@@ -279,6 +279,7 @@ class Plan(Model):
     recipients: list[str] = Field([], description="'Nơi nhận', verbatim lines")
     agencies: list[AgencyDef] = Field([], description="agencies this plan adds to the registry")
     discrepancies: list[Discrepancy] = []
+    draft_notes: list[str] = Field([], description="what an imported draft could not fill or is unsure of")
 
     @property
     def years(self) -> range:

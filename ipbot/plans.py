@@ -109,6 +109,13 @@ def _validation_problems(path: Path, exc: ValidationError, data: object) -> list
     return [Problem("error", path.name, _format_loc(tuple(err["loc"]), data), err["msg"]) for err in exc.errors()]
 
 
+def load_registry(path: Path) -> list[AgencyDef]:
+    """The agency registry alone (for the importer)."""
+    problems: list[Problem] = []
+    raw = _read_yaml(path, problems) if path.exists() else []
+    return _AGENCY_LIST.validate_python(raw or [])
+
+
 def load_catalogue(data_dir: Path) -> Catalogue:
     """Read ``agencies.yaml``, every ``plans/*.yaml`` and the source texts; never raises on bad data."""
     cat = Catalogue()

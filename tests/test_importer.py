@@ -1,0 +1,100 @@
+"""The importer drafts plan files from documents: measured against the curated files, and usable as is."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from ipbot.checks import check_catalogue
+from ipbot.cli import main
+from ipbot.importer import draft_plan, finish, score_draft, to_yaml
+from ipbot.models import Plan
+from ipbot.plans import load_catalogue, load_registry
+from ipbot.qa import Answerer
+from ipbot.render import plain_text
+from ipbot.store import build_database, read_knowledge
+
+DOCUMENTS = ["ninh-thuan-2022", "ninh-thuan-2023", "thai-binh-2021-2030"]
+UNSEEN = Path(__file__).parent / "data" / "unseen"
+
+
+@pytest.fixture(scope="module")
+def registry(data_dir: Path) -> list:
+    return load_registry(data_dir / "agencies.yaml")
+
+
+@pytest.mark.parametrize("plan_id", DOCUMENTS)
+def test_draft_matches_the_curated_file(data_dir: Path, registry: list, plan_id: str) -> None:
+    curated = load_catalogue(data_dir).plans[plan_id]
+    draft = finish(draft_plan(data_dir / "sources" / f"{plan_id}.txt", registry))
+    score = score_draft(draft, curated)
+    print(
+        f"{plan_id}: {score.all_three}/{score.tasks} tasks with lead, timeline and budget right "
+        f"({score.share:.0%}); lead {score.lead}, timeline {score.timeline}, budget {score.budget}"
+    )
+    assert score.found == score.tasks
+    assert score.share >= 0.9
+    assert Plan.model_validate(draft.data).number == curated.number
+
+
+def _data_dir_with(tmp_path: Path, data_dir: Path, draft_yaml: str, source: Path, plan_id: str) -> Path:
+    target = tmp_path / "data"
+    (target / "plans").mkdir(parents=True)
+    (target / "sources").mkdir()
+    shutil.copy(data_dir / "agencies.yaml", target / "agencies.yaml")
+    (target / "plans" / f"{plan_id}.yaml").write_text(draft_yaml, encoding="utf-8")
+    shutil.copy(source, target / "sources" / f"{plan_id}.txt")
+    return target
+
+
+@pytest.mark.parametrize("plan_id", DOCUMENTS)
+def test_draft_passes_check_data_with_warnings_only(
+    tmp_path: Path, data_dir: Path, registry: list, plan_id: str
+) -> None:
+    source = data_dir / "sources" / f"{plan_id}.txt"
+    draft = finish(draft_plan(source, registry))
+    target = _data_dir_with(tmp_path, data_dir, to_yaml(draft), source, plan_id)
+    problems = check_catalogue(load_catalogue(target))
+    assert [str(p) for p in problems if p.level == "error"] == []
+    assert len([p for p in problems if p.level == "warning"]) == len(draft.notes)
+
+
+def test_docx_documents_import_like_text(tmp_path: Path, data_dir: Path, registry: list) -> None:
+    from docx import Document
+
+    doc = Document()
+    lines = (data_dir / "sources" / "ninh-thuan-2023.txt").read_text(encoding="utf-8").splitlines()
+    table_rows = [line.split("\t") for line in lines if "\t" in line]
+    for line in lines:
+        if "\t" not in line:
+            doc.add_paragraph(line)
+    width = max(len(r) for r in table_rows)
+    table = doc.add_table(rows=len(table_rows), cols=width)
+    for r, cells in enumerate(table_rows):
+        for c, value in enumerate(cells):
+            table.cell(r, c).text = value
+    path = tmp_path / "ke-hoach.docx"
+    doc.save(path)
+    draft = finish(draft_plan(path, registry))
+    curated = load_catalogue(data_dir).plans["ninh-thuan-2023"]
+    assert score_draft(draft, curated).share >= 0.9
+
+
+def test_import_text_command_writes_a_plan_the_bot_can_answer(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "data"
+    (target / "plans").mkdir(parents=True)
+    (target / "sources").mkdir()
+    shutil.copy(data_dir / "agencies.yaml", target / "agencies.yaml")
+    monkeypatch.setenv("IPBOT_DATA_DIR", str(target))
+    monkeypatch.setenv("IPBOT_DB_PATH", str(tmp_path / "ipbot.db"))
+    assert main(["import-text", str(data_dir / "sources" / "ninh-thuan-2023.txt")]) == 0
+    assert (target / "plans" / "ninh-thuan-2023.yaml").exists()
+    assert main(["import-text", str(data_dir / "sources" / "ninh-thuan-2023.txt")]) == 1  # never overwrites
+    assert main(["check-data", "--data", str(target)]) == 0
+    build_database(target, tmp_path / "ipbot.db")
+    answer = Answerer(read_knowledge(tmp_path / "ipbot.db")).answer("ai chủ trì nhiệm vụ 3.3 năm 2023")
+    assert answer.answered and "Sở Khoa học và Công nghệ" in plain_text(answer)
