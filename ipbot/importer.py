@@ -113,7 +113,17 @@ class AgencyMatcher:
 
     @staticmethod
     def _key(text: str) -> str:
-        return " ".join(w for w in fold(text).split() if w not in ("va", "cac", "tinh", "huyen", "thi", "xa"))
+        """Folded words without the fillers that vary between documents ("Sở Tư pháp tỉnh", "các sở").
+
+        "tỉnh"/"huyện" stay after "nhân dân"/"UBND"/"cấp": they are what tells the province's
+        People's Committee from the districts'.
+        """
+        kept: list[str] = []
+        for word in fold(text).split():
+            whose = word in ("tinh", "huyen") and bool(kept) and kept[-1] in ("dan", "ubnd", "cap")
+            if whose or word not in ("va", "cac", "tinh", "huyen", "thi", "xa"):
+                kept.append(word)
+        return " ".join(kept)
 
     def resolve(self, text: str) -> tuple[list[str], list[str]]:
         """(agency ids in order, notes about names it had to create or could not place)."""
@@ -133,14 +143,19 @@ class AgencyMatcher:
         for s, e in sorted(taken, reverse=True):
             rest = rest[:s] + " " * (e - s) + rest[e:]
         notes = []
+        names: list[str] = []
         for piece in re.split(r"[;,]", text):
             piece = piece.strip()
             if not piece or not self._key(piece).strip() or self._key(piece) not in rest:
                 continue
             if piece.lower().startswith(self._HEADS) and len(piece) > 6:
-                slug = self._new(piece)
-                found.append((len(key), slug))
-                notes.append(f"cơ quan mới «{piece}» (id {slug}): kiểm tra tên và bí danh")
+                names.append(piece)
+            elif names and not piece.lower().startswith(("các ", "cơ quan", "đơn vị")):
+                names[-1] += ", " + piece  # "Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh"
+        for name in names:
+            slug = self._new(name)
+            found.append((len(key), slug))
+            notes.append(f"cơ quan mới «{name}» (id {slug}): kiểm tra tên và bí danh")
         ids = list(dict.fromkeys(slug for _, slug in sorted(found)))
         return ids, notes
 
@@ -212,6 +227,7 @@ def draft_plan(path: Path, registry: list[AgencyDef]) -> Draft:
     budget = _budget(sections, sources, table_rows, header_cells, notes)
     targets = _targets(sections, notes)
     responsibilities, closing, closing_recipient = _responsibilities(sections, matcher, notes)
+    _leads_by_reference(responsibilities, tasks, notes)
     reporting = _reporting(sections, matcher)
     objectives = _objectives(sections)
 
@@ -222,7 +238,7 @@ def draft_plan(path: Path, registry: list[AgencyDef]) -> Draft:
         "province_id": _slug(province),
         "title": header["title"],
         "short_title": header["short_title"],
-        "source_file": path.with_suffix(".txt").name,
+        "source_file": f"{header['id']}.txt",  # `import-text` stores the NFC text under the plan's id
         "year_start": year_start,
         "year_end": year_end,
         "horizon": header["horizon"],
@@ -475,6 +491,8 @@ def _tasks(lines: list[str], header: dict, matcher: AgencyMatcher, notes: list[s
     for task in tasks:
         task.pop("_dashes", None)
         if not task["lead"]:
+            _inline_roles(task, matcher, notes)
+        if not task["lead"]:
             task["lead_note"] = "Chưa xác định cơ quan chủ trì (cần kiểm tra)."
     return groups, tasks
 
@@ -720,6 +738,54 @@ def _targets(sections: dict[str, list[str]], notes: list[str]) -> list[dict]:
                 }
             )
     return targets
+
+
+# "(Chủ trì: Sở X; phối hợp: Sở Y, Sở Z)" or "(Sở X chủ trì)" closing a task's paragraph
+_INLINE_LEAD_RE = re.compile(r"\((?:chủ trì|Chủ trì)\s*:\s*([^;)]+)(?:;\s*(?:phối hợp|Phối hợp)\s*:\s*([^)]+))?\)")
+_INLINE_LEAD_AFTER_RE = re.compile(r"\(([^()]+?)\s+chủ trì(?:,\s*([^()]+?)\s+phối hợp)?\)")
+
+
+def _inline_roles(task: dict, matcher: AgencyMatcher, notes: list[str]) -> None:
+    """Plans without a budget table name the lead in the task's own paragraph."""
+    for pattern in (_INLINE_LEAD_RE, _INLINE_LEAD_AFTER_RE):
+        m = pattern.search(task["content"])
+        if m is None:
+            continue
+        lead, agency_notes = matcher.resolve(m.group(1))
+        notes.extend(f"{task['number']}: {n}" for n in agency_notes)
+        if not lead:
+            continue
+        task["lead"] = lead
+        if m.group(2):
+            cooperating, agency_notes = matcher.resolve(m.group(2))
+            notes.extend(f"{task['number']}: {n}" for n in agency_notes)
+            task["cooperating"] = cooperating
+            task["cooperating_text"] = m.group(2).strip().rstrip(".")
+        task["content"] = (task["content"][: m.start()].rstrip() + task["content"][m.end() :]).strip()
+        return
+
+
+# "Chủ trì thực hiện các nhiệm vụ tại điểm c khoản 1 và điểm b khoản 2 Mục III" in an agency's duties
+_CROSS_REF_RE = re.compile(r"điểm\s+([a-zđ])\s+khoản\s+(\d{1,2})")
+
+
+def _leads_by_reference(responsibilities: list[dict], tasks: list[dict], notes: list[str]) -> None:
+    """Give a task with no lead the agency whose duties say it leads that point of the tasks section."""
+    by_number = {t["number"]: t for t in tasks}
+    for entry in responsibilities:
+        for duty in entry["duties"]:
+            text = duty["text"]
+            if "chủ trì" not in text.lower():
+                continue
+            section = re.search(r"Mục\s+([IVX]+)", text)
+            for letter, clause in _CROSS_REF_RE.findall(text):
+                number = f"{section.group(1)}.{clause}.{letter}" if section else f"{clause}.{letter}"
+                task = by_number.get(number) or by_number.get(f"{clause}.{letter}")
+                if task is None or task["lead"]:
+                    continue
+                task["lead"] = list(entry["agencies"])
+                task.pop("lead_note", None)
+                notes.append(f"{task['number']}: cơ quan chủ trì lấy từ mục {entry['section']} (kiểm tra)")
 
 
 def _responsibilities(

@@ -98,3 +98,64 @@ def test_import_text_command_writes_a_plan_the_bot_can_answer(
     build_database(target, tmp_path / "ipbot.db")
     answer = Answerer(read_knowledge(tmp_path / "ipbot.db")).answer("ai chủ trì nhiệm vụ 3.3 năm 2023")
     assert answer.answered and "Sở Khoa học và Công nghệ" in plain_text(answer)
+
+
+# ---------------------------------------------------------------- documents the importer has never seen
+def _score_against_key(draft, key: dict, registry: list) -> tuple[int, int]:
+    """Tasks of the key whose lead, timeline and budget the draft gets right (names resolved alike)."""
+    from decimal import Decimal
+
+    from ipbot.importer import AgencyMatcher
+
+    matcher = AgencyMatcher(registry, key["province"])
+    drafted = {t["number"]: t for t in draft.data["tasks"]}
+    labels = {s["key"]: s["label"] for s in draft.data["budget"]["sources"]}
+    right = 0
+    for expected in key["tasks"]:
+        task = drafted.get(expected["number"])
+        if task is None:
+            continue
+        lead = [s for name in expected["lead"] for s in matcher.resolve(name)[0]]
+        timeline = task.get("timeline") or {}
+        budget = task["budget"]
+        allocation = {labels[k]: Decimal(str(v)) for k, v in budget.get("allocation", {}).items()}
+        total = Decimal(str(budget["total"])) if budget.get("total") is not None else None
+        ok = (
+            task["lead"] == lead
+            and list(timeline.get("quarters", [])) == expected["quarters"]
+            and bool(timeline.get("whole_year")) == expected["whole_year"]
+            and budget["status"] == expected["budget_status"]
+            and total == (Decimal(expected["total"]) if expected["total"] is not None else None)
+            and allocation == {k: Decimal(v) for k, v in expected["allocation"].items()}
+        )
+        right += ok
+    return right, len(key["tasks"])
+
+
+@pytest.mark.parametrize("name", ["lam-giang-2024", "son-ha-2022-2026"])
+def test_unseen_province_documents(tmp_path: Path, data_dir: Path, registry: list, name: str) -> None:
+    import json
+
+    key = json.loads((UNSEEN / f"{name}.key.json").read_text(encoding="utf-8"))
+    source = UNSEEN / f"{name}.txt"
+    draft = finish(draft_plan(source, registry))
+    plan = Plan.model_validate(draft.data)
+    assert (plan.number, plan.province, plan.year_start, plan.year_end) == (
+        key["number"],
+        key["province"],
+        key["year_start"],
+        key["year_end"],
+    )
+    assert plan.issued is not None and plan.issued.isoformat() == key["issued"]
+    assert plan.signer is not None and plan.signer.name == key["signer"]["name"]
+    right, total = _score_against_key(draft, key, registry)
+    print(f"{name}: {right}/{total} tasks with lead, timeline and budget right ({right / total:.0%})")
+    assert right / total >= 0.9
+    # usable as it stands: passes check-data and the plan is answerable, new province and agencies included
+    target = _data_dir_with(tmp_path, data_dir, to_yaml(draft), source, plan.id)
+    assert [str(p) for p in check_catalogue(load_catalogue(target)) if p.level == "error"] == []
+    build_database(target, tmp_path / "ipbot.db")
+    answerer = Answerer(read_knowledge(tmp_path / "ipbot.db"))
+    first = key["tasks"][0]
+    answer = answerer.answer(f"ai chủ trì nhiệm vụ {first['number']} tỉnh {key['province']}")
+    assert answer.plan_ids == [plan.id]
