@@ -322,15 +322,11 @@ def task_list(
             lines.append(f"… và {len(mine) - MAX_LIST} nhiệm vụ khác.")
         lines += (extra or {}).get(plan.id, [])
         if lines:
-            sections.append(
-                Section(
-                    lines,
-                    f"{title} — {_label(plan)}",
-                    f"Nguồn: {_label(plan)}, mục II/III (nội dung kế hoạch)."
-                    if plan.budget.table is None
-                    else f"Nguồn: {_label(plan)}, mục II và bảng dự toán.",
-                )
-            )
+            romans = dict.fromkeys(turn.task(r).section.split(".")[0] for r in mine) or {"II": None}
+            where = "mục " + ", ".join(romans)
+            if plan.budget.table is not None:
+                where += " và bảng dự toán"
+            sections.append(Section(lines, f"{title} — {_label(plan)}", f"Nguồn: {_label(plan)}, {where}."))
     answered = bool(refs)
     suggestions = [
         Suggestion(f"Nhiệm vụ {r.number}", f"chi tiết nhiệm vụ {r.number} {_select(turn.plan(r.plan_id))}")
