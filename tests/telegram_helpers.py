@@ -153,8 +153,15 @@ class RunningBot:
     """``async with RunningBot(api, settings, services) as bot:`` — a real ipbot Application, polling the
     stand-in server, stopped on exit even when the test fails."""
 
-    def __init__(self, api: FakeBotAPI, settings: Settings, services: Services, *, rate_limit: bool = False,
-                 persistence_interval: float = 0.2) -> None:
+    def __init__(
+        self,
+        api: FakeBotAPI,
+        settings: Settings,
+        services: Services,
+        *,
+        rate_limit: bool = False,
+        persistence_interval: float = 0.2,
+    ) -> None:
         self.api = api
         self.settings = settings
         self.services = services
@@ -168,8 +175,9 @@ class RunningBot:
         return self.app
 
     async def __aenter__(self) -> RunningBot:
-        app = build_application(self.settings, self.services, rate_limit=self.rate_limit,
-                                persistence_interval=self.persistence_interval)
+        app = build_application(
+            self.settings, self.services, rate_limit=self.rate_limit, persistence_interval=self.persistence_interval
+        )
         self.app = app
         try:
             await app.initialize()
@@ -183,8 +191,9 @@ class RunningBot:
             raise
         return self
 
-    async def __aexit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                        tb: TracebackType | None) -> None:
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         await self._stop()
 
     async def _stop(self) -> None:
@@ -198,8 +207,9 @@ class RunningBot:
         await app.shutdown()
 
     # ------------------------------------------------------------ driving it
-    async def send(self, update: dict[str, Any], method: str = "sendMessage", count: int = 1,
-                   timeout: float = 8.0) -> list[Call]:
+    async def send(
+        self, update: dict[str, Any], method: str = "sendMessage", count: int = 1, timeout: float = 8.0
+    ) -> list[Call]:
         """Push an update and wait for ``count`` new ``method`` calls; returns the new calls."""
         before = len(self.api.calls(method))
         self.api.push_update(update)
@@ -211,8 +221,15 @@ class RunningBot:
         [call] = await self.send(self.api.message_update(text, **kwargs))
         return call
 
-    async def press(self, data: str, method: str = "editMessageText", message_id: int | None = None,
-                    chat_id: int = USER_ID, user_id: int = USER_ID, **kwargs: Any) -> Call:
+    async def press(
+        self,
+        data: str,
+        method: str = "editMessageText",
+        message_id: int | None = None,
+        chat_id: int = USER_ID,
+        user_id: int = USER_ID,
+        **kwargs: Any,
+    ) -> Call:
         """Press an inline button; waits for the answerCallbackQuery and one ``method`` call."""
         before = len(self.api.calls("answerCallbackQuery"))
         update = self.api.callback_update(data, chat_id=chat_id, user_id=user_id, message_id=message_id, **kwargs)

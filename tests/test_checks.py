@@ -87,8 +87,10 @@ def test_check_data_exits_non_zero_on_errors(data_copy: Path, capsys: pytest.Cap
 
 def test_chart_and_export_commands_write_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["chart", "--plan", "ninh-thuan-2023", "--out", str(tmp_path)]) == 0
-    assert sorted(p.name for p in tmp_path.glob("*.png")) == ["by_group-ninh-thuan-2023.png",
-                                                             "by_source-ninh-thuan-2023.png"]
+    assert sorted(p.name for p in tmp_path.glob("*.png")) == [
+        "by_group-ninh-thuan-2023.png",
+        "by_source-ninh-thuan-2023.png",
+    ]
     assert main(["export", "--plan", "ninh-thuan-2022", "--format", "csv", "--out", str(tmp_path)]) == 0
     assert (tmp_path / "ninh-thuan-2022.csv").read_bytes().startswith("\ufeff".encode())
     assert main(["chart", "--plan", "thai-binh-2021-2030", "--out", str(tmp_path)]) == 1  # no figures to draw

@@ -62,8 +62,21 @@ LEAD_AGENCY = "Sở Khoa học và Công nghệ"
 PLAN_2022 = "ninh-thuan-2022"
 PLAN_2023 = "ninh-thuan-2023"
 GROUP_ID = -1_000_000_000_000 - USER_ID  # the stand-in server's default group chat id for USER_ID
-COMMANDS = ["start", "help", "kehoach", "nhiemvu", "coquan", "kinhphi", "quy", "timkiem", "gopy",
-            "bieudo", "xuat", "nhacnho", "huynhac"]
+COMMANDS = [
+    "start",
+    "help",
+    "kehoach",
+    "nhiemvu",
+    "coquan",
+    "kinhphi",
+    "quy",
+    "timkiem",
+    "gopy",
+    "bieudo",
+    "xuat",
+    "nhacnho",
+    "huynhac",
+]
 MakeServices = Callable[..., Services]
 # PTB 22.8 warns about an int ``retry_after`` inside RetryAfter.__init__ itself (the server sends ints).
 RETRY_AFTER_WARNING = "ignore:Deprecated since version v22.2:telegram.warnings.PTBDeprecationWarning"
@@ -357,8 +370,7 @@ def test_long_answer_is_split_with_keyboard_on_the_last_part(
     assert_well_formed(api)
 
 
-def test_budget_command_for_every_plan_fits_telegram(api: FakeBotAPI, settings: Settings,
-                                                     services: Services) -> None:
+def test_budget_command_for_every_plan_fits_telegram(api: FakeBotAPI, settings: Settings, services: Services) -> None:
     plans = services.browser.plans()
 
     async def scenario() -> list[Call]:
@@ -399,8 +411,9 @@ def test_start_and_help(api: FakeBotAPI, settings: Settings, services: Services)
     assert_well_formed(api)
 
 
-def test_plans_command_sets_and_clears_the_default_plan(api: FakeBotAPI, settings: Settings,
-                                                        services: Services) -> None:
+def test_plans_command_sets_and_clears_the_default_plan(
+    api: FakeBotAPI, settings: Settings, services: Services
+) -> None:
     async def scenario() -> dict[str, Any]:
         async with RunningBot(api, settings, services) as bot:
             out: dict[str, Any] = {"menu": await bot.ask("/kehoach")}
@@ -428,8 +441,7 @@ def test_plans_command_sets_and_clears_the_default_plan(api: FakeBotAPI, setting
     assert_well_formed(api)
 
 
-def test_tasks_command_browses_groups_tasks_and_cards(api: FakeBotAPI, settings: Settings,
-                                                      services: Services) -> None:
+def test_tasks_command_browses_groups_tasks_and_cards(api: FakeBotAPI, settings: Settings, services: Services) -> None:
     async def scenario() -> dict[str, Any]:
         async with RunningBot(api, settings, services) as bot:
             out: dict[str, Any] = {"pick": await bot.ask("/nhiemvu")}  # no default plan yet: choose one
@@ -479,8 +491,7 @@ def test_menus_paginate(api: FakeBotAPI, settings: Settings, services: Services)
     assert_well_formed(api)
 
 
-def test_agencies_command_lists_tasks_of_an_agency(api: FakeBotAPI, settings: Settings,
-                                                   services: Services) -> None:
+def test_agencies_command_lists_tasks_of_an_agency(api: FakeBotAPI, settings: Settings, services: Services) -> None:
     async def scenario() -> tuple[Call, Call]:
         async with RunningBot(api, settings, services) as bot:
             await bot.press(f"p:{PLAN_2023}")
@@ -546,7 +557,7 @@ def test_expired_and_unknown_buttons(api: FakeBotAPI, settings: Settings, servic
             api.push_update(api.callback_update("zzz:1"))
             [out["unknown"]] = (await api.wait_for("answerCallbackQuery", count=before + 1))[before:]
             api.push_update(api.callback_update("h:000000000000"))
-            [out["lost_hash"]] = (await api.wait_for("answerCallbackQuery", count=before + 2))[before + 1:]
+            [out["lost_hash"]] = (await api.wait_for("answerCallbackQuery", count=before + 2))[before + 1 :]
             out["no_task"] = await bot.press("c:budget:no-such-plan:9.9")
             out["bad_quarter"] = await bot.press(f"k:{PLAN_2023}:7")
             out["no_group"] = await bot.press("g:no-such-plan:1:0")
@@ -638,22 +649,31 @@ def test_group_chats_answer_only_when_addressed(api: FakeBotAPI, settings: Setti
         async with RunningBot(api, settings, services) as bot:
             out: dict[str, Any] = {}
             api.push_update(api.message_update(question, **group))
-            api.push_update(api.message_update(f"@someone_else {question}", entities=[
-                {"type": "mention", "offset": 0, "length": 13}], **group))
+            api.push_update(
+                api.message_update(
+                    f"@someone_else {question}", entities=[{"type": "mention", "offset": 0, "length": 13}], **group
+                )
+            )
             api.push_update(api.message_update("/start@another_bot", **group))
             await bot.settle(0.4)
             out["silent"] = len(api.calls("sendMessage"))
 
             text = f"@{BOT_USERNAME} {question}"
-            mention = api.message_update(text, entities=[
-                {"type": "mention", "offset": 0, "length": len(BOT_USERNAME) + 1}], **group)
+            mention = api.message_update(
+                text, entities=[{"type": "mention", "offset": 0, "length": len(BOT_USERNAME) + 1}], **group
+            )
             [out["mention"]] = await bot.send(mention)
             out["mention_id"] = mention["message"]["message_id"]
             bot_message = bot.last_message_id(GROUP_ID)
             [out["reply"]] = await bot.send(api.message_update("còn kinh phí thì sao?", reply_to=bot_message, **group))
             middle = f"Cho hỏi @{BOT_USERNAME.upper()} {question}"
-            [out["middle"]] = await bot.send(api.message_update(middle, entities=[
-                {"type": "mention", "offset": middle.index("@"), "length": len(BOT_USERNAME) + 1}], **group))
+            [out["middle"]] = await bot.send(
+                api.message_update(
+                    middle,
+                    entities=[{"type": "mention", "offset": middle.index("@"), "length": len(BOT_USERNAME) + 1}],
+                    **group,
+                )
+            )
             [out["start"]] = await bot.send(api.message_update(f"/start@{BOT_USERNAME}", **group))
             await bot.settle(0.3)
             out["total"] = len(api.calls("sendMessage"))
@@ -672,17 +692,24 @@ def test_group_chats_answer_only_when_addressed(api: FakeBotAPI, settings: Setti
     assert_well_formed(api)
 
 
-def _group_message(text: str, entities: list[MessageEntity] | None = None,
-                   reply_to: Message | None = None) -> Message:
+def _group_message(text: str, entities: list[MessageEntity] | None = None, reply_to: Message | None = None) -> Message:
     chat = Chat(GROUP_ID, Chat.SUPERGROUP, title="Nhóm")
-    return Message(7, dt.datetime.now(dt.UTC), chat, from_user=User(USER_ID, "Lan", False), text=text,
-                   entities=entities, reply_to_message=reply_to)
+    return Message(
+        7,
+        dt.datetime.now(dt.UTC),
+        chat,
+        from_user=User(USER_ID, "Lan", False),
+        text=text,
+        entities=entities,
+        reply_to_message=reply_to,
+    )
 
 
 def _mention(text: str, who: str = f"@{BOT_USERNAME}") -> MessageEntity:
     start = text.index(who)
-    return MessageEntity(MessageEntity.MENTION, len(text[:start].encode("utf-16-le")) // 2,
-                         len(who.encode("utf-16-le")) // 2)
+    return MessageEntity(
+        MessageEntity.MENTION, len(text[:start].encode("utf-16-le")) // 2, len(who.encode("utf-16-le")) // 2
+    )
 
 
 def test_addressed_to_bot() -> None:
@@ -787,8 +814,7 @@ def test_default_plan_and_context_survive_a_restart(
 
 # ---------------------------------------------------------------- 11. robustness
 @pytest.mark.filterwarnings(RETRY_AFTER_WARNING)
-def test_flood_control_and_bad_gateway_are_retried(api: FakeBotAPI, settings: Settings,
-                                                   services: Services) -> None:
+def test_flood_control_and_bad_gateway_are_retried(api: FakeBotAPI, settings: Settings, services: Services) -> None:
     async def scenario() -> tuple[list[Call], float, list[Call]]:
         async with RunningBot(api, settings, services) as bot:
             api.fail_next("sendMessage", error_code=429, retry_after=1)
@@ -864,14 +890,18 @@ def test_per_user_rate_limit(
     assert_well_formed(api)
 
 
-@pytest.mark.parametrize("text", [
-    pytest.param("😀🎉👍", id="emoji-only"),
-    pytest.param("nhiệm vụ " * 560, id="5000-chars"),
-    pytest.param("\x07\x1b[31m ai chủ trì nhiệm vụ 3.3 \u200b\u202e\ufeff", id="control-chars"),
-    pytest.param("&lt; &amp; </b> <i>", id="html-like"),
-])
-def test_odd_inputs_get_a_reply(api: FakeBotAPI, settings: Settings, services: Services, text: str,
-                                caplog: pytest.LogCaptureFixture) -> None:
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("😀🎉👍", id="emoji-only"),
+        pytest.param("nhiệm vụ " * 560, id="5000-chars"),
+        pytest.param("\x07\x1b[31m ai chủ trì nhiệm vụ 3.3 \u200b\u202e\ufeff", id="control-chars"),
+        pytest.param("&lt; &amp; </b> <i>", id="html-like"),
+    ],
+)
+def test_odd_inputs_get_a_reply(
+    api: FakeBotAPI, settings: Settings, services: Services, text: str, caplog: pytest.LogCaptureFixture
+) -> None:
     async def scenario() -> Call:
         async with RunningBot(api, settings, services) as bot:
             call = await bot.ask(text)
@@ -887,8 +917,7 @@ def test_odd_inputs_get_a_reply(api: FakeBotAPI, settings: Settings, services: S
 
 
 # ---------------------------------------------------------------- 12. privacy of the question log
-def test_question_log_keeps_hashed_user_ids_only(api: FakeBotAPI, settings: Settings,
-                                                 services: Services) -> None:
+def test_question_log_keeps_hashed_user_ids_only(api: FakeBotAPI, settings: Settings, services: Services) -> None:
     user_id = 987_654_321
     answered_q = "Ai chủ trì nhiệm vụ 3.3?"
     unanswered_q = "thời tiết hôm nay thế nào"
@@ -937,9 +966,7 @@ def test_user_rate_limiter_with_explicit_times() -> None:
     assert fresh.check(5, 11.5) == "ok"
 
 
-def test_services_reload_swaps_the_core(
-    settings: Settings, answerer: Answerer, make_services: MakeServices
-) -> None:
+def test_services_reload_swaps_the_core(settings: Settings, answerer: Answerer, make_services: MakeServices) -> None:
     services = make_services(settings, answerer)
     plans, tasks = services.reload()
     assert plans >= 3 and tasks > plans
