@@ -630,11 +630,7 @@ async def _on_question(update: Update, context: ContextTypes.DEFAULT_TYPE, servi
     if not isinstance(stored, str) or query is None or not isinstance(query.message, Message):
         await _edit_or_reply(update, html.escape(phrases.BUTTON_EXPIRED), None)
         return
-    answer = services.answerer.answer(stored, _chat_context(context))
-    _save_context(context, answer.context)
-    user = update.effective_user
-    services.store.log_question(user.id if user else None, stored, answer.answered, answer.intent)
-    await _send_answer(query.message, answer, services.store, services.answerer.knowledge)
+    await _answer_text(update, context, stored)  # a suggested question is a question: same limits, same log
 
 
 _BUTTONS: dict[str, Callable[[Update, Any, Services, str], Awaitable[None]]] = {

@@ -890,6 +890,25 @@ def test_per_user_rate_limit(
     assert_well_formed(api)
 
 
+def test_suggested_question_buttons_count_against_the_rate_limit(
+    api: FakeBotAPI, settings: Settings, answerer: Answerer, make_services: MakeServices
+) -> None:
+    services = make_services(settings, answerer, limit=2)
+
+    async def scenario() -> list[str]:
+        async with RunningBot(api, settings, services) as bot:
+            start = await bot.ask("/start")  # not a question: no limit spent
+            example = callback_data(start)[0]
+            for _ in range(3):
+                await bot.send(api.callback_update(example, message_id=bot.last_message_id()))
+            return [c.params["text"] for c in api.calls("sendMessage")[1:]]
+
+    replies = run(scenario())
+    assert sum(LEAD_AGENCY in r for r in replies) == 2
+    assert replies[-1] == phrases.SLOW_DOWN
+    assert_well_formed(api)
+
+
 @pytest.mark.parametrize(
     "text",
     [
