@@ -6,6 +6,7 @@ always worded the same way.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 
 from ipbot.models import Plan, Task
@@ -32,15 +33,19 @@ def shorten(text: str, limit: int = 110) -> str:
     return cut + "…"
 
 
-def agency_list(knowledge: Knowledge, plan: Plan, slugs: list[str]) -> str:
-    """Full names, comma-separated: 'Sở Khoa học và Công nghệ, Cục Sở hữu trí tuệ'."""
-    names = []
-    for slug in slugs:
+def agency_name(knowledge: Knowledge, plans: Iterable[Plan], slug: str) -> str:
+    """The agency's full name as the first of ``plans`` that knows it names it (its id if none does)."""
+    for plan in plans:
         try:
-            names.append(knowledge.agency(plan, slug).name)
+            return knowledge.agency(plan, slug).name
         except KeyError:
-            names.append(slug)
-    return "; ".join(names)
+            continue
+    return slug
+
+
+def agency_list(knowledge: Knowledge, plan: Plan, slugs: list[str]) -> str:
+    """Full names, semicolon-separated (names contain commas): 'Sở Văn hóa, Thể thao và Du lịch; Sở Y tế'."""
+    return "; ".join(agency_name(knowledge, [plan], slug) for slug in slugs)
 
 
 def task_heading(task: Task) -> str:

@@ -12,7 +12,7 @@ import io
 from collections.abc import Iterator
 from decimal import Decimal
 
-from ipbot.describe import timeline_phrase
+from ipbot.describe import agency_list, timeline_phrase
 from ipbot.models import Plan, Task
 from ipbot.store import Knowledge
 
@@ -30,16 +30,6 @@ _FIXED = [
     ("Tổng kinh phí thực hiện (triệu đồng)", 16),
 ]
 _TAIL = [("Kinh phí (tình trạng)", 22), ("Ghi chú", 50), ("Mục trong văn bản", 14)]
-
-
-def _names(knowledge: Knowledge, plan: Plan, slugs: list[str]) -> str:
-    out = []
-    for slug in slugs:
-        try:
-            out.append(knowledge.agency(plan, slug).name)
-        except KeyError:
-            out.append(slug)
-    return "; ".join(out)
 
 
 _STATUS = {
@@ -73,8 +63,8 @@ def _row(knowledge: Knowledge, plan: Plan, task: Task, groups: dict[str, str]) -
         task.objective or "",
         timeline_phrase(task) or "",
         task.duration_months,
-        _names(knowledge, plan, task.lead) or (task.lead_note or ""),
-        _names(knowledge, plan, task.cooperating),
+        agency_list(knowledge, plan, task.lead) or (task.lead_note or ""),
+        agency_list(knowledge, plan, task.cooperating),
         b.total,
         *[b.allocation.get(s.key) for s in plan.budget.sources],
         _STATUS[b.status],

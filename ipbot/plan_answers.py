@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 
 from ipbot.answers import Answer, Section, Suggestion
-from ipbot.describe import agency_list, shorten, task_line, timeline_phrase
+from ipbot.describe import agency_list, agency_name, shorten, task_line, timeline_phrase
 from ipbot.matching import Passage, TaskRef
 from ipbot.models import Plan, Task
 from ipbot.text import figure, fold, money, money_words, quarters_text
@@ -395,21 +395,12 @@ def responsibilities(turn: Turn, plans: list[Plan], slugs: list[str], sections: 
                 )
             )
     if not sections:
-        names = ", ".join(_agency_name(turn, plans, s) for s in slugs)
+        names = ", ".join(agency_name(turn.knowledge, plans, s) for s in slugs)
         lines = [
             f"Phần Tổ chức thực hiện của {', '.join(_label(p) for p in plans)} không giao riêng nhiệm vụ cho {names}."
         ]
         return turn.reply("responsibility", [Section(lines)], False, plans=plans, agencies=slugs)
     return turn.reply("responsibility", sections, True, plans=plans, agencies=slugs)
-
-
-def _agency_name(turn: Turn, plans: list[Plan], slug: str) -> str:
-    for plan in plans:
-        try:
-            return turn.knowledge.agency(plan, slug).name
-        except KeyError:
-            continue
-    return slug
 
 
 def targets(turn: Turn, plans: list[Plan], years: list[int]) -> Answer:

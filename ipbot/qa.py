@@ -16,6 +16,7 @@ from contextvars import ContextVar
 
 from ipbot import phrases
 from ipbot.answers import Answer, Context, Section, Suggestion
+from ipbot.describe import agency_name
 from ipbot.geography import provinces_in
 from ipbot.matching import Hit, Index, Passage, TaskRef, task_text
 from ipbot.models import Plan, Task
@@ -645,7 +646,7 @@ class Answerer:
                     continue
                 if slug in roles and self._passes(turn, task, topic):
                     refs.append(TaskRef(plan.id, task.number))
-        name = self._agency_name(turn, slug)
+        name = agency_name(self.knowledge, turn.plans or self.index.plans.values(), slug)
         what = {"lead": "chủ trì", "coop": "phối hợp", "any": "chủ trì hoặc phối hợp"}[role]
         when = f" trong {quarter_title(q.quarters).split(' trong ', 1)[1]}" if q.quarters else ""
         if not refs:
@@ -656,14 +657,6 @@ class Answerer:
             lines = [f"Không có nhiệm vụ nào {name} {what}{when} trong {', '.join(p.short_title for p in turn.plans)}."]
             return turn.reply("tasks_by_agency", [Section(lines)], False, agencies=[slug])
         return task_list(turn, turn.plans, refs, f"Nhiệm vụ {name} {what}{when}", "tasks_by_agency", agencies=[slug])
-
-    def _agency_name(self, turn: Turn, slug: str) -> str:
-        for plan in turn.plans or self.index.plans.values():
-            try:
-                return self.knowledge.agency(plan, slug).name
-            except KeyError:
-                continue
-        return slug
 
     def _passes(self, turn: Turn, task: Task, topic: bool) -> bool:
         """Quarter, whole-year and (when the words name one) topic filters for list questions."""

@@ -406,14 +406,20 @@ def _is_admin(update: Update, services: Services) -> bool:
     return user is not None and user.id in services.settings.admin_ids
 
 
+async def _admin_message(update: Update, services: Services) -> Message | None:
+    """The message of an admin command, or None (non-admins are told politely)."""
+    message = update.effective_message
+    if message is not None and not _is_admin(update, services):
+        await message.reply_text(html.escape(phrases.ADMIN_ONLY))
+        return None
+    return message
+
+
 async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/thongke (admins): questions per day, share answered, top unanswered questions."""
     services = _services(context)
-    message = update.effective_message
+    message = await _admin_message(update, services)
     if message is None:
-        return
-    if not _is_admin(update, services):
-        await message.reply_text(html.escape(phrases.ADMIN_ONLY))
         return
     days = services.store.daily_stats()
     lines = [f"<b>{html.escape(phrases.STATS_TITLE)}</b>"]
@@ -440,11 +446,8 @@ async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/taidulieu (admins): reload the plan data without restarting."""
     services = _services(context)
-    message = update.effective_message
+    message = await _admin_message(update, services)
     if message is None:
-        return
-    if not _is_admin(update, services):
-        await message.reply_text(html.escape(phrases.ADMIN_ONLY))
         return
     try:
         plans, tasks = await asyncio.to_thread(services.reload)
