@@ -211,10 +211,10 @@ def budget_by_source(turn: Turn, plans: list[Plan]) -> Answer:
             rows = [(t, t.budget.allocation[source.key]) for t in plan.tasks if source.key in t.budget.allocation]
             lines = []
             if source.amount is not None:
-                lines.append(
-                    f"{source.long_label or source.label} {_year_word(plan)}: {money(source.amount)} "
-                    f"(mục {plan.budget.section})."
-                )
+                name = source.long_label or source.label
+                if str(plan.year_start) not in name:  # the document's label may carry the year already
+                    name += f" {_year_word(plan)}"
+                lines.append(f"{name}: {money(source.amount)} (mục {plan.budget.section}).")
             if not rows:
                 lines.append(f"Không nhiệm vụ nào có kinh phí từ {source.label}.")
             else:

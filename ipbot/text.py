@@ -162,6 +162,7 @@ ABBREVIATIONS: dict[str, str] = {
     "dnvvn": "doanh nghiep vua va nho",
     "dmst": "doi moi sang tao",
     "nstu": "ngan sach trung uong",
+    "nstw": "ngan sach trung uong",
     "ns": "ngan sach",
     "gddt": "giao duc dao tao",
     "gd dt": "giao duc dao tao",
@@ -193,6 +194,24 @@ ABBREVIATIONS: dict[str, str] = {
     "r&d": "nghien cuu phat trien",
     "rd": "nghien cuu phat trien",
 }
+# Chat shorthand for the words a question is built from, spelled out before the question is
+# read at all, so "kp bao nhieu" is a budget question like "kinh phí bao nhiêu" (the table
+# above only widens what the words match).
+SHORTHAND: dict[str, str] = {
+    "kp": "kinh phí",
+    "nv": "nhiệm vụ",
+    "cq": "cơ quan",
+    "bn": "bao nhiêu",
+    "tg": "thời gian",
+}
+_SHORTHAND_RE = re.compile(r"(?<![\w&./-])(" + "|".join(SHORTHAND) + r")(?![\w&/-])", re.IGNORECASE)
+
+
+def spell_out(text: str) -> str:
+    """Replace chat shorthand ("kp", "nv", "bn") by the words it stands for."""
+    return _SHORTHAND_RE.sub(lambda m: SHORTHAND[m.group(1).lower()], text)
+
+
 _ABBR_RE = re.compile(
     r"(?<![\w./-])(" + "|".join(re.escape(k) for k in sorted(ABBREVIATIONS, key=len, reverse=True)) + r")(?![\w/-])"
 )

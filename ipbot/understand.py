@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ipbot.matching import SEPARATOR, Index
-from ipbot.text import expand, fold, has_diacritics, nfc, shape
+from ipbot.text import expand, fold, has_diacritics, nfc, shape, spell_out
 
 __all__ = ["CUES", "CUE_RE", "Query", "understand"]
 
@@ -139,7 +139,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\bchi (cho|bao nhieu|het|mat)",
         r"bao nhieu trieu",
         r"\bty dong",
-        r"\bnstu\b",
+        r"\bnst[uw]\b",
         r"\btrieu dong\b",
         r"dau tu bao nhieu",
         r"\bton\b",
@@ -435,7 +435,7 @@ _TASK_NUM_RE = re.compile(r"(?<![\w.,/])((?:[ivx]+\.)?\d{1,2}\.(?:\d{1,2}|[a-zđ
 # How users name funding sources, in folded (unexpanded) text.
 _SOURCE_SPAN_RE = re.compile(
     r"(?:(?:ngan sach|nguon|kinh phi|von|ns)\s+)?(?:su nghiep\s+(?:khoa hoc(?:\s+(?:va\s+)?cong nghe)?|khcn|kh\s+cn)"
-    r"|(?:de xuat\s+)?(?:ngan sach\s+)?trung uong|nstu|tw|khac(?:\s+cua\s+(?:tinh|nganh|dia phuong))?)"
+    r"|(?:de xuat\s+)?(?:ngan sach\s+)?trung uong|nstu|nstw|tw|khac(?:\s+cua\s+(?:tinh|nganh|dia phuong))?)"
 )
 _COUNT_WORD_RE = re.compile(r"\b(?:may|bao nhieu|so luong|toi thieu)\b")
 _ROLE_RE = re.compile(r"(?:dong\s+)?chu tri|phoi hop|tham gia|phu trach(?: chinh)?|dung ra|dau moi")
@@ -523,7 +523,7 @@ def _source_keys(index: Index, expanded: str) -> set[str]:
 
 def understand(index: Index, question: str) -> Query:
     """Parse a question into cues and entities."""
-    text = nfc(question)
+    text = spell_out(nfc(question))
     folded = fold(text)
     expanded = expand(folded)
     q = Query(raw=text, shaped=shape(text), folded=folded, expanded=expanded, accents=has_diacritics(text))
