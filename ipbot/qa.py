@@ -83,6 +83,9 @@ _FACET_OF_INTENT = {
     "quantity": "quantity",
     "task_card": "card",
 }
+# Answers about a plan's money as a whole: a funding source named next ("còn nguồn khác?") asks
+# for that source's share, not for the budget of the task the answer happened to list.
+_PLAN_BUDGET_INTENTS = frozenset({"plan_budget", "budget_by_source", "budget_by_group", "budget_largest"})
 
 
 class Answerer:
@@ -523,7 +526,8 @@ class Answerer:
             return None
         if q.agencies and not turn.tasks and not q.sources:
             return None  # "Sở KH&ĐT phối hợp … tham mưu bố trí kinh phí": a duty, not the totals
-        if q.sources and (q.has("list", "largest") or not turn.tasks or self._source_over_task(turn)):
+        after_totals = turn.task_how == "context" and turn.context.intent in _PLAN_BUDGET_INTENTS
+        if q.sources and (q.has("list", "largest") or not turn.tasks or after_totals or self._source_over_task(turn)):
             if q.has("largest"):
                 return budget_largest(turn, turn.plans, sources=q.sources)
             return budget_by_source(turn, turn.plans)

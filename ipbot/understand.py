@@ -123,6 +123,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"(tu )?nguon (nao|gi)",
         r"(nhung|cac|may|moi|tung|theo) nguon",
         r"nguon kinh phi",
+        r"nguon (khac|trung uong|tw|su nghiep|ngan sach|dia phuong)",
         r"du tru",
         r"co cau",
         r"chia (theo )?(nguon|nhom|tung|cac|nhung)",

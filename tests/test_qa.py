@@ -48,6 +48,11 @@ ANSWERED = [
     ),
     ("Ninh Thuận năm 2022 dành bao nhiêu tiền cho SHTT?", ["5.540.000.000 đồng"], "plan_budget"),
     (
+        "Tổng kinh phí SHTT năm 2022 và năm 2023 lần lượt là bao nhiêu?",
+        ["5.540.000.000 đồng", "3.832.600.000 đồng"],
+        "plan_budget",
+    ),
+    (
         "So sánh tổng kinh phí Ninh Thuận năm 2022 và 2023",
         ["5.540.000.000 đồng", "3.832.600.000 đồng", "giảm"],
         "plan_budget",
@@ -162,6 +167,14 @@ def test_follow_up_switches_plan_for_the_same_question(answerer: Answerer) -> No
     second = answerer.answer("thế còn năm 2022?", first.context)
     assert second.plan_ids == ["ninh-thuan-2022"]
     assert _has(canon(plain_text(second)), "5.540.000.000 đồng")
+
+
+def test_follow_up_names_another_funding_source(answerer: Answerer) -> None:
+    first = answerer.answer("trong đó kinh phí trung ương năm 2023 bao nhiêu?")
+    assert first.intent == "budget_by_source" and first.task_ids == ["ninh-thuan-2023:3.1"]
+    second = answerer.answer("còn nguồn khác của ngành, địa phương?", first.context)
+    assert second.intent == "budget_by_source"  # not the budget of task 3.1, the one task listed before
+    assert _has(canon(plain_text(second)), "770 triệu đồng")
 
 
 def test_explicit_plan_beats_context(answerer: Answerer) -> None:
