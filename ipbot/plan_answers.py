@@ -14,7 +14,7 @@ from ipbot.answers import Answer, Section, Suggestion
 from ipbot.describe import agency_list, agency_name, shorten, task_line, timeline_phrase
 from ipbot.matching import Passage, TaskRef
 from ipbot.models import Plan, Task
-from ipbot.text import figure, fold, money, money_words, quarters_text
+from ipbot.text import figure, fold, money, money_words, quarters_text, tokens
 from ipbot.turn import Turn
 
 __all__ = [
@@ -516,15 +516,42 @@ def passage_answer(turn: Turn, passages: list[Passage]) -> Answer:
             "budget": "Kinh phí",
             "recipients": "Nơi nhận",
         }.get(p.kind, "")
+        lines, section = _duties_asked(turn, plan, p) or ([shorten(p.text, 700)], p.section)
         sections.append(
             Section(
-                [shorten(p.text, 700)],
+                lines,
                 f"{kind} — {_label(plan)}",
-                f"Nguồn: {_label(plan)}, mục {p.section}." if p.section else f"Nguồn: {_label(plan)}.",
+                f"Nguồn: {_label(plan)}, mục {section}." if section else f"Nguồn: {_label(plan)}.",
             )
         )
     unique = list({p.id: p for p in plans}.values())
     return turn.reply("search", sections, True, plans=unique)
+
+
+def _duties_asked(turn: Turn, plan: Plan, passage: Passage) -> tuple[list[str], str] | None:
+    """The duties of a long "Tổ chức thực hiện" entry that the question is about, not all of them.
+
+    An agency's entry runs to five or more duties; a phone screen should show the one asked
+    about ("hỗ trợ chuyên môn … chỉ dẫn địa lý" is duty d of V.1), cited to its letter.
+    """
+    if passage.kind != "responsibility":
+        return None
+    entry = next((r for r in plan.responsibilities if r.section == passage.section), None)
+    if entry is None or len(entry.duties) < 3:
+        return None
+    wanted = set(tokens(turn.query.full_content))
+    scored = [(len(wanted & set(tokens(d.text))), d) for d in entry.duties]
+    best = max(score for score, _ in scored)
+    if best < MIN_DUTY_WORDS:
+        return None
+    picked = [d for score, d in scored if score >= max(MIN_DUTY_WORDS, best - 1)][:3]
+    lines = [f"{entry.heading}:"] + [f"{d.label}) {d.text}" if d.label else f"• {d.text}" for d in picked]
+    one = picked[0].label if len(picked) == 1 and picked[0].label else None
+    return lines, f"{entry.section}.{one}" if one else entry.section
+
+
+MIN_DUTY_WORDS = 3
+"""Question words a duty must share to be quoted alone rather than the agency's whole entry."""
 
 
 def quarter_title(quarters: list[int]) -> str:

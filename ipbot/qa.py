@@ -490,16 +490,24 @@ class Answerer:
         return targets(turn, plans, years)
 
     def _which_agencies(self, turn: Turn) -> Answer | None:
-        """'Những cơ quan nào phải bố trí cán bộ…?': the duties that say so, whoever holds them."""
+        """'Những cơ quan nào phải bố trí cán bộ…?': the duties that say so, whoever holds them.
+
+        Also "ai hỗ trợ … chỉ dẫn địa lý?" when the task it matches names nobody in that role
+        (Thái Bình assigns work by agency in "Tổ chức thực hiện", not task by task): a duty
+        that says it is the answer, where one does.
+        """
         q = turn.query
-        if not _asks_which_agencies(q) or q.agencies or turn.task_how == "number" or not q.content_tokens:
+        if q.agencies or turn.task_how == "number" or not q.content_tokens:
+            return None
+        unassigned = self._role_unassigned(turn)
+        if not (_asks_which_agencies(q) or unassigned):
             return None
         plan_ids = [p.id for p in turn.plans]
         # the duty's own words may be cue words ("bố trí kinh phí"): look with them kept
         hits = self.index.rank_passages(q.full_content, plan_ids, ["responsibility"])
         good = self._good(hits, 0.5)
         best_task = max((h.score for h in self.index.rank_tasks(q.full_content, plan_ids)[:1]), default=0.0)
-        if not good or (turn.task_how == "content" and best_task > good[0].score):
+        if not good or (turn.task_how == "content" and best_task > good[0].score and not unassigned):
             return None
         top = good[0].score
         passages = [
@@ -508,6 +516,14 @@ class Answerer:
             if isinstance(h.item, Passage) and h.score >= top - WHICH_SPREAD and h.evidence >= MIN_EVIDENCE
         ]
         return passage_answer(turn, passages[:6])
+
+    def _role_unassigned(self, turn: Turn) -> bool:
+        """A who-question whose matched task names nobody in the role asked about."""
+        q = turn.query
+        if turn.task_how != "content" or not turn.tasks or not (q.has("lead", "coop") or _asks_which_agencies(q)):
+            return False
+        task = turn.task(turn.tasks[0])
+        return not (task.cooperating if q.has("coop") and not q.has("lead") else task.lead)
 
     def _plan_objectives(self, turn: Turn) -> Answer | None:
         q = turn.query

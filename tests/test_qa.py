@@ -70,6 +70,9 @@ ANSWERED = [
     ("Mục tiêu nhiệm vụ 3.4 năm 2023?", ["cạnh tranh"], "objective"),
     ("Kế hoạch Thái Bình đặt chỉ tiêu gì đến năm 2025?", ["250", "8-10%", "100%"], "targets"),
     ("Thái Bình giao Sở Công Thương những việc gì?", ["giao thương"], "responsibility"),
+    # Thái Bình names no lead per task: the duty in "Tổ chức thực hiện" that covers it, cited to its letter
+    ("Thái Bình: ai hỗ trợ chuyên môn duy trì, phát triển chỉ dẫn địa lý đã bảo hộ?", [KHCN, "V.1.d"], "search"),
+    ("Ở Thái Bình, sở nào tham mưu quản lý nhà nước về quyền tác giả?", ["Sở Văn hóa", "V.3.a"], "search"),
     ("Hạn gửi báo cáo là khi nào?", ["15 tháng 10", KHCN], "reporting"),
     ("Kế hoạch 160 do ai ký?", ["Trần Thị Bích Hằng", "Phó Chủ tịch"], "document"),
     ("Kế hoạch Thái Bình ban hành ngày nào?", ["23/11/2021"], "document"),
