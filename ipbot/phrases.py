@@ -95,3 +95,7 @@ PICK_EXPORT = "Bạn muốn xuất danh sách nhiệm vụ của kế hoạch n�
 SUBSCRIBED = "Đã bật nhắc việc: tôi sẽ nhắc trước một ngày và đúng ngày các mốc kế hoạch đặt ra. Các mốc sắp tới:"
 NO_UPCOMING = "(Hiện không còn mốc nào sắp tới trong các kế hoạch.)"
 UNSUBSCRIBED = "Đã tắt nhắc việc cho cuộc trò chuyện này."
+ROWS_DISAGREE = (
+    "Lưu ý: các dòng trên cộng lại được {rows}, khác con số {stated} kế hoạch ghi "
+    "(văn bản không thống nhất; số liệu giữ nguyên như văn bản)."
+)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from ipbot import phrases
 from ipbot.answers import Answer, Section, Suggestion
 from ipbot.describe import agency_list, agency_name, shorten, task_line, timeline_phrase
 from ipbot.matching import Passage, TaskRef
@@ -221,9 +222,10 @@ def budget_by_source(turn: Turn, plans: list[Plan]) -> Answer:
                 lines.append("Các nhiệm vụ dùng nguồn này:")
                 lines += [f"• {task_line(t, 90)}: {money(a)}" for t, a in rows]
                 total = sum((a for _, a in rows), Decimal(0))
-                lines.append(f"Cộng các dòng: {money(total)}.")
-                if source.amount is not None and source.amount != total:
-                    lines.append(f"(Kế hoạch ghi tổng nguồn này là {money(source.amount)}; bảng dự toán không khớp.)")
+                if source.amount is None:
+                    lines.append(f"Cộng các dòng: {money(total)}.")
+                elif source.amount != total:  # the stated figure stands; the difference is the document's
+                    lines.append(phrases.ROWS_DISAGREE.format(rows=money(total), stated=money(source.amount)))
             sections.append(
                 Section(lines, f"{source.label} — {_label(plan)}", f"Nguồn: {_label(plan)}, bảng dự toán kinh phí.")
             )
