@@ -7,6 +7,7 @@ say about the task, never filling the gap from another plan.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from ipbot.answers import Answer, Section, Suggestion
@@ -69,6 +70,12 @@ def _time(turn: Turn, plan: Plan, task: Task) -> Lines:
         lines.append(f"Tổng thời gian thực hiện nhiệm vụ: {task.duration_months} tháng.")
     if lines:
         return lines, True
+    clause = _time_clause(task.content)
+    if clause:  # "… (khi Trung ương hoàn thành công tác xây dựng hệ thống cơ sở dữ liệu)"
+        return [
+            f"{_plan_year(plan)} không ghi quý hay năm cho nhiệm vụ này; nội dung nhiệm vụ nêu thời điểm: «{clause}».",
+            _what_it_says(turn, plan, task),
+        ], True
     return [
         f"{_plan_year(plan)} không nêu quý hay thời gian thực hiện nhiệm vụ này "
         f"(kế hoạch chỉ áp dụng cho năm {plan.year_start})."
@@ -76,6 +83,19 @@ def _time(turn: Turn, plan: Plan, task: Task) -> Lines:
         else f"{_plan_year(plan)} không nêu thời gian thực hiện riêng cho nhiệm vụ này.",
         _what_it_says(turn, plan, task),
     ], False
+
+
+# When a task's own wording says when it happens: a condition or a rhythm. Dates are left out:
+# "đến năm 2025" in a task is as often the title of a resolution it cites as its own deadline.
+_TIME_CLAUSE_RE = re.compile(
+    r"\((khi [^)]+)\)|(?<!\w)((?:định kỳ|hằng năm|hàng năm)\s+(?:tổ chức|thực hiện|báo cáo|rà soát)[^.;]*)",
+    re.IGNORECASE,
+)
+
+
+def _time_clause(content: str) -> str | None:
+    m = _TIME_CLAUSE_RE.search(content)
+    return next(g for g in m.groups() if g) if m else None
 
 
 def _budget(turn: Turn, plan: Plan, task: Task) -> Lines:

@@ -34,6 +34,8 @@ ANSWERED = [
     ("nhiem vu 3.2 nam 2023 phoi hop voi ai", [KHCN], "cooperating_agencies"),
     ("Lớp tập huấn cho học sinh sinh viên năm 2023 làm quý mấy?", ["Quý II"], "timeline"),
     ("Nhiệm vụ thịt cừu kéo dài bao lâu?", ["24 tháng"], "timeline"),
+    # no quarter or year, but the task says when: "(khi Trung ương hoàn thành … cơ sở dữ liệu)"
+    ("Thái Bình: CSDL SHTT trực tuyến liên thông triển khai khi nào?", ["khi Trung ương hoàn thành"], "timeline"),
     ("kinh phi nhiem vu 3.3", ["300 triệu đồng", "1.200 triệu đồng"], "budget"),
     (
         "Nhiệm vụ 3.1 năm 2023 được phân bổ bao nhiêu?",
