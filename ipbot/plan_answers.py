@@ -14,7 +14,7 @@ from ipbot import phrases
 from ipbot.answers import Answer, Section, Suggestion
 from ipbot.describe import agency_list, agency_name, shorten, task_line, timeline_phrase
 from ipbot.matching import Passage, TaskRef
-from ipbot.models import Plan, Task
+from ipbot.models import Plan, Task, TextBlock
 from ipbot.text import figure, fold, money, money_words, quarters_text, tokens
 from ipbot.turn import Turn
 
@@ -468,16 +468,29 @@ def reporting(turn: Turn, plans: list[Plan]) -> Answer:
 def plan_objectives(turn: Turn, plans: list[Plan]) -> Answer:
     """The plan's purposes and general objectives (section I/II), shortened for a phone."""
     sections = []
+    wanted = set(tokens(turn.query.content))
+    general = re.search(r"muc tieu chung", turn.query.folded) is not None
     for plan in plans:
         blocks = [b for b in plan.objectives if b.kind in ("purpose", "general_objective", "objective")]
         if not blocks:
             continue
+        # "mục tiêu chung" is section II.1 where the plan has one, not the purposes of section I;
+        # then the block that shares most words with the question comes first
+        if general and any(b.kind == "general_objective" for b in blocks):
+            blocks = [b for b in blocks if b.kind == "general_objective"]
+        blocks.sort(key=lambda b: -len(wanted & set(tokens(b.text))))
         lines = [f"• {shorten(b.text, 320)}" for b in blocks[:4]]
         where = ", ".join(dict.fromkeys(b.section for b in blocks[:4]))
-        sections.append(Section(lines, f"Mục đích, mục tiêu — {_label(plan)}", f"Nguồn: {_label(plan)}, mục {where}."))
+        sections.append(
+            Section(lines, f"{_objectives_title(blocks[:4])} — {_label(plan)}", f"Nguồn: {_label(plan)}, mục {where}.")
+        )
     if not sections:
         return turn.reply("objective", [Section(["Kế hoạch không nêu mục tiêu chung."])], False, plans=plans)
     return turn.reply("objective", sections, True, plans=plans)
+
+
+def _objectives_title(blocks: list[TextBlock]) -> str:
+    return "Mục tiêu chung" if all(b.kind == "general_objective" for b in blocks) else "Mục đích, mục tiêu"
 
 
 def recipients(turn: Turn, plans: list[Plan]) -> Answer:

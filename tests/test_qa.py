@@ -70,6 +70,8 @@ ANSWERED = [
     ("Quý II năm 2023 có những việc gì?", ["3.4", "3.6", "5.1", "5.5"], "tasks_by_quarter"),
     ("Q1 2023 co nhung nhiem vu nao", ["1.1", "3.3"], "tasks_by_quarter"),
     ("Mục tiêu nhiệm vụ 3.4 năm 2023?", ["cạnh tranh"], "objective"),
+    # section II.1, not the purposes of section I; the objective the words point at comes first
+    ("TB muc tieu chung nang cao nhan thuc cho doi tuong nao", ["Quyền sở hữu công nghiệp", "II.1"], "objective"),
     ("Kế hoạch Thái Bình đặt chỉ tiêu gì đến năm 2025?", ["250", "8-10%", "100%"], "targets"),
     ("Thái Bình giao Sở Công Thương những việc gì?", ["giao thương"], "responsibility"),
     # Thái Bình names no lead per task: the duty in "Tổ chức thực hiện" that covers it, cited to its letter
