@@ -144,14 +144,17 @@ class AgencyMatcher:
             rest = rest[:s] + " " * (e - s) + rest[e:]
         notes = []
         names: list[str] = []
-        for piece in re.split(r"[;,]", text):
+        after = ";"
+        for piece, sep in re.findall(r"([^;,]+)([;,]|$)", text):
             piece = piece.strip()
             if not piece or not self._key(piece).strip() or self._key(piece) not in rest:
+                after = sep
                 continue
             if piece.lower().startswith(self._HEADS) and len(piece) > 6:
                 names.append(piece)
-            elif names and not piece.lower().startswith(("các ", "cơ quan", "đơn vị")):
+            elif names and after == "," and piece[:1].isupper():
                 names[-1] += ", " + piece  # "Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh"
+            after = sep
         for name in names:
             slug = self._new(name)
             found.append((len(key), slug))
@@ -160,7 +163,7 @@ class AgencyMatcher:
         return ids, notes
 
     def _new(self, name: str) -> str:
-        slug = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")[:40] or "co-quan-moi"
+        slug = re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-")[:40].rstrip("-") or "co-quan-moi"
         if slug not in self.new:
             self.new[slug] = AgencyDef(id=slug, name=name, scope="province", kind="other", aliases=[])
         return slug
@@ -741,7 +744,7 @@ def _targets(sections: dict[str, list[str]], notes: list[str]) -> list[dict]:
 
 
 # "(Chủ trì: Sở X; phối hợp: Sở Y, Sở Z)" or "(Sở X chủ trì)" closing a task's paragraph
-_INLINE_LEAD_RE = re.compile(r"\((?:chủ trì|Chủ trì)\s*:\s*([^;)]+)(?:;\s*(?:phối hợp|Phối hợp)\s*:\s*([^)]+))?\)")
+_INLINE_LEAD_RE = re.compile(r"\((?:chủ trì|Chủ trì)\s*:\s*([^;)]+?)(?:[;,]\s*(?:phối hợp|Phối hợp)\s*:?\s*([^)]+))?\)")
 _INLINE_LEAD_AFTER_RE = re.compile(r"\(([^()]+?)\s+chủ trì(?:,\s*([^()]+?)\s+phối hợp)?\)")
 
 
@@ -774,7 +777,7 @@ def _leads_by_reference(responsibilities: list[dict], tasks: list[dict], notes: 
     by_number = {t["number"]: t for t in tasks}
     for entry in responsibilities:
         for duty in entry["duties"]:
-            text = duty["text"]
+            text = re.split(r"[;.]\s*[Pp]hối hợp", duty["text"])[0]  # "…; phối hợp thực hiện điểm b …" is not led
             if "chủ trì" not in text.lower():
                 continue
             section = re.search(r"Mục\s+([IVX]+)", text)

@@ -159,3 +159,47 @@ def test_unseen_province_documents(tmp_path: Path, data_dir: Path, registry: lis
     first = key["tasks"][0]
     answer = answerer.answer(f"ai chủ trì nhiệm vụ {first['number']} tỉnh {key['province']}")
     assert answer.plan_ids == [plan.id]
+
+
+# ---------------------------------------------------------------- how agencies are read
+@pytest.mark.parametrize(
+    ("text", "ids"),
+    [
+        ("Sở Khoa học và Công nghệ, Ủy ban nhân dân các huyện có sản phẩm", ["so-khcn", "ubnd-huyen"]),
+        ("Ủy ban nhân dân tỉnh", ["ubnd-tinh"]),
+        # a new agency's name runs on across a comma only into a capitalised piece
+        ("Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tỉnh", ["trung-tam-xuc-tien-dau-tu-thuong-mai-va"]),
+        ("Trung tâm Khuyến nông tỉnh, doanh nghiệp, hợp tác xã", ["trung-tam-khuyen-nong-tinh"]),
+        ("Trung tâm Khuyến nông; Trường Cao đẳng Sơn Hà", ["trung-tam-khuyen-nong", "truong-cao-dang-son-ha"]),
+    ],
+)
+def test_agency_names_in_a_new_document(registry: list, text: str, ids: list[str]) -> None:
+    from ipbot.importer import AgencyMatcher
+
+    assert AgencyMatcher(registry, "Sơn Hà").resolve(text)[0] == ids
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "Làm X (Chủ trì: Sở Công Thương; phối hợp: Sở Tài chính).",
+        "Làm X (Chủ trì: Sở Công Thương, phối hợp: Sở Tài chính).",
+        "Làm X (Sở Công Thương chủ trì, Sở Tài chính phối hợp).",
+    ],
+)
+def test_roles_written_inside_a_task(registry: list, content: str) -> None:
+    from ipbot.importer import AgencyMatcher, _inline_roles
+
+    task = {"number": "III.1.a", "content": content, "lead": [], "cooperating": []}
+    _inline_roles(task, AgencyMatcher(registry, "Sơn Hà"), [])
+    assert (task["lead"], task["cooperating"], task["content"]) == (["so-cong-thuong"], ["so-tai-chinh"], "Làm X.")
+
+
+def test_leads_by_reference_skip_what_the_agency_only_cooperates_on() -> None:
+    from ipbot.importer import _leads_by_reference
+
+    tasks = [{"number": n, "lead": []} for n in ("III.1.c", "III.2.b", "III.4.b")]
+    duty = "Chủ trì thực hiện nhiệm vụ tại điểm c khoản 1 và điểm b khoản 2 Mục III; phối hợp thực hiện điểm b khoản 4"
+    responsibilities = [{"section": "V.1", "agencies": ["so-khcn"], "duties": [{"text": duty}]}]
+    _leads_by_reference(responsibilities, tasks, [])
+    assert [t["lead"] for t in tasks] == [["so-khcn"], ["so-khcn"], []]
