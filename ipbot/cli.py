@@ -222,6 +222,8 @@ def _cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     if not args.out:  # into data/: the NFC source text goes beside it, so check-data and citations work
         text = "\n".join(read_document(source)) + "\n"
         (settings.data_dir / SOURCES_DIR / f"{plan_id}.txt").write_text(text, encoding="utf-8")
+    else:
+        print(f"Khi đưa bản nháp vào data/plans/, đặt văn bản (NFC) ở data/sources/{plan_id}.txt.")
     tasks = draft.data["tasks"]
     print(f"Đã viết bản nháp {out}: {len(tasks)} nhiệm vụ, {len(draft.notes)} điểm cần kiểm tra.")  # type: ignore[arg-type]
     for note in draft.notes:

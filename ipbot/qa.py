@@ -63,6 +63,8 @@ PASSAGE_MATCH = 0.6
 TOPIC_MATCH = 0.75
 TOPIC_EVIDENCE = 1.5
 STRONG_MATCH = 0.7
+UNASSIGNED_DUTY = 0.5
+"""Least share of a who-question a duty must explain to answer for a task the plan assigns to nobody."""
 ANALOG = 0.5
 PASSAGE_LEAD = 0.1
 ELSEWHERE_LEAD = 0.25
@@ -499,13 +501,14 @@ class Answerer:
         q = turn.query
         if q.agencies or turn.task_how == "number" or not q.content_tokens:
             return None
-        unassigned = self._role_unassigned(turn)
+        unassigned = self._unassigned(turn)
         if not (_asks_which_agencies(q) or unassigned):
             return None
-        plan_ids = [p.id for p in turn.plans]
+        # only the duties of the plan the unassigned task is in: another plan's are another answer
+        plan_ids = [unassigned.plan_id] if unassigned else [p.id for p in turn.plans]
         # the duty's own words may be cue words ("bố trí kinh phí"): look with them kept
         hits = self.index.rank_passages(q.full_content, plan_ids, ["responsibility"])
-        good = self._good(hits, 0.5)
+        good = self._good(hits, UNASSIGNED_DUTY if unassigned else 0.5)
         best_task = max((h.score for h in self.index.rank_tasks(q.full_content, plan_ids)[:1]), default=0.0)
         if not good or (turn.task_how == "content" and best_task > good[0].score and not unassigned):
             return None
@@ -515,15 +518,23 @@ class Answerer:
             for h in hits[:8]
             if isinstance(h.item, Passage) and h.score >= top - WHICH_SPREAD and h.evidence >= MIN_EVIDENCE
         ]
-        return passage_answer(turn, passages[:6])
+        answer = passage_answer(turn, passages[:6])
+        if unassigned:
+            task = turn.task(unassigned)
+            plan = turn.plan(unassigned.plan_id)
+            note = f"{plan.short_title} không giao cơ quan cho riêng nhiệm vụ {task.number} ({task.title}); "
+            answer.sections.insert(0, Section([note + "phần Tổ chức thực hiện giao:"]))
+        return answer
 
-    def _role_unassigned(self, turn: Turn) -> bool:
-        """A who-question whose matched task names nobody in the role asked about."""
+    def _unassigned(self, turn: Turn) -> TaskRef | None:
+        """The task a who-question matched, when no matched task names anybody in the role asked about."""
         q = turn.query
         if turn.task_how != "content" or not turn.tasks or not (q.has("lead", "coop") or _asks_which_agencies(q)):
-            return False
-        task = turn.task(turn.tasks[0])
-        return not (task.cooperating if q.has("coop") and not q.has("lead") else task.lead)
+            return None
+        coop_only = q.has("coop") and not q.has("lead")
+        if any(turn.task(r).cooperating if coop_only else turn.task(r).lead for r in turn.tasks):
+            return None
+        return turn.tasks[0]
 
     def _plan_objectives(self, turn: Turn) -> Answer | None:
         q = turn.query

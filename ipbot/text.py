@@ -196,13 +196,12 @@ ABBREVIATIONS: dict[str, str] = {
 }
 # Chat shorthand for the words a question is built from, spelled out before the question is
 # read at all, so "kp bao nhieu" is a budget question like "kinh phí bao nhiêu" (the table
-# above only widens what the words match).
+# above only widens what the words match). Not "tg": in this domain it is as often "tác giả".
 SHORTHAND: dict[str, str] = {
     "kp": "kinh phí",
     "nv": "nhiệm vụ",
     "cq": "cơ quan",
     "bn": "bao nhiêu",
-    "tg": "thời gian",
 }
 _SHORTHAND_RE = re.compile(r"(?<![\w&./-])(" + "|".join(SHORTHAND) + r")(?![\w&/-])", re.IGNORECASE)
 
