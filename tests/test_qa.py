@@ -37,6 +37,13 @@ ANSWERED = [
     # no quarter or year, but the task says when: "(khi Trung ương hoàn thành … cơ sở dữ liệu)"
     ("Thái Bình: CSDL SHTT trực tuyến liên thông triển khai khi nào?", ["khi Trung ương hoàn thành"], "timeline"),
     ("kinh phi nhiem vu 3.3", ["300 triệu đồng", "1.200 triệu đồng"], "budget"),
+    # two facets in one message: both answered
+    ("Dự án chỉ dẫn địa lý thịt cừu: ai đứng ra làm, tiền bạc bao nhiêu ạ?", [KHCN, "300 triệu đồng"], "lead_agency"),
+    (
+        "lớp tập huấn cán bộ thực thi quyền SHTT 2023 kinh phí bao nhiêu và ai tổ chức?",
+        [KHCN, "9,2 triệu"],
+        "lead_agency",
+    ),
     (
         "Nhiệm vụ 3.1 năm 2023 được phân bổ bao nhiêu?",
         ["200 triệu đồng", "2.000 triệu đồng", "4.800 triệu đồng"],
