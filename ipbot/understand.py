@@ -88,7 +88,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"phoi hop\s*\??\s*$",
         r"cung tham gia",
         r"tham gia phoi hop",
-        r"\bco .* phoi hop\b",
+        r"\bco (?:\S+ ){0,6}phoi hop\b",  # bounded: a cue span is cut from the content
     ),
     "time": (
         r"quy (may|nao|bao nhieu)",
@@ -203,7 +203,7 @@ CUES: dict[str, tuple[str, ...]] = {
     ),
     "responsibility": (
         r"giao .{0,40}(nhung gi|nhung viec gi|viec gi)",
-        r"con (giao|phai|duoc giao) .*\b(gi|nao)\b",
+        r"con (giao|phai|duoc giao) .{0,40}\b(gi|nao)\b",
         r"trach nhiem",
         r"nhiem vu (cua|gi)",
         r"(duoc )?giao (gi|nhung gi|lam gi|nhung viec|viec gi|nhiem vu gi)",
@@ -359,7 +359,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"\d+(\.\d+)?\s*(trieu|ty|ti) dong",
     ),
     "statistics": (
-        r"\bso (vu|luong|don|lan|ca)\b.*\b(la )?bao nhieu",
+        r"\bso (vu|luong|don|lan|ca)\b.{0,80}\b(la )?bao nhieu",
         r"(hien )?co bao nhieu",
         r"thuc te",
         r"da dat",
@@ -399,7 +399,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"website",
         r"trang web",
         r"ai la (giam doc|pho giam doc|chu tich|pho chu tich|truong|lanh dao|bi thu)",
-        r"(giam doc|chu tich|truong phong|lanh dao) .*(la ai|ten (gi|la))",
+        r"(giam doc|chu tich|truong phong|lanh dao) .{0,30}(la ai|ten (gi|la))",
         r"muc phat",
         r"xu phat bao nhieu",
     ),

@@ -32,6 +32,12 @@ ANSWERED = [
     ("ai chu tri nha dam", [KHCN, NNPTNT, "2022"], "lead_agency"),
     ("ai chủ trì nhiệm vụ 3.6", [KHCN], "lead_agency"),
     ("nhiem vu 3.2 nam 2023 phoi hop voi ai", [KHCN], "cooperating_agencies"),
+    # a long message with a personal preamble: the cue "có … phối hợp" must not swallow the topic words
+    (
+        "Tôi có bí quyết làm gốm truyền thống, năm 2022 nhiệm vụ về tri thức truyền thống do ai chủ trì, ai phối hợp?",
+        ["Sở Văn hóa, Thể thao và Du lịch", KHCN],
+        "lead_agency",
+    ),
     ("Lớp tập huấn cho học sinh sinh viên năm 2023 làm quý mấy?", ["Quý II"], "timeline"),
     ("Nhiệm vụ thịt cừu kéo dài bao lâu?", ["24 tháng"], "timeline"),
     # no quarter or year, but the task says when: "(khi Trung ương hoàn thành … cơ sở dữ liệu)"
