@@ -538,7 +538,9 @@ class Index:
     def find_provinces(self, raw: str) -> set[str]:
         folded = fold(raw)
         found = {pid for name, pid in self._province_names.items() if re.search(rf"(?<!\w){name}(?!\w)", folded)}
+        # "TB", "NT"; typed fast without accents, officials write them lower-case too ("kh shtt tb")
+        casual = not has_diacritics(raw)
         for initials, pid in self._province_initials.items():
-            if re.search(rf"(?<![\w]){initials}(?![\w])", raw):
+            if re.search(rf"(?<![\w&]){initials}(?![\w&])", raw, re.IGNORECASE if casual else 0):
                 found.add(pid)
         return found

@@ -207,8 +207,14 @@ _SHORTHAND_RE = re.compile(r"(?<![\w&./-])(" + "|".join(SHORTHAND) + r")(?![\w&/
 
 
 def spell_out(text: str) -> str:
-    """Replace chat shorthand ("kp", "nv", "bn") by the words it stands for."""
-    return _SHORTHAND_RE.sub(lambda m: SHORTHAND[m.group(1).lower()], text)
+    """Replace chat shorthand ("kp", "nv", "bn") by the words it stands for.
+
+    Spelled without accents in a message typed without them, which is read as such later on.
+    """
+    plain = not has_diacritics(text)
+    return _SHORTHAND_RE.sub(
+        lambda m: strip_marks(SHORTHAND[m.group(1).lower()]) if plain else SHORTHAND[m.group(1).lower()], text
+    )
 
 
 _ABBR_RE = re.compile(

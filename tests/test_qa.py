@@ -76,6 +76,7 @@ ANSWERED = [
     ("nguồn NSTW 2023 hỗ trợ những việc gì", ["3.1", "2.000 triệu đồng"], "budget_by_source"),
     ("nv 3.3 nam 2023 kp bn", ["300 triệu đồng", "1.200 triệu đồng"], "budget"),  # chat shorthand
     ("KP su nghiep KH&CN nam 2023", ["1.062,6 triệu đồng", "3.3"], "budget_by_source"),
+    ("kh shtt tb lay kp tu nguon nao", ["sự nghiệp khoa học và công nghệ", "Thái Bình"], "plan_budget"),
     ("Nhiệm vụ nào năm 2023 có kinh phí lớn nhất?", ["3.1", "4.800 triệu đồng"], "budget_largest"),
     ("Kinh phí năm 2023 theo từng nhóm nhiệm vụ", ["Nhóm 3", "Nhóm 5"], "budget_by_group"),
     ("Sở NN&PTNT chủ trì những nhiệm vụ nào năm 2022?", ["3.a", "3.c", "3.e"], "tasks_by_agency"),

@@ -84,3 +84,19 @@ def test_quarters_text() -> None:
     assert quarters_text([2]) == "Quý II"
     assert quarters_text([3, 4]) == "Quý III–IV"
     assert quarters_text([1, 3]) == "Quý I, Quý III"
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("kp bao nhieu", "kinh phi bao nhieu"),  # unaccented stays unaccented: it is read as typed
+        ("nv 3.3 kp bao nhiêu", "nhiệm vụ 3.3 kinh phí bao nhiêu"),
+        ("KP nhiệm vụ 3.3", "kinh phí nhiệm vụ 3.3"),
+        ("quyền tg", "quyền tg"),  # "tg" is as often "tác giả": left alone
+        ("kpi", "kpi"),
+    ],
+)
+def test_chat_shorthand_is_spelled_out(typed: str, read: str) -> None:
+    from ipbot.text import spell_out
+
+    assert spell_out(typed) == read
