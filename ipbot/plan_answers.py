@@ -543,6 +543,10 @@ def passage_answer(turn: Turn, passages: list[Passage]) -> Answer:
     return turn.reply("search", sections, True, plans=unique)
 
 
+MIN_DUTY_WORDS = 3
+"""Question words a duty must share to be quoted alone rather than the agency's whole entry."""
+
+
 def _duties_asked(turn: Turn, plan: Plan, passage: Passage) -> tuple[list[str], str] | None:
     """The duties of a long "Tổ chức thực hiện" entry that the question is about, not all of them.
 
@@ -563,10 +567,6 @@ def _duties_asked(turn: Turn, plan: Plan, passage: Passage) -> tuple[list[str], 
     lines = [f"{entry.heading}:"] + [f"{d.label}) {d.text}" if d.label else f"• {d.text}" for d in picked]
     one = picked[0].label if len(picked) == 1 and picked[0].label else None
     return lines, f"{entry.section}.{one}" if one else entry.section
-
-
-MIN_DUTY_WORDS = 3
-"""Question words a duty must share to be quoted alone rather than the agency's whole entry."""
 
 
 def quarter_title(quarters: list[int]) -> str:
