@@ -780,7 +780,7 @@ def _leads_by_reference(responsibilities: list[dict], tasks: list[dict], notes: 
             text = re.split(r"[;.]\s*[Pp]hối hợp", duty["text"])[0]  # "…; phối hợp thực hiện điểm b …" is not led
             if "chủ trì" not in text.lower():
                 continue
-            section = re.search(r"Mục\s+([IVX]+)", text)
+            section = re.search(r"Mục\s+([IVX]+)", duty["text"])  # may come after the "phối hợp" part
             for letter, clause in _CROSS_REF_RE.findall(text):
                 number = f"{section.group(1)}.{clause}.{letter}" if section else f"{clause}.{letter}"
                 task = by_number.get(number) or by_number.get(f"{clause}.{letter}")

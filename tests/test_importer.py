@@ -199,7 +199,7 @@ def test_leads_by_reference_skip_what_the_agency_only_cooperates_on() -> None:
     from ipbot.importer import _leads_by_reference
 
     tasks = [{"number": n, "lead": []} for n in ("III.1.c", "III.2.b", "III.4.b")]
-    duty = "Chủ trì thực hiện nhiệm vụ tại điểm c khoản 1 và điểm b khoản 2 Mục III; phối hợp thực hiện điểm b khoản 4"
+    duty = "Chủ trì thực hiện nhiệm vụ tại điểm c khoản 1 và điểm b khoản 2; phối hợp thực hiện điểm b khoản 4 Mục III"
     responsibilities = [{"section": "V.1", "agencies": ["so-khcn"], "duties": [{"text": duty}]}]
     _leads_by_reference(responsibilities, tasks, [])
     assert [t["lead"] for t in tasks] == [["so-khcn"], ["so-khcn"], []]
