@@ -191,13 +191,7 @@ class Answerer:
         if q.has("help") and not (q.task_numbers or q.agencies):
             lines = [phrases.HELP_INTRO, *[f"• {t}" for t in phrases.HELP_TOPICS]]
             lines += [f"Các kế hoạch: {', '.join(p.short_title for p in self.index.plans.values())}."]
-            return Answer(
-                [Section(lines)],
-                True,
-                "help",
-                context=context,
-                suggestions=[Suggestion(s, s) for s in phrases.HELP_EXAMPLES],
-            )
+            return _with_examples(lines, "help", context)
         if substantive:
             return None
         if q.has("goodbye"):
@@ -206,13 +200,7 @@ class Answerer:
             return Answer([Section([phrases.THANKS])], True, "thanks", context=context)
         if q.has("greeting"):
             lines = [phrases.GREETING, phrases.HELP_INTRO, *[f"• {t}" for t in phrases.HELP_TOPICS]]
-            return Answer(
-                [Section(lines)],
-                True,
-                "greeting",
-                context=context,
-                suggestions=[Suggestion(s, s) for s in phrases.HELP_EXAMPLES],
-            )
+            return _with_examples(lines, "greeting", context)
         return None
 
     # ------------------------------------------------------------------ plans
@@ -879,6 +867,13 @@ class Answerer:
         else:
             suggestions = [Suggestion(s, s) for s in phrases.HELP_EXAMPLES]
         return turn.reply("not_found", [Section(lines)], False, plans=[], suggestions=suggestions)
+
+
+def _with_examples(lines: list[str], intent: str, context: Context) -> Answer:
+    """A greeting or help reply: what the bot can do, with example questions to tap."""
+    return Answer(
+        [Section(lines)], True, intent, context=context, suggestions=[Suggestion(s, s) for s in phrases.HELP_EXAMPLES]
+    )
 
 
 def _asks_which_agencies(q: Query) -> bool:
