@@ -269,6 +269,12 @@ def _default_plan(context: ContextTypes.DEFAULT_TYPE) -> str | None:
     return (context.chat_data or {}).get("plan")
 
 
+def _chosen_plan(context: ContextTypes.DEFAULT_TYPE) -> str | None:
+    """The chat's plan if it is still in the data (a reload may have removed it)."""
+    plan_id = _default_plan(context)
+    return plan_id if plan_id and _services(context).browser.has_plan(plan_id) else None
+
+
 # ---------------------------------------------------------------- commands
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Welcome, what ipbot answers, example questions as buttons."""
@@ -327,8 +333,8 @@ async def _open_menu(update: Update, context: ContextTypes.DEFAULT_TYPE, kind: s
     message = update.effective_message
     if message is None:
         return
-    plan_id = _default_plan(context)
-    if plan_id and services.browser.has_plan(plan_id):
+    plan_id = _chosen_plan(context)
+    if plan_id:
         text, markup = _menu(services, kind, plan_id, 0)
         await message.reply_text(text, reply_markup=markup)
     else:
@@ -362,10 +368,10 @@ def _menu(services: Services, kind: str, plan_id: str, page: int) -> tuple[str, 
 async def budget_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """The budget summary of the chat's plan, or of every plan."""
     services = _services(context)
-    plan_id = _default_plan(context)
+    plan_id = _chosen_plan(context)
     if update.effective_message is None:
         return
-    if plan_id and services.browser.has_plan(plan_id):
+    if plan_id:
         answers = [services.browser.budget(plan_id)]
     else:
         answers = [services.browser.budget(p.id) for p in services.browser.plans()]

@@ -24,6 +24,7 @@ from ipbot.telegram_bot import (
     VIETNAM,
     Services,
     _button,
+    _chosen_plan,
     _default_plan,
     _retrying,
     _send_answer,
@@ -64,8 +65,8 @@ async def export_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     message = update.effective_message
     if message is None:
         return
-    plan_id = _default_plan(context)
-    if plan_id and services.browser.has_plan(plan_id):
+    plan_id = _chosen_plan(context)
+    if plan_id:
         await _send_export(update, services, plan_id)
         return
     rows = [[_button(p.label, f"x:{p.id}", services.store)] for p in services.browser.plans()]
