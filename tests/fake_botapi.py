@@ -393,13 +393,9 @@ class FakeBotAPI:
         Counts all matching calls recorded so far (use :meth:`clear` to start afresh) and returns them all.
         """
         deadline = time.monotonic() + timeout
-        while True:
-            found = self._matching(method, predicate)
-            if len(found) >= count:
-                return found
-            if time.monotonic() >= deadline:
-                raise self._timeout_error(method, count, len(found), timeout)
+        while (found := self._enough(method, count, predicate, deadline, timeout)) is None:
             await asyncio.sleep(0.01)
+        return found
 
     def wait_for_sync(
         self,
@@ -410,13 +406,20 @@ class FakeBotAPI:
     ) -> list[Call]:
         """Blocking twin of :meth:`wait_for` for a bot that runs in another thread or process."""
         deadline = time.monotonic() + timeout
-        while True:
-            found = self._matching(method, predicate)
-            if len(found) >= count:
-                return found
-            if time.monotonic() >= deadline:
-                raise self._timeout_error(method, count, len(found), timeout)
+        while (found := self._enough(method, count, predicate, deadline, timeout)) is None:
             time.sleep(0.01)
+        return found
+
+    def _enough(
+        self, method: str, count: int, predicate: Callable[[Call], bool] | None, deadline: float, timeout: float
+    ) -> list[Call] | None:
+        """The matching calls once there are ``count`` of them, None to keep waiting; raises past the deadline."""
+        found = self._matching(method, predicate)
+        if len(found) >= count:
+            return found
+        if time.monotonic() >= deadline:
+            raise self._timeout_error(method, count, len(found), timeout)
+        return None
 
     # ------------------------------------------------------------------ behaviour hooks
 
