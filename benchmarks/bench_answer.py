@@ -29,7 +29,7 @@ FALLBACK = [
 
 PROBE = """
 import json, resource, sys, time
-from ipbot.cli import load_answerer
+from ipbot.frontends.cli import load_answerer
 from ipbot.config import Settings
 questions = json.loads(sys.argv[1])
 answerer = load_answerer(Settings())
@@ -60,8 +60,8 @@ def main() -> int:
     args = ap.parse_args()
 
     sys.path.insert(0, str(ROOT))
-    from ipbot.cli import load_answerer
     from ipbot.config import Settings
+    from ipbot.frontends.cli import load_answerer
 
     questions = load_questions(args.questions)
     # this machine sets PYTHONDONTWRITEBYTECODE: without this, every `ipbot ask` would compile the

@@ -25,11 +25,11 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from fake_botapi import FakeBotAPI  # noqa: E402
 
-from ipbot.browse import Browser  # noqa: E402
-from ipbot.cli import load_answerer  # noqa: E402
 from ipbot.config import Settings  # noqa: E402
-from ipbot.state import StateStore  # noqa: E402
-from ipbot.telegram_bot import Services, UserRateLimiter, build_application  # noqa: E402
+from ipbot.frontends.browse import Browser  # noqa: E402
+from ipbot.frontends.cli import load_answerer  # noqa: E402
+from ipbot.frontends.telegram.bot import Services, UserRateLimiter, build_application  # noqa: E402
+from ipbot.frontends.telegram.state import StateStore  # noqa: E402
 
 QUESTIONS = ROOT.parent / "shared" / "eval" / "dev.jsonl"
 FALLBACK = ["Ai chủ trì nhiệm vụ 3.3?", "ai chu tri nha dam", "Quý II có những việc gì?"]

@@ -4,6 +4,6 @@ from __future__ import annotations
 
 import sys
 
-from ipbot.cli import main
+from ipbot.frontends.cli import main
 
 sys.exit(main())

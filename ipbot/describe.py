@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal
 
-from ipbot.models import Plan, Task
-from ipbot.store import Knowledge
+from ipbot.plans.models import Plan, Task
+from ipbot.plans.store import Knowledge
 from ipbot.text import money, quarters_text
 
 __all__ = [

@@ -13,8 +13,8 @@ from decimal import Decimal
 from ipbot import phrases
 from ipbot.answers import Answer, Section, Suggestion
 from ipbot.describe import agency_list, agency_name, shorten, task_line, timeline_phrase
-from ipbot.matching import Passage, TaskRef
-from ipbot.models import Plan, Task, TextBlock
+from ipbot.plans.models import Plan, Task, TextBlock
+from ipbot.reading.index import Passage, TaskRef
 from ipbot.text import figure, fold, money, money_words, quarters_text, tokens
 from ipbot.turn import Turn
 

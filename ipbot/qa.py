@@ -1,7 +1,7 @@
 """The question-answering core: a question (and the conversation so far) → an Answer.
 
 No Telegram, no printing: front ends call :meth:`Answerer.answer` and render the
-result. The flow is: understand the question (:mod:`ipbot.understand`), decide which
+result. The flow is: understand the question (:mod:`ipbot.reading.parse`), decide which
 plans it is about (explicit province/year/number, then the conversation's plan, then
 every plan), find the task(s) it names, route to a handler by what it asks, and fall
 back to quoting the passage that best explains the question. When nothing explains
@@ -17,9 +17,6 @@ from contextvars import ContextVar
 from ipbot import phrases
 from ipbot.answers import Answer, Context, Section, Suggestion
 from ipbot.describe import agency_name
-from ipbot.geography import provinces_in
-from ipbot.matching import Hit, Index, Passage, TaskRef, task_text
-from ipbot.models import Plan, Task
 from ipbot.plan_answers import (
     budget_by_group,
     budget_by_source,
@@ -37,11 +34,14 @@ from ipbot.plan_answers import (
     targets,
     task_list,
 )
-from ipbot.store import Knowledge
+from ipbot.plans.models import Plan, Task
+from ipbot.plans.store import Knowledge
+from ipbot.reading.index import Hit, Index, Passage, TaskRef, task_text
+from ipbot.reading.parse import CUE_RE, Query, understand
+from ipbot.reading.places import provinces_in
 from ipbot.task_answers import answer_about_tasks
 from ipbot.text import fold
 from ipbot.turn import Turn
-from ipbot.understand import CUE_RE, Query, understand
 
 __all__ = ["MAX_QUESTION", "Answerer"]
 
@@ -91,7 +91,7 @@ _PLAN_BUDGET_INTENTS = frozenset({"plan_budget", "budget_by_source", "budget_by_
 
 
 class Answerer:
-    """Answers questions over one :class:`~ipbot.store.Knowledge` (built once, reused)."""
+    """Answers questions over one :class:`~ipbot.plans.store.Knowledge` (built once, reused)."""
 
     def __init__(self, knowledge: Knowledge) -> None:
         self.knowledge = knowledge

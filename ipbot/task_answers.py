@@ -12,8 +12,8 @@ from collections.abc import Callable
 
 from ipbot.answers import Answer, Section, Suggestion
 from ipbot.describe import agency_list, budget_lines, shorten, task_heading, task_source, timeline_phrase
-from ipbot.matching import TaskRef
-from ipbot.models import Plan, Task
+from ipbot.plans.models import Plan, Task
+from ipbot.reading.index import TaskRef
 from ipbot.turn import Turn
 
 __all__ = ["TASK_INTENTS", "answer_about_tasks"]

@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ipbot.answers import Answer, Context, Section, Suggestion
-from ipbot.matching import Index, TaskRef
-from ipbot.models import Plan, Task
-from ipbot.store import Knowledge
-from ipbot.understand import Query
+from ipbot.plans.models import Plan, Task
+from ipbot.plans.store import Knowledge
+from ipbot.reading.index import Index, TaskRef
+from ipbot.reading.parse import Query
 
 __all__ = ["Turn"]
 

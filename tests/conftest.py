@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from ipbot.config import DEFAULT_DATA_DIR
+from ipbot.plans.store import Knowledge, build_database, read_knowledge
 from ipbot.qa import Answerer
-from ipbot.store import Knowledge, build_database, read_knowledge
 
 TESTS = Path(__file__).resolve().parent
 FIXTURE_PLAN = TESTS / "data" / "fixture-plan"

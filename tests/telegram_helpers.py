@@ -1,6 +1,6 @@
 """Helpers for the end-to-end tests of the Telegram front end (tests/test_telegram_bot.py).
 
-``RunningBot`` starts the real :func:`ipbot.telegram_bot.build_application` against the stand-in Bot API
+``RunningBot`` starts the real :func:`ipbot.frontends.telegram.bot.build_application` against the stand-in Bot API
 server (:mod:`fake_botapi`), in the same order as ``Application.run_polling`` (initialize, post_init, start,
 start polling), and always stops it again. The other helpers check what the bot sent: Telegram HTML
 validity, message length, button data size.
@@ -20,7 +20,7 @@ from telegram.ext import Application
 
 from ipbot import phrases
 from ipbot.config import Settings
-from ipbot.telegram_bot import Services, build_application
+from ipbot.frontends.telegram.bot import Services, build_application
 
 TOKEN = "123:ABC"
 BOT_USERNAME = "ipbot_test_bot"

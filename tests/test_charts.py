@@ -6,8 +6,8 @@ import io
 import struct
 from decimal import Decimal
 
-from ipbot import charts
-from ipbot.store import Knowledge
+from ipbot.files import charts
+from ipbot.plans.store import Knowledge
 
 
 def _png_size(data: bytes) -> tuple[int, int]:

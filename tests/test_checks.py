@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from ipbot.checks import check_catalogue
-from ipbot.cli import main
-from ipbot.plans import load_catalogue
+from ipbot.frontends.cli import main
+from ipbot.plans.checks import check_catalogue
+from ipbot.plans.load import load_catalogue
 
 
 def _errors(data: Path) -> list[str]:

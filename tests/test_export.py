@@ -9,8 +9,8 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
-from ipbot import export
-from ipbot.store import Knowledge
+from ipbot.files import export
+from ipbot.plans.store import Knowledge
 
 
 @pytest.mark.parametrize("plan_id", ["ninh-thuan-2022", "ninh-thuan-2023", "thai-binh-2021-2030"])

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from ipbot.checks import check_catalogue
-from ipbot.cli import main
-from ipbot.importer import draft_plan, finish, score_draft, to_yaml
-from ipbot.models import Plan
-from ipbot.plans import load_catalogue, load_registry
+from ipbot.frontends.cli import main
+from ipbot.frontends.render import plain_text
+from ipbot.plans.checks import check_catalogue
+from ipbot.plans.importer import draft_plan, finish, score_draft, to_yaml
+from ipbot.plans.load import load_catalogue, load_registry
+from ipbot.plans.models import Plan
+from ipbot.plans.store import build_database, read_knowledge
 from ipbot.qa import Answerer
-from ipbot.render import plain_text
-from ipbot.store import build_database, read_knowledge
 
 DOCUMENTS = ["ninh-thuan-2022", "ninh-thuan-2023", "thai-binh-2021-2030"]
 UNSEEN = Path(__file__).parent / "data" / "unseen"
@@ -105,7 +105,7 @@ def _score_against_key(draft, key: dict, registry: list) -> tuple[int, int]:
     """Tasks of the key whose lead, timeline and budget the draft gets right (names resolved alike)."""
     from decimal import Decimal
 
-    from ipbot.importer import AgencyMatcher
+    from ipbot.plans.importer import AgencyMatcher
 
     matcher = AgencyMatcher(registry, key["province"])
     drafted = {t["number"]: t for t in draft.data["tasks"]}
@@ -174,7 +174,7 @@ def test_unseen_province_documents(tmp_path: Path, data_dir: Path, registry: lis
     ],
 )
 def test_agency_names_in_a_new_document(registry: list, text: str, ids: list[str]) -> None:
-    from ipbot.importer import AgencyMatcher
+    from ipbot.plans.importer import AgencyMatcher
 
     assert AgencyMatcher(registry, "Sơn Hà").resolve(text)[0] == ids
 
@@ -188,7 +188,7 @@ def test_agency_names_in_a_new_document(registry: list, text: str, ids: list[str
     ],
 )
 def test_roles_written_inside_a_task(registry: list, content: str) -> None:
-    from ipbot.importer import AgencyMatcher, _inline_roles
+    from ipbot.plans.importer import AgencyMatcher, _inline_roles
 
     task = {"number": "III.1.a", "content": content, "lead": [], "cooperating": []}
     _inline_roles(task, AgencyMatcher(registry, "Sơn Hà"), [])
@@ -196,7 +196,7 @@ def test_roles_written_inside_a_task(registry: list, content: str) -> None:
 
 
 def test_leads_by_reference_skip_what_the_agency_only_cooperates_on() -> None:
-    from ipbot.importer import _leads_by_reference
+    from ipbot.plans.importer import _leads_by_reference
 
     tasks = [{"number": n, "lead": []} for n in ("III.1.c", "III.2.b", "III.4.b")]
     duty = "Chủ trì thực hiện nhiệm vụ tại điểm c khoản 1 và điểm b khoản 2; phối hợp thực hiện điểm b khoản 4 Mục III"

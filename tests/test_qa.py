@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ipbot.answers import Context
+from ipbot.frontends.render import plain_text
 from ipbot.qa import Answerer
-from ipbot.render import plain_text
 from ipbot.text import canon
 
 KHCN = "Sở Khoa học và Công nghệ"

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from ipbot.reminders import due, occasions, upcoming
-from ipbot.store import Knowledge
+from ipbot.frontends.telegram.reminders import due, occasions, upcoming
+from ipbot.plans.store import Knowledge
 
 
 def test_reporting_deadline_every_year_to_the_horizon(knowledge: Knowledge) -> None:

@@ -11,9 +11,8 @@ import pytest
 import yaml
 from conftest import add_fixture_plan
 
-from ipbot.qa import Answerer
-from ipbot.render import plain_text
-from ipbot.store import (
+from ipbot.frontends.render import plain_text
+from ipbot.plans.store import (
     DataInvalid,
     build_database,
     data_fingerprint,
@@ -22,6 +21,7 @@ from ipbot.store import (
     read_knowledge,
     search,
 )
+from ipbot.qa import Answerer
 
 
 def _task(db_path: Path, plan_id: str, number: str) -> dict:

@@ -1,6 +1,6 @@
-"""End-to-end and handler-level tests of the Telegram front end (ipbot/telegram_bot.py).
+"""End-to-end and handler-level tests of the Telegram front end (ipbot/frontends/telegram/bot.py).
 
-The real Application from :func:`ipbot.telegram_bot.build_application` polls the stand-in Bot API server
+The real Application from :func:`ipbot.frontends.telegram.bot.build_application` polls the stand-in Bot API server
 (tests/fake_botapi.py) over HTTP on 127.0.0.1; the tests push updates and assert on the calls the bot makes
 (method, chat, text facts, HTML validity, buttons). Facts asserted on are stable plan facts (task 3.3 of
 Ninh Thuận 2023 is led by Sở Khoa học và Công nghệ, 300 / 1.200 triệu đồng), not exact wording.
@@ -42,12 +42,10 @@ from telegram_helpers import (
 
 from ipbot import phrases
 from ipbot.answers import Answer, Context, Section
-from ipbot.browse import Browser
 from ipbot.config import Settings
-from ipbot.qa import Answerer
-from ipbot.render import TELEGRAM_LIMIT, html_text, split_message
-from ipbot.state import StateStore
-from ipbot.telegram_bot import (
+from ipbot.frontends.browse import Browser
+from ipbot.frontends.render import TELEGRAM_LIMIT, html_text, split_message
+from ipbot.frontends.telegram.bot import (
     SERVICES,
     Services,
     UserRateLimiter,
@@ -57,6 +55,8 @@ from ipbot.telegram_bot import (
     _task_keyboard,
     build_application,
 )
+from ipbot.frontends.telegram.state import StateStore
+from ipbot.qa import Answerer
 
 LEAD_AGENCY = "Sở Khoa học và Công nghệ"
 PLAN_2022 = "ninh-thuan-2022"
@@ -1058,7 +1058,7 @@ def test_export_command_sends_workbook_and_csv(api: FakeBotAPI, settings: Settin
 def test_reminders_fire_for_subscribed_chats_only_and_survive_restart(
     api: FakeBotAPI, settings: Settings, answerer: Answerer, make_services: MakeServices
 ) -> None:
-    from ipbot.telegram_media import send_reminders
+    from ipbot.frontends.telegram.media import send_reminders
 
     subscribed, other = 5001, 5002
 
@@ -1086,7 +1086,7 @@ def test_reminders_fire_for_subscribed_chats_only_and_survive_restart(
 def test_no_reminder_on_an_ordinary_day(
     api: FakeBotAPI, settings: Settings, answerer: Answerer, make_services: MakeServices
 ) -> None:
-    from ipbot.telegram_media import send_reminders
+    from ipbot.frontends.telegram.media import send_reminders
 
     async def scenario() -> int:
         services = make_services(settings, answerer)

@@ -15,9 +15,9 @@ from typing import IO
 
 from ipbot.answers import Context
 from ipbot.config import Settings
+from ipbot.frontends.render import plain_text
+from ipbot.plans.store import DataInvalid, build_database, ensure_database, read_knowledge
 from ipbot.qa import Answerer
-from ipbot.render import plain_text
-from ipbot.store import DataInvalid, build_database, ensure_database, read_knowledge
 
 __all__ = ["batch", "load_answerer", "main"]
 
@@ -147,8 +147,8 @@ def _cmd_build_db(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _cmd_check_data(args: argparse.Namespace, settings: Settings) -> int:
-    from ipbot.checks import check_catalogue
-    from ipbot.plans import load_catalogue
+    from ipbot.plans.checks import check_catalogue
+    from ipbot.plans.load import load_catalogue
 
     data_dir = Path(args.data) if args.data else settings.data_dir
     cat = load_catalogue(data_dir)
@@ -179,7 +179,7 @@ def _cmd_plans(args: argparse.Namespace, settings: Settings) -> int:
 
 def _cmd_files(args: argparse.Namespace, settings: Settings) -> int:
     """ipbot chart / ipbot export: write the files the bot would send."""
-    from ipbot.attachments import render
+    from ipbot.files.attachments import render
     from ipbot.plan_answers import chart_attachments
 
     knowledge = read_knowledge(ensure_database(settings.data_dir, settings.database))
@@ -206,8 +206,8 @@ def _cmd_files(args: argparse.Namespace, settings: Settings) -> int:
 
 def _cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     """ipbot import-text FILE [--out PATH]: draft a plan data file from a document."""
-    from ipbot.importer import draft_plan, finish, read_document, to_yaml
-    from ipbot.plans import AGENCIES_FILE, PLANS_DIR, SOURCES_DIR, load_registry
+    from ipbot.plans.importer import draft_plan, finish, read_document, to_yaml
+    from ipbot.plans.load import AGENCIES_FILE, PLANS_DIR, SOURCES_DIR, load_registry
 
     source = Path(args.file)
     registry = load_registry(settings.data_dir / AGENCIES_FILE)
@@ -240,7 +240,7 @@ def run(settings: Settings) -> int:
     if settings.telegram_bot_token is None or not settings.telegram_bot_token.get_secret_value():
         chat(load_answerer(settings), sys.stdin, sys.stdout, sys.stdin.isatty())
         return 0
-    from ipbot.telegram_bot import run_bot  # imported only here: the answer path never needs telegram
+    from ipbot.frontends.telegram.bot import run_bot  # imported only here: the answer path never needs telegram
 
     run_bot(settings)
     return 0

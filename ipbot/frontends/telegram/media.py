@@ -1,7 +1,7 @@
 """Telegram commands that send files or run on a schedule: /bieudo, /xuat, /nhacnho, /huynhac.
 
-Kept apart from :mod:`ipbot.telegram_bot` (the conversation) because they add the heavy
-parts: charts and spreadsheets are rendered by :mod:`ipbot.attachments` off the event
+Kept apart from :mod:`ipbot.frontends.telegram.bot` (the conversation) because they add the heavy
+parts: charts and spreadsheets are rendered by :mod:`ipbot.files.attachments` off the event
 loop, and reminders run from PTB's JobQueue once a day. Subscriptions live in the
 state database, so they survive restarts.
 """
@@ -17,9 +17,7 @@ from telegram.ext import Application, CommandHandler, ContextTypes
 
 from ipbot import phrases
 from ipbot.answers import Context
-from ipbot.models import Plan
-from ipbot.reminders import due, upcoming
-from ipbot.telegram_bot import (
+from ipbot.frontends.telegram.bot import (
     _BUTTONS,
     VIETNAM,
     Services,
@@ -31,6 +29,8 @@ from ipbot.telegram_bot import (
     _services,
     send_attachments,
 )
+from ipbot.frontends.telegram.reminders import due, upcoming
+from ipbot.plans.models import Plan
 
 __all__ = [
     "REMINDER_TIME",

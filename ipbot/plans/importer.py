@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from ipbot.models import AgencyDef
+from ipbot.plans.models import AgencyDef
 from ipbot.text import fold, nfc
 
 __all__ = ["Draft", "draft_plan", "read_document"]
@@ -893,7 +893,7 @@ class Score:
 
 def score_draft(draft: Draft, curated: object) -> Score:
     """How many of the curated plan's tasks the draft gets right: lead, timeline, budget."""
-    from ipbot.models import Plan
+    from ipbot.plans.models import Plan
 
     assert isinstance(curated, Plan)
     drafted = {t["number"]: t for t in draft.data["tasks"]}  # type: ignore[union-attr]
@@ -928,8 +928,8 @@ def score_draft(draft: Draft, curated: object) -> Score:
 # ---------------------------------------------------------------- writing the draft
 def finish(draft: Draft) -> Draft:
     """Record the document's own inconsistencies (stated totals ≠ sums) so the draft passes check-data."""
-    from ipbot.checks import _figure_checks, figure
-    from ipbot.models import Plan
+    from ipbot.plans.checks import _figure_checks, figure
+    from ipbot.plans.models import Plan
 
     plan = Plan.model_validate(draft.data)
     recorded = []

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ipbot.describe import agency_list, timeline_phrase
-from ipbot.models import Plan, Task
-from ipbot.store import Knowledge
+from ipbot.plans.models import Plan, Task
+from ipbot.plans.store import Knowledge
 
 __all__ = ["columns", "rows", "to_csv", "to_xlsx"]
 

@@ -1,8 +1,8 @@
 """The Telegram front end: handlers, keyboards, error handler, ``build_application()``.
 
 The only module that imports telegram. Handlers do three things: read the update,
-call the core (:class:`~ipbot.qa.Answerer`, :class:`~ipbot.browse.Browser`), render
-(:mod:`ipbot.render`). Button data is self-describing (``c:budget:<plan>:<task>``), so
+call the core (:class:`~ipbot.qa.Answerer`, :class:`~ipbot.frontends.browse.Browser`), render
+(:mod:`ipbot.frontends.render`). Button data is self-describing (``c:budget:<plan>:<task>``), so
 buttons keep working after a restart; free-text suggestions are stored under a short
 hash in the state database for the same reason.
 """
@@ -47,13 +47,13 @@ from telegram.ext import (
 
 from ipbot import phrases
 from ipbot.answers import Answer, Context, Suggestion
-from ipbot.attachments import render
-from ipbot.browse import Browser
 from ipbot.config import Settings
+from ipbot.files.attachments import render
+from ipbot.frontends.browse import Browser
+from ipbot.frontends.render import html_text, split_message
+from ipbot.frontends.telegram.state import StateStore
+from ipbot.plans.store import DataInvalid, Knowledge, ensure_database, read_knowledge
 from ipbot.qa import Answerer
-from ipbot.render import html_text, split_message
-from ipbot.state import StateStore
-from ipbot.store import DataInvalid, Knowledge, ensure_database, read_knowledge
 
 __all__ = ["Services", "build_application", "run_bot"]
 
@@ -681,7 +681,7 @@ def build_application(
     settings: Settings, services: Services | None = None, *, rate_limit: bool = True, persistence_interval: float = 2.0
 ) -> Application:
     """Wire handlers to a PTB Application (tests pass their own ``base_url`` via settings)."""
-    from ipbot.persistence import SQLitePersistence
+    from ipbot.frontends.telegram.persistence import SQLitePersistence
 
     if services is None:
         knowledge = read_knowledge(ensure_database(settings.data_dir, settings.database))
@@ -717,7 +717,7 @@ def build_application(
     application.add_handler(CommandHandler("gopy", feedback_command))
     application.add_handler(CommandHandler("thongke", stats_command))
     application.add_handler(CommandHandler("taidulieu", reload_command))
-    from ipbot.telegram_media import register  # charts, exports and reminders
+    from ipbot.frontends.telegram.media import register  # charts, exports and reminders
 
     register(application)
     application.add_handler(CallbackQueryHandler(button))

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
-from ipbot.models import Plan, Task
+from ipbot.plans.models import Plan, Task
 from ipbot.text import (
     ABBREVIATIONS,
     STOPWORDS,
@@ -36,7 +36,7 @@ from ipbot.text import (
 )
 
 if TYPE_CHECKING:
-    from ipbot.store import Knowledge
+    from ipbot.plans.store import Knowledge
 
 __all__ = ["Hit", "Index", "Passage", "TaskRef", "precompute_tokens"]
 
@@ -237,7 +237,7 @@ def precompute_tokens(plans: Iterable[Plan]) -> tuple[dict[str, list[str | None]
 
 
 class Index:
-    """Everything the matcher needs, built once from :class:`~ipbot.store.Knowledge`."""
+    """Everything the matcher needs, built once from :class:`~ipbot.plans.store.Knowledge`."""
 
     def __init__(self, knowledge: Knowledge) -> None:
         self.knowledge = knowledge

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ipbot.models import Plan
-from ipbot.plans import AGENCIES_FILE, PLANS_DIR, SOURCES_DIR, Agency, Catalogue, Problem
+from ipbot.plans.load import AGENCIES_FILE, PLANS_DIR, SOURCES_DIR, Agency, Catalogue, Problem
+from ipbot.plans.models import Plan
 from ipbot.text import fold
 
 if TYPE_CHECKING:
@@ -70,14 +70,14 @@ def _data_files(data_dir: Path) -> list[Path]:
     return [f for f in files if f.exists()]
 
 
-_CODE_FILES = ("text.py", "matching.py", "models.py", "store.py", "plans.py", "checks.py")
+_CODE_FILES = ("text.py", "reading/index.py", "plans/models.py", "plans/store.py", "plans/load.py", "plans/checks.py")
 """The code whose output the database stores (tokens, schema): a change rebuilds it."""
 
 
 def data_fingerprint(data_dir: Path) -> str:
     """A hash of every data file's name and bytes, and of the code that shapes the database."""
     digest = hashlib.sha256(SCHEMA_VERSION.encode())
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent
     for name in _CODE_FILES:
         digest.update((here / name).read_bytes())
     for path in _data_files(data_dir):
@@ -241,8 +241,8 @@ def build_database(data_dir: Path, db_path: Path) -> Catalogue:
     """
     import sqlite_utils  # the build path only: answering reads with sqlite3 and starts faster
 
-    from ipbot.checks import check_catalogue
-    from ipbot.plans import load_catalogue
+    from ipbot.plans.checks import check_catalogue
+    from ipbot.plans.load import load_catalogue
 
     cat = load_catalogue(data_dir)
     problems = check_catalogue(cat)
@@ -303,7 +303,7 @@ def _fill(db: sqlite_utils.Database, cat: Catalogue, data_dir: Path) -> None:
     pks = {"plans": "id", "tasks": "id"}
     for table, table_rows in rows.items():
         db[table].insert_all(table_rows, pk=pks.get(table))
-    from ipbot.matching import precompute_tokens
+    from ipbot.reading.index import precompute_tokens
 
     tokens, words = precompute_tokens(cat.plans.values())
     db["doc_tokens"].insert_all(({"key": k, "tokens": json.dumps(v)} for k, v in tokens.items()), pk="key")

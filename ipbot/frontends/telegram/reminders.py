@@ -14,8 +14,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ipbot.describe import agency_list, task_heading
-from ipbot.models import Plan
-from ipbot.store import Knowledge
+from ipbot.plans.models import Plan
+from ipbot.plans.store import Knowledge
 from ipbot.text import quarter_name
 
 __all__ = ["Occasion", "Reminder", "due", "occasions", "upcoming"]

@@ -1,7 +1,7 @@
 """Load the curated data files into validated models.
 
-Parse, don't validate: each YAML file becomes a :class:`~ipbot.models.Plan` (or a list
-of :class:`~ipbot.models.AgencyDef`) at load time, and every problem is reported as a
+Parse, don't validate: each YAML file becomes a :class:`~ipbot.plans.models.Plan` (or a list
+of :class:`~ipbot.plans.models.AgencyDef`) at load time, and every problem is reported as a
 :class:`Problem` naming the file and the field, so ``ipbot check-data`` can list them
 all at once instead of stopping at the first.
 """
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
 
-from ipbot.models import AgencyDef, Plan
+from ipbot.plans.models import AgencyDef, Plan
 
 __all__ = ["Agency", "Catalogue", "Problem", "load_catalogue"]
 

@@ -11,12 +11,12 @@ from dataclasses import dataclass
 
 from ipbot.answers import Answer, Context, Section
 from ipbot.describe import task_heading, task_source
-from ipbot.matching import TaskRef
 from ipbot.plan_answers import plan_budget, responsibilities, task_list
 from ipbot.qa import Answerer
+from ipbot.reading.index import TaskRef
+from ipbot.reading.parse import understand
 from ipbot.task_answers import TASK_INTENTS, answer_about_tasks
 from ipbot.turn import Turn
-from ipbot.understand import understand
 
 __all__ = ["FACETS", "Browser", "Item"]
 

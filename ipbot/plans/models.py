@@ -2,7 +2,7 @@
 
 The curated YAML files are parsed into these models on every load, so a typo in a
 field name, a quarter of 5 or an amount written as text fails loudly with the file
-and the field named (see :mod:`ipbot.plans`).
+and the field named (see :mod:`ipbot.plans.load`).
 
 Money is always in million VND (triệu đồng) as an exact :class:`~decimal.Decimal`,
 because the documents state figures such as ``1.062,6`` and ``9,2`` that floats
@@ -234,7 +234,7 @@ class Reporting(Model):
 class Discrepancy(Model):
     """Something the document states inconsistently, recorded rather than fixed.
 
-    ``check`` names a computed consistency check (see :mod:`ipbot.checks`) when the
+    ``check`` names a computed consistency check (see :mod:`ipbot.plans.checks`) when the
     discrepancy is numeric; ``stated`` and ``computed`` then hold both figures, and
     ``check-data`` verifies they still match the data.
     """

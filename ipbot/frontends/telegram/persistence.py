@@ -1,4 +1,4 @@
-"""PTB persistence over :class:`~ipbot.state.StateStore` (SQLite, JSON values, transactions).
+"""PTB persistence over :class:`~ipbot.frontends.telegram.state.StateStore` (SQLite, JSON values, transactions).
 
 PicklePersistence can leave a corrupt file when the process dies mid-write, and
 22.8 has a bug where dropped data comes back; here every update is one SQLite
@@ -12,7 +12,7 @@ from typing import Any
 
 from telegram.ext import BasePersistence, PersistenceInput
 
-from ipbot.state import StateStore
+from ipbot.frontends.telegram.state import StateStore
 
 __all__ = ["SQLitePersistence"]
 

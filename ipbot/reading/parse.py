@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ipbot.matching import SEPARATOR, Index
+from ipbot.reading.index import SEPARATOR, Index
 from ipbot.text import expand, fold, has_diacritics, nfc, shape, spell_out
 
 __all__ = ["CUES", "CUE_RE", "Query", "understand"]

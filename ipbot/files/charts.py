@@ -12,7 +12,7 @@ import io
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ipbot.models import Plan
+from ipbot.plans.models import Plan
 from ipbot.text import figure, money
 
 __all__ = ["FONT", "Chart", "by_group", "by_source", "compare_totals", "font_covers"]

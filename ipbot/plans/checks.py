@@ -2,7 +2,7 @@
 
 The documents are not always consistent, and the data must say so rather than hide
 it: a stated total that differs from the sum of its parts is an error unless the plan
-records it as a :class:`~ipbot.models.Discrepancy` with the same two figures, in which
+records it as a :class:`~ipbot.plans.models.Discrepancy` with the same two figures, in which
 case it is reported as a note.
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from ipbot.models import Plan
-from ipbot.plans import Catalogue, Problem
+from ipbot.plans.load import Catalogue, Problem
+from ipbot.plans.models import Plan
 from ipbot.text import fold
 
 __all__ = ["check_catalogue", "figure"]

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ipbot import charts, export
-from ipbot.store import Knowledge
+from ipbot.files import charts, export
+from ipbot.plans.store import Knowledge
 
 __all__ = ["File", "render"]
 
