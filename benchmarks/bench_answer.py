@@ -29,12 +29,12 @@ FALLBACK = [
 
 PROBE = """
 import json, resource, sys, time
-from ipbot.frontends.cli import load_answerer
+from ipbot.assistant import Assistant
 from ipbot.config import Settings
 questions = json.loads(sys.argv[1])
-answerer = load_answerer(Settings())
+assistant = Assistant.open(Settings())
 for q in questions:
-    answerer.answer(q)
+    assistant.ask(q)
 print(json.dumps({"maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
                   "telegram_imported": any(m == "telegram" or m.startswith("telegram.") for m in sys.modules)}))
 """
@@ -60,23 +60,23 @@ def main() -> int:
     args = ap.parse_args()
 
     sys.path.insert(0, str(ROOT))
+    from ipbot.assistant import Assistant
     from ipbot.config import Settings
-    from ipbot.frontends.cli import load_answerer
 
     questions = load_questions(args.questions)
     # this machine sets PYTHONDONTWRITEBYTECODE: without this, every `ipbot ask` would compile the
     # package from source, which a normal installation does once
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "ipbot")], check=True)
     start = time.perf_counter()
-    answerer = load_answerer(Settings())
+    assistant = Assistant.open(Settings())
     load_ms = (time.perf_counter() - start) * 1000
     for q in questions:  # warm-up: caches and lazy imports
-        answerer.answer(q)
+        assistant.ask(q)
     timings = []
     for _ in range(args.repeat):
         for q in questions:
             t0 = time.perf_counter()
-            answerer.answer(q)
+            assistant.ask(q)
             timings.append((time.perf_counter() - t0) * 1000)
 
     ask_times = []

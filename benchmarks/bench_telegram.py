@@ -25,9 +25,9 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from fake_botapi import FakeBotAPI  # noqa: E402
 
+from ipbot.assistant import Assistant  # noqa: E402
 from ipbot.config import Settings  # noqa: E402
 from ipbot.frontends.browse import Browser  # noqa: E402
-from ipbot.frontends.cli import load_answerer  # noqa: E402
 from ipbot.frontends.telegram.bot import Services, UserRateLimiter, build_application  # noqa: E402
 from ipbot.frontends.telegram.state import StateStore  # noqa: E402
 
@@ -47,9 +47,13 @@ async def run(updates: int, rate_limit: bool) -> tuple[float, int]:
             IPBOT_STATE_PATH=Path(tmp) / "state.sqlite3",
             IPBOT_USER_RATE=10**6,
         )
-        answerer = load_answerer(settings)
+        assistant = Assistant.open(settings)
         services = Services(
-            settings, answerer, Browser(answerer), StateStore(settings.state_path), UserRateLimiter(settings.user_rate)
+            settings,
+            assistant,
+            Browser(assistant.knowledge),
+            StateStore(settings.state_path),
+            UserRateLimiter(settings.user_rate),
         )
         app = build_application(settings, services, rate_limit=rate_limit)
         await app.initialize()

@@ -2,16 +2,21 @@
 
 Front ends never parse answer text: they render :class:`Answer` (plain text for the
 terminal and batch, HTML and buttons for Telegram) and store :class:`Context` between
-turns so follow-ups ("còn kinh phí thì sao?") know what "it" is.
+turns so follow-ups ("còn kinh phí thì sao?") know what "it" is. Suggestions carry a
+typed :class:`~ipbot.requests.Request`, so a tapped suggestion is answered directly,
+never re-read as text.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-__all__ = ["Answer", "Context", "Section", "Suggestion"]
+from ipbot.requests import Request
+
+__all__ = ["Answer", "Attachment", "Context", "Section", "Suggestion"]
 
 
 class Context(BaseModel):
@@ -24,6 +29,7 @@ class Context(BaseModel):
     agency: str | None = None
     intent: str | None = None
     year: int | None = None
+    last: list[Request] = []  # the requests the last answer served, for follow-ups
     default_plan_id: str | None = None  # chosen by the user (Telegram /kehoach)
 
 
@@ -38,10 +44,20 @@ class Section:
 
 @dataclass(frozen=True)
 class Suggestion:
-    """A follow-up the user can tap (Telegram) or type: a label and the question it asks."""
+    """A follow-up the user can tap (Telegram) or read: a label and the request it makes."""
 
     label: str
-    query: str
+    request: Request
+
+
+class Attachment(BaseModel):
+    """A file the front end produces and sends with an answer: a chart or a spreadsheet."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    kind: Literal["chart", "export"]
+    what: Literal["by_group", "by_source", "compare", "xlsx", "csv"]
+    plans: tuple[str, ...]
 
 
 @dataclass
@@ -54,8 +70,7 @@ class Answer:
     agency_ids: list[str] = field(default_factory=list)
     suggestions: list[Suggestion] = field(default_factory=list)
     context: Context = field(default_factory=Context)
-    attachments: list[str] = field(default_factory=list)
-    """Files the front end should produce and send: "chart:by_group:<plan>", "export:xlsx:<plan>"."""
+    attachments: list[Attachment] = field(default_factory=list)
 
     @property
     def sources(self) -> list[str]:

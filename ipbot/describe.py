@@ -1,21 +1,21 @@
 """Plan facts as short Vietnamese phrases: agencies, timelines, money, citations.
 
-Pure functions from models to strings, shared by every answer so the same fact is
-always worded the same way.
+Pure functions from models and plain values to strings, shared by answers, exports and
+reminders, so the same fact is always worded the same way.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 
-from ipbot.plans.models import Plan, Task
-from ipbot.plans.store import Knowledge
+from ipbot.plans.models import Task
 from ipbot.text import money, quarters_text
 
 __all__ = [
     "agency_list",
     "budget_lines",
+    "plan_period",
     "shorten",
     "task_heading",
     "task_line",
@@ -33,19 +33,14 @@ def shorten(text: str, limit: int = 110) -> str:
     return cut + "…"
 
 
-def agency_name(knowledge: Knowledge, plans: Iterable[Plan], slug: str) -> str:
-    """The agency's full name as the first of ``plans`` that knows it names it (its id if none does)."""
-    for plan in plans:
-        try:
-            return knowledge.agency(plan, slug).name
-        except KeyError:
-            continue
-    return slug
-
-
-def agency_list(knowledge: Knowledge, plan: Plan, slugs: list[str]) -> str:
+def agency_list(names: Iterable[str]) -> str:
     """Full names, semicolon-separated (names contain commas): 'Sở Văn hóa, Thể thao và Du lịch; Sở Y tế'."""
-    return "; ".join(agency_name(knowledge, [plan], slug) for slug in slugs)
+    return "; ".join(names)
+
+
+def plan_period(year_start: int, year_end: int) -> str:
+    """'năm 2023' or 'giai đoạn 2021–2025'."""
+    return f"năm {year_start}" if year_start == year_end else f"giai đoạn {year_start}–{year_end}"
 
 
 def task_heading(task: Task) -> str:
@@ -60,12 +55,12 @@ def task_line(task: Task, limit: int = 110) -> str:
     return f"{task.number} — {shorten(task.title, limit)}"
 
 
-def task_source(plan: Plan, task: Task, table: bool = False) -> str:
+def task_source(plan_title: str, task: Task, table: bool = False) -> str:
     """Where a task's facts come from: the narrative section, or its budget-table row."""
     where = f"mục {task.section}"
     if table and task.budget.row:
         where += f" và bảng dự toán, dòng {task.budget.row.rstrip('.')}"
-    return f"Nguồn: {plan.short_title}, {where}."
+    return f"Nguồn: {plan_title}, {where}."
 
 
 def timeline_phrase(task: Task) -> str | None:
@@ -81,26 +76,19 @@ def timeline_phrase(task: Task) -> str | None:
     return tl.text
 
 
-def _source_label(plan: Plan, key: str) -> str:
-    for source in plan.budget.sources:
-        if source.key == key:
-            return source.label
-    return key
-
-
-def budget_lines(plan: Plan, task: Task) -> tuple[list[str], bool]:
+def budget_lines(task: Task, year: int | None, source_label: Callable[[str], str]) -> tuple[list[str], bool]:
     """The task's budget in words, and whether the plan states one at all.
 
-    The whole-task total and the plan year's allocation are kept apart and both named,
-    because the table's "Tổng kinh phí thực hiện" covers the task's whole life.
+    The whole-task total and the plan year's allocation (``year`` for an annual plan) are
+    kept apart and both named, because the table's "Tổng kinh phí thực hiện" covers the
+    task's whole life.
     """
     b = task.budget
-    year = plan.year_start if plan.year_start == plan.year_end else None
     year_text = f"năm {year}" if year else "trong kỳ kế hoạch"
     lines: list[str] = []
     if b.status == "row":
         if b.allocation:
-            parts = [f"{money(a)} từ {_source_label(plan, k)}" for k, a in b.allocation.items()]
+            parts = [f"{money(a)} từ {source_label(k)}" for k, a in b.allocation.items()]
             alloc_total = sum(b.allocation.values(), Decimal(0))
             if len(parts) > 1:
                 lines.append(f"Phân bổ {year_text}: {money(alloc_total)}, gồm " + "; ".join(parts) + ".")

@@ -31,6 +31,12 @@ INTERNAL_ERROR = "Xin lỗi, đã có lỗi khi xử lý câu hỏi này. Bạn 
 PLANS_TITLE = "Các kế hoạch đang có:"
 NO_PLAN_FOR = "Chưa có kế hoạch SHTT nào của {what} trong dữ liệu."
 AVAILABLE_PLANS = "Hiện có: {plans}."
+MERGED = "Từ ngày 01/7/2025, tỉnh {former} đã nhập vào {new}; các kế hoạch trong dữ liệu là của tỉnh {former} (cũ)."
+FORMER_PLANS = "Có: kế hoạch SHTT của {plans}."
+OUT_OF_SCOPE = (
+    "Câu hỏi này nằm ngoài phạm vi các kế hoạch SHTT (kế hoạch chỉ nêu nhiệm vụ, cơ quan thực hiện, thời gian, "
+    "kinh phí và chỉ tiêu), nên tôi không trả lời được."
+)
 WHICH_PLAN = "Câu hỏi này có ở nhiều kế hoạch. Bạn muốn hỏi kế hoạch nào?"
 
 SOURCE = "Nguồn: {plan}, {where}."
@@ -95,6 +101,7 @@ PICK_EXPORT = "Bạn muốn xuất danh sách nhiệm vụ của kế hoạch n�
 SUBSCRIBED = "Đã bật nhắc việc: tôi sẽ nhắc trước một ngày và đúng ngày các mốc kế hoạch đặt ra. Các mốc sắp tới:"
 NO_UPCOMING = "(Hiện không còn mốc nào sắp tới trong các kế hoạch.)"
 UNSUBSCRIBED = "Đã tắt nhắc việc cho cuộc trò chuyện này."
+AS_PRINTED = "văn bản không thống nhất; số liệu giữ nguyên như văn bản"
 ROWS_DISAGREE = (
     "Lưu ý: các dòng trên cộng lại được {rows}, khác con số {stated} kế hoạch ghi "
     "(văn bản không thống nhất; số liệu giữ nguyên như văn bản)."

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from ipbot.assistant import Assistant, build
 from ipbot.config import DEFAULT_DATA_DIR
-from ipbot.plans.store import Knowledge, build_database, read_knowledge
-from ipbot.qa import Answerer
+from ipbot.plans.store import Knowledge, read_knowledge
 
 TESTS = Path(__file__).resolve().parent
 FIXTURE_PLAN = TESTS / "data" / "fixture-plan"
@@ -23,7 +23,7 @@ def data_dir() -> Path:
 @pytest.fixture(scope="session")
 def db_path(tmp_path_factory: pytest.TempPathFactory, data_dir: Path) -> Path:
     path = tmp_path_factory.mktemp("db") / "ipbot.db"
-    build_database(data_dir, path)
+    build(data_dir, path)
     return path
 
 
@@ -33,8 +33,8 @@ def knowledge(db_path: Path) -> Knowledge:
 
 
 @pytest.fixture(scope="session")
-def answerer(knowledge: Knowledge) -> Answerer:
-    return Answerer(knowledge)
+def assistant(knowledge: Knowledge) -> Assistant:
+    return Assistant(knowledge)
 
 
 @pytest.fixture

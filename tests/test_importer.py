@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
+from ipbot.assistant import Assistant, build
 from ipbot.frontends.cli import main
 from ipbot.frontends.render import plain_text
 from ipbot.plans.checks import check_catalogue
 from ipbot.plans.importer import draft_plan, finish, score_draft, to_yaml
 from ipbot.plans.load import load_catalogue, load_registry
 from ipbot.plans.models import Plan
-from ipbot.plans.store import build_database, read_knowledge
-from ipbot.qa import Answerer
+from ipbot.plans.store import read_knowledge
 
 DOCUMENTS = ["ninh-thuan-2022", "ninh-thuan-2023", "thai-binh-2021-2030"]
 UNSEEN = Path(__file__).parent / "data" / "unseen"
@@ -95,8 +95,8 @@ def test_import_text_command_writes_a_plan_the_bot_can_answer(
     assert (target / "plans" / "ninh-thuan-2023.yaml").exists()
     assert main(["import-text", str(data_dir / "sources" / "ninh-thuan-2023.txt")]) == 1  # never overwrites
     assert main(["check-data", "--data", str(target)]) == 0
-    build_database(target, tmp_path / "ipbot.db")
-    answer = Answerer(read_knowledge(tmp_path / "ipbot.db")).answer("ai chủ trì nhiệm vụ 3.3 năm 2023")
+    build(target, tmp_path / "ipbot.db")
+    answer = Assistant(read_knowledge(tmp_path / "ipbot.db")).ask("ai chủ trì nhiệm vụ 3.3 năm 2023")
     assert answer.answered and "Sở Khoa học và Công nghệ" in plain_text(answer)
 
 
@@ -154,10 +154,10 @@ def test_unseen_province_documents(tmp_path: Path, data_dir: Path, registry: lis
     # usable as it stands: passes check-data and the plan is answerable, new province and agencies included
     target = _data_dir_with(tmp_path, data_dir, to_yaml(draft), source, plan.id)
     assert [str(p) for p in check_catalogue(load_catalogue(target)) if p.level == "error"] == []
-    build_database(target, tmp_path / "ipbot.db")
-    answerer = Answerer(read_knowledge(tmp_path / "ipbot.db"))
+    build(target, tmp_path / "ipbot.db")
+    assistant = Assistant(read_knowledge(tmp_path / "ipbot.db"))
     first = key["tasks"][0]
-    answer = answerer.answer(f"ai chủ trì nhiệm vụ {first['number']} tỉnh {key['province']}")
+    answer = assistant.ask(f"ai chủ trì nhiệm vụ {first['number']} tỉnh {key['province']}")
     assert answer.plan_ids == [plan.id]
 
 

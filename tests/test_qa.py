@@ -8,17 +8,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ipbot.answers import Context
+from ipbot.answers import Attachment, Context
+from ipbot.assistant import Assistant
 from ipbot.frontends.render import plain_text
-from ipbot.qa import Answerer
 from ipbot.text import canon
 
 KHCN = "Sở Khoa học và Công nghệ"
 NNPTNT = "Sở Nông nghiệp và Phát triển nông thôn"
 
 
-def ask(answerer: Answerer, question: str, context: Context | None = None) -> tuple[bool, str, str]:
-    answer = answerer.answer(question, context)
+def ask(assistant: Assistant, question: str, context: Context | None = None) -> tuple[bool, str, str]:
+    answer = assistant.ask(question, context)
     return answer.answered, canon(plain_text(answer)), answer.intent
 
 
@@ -101,8 +101,8 @@ ANSWERED = [
 
 
 @pytest.mark.parametrize(("question", "facts", "intent"), ANSWERED)
-def test_answered(answerer: Answerer, question: str, facts: list[str], intent: str) -> None:
-    answered, text, got_intent = ask(answerer, question)
+def test_answered(assistant: Assistant, question: str, facts: list[str], intent: str) -> None:
+    answered, text, got_intent = ask(assistant, question)
     assert answered, text
     assert got_intent == intent, text
     for fact in facts:
@@ -110,19 +110,19 @@ def test_answered(answerer: Answerer, question: str, facts: list[str], intent: s
 
 
 @pytest.mark.parametrize(("question", "facts", "intent"), ANSWERED[:8])
-def test_same_answer_without_diacritics(answerer: Answerer, question: str, facts: list[str], intent: str) -> None:
+def test_same_answer_without_diacritics(assistant: Assistant, question: str, facts: list[str], intent: str) -> None:
     stripped = (
         "".join(c for c in unicodedata.normalize("NFD", question) if not unicodedata.combining(c))
         .replace("đ", "d")
         .replace("Đ", "D")
     )
-    assert ask(answerer, stripped)[1] == ask(answerer, question)[1]
+    assert ask(assistant, stripped)[1] == ask(assistant, question)[1]
 
 
 @pytest.mark.parametrize("form", ["NFC", "NFD"])
-def test_nfc_and_nfd_input_agree(answerer: Answerer, form: str) -> None:
+def test_nfc_and_nfd_input_agree(assistant: Assistant, form: str) -> None:
     question = unicodedata.normalize(form, "Ai chủ trì nhiệm vụ thịt cừu?")
-    assert _has(ask(answerer, question)[1], KHCN)
+    assert _has(ask(assistant, question)[1], KHCN)
 
 
 NOT_ANSWERED = [
@@ -144,16 +144,16 @@ NOT_ANSWERED = [
 
 
 @pytest.mark.parametrize(("question", "says"), NOT_ANSWERED)
-def test_not_answered_says_so(answerer: Answerer, question: str, says: str) -> None:
-    answered, text, _ = ask(answerer, question)
+def test_not_answered_says_so(assistant: Assistant, question: str, says: str) -> None:
+    answered, text, _ = ask(assistant, question)
     assert not answered, text
     assert _has(text, says), text
 
 
-def test_not_stated_never_fills_the_gap_from_another_plan(answerer: Answerer) -> None:
+def test_not_stated_never_fills_the_gap_from_another_plan(assistant: Assistant) -> None:
     # the 2022 OCOP task has no budget; the 2023 one does (150): it must not leak in
     answered, text, _ = ask(
-        answerer, "Năm 2022 nhiệm vụ hỗ trợ đăng ký bảo hộ cho 06 sản phẩm OCOP được bao nhiêu tiền?"
+        assistant, "Năm 2022 nhiệm vụ hỗ trợ đăng ký bảo hộ cho 06 sản phẩm OCOP được bao nhiêu tiền?"
     )
     assert not answered
     assert "150" not in text
@@ -163,64 +163,64 @@ FALSE_POSITIVES = ["so", "ok", "abc xyz", "thời tiết Hà Nội", "SHTT", "ch
 
 
 @pytest.mark.parametrize("question", FALSE_POSITIVES)
-def test_short_or_unrelated_questions_land_on_no_task(answerer: Answerer, question: str) -> None:
-    answer = answerer.answer(question)
+def test_short_or_unrelated_questions_land_on_no_task(assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question)
     assert answer.task_ids == []
 
 
-def test_follow_ups_use_the_previous_task(answerer: Answerer) -> None:
-    first = answerer.answer("3.4 (2023) thì sở nào đứng ra chủ trì vậy?")
+def test_follow_ups_use_the_previous_task(assistant: Assistant) -> None:
+    first = assistant.ask("3.4 (2023) thì sở nào đứng ra chủ trì vậy?")
     assert _has(canon(plain_text(first)), KHCN)
-    second = answerer.answer("nhung don vi nao phoi hop", first.context)
+    second = assistant.ask("nhung don vi nao phoi hop", first.context)
     assert _has(canon(plain_text(second)), NNPTNT)
-    third = answerer.answer("còn kinh phí thì sao?", second.context)
+    third = assistant.ask("còn kinh phí thì sao?", second.context)
     assert _has(canon(plain_text(third)), "150 triệu đồng")
-    fourth = answerer.answer("nhiệm vụ đó làm quý mấy?", third.context)
+    fourth = assistant.ask("nhiệm vụ đó làm quý mấy?", third.context)
     assert _has(canon(plain_text(fourth)), "Quý II")
 
 
-def test_follow_up_changes_the_target_year(answerer: Answerer) -> None:
-    first = answerer.answer("Kế hoạch Thái Bình đặt ra những chỉ tiêu cụ thể nào cho năm 2025?")
-    second = answerer.answer("so với năm 2030 thì thay đổi ra sao?", first.context)
+def test_follow_up_changes_the_target_year(assistant: Assistant) -> None:
+    first = assistant.ask("Kế hoạch Thái Bình đặt ra những chỉ tiêu cụ thể nào cho năm 2025?")
+    second = assistant.ask("so với năm 2030 thì thay đổi ra sao?", first.context)
     text = canon(plain_text(second))
     assert _has(text, "350") and _has(text, "10-12%")
 
 
-def test_follow_up_switches_plan_for_the_same_question(answerer: Answerer) -> None:
-    first = answerer.answer("Tổng kinh phí năm 2023 là bao nhiêu?")
-    second = answerer.answer("thế còn năm 2022?", first.context)
+def test_follow_up_switches_plan_for_the_same_question(assistant: Assistant) -> None:
+    first = assistant.ask("Tổng kinh phí năm 2023 là bao nhiêu?")
+    second = assistant.ask("thế còn năm 2022?", first.context)
     assert second.plan_ids == ["ninh-thuan-2022"]
     assert _has(canon(plain_text(second)), "5.540.000.000 đồng")
 
 
-def test_follow_up_names_another_funding_source(answerer: Answerer) -> None:
-    first = answerer.answer("trong đó kinh phí trung ương năm 2023 bao nhiêu?")
+def test_follow_up_names_another_funding_source(assistant: Assistant) -> None:
+    first = assistant.ask("trong đó kinh phí trung ương năm 2023 bao nhiêu?")
     assert first.intent == "budget_by_source" and first.task_ids == ["ninh-thuan-2023:3.1"]
-    second = answerer.answer("còn nguồn khác của ngành, địa phương?", first.context)
+    second = assistant.ask("còn nguồn khác của ngành, địa phương?", first.context)
     assert second.intent == "budget_by_source"  # not the budget of task 3.1, the one task listed before
     assert _has(canon(plain_text(second)), "770 triệu đồng")
 
 
-def test_explicit_plan_beats_context(answerer: Answerer) -> None:
-    first = answerer.answer("ai chủ trì nhiệm vụ 3.3")
+def test_explicit_plan_beats_context(assistant: Assistant) -> None:
+    first = assistant.ask("ai chủ trì nhiệm vụ 3.3")
     assert first.plan_ids == ["ninh-thuan-2023"]
-    second = answerer.answer("Thái Bình giao Sở Công Thương những việc gì?", first.context)
+    second = assistant.ask("Thái Bình giao Sở Công Thương những việc gì?", first.context)
     assert second.plan_ids == ["thai-binh-2021-2030"]
 
 
-def test_answers_cite_plan_and_section(answerer: Answerer) -> None:
-    answer = answerer.answer("ai chủ trì nhiệm vụ 3.3")
+def test_answers_cite_plan_and_section(assistant: Assistant) -> None:
+    answer = assistant.ask("ai chủ trì nhiệm vụ 3.3")
     assert answer.sources == ["Nguồn: Kế hoạch SHTT năm 2023 tỉnh Ninh Thuận, mục II.3.3 và bảng dự toán, dòng 3.3."]
 
 
 @pytest.mark.parametrize("question", ["chào bạn", "ok cam on ban", "bạn làm được những việc gì?", "hello"])
-def test_small_talk_is_answered(answerer: Answerer, question: str) -> None:
-    answer = answerer.answer(question)
+def test_small_talk_is_answered(assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question)
     assert answer.answered and answer.intent in ("greeting", "thanks", "help")
 
 
-def test_unanswered_offers_suggestions(answerer: Answerer) -> None:
-    answer = answerer.answer("nhiệm vụ về nhãn hiệu cho hải sản khô")
+def test_unanswered_offers_suggestions(assistant: Assistant) -> None:
+    answer = assistant.ask("nhiệm vụ về nhãn hiệu cho hải sản khô")
     assert not answer.answered
     assert answer.suggestions
 
@@ -239,8 +239,8 @@ ODD_INPUT = [
 
 
 @pytest.mark.parametrize("question", ODD_INPUT)
-def test_odd_input_gets_a_polite_reply(answerer: Answerer, question: str) -> None:
-    answer = answerer.answer(question)
+def test_odd_input_gets_a_polite_reply(assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question)
     text = plain_text(answer)
     assert text.strip()
     assert answer.intent != "error", text
@@ -248,8 +248,8 @@ def test_odd_input_gets_a_polite_reply(answerer: Answerer, question: str) -> Non
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(max_size=300))
-def test_answer_never_raises(answerer: Answerer, question: str) -> None:
-    answer = answerer.answer(question)
+def test_answer_never_raises(assistant: Assistant, question: str) -> None:
+    answer = assistant.ask(question)
     assert answer.intent != "error"
     assert plain_text(answer).strip()
 
@@ -257,18 +257,26 @@ def test_answer_never_raises(answerer: Answerer, question: str) -> None:
 @pytest.mark.parametrize(
     ("question", "attachments"),
     [
-        ("biểu đồ kinh phí năm 2023", ["chart:by_group:ninh-thuan-2023", "chart:by_source:ninh-thuan-2023"]),
-        ("xuat file excel ke hoach 2022", ["export:xlsx:ninh-thuan-2022", "export:csv:ninh-thuan-2022"]),
+        (
+            "biểu đồ kinh phí năm 2023",
+            [("chart", "by_group", "ninh-thuan-2023"), ("chart", "by_source", "ninh-thuan-2023")],
+        ),
+        (
+            "xuat file excel ke hoach 2022",
+            [("export", "xlsx", "ninh-thuan-2022"), ("export", "csv", "ninh-thuan-2022")],
+        ),
     ],
 )
-def test_files_asked_in_words_become_attachments(answerer: Answerer, question: str, attachments: list[str]) -> None:
-    answer = answerer.answer(question)
+def test_files_asked_in_words_become_attachments(
+    assistant: Assistant, question: str, attachments: list[tuple[str, str, str]]
+) -> None:
+    answer = assistant.ask(question)
     assert answer.answered
-    assert answer.attachments == attachments
+    assert answer.attachments == [Attachment(kind=k, what=w, plans=(p,)) for k, w, p in attachments]
 
 
-def test_no_chart_for_a_plan_without_figures(answerer: Answerer) -> None:
-    answer = answerer.answer("vẽ biểu đồ kinh phí kế hoạch Thái Bình")
+def test_no_chart_for_a_plan_without_figures(assistant: Assistant) -> None:
+    answer = assistant.ask("vẽ biểu đồ kinh phí kế hoạch Thái Bình")
     assert not answer.answered and answer.attachments == []
 
 
@@ -280,26 +288,26 @@ def test_no_chart_for_a_plan_without_figures(answerer: Answerer) -> None:
         ("Năm 2023 nhiệm vụ nào có kinh phí 160 triệu?", "Thái Bình"),  # 160 is an amount, not plan 160
     ],
 )
-def test_words_that_look_like_names_select_nothing(answerer: Answerer, question: str, not_about: str) -> None:
-    answer = answerer.answer(question)
+def test_words_that_look_like_names_select_nothing(assistant: Assistant, question: str, not_about: str) -> None:
+    answer = assistant.ask(question)
     assert not_about not in plain_text(answer)
     assert "thai-binh-2021-2030" not in answer.plan_ids or not_about != "Thái Bình"
 
 
-def test_a_question_about_a_province_without_a_plan(answerer: Answerer) -> None:
-    answer = answerer.answer("Đà Nẵng có kế hoạch SHTT năm 2023 không, kinh phí bao nhiêu?")
+def test_a_question_about_a_province_without_a_plan(assistant: Assistant) -> None:
+    answer = assistant.ask("Đà Nẵng có kế hoạch SHTT năm 2023 không, kinh phí bao nhiêu?")
     assert not answer.answered
     assert "Đà Nẵng" in plain_text(answer)
 
 
-def test_stale_context_is_dropped(answerer: Answerer) -> None:
+def test_stale_context_is_dropped(assistant: Assistant) -> None:
     stale = Context(plan_id="khong-con", task_ids=["ninh-thuan-2023:9.9", "hỏng"])
-    answer = answerer.answer("còn kinh phí thì sao?", stale)
+    answer = assistant.ask("còn kinh phí thì sao?", stale)
     assert answer.intent != "error"
 
 
-def test_the_task_asked_for_is_in_another_plan(answerer: Answerer) -> None:
-    answer = answerer.answer("Năm 2022 Ninh Thuận tổ chức mấy lớp tập huấn SHTT cho học sinh, sinh viên?")
+def test_the_task_asked_for_is_in_another_plan(assistant: Assistant) -> None:
+    answer = assistant.ask("Năm 2022 Ninh Thuận tổ chức mấy lớp tập huấn SHTT cho học sinh, sinh viên?")
     assert not answer.answered
     text = canon(plain_text(answer))
     assert _has(text, "không có nhiệm vụ này") and _has(text, "5.5")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from decimal import Decimal
 from pathlib import Path
@@ -11,6 +10,7 @@ import pytest
 import yaml
 from conftest import add_fixture_plan
 
+from ipbot.assistant import Assistant, build
 from ipbot.frontends.render import plain_text
 from ipbot.plans.store import (
     DataInvalid,
@@ -21,7 +21,6 @@ from ipbot.plans.store import (
     read_knowledge,
     search,
 )
-from ipbot.qa import Answerer
 
 
 def _task(db_path: Path, plan_id: str, number: str) -> dict:
@@ -63,21 +62,35 @@ def _roles(db_path: Path, plan_id: str, number: str, role: str) -> list[str]:
 def test_counts_per_plan(db_path: Path, plan_id: str, tasks: int, targets: int, responsibilities: int) -> None:
     assert _query(db_path, "select count(*) from tasks where plan_id = ?", [plan_id])[0][0] == tasks
     assert _query(db_path, "select count(*) from targets where plan_id = ?", [plan_id])[0][0] == targets
-    assert (
-        _query(db_path, "select count(distinct section) from responsibilities where plan_id = ?", [plan_id])[0][0]
-        == responsibilities
-    )
+    assert _query(db_path, "select count(*) from duties where plan_id = ?", [plan_id])[0][0] == responsibilities
+
+
+def _row(db_path: Path, number: str) -> dict:
+    """A 2023 budget row, amounts in million VND (stored as whole đồng)."""
+    db = open_readonly(db_path)
+    try:
+        cursor = db.execute("select * from budget_rows where task_id = ?", [f"ninh-thuan-2023:{number}"])
+        columns = [d[0] for d in cursor.description]
+        row = dict(zip(columns, cursor.fetchone(), strict=True))
+    finally:
+        db.conn.close()
+    return {
+        k: (None if v is None else Decimal(v) / 1_000_000)
+        if k.startswith("src_") or k in ("total", "allocation")
+        else v
+        for k, v in row.items()
+    }
 
 
 def test_2023_task_3_3_round_trips(db_path: Path) -> None:
     row = _task(db_path, "ninh-thuan-2023", "3.3")
     assert row["timeline"] == "Quý I"
-    assert json.loads(row["quarters"]) == [1]
-    assert Decimal(row["budget_total"]) == Decimal("1200")
+    assert _query(db_path, "select quarter from task_quarters where task_id = 'ninh-thuan-2023:3.3'") == [(1,)]
     assert row["duration_months"] == 24
     assert _roles(db_path, "ninh-thuan-2023", "3.3", "lead") == ["Sở Khoa học và Công nghệ"]
-    alloc = _query(db_path, "select source_key, amount from task_allocations where task_id = 'ninh-thuan-2023:3.3'")
-    assert alloc == [("ns_khoa_hoc", "300")]
+    budget = _row(db_path, "3.3")
+    assert budget["total"] == Decimal("1200")
+    assert budget["src_ns_khoa_hoc"] == Decimal("300") and budget["src_nstu"] is None
 
 
 @pytest.mark.parametrize(
@@ -91,11 +104,11 @@ def test_2023_task_3_3_round_trips(db_path: Path) -> None:
     ],
 )
 def test_2023_budget_rows(db_path: Path, number: str, total: str, allocation: dict[str, str]) -> None:
-    assert Decimal(_task(db_path, "ninh-thuan-2023", number)["budget_total"]) == Decimal(total)
-    rows = _query(
-        db_path, "select source_key, amount from task_allocations where task_id = ?", [f"ninh-thuan-2023:{number}"]
-    )
-    assert {k: Decimal(v) for k, v in rows} == {k: Decimal(v) for k, v in allocation.items()}
+    row = _row(db_path, number)
+    assert row["total"] == Decimal(total)
+    by_source = {k[4:]: v for k, v in row.items() if k.startswith("src_") and v is not None}
+    assert by_source == {k: Decimal(v) for k, v in allocation.items()}
+    assert row["allocation"] == sum(by_source.values(), Decimal(0))
 
 
 @pytest.mark.parametrize(
@@ -105,7 +118,8 @@ def test_2023_budget_rows(db_path: Path, number: str, total: str, allocation: di
 def test_2023_tasks_without_figures(db_path: Path, number: str, status: str) -> None:
     row = _task(db_path, "ninh-thuan-2023", number)
     assert row["budget_status"] == status
-    assert row["budget_total"] is None
+    figures = _query(db_path, "select total from budget_rows where task_id = ?", [f"ninh-thuan-2023:{number}"])
+    assert figures in ([], [(None,)])  # no row, or a row that states no figure
 
 
 def test_2022_nha_dam_has_two_leads_and_no_budget(db_path: Path) -> None:
@@ -120,11 +134,11 @@ def test_2022_nha_dam_has_two_leads_and_no_budget(db_path: Path) -> None:
 
 def test_plan_level_figures(db_path: Path) -> None:
     totals = dict(_query(db_path, "select id, budget_total from plans"))
-    assert Decimal(totals["ninh-thuan-2022"]) == Decimal("5540")
-    assert Decimal(totals["ninh-thuan-2023"]) == Decimal("3832.6")
+    assert totals["ninh-thuan-2022"] == 5_540_000_000  # whole đồng
+    assert totals["ninh-thuan-2023"] == 3_832_600_000
     assert totals["thai-binh-2021-2030"] is None
-    sources = dict(_query(db_path, "select key, amount from plan_budget_sources where plan_id = 'ninh-thuan-2023'"))
-    assert {k: Decimal(v) for k, v in sources.items()} == {
+    sources = dict(_query(db_path, "select key, amount from sources where plan_id = 'ninh-thuan-2023'"))
+    assert {k: Decimal(v) / 1_000_000 for k, v in sources.items()} == {
         "ns_khoa_hoc": Decimal("1062.6"),
         "ns_khac": Decimal("770"),
         "nstu": Decimal("2000"),
@@ -145,7 +159,7 @@ def test_thai_binh_document_and_targets(db_path: Path) -> None:
 
 def test_responsibilities_resolve_to_province_agencies(db_path: Path) -> None:
     rows = _query(
-        db_path, "select agency_id from responsibilities where plan_id = 'thai-binh-2021-2030' and section = 'V.4'"
+        db_path, "select agency_id from duty_agencies where plan_id = 'thai-binh-2021-2030' and section = 'V.4'"
     )
     assert rows == [("thai-binh/so-cong-thuong",)]
 
@@ -181,8 +195,9 @@ def test_database_is_read_only(db_path: Path) -> None:
 
 def test_build_is_reproducible(tmp_path: Path, data_dir: Path, db_path: Path) -> None:
     other = tmp_path / "again.db"
-    build_database(data_dir, other)
-    for table in ("plans", "tasks", "task_agencies", "task_allocations", "targets", "responsibilities"):
+    build(data_dir, other)
+    tables = ("plans", "tasks", "task_agencies", "budget_rows", "targets", "duties", "duty_items", "task_analogs")
+    for table in tables:
         assert _query(other, f"select * from {table} order by 1") == _query(
             db_path, f"select * from {table} order by 1"
         )
@@ -218,16 +233,16 @@ def test_ensure_database_rebuilds_when_data_changes(data_copy: Path, tmp_path: P
 def test_fourth_plan_is_a_data_change(data_copy: Path, tmp_path: Path) -> None:
     add_fixture_plan(data_copy)
     target = tmp_path / "ipbot.db"
-    build_database(data_copy, target)
+    build(data_copy, target)
     knowledge = read_knowledge(target)
     assert set(knowledge.plans) == {"ninh-thuan-2022", "ninh-thuan-2023", "thai-binh-2021-2030", "binh-lam-2024"}
     assert knowledge.agencies["binh-lam/tt-khuyen-nong"].name == "Trung tâm Khuyến nông tỉnh Bình Lâm"
     assert knowledge.agencies["binh-lam/so-khcn"].name == "Sở Khoa học và Công nghệ"
     assert _roles(target, "binh-lam-2024", "1.2", "cooperating") == ["Trung tâm Khuyến nông tỉnh Bình Lâm"]
     # and the new plan is answerable, new province and agency included, with no code change
-    answerer = Answerer(knowledge)
-    answer = answerer.answer("Bình Lâm: ai phối hợp tập huấn cho hợp tác xã?")
+    assistant = Assistant(knowledge)
+    answer = assistant.ask("Bình Lâm: ai phối hợp tập huấn cho hợp tác xã?")
     assert answer.answered and answer.plan_ids == ["binh-lam-2024"]
     assert "Trung tâm Khuyến nông" in plain_text(answer)
-    reporting = answerer.answer("hạn báo cáo kế hoạch năm 2024 là khi nào")
+    reporting = assistant.ask("hạn báo cáo kế hoạch năm 2024 là khi nào")
     assert not reporting.answered and "không quy định" in plain_text(reporting)

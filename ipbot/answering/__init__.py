@@ -1,0 +1,108 @@
+"""Answering: typed requests in, answers out, by SQL over the plan database.
+
+One module per family of requests; :class:`Answerer` picks the family by the request's
+items and operation. Nothing here sees the words the user typed: what to select, show
+and compute arrives in the :class:`~ipbot.requests.Request`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+
+from ipbot import phrases
+from ipbot.answering import document, lists, money, talk, tasks
+from ipbot.answering.common import reply
+from ipbot.answers import Answer, Section
+from ipbot.plans.db import PlanDB
+from ipbot.requests import Items, Op, Request
+
+__all__ = ["Answerer"]
+
+log = logging.getLogger(__name__)
+
+Family = Callable[[PlanDB, Request], Answer]
+
+_BY_OP: dict[tuple[Items, Op], Family] = {
+    (Items.TASKS, Op.LOOKUP): tasks.lookup_tasks,
+    (Items.TASKS, Op.LIST): lists.list_tasks,
+    (Items.TASKS, Op.COUNT): lists.count_tasks,
+    (Items.TASKS, Op.COMPARE): lists.compare_tasks,
+    (Items.TASKS, Op.SUM): money.sum_rows,
+    (Items.TASKS, Op.MAX): money.largest,
+    (Items.TASKS, Op.MIN): money.largest,
+    (Items.TASKS, Op.SHARE): money.share,
+    (Items.TASKS, Op.DIFFERENCE): money.difference,
+    (Items.SOURCES, Op.SHARE): money.share,
+    (Items.SOURCES, Op.DIFFERENCE): money.difference,
+    (Items.BUDGET, Op.SHARE): money.share,
+    (Items.BUDGET, Op.DIFFERENCE): money.difference,
+    (Items.GROUPS, Op.SUM): money.by_group,
+    (Items.AGENCIES, Op.COUNT): lists.count_agencies,
+    (Items.DUTIES, Op.COUNT): lists.count_duties,
+    (Items.TARGETS, Op.COUNT): lists.count_targets,
+}
+_BY_ITEMS: dict[Items, Family] = {
+    Items.TASKS: lists.list_tasks,
+    Items.AGENCIES: lists.list_agencies,
+    Items.GROUPS: lists.list_groups,
+    Items.BUDGET: money.plan_budget,
+    Items.SOURCES: money.source_tasks,
+    Items.DOCUMENT: document.document,
+    Items.OBJECTIVES: document.objectives,
+    Items.TARGETS: document.targets,
+    Items.DUTIES: document.duties,
+    Items.REPORTING: document.reporting,
+    Items.RECIPIENTS: document.recipients,
+    Items.PASSAGES: document.passages,
+    Items.DISCREPANCIES: document.discrepancies,
+    Items.PLANS: document.plans_list,
+    Items.FILES: document.files,
+    Items.TALK: talk.talk,
+    Items.NOTHING: talk.nothing,
+}
+
+
+class Answerer:
+    """Serves requests over one plan database (opened once, read-only)."""
+
+    def __init__(self, db: PlanDB) -> None:
+        self.db = db
+
+    def answer(self, request: Request) -> Answer:
+        """Answer one request; never raises."""
+        try:
+            return self._answer(request)
+        except Exception:  # the core must answer politely whatever happens
+            log.exception("failed to answer %s", request.pack()[:300])
+            return reply(request, [Section([phrases.INTERNAL_ERROR])], False, intent="error")
+
+    def _answer(self, request: Request) -> Answer:
+        unknown = [p for p in request.plans if p not in self.db.plan_ids]
+        if unknown:
+            request = request.but(plans=tuple(p for p in request.plans if p in self.db.plan_ids))
+        family = _BY_OP.get((request.items, request.op)) or _BY_ITEMS[request.items]
+        answer = family(self.db, request)
+        if request.reason is not None and request.items is not Items.NOTHING:
+            # asked for something the plans do not state: say so, then what they do state
+            answer.sections.insert(0, Section([talk.reason_line(self.db, request)]))
+            answer.answered = False
+        return answer
+
+    def answer_all(self, requests: Sequence[Request]) -> Answer:
+        """Several requests from one message, answered in order as one answer."""
+        answers = [self.answer(r) for r in requests]
+        if len(answers) == 1:
+            return answers[0]
+        first = next((a for a in answers if a.answered), answers[0])
+        combined = Answer(
+            sections=[s for a in answers for s in a.sections],
+            answered=any(a.answered for a in answers),
+            intent=first.intent,
+            plan_ids=list(dict.fromkeys(p for a in answers for p in a.plan_ids)),
+            task_ids=list(dict.fromkeys(t for a in answers for t in a.task_ids)),
+            agency_ids=list(dict.fromkeys(x for a in answers for x in a.agency_ids)),
+            suggestions=[s for a in answers for s in a.suggestions][:4],
+            attachments=[x for a in answers for x in a.attachments],
+        )
+        return combined

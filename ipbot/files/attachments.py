@@ -1,6 +1,6 @@
 """Turn an answer's attachment requests into files: chart PNGs, Excel and CSV exports.
 
-The core only names what to attach ("chart:by_group:ninh-thuan-2023"); this module,
+The core only names what to attach (an :class:`~ipbot.answers.Attachment`); this module,
 still free of Telegram, renders it, so the bot sends a photo or a document and the
 CLI writes a file. matplotlib and openpyxl are imported only here, on demand, which
 keeps the answer path light.
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ipbot.answers import Attachment
 from ipbot.files import charts, export
 from ipbot.plans.store import Knowledge
 
@@ -24,12 +25,11 @@ class File:
     caption: str
 
 
-def render(knowledge: Knowledge, attachment: str) -> File | None:
-    """The file for one attachment request, or None when the data cannot make it."""
-    family, _, rest = attachment.partition(":")
-    what, _, target = rest.partition(":")
-    if family == "chart":
-        plan_ids = [p for p in target.split(",") if p in knowledge.plans]
+def render(knowledge: Knowledge, attachment: Attachment) -> File | None:
+    """The file for one attachment, or None when the data cannot make it."""
+    what = attachment.what
+    if attachment.kind == "chart":
+        plan_ids = [p for p in attachment.plans if p in knowledge.plans]
         plans = [knowledge.plans[p] for p in plan_ids]
         if not plans:
             return None
@@ -42,7 +42,8 @@ def render(knowledge: Knowledge, attachment: str) -> File | None:
         if chart is None:
             return None
         return File("photo", f"{what}-{'-'.join(plan_ids)}.png", chart.png, chart.caption)
-    if family == "export" and target in knowledge.plans:
+    target = attachment.plans[0] if attachment.plans else ""
+    if attachment.kind == "export" and target in knowledge.plans:
         plan = knowledge.plans[target]
         if what == "csv":
             return File("document", f"{plan.id}.csv", export.to_csv(knowledge, plan), f"{plan.short_title} (CSV)")

@@ -14,12 +14,13 @@ from pathlib import Path
 from typing import IO
 
 from ipbot.answers import Context
+from ipbot.assistant import Assistant, build, open_knowledge
 from ipbot.config import Settings
 from ipbot.frontends.render import plain_text
-from ipbot.plans.store import DataInvalid, build_database, ensure_database, read_knowledge
-from ipbot.qa import Answerer
+from ipbot.plans.store import DataInvalid
+from ipbot.requests import Field, Items, Request
 
-__all__ = ["batch", "load_answerer", "main"]
+__all__ = ["batch", "chat", "main"]
 
 CHAT_BANNER = (
     "ipbot — hỏi đáp về Kế hoạch triển khai Chiến lược SHTT (gõ /thoat để thoát, /moi để bắt đầu lại).\n"
@@ -28,17 +29,11 @@ CHAT_BANNER = (
 )
 
 
-def load_answerer(settings: Settings) -> Answerer:
-    """Build the database if needed, read it back, and return a ready core."""
-    db = ensure_database(settings.data_dir, settings.database)
-    return Answerer(read_knowledge(db))
-
-
 def _answer_record(
-    answerer: Answerer, record: dict[str, object], context: Context
+    assistant: Assistant, record: dict[str, object], context: Context
 ) -> tuple[dict[str, object], Context]:
     question = record.get("question")
-    answer = answerer.answer(question if isinstance(question, str) else "", context)
+    answer = assistant.ask(question if isinstance(question, str) else "", context)
     out = {
         "id": record.get("id"),
         "answered": answer.answered,
@@ -47,12 +42,12 @@ def _answer_record(
         "plan_ids": answer.plan_ids,
         "task_ids": answer.task_ids,
         "sources": answer.sources,
-        "suggestions": [s.query for s in answer.suggestions],
+        "suggestions": [s.label for s in answer.suggestions],
     }
     return out, answer.context
 
 
-def batch(answerer: Answerer, lines: Iterable[str], out: IO[str]) -> int:
+def batch(assistant: Assistant, lines: Iterable[str], out: IO[str]) -> int:
     """Answer JSON lines in order; lines sharing a ``session`` share context. Returns the count."""
     sessions: dict[str, Context] = {}
     count = 0
@@ -75,7 +70,7 @@ def batch(answerer: Answerer, lines: Iterable[str], out: IO[str]) -> int:
         session = record.get("session")
         key = str(session) if session is not None else None
         context = sessions.get(key, Context()) if key is not None else Context()
-        result, context = _answer_record(answerer, record, context)
+        result, context = _answer_record(assistant, record, context)
         if key is not None:
             sessions[key] = context
         out.write(json.dumps(result, ensure_ascii=False) + "\n")
@@ -83,7 +78,7 @@ def batch(answerer: Answerer, lines: Iterable[str], out: IO[str]) -> int:
     return count
 
 
-def chat(answerer: Answerer, stdin: IO[str], stdout: IO[str], interactive: bool) -> None:
+def chat(assistant: Assistant, stdin: IO[str], stdout: IO[str], interactive: bool) -> None:
     """A terminal conversation; without a terminal, answer each line read."""
     context = Context()
     if interactive:
@@ -104,7 +99,7 @@ def chat(answerer: Answerer, stdin: IO[str], stdout: IO[str], interactive: bool)
             context = Context()
             print("Đã bắt đầu cuộc trò chuyện mới.", file=stdout)
             continue
-        answer = answerer.answer(question, context)
+        answer = assistant.ask(question, context)
         context = answer.context
         prefix = "ipbot: " if interactive else ""
         print(prefix + plain_text(answer), file=stdout)
@@ -114,29 +109,29 @@ def chat(answerer: Answerer, stdin: IO[str], stdout: IO[str], interactive: bool)
 
 
 def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
-    answerer = load_answerer(settings)
+    assistant = Assistant.open(settings)
     if args.batch:
         stream = sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8")  # noqa: SIM115
         with stream:
-            batch(answerer, stream, sys.stdout)
+            batch(assistant, stream, sys.stdout)
         return 0
     if not args.question:
         print('Hãy nhập câu hỏi, ví dụ: ipbot ask "Ai chủ trì nhiệm vụ 3.3?"', file=sys.stderr)
         return 2
-    answer = answerer.answer(" ".join(args.question))
+    answer = assistant.ask(" ".join(args.question))
     print(plain_text(answer))
     return 0
 
 
 def _cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
-    chat(load_answerer(settings), sys.stdin, sys.stdout, sys.stdin.isatty())
+    chat(Assistant.open(settings), sys.stdin, sys.stdout, sys.stdin.isatty())
     return 0
 
 
 def _cmd_build_db(args: argparse.Namespace, settings: Settings) -> int:
     target = Path(args.output) if args.output else settings.database
     try:
-        cat = build_database(settings.data_dir, target)
+        cat = build(settings.data_dir, target)
     except DataInvalid as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)
@@ -165,7 +160,7 @@ def _cmd_check_data(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _cmd_plans(args: argparse.Namespace, settings: Settings) -> int:
-    knowledge = read_knowledge(ensure_database(settings.data_dir, settings.database))
+    knowledge = open_knowledge(settings.data_dir, settings.database)
     for plan in knowledge.plans.values():
         agencies = {s for t in plan.tasks for s in (*t.lead, *t.cooperating)}
         agencies |= {s for r in plan.responsibilities for s in r.agencies}
@@ -180,17 +175,17 @@ def _cmd_plans(args: argparse.Namespace, settings: Settings) -> int:
 def _cmd_files(args: argparse.Namespace, settings: Settings) -> int:
     """ipbot chart / ipbot export: write the files the bot would send."""
     from ipbot.files.attachments import render
-    from ipbot.plan_answers import chart_attachments
 
-    knowledge = read_knowledge(ensure_database(settings.data_dir, settings.database))
-    plans = [knowledge.plans[p] for p in (args.plan or knowledge.plans) if p in knowledge.plans]
+    assistant = Assistant.open(settings)
+    knowledge = assistant.knowledge
+    plans = [p for p in (args.plan or knowledge.plans) if p in knowledge.plans]
     if not plans:
         print(f"Không có kế hoạch {', '.join(args.plan)}; hiện có: {', '.join(knowledge.plans)}.", file=sys.stderr)
         return 2
-    if args.command == "chart":
-        wanted = chart_attachments(plans)
-    else:
-        wanted = [f"export:{fmt}:{p.id}" for p in plans for fmt in (args.format or ["xlsx", "csv"])]
+    kind = Field.CHART if args.command == "chart" else Field.EXPORT
+    wanted = assistant.run(Request(items=Items.FILES, plans=tuple(plans), show=(kind,))).attachments
+    if args.command == "export":
+        wanted = [a for a in wanted if a.what in (args.format or ["xlsx", "csv"])]
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     for attachment in wanted:
@@ -238,7 +233,7 @@ def _cmd_run(args: argparse.Namespace, settings: Settings) -> int:
 def run(settings: Settings) -> int:
     """Start the Telegram bot when a token is set, the terminal chat otherwise."""
     if settings.telegram_bot_token is None or not settings.telegram_bot_token.get_secret_value():
-        chat(load_answerer(settings), sys.stdin, sys.stdout, sys.stdin.isatty())
+        chat(Assistant.open(settings), sys.stdin, sys.stdout, sys.stdin.isatty())
         return 0
     from ipbot.frontends.telegram.bot import run_bot  # imported only here: the answer path never needs telegram
 

@@ -13,8 +13,9 @@ import json
 import os
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -56,6 +57,7 @@ class Knowledge:
     fingerprint: str
     tokens: dict[str, list[str | None]] = field(default_factory=dict)  # precomputed document tokens
     words: frozenset[str] = frozenset()  # accented vocabulary of the documents
+    path: Path | None = None  # the database file the knowledge was read from
 
     def agency(self, plan: Plan, slug: str) -> Agency:
         for candidate in (f"{plan.province_id}/{slug}", slug):
@@ -86,14 +88,25 @@ def data_fingerprint(data_dir: Path) -> str:
     return digest.hexdigest()
 
 
+def _dong(amount: Decimal | None) -> int | None:
+    """Million VND as whole đồng, so SQL sums stay exact (9,2 triệu = 9 200 000)."""
+    return None if amount is None else int(amount * 1_000_000)
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
 def _plan_rows(cat: Catalogue) -> Iterator[tuple[str, dict[str, object]]]:
-    """Yield (table, row) pairs for every fact of every plan."""
-    for plan in cat.plans.values():
-        signer = plan.signer
+    """Yield (table, row) pairs: every fact of every plan, one table per kind of fact."""
+    for position, plan in enumerate(cat.plans.values()):
+        signer, budget = plan.signer, plan.budget
+        table = budget.table
         yield (
             "plans",
             {
                 "id": plan.id,
+                "position": position,
                 "province": plan.province,
                 "province_id": plan.province_id,
                 "title": plan.title,
@@ -102,68 +115,56 @@ def _plan_rows(cat: Catalogue) -> Iterator[tuple[str, dict[str, object]]]:
                 "year_end": plan.year_end,
                 "horizon": plan.horizon,
                 "number": plan.number,
+                "number_note": plan.number_note,
                 "issued": plan.issued.isoformat() if plan.issued else None,
+                "issued_text": plan.issued_text,
+                "issued_month": plan.issued_month,
+                "issuer": plan.issuer,
                 "signer": signer.name if signer else None,
                 "signer_title": signer.title if signer else None,
-                "budget_total": str(plan.budget.total) if plan.budget.total is not None else None,
+                "signer_capacity": signer.capacity if signer else None,
+                "budget_section": budget.section,
+                "budget_total": _dong(budget.total),
+                "budget_total_text": budget.total_text,
+                "budget_in_words": budget.in_words,
+                "funding_text": budget.funding_text,
+                "table_title": table.title if table else None,
+                "table_unit": table.unit if table else None,
+                "table_note": table.note if table else None,
+                "stated_task_total": _dong(table.stated_task_total) if table else None,
+                "stated_grand_total": _dong(table.stated_grand_total) if table else None,
+                "table_missing": budget.table_missing,
+                "closing": plan.closing,
+                "closing_recipient": _json(plan.closing_recipient),
                 "json": plan.model_dump_json(),
             },
         )
-        for source in plan.budget.sources:
+        for n, group in enumerate(plan.groups):
             yield (
-                "plan_budget_sources",
+                "groups",
+                {"plan_id": plan.id, "number": group.number, "title": group.title, "intro": group.intro, "position": n},
+            )
+        for n, source in enumerate(budget.sources):
+            yield (
+                "sources",
                 {
                     "plan_id": plan.id,
                     "key": source.key,
+                    "position": n,
                     "label": source.label,
-                    "amount": str(source.amount) if source.amount is not None else None,
+                    "long_label": source.long_label,
+                    "amount": _dong(source.amount),
+                    "table_amount": _dong(table.stated_allocation.get(source.key)) if table else None,
                 },
             )
-        for task in plan.tasks:
-            tid = f"{plan.id}:{task.number}"
-            timeline = task.timeline
-            yield (
-                "tasks",
-                {
-                    "id": tid,
-                    "plan_id": plan.id,
-                    "number": task.number,
-                    "group": task.group,
-                    "section": task.section,
-                    "title": task.title,
-                    "content": task.content,
-                    "objective": task.objective,
-                    "timeline": timeline.text if timeline else None,
-                    "quarters": json.dumps(timeline.quarters) if timeline else "[]",
-                    "whole_year": bool(timeline and timeline.whole_year),
-                    "duration_months": task.duration_months,
-                    "lead_note": task.lead_note,
-                    "budget_status": task.budget.status,
-                    "budget_total": str(task.budget.total) if task.budget.total is not None else None,
-                    "budget_note": task.budget.note,
-                },
-            )
-            for role, slugs in (("lead", task.lead), ("cooperating", task.cooperating)):
-                for position, slug in enumerate(slugs):
-                    yield (
-                        "task_agencies",
-                        {
-                            "task_id": tid,
-                            "agency_id": cat.agency(plan, slug).id,
-                            "role": role,
-                            "position": position,
-                        },
-                    )
-            for key, amount in task.budget.allocation.items():
-                yield "task_allocations", {"task_id": tid, "source_key": key, "amount": str(amount)}
-            for q in task.quantities:
-                yield "task_quantities", {"task_id": tid, "value": str(q.value), "unit": q.unit, "text": q.text}
-        for target in plan.targets:
+        yield from _task_rows(cat, plan)
+        for n, target in enumerate(plan.targets):
             yield (
                 "targets",
                 {
                     "plan_id": plan.id,
                     "id": target.id,
+                    "position": n,
                     "year": target.year,
                     "section": target.section,
                     "category": target.category,
@@ -171,18 +172,85 @@ def _plan_rows(cat: Catalogue) -> Iterator[tuple[str, dict[str, object]]]:
                     "value": target.value,
                 },
             )
-        for resp in plan.responsibilities:
-            for slug in resp.agencies:
+        for n, resp in enumerate(plan.responsibilities):
+            yield "duties", {"plan_id": plan.id, "section": resp.section, "position": n, "heading": resp.heading}
+            for k, duty in enumerate(resp.duties):
                 yield (
-                    "responsibilities",
+                    "duty_items",
                     {
                         "plan_id": plan.id,
                         "section": resp.section,
-                        "heading": resp.heading,
-                        "agency_id": cat.agency(plan, slug).id,
-                        "duties": json.dumps([d.text for d in resp.duties], ensure_ascii=False),
+                        "position": k,
+                        "label": duty.label,
+                        "text": duty.text,
                     },
                 )
+            for slug in resp.agencies:
+                yield (
+                    "duty_agencies",
+                    {
+                        "plan_id": plan.id,
+                        "section": resp.section,
+                        "agency": slug,
+                        "agency_id": cat.agency(plan, slug).id,
+                    },
+                )
+        for n, block in enumerate(plan.objectives):
+            yield (
+                "objectives",
+                {
+                    "plan_id": plan.id,
+                    "section": block.section,
+                    "position": n,
+                    "kind": block.kind,
+                    "heading": block.heading,
+                    "text": block.text,
+                },
+            )
+        for n, ref in enumerate(plan.implements):
+            yield (
+                "implements",
+                {
+                    "plan_id": plan.id,
+                    "position": n,
+                    "number": ref.number,
+                    "date": ref.date.isoformat() if ref.date else None,
+                    "issuer": ref.issuer,
+                    "title": ref.title,
+                    "text": ref.text,
+                },
+            )
+        for n, line in enumerate(plan.recipients):
+            yield "recipients", {"plan_id": plan.id, "position": n, "line": line}
+        if plan.reporting is not None:
+            r = plan.reporting
+            yield (
+                "reporting",
+                {
+                    "plan_id": plan.id,
+                    "section": r.section,
+                    "text": r.text,
+                    "reporters": r.reporters,
+                    "recipient": _json(r.recipient),
+                    "forward_to": _json(r.forward_to),
+                    "frequency": r.frequency,
+                    "deadline": r.deadline,
+                },
+            )
+        for n, event in enumerate(plan.events):
+            yield (
+                "events",
+                {
+                    "plan_id": plan.id,
+                    "position": n,
+                    "title": event.title,
+                    "month": event.month,
+                    "day": event.day,
+                    "year": event.year,
+                    "task": event.task,
+                    "section": event.section,
+                },
+            )
         for d in plan.discrepancies:
             yield (
                 "discrepancies",
@@ -197,6 +265,68 @@ def _plan_rows(cat: Catalogue) -> Iterator[tuple[str, dict[str, object]]]:
                     "note": d.note,
                 },
             )
+
+
+def _task_rows(cat: Catalogue, plan: Plan) -> Iterator[tuple[str, dict[str, object]]]:
+    """Tasks, their quarters, agencies by role, and budget rows with a column per funding source."""
+    for position, task in enumerate(plan.tasks):
+        tid = f"{plan.id}:{task.number}"
+        tl, b = task.timeline, task.budget
+        yield (
+            "tasks",
+            {
+                "id": tid,
+                "plan_id": plan.id,
+                "position": position,
+                "number": task.number,
+                "label": task.label,
+                "grp": task.group,
+                "section": task.section,
+                "title": task.title,
+                "content": task.content,
+                "objective": task.objective,
+                "objective_table": task.objective_table,
+                "training_content": task.training_content,
+                "timeline": tl.text if tl else None,
+                "year": tl.year if tl else None,
+                "whole_year": bool(tl and tl.whole_year),
+                "duration_months": task.duration_months,
+                "lead_note": task.lead_note,
+                "cooperating_text": task.cooperating_text,
+                "budget_status": b.status,
+                "notes": _json(task.notes),
+                "topics": _json(task.topics),
+                "quantities": _json([q.model_dump(mode="json") for q in task.quantities]),
+            },
+        )
+        for quarter in tl.quarters if tl else ():
+            yield "task_quarters", {"task_id": tid, "plan_id": plan.id, "quarter": quarter}
+        for role, slugs in (("lead", task.lead), ("cooperating", task.cooperating)):
+            for n, slug in enumerate(slugs):
+                yield (
+                    "task_agencies",
+                    {
+                        "task_id": tid,
+                        "plan_id": plan.id,
+                        "agency": slug,
+                        "agency_id": cat.agency(plan, slug).id,
+                        "role": role,
+                        "position": n,
+                    },
+                )
+        if b.status in ("row", "recurring"):
+            allocation = sum(b.allocation.values(), Decimal(0)) if b.allocation else None
+            row: dict[str, object] = {
+                "task_id": tid,
+                "plan_id": plan.id,
+                "row": b.row,
+                "status": b.status,
+                "total": _dong(b.total),
+                "allocation": _dong(allocation),
+                "note": b.note,
+            }
+            row.update({f"src_{s.key}": _dong(b.allocation.get(s.key)) for s in plan.budget.sources})
+            yield "budget_rows", row
 
 
 def _search_rows(cat: Catalogue) -> Iterator[dict[str, object]]:
@@ -233,7 +363,7 @@ def _search_rows(cat: Catalogue) -> Iterator[dict[str, object]]:
             }
 
 
-def build_database(data_dir: Path, db_path: Path) -> Catalogue:
+def build_database(data_dir: Path, db_path: Path, derive: Derive | None = None) -> Catalogue:
     """Validate ``data_dir`` and build the database at ``db_path`` atomically.
 
     Raises :class:`DataInvalid` (and leaves any existing database untouched) when the
@@ -256,7 +386,7 @@ def build_database(data_dir: Path, db_path: Path) -> Catalogue:
     try:
         db = sqlite_utils.Database(tmp)
         try:
-            _fill(db, cat, data_dir)
+            _fill(db, cat, data_dir, derive)
         finally:
             db.conn.close()  # also when the build fails half-way
         os.replace(tmp, db_path)
@@ -266,7 +396,99 @@ def build_database(data_dir: Path, db_path: Path) -> Catalogue:
     return cat
 
 
-def _fill(db: sqlite_utils.Database, cat: Catalogue, data_dir: Path) -> None:
+_SCHEMA: dict[str, dict[str, type]] = {
+    "groups": {"plan_id": str, "number": str, "title": str, "intro": str, "position": int},
+    "sources": {
+        "plan_id": str,
+        "key": str,
+        "position": int,
+        "label": str,
+        "long_label": str,
+        "amount": int,
+        "table_amount": int,
+    },
+    "task_quarters": {"task_id": str, "plan_id": str, "quarter": int},
+    "task_agencies": {"task_id": str, "plan_id": str, "agency": str, "agency_id": str, "role": str, "position": int},
+    "budget_rows": {
+        "task_id": str,
+        "plan_id": str,
+        "row": str,
+        "status": str,
+        "total": int,
+        "allocation": int,
+        "note": str,
+    },
+    "targets": {
+        "plan_id": str,
+        "id": str,
+        "position": int,
+        "year": int,
+        "section": str,
+        "category": str,
+        "text": str,
+        "value": str,
+    },
+    "duties": {"plan_id": str, "section": str, "position": int, "heading": str},
+    "duty_items": {"plan_id": str, "section": str, "position": int, "label": str, "text": str},
+    "duty_agencies": {"plan_id": str, "section": str, "agency": str, "agency_id": str},
+    "objectives": {"plan_id": str, "section": str, "position": int, "kind": str, "heading": str, "text": str},
+    "implements": {
+        "plan_id": str,
+        "position": int,
+        "number": str,
+        "date": str,
+        "issuer": str,
+        "title": str,
+        "text": str,
+    },
+    "recipients": {"plan_id": str, "position": int, "line": str},
+    "reporting": {
+        "plan_id": str,
+        "section": str,
+        "text": str,
+        "reporters": str,
+        "recipient": str,
+        "forward_to": str,
+        "frequency": str,
+        "deadline": str,
+    },
+    "events": {
+        "plan_id": str,
+        "position": int,
+        "title": str,
+        "month": int,
+        "day": int,
+        "year": int,
+        "task": str,
+        "section": str,
+    },
+    "discrepancies": {
+        "plan_id": str,
+        "id": str,
+        "kind": str,
+        "check": str,
+        "where": str,
+        "stated": str,
+        "computed": str,
+        "note": str,
+    },
+    "task_analogs": {"task_id": str, "plan_id": str, "other_plan_id": str, "other_id": str, "similarity": float},
+}
+"""Tables that may have no rows (a plan with no targets, no discrepancies…): created empty all the same."""
+
+_INDEXES = (
+    ("tasks", ["plan_id"]),
+    ("task_agencies", ["agency", "role"]),
+    ("task_agencies", ["task_id"]),
+    ("budget_rows", ["plan_id"]),
+    ("duty_agencies", ["agency"]),
+)
+
+Derive = Callable[[Catalogue], dict[str, list[dict[str, object]]]]
+"""Tables computed from the plans by another layer (reading's document tokens, task analogs)."""
+
+
+def _fill(db: sqlite_utils.Database, cat: Catalogue, data_dir: Path, derive: Derive | None) -> None:
     """Write every table of the plan database into the fresh file, then commit."""
     db["meta"].insert_all(
         [
@@ -300,14 +522,18 @@ def _fill(db: sqlite_utils.Database, cat: Catalogue, data_dir: Path) -> None:
     rows: dict[str, list[dict[str, object]]] = {}
     for table, row in _plan_rows(cat):
         rows.setdefault(table, []).append(row)
-    pks = {"plans": "id", "tasks": "id"}
+    if derive is not None:
+        for table, table_rows in derive(cat).items():
+            rows.setdefault(table, []).extend(table_rows)
+    pks = {"plans": "id", "tasks": "id", "doc_tokens": "key"}
+    for table, columns in _SCHEMA.items():
+        db[table].create(columns)
     for table, table_rows in rows.items():
-        db[table].insert_all(table_rows, pk=pks.get(table))
-    from ipbot.reading.index import precompute_tokens
-
-    tokens, words = precompute_tokens(cat.plans.values())
-    db["doc_tokens"].insert_all(({"key": k, "tokens": json.dumps(v)} for k, v in tokens.items()), pk="key")
-    db["meta"].insert({"key": "accented_vocabulary", "value": json.dumps(words, ensure_ascii=False)})
+        # alter: budget_rows gets one column per funding source, and plans name different sources
+        db[table].insert_all(table_rows, pk=pks.get(table), alter=True)
+    for table, columns in _INDEXES:
+        if table in db.table_names():
+            db[table].create_index(columns)
     db["passages"].insert_all(_search_rows(cat))
     db["passages"].enable_fts(["folded"], tokenize="unicode61")
     db.conn.commit()
@@ -338,10 +564,10 @@ def _stored_fingerprint(db_path: Path) -> str | None:
     return row[0] if row else None
 
 
-def ensure_database(data_dir: Path, db_path: Path) -> Path:
+def ensure_database(data_dir: Path, db_path: Path, derive: Derive | None = None) -> Path:
     """Build the database if it is missing or was built from different data."""
     if not db_path.exists() or _stored_fingerprint(db_path) != data_fingerprint(data_dir):
-        build_database(data_dir, db_path)
+        build_database(data_dir, db_path, derive)
     return db_path
 
 
@@ -369,12 +595,20 @@ def read_knowledge(db_path: Path) -> Knowledge:
                 tuple(a for a in aliases.get(row["id"], []) if a != row["name"]),
             )
         fingerprint = conn.execute("select value from meta where key = 'fingerprint'").fetchone()[0]
-        tokens = {row["key"]: json.loads(row["tokens"]) for row in conn.execute("select key, tokens from doc_tokens")}
-        vocab = conn.execute("select value from meta where key = 'accented_vocabulary'").fetchone()
-        words = frozenset(json.loads(vocab[0])) if vocab else frozenset()
+        tables = {row[0] for row in conn.execute("select name from sqlite_master where type = 'table'")}
+        tokens = (
+            {row["key"]: json.loads(row["tokens"]) for row in conn.execute("select key, tokens from doc_tokens")}
+            if "doc_tokens" in tables
+            else {}
+        )
+        words = (
+            frozenset(row[0] for row in conn.execute("select word from vocabulary"))
+            if "vocabulary" in tables
+            else frozenset()
+        )
     finally:
         conn.close()
-    return Knowledge(plans, agencies, fingerprint, tokens, words)
+    return Knowledge(plans, agencies, fingerprint, tokens, words, db_path)
 
 
 def search(db_path: Path, query: str, limit: int = 10) -> list[dict[str, object]]:

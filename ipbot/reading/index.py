@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import json
 import math
 import re
 from collections import Counter
@@ -36,9 +37,10 @@ from ipbot.text import (
 )
 
 if TYPE_CHECKING:
+    from ipbot.plans.load import Catalogue
     from ipbot.plans.store import Knowledge
 
-__all__ = ["Hit", "Index", "Passage", "TaskRef", "precompute_tokens"]
+__all__ = ["Hit", "Index", "Passage", "TaskRef", "derived_tables"]
 
 # Words that frame a question about the plans but say nothing about which task, in
 # their accented form (folded for questions typed without accents).
@@ -192,8 +194,8 @@ def plan_passages(plans: Iterable[Plan]) -> Iterable[Passage]:
             yield Passage(plan.id, "responsibility", resp.section, resp.section, text)
         for target in plan.targets:
             yield Passage(plan.id, "target", target.id, target.section, target.text)
-        for block in plan.objectives:
-            yield Passage(plan.id, "objective", block.section, block.section, block.text)
+        for n, block in enumerate(plan.objectives):
+            yield Passage(plan.id, "objective", str(n), block.section, block.text)
         if plan.reporting:
             yield Passage(plan.id, "reporting", plan.reporting.section, plan.reporting.section, plan.reporting.text)
         if plan.closing:
@@ -226,14 +228,57 @@ def text_key(text: str) -> str:
     return hashlib.sha1(text.encode()).hexdigest()
 
 
-def precompute_tokens(plans: Iterable[Plan]) -> tuple[dict[str, list[str | None]], list[str]]:
-    """Document tokens by text key, and the accented vocabulary: built once, stored in the database."""
+def derived_tables(catalogue: Catalogue) -> dict[str, list[dict[str, object]]]:
+    """What reading computes from the plans once, stored in the database at build time.
+
+    Document tokens by text key and the accented vocabulary (so the index starts fast),
+    and each task's most similar task in every other plan of the same province (so
+    answering can compare two plans' tasks with SQL).
+    """
+    plans = list(catalogue.plans.values())
     tokens: dict[str, list[str | None]] = {}
     words: set[str] = set()
     for text in indexed_texts(plans):
         tokens[text_key(text)] = _doc_tokens(text)
         words.update(shape(text).split())
-    return tokens, sorted(words)
+    main = {f"{p.id}:{t.number}": _grams(_doc_tokens(f"{t.title} {t.content}")) for p in plans for t in p.tasks}
+    df: Counter[str] = Counter()
+    for grams in main.values():
+        df.update(grams)
+    n = len(main) or 1
+    idf = {g: math.log(1 + n / c) * (1.6 if " " in g else 1.0) for g, c in df.items()}
+
+    def cover(a: set[str], b: set[str]) -> float:
+        total = sum(idf[g] for g in a)
+        return sum(idf[g] for g in a & b) / total if total else 0.0
+
+    analogs = []
+    for p in plans:
+        for q in plans:
+            if q.id == p.id or q.province_id != p.province_id:
+                continue
+            for t in p.tasks:
+                a = main[f"{p.id}:{t.number}"]
+                scored = [
+                    (math.sqrt(cover(a, main[f"{q.id}:{u.number}"]) * cover(main[f"{q.id}:{u.number}"], a)), u)
+                    for u in q.tasks
+                ]
+                best, other = max(scored, key=lambda s: s[0], default=(0.0, None))
+                if other is not None:
+                    analogs.append(
+                        {
+                            "task_id": f"{p.id}:{t.number}",
+                            "plan_id": p.id,
+                            "other_plan_id": q.id,
+                            "other_id": f"{q.id}:{other.number}",
+                            "similarity": round(best, 4),
+                        }
+                    )
+    return {
+        "doc_tokens": [{"key": k, "tokens": json.dumps(v)} for k, v in tokens.items()],
+        "vocabulary": [{"word": w} for w in sorted(words)],
+        "task_analogs": analogs,
+    }
 
 
 class Index:

@@ -1,10 +1,11 @@
 """The Telegram front end: handlers, keyboards, error handler, ``build_application()``.
 
 The only module that imports telegram. Handlers do three things: read the update,
-call the core (:class:`~ipbot.qa.Answerer`, :class:`~ipbot.frontends.browse.Browser`), render
-(:mod:`ipbot.frontends.render`). Button data is self-describing (``c:budget:<plan>:<task>``), so
-buttons keep working after a restart; free-text suggestions are stored under a short
-hash in the state database for the same reason.
+call the core (:class:`~ipbot.assistant.Assistant` with the message, or with the typed
+request a menu or button carries), render (:mod:`ipbot.frontends.render`). A button
+carries its request serialised (``r:{…}``), or, when that exceeds Telegram's 64 bytes,
+a short hash under which the request is kept in the state database, so buttons keep
+working after a restart.
 """
 
 from __future__ import annotations
@@ -46,16 +47,17 @@ from telegram.ext import (
 )
 
 from ipbot import phrases
-from ipbot.answers import Answer, Context, Suggestion
+from ipbot.answers import Answer, Attachment, Context, Suggestion
+from ipbot.assistant import Assistant, open_knowledge
 from ipbot.config import Settings
 from ipbot.files.attachments import render
-from ipbot.frontends.browse import Browser
+from ipbot.frontends.browse import FACETS, Browser
 from ipbot.frontends.render import html_text, split_message
 from ipbot.frontends.telegram.state import StateStore
-from ipbot.plans.store import DataInvalid, Knowledge, ensure_database, read_knowledge
-from ipbot.qa import Answerer
+from ipbot.plans.store import DataInvalid, Knowledge
+from ipbot.requests import Field, Items, Request
 
-__all__ = ["Services", "build_application", "run_bot"]
+__all__ = ["Services", "build_application", "button_data", "run_bot"]
 
 log = logging.getLogger(__name__)
 
@@ -100,7 +102,7 @@ class Services:
     """What handlers need, created once at start-up and kept in ``bot_data`` (not persisted)."""
 
     settings: Settings
-    answerer: Answerer
+    assistant: Assistant
     browser: Browser
     store: StateStore
     limiter: UserRateLimiter
@@ -109,10 +111,15 @@ class Services:
 
     def reload(self) -> tuple[int, int]:
         """Rebuild the plan database from data/ and swap in a new core (admin /taidulieu)."""
-        knowledge = read_knowledge(ensure_database(self.settings.data_dir, self.settings.database))
-        self.answerer = Answerer(knowledge)
-        self.browser = Browser(self.answerer)
+        knowledge = open_knowledge(self.settings.data_dir, self.settings.database)
+        # the old core is not closed: an answer may still be running on it; it goes with its last user
+        self.assistant = Assistant(knowledge)
+        self.browser = Browser(knowledge)
         return len(knowledge.plans), sum(len(p.tasks) for p in knowledge.plans.values())
+
+    @property
+    def knowledge(self) -> Knowledge:
+        return self.assistant.knowledge
 
 
 def _services(context: ContextTypes.DEFAULT_TYPE) -> Services:
@@ -120,19 +127,28 @@ def _services(context: ContextTypes.DEFAULT_TYPE) -> Services:
 
 
 # ---------------------------------------------------------------- keyboards
+def button_data(data: str) -> str:
+    """Callback data for ``data``: itself when it fits Telegram's 64 bytes, else ``h:`` and a short hash of it."""
+    if len(data.encode()) <= CALLBACK_LIMIT:
+        return data
+    return "h:" + hashlib.sha1(data.encode()).hexdigest()[:12]
+
+
 def _button(label: str, data: str, store: StateStore) -> InlineKeyboardButton:
-    """A button whose data fits Telegram's 64 bytes; long data is stored under a hash."""
-    if len(data.encode()) > CALLBACK_LIMIT:
-        key = hashlib.sha1(data.encode()).hexdigest()[:12]
-        store.remember("query", key, data)
-        data = f"h:{key}"
-    return InlineKeyboardButton(label[:60], callback_data=data)
+    """A button whose data fits Telegram's 64 bytes; long data is kept in the state database under its hash."""
+    key = button_data(data)
+    if key != data:
+        store.remember("button", key[2:], data)
+    return InlineKeyboardButton(label[:60], callback_data=key)
 
 
-def _query_button(s: Suggestion, store: StateStore) -> InlineKeyboardButton:
-    key = hashlib.sha1(s.query.encode()).hexdigest()[:12]
-    store.remember("query", key, s.query)
-    return InlineKeyboardButton(s.label[:60], callback_data=f"q:{key}")
+def _request_button(label: str, request: Request, store: StateStore, kind: str = "r") -> InlineKeyboardButton:
+    """A button that makes a request: ``r:`` edits the message in place, ``q:`` answers below it."""
+    return _button(label, f"{kind}:{request.pack()}", store)
+
+
+def _suggestion_button(s: Suggestion, store: StateStore) -> InlineKeyboardButton:
+    return _request_button(s.label, s.request, store, kind="q")
 
 
 _FACET_OF_INTENT = {
@@ -153,9 +169,9 @@ def _task_keyboard(answer: Answer, store: StateStore) -> InlineKeyboardMarkup | 
     plan_id, number = answer.task_ids[0].split(":", 1)
     shown = _FACET_OF_INTENT.get(answer.intent)
     buttons = [
-        _button(label, f"c:{facet}:{plan_id}:{number}", store)
+        _request_button(label, Browser.task_request(plan_id, number, facet), store)
         for facet, label in phrases.FACET_LABELS.items()
-        if facet != shown
+        if facet != shown and facet in FACETS
     ]
     return InlineKeyboardMarkup([buttons[i : i + 3] for i in range(0, len(buttons), 3)])
 
@@ -169,10 +185,11 @@ def _keyboard(answer: Answer, store: StateStore) -> InlineKeyboardMarkup | None:
         rows = []
         for task_id in answer.task_ids[:6]:
             plan_id, number = task_id.split(":", 1)
-            rows.append([_button(f"Nhiệm vụ {number} ({plan_id})", f"c:card:{plan_id}:{number}", store)])
+            label = f"Nhiệm vụ {number} ({plan_id})"
+            rows.append([_request_button(label, Browser.task_request(plan_id, number), store)])
         return InlineKeyboardMarkup(rows)
     if answer.suggestions:
-        return InlineKeyboardMarkup([[_query_button(s, store)] for s in answer.suggestions[:4]])
+        return InlineKeyboardMarkup([[_suggestion_button(s, store)] for s in answer.suggestions[:4]])
     return None
 
 
@@ -221,7 +238,7 @@ async def _send_answer(message: Message, answer: Answer, store: StateStore, know
         await send_attachments(message, knowledge, answer.attachments)
 
 
-async def send_attachments(message: Message, knowledge: Knowledge, attachments: list[str]) -> None:
+async def send_attachments(message: Message, knowledge: Knowledge, attachments: list[Attachment]) -> None:
     """Charts as photos, spreadsheets as documents; rendering runs off the event loop."""
     for attachment in attachments:
         file = await asyncio.to_thread(render, knowledge, attachment)
@@ -259,10 +276,10 @@ async def _answer_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text:
             await _retrying(lambda: message.reply_text(phrases.SLOW_DOWN))
         if verdict != "ok":
             return
-    answer = services.answerer.answer(text, _chat_context(context))
+    answer = services.assistant.ask(text, _chat_context(context))
     _save_context(context, answer.context)
     services.store.log_question(user.id if user else None, text, answer.answered, answer.intent)
-    await _send_answer(message, answer, services.store, services.answerer.knowledge)
+    await _send_answer(message, answer, services.store, services.knowledge)
 
 
 def _default_plan(context: ContextTypes.DEFAULT_TYPE) -> str | None:
@@ -282,7 +299,8 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     user = update.effective_user
     name = html.escape(user.first_name) if user else ""
     text = "\n".join([phrases.WELCOME.format(name=name), "", phrases.WELCOME_HOW])
-    buttons = [[_query_button(Suggestion(q, q), services.store)] for q in phrases.HELP_EXAMPLES]
+    examples = services.assistant.run(Request(items=Items.TALK, show=(Field.HELP,))).suggestions
+    buttons = [[_suggestion_button(s, services.store)] for s in examples]
     if update.effective_message:
         await update.effective_message.reply_text(text, reply_markup=InlineKeyboardMarkup(buttons))
 
@@ -290,9 +308,9 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """What ipbot can answer, with examples and the commands."""
     services = _services(context)
-    answer = services.answerer.answer("bạn làm được những gì?")
+    answer = services.assistant.run(Request(items=Items.TALK, show=(Field.HELP,)))
     text = html_text(answer) + "\n\n" + html.escape(phrases.HELP_COMMANDS)
-    buttons = [[_query_button(s, services.store)] for s in answer.suggestions]
+    buttons = [[_suggestion_button(s, services.store)] for s in answer.suggestions]
     if update.effective_message:
         await update.effective_message.reply_text(text, reply_markup=InlineKeyboardMarkup(buttons))
 
@@ -307,7 +325,7 @@ def _plan_buttons(services: Services, prefix: str, with_all: bool = False) -> In
 async def plans_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """List the plans and let the chat choose its default plan."""
     services = _services(context)
-    answer = services.answerer.answer("có những kế hoạch nào")
+    answer = services.assistant.run(Request(items=Items.PLANS))
     text = html_text(answer) + "\n\n" + html.escape(phrases.CHOOSE_PLAN)
     if update.effective_message:
         await update.effective_message.reply_text(text, reply_markup=_plan_buttons(services, "p", with_all=True))
@@ -361,7 +379,10 @@ def _menu(services: Services, kind: str, plan_id: str, page: int) -> tuple[str, 
             for a in services.browser.agencies(plan_id)
         ]
         return phrases.PICK_AGENCY.format(plan=label), _pages(buttons, page, lambda p: f"o:{plan_id}:{p}", store)
-    buttons = [_button(f"Quý {r}", f"k:{plan_id}:{q}", store) for q, r in ((1, "I"), (2, "II"), (3, "III"), (4, "IV"))]
+    buttons = [
+        _request_button(f"Quý {r}", Browser.quarter_request(plan_id, q), store)
+        for q, r in ((1, "I"), (2, "II"), (3, "III"), (4, "IV"))
+    ]
     return phrases.PICK_QUARTER.format(plan=label), InlineKeyboardMarkup([buttons])
 
 
@@ -371,11 +392,9 @@ async def budget_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     plan_id = _chosen_plan(context)
     if update.effective_message is None:
         return
-    if plan_id:
-        answers = [services.browser.budget(plan_id)]
-    else:
-        answers = [services.browser.budget(p.id) for p in services.browser.plans()]
-    for answer in answers:
+    plan_ids = [plan_id] if plan_id else [p.id for p in services.browser.plans()]
+    for pid in plan_ids:
+        answer = services.assistant.run(services.browser.budget_request(pid))
         await _send_answer(update.effective_message, answer, services.store)
 
 
@@ -388,7 +407,7 @@ async def search_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     if not keyword:
         await update.effective_message.reply_text(html.escape(phrases.SEARCH_USAGE))
         return
-    answer = services.browser.search(keyword[:200], _default_plan(context))
+    answer = services.assistant.search(keyword[:200], _chosen_plan(context))
     await _send_answer(update.effective_message, answer, services.store)
 
 
@@ -513,7 +532,7 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         await query.answer([result], cache_time=300)
         return
     # not logged: Telegram sends an inline query on every keystroke, which would skew the statistics
-    answer = services.answerer.answer(text[:256])
+    answer = services.assistant.ask(text[:256])
     body = split_message(html_text(answer))[0]
     first = answer.sections[0] if answer.sections else None
     title = (first.title if first and first.title else text)[:100]
@@ -536,7 +555,7 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     data = query.data
     if data.startswith("h:"):
-        stored = services.store.get("query", data[2:])
+        stored = services.store.get("button", data[2:])
         data = stored if isinstance(stored, str) else ""
     kind, _, rest = data.partition(":")
     handler = _BUTTONS.get(kind)
@@ -593,24 +612,38 @@ async def _on_group(update: Update, context: ContextTypes.DEFAULT_TYPE, services
         await _edit_or_reply(update, html.escape(phrases.BUTTON_EXPIRED), None)
         return
     buttons = [
-        _button(t.label, f"c:card:{plan_id}:{t.id}", services.store) for t in services.browser.tasks(plan_id, group)
+        _request_button(t.label, Browser.task_request(plan_id, t.id), services.store)
+        for t in services.browser.tasks(plan_id, group)
     ]
     markup = _pages(buttons, int(page) if page.isdigit() else 0, lambda p: f"g:{plan_id}:{group}:{p}", services.store)
     text = phrases.PICK_TASK.format(plan=html.escape(_plan_label(services, plan_id)), group=html.escape(group))
     await _edit_or_reply(update, text, markup)
 
 
-async def _on_facet(update: Update, context: ContextTypes.DEFAULT_TYPE, services: Services, rest: str) -> None:
-    facet, _, ref = rest.partition(":")
-    plan_id, _, number = ref.partition(":")
-    answer = services.browser.task_facet(plan_id, number, facet)
-    if answer is None:
+def _button_request(rest: str) -> Request | None:
+    """The request a button carries (None if the data is not a request this version understands)."""
+    try:
+        return Request.unpack(rest)
+    except ValueError:
+        return None
+
+
+async def _on_request(update: Update, context: ContextTypes.DEFAULT_TYPE, services: Services, rest: str) -> None:
+    """A task-card facet or a menu choice: answer in place of the message that carried the button."""
+    request = _button_request(rest)
+    if request is None or any(not services.browser.has_plan(p) for p in request.plans):
         await _edit_or_reply(update, html.escape(phrases.BUTTON_EXPIRED), None)
         return
-    ctx = _chat_context(context)
-    ctx.plan_id, ctx.task_ids = plan_id, [f"{plan_id}:{number}"]
-    _save_context(context, ctx)
-    await _edit_or_reply(update, html_text(answer), _keyboard(answer, services.store))
+    answer = services.assistant.run(request, _chat_context(context))
+    _save_context(context, answer.context)
+    markup = _keyboard(answer, services.store)
+    if request.items is Items.TASKS and request.filters.agency and not answer.task_ids:
+        numbers = services.browser.agency_task_numbers(request.plans[0], request.filters.agency)
+        buttons = [
+            _request_button(f"Nhiệm vụ {n}", Browser.task_request(request.plans[0], n), services.store) for n in numbers
+        ]
+        markup = InlineKeyboardMarkup([buttons[i : i + 3] for i in range(0, len(buttons), 3)]) if buttons else None
+    await _edit_or_reply(update, html_text(answer), markup)
 
 
 async def _on_agency(update: Update, context: ContextTypes.DEFAULT_TYPE, services: Services, rest: str) -> None:
@@ -618,28 +651,27 @@ async def _on_agency(update: Update, context: ContextTypes.DEFAULT_TYPE, service
     if not services.browser.has_plan(plan_id):
         await _edit_or_reply(update, html.escape(phrases.BUTTON_EXPIRED), None)
         return
-    answer, numbers = services.browser.agency_tasks(plan_id, slug)
-    buttons = [_button(f"Nhiệm vụ {n}", f"c:card:{plan_id}:{n}", services.store) for n in numbers]
-    markup = InlineKeyboardMarkup([buttons[i : i + 3] for i in range(0, len(buttons), 3)]) if buttons else None
-    await _edit_or_reply(update, html_text(answer), markup)
+    await _on_request(update, context, services, services.browser.agency_request(plan_id, slug).pack())
 
 
-async def _on_quarter(update: Update, context: ContextTypes.DEFAULT_TYPE, services: Services, rest: str) -> None:
-    plan_id, _, quarter = rest.partition(":")
-    if not services.browser.has_plan(plan_id) or quarter not in ("1", "2", "3", "4"):
+async def _on_suggestion(update: Update, context: ContextTypes.DEFAULT_TYPE, services: Services, rest: str) -> None:
+    """A suggested follow-up: answered below, with the same limit and log as a typed question."""
+    request = _button_request(rest)
+    message = update.effective_message
+    user = update.effective_user
+    if request is None or message is None or any(not services.browser.has_plan(p) for p in request.plans):
         await _edit_or_reply(update, html.escape(phrases.BUTTON_EXPIRED), None)
         return
-    answer = services.browser.quarter_tasks(plan_id, int(quarter))
-    await _edit_or_reply(update, html_text(answer), _keyboard(answer, services.store))
-
-
-async def _on_question(update: Update, context: ContextTypes.DEFAULT_TYPE, services: Services, rest: str) -> None:
-    stored = services.store.get("query", rest)
-    query = update.callback_query
-    if not isinstance(stored, str) or query is None or not isinstance(query.message, Message):
-        await _edit_or_reply(update, html.escape(phrases.BUTTON_EXPIRED), None)
-        return
-    await _answer_text(update, context, stored)  # a suggested question is a question: same limits, same log
+    if user is not None:
+        verdict = services.limiter.check(user.id)
+        if verdict == "warn":
+            await _retrying(lambda: message.reply_text(phrases.SLOW_DOWN))
+        if verdict != "ok":
+            return
+    answer = services.assistant.run(request, _chat_context(context))
+    _save_context(context, answer.context)
+    services.store.log_question(user.id if user else None, "", answer.answered, answer.intent)
+    await _send_answer(message, answer, services.store, services.knowledge)
 
 
 _BUTTONS: dict[str, Callable[[Update, Any, Services, str], Awaitable[None]]] = {
@@ -648,10 +680,9 @@ _BUTTONS: dict[str, Callable[[Update, Any, Services, str], Awaitable[None]]] = {
     "o": _menu_button("o"),
     "y": _menu_button("y"),
     "g": _on_group,
-    "c": _on_facet,
     "a": _on_agency,
-    "k": _on_quarter,
-    "q": _on_question,
+    "r": _on_request,
+    "q": _on_suggestion,
 }
 
 
@@ -684,10 +715,13 @@ def build_application(
     from ipbot.frontends.telegram.persistence import SQLitePersistence
 
     if services is None:
-        knowledge = read_knowledge(ensure_database(settings.data_dir, settings.database))
-        answerer = Answerer(knowledge)
+        assistant = Assistant.open(settings)
         services = Services(
-            settings, answerer, Browser(answerer), StateStore(settings.state_path), UserRateLimiter(settings.user_rate)
+            settings,
+            assistant,
+            Browser(assistant.knowledge),
+            StateStore(settings.state_path),
+            UserRateLimiter(settings.user_rate),
         )
     token = settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else ""
     builder = (

@@ -16,12 +16,13 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import Application, CommandHandler, ContextTypes
 
 from ipbot import phrases
-from ipbot.answers import Context
+from ipbot.frontends.browse import Browser
 from ipbot.frontends.telegram.bot import (
     _BUTTONS,
     VIETNAM,
     Services,
     _button,
+    _chat_context,
     _chosen_plan,
     _default_plan,
     _retrying,
@@ -31,6 +32,7 @@ from ipbot.frontends.telegram.bot import (
 )
 from ipbot.frontends.telegram.reminders import due, upcoming
 from ipbot.plans.models import Plan
+from ipbot.requests import Field
 
 __all__ = [
     "REMINDER_TIME",
@@ -54,9 +56,10 @@ async def chart_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     message = update.effective_message
     if message is None:
         return
-    ctx = Context(plan_id=_default_plan(context))
-    answer = services.answerer.answer("biểu đồ kinh phí", ctx)
-    await _send_answer(message, answer, services.store, services.answerer.knowledge)
+    plan_id = _chosen_plan(context)
+    plan_ids = (plan_id,) if plan_id else tuple(p.id for p in services.browser.plans())
+    answer = services.assistant.run(Browser.files_request(plan_ids, Field.CHART), _chat_context(context))
+    await _send_answer(message, answer, services.store, services.knowledge)
 
 
 async def export_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -77,18 +80,16 @@ async def _send_export(update: Update, services: Services, plan_id: str) -> None
     message = update.effective_message
     if message is None:
         return
-    await send_attachments(message, services.answerer.knowledge, [f"export:xlsx:{plan_id}", f"export:csv:{plan_id}"])
+    answer = services.assistant.run(Browser.files_request((plan_id,), Field.EXPORT))
+    await send_attachments(message, services.knowledge, answer.attachments)
 
 
 async def _on_export(update: Update, context: ContextTypes.DEFAULT_TYPE, services: Services, rest: str) -> None:
     query = update.callback_query
     if not services.browser.has_plan(rest) or query is None or query.message is None:
         return
-    await send_attachments(
-        query.message,
-        services.answerer.knowledge,  # type: ignore[arg-type]
-        [f"export:xlsx:{rest}", f"export:csv:{rest}"],
-    )
+    answer = services.assistant.run(Browser.files_request((rest,), Field.EXPORT))
+    await send_attachments(query.message, services.knowledge, answer.attachments)  # type: ignore[arg-type]
 
 
 async def subscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -100,7 +101,7 @@ async def subscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE) 
     plan_id = _default_plan(context)
     services.store.put(SUBSCRIPTIONS, chat.id, {"plan": plan_id})
     plans = _plans_for(services, plan_id)
-    dates = upcoming(services.answerer.knowledge, plans, services.today())
+    dates = upcoming(services.knowledge, plans, services.today())
     lines = [phrases.SUBSCRIBED]
     lines += [f"• {o.date:%d/%m/%Y}: {o.text}" for o in dates] or [phrases.NO_UPCOMING]
     await message.reply_text(html.escape("\n".join(lines)))
@@ -117,7 +118,7 @@ async def unsubscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE
 
 
 def _plans_for(services: Services, plan_id: str | None) -> list[Plan]:
-    plans = services.answerer.knowledge.plans
+    plans = services.knowledge.plans
     return [plans[plan_id]] if plan_id in plans else list(plans.values())
 
 
@@ -125,7 +126,7 @@ async def send_reminders(context: ContextTypes.DEFAULT_TYPE) -> None:
     """The daily job: every subscribed chat gets the reminders due today (the day before and the day)."""
     services = _services(context)
     today = services.today()
-    knowledge = services.answerer.knowledge
+    knowledge = services.knowledge
     for chat_id, value in services.store.all(SUBSCRIPTIONS).items():
         plan_id = value.get("plan") if isinstance(value, dict) else None
         for reminder in due(knowledge, _plans_for(services, plan_id), today):

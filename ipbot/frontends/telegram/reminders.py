@@ -68,7 +68,7 @@ def occasions(knowledge: Knowledge, plan: Plan) -> Iterator[Occasion]:
                 dt.date(year, r.deadline_month, r.deadline_day),
                 plan.id,
                 f"hạn gửi báo cáo kết quả thực hiện kế hoạch ({r.deadline}) về "
-                f"{agency_list(knowledge, plan, r.recipient) or 'cơ quan đầu mối'}.",
+                f"{agency_list(knowledge.agency(plan, s).name for s in r.recipient) or 'cơ quan đầu mối'}.",
                 f"Nguồn: {plan.short_title}, mục {r.section}.",
             )
     for event in plan.events:

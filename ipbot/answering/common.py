@@ -1,0 +1,184 @@
+"""What every family of answers shares: building an Answer, naming plans, describing filters."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from ipbot.answers import Answer, Attachment, Section, Suggestion
+from ipbot.describe import plan_period, shorten
+from ipbot.plans.db import PlanDB, PlanInfo
+from ipbot.requests import Field, Filters, Items, Measure, Op, Request, Role
+from ipbot.text import figure, quarters_text
+
+__all__ = ["filters_phrase", "intent_of", "measure_phrase", "percent", "period", "reply"]
+
+
+def reply(
+    request: Request,
+    sections: list[Section],
+    answered: bool,
+    *,
+    plans: Sequence[str] = (),
+    tasks: Sequence[str] = (),
+    agencies: Sequence[str] = (),
+    suggestions: Sequence[Suggestion] = (),
+    attachments: Sequence[Attachment] = (),
+    intent: str | None = None,
+) -> Answer:
+    """The answer to one request, with what it was about (for the next turn's context)."""
+    return Answer(
+        sections=sections,
+        answered=answered,
+        intent=intent or intent_of(request),
+        plan_ids=list(dict.fromkeys(plans)),
+        task_ids=list(dict.fromkeys(tasks)),
+        agency_ids=list(dict.fromkeys(agencies)),
+        suggestions=list(suggestions),
+        attachments=list(attachments),
+    )
+
+
+_TASK_FIELD_INTENTS = {
+    Field.LEAD: "lead_agency",
+    Field.COOPERATING: "cooperating_agencies",
+    Field.TIME: "timeline",
+    Field.BUDGET: "budget",
+    Field.OBJECTIVE: "objective",
+    Field.QUANTITY: "quantity",
+    Field.QUOTE: "source",
+    Field.GROUP: "task_group",
+}
+
+
+def intent_of(request: Request) -> str:
+    """A short name for what was asked, for logs, statistics and the batch protocol."""
+    if request.items is Items.TASKS:
+        if request.op is Op.LOOKUP:
+            first = request.show[0] if request.show else Field.CARD
+            return _TASK_FIELD_INTENTS.get(first, "task_card")
+        if request.op is Op.LIST:
+            f = request.filters
+            if f.agency:
+                return "tasks_by_agency"
+            if f.quarters or f.whole_year:
+                return "tasks_by_quarter"
+            if f.source:
+                return "budget_by_source"
+            return "search" if f.ids else "tasks_overview"
+        if request.op in (Op.MAX, Op.MIN):
+            return "budget_largest"
+        return f"tasks_{request.op.value}"
+    if request.items is Items.NOTHING:
+        return request.reason.value if request.reason else "not_found"
+    if request.items is Items.TALK:
+        return (request.show[0] if request.show else Field.HELP).value
+    if request.items is Items.FILES:
+        return (request.show[0] if request.show else Field.CHART).value
+    names = {
+        Items.BUDGET: "plan_budget",
+        Items.SOURCES: "budget_by_source",
+        Items.DUTIES: "responsibility",
+        Items.PASSAGES: "search",
+        Items.OBJECTIVES: "objective",
+        Items.RECIPIENTS: "document",
+    }
+    name = names.get(request.items, request.items.value)
+    if request.items is Items.GROUPS and request.op is Op.SUM:
+        return "budget_by_group"
+    return name if request.op in (Op.LOOKUP, Op.LIST) else f"{name}_{request.op.value}"
+
+
+def period(plan: PlanInfo) -> str:
+    return plan_period(plan.year_start, plan.year_end)
+
+
+def percent(part: Decimal, whole: Decimal) -> str:
+    """A share in the plans' style: ``27,73%``, ``30%``."""
+    value = (part * 100 / whole).quantize(Decimal("0.01"))
+    text = format(value.normalize(), "f") if value == value.to_integral_value() else format(value, "f")
+    return text.replace(".", ",").rstrip("0").rstrip(",") + "%" if "." in text else text + "%"
+
+
+def measure_phrase(plan: PlanInfo, measure: Measure, source: str | None = None) -> str:
+    """How an amount of a budget row is called: 'tổng kinh phí thực hiện', 'phân bổ năm 2023'…"""
+    year = f" năm {plan.year_start}" if plan.annual else " trong kỳ"
+    src = plan.source(source) if source else None
+    from_source = f" từ {src.label}" if src else ""
+    return {
+        Measure.TOTAL: "tổng kinh phí thực hiện (cả nhiệm vụ)",
+        Measure.ALLOCATION: f"kinh phí phân bổ{year}{from_source}",
+        Measure.REMAINING: f"phần còn phải bố trí sau{year} (tổng kinh phí trừ phân bổ{year}{from_source})",
+        Measure.RATIO: f"tỷ lệ được bố trí{year}{from_source} so với tổng kinh phí",
+        Measure.STATED: f"{src.name}" if src else f"tổng kinh phí {period(plan)}",
+    }[measure]
+
+
+_ROLE_WORDS = {
+    Role.LEAD: "chủ trì",
+    Role.COOPERATING: "phối hợp",
+    Role.ANY: "chủ trì hoặc phối hợp",
+    Role.DUTY: "được giao việc",
+}
+_FIELD_WORDS = {
+    Field.LEAD: "cơ quan chủ trì",
+    Field.COOPERATING: "cơ quan phối hợp",
+    Field.TIME: "thời gian (quý, năm)",
+    Field.BUDGET: "kinh phí trong bảng dự toán",
+    Field.OBJECTIVE: "mục tiêu riêng",
+    Field.QUANTITY: "số lượng cụ thể",
+}
+_STATUS_WORDS = {
+    "row": "có dòng kinh phí trong bảng dự toán",
+    "recurring": "ghi «Hoạt động thường xuyên» trong bảng dự toán",
+    "no_row": "không có dòng trong bảng dự toán",
+    "not_itemised": "không có kinh phí riêng",
+}
+_CMP_WORDS = {"<": "dưới", "<=": "không quá", ">": "trên", ">=": "từ"}
+
+
+def filters_phrase(db: PlanDB, plan: PlanInfo, f: Filters) -> str:
+    """The filters in words, after 'Nhiệm vụ': 'do Sở Khoa học và Công nghệ chủ trì, trong Quý II'."""
+    parts: list[str] = []
+    if f.agency:
+        name = db.agency_name(plan.id, f.agency)
+        role = _ROLE_WORDS.get(f.role, "chủ trì hoặc phối hợp")
+        if f.negate:
+            extra = " (kể cả đồng chủ trì)" if f.role is Role.LEAD else ""
+            parts.append(f"{name} không {role}{extra}")
+        else:
+            parts.append(f"{name} {role}")
+    if f.agency_kind:
+        parts.append(f"có {_KIND_WORDS.get(f.agency_kind, f.agency_kind)} {_ROLE_WORDS.get(f.role, 'tham gia')}")
+    if f.groups:
+        numbers = [g.split(":", 1)[1] for g in f.groups if g.startswith(f"{plan.id}:")]
+        for number in numbers:
+            group = plan.group(number)
+            parts.append(f"thuộc nhóm {number}" + (f" ({shorten(group.title, 70)})" if group else ""))
+    if f.quarters:
+        parts.append(f"triển khai trong {quarters_text(list(f.quarters))}")
+    if f.whole_year:
+        parts.append("thực hiện cả năm (không gắn với quý)")
+    if f.source:
+        src = plan.source(f.source)
+        parts.append(f"dùng {src.label if src else f.source}")
+    parts += [_STATUS_WORDS[s] for s in f.status if s in _STATUS_WORDS]
+    if f.amount is not None:
+        what = measure_phrase(plan, f.amount.measure, f.amount.source)
+        if f.amount.measure is Measure.REMAINING and f.amount.op == ">" and not f.amount.value:
+            parts.append("có tổng kinh phí lớn hơn phần phân bổ trong năm")
+        else:
+            parts.append(f"có {what} {_CMP_WORDS.get(f.amount.op, f.amount.op)} {figure(f.amount.value)} triệu đồng")
+    parts += [f"có ghi {_FIELD_WORDS[x]}" for x in f.has if x in _FIELD_WORDS]
+    parts += [f"không ghi {_FIELD_WORDS[x]}" for x in f.lacks if x in _FIELD_WORDS]
+    return ", ".join(parts)
+
+
+_KIND_WORDS = {
+    "association": "hội, hiệp hội",
+    "department": "sở, ngành",
+    "local": "địa phương",
+    "media": "cơ quan báo chí",
+    "central": "cơ quan trung ương",
+    "enforcement": "cơ quan thực thi",
+}

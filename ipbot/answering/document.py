@@ -1,0 +1,376 @@
+"""The plan as a document: number, date and signer; objectives; targets; duties in "Tổ chức
+thực hiện"; the reporting regime; recipients; quoted passages; recorded inconsistencies.
+
+Everything is read from the plan tables. Which target, duty or line comes first is
+decided by reading (it ranks by the user's words) and arrives as ``filters.ids`` /
+``filters.parts``; these functions only fetch and word it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from ipbot.answering.common import period, reply
+from ipbot.answers import Answer, Section, Suggestion
+from ipbot.describe import agency_list, shorten
+from ipbot.plans.db import DutyEntry, PlanDB, PlanInfo
+from ipbot.requests import Field, Items, Op, Request
+
+__all__ = [
+    "document",
+    "duties",
+    "objectives",
+    "passages",
+    "plans_list",
+    "recipients",
+    "reporting",
+    "targets",
+]
+
+
+def _plans(db: PlanDB, request: Request) -> list[PlanInfo]:
+    return [db.plan(p) for p in (request.plans or db.plan_ids)]
+
+
+def _date(iso: str) -> str:
+    return f"{dt.date.fromisoformat(iso):%d/%m/%Y}"
+
+
+def plans_list(db: PlanDB, request: Request) -> Answer:
+    lines = []
+    for plan_id in db.plan_ids:
+        plan = db.plan(plan_id)
+        horizon = f", định hướng đến {plan.horizon}" if plan.horizon and not plan.annual else ""
+        lines.append(f"• {plan.title} ({period(plan)}{horizon}): {db.count_tasks([plan.id])} nhiệm vụ.")
+    suggestions = [
+        Suggestion(db.plan(p).short_title, Request(items=Items.BUDGET, plans=(p,), explicit=True)) for p in db.plan_ids
+    ]
+    return reply(request, [Section(lines, "Các kế hoạch đang có:")], True, plans=db.plan_ids, suggestions=suggestions)
+
+
+def document(db: PlanDB, request: Request) -> Answer:
+    """Number, date, signer, decisions implemented, period, budget unit: whichever is asked."""
+    show = set(request.show) or {Field.NUMBER, Field.DATE, Field.SIGNER, Field.PERIOD, Field.DECISION}
+    every = not request.show
+    sections, stated_any = [], False
+    for plan in _plans(db, request):
+        lines: list[str] = []
+        stated = False
+        if Field.NUMBER in show:
+            if plan.number:
+                lines.append(f"Số hiệu: {plan.number}.")
+                stated = True
+            else:
+                lines.append("Văn bản không ghi số hiệu. " + (plan.number_note or ""))
+        if Field.DATE in show or Field.DAY in show:
+            if plan.issued:
+                lines.append(f"Ngày ban hành: {_date(plan.issued)} ({plan.issued_text or ''}).".replace(" ()", ""))
+                stated = True
+            elif plan.issued_month:
+                year, month = plan.issued_month.split("-")
+                lines.append(
+                    f"Văn bản để trống ngày ban hành (ghi «{plan.issued_text}»): ban hành tháng {month}/{year}."
+                )
+                stated = stated or Field.DAY not in show
+            else:
+                lines.append("Văn bản không ghi ngày ban hành.")
+        if Field.SIGNER in show:
+            if plan.signer:
+                cap = f" ({plan.signer_capacity})" if plan.signer_capacity else ""
+                lines.append(f"Người ký: {plan.signer}, {plan.signer_title}{cap}.")
+                stated = True
+            else:
+                lines.append("Văn bản không có phần ký (người ký, chức vụ).")
+        if Field.PERIOD in show:
+            horizon = f", định hướng đến năm {plan.horizon}" if plan.horizon and not plan.annual else ""
+            lines.append(f"Tên văn bản: {plan.title}. Thời kỳ: {period(plan)}{horizon}.")
+            stated = True
+        if Field.DECISION in show:
+            lines += [f"Lưu ý: {d.note}" for d in plan.discrepancies if d.kind == "citation"]
+            for ref in db.implements(plan.id):
+                when = f" ngày {_date(ref['date'])}" if ref["date"] else ""
+                by = f" của {ref['issuer']}" if ref["issuer"] else ""
+                about = f": {ref['title']}" if ref["title"] else ""
+                lines.append(f"Căn cứ: Quyết định số {ref['number']}{when}{by}{about}.")
+                stated = True
+        if Field.UNIT in show:
+            if plan.table_unit:
+                lines.append(f"Bảng dự toán tính bằng {plan.table_unit}.")
+                stated = True
+            else:
+                lines.append("Kế hoạch không có bảng dự toán kèm theo.")
+        if every:
+            lines.append(f"Cơ quan ban hành: {plan.issuer}.")
+        stated_any |= stated
+        sections.append(Section(lines, plan.title, f"Nguồn: {plan.short_title}, phần đầu và phần ký của văn bản."))
+    return reply(request, sections, stated_any, plans=request.plans)
+
+
+def objectives(db: PlanDB, request: Request) -> Answer:
+    """The plan's purposes and general objectives, in the order reading ranked them ("plan:position")."""
+    sections = []
+    general = Field.GENERAL in request.show
+    for plan in _plans(db, request):
+        blocks = [b for b in db.objectives(plan.id) if b["kind"] in ("purpose", "general_objective", "objective")]
+        if general and any(b["kind"] == "general_objective" for b in blocks):
+            blocks = [b for b in blocks if b["kind"] == "general_objective"]
+        order = {s: n for n, s in enumerate(request.filters.ids)}
+        blocks.sort(key=lambda b: order.get(f"{plan.id}:{b['position']}", len(order)))
+        if not blocks:
+            continue
+        shown = blocks[:4]
+        lines = [f"• {shorten(b['text'], 320)}" for b in shown]
+        where = ", ".join(dict.fromkeys(b["section"] for b in shown))
+        title = "Mục tiêu chung" if all(b["kind"] == "general_objective" for b in shown) else "Mục đích, mục tiêu"
+        sections.append(Section(lines, f"{title} — {plan.short_title}", f"Nguồn: {plan.short_title}, mục {where}."))
+    if not sections:
+        return reply(request, [Section(["Kế hoạch không nêu mục tiêu chung."])], False, plans=request.plans)
+    return reply(request, sections, True, plans=request.plans)
+
+
+def targets(db: PlanDB, request: Request) -> Answer:
+    """The numeric targets, by year, the ones reading ranked first on top."""
+    sections = []
+    f = request.filters
+    for plan in _plans(db, request):
+        rows = db.targets(plan.id, f.year, [i for i in f.ids if i.startswith(f"{plan.id}:")])
+        if not rows and f.ids:
+            rows = db.targets(plan.id, f.year)
+        if not rows:
+            continue
+        for year in sorted({r["year"] for r in rows}):
+            lines = [f"• {r['text']}" for r in rows if r["year"] == year]
+            section = rows[0]["section"].rsplit(".", 2)[0]
+            sections.append(
+                Section(
+                    lines, f"Chỉ tiêu đến năm {year} — {plan.short_title}", f"Nguồn: {plan.short_title}, mục {section}."
+                )
+            )
+    if not sections:
+        years = sorted({r["year"] for p in _plans(db, request) for r in db.targets(p.id)})
+        hint = f" Kế hoạch có chỉ tiêu cho: {', '.join(map(str, years))}." if years else ""
+        if not years:
+            names = ", ".join(p.short_title for p in _plans(db, request))
+            text = f"{names} không có mục chỉ tiêu định lượng riêng; số lượng được ghi trong từng nhiệm vụ."
+        else:
+            text = f"Kế hoạch không nêu chỉ tiêu cho mốc này.{hint}"
+        return reply(request, [Section([text])], False, plans=request.plans)
+    return reply(request, sections, True, plans=request.plans)
+
+
+def _entry_lines(entry: DutyEntry, parts: tuple[int, ...], budget: int) -> tuple[list[str], str]:
+    """An entry's duties (those asked about first, or only those when ``parts`` names them)."""
+    duties = list(enumerate(entry.duties))
+    if parts:
+        chosen = [(n, d) for n, d in duties if n in parts]
+        lines = [f"{entry.heading}:"] + [f"{lab}) {text}" if lab else f"• {text}" for _, (lab, text) in chosen]
+        one = chosen[0][1][0] if len(chosen) == 1 and chosen[0][1][0] else None
+        return lines, f"{entry.section}.{one}" if one else entry.section
+    lines = []
+    for _, (label, text) in duties:
+        cut = shorten(text, max(200, budget))
+        lines.append(f"• {label + ') ' if label else ''}{cut}")
+        budget -= len(cut)
+        if budget <= 0:
+            break
+    return lines, entry.section
+
+
+def duties(db: PlanDB, request: Request) -> Answer:
+    """What "Tổ chức thực hiện" assigns: to one agency, or the entries reading picked."""
+    f = request.filters
+    plans = _plans(db, request)
+    sections = []
+    entries = db.duties([p.id for p in plans], agency=f.agency, sections=f.ids)
+    for entry in entries:
+        plan = db.plan(entry.plan_id)
+        budget = 1500 if len(entries) == 1 else 900
+        lines, where = _entry_lines(entry, f.parts if len(entries) == 1 or f.ids else (), budget)
+        heading = entry.heading.split(") ", 1)[-1] if ") " in entry.heading[:4] else entry.heading
+        if f.parts and (len(entries) == 1 or f.ids):
+            heading = "Tổ chức thực hiện"
+        sections.append(
+            Section(
+                lines, f"{heading} — {plan.short_title}", f"Nguồn: {plan.short_title}, mục {where} (Tổ chức thực hiện)."
+            )
+        )
+    if not sections:
+        names = ", ".join(db.agency_name(p.id, f.agency) for p in plans[:1]) if f.agency else "cơ quan này"
+        where = ", ".join(p.short_title for p in plans)
+        lines = [f"Phần Tổ chức thực hiện của {where} không giao riêng nhiệm vụ cho {names}."]
+        return reply(request, [Section(lines)], False, plans=request.plans, agencies=[f.agency] if f.agency else [])
+    return reply(request, sections, True, plans=[e.plan_id for e in entries], agencies=[f.agency] if f.agency else [])
+
+
+def reporting(db: PlanDB, request: Request) -> Answer:
+    """The reporting regime, or whom to tell about difficulties (the closing paragraph)."""
+    difficulty = Field.DIFFICULTY in request.show
+    sections, stated_any = [], False
+    for plan in _plans(db, request):
+        row = db.reporting(plan.id)
+        lines: list[str] = []
+        src = ""
+        if row is not None and not difficulty:
+            to = agency_list(db.agency_name(plan.id, s) for s in json.loads(row["recipient"] or "[]"))
+            lines.append(row["text"])
+            if row["deadline"]:
+                freq = row["frequency"].lower() if row["frequency"] else "hằng năm"
+                lines.append(f"Hạn: {row['deadline']} ({freq}); gửi về {to}.")
+            stated_any = True
+            src = f"mục {row['section']}"
+        elif plan.closing and (difficulty or row is None):
+            if not difficulty:
+                lines.append("Kế hoạch không quy định chế độ, thời hạn báo cáo định kỳ.")
+            lines.append(plan.closing)
+            if plan.closing_recipient:
+                names = agency_list(db.agency_name(plan.id, s) for s in plan.closing_recipient)
+                lines.append(f"Đầu mối tiếp nhận: {names}.")
+            stated_any |= difficulty
+            src = "đoạn cuối phần Tổ chức thực hiện"
+        if lines:
+            sections.append(Section(lines, plan.short_title, f"Nguồn: {plan.short_title}, {src}."))
+        else:
+            sections.append(Section(["Kế hoạch không quy định chế độ, thời hạn báo cáo."], plan.short_title))
+    return reply(request, sections, stated_any, plans=request.plans)
+
+
+def recipients(db: PlanDB, request: Request) -> Answer:
+    """'Nơi nhận', the lines reading ranked first on top."""
+    sections, any_found = [], False
+    for plan in _plans(db, request):
+        lines = db.recipients(plan.id)
+        if not lines:
+            sections.append(Section(["Văn bản không có phần «Nơi nhận»."], plan.short_title))
+            continue
+        any_found = True
+        order = {int(i.rsplit(":", 1)[1]): n for n, i in enumerate(request.filters.ids) if i.startswith(f"{plan.id}:")}
+        ranked = sorted(enumerate(lines), key=lambda nl: order.get(nl[0], len(order) + nl[0]))
+        sections.append(
+            Section(
+                [f"• {line}" for _, line in ranked],
+                f"Nơi nhận — {plan.short_title}",
+                f"Nguồn: {plan.short_title}, phần Nơi nhận.",
+            )
+        )
+    return reply(request, sections, any_found, plans=request.plans, intent="document")
+
+
+_PASSAGE_KINDS = {
+    "responsibility": "Tổ chức thực hiện",
+    "target": "Chỉ tiêu",
+    "objective": "Mục tiêu",
+    "reporting": "Chế độ báo cáo",
+    "closing": "Tổ chức thực hiện",
+    "document": "Căn cứ",
+    "budget": "Kinh phí",
+    "recipients": "Nơi nhận",
+    "task": "Nhiệm vụ",
+}
+
+
+def passage_id(plan_id: str, kind: str, ref: str) -> str:
+    """The one way a quoted passage is named in a request: ``plan|kind|ref``."""
+    return f"{plan_id}|{kind}|{ref}"
+
+
+def _passage(db: PlanDB, pid: str, parts: tuple[int, ...]) -> tuple[list[str], str] | None:
+    """The text of one passage (shortened for a phone) and the section it comes from."""
+    plan_id, kind, ref = pid.split("|", 2)
+    plan = db.plan(plan_id)
+    if kind == "responsibility":
+        entries = db.duties([plan_id], sections=[f"{plan_id}:{ref}"])
+        if not entries:
+            return None
+        entry = entries[0]
+        if parts:
+            return _entry_lines(entry, parts, 700)
+        text = entry.heading + ": " + " ".join(t for _, t in entry.duties)
+        return [shorten(text, 700)], entry.section
+    if kind == "target":
+        rows = [r for r in db.targets(plan_id) if r["id"] == ref]
+        return ([rows[0]["text"]], rows[0]["section"]) if rows else None
+    if kind == "objective":
+        rows = [r for r in db.objectives(plan_id) if str(r["position"]) == ref]
+        return ([shorten(rows[0]["text"], 700)], rows[0]["section"]) if rows else None
+    if kind == "reporting":
+        row = db.reporting(plan_id)
+        return ([shorten(row["text"], 700)], row["section"]) if row else None
+    if kind == "closing":
+        row = db.reporting(plan_id)
+        return ([shorten(plan.closing or "", 700)], row["section"] if row else "") if plan.closing else None
+    if kind == "document":
+        rows = [r for r in db.implements(plan_id) if r["number"] == ref]
+        return ([shorten(rows[0]["text"], 700)], "Phần mở đầu") if rows else None
+    if kind == "recipients":
+        return ["; ".join(db.recipients(plan_id))], "Nơi nhận"
+    if kind == "budget":
+        return ([plan.funding_text], plan.budget_section) if plan.funding_text else None
+    if kind == "task":
+        task = db.task(f"{plan_id}:{ref}")
+        return ([f"{task.number} — {task.title}: {task.content}"], task.section) if task else None
+    return None
+
+
+def passages(db: PlanDB, request: Request) -> Answer:
+    """Quote the passages reading found, with their sections."""
+    sections, plans = [], []
+    for pid in request.filters.ids:
+        found = _passage(db, pid, request.filters.parts if len(request.filters.ids) == 1 else ())
+        if found is None:
+            continue
+        lines, section = found
+        plan_id, kind, _ = pid.split("|", 2)
+        plan = db.plan(plan_id)
+        plans.append(plan_id)
+        source = f"Nguồn: {plan.short_title}, mục {section}." if section else f"Nguồn: {plan.short_title}."
+        sections.append(Section(lines, f"{_PASSAGE_KINDS.get(kind, '')} — {plan.short_title}", source))
+    return reply(request, sections, bool(sections), plans=plans)
+
+
+def discrepancies(db: PlanDB, request: Request) -> Answer:
+    """What the document states inconsistently, as recorded in the data."""
+    sections = []
+    for plan in _plans(db, request):
+        if plan.discrepancies:
+            lines = [f"• {d.note}" for d in plan.discrepancies]
+            sections.append(
+                Section(lines, f"Chỗ văn bản không thống nhất — {plan.short_title}", f"Nguồn: {plan.short_title}.")
+            )
+    if not sections:
+        return reply(
+            request, [Section(["Không ghi nhận chỗ nào văn bản không thống nhất."])], False, plans=request.plans
+        )
+    return reply(request, sections, True, plans=request.plans)
+
+
+def files(db: PlanDB, request: Request) -> Answer:
+    """Charts or a spreadsheet asked for: the front end renders the attachments."""
+    from ipbot.answering.money import plan_budget
+    from ipbot.answers import Attachment
+
+    plans = _plans(db, request)
+    if Field.EXPORT in request.show:
+        attachments = [Attachment(kind="export", what=fmt, plans=(p.id,)) for p in plans for fmt in ("xlsx", "csv")]
+        names = ", ".join(p.short_title for p in plans)
+        lines = [f"Danh sách nhiệm vụ của {names} dạng bảng tính Excel và CSV (gửi kèm)."]
+        return reply(request, [Section(lines)], True, plans=[p.id for p in plans], attachments=attachments)
+    attachments = []
+    for plan in plans:
+        if plan.has_rows:
+            attachments.append(Attachment(kind="chart", what="by_group", plans=(plan.id,)))
+        if any(s.amount is not None for s in plan.sources):
+            attachments.append(Attachment(kind="chart", what="by_source", plans=(plan.id,)))
+    with_totals = tuple(p.id for p in plans if p.budget_total is not None)
+    if len(with_totals) >= 2:
+        attachments.append(Attachment(kind="chart", what="compare", plans=with_totals))
+    if not attachments:
+        names = ", ".join(p.short_title for p in plans)
+        return reply(
+            request, [Section([f"{names} không có số liệu kinh phí để vẽ biểu đồ."])], False, plans=request.plans
+        )
+    budget = plan_budget(db, Request(items=Items.BUDGET, op=Op.LOOKUP, plans=with_totals or request.plans))
+    lines = ["Biểu đồ kinh phí (gửi kèm dưới dạng ảnh)."]
+    return reply(
+        request, [Section(lines), *budget.sections], True, plans=[p.id for p in plans], attachments=attachments
+    )

@@ -1,0 +1,285 @@
+"""Lists and counts over a plan: tasks, agencies, groups, duties, targets; two plans compared.
+
+The result comes first ("13 nhiệm vụ", "5 cơ quan"), then the items it counts, so an
+official can check it against the document. Every selection is SQL over the plan tables
+(:class:`~ipbot.plans.db.PlanDB`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ipbot.answering.common import filters_phrase, reply
+from ipbot.answers import Answer, Section, Suggestion
+from ipbot.describe import agency_list, shorten, task_line, timeline_phrase
+from ipbot.plans.db import PlanDB, PlanInfo
+from ipbot.plans.models import Task
+from ipbot.requests import Field, Filters, Items, Op, Request, Role
+from ipbot.text import fold, money
+
+__all__ = ["compare_tasks", "count_agencies", "count_tasks", "list_agencies", "list_groups", "list_tasks"]
+
+MAX_LIST = 30
+MIN_ANALOG = 0.5
+"""Least two-way similarity for a task of one year's plan to count as the same task in another year's."""
+
+
+def _plans(db: PlanDB, request: Request) -> list[PlanInfo]:
+    return [db.plan(p) for p in (request.plans or db.plan_ids)]
+
+
+def _by_plan(ids: Sequence[str]) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for tid in ids:
+        out.setdefault(tid.split(":", 1)[0], []).append(tid)
+    return out
+
+
+def _list_line(db: PlanDB, plan: PlanInfo, task: Task, request: Request, detailed: int = 0) -> str:
+    """Number and name; with few items, the content itself; the count when the task states one."""
+    line = task_line(task, 100)
+    if detailed:
+        line += f": {shorten(task.content, detailed)}"
+    counts = [q.text for q in task.quantities if fold(q.text) not in fold(line)]
+    if counts:
+        line += f" ({'; '.join(counts)})"
+    f = request.filters
+    if Field.LEAD in request.show and task.lead:
+        line += f" — chủ trì: {agency_list(db.agency_name(plan.id, s) for s in task.lead)}"
+    if f.amount is not None and task.budget.total is not None:
+        line += f" — tổng {money(task.budget.total)}"
+    when = timeline_phrase(task)
+    if when and (f.quarters or Field.TIME in request.show):
+        line += f" ({when})"
+    return line
+
+
+def _sources(plan: PlanInfo, ids: Sequence[str], tasks: Sequence[Task]) -> str:
+    sections = dict.fromkeys(t.section.split(".")[0] for t in tasks) or {"II": None}
+    where = "mục " + ", ".join(sections)
+    if plan.table_title is not None and any(t.budget.row for t in tasks):
+        where += " và bảng dự toán"
+    return f"Nguồn: {plan.short_title}, {where}."
+
+
+def list_tasks(db: PlanDB, request: Request) -> Answer:
+    """The tasks that pass the filters, plan by plan, the count first."""
+    plans = _plans(db, request)
+    ids = db.task_ids([p.id for p in plans], request.filters)
+    by_plan = _by_plan(ids)
+    sections = []
+    for plan in plans:
+        mine = by_plan.get(plan.id, [])
+        what = filters_phrase(db, plan, request.filters)
+        title = f"Nhiệm vụ {what}" if what else ("Nhiệm vụ liên quan" if request.filters.ids else "Các nhiệm vụ")
+        if not mine:
+            continue
+        tasks = db.tasks(mine[:MAX_LIST])
+        detailed = 500 if len(ids) == 1 else 150 if len(ids) <= 3 else 0
+        lines = [f"{len(mine)} nhiệm vụ:"] if len(mine) > 1 else []
+        lines += [f"• {_list_line(db, plan, t, request, detailed)}" for t in tasks]
+        if len(mine) > MAX_LIST:
+            lines.append(f"… và {len(mine) - MAX_LIST} nhiệm vụ khác.")
+        lines += _whole_year_note(db, plan, request)
+        sections.append(Section(lines, f"{title} — {plan.short_title}", _sources(plan, mine, tasks)))
+    if (
+        not ids
+        and request.filters.quarters
+        and not any(db.count_tasks([p.id], Filters(has=(Field.TIME,))) for p in plans)
+    ):
+        names = ", ".join(p.short_title for p in plans)
+        line = f"{names} không chia nhiệm vụ theo quý (không nêu thời gian từng nhiệm vụ)."
+        return reply(request, [Section([line])], False, plans=[p.id for p in plans])
+    if not ids:
+        names = ", ".join(p.short_title for p in plans)
+        what = filters_phrase(db, plans[0], request.filters) if plans else ""
+        line = (
+            f"{names}: không có nhiệm vụ nào {what}.".replace(" .", ".") if what else f"{names}: không có nhiệm vụ nào."
+        )
+        return reply(request, [Section([line])], False, plans=[p.id for p in plans])
+    suggestions = [
+        Suggestion(
+            f"Nhiệm vụ {tid.split(':', 1)[1]}",
+            Request(items=Items.TASKS, plans=(tid.split(":", 1)[0],), filters=Filters(ids=(tid,)), show=(Field.CARD,)),
+        )
+        for tid in ids[:6]
+    ]
+    agencies = [request.filters.agency] if request.filters.agency else []
+    return reply(
+        request,
+        sections,
+        True,
+        plans=list(by_plan),
+        tasks=ids if len(ids) == 1 else [],
+        agencies=agencies,
+        suggestions=suggestions,
+    )
+
+
+def _whole_year_note(db: PlanDB, plan: PlanInfo, request: Request) -> list[str]:
+    """A quarter's list also names the tasks that run all year (they run in that quarter too)."""
+    f = request.filters
+    if not f.quarters:
+        return []
+    whole = db.task_ids([plan.id], f.model_copy(update={"quarters": (), "whole_year": True}))
+    if not whole:
+        return []
+    return ["Thực hiện cả năm: " + "; ".join(f"{t.number} — {t.title}" for t in db.tasks(whole)) + "."]
+
+
+def count_tasks(db: PlanDB, request: Request) -> Answer:
+    """How many tasks pass the filters, out of how many, and which."""
+    plans = _plans(db, request)
+    sections = []
+    for plan in plans:
+        ids = db.task_ids([plan.id], request.filters)
+        total = db.count_tasks([plan.id])
+        what = filters_phrase(db, plan, request.filters)
+        head = f"{len(ids)} nhiệm vụ"
+        if what:
+            head += f" {what}" if not request.filters.agency else f" do {what}"
+            head += f" (trên tổng số {total} nhiệm vụ)"
+        lines = [head + "."]
+        if ids:
+            lines += [f"• {task_line(t, 90)}" for t in db.tasks(ids[:MAX_LIST])]
+        sections.append(Section(lines, plan.short_title, _sources(plan, ids, db.tasks(ids))))
+    return reply(request, sections, True, plans=[p.id for p in plans])
+
+
+def list_groups(db: PlanDB, request: Request) -> Answer:
+    """A plan's task groups with the number of tasks in each (also the answer to 'how many groups')."""
+    sections = []
+    for plan in _plans(db, request):
+        if not plan.groups:
+            sections.append(Section([f"{plan.short_title} không chia nhiệm vụ theo nhóm."], plan.short_title))
+            continue
+        lines = []
+        for g in plan.groups:
+            n = db.count_tasks([plan.id], Filters(groups=(f"{plan.id}:{g.number}",)))
+            lines.append(f"• Nhóm {g.number}: {g.title} ({n} nhiệm vụ)")
+        total = db.count_tasks([plan.id])
+        head = f"{len(plan.groups)} nhóm nhiệm vụ, {total} nhiệm vụ"
+        sections.append(Section([head + ":", *lines], plan.short_title, f"Nguồn: {plan.short_title}, phần nhiệm vụ."))
+    answered = any(p.groups for p in _plans(db, request))
+    suggestions = [
+        Suggestion(p.short_title, Request(items=Items.TASKS, op=Op.LIST, plans=(p.id,), explicit=True))
+        for p in _plans(db, request)
+    ]
+    return reply(request, sections, answered, plans=request.plans or db.plan_ids, suggestions=suggestions)
+
+
+def _agency_sections(db: PlanDB, request: Request, count: bool) -> tuple[list[Section], bool]:
+    f = request.filters
+    role = f.role
+    sections, found_any = [], False
+    for plan in _plans(db, request):
+        pairs = [s for p, s in db.agencies_in([plan.id], role, f, f.exclude_role) if p == plan.id]
+        if f.agency_kind:
+            pairs = [s for s in pairs if db.agency(plan.id, s).kind == f.agency_kind]
+        role_words = {
+            Role.LEAD: "chủ trì (kể cả đồng chủ trì)",
+            Role.COOPERATING: "phối hợp",
+            Role.ANY: "chủ trì hoặc phối hợp",
+            Role.DUTY: "được giao việc ở phần Tổ chức thực hiện",
+        }[role]
+        scope = filters_phrase(db, plan, f.model_copy(update={"agency": None, "agency_kind": None}))
+        head = f"{len(pairs)} cơ quan {role_words}"
+        if f.exclude_role is not None:
+            head += " nhưng không có tên trong nhiệm vụ nào" if f.exclude_role is Role.ANY else ""
+        if scope:
+            head += f" ở các nhiệm vụ {scope}"
+        lines = [head + (":" if pairs else ".")]
+        for slug in pairs:
+            name = db.agency_name(plan.id, slug)
+            if role is Role.DUTY:
+                lines.append(f"• {name}")
+                continue
+            mine = db.task_ids([plan.id], f.model_copy(update={"agency": slug, "role": role, "negate": False}))
+            numbers = ", ".join(t.split(":", 1)[1] for t in mine)
+            lines.append(f"• {name} ({len(mine)} nhiệm vụ: {numbers})")
+        found_any |= bool(pairs)
+        where = "phần Tổ chức thực hiện" if role is Role.DUTY or f.exclude_role else "phần nhiệm vụ"
+        sections.append(Section(lines, plan.short_title, f"Nguồn: {plan.short_title}, {where}."))
+    return sections, found_any or count
+
+
+def list_agencies(db: PlanDB, request: Request) -> Answer:
+    sections, answered = _agency_sections(db, request, count=False)
+    return reply(request, sections, answered, plans=request.plans)
+
+
+def count_agencies(db: PlanDB, request: Request) -> Answer:
+    sections, answered = _agency_sections(db, request, count=True)
+    return reply(request, sections, answered, plans=request.plans)
+
+
+def compare_tasks(db: PlanDB, request: Request) -> Answer:
+    """Two plans of one province: which tasks continue (and with what changes), which are new or dropped."""
+    if len(request.plans) != 2:
+        return list_tasks(db, request)
+    old, new = sorted((db.plan(p) for p in request.plans), key=lambda p: p.year_start)
+    old_ids, new_ids = db.task_ids([old.id], request.filters), db.task_ids([new.id], request.filters)
+    pairs: list[tuple[str, str]] = []
+    for tid in old_ids:
+        found = db.analog(tid, new.id)
+        if found and found[1] >= MIN_ANALOG and found[0] in new_ids:
+            pairs.append((tid, found[0]))
+    kept_new = {n for _, n in pairs}
+    dropped = [t for t in old_ids if t not in {o for o, _ in pairs}]
+    added = [t for t in new_ids if t not in kept_new]
+    lines = [
+        f"{len(pairs)} nhiệm vụ có ở cả hai năm; {len(dropped)} nhiệm vụ chỉ có ở {old.short_title}; "
+        f"{len(added)} nhiệm vụ mới ở {new.short_title}."
+    ]
+    if dropped:
+        lines.append(f"Có năm {old.year_start}, không còn năm {new.year_start}:")
+        lines += [f"• {task_line(t, 90)}" for t in db.tasks(dropped)]
+    if added:
+        lines.append(f"Mới năm {new.year_start}:")
+        lines += [f"• {task_line(t, 90)}" for t in db.tasks(added)]
+    if pairs:
+        lines.append("Có ở cả hai năm:")
+        for o, n in pairs:
+            a, b = db.task(o), db.task(n)
+            if a is None or b is None:
+                continue
+            change = ""
+            if a.lead != b.lead and a.lead and b.lead:
+                change = (
+                    f" — chủ trì đổi từ {agency_list(db.agency_name(old.id, s) for s in a.lead)} "
+                    f"sang {agency_list(db.agency_name(new.id, s) for s in b.lead)}"
+                )
+            lines.append(
+                f"• {a.number} ({old.year_start}) ↔ {b.number} ({new.year_start}): {shorten(b.title, 70)}{change}"
+            )
+    title = f"{old.short_title} so với {new.short_title}"
+    source = f"Nguồn: {old.short_title} và {new.short_title}, phần nhiệm vụ (so khớp theo nội dung)."
+    return reply(request, [Section(lines, title, source)], True, plans=[old.id, new.id])
+
+
+def count_duties(db: PlanDB, request: Request) -> Answer:
+    sections = []
+    for plan in _plans(db, request):
+        entries = db.duties([plan.id])
+        lines = [f"{len(entries)} mục giao việc cho các cơ quan, đơn vị:"]
+        lines += [f"• {e.section.split('.')[-1]}. {shorten(e.heading, 90)}" for e in entries]
+        sections.append(Section(lines, plan.short_title, f"Nguồn: {plan.short_title}, phần Tổ chức thực hiện."))
+    return reply(request, sections, True, plans=request.plans)
+
+
+def count_targets(db: PlanDB, request: Request) -> Answer:
+    sections, any_found = [], False
+    for plan in _plans(db, request):
+        rows = db.targets(plan.id, request.filters.year)
+        if not rows:
+            continue
+        any_found = True
+        years = sorted({r["year"] for r in rows})
+        lines = [f"{len(rows)} chỉ tiêu" + (f" đến năm {' và '.join(map(str, years))}" if years else "") + ":"]
+        lines += [f"• {r['text']}" for r in rows]
+        sections.append(
+            Section(lines, plan.short_title, f"Nguồn: {plan.short_title}, mục {rows[0]['section'].rsplit('.', 2)[0]}.")
+        )
+    if not any_found:
+        sections = [Section(["Kế hoạch không đặt chỉ tiêu định lượng riêng."])]
+    return reply(request, sections, any_found, plans=request.plans)

@@ -1,0 +1,364 @@
+"""Money: a plan's budget and sources, and sums, shares, differences and rankings of its rows.
+
+Figures are computed by SQL over the budget table's rows (:class:`~ipbot.plans.db.PlanDB`)
+and shown with the rows they come from, so an official can check them. Where the
+document's own totals differ from the sum of its rows, both are given as the document's
+inconsistency; a plan that itemises no task budget says so instead of answering with
+its plan total.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ipbot import phrases
+from ipbot.answering.common import filters_phrase, measure_phrase, percent, period, reply
+from ipbot.answers import Answer, Section
+from ipbot.describe import shorten
+from ipbot.plans.db import BudgetRow, PlanDB, PlanInfo
+from ipbot.requests import Figure, Filters, Measure, Op, Request
+from ipbot.text import figure, money, money_words
+
+__all__ = [
+    "by_group",
+    "difference",
+    "largest",
+    "plan_budget",
+    "share",
+    "source_tasks",
+    "sum_rows",
+]
+
+
+def _plans(db: PlanDB, request: Request) -> list[PlanInfo]:
+    return [db.plan(p) for p in (request.plans or db.plan_ids)]
+
+
+def _table_source(plan: PlanInfo) -> str:
+    return f"Nguồn: {plan.short_title}, bảng dự toán kinh phí."
+
+
+def _no_table(request: Request, plans: list[PlanInfo]) -> Answer:
+    names = ", ".join(p.short_title for p in plans)
+    lines = [f"{names} không có kinh phí theo từng nhiệm vụ, nên không thể cộng, so sánh hay xếp theo nhiệm vụ."]
+    for plan in plans:
+        if plan.budget_total is not None:
+            lines.append(
+                f"{plan.short_title} chỉ nêu tổng kinh phí: {money(plan.budget_total)} (mục {plan.budget_section})."
+            )
+        elif plan.funding_text:
+            lines.append(f"{plan.short_title} chỉ nêu nguồn kinh phí: {plan.funding_text}")
+    return reply(request, [Section(lines)], False, plans=[p.id for p in plans])
+
+
+def _recorded(plan: PlanInfo, check: str) -> list[str]:
+    """The recorded discrepancy for a check, in a sentence (the document is inconsistent here)."""
+    return [
+        f"Lưu ý: dòng «Cộng» của bảng ghi {figure(Decimal(d.stated or 0))} triệu đồng, nhưng cộng các dòng "
+        f"chỉ được {figure(Decimal(d.computed or 0))} triệu đồng ({phrases.AS_PRINTED})."
+        for d in plan.discrepancies
+        if d.check == check
+    ]
+
+
+# ---------------------------------------------------------------- the plan budget
+def plan_budget(db: PlanDB, request: Request) -> Answer:
+    """Totals and sources per plan, and the difference when two plans are asked about."""
+    from ipbot.requests import Field
+
+    wants_sources_only = Field.SOURCES in request.show and Field.TOTAL not in request.show
+    wants_total_only = Field.TOTAL in request.show and Field.SOURCES not in request.show
+    sections, stated_any = [], False
+    totals: list[tuple[PlanInfo, Decimal]] = []
+    plans = _plans(db, request)
+    for plan in plans:
+        lines: list[str] = []
+        if plan.budget_total is not None:
+            totals.append((plan, plan.budget_total))
+            words = f" (bằng chữ: {plan.budget_in_words})" if plan.budget_in_words else ""
+            text = plan.budget_total_text or money_words(plan.budget_total)
+            lines.append(f"Tổng kinh phí {period(plan)}: {text} = {money(plan.budget_total)}{words}.")
+            stated_any = True
+        else:
+            lines.append("Kế hoạch không nêu số tiền cụ thể (tổng hay từng nhiệm vụ).")
+        with_amounts = [s for s in plan.sources if s.amount is not None]
+        if with_amounts:
+            lines.append("Trong đó: " + "; ".join(f"{s.name}: {money(s.amount)}" for s in with_amounts) + ".")
+        elif plan.funding_text:
+            lines.append(f"Nguồn kinh phí: {plan.funding_text}")
+            if not wants_total_only:
+                stated_any = True
+        if plan.stated_task_total is not None and not wants_sources_only:
+            lines += _recorded(plan, "table.task_total")
+            lines.append(
+                f"Bảng dự toán ghi tổng kinh phí thực hiện các nhiệm vụ (cả thời gian thực hiện) là "
+                f"{money(plan.stated_task_total)}; phần phân bổ trong năm là {money(plan.budget_total or Decimal(0))}."
+            )
+        if plan.table_missing:
+            lines.append(
+                "Kế hoạch dẫn chiếu bảng tổng hợp kinh phí nhưng bảng không có trong văn bản, "
+                "nên không có kinh phí từng nhiệm vụ."
+            )
+        sections.append(Section(lines, plan.short_title, f"Nguồn: {plan.short_title}, mục {plan.budget_section}."))
+    if len(totals) == 2:
+        (p1, t1), (p2, t2) = sorted(totals, key=lambda pt: pt[0].year_start)
+        diff = t2 - t1
+        trend = "giảm" if diff < 0 else "tăng"
+        sections.append(Section([f"So sánh: {period(p2)} {trend} {money(abs(diff))} so với {period(p1)}."]))
+    return reply(request, sections, stated_any, plans=[p.id for p in plans])
+
+
+def source_tasks(db: PlanDB, request: Request) -> Answer:
+    """A funding source: its stated amount and the tasks that draw on it."""
+    key = request.filters.source
+    sections, drawing = [], []
+    plans = [p for p in _plans(db, request) if p.has_rows and key and p.source(key)]
+    for plan in plans:
+        source = plan.source(key or "")
+        if source is None:
+            continue
+        rows = [r for r in db.budget_rows([plan.id], Filters(source=key)) if key in r.by_source]
+        drawing += [r.task_id for r in rows]
+        lines = []
+        if source.amount is not None:
+            name = source.name if str(plan.year_start) in source.name else f"{source.name} {period(plan)}"
+            lines.append(f"{name}: {money(source.amount)} (mục {plan.budget_section}).")
+        if not rows:
+            lines.append(f"Không nhiệm vụ nào có kinh phí từ {source.label}.")
+        else:
+            lines.append("Các nhiệm vụ dùng nguồn này:")
+            lines += [f"• {r.number} — {shorten(r.title, 90)}: {money(r.by_source[source.key])}" for r in rows]
+            total = sum((r.by_source[source.key] for r in rows), Decimal(0))
+            if source.amount is None:
+                lines.append(f"Cộng các dòng: {money(total)}.")
+            elif source.amount != total:  # the stated figure stands; the difference is the document's
+                lines.append(phrases.ROWS_DISAGREE.format(rows=money(total), stated=money(source.amount)))
+        sections.append(Section(lines, f"{source.label} — {plan.short_title}", _table_source(plan)))
+    if not sections:
+        return _no_table(request, _plans(db, request))
+    # one task drawing on the source is what "it" means next ("còn thời gian?")
+    return reply(request, sections, True, plans=[p.id for p in plans], tasks=drawing if len(drawing) == 1 else [])
+
+
+# ---------------------------------------------------------------- rows: sum, rank
+def _row_terms(rows: list[BudgetRow], measure: Measure, source: str | None) -> tuple[list[str], list[str]]:
+    """'3.1 (4.800)' for each row that states the measure; what the others say instead."""
+    terms, others = [], []
+    for r in rows:
+        value = r.value(measure, source)
+        if value is not None and r.status == "row":
+            terms.append(f"{r.number} ({figure(value)})")
+        elif r.status == "recurring":
+            others.append(f"{r.number} ghi «{r.note or 'Hoạt động thường xuyên'}»")
+    return terms, others
+
+
+def sum_rows(db: PlanDB, request: Request) -> Answer:
+    """The sum of a budget column over the rows that pass the filters, with its terms."""
+    measure = request.measure or Measure.TOTAL
+    source = request.filters.source if measure is not Measure.TOTAL else None
+    f = request.filters.model_copy(update={"source": None}) if source else request.filters
+    plans = _plans(db, request)
+    with_rows = [p for p in plans if p.has_rows]
+    if not with_rows:
+        return _no_table(request, plans)
+    sections = []
+    for plan in with_rows:
+        ids = db.task_ids([plan.id], f)
+        rows = db.budget_rows_of(ids)
+        total = db.sum([plan.id], measure, f, source)
+        what = measure_phrase(plan, measure, source)
+        scope = filters_phrase(db, plan, f)
+        scope = f" các nhiệm vụ {scope}" if scope else (" các nhiệm vụ đã chọn" if f.ids else " cả bảng dự toán")
+        lines = [f"Cộng {what} của{scope}: {money(total)}."]
+        terms, others = _row_terms(rows, measure, source)
+        if terms:
+            lines.append("= " + " + ".join(terms) + " (triệu đồng).")
+        no_row = [t.number for t in db.tasks(ids) if t.budget.status == "no_row"]
+        if others:
+            lines.append("; ".join(others) + " (không có số tiền).")
+        if no_row:
+            lines.append(f"Không có dòng trong bảng dự toán: {', '.join(no_row)}.")
+        if measure is Measure.ALLOCATION and not source:
+            parts = [(s, db.sum([plan.id], Measure.ALLOCATION, f, s.key)) for s in plan.sources]
+            parts = [(s, v) for s, v in parts if v]
+            if parts:
+                lines.append("Theo nguồn: " + "; ".join(f"{s.label} {money(v)}" for s, v in parts) + ".")
+        if (not f.ids and not scope.strip().startswith("các nhiệm vụ")) or scope == " cả bảng dự toán":
+            lines += _stated_beside(plan, measure, source, total)
+        sections.append(Section(lines, plan.short_title, _table_source(plan)))
+    return reply(request, sections, True, plans=[p.id for p in with_rows])
+
+
+def _stated_beside(plan: PlanInfo, measure: Measure, source: str | None, total: Decimal) -> list[str]:
+    """The whole table summed: the document's own 'Cộng' row beside it, when they differ."""
+    stated: Decimal | None = None
+    if measure is Measure.TOTAL:
+        stated = plan.stated_task_total
+    elif measure is Measure.ALLOCATION:
+        src = plan.source(source) if source else None
+        stated = src.table_amount if src else plan.budget_total
+    if stated is None or stated == total:
+        return []
+    return [
+        f"Lưu ý: dòng «Cộng» của bảng dự toán ghi {money(stated)}, khác tổng các dòng {money(total)} "
+        "(văn bản không thống nhất; số liệu giữ nguyên như văn bản)."
+    ]
+
+
+def largest(db: PlanDB, request: Request) -> Answer:
+    """The row(s) with the largest (or smallest) amount, share or remainder."""
+    measure = request.measure or Measure.TOTAL
+    source = request.filters.source
+    f = request.filters.model_copy(update={"source": None}) if source else request.filters
+    smallest = request.op is Op.MIN
+    plans = _plans(db, request)
+    with_rows = [p for p in plans if p.has_rows]
+    if not with_rows:
+        return _no_table(request, plans)
+    sections = []
+    for plan in with_rows:
+        rows = [r for r in db.budget_rows([plan.id], f) if r.value(measure, source) is not None and r.status == "row"]
+        rows.sort(key=lambda r: r.value(measure, source) or Decimal(0), reverse=not smallest)
+        what = measure_phrase(plan, measure, source)
+        scope = filters_phrase(db, plan, f)
+        head = f"Nhiệm vụ có {what} {'thấp' if smallest else 'cao'} nhất"
+        if scope:
+            head += f" (trong các nhiệm vụ {scope})"
+        lines = []
+        if rows:
+            best = rows[0].value(measure, source) or Decimal(0)
+            tied = [r for r in rows if r.value(measure, source) == best]
+            for r in tied:
+                lines.append(f"{r.number} — {shorten(r.title, 80)}: {_show(r, measure, source)}.")
+            for r in rows[len(tied) : len(tied) + 4]:
+                lines.append(f"• {r.number} — {shorten(r.title, 60)}: {_show(r, measure, source)}")
+        else:
+            lines.append("Không có dòng nào phù hợp.")
+        sections.append(Section(lines, f"{head} — {plan.short_title}", _table_source(plan)))
+    return reply(request, sections, True, plans=[p.id for p in with_rows])
+
+
+def _show(row: BudgetRow, measure: Measure, source: str | None) -> str:
+    alloc = row.by_source.get(source) if source else row.allocation
+    total = row.total or Decimal(0)
+    if measure is Measure.RATIO:
+        return f"{percent(alloc or Decimal(0), total)} ({figure(alloc or Decimal(0))}/{figure(total)} triệu đồng)"
+    if measure is Measure.REMAINING:
+        return (
+            f"còn {money(total - (alloc or Decimal(0)))} (tổng {figure(total)}, phân bổ {figure(alloc or Decimal(0))})"
+        )
+    if measure is Measure.ALLOCATION:
+        return f"{money(alloc or Decimal(0))} (tổng cả nhiệm vụ {money(total)})"
+    return f"tổng {money(total)}; phân bổ {money(row.allocation or Decimal(0))}"
+
+
+def by_group(db: PlanDB, request: Request) -> Answer:
+    """Whole-task totals and this year's allocation, summed group by group."""
+    plans = _plans(db, request)
+    with_rows = [p for p in plans if p.has_rows]
+    if not with_rows:
+        return _no_table(request, plans)
+    sections = []
+    for plan in with_rows:
+        lines = []
+        for group in plan.groups:
+            f = Filters(groups=(f"{plan.id}:{group.number}",))
+            rows = [r for r in db.budget_rows([plan.id], f) if r.status == "row"]
+            if not rows:
+                lines.append(f"• Nhóm {group.number} ({shorten(group.title, 60)}): không có dòng trong bảng dự toán")
+                continue
+            total = db.sum([plan.id], Measure.TOTAL, f)
+            alloc = db.sum([plan.id], Measure.ALLOCATION, f)
+            lines.append(
+                f"• Nhóm {group.number} ({shorten(group.title, 60)}): tổng {money(total)}; "
+                f"phân bổ trong năm {money(alloc)}"
+            )
+        sections.append(
+            Section(
+                lines,
+                f"Kinh phí theo nhóm — {plan.short_title}",
+                f"Nguồn: {plan.short_title}, bảng dự toán (cộng các dòng theo nhóm).",
+            )
+        )
+    return reply(request, sections, True, plans=[p.id for p in with_rows])
+
+
+# ---------------------------------------------------------------- shares and differences
+def _figure(db: PlanDB, request: Request, fig: Figure) -> tuple[str, Decimal | None, PlanInfo]:
+    """(what it is, its value, its plan) for one figure of a share or difference."""
+    plan = db.plan(fig.plan or (request.plans or db.plan_ids)[0])
+    if fig.measure is Measure.STATED:
+        if fig.source:
+            src = plan.source(fig.source)
+            return (src.name if src else fig.source), (src.amount if src else None), plan
+        return f"tổng kinh phí {period(plan)}", plan.budget_total, plan
+    if not plan.has_rows:
+        return measure_phrase(plan, fig.measure, fig.source), None, plan
+    what = measure_phrase(plan, fig.measure, fig.source)
+    scope = filters_phrase(db, plan, fig.filters)
+    if fig.filters.ids and not scope:
+        numbers = ", ".join(i.split(":", 1)[1] for i in fig.filters.ids)
+        scope = f"nhiệm vụ {numbers}"
+    elif scope:
+        scope = f"các nhiệm vụ {scope}"
+    label = f"{what} của {scope}" if scope else what
+    if fig.measure is Measure.RATIO:
+        rows = db.budget_rows([plan.id], fig.filters)
+        total = sum((r.total or Decimal(0) for r in rows), Decimal(0))
+        alloc = sum(
+            ((r.by_source.get(fig.source) if fig.source else r.allocation) or Decimal(0) for r in rows), Decimal(0)
+        )
+        return label, (alloc / total if total else None), plan
+    return label, db.sum([plan.id], fig.measure, fig.filters, fig.source), plan
+
+
+def share(db: PlanDB, request: Request) -> Answer:
+    """figures[0] as a share of figures[1]."""
+    if len(request.figures) != 2:
+        return _unsupported(request)
+    (a_what, a, plan), (b_what, b, _) = (_figure(db, request, f) for f in request.figures)
+    if a is None or not b:
+        return _no_table(request, [plan]) if not plan.has_rows else _unsupported(request)
+    lines = [
+        f"{_cap(a_what)} chiếm {percent(a, b)} {b_what}.",
+        f"= {figure(a)} / {figure(b)} triệu đồng.",
+    ]
+    return reply(
+        request,
+        [Section(lines, plan.short_title, f"Nguồn: {plan.short_title}, mục {plan.budget_section} và bảng dự toán.")],
+        True,
+        plans=[plan.id],
+    )
+
+
+def difference(db: PlanDB, request: Request) -> Answer:
+    """figures[0] − figures[1], said as 'more / less by'."""
+    if len(request.figures) != 2:
+        return _unsupported(request)
+    (a_what, a, plan), (b_what, b, plan_b) = (_figure(db, request, f) for f in request.figures)
+    if a is None or b is None:
+        return _no_table(request, [plan]) if not plan.has_rows else _unsupported(request)
+    diff = a - b
+    more = "nhiều hơn" if diff >= 0 else "ít hơn"
+    lines = [
+        f"{_cap(a_what)} ({money(a)}) {more} {b_what} ({money(b)}): {money(abs(diff))}.",
+        f"= {figure(a)} − {figure(b)} = {figure(diff)} triệu đồng.",
+    ]
+    title = plan.short_title if plan.id == plan_b.id else f"{plan.short_title} và {plan_b.short_title}"
+    return reply(
+        request,
+        [Section(lines, title, f"Nguồn: {title}, mục kinh phí và bảng dự toán.")],
+        True,
+        plans=[plan.id, plan_b.id],
+    )
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _unsupported(request: Request) -> Answer:
+    return reply(
+        request, [Section(["Kế hoạch không nêu đủ số liệu để tính phép so sánh này."])], False, plans=request.plans
+    )

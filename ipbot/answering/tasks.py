@@ -1,0 +1,256 @@
+"""Answers about one task (or the same question for a few tasks): who, when, how much, why.
+
+Each field function returns ``(lines, stated)`` for one task: ``stated`` is False when
+the plan does not give what was asked, and the lines then say so and what the plan does
+say about the task, never filling the gap from another plan.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ipbot.answering.common import period, reply
+from ipbot.answers import Answer, Section, Suggestion
+from ipbot.describe import agency_list, budget_lines, shorten, task_heading, task_source, timeline_phrase
+from ipbot.plans.db import PlanDB, PlanInfo
+from ipbot.plans.models import Task
+from ipbot.requests import Field, Filters, Items, Reason, Request
+
+__all__ = ["FIELDS", "lookup_tasks", "task_label"]
+
+Lines = tuple[list[str], bool]
+
+
+def _plan_year(plan: PlanInfo) -> str:
+    return f"Kế hoạch {period(plan)}"
+
+
+def _names(db: PlanDB, plan: PlanInfo, slugs: list[str]) -> str:
+    return agency_list(db.agency_name(plan.id, s) for s in slugs)
+
+
+def _what_it_says(db: PlanDB, plan: PlanInfo, task: Task) -> str:
+    """A one-line reminder of the task, for answers that must say 'not stated'."""
+    parts = [f"Nội dung: {shorten(task.content, 160)}"]
+    if task.lead:
+        parts.append(f"chủ trì: {_names(db, plan, task.lead)}")
+    when = timeline_phrase(task)
+    if when:
+        parts.append(f"thời gian: {when}")
+    text = "; ".join(parts)
+    return text if text.endswith(("…", ".")) else text + "."
+
+
+def _lead(db: PlanDB, plan: PlanInfo, task: Task) -> Lines:
+    if not task.lead:
+        said = task.lead_note or f"{_plan_year(plan)} không nêu cơ quan chủ trì nhiệm vụ này."
+        return [said, _what_it_says(db, plan, task)], False
+    verb = "đồng chủ trì" if len(task.lead) > 1 else "chủ trì"
+    lines = [f"Cơ quan {verb}: {_names(db, plan, task.lead)}."]
+    if task.cooperating:
+        lines.append(f"Phối hợp: {_names(db, plan, task.cooperating)}.")
+    return lines, True
+
+
+def _coop(db: PlanDB, plan: PlanInfo, task: Task) -> Lines:
+    if not task.cooperating:
+        lead = f" Cơ quan chủ trì: {_names(db, plan, task.lead)}." if task.lead else ""
+        return [f"{_plan_year(plan)} không nêu cơ quan phối hợp cho nhiệm vụ này.{lead}"], False
+    lines = [f"Cơ quan phối hợp: {_names(db, plan, task.cooperating)}."]
+    if task.lead:
+        lines.append(f"Chủ trì: {_names(db, plan, task.lead)}.")
+    return lines, True
+
+
+# When a task's own wording says when it happens: a condition or a rhythm. Dates are left out:
+# "đến năm 2025" in a task is as often the title of a resolution it cites as its own deadline.
+_TIME_CLAUSE_RE = re.compile(
+    r"\((khi [^)]+)\)|(?<!\w)((?:định kỳ|hằng năm|hàng năm)\s+(?:tổ chức|thực hiện|báo cáo|rà soát)[^.;]*)",
+    re.IGNORECASE,
+)
+
+
+def _time(db: PlanDB, plan: PlanInfo, task: Task) -> Lines:
+    when = timeline_phrase(task)
+    lines: list[str] = []
+    if when:
+        lines.append(f"Thời gian triển khai: {when}.")
+    if task.duration_months:
+        lines.append(f"Tổng thời gian thực hiện nhiệm vụ: {task.duration_months} tháng.")
+    if lines:
+        return lines, True
+    m = _TIME_CLAUSE_RE.search(task.content)
+    if m:  # "… (khi Trung ương hoàn thành công tác xây dựng hệ thống cơ sở dữ liệu)"
+        clause = next(g for g in m.groups() if g)
+        return [
+            f"{_plan_year(plan)} không ghi quý hay năm cho nhiệm vụ này; nội dung nhiệm vụ nêu thời điểm: «{clause}».",
+            _what_it_says(db, plan, task),
+        ], True
+    return [
+        f"{_plan_year(plan)} không nêu quý hay thời gian thực hiện nhiệm vụ này "
+        f"(kế hoạch chỉ áp dụng cho năm {plan.year_start})."
+        if plan.annual
+        else f"{_plan_year(plan)} không nêu thời gian thực hiện riêng cho nhiệm vụ này.",
+        _what_it_says(db, plan, task),
+    ], False
+
+
+def _source_label(plan: PlanInfo) -> Callable[[str], str]:
+    def label(key: str) -> str:
+        source = plan.source(key)
+        return source.label if source else key
+
+    return label
+
+
+def _budget(db: PlanDB, plan: PlanInfo, task: Task) -> Lines:
+    lines, stated = budget_lines(task, plan.year_start if plan.annual else None, _source_label(plan))
+    if not stated:
+        if plan.budget_total is not None:
+            lines.append(f"Kế hoạch chỉ nêu tổng kinh phí chung của cả kế hoạch (mục {plan.budget_section}).")
+        elif plan.funding_text:
+            lines.append(f"Về nguồn kinh phí, kế hoạch chỉ ghi: {plan.funding_text}")
+    return lines, stated
+
+
+def _objective(db: PlanDB, plan: PlanInfo, task: Task) -> Lines:
+    if task.objective:
+        lines = [f"Mục tiêu: {task.objective}"]
+        if task.objective_table and task.objective_table != task.objective:
+            lines.append(f"Bảng dự toán ghi mục tiêu: {task.objective_table}")
+        return lines, True
+    # no separate objective: the task's own wording says what it is for ("… nhằm …", "thông qua …")
+    return [f"{_plan_year(plan)} không tách riêng mục tiêu cho nhiệm vụ này; nội dung nhiệm vụ: {task.content}"], True
+
+
+def _quantity(db: PlanDB, plan: PlanInfo, task: Task) -> Lines:
+    if task.quantities:
+        items = "; ".join(q.text for q in task.quantities)
+        return [f"Số lượng theo kế hoạch: {items}.", f"Nội dung: {shorten(task.content, 220)}"], True
+    return [f"{_plan_year(plan)} không nêu số lượng cụ thể cho nhiệm vụ này.", f"Nội dung: {task.content}"], False
+
+
+def _training(db: PlanDB, plan: PlanInfo, task: Task) -> Lines:
+    if task.training_content:
+        return [f"Nội dung tập huấn: {task.training_content}"], True
+    lines, _ = _card(db, plan, task)
+    return [f"{_plan_year(plan)} không nêu riêng nội dung tập huấn cho nhiệm vụ này.", *lines], False
+
+
+def _notes(db: PlanDB, plan: PlanInfo, task: Task) -> Lines:
+    """Ghi chú: the table's note and what the data records beside the task."""
+    notes = [f"Ghi chú (bảng dự toán): {task.budget.note}."] if task.budget.note else []
+    notes += [n for n in task.notes if not n.startswith("Bảng dự toán:")]
+    if notes:
+        return notes, True
+    return [f"{_plan_year(plan)} không ghi chú gì thêm cho nhiệm vụ này.", f"Nội dung: {task.content}"], False
+
+
+def _group(db: PlanDB, plan: PlanInfo, task: Task) -> Lines:
+    group = plan.group(task.group)
+    if group is None:
+        return [f"{_plan_year(plan)} không chia nhiệm vụ này vào nhóm nào."], False
+    return [f"Thuộc nhóm {group.number}: {group.title}."], True
+
+
+def _content(db: PlanDB, plan: PlanInfo, task: Task) -> Lines:
+    return [task.content], True
+
+
+def _quote(db: PlanDB, plan: PlanInfo, task: Task) -> Lines:
+    lines = [f"«{task.content}»"]
+    if task.objective:
+        lines.append(f"Mục tiêu: «{task.objective}»")
+    return lines, True
+
+
+def _card(db: PlanDB, plan: PlanInfo, task: Task) -> Lines:
+    """The task card: everything the plan says about the task, briefly."""
+    lines = [task.content]
+    if task.objective:
+        lines.append(f"Mục tiêu: {shorten(task.objective, 220)}")
+    if task.training_content:
+        lines.append(f"Nội dung tập huấn: {task.training_content}")
+    if task.lead:
+        lines.append(f"Chủ trì: {_names(db, plan, task.lead)}.")
+    elif task.lead_note:
+        lines.append(task.lead_note)
+    if task.cooperating:
+        lines.append(f"Phối hợp: {_names(db, plan, task.cooperating)}.")
+    when = timeline_phrase(task)
+    if when:
+        lines.append(
+            f"Thời gian: {when}" + (f"; tổng thời gian {task.duration_months} tháng." if task.duration_months else ".")
+        )
+    if task.budget.status in ("row", "recurring"):
+        lines += _budget(db, plan, task)[0]
+    return lines, True
+
+
+FIELDS: dict[Field, Callable[[PlanDB, PlanInfo, Task], Lines]] = {
+    Field.LEAD: _lead,
+    Field.COOPERATING: _coop,
+    Field.TIME: _time,
+    Field.BUDGET: _budget,
+    Field.OBJECTIVE: _objective,
+    Field.QUANTITY: _quantity,
+    Field.TRAINING: _training,
+    Field.NOTES: _notes,
+    Field.GROUP: _group,
+    Field.CONTENT: _content,
+    Field.QUOTE: _quote,
+    Field.CARD: _card,
+}
+_TABLE_FIELDS = {Field.LEAD, Field.COOPERATING, Field.TIME, Field.BUDGET, Field.CARD}
+_FOLLOW_UPS = (
+    (Field.LEAD, "Ai chủ trì?"),
+    (Field.COOPERATING, "Cơ quan phối hợp"),
+    (Field.BUDGET, "Kinh phí"),
+    (Field.TIME, "Thời gian"),
+    (Field.OBJECTIVE, "Mục tiêu"),
+)
+
+
+def task_label(db: PlanDB, task_id: str) -> str:
+    """'Chỉ dẫn địa lý Thịt cừu Ninh Thuận (Kế hoạch SHTT năm 2023 tỉnh Ninh Thuận)', for buttons."""
+    plan_id = task_id.split(":", 1)[0]
+    task = db.task(task_id)
+    return f"{task.title} ({db.plan(plan_id).short_title})" if task else task_id
+
+
+def lookup_tasks(db: PlanDB, request: Request) -> Answer:
+    """The asked fields (lead, time, budget…) of each chosen task, labelled by plan when useful."""
+    ids = db.task_ids(request.plans or db.plan_ids, request.filters)
+    fields = [f for f in request.show if f in FIELDS] or [Field.CARD]
+    if not ids:
+        nothing = Request(items=Items.NOTHING, reason=Reason.NOT_FOUND, plans=request.plans)
+        return reply(nothing, [Section(["Không tìm thấy nhiệm vụ này trong kế hoạch."])], False)
+    sections, stated_any = [], False
+    several_plans = len({i.split(":", 1)[0] for i in ids}) > 1
+    for task_id, task in zip(ids, db.tasks(ids), strict=True):
+        plan = db.plan(task_id.split(":", 1)[0])
+        lines: list[str] = []
+        for fld in fields:
+            got, stated = FIELDS[fld](db, plan, task)
+            lines += got
+            stated_any |= stated
+        title = f"{task_heading(task)} — {task.title}"
+        if len(ids) > 1 or several_plans or not request.explicit:
+            title += f" ({plan.short_title})"
+        source = task_source(plan.short_title, task, table=bool(_TABLE_FIELDS.intersection(fields)))
+        sections.append(Section(lines, title, source))
+    first = ids[0]
+    suggestions = [
+        Suggestion(label, request.but(filters=Filters(ids=(first,)), show=(fld,)))
+        for fld, label in _FOLLOW_UPS
+        if fld not in fields
+    ][:4]
+    return reply(
+        request,
+        sections,
+        stated_any,
+        plans=[i.split(":", 1)[0] for i in ids],
+        tasks=ids,
+        suggestions=suggestions,
+    )

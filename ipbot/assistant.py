@@ -1,0 +1,109 @@
+"""The assistant: reading and answering over one plan database, and the conversation's context.
+
+Front ends hold one :class:`Assistant`. A typed message goes through :meth:`ask`
+(read → requests → answer); a menu, button or suggestion goes through :meth:`run` with
+the request it carries. Either way the answer carries the context for the next turn.
+
+>>> assistant = Assistant.open(Settings())          # doctest: +SKIP
+>>> assistant.ask("Ai chủ trì nhiệm vụ 3.3?").answered  # doctest: +SKIP
+True
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from pathlib import Path
+
+from ipbot import phrases
+from ipbot.answering import Answerer
+from ipbot.answers import Answer, Context, Section
+from ipbot.config import Settings
+from ipbot.plans.db import PlanDB
+from ipbot.plans.store import Knowledge, build_database, ensure_database, read_knowledge
+from ipbot.reading.index import derived_tables
+from ipbot.reading.read import MAX_MESSAGE, Reader
+from ipbot.requests import Items, Request
+
+__all__ = ["Assistant", "build", "open_knowledge"]
+
+log = logging.getLogger(__name__)
+
+
+def open_knowledge(data_dir: Path, db_path: Path) -> Knowledge:
+    """Build the plan database if the data changed (with reading's derived tables), then read it."""
+    return read_knowledge(ensure_database(data_dir, db_path, derived_tables))
+
+
+def build(data_dir: Path, db_path: Path) -> object:
+    """Build the plan database now (``ipbot build-db``); returns the loaded catalogue."""
+    return build_database(data_dir, db_path, derived_tables)
+
+
+class Assistant:
+    """Reads messages and answers requests over one knowledge base."""
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        if knowledge.path is None:
+            raise ValueError("the knowledge must come from a database file")
+        self.knowledge = knowledge
+        self.reader = Reader(knowledge)
+        self.answerer = Answerer(PlanDB(knowledge.path))
+
+    @classmethod
+    def open(cls, settings: Settings) -> Assistant:
+        return cls(open_knowledge(settings.data_dir, settings.database))
+
+    def close(self) -> None:
+        self.answerer.db.close()
+
+    def ask(self, message: str, context: Context | None = None) -> Answer:
+        """Answer a typed message; never raises, whatever the input."""
+        context = context or Context()
+        try:
+            reading = self.reader.read(str(message), context)
+        except Exception:  # reading must never take the bot down: say so politely
+            log.exception("failed to read %r", str(message)[:200])
+            return Answer([Section([phrases.INTERNAL_ERROR])], False, "error", context=context)
+        answer = self.run(reading.requests, context)
+        if reading.truncated:
+            answer.sections.insert(0, Section([phrases.TOO_LONG.format(limit=MAX_MESSAGE)]))
+        return answer
+
+    def search(self, keyword: str, plan_id: str | None = None) -> Answer:
+        """Tasks whose text covers a keyword (/timkiem), across plans unless one is chosen."""
+        try:
+            requests = self.reader.search(keyword, plan_id)
+        except Exception:
+            log.exception("failed to search %r", keyword[:200])
+            return Answer([Section([phrases.INTERNAL_ERROR])], False, "error")
+        return self.run(requests, Context(plan_id=plan_id))
+
+    def run(self, requests: Request | Sequence[Request], context: Context | None = None) -> Answer:
+        """Answer requests built directly (a button, a menu), or read from a message."""
+        requests = [requests] if isinstance(requests, Request) else list(requests)
+        context = context or Context()
+        answer = self.answerer.answer_all(requests)
+        answer.context = _next_context(context, requests, answer)
+        return answer
+
+
+def _next_context(context: Context, requests: list[Request], answer: Answer) -> Context:
+    """What the next turn may refer to: the plan, tasks and agency this answer was about."""
+    ctx = context.model_copy()
+    if len(answer.plan_ids) == 1:
+        ctx.plan_id = answer.plan_ids[0]
+    if answer.task_ids:
+        ctx.task_ids = list(answer.task_ids)
+    elif answer.plan_ids and ctx.task_ids and not any(t.split(":")[0] in answer.plan_ids for t in ctx.task_ids):
+        ctx.task_ids = []
+    if answer.agency_ids:
+        ctx.agency = answer.agency_ids[0]
+    topical = [r for r in requests if r.items not in (Items.TALK, Items.NOTHING)]
+    if topical:  # small talk and "not found" leave the topic as it was
+        ctx.intent = answer.intent
+        ctx.last = topical
+    years = [r.filters.year for r in topical if r.items is Items.TARGETS and r.filters.year]
+    if years:
+        ctx.year = years[0]
+    return ctx

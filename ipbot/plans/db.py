@@ -1,0 +1,592 @@
+"""Read-only queries over the plan database: what answering runs.
+
+Every filter and aggregate a request can carry becomes SQL here — tasks by agency and
+role, quarter, group, funding source, budget status and amount; counts; sums of budget
+columns — over the normalised tables :mod:`ipbot.plans.store` builds. Amounts are
+stored as whole đồng (exact integers) and come back as :class:`~decimal.Decimal`
+million VND, the unit the plans print.
+
+Rows come back as the same models the data files use (built without re-validation), so
+the phrases in :mod:`ipbot.describe` serve every front end alike.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+from ipbot.plans.models import Quantity, Task, TaskBudget, Timeline
+from ipbot.requests import Field, Filters, Measure, Role
+
+__all__ = ["AgencyInfo", "BudgetRow", "DutyEntry", "PlanDB", "PlanInfo", "SourceInfo"]
+
+MILLION = Decimal(1_000_000)
+
+
+def _million(dong: int | None) -> Decimal | None:
+    return None if dong is None else Decimal(dong) / MILLION
+
+
+def _dong(million: Decimal) -> int:
+    return int(million * MILLION)
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    key: str
+    label: str
+    long_label: str | None
+    amount: Decimal | None  # as the plan's budget section states it
+    table_amount: Decimal | None  # the budget table's "Cộng" for this column
+
+    @property
+    def name(self) -> str:
+        return self.long_label or self.label
+
+
+@dataclass(frozen=True)
+class GroupInfo:
+    plan_id: str
+    number: str
+    title: str
+    intro: str | None
+
+
+@dataclass(frozen=True)
+class DiscrepancyInfo:
+    id: str
+    kind: str
+    check: str | None
+    where: str
+    stated: str | None
+    computed: str | None
+    note: str
+
+
+@dataclass(frozen=True)
+class PlanInfo:
+    """A plan's own facts (not its tasks): title, period, document, budget totals."""
+
+    id: str
+    province: str
+    province_id: str
+    title: str
+    short_title: str
+    year_start: int
+    year_end: int
+    horizon: int | None
+    number: str | None
+    number_note: str | None
+    issued: str | None
+    issued_text: str | None
+    issued_month: str | None
+    issuer: str
+    signer: str | None
+    signer_title: str | None
+    signer_capacity: str | None
+    budget_section: str
+    budget_total: Decimal | None
+    budget_total_text: str | None
+    budget_in_words: str | None
+    funding_text: str | None
+    table_title: str | None
+    table_unit: str | None
+    stated_task_total: Decimal | None
+    table_missing: bool
+    closing: str | None
+    closing_recipient: tuple[str, ...]
+    sources: tuple[SourceInfo, ...]
+    groups: tuple[GroupInfo, ...]
+    discrepancies: tuple[DiscrepancyInfo, ...]
+    has_rows: bool  # the budget table gives figures task by task
+
+    @property
+    def annual(self) -> bool:
+        return self.year_start == self.year_end
+
+    def source(self, key: str) -> SourceInfo | None:
+        return next((s for s in self.sources if s.key == key), None)
+
+    def group(self, number: str) -> GroupInfo | None:
+        return next((g for g in self.groups if g.number == number), None)
+
+
+@dataclass(frozen=True)
+class AgencyInfo:
+    slug: str
+    name: str
+    short: str | None
+    scope: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class BudgetRow:
+    """One row of a plan's budget table."""
+
+    task_id: str
+    plan_id: str
+    number: str
+    title: str
+    row: str | None
+    status: str  # row | recurring
+    total: Decimal | None
+    allocation: Decimal | None
+    by_source: dict[str, Decimal]
+    note: str | None
+
+    def value(self, measure: Measure, source: str | None = None) -> Decimal | None:
+        """The row's figure for a measure, or None when the row does not state it."""
+        alloc = self.by_source.get(source) if source else self.allocation
+        if measure is Measure.TOTAL:
+            return self.total
+        if measure is Measure.ALLOCATION:
+            return alloc
+        if measure is Measure.REMAINING:
+            return None if self.total is None else self.total - (alloc or Decimal(0))
+        if measure is Measure.RATIO:
+            return None if not self.total or alloc is None else alloc / self.total
+        return None
+
+
+@dataclass(frozen=True)
+class DutyEntry:
+    """One entry of "Tổ chức thực hiện": an agency heading and its duties."""
+
+    plan_id: str
+    section: str
+    heading: str
+    agencies: tuple[str, ...]
+    duties: tuple[tuple[str | None, str], ...]  # (label, text)
+
+
+NO_FILTERS = Filters()
+"""Every item: the default selection."""
+
+_ROLES = {
+    Role.LEAD: ("lead",),
+    Role.COOPERATING: ("cooperating",),
+    Role.ANY: ("lead", "cooperating"),
+}
+_OPS = {"<", "<=", ">", ">="}
+
+
+def _marks(values: Sequence[object]) -> str:
+    return ", ".join("?" for _ in values)
+
+
+class PlanDB:
+    """The plan database opened read-only, with the queries answering needs."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        self.conn.row_factory = sqlite3.Row
+        # the database never changes while open: cache what every answer asks for
+        self.plan = lru_cache(maxsize=None)(self._plan)
+        self.agency = lru_cache(maxsize=None)(self._agency)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def _rows(self, sql: str, params: Sequence[object] = ()) -> list[sqlite3.Row]:
+        return self.conn.execute(sql, params).fetchall()
+
+    # ------------------------------------------------------------------ plans
+    @cached_property
+    def plan_ids(self) -> tuple[str, ...]:
+        return tuple(r["id"] for r in self._rows("select id from plans order by position"))
+
+    def _plan(self, plan_id: str) -> PlanInfo:
+        r = self._rows("select * from plans where id = ?", (plan_id,))[0]
+        sources = tuple(
+            SourceInfo(s["key"], s["label"], s["long_label"], _million(s["amount"]), _million(s["table_amount"]))
+            for s in self._rows("select * from sources where plan_id = ? order by position", (plan_id,))
+        )
+        groups = tuple(
+            GroupInfo(plan_id, g["number"], g["title"], g["intro"])
+            for g in self._rows("select * from groups where plan_id = ? order by position", (plan_id,))
+        )
+        discrepancies = tuple(
+            DiscrepancyInfo(d["id"], d["kind"], d["check"], d["where"], d["stated"], d["computed"], d["note"])
+            for d in self._rows("select * from discrepancies where plan_id = ? order by rowid", (plan_id,))
+        )
+        has_rows = bool(self._rows("select 1 from budget_rows where plan_id = ? and status = 'row'", (plan_id,)))
+        return PlanInfo(
+            id=r["id"],
+            province=r["province"],
+            province_id=r["province_id"],
+            title=r["title"],
+            short_title=r["short_title"],
+            year_start=r["year_start"],
+            year_end=r["year_end"],
+            horizon=r["horizon"],
+            number=r["number"],
+            number_note=r["number_note"],
+            issued=r["issued"],
+            issued_text=r["issued_text"],
+            issued_month=r["issued_month"],
+            issuer=r["issuer"],
+            signer=r["signer"],
+            signer_title=r["signer_title"],
+            signer_capacity=r["signer_capacity"],
+            budget_section=r["budget_section"],
+            budget_total=_million(r["budget_total"]),
+            budget_total_text=r["budget_total_text"],
+            budget_in_words=r["budget_in_words"],
+            funding_text=r["funding_text"],
+            table_title=r["table_title"],
+            table_unit=r["table_unit"],
+            stated_task_total=_million(r["stated_task_total"]),
+            table_missing=bool(r["table_missing"]),
+            closing=r["closing"],
+            closing_recipient=tuple(json.loads(r["closing_recipient"] or "[]")),
+            sources=sources,
+            groups=groups,
+            discrepancies=discrepancies,
+            has_rows=has_rows,
+        )
+
+    def _agency(self, plan_id: str, slug: str) -> AgencyInfo:
+        """The agency a plan means by ``slug`` (its own province's Sở, or a national body)."""
+        province = self.plan(plan_id).province_id
+        for agency_id in (f"{province}/{slug}", slug):
+            rows = self._rows("select * from agencies where id = ?", (agency_id,))
+            if rows:
+                a = rows[0]
+                return AgencyInfo(slug, a["name"], a["short"], a["scope"], a["kind"])
+        return AgencyInfo(slug, slug, None, "other", "other")
+
+    def agency_name(self, plan_id: str, slug: str) -> str:
+        return self.agency(plan_id, slug).name
+
+    # ------------------------------------------------------------------ tasks
+    def _task_where(self, plans: Sequence[str], f: Filters) -> tuple[str, list[object]]:
+        """SQL conditions over ``tasks t`` for every filter that applies to tasks."""
+        conds = [f"t.plan_id in ({_marks(plans)})"]
+        params: list[object] = list(plans)
+        if f.ids:
+            conds.append(f"t.id in ({_marks(f.ids)})")
+            params += f.ids
+        if f.agency:
+            roles = _ROLES.get(f.role, ("lead", "cooperating"))
+            cond = (
+                "exists (select 1 from task_agencies a where a.task_id = t.id and a.agency = ? "
+                f"and a.role in ({_marks(roles)}))"
+            )
+            conds.append(f"not {cond}" if f.negate else cond)
+            params += [f.agency, *roles]
+        if f.agency_kind:
+            roles = _ROLES.get(f.role, ("lead", "cooperating"))
+            conds.append(
+                "exists (select 1 from task_agencies a join agencies g on g.id = a.agency_id "
+                f"where a.task_id = t.id and g.kind = ? and a.role in ({_marks(roles)}))"
+            )
+            params += [f.agency_kind, *roles]
+        if f.quarters:
+            conds.append(
+                f"exists (select 1 from task_quarters q where q.task_id = t.id and q.quarter in ({_marks(f.quarters)}))"
+            )
+            params += f.quarters
+        if f.whole_year:
+            conds.append("t.whole_year = 1")
+        if f.groups:
+            conds.append(f"(t.plan_id || ':' || t.grp) in ({_marks(f.groups)})")
+            params += f.groups
+        if f.status:
+            conds.append(f"t.budget_status in ({_marks(f.status)})")
+            params += f.status
+        if f.source:
+            column = self._source_column(f.source)
+            conds.append(
+                f"exists (select 1 from budget_rows b where b.task_id = t.id and b.{column} > 0)" if column else "0"
+            )
+        if f.amount is not None:
+            expr = self._measure_sql(f.amount.measure, f.amount.source)
+            if f.amount.op not in _OPS or expr is None:
+                raise ValueError(f"bad amount filter {f.amount}")
+            conds.append(f"exists (select 1 from budget_rows b where b.task_id = t.id and ({expr}) {f.amount.op} ?)")
+            params.append(float(f.amount.value) if f.amount.measure is Measure.RATIO else _dong(f.amount.value))
+        for fld, wanted in [*((x, True) for x in f.has), *((x, False) for x in f.lacks)]:
+            cond = _HAS.get(fld)
+            if cond is not None:
+                conds.append(cond if wanted else f"not ({cond})")
+        return " and ".join(conds), params
+
+    @cached_property
+    def _source_columns(self) -> frozenset[str]:
+        return frozenset(r["name"] for r in self._rows("pragma table_info(budget_rows)"))
+
+    def _source_column(self, key: str) -> str | None:
+        """The budget-row column of a funding source (a known column name, never user text)."""
+        column = f"src_{key}"
+        return column if column in self._source_columns else None
+
+    def _measure_sql(self, measure: Measure, source: str | None) -> str | None:
+        alloc = "b.allocation"
+        if source:
+            column = self._source_column(source)
+            if column is None:
+                return None
+            alloc = f"b.{column}"
+        return {
+            Measure.TOTAL: "b.total",
+            Measure.ALLOCATION: alloc,
+            Measure.REMAINING: f"b.total - coalesce({alloc}, 0)",
+            Measure.RATIO: f"1.0 * {alloc} / b.total",
+        }.get(measure)
+
+    def task_ids(self, plans: Sequence[str], f: Filters = NO_FILTERS) -> list[str]:
+        """Ids of the tasks that pass the filters: in the order of ``f.ids`` if given, else the plans' order."""
+        if not plans:
+            return []
+        where, params = self._task_where(plans, f)
+        rows = self._rows(
+            f"select t.id from tasks t join plans p on p.id = t.plan_id where {where} order by p.position, t.position",
+            params,
+        )
+        found = [r["id"] for r in rows]
+        if f.ids:
+            order = {tid: n for n, tid in enumerate(f.ids)}
+            found.sort(key=lambda tid: order.get(tid, len(order)))
+        return found
+
+    def count_tasks(self, plans: Sequence[str], f: Filters = NO_FILTERS) -> int:
+        where, params = self._task_where(plans, f)
+        return self._rows(f"select count(*) from tasks t where {where}", params)[0][0]
+
+    def tasks(self, ids: Iterable[str]) -> list[Task]:
+        """The tasks with these ids, in that order, as models."""
+        ids = list(dict.fromkeys(ids))
+        if not ids:
+            return []
+        marks = _marks(ids)
+        rows = {r["id"]: r for r in self._rows(f"select * from tasks where id in ({marks})", ids)}
+        quarters: dict[str, list[int]] = {}
+        for q in self._rows(f"select task_id, quarter from task_quarters where task_id in ({marks})", ids):
+            quarters.setdefault(q["task_id"], []).append(q["quarter"])
+        roles: dict[tuple[str, str], list[str]] = {}
+        for a in self._rows(
+            f"select task_id, role, agency from task_agencies where task_id in ({marks}) order by position", ids
+        ):
+            roles.setdefault((a["task_id"], a["role"]), []).append(a["agency"])
+        budget = {b.task_id: b for b in self.budget_rows_of(ids)}
+        return [self._task(rows[i], quarters, roles, budget.get(i)) for i in ids if i in rows]
+
+    def task(self, task_id: str) -> Task | None:
+        found = self.tasks([task_id])
+        return found[0] if found else None
+
+    @staticmethod
+    def _task(
+        r: sqlite3.Row,
+        quarters: dict[str, list[int]],
+        roles: dict[tuple[str, str], list[str]],
+        row: BudgetRow | None,
+    ) -> Task:
+        tid = r["id"]
+        timeline = None
+        if r["timeline"] is not None:
+            timeline = Timeline.model_construct(
+                text=r["timeline"],
+                quarters=sorted(quarters.get(tid, [])),
+                year=r["year"],
+                whole_year=bool(r["whole_year"]),
+            )
+        budget = TaskBudget.model_construct(
+            status=r["budget_status"],
+            row=row.row if row else None,
+            total=row.total if row else None,
+            allocation=dict(row.by_source) if row else {},
+            note=row.note if row else None,
+        )
+        quantities = [
+            Quantity.model_construct(value=Decimal(str(q["value"])), unit=q["unit"], text=q["text"])
+            for q in json.loads(r["quantities"] or "[]")
+        ]
+        return Task.model_construct(
+            number=r["number"],
+            label=r["label"],
+            group=r["grp"],
+            section=r["section"],
+            title=r["title"],
+            content=r["content"],
+            objective=r["objective"],
+            objective_table=r["objective_table"],
+            training_content=r["training_content"],
+            timeline=timeline,
+            duration_months=r["duration_months"],
+            lead=roles.get((tid, "lead"), []),
+            lead_note=r["lead_note"],
+            cooperating=roles.get((tid, "cooperating"), []),
+            cooperating_text=r["cooperating_text"],
+            quantities=quantities,
+            notes=json.loads(r["notes"] or "[]"),
+            budget=budget,
+            topics=json.loads(r["topics"] or "[]"),
+        )
+
+    # ------------------------------------------------------------------ budget rows
+    def budget_rows_of(self, task_ids: Sequence[str]) -> list[BudgetRow]:
+        if not task_ids:
+            return []
+        rows = self._rows(
+            "select b.*, t.number, t.title from budget_rows b join tasks t on t.id = b.task_id "
+            f"where b.task_id in ({_marks(task_ids)})",
+            list(task_ids),
+        )
+        order = {tid: n for n, tid in enumerate(task_ids)}
+        out = [self._budget_row(r) for r in rows]
+        return sorted(out, key=lambda b: order[b.task_id])
+
+    def budget_rows(self, plans: Sequence[str], f: Filters = NO_FILTERS) -> list[BudgetRow]:
+        """The budget-table rows of the tasks that pass the filters (recurring rows included)."""
+        return self.budget_rows_of(self.task_ids(plans, f))
+
+    def _budget_row(self, r: sqlite3.Row) -> BudgetRow:
+        columns = r.keys()  # sqlite3.Row: iterating gives values, not names
+        by_source = {key[4:]: _million(r[key]) for key in columns if key.startswith("src_") and r[key] is not None}
+        return BudgetRow(
+            task_id=r["task_id"],
+            plan_id=r["plan_id"],
+            number=r["number"],
+            title=r["title"],
+            row=r["row"],
+            status=r["status"],
+            total=_million(r["total"]),
+            allocation=_million(r["allocation"]),
+            by_source=by_source,  # type: ignore[arg-type]
+            note=r["note"],
+        )
+
+    def sum(
+        self, plans: Sequence[str], measure: Measure, f: Filters = NO_FILTERS, source: str | None = None
+    ) -> Decimal:
+        """Sum of a budget measure over the rows of the tasks that pass the filters (rows stating it)."""
+        expr = self._measure_sql(measure, source)
+        if expr is None or measure is Measure.RATIO:
+            raise ValueError(f"cannot sum {measure}")
+        where, params = self._task_where(plans, f)
+        value = self._rows(
+            f"select sum({expr}) from budget_rows b join tasks t on t.id = b.task_id where {where}", params
+        )[0][0]
+        return _million(value or 0) or Decimal(0)
+
+    # ------------------------------------------------------------------ agencies
+    def agencies_in(
+        self, plans: Sequence[str], role: Role, f: Filters = NO_FILTERS, exclude_role: Role | None = None
+    ) -> list[tuple[str, str]]:
+        """(plan id, agency slug) pairs holding ``role`` (tasks or duties), optionally never ``exclude_role``."""
+        found = self._agency_pairs(plans, role, f)
+        if exclude_role is not None:
+            excluded = set(self._agency_pairs(plans, exclude_role, Filters()))
+            found = [pair for pair in found if pair not in excluded]
+        return found
+
+    def _agency_pairs(self, plans: Sequence[str], role: Role, f: Filters) -> list[tuple[str, str]]:
+        if role is Role.DUTY:
+            rows = self._rows(
+                "select d.plan_id, d.agency, g.scope from duty_agencies d join agencies g on g.id = d.agency_id "
+                f"join duties e on e.plan_id = d.plan_id and e.section = d.section "
+                f"where d.plan_id in ({_marks(plans)}) order by e.position, d.rowid",
+                list(plans),
+            )
+        else:
+            where, params = self._task_where(plans, f.model_copy(update={"agency": None, "negate": False}))
+            roles = _ROLES[role]
+            rows = self._rows(
+                "select a.plan_id, a.agency, g.scope from task_agencies a join tasks t on t.id = a.task_id "
+                f"join agencies g on g.id = a.agency_id where {where} and a.role in ({_marks(roles)}) "
+                "order by t.position, a.role desc, a.position",
+                [*params, *roles],
+            )
+        return list(dict.fromkeys((r["plan_id"], r["agency"]) for r in rows if r["scope"] != "generic"))
+
+    # ------------------------------------------------------------------ duties and other passages
+    def duties(self, plans: Sequence[str], agency: str | None = None, sections: Sequence[str] = ()) -> list[DutyEntry]:
+        conds, params = [f"e.plan_id in ({_marks(plans)})"], list(plans)
+        if agency:
+            conds.append(
+                "exists (select 1 from duty_agencies d where d.plan_id = e.plan_id and d.section = e.section "
+                "and d.agency = ?)"
+            )
+            params.append(agency)
+        if sections:
+            conds.append(f"(e.plan_id || ':' || e.section) in ({_marks(sections)})")
+            params += sections
+        out = []
+        for e in self._rows(
+            f"select e.* from duties e join plans p on p.id = e.plan_id where {' and '.join(conds)} "
+            "order by p.position, e.position",
+            params,
+        ):
+            agencies = tuple(
+                a["agency"]
+                for a in self._rows(
+                    "select agency from duty_agencies where plan_id = ? and section = ? order by rowid",
+                    (e["plan_id"], e["section"]),
+                )
+            )
+            items = tuple(
+                (d["label"], d["text"])
+                for d in self._rows(
+                    "select label, text from duty_items where plan_id = ? and section = ? order by position",
+                    (e["plan_id"], e["section"]),
+                )
+            )
+            out.append(DutyEntry(e["plan_id"], e["section"], e["heading"], agencies, items))
+        if sections:
+            order = {s: n for n, s in enumerate(sections)}
+            out.sort(key=lambda d: order.get(f"{d.plan_id}:{d.section}", len(order)))
+        return out
+
+    def count_duties(self, plans: Sequence[str]) -> int:
+        return self._rows(f"select count(*) from duties where plan_id in ({_marks(plans)})", list(plans))[0][0]
+
+    def targets(self, plan_id: str, year: int | None = None, ids: Sequence[str] = ()) -> list[sqlite3.Row]:
+        rows = self._rows("select * from targets where plan_id = ? order by position", (plan_id,))
+        rows = [r for r in rows if year is None or r["year"] == year]
+        if ids:
+            order = {i: n for n, i in enumerate(ids)}
+            rows = [r for r in rows if f"{plan_id}:{r['id']}" in order]
+            rows.sort(key=lambda r: order[f"{plan_id}:{r['id']}"])
+        return rows
+
+    def objectives(self, plan_id: str) -> list[sqlite3.Row]:
+        return self._rows("select * from objectives where plan_id = ? order by position", (plan_id,))
+
+    def implements(self, plan_id: str) -> list[sqlite3.Row]:
+        return self._rows("select * from implements where plan_id = ? order by position", (plan_id,))
+
+    def recipients(self, plan_id: str) -> list[str]:
+        return [
+            r["line"] for r in self._rows("select line from recipients where plan_id = ? order by position", (plan_id,))
+        ]
+
+    def reporting(self, plan_id: str) -> sqlite3.Row | None:
+        rows = self._rows("select * from reporting where plan_id = ?", (plan_id,))
+        return rows[0] if rows else None
+
+    def analog(self, task_id: str, other_plan: str) -> tuple[str, float] | None:
+        """The most similar task of another plan of the same province, and how similar (0..1)."""
+        rows = self._rows(
+            "select other_id, similarity from task_analogs where task_id = ? and other_plan_id = ?",
+            (task_id, other_plan),
+        )
+        return (rows[0]["other_id"], rows[0]["similarity"]) if rows else None
+
+
+_HAS = {
+    Field.LEAD: "exists (select 1 from task_agencies a where a.task_id = t.id and a.role = 'lead')",
+    Field.COOPERATING: "exists (select 1 from task_agencies a where a.task_id = t.id and a.role = 'cooperating')",
+    Field.TIME: "t.timeline is not null",
+    Field.BUDGET: "exists (select 1 from budget_rows b where b.task_id = t.id and b.total is not null)",
+    Field.OBJECTIVE: "t.objective is not null",
+    Field.QUANTITY: "t.quantities != '[]'",
+}
+"""What "has / has not" means for each task field, as SQL over ``tasks t``."""

@@ -1,0 +1,993 @@
+"""Read a message (and the conversation so far) into typed requests.
+
+This is the only code that looks at what the user typed. The flow: parse the message
+into cues and entities (:mod:`ipbot.reading.parse`), decide which plans it is about
+(explicit province, year or number; then the conversation's plan; then every plan),
+find the tasks it names (by number, by content, or from the conversation), and say what
+is asked as one or more :class:`~ipbot.requests.Request` values. Ranking by meaning
+(which task, which duty, which target the words point at) happens here too, so
+answering receives ids in order and never the words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ipbot.answers import Context
+from ipbot.plans.models import Plan, Task
+from ipbot.plans.store import Knowledge
+from ipbot.reading.index import Hit, Index, Passage, TaskRef, task_text
+from ipbot.reading.parse import CUE_RE, Query, understand
+from ipbot.reading.places import provinces_in
+from ipbot.requests import Field, Filters, Items, Measure, Op, Reason, Request, Role
+from ipbot.text import fold, tokens
+
+__all__ = ["MAX_MESSAGE", "Reader", "Reading"]
+
+MAX_MESSAGE = 500
+"""Characters of a message that are read; longer input is cut (and the user told)."""
+
+TASK_MATCH = 0.55
+"""Least share of the question a task must explain to be taken as the one meant."""
+MIN_EVIDENCE = 3.0
+"""Least summed word weight of a match: one common word ("tổng", "đồng") is not enough."""
+TIE = 0.06
+MAX_TIED = 3
+PASSAGE_MATCH = 0.6
+TOPIC_MATCH = 0.75
+TOPIC_EVIDENCE = 1.5
+STRONG_MATCH = 0.7
+UNASSIGNED_DUTY = 0.5
+"""Least share of a who-question a duty must explain to answer for a task the plan assigns to nobody."""
+ANALOG = 0.5
+"""Least two-way similarity for a task of another plan to count as "the same task"."""
+PASSAGE_LEAD = 0.1
+ELSEWHERE_LEAD = 0.25
+WHICH_SPREAD = 0.2
+"""How far below the best duty another may score and still be listed for "which agencies"."""
+RARE_MATCH = 0.45
+RARE_EVIDENCE = 8.0
+SUGGEST = 0.3
+MIN_DUTY_WORDS = 3
+"""Question words a duty must share to be quoted alone rather than the agency's whole entry."""
+
+_TASK_FACETS = ("lead", "coop", "time", "budget", "objective", "quantity", "training", "notes")
+_FIELD_OF_CUE = {
+    "lead": Field.LEAD,
+    "coop": Field.COOPERATING,
+    "time": Field.TIME,
+    "budget": Field.BUDGET,
+    "objective": Field.OBJECTIVE,
+    "quantity": Field.QUANTITY,
+    "training": Field.TRAINING,
+    "notes": Field.NOTES,
+}
+_FIELD_OF_INTENT = {
+    "lead_agency": Field.LEAD,
+    "cooperating_agencies": Field.COOPERATING,
+    "timeline": Field.TIME,
+    "budget": Field.BUDGET,
+    "objective": Field.OBJECTIVE,
+    "quantity": Field.QUANTITY,
+    "task_card": Field.CARD,
+}
+# After an answer about a plan's money as a whole, a funding source named next ("còn nguồn khác?")
+# asks for that source's share, not for the budget of the task the answer happened to list.
+_PLAN_BUDGET_INTENTS = frozenset({"plan_budget", "budget_by_source", "budget_by_group", "budget_largest"})
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a message asks: the requests, in the order asked."""
+
+    requests: tuple[Request, ...]
+    truncated: bool = False  # the message was longer than MAX_MESSAGE and was cut
+
+
+@dataclass
+class Turn:
+    """One message being read: the parsed query, the plans in play, what it names."""
+
+    query: Query
+    context: Context
+    plans: list[Plan]
+    explicit: bool  # the message itself names the plan (province, year, number)
+    tasks: list[TaskRef] = field(default_factory=list)
+    task_how: str = ""  # "number", "content", "context", "analog", "no_analog"
+    elsewhere: list[TaskRef] = field(default_factory=list)  # the task asked for, found in another plan
+    unknown_words: list[str] = field(default_factory=list)  # words the plans never use
+
+    @property
+    def plan_ids(self) -> tuple[str, ...]:
+        return tuple(p.id for p in self.plans)
+
+    def request(self, items: Items, op: Op = Op.LOOKUP, plans: list[Plan] | None = None, **kw: object) -> Request:
+        """A request over this turn's plans (or the ones given)."""
+        chosen = plans if plans is not None else self.plans
+        return Request(items=items, op=op, plans=tuple(p.id for p in chosen), explicit=self.explicit, **kw)
+
+
+class Reader:
+    """Reads messages against one :class:`~ipbot.plans.store.Knowledge` (built once, reused)."""
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.knowledge = knowledge
+        self.index = Index(knowledge)
+
+    @property
+    def plans(self) -> dict[str, Plan]:
+        return self.index.plans
+
+    # ------------------------------------------------------------------ entry
+    def read(self, message: str, context: Context | None = None) -> Reading:
+        context = self._valid(context or Context())
+        truncated = len(message) > MAX_MESSAGE
+        q = understand(self.index, str(message)[:MAX_MESSAGE])
+        if not re.search(r"[a-z0-9]", q.folded):
+            return Reading((Request(items=Items.TALK, show=(Field.EMPTY,)),), truncated)
+        return Reading(tuple(self._route(q, context)), truncated)
+
+    def search(self, keyword: str, plan_id: str | None = None) -> list[Request]:
+        """A keyword search (/timkiem): the tasks whose text covers it, else whatever the words ask."""
+        plan_ids = [plan_id] if plan_id in self.index.plans else list(self.index.plans)
+        hits = [h for h in self.index.rank_tasks(keyword, plan_ids) if h.score >= 0.5]
+        ids = tuple(h.item.id for h in hits[:15] if isinstance(h.item, TaskRef))
+        if not ids:
+            return list(self.read(keyword, Context(plan_id=plan_id)).requests)
+        plans = tuple(dict.fromkeys(i.split(":", 1)[0] for i in ids))
+        return [Request(items=Items.TASKS, op=Op.LIST, plans=plans, explicit=True, filters=Filters(ids=ids))]
+
+    def _valid(self, context: Context) -> Context:
+        """Drop what a stored context names that the data no longer has (after a reload)."""
+        plans, tasks = self.index.plans, self.index.tasks
+        return context.model_copy(
+            update={
+                "plan_id": context.plan_id if context.plan_id in plans else None,
+                "default_plan_id": context.default_plan_id if context.default_plan_id in plans else None,
+                "task_ids": [t for t in context.task_ids if t in tasks],
+            }
+        )
+
+    def _route(self, q: Query, context: Context) -> list[Request]:
+        small = self._small_talk(q)
+        if small is not None:
+            return [small]
+        plans, explicit, missing = self._resolve_plans(q, context)
+        turn = Turn(q, context, plans, explicit)
+        # words the plans never use ("5 sao") mean the question may be about something else
+        turn.unknown_words = [t for t in q.content_tokens if not self.index.known(t)]
+        if missing is not None:
+            return [missing]
+        if q.has("out_of_domain"):
+            return [self._not_found(turn)]
+        if q.has("plans") and not q.content_tokens:
+            return [Request(items=Items.PLANS, op=Op.LIST)]
+        if q.has("chart", "export"):
+            return [turn.request(Items.FILES, show=(Field.CHART if q.has("chart") else Field.EXPORT,))]
+        self._find_tasks(turn)
+        for handler in (
+            self._recipients,
+            self._document,
+            self._reporting,
+            self._targets,
+            self._which_agencies,
+            self._plan_objectives,
+            self._budget_views,
+            self._agency,
+            self._quarter,
+            self._task_answer,
+            self._topic,
+            self._all_tasks,
+            self._followup,
+        ):
+            found = handler(turn)
+            if found is not None:
+                return found if isinstance(found, list) else [found]
+        return self._search(turn)
+
+    # ------------------------------------------------------------------ small talk
+    def _small_talk(self, q: Query) -> Request | None:
+        rest = fold(q.content)
+        for cue in ("greeting", "thanks", "help", "goodbye"):
+            rest = CUE_RE[cue].sub(" ", rest)
+        words = self.index.content_tokens(rest)
+        if words and q.has("thanks", "greeting", "goodbye"):
+            # "Cảm ơn, thông tin rất hữu ích!": words that name nothing in the plans are chit-chat
+            hits = self.index.rank_tasks(rest) + self.index.rank_passages(rest)
+            words = words if any(h.score >= 0.5 and h.evidence >= MIN_EVIDENCE for h in hits) else []
+        substantive = (
+            q.task_numbers
+            or q.agencies
+            or words
+            or q.has("lead", "coop", "budget", "time", "targets", "reporting", "document", "objective")
+        )
+        if q.has("help") and not (q.task_numbers or q.agencies):
+            return Request(items=Items.TALK, show=(Field.HELP,))
+        if substantive:
+            return None
+        for cue, fld in (("goodbye", Field.GOODBYE), ("thanks", Field.THANKS), ("greeting", Field.GREETING)):
+            if q.has(cue):
+                return Request(items=Items.TALK, show=(fld,))
+        return None
+
+    # ------------------------------------------------------------------ plans
+    def _resolve_plans(self, q: Query, context: Context) -> tuple[list[Plan], bool, Request | None]:
+        """(plans, explicit, a request saying what is missing): explicit selectors, then context, then all."""
+        every = list(self.index.plans.values())
+        known = {fold(p.province) for p in every}
+        foreign = [name for name in provinces_in(q.raw) if fold(name) not in known]
+        if foreign and not q.provinces:
+            nothing = Request(items=Items.NOTHING, reason=Reason.NO_PLAN, filters=Filters(words=tuple(foreign)))
+            return [], True, nothing
+        cands = every
+        explicit = False
+        if q.provinces:
+            cands = [p for p in cands if p.province_id in q.provinces]
+            explicit = True
+        if q.plan_numbers:
+            numbered = [p for p in cands if p.number and p.number.split("/")[0].strip() in q.plan_numbers]
+            if numbered:
+                cands, explicit = numbered, True
+        plan_years = [
+            y
+            for y in q.years
+            if any(p.year_start <= y <= p.year_end for p in every)
+            or not any(y in (p.horizon, *(t.year for t in p.targets)) for p in every)
+        ]
+        if plan_years:
+            annual = [p for p in cands if p.year_start == p.year_end and p.year_start in plan_years]
+            ranged = [p for p in cands if any(p.year_start <= y <= p.year_end for y in plan_years)]
+            chosen = annual or ranged
+            if not chosen:
+                where = tuple(sorted({p.province for p in cands})) if q.provinces else ()
+                nothing = Request(
+                    items=Items.NOTHING,
+                    reason=Reason.NO_PLAN,
+                    filters=Filters(words=where, year=plan_years[0]),
+                )
+                return cands, True, nothing
+            if annual and ranged and not q.provinces:
+                chosen = annual
+            cands, explicit = chosen, True
+        if explicit:
+            return cands, True, None
+        for pid in (context.plan_id, context.default_plan_id):
+            if pid and pid in self.index.plans:
+                return [self.index.plans[pid]], False, None
+        return every, False, None
+
+    # ------------------------------------------------------------------ matching helpers
+    def _good(self, turn: Turn, hits: list[Hit], threshold: float = TASK_MATCH) -> list[Hit]:
+        """Hits that explain enough of the question, with enough evidence, near the best one.
+
+        Rare words are evidence enough for a lower share ("Google, Facebook" names one task).
+        """
+        if not hits or hits[0].evidence < MIN_EVIDENCE:
+            return []
+        if hits[0].score < threshold and not (
+            hits[0].score >= RARE_MATCH and hits[0].evidence >= RARE_EVIDENCE and not turn.unknown_words
+        ):
+            return []
+        top = hits[0].score
+        return [h for h in hits if h.score >= top - TIE and h.evidence >= MIN_EVIDENCE]
+
+    def _is_topic(self, turn: Turn) -> bool:
+        """The leftover words name a topic some task is really about (not stray words)."""
+        q = turn.query
+        if not q.content_tokens:
+            return False
+        return bool(self._good(turn, self.index.rank_tasks(q.content, turn.plan_ids), 0.5))
+
+    def _strong_task(self, turn: Turn) -> bool:
+        hits = self.index.rank_tasks(turn.query.content, turn.plan_ids)
+        return bool(hits) and hits[0].score >= STRONG_MATCH
+
+    def _covers(self, turn: Turn, task: Task) -> bool:
+        grams = self.index.query_grams(turn.query.content)[1]
+        return self.index.coverage(grams, self.index.doc_grams(task_text(task)))[0] > 0
+
+    def _task(self, ref: TaskRef) -> Task:
+        return self.index.tasks[ref.id]
+
+    # ------------------------------------------------------------------ tasks
+    def _find_tasks(self, turn: Turn) -> None:
+        """Tasks the question names by number, by content, or (follow-up) from context."""
+        q = turn.query
+        plan_ids = list(turn.plan_ids)
+        if q.task_numbers or q.group_numbers:
+            refs = self.index.find_numbered_tasks(q.task_numbers + q.group_numbers, plan_ids)
+            if not refs and not turn.explicit:
+                refs = self.index.find_numbered_tasks(q.task_numbers + q.group_numbers, list(self.index.plans))
+            if refs:
+                turn.plans = [p for p in turn.plans if p.id in {r.plan_id for r in refs}] or turn.plans
+                turn.tasks, turn.task_how = refs, "number"
+                return
+        if q.content_tokens:
+            hits = self._task_hits(turn, q.content, plan_ids)
+            if hits and not (turn.context.task_ids and q.has("refer")):
+                turn.tasks, turn.task_how = hits, "content"
+                return
+            weak = len(q.content_tokens) <= 2 and q.has(*_TASK_FACETS) and not q.has("list")
+            if not (q.has("refer") or weak):
+                return
+        ctx_tasks = [TaskRef(*t.split(":", 1)) for t in turn.context.task_ids]
+        if not ctx_tasks:
+            return
+        here = [t for t in ctx_tasks if t.plan_id in plan_ids]
+        if here:
+            turn.tasks, turn.task_how = here, "context"
+        elif turn.explicit:
+            analogs = self._analogs(ctx_tasks, plan_ids)
+            turn.tasks, turn.task_how = (analogs, "analog") if analogs else (ctx_tasks, "no_analog")
+
+    def _analogs(self, refs: list[TaskRef], plan_ids: list[str]) -> list[TaskRef]:
+        """The same task in another plan ("thế còn năm 2022?"): clearly alike, both ways."""
+        found = []
+        for ref in refs:
+            candidates = [TaskRef(p, t.number) for p in plan_ids for t in self.index.plans[p].tasks]
+            scored = sorted(((self.index.similarity(ref, c), c) for c in candidates), key=lambda sc: -sc[0])
+            if scored and scored[0][0] >= ANALOG:
+                found.append(scored[0][1])
+        return list(dict.fromkeys(found))
+
+    def _task_hits(self, turn: Turn, content: str, plan_ids: list[str]) -> list[TaskRef]:
+        good = self._good(turn, self.index.rank_tasks(content, plan_ids))
+        if turn.explicit and (not good or good[0].score < STRONG_MATCH):
+            # a weak match in the plan named, a clear one in another plan: the task is not in this plan
+            others = [p for p in self.index.plans if p not in plan_ids]
+            elsewhere = self._good(turn, self.index.rank_tasks(content, others))
+            here = good[0].score if good else 0.0
+            if elsewhere and elsewhere[0].score >= max(here + ELSEWHERE_LEAD, STRONG_MATCH):
+                turn.elsewhere = [h.item for h in elsewhere if isinstance(h.item, TaskRef)][:2]
+                return []
+        # an annual plan's targets repeat its tasks' words: only duties, objectives, reporting compete
+        passages = self.index.rank_passages(content, plan_ids, ["responsibility", "objective", "reporting"])
+        if (
+            good
+            and passages
+            and passages[0].score >= good[0].score + PASSAGE_LEAD
+            and passages[0].evidence >= MIN_EVIDENCE
+        ):
+            return []  # a duty, target or objective explains the question better than any task
+        if (
+            not good
+            and not turn.explicit
+            and not self._good(turn, self.index.rank_passages(content, plan_ids), PASSAGE_MATCH)
+        ):
+            # nothing in the conversation's plan explains it: look in every plan
+            good = self._good(turn, self.index.rank_tasks(content, list(self.index.plans)))
+        if not good or len(good) > MAX_TIED:
+            return []  # nothing, or a topic shared by many tasks: lists handle it
+        return [h.item for h in good if isinstance(h.item, TaskRef)]
+
+    # ------------------------------------------------------------------ document and reporting
+    def _recipients(self, turn: Turn) -> Request | None:
+        if not turn.query.has("recipients") or turn.task_how == "number":
+            return None
+        plans = [p for p in turn.plans if p.recipients] or turn.plans
+        ids: list[str] = []
+        if turn.query.content_tokens:
+            grams = self.index.query_grams(turn.query.content)[1]
+            for plan in plans:
+                scored = sorted(
+                    range(len(plan.recipients)),
+                    key=lambda n, p=plan: -self.index.coverage(grams, self.index.doc_grams(p.recipients[n]))[0],
+                )
+                ids += [f"{plan.id}:{n}" for n in scored]
+        return turn.request(Items.RECIPIENTS, plans=plans, filters=Filters(ids=tuple(ids)))
+
+    def _document(self, turn: Turn) -> Request | list[Request] | None:
+        q = turn.query
+        strong = q.has("document")
+        weak = q.has("document_weak") and not turn.tasks and not q.content_tokens and not q.has("time")
+        weak = weak or bool(
+            q.has("document_weak")
+            and not turn.tasks
+            and re.search(r"\b(ke hoach|kh)\b", q.folded)
+            and not q.has("reporting", "time")
+        )
+        if not (strong or weak) or turn.task_how == "number":
+            return None
+        about_plan = re.search(r"ban hanh|ra doi|\bky\b|quyet dinh|\bqd\b|phe duyet", q.folded)
+        if turn.tasks and turn.task_how == "content" and (not about_plan or self._cites_task(turn)):
+            return None  # "NQ 14-NQ/TU … ban hành ngày nào" is in the task's own text
+        if q.content_tokens and not re.search(r"quyet dinh|\bqd\b|ban hanh|nguoi ky|ai ky|so hieu", q.folded):
+            good = self._good(turn, self.index.rank_passages(q.content, turn.plan_ids), STRONG_MATCH)
+            passages = [h.item for h in good if isinstance(h.item, Passage) and h.item.kind != "document"]
+            if passages:
+                return self._passages(turn, passages[:2])  # "sơ kết sau mấy năm" is in a duty
+        plans = turn.plans
+        if re.search(r"quyet dinh|\bqd\b|can cu|phe duyet", q.folded) and not turn.explicit:
+            grams = self.index.query_grams(q.content)[1]
+            scored = [
+                (
+                    self.index.coverage(
+                        grams, self.index.doc_grams(" ".join(f"{r.text} {r.issuer or ''}" for r in p.implements))
+                    )[0],
+                    p,
+                )
+                for p in plans
+            ]
+            best = max((s for s, _ in scored), default=0)
+            if best > 0:
+                plans = [p for s, p in scored if s >= best - 0.05]
+        return turn.request(Items.DOCUMENT, plans=plans, show=self._document_fields(q))
+
+    @staticmethod
+    def _document_fields(q: Query) -> tuple[Field, ...]:
+        f = q.folded
+        decision = any(
+            w in f for w in ("quyet dinh", "qd", "can cu", "phe duyet", "trien khai quyet", "thuc hien quyet")
+        )
+        signer = any(w in f for w in ("ky", "chuc danh", "chuc vu"))
+        number = any(w in f for w in ("so hieu", "ky hieu", "so may", "so bao nhieu"))
+        date = any(w in f for w in ("ngay", "ban hanh", "ra doi", "thang may", "nam nao", "khi nao", "bao gio"))
+        period = any(w in f for w in ("dinh huong", "giai doan", "den nam", "toi nam", "thoi ky"))
+        if decision:
+            date = False  # "quyết định … ban hành ngày nào" asks the decision's date
+        if signer and "ky hieu" in f and not any(w in f for w in ("nguoi ky", "ai ky", "ky boi", "chuc")):
+            signer = False
+        fields = [
+            fld
+            for fld, wanted in (
+                (Field.NUMBER, number),
+                (Field.DATE, date),
+                (Field.SIGNER, signer),
+                (Field.PERIOD, period),
+                (Field.DECISION, decision),
+            )
+            if wanted
+        ]
+        if Field.DATE in fields and "ngay" in f and "thang" not in f:
+            fields.append(Field.DAY)
+        return tuple(fields)
+
+    def _cites_task(self, turn: Turn) -> bool:
+        """The question's numbers (a resolution's "14") appear in the matched task's text."""
+        numbers = set(re.findall(r"\b\d{1,4}\b", turn.query.content))
+        return bool(numbers) and any(
+            numbers <= set(re.findall(r"\b\d{1,4}\b", self._task(r).content)) for r in turn.tasks
+        )
+
+    def _reporting(self, turn: Turn) -> Request | list[Request] | None:
+        q = turn.query
+        if not q.has("reporting") or turn.task_how == "number":
+            return None
+        difficulty = bool(re.search(r"kho khan|vuong mac|phan anh", q.folded))
+        if any(p.reporting for p in turn.plans) and not re.search(r"kho khan|vuong mac", q.folded):
+            return turn.request(Items.REPORTING, plans=[p for p in turn.plans if p.reporting], show=(Field.REGIME,))
+        if q.content_tokens and not re.search(r"kho khan|vuong mac", q.folded):
+            kinds = ["reporting", "closing", "responsibility", "recipients"]
+            hits = self._good(turn, self.index.rank_passages(q.content, turn.plan_ids, kinds), 0.5)
+            passages = [h.item for h in hits if isinstance(h.item, Passage)]
+            if passages and passages[0].kind not in ("reporting", "closing"):
+                return self._passages(turn, passages[:2])
+        return turn.request(Items.REPORTING, show=(Field.DIFFICULTY if difficulty else Field.REGIME,))
+
+    # ------------------------------------------------------------------ targets
+    def _targets(self, turn: Turn) -> Request | None:
+        q = turn.query
+        target_years = {t.year for p in turn.plans for t in p.targets}
+        follow = (
+            turn.context.intent == "targets"
+            and not turn.explicit
+            and not q.task_numbers
+            and (q.has("compare") or bool(q.years and not q.content_tokens))
+        )
+        if q.has("general_objective"):
+            return None
+        # 2025, 2030 name targets; an annual plan's own year ("mục tiêu … năm 2022") names the plan
+        horizon_years = target_years - {p.year_start for p in turn.plans if p.year_start == p.year_end}
+        asks = q.has("targets") or (q.has("objective") and not turn.tasks and bool(horizon_years & set(q.years)))
+        other = q.has("budget", "lead", "coop", "time", "reporting", "document", "recipients")
+        numeric = q.has("statistics", "quantity") or bool(
+            q.has("objective") and re.search(r"bao nhieu|\bmay\b", q.folded)
+        )
+        if not asks and not other and q.content_tokens and (numeric or horizon_years & set(q.years)):
+            hits = self._good(turn, self.index.rank_passages(q.content, turn.plan_ids, ["target"]), 0.5)
+            task_best = max((h.score for h in self.index.rank_tasks(q.content, turn.plan_ids)[:1]), default=0.0)
+            named_year = bool(horizon_years & set(q.years)) and bool(hits) and hits[0].score >= PASSAGE_MATCH
+            asks = bool(hits) and (hits[0].score >= task_best - 0.05 or q.has("statistics") or named_year)
+        if not (asks or follow) or turn.task_how == "number":
+            return None
+        if turn.tasks and turn.task_how == "content" and q.has("quantity"):
+            best_target = max(
+                (h.score for h in self.index.rank_passages(q.content, turn.plan_ids, ["target"])[:1]), default=0.0
+            )
+            best_task = max((h.score for h in self.index.rank_tasks(q.content, turn.plan_ids)[:1]), default=0.0)
+            if best_task >= best_target:
+                return None  # a count the task itself states ("mấy lớp")
+        plans = [p for p in turn.plans if p.targets]
+        if not plans:
+            if turn.tasks:
+                return None
+            return turn.request(Items.TARGETS, op=Op.LIST)  # answering says the plan sets none
+        asked_years = q.years or ([turn.context.year] if q.has("refer") and turn.context.year else [])
+        years = [y for y in asked_years if any(t.year == y for p in plans for t in p.targets)]
+        stray = [y for y in q.years if y not in years and not any(p.year_start == p.year_end == y for p in plans)]
+        ids = self._ranked_targets(turn, plans, years)
+        year = years[0] if len(years) == 1 else None
+        if (
+            q.has("statistics")
+            and not q.has("targets")
+            and re.search(r"hien nay|hien tai|da co|da dat|\broi\b", q.folded)
+        ):
+            return turn.request(
+                Items.TARGETS, op=Op.LIST, plans=plans, filters=Filters(ids=ids, year=year), reason=Reason.NO_STATISTICS
+            )
+        if stray and (q.has("statistics") or q.has("quantity")):
+            return turn.request(Items.NOTHING, plans=plans, reason=Reason.NO_STATISTICS, filters=Filters(year=stray[0]))
+        return turn.request(Items.TARGETS, op=Op.LIST, plans=plans, filters=Filters(ids=ids, year=year))
+
+    def _ranked_targets(self, turn: Turn, plans: list[Plan], years: list[int]) -> tuple[str, ...]:
+        """Targets by how well they match the question's words; the document's order when none stands out."""
+        content = turn.query.content
+        query = self.index.query_grams(content)[1] if content else set()
+        ids: list[str] = []
+        for plan in plans:
+            chosen = [t for t in plan.targets if not years or t.year in years]
+            if query and len(chosen) > 1:
+                ranked = sorted(chosen, key=lambda t: -self.index.coverage(query, self.index.doc_grams(t.text))[0])
+                if self.index.coverage(query, self.index.doc_grams(ranked[0].text))[0] >= 0.3:
+                    chosen = ranked
+            ids += [f"{plan.id}:{t.id}" for t in chosen]
+        return tuple(ids)
+
+    # ------------------------------------------------------------------ duties
+    def _which_agencies(self, turn: Turn) -> list[Request] | None:
+        """'Những cơ quan nào phải bố trí cán bộ…?': the duties that say so, whoever holds them.
+
+        Also "ai hỗ trợ … chỉ dẫn địa lý?" when the task it matches names nobody in that role
+        (Thái Bình assigns work by agency in "Tổ chức thực hiện", not task by task): a duty
+        that says it is the answer, where one does.
+        """
+        q = turn.query
+        if q.agencies or turn.task_how == "number" or not q.content_tokens:
+            return None
+        unassigned = self._unassigned(turn)
+        if not (_asks_which_agencies(q) or unassigned):
+            return None
+        # only the duties of the plan the unassigned task is in: another plan's are another answer
+        plan_ids = [unassigned.plan_id] if unassigned else list(turn.plan_ids)
+        # the duty's own words may be cue words ("bố trí kinh phí"): look with them kept
+        hits = self.index.rank_passages(q.full_content, plan_ids, ["responsibility"])
+        good = self._good(turn, hits, UNASSIGNED_DUTY if unassigned else 0.5)
+        best_task = max((h.score for h in self.index.rank_tasks(q.full_content, plan_ids)[:1]), default=0.0)
+        if not good or (turn.task_how == "content" and best_task > good[0].score and not unassigned):
+            return None
+        top = good[0].score
+        passages = [
+            h.item
+            for h in hits[:8]
+            if isinstance(h.item, Passage) and h.score >= top - WHICH_SPREAD and h.evidence >= MIN_EVIDENCE
+        ]
+        requests = self._passages(turn, passages[:6])
+        if unassigned:
+            note = Request(
+                items=Items.TASKS,
+                plans=(unassigned.plan_id,),
+                explicit=turn.explicit,
+                filters=Filters(ids=(unassigned.id,)),
+                show=(Field.LEAD,),
+            )
+            requests.insert(0, note)
+        return requests
+
+    def _unassigned(self, turn: Turn) -> TaskRef | None:
+        """The task a who-question matched, when no matched task names anybody in the role asked about."""
+        q = turn.query
+        if turn.task_how != "content" or not turn.tasks or not (q.has("lead", "coop") or _asks_which_agencies(q)):
+            return None
+        coop_only = q.has("coop") and not q.has("lead")
+        if any(self._task(r).cooperating if coop_only else self._task(r).lead for r in turn.tasks):
+            return None
+        return turn.tasks[0]
+
+    def _passages(self, turn: Turn, passages: list[Passage]) -> list[Request]:
+        """Quote passages; of a long duty entry, only the duties the question is about."""
+        out = []
+        for p in passages:
+            parts = self._duties_asked(turn, p)
+            pid = f"{p.plan_id}|{p.kind}|{p.ref}"
+            out.append(
+                Request(
+                    items=Items.PASSAGES,
+                    plans=(p.plan_id,),
+                    explicit=turn.explicit,
+                    filters=Filters(ids=(pid,), parts=parts),
+                )
+            )
+        return out
+
+    def _duties_asked(self, turn: Turn, passage: Passage) -> tuple[int, ...]:
+        """The duties of a long "Tổ chức thực hiện" entry that the question is about, not all of them.
+
+        An agency's entry runs to five or more duties; a phone screen should show the one asked
+        about ("hỗ trợ chuyên môn … chỉ dẫn địa lý" is duty d of V.1), cited to its letter.
+        """
+        if passage.kind != "responsibility":
+            return ()
+        plan = self.index.plans[passage.plan_id]
+        entry = next((r for r in plan.responsibilities if r.section == passage.section), None)
+        if entry is None or len(entry.duties) < 3:
+            return ()
+        wanted = set(tokens(turn.query.full_content))
+        scored = [(len(wanted & set(tokens(d.text))), n) for n, d in enumerate(entry.duties)]
+        best = max(score for score, _ in scored)
+        if best < MIN_DUTY_WORDS:
+            return ()
+        return tuple(n for score, n in scored if score >= max(MIN_DUTY_WORDS, best - 1))[:3]
+
+    def _duties(self, turn: Turn, plans: list[Plan], slugs: list[str], sections: list[str] | None = None) -> Request:
+        """What "Tổ chức thực hiện" assigns to the agencies; the duties matching the words first."""
+        entries = [
+            r
+            for p in plans
+            for r in p.responsibilities
+            if any(s in r.agencies for s in slugs) and (sections is None or r.section in sections)
+        ]
+        if len(slugs) > 1:
+            both = [r for r in entries if all(s in r.agencies for s in slugs)]
+            entries = both or entries
+        ids = tuple(f"{p.id}:{r.section}" for p in plans for r in p.responsibilities if r in entries)
+        parts: tuple[int, ...] = ()
+        content = turn.query.content
+        if content and len(entries) == 1:
+            query = self.index.query_grams(content)[1]
+            duties = entries[0].duties
+            parts = tuple(
+                sorted(
+                    range(len(duties)),
+                    key=lambda n: -self.index.coverage(query, self.index.doc_grams(duties[n].text))[0],
+                )
+            )
+        return turn.request(
+            Items.DUTIES, plans=plans, filters=Filters(agency=slugs[0], role=Role.DUTY, ids=ids, parts=parts)
+        )
+
+    # ------------------------------------------------------------------ objectives
+    def _plan_objectives(self, turn: Turn) -> Request | None:
+        q = turn.query
+        general = q.has("general_objective") and turn.task_how != "number"
+        plain = q.has("objective") and not turn.tasks and not q.agencies
+        if not general and not (plain and not (q.content_tokens and self._is_topic(turn))):
+            return None
+        wanted = set(tokens(q.content))
+        ids: list[str] = []
+        for plan in turn.plans:
+            blocks = [
+                (n, b) for n, b in enumerate(plan.objectives) if b.kind in ("purpose", "general_objective", "objective")
+            ]
+            blocks.sort(key=lambda nb: -len(wanted & set(tokens(nb[1].text))))
+            ids += [f"{plan.id}:{n}" for n, _ in blocks]
+        show = (Field.GENERAL,) if re.search(r"muc tieu chung", q.folded) else ()
+        return turn.request(Items.OBJECTIVES, show=show, filters=Filters(ids=tuple(ids)))
+
+    # ------------------------------------------------------------------ budget
+    def _budget_views(self, turn: Turn) -> Request | list[Request] | None:
+        q = turn.query
+        if q.has("in_words", "amount", "table") and not turn.tasks:
+            return self._plan_budget(turn)
+        if not q.has("budget"):
+            return None
+        if q.agencies and not turn.tasks and not q.sources:
+            return None  # "Sở KH&ĐT phối hợp … tham mưu bố trí kinh phí": a duty, not the totals
+        after_totals = turn.task_how == "context" and turn.context.intent in _PLAN_BUDGET_INTENTS
+        if q.sources and (q.has("list", "largest") or not turn.tasks or after_totals or self._source_over_task(turn)):
+            if q.has("largest"):
+                return self._largest(turn, source=sorted(q.sources)[0])
+            return [turn.request(Items.SOURCES, filters=Filters(source=key)) for key in self._source_order(turn)]
+        if q.has("largest"):
+            return self._largest(turn)
+        if q.has("by_group"):
+            return turn.request(Items.GROUPS, op=Op.SUM)
+        if turn.tasks and not q.has("compare"):
+            return None
+        if q.agencies and q.has("list"):
+            return None
+        if q.has("statistics") or self._unexplained(turn):
+            return None
+        if q.content_tokens:
+            # "dự toán chi tiết gửi sở nào thẩm định?" is answered by a duty, not by the totals
+            good = self._good(
+                turn,
+                self.index.rank_passages(q.content, turn.plan_ids, ["responsibility", "reporting"]),
+                PASSAGE_MATCH,
+            )
+            passages = [h.item for h in good if isinstance(h.item, Passage)]
+            if passages:
+                return self._passages(turn, passages[:2])
+        return self._plan_budget(turn)
+
+    def _source_order(self, turn: Turn) -> list[str]:
+        """The funding sources named, in the plans' order."""
+        keys = turn.query.sources
+        order = [s.key for p in turn.plans for s in p.budget.sources if s.key in keys]
+        return list(dict.fromkeys(order)) or sorted(keys)
+
+    def _plan_budget(self, turn: Turn) -> Request:
+        f = turn.query.folded
+        asks_source = bool(re.search(r"nguon|tu dau|lay tien", f)) and "bao nhieu" not in f
+        asks_amount = not asks_source and any(w in f for w in ("bao nhieu", "tong", "tien", "het", "muc", "chu", "may"))
+        show = (Field.SOURCES,) if asks_source else (Field.TOTAL,) if asks_amount else ()
+        return turn.request(Items.BUDGET, show=show)
+
+    def _largest(self, turn: Turn, source: str | None = None) -> Request:
+        smallest = any(w in turn.query.folded for w in ("it nhat", "nho nhat", "thap nhat"))
+        return turn.request(
+            Items.TASKS,
+            op=Op.MIN if smallest else Op.MAX,
+            measure=Measure.ALLOCATION if source else Measure.TOTAL,
+            filters=Filters(source=source),
+        )
+
+    def _source_over_task(self, turn: Turn) -> bool:
+        """A named funding source wins over a content match unless that task really draws on it."""
+        if turn.task_how != "content":
+            return False
+        draws = any(set(self._task(r).budget.allocation) & turn.query.sources for r in turn.tasks)
+        return not (draws and self._strong_task(turn))
+
+    def _unexplained(self, turn: Turn) -> bool:
+        """Several content words that nothing in the plans explains: the question is about something else."""
+        q = turn.query
+        if len(q.content_tokens) < 2:
+            return False
+        best_task = max((h.score for h in self.index.rank_tasks(q.content, turn.plan_ids)[:1]), default=0.0)
+        best_passage = max((h.score for h in self.index.rank_passages(q.content, turn.plan_ids)[:1]), default=0.0)
+        return max(best_task, best_passage) < 0.35
+
+    # ------------------------------------------------------------------ agencies
+    def _agency(self, turn: Turn) -> Request | list[Request] | None:
+        q = turn.query
+        if not q.agencies or turn.task_how == "number":
+            return None
+        listing = q.has("list") or bool(re.search(r"nhiem vu (gi|nao)|viec (gi|nao)", q.folded))
+        involved = any(set(q.agencies) & {*self._task(r).lead, *self._task(r).cooperating} for r in turn.tasks)
+        if turn.task_how == "context" and not listing and involved:
+            return None  # "ai phối hợp với Sở GD&ĐT?" about the task just discussed
+        if not any(t.lead or t.cooperating for p in turn.plans for t in p.tasks):
+            # the plan assigns agencies only in "Tổ chức thực hiện": that is where the answer is
+            duty = self._duty_match(turn)
+            return duty or self._duties(turn, turn.plans, q.agencies)
+        duty = self._duty_match(turn)
+        if turn.task_how == "content" and not listing and self._strong_task(turn) and (involved or duty is None):
+            return None  # "Ai phối hợp với Sở X cập nhật CSDL…?" asks about that task
+        if duty is not None:
+            return duty
+        lead_role = re.search(r"chu tri|phu trach chinh|dung ra|dau moi thuc hien|cam dau", q.folded)
+        role_cue = q.has("lead", "coop") or re.search(r"tham gia|phu trach", q.folded)
+        has_duties = any(set(q.agencies) & set(r.agencies) for p in turn.plans for r in p.responsibilities)
+        if has_duties and ((q.has("responsibility") and not lead_role) or not (role_cue or listing)):
+            return self._duties(turn, turn.plans, q.agencies)
+        if role_cue or listing:
+            return self._tasks_of_agency(turn)
+        return None
+
+    def _duty_match(self, turn: Turn) -> list[Request] | Request | None:
+        """A question whose words match one of the agency's duties: answer with that duty."""
+        q = turn.query
+        if not q.content_tokens:
+            return None
+        # duties are worded with cue words ("bố trí kinh phí"): look with them kept
+        hits = self._good(turn, self.index.rank_passages(q.full_content, turn.plan_ids, ["responsibility"]), 0.5)
+        for hit in hits:
+            passage = hit.item
+            if not isinstance(passage, Passage):
+                continue
+            plan = self.index.plans[passage.plan_id]
+            resp = next((r for r in plan.responsibilities if r.section == passage.ref), None)
+            if resp is not None and set(q.agencies) & set(resp.agencies):
+                return self._duties(turn, [plan], [s for s in q.agencies if s in resp.agencies], [resp.section])
+        # the agency named is the object ("tham mưu UBND tỉnh"): the duty that matches, whoever holds it
+        strong = self._good(turn, self.index.rank_passages(q.full_content, turn.plan_ids), 0.5)
+        passages = [h.item for h in strong if isinstance(h.item, Passage)]
+        if passages and not self._strong_task(turn):
+            return self._passages(turn, passages[:2])
+        return None
+
+    def _tasks_of_agency(self, turn: Turn) -> Request | list[Request]:
+        q = turn.query
+        f = q.folded
+        lead = bool(re.search(r"chu tri|phu trach|dung ra|dau moi|cam dau", f))
+        coop = bool(re.search(r"phoi hop|ho tro|tham gia", f))
+        only_coop = bool(re.search(r"(chi|rieng) phoi hop|khong (phai )?(la )?chu tri|khong chu tri", f))
+        role = Role.COOPERATING if only_coop or (coop and not lead) else Role.LEAD if lead and not coop else Role.ANY
+        slug = q.agencies[0]
+        topic = self._is_topic(turn)
+        refs = []
+        for plan in turn.plans:
+            for task in plan.tasks:
+                holds = (task.lead if role in (Role.LEAD, Role.ANY) else []) + (
+                    task.cooperating if role in (Role.COOPERATING, Role.ANY) else []
+                )
+                if only_coop and slug in task.lead:
+                    continue
+                if slug in holds and self._passes(turn, task, topic):
+                    refs.append(TaskRef(plan.id, task.number))
+        if not refs:
+            good = self._good(turn, self.index.rank_passages(q.content, turn.plan_ids), 0.5)
+            passages = [h.item for h in good if isinstance(h.item, Passage)]
+            if passages and q.content_tokens:
+                return self._passages(turn, passages[:2])  # "ai làm đầu mối tham mưu UBND tỉnh…"
+        ids = tuple(r.id for r in refs) if topic else ()
+        if topic and not ids:
+            ids = ("-",)  # the topic matched no task of this agency: an empty selection
+        return turn.request(
+            Items.TASKS,
+            op=Op.LIST,
+            filters=Filters(
+                agency=slug,
+                role=role,
+                quarters=tuple(q.quarters),
+                whole_year=q.has("whole_year") and not q.quarters,
+                ids=ids,
+            ),
+        )
+
+    def _passes(self, turn: Turn, task: Task, topic: bool) -> bool:
+        """Quarter, whole-year and (when the words name one) topic filters for list questions."""
+        q = turn.query
+        tl = task.timeline
+        if q.quarters and (tl is None or not set(q.quarters) & set(tl.quarters)):
+            return False
+        if q.has("whole_year") and not q.quarters and (tl is None or not tl.whole_year):
+            return False
+        return not topic or self._covers(turn, task)
+
+    # ------------------------------------------------------------------ quarters
+    def _quarter(self, turn: Turn) -> Request | None:
+        q = turn.query
+        if not (q.quarters or (q.has("whole_year") and q.has("list"))):
+            return None
+        if turn.task_how == "number" or (turn.task_how == "content" and not q.has("list")):
+            return None
+        plans = [p for p in turn.plans if any(t.timeline for t in p.tasks)]
+        if not plans:
+            return turn.request(Items.TASKS, op=Op.LIST, filters=Filters(quarters=tuple(q.quarters) or (1, 2, 3, 4)))
+        topic = self._is_topic(turn)
+        ids: tuple[str, ...] = ()
+        if topic:
+            ids = tuple(f"{p.id}:{t.number}" for p in plans for t in p.tasks if self._covers(turn, t)) or ("-",)
+        filters = Filters(quarters=tuple(q.quarters), whole_year=not q.quarters, ids=ids)
+        return turn.request(
+            Items.TASKS, op=Op.LIST, plans=plans, filters=filters, show=(Field.TIME,) if q.quarters else ()
+        )
+
+    # ------------------------------------------------------------------ one task
+    def _task_answer(self, turn: Turn) -> Request | None:
+        if not turn.tasks:
+            return None
+        q = turn.query
+        if turn.task_how == "no_analog":
+            return turn.request(
+                Items.NOTHING, reason=Reason.NO_ANALOG, filters=Filters(ids=tuple(r.id for r in turn.tasks))
+            )
+        if turn.task_how == "content" and q.has("list", "topic") and not q.has(*_TASK_FACETS) and len(turn.tasks) > 1:
+            return None
+        facets = [_FIELD_OF_CUE[c] for c in _TASK_FACETS if q.has(c)]
+        if Field.TRAINING in facets:
+            facets = [Field.TRAINING]
+        if Field.QUANTITY in facets and Field.BUDGET in facets:
+            facets.remove(Field.QUANTITY)
+        if not facets and turn.task_how in ("context", "analog"):
+            previous = _FIELD_OF_INTENT.get(turn.context.intent or "")
+            facets = [Field.CARD] if q.has("content", "objective") or previous is None else [previous]
+        refs = turn.tasks
+        if Field.QUANTITY in facets and len(refs) > 1:
+            # a count was asked: of tied tasks, those that state one
+            refs = [r for r in refs if self._task(r).quantities] or refs
+        plans = [self.index.plans[p] for p in dict.fromkeys(r.plan_id for r in refs)]
+        return turn.request(
+            Items.TASKS, plans=plans, filters=Filters(ids=tuple(r.id for r in refs)), show=tuple(facets or [Field.CARD])
+        )
+
+    # ------------------------------------------------------------------ topics and follow-ups
+    def _topic(self, turn: Turn) -> Request | None:
+        """'Nhiệm vụ nào liên quan đến OCOP?': every task whose text covers the topic."""
+        q = turn.query
+        if not q.content_tokens:
+            return None
+        hits = self.index.rank_tasks(q.content, turn.plan_ids)
+        good = [h for h in hits if h.score >= TOPIC_MATCH and h.evidence >= TOPIC_EVIDENCE]
+        if not good or not (q.has("list", "topic") or len(good) > MAX_TIED):
+            return None
+        refs = [h.item for h in good if isinstance(h.item, TaskRef)]
+        order = list(self.index.plans)
+        refs.sort(key=lambda r: (order.index(r.plan_id), self._position(r)))
+        plans = [p for p in turn.plans if any(r.plan_id == p.id for r in refs)]
+        return turn.request(Items.TASKS, op=Op.LIST, plans=plans, filters=Filters(ids=tuple(r.id for r in refs)))
+
+    def _position(self, ref: TaskRef) -> int:
+        return [t.number for t in self.index.plans[ref.plan_id].tasks].index(ref.number)
+
+    def _all_tasks(self, turn: Turn) -> Request | None:
+        """'Kế hoạch 2022 có những nhiệm vụ nào?': every task of one plan, or each plan's groups."""
+        q = turn.query
+        if not q.has("list") or q.content_tokens or q.agencies or q.quarters or q.sources or turn.tasks:
+            return None
+        if len(turn.plans) == 1:
+            return turn.request(Items.TASKS, op=Op.LIST)
+        return turn.request(Items.GROUPS, op=Op.LIST)
+
+    def _followup(self, turn: Turn) -> Request | None:
+        """A bare follow-up ("còn năm 2022 thì sao?") repeats the last intent with new entities."""
+        q = turn.query
+        ctx = turn.context
+        if not ctx.intent or q.content_tokens:
+            return None
+        if ctx.intent == "plan_budget" and turn.explicit:
+            return self._plan_budget(turn)
+        if ctx.intent == "document" and turn.explicit:
+            return turn.request(Items.DOCUMENT, show=self._document_fields(q))
+        if ctx.intent == "targets":
+            plans = [p for p in turn.plans if p.targets]
+            years = [y for y in q.years if any(t.year == y for p in plans for t in p.targets)]
+            return turn.request(
+                Items.TARGETS,
+                op=Op.LIST,
+                plans=plans,
+                filters=Filters(
+                    ids=self._ranked_targets(turn, plans, years), year=years[0] if len(years) == 1 else None
+                ),
+            )
+        return None
+
+    def _search(self, turn: Turn) -> list[Request]:
+        """Quote the passage that explains the question best, or say nothing fits."""
+        q = turn.query
+        if q.content_tokens and not q.has("statistics") and not (q.has("quantity") and turn.elsewhere):
+            hits = self.index.rank_passages(q.content, turn.plan_ids)
+            good = self._good(turn, hits, PASSAGE_MATCH)
+            passages = [h.item for h in good if isinstance(h.item, Passage)]
+            if passages and _asks_which_agencies(q):
+                # "những cơ quan nào phải…": every duty that says so, not just the best one
+                top = good[0].score
+                passages = [
+                    h.item
+                    for h in hits[:8]
+                    if isinstance(h.item, Passage)
+                    and h.item.kind == "responsibility"
+                    and h.score >= top - WHICH_SPREAD
+                    and h.evidence >= MIN_EVIDENCE
+                ] or passages
+                return self._passages(turn, passages[:6])
+            if passages:
+                return self._passages(turn, passages[:2])
+        return [self._not_found(turn)]
+
+    def _not_found(self, turn: Turn) -> Request:
+        q = turn.query
+        if turn.elsewhere:
+            alternatives = tuple(
+                Request(
+                    items=Items.TASKS,
+                    plans=(r.plan_id,),
+                    explicit=True,
+                    filters=Filters(ids=(r.id,)),
+                    show=(Field.CARD,),
+                )
+                for r in turn.elsewhere
+            )
+            return turn.request(Items.NOTHING, reason=Reason.ELSEWHERE, alternatives=alternatives)
+        alternatives_list = []
+        if q.content_tokens and not q.has("out_of_domain"):
+            for hit in self.index.rank_tasks(q.content)[:3]:
+                if hit.score >= SUGGEST and hit.evidence >= MIN_EVIDENCE and isinstance(hit.item, TaskRef):
+                    alternatives_list.append(
+                        Request(
+                            items=Items.TASKS,
+                            plans=(hit.item.plan_id,),
+                            explicit=True,
+                            filters=Filters(ids=(hit.item.id,)),
+                            show=(Field.CARD,),
+                        )
+                    )
+        return Request(items=Items.NOTHING, reason=Reason.NOT_FOUND, alternatives=tuple(alternatives_list))
+
+
+def _asks_which_agencies(q: Query) -> bool:
+    return bool(
+        re.search(r"(nhung|cac) (co quan|so|don vi|ben|ai) nao|nhung ai|co quan nao|don vi nao|so nao", q.folded)
+    )

@@ -1,0 +1,223 @@
+"""Typed requests: what a message asks, between reading it and answering it.
+
+Reading (:mod:`ipbot.reading`) is the only code that looks at message text; it turns a
+message into one or more :class:`Request` values. Answering (:mod:`ipbot.answering`)
+runs each request against the plan database and never sees the words typed. Front ends
+build requests directly (menus, buttons, suggestions), so a tap and a typed question
+take the same path.
+
+A request says *which items* (tasks, agencies, duties, targets…), *which filters*
+(plan, agency and role, quarter, group, funding source, budget status, amounts, "has /
+has not" a field, "which do not"), *what to show* and an *operation* (look up, list,
+count, sum, max/min, share, difference, compare). Requests are frozen, hashable and
+serialise to compact JSON with :meth:`Request.pack` (button data, stored context).
+
+>>> r = Request(items=Items.TASKS, op=Op.COUNT, plans=("ninh-thuan-2022",),
+...             filters=Filters(agency="so-khcn", role=Role.LEAD))
+>>> Request.unpack(r.pack()) == r
+True
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+
+__all__ = [
+    "AmountFilter",
+    "Field",
+    "Figure",
+    "Filters",
+    "Items",
+    "Measure",
+    "Op",
+    "Reason",
+    "Request",
+    "Role",
+]
+
+
+class Op(StrEnum):
+    """What to do with the selected items."""
+
+    LOOKUP = "lookup"  # show the asked fields of each item
+    LIST = "list"  # the items that pass the filters
+    COUNT = "count"
+    SUM = "sum"
+    MAX = "max"
+    MIN = "min"
+    SHARE = "share"  # figures[0] / figures[1], in per cent
+    DIFFERENCE = "difference"  # figures[0] − figures[1]
+    COMPARE = "compare"  # the same items across two plans: kept, added, dropped
+
+
+class Items(StrEnum):
+    """What a request is about."""
+
+    TASKS = "tasks"  # tasks, with their budget rows
+    AGENCIES = "agencies"
+    DUTIES = "duties"  # "Tổ chức thực hiện", entry by entry
+    TARGETS = "targets"
+    GROUPS = "groups"  # task groups
+    SOURCES = "sources"  # funding sources of the plan budget
+    BUDGET = "budget"  # the plan's budget as a whole
+    DOCUMENT = "document"  # number, date, signer, decisions implemented
+    OBJECTIVES = "objectives"
+    REPORTING = "reporting"
+    RECIPIENTS = "recipients"  # "Nơi nhận"
+    PASSAGES = "passages"  # quoted text: a task's content, a duty, a target…
+    DISCREPANCIES = "discrepancies"
+    CONTACTS = "contacts"  # operators' contact list (not from the plans)
+    PLANS = "plans"
+    FILES = "files"  # charts and spreadsheets
+    TALK = "talk"  # greeting, thanks, help, goodbye, empty message
+    NOTHING = "nothing"  # nothing answerable: what was understood and why not
+
+
+class Role(StrEnum):
+    """How an agency takes part: lead (co-leads included), cooperating, either, or a duty."""
+
+    LEAD = "lead"
+    COOPERATING = "cooperating"
+    ANY = "any"
+    DUTY = "duty"
+
+
+class Field(StrEnum):
+    """What to show of an item."""
+
+    # a task
+    CARD = "card"
+    LEAD = "lead"
+    COOPERATING = "cooperating"
+    TIME = "time"
+    BUDGET = "budget"
+    OBJECTIVE = "objective"
+    QUANTITY = "quantity"
+    TRAINING = "training"
+    NOTES = "notes"
+    GROUP = "group"
+    CONTENT = "content"
+    QUOTE = "quote"  # the document's own words
+    # the document
+    NUMBER = "number"
+    DATE = "date"
+    DAY = "day"  # the exact day (a month alone does not answer it)
+    SIGNER = "signer"
+    DECISION = "decision"
+    PERIOD = "period"
+    UNIT = "unit"  # the budget table's unit
+    # the plan budget
+    TOTAL = "total"
+    SOURCES = "sources"
+    IN_WORDS = "in_words"
+    # reporting
+    REGIME = "regime"
+    DIFFICULTY = "difficulty"
+    # objectives
+    GENERAL = "general"
+    # talk
+    GREETING = "greeting"
+    THANKS = "thanks"
+    GOODBYE = "goodbye"
+    HELP = "help"
+    EMPTY = "empty"
+    # files
+    CHART = "chart"
+    EXPORT = "export"
+
+
+class Measure(StrEnum):
+    """An amount of a budget row (million VND), or a figure the plan states."""
+
+    TOTAL = "total"  # "Tổng kinh phí thực hiện": the whole task over its life
+    ALLOCATION = "allocation"  # this plan year's allocation (all sources, or ``source``)
+    REMAINING = "remaining"  # total − allocation: still to be found after this year
+    RATIO = "ratio"  # allocation / total
+    STATED = "stated"  # the plan's stated total, or a source's stated amount
+
+
+class Reason(StrEnum):
+    """Why nothing could be answered (``Items.NOTHING``)."""
+
+    NOT_FOUND = "not_found"  # the plans say nothing about it
+    NO_PLAN = "no_plan"  # a province or year without a plan
+    OUT_OF_SCOPE = "out_of_scope"  # procedures, phone numbers, fees: not what the plans are about
+    NO_ANALOG = "no_analog"  # a follow-up about another plan, which has no such task
+    ELSEWHERE = "elsewhere"  # the plan named has no such task; another plan has
+    AMBIGUOUS = "ambiguous"  # several readings: ask which one
+    WRONG_NUMBER = "wrong_number"  # a task number the plan does not use
+    UNSUPPORTED = "unsupported"  # an operation the data cannot serve
+    NO_STATISTICS = "no_statistics"  # results or current figures: the plans set targets, not results
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class AmountFilter(_Frozen):
+    """Keep budget rows whose measure compares to a value: ``total < 100``; ``remaining > 0``."""
+
+    measure: Measure = Measure.TOTAL
+    op: str = "<"  # one of < <= > >=
+    value: Decimal = Decimal(0)
+    source: str | None = None
+
+
+class Filters(_Frozen):
+    """Which items: every filter given must hold (``negate`` turns the agency test around)."""
+
+    ids: tuple[str, ...] = ()  # chosen items, in order: tasks "plan:3.4", duties "plan:V.1", targets "plan:t1"
+    parts: tuple[int, ...] = ()  # within one chosen item (a duty entry), the positions asked about
+    agency: str | None = None  # agency slug, as the plans' tasks name it
+    role: Role = Role.ANY
+    agency_kind: str | None = None  # department, local, association…
+    exclude_role: Role | None = None  # agencies: holding ``role`` but never this one
+    negate: bool = False  # "which do not": tasks where the agency does NOT hold the role
+    quarters: tuple[int, ...] = ()
+    whole_year: bool = False
+    groups: tuple[str, ...] = ()  # "plan:group"
+    source: str | None = None  # draws on this funding source
+    status: tuple[str, ...] = ()  # budget status: row, recurring, no_row, not_itemised
+    amount: AmountFilter | None = None
+    has: tuple[Field, ...] = ()  # states this field (lead, cooperating, time, budget…)
+    lacks: tuple[Field, ...] = ()  # does not state it
+    year: int | None = None  # targets: the year they are set for
+    words: tuple[str, ...] = ()  # words the user named that the plans never use (product, place)
+
+
+class Figure(_Frozen):
+    """One amount to compute, for shares and differences."""
+
+    measure: Measure
+    plan: str | None = None
+    source: str | None = None
+    filters: Filters = Filters()
+
+
+class Request(_Frozen):
+    items: Items
+    op: Op = Op.LOOKUP
+    plans: tuple[str, ...] = ()
+    explicit: bool = False  # the message itself named the plan (province, year, number)
+    filters: Filters = Filters()
+    show: tuple[Field, ...] = ()
+    measure: Measure | None = None
+    figures: tuple[Figure, ...] = ()
+    limit: int | None = None
+    reason: Reason | None = None
+    alternatives: tuple[Request, ...] = ()  # NOTHING: what the user may have meant
+
+    def pack(self) -> str:
+        """Compact JSON (defaults left out): button data and stored context."""
+        return self.model_dump_json(exclude_defaults=True)
+
+    @classmethod
+    def unpack(cls, data: str) -> Request:
+        return cls.model_validate_json(data)
+
+    def but(self, **changes: object) -> Request:
+        """A copy with some fields changed (validated): ``r.but(plans=("ninh-thuan-2022",))``."""
+        return Request.model_validate({**self.model_dump(), **changes})
