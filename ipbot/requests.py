@@ -175,7 +175,7 @@ class Filters(_Frozen):
     role: Role = Role.ANY
     agency_kind: str | None = None  # department, local, association…
     exclude_role: Role | None = None  # agencies: holding ``role`` but never this one
-    negate: bool = False  # "which do not": tasks where the agency does NOT hold the role
+    negate: bool = False  # "which do not": the agency test (or, with no agency, the funding-source test) reversed
     quarters: tuple[int, ...] = ()
     whole_year: bool = False
     groups: tuple[str, ...] = ()  # "plan:group"
@@ -184,6 +184,7 @@ class Filters(_Frozen):
     amount: AmountFilter | None = None
     has: tuple[Field, ...] = ()  # states this field (lead, cooperating, time, budget…)
     lacks: tuple[Field, ...] = ()  # does not state it
+    duration: int | None = None  # tasks lasting this many months in all
     year: int | None = None  # targets: the year they are set for
     words: tuple[str, ...] = ()  # words the user named that the plans never use (product, place)
 
@@ -218,6 +219,61 @@ class Request(_Frozen):
     def unpack(cls, data: str) -> Request:
         return cls.model_validate_json(data)
 
+    @property
+    def intent(self) -> str:
+        """A short name for what is asked, for logs, statistics and the batch protocol."""
+        return _intent(self)
+
     def but(self, **changes: object) -> Request:
         """A copy with some fields changed (validated): ``r.but(plans=("ninh-thuan-2022",))``."""
         return Request.model_validate({**self.model_dump(), **changes})
+
+
+_TASK_FIELD_INTENTS = {
+    Field.LEAD: "lead_agency",
+    Field.COOPERATING: "cooperating_agencies",
+    Field.TIME: "timeline",
+    Field.BUDGET: "budget",
+    Field.OBJECTIVE: "objective",
+    Field.QUANTITY: "quantity",
+    Field.QUOTE: "source",
+    Field.GROUP: "task_group",
+}
+
+
+def _intent(request: Request) -> str:
+    """A short name for what was asked, for logs, statistics and the batch protocol."""
+    if request.items is Items.TASKS:
+        if request.op is Op.LOOKUP:
+            first = request.show[0] if request.show else Field.CARD
+            return _TASK_FIELD_INTENTS.get(first, "task_card")
+        if request.op is Op.LIST:
+            f = request.filters
+            if f.agency:
+                return "tasks_by_agency"
+            if f.quarters or f.whole_year:
+                return "tasks_by_quarter"
+            if f.source:
+                return "budget_by_source"
+            return "search" if f.ids else "tasks_overview"
+        if request.op in (Op.MAX, Op.MIN):
+            return "budget_largest"
+        return f"tasks_{request.op.value}"
+    if request.items is Items.NOTHING:
+        return request.reason.value if request.reason else "not_found"
+    if request.items is Items.TALK:
+        return (request.show[0] if request.show else Field.HELP).value
+    if request.items is Items.FILES:
+        return (request.show[0] if request.show else Field.CHART).value
+    names = {
+        Items.BUDGET: "plan_budget",
+        Items.SOURCES: "budget_by_source",
+        Items.DUTIES: "responsibility",
+        Items.PASSAGES: "search",
+        Items.OBJECTIVES: "objective",
+        Items.RECIPIENTS: "document",
+    }
+    name = names.get(request.items, request.items.value)
+    if request.items is Items.GROUPS and request.op is Op.SUM:
+        return "budget_by_group"
+    return name if request.op in (Op.LOOKUP, Op.LIST) else f"{name}_{request.op.value}"

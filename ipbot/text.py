@@ -24,6 +24,7 @@ __all__ = [
     "money",
     "money_words",
     "nfc",
+    "plain",
     "quarter_name",
     "quarters_text",
     "shape",
@@ -254,6 +255,15 @@ def tokens(text: str) -> tuple[str, ...]:
 def key(text: str) -> str:
     """A matching key: folded, abbreviations expanded, stop words dropped."""
     return " ".join(tokens(text))
+
+
+def plain(text: str) -> str:
+    """Lower case without diacritics, punctuation kept, chat shorthand spelled out: where a message splits.
+
+    >>> plain("Ai chủ trì? Còn kp bn?")
+    'ai chu tri? con kinh phi bao nhieu?'
+    """
+    return " ".join(strip_marks(spell_out(nfc(text)).lower()).split())
 
 
 def _group_thousands(digits: str) -> str:

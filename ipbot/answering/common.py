@@ -8,10 +8,10 @@ from decimal import Decimal
 from ipbot.answers import Answer, Attachment, Section, Suggestion
 from ipbot.describe import plan_period, shorten
 from ipbot.plans.db import PlanDB, PlanInfo
-from ipbot.requests import Field, Filters, Items, Measure, Op, Request, Role
+from ipbot.requests import Field, Filters, Measure, Request, Role
 from ipbot.text import figure, quarters_text
 
-__all__ = ["filters_phrase", "intent_of", "measure_phrase", "percent", "period", "reply"]
+__all__ = ["filters_phrase", "measure_phrase", "percent", "period", "reply"]
 
 
 def reply(
@@ -30,63 +30,13 @@ def reply(
     return Answer(
         sections=sections,
         answered=answered,
-        intent=intent or intent_of(request),
+        intent=intent or request.intent,
         plan_ids=list(dict.fromkeys(plans)),
         task_ids=list(dict.fromkeys(tasks)),
         agency_ids=list(dict.fromkeys(agencies)),
         suggestions=list(suggestions),
         attachments=list(attachments),
     )
-
-
-_TASK_FIELD_INTENTS = {
-    Field.LEAD: "lead_agency",
-    Field.COOPERATING: "cooperating_agencies",
-    Field.TIME: "timeline",
-    Field.BUDGET: "budget",
-    Field.OBJECTIVE: "objective",
-    Field.QUANTITY: "quantity",
-    Field.QUOTE: "source",
-    Field.GROUP: "task_group",
-}
-
-
-def intent_of(request: Request) -> str:
-    """A short name for what was asked, for logs, statistics and the batch protocol."""
-    if request.items is Items.TASKS:
-        if request.op is Op.LOOKUP:
-            first = request.show[0] if request.show else Field.CARD
-            return _TASK_FIELD_INTENTS.get(first, "task_card")
-        if request.op is Op.LIST:
-            f = request.filters
-            if f.agency:
-                return "tasks_by_agency"
-            if f.quarters or f.whole_year:
-                return "tasks_by_quarter"
-            if f.source:
-                return "budget_by_source"
-            return "search" if f.ids else "tasks_overview"
-        if request.op in (Op.MAX, Op.MIN):
-            return "budget_largest"
-        return f"tasks_{request.op.value}"
-    if request.items is Items.NOTHING:
-        return request.reason.value if request.reason else "not_found"
-    if request.items is Items.TALK:
-        return (request.show[0] if request.show else Field.HELP).value
-    if request.items is Items.FILES:
-        return (request.show[0] if request.show else Field.CHART).value
-    names = {
-        Items.BUDGET: "plan_budget",
-        Items.SOURCES: "budget_by_source",
-        Items.DUTIES: "responsibility",
-        Items.PASSAGES: "search",
-        Items.OBJECTIVES: "objective",
-        Items.RECIPIENTS: "document",
-    }
-    name = names.get(request.items, request.items.value)
-    if request.items is Items.GROUPS and request.op is Op.SUM:
-        return "budget_by_group"
-    return name if request.op in (Op.LOOKUP, Op.LIST) else f"{name}_{request.op.value}"
 
 
 def period(plan: PlanInfo) -> str:

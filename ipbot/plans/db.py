@@ -303,9 +303,11 @@ class PlanDB:
             params += f.status
         if f.source:
             column = self._source_column(f.source)
-            conds.append(
-                f"exists (select 1 from budget_rows b where b.task_id = t.id and b.{column} > 0)" if column else "0"
-            )
+            cond = f"exists (select 1 from budget_rows b where b.task_id = t.id and b.{column} > 0)" if column else "0"
+            conds.append(f"not {cond}" if f.negate and not f.agency else cond)
+        if f.duration is not None:
+            conds.append("t.duration_months = ?")
+            params.append(f.duration)
         if f.amount is not None:
             expr = self._measure_sql(f.amount.measure, f.amount.source)
             if f.amount.op not in _OPS or expr is None:
@@ -588,5 +590,6 @@ _HAS = {
     Field.BUDGET: "exists (select 1 from budget_rows b where b.task_id = t.id and b.total is not null)",
     Field.OBJECTIVE: "t.objective is not null",
     Field.QUANTITY: "t.quantities != '[]'",
+    Field.NOTES: "exists (select 1 from budget_rows b where b.task_id = t.id and b.note is not null)",
 }
 """What "has / has not" means for each task field, as SQL over ``tasks t``."""

@@ -12,14 +12,18 @@ answering receives ids in order and never the words.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ipbot.answers import Context
 from ipbot.plans.models import Plan, Task
 from ipbot.plans.store import Knowledge
 from ipbot.reading.index import Hit, Index, Passage, TaskRef, task_text
+from ipbot.reading.lexicon import DEFAULT_LEXICON_DIR, Lexicon
+from ipbot.reading.operations import Operations
 from ipbot.reading.parse import CUE_RE, Query, understand
 from ipbot.reading.places import provinces_in
+from ipbot.reading.segment import segment
+from ipbot.reading.turn import Turn
 from ipbot.requests import Field, Filters, Items, Measure, Op, Reason, Request, Role
 from ipbot.text import fold, tokens
 
@@ -85,35 +89,14 @@ class Reading:
     truncated: bool = False  # the message was longer than MAX_MESSAGE and was cut
 
 
-@dataclass
-class Turn:
-    """One message being read: the parsed query, the plans in play, what it names."""
-
-    query: Query
-    context: Context
-    plans: list[Plan]
-    explicit: bool  # the message itself names the plan (province, year, number)
-    tasks: list[TaskRef] = field(default_factory=list)
-    task_how: str = ""  # "number", "content", "context", "analog", "no_analog"
-    elsewhere: list[TaskRef] = field(default_factory=list)  # the task asked for, found in another plan
-    unknown_words: list[str] = field(default_factory=list)  # words the plans never use
-
-    @property
-    def plan_ids(self) -> tuple[str, ...]:
-        return tuple(p.id for p in self.plans)
-
-    def request(self, items: Items, op: Op = Op.LOOKUP, plans: list[Plan] | None = None, **kw: object) -> Request:
-        """A request over this turn's plans (or the ones given)."""
-        chosen = plans if plans is not None else self.plans
-        return Request(items=items, op=op, plans=tuple(p.id for p in chosen), explicit=self.explicit, **kw)
-
-
 class Reader:
     """Reads messages against one :class:`~ipbot.plans.store.Knowledge` (built once, reused)."""
 
-    def __init__(self, knowledge: Knowledge) -> None:
+    def __init__(self, knowledge: Knowledge, lexicon: Lexicon | None = None) -> None:
         self.knowledge = knowledge
         self.index = Index(knowledge)
+        self.lexicon = lexicon or Lexicon.load(DEFAULT_LEXICON_DIR)
+        self.operations = Operations(self.index, self.lexicon)
 
     @property
     def plans(self) -> dict[str, Plan]:
@@ -123,10 +106,20 @@ class Reader:
     def read(self, message: str, context: Context | None = None) -> Reading:
         context = self._valid(context or Context())
         truncated = len(message) > MAX_MESSAGE
-        q = understand(self.index, str(message)[:MAX_MESSAGE])
+        text = str(message)[:MAX_MESSAGE]
+        q = understand(self.index, text)
         if not re.search(r"[a-z0-9]", q.folded):
             return Reading((Request(items=Items.TALK, show=(Field.EMPTY,)),), truncated)
-        return Reading(tuple(self._route(q, context)), truncated)
+        pieces = segment(text, self.lexicon)
+        if len(pieces) == 1:
+            return Reading(tuple(self._route(q, context)), truncated)
+        # several questions in one message: each read in turn, each leaning on the one before
+        requests: list[Request] = []
+        for piece in pieces:
+            found = self._route(understand(self.index, piece), context)
+            requests += [r for r in found if r not in requests]
+            context = _carried(context, found)
+        return Reading(tuple(requests), truncated)
 
     def search(self, keyword: str, plan_id: str | None = None) -> list[Request]:
         """A keyword search (/timkiem): the tasks whose text covers it, else whatever the words ask."""
@@ -166,6 +159,9 @@ class Reader:
         if q.has("chart", "export"):
             return [turn.request(Items.FILES, show=(Field.CHART if q.has("chart") else Field.EXPORT,))]
         self._find_tasks(turn)
+        over_data = self.operations.read(turn)
+        if over_data:
+            return over_data
         for handler in (
             self._recipients,
             self._document,
@@ -985,6 +981,24 @@ class Reader:
                         )
                     )
         return Request(items=Items.NOTHING, reason=Reason.NOT_FOUND, alternatives=tuple(alternatives_list))
+
+
+def _carried(context: Context, requests: list[Request]) -> Context:
+    """The context a later question of the same message sees: the plan and tasks the earlier one asked about."""
+    topical = [r for r in requests if r.items not in (Items.TALK, Items.NOTHING)]
+    if not topical:
+        return context
+    plans = {p for r in topical for p in r.plans}
+    tasks = [i for r in topical if r.items is Items.TASKS and r.op is Op.LOOKUP for i in r.filters.ids]
+    agencies = [r.filters.agency for r in topical if r.filters.agency]
+    return context.model_copy(
+        update={
+            "plan_id": next(iter(plans)) if len(plans) == 1 else context.plan_id,
+            "task_ids": tasks or context.task_ids,
+            "agency": agencies[0] if agencies else context.agency,
+            "intent": topical[0].intent,
+        }
+    )
 
 
 def _asks_which_agencies(q: Query) -> bool:

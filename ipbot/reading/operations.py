@@ -1,0 +1,550 @@
+"""Questions over the data: count, add up, share, difference, rank, list in full, "which not",
+and what changed between two plans.
+
+Reading a question like "Cộng cột tổng kinh phí thực hiện của các nhiệm vụ nhóm 3" means
+finding the operation (``sum``), what it runs over (the budget rows of group 3) and the
+measure (the whole-task total). The ways of asking are cues in
+``data/lexicon/operations.yaml``; this module puts what they find together into typed
+requests and leaves computing to answering. It answers only when it recognises an
+operation; everything else is a look-up for :mod:`ipbot.reading.read`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from ipbot.plans.models import Plan
+from ipbot.reading.index import Index, TaskRef
+from ipbot.reading.lexicon import Lexicon
+from ipbot.reading.turn import Turn
+from ipbot.requests import AmountFilter, Field, Figure, Filters, Items, Measure, Op, Request, Role
+from ipbot.text import fold
+
+__all__ = ["Operations"]
+
+GROUP_TITLE_MATCH = 0.5
+"""Least share of a group's title the question must repeat to name that group."""
+TOPIC_MATCH = 0.75
+TOPIC_EVIDENCE = 1.5
+
+_ROLE_RE = re.compile(r"(?:dong )?chu tri|phu trach chinh|dung ra|phoi hop|tham gia")
+_NEGATION_BEFORE = re.compile(r"(?:khong|ko|chua|khong phai|chang)(?: \S+){0,2} $")
+_GROUP_NUMBER_RE = re.compile(r"\bnhom(?: nhiem vu| giai phap)?(?: thu)? (\d{1,2})\b")
+_MORE_GROUPS_RE = re.compile(r"^(?:\s*(?:,|va)\s*(?:nhom )?(\d{1,2})\b)+")
+_AMOUNT_RE = re.compile(
+    r"(?P<cmp>{less}|{more}) (?:muc )?(?P<num>\d[\d.,]*) ?(?P<unit>trieu|ty|ti)(?: dong)?(?P<up> tro len| tro xuong)?"
+)
+_DURATION_RE = re.compile(r"(\d{1,2}) thang")
+_QUOTED_RE = re.compile(r"[\"'“”‘’«»]([^\"'“”‘’«»]{3,80})[\"'“”‘’«»]")
+# the budget table's rows: "những dòng nào", "dòng 3.3", "bảng dự toán" (not "đồng chủ trì", "triệu đồng")
+_ROWS_RE = re.compile(
+    r"\b(?:cac|nhung|may|bao nhieu|so|tung|moi) (?:dong|hang)\b(?! chu tri)|\b(?:dong|hang) (?:nao|\d)|"
+    r"bang du toan|bang kinh phi"
+)
+_REFER_COUNT_RE = re.compile(r"\b(?:hai|2|ba|3|cac|nhung) (?:nhiem vu|viec|dong) (?:do|nay|tren|vua (?:roi|neu))\b")
+
+
+@dataclass
+class _Reading:
+    """What the question says beyond its operation: items, filters, measure."""
+
+    items: Items | None = None
+    filters: Filters = field(default_factory=Filters)
+    measure: Measure | None = None
+    rows: bool = False  # it speaks of the budget table's rows
+
+
+class Operations:
+    """Reads questions over the data into count / sum / share / difference / max / min / list requests."""
+
+    def __init__(self, index: Index, lexicon: Lexicon) -> None:
+        self.index = index
+        self.lex = lexicon
+        less = "|".join(sorted(lexicon.phrases("less"), key=len, reverse=True))
+        more = "|".join(sorted(lexicon.phrases("more"), key=len, reverse=True))
+        self._amount_re = re.compile(_AMOUNT_RE.pattern.replace("{less}", less).replace("{more}", more))
+        self._less = set(lexicon.phrases("less"))
+
+    # ------------------------------------------------------------------ entry
+    def read(self, turn: Turn) -> list[Request] | None:
+        """Requests for a question over the data, or None when it asks no operation."""
+        f = turn.query.folded
+        has = {name for name in _OPERATION_CUES if self.lex.has(name, f)}
+        largest = turn.query.has("largest")
+        if not has and not largest:
+            return None
+        two = self._two_plans(turn)
+        if "plans_compared" in has and two is not None and not has & {"count", "sum", "share", "difference"}:
+            return self._compare(turn, two)
+        if "share" in has:
+            return self._share(turn, two)
+        if "difference" in has and "remaining" not in has:
+            return self._difference(turn, two)
+        if largest and (self._reads(turn).measure or self._reads(turn).rows or "ratio_measure" in has):
+            return self._rank(turn)
+        if "count" in has:
+            found = self._count(turn, two)
+            if found is not None:
+                return found
+        if "sum" in has or "remaining" in has or ("whole_table" in has and turn.query.has("budget")):
+            found = self._sum(turn)
+            if found is not None:
+                return found
+        if "list_all" in has or "no_row" in has or "recurring" in has:
+            return self._list(turn)
+        return None
+
+    # ------------------------------------------------------------------ what the question selects
+    def _reads(self, turn: Turn) -> _Reading:
+        """Items, filters and measure the question names (computed once per turn)."""
+        cached = getattr(turn, "_operations_reading", None)
+        if cached is not None:
+            return cached
+        q = turn.query
+        f = q.folded
+        r = _Reading()
+        r.rows = bool(_ROWS_RE.search(f))
+        agency, role, negate = self._agency(turn)
+        exclude = self._excluded_role(turn) if agency is None else None
+        status: tuple[str, ...] = ()
+        if self.lex.has("no_row", f):
+            status = ("recurring",) if r.rows and re.search(r"so tien|khong ghi", f) else ("no_row",)
+        ids = self._mentioned_ids(turn)
+        source = sorted(q.sources)[0] if q.sources else None
+        source_negated = bool(source and re.search(r"(?:khong|ko) (?:dung|co|su dung|lay)", f))
+        r.filters = Filters(
+            ids=ids,
+            agency=agency,
+            role=role,
+            negate=negate or (source_negated and agency is None),
+            exclude_role=exclude,
+            quarters=tuple(q.quarters),
+            whole_year=q.has("whole_year") and not q.quarters,
+            groups=self._groups(turn),
+            source=source,
+            status=status or (("row", "recurring") if r.rows and not ids else ()),
+            amount=self._amount(turn),
+            lacks=self._lacks(f),
+            has=(Field.BUDGET,) if re.search(r"\bco (?:ghi )?so tien\b", f) else (),
+            duration=self._duration(turn),
+        )
+        if self.lex.has("remaining", f):
+            r.measure = Measure.REMAINING
+        elif self.lex.has("ratio_measure", f):
+            r.measure = Measure.RATIO
+        elif self.lex.has("total_measure", f):
+            r.measure = Measure.TOTAL
+        elif self.lex.has("allocation_measure", f) or source:
+            r.measure = Measure.ALLOCATION
+        turn._operations_reading = r  # type: ignore[attr-defined]
+        return r
+
+    def _agency(self, turn: Turn) -> tuple[str | None, Role, bool]:
+        """The agency named, the role asked about, and whether the question asks where it does NOT hold it."""
+        q = turn.query
+        if not q.agencies:
+            return None, Role.ANY, False
+        f = q.folded
+        positive, negative = set(), set()
+        for m in _ROLE_RE.finditer(f):
+            role = (
+                Role.LEAD
+                if "chu tri" in m.group(0) or m.group(0) in ("phu trach chinh", "dung ra")
+                else Role.COOPERATING
+            )
+            before = f[max(0, m.start() - 40) : m.start()]
+            (negative if _NEGATION_BEFORE.search(before) else positive).add(role)
+        spans = self.index.agency_spans(f)
+        negated_agency = any(_NEGATION_BEFORE.search(f[max(0, s - 40) : s] + " ") for s, _ in spans[:1])
+        if negated_agency and positive:
+            negative, positive = positive, set()
+        if positive:
+            role = positive.pop() if len(positive) == 1 else Role.ANY
+            return q.agencies[0], role, False
+        if negative:
+            role = negative.pop() if len(negative) == 1 else Role.ANY
+            return q.agencies[0], role, True
+        return q.agencies[0], Role.ANY, negated_agency
+
+    def _excluded_role(self, turn: Turn) -> Role | None:
+        """'…nhưng không chủ trì nhiệm vụ nào' / 'không có tên trong nhiệm vụ nào': agencies to leave out."""
+        f = turn.query.folded
+        if re.search(r"khong (?:co )?(?:ten|mat)(?: \S+){0,4} (?:nhiem vu|noi dung)", f):
+            return Role.ANY
+        m = re.search(r"(?:nhung|ma|song) (?:\S+ ){0,3}(?:khong|ko) (?:\S+ ){0,2}(chu tri|phoi hop)", f)
+        if m:
+            return Role.LEAD if m.group(1) == "chu tri" else Role.COOPERATING
+        return None
+
+    def _groups(self, turn: Turn) -> tuple[str, ...]:
+        """Task groups named by number ("nhóm 3", "nhóm 4 và 5") or by their title's words."""
+        f = turn.query.folded
+        numbers: list[str] = []
+        for m in _GROUP_NUMBER_RE.finditer(f):
+            numbers.append(m.group(1))
+            more = _MORE_GROUPS_RE.match(f[m.end() :])
+            if more:
+                numbers += re.findall(r"\d{1,2}", more.group(0))
+        out: list[str] = []
+        for plan in turn.plans:
+            for number in numbers:
+                group = next((g for g in plan.groups if g.number == number or g.number.endswith(f".{number}")), None)
+                if group is not None:
+                    out.append(f"{plan.id}:{group.number}")
+        if numbers:
+            return tuple(dict.fromkeys(out))
+        if not re.search(r"\bnhom\b", f):
+            return ()
+        grams = self.index.query_grams(turn.query.full_content)[1]
+        for plan in turn.plans:
+            scored = sorted(
+                ((self.index.coverage(self.index.doc_grams(g.title), grams)[0], g) for g in plan.groups),
+                key=lambda sg: -sg[0],
+            )
+            if scored and scored[0][0] >= GROUP_TITLE_MATCH and (len(scored) == 1 or scored[0][0] > scored[1][0]):
+                out.append(f"{plan.id}:{scored[0][1].number}")
+        return tuple(out)
+
+    def _amount(self, turn: Turn) -> AmountFilter | None:
+        """'dưới 100 triệu', 'từ 1.000 triệu trở lên', 'tổng kinh phí lớn hơn phần phân bổ'."""
+        f = turn.query.folded
+        if re.search(r"tong kinh phi (?:\S+ ){0,3}(?:lon|nhieu|cao) hon (?:\S+ ){0,3}phan bo", f):
+            return AmountFilter(measure=Measure.REMAINING, op=">", value=Decimal(0))
+        m = self._amount_re.search(f)
+        if not m:
+            return None
+        try:
+            value = Decimal(m.group("num").replace(".", "").replace(",", "."))
+        except InvalidOperation:
+            return None
+        if m.group("unit") in ("ty", "ti"):
+            value *= 1000
+        word = m.group("cmp")
+        if m.group("up") == " tro len" or word == "tu":
+            op = ">="
+        elif word in ("khong qua", "toi da", "khong vuot qua") or m.group("up") == " tro xuong":
+            op = "<="
+        else:
+            op = "<" if word in self._less else ">"
+        return AmountFilter(measure=Measure.TOTAL, op=op, value=value)
+
+    def _lacks(self, f: str) -> tuple[Field, ...]:
+        """'không ghi cơ quan phối hợp', 'để trống cột ghi chú': a field the items must not state."""
+        out = []
+        for fld, words in (
+            (Field.COOPERATING, r"(?:co quan |don vi )?phoi hop"),
+            (Field.LEAD, r"(?:co quan |don vi )?chu tri"),
+            (Field.NOTES, r"(?:cot )?ghi chu"),
+            (Field.TIME, r"thoi gian|quy"),
+        ):
+            absent = rf"\b(?:khong|ko|chua) (?:ghi|neu|co)(?: ro)? (?:{words})\b"
+            blank = rf"\bde trong (?:\S+ ){{0,2}}(?:{words})\b"
+            if re.search(absent, f) or re.search(blank, f):
+                out.append(fld)
+        return tuple(out)
+
+    def _duration(self, turn: Turn) -> int | None:
+        f = turn.query.folded
+        if not re.search(r"thoi gian thuc hien|keo dai|trong vong", f):
+            return None
+        m = _DURATION_RE.search(f)
+        return int(m.group(1)) if m else None
+
+    def _mentioned_ids(self, turn: Turn) -> tuple[str, ...]:
+        """Tasks named by number or content, tasks the conversation means ("2 nhiệm vụ đó"), and rows
+        whose notes carry a quoted phrase ("ghi chú nhắc tới 'nhiệm vụ KHCN'")."""
+        q = turn.query
+        if turn.task_how in ("number", "content") and (turn.task_how == "number" or len(turn.tasks) <= 3):
+            return tuple(r.id for r in turn.tasks)
+        if turn.task_how == "context" or (_REFER_COUNT_RE.search(q.folded) and turn.context.task_ids):
+            ids = [t for t in turn.context.task_ids if t.split(":", 1)[0] in turn.plan_ids]
+            return tuple(ids)
+        phrases = [fold(m.group(1)) for m in _QUOTED_RE.finditer(q.raw)]
+        if self.lex.has("recurring", q.folded):
+            phrases.append("hoat dong thuong xuyen")
+        phrases = [p for p in phrases if not self.lex.has("total_measure", p) and "kinh phi" not in p]
+        if phrases:
+            found = [
+                f"{plan.id}:{task.number}"
+                for plan in turn.plans
+                for task in plan.tasks
+                if any(p in fold(" ".join(filter(None, [task.budget.note, *task.notes]))) for p in phrases)
+            ]
+            return tuple(found) or ("-",)
+        return ()
+
+    def _topic_ids(self, turn: Turn, plans: list[Plan]) -> tuple[str, ...]:
+        """Tasks a topic named in the question is clearly about ("bao nhiêu nhiệm vụ về tri thức truyền thống")."""
+        q = turn.query
+        if not q.content_tokens or any(not self.index.known(t) for t in q.content_tokens):
+            return ()
+        hits = self.index.rank_tasks(q.content, [p.id for p in plans])
+        return tuple(
+            h.item.id
+            for h in hits
+            if h.score >= TOPIC_MATCH and h.evidence >= TOPIC_EVIDENCE and isinstance(h.item, TaskRef)
+        )
+
+    def _two_plans(self, turn: Turn) -> tuple[Plan, Plan] | None:
+        """Two plans of one province the question sets side by side (two years named, or 'năm trước')."""
+        plans = [p for p in turn.plans]
+        if len(plans) == 2 and plans[0].province_id == plans[1].province_id:
+            return plans[0], plans[1]
+        return None
+
+    # ------------------------------------------------------------------ operations
+    def _count(self, turn: Turn, two: tuple[Plan, Plan] | None) -> list[Request] | None:
+        q = turn.query
+        f = q.folded
+        items = self._counted(f)
+        if items is None:
+            return None
+        r = self._reads(turn)
+        if items is Items.TASKS:
+            if turn.task_how == "number" and not r.filters.groups and not r.filters.agency:
+                return None  # "nhiệm vụ 3.4 hỗ trợ bao nhiêu sản phẩm" is the task's own count
+            plans = [two[0], two[1]] if two else turn.plans
+            ids = r.filters.ids if turn.task_how != "content" else ()
+            filters = r.filters.model_copy(update={"ids": ids or self._topic_ids(turn, plans)})
+            return [self._per_plan(turn, Items.TASKS, Op.COUNT, plan, filters) for plan in plans]
+        if items is Items.AGENCIES:
+            duty = bool(re.search(r"to chuc thuc hien|giao viec|phan cong|neu ten|\bphan iv\b|\bmuc v\b", f))
+            role = Role.DUTY if duty else r.filters.role
+            if not duty and not _ROLE_RE.search(f):
+                return None  # "bao nhiêu đơn vị sản xuất kinh doanh" is a target, not the plan's agencies
+            kind = "department" if re.search(r"\b(?:may|bao nhieu|nhung|cac) so\b", f) else None
+            filters = Filters(role=role, agency_kind=kind, groups=r.filters.groups, quarters=r.filters.quarters)
+            return [turn.request(Items.AGENCIES, op=Op.COUNT, filters=filters)]
+        if items is Items.DUTIES:
+            return [turn.request(Items.DUTIES, op=Op.COUNT)]
+        if items is Items.GROUPS:
+            return [turn.request(Items.GROUPS, op=Op.LIST)]
+        years = [y for y in q.years if any(t.year == y for p in turn.plans for t in p.targets)]
+        return [turn.request(Items.TARGETS, op=Op.COUNT, filters=Filters(year=years[0] if years else None))]
+
+    def _counted(self, f: str) -> Items | None:
+        """What a count counts: the noun right after 'bao nhiêu / mấy / số'."""
+        for m in self.lex.find("count", f):
+            text = m.group(0)
+            if re.search(r"muc giao viec|muc phan cong|dau muc|\bmuc\b", text) or re.search(
+                r"to chuc thuc hien(?: \S+){0,6} (?:bao nhieu|may) (?:muc|dau muc)", f
+            ):
+                return Items.DUTIES
+            if re.search(r"\bchi tieu\b", text):
+                return Items.TARGETS
+            if re.search(r"\bnhom\b", text) and not re.search(r"nhom \d", text):
+                return Items.GROUPS
+            if re.search(r"\b(?:co quan|don vi|so nganh|so|nganh|to chuc|ben)\b", text) and not re.search(
+                r"\bso (?:luong|dong|hang)\b", text
+            ):
+                return Items.AGENCIES
+            if re.search(r"\b(?:nhiem vu|noi dung|dau viec|viec|giai phap|diem|hoat dong|dong|hang)\b", text):
+                return Items.TASKS
+        return None
+
+    def _per_plan(self, turn: Turn, items: Items, op: Op, plan: Plan, filters: Filters) -> Request:
+        """The same request for one plan, with the groups and ids that belong to it."""
+        groups = tuple(g for g in filters.groups if g.startswith(f"{plan.id}:"))
+        if filters.groups and not groups:
+            groups = self._groups_in(turn, plan) or ("-",)
+        ids = tuple(i for i in filters.ids if i.startswith(f"{plan.id}:") or i == "-")
+        return Request(
+            items=items,
+            op=op,
+            plans=(plan.id,),
+            explicit=True,
+            filters=filters.model_copy(update={"groups": groups, "ids": ids if filters.ids else ()}),
+        )
+
+    def _groups_in(self, turn: Turn, plan: Plan) -> tuple[str, ...]:
+        """The groups of another plan that the question's groups name (by number or title)."""
+        numbers = [m.group(1) for m in _GROUP_NUMBER_RE.finditer(turn.query.folded)]
+        return tuple(
+            f"{plan.id}:{g.number}" for g in plan.groups if g.number in numbers or g.number.split(".")[-1] in numbers
+        )
+
+    def _sum(self, turn: Turn) -> list[Request] | None:
+        r = self._reads(turn)
+        f = r.filters
+        selects = bool(f.ids or f.groups or f.agency or f.quarters or f.amount or f.source or f.status)
+        whole = self.lex.has("whole_table", turn.query.folded) or bool(re.search(r"\bcot\b", turn.query.folded))
+        if not turn.query.has("budget") and r.measure is None:
+            return None  # "kéo dài tổng cộng bao nhiêu tháng" adds up no money
+        if not selects and not whole and r.measure is not Measure.REMAINING:
+            return None  # "tổng kinh phí năm 2023" is the plan's stated total, not a sum of rows
+        if r.measure is Measure.REMAINING and not (selects or whole) and not turn.query.has("budget"):
+            return None
+        measure = r.measure or Measure.TOTAL
+        filters = f.model_copy(update={"status": tuple(s for s in f.status if s != "recurring")})
+        return [turn.request(Items.TASKS, op=Op.SUM, measure=measure, filters=filters)]
+
+    def _rank(self, turn: Turn) -> list[Request]:
+        r = self._reads(turn)
+        smallest = bool(re.search(r"it nhat|nho nhat|thap nhat", turn.query.folded))
+        measure = r.measure or Measure.TOTAL
+        filters = r.filters.model_copy(update={"status": (), "ids": ()})
+        return [turn.request(Items.TASKS, op=Op.MIN if smallest else Op.MAX, measure=measure, filters=filters)]
+
+    def _list(self, turn: Turn) -> list[Request] | None:
+        q = turn.query
+        f = q.folded
+        r = self._reads(turn)
+        filters = r.filters
+        if re.search(r"\b(?:nhung|cac) nhom(?: nhiem vu)? nao\b|chia (?:\S+ ){0,3}nhom|gom (?:nhung|cac) nhom", f):
+            return [turn.request(Items.GROUPS, op=Op.LIST)]
+        asks_agencies = re.search(r"\b(?:nhung|cac) (?:co quan|so|don vi|to chuc|so nganh|ben) nao\b", f)
+        if asks_agencies and (filters.exclude_role or re.search(r"to chuc thuc hien|giao viec|\bphan iv\b", f)):
+            role = Role.DUTY if re.search(r"to chuc thuc hien|giao viec|\bphan iv\b|\bmuc v\b", f) else Role.LEAD
+            return [
+                turn.request(Items.AGENCIES, op=Op.LIST, filters=Filters(role=role, exclude_role=filters.exclude_role))
+            ]
+        if not self._lists_tasks(f) and not (self.lex.has("no_row", f) or self.lex.has("recurring", f)):
+            return None  # "phối hợp với sở nào": who, not which tasks; the look-ups answer it
+        selects = (
+            filters.agency
+            or filters.groups
+            or filters.quarters
+            or filters.amount
+            or filters.status
+            or filters.lacks
+            or filters.has
+            or filters.duration
+            or (filters.ids and filters.ids[0] == "-")
+            or (filters.source and filters.negate)
+        )
+        if not selects or turn.task_how == "number":
+            return None
+        narrowed = filters.negate or filters.amount or filters.status or filters.groups or filters.quarters
+        if filters.agency and not narrowed and filters.role is Role.ANY:
+            return None  # "Sở X làm những việc gì" is about its duties: the look-ups answer it
+        if filters.ids and filters.ids[0] != "-" and not filters.status:
+            filters = filters.model_copy(update={"ids": ()})
+        show = (Field.TIME,) if filters.quarters else ()
+        plans = [p for p in turn.plans]
+        return [turn.request(Items.TASKS, op=Op.LIST, plans=plans, filters=filters, show=show)]
+
+    def _lists_tasks(self, f: str) -> bool:
+        """The list asked for is of tasks or rows ("những nhiệm vụ nào", "liệt kê"), not of agencies."""
+        for m in self.lex.find("list_all", f):
+            if not re.search(r"\b(?:co quan|don vi|so nganh|so|nganh|to chuc|ben)\b", m.group(0)):
+                return True
+        return False
+
+    def _compare(self, turn: Turn, two: tuple[Plan, Plan]) -> list[Request] | None:
+        r = self._reads(turn)
+        groups = r.filters.groups
+        filters = Filters(groups=groups) if groups else Filters()
+        if groups:
+            for plan in two:
+                if not any(g.startswith(f"{plan.id}:") for g in groups):
+                    filters = filters.model_copy(update={"groups": (*filters.groups, *self._groups_in(turn, plan))})
+        return [
+            Request(
+                items=Items.TASKS,
+                op=Op.COMPARE,
+                plans=(two[0].id, two[1].id),
+                explicit=True,
+                filters=filters,
+            )
+        ]
+
+    # ------------------------------------------------------------------ shares and differences
+    def _stated_sources(self, turn: Turn) -> list[str]:
+        """Funding sources named, in the order the question names them."""
+        f = turn.query.expanded
+        keys = turn.query.sources
+        positions = []
+        for plan in turn.plans:
+            for s in plan.budget.sources:
+                if s.key in keys:
+                    words = [w for w in fold(s.label).split() if w not in ("ns", "kinh", "phi", "nguon", "cua")]
+                    hit = f.find(words[-1]) if words else -1
+                    positions.append((hit if hit >= 0 else 10_000, s.key))
+        return list(dict.fromkeys(k for _, k in sorted(positions)))
+
+    def _share(self, turn: Turn, two: tuple[Plan, Plan] | None) -> list[Request] | None:
+        r = self._reads(turn)
+        plan = turn.plans[0] if turn.plans else None
+        if plan is None:
+            return None
+        if "difference" in {n for n in _OPERATION_CUES if self.lex.has(n, turn.query.folded)} and two:
+            return self._difference(turn, two)
+        ids = r.filters.ids if turn.task_how in ("number", "content", "context") else ()
+        sources = self._stated_sources(turn)
+        if ids and ids[0] != "-":
+            one = Filters(ids=ids)
+            if sources:
+                part = Figure(measure=Measure.ALLOCATION, plan=plan.id, source=sources[0], filters=one)
+                whole_measure = (
+                    Measure.ALLOCATION if self.lex.has("allocation_measure", turn.query.folded) else Measure.TOTAL
+                )
+                whole = Figure(measure=whole_measure, plan=plan.id, filters=one)
+            else:
+                part = Figure(measure=Measure.ALLOCATION, plan=plan.id, filters=one)
+                whole = Figure(measure=Measure.TOTAL, plan=plan.id, filters=one)
+        elif sources:
+            part = Figure(measure=Measure.STATED, plan=plan.id, source=sources[0])
+            whole = (
+                Figure(measure=Measure.STATED, plan=plan.id, source=sources[1])
+                if len(sources) > 1
+                else Figure(measure=Measure.STATED, plan=plan.id)
+            )
+        elif r.filters.groups or r.filters.agency:
+            measure = r.measure or Measure.TOTAL
+            part = Figure(measure=measure, plan=plan.id, filters=r.filters.model_copy(update={"ids": ()}))
+            whole = Figure(measure=measure, plan=plan.id)
+        else:
+            return None
+        return [turn.request(Items.BUDGET, op=Op.SHARE, plans=[plan], figures=(part, whole))]
+
+    def _difference(self, turn: Turn, two: tuple[Plan, Plan] | None) -> list[Request] | None:
+        r = self._reads(turn)
+        q = turn.query
+        if two is not None and not q.sources and not turn.tasks:
+            # "tổng kinh phí năm 2022 lớn hơn năm 2023 bao nhiêu": the two plans' stated totals, in the order named
+            first, second = self._in_order(turn, two)
+            figures = (Figure(measure=Measure.STATED, plan=first.id), Figure(measure=Measure.STATED, plan=second.id))
+            return [turn.request(Items.BUDGET, op=Op.DIFFERENCE, plans=[first, second], figures=figures)]
+        plan = turn.plans[0] if turn.plans else None
+        if plan is None:
+            return None
+        sources = self._stated_sources(turn)
+        if len(sources) >= 2:
+            figures = tuple(Figure(measure=Measure.STATED, plan=plan.id, source=s) for s in sources[:2])
+            return [turn.request(Items.BUDGET, op=Op.DIFFERENCE, plans=[plan], figures=figures)]
+        refs = turn.tasks if turn.task_how in ("number", "content") else []
+        if len(refs) >= 2:
+            measure = r.measure if r.measure in (Measure.TOTAL, Measure.ALLOCATION) else Measure.TOTAL
+            figures = tuple(
+                Figure(measure=measure, plan=ref.plan_id, filters=Filters(ids=(ref.id,))) for ref in refs[:2]
+            )
+            return [turn.request(Items.TASKS, op=Op.DIFFERENCE, figures=figures)]
+        if refs or r.measure is Measure.REMAINING:
+            ids = tuple(x.id for x in refs) or r.filters.ids
+            filters = r.filters.model_copy(update={"ids": ids})
+            return [turn.request(Items.TASKS, op=Op.SUM, measure=Measure.REMAINING, filters=filters)]
+        return None
+
+    def _in_order(self, turn: Turn, two: tuple[Plan, Plan]) -> tuple[Plan, Plan]:
+        """The two plans in the order the question names their years."""
+        f = turn.query.folded
+        pos = {p.id: f.find(str(p.year_start)) for p in two}
+        a, b = sorted(two, key=lambda p: pos[p.id] if pos[p.id] >= 0 else 10_000)
+        return a, b
+
+
+_OPERATION_CUES = (
+    "count",
+    "sum",
+    "share",
+    "difference",
+    "remaining",
+    "list_all",
+    "plans_compared",
+    "no_row",
+    "recurring",
+    "whole_table",
+    "ratio_measure",
+)

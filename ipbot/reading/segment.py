@@ -1,0 +1,56 @@
+"""Split a message into the questions it asks, each with the words that lead up to it.
+
+People write "Nhà em làm gốm ở Ninh Phước. Năm 2022 tỉnh có nhiệm vụ nào…?" (a preamble,
+then a question) and "…ban hành tháng mấy, và bảng dự toán tính theo đơn vị gì?" (two
+questions). A piece that asks nothing is kept with the question after it, so the
+question keeps its context; where one question turns into another is a cue in
+``data/lexicon/conversation.yaml`` (``new_question``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ipbot.reading.lexicon import Lexicon
+from ipbot.text import fold, nfc, spell_out, strip_marks
+
+__all__ = ["segment"]
+
+# a sentence ends at ? or !, or at . ; followed by a space (not inside "3.4" or "26/4")
+_SENTENCE_RE = re.compile(r"(?<=[?!])\s+|(?<=[.;])\s+(?=\S)")
+
+
+def _aligned(text: str) -> str:
+    """Lower case without marks, one character for one: positions found in it cut the original."""
+    return "".join(strip_marks(c) or c for c in text.lower())
+
+
+def segment(message: str, lexicon: Lexicon) -> list[str]:
+    """The questions in a message, in order; a message that asks one thing comes back whole."""
+    text = nfc(message).strip()
+    pieces: list[str] = []
+    for sentence in _SENTENCE_RE.split(text):
+        aligned = _aligned(sentence)
+        cuts = [m.start() for m in lexicon.find("new_question", aligned) if m.start() > 0]
+        start = 0
+        for cut in cuts:
+            pieces.append(sentence[start:cut])
+            start = cut + 1  # drop the comma or semicolon itself
+        pieces.append(sentence[start:])
+    pieces = [p.strip(" ,;") for p in pieces if p.strip(" ,;.")]
+    if len(pieces) <= 1:
+        return [text]
+    asks = [("?" in p) or lexicon.has("asks", fold(spell_out(p))) for p in pieces]
+    if sum(asks) <= 1:
+        return [text]
+    questions: list[str] = []
+    lead: list[str] = []
+    for piece, asking in zip(pieces, asks, strict=True):
+        if asking:
+            questions.append(" ".join([*lead, piece]))
+            lead = []
+        else:
+            lead.append(piece)
+    if lead:
+        questions[-1] = " ".join([questions[-1], *lead])
+    return questions

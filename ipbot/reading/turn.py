@@ -1,0 +1,36 @@
+"""One message being read: the parsed query, the plans in play, what it names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ipbot.answers import Context
+from ipbot.plans.models import Plan
+from ipbot.reading.index import TaskRef
+from ipbot.reading.parse import Query
+from ipbot.requests import Items, Op, Request
+
+__all__ = ["Turn"]
+
+
+@dataclass
+class Turn:
+    """One message being read: the parsed query, the plans in play, what it names."""
+
+    query: Query
+    context: Context
+    plans: list[Plan]
+    explicit: bool  # the message itself names the plan (province, year, number)
+    tasks: list[TaskRef] = field(default_factory=list)
+    task_how: str = ""  # "number", "content", "context", "analog", "no_analog"
+    elsewhere: list[TaskRef] = field(default_factory=list)  # the task asked for, found in another plan
+    unknown_words: list[str] = field(default_factory=list)  # words the plans never use
+
+    @property
+    def plan_ids(self) -> tuple[str, ...]:
+        return tuple(p.id for p in self.plans)
+
+    def request(self, items: Items, op: Op = Op.LOOKUP, plans: list[Plan] | None = None, **kw: object) -> Request:
+        """A request over this turn's plans (or the ones given)."""
+        chosen = plans if plans is not None else self.plans
+        return Request(items=items, op=op, plans=tuple(p.id for p in chosen), explicit=self.explicit, **kw)
