@@ -7,6 +7,8 @@ test is what keeps a new pattern from firing where it must not.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from ipbot.reading.lexicon import DEFAULT_LEXICON_DIR, Lexicon, LexiconError
@@ -38,9 +40,9 @@ def test_every_cue_has_examples() -> None:
     assert [name for name, cue in LEXICON.cues.items() if not cue.examples] == []
 
 
-def test_a_bad_file_names_itself(tmp_path) -> None:
+def test_a_bad_file_names_itself(tmp_path: Path) -> None:
     (tmp_path / "broken.yaml").write_text("cues:\n  count:\n    patterns: []\n", encoding="utf-8")
-    with pytest.raises(LexiconError, match="broken.yaml"):
+    with pytest.raises(LexiconError, match=r"broken\.yaml"):
         Lexicon.load(tmp_path)
     (tmp_path / "broken.yaml").write_text("cues:\n  x:\n    means: y\n    patterns: ['{nope}']\n", encoding="utf-8")
     with pytest.raises(LexiconError, match="unknown word class"):
