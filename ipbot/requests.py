@@ -151,6 +151,7 @@ class Reason(StrEnum):
     WRONG_NUMBER = "wrong_number"  # a task number the plan does not use
     UNSUPPORTED = "unsupported"  # an operation the data cannot serve
     NO_STATISTICS = "no_statistics"  # results or current figures: the plans set targets, not results
+    NOT_STATED = "not_stated"  # the plan has such items, but none about what was asked (``filters.words``)
 
 
 class _Frozen(BaseModel):

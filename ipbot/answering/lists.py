@@ -38,7 +38,9 @@ def _by_plan(ids: Sequence[str]) -> dict[str, list[str]]:
 def _list_line(db: PlanDB, plan: PlanInfo, task: Task, request: Request, detailed: int = 0) -> str:
     """Number and name; with few items, the content itself; the count when the task states one."""
     line = task_line(task, 100)
-    if detailed:
+    if Field.CONTENT in request.show:
+        line += f": {task.content}"
+    elif detailed:
         line += f": {shorten(task.content, detailed)}"
     counts = [q.text for q in task.quantities if fold(q.text) not in fold(line)]
     if counts:
@@ -140,8 +142,8 @@ def count_tasks(db: PlanDB, request: Request) -> Answer:
             head += f" {what}" if not request.filters.agency else f" do {what}"
             head += f" (trên tổng số {total} nhiệm vụ)"
         lines = [head + "."]
-        if ids:
-            lines += [f"• {task_line(t, 90)}" for t in db.tasks(ids[:MAX_LIST])]
+        detailed = 150 if len(ids) <= 3 else 0
+        lines += [f"• {_list_line(db, plan, t, request, detailed)}" for t in db.tasks(ids[:MAX_LIST])]
         sections.append(Section(lines, plan.short_title, _sources(plan, ids, db.tasks(ids))))
     return reply(request, sections, True, plans=[p.id for p in plans])
 

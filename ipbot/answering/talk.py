@@ -110,6 +110,9 @@ def reason_line(db: PlanDB, request: Request) -> str:
         if f.year:
             return f"Kế hoạch không có số liệu thống kê hay chỉ tiêu cho năm {f.year}."
         return "Kế hoạch không có số liệu về tình hình thực tế hiện nay; kế hoạch chỉ đặt chỉ tiêu:"
+    if request.reason is Reason.NOT_STATED and request.items is Items.TARGETS:
+        about = f" về «{', '.join(f.words)}»" if f.words else ""
+        return f"Kế hoạch không đặt chỉ tiêu nào{about}. Các chỉ tiêu kế hoạch đặt ra:"
     if f.words:
         return f"Kế hoạch không nêu riêng «{', '.join(f.words)}»."
     return "Kế hoạch không nêu điều này."

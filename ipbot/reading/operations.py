@@ -25,7 +25,9 @@ from ipbot.text import fold
 __all__ = ["Operations"]
 
 GROUP_TITLE_MATCH = 0.5
-"""Least share of a group's title the question must repeat to name that group."""
+"""Least share of a group's title the question must repeat to name that group ("nhóm nhiệm vụ tập huấn…")."""
+UNNAMED_GROUP_MATCH = 0.75
+"""The same without the word "nhóm": the title must be nearly all there ("những giải pháp nào để đẩy mạnh…")."""
 TOPIC_MATCH = 0.75
 TOPIC_EVIDENCE = 1.5
 
@@ -42,6 +44,10 @@ _QUOTED_RE = re.compile(r"[\"'“”‘’«»]([^\"'“”‘’«»]{3,80})[\"
 _ROWS_RE = re.compile(
     r"\b(?:cac|nhung|may|bao nhieu|so|tung|moi) (?:dong|hang)\b(?! chu tri)|\b(?:dong|hang) (?:nao|\d)|"
     r"bang du toan|bang kinh phi"
+)
+_WHAT_THEY_SAY_RE = re.compile(
+    r"\b(?:cac|nhung|du|het) (?:y|diem|noi dung|giai phap)\b|\b(?:viec|giai phap|noi dung) gi\b|nhung gi\b|"
+    r"\b(?:ke|neu|liet ke) (?:du|het)\b"
 )
 _REFER_COUNT_RE = re.compile(r"\b(?:hai|2|ba|3|cac|nhung) (?:nhiem vu|viec|dong) (?:do|nay|tren|vua (?:roi|neu))\b")
 
@@ -75,18 +81,26 @@ class Operations:
         largest = turn.query.has("largest")
         if not has and not largest:
             return None
+        r = self._reads(turn)
         two = self._two_plans(turn)
-        if "plans_compared" in has and two is not None and not has & {"count", "sum", "share", "difference"}:
-            return self._compare(turn, two)
-        if "share" in has:
-            return self._share(turn, two)
-        if "difference" in has and "remaining" not in has:
-            return self._difference(turn, two)
-        if largest and (self._reads(turn).measure or self._reads(turn).rows or "ratio_measure" in has):
+        if largest and (r.measure or r.rows or "ratio_measure" in has):
             return self._rank(turn)
+        facet = turn.task_how in ("number", "content") and turn.query.has(*_TASK_FACETS)
+        if "plans_compared" in has and two is not None and not facet and not has & _FIGURES:
+            return self._compare(turn, two)
+        out: list[Request] = []
+        if "share" in has:
+            out += self._share(turn, two) or []
+        if "remaining" in has and out:
+            out += self._sum(turn, Measure.REMAINING) or []  # "… tỷ lệ bao nhiêu, phần chưa phân bổ còn bao nhiêu"
+        elif "difference" in has and "remaining" not in has and not out:
+            out += self._difference(turn, two) or []
+        if out:
+            return out
         if "count" in has:
             found = self._count(turn, two)
             if found is not None:
+                # "bao nhiêu cơ quan …? Là những cơ quan nào?": the count shows them too
                 return found
         if "sum" in has or "remaining" in has or ("whole_table" in has and turn.query.has("budget")):
             found = self._sum(turn)
@@ -142,10 +156,11 @@ class Operations:
         return r
 
     def _agency(self, turn: Turn) -> tuple[str | None, Role, bool]:
-        """The agency named, the role asked about, and whether the question asks where it does NOT hold it."""
+        """The agency named, the role asked about, and whether the question asks where it does NOT hold it.
+
+        With no agency named the role still counts: "bao nhiêu cơ quan được giao chủ trì".
+        """
         q = turn.query
-        if not q.agencies:
-            return None, Role.ANY, False
         f = q.folded
         positive, negative = set(), set()
         for m in _ROLE_RE.finditer(f):
@@ -156,17 +171,18 @@ class Operations:
             )
             before = f[max(0, m.start() - 40) : m.start()]
             (negative if _NEGATION_BEFORE.search(before) else positive).add(role)
-        spans = self.index.agency_spans(f)
+        agency = q.agencies[0] if q.agencies else None
+        spans = self.index.agency_spans(f) if agency else []
         negated_agency = any(_NEGATION_BEFORE.search(f[max(0, s - 40) : s] + " ") for s, _ in spans[:1])
         if negated_agency and positive:
             negative, positive = positive, set()
         if positive:
             role = positive.pop() if len(positive) == 1 else Role.ANY
-            return q.agencies[0], role, False
+            return agency, role, False
         if negative:
             role = negative.pop() if len(negative) == 1 else Role.ANY
-            return q.agencies[0], role, True
-        return q.agencies[0], Role.ANY, negated_agency
+            return agency, role, agency is not None
+        return agency, Role.ANY, negated_agency
 
     def _excluded_role(self, turn: Turn) -> Role | None:
         """'…nhưng không chủ trì nhiệm vụ nào' / 'không có tên trong nhiệm vụ nào': agencies to leave out."""
@@ -195,17 +211,19 @@ class Operations:
                     out.append(f"{plan.id}:{group.number}")
         if numbers:
             return tuple(dict.fromkeys(out))
-        if not re.search(r"\bnhom\b", f):
-            return ()
+        named = bool(re.search(r"\bnhom\b", f))
         grams = self.index.query_grams(turn.query.full_content)[1]
         for plan in turn.plans:
-            scored = sorted(
-                ((self.index.coverage(self.index.doc_grams(g.title), grams)[0], g) for g in plan.groups),
-                key=lambda sg: -sg[0],
-            )
-            if scored and scored[0][0] >= GROUP_TITLE_MATCH and (len(scored) == 1 or scored[0][0] > scored[1][0]):
+            scored = sorted(((self._title_match(g.title, grams), g) for g in plan.groups), key=lambda sg: -sg[0])
+            least = GROUP_TITLE_MATCH if named else UNNAMED_GROUP_MATCH
+            if scored and scored[0][0] >= least and (len(scored) == 1 or scored[0][0] > scored[1][0] + 0.1):
                 out.append(f"{plan.id}:{scored[0][1].number}")
         return tuple(out)
+
+    def _title_match(self, title: str, grams: set[str]) -> float:
+        """How closely the question repeats a group's title: the title's words found, or the question's."""
+        doc = self.index.doc_grams(title)
+        return max(self.index.coverage(doc, grams)[0], self.index.coverage(grams, doc)[0])
 
     def _amount(self, turn: Turn) -> AmountFilter | None:
         """'dưới 100 triệu', 'từ 1.000 triệu trở lên', 'tổng kinh phí lớn hơn phần phân bổ'."""
@@ -253,14 +271,12 @@ class Operations:
         return int(m.group(1)) if m else None
 
     def _mentioned_ids(self, turn: Turn) -> tuple[str, ...]:
-        """Tasks named by number or content, tasks the conversation means ("2 nhiệm vụ đó"), and rows
-        whose notes carry a quoted phrase ("ghi chú nhắc tới 'nhiệm vụ KHCN'")."""
+        """Rows whose notes carry a quoted phrase ("ghi chú nhắc tới 'nhiệm vụ KHCN'", "ghi «Hoạt động
+        thường xuyên»"), tasks named by number or content, or the tasks the conversation means ("2 nhiệm vụ đó").
+
+        A quoted phrase that no note carries selects nothing ("-").
+        """
         q = turn.query
-        if turn.task_how in ("number", "content") and (turn.task_how == "number" or len(turn.tasks) <= 3):
-            return tuple(r.id for r in turn.tasks)
-        if turn.task_how == "context" or (_REFER_COUNT_RE.search(q.folded) and turn.context.task_ids):
-            ids = [t for t in turn.context.task_ids if t.split(":", 1)[0] in turn.plan_ids]
-            return tuple(ids)
         phrases = [fold(m.group(1)) for m in _QUOTED_RE.finditer(q.raw)]
         if self.lex.has("recurring", q.folded):
             phrases.append("hoat dong thuong xuyen")
@@ -273,7 +289,16 @@ class Operations:
                 if any(p in fold(" ".join(filter(None, [task.budget.note, *task.notes]))) for p in phrases)
             ]
             return tuple(found) or ("-",)
+        if turn.task_how in ("number", "content") and (turn.task_how == "number" or len(turn.tasks) <= 3):
+            return tuple(r.id for r in turn.tasks)
+        if turn.task_how == "context" or (_REFER_COUNT_RE.search(q.folded) and turn.context.task_ids):
+            return tuple(t for t in turn.context.task_ids if t.split(":", 1)[0] in turn.plan_ids)
         return ()
+
+    def _by_phrase(self, turn: Turn) -> bool:
+        """The selection comes from a phrase in the notes, not from a task named."""
+        q = turn.query
+        return bool(_QUOTED_RE.search(q.raw) or self.lex.has("recurring", q.folded))
 
     def _topic_ids(self, turn: Turn, plans: list[Plan]) -> tuple[str, ...]:
         """Tasks a topic named in the question is clearly about ("bao nhiêu nhiệm vụ về tri thức truyền thống")."""
@@ -365,20 +390,25 @@ class Operations:
             f"{plan.id}:{g.number}" for g in plan.groups if g.number in numbers or g.number.split(".")[-1] in numbers
         )
 
-    def _sum(self, turn: Turn) -> list[Request] | None:
+    def _sum(self, turn: Turn, measure: Measure | None = None) -> list[Request] | None:
         r = self._reads(turn)
         f = r.filters
+        q = turn.query
         selects = bool(f.ids or f.groups or f.agency or f.quarters or f.amount or f.source or f.status)
-        whole = self.lex.has("whole_table", turn.query.folded) or bool(re.search(r"\bcot\b", turn.query.folded))
-        if not turn.query.has("budget") and r.measure is None:
+        whole = self.lex.has("whole_table", q.folded) or bool(re.search(r"\bcot\b", q.folded))
+        measure = measure or r.measure
+        if not q.has("budget") and measure is None:
             return None  # "kéo dài tổng cộng bao nhiêu tháng" adds up no money
-        if not selects and not whole and r.measure is not Measure.REMAINING:
+        if not selects and not whole and measure is not Measure.REMAINING:
             return None  # "tổng kinh phí năm 2023" is the plan's stated total, not a sum of rows
-        if r.measure is Measure.REMAINING and not (selects or whole) and not turn.query.has("budget"):
+        if measure is Measure.REMAINING and not (selects or whole) and not q.has("budget"):
             return None
-        measure = r.measure or Measure.TOTAL
         filters = f.model_copy(update={"status": tuple(s for s in f.status if s != "recurring")})
-        return [turn.request(Items.TASKS, op=Op.SUM, measure=measure, filters=filters)]
+        measures = [measure or Measure.TOTAL]
+        if measure is not Measure.REMAINING and self.lex.has("total_measure", q.folded):
+            both = self.lex.has("allocation_measure", q.folded)
+            measures = [Measure.TOTAL, Measure.ALLOCATION] if both else [Measure.TOTAL]
+        return [turn.request(Items.TASKS, op=Op.SUM, measure=m, filters=filters) for m in measures]
 
     def _rank(self, turn: Turn) -> list[Request]:
         r = self._reads(turn)
@@ -394,7 +424,7 @@ class Operations:
         filters = r.filters
         if re.search(r"\b(?:nhung|cac) nhom(?: nhiem vu)? nao\b|chia (?:\S+ ){0,3}nhom|gom (?:nhung|cac) nhom", f):
             return [turn.request(Items.GROUPS, op=Op.LIST)]
-        asks_agencies = re.search(r"\b(?:nhung|cac) (?:co quan|so|don vi|to chuc|so nganh|ben) nao\b", f)
+        asks_agencies = re.search(r"\b(?:nhung|cac) (?:(?:co quan|so|don vi|to chuc|so nganh|nganh|ben) ){1,3}nao\b", f)
         if asks_agencies and (filters.exclude_role or re.search(r"to chuc thuc hien|giao viec|\bphan iv\b", f)):
             role = Role.DUTY if re.search(r"to chuc thuc hien|giao viec|\bphan iv\b|\bmuc v\b", f) else Role.LEAD
             return [
@@ -411,7 +441,7 @@ class Operations:
             or filters.lacks
             or filters.has
             or filters.duration
-            or (filters.ids and filters.ids[0] == "-")
+            or (filters.ids and (filters.ids[0] == "-" or self._by_phrase(turn)))
             or (filters.source and filters.negate)
         )
         if not selects or turn.task_how == "number":
@@ -419,9 +449,11 @@ class Operations:
         narrowed = filters.negate or filters.amount or filters.status or filters.groups or filters.quarters
         if filters.agency and not narrowed and filters.role is Role.ANY:
             return None  # "Sở X làm những việc gì" is about its duties: the look-ups answer it
-        if filters.ids and filters.ids[0] != "-" and not filters.status:
+        if filters.ids and filters.ids[0] != "-" and not filters.status and not self._by_phrase(turn):
             filters = filters.model_copy(update={"ids": ()})
-        show = (Field.TIME,) if filters.quarters else ()
+        show: tuple[Field, ...] = (Field.TIME,) if filters.quarters else ()
+        if _WHAT_THEY_SAY_RE.search(f):
+            show += (Field.CONTENT,)  # "nêu đủ các ý", "những giải pháp nào": what each item says, not just its name
         plans = [p for p in turn.plans]
         return [turn.request(Items.TASKS, op=Op.LIST, plans=plans, filters=filters, show=show)]
 
@@ -535,6 +567,8 @@ class Operations:
         return a, b
 
 
+_FIGURES = frozenset({"count", "sum", "share", "difference"})
+_TASK_FACETS = ("lead", "coop", "time", "budget", "objective", "quantity", "training", "notes")
 _OPERATION_CUES = (
     "count",
     "sum",

@@ -25,7 +25,7 @@ from ipbot.reading.places import provinces_in
 from ipbot.reading.segment import segment
 from ipbot.reading.turn import Turn
 from ipbot.requests import Field, Filters, Items, Measure, Op, Reason, Request, Role
-from ipbot.text import fold, tokens
+from ipbot.text import expand, fold, tokens
 
 __all__ = ["MAX_MESSAGE", "Reader", "Reading"]
 
@@ -386,8 +386,11 @@ class Reader:
         if not (strong or weak) or turn.task_how == "number":
             return None
         about_plan = re.search(r"ban hanh|ra doi|\bky\b|quyet dinh|\bqd\b|phe duyet", q.folded)
-        if turn.tasks and turn.task_how == "content" and (not about_plan or self._cites_task(turn)):
-            return None  # "NQ 14-NQ/TU … ban hành ngày nào" is in the task's own text
+        own_words = about_plan is not None and any(
+            about_plan.group(0) in fold(self._task(r).content) for r in turn.tasks
+        )
+        if turn.tasks and turn.task_how == "content" and (not about_plan or own_words or self._cites_task(turn)):
+            return None  # "NQ 14-NQ/TU … ban hành ngày nào", "xây dựng và trình phê duyệt…" are the task's own text
         if q.content_tokens and not re.search(r"quyet dinh|\bqd\b|ban hanh|nguoi ky|ai ky|so hieu", q.folded):
             good = self._good(turn, self.index.rank_passages(q.content, turn.plan_ids), STRONG_MATCH)
             passages = [h.item for h in good if isinstance(h.item, Passage) and h.item.kind != "document"]
@@ -504,6 +507,15 @@ class Reader:
         stray = [y for y in q.years if y not in years and not any(p.year_start == p.year_end == y for p in plans)]
         ids = self._ranked_targets(turn, plans, years)
         year = years[0] if len(years) == 1 else None
+        counted = self._target_not_set(turn, plans)
+        if counted:
+            return turn.request(
+                Items.TARGETS,
+                op=Op.LIST,
+                plans=plans,
+                filters=Filters(ids=ids, year=year, words=(counted,)),
+                reason=Reason.NOT_STATED,
+            )
         if (
             q.has("statistics")
             and not q.has("targets")
@@ -515,6 +527,24 @@ class Reader:
         if stray and (q.has("statistics") or q.has("quantity")):
             return turn.request(Items.NOTHING, plans=plans, reason=Reason.NO_STATISTICS, filters=Filters(year=stray[0]))
         return turn.request(Items.TARGETS, op=Op.LIST, plans=plans, filters=Filters(ids=ids, year=year))
+
+    def _target_not_set(self, turn: Turn, plans: list[Plan]) -> str | None:
+        """What a number question counts ("bao nhiêu sản phẩm OCOP"), when no target of the plans counts it."""
+        q = turn.query
+        m = _COUNTED_RE.search(q.expanded)  # abbreviations spelled out: "DN" is "doanh nghiệp" in the targets
+        if m is None:
+            return None
+        words = [w for w in m.group(1).split() if w not in _COUNTED_STOP][:2]
+        if not words or any(w.isdigit() for w in words):
+            return None
+        phrase = " ".join(words)
+        texts = [expand(fold(t.text)) for p in plans for t in p.targets]
+        if any(re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text) for text in texts):
+            return None
+        said = _COUNTED_RE.search(q.folded)
+        if said is not None and len(q.shaped) == len(q.folded):
+            return q.shaped[said.start(1) : said.end(1)].strip()
+        return m.group(1)
 
     def _ranked_targets(self, turn: Turn, plans: list[Plan], years: list[int]) -> tuple[str, ...]:
         """Targets by how well they match the question's words; the document's order when none stands out."""
@@ -663,6 +693,8 @@ class Reader:
     # ------------------------------------------------------------------ budget
     def _budget_views(self, turn: Turn) -> Request | list[Request] | None:
         q = turn.query
+        if turn.elsewhere and q.has("budget"):
+            return self._not_found(turn)  # the task asked about is in another plan: not this plan's budget
         if q.has("in_words", "amount", "table") and not turn.tasks:
             return self._plan_budget(turn)
         if not q.has("budget"):
@@ -766,8 +798,10 @@ class Reader:
         q = turn.query
         if not q.content_tokens:
             return None
-        # duties are worded with cue words ("bố trí kinh phí"): look with them kept
-        hits = self._good(turn, self.index.rank_passages(q.full_content, turn.plan_ids, ["responsibility"]), 0.5)
+        # duties are worded with cue words ("bố trí kinh phí"): look with them kept; the named agency's own
+        # entries first, so a duty worded alike for another agency does not hide it
+        ranked = self.index.rank_passages(q.full_content, turn.plan_ids, ["responsibility"])
+        hits = self._good(turn, [h for h in ranked if self._held_by(h, q.agencies)], 0.5)
         for hit in hits:
             passage = hit.item
             if not isinstance(passage, Passage):
@@ -782,6 +816,15 @@ class Reader:
         if passages and not self._strong_task(turn):
             return self._passages(turn, passages[:2])
         return None
+
+    def _held_by(self, hit: Hit, agencies: list[str]) -> bool:
+        """The hit is a duty entry of one of the agencies."""
+        passage = hit.item
+        if not isinstance(passage, Passage):
+            return False
+        plan = self.index.plans[passage.plan_id]
+        resp = next((r for r in plan.responsibilities if r.section == passage.ref), None)
+        return resp is not None and bool(set(agencies) & set(resp.agencies))
 
     def _tasks_of_agency(self, turn: Turn) -> Request | list[Request]:
         q = turn.query
@@ -981,6 +1024,11 @@ class Reader:
                         )
                     )
         return Request(items=Items.NOTHING, reason=Reason.NOT_FOUND, alternatives=tuple(alternatives_list))
+
+
+# what a number question counts: "bao nhiêu sản phẩm OCOP", "tối thiểu mấy cơ sở sản xuất kinh doanh"
+_COUNTED_RE = re.compile(r"(?:bao nhieu|\bmay|toi thieu|so luong)\s+((?:[a-z0-9%]+ ){0,3}[a-z0-9%]+)")
+_COUNTED_STOP = frozenset({"cai", "con", "chiec", "duoc", "thi", "la", "co", "cho", "bao", "nhieu", "may", "nam", "%"})
 
 
 def _carried(context: Context, requests: list[Request]) -> Context:
