@@ -126,7 +126,8 @@ class Operations:
         if self.lex.has("no_row", f):
             status = ("recurring",) if r.rows and re.search(r"so tien|khong ghi", f) else ("no_row",)
         ids = self._mentioned_ids(turn)
-        source = sorted(q.sources)[0] if q.sources else None
+        every_source = re.search(r"(?:moi|tat ca cac|ca|tong cac|cong cac) nguon|ke ca (?:nguon|de xuat)", f)
+        source = sorted(q.sources)[0] if q.sources and not every_source else None
         source_negated = bool(source and re.search(r"(?:khong|ko) (?:dung|co|su dung|lay)", f))
         r.filters = Filters(
             ids=ids,

@@ -333,7 +333,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"quanh nam",
         r"khong (gan|theo|thuoc|co) (voi )?quy",
         r"khong (ghi|xac dinh) quy",
-        r"trong nam\b",
+        r"trong nam\b(?! 20\d\d)",
     ),
     "table": (
         r"bang (du toan|tong hop|kinh phi)",

@@ -147,6 +147,8 @@ class Reader:
         if small is not None:
             return [small]
         plans, explicit, missing = self._resolve_plans(q, context)
+        if not q.agencies and context.agency and self._names_context_agency(q, context.agency):
+            q.agencies = [context.agency]  # "còn Thái Bình giao sở này…", "kế hoạch 2023 giao cho Liên hiệp…"
         turn = Turn(q, context, plans, explicit)
         # words the plans never use ("5 sao") mean the question may be about something else
         turn.unknown_words = [t for t in q.content_tokens if not self.index.known(t)]
@@ -206,6 +208,18 @@ class Reader:
             if q.has(cue):
                 return Request(items=Items.TALK, show=(fld,))
         return None
+
+    def _names_context_agency(self, q: Query, slug: str) -> bool:
+        """The message points back at the conversation's agency, or names it by its first words."""
+        if self.lexicon.has("refer_agency", q.folded):
+            return True
+        names = [a.name for a in self.knowledge.agencies.values() if a.slug == slug]
+        heads = {" ".join(fold(n).split()[:2]) for n in names}
+        return any(
+            h.split()[0] not in ("so", "co", "cac", "uy") and re.search(rf"(?<!\w){re.escape(h)}(?!\w)", q.folded)
+            for h in heads
+            if len(h.split()) == 2
+        )
 
     # ------------------------------------------------------------------ plans
     def _resolve_plans(self, q: Query, context: Context) -> tuple[list[Plan], bool, Request | None]:
@@ -359,8 +373,11 @@ class Reader:
 
     # ------------------------------------------------------------------ document and reporting
     def _recipients(self, turn: Turn) -> Request | None:
-        if not turn.query.has("recipients") or turn.task_how == "number":
+        q = turn.query
+        if not q.has("recipients") or turn.task_how == "number":
             return None
+        if "noi nhan" not in q.folded and (q.agencies or self._duty_explains(turn)):
+            return None  # "Sở KH&CN gửi dự toán cho cơ quan nào thẩm định" is a duty, not the document's recipients
         plans = [p for p in turn.plans if p.recipients] or turn.plans
         ids: list[str] = []
         if turn.query.content_tokens:
@@ -816,6 +833,13 @@ class Reader:
         if passages and not self._strong_task(turn):
             return self._passages(turn, passages[:2])
         return None
+
+    def _duty_explains(self, turn: Turn) -> bool:
+        """A duty of "Tổ chức thực hiện" explains most of the question."""
+        q = turn.query
+        return bool(q.content_tokens) and bool(
+            self._good(turn, self.index.rank_passages(q.full_content, turn.plan_ids, ["responsibility"]), 0.5)
+        )
 
     def _held_by(self, hit: Hit, agencies: list[str]) -> bool:
         """The hit is a duty entry of one of the agencies."""
