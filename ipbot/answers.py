@@ -30,6 +30,7 @@ class Context(BaseModel):
     intent: str | None = None
     year: int | None = None
     last: list[Request] = []  # the requests the last answer served, for follow-ups
+    plans_seen: list[str] = []  # plans the conversation has been about, the latest last ("quay lại Ninh Thuận")
     default_plan_id: str | None = None  # chosen by the user (Telegram /kehoach)
 
 

@@ -88,11 +88,17 @@ class Assistant:
         return answer
 
 
+MAX_SEEN = 6
+"""Plans a conversation remembers having been about."""
+
+
 def _next_context(context: Context, requests: list[Request], answer: Answer) -> Context:
     """What the next turn may refer to: the plan, tasks and agency this answer was about."""
     ctx = context.model_copy()
     if len(answer.plan_ids) == 1:
         ctx.plan_id = answer.plan_ids[0]
+        seen = [p for p in ctx.plans_seen if p != ctx.plan_id]
+        ctx.plans_seen = [*seen, ctx.plan_id][-MAX_SEEN:]
     if answer.task_ids:
         ctx.task_ids = list(answer.task_ids)
     elif answer.plan_ids and ctx.task_ids and not any(t.split(":")[0] in answer.plan_ids for t in ctx.task_ids):

@@ -49,7 +49,7 @@ META_ACCENTED = frozenset(
     nhiệm vụ kế hoạch việc năm tỉnh giao diễn thực hiện triển khai liên quan nhắc ok oke okay vâng ừ sáng
     chiều tối buổi cụ thể tham gia tổng muốn cần phải đặt ra gồm những nội dung trách nhiệm đơn vị cơ quan
     ngành chịu làm gì đâu hãy nhằm dự kiến giải pháp biện pháp sở giai đoạn bên cùng mốc riêng tiền
-    lần lượt tương ứng
+    lần lượt tương ứng cái hơn sớm muộn quay
     """.split()
 )
 META_WORDS = frozenset(strip_marks(w) for w in META_ACCENTED)

@@ -65,6 +65,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"phu trach chinh",
         r"dung ra",
         r"dau moi thuc hien",
+        r"(?:lam|la) dau moi",
         r"ai (lam|thuc hien|phu trach|dam nhiem|dam nhan|to chuc|lo)\b",
         r"(so|co quan|don vi|ben) nao (lam|thuc hien|phu trach|dam nhiem|dam nhan|to chuc|lo)\b",
         r"(do|giao cho) (ai|so nao|co quan nao|don vi nao)",
@@ -87,6 +88,7 @@ CUES: dict[str, tuple[str, ...]] = {
         r"phoi hop trien khai",
         r"phoi hop\s*\??\s*$",
         r"cung tham gia",
+        r"(?:co )?(?:hoi|hiep hoi|doan|ben|don vi|to chuc) nao (?:tham gia|phoi hop|cung)(?: cung)?",
         r"tham gia phoi hop",
         r"\bco (?:\S+ ){0,6}phoi hop\b",  # bounded: a cue span is cut from the content
     ),
@@ -156,7 +158,11 @@ CUES: dict[str, tuple[str, ...]] = {
         r"y nghia",
         r"nham (toi|den) dau",
     ),
-    "notes": (r"ghi chu", r"luu y"),
+    "notes": (r"ghi chu", r"(?:co )?luu y (?:gi|nao)"),
+    "group_of": (
+        r"(?:nam|thuoc|o) (?:trong |o )?(?:nhom|phan|muc) (?:nhiem vu |giai phap )?nao",
+        r"(?:nhom|phan) (?:nhiem vu )?nao",
+    ),
     "content": (
         r"noi dung",
         r"gom (nhung )?(gi|viec gi)",
@@ -593,6 +599,7 @@ def _content(index: Index, q: Query, *, keep_cues: bool = False) -> str:
         "compare",
         "largest",
         "by_group",
+        "group_of",
     ):
         if name in q.cues:
             spans += [m.span() for m in CUE_RE[name].finditer(f)]

@@ -56,7 +56,7 @@ SUGGEST = 0.3
 MIN_DUTY_WORDS = 3
 """Question words a duty must share to be quoted alone rather than the agency's whole entry."""
 
-_TASK_FACETS = ("lead", "coop", "time", "budget", "objective", "quantity", "training", "notes")
+_TASK_FACETS = ("lead", "coop", "time", "budget", "objective", "quantity", "training", "notes", "group_of")
 _FIELD_OF_CUE = {
     "lead": Field.LEAD,
     "coop": Field.COOPERATING,
@@ -66,6 +66,7 @@ _FIELD_OF_CUE = {
     "quantity": Field.QUANTITY,
     "training": Field.TRAINING,
     "notes": Field.NOTES,
+    "group_of": Field.GROUP,
 }
 _FIELD_OF_INTENT = {
     "lead_agency": Field.LEAD,
@@ -245,6 +246,8 @@ class Reader:
             if any(p.year_start <= y <= p.year_end for p in every)
             or not any(y in (p.horizon, *(t.year for t in p.targets)) for p in every)
         ]
+        if not plan_years:
+            plan_years = self._relative_year(q, context)
         if plan_years:
             annual = [p for p in cands if p.year_start == p.year_end and p.year_start in plan_years]
             ranged = [p for p in cands if any(p.year_start <= y <= p.year_end for y in plan_years)]
@@ -260,12 +263,30 @@ class Reader:
             if annual and ranged and not q.provinces:
                 chosen = annual
             cands, explicit = chosen, True
+        if explicit and len(cands) > 1 and q.provinces and not q.years:
+            # "quay lại Ninh Thuận": of that province's plans, the one the conversation was about
+            seen = [pid for pid in reversed(context.plans_seen) if any(p.id == pid for p in cands)]
+            if seen:
+                return [self.index.plans[seen[0]]], True, None
         if explicit:
             return cands, True, None
         for pid in (context.plan_id, context.default_plan_id):
             if pid and pid in self.index.plans:
                 return [self.index.plans[pid]], False, None
         return every, False, None
+
+    def _relative_year(self, q: Query, context: Context) -> list[int]:
+        """'năm ngoái', 'năm sau': a year counted from the conversation's plan (one of the same province)."""
+        base = self.index.plans.get(context.plan_id or "")
+        if base is None or base.year_start != base.year_end:
+            return []
+        step = -1 if self.lexicon.has("year_before", q.folded) else 1 if self.lexicon.has("year_after", q.folded) else 0
+        if not step:
+            return []
+        year = base.year_start + step
+        if not q.provinces:
+            q.provinces = {base.province_id}
+        return [year]
 
     # ------------------------------------------------------------------ matching helpers
     def _good(self, turn: Turn, hits: list[Hit], threshold: float = TASK_MATCH) -> list[Hit]:
@@ -314,8 +335,14 @@ class Reader:
                 turn.tasks, turn.task_how = refs, "number"
                 return
         if q.content_tokens:
-            hits = self._task_hits(turn, q.content, plan_ids)
-            if hits and not (turn.context.task_ids and q.has("refer")):
+            hits = self._task_hits(turn, q.content, plan_ids) or self._each_subject(turn, plan_ids)
+            refers = turn.context.task_ids and q.has("refer")
+            if hits and refers and _JOINED_RE.search(q.folded):
+                # "nhiệm vụ đó với nhiệm vụ thịt cừu": the task discussed and the one named
+                here = [TaskRef(*t.split(":", 1)) for t in turn.context.task_ids if t.split(":", 1)[0] in plan_ids]
+                turn.tasks, turn.task_how = list(dict.fromkeys([*here, *hits])), "content"
+                return
+            if hits and not refers:
                 turn.tasks, turn.task_how = hits, "content"
                 return
             weak = len(q.content_tokens) <= 2 and q.has(*_TASK_FACETS) and not q.has("list")
@@ -330,6 +357,19 @@ class Reader:
         elif turn.explicit:
             analogs = self._analogs(ctx_tasks, plan_ids)
             turn.tasks, turn.task_how = (analogs, "analog") if analogs else (ctx_tasks, "no_analog")
+
+    def _each_subject(self, turn: Turn, plan_ids: list[str]) -> list[TaskRef]:
+        """Two tasks named side by side ("nv tôm giống và nv nha đam, mỗi cái ai chủ trì?"): each found alone."""
+        parts = [p for p in _SUBJECTS_RE.split(turn.query.content) if self.index.content_tokens(p)]
+        if len(parts) < 2:
+            return []
+        found: list[TaskRef] = []
+        for part in parts:
+            hits = self._good(turn, self.index.rank_tasks(part, plan_ids))
+            if not hits or len(hits) > MAX_TIED:
+                return []
+            found += [h.item for h in hits[:1] if isinstance(h.item, TaskRef)]
+        return list(dict.fromkeys(found))
 
     def _analogs(self, refs: list[TaskRef], plan_ids: list[str]) -> list[TaskRef]:
         """The same task in another plan ("thế còn năm 2022?"): clearly alike, both ways."""
@@ -1050,6 +1090,9 @@ class Reader:
         return Request(items=Items.NOTHING, reason=Reason.NOT_FOUND, alternatives=tuple(alternatives_list))
 
 
+# "A và B", "A với B", "A vs B": two subjects of one question
+_SUBJECTS_RE = re.compile(r"\s(?:và|va|với|voi|vs|hay|hoặc|hoac)\s|,")
+_JOINED_RE = re.compile(r"\b(?:voi|va|vs|so voi)\b")
 # what a number question counts: "bao nhiêu sản phẩm OCOP", "tối thiểu mấy cơ sở sản xuất kinh doanh"
 _COUNTED_RE = re.compile(r"(?:bao nhieu|\bmay|toi thieu|so luong)\s+((?:[a-z0-9%]+ ){0,3}[a-z0-9%]+)")
 _COUNTED_STOP = frozenset({"cai", "con", "chiec", "duoc", "thi", "la", "co", "cho", "bao", "nhieu", "may", "nam", "%"})
