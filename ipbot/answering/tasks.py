@@ -26,8 +26,9 @@ def _plan_year(plan: PlanInfo) -> str:
     return f"Kế hoạch {period(plan)}"
 
 
-def _names(db: PlanDB, plan: PlanInfo, slugs: list[str]) -> str:
-    return agency_list(db.agency_name(plan.id, s) for s in slugs)
+def _names(db: PlanDB, plan: PlanInfo, slugs: list[str], said: str | None = None) -> str:
+    """Agency names; generic phrases in the document's own words where ``said`` has them."""
+    return agency_list(db.agency_as_said(plan.id, s, said) for s in slugs)
 
 
 def _what_it_says(db: PlanDB, plan: PlanInfo, task: Task) -> str:
@@ -49,7 +50,7 @@ def _lead(db: PlanDB, plan: PlanInfo, task: Task) -> Lines:
     verb = "đồng chủ trì" if len(task.lead) > 1 else "chủ trì"
     lines = [f"Cơ quan {verb}: {_names(db, plan, task.lead)}."]
     if task.cooperating:
-        lines.append(f"Phối hợp: {_names(db, plan, task.cooperating)}.")
+        lines.append(f"Phối hợp: {_names(db, plan, task.cooperating, task.cooperating_text)}.")
     return lines, True
 
 
@@ -57,7 +58,7 @@ def _coop(db: PlanDB, plan: PlanInfo, task: Task) -> Lines:
     if not task.cooperating:
         lead = f" Cơ quan chủ trì: {_names(db, plan, task.lead)}." if task.lead else ""
         return [f"{_plan_year(plan)} không nêu cơ quan phối hợp cho nhiệm vụ này.{lead}"], False
-    lines = [f"Cơ quan phối hợp: {_names(db, plan, task.cooperating)}."]
+    lines = [f"Cơ quan phối hợp: {_names(db, plan, task.cooperating, task.cooperating_text)}."]
     if task.lead:
         lines.append(f"Chủ trì: {_names(db, plan, task.lead)}.")
     return lines, True
@@ -177,7 +178,7 @@ def _card(db: PlanDB, plan: PlanInfo, task: Task) -> Lines:
     elif task.lead_note:
         lines.append(task.lead_note)
     if task.cooperating:
-        lines.append(f"Phối hợp: {_names(db, plan, task.cooperating)}.")
+        lines.append(f"Phối hợp: {_names(db, plan, task.cooperating, task.cooperating_text)}.")
     when = timeline_phrase(task)
     if when:
         lines.append(

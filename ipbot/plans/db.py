@@ -22,6 +22,7 @@ from pathlib import Path
 
 from ipbot.plans.models import Quantity, Task, TaskBudget, Timeline
 from ipbot.requests import Field, Filters, Measure, Role
+from ipbot.text import strip_marks
 
 __all__ = ["AgencyInfo", "BudgetRow", "DutyEntry", "PlanDB", "PlanInfo", "SourceInfo"]
 
@@ -176,6 +177,11 @@ _ROLES = {
 _OPS = {"<", "<=", ">", ">="}
 
 
+def _aligned(text: str) -> str:
+    """Lower case without marks, one character for one, so a position found in it cuts the original."""
+    return "".join(strip_marks(c) or c for c in text.lower())
+
+
 def _marks(values: Sequence[object]) -> str:
     return ", ".join("?" for _ in values)
 
@@ -264,6 +270,26 @@ class PlanDB:
 
     def agency_name(self, plan_id: str, slug: str) -> str:
         return self.agency(plan_id, slug).name
+
+    def agency_as_said(self, plan_id: str, slug: str, said: str | None) -> str:
+        """The agency's name, except that a generic phrase ("các sở ngành và đơn vị có liên quan") is given in
+        the document's own words when ``said`` (the document's wording of the list) contains them."""
+        agency = self.agency(plan_id, slug)
+        if agency.scope != "generic" or not said:
+            return agency.name
+        aligned = _aligned(said)
+        province = self.plan(plan_id).province_id
+        forms = [agency.name] + [
+            r["alias"]
+            for r in self._rows(
+                "select alias from agency_aliases where agency_id in (?, ?)", (slug, f"{province}/{slug}")
+            )
+        ]
+        for form in sorted(forms, key=len, reverse=True):
+            at = aligned.find(_aligned(form))
+            if at >= 0:
+                return said[at : at + len(form)]
+        return agency.name
 
     # ------------------------------------------------------------------ tasks
     def _task_where(self, plans: Sequence[str], f: Filters) -> tuple[str, list[object]]:
@@ -590,6 +616,7 @@ _HAS = {
     Field.BUDGET: "exists (select 1 from budget_rows b where b.task_id = t.id and b.total is not null)",
     Field.OBJECTIVE: "t.objective is not null",
     Field.QUANTITY: "t.quantities != '[]'",
-    Field.NOTES: "exists (select 1 from budget_rows b where b.task_id = t.id and b.note is not null)",
+    # a recurring row keeps its words ("Hoạt động thường xuyên") in a figure column, not in "Ghi chú"
+    Field.NOTES: "exists (select 1 from budget_rows b where b.task_id = t.id and b.note is not null and b.status = 'row')",
 }
 """What "has / has not" means for each task field, as SQL over ``tasks t``."""

@@ -45,6 +45,9 @@ _ROWS_RE = re.compile(
     r"\b(?:cac|nhung|may|bao nhieu|so|tung|moi) (?:dong|hang)\b(?! chu tri)|\b(?:dong|hang) (?:nao|\d)|"
     r"bang du toan|bang kinh phi"
 )
+_MONEY_WORDS_RE = re.compile(r"\b(?:kinh phi|ns|ngan sach|nguon|von)\b")
+# "(tính cả dòng … nhóm 4)": what is included, not a filter
+_INCLUDING_RE = re.compile(r"\b(?:tinh ca|ke ca|bao gom ca)\b[^()]*")
 _WHAT_THEY_SAY_RE = re.compile(
     r"\b(?:cac|nhung|du|het) (?:y|diem|noi dung|giai phap)\b|\b(?:viec|giai phap|noi dung) gi\b|nhung gi\b|"
     r"\b(?:ke|neu|liet ke) (?:du|het)\b"
@@ -83,7 +86,7 @@ class Operations:
             return None
         r = self._reads(turn)
         two = self._two_plans(turn)
-        if largest and (r.measure or r.rows or "ratio_measure" in has):
+        if largest and (r.measure or r.rows or "ratio_measure" in has or turn.query.has("budget")):
             return self._rank(turn)
         facet = turn.task_how in ("number", "content") and turn.query.has(*_TASK_FACETS)
         if "plans_compared" in has and two is not None and not facet and not has & _FIGURES:
@@ -102,7 +105,14 @@ class Operations:
             if found is not None:
                 # "bao nhiêu cơ quan …? Là những cơ quan nào?": the count shows them too
                 return found
-        if "sum" in has or "remaining" in has or ("whole_table" in has and turn.query.has("budget")):
+        selection = r.filters.groups or r.filters.agency or r.filters.quarters
+        asks_amount = r.measure is not None and re.search(r"\b(?:bao nhieu|tong)\b", f)
+        if (
+            "sum" in has
+            or "remaining" in has
+            or ("whole_table" in has and turn.query.has("budget"))
+            or (asks_amount and selection and "list_all" not in has)
+        ):
             found = self._sum(turn)
             if found is not None:
                 return found
@@ -125,8 +135,13 @@ class Operations:
         status: tuple[str, ...] = ()
         if self.lex.has("no_row", f):
             status = ("recurring",) if r.rows and re.search(r"so tien|khong ghi", f) else ("no_row",)
+        groups = self._groups(turn)
         ids = self._mentioned_ids(turn)
-        every_source = re.search(r"(?:moi|tat ca cac|ca|tong cac|cong cac) nguon|ke ca (?:nguon|de xuat)", f)
+        if groups and turn.task_how == "content" and not self._by_phrase(turn):
+            ids = ()  # the words that matched tasks are the group's title
+        every_source = re.search(
+            r"(?:moi|tat ca cac|ca|tong cac|cong cac) nguon|ke ca (?:nguon|de xuat)|toan bo (?:phan|so|kinh phi)", f
+        )
         source = sorted(q.sources)[0] if q.sources and not every_source else None
         source_negated = bool(source and re.search(r"(?:khong|ko) (?:dung|co|su dung|lay)", f))
         r.filters = Filters(
@@ -137,7 +152,7 @@ class Operations:
             exclude_role=exclude,
             quarters=tuple(q.quarters),
             whole_year=q.has("whole_year") and not q.quarters,
-            groups=self._groups(turn),
+            groups=groups,
             source=source,
             status=status or (("row", "recurring") if r.rows and not ids else ()),
             amount=self._amount(turn),
@@ -170,11 +185,12 @@ class Operations:
                 if "chu tri" in m.group(0) or m.group(0) in ("phu trach chinh", "dung ra")
                 else Role.COOPERATING
             )
-            before = f[max(0, m.start() - 40) : m.start()]
+            before = f[max(0, m.start() - 40) : m.start()].rstrip() + " "
             (negative if _NEGATION_BEFORE.search(before) else positive).add(role)
+        positive -= negative  # "… không chủ trì (cả đồng chủ trì cũng không)": the role asked about is negated
         agency = q.agencies[0] if q.agencies else None
         spans = self.index.agency_spans(f) if agency else []
-        negated_agency = any(_NEGATION_BEFORE.search(f[max(0, s - 40) : s] + " ") for s, _ in spans[:1])
+        negated_agency = any(_NEGATION_BEFORE.search(f[max(0, s - 40) : s].rstrip() + " ") for s, _ in spans[:1])
         if negated_agency and positive:
             negative, positive = positive, set()
         if positive:
@@ -197,7 +213,7 @@ class Operations:
 
     def _groups(self, turn: Turn) -> tuple[str, ...]:
         """Task groups named by number ("nhóm 3", "nhóm 4 và 5") or by their title's words."""
-        f = turn.query.folded
+        f = _INCLUDING_RE.sub(" ", turn.query.folded)
         numbers: list[str] = []
         for m in _GROUP_NUMBER_RE.finditer(f):
             numbers.append(m.group(1))
@@ -281,7 +297,7 @@ class Operations:
         phrases = [fold(m.group(1)) for m in _QUOTED_RE.finditer(q.raw)]
         if self.lex.has("recurring", q.folded):
             phrases.append("hoat dong thuong xuyen")
-        phrases = [p for p in phrases if not self.lex.has("total_measure", p) and "kinh phi" not in p]
+        phrases = [p for p in phrases if not self.lex.has("total_measure", p) and not _MONEY_WORDS_RE.search(p)]
         if phrases:
             found = [
                 f"{plan.id}:{task.number}"
@@ -315,7 +331,7 @@ class Operations:
 
     def _two_plans(self, turn: Turn) -> tuple[Plan, Plan] | None:
         """Two plans of one province the question sets side by side (two years named, or 'năm trước')."""
-        plans = [p for p in turn.plans]
+        plans = turn.asked_plans or turn.plans
         if len(plans) == 2 and plans[0].province_id == plans[1].province_id:
             return plans[0], plans[1]
         return None

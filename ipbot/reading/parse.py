@@ -522,8 +522,10 @@ def _source_keys(index: Index, expanded: str) -> set[str]:
                 phrase = " ".join(words[:3])
                 if not phrase:
                     continue
-                # one word ("khác") names a source only right after a money word ("ngân sách khác")
-                lead = r"(?:ngan sach|nguon|kinh phi|von)(?: \w+)? " if len(words) == 1 else ""
+                # a source is named after a money word ("kinh phí Trung ương", "NSTU" = "ngân sách trung ương"):
+                # "nhiệm vụ cấp trung ương" names no source; one word ("khác") must follow it at once
+                gap = r"(?: \w+)?" if len(words) == 1 else r"(?: \w+){0,3}"
+                lead = rf"(?:ngan sach|nguon|kinh phi|von|tien|cot){gap} "
                 if re.search(rf"(?<!\w){lead}{re.escape(phrase)}(?!\w)", expanded):
                     keys.add(source.key)
     return keys

@@ -150,7 +150,7 @@ class Reader:
         plans, explicit, missing = self._resolve_plans(q, context)
         if not q.agencies and context.agency and self._names_context_agency(q, context.agency):
             q.agencies = [context.agency]  # "còn Thái Bình giao sở này…", "kế hoạch 2023 giao cho Liên hiệp…"
-        turn = Turn(q, context, plans, explicit)
+        turn = Turn(q, context, plans, explicit, asked_plans=list(plans))
         # words the plans never use ("5 sao") mean the question may be about something else
         turn.unknown_words = [t for t in q.content_tokens if not self.index.known(t)]
         if missing is not None:

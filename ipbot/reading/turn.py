@@ -21,6 +21,9 @@ class Turn:
     context: Context
     plans: list[Plan]
     explicit: bool  # the message itself names the plan (province, year, number)
+    asked_plans: list[Plan] = field(
+        default_factory=list
+    )  # the plans as the message named them, before tasks narrowed them
     tasks: list[TaskRef] = field(default_factory=list)
     task_how: str = ""  # "number", "content", "context", "analog", "no_analog"
     elsewhere: list[TaskRef] = field(default_factory=list)  # the task asked for, found in another plan
