@@ -185,7 +185,8 @@ def _agency_sections(db: PlanDB, request: Request, count: bool) -> tuple[list[Se
             Role.DUTY: "được giao việc ở phần Tổ chức thực hiện",
         }[role]
         scope = filters_phrase(db, plan, f.model_copy(update={"agency": None, "agency_kind": None}))
-        head = f"{len(pairs)} cơ quan {role_words}"
+        noun = "sở" if f.agency_kind == "department" else "cơ quan"
+        head = f"{len(pairs)} {noun} {role_words}"
         if f.exclude_role is not None:
             head += " nhưng không có tên trong nhiệm vụ nào" if f.exclude_role is Role.ANY else ""
         if scope:

@@ -345,6 +345,9 @@ def difference(db: PlanDB, request: Request) -> Answer:
         f"{_cap(a_what)} ({money(a)}) {more} {b_what} ({money(b)}): {money(abs(diff))}.",
         f"= {figure(a)} − {figure(b)} = {figure(diff)} triệu đồng.",
     ]
+    if b:  # the change as a share of the second figure: "giảm 30,82% so với năm 2022"
+        trend = "cao hơn" if diff >= 0 else "thấp hơn"
+        lines.append(f"Tức là {trend} {percent(abs(diff), b)} so với {b_what}.")
     title = plan.short_title if plan.id == plan_b.id else f"{plan.short_title} và {plan_b.short_title}"
     return reply(
         request,

@@ -134,7 +134,8 @@ def _quantity(db: PlanDB, plan: PlanInfo, task: Task) -> Lines:
 
 def _training(db: PlanDB, plan: PlanInfo, task: Task) -> Lines:
     if task.training_content:
-        return [f"Nội dung tập huấn: {task.training_content}"], True
+        # the task's own sentence says for whom ("… cho cán bộ quản lý, doanh nghiệp")
+        return [f"Nội dung tập huấn: {task.training_content}", f"Nhiệm vụ: {task.content}"], True
     lines, _ = _card(db, plan, task)
     return [f"{_plan_year(plan)} không nêu riêng nội dung tập huấn cho nhiệm vụ này.", *lines], False
 

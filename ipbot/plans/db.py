@@ -617,6 +617,8 @@ _HAS = {
     Field.OBJECTIVE: "t.objective is not null",
     Field.QUANTITY: "t.quantities != '[]'",
     # a recurring row keeps its words ("Hoạt động thường xuyên") in a figure column, not in "Ghi chú"
-    Field.NOTES: "exists (select 1 from budget_rows b where b.task_id = t.id and b.note is not null and b.status = 'row')",
+    Field.NOTES: (
+        "exists (select 1 from budget_rows b where b.task_id = t.id and b.note is not null and b.status = 'row')"
+    ),
 }
 """What "has / has not" means for each task field, as SQL over ``tasks t``."""

@@ -26,7 +26,7 @@ __all__ = ["Operations"]
 
 GROUP_TITLE_MATCH = 0.5
 """Least share of a group's title the question must repeat to name that group ("nhóm nhiệm vụ tập huấn…")."""
-UNNAMED_GROUP_MATCH = 0.75
+UNNAMED_GROUP_MATCH = 0.7
 """The same without the word "nhóm": the title must be nearly all there ("những giải pháp nào để đẩy mạnh…")."""
 TOPIC_MATCH = 0.75
 TOPIC_EVIDENCE = 1.5

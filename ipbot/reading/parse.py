@@ -179,7 +179,9 @@ CUES: dict[str, tuple[str, ...]] = {
     "training": (
         r"noi dung tap huan",
         r"tap huan (ve )?(noi dung )?(gi|nhung gi)",
-        r"chu de (tap huan|lop)",
+        r"chu de (tap huan|lop|gi|nao|la gi)",
+        r"danh cho (ai|nhung ai|doi tuong nao)",
+        r"doi tuong (nao|la ai|gi)",
     ),
     "quantity": (
         r"may (lop|san pham|so|nhiem vu|sang che|chi dan|nhan hieu|doanh nghiep|don vi|giong|bai|lan|khoa)",
@@ -625,8 +627,8 @@ def _entity_spans(index: Index, q: Query, f: str) -> list[tuple[int, int]]:
             initials = "".join(w[0] for w in fold(plan.province).split())
             name = rf"(?<!\w)(tinh )?(?:{re.escape(fold(plan.province))}|{initials})(?!\w)"
             spans += [m.span() for m in re.finditer(name, f)]
-    for n in q.plan_numbers:
-        spans += [m.span() for m in re.finditer(rf"(?<![\d.]){re.escape(n)}(?![\d.])", f)]
+    for n in q.plan_numbers:  # "160", "KH 160", "160/KH-UBND"
+        spans += [m.span() for m in re.finditer(rf"(?<![\d.]){re.escape(n)}(?:\s*/\s*kh(?: ubnd)?)?(?![\d.\w])", f)]
     spans += index.agency_spans(f)
     return spans
 

@@ -12,7 +12,7 @@ answering receives ids in order and never the words.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ipbot.answers import Context
 from ipbot.plans.models import Plan, Task
@@ -53,6 +53,8 @@ WHICH_SPREAD = 0.2
 RARE_MATCH = 0.45
 RARE_EVIDENCE = 8.0
 SUGGEST = 0.3
+COUNTED_IN_TARGET = 0.6
+"""Share of what a number question counts that a target must name to be about it."""
 MIN_DUTY_WORDS = 3
 """Question words a duty must share to be quoted alone rather than the agency's whole entry."""
 
@@ -331,6 +333,8 @@ class Reader:
             if not refs and not turn.explicit:
                 refs = self.index.find_numbered_tasks(q.task_numbers + q.group_numbers, list(self.index.plans))
             if refs:
+                if _JOINED_RE.search(q.folded):  # "nhiệm vụ 1.1 và lớp tập huấn tại trạm IP Platform"
+                    refs = list(dict.fromkeys([*refs, *self._each_subject(turn, plan_ids)]))
                 turn.plans = [p for p in turn.plans if p.id in {r.plan_id for r in refs}] or turn.plans
                 turn.tasks, turn.task_how = refs, "number"
                 return
@@ -591,12 +595,16 @@ class Reader:
         m = _COUNTED_RE.search(q.expanded)  # abbreviations spelled out: "DN" is "doanh nghiệp" in the targets
         if m is None:
             return None
-        words = [w for w in m.group(1).split() if w not in _COUNTED_STOP][:2]
+        words = [w for w in self.index.content_tokens(m.group(1)) if w not in _COUNTED_STOP][:3]
         if not words or any(w.isdigit() for w in words):
             return None
-        phrase = " ".join(words)
-        texts = [expand(fold(t.text)) for p in plans for t in p.targets]
-        if any(re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text) for text in texts):
+        # the counted thing, its rarer words weighing more, must be nearly all in one target
+        asked = set(words)
+        best = max(
+            (self.index.coverage(asked, self.index.doc_grams(t.text))[0] for p in plans for t in p.targets),
+            default=0.0,
+        )
+        if best >= COUNTED_IN_TARGET:
             return None
         said = _COUNTED_RE.search(q.folded)
         if said is not None and len(q.shaped) == len(q.folded):
@@ -758,6 +766,8 @@ class Reader:
             return None
         if q.agencies and not turn.tasks and not q.sources:
             return None  # "Sở KH&ĐT phối hợp … tham mưu bố trí kinh phí": a duty, not the totals
+        if len(q.sources) >= 2 and not q.has("list", "largest") and turn.task_how != "number":
+            return turn.request(Items.BUDGET, show=(Field.TOTAL, Field.SOURCES))  # "mỗi nguồn bao nhiêu"
         after_totals = turn.task_how == "context" and turn.context.intent in _PLAN_BUDGET_INTENTS
         if q.sources and (q.has("list", "largest") or not turn.tasks or after_totals or self._source_over_task(turn)):
             if q.has("largest"):
@@ -828,6 +838,14 @@ class Reader:
         q = turn.query
         if not q.agencies or turn.task_how == "number":
             return None
+        if len(q.agencies) >= 2 and _EACH_AGENCY_RE.search(q.folded):
+            # "Sở Tài chính làm gì và Sở KH&ĐT làm gì?", "mỗi sở quản lý quyền gì": each agency on its own
+            out: list[Request] = []
+            for slug in q.agencies:
+                one = replace(turn, query=replace(q, agencies=[slug]))
+                found = self._agency(one)
+                out += found if isinstance(found, list) else [found] if found else []
+            return out or None
         listing = q.has("list") or bool(re.search(r"nhiem vu (gi|nao)|viec (gi|nao)", q.folded))
         involved = any(set(q.agencies) & {*self._task(r).lead, *self._task(r).cooperating} for r in turn.tasks)
         if turn.task_how == "context" and not listing and involved:
@@ -1090,6 +1108,11 @@ class Reader:
         return Request(items=Items.NOTHING, reason=Reason.NOT_FOUND, alternatives=tuple(alternatives_list))
 
 
+# two agencies asked about each on its own: "mỗi sở", "từng cơ quan", "Sở A làm gì và Sở B làm gì"
+_EACH_AGENCY_RE = re.compile(
+    r"\bmoi (?:so|ben|co quan|don vi|noi|to chuc)\b|\btung (?:so|ben|co quan|don vi)\b|"
+    r"lam gi (?:va|con)\b|\b(?:va|con) (?:so|cuc|hoi|doan|dai|ubnd|chi cuc|lien hiep)\b.*\b(?:lam|gi|nao)\b"
+)
 # "A và B", "A với B", "A vs B": two subjects of one question
 _SUBJECTS_RE = re.compile(r"\s(?:và|va|với|voi|vs|hay|hoặc|hoac)\s|,")
 _JOINED_RE = re.compile(r"\b(?:voi|va|vs|so voi)\b")
