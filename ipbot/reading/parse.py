@@ -464,6 +464,7 @@ class Query:
     folded: str
     expanded: str
     accents: bool
+    lead_raw: str = ""  # what the person said before the question (a preamble), if anything
     cues: set[str] = field(default_factory=set)
     provinces: set[str] = field(default_factory=set)
     years: list[int] = field(default_factory=list)

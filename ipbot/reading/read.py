@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from ipbot.answers import Context
 from ipbot.plans.models import Plan, Task
 from ipbot.plans.store import Knowledge
-from ipbot.reading.index import Hit, Index, Passage, TaskRef, task_text
+from ipbot.reading.index import SEPARATOR, Hit, Index, Passage, TaskRef, task_text
 from ipbot.reading.lexicon import DEFAULT_LEXICON_DIR, Lexicon
 from ipbot.reading.operations import Operations
 from ipbot.reading.parse import CUE_RE, Query, understand
@@ -114,15 +114,47 @@ class Reader:
         if not re.search(r"[a-z0-9]", q.folded):
             return Reading((Request(items=Items.TALK, show=(Field.EMPTY,)),), truncated)
         pieces = segment(text, self.lexicon)
-        if len(pieces) == 1:
+        if len(pieces) == 1 and not pieces[0].lead:
             return Reading(tuple(self._route(q, context)), truncated)
-        # several questions in one message: each read in turn, each leaning on the one before
+        # a preamble, or several questions in one message: each question read in turn, with what was said
+        # before it, and leaning on the question before it
         requests: list[Request] = []
         for piece in pieces:
-            found = self._route(understand(self.index, piece), context)
+            asked = understand(self.index, piece.question)
+            if piece.lead:
+                self._take_lead(asked, understand(self.index, piece.lead))
+            found = self._route(asked, context)
             requests += [r for r in found if r not in requests]
             context = _carried(context, found)
+        if any(r.items is not Items.NOTHING for r in requests):
+            # one question understood: a sentence of the message that found nothing is not worth a reply
+            requests = [r for r in requests if not (r.items is Items.NOTHING and r.reason is Reason.NOT_FOUND)]
         return Reading(tuple(requests), truncated)
+
+    def _take_lead(self, q: Query, lead: Query) -> None:
+        """What a preamble tells about the question: the province and year, the person's agency ("sở tôi")."""
+        if not q.provinces:
+            q.provinces = lead.provinces
+        if not q.years:
+            q.years = lead.years
+        if not q.plan_numbers:
+            q.plan_numbers = lead.plan_numbers
+        q.lead_raw = lead.raw
+        if not q.agencies and lead.agencies and self.lexicon.has("own_agency", q.folded):
+            q.agencies = lead.agencies
+        if lead.content_tokens and not self._explains(q):
+            # "Nghe nói năm 2023 có dự án chỉ dẫn địa lý Thịt cừu. Ai đứng ra làm?": the subject is in the preamble
+            q.content = f"{lead.content} {SEPARATOR} {q.content}".strip()
+            q.full_content = f"{lead.full_content} {SEPARATOR} {q.full_content}".strip()
+            q.content_tokens = self.index.content_tokens(q.content)
+
+    def _explains(self, q: Query) -> bool:
+        """The question's own words point at a task or passage (then a preamble adds nothing but noise)."""
+        if len(q.content_tokens) < 2:
+            return False
+        task = max((h.score for h in self.index.rank_tasks(q.content)[:1]), default=0.0)
+        passage = max((h.score for h in self.index.rank_passages(q.content)[:1]), default=0.0)
+        return task >= TASK_MATCH or passage >= PASSAGE_MATCH
 
     def search(self, keyword: str, plan_id: str | None = None) -> list[Request]:
         """A keyword search (/timkiem): the tasks whose text covers it, else whatever the words ask."""
@@ -229,7 +261,7 @@ class Reader:
         """(plans, explicit, a request saying what is missing): explicit selectors, then context, then all."""
         every = list(self.index.plans.values())
         known = {fold(p.province) for p in every}
-        foreign = [name for name in provinces_in(q.raw) if fold(name) not in known]
+        foreign = [name for name in provinces_in(f"{q.lead_raw} {q.raw}") if fold(name) not in known]
         if foreign and not q.provinces:
             nothing = Request(items=Items.NOTHING, reason=Reason.NO_PLAN, filters=Filters(words=tuple(foreign)))
             return [], True, nothing

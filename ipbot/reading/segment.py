@@ -10,11 +10,12 @@ question keeps its context; where one question turns into another is a cue in
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ipbot.reading.lexicon import Lexicon
 from ipbot.text import fold, nfc, spell_out, strip_marks
 
-__all__ = ["segment"]
+__all__ = ["Piece", "segment"]
 
 # a sentence ends at ? or !, or at . ; followed by a space (not inside "3.4" or "26/4")
 _SENTENCE_RE = re.compile(r"(?<=[?!])\s+|(?<=[.;])\s+(?=\S)")
@@ -25,8 +26,16 @@ def _aligned(text: str) -> str:
     return "".join(strip_marks(c) or c for c in text.lower())
 
 
-def segment(message: str, lexicon: Lexicon) -> list[str]:
-    """The questions in a message, in order; a message that asks one thing comes back whole."""
+@dataclass(frozen=True)
+class Piece:
+    """One question of a message, and what the person said before it ("HTX em làm tỏi ở Ninh Hải.")."""
+
+    question: str
+    lead: str = ""
+
+
+def segment(message: str, lexicon: Lexicon) -> list[Piece]:
+    """The questions in a message, in order, each with the statements that lead up to it."""
     text = nfc(message).strip()
     pieces: list[str] = []
     for sentence in _SENTENCE_RE.split(text):
@@ -39,18 +48,19 @@ def segment(message: str, lexicon: Lexicon) -> list[str]:
         pieces.append(sentence[start:])
     pieces = [p.strip(" ,;") for p in pieces if p.strip(" ,;.")]
     if len(pieces) <= 1:
-        return [text]
+        return [Piece(text)]
     asks = [("?" in p) or lexicon.has("asks", fold(spell_out(p))) for p in pieces]
-    if sum(asks) <= 1:
-        return [text]
-    questions: list[str] = []
+    if not any(asks):
+        return [Piece(text)]
+    questions: list[Piece] = []
     lead: list[str] = []
     for piece, asking in zip(pieces, asks, strict=True):
         if asking:
-            questions.append(" ".join([*lead, piece]))
+            questions.append(Piece(piece, " ".join(lead)))
             lead = []
         else:
             lead.append(piece)
-    if lead:
-        questions[-1] = " ".join([questions[-1], *lead])
+    if lead:  # statements after the last question still belong to it
+        last = questions[-1]
+        questions[-1] = Piece(" ".join([last.question, *lead]), last.lead)
     return questions
