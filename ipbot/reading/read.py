@@ -25,7 +25,7 @@ from ipbot.reading.places import provinces_in
 from ipbot.reading.segment import segment
 from ipbot.reading.turn import Turn
 from ipbot.requests import Field, Filters, Items, Measure, Op, Reason, Request, Role
-from ipbot.text import expand, fold, tokens
+from ipbot.text import fold, tokens
 
 __all__ = ["MAX_MESSAGE", "Reader", "Reading"]
 
@@ -798,7 +798,8 @@ class Reader:
             return None
         if q.agencies and not turn.tasks and not q.sources:
             return None  # "Sở KH&ĐT phối hợp … tham mưu bố trí kinh phí": a duty, not the totals
-        if len(q.sources) >= 2 and not q.has("list", "largest") and turn.task_how != "number":
+        named_in_one_plan = max((len({s.key for s in p.budget.sources} & q.sources) for p in turn.plans), default=0)
+        if named_in_one_plan >= 2 and not q.has("list", "largest") and turn.task_how != "number":
             return turn.request(Items.BUDGET, show=(Field.TOTAL, Field.SOURCES))  # "mỗi nguồn bao nhiêu"
         after_totals = turn.task_how == "context" and turn.context.intent in _PLAN_BUDGET_INTENTS
         if q.sources and (q.has("list", "largest") or not turn.tasks or after_totals or self._source_over_task(turn)):
