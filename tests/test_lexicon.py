@@ -19,11 +19,12 @@ LEXICON = Lexicon.load(DEFAULT_LEXICON_DIR)
 
 def folded(message: str, cue: str) -> str:
     """The message as reading matches this cue against it (folded, or with punctuation kept)."""
-    return plain(message) if LEXICON.cues[cue].form == "plain" else fold(spell_out(nfc(message)))
+    return plain(message) if _ALL[cue].form == "plain" else fold(spell_out(nfc(message)))
 
 
-_EXAMPLES = [(name, ex) for name, cue in LEXICON.cues.items() for ex in cue.examples]
-_COUNTER = [(name, ex) for name, cue in LEXICON.cues.items() for ex in cue.counter_examples]
+_ALL = {**LEXICON.cues, **LEXICON.needs}
+_EXAMPLES = [(name, ex) for name, cue in _ALL.items() for ex in cue.examples]
+_COUNTER = [(name, ex) for name, cue in _ALL.items() for ex in cue.counter_examples]
 
 
 @pytest.mark.parametrize(("cue", "message"), _EXAMPLES)
@@ -37,7 +38,7 @@ def test_cue_does_not_fire_on_its_counter_examples(cue: str, message: str) -> No
 
 
 def test_every_cue_has_examples() -> None:
-    assert [name for name, cue in LEXICON.cues.items() if not cue.examples] == []
+    assert [name for name, cue in _ALL.items() if not cue.examples] == []
 
 
 def test_a_bad_file_names_itself(tmp_path: Path) -> None:

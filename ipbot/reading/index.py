@@ -420,6 +420,15 @@ class Index:
         """The plans use this word (numbers always count as known)."""
         return token.isdigit() or token in self._idf
 
+    def known_phrase(self, text: str) -> bool:
+        """The plans use these words together: every word and every pair of neighbours ("hàng giả")."""
+        toks = [t for t in self.query_tokens(text) if t]
+        return (
+            bool(toks)
+            and all(t in self._idf for t in toks)
+            and all(f"{a} {b}" in self._idf for a, b in itertools.pairwise(toks))
+        )
+
     def content_tokens(self, text: str) -> list[str]:
         return [t for t in self.query_tokens(text) if t]
 

@@ -24,7 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from ipbot.config import DEFAULT_DATA_DIR
 
-__all__ = ["DEFAULT_LEXICON_DIR", "Cue", "Lexicon", "LexiconError"]
+__all__ = ["DEFAULT_LEXICON_DIR", "Cue", "Lexicon", "LexiconError", "Need"]
 
 DEFAULT_LEXICON_DIR = DEFAULT_DATA_DIR / "lexicon"
 
@@ -47,11 +47,18 @@ class Cue(BaseModel):
     counter_examples: list[str] = Field([], alias="not")
 
 
+class Need(Cue):
+    """A need said the person's way (the patterns) and the words the plans use for it."""
+
+    plan_words: list[str] = Field(min_length=1)
+
+
 class LexiconFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     classes: dict[str, list[str]] = {}
     cues: dict[str, Cue] = {}
+    needs: dict[str, Need] = {}
 
     @field_validator("classes")
     @classmethod
@@ -69,13 +76,16 @@ class Lexicon:
         self.files = files
         self.classes: dict[str, list[str]] = {}
         self.cues: dict[str, Cue] = {}
+        self.needs: dict[str, Need] = {}
         self.origin: dict[str, str] = {}  # cue or class name → the file it comes from
         for file_name, data in files.items():
             for name, phrases in data.classes.items():
                 self._add(self.classes, name, phrases, file_name, "class")
             for name, cue in data.cues.items():
                 self._add(self.cues, name, cue, file_name, "cue")
-        self._compiled = {name: self._compile(name, cue) for name, cue in self.cues.items()}
+            for name, need in data.needs.items():
+                self._add(self.needs, name, need, file_name, "need")
+        self._compiled = {name: self._compile(name, cue) for name, cue in [*self.cues.items(), *self.needs.items()]}
 
     def _add(self, table: dict, name: str, value: object, file_name: str, what: str) -> None:  # type: ignore[type-arg]
         if name in table:
@@ -109,7 +119,7 @@ class Lexicon:
         return _CLASS_RE.sub(sub, pattern)
 
     def _compile(self, name: str, cue: Cue) -> re.Pattern[str]:
-        where = f"{self.origin[name]}: cue {name!r}"
+        where = f"{self.origin[name]}: {name!r}"
         alternatives = [self._expand(p, where) for p in cue.patterns]
         body = "|".join(alternatives)
         try:
@@ -122,6 +132,15 @@ class Lexicon:
 
     def pattern(self, name: str) -> re.Pattern[str]:
         return self._compiled[name]
+
+    def needs_in(self, folded: str) -> list[tuple[Need, list[tuple[int, int]]]]:
+        """The needs a message states, each with where it states them."""
+        out = []
+        for name, need in self.needs.items():
+            spans = [m.span() for m in self._compiled[name].finditer(folded)]
+            if spans:
+                out.append((need, spans))
+        return out
 
     def has(self, name: str, folded: str) -> bool:
         return self._compiled[name].search(folded) is not None

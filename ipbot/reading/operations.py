@@ -133,8 +133,11 @@ class Operations:
         agency, role, negate = self._agency(turn)
         exclude = self._excluded_role(turn) if agency is None else None
         status: tuple[str, ...] = ()
-        if self.lex.has("no_row", f):
-            status = ("recurring",) if r.rows and re.search(r"so tien|khong ghi", f) else ("no_row",)
+        no_money = re.search(r"\b(?:khong|ko|chua) (?:co|ghi) (?:so )?tien|khong ghi so|khong co so lieu", f)
+        if no_money and (r.rows or self.lex.has("recurring", f)):
+            status = ("recurring",)  # a row that gives words, not a figure
+        elif self.lex.has("no_row", f):
+            status = ("no_row",)
         groups = self._groups(turn)
         ids = self._mentioned_ids(turn)
         if groups and turn.task_how == "content" and not self._by_phrase(turn):
@@ -157,7 +160,7 @@ class Operations:
             status=status or (("row", "recurring") if r.rows and not ids else ()),
             amount=self._amount(turn),
             lacks=self._lacks(f),
-            has=(Field.BUDGET,) if re.search(r"\bco (?:ghi )?so tien\b", f) else (),
+            has=(Field.BUDGET,) if re.search(r"(?<!khong )(?<!ko )\bco (?:ghi )?so tien\b", f) else (),
             duration=self._duration(turn),
         )
         if self.lex.has("remaining", f):

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ipbot.reading.index import SEPARATOR, Index
+from ipbot.reading.lexicon import Lexicon
 from ipbot.text import expand, fold, has_diacritics, nfc, shape, spell_out
 
 __all__ = ["CUES", "CUE_RE", "Query", "understand"]
@@ -465,6 +466,7 @@ class Query:
     expanded: str
     accents: bool
     lead_raw: str = ""  # what the person said before the question (a preamble), if anything
+    needs: list[str] = field(default_factory=list)  # the plans' words for the needs the question states
     cues: set[str] = field(default_factory=set)
     provinces: set[str] = field(default_factory=set)
     years: list[int] = field(default_factory=list)
@@ -534,8 +536,8 @@ def _source_keys(index: Index, expanded: str) -> set[str]:
     return keys
 
 
-def understand(index: Index, question: str) -> Query:
-    """Parse a question into cues and entities."""
+def understand(index: Index, question: str, lexicon: Lexicon | None = None) -> Query:
+    """Parse a question into cues and entities (and, with a lexicon, the needs it states)."""
     text = spell_out(nfc(question))
     folded = fold(text)
     expanded = expand(folded)
@@ -559,13 +561,29 @@ def understand(index: Index, question: str) -> Query:
     q.agencies = index.find_agencies(text)
     q.quarters = _quarters(folded)
     q.sources = _source_keys(index, expanded)
-    q.content = _content(index, q)
-    q.full_content = _content(index, q, keep_cues=True)
+    # a need said in words the plans do not use ("giới thiệu sản phẩm") is looked for in the plans' words;
+    # said in the plans' own words ("hàng giả", "quảng bá") it is matched as it stands
+    needs = [
+        (need, spans)
+        for need, spans in (lexicon.needs_in(folded) if lexicon is not None else [])
+        if not all(index.known_phrase(folded[s:e]) for s, e in spans)
+    ]
+    cut = [span for _, spans in needs for span in spans]
+    if lexicon is not None:  # "nhà em", "HTX mình", "xưởng của tôi": who is asking, not what
+        cut += [m.span() for m in lexicon.find("persona", folded)]
+    q.content = _content(index, q, extra=cut)
+    q.full_content = _content(index, q, keep_cues=True, extra=cut)
+    if needs:
+        # the plan's own words for what the person needs: "giới thiệu sản phẩm" is "xúc tiến thương mại"
+        q.needs = [w for need, _ in needs for w in need.plan_words]
+        said = f" {SEPARATOR} ".join(q.needs)
+        q.content = f"{q.content} {SEPARATOR} {said}".strip()
+        q.full_content = f"{q.full_content} {SEPARATOR} {said}".strip()
     q.content_tokens = index.content_tokens(q.content)
     return q
 
 
-def _content(index: Index, q: Query, *, keep_cues: bool = False) -> str:
+def _content(index: Index, q: Query, *, keep_cues: bool = False, extra: list[tuple[int, int]] | None = None) -> str:
     """The question minus what was recognised: what is left names a task or a topic.
 
     Spans are found in the folded text and cut from the shaped (accented) text, which
@@ -574,9 +592,9 @@ def _content(index: Index, q: Query, *, keep_cues: bool = False) -> str:
     duty that says so must be found by it.
     """
     f = q.folded
-    spans: list[tuple[int, int]] = []
+    spans: list[tuple[int, int]] = list(extra or [])
     if keep_cues:
-        return _cut(q, f, _entity_spans(index, q, f))
+        return _cut(q, f, [*spans, *_entity_spans(index, q, f)])
     # a count question names what is counted ("mấy sáng chế"): cut only the question word
     spans += [m.span() for m in _COUNT_WORD_RE.finditer(f)]
     for name in (

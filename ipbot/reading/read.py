@@ -110,7 +110,7 @@ class Reader:
         context = self._valid(context or Context())
         truncated = len(message) > MAX_MESSAGE
         text = str(message)[:MAX_MESSAGE]
-        q = understand(self.index, text)
+        q = understand(self.index, text, self.lexicon)
         if not re.search(r"[a-z0-9]", q.folded):
             return Reading((Request(items=Items.TALK, show=(Field.EMPTY,)),), truncated)
         pieces = segment(text, self.lexicon)
@@ -120,9 +120,9 @@ class Reader:
         # before it, and leaning on the question before it
         requests: list[Request] = []
         for piece in pieces:
-            asked = understand(self.index, piece.question)
+            asked = understand(self.index, piece.question, self.lexicon)
             if piece.lead:
-                self._take_lead(asked, understand(self.index, piece.lead))
+                self._take_lead(asked, understand(self.index, piece.lead, self.lexicon))
             found = self._route(asked, context)
             requests += [r for r in found if r not in requests]
             context = _carried(context, found)
