@@ -31,6 +31,8 @@ class Context(BaseModel):
     year: int | None = None
     last: list[Request] = []  # the requests the last answer served, for follow-ups
     plans_seen: list[str] = []  # plans the conversation has been about, the latest last ("quay lại Ninh Thuận")
+    listed: list[str] = []  # the tasks the last list named, in order ("trong số đó", "cái thứ hai")
+    user_agency: str | None = None  # the agency the person said they work at ("sở mình")
     default_plan_id: str | None = None  # chosen by the user (Telegram /kehoach)
 
 
@@ -68,6 +70,7 @@ class Answer:
     intent: str
     plan_ids: list[str] = field(default_factory=list)
     task_ids: list[str] = field(default_factory=list)
+    listed: list[str] = field(default_factory=list)  # the tasks a list or count named, in order
     agency_ids: list[str] = field(default_factory=list)
     suggestions: list[Suggestion] = field(default_factory=list)
     context: Context = field(default_factory=Context)

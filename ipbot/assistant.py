@@ -65,6 +65,8 @@ class Assistant:
         except Exception:  # reading must never take the bot down: say so politely
             log.exception("failed to read %r", str(message)[:200])
             return Answer([Section([phrases.INTERNAL_ERROR])], False, "error", context=context)
+        if reading.user_agency:
+            context = context.model_copy(update={"user_agency": reading.user_agency})
         answer = self.run(reading.requests, context)
         if reading.truncated:
             answer.sections.insert(0, Section([phrases.TOO_LONG.format(limit=MAX_MESSAGE)]))
@@ -90,6 +92,8 @@ class Assistant:
 
 MAX_SEEN = 6
 """Plans a conversation remembers having been about."""
+MAX_LISTED = 30
+"""Tasks of the last list a conversation remembers ("trong số đó", "cái thứ hai")."""
 
 
 def _next_context(context: Context, requests: list[Request], answer: Answer) -> Context:
@@ -105,6 +109,8 @@ def _next_context(context: Context, requests: list[Request], answer: Answer) -> 
         ctx.task_ids = []
     if answer.agency_ids:
         ctx.agency = answer.agency_ids[0]
+    if answer.listed:
+        ctx.listed = list(answer.listed)[:MAX_LISTED]
     topical = [r for r in requests if r.items not in (Items.TALK, Items.NOTHING)]
     if topical:  # small talk and "not found" leave the topic as it was
         ctx.intent = answer.intent

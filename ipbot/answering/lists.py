@@ -113,6 +113,7 @@ def list_tasks(db: PlanDB, request: Request) -> Answer:
         True,
         plans=list(by_plan),
         tasks=ids if len(ids) == 1 else [],
+        listed=ids,
         agencies=agencies,
         suggestions=suggestions,
     )
@@ -132,9 +133,10 @@ def _whole_year_note(db: PlanDB, plan: PlanInfo, request: Request) -> list[str]:
 def count_tasks(db: PlanDB, request: Request) -> Answer:
     """How many tasks pass the filters, out of how many, and which."""
     plans = _plans(db, request)
-    sections = []
+    sections, listed = [], []
     for plan in plans:
         ids = db.task_ids([plan.id], request.filters)
+        listed += ids
         total = db.count_tasks([plan.id])
         what = filters_phrase(db, plan, request.filters)
         head = f"{len(ids)} nhiệm vụ"
@@ -145,7 +147,7 @@ def count_tasks(db: PlanDB, request: Request) -> Answer:
         detailed = 150 if len(ids) <= 3 else 0
         lines += [f"• {_list_line(db, plan, t, request, detailed)}" for t in db.tasks(ids[:MAX_LIST])]
         sections.append(Section(lines, plan.short_title, _sources(plan, ids, db.tasks(ids))))
-    return reply(request, sections, True, plans=[p.id for p in plans])
+    return reply(request, sections, True, plans=[p.id for p in plans], listed=listed)
 
 
 def list_groups(db: PlanDB, request: Request) -> Answer:

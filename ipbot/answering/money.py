@@ -216,7 +216,7 @@ def largest(db: PlanDB, request: Request) -> Answer:
     with_rows = [p for p in plans if p.has_rows]
     if not with_rows:
         return _no_table(request, plans)
-    sections = []
+    sections, top = [], []
     for plan in with_rows:
         rows = [r for r in db.budget_rows([plan.id], f) if r.value(measure, source) is not None and r.status == "row"]
         rows.sort(key=lambda r: r.value(measure, source) or Decimal(0), reverse=not smallest)
@@ -229,6 +229,7 @@ def largest(db: PlanDB, request: Request) -> Answer:
         if rows:
             best = rows[0].value(measure, source) or Decimal(0)
             tied = [r for r in rows if r.value(measure, source) == best]
+            top += [r.task_id for r in tied]
             for r in tied:
                 lines.append(f"{r.number} — {shorten(r.title, 80)}: {_show(r, measure, source)}.")
             for r in rows[len(tied) : len(tied) + 4]:
@@ -236,7 +237,8 @@ def largest(db: PlanDB, request: Request) -> Answer:
         else:
             lines.append("Không có dòng nào phù hợp.")
         sections.append(Section(lines, f"{head} — {plan.short_title}", _table_source(plan)))
-    return reply(request, sections, True, plans=[p.id for p in with_rows])
+    # "nó làm trong bao lâu?" next is about the top row
+    return reply(request, sections, True, plans=[p.id for p in with_rows], tasks=top[:1] if len(top) == 1 else [])
 
 
 def _show(row: BudgetRow, measure: Measure, source: str | None) -> str:

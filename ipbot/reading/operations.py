@@ -231,6 +231,12 @@ class Operations:
                     out.append(f"{plan.id}:{group.number}")
         if numbers:
             return tuple(dict.fromkeys(out))
+        if re.search(r"\bnhom (?:nhiem vu )?(?:do|nay|ay|tren|kia)\b", f) and turn.context.task_ids:
+            # "năm 2023 nhóm đó có những gì": the group of the task discussed, by its number, in the plan asked
+            numbers = [self.index.tasks[t].group.split(".")[-1] for t in turn.context.task_ids if t in self.index.tasks]
+            return tuple(
+                f"{p.id}:{g.number}" for p in turn.plans for g in p.groups if g.number.split(".")[-1] in numbers
+            ) or ("-",)
         named = bool(re.search(r"\bnhom\b", f))
         grams = self.index.query_grams(turn.query.full_content)[1]
         for plan in turn.plans:
@@ -309,11 +315,18 @@ class Operations:
                 if any(p in fold(" ".join(filter(None, [task.budget.note, *task.notes]))) for p in phrases)
             ]
             return tuple(found) or ("-",)
+        if self.lex.has("refer_list", q.folded) and turn.context.listed:
+            # "trong số đó những nhiệm vụ nào…": within what the last list named
+            return tuple(t for t in turn.context.listed if t.split(":", 1)[0] in turn.plan_ids) or ("-",)
         if turn.task_how in ("number", "content") and (turn.task_how == "number" or len(turn.tasks) <= 3):
             return tuple(r.id for r in turn.tasks)
         if turn.task_how == "context" or (_REFER_COUNT_RE.search(q.folded) and turn.context.task_ids):
             return tuple(t for t in turn.context.task_ids if t.split(":", 1)[0] in turn.plan_ids)
         return ()
+
+    def _in_list(self, turn: Turn) -> bool:
+        """The question is about the tasks the last list named ("trong số đó")."""
+        return bool(turn.context.listed) and self.lex.has("refer_list", turn.query.folded)
 
     def _by_phrase(self, turn: Turn) -> bool:
         """The selection comes from a phrase in the notes, not from a task named."""
@@ -461,7 +474,7 @@ class Operations:
             or filters.lacks
             or filters.has
             or filters.duration
-            or (filters.ids and (filters.ids[0] == "-" or self._by_phrase(turn)))
+            or (filters.ids and (filters.ids[0] == "-" or self._by_phrase(turn) or self._in_list(turn)))
             or (filters.source and filters.negate)
         )
         if not selects or turn.task_how == "number":
@@ -469,7 +482,8 @@ class Operations:
         narrowed = filters.negate or filters.amount or filters.status or filters.groups or filters.quarters
         if filters.agency and not narrowed and filters.role is Role.ANY:
             return None  # "Sở X làm những việc gì" is about its duties: the look-ups answer it
-        if filters.ids and filters.ids[0] != "-" and not filters.status and not self._by_phrase(turn):
+        keep = self._by_phrase(turn) or self._in_list(turn)
+        if filters.ids and filters.ids[0] != "-" and not filters.status and not keep:
             filters = filters.model_copy(update={"ids": ()})
         show: tuple[Field, ...] = (Field.TIME,) if filters.quarters else ()
         if _WHAT_THEY_SAY_RE.search(f):

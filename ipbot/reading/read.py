@@ -90,6 +90,7 @@ class Reading:
 
     requests: tuple[Request, ...]
     truncated: bool = False  # the message was longer than MAX_MESSAGE and was cut
+    user_agency: str | None = None  # the agency the person said they work at, to remember
 
 
 class Reader:
@@ -113,9 +114,12 @@ class Reader:
         q = understand(self.index, text, self.lexicon)
         if not re.search(r"[a-z0-9]", q.folded):
             return Reading((Request(items=Items.TALK, show=(Field.EMPTY,)),), truncated)
+        user_agency = self._introduced_agency(q)
+        if user_agency:
+            context = context.model_copy(update={"user_agency": user_agency})
         pieces = segment(text, self.lexicon)
         if len(pieces) == 1 and not pieces[0].lead:
-            return Reading(tuple(self._route(q, context)), truncated)
+            return Reading(tuple(self._route(q, context)), truncated, user_agency)
         # a preamble, or several questions in one message: each question read in turn, with what was said
         # before it, and leaning on the question before it
         requests: list[Request] = []
@@ -129,7 +133,16 @@ class Reader:
         if any(r.items is not Items.NOTHING for r in requests):
             # one question understood: a sentence of the message that found nothing is not worth a reply
             requests = [r for r in requests if not (r.items is Items.NOTHING and r.reason is Reason.NOT_FOUND)]
-        return Reading(tuple(requests), truncated)
+        return Reading(tuple(requests), truncated, user_agency)
+
+    def _introduced_agency(self, q: Query) -> str | None:
+        """'Tôi là chuyên viên Sở KH&CN …', 'tôi công tác ở Sở VHTTDL': the agency the person works at."""
+        m = next(self.lexicon.find("introduces", q.folded), None)
+        if m is None:
+            return None
+        after = q.folded[m.end() : m.end() + 60]
+        found = self.index.find_agencies(after)
+        return found[0] if found else None
 
     def _take_lead(self, q: Query, lead: Query) -> None:
         """What a preamble tells about the question: the province and year, the person's agency ("sở tôi")."""
@@ -181,7 +194,15 @@ class Reader:
         small = self._small_talk(q)
         if small is not None:
             return [small]
+        if self.lexicon.has("correction", q.folded):
+            # "Không, ý tôi là tổng kinh phí cả kế hoạch": not about the task the last answer was about
+            context = context.model_copy(update={"task_ids": [], "listed": [], "intent": None, "last": []})
+        repeated = self._repeat_last(q, context)
+        if repeated is not None:
+            return repeated
         plans, explicit, missing = self._resolve_plans(q, context)
+        if not q.agencies and self.lexicon.has("own_agency", q.folded) and context.user_agency:
+            q.agencies = [context.user_agency]  # "sở mình", "sở tôi": where the person said they work
         if not q.agencies and context.agency and self._names_context_agency(q, context.agency):
             q.agencies = [context.agency]  # "còn Thái Bình giao sở này…", "kế hoạch 2023 giao cho Liên hiệp…"
         turn = Turn(q, context, plans, explicit, asked_plans=list(plans))
@@ -243,6 +264,67 @@ class Reader:
             if q.has(cue):
                 return Request(items=Items.TALK, show=(fld,))
         return None
+
+    def _repeat_last(self, q: Query, context: Context) -> list[Request] | None:
+        """'Thế còn Thái Bình?', 'còn năm 2022 thì sao?', 'còn Sở NN&PTNT?', 'còn quý III?': the last question
+        again, with the one thing the message changes."""
+        if not context.last or not self.lexicon.has("nothing_new", q.folded):
+            return None
+        if q.content_tokens or q.task_numbers or q.has(*_TASK_FACETS, "list", "targets", "document", "reporting"):
+            return None  # it asks something of its own ("còn kinh phí thì sao?"): read it as such
+        plans, explicit, missing = self._resolve_plans(q, context.model_copy(update={"plan_id": None}))
+        if missing is not None:
+            return [missing]
+        if not (explicit or q.agencies or q.quarters):
+            return None
+        plan_ids = tuple(p.id for p in plans) if explicit else None
+        out: list[Request] = []
+        for agency in q.agencies or [None]:  # "còn Hội Nông dân, Hội LHPN thì sao?": each of them
+            one = replace(q, agencies=[agency]) if agency else q
+            for r in context.last:
+                changed = self._changed(r, plan_ids, one)
+                if changed is None:
+                    return None
+                out.append(changed)
+        return out
+
+    def _changed(self, r: Request, plan_ids: tuple[str, ...] | None, q: Query) -> Request | None:
+        """One earlier request with its plans, agency or quarters changed (None when it cannot carry over)."""
+        f = r.filters
+        updates: dict[str, object] = {}
+        if q.agencies:
+            if not f.agency:
+                return None
+            updates["agency"] = q.agencies[0]
+            if r.items is Items.DUTIES:  # the sections and duties picked were the other agency's
+                updates |= {"ids": (), "parts": ()}
+        if q.quarters:
+            if not f.quarters:
+                return None
+            updates["quarters"] = tuple(q.quarters)
+        if plan_ids is None or plan_ids == r.plans:
+            return r.but(filters=f.model_copy(update=updates)) if updates else None
+        if r.items is Items.PASSAGES:
+            return None
+        if f.ids and r.items is Items.TASKS:
+            refs = [TaskRef(*i.split(":", 1)) for i in f.ids if ":" in i]
+            analogs = self._analogs(refs, list(plan_ids))
+            if not analogs:
+                return Request(items=Items.NOTHING, reason=Reason.NO_ANALOG, plans=plan_ids, filters=Filters(ids=f.ids))
+            updates["ids"] = tuple(a.id for a in analogs)
+        elif f.ids:
+            updates["ids"] = ()  # duties, targets, objectives of another plan: ranked anew there
+            updates["parts"] = ()
+        if f.groups:
+            numbers = {g.split(":", 1)[1].split(".")[-1] for g in f.groups}
+            updates["groups"] = tuple(
+                f"{p}:{g.number}"
+                for p in plan_ids
+                for g in self.index.plans[p].groups
+                if g.number.split(".")[-1] in numbers
+            ) or ("-",)
+        figures = tuple(fig.model_copy(update={"plan": plan_ids[0]}) for fig in r.figures) if r.figures else ()
+        return r.but(plans=plan_ids, explicit=True, filters=f.model_copy(update=updates), figures=figures)
 
     def _names_context_agency(self, q: Query, slug: str) -> bool:
         """The message points back at the conversation's agency, or names it by its first words."""
@@ -384,6 +466,10 @@ class Reader:
             weak = len(q.content_tokens) <= 2 and q.has(*_TASK_FACETS) and not q.has("list")
             if not (q.has("refer") or weak):
                 return
+        ordinal = self._ordinal(turn)
+        if ordinal is not None:  # "cái thứ hai thì phối hợp với những ai?"
+            turn.tasks, turn.task_how = [ordinal], "context"
+            return
         ctx_tasks = [TaskRef(*t.split(":", 1)) for t in turn.context.task_ids]
         if not ctx_tasks:
             return
@@ -406,6 +492,18 @@ class Reader:
                 return []
             found += [h.item for h in hits[:1] if isinstance(h.item, TaskRef)]
         return list(dict.fromkeys(found))
+
+    def _ordinal(self, turn: Turn) -> TaskRef | None:
+        """The n-th task of what the last answer listed ("cái thứ hai", "nhiệm vụ đầu tiên")."""
+        m = next(self.lexicon.find("ordinal", turn.query.folded), None)
+        if m is None:
+            return None
+        listed = turn.context.listed or turn.context.task_ids
+        word = m.group(0).split()[-1]
+        n = _ORDINALS.get(word, len(listed) if word in ("cuoi", "cung") else 0)
+        if not listed or not 1 <= n <= len(listed):
+            return None
+        return TaskRef(*listed[n - 1].split(":", 1))
 
     def _analogs(self, refs: list[TaskRef], plan_ids: list[str]) -> list[TaskRef]:
         """The same task in another plan ("thế còn năm 2022?"): clearly alike, both ways."""
@@ -1146,6 +1244,8 @@ _EACH_AGENCY_RE = re.compile(
     r"\bmoi (?:so|ben|co quan|don vi|noi|to chuc)\b|\btung (?:so|ben|co quan|don vi)\b|"
     r"lam gi (?:va|con)\b|\b(?:va|con) (?:so|cuc|hoi|doan|dai|ubnd|chi cuc|lien hiep)\b.*\b(?:lam|gi|nao)\b"
 )
+_ORDINALS = {"nhat": 1, "dau": 1, "tien": 1, "1": 1, "hai": 2, "2": 2, "ba": 3, "3": 3, "bon": 4, "tu": 4, "4": 4}
+_ORDINALS |= {"nam": 5, "5": 5}
 # "A và B", "A với B", "A vs B": two subjects of one question
 _SUBJECTS_RE = re.compile(r"\s(?:và|va|với|voi|vs|hay|hoặc|hoac)\s|,")
 _JOINED_RE = re.compile(r"\b(?:voi|va|vs|so voi)\b")
