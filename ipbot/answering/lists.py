@@ -46,7 +46,8 @@ def _list_line(db: PlanDB, plan: PlanInfo, task: Task, request: Request, detaile
     if counts:
         line += f" ({'; '.join(counts)})"
     f = request.filters
-    if Field.LEAD in request.show and task.lead:
+    not_led = f.negate and f.agency and f.role is Role.LEAD  # "không do Sở X chủ trì": then who does
+    if (Field.LEAD in request.show or not_led) and task.lead:
         line += f" — chủ trì: {agency_list(db.agency_name(plan.id, s) for s in task.lead)}"
     if f.amount is not None and task.budget.total is not None:
         line += f" — tổng {money(task.budget.total)}"

@@ -187,7 +187,9 @@ def sum_rows(db: PlanDB, request: Request) -> Answer:
         if (not f.ids and not scope.strip().startswith("các nhiệm vụ")) or scope == " cả bảng dự toán":
             lines += _stated_beside(plan, measure, source, total)
         sections.append(Section(lines, plan.short_title, _table_source(plan)))
-    return reply(request, sections, True, plans=[p.id for p in with_rows])
+    # the tasks added up stay what the conversation is about ("thế riêng năm 2023 hai nhiệm vụ đó…")
+    chosen = [i for i in request.filters.ids if i != "-"]
+    return reply(request, sections, True, plans=[p.id for p in with_rows], tasks=chosen)
 
 
 def _stated_beside(plan: PlanInfo, measure: Measure, source: str | None, total: Decimal) -> list[str]:

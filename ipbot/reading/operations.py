@@ -32,7 +32,8 @@ TOPIC_MATCH = 0.75
 TOPIC_EVIDENCE = 1.5
 
 _ROLE_RE = re.compile(r"(?:dong )?chu tri|phu trach chinh|dung ra|phoi hop|tham gia")
-_NEGATION_BEFORE = re.compile(r"(?:khong|ko|chua|khong phai|chang)(?: \S+){0,2} $")
+_NEGATION_BEFORE = re.compile(r"(?:khong|ko|chua|khong phai|chang)(?: \S+){0,3} $")
+_OWN_AGENCY_RE = re.compile(r"\b(?:so|co quan|don vi|ben) (?:minh|toi|em|chung toi)\b")
 _GROUP_NUMBER_RE = re.compile(r"\bnhom(?: nhiem vu| giai phap)?(?: thu)? (\d{1,2})\b")
 _MORE_GROUPS_RE = re.compile(r"^(?:\s*(?:,|va)\s*(?:nhom )?(\d{1,2})\b)+")
 _AMOUNT_RE = re.compile(
@@ -106,9 +107,11 @@ class Operations:
                 # "bao nhiêu cơ quan …? Là những cơ quan nào?": the count shows them too
                 return found
         selection = r.filters.groups or r.filters.agency or r.filters.quarters
-        asks_amount = r.measure is not None and re.search(r"\b(?:bao nhieu|tong)\b", f)
+        total_of = re.search(r"\btong (?:kinh phi|tien|so tien|du toan)\b", f)
+        asks_amount = (r.measure is not None or total_of) and re.search(r"\b(?:bao nhieu|tong)\b", f)
         if (
             "sum" in has
+            or "total_asked" in has
             or "remaining" in has
             or ("whole_table" in has and turn.query.has("budget"))
             or (asks_amount and selection and "list_all" not in has)
@@ -192,7 +195,8 @@ class Operations:
             (negative if _NEGATION_BEFORE.search(before) else positive).add(role)
         positive -= negative  # "… không chủ trì (cả đồng chủ trì cũng không)": the role asked about is negated
         agency = q.agencies[0] if q.agencies else None
-        spans = self.index.agency_spans(f) if agency else []
+        spans = self.index.agency_spans(f) + [m.span() for m in _OWN_AGENCY_RE.finditer(f)] if agency else []
+        spans.sort()
         negated_agency = any(_NEGATION_BEFORE.search(f[max(0, s - 40) : s].rstrip() + " ") for s, _ in spans[:1])
         if negated_agency and positive:
             negative, positive = positive, set()
@@ -434,9 +438,21 @@ class Operations:
             return None  # "kéo dài tổng cộng bao nhiêu tháng" adds up no money
         if not selects and not whole and measure is not Measure.REMAINING:
             return None  # "tổng kinh phí năm 2023" is the plan's stated total, not a sum of rows
+        if re.search(r"\bdong (?:tong )?cong\b", q.folded):
+            return None  # "dòng Cộng ghi bao nhiêu": the figure the document prints, not one computed here
+        named_only = (
+            f.ids
+            and turn.task_how in ("number", "content")
+            and not (f.groups or f.agency or f.quarters or f.amount or f.source or f.status)
+        )
+        if named_only and not self.lex.has("sum", q.folded) and measure is not Measure.REMAINING:
+            return None  # "nhiệm vụ 3.6 tổng kinh phí bao nhiêu": that task's budget, a look-up
         if measure is Measure.REMAINING and not (selects or whole) and not q.has("budget"):
             return None
         filters = f.model_copy(update={"status": tuple(s for s in f.status if s != "recurring")})
+        if not filters.ids and (filters.agency or filters.quarters):
+            # "ba lớp tập huấn quý II do sở mình chủ trì thì tổng kinh phí bao nhiêu": the classes only
+            filters = filters.model_copy(update={"ids": self._topic_ids(turn, turn.plans)})
         measures = [measure or Measure.TOTAL]
         if measure is not Measure.REMAINING and self.lex.has("total_measure", q.folded):
             both = self.lex.has("allocation_measure", q.folded)
@@ -604,6 +620,7 @@ class Operations:
 _FIGURES = frozenset({"count", "sum", "share", "difference"})
 _TASK_FACETS = ("lead", "coop", "time", "budget", "objective", "quantity", "training", "notes")
 _OPERATION_CUES = (
+    "total_asked",
     "count",
     "sum",
     "share",

@@ -531,7 +531,9 @@ def _source_keys(index: Index, expanded: str) -> set[str]:
                 # "nhiệm vụ cấp trung ương" names no source; one word ("khác") must follow it at once
                 gap = r"(?: \w+)?" if len(words) == 1 else r"(?: \w+){0,3}"
                 lead = rf"(?:ngan sach|nguon|kinh phi|von|tien|cot){gap} "
-                if re.search(rf"(?<!\w){lead}{re.escape(phrase)}(?!\w)", expanded):
+                named = rf"(?<!\w){lead}{re.escape(phrase)}(?!\w)"
+                asked = rf"(?<!\w){re.escape(phrase)}(?: la)? bao nhieu\b"  # "trong đó TW bao nhiêu"
+                if re.search(named, expanded) or (len(words) > 1 and re.search(asked, expanded)):
                     keys.add(source.key)
     return keys
 
@@ -561,6 +563,8 @@ def understand(index: Index, question: str, lexicon: Lexicon | None = None) -> Q
     q.agencies = index.find_agencies(text)
     q.quarters = _quarters(folded)
     q.sources = _source_keys(index, expanded)
+    if q.sources:
+        q.cues.add("budget")  # "trong đó TW bao nhiêu": a funding source named is a question about money
     # a need said in words the plans do not use ("giới thiệu sản phẩm") is looked for in the plans' words;
     # said in the plans' own words ("hàng giả", "quảng bá") it is matched as it stands
     needs = [
