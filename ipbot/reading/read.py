@@ -21,7 +21,7 @@ from ipbot.reading.index import SEPARATOR, Hit, Index, Passage, TaskRef, task_te
 from ipbot.reading.lexicon import DEFAULT_LEXICON_DIR, Lexicon
 from ipbot.reading.operations import Operations
 from ipbot.reading.parse import CUE_RE, Query, understand
-from ipbot.reading.places import provinces_in
+from ipbot.reading.places import Place, Places, common_forms
 from ipbot.reading.segment import segment
 from ipbot.reading.turn import Turn
 from ipbot.requests import Field, Filters, Items, Measure, Op, Reason, Request, Role
@@ -101,6 +101,14 @@ class Reader:
         self.index = Index(knowledge)
         self.lexicon = lexicon or Lexicon.load(DEFAULT_LEXICON_DIR)
         self.operations = Operations(self.index, self.lexicon)
+        self.places = Places.load()
+        planned = {fold(p.province) for p in self.index.plans.values()}
+        corpus = " ".join([*(p.text for p in self.index.passages), *map(task_text, self.index.tasks.values())])
+        self._common_places = frozenset(
+            f
+            for f in common_forms(self.places, corpus)
+            if not any(fold(p.province) in planned for p in self.places.by_name[f])
+        )
 
     @property
     def plans(self) -> dict[str, Plan]:
@@ -342,10 +350,8 @@ class Reader:
     def _resolve_plans(self, q: Query, context: Context) -> tuple[list[Plan], bool, Request | None]:
         """(plans, explicit, a request saying what is missing): explicit selectors, then context, then all."""
         every = list(self.index.plans.values())
-        known = {fold(p.province) for p in every}
-        foreign = [name for name in provinces_in(f"{q.lead_raw} {q.raw}") if fold(name) not in known]
-        if foreign and not q.provinces:
-            nothing = Request(items=Items.NOTHING, reason=Reason.NO_PLAN, filters=Filters(words=tuple(foreign)))
+        nothing = self._places(q, every)
+        if nothing is not None:
             return [], True, nothing
         cands = every
         explicit = False
@@ -390,6 +396,28 @@ class Reader:
             if pid and pid in self.index.plans:
                 return [self.index.plans[pid]], False, None
         return every, False, None
+
+    def _places(self, q: Query, every: list[Plan]) -> Request | None:
+        """Places named: a district puts the question in its province's plans; a province with no
+        plan gets a plain "no plan" (its merger noted when a planned province is now part of it)."""
+        by_province = {fold(p.province): p.province_id for p in every}
+        named = self.places.find(f"{q.lead_raw} {q.raw}", self._common_places)
+        planned: set[str] = set()
+        foreign: list[Place] = []
+        for place in named:
+            pid = by_province.get(fold(place.province))
+            if pid and not (place.kind == "province" and place.former and fold(place.name) not in by_province):
+                planned.add(pid)
+            elif not (pid and place.kind == "province"):
+                foreign.append(place)
+        q.provinces |= planned
+        if q.provinces or not foreign:
+            return None
+        # the new province a planned one merged into is named first: the merger note is about it
+        foreign.sort(key=lambda f: not f.former)
+        merged = [p.id for p in every if any(fold(p.province) in map(fold, f.former) for f in foreign)]
+        words = tuple(dict.fromkeys(f.name if f.kind == "province" else f.province for f in foreign))
+        return Request(items=Items.NOTHING, reason=Reason.NO_PLAN, plans=tuple(merged), filters=Filters(words=words))
 
     def _relative_year(self, q: Query, context: Context) -> list[int]:
         """'năm ngoái', 'năm sau': a year counted from the conversation's plan (one of the same province)."""
@@ -685,8 +713,11 @@ class Reader:
             best_target = max(
                 (h.score for h in self.index.rank_passages(q.content, turn.plan_ids, ["target"])[:1]), default=0.0
             )
-            best_task = max((h.score for h in self.index.rank_tasks(q.content, turn.plan_ids)[:1]), default=0.0)
-            if best_task >= best_target:
+            top = self.index.rank_tasks(q.content, turn.plan_ids)[:1]
+            stated = (
+                bool(top) and isinstance(top[0].item, TaskRef) and bool(self.index.tasks[top[0].item.id].quantities)
+            )
+            if stated and top[0].score >= best_target:
                 return None  # a count the task itself states ("mấy lớp")
         plans = [p for p in turn.plans if p.targets]
         if not plans:
@@ -725,8 +756,10 @@ class Reader:
         m = _COUNTED_RE.search(q.expanded)  # abbreviations spelled out: "DN" is "doanh nghiệp" in the targets
         if m is None:
             return None
-        words = [w for w in self.index.content_tokens(m.group(1)) if w not in _COUNTED_STOP][:3]
-        if not words or any(w.isdigit() for w in words):
+        # what is counted ends where "đến 2025", "trong kế hoạch" begins
+        counted = re.split(r"\b(?:den|trong|cua|nam|vao|\d+)\b", m.group(1))[0]
+        words = [w for w in self.index.content_tokens(counted) if w not in _COUNTED_STOP][:3]
+        if not words:
             return None
         # the counted thing, its rarer words weighing more, must be nearly all in one target
         asked = set(words)
@@ -738,8 +771,8 @@ class Reader:
             return None
         said = _COUNTED_RE.search(q.folded)
         if said is not None and len(q.shaped) == len(q.folded):
-            return q.shaped[said.start(1) : said.end(1)].strip()
-        return m.group(1)
+            return q.shaped[said.start(1) : said.start(1) + len(counted)].strip()
+        return counted.strip()
 
     def _ranked_targets(self, turn: Turn, plans: list[Plan], years: list[int]) -> tuple[str, ...]:
         """Targets by how well they match the question's words; the document's order when none stands out."""

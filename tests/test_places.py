@@ -1,0 +1,109 @@
+"""Places: a district reaches its province's plans, a province with no plan is said to have none,
+and the 2025 mergers are explained; ordinary words are never taken for a place."""
+
+from __future__ import annotations
+
+import pytest
+
+from ipbot.assistant import Assistant
+from ipbot.frontends.render import plain_text
+from ipbot.reading.places import Places, common_forms, provinces_in
+from ipbot.text import canon
+
+
+@pytest.fixture(scope="module")
+def places() -> Places:
+    return Places.load()
+
+
+def test_the_map_is_whole(places: Places) -> None:
+    """63 provinces before 1 July 2025, 34 after; every old one went into exactly one new one."""
+    old, new = places.data.old_provinces, places.data.new_provinces
+    assert (len(old), len(new)) == (63, 34)
+    formers = [name for unit in new for name in unit.former]
+    assert sorted(formers) == sorted(p.name for p in old)
+    assert {p.name: p.now for p in old if p.name in ("Ninh Thuận", "Thái Bình")} == {
+        "Ninh Thuận": "Khánh Hòa",
+        "Thái Bình": "Hưng Yên",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("HTX em ở Ninh Phước làm nho", ["Ninh Phước"]),
+        ("minh o ninh phuoc lam nho", ["Ninh Phước"]),
+        ("Cơ sở ở Tiền Hải, Thái Bình", ["Tiền Hải", "Thái Bình"]),
+        ("o Phan Rang ban toi", ["Phan Rang - Tháp Chàm"]),
+        ("tinh Binh Thuan co ke hoach ko", ["Bình Thuận"]),
+        ("HTX ở Sài Gòn", ["Hồ Chí Minh"]),
+    ],
+)
+def test_places_named(places: Places, text: str, names: list[str]) -> None:
+    assert [p.name for p in places.find(text)] == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tinh co to chuc ngay SHTT the gioi ko",  # "có tổ chức", not the district Cô Tô
+        "co quan chu tri la ai",  # "chủ trì", not the town Chũ
+        "Chu tich UBND la ai",
+        "năm định hướng 2030 thế nào",  # folded, "nam dinh"; typed with accents it is no place
+    ],
+)
+def test_words_are_not_places(places: Places, text: str) -> None:
+    assert places.find(text) == []
+
+
+def test_words_of_the_documents_are_not_places(places: Places) -> None:
+    """Typed without accents after "về", the documents' own words ("thống nhất") are no district."""
+    common = common_forms(places, "Bảo đảm thống nhất quản lý nhà nước về sở hữu trí tuệ")
+    assert "thong nhat" in common
+    assert places.find("ve thong nhat quan ly", common) == []
+    assert [p.name for p in places.find("HTX ở Thống Nhất, Đồng Nai", common)] == ["Thống Nhất", "Đồng Nai"]
+
+
+def test_provinces_only(places: Places) -> None:
+    assert provinces_in("HTX ở Hải Hậu, Nam Định", places) == ["Nam Định"]
+
+
+def _ask(assistant: Assistant, question: str) -> tuple[bool, str, str]:
+    answer = assistant.ask(question)
+    return answer.answered, canon(plain_text(answer)), answer.intent
+
+
+def test_a_district_puts_the_question_in_its_province(assistant: Assistant) -> None:
+    answered, text, _ = _ask(assistant, "HTX em ở Tiền Hải, kế hoạch có chỉ tiêu chỉ dẫn địa lý đến 2025 không?")
+    assert answered
+    assert canon("160/KH-UBND") in text or canon("Thái Bình") in text
+    assert canon("Ninh Thuận") not in text
+
+
+@pytest.mark.parametrize("question", ["Bình Thuận có kế hoạch SHTT không?", "o huyen Nga Son co ho tro nhan hieu ko"])
+def test_a_province_without_a_plan(assistant: Assistant, question: str) -> None:
+    answered, text, intent = _ask(assistant, question)
+    assert (answered, intent) == (False, "no_plan")
+    assert canon("Bình Thuận") in text or canon("Thanh Hóa") in text
+
+
+@pytest.mark.parametrize(
+    ("question", "new", "former"),
+    [
+        ("Kế hoạch SHTT năm 2023 của tỉnh Khánh Hòa có bao nhiêu nhiệm vụ?", "Khánh Hòa", "Ninh Thuận"),
+        ("tinh Hung Yen co ke hoach SHTT ko", "Hưng Yên", "Thái Bình"),
+    ],
+)
+def test_a_merged_province_is_explained(assistant: Assistant, question: str, new: str, former: str) -> None:
+    answered, text, intent = _ask(assistant, question)
+    assert (answered, intent) == (False, "no_plan")
+    assert canon(f"tỉnh {former} đã nhập vào {new}") in text
+
+
+def test_a_district_now_in_the_new_province_keeps_its_plan(assistant: Assistant) -> None:
+    answered, text, intent = _ask(
+        assistant, "Mình ở Kiến Xương (nay thuộc Hưng Yên). Kế hoạch đặt chỉ tiêu gì đến 2025?"
+    )
+    assert answered
+    assert intent != "no_plan"
+    assert canon("Thái Bình") in text
