@@ -311,3 +311,25 @@ def test_the_task_asked_for_is_in_another_plan(assistant: Assistant) -> None:
     assert not answer.answered
     text = canon(plain_text(answer))
     assert _has(text, "không có nhiệm vụ này") and _has(text, "5.5")
+
+
+@pytest.mark.parametrize(
+    ("question", "agency"),
+    [
+        ("Thái Bình: sở nào lo mảng quảng bá, giao thương, xúc tiến thương mại sản phẩm?", "Sở Công Thương"),
+        ("kh tb: xuc tien thuong mai san pham duoc bao ho, so nao lo giao thuong ket noi cung cau", "Sở Công Thương"),
+    ],
+)
+def test_a_task_without_a_lead_points_to_the_duty_that_covers_it(
+    assistant: Assistant, question: str, agency: str
+) -> None:
+    """Thái Bình assigns work by agency (section V), not by task: the matching duty answers "who"."""
+    answered, text, _ = ask(assistant, question)
+    assert answered
+    assert _has(text, agency) and _has(text, "mục V.4")
+
+
+def test_a_task_without_a_lead_and_no_duty_for_it_says_so(assistant: Assistant) -> None:
+    answered, text, _ = ask(assistant, "Thái Bình giao cơ quan nào chủ trì việc vinh danh, khen thưởng cá nhân?")
+    assert not answered
+    assert _has(text, "không giao cơ quan chủ trì")

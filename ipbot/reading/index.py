@@ -441,6 +441,11 @@ class Index:
         cached = self._precomputed.get(text_key(text))
         return list(cached) if cached is not None else _doc_tokens(text)
 
+    def specific(self, grams: Iterable[str]) -> set[str]:
+        """The word pairs among ``grams`` that few passages share ("giao thương"), unlike the
+        domain's scaffolding ("tài sản trí tuệ") that every passage has."""
+        return {g for g in grams if g in self._rare_pairs}
+
     def doc_grams(self, text: str) -> set[str]:
         return _grams(_doc_tokens(text))
 

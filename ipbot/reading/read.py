@@ -56,6 +56,9 @@ SUGGEST = 0.3
 COUNTED_IN_TARGET = 0.6
 """Share of what a number question counts that a target must name to be about it."""
 MIN_DUTY_WORDS = 3
+ASSIGNED_DUTY = 0.15
+ASSIGNED_DUTY_MARGIN = 0.05
+"""A duty of "Tổ chức thực hiện" answers "who does this task" only this far ahead of the next."""
 """Question words a duty must share to be quoted alone rather than the agency's whole entry."""
 
 _TASK_FACETS = ("lead", "coop", "time", "budget", "objective", "quantity", "training", "notes", "group_of")
@@ -1141,7 +1144,7 @@ class Reader:
         )
 
     # ------------------------------------------------------------------ one task
-    def _task_answer(self, turn: Turn) -> Request | None:
+    def _task_answer(self, turn: Turn) -> Request | list[Request] | None:
         if not turn.tasks:
             return None
         q = turn.query
@@ -1164,9 +1167,32 @@ class Reader:
             # a count was asked: of tied tasks, those that state one
             refs = [r for r in refs if self._task(r).quantities] or refs
         plans = [self.index.plans[p] for p in dict.fromkeys(r.plan_id for r in refs)]
-        return turn.request(
+        request = turn.request(
             Items.TASKS, plans=plans, filters=Filters(ids=tuple(r.id for r in refs)), show=tuple(facets or [Field.CARD])
         )
+        if Field.LEAD in facets and not any(self._task(r).lead for r in refs):
+            return [*self._assigned_duty(turn, plans), request]
+        return request
+
+    def _assigned_duty(self, turn: Turn, plans: list[Plan]) -> list[Request]:
+        """A plan that assigns work by agency, not by task ("phân công theo mục V"): the duty the
+        question's own words point to ("sở nào lo mảng quảng bá, giao thương" → Sở Công Thương).
+
+        Only a clear winner that shares a specific word pair with the question counts: the
+        domain's own words ("tài sản trí tuệ") match every duty loosely.
+        """
+        if not turn.query.content_tokens or not any(p.responsibilities for p in plans):
+            return []
+        hits = [
+            h
+            for h in self.index.rank_passages(turn.query.content, [p.id for p in plans], ["responsibility"])
+            if isinstance(h.item, Passage)
+        ]
+        if not hits or hits[0].score < ASSIGNED_DUTY or not self.index.specific(hits[0].matched):
+            return []
+        if len(hits) > 1 and hits[0].score - hits[1].score < ASSIGNED_DUTY_MARGIN:
+            return []
+        return self._passages(turn, [hits[0].item])
 
     # ------------------------------------------------------------------ topics and follow-ups
     def _topic(self, turn: Turn) -> Request | None:
