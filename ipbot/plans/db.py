@@ -22,9 +22,9 @@ from pathlib import Path
 
 from ipbot.plans.models import Quantity, Task, TaskBudget, Timeline
 from ipbot.requests import Field, Filters, Measure, Role
-from ipbot.text import strip_marks
+from ipbot.text import fold, strip_marks
 
-__all__ = ["AgencyInfo", "BudgetRow", "DutyEntry", "PlanDB", "PlanInfo", "SourceInfo"]
+__all__ = ["AgencyInfo", "BudgetRow", "ContactInfo", "DutyEntry", "PlanDB", "PlanInfo", "SourceInfo"]
 
 MILLION = Decimal(1_000_000)
 
@@ -48,6 +48,20 @@ class SourceInfo:
     @property
     def name(self) -> str:
         return self.long_label or self.label
+
+
+@dataclass(frozen=True)
+class ContactInfo:
+    """An entry of the operators' ``data/contacts.yaml`` (not from the plans)."""
+
+    id: str
+    name: str
+    agency: str | None
+    address: str | None
+    phone: str | None
+    email: str | None
+    website: str | None
+    note: str | None
 
 
 @dataclass(frozen=True)
@@ -599,6 +613,29 @@ class PlanDB:
     def reporting(self, plan_id: str) -> sqlite3.Row | None:
         rows = self._rows("select * from reporting where plan_id = ?", (plan_id,))
         return rows[0] if rows else None
+
+    def contacts(self, province: str | None = None, agency: str | None = None) -> list[ContactInfo]:
+        """The operators' contacts for a plan's province (old names included), or the national ones.
+
+        With ``agency``, only the entries that are that agency (the plan's "Sở KH&CN").
+        """
+        rows = self._rows("select * from contacts order by position")
+        wanted = fold(province) if province else None
+        out = []
+        for r in rows:
+            provinces = json.loads(r["provinces"] or "[]")
+            if (wanted in provinces if wanted else not provinces) and (agency is None or r["agency"] == agency):
+                out.append(
+                    ContactInfo(
+                        r["id"], r["name"], r["agency"], r["address"], r["phone"], r["email"], r["website"], r["note"]
+                    )
+                )
+        return out
+
+    @cached_property
+    def contacts_updated(self) -> str | None:
+        rows = self._rows("select value from meta where key = 'contacts_updated'")
+        return rows[0]["value"] if rows else None
 
     def analog(self, task_id: str, other_plan: str) -> tuple[str, float] | None:
         """The most similar task of another plan of the same province, and how similar (0..1)."""

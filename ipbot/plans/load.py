@@ -13,11 +13,12 @@ from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
 
-from ipbot.plans.models import AgencyDef, Plan
+from ipbot.plans.models import AgencyDef, ContactsFile, Plan
 
 __all__ = ["Agency", "Catalogue", "Problem", "load_catalogue"]
 
 AGENCIES_FILE = "agencies.yaml"
+CONTACTS_FILE = "contacts.yaml"
 PLANS_DIR = "plans"
 SOURCES_DIR = "sources"
 
@@ -63,6 +64,7 @@ class Catalogue:
     sources: dict[str, str] = field(default_factory=dict)
     files: dict[str, Path] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    contacts: ContactsFile | None = None  # the operators' contacts, when data/contacts.yaml exists
 
     @property
     def errors(self) -> list[Problem]:
@@ -157,7 +159,30 @@ def load_catalogue(data_dir: Path) -> Catalogue:
             cat.problems.append(Problem("error", path.name, "source_file", f"{source} not found"))
 
     _register_agencies(cat, registry)
+    _load_contacts(cat, data_dir / CONTACTS_FILE)
     return cat
+
+
+def _load_contacts(cat: Catalogue, path: Path) -> None:
+    """The operators' contacts: optional, validated like the plans."""
+    if not path.exists():
+        return
+    raw = _read_yaml(path, cat.problems)
+    try:
+        cat.contacts = ContactsFile.model_validate(raw)
+    except ValidationError as exc:
+        cat.problems.extend(_validation_problems(path, exc, raw))
+        return
+    cat.files[CONTACTS_FILE] = path
+    seen: set[str] = set()
+    for n, contact in enumerate(cat.contacts.contacts):
+        if contact.id in seen:
+            cat.problems.append(Problem("error", path.name, f"contacts[{n}].id", f"duplicate id {contact.id!r}"))
+        seen.add(contact.id)
+        if contact.agency and not any(a.slug == contact.agency for a in cat.agencies.values()):
+            cat.problems.append(
+                Problem("error", path.name, f"contacts[{n}].agency", f"unknown agency {contact.agency!r}")
+            )
 
 
 def _register_agencies(cat: Catalogue, registry: list[AgencyDef]) -> None:

@@ -284,3 +284,28 @@ class Plan(Model):
     @property
     def years(self) -> range:
         return range(self.year_start, self.year_end + 1)
+
+
+class Contact(Model):
+    """Whom to contact, kept by the operators in ``data/contacts.yaml``: not from the plans.
+
+    A province's entry serves the plans of the provinces it lists, old names included
+    (since 1 July 2025 the Sở KH&CN of Khánh Hòa does the work of Ninh Thuận's); an entry
+    with no provinces is national (Cục Sở hữu trí tuệ). Only what an operator checked is
+    written: a missing phone number is better than a wrong one.
+    """
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    name: str
+    agency: str | None = Field(None, description="the registry id of the agency it is (so-khcn), if any")
+    provinces: list[str] = Field([], description="the plan provinces it serves; empty for a national body")
+    address: str | None = None
+    phone: str | None = Field(None, pattern=r"^\+?[0-9 .()-]{6,20}$")
+    email: str | None = Field(None, pattern=r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$")
+    website: str | None = Field(None, pattern=r"^https://[^\s]+$")
+    note: str | None = None
+
+
+class ContactsFile(Model):
+    updated: dt.date = Field(description="when an operator last checked the entries")
+    contacts: list[Contact]

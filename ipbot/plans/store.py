@@ -19,7 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ipbot.plans.load import AGENCIES_FILE, PLANS_DIR, SOURCES_DIR, Agency, Catalogue, Problem
+from ipbot.plans.load import AGENCIES_FILE, CONTACTS_FILE, PLANS_DIR, SOURCES_DIR, Agency, Catalogue, Problem
 from ipbot.plans.models import Plan
 from ipbot.text import fold
 
@@ -67,7 +67,7 @@ class Knowledge:
 
 
 def _data_files(data_dir: Path) -> list[Path]:
-    files = [data_dir / AGENCIES_FILE, *sorted((data_dir / PLANS_DIR).glob("*.yaml"))]
+    files = [data_dir / AGENCIES_FILE, data_dir / CONTACTS_FILE, *sorted((data_dir / PLANS_DIR).glob("*.yaml"))]
     files += sorted((data_dir / SOURCES_DIR).glob("*.txt"))
     return [f for f in files if f.exists()]
 
@@ -396,7 +396,35 @@ def build_database(data_dir: Path, db_path: Path, derive: Derive | None = None) 
     return cat
 
 
+def _contact_rows(cat: Catalogue) -> Iterator[dict[str, object]]:
+    for position, c in enumerate(cat.contacts.contacts if cat.contacts else ()):
+        yield {
+            "id": c.id,
+            "position": position,
+            "name": c.name,
+            "agency": c.agency,
+            "provinces": _json([fold(p) for p in c.provinces]),
+            "address": c.address,
+            "phone": c.phone,
+            "email": c.email,
+            "website": c.website,
+            "note": c.note,
+        }
+
+
 _SCHEMA: dict[str, dict[str, type]] = {
+    "contacts": {
+        "id": str,
+        "position": int,
+        "name": str,
+        "agency": str,
+        "provinces": str,
+        "address": str,
+        "phone": str,
+        "email": str,
+        "website": str,
+        "note": str,
+    },
     "groups": {"plan_id": str, "number": str, "title": str, "intro": str, "position": int},
     "sources": {
         "plan_id": str,
@@ -519,7 +547,9 @@ def _fill(db: sqlite_utils.Database, cat: Catalogue, data_dir: Path, derive: Der
             for alias in (a.name, *a.aliases)
         ),
     )
-    rows: dict[str, list[dict[str, object]]] = {}
+    rows: dict[str, list[dict[str, object]]] = {"contacts": list(_contact_rows(cat))}
+    if cat.contacts is not None:
+        db["meta"].insert({"key": "contacts_updated", "value": cat.contacts.updated.isoformat()})
     for table, row in _plan_rows(cat):
         rows.setdefault(table, []).append(row)
     if derive is not None:
