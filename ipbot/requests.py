@@ -69,6 +69,7 @@ class Items(StrEnum):
     RECIPIENTS = "recipients"  # "Nơi nhận"
     PASSAGES = "passages"  # quoted text: a task's content, a duty, a target…
     DISCREPANCIES = "discrepancies"
+    SUPPORT = "support"  # the tasks that offer what a business needs, each with whom to ask
     CONTACTS = "contacts"  # operators' contact list (not from the plans)
     PLANS = "plans"
     FILES = "files"  # charts and spreadsheets
@@ -101,6 +102,7 @@ class Field(StrEnum):
     GROUP = "group"
     CONTENT = "content"
     QUOTE = "quote"  # the document's own words
+    CONTACT = "contact"  # whom to ask, from the operators' contacts (not the plans)
     # the document
     NUMBER = "number"
     DATE = "date"

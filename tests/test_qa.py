@@ -138,7 +138,7 @@ NOT_ANSWERED = [
     ("Năm 2023 Thái Bình có bao nhiêu đơn đăng ký sáng chế?", "không có số liệu"),
     ("Thái Bình dành bao nhiêu tiền cho vinh danh, khen thưởng cá nhân có tài sản trí tuệ?", "không nêu"),
     ("Quý II năm 2022 có những việc gì?", "không chia nhiệm vụ theo quý"),
-    ("giá vàng hôm nay bao nhiêu", "chưa tìm thấy"),
+    ("giá vàng hôm nay bao nhiêu", "ngoài phạm vi"),
     ("Cho mình xin danh sách sản phẩm OCOP 5 sao của Ninh Thuận", "chưa tìm thấy"),
 ]
 

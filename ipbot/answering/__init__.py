@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable, Sequence
 
 from ipbot import phrases
-from ipbot.answering import document, lists, money, talk, tasks
+from ipbot.answering import document, lists, money, support, talk, tasks
 from ipbot.answering.common import reply
 from ipbot.answers import Answer, Section
 from ipbot.plans.db import PlanDB
@@ -58,6 +58,8 @@ _BY_ITEMS: dict[Items, Family] = {
     Items.DISCREPANCIES: document.discrepancies,
     Items.PLANS: document.plans_list,
     Items.FILES: document.files,
+    Items.SUPPORT: support.support,
+    Items.CONTACTS: support.contacts,
     Items.TALK: talk.talk,
     Items.NOTHING: talk.nothing,
 }
@@ -83,7 +85,7 @@ class Answerer:
             request = request.but(plans=tuple(p for p in request.plans if p in self.db.plan_ids))
         family = _BY_OP.get((request.items, request.op)) or _BY_ITEMS[request.items]
         answer = family(self.db, request)
-        if request.reason is not None and request.items is not Items.NOTHING:
+        if request.reason is not None and request.items not in (Items.NOTHING, Items.CONTACTS):
             # asked for something the plans do not state: say so, then what they do state
             answer.sections.insert(0, Section([talk.reason_line(self.db, request)]))
             answer.answered = False

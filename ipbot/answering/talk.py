@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ipbot import phrases
 from ipbot.answering.common import period, reply
+from ipbot.answering.support import contact_lines
 from ipbot.answering.tasks import task_label
 from ipbot.answers import Answer, Section, Suggestion
 from ipbot.plans.db import PlanDB
@@ -180,8 +181,11 @@ def nothing(db: PlanDB, request: Request) -> Answer:
     if reason is Reason.AMBIGUOUS:
         return reply(request, [Section([phrases.WHICH_PLAN])], False, suggestions=suggestions)
     if reason is Reason.OUT_OF_SCOPE:
-        lines = [phrases.OUT_OF_SCOPE]
-        return reply(request, [Section(lines)], False, suggestions=suggestions or examples(db))
+        sections = [Section([phrases.OUT_OF_SCOPE])]
+        if Field.CONTACT in request.show:  # procedures, fees, the law: the IP office answers those
+            handover = contact_lines(db, plans, national=True)
+            sections += [Section(handover)] if handover else []
+        return reply(request, sections, False, suggestions=suggestions or examples(db))
     if reason in (Reason.NO_STATISTICS, Reason.UNSUPPORTED):
         return reply(
             request, [Section([reason_line(db, request)])], False, plans=request.plans, suggestions=suggestions

@@ -25,7 +25,7 @@ from ipbot.reading.places import Place, Places, common_forms
 from ipbot.reading.segment import segment
 from ipbot.reading.turn import Turn
 from ipbot.requests import Field, Filters, Items, Measure, Op, Reason, Request, Role
-from ipbot.text import fold, tokens
+from ipbot.text import fold, has_diacritics, nfc, shape, tokens
 
 __all__ = ["MAX_MESSAGE", "Reader", "Reading"]
 
@@ -56,6 +56,10 @@ SUGGEST = 0.3
 COUNTED_IN_TARGET = 0.6
 """Share of what a number question counts that a target must name to be about it."""
 MIN_DUTY_WORDS = 3
+SUPPORT_MATCH = 0.4
+SUPPORT_SPREAD = 0.15
+MAX_SUPPORT = 3
+"""A support answer: per plan, up to three tasks this close to the best one for the need."""
 ASSIGNED_DUTY = 0.15
 ASSIGNED_DUTY_MARGIN = 0.05
 """A duty of "Tổ chức thực hiện" answers "who does this task" only this far ahead of the next."""
@@ -107,6 +111,8 @@ class Reader:
         self.places = Places.load()
         planned = {fold(p.province) for p in self.index.plans.values()}
         corpus = " ".join([*(p.text for p in self.index.passages), *map(task_text, self.index.tasks.values())])
+        self._corpus_shaped = shape(corpus)
+        self._corpus_folded = fold(corpus)
         self._common_places = frozenset(
             f
             for f in common_forms(self.places, corpus)
@@ -221,8 +227,13 @@ class Reader:
         turn.unknown_words = [t for t in q.content_tokens if not self.index.known(t)]
         if missing is not None:
             return [missing]
-        if q.has("out_of_domain"):
-            return [self._not_found(turn)]
+        if self.lexicon.has("contact_request", q.folded):
+            return [turn.request(Items.CONTACTS, reason=Reason.OUT_OF_SCOPE)]
+        if q.has("out_of_domain") or self.lexicon.has("procedure", q.folded):
+            # procedures and fees are the IP office's; weather and gold prices nobody's here
+            ip = self.lexicon.has("procedure", q.folded) or bool(q.content_tokens and self._about_ip(q))
+            show = (Field.CONTACT,) if ip else ()
+            return [turn.request(Items.NOTHING, reason=Reason.OUT_OF_SCOPE, show=show)]
         if q.has("plans") and not q.content_tokens:
             return [Request(items=Items.PLANS, op=Op.LIST)]
         if q.has("chart", "export"):
@@ -231,6 +242,12 @@ class Reader:
         over_data = self.operations.read(turn)
         if over_data:
             return over_data
+        # a business saying who they are, what they make or whom to ask: a support question first
+        said = fold(f"{q.lead_raw} {q.raw}")
+        business = self.lexicon.has("persona", said) or self.lexicon.has("support_contact", q.folded)
+        support = self._support(turn) if business or self._product(q) else None
+        if support:
+            return support
         for handler in (
             self._recipients,
             self._document,
@@ -249,7 +266,102 @@ class Reader:
             found = handler(turn)
             if found is not None:
                 return found if isinstance(found, list) else [found]
-        return self._search(turn)
+        searched = self._search(turn)
+        if searched[0].items is Items.NOTHING:
+            return self._support(turn) or searched  # "có hỗ trợ … không?" that nothing else explains
+        return searched
+
+    # ------------------------------------------------------------------ support for a business
+    def _support(self, turn: Turn) -> list[Request]:
+        """ "HTX tôi làm nước mắm…, tỉnh có hỗ trợ gì không, hỏi ai?": the tasks that offer what the
+        person needs, each with whom to ask.
+
+        The product they make is looked for in the plans; one the plans never name is said so
+        and left out of the matching, so the need ("nhãn hiệu tập thể") finds its tasks. The
+        words every such question has ("hỗ trợ", "đăng ký") and places choose nothing. Each
+        province answers from its latest plan that offers the need, unless a year was named.
+        A question about one task's money, time or partners is no support question, nor is a
+        follow-up about the task just discussed.
+        """
+        q = turn.query
+        if not self.lexicon.has("support", q.folded) or q.task_numbers or turn.task_how in ("number", "context"):
+            return []
+        if q.has("budget", "time", "coop", "targets", "reporting", "document", "count", "quantity", "statistics"):
+            return []
+        if q.quarters or q.sources or _asks_count(q):
+            return []
+        product = self._product(q)
+        named = product is not None and product[1]
+        drop = [fold(p.name) for p in self.places.find(f"{q.lead_raw} {q.raw}")]
+        drop += [fold(p.province) for p in self.index.plans.values()]
+        drop += [fold(w) for w in self.lexicon.phrases("support_scaffolding")]
+        if product is not None and not named:
+            drop.append(fold(product[0]))
+        words = _without(q.content, drop)
+        if not self.index.content_tokens(words):
+            words = f" {SEPARATOR} ".join(self.lexicon.phrases("support_topics"))
+        ids: list[str] = []
+        for plans in self._support_plans(turn):
+            for plan in plans:
+                found = self._support_tasks(words, plan, fold(product[0]) if named and product else None)
+                if found:
+                    ids += found
+                    break
+        if not ids:
+            return []
+        plans = [p for p in turn.plans if any(i.startswith(f"{p.id}:") for i in ids)]
+        request = turn.request(
+            Items.SUPPORT,
+            plans=plans,
+            filters=Filters(ids=tuple(ids), words=(product[0],) if product and not named else ()),
+        )
+        if any(not self.index.tasks[i].lead for i in ids):
+            return [*self._assigned_duty(turn, plans), request]  # "sở nào lo mảng giao thương" in a plan by agency
+        return [request]
+
+    def _support_plans(self, turn: Turn) -> list[list[Plan]]:
+        """Each province's plans to try in turn: newest first; a named year keeps its own plans."""
+        by_province: dict[str, list[Plan]] = {}
+        for plan in turn.plans:
+            by_province.setdefault(plan.province_id, []).append(plan)
+        if turn.query.years:
+            return [[p] for p in turn.plans]
+        return [sorted(plans, key=lambda p: -p.year_end) for plans in by_province.values()]
+
+    def _support_tasks(self, words: str, plan: Plan, product: str | None) -> list[str]:
+        """A plan's best few tasks for the need, nearly as good as its best; those naming the
+        product, when the plans name it."""
+        hits = [h for h in self.index.rank_tasks(words, [plan.id]) if isinstance(h.item, TaskRef)]
+        if product:
+            hits = [h for h in hits if product in fold(task_text(self.index.tasks[h.item.id]))]
+        if not hits or hits[0].score < SUPPORT_MATCH or hits[0].evidence < MIN_EVIDENCE:
+            return []
+        top = hits[0].score
+        good = [h.item.id for h in hits if h.score >= top - SUPPORT_SPREAD and h.evidence >= MIN_EVIDENCE]
+        return good[:MAX_SUPPORT]
+
+    def _product(self, q: Query) -> tuple[str, bool] | None:
+        """What the person makes ("nước mắm"), as they typed it, and whether the plans name it.
+
+        Often said in a sentence before the question ("HTX tôi làm nước mắm. … có hỗ trợ không?").
+        """
+        said = nfc(f"{q.lead_raw} {q.raw}")
+        folded, shaped = fold(said), shape(said)
+        m = next(self.lexicon.find("makes", folded), None)
+        if m is None:
+            return None
+        product = m.group("product")
+        typed = shaped[m.start("product") : m.end("product")] if len(shaped) == len(folded) else product
+        if has_diacritics(typed):
+            named = re.search(rf"(?<!\w){re.escape(typed)}(?!\w)", self._corpus_shaped) is not None
+        else:
+            # one syllable typed without accents ("toi", "nho") stands for too many words to look for
+            named = " " in product and re.search(rf"(?<!\w){re.escape(product)}(?!\w)", self._corpus_folded) is not None
+        return typed, named
+
+    def _about_ip(self, q: Query) -> bool:
+        hits = self.index.rank_tasks(q.content) + self.index.rank_passages(q.content)
+        return any(h.score >= SUGGEST and h.evidence >= MIN_EVIDENCE for h in hits)
 
     # ------------------------------------------------------------------ small talk
     def _small_talk(self, q: Query) -> Request | None:
@@ -1303,6 +1415,17 @@ _EACH_AGENCY_RE = re.compile(
     r"\bmoi (?:so|ben|co quan|don vi|noi|to chuc)\b|\btung (?:so|ben|co quan|don vi)\b|"
     r"lam gi (?:va|con)\b|\b(?:va|con) (?:so|cuc|hoi|doan|dai|ubnd|chi cuc|lien hiep)\b.*\b(?:lam|gi|nao)\b"
 )
+_COUNT_RE = re.compile(r"\b(?:may|bao nhieu|so luong|toi thieu)\b")
+_COUNT_ACCENTED_RE = re.compile(r"(?<!\w)(?:mấy|bao nhiêu|số lượng|tối thiểu)(?!\w)")
+
+
+def _asks_count(q: Query) -> bool:
+    """ "bao nhiêu", "mấy": typed with accents, "máy" (a machine) is no "mấy"."""
+    if has_diacritics(q.raw):
+        return _COUNT_ACCENTED_RE.search(q.shaped) is not None
+    return _COUNT_RE.search(q.folded) is not None
+
+
 _ORDINALS = {"nhat": 1, "dau": 1, "tien": 1, "1": 1, "hai": 2, "2": 2, "ba": 3, "3": 3, "bon": 4, "tu": 4, "4": 4}
 _ORDINALS |= {"nam": 5, "5": 5}
 # "A và B", "A với B", "A vs B": two subjects of one question
@@ -1335,3 +1458,19 @@ def _asks_which_agencies(q: Query) -> bool:
     return bool(
         re.search(r"(nhung|cac) (co quan|so|don vi|ben|ai) nao|nhung ai|co quan nao|don vi nao|so nao", q.folded)
     )
+
+
+def _without(text: str, phrases: list[str]) -> str:
+    """The text with each folded phrase's words taken out where they stand together."""
+    words = text.split()
+    folded = [fold(w) for w in words]
+    for phrase in sorted({p for p in phrases if p}, key=len, reverse=True):
+        parts = phrase.split()
+        n = len(parts)
+        i = 0
+        while i + n <= len(folded):
+            if folded[i : i + n] == parts:
+                del words[i : i + n], folded[i : i + n]
+            else:
+                i += 1
+    return " ".join(words)

@@ -1,0 +1,119 @@
+"""What businesses ask most: what support is there for my product, and whom do I ask; and
+what the plans do not cover (procedures, phone numbers), handed over to the operators' contacts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ipbot.assistant import Assistant
+from ipbot.frontends.render import plain_text
+from ipbot.plans.checks import check_catalogue
+from ipbot.plans.load import load_catalogue
+from ipbot.text import canon
+
+KHCN = "Sở Khoa học và Công nghệ"
+NOT_FROM_PLANS = "không lấy từ kế hoạch"
+
+
+def _ask(assistant: Assistant, question: str) -> tuple[bool, str, str]:
+    answer = assistant.ask(question)
+    return answer.answered, canon(plain_text(answer)), answer.intent
+
+
+def _has(text: str, fact: str) -> bool:
+    return canon(fact) in text
+
+
+@pytest.mark.parametrize(
+    ("question", "product", "facts"),
+    [
+        (
+            "HTX tôi làm nước mắm ở Ninh Thuận, muốn đăng ký nhãn hiệu tập thể thì tỉnh có hỗ trợ gì không?",
+            "nước mắm",
+            ["3.6", "nhãn hiệu tập thể", KHCN],
+        ),
+        ("HTX em o Ninh Phuoc lam nho, co ho tro nhan hieu ko", "nho", ["3.6", KHCN]),
+        (
+            "Cơ sở tôi chế tạo máy bóc vỏ tỏi, muốn đăng ký sáng chế thì có được hỗ trợ không?",
+            "máy bóc vỏ",
+            ["2.c", "sáng chế", KHCN],
+        ),
+    ],
+)
+def test_a_product_the_plans_never_name(assistant: Assistant, question: str, product: str, facts: list[str]) -> None:
+    """Said plainly first, then the tasks that cover the need, each with whom to contact."""
+    answered, text, intent = _ask(assistant, question)
+    assert (answered, intent) == (True, "support")
+    assert _has(text, f"Kế hoạch không nêu riêng «{product}»")
+    assert all(_has(text, f) for f in facts), text
+    assert _has(text, "(chủ trì)")
+
+
+def test_a_product_the_plans_name_gets_its_own_task(assistant: Assistant) -> None:
+    answered, text, intent = _ask(assistant, "Nhà mình trồng nha đam ở Ninh Thuận, có được hỗ trợ gì không?")
+    assert (answered, intent) == (True, "support")
+    assert _has(text, "3.c") and _has(text, "Chỉ dẫn địa lý Nha đam")
+    assert not _has(text, "không nêu riêng")
+
+
+def test_today_s_contact_is_labelled_as_not_from_the_plans(assistant: Assistant) -> None:
+    _, text, _ = _ask(assistant, "HTX em o Ninh Phuoc lam nho, co ho tro nhan hieu ko, lien he ai")
+    assert _has(text, NOT_FROM_PLANS)
+    assert _has(text, "Sở Khoa học và Công nghệ tỉnh Khánh Hòa")  # Ninh Thuận is part of Khánh Hòa since 7/2025
+
+
+def test_a_plan_by_agency_names_the_duty_that_covers_the_need(assistant: Assistant) -> None:
+    answered, text, _ = _ask(
+        assistant,
+        "Cơ sở nhà mình làm bánh cáy ở Đông Hưng, muốn mang sản phẩm đi giới thiệu ở các tỉnh, sở nào lo giao thương?",
+    )
+    assert answered
+    assert _has(text, "Sở Công Thương") and _has(text, "III.5.đ")
+    assert _has(text, "Thái Bình") and not _has(text, "Ninh Thuận (cũ)")
+
+
+def test_a_phone_number_is_not_in_the_plans(assistant: Assistant) -> None:
+    answered, text, intent = _ask(assistant, "cho xin số điện thoại Sở KH&CN Ninh Thuận")
+    assert (answered, intent) == (False, "contacts")
+    assert _has(text, "không ghi số điện thoại")
+    assert _has(text, NOT_FROM_PLANS) and _has(text, "Khánh Hòa")
+
+
+@pytest.mark.parametrize(
+    "question", ["thủ tục đăng ký nhãn hiệu cần giấy tờ gì", "nhan hieu tap the khac nhan hieu chung nhan the nao"]
+)
+def test_procedures_are_handed_to_the_ip_office(assistant: Assistant, question: str) -> None:
+    answered, text, intent = _ask(assistant, question)
+    assert (answered, intent) == (False, "out_of_scope")
+    assert _has(text, "ngoài phạm vi") and _has(text, "Cục Sở hữu trí tuệ")
+
+
+def test_off_topic_gets_no_contacts(assistant: Assistant) -> None:
+    answered, text, _ = _ask(assistant, "giá vàng hôm nay bao nhiêu")
+    assert not answered
+    assert not _has(text, "Cục Sở hữu trí tuệ")
+
+
+def test_a_task_question_with_support_words_is_still_a_task_question(assistant: Assistant) -> None:
+    answered, text, intent = _ask(assistant, "Nhiệm vụ 3.4 năm 2023 hỗ trợ mấy sản phẩm OCOP?")
+    assert answered and intent != "support"
+    assert _has(text, "05 sản phẩm")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "problem"),
+    [
+        ("website: https://ipvietnam.gov.vn", "website: ipvietnam.gov.vn", "website"),
+        ("agency: so-khcn\n", "agency: so-khoa-hoc\n", "unknown agency"),
+        ("updated: 2026-11-30", "updated: hôm qua", "updated"),
+    ],
+)
+def test_contacts_are_validated(data_copy: Path, old: str, new: str, problem: str) -> None:
+    path = data_copy / "contacts.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    errors = [str(p) for p in check_catalogue(load_catalogue(data_copy)) if p.level == "error"]
+    assert any("contacts.yaml" in e and problem in e for e in errors), errors
