@@ -53,6 +53,11 @@ META_ACCENTED = frozenset(
     """.split()
 )
 META_WORDS = frozenset(strip_marks(w) for w in META_ACCENTED)
+# Two-word scaffolding ("nhiệm vụ", "kế hoạch"): the word after it starts a title, it is no
+# word pair of that title ("nhiệm vụ hỗ trợ OCOP" is not "…Nhiệm vụ Hỗ trợ khai thác…").
+META_PHRASES = frozenset(
+    {"nhiem vu", "ke hoach", "thuc hien", "trien khai", "co quan", "don vi", "noi dung", "giai phap", "giai doan"}
+)
 
 # The domain itself: every plan is about "sở hữu trí tuệ", so it tells tasks apart no better
 # than "nhiệm vụ" does. Dropped from questions (SHTT expands to it).
@@ -413,7 +418,15 @@ class Index:
             return roles[j] != "sep" and not (roles[j] == "meta" and roles[i] == "meta")
 
         before = i > 0 and usable(i - 1) and f"{folded[i - 1]} {folded[i]}" in self._rare_pairs
-        after = i + 1 < len(folded) and usable(i + 1) and f"{folded[i]} {folded[i + 1]}" in self._rare_pairs
+        # the end of a scaffolding phrase ("nhiệm vụ", "kế hoạch") pairs with no title after it:
+        # "nhiệm vụ hỗ trợ OCOP" is not the task whose text happens to say "Nhiệm vụ Hỗ trợ…"
+        ends_phrase = i > 0 and f"{folded[i - 1]} {folded[i]}" in META_PHRASES
+        after = (
+            not ends_phrase
+            and i + 1 < len(folded)
+            and usable(i + 1)
+            and f"{folded[i]} {folded[i + 1]}" in self._rare_pairs
+        )
         return before or after
 
     def known(self, token: str) -> bool:

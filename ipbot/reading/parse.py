@@ -575,6 +575,7 @@ def understand(index: Index, question: str, lexicon: Lexicon | None = None) -> Q
     cut = [span for _, spans in needs for span in spans]
     if lexicon is not None:  # "nhà em", "HTX mình", "xưởng của tôi": who is asking, not what
         cut += [m.span() for m in lexicon.find("persona", folded)]
+        cut += [m.span() for m in lexicon.find("scaffolding", folded)]  # "các dòng … cộng lại"
     q.content = _content(index, q, extra=cut)
     q.full_content = _content(index, q, keep_cues=True, extra=cut)
     if needs:

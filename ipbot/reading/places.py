@@ -123,7 +123,9 @@ class Places:
         )
         return cls(_PlacesFile.model_validate(raw), aliases.aliases)
 
-    def find(self, text: str, common: Collection[str] = ()) -> list[Place]:
+    def find(
+        self, text: str, common: Collection[str] = (), lower_districts: Collection[str] | None = None
+    ) -> list[Place]:
         """Places named in the text: capitalised as names are, or after "tỉnh", "huyện", "ở"…
 
         Folding would find "Nam Định" in "năm định hướng": typed with accents, the accents must
@@ -131,16 +133,25 @@ class Places:
         and not when its letters are ``common`` words ("tỉnh có tổ chức" is no "Cô Tô"). A
         one-syllable name ("Chũ") is too like a word to count without accents. A name shared by
         places of several provinces (a common district name) counts only when it is also a
-        province's.
+        province's. With ``lower_districts``, a district typed in lower case without accents
+        counts only in those provinces ("huyen co to chuc" is "huyện có tổ chức" in a chat about
+        Ninh Thuận, not Cô Tô of Quảng Ninh).
         """
         text = nfc(text)
         plain = strip_marks(text)
         accented = has_diacritics(text)
-        forms = {
+        titled = {
             fold(m.group(1)) for m in self._titled.finditer(plain) if all(w[:1].isupper() for w in m.group(1).split())
         }
         folded = fold(text)
-        forms |= {m.group(1) for r in self._folded for m in r.finditer(folded) if m.group(1) not in common}
+        lowered = {m.group(1) for r in self._folded for m in r.finditer(folded) if m.group(1) not in common}
+        if lower_districts is not None and not accented:
+            lowered = {
+                f
+                for f in lowered
+                if any(p.kind == "province" or p.province in lower_districts for p in self.by_name[f])
+            }
+        forms = titled | lowered
         if not accented:
             forms = {f for f in forms if " " in f}
         if accented:

@@ -236,7 +236,7 @@ class Reader:
             return [turn.request(Items.NOTHING, reason=Reason.OUT_OF_SCOPE, show=show)]
         if q.has("plans") and not q.content_tokens:
             return [Request(items=Items.PLANS, op=Op.LIST)]
-        if q.has("chart", "export"):
+        if q.has("export") or (q.has("chart") and self._asks_chart(q)):
             return [turn.request(Items.FILES, show=(Field.CHART if q.has("chart") else Field.EXPORT,))]
         self._find_tasks(turn)
         over_data = self.operations.read(turn)
@@ -358,6 +358,13 @@ class Reader:
             # one syllable typed without accents ("toi", "nho") stands for too many words to look for
             named = " " in product and re.search(rf"(?<!\w){re.escape(product)}(?!\w)", self._corpus_folded) is not None
         return typed, named
+
+    def _asks_chart(self, q: Query) -> bool:
+        """A chart cue that is a chart: typed with accents it says "đồ thị"/"biểu đồ"; without,
+        "cái đó thì" is no "đồ thị"."""
+        if has_diacritics(q.raw):
+            return re.search(r"biểu đồ|đồ thị|\bchart\b|vẽ", q.shaped) is not None
+        return not self.lexicon.has("that_then", q.folded)
 
     def _about_ip(self, q: Query) -> bool:
         hits = self.index.rank_tasks(q.content) + self.index.rank_passages(q.content)
@@ -516,7 +523,9 @@ class Reader:
         """Places named: a district puts the question in its province's plans; a province with no
         plan gets a plain "no plan" (its merger noted when a planned province is now part of it)."""
         by_province = {fold(p.province): p.province_id for p in every}
-        named = self.places.find(f"{q.lead_raw} {q.raw}", self._common_places)
+        named = self.places.find(
+            f"{q.lead_raw} {q.raw}", self._common_places, lower_districts={p.province for p in every}
+        )
         planned: set[str] = set()
         foreign: list[Place] = []
         for place in named:
@@ -613,7 +622,10 @@ class Reader:
         if ordinal is not None:  # "cái thứ hai thì phối hợp với những ai?"
             turn.tasks, turn.task_how = [ordinal], "context"
             return
-        ctx_tasks = [TaskRef(*t.split(":", 1)) for t in turn.context.task_ids]
+        ctx_ids = turn.context.task_ids
+        if not ctx_ids and (q.has("refer") or self.lexicon.has("refer_list", q.folded)):
+            ctx_ids = turn.context.listed  # "2 việc đó", "các nhiệm vụ trên": what the last list named
+        ctx_tasks = [TaskRef(*t.split(":", 1)) for t in ctx_ids]
         if not ctx_tasks:
             return
         here = [t for t in ctx_tasks if t.plan_id in plan_ids]
