@@ -1153,6 +1153,11 @@ class Reader:
         lead_role = re.search(r"chu tri|phu trach chinh|dung ra|dau moi thuc hien|cam dau", q.folded)
         role_cue = q.has("lead", "coop") or re.search(r"tham gia|phu trach", q.folded)
         has_duties = any(set(q.agencies) & set(r.agencies) for p in turn.plans for r in p.responsibilities)
+        if self.lexicon.has("agency_role", q.folded) and not (role_cue or listing):
+            # "Sở GD&ĐT làm gì / vai trò gì?": the tasks it takes part in and its duties, both asked,
+            # so "năm 2022 thì sao?" asks both of that plan too
+            tasks = self._tasks_of_agency(turn)
+            return [*(tasks if isinstance(tasks, list) else [tasks]), self._duties(turn, turn.plans, q.agencies)]
         if has_duties and ((q.has("responsibility") and not lead_role) or not (role_cue or listing)):
             return self._duties(turn, turn.plans, q.agencies)
         if role_cue or listing:
