@@ -532,7 +532,8 @@ def _source_keys(index: Index, expanded: str) -> set[str]:
                 gap = r"(?: \w+)?" if len(words) == 1 else r"(?: \w+){0,3}"
                 lead = rf"(?:ngan sach|nguon|kinh phi|von|tien|cot){gap} "
                 named = rf"(?<!\w){lead}{re.escape(phrase)}(?!\w)"
-                asked = rf"(?<!\w){re.escape(phrase)}(?: la)? bao nhieu\b"  # "trong đó TW bao nhiêu"
+                # "trong đó TW bao nhiêu", "trung ương dự kiến hỗ trợ bao nhiêu"
+                asked = rf"(?<!\w){re.escape(phrase)}(?: (?:du kien|ho tro|cap|dong gop|bo tri|phan bo|chi))*(?: la)? bao nhieu\b"
                 if re.search(named, expanded) or (len(words) > 1 and re.search(asked, expanded)):
                     keys.add(source.key)
     return keys

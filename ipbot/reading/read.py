@@ -217,6 +217,11 @@ class Reader:
         repeated = self._repeat_last(q, context)
         if repeated is not None:
             return repeated
+        if self.lexicon.has("refer_amount", q.folded):
+            # "khoản đó dành cho nhiệm vụ nào?": the funding source just given, with its tasks
+            sources = [r for r in context.last if r.filters.source and r.items in (Items.SOURCES, Items.BUDGET)]
+            if sources:
+                return [sources[-1].but(items=Items.SOURCES, op=Op.LOOKUP)]
         plans, explicit, missing = self._resolve_plans(q, context)
         if not q.agencies and self.lexicon.has("own_agency", q.folded) and context.user_agency:
             q.agencies = [context.user_agency]  # "sở mình", "sở tôi": where the person said they work
@@ -492,6 +497,17 @@ class Reader:
         ]
         if not plan_years:
             plan_years = self._relative_year(q, context)
+        elif len(plan_years) == 1:
+            # "năm 2023 ít hơn năm trước bao nhiêu?": the year named and the one before (or after) it
+            step = (
+                -1
+                if self.lexicon.has("year_before", q.folded)
+                else 1
+                if self.lexicon.has("year_after", q.folded)
+                else 0
+            )
+            if step and any(p.year_start == p.year_end == plan_years[0] + step for p in every):
+                plan_years = [plan_years[0], plan_years[0] + step]
         if plan_years:
             annual = [p for p in cands if p.year_start == p.year_end and p.year_start in plan_years]
             ranged = [p for p in cands if any(p.year_start <= y <= p.year_end for y in plan_years)]
@@ -622,6 +638,8 @@ class Reader:
         if ordinal is not None:  # "cái thứ hai thì phối hợp với những ai?"
             turn.tasks, turn.task_how = [ordinal], "context"
             return
+        if self.lexicon.has("plan_total", q.folded) and not q.has("refer"):
+            return  # "còn năm 2022 thì tổng kinh phí là bao nhiêu?": the plan's total, not the task's
         ctx_ids = turn.context.task_ids
         if not ctx_ids and (q.has("refer") or self.lexicon.has("refer_list", q.folded)):
             ctx_ids = turn.context.listed  # "2 việc đó", "các nhiệm vụ trên": what the last list named
