@@ -1,0 +1,58 @@
+"""Conversations: each turn leans on what came before, as people write on a phone.
+
+Each session is a list of (message, facts its answer must carry); the context of one
+answer is passed to the next turn, as every front end does.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from ipbot.answers import Context
+from ipbot.assistant import Assistant
+from ipbot.frontends.render import plain_text
+from ipbot.text import canon
+
+KHCN = "Sở Khoa học và Công nghệ"
+
+SESSIONS = {
+    "money": [
+        ("Kế hoạch SHTT năm 2023 của Ninh Thuận tổng dự toán là bao nhiêu?", ["3.832,6"]),
+        ("Trong đó trung ương dự kiến hỗ trợ bao nhiêu?", ["2.000 triệu"]),
+        ("Khoản đó dành cho nhiệm vụ nào?", ["3.1"]),
+        ("Nhiệm vụ ấy kéo dài bao lâu?", ["24 tháng"]),
+        ("Còn năm 2022 thì tổng kinh phí là bao nhiêu?", ["5.540"]),
+        ("Vậy năm 2023 ít hơn năm trước bao nhiêu?", ["1.707,4"]),
+    ],
+    "a list, then 'those two'": [
+        ("nam 2022 lien hiep hoi kh&kt phoi hop nhung nhiem vu nao", ["2.c", "3.b"]),
+        ("2 viec do ai chu tri", [KHCN]),
+    ],
+    "'đó thì' is no chart": [
+        ("Chỉ dẫn địa lý thịt cừu Ninh Thuận nằm trong kế hoạch năm nào?", ["2023"]),
+        ("Năm trước đó thì làm chỉ dẫn địa lý cho sản phẩm nào?", ["Nha đam"]),
+        ("Nhiệm vụ đó do ai chủ trì?", [KHCN, "Sở Nông nghiệp và Phát triển nông thôn"]),
+    ],
+    "an agency's part, plan after plan": [
+        ("so giao duc co vai tro gi trong ke hoach shtt 2023 ninh thuan", ["5.5", "học sinh"]),
+        ("nam 2022 thi sao", ["Sở Giáo dục và Đào tạo", "Kế hoạch SHTT năm 2022"]),
+        ("the con o thai binh", ["học sinh, sinh viên", "160/KH-UBND"]),
+    ],
+    "a district in a conversation": [
+        ("htx em lam nho o ninh phuoc, ke hoach shtt 2023 cua tinh co ho tro dang ky nhan hieu ko a", ["3.6", KHCN]),
+        ("neu muon di tap huan thi huyen co to chuc lop nao ko", ["5.3"]),
+        ("lop do kinh phi lay o dau", ["420"]),
+        ("quy may to chuc", ["Quý II"]),
+    ],
+}
+
+
+@pytest.mark.parametrize("name", list(SESSIONS))
+def test_session(assistant: Assistant, name: str) -> None:
+    context = Context()
+    for message, facts in SESSIONS[name]:
+        answer = assistant.ask(message, context)
+        text = canon(plain_text(answer))
+        missing = [f for f in facts if canon(f) not in text]
+        assert answer.answered and not missing, f"{message!r}: missing {missing} in {text[:300]!r}"
+        context = answer.context
