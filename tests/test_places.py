@@ -36,6 +36,7 @@ def test_the_map_is_whole(places: Places) -> None:
         ("Cơ sở ở Tiền Hải, Thái Bình", ["Tiền Hải", "Thái Bình"]),
         ("o Phan Rang ban toi", ["Phan Rang - Tháp Chàm"]),
         ("tinh Binh Thuan co ke hoach ko", ["Bình Thuận"]),
+        ("binh thuan nam 2023 co ho tro CDDL thanh long ko", ["Bình Thuận"]),  # bare, lower case, no accents
         ("HTX ở Sài Gòn", ["Hồ Chí Minh"]),
     ],
 )

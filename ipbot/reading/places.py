@@ -102,6 +102,10 @@ class Places:
             for kind, before in _BEFORE.items()
             if (kind_forms := [f for f in forms if any(p.kind == kind for p in self.by_name[f])])
         ]
+        # a province's name of two syllables or more, typed bare in a message without accents
+        # ("binh thuan nam 2023 co ho tro…"): counted unless its letters are common words
+        bare = [f for f in forms if " " in f and any(p.kind == "province" for p in self.by_name[f])]
+        self._bare = re.compile(rf"(?<!\w)({'|'.join(re.escape(f) for f in bare)})(?!\w)")
         self._titled = re.compile(
             r"(?<!\w)(" + "|".join(r"\s+".join(re.escape(w) for w in f.split()) for f in forms) + r")(?!\w)",
             re.IGNORECASE,
@@ -145,6 +149,8 @@ class Places:
         }
         folded = fold(text)
         lowered = {m.group(1) for r in self._folded for m in r.finditer(folded) if m.group(1) not in common}
+        if not accented:
+            lowered |= {m.group(1) for m in self._bare.finditer(folded) if m.group(1) not in common}
         if lower_districts is not None and not accented:
             lowered = {
                 f
