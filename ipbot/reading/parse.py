@@ -533,7 +533,8 @@ def _source_keys(index: Index, expanded: str) -> set[str]:
                 lead = rf"(?:ngan sach|nguon|kinh phi|von|tien|cot){gap} "
                 named = rf"(?<!\w){lead}{re.escape(phrase)}(?!\w)"
                 # "trong đó TW bao nhiêu", "trung ương dự kiến hỗ trợ bao nhiêu"
-                asked = rf"(?<!\w){re.escape(phrase)}(?: (?:du kien|ho tro|cap|dong gop|bo tri|phan bo|chi))*(?: la)? bao nhieu\b"
+                verbs = r"(?: (?:du kien|ho tro|cap|dong gop|bo tri|phan bo|chi))*"
+                asked = rf"(?<!\w){re.escape(phrase)}{verbs}(?: la)? bao nhieu\b"
                 if re.search(named, expanded) or (len(words) > 1 and re.search(asked, expanded)):
                     keys.add(source.key)
     return keys
