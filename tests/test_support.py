@@ -117,3 +117,15 @@ def test_contacts_are_validated(data_copy: Path, old: str, new: str, problem: st
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     errors = [str(p) for p in check_catalogue(load_catalogue(data_copy)) if p.level == "error"]
     assert any("contacts.yaml" in e and problem in e for e in errors), errors
+
+
+def test_a_greeting_and_a_preamble_before_the_question(assistant: Assistant) -> None:
+    """The greeting gets no menu; the need is in the preamble; 'máy' (a machine) is no 'mấy'."""
+    answered, text, intent = _ask(
+        assistant,
+        "chao ad, xuong em o Thap Cham tu che may boc vo hanh tim, muon dang ky bao ho. "
+        "KH SHTT 2022 cua tinh co ho tro ko, so nao lo?",
+    )
+    assert (answered, intent) == (True, "support")
+    assert _has(text, "2.c") and _has(text, "sáng chế") and _has(text, KHCN)
+    assert not _has(text, "Xin chào")

@@ -150,6 +150,9 @@ class Reader:
         if any(r.items is not Items.NOTHING for r in requests):
             # one question understood: a sentence of the message that found nothing is not worth a reply
             requests = [r for r in requests if not (r.items is Items.NOTHING and r.reason is Reason.NOT_FOUND)]
+        if any(r.items not in (Items.TALK, Items.NOTHING) for r in requests):
+            # "Chào ad, … có hỗ trợ không?": the question is answered, the greeting needs no menu
+            requests = [r for r in requests if r.items is not Items.TALK]
         return Reading(tuple(requests), truncated, user_agency)
 
     def _introduced_agency(self, q: Query) -> str | None:
@@ -172,7 +175,14 @@ class Reader:
         q.lead_raw = lead.raw
         if not q.agencies and lead.agencies and self.lexicon.has("own_agency", q.folded):
             q.agencies = lead.agencies
-        if lead.content_tokens and not self._explains(q):
+        explains = self._explains(q)
+        needs = [w for need, _ in self.lexicon.needs_in(lead.folded) for w in need.plan_words]
+        if needs and not q.needs and not explains:
+            # "xưởng em tự chế máy bóc vỏ… KH 2022 có hỗ trợ không?": the need is in the preamble
+            q.needs = needs
+            q.content = f"{q.content} {SEPARATOR} {f' {SEPARATOR} '.join(needs)}".strip()
+            q.content_tokens = self.index.content_tokens(q.content)
+        if lead.content_tokens and not explains:
             # "Nghe nói năm 2023 có dự án chỉ dẫn địa lý Thịt cừu. Ai đứng ra làm?": the subject is in the preamble
             q.content = f"{lead.content} {SEPARATOR} {q.content}".strip()
             q.full_content = f"{lead.full_content} {SEPARATOR} {q.full_content}".strip()
@@ -304,7 +314,9 @@ class Reader:
             drop.append(fold(product[0]))
         words = _without(q.content, drop)
         if not self.index.content_tokens(words):
-            words = f" {SEPARATOR} ".join(self.lexicon.phrases("support_topics"))
+            # nothing asked but "có hỗ trợ không": the need the preamble states, or any support
+            said = [w for need, _ in self.lexicon.needs_in(fold(q.lead_raw)) for w in need.plan_words]
+            words = f" {SEPARATOR} ".join(said or self.lexicon.phrases("support_topics"))
         ids: list[str] = []
         for plans in self._support_plans(turn):
             for plan in plans:
