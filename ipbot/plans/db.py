@@ -210,6 +210,7 @@ class PlanDB:
         # the database never changes while open: cache what every answer asks for
         self.plan = lru_cache(maxsize=None)(self._plan)
         self.agency = lru_cache(maxsize=None)(self._agency)
+        self._task_models: dict[str, Task | None] = {}  # frozen models, shared by every answer
 
     def close(self) -> None:
         self.conn.close()
@@ -403,10 +404,14 @@ class PlanDB:
         return self._rows(f"select count(*) from tasks t where {where}", params)[0][0]
 
     def tasks(self, ids: Iterable[str]) -> list[Task]:
-        """The tasks with these ids, in that order, as models."""
+        """The tasks with these ids, in that order, as models (built once: the database is read-only)."""
         ids = list(dict.fromkeys(ids))
-        if not ids:
-            return []
+        missing = [i for i in ids if i not in self._task_models]
+        if missing:
+            self._task_models.update((t_id, t) for t_id, t in zip(missing, self._load_tasks(missing), strict=False))
+        return [self._task_models[i] for i in ids if self._task_models.get(i) is not None]
+
+    def _load_tasks(self, ids: list[str]) -> list[Task | None]:
         marks = _marks(ids)
         rows = {r["id"]: r for r in self._rows(f"select * from tasks where id in ({marks})", ids)}
         quarters: dict[str, list[int]] = {}
@@ -418,7 +423,7 @@ class PlanDB:
         ):
             roles.setdefault((a["task_id"], a["role"]), []).append(a["agency"])
         budget = {b.task_id: b for b in self.budget_rows_of(ids)}
-        return [self._task(rows[i], quarters, roles, budget.get(i)) for i in ids if i in rows]
+        return [self._task(rows[i], quarters, roles, budget.get(i)) if i in rows else None for i in ids]
 
     def task(self, task_id: str) -> Task | None:
         found = self.tasks([task_id])

@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
@@ -114,6 +115,12 @@ def _grams(tokens: Sequence[str | None]) -> set[str]:
     grams = {t for t in tokens if t}
     grams.update(f"{a} {b}" for a, b in itertools.pairwise(tokens) if a and b)
     return grams
+
+
+@lru_cache(maxsize=4096)
+def _doc_grams(text: str) -> frozenset[str]:
+    """A passage's or title's word pairs, computed once (titles are matched on every question)."""
+    return frozenset(_grams(_doc_tokens(text)))
 
 
 def _norm_numbers(words: list[str]) -> list[str]:
@@ -459,8 +466,8 @@ class Index:
         domain's scaffolding ("tài sản trí tuệ") that every passage has."""
         return {g for g in grams if g in self._rare_pairs}
 
-    def doc_grams(self, text: str) -> set[str]:
-        return _grams(_doc_tokens(text))
+    def doc_grams(self, text: str) -> frozenset[str]:
+        return _doc_grams(text)
 
     def coverage(self, query: set[str], doc: set[str]) -> tuple[float, frozenset[str]]:
         """Share of the question's (weighted) words and pairs that the document contains."""

@@ -31,8 +31,17 @@ ALIASES_FILE = "place_aliases.yaml"
 
 # a place named in lower case without accents counts only after a word that introduces that kind
 # of place: "tỉnh" comes before a province, never a district ("tinh co to chuc" is no "Cô Tô")
-_AT = r"tp|thanh pho|o|tai|ve|cua|thuoc|vung"
-_BEFORE = {"province": rf"(?:tinh|{_AT})", "district": rf"(?:huyen|thi xa|thi tran|xa|{_AT})"}
+_AT = frozenset({"tp", "thanh pho", "o", "tai", "ve", "cua", "thuoc", "vung"})
+_BEFORE = {
+    "province": _AT | {"tinh"},
+    "district": _AT | {"huyen", "thi xa", "thi tran", "xa"},
+}
+_WORD_RE = re.compile(r"\w+")
+
+
+def _key(name: str) -> str:
+    """A name as matched: folded words, punctuation dropped ("Phan Rang - Tháp Chàm" → "phan rang thap cham")."""
+    return " ".join(_WORD_RE.findall(fold(name)))
 
 
 class _OldProvince(BaseModel):
@@ -91,28 +100,15 @@ class Places:
                     if part != district:
                         self._add(part, Place(district, "district", old.name, old.now))
         for new in data.new_provinces:
-            if fold(new.name) not in self.by_name:
+            if _key(new.name) not in self.by_name:
                 self._add(new.name, Place(new.name, "province", new.name, new.name, tuple(new.former)))
         for alias, official in aliases.items():
-            for place in self.by_name.get(fold(official), []):
+            for place in self.by_name.get(_key(official), []):
                 self._add(alias, place)
-        forms = sorted(self.by_name, key=len, reverse=True)
-        self._folded = [
-            re.compile(rf"(?<!\w){before}\s+({'|'.join(re.escape(f) for f in kind_forms)})(?!\w)")
-            for kind, before in _BEFORE.items()
-            if (kind_forms := [f for f in forms if any(p.kind == kind for p in self.by_name[f])])
-        ]
-        # a province's name of two syllables or more, typed bare in a message without accents
-        # ("binh thuan nam 2023 co ho tro…"): counted unless its letters are common words
-        bare = [f for f in forms if " " in f and any(p.kind == "province" for p in self.by_name[f])]
-        self._bare = re.compile(rf"(?<!\w)({'|'.join(re.escape(f) for f in bare)})(?!\w)")
-        self._titled = re.compile(
-            r"(?<!\w)(" + "|".join(r"\s+".join(re.escape(w) for w in f.split()) for f in forms) + r")(?!\w)",
-            re.IGNORECASE,
-        )
+        self._longest = max((len(f.split()) for f in self.by_name), default=1)
 
     def _add(self, name: str, place: Place) -> None:
-        bucket = self.by_name.setdefault(fold(name), [])
+        bucket = self.by_name.setdefault(_key(name), [])
         if place not in bucket:
             bucket.append(place)
 
@@ -142,41 +138,64 @@ class Places:
         Ninh Thuận, not Cô Tô of Quảng Ninh).
         """
         text = nfc(text)
-        plain = strip_marks(text)
         accented = has_diacritics(text)
-        titled = {
-            fold(m.group(1)) for m in self._titled.finditer(plain) if all(w[:1].isupper() for w in m.group(1).split())
-        }
-        folded = fold(text)
-        lowered = {m.group(1) for r in self._folded for m in r.finditer(folded) if m.group(1) not in common}
+        words = _WORD_RE.findall(strip_marks(text))
+        folded = [w.lower() for w in words]  # marks are stripped already: folding is lower case
+        forms: list[str] = []
+        i = 0
+        while i < len(words):
+            for n in range(min(self._longest, len(words) - i), 0, -1):
+                form = " ".join(folded[i : i + n])
+                places = self.by_name.get(form)
+                if not places:
+                    continue
+                if all(w[:1].isupper() for w in words[i : i + n]) or (
+                    form not in common and self._introduced(places, folded, i, n, accented, lower_districts)
+                ):
+                    forms.append(form)
+                    i += n - 1
+                    break
+            i += 1
         if not accented:
-            lowered |= {m.group(1) for m in self._bare.finditer(folded) if m.group(1) not in common}
-        if lower_districts is not None and not accented:
-            lowered = {
-                f
-                for f in lowered
-                if any(p.kind == "province" or p.province in lower_districts for p in self.by_name[f])
-            }
-        forms = titled | lowered
-        if not accented:
-            forms = {f for f in forms if " " in f}
-        if accented:
+            forms = [f for f in forms if " " in f]
+        else:
             shaped = shape(text)
-            forms = {f for f in forms if any(self._accents_match(p, f, shaped) for p in self.by_name[f])}
+            forms = [f for f in forms if any(self._accents_match(p, f, shaped) for p in self.by_name[f])]
         found: list[Place] = []
-        for form in sorted(forms, key=lambda f: fold(text).find(f)):
-            places = self.by_name.get(form, [])
+        for form in dict.fromkeys(forms):
+            places = self.by_name[form]
             provinces = [p for p in places if p.kind == "province"]
             chosen = provinces or (places if len({p.province for p in places}) == 1 else [])
             found += [p for p in chosen[:1] if p not in found]
         return found
 
     @staticmethod
+    def _introduced(
+        places: list[Place],
+        folded: list[str],
+        i: int,
+        n: int,
+        accented: bool,
+        lower_districts: Collection[str] | None,
+    ) -> bool:
+        """A name in lower case: after a word for its kind of place, or a province's name typed bare."""
+        before = {folded[i - 1] if i else "", " ".join(folded[max(0, i - 2) : i])}
+        for place in places:
+            elsewhere = lower_districts is not None and place.province not in lower_districts
+            if place.kind == "district" and elsewhere and not accented:
+                continue
+            if before & _BEFORE[place.kind]:
+                return True
+            if place.kind == "province" and n > 1 and not accented:
+                return True  # "binh thuan nam 2023 co ho tro…"
+        return False
+
+    @staticmethod
     def _accents_match(place: Place, form: str, shaped: str) -> bool:
         names = [place.name, *place.name.split(" - ")]
         return any(
-            fold(n) == form and re.search(rf"(?<!\w){re.escape(shape(n))}(?!\w)", shaped) for n in names
-        ) or not any(fold(n) == form for n in names)
+            _key(n) == form and re.search(rf"(?<!\w){re.escape(shape(n))}(?!\w)", shaped) for n in names
+        ) or not any(_key(n) == form for n in names)
 
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -189,7 +208,7 @@ def provinces_in(text: str, places: Places) -> list[str]:
 
 def common_forms(places: Places, text: str) -> frozenset[str]:
     """Folded place names that are also ordinary words of ``text`` ("co to" in "có tổ chức")."""
-    words = fold(text).split()
+    words = _WORD_RE.findall(fold(text))
     longest = max((len(f.split()) for f in places.by_name), default=1)
     phrases = {" ".join(words[i : i + n]) for n in range(1, longest + 1) for i in range(len(words) - n + 1)}
     return frozenset(f for f in places.by_name if f in phrases)
