@@ -180,6 +180,7 @@ class Filters(_Frozen):
     exclude_role: Role | None = None  # agencies: holding ``role`` but never this one
     negate: bool = False  # "which do not": the agency test (or, with no agency, the funding-source test) reversed
     quarters: tuple[int, ...] = ()
+    exact_quarters: bool = False  # "đúng Quý II (không tính Quý I–II)": the task's quarters are exactly these
     whole_year: bool = False
     groups: tuple[str, ...] = ()  # "plan:group"
     source: str | None = None  # draws on this funding source

@@ -108,7 +108,8 @@ def filters_phrase(db: PlanDB, plan: PlanInfo, f: Filters) -> str:
             group = plan.group(number)
             parts.append(f"thuộc nhóm {number}" + (f" ({shorten(group.title, 70)})" if group else ""))
     if f.quarters:
-        parts.append(f"triển khai trong {quarters_text(list(f.quarters))}")
+        only = "chỉ " if f.exact_quarters else ""
+        parts.append(f"triển khai {only}trong {quarters_text(list(f.quarters))}")
     if f.whole_year:
         parts.append("thực hiện cả năm (không gắn với quý)")
     if f.source:

@@ -334,6 +334,12 @@ class PlanDB:
                 f"exists (select 1 from task_quarters q where q.task_id = t.id and q.quarter in ({_marks(f.quarters)}))"
             )
             params += f.quarters
+            if f.exact_quarters:
+                conds.append(
+                    "not exists (select 1 from task_quarters q where q.task_id = t.id "
+                    f"and q.quarter not in ({_marks(f.quarters)}))"
+                )
+                params += f.quarters
         if f.whole_year:
             conds.append("t.whole_year = 1")
         if f.groups:

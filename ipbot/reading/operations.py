@@ -18,9 +18,10 @@ from decimal import Decimal, InvalidOperation
 from ipbot.plans.models import Plan
 from ipbot.reading.index import Index, TaskRef
 from ipbot.reading.lexicon import Lexicon
+from ipbot.reading.parse import quarters_in
 from ipbot.reading.turn import Turn
 from ipbot.requests import AmountFilter, Field, Figure, Filters, Items, Measure, Op, Request, Role
-from ipbot.text import fold
+from ipbot.text import fold, strip_marks
 
 __all__ = ["Operations"]
 
@@ -156,7 +157,8 @@ class Operations:
             role=role,
             negate=negate or (source_negated and agency is None),
             exclude_role=exclude,
-            quarters=tuple(q.quarters),
+            quarters=self._quarters(turn),
+            exact_quarters=bool(q.quarters) and self.lex.has("exact_quarter", f),
             whole_year=q.has("whole_year") and not q.quarters,
             groups=groups,
             source=source,
@@ -166,6 +168,10 @@ class Operations:
             has=(Field.BUDGET,) if re.search(r"(?<!khong )(?<!ko )\bco (?:ghi )?so tien\b", f) else (),
             duration=self._duration(turn),
         )
+        prior = self._prior_selection(turn)
+        if prior is not None and r.filters == Filters(status=r.filters.status, has=r.filters.has):
+            # "…, và các dòng đó được phân bổ bao nhiêu?": the rows the question before selected
+            r.filters = prior
         if self.lex.has("remaining", f):
             r.measure = Measure.REMAINING
         elif self.lex.has("ratio_measure", f):
@@ -254,6 +260,24 @@ class Operations:
         """How closely the question repeats a group's title: the title's words found, or the question's."""
         doc = self.index.doc_grams(title)
         return max(self.index.coverage(doc, grams)[0], self.index.coverage(grams, doc)[0])
+
+    def _prior_selection(self, turn: Turn) -> Filters | None:
+        """The filters of the selection the conversation just made, when "các dòng đó" points back at it."""
+        if not _REFER_COUNT_RE.search(turn.query.folded) or turn.context.task_ids:
+            return None
+        for r in reversed(turn.context.last):
+            if r.items is Items.TASKS and r.op in (Op.COUNT, Op.LIST) and r.filters != Filters():
+                return r.filters
+        return None
+
+    def _quarters(self, turn: Turn) -> tuple[int, ...]:
+        """The quarters asked; "Quý II (không tính Quý I-II)" asks Quý II alone."""
+        q = turn.query
+        if not self.lex.has("exact_quarter", q.folded):
+            return tuple(q.quarters)
+        plain = strip_marks(q.raw).lower()  # punctuation kept: the exclusion ends at ")" or ","
+        kept = re.sub(r"khong (?:tinh|ke|gom)\b.*?(?=[,;.)]|$)", " ", plain)
+        return tuple(quarters_in(kept)) or tuple(q.quarters)
 
     def _amount(self, turn: Turn) -> AmountFilter | None:
         """'dưới 100 triệu', 'từ 1.000 triệu trở lên', 'tổng kinh phí lớn hơn phần phân bổ'."""

@@ -484,6 +484,11 @@ class Query:
         return any(c in self.cues for c in cues)
 
 
+def quarters_in(folded: str) -> list[int]:
+    """The quarters a text names ("quý II", "q3", "6 tháng đầu năm")."""
+    return _quarters(folded)
+
+
 def _quarters(folded: str) -> list[int]:
     found: list[int] = []
     for m in _QUARTER_RE.finditer(folded):

@@ -735,6 +735,8 @@ class Reader:
         q = turn.query
         if not q.has("recipients") or turn.task_how == "number":
             return None
+        if "noi nhan" not in q.folded and q.has("reporting"):
+            return None  # "báo cáo kết quả … gửi ai": where reports go, not whom the document was sent to
         if "noi nhan" not in q.folded and (q.agencies or self._duty_explains(turn)):
             return None  # "Sở KH&CN gửi dự toán cho cơ quan nào thẩm định" is a duty, not the document's recipients
         plans = [p for p in turn.plans if p.recipients] or turn.plans
@@ -1315,7 +1317,8 @@ class Reader:
             return None
         facets = [_FIELD_OF_CUE[c] for c in _TASK_FACETS if q.has(c)]
         if Field.TRAINING in facets:
-            facets = [Field.TRAINING]
+            # "lớp tập huấn … chủ đề gì": what is taught first; the other parts asked stay asked
+            facets = [Field.TRAINING, *(f for f in facets if f is not Field.TRAINING)]
         if Field.QUANTITY in facets and Field.BUDGET in facets:
             facets.remove(Field.QUANTITY)
         if not facets and turn.task_how in ("context", "analog"):
@@ -1497,6 +1500,7 @@ def _carried(context: Context, requests: list[Request]) -> Context:
             "task_ids": tasks or context.task_ids,
             "agency": agencies[0] if agencies else context.agency,
             "intent": topical[0].intent,
+            "last": topical,
         }
     )
 
