@@ -182,7 +182,9 @@ class Reader:
             q.needs = needs
             q.content = f"{q.content} {SEPARATOR} {f' {SEPARATOR} '.join(needs)}".strip()
             q.content_tokens = self.index.content_tokens(q.content)
-        if lead.content_tokens and not explains:
+        # "Tôi công tác ở Sở X. … giao Sở tôi …": the preamble said who is asking, and "sở tôi" carries it
+        introduction = self.lexicon.has("introduces", lead.folded) and self.lexicon.has("own_agency", q.folded)
+        if lead.content_tokens and not explains and not introduction:
             # "Nghe nói năm 2023 có dự án chỉ dẫn địa lý Thịt cừu. Ai đứng ra làm?": the subject is in the preamble
             q.content = f"{lead.content} {SEPARATOR} {q.content}".strip()
             q.full_content = f"{lead.full_content} {SEPARATOR} {q.full_content}".strip()
