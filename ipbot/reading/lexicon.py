@@ -6,6 +6,11 @@ on and counter-examples it must not; ``tests/test_lexicon.py`` runs every one of
 so adding a synonym is a data change with an example. A pattern may name a word class
 as ``{class}``; classes are lists of phrases in the same files.
 
+Two kinds of cue: ``question_cues`` are read for in every question and make
+:attr:`~ipbot.reading.parse.Query.cues` (``q.has("lead")``); ``cues`` (and ``needs``) are
+looked for only where reading asks for them (``lexicon.has("count", folded)``). Each kind is
+its own namespace: the question cue ``refer`` is not the conversation cue ``refer``.
+
 >>> lex = Lexicon.load(DEFAULT_LEXICON_DIR)
 >>> lex.has("count", "ke hoach 2022 co bao nhieu nhiem vu")
 True
@@ -15,18 +20,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from ipbot.config import DEFAULT_DATA_DIR
 
-__all__ = ["DEFAULT_LEXICON_DIR", "Cue", "Lexicon", "LexiconError", "Need"]
+__all__ = ["DEFAULT_LEXICON_DIR", "Cue", "Lexicon", "LexiconError", "Need", "default_lexicon"]
 
 DEFAULT_LEXICON_DIR = DEFAULT_DATA_DIR / "lexicon"
+
+NOT_CUE_FILES = frozenset({"abbreviations.yaml", "collisions.yaml"})
+"""Files in the lexicon folder that hold no cues: :mod:`ipbot.text` reads the abbreviations,
+``tests/test_lexicon.py`` the known collisions."""
 
 _CLASS_RE = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 
@@ -41,10 +50,15 @@ class Cue(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
     means: str
-    form: Literal["folded", "plain"] = "folded"  # plain: punctuation kept (for where a message splits)
+    # folded: no diacritics, whole words; plain: punctuation kept (for where a message splits), patterns set
+    # their own boundaries; accented: lower case with diacritics kept (where folding makes words collide)
+    form: Literal["folded", "plain", "accented"] = "folded"
+    whole_words: bool = True  # false: the patterns set their own boundaries (always so for plain)
     patterns: list[str] = Field(min_length=1)
     examples: list[str] = []
     counter_examples: list[str] = Field([], alias="not")
+    # cues of the same kind whose examples this one must never fire on (tests/test_lexicon.py checks it)
+    excludes: list[str] = []
 
 
 class Need(Cue):
@@ -59,6 +73,7 @@ class LexiconFile(BaseModel):
     classes: dict[str, list[str]] = {}
     cues: dict[str, Cue] = {}
     needs: dict[str, Need] = {}
+    question_cues: dict[str, Cue] = {}
 
     @field_validator("classes")
     @classmethod
@@ -67,6 +82,14 @@ class LexiconFile(BaseModel):
             if not phrases:
                 raise ValueError(f"class {name!r} is empty")
         return classes
+
+    @model_validator(mode="after")
+    def _question_forms(self) -> LexiconFile:
+        """A question is read folded and accented; the plain form is only for splitting a message."""
+        plain = [name for name, cue in self.question_cues.items() if cue.form == "plain"]
+        if plain:
+            raise ValueError(f"question cues cannot have form plain: {plain}")
+        return self
 
 
 class Lexicon:
@@ -77,7 +100,9 @@ class Lexicon:
         self.classes: dict[str, list[str]] = {}
         self.cues: dict[str, Cue] = {}
         self.needs: dict[str, Need] = {}
-        self.origin: dict[str, str] = {}  # cue or class name → the file it comes from
+        self.question_cues: dict[str, Cue] = {}
+        self.origin: dict[str, str] = {}  # cue, need or class name → the file it comes from
+        self.question_origin: dict[str, str] = {}  # question cue name → the file it comes from
         for file_name, data in files.items():
             for name, phrases in data.classes.items():
                 self._add(self.classes, name, phrases, file_name, "class")
@@ -85,19 +110,41 @@ class Lexicon:
                 self._add(self.cues, name, cue, file_name, "cue")
             for name, need in data.needs.items():
                 self._add(self.needs, name, need, file_name, "need")
-        self._compiled = {name: self._compile(name, cue) for name, cue in [*self.cues.items(), *self.needs.items()]}
+            for name, cue in data.question_cues.items():
+                self._add(self.question_cues, name, cue, file_name, "question cue", self.question_origin)
+        self._compiled = {
+            name: self._compile(cue, f"{self.origin[name]}: {name!r}")
+            for name, cue in [*self.cues.items(), *self.needs.items()]
+        }
+        self._questions = {
+            name: self._compile(cue, f"{self.question_origin[name]}: {name!r}")
+            for name, cue in self.question_cues.items()
+        }
+        self._folded = [(name, rx) for name, rx in self._questions.items() if self.question_cues[name].form == "folded"]
+        self._accented = [
+            (name, rx) for name, rx in self._questions.items() if self.question_cues[name].form == "accented"
+        ]
 
-    def _add(self, table: dict, name: str, value: object, file_name: str, what: str) -> None:  # type: ignore[type-arg]
+    def _add(
+        self,
+        table: dict,  # type: ignore[type-arg]
+        name: str,
+        value: object,
+        file_name: str,
+        what: str,
+        origin: dict[str, str] | None = None,
+    ) -> None:
+        origin = self.origin if origin is None else origin
         if name in table:
-            raise LexiconError(f"{file_name}: {what} {name!r} is already defined in {self.origin[name]}")
+            raise LexiconError(f"{file_name}: {what} {name!r} is already defined in {origin[name]}")
         table[name] = value
-        self.origin[name] = file_name
+        origin[name] = file_name
 
     @classmethod
     def load(cls, directory: Path) -> Lexicon:
         """Read and validate every ``*.yaml`` in the directory (errors name the file and entry)."""
         files: dict[str, LexiconFile] = {}
-        for path in sorted(directory.glob("*.yaml")):
+        for path in sorted(p for p in directory.glob("*.yaml") if p.name not in NOT_CUE_FILES):
             try:
                 raw = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
                 files[path.name] = LexiconFile.model_validate(raw or {})
@@ -118,12 +165,11 @@ class Lexicon:
 
         return _CLASS_RE.sub(sub, pattern)
 
-    def _compile(self, name: str, cue: Cue) -> re.Pattern[str]:
-        where = f"{self.origin[name]}: {name!r}"
+    def _compile(self, cue: Cue, where: str) -> re.Pattern[str]:
         alternatives = [self._expand(p, where) for p in cue.patterns]
         body = "|".join(alternatives)
         try:
-            if cue.form == "plain":  # patterns about punctuation set their own boundaries
+            if cue.form == "plain" or not cue.whole_words:  # such patterns set their own boundaries
                 return re.compile(body)
             # whole words only: "hoi gi" must not fire inside "thoi gian"
             return re.compile(rf"(?<![a-z0-9])(?:{body})(?![a-z0-9])")
@@ -132,6 +178,16 @@ class Lexicon:
 
     def pattern(self, name: str) -> re.Pattern[str]:
         return self._compiled[name]
+
+    def question_pattern(self, name: str) -> re.Pattern[str]:
+        """A question cue's pattern, to find or cut where the question says it."""
+        return self._questions[name]
+
+    def asked(self, folded: str, accented: str) -> set[str]:
+        """The question cues a question fires: each over its form of the question (folded or accented)."""
+        found = {name for name, rx in self._folded if rx.search(folded)}
+        found.update(name for name, rx in self._accented if rx.search(accented))
+        return found
 
     def needs_in(self, folded: str) -> list[tuple[Need, list[tuple[int, int]]]]:
         """The needs a message states, each with where it states them."""
@@ -154,3 +210,9 @@ class Lexicon:
     @cached_property
     def names(self) -> frozenset[str]:
         return frozenset(self.cues)
+
+
+@cache
+def default_lexicon() -> Lexicon:
+    """The bundled lexicon, read once per process (reading and parsing share it)."""
+    return Lexicon.load(DEFAULT_LEXICON_DIR)

@@ -18,9 +18,9 @@ from ipbot.answers import Context
 from ipbot.plans.models import Plan, Task
 from ipbot.plans.store import Knowledge
 from ipbot.reading.index import SEPARATOR, Hit, Index, Passage, TaskRef, task_text
-from ipbot.reading.lexicon import DEFAULT_LEXICON_DIR, Lexicon
+from ipbot.reading.lexicon import Lexicon, default_lexicon
 from ipbot.reading.operations import Operations
-from ipbot.reading.parse import CUE_RE, Query, understand
+from ipbot.reading.parse import Query, understand
 from ipbot.reading.places import Place, Places, common_forms
 from ipbot.reading.segment import segment
 from ipbot.reading.turn import Turn
@@ -99,7 +99,7 @@ class Reader:
     def __init__(self, knowledge: Knowledge, lexicon: Lexicon | None = None) -> None:
         self.knowledge = knowledge
         self.index = Index(knowledge)
-        self.lexicon = lexicon or Lexicon.load(DEFAULT_LEXICON_DIR)
+        self.lexicon = lexicon or default_lexicon()
         self.operations = Operations(self.index, self.lexicon)
         self.places = Places.load()
         planned = {fold(p.province) for p in self.index.plans.values()}
@@ -252,7 +252,7 @@ class Reader:
     def _small_talk(self, q: Query) -> Request | None:
         rest = fold(q.content)
         for cue in ("greeting", "thanks", "help", "goodbye"):
-            rest = CUE_RE[cue].sub(" ", rest)
+            rest = self.lexicon.question_pattern(cue).sub(" ", rest)
         words = self.index.content_tokens(rest)
         if words and q.has("thanks", "greeting", "goodbye"):
             # "Cảm ơn, thông tin rất hữu ích!": words that name nothing in the plans are chit-chat
