@@ -84,3 +84,26 @@ def test_a_bad_file_names_itself(tmp_path: Path) -> None:
     (tmp_path / "broken.yaml").write_text("cues:\n  x:\n    means: y\n    patterns: ['{nope}']\n", encoding="utf-8")
     with pytest.raises(LexiconError, match="unknown word class"):
         Lexicon.load(tmp_path)
+
+
+def test_question_cues_are_read_folded_or_accented(tmp_path: Path) -> None:
+    (tmp_path / "q.yaml").write_text(
+        "question_cues:\n  x:\n    means: y\n    form: plain\n    patterns: ['a']\n", encoding="utf-8"
+    )
+    with pytest.raises(LexiconError, match="form plain"):
+        Lexicon.load(tmp_path)
+
+
+def test_same_as_names_a_question_cue(tmp_path: Path) -> None:
+    (tmp_path / "q.yaml").write_text(
+        "question_cues:\n  x:\n    means: y\n    same_as: nowhere\n    patterns: ['a']\n", encoding="utf-8"
+    )
+    with pytest.raises(LexiconError, match="same_as"):
+        Lexicon.load(tmp_path)
+
+
+def test_a_cue_in_another_form_counts_as_its_cue() -> None:
+    """ "lương" (pay) folds to "luong" like "lượng" (amount): only the accented form tells it is off-topic."""
+    assert LEXICON.asked("luong can bo", "lương cán bộ") >= {"out_of_domain"}
+    assert "out_of_domain_accented" not in LEXICON.asked("luong can bo", "lương cán bộ")
+    assert "out_of_domain" not in LEXICON.asked("so luong san pham", "số lượng sản phẩm")

@@ -59,6 +59,8 @@ class Cue(BaseModel):
     counter_examples: list[str] = Field([], alias="not")
     # cues of the same kind whose examples this one must never fire on (tests/test_lexicon.py checks it)
     excludes: list[str] = []
+    # question cues only: the question cue this one is another form of ("lương" accented is out_of_domain)
+    same_as: str | None = None
 
 
 class Need(Cue):
@@ -120,10 +122,23 @@ class Lexicon:
             name: self._compile(cue, f"{self.question_origin[name]}: {name!r}")
             for name, cue in self.question_cues.items()
         }
-        self._folded = [(name, rx) for name, rx in self._questions.items() if self.question_cues[name].form == "folded"]
-        self._accented = [
-            (name, rx) for name, rx in self._questions.items() if self.question_cues[name].form == "accented"
+        self._reads_as = {name: cue.same_as or name for name, cue in self.question_cues.items()}
+        self._check_same_as()
+        self._folded = [
+            (self._reads_as[n], rx) for n, rx in self._questions.items() if self.question_cues[n].form == "folded"
         ]
+        self._accented = [
+            (self._reads_as[n], rx) for n, rx in self._questions.items() if self.question_cues[n].form == "accented"
+        ]
+
+    def _check_same_as(self) -> None:
+        for name, cue in [*self.cues.items(), *self.needs.items()]:
+            if cue.same_as:
+                raise LexiconError(f"{self.origin[name]}: {name!r}: same_as is for question cues")
+        for name, cue in self.question_cues.items():
+            target = self.question_cues.get(cue.same_as or name)
+            if target is None or (cue.same_as and target.same_as):
+                raise LexiconError(f"{self.question_origin[name]}: {name!r}: same_as names no plain question cue")
 
     def _add(
         self,
@@ -184,7 +199,10 @@ class Lexicon:
         return self._questions[name]
 
     def asked(self, folded: str, accented: str) -> set[str]:
-        """The question cues a question fires: each over its form of the question (folded or accented)."""
+        """The question cues a question fires, each read over its form of the question (folded or accented).
+
+        A cue that is ``same_as`` another counts as that one: ``Query.cues`` holds only the names reading asks for.
+        """
         found = {name for name, rx in self._folded if rx.search(folded)}
         found.update(name for name, rx in self._accented if rx.search(accented))
         return found

@@ -19,8 +19,6 @@ from ipbot.text import expand, fold, has_diacritics, nfc, shape, spell_out
 
 __all__ = ["Query", "understand"]
 
-# Topics the plans never cover whose folded form collides with plan words ("lương" / "lượng").
-_OUT_OF_DOMAIN_ACCENTED = re.compile(r"\blương\b|tiền lương|số điện thoại|\bsđt\b")
 
 _QUARTER_WORDS = {
     "i": 1,
@@ -41,13 +39,6 @@ _QUARTER_RE = re.compile(r"\bquy\s*(iv|iii|ii|i|[1-4]|mot|hai|ba|bon|tu)(?![a-z0
 _HALF_RE = re.compile(r"6 thang (dau|cuoi) nam|nua (dau|cuoi) nam")
 _YEAR_RE = re.compile(r"(?<![\d.,])(20\d\d)(?![\d.,]\d)")
 _TASK_NUM_RE = re.compile(r"(?<![\w.,/])((?:[ivx]+\.)?\d{1,2}\.(?:\d{1,2}|[a-zđ]))(?![\w])(?![.,/]\d)")
-# How users name funding sources, in folded (unexpanded) text.
-_SOURCE_SPAN_RE = re.compile(
-    r"(?:(?:ngan sach|nguon|kinh phi|von|ns)\s+)?(?:su nghiep\s+(?:khoa hoc(?:\s+(?:va\s+)?cong nghe)?|khcn|kh\s+cn)"
-    r"|(?:de xuat\s+)?(?:ngan sach\s+)?trung uong|nstu|nstw|tw|khac(?:\s+cua\s+(?:tinh|nganh|dia phuong))?)"
-)
-_COUNT_WORD_RE = re.compile(r"\b(?:may|bao nhieu|so luong|toi thieu)\b")
-_ROLE_RE = re.compile(r"(?:dong\s+)?chu tri|phoi hop|tham gia|phu trach(?: chinh)?|dung ra|dau moi")
 _TASK_NUM_FOLDED_RE = re.compile(r"(?<![\w.,/])(?:[ivx]+\.)?\d{1,2}\.(?:\d{1,2}|[a-z])(?![\w])(?![.,/]\d)")
 # "nhiệm vụ 2", "nhóm 4" — but not "2 lớp", "2 năm" (a count), though "nhiệm vụ 2 năm 2023" is task 2
 _BARE_NUM_RE = re.compile(
@@ -97,8 +88,8 @@ def _quarters(folded: str) -> list[int]:
 def _source_keys(index: Index, expanded: str) -> set[str]:
     """Funding sources named in the question, by the distinctive words of their labels.
 
-    Matched on the expanded text ("NSTU" is "ngân sách trung ương"); see :data:`_SOURCE_SPAN_RE`
-    for removing the mention from the content.
+    Matched on the expanded text ("NSTU" is "ngân sách trung ương"); the lexicon cue ``source_name``
+    finds the mention to remove from the content.
     """
     generic = {
         "ngan",
@@ -144,8 +135,6 @@ def understand(index: Index, question: str, lexicon: Lexicon | None = None) -> Q
     expanded = expand(folded)
     q = Query(raw=text, shaped=shape(text), folded=folded, expanded=expanded, accents=has_diacritics(text))
     q.cues = lexicon.asked(folded, q.shaped)
-    if _OUT_OF_DOMAIN_ACCENTED.search(q.shaped):
-        q.cues.add("out_of_domain")
     q.provinces = index.find_provinces(text)
     q.years = sorted({int(y) for y in _YEAR_RE.findall(folded)})
     for plan in index.plans.values():
@@ -206,7 +195,7 @@ def _content(
     if keep_cues:
         return _cut(q, f, [*spans, *_entity_spans(index, q, f)])
     # a count question names what is counted ("mấy sáng chế"): cut only the question word
-    spans += [m.span() for m in _COUNT_WORD_RE.finditer(f)]
+    spans += [m.span() for m in lexicon.find("count_word", f)]
     for name in (
         "lead",
         "coop",
@@ -238,10 +227,10 @@ def _content(
             spans += [m.span() for m in lexicon.question_pattern(name).finditer(f)]
     spans += _entity_spans(index, q, f)
     if q.sources:
-        spans += [m.span() for m in _SOURCE_SPAN_RE.finditer(f)]
+        spans += [m.span() for m in lexicon.find("source_name", f)]
     if q.agencies:
         # with an agency named, role words describe the agency, not a task
-        spans += [m.span() for m in _ROLE_RE.finditer(f)]
+        spans += [m.span() for m in lexicon.find("role_word", f)]
     return _cut(q, f, spans)
 
 
