@@ -192,8 +192,7 @@ ABBREVIATIONS: dict[str, str] = {
     "nq": "nghi quyet",
     "tp": "thanh pho",
     "cb": "can bo",
-    "r&d": "nghien cuu phat trien",
-    "rd": "nghien cuu phat trien",
+    "rd": "nghien cuu phat trien",  # "R&D": shape() joins it to "rd" (folded text has no "&")
 }
 # Chat shorthand for the words a question is built from, spelled out before the question is
 # read at all, so "kp bao nhieu" is a budget question like "kinh phí bao nhiêu" (the table
