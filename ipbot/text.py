@@ -39,11 +39,13 @@ __all__ = [
     "money_words",
     "nfc",
     "plain",
+    "plan_abbreviations",
     "quarter_name",
     "quarters_text",
     "shape",
     "strip_marks",
     "tokens",
+    "use_plan_abbreviations",
     "word_lists",
 ]
 
@@ -223,9 +225,44 @@ def spell_out(text: str) -> str:
     )
 
 
-_ABBR_RE = re.compile(
-    r"(?<![\w./-])(" + "|".join(re.escape(k) for k in sorted(ABBREVIATIONS, key=len, reverse=True)) + r")(?![\w/-])"
-)
+def _abbreviation_re(table: dict[str, str]) -> re.Pattern[str]:
+    """Whole tokens only, the longest abbreviation first ("kh va cn" before "kh")."""
+    return re.compile(
+        r"(?<![\w./-])(" + "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True)) + r")(?![\w/-])"
+    )
+
+
+_GLOBAL_ABBREVIATIONS = dict(ABBREVIATIONS)
+_ABBR_RE = _abbreviation_re(ABBREVIATIONS)
+_plan_abbreviations: dict[str, str] = {}
+
+
+def plan_abbreviations() -> dict[str, str]:
+    """The abbreviations the loaded plans added (a copy)."""
+    return dict(_plan_abbreviations)
+
+
+def use_plan_abbreviations(added: dict[str, str]) -> None:
+    """Expand the loaded plans' own abbreviations too (``vocabulary: abbreviations`` of a plan file).
+
+    Replaces what plans added before (loading other data starts afresh), in place, so modules that
+    imported :data:`ABBREVIATIONS` see it. Raises ``ValueError`` when a plan would give a global
+    abbreviation another meaning: documents are tokenised with one table, whatever the plan.
+    """
+    global _ABBR_RE
+    clashes = sorted(k for k, v in added.items() if _GLOBAL_ABBREVIATIONS.get(k, v) != v)
+    if clashes:
+        raise ValueError(f"abbreviations already defined otherwise in {WORDS_FILE.name}: {', '.join(clashes)}")
+    if added == _plan_abbreviations:
+        return
+    _plan_abbreviations.clear()
+    _plan_abbreviations.update(added)
+    ABBREVIATIONS.clear()
+    ABBREVIATIONS.update(_GLOBAL_ABBREVIATIONS)
+    ABBREVIATIONS.update(added)
+    _ABBR_RE = _abbreviation_re(ABBREVIATIONS)
+    for cached in (expand, tokens, key):
+        cached.cache_clear()
 
 
 @lru_cache(maxsize=4096)

@@ -19,9 +19,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ipbot.plans.load import AGENCIES_FILE, PLANS_DIR, SOURCES_DIR, Agency, Catalogue, Problem
+from ipbot.plans.load import AGENCIES_FILE, PLANS_DIR, SOURCES_DIR, Agency, Catalogue, Problem, plans_abbreviations
 from ipbot.plans.models import Plan
-from ipbot.text import WORDS_FILE, fold
+from ipbot.text import WORDS_FILE, fold, use_plan_abbreviations
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -613,6 +613,8 @@ def read_knowledge(db_path: Path) -> Knowledge:
         )
     finally:
         conn.close()
+    # questions are expanded with the abbreviations the documents were tokenised with
+    use_plan_abbreviations(plans_abbreviations(list(plans.values())))
     return Knowledge(plans, agencies, fingerprint, tokens, words, db_path)
 
 

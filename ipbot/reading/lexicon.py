@@ -28,8 +28,9 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from ipbot.config import DEFAULT_DATA_DIR
+from ipbot.text import fold
 
-__all__ = ["DEFAULT_LEXICON_DIR", "Cue", "Lexicon", "LexiconError", "Need", "default_lexicon"]
+__all__ = ["DEFAULT_LEXICON_DIR", "Cue", "Lexicon", "LexiconError", "LexiconFile", "Need", "default_lexicon"]
 
 DEFAULT_LEXICON_DIR = DEFAULT_DATA_DIR / "lexicon"
 
@@ -170,13 +171,35 @@ class Lexicon:
                 raise LexiconError(f"{path.name}: {where}") from exc
         return cls(files)
 
+    def with_topics(self, topics: dict[str, dict[str, list[str]]]) -> Lexicon:
+        """This lexicon and the plans' topic words (plan id → a name people use → the plan's words).
+
+        Each name is read as a need (``data/plans/<id>.yaml``, ``vocabulary: topics``): a question
+        that says it is looked for in the plan's words. Without topics, this very lexicon.
+        """
+        files = {
+            f"plans/{plan_id}.yaml": LexiconFile(
+                needs={
+                    f"{plan_id}: {name}": Need(
+                        means=f"what people call {name!r} in {plan_id}",
+                        patterns=[_phrase(fold(name))],
+                        plan_words=words,
+                    )
+                    for name, words in named.items()
+                }
+            )
+            for plan_id, named in topics.items()
+            if named
+        }
+        return Lexicon({**self.files, **files}) if files else self
+
     def _expand(self, pattern: str, where: str) -> str:
         def sub(match: re.Match[str]) -> str:
             name = match.group(1)
             if name not in self.classes:
                 raise LexiconError(f"{where}: unknown word class {{{name}}}")
             phrases = sorted(self.classes[name], key=len, reverse=True)
-            return "(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) + ")"
+            return "(?:" + "|".join(_phrase(p) for p in phrases) + ")"
 
         return _CLASS_RE.sub(sub, pattern)
 
@@ -228,6 +251,11 @@ class Lexicon:
     @cached_property
     def names(self) -> frozenset[str]:
         return frozenset(self.cues)
+
+
+def _phrase(words: str) -> str:
+    """A literal phrase as a pattern: any run of spaces between its words."""
+    return re.escape(words).replace(r"\ ", r"\s+")
 
 
 @cache

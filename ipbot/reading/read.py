@@ -99,7 +99,9 @@ class Reader:
     def __init__(self, knowledge: Knowledge, lexicon: Lexicon | None = None) -> None:
         self.knowledge = knowledge
         self.index = Index(knowledge)
-        self.lexicon = lexicon or default_lexicon()
+        # a plan's own topic words ("vocabulary: topics" in its file) are read like the lexicon's needs
+        topics = {plan.id: plan.vocabulary.topics for plan in knowledge.plans.values()}
+        self.lexicon = (lexicon or default_lexicon()).with_topics(topics)
         self.operations = Operations(self.index, self.lexicon)
         self.places = Places.load()
         planned = {fold(p.province) for p in self.index.plans.values()}
