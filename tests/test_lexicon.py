@@ -1,17 +1,25 @@
-"""The lexicon as data: every cue fires on its examples and not on its counter-examples.
+"""The lexicon as data: every cue fires on its examples and not on its counter-examples, nor where it collides.
 
 A cue is a way of asking (``data/lexicon/*.yaml``); its examples are messages written as
 people write them. Adding a synonym is adding a pattern with an example here, and this
-test is what keeps a new pattern from firing where it must not.
+test is what keeps a new pattern from firing where it must not: on its own near misses, on
+the examples of the cues it ``excludes``, on the common phrases of ``collisions.yaml`` whose
+folded form looks like it ("cái đó thì" is "cai do thi", like "đồ thị"), and on the questions
+of ``tests/data/eval_*.jsonl`` whose kind contradicts it. Collisions that happen today are
+listed there as known, with why; each must still happen, so fixing one means deleting it.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 import pytest
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
 
 from ipbot.reading.lexicon import DEFAULT_LEXICON_DIR, Cue, Lexicon, LexiconError
 from ipbot.text import fold, nfc, plain, shape, spell_out
@@ -107,3 +115,138 @@ def test_a_cue_in_another_form_counts_as_its_cue() -> None:
     assert LEXICON.asked("luong can bo", "lương cán bộ") >= {"out_of_domain"}
     assert "out_of_domain_accented" not in LEXICON.asked("luong can bo", "lương cán bộ")
     assert "out_of_domain" not in LEXICON.asked("so luong san pham", "số lượng sản phẩm")
+
+
+# ---------------------------------------------------------------------------------------------- collisions
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Phrase(_Strict):
+    say: str
+    cues: list[str] = Field(alias="not", min_length=1)
+    why: str
+
+
+class Intent(_Strict):
+    kinds: Literal["all"] | list[str]
+    cues: list[str] = Field(alias="not", min_length=1)
+    why: str
+
+
+class Known(_Strict):
+    cue: str
+    where: str  # a message, or an eval question as "<file>#<id>" (not "on": YAML reads it as true)
+    why: str = Field(min_length=10)
+
+
+class Collisions(_Strict):
+    """``data/lexicon/collisions.yaml``."""
+
+    phrases: list[Phrase] = Field(min_length=1)
+    intents: list[Intent] = Field(min_length=1)
+    known: list[Known] = []
+
+
+COLLISIONS = Collisions.model_validate(
+    yaml.load((DEFAULT_LEXICON_DIR / "collisions.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+)
+KNOWN = {(k.cue, k.where): k.why for k in COLLISIONS.known}
+EVAL_FILES = sorted((Path(__file__).resolve().parent / "data").glob("eval_*.jsonl"))
+_PREFIX = {"cue": "cues.", "need": "needs.", "question cue": ""}
+BY_REF = {_PREFIX[e.kind] + e.name: e for e in ENTRIES}  # "lead", "cues.count", "needs.export"
+
+
+def _ref(entry: Entry) -> str:
+    return _PREFIX[entry.kind] + entry.name
+
+
+def _questions(path: Path) -> list[dict[str, str]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _collisions(checks: list[tuple[Entry, str, str]]) -> list[str]:
+    """Each (cue, message, where it is named) must not fire, unless known to; a known one must still fire."""
+    wrong = []
+    for entry, message, on in checks:
+        fired, known = entry.fires(message), (_ref(entry), on) in KNOWN
+        if fired and not known:
+            wrong.append(f"{entry} fires on {message!r}")
+        elif known and not fired:
+            wrong.append(f"{_ref(entry)} no longer fires on {on!r}: delete it from collisions.yaml known")
+    return wrong
+
+
+def _exclusion_checks() -> list[tuple[Entry, str, str]]:
+    by_kind = {(e.kind, e.name): e for e in ENTRIES}
+    return [
+        (entry, example, example)
+        for entry in ENTRIES
+        for name in entry.cue.excludes
+        for example in by_kind[(entry.kind, name)].cue.examples
+    ]
+
+
+def _phrase_checks() -> list[tuple[Entry, str, str]]:
+    return [(BY_REF[ref], phrase.say, phrase.say) for phrase in COLLISIONS.phrases for ref in phrase.cues]
+
+
+def _eval_checks(path: Path) -> list[tuple[Entry, str, str]]:
+    checks = []
+    for question in _questions(path):
+        for intent in COLLISIONS.intents:
+            if intent.kinds == "all" or question["kind"] in intent.kinds:
+                on = f"{path.name}#{question['id']}"
+                checks += [(BY_REF[ref], question["question"], on) for ref in intent.cues]
+    return checks
+
+
+def test_excluded_cues_are_cues_of_the_same_kind_with_examples() -> None:
+    by_kind = {(e.kind, e.name): e for e in ENTRIES}
+    bad = []
+    for entry in ENTRIES:
+        for name in entry.cue.excludes:
+            other = by_kind.get((entry.kind, name))
+            if other is None or other is entry or not other.cue.examples:
+                bad.append(f"{entry} excludes {name!r}: no other {entry.kind} of that name with examples")
+    assert bad == []
+    assert sum(len(e.cue.excludes) for e in ENTRIES) >= 40  # the declarations are the test: keep them
+
+
+def test_no_cue_fires_on_the_examples_of_a_cue_it_excludes() -> None:
+    assert _collisions(_exclusion_checks()) == []
+
+
+def test_no_cue_fires_on_a_known_collision() -> None:
+    unknown = [ref for phrase in COLLISIONS.phrases for ref in phrase.cues if ref not in BY_REF]
+    assert unknown == []
+    assert _collisions(_phrase_checks()) == []
+
+
+def test_the_intents_name_kinds_and_cues_that_exist() -> None:
+    kinds = {q["kind"] for path in EVAL_FILES for q in _questions(path)}
+    named = {k for intent in COLLISIONS.intents if intent.kinds != "all" for k in intent.kinds}
+    assert named - kinds == set(), "collisions.yaml intents name kinds no eval question has"
+    assert [ref for intent in COLLISIONS.intents for ref in intent.cues if ref not in BY_REF] == []
+    assert len(EVAL_FILES) >= 6
+
+
+@pytest.mark.parametrize("path", EVAL_FILES, ids=[p.name for p in EVAL_FILES])
+def test_no_eval_question_fires_a_cue_its_kind_contradicts(path: Path) -> None:
+    checks = _eval_checks(path)
+    assert len(checks) >= 2 * len(_questions(path))  # every question is checked, at least for chart and export
+    assert _collisions(checks) == []
+
+
+def test_every_known_collision_is_one_the_checks_meet() -> None:
+    """A known entry no check meets (a typo, a question renamed) would excuse nothing and mislead."""
+    met = {(_ref(e), on) for e, _, on in [*_exclusion_checks(), *_phrase_checks()]}
+    met |= {(_ref(e), on) for path in EVAL_FILES for e, _, on in _eval_checks(path)}
+    assert [f"{cue} on {on!r}" for cue, on in KNOWN if (cue, on) not in met] == []
+
+
+def test_the_classic_collision_is_seen() -> None:
+    """The check is live: "cái đó thì" folded fires the chart cue, and collisions.yaml says so."""
+    chart = BY_REF["chart"]
+    assert chart.fires("cái đó thì sao") and ("chart", "cái đó thì sao") in KNOWN
+    assert _collisions([(chart, "cái đó thì sao", "somewhere else")]) != []
