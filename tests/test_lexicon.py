@@ -11,6 +11,7 @@ listed there as known, with why; each must still happen, so fixing one means del
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 from dataclasses import dataclass
@@ -250,3 +251,52 @@ def test_the_classic_collision_is_seen() -> None:
     chart = BY_REF["chart"]
     assert chart.fires("cái đó thì sao") and ("chart", "cái đó thì sao") in KNOWN
     assert _collisions([(chart, "cái đó thì sao", "somewhere else")]) != []
+
+
+# ------------------------------------------------------------------------------------ names the code uses
+def _strings(node: ast.expr, constants: dict[str, list[str]]) -> list[str] | None:
+    """The names an argument stands for: a string, or a module tuple of strings spread with ``*``."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, ast.Starred) and isinstance(node.value, ast.Name):
+        return constants.get(node.value.id)
+    return None
+
+
+def _names_asked_for() -> list[tuple[str, str, str]]:
+    """(kind, name, where) for every cue name written in the code: ``q.has("lead")``, ``lexicon.has("count", f)``…"""
+    found = []
+    for path in sorted((Path(__file__).resolve().parent.parent / "ipbot").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        constants = {
+            target.id: [e.value for e in node.value.elts if isinstance(e, ast.Constant)]
+            for node in tree.body
+            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Tuple)
+            for target in node.targets
+            if isinstance(target, ast.Name)
+        }
+        for node in ast.walk(tree):
+            where = f"{path.name}:{getattr(node, 'lineno', 0)}"
+            if isinstance(node, ast.For) and isinstance(node.iter, ast.Tuple):  # for name in ("lead", …): …(name)
+                names = [_strings(e, constants) for e in node.iter.elts]
+                uses = [c for c in ast.walk(node) if isinstance(c, ast.Call) and isinstance(c.func, ast.Attribute)]
+                if all(names) and any(c.func.attr == "question_pattern" for c in uses):
+                    found += [("question cue", n, where) for ns in names if ns for n in ns]
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.args):
+                continue
+            args = [_strings(a, constants) for a in node.args]
+            if node.func.attr == "has" and all(args):  # Query.has("lead", "coop")
+                found += [("question cue", n, where) for ns in args if ns for n in ns]
+            elif node.func.attr == "question_pattern" and args[0]:
+                found += [("question cue", n, where) for n in args[0]]
+            elif node.func.attr in ("has", "find") and len(args) == 2 and args[0] and not args[1]:
+                found += [("cue", n, where) for n in args[0]]  # Lexicon.has("count", folded)
+    return found
+
+
+def test_every_cue_the_code_asks_for_is_in_the_lexicon() -> None:
+    """A cue renamed or dropped in the data would make ``q.has("lead")`` quietly false for every question."""
+    asked = _names_asked_for()
+    assert {kind for kind, _, _ in asked} == {"question cue", "cue"} and len(asked) > 80
+    known = {"question cue": set(LEXICON.question_cues), "cue": set(LEXICON.cues) | set(LEXICON.needs)}
+    assert [f"{where}: {kind} {name!r}" for kind, name, where in asked if name not in known[kind]] == []

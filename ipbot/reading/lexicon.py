@@ -139,7 +139,9 @@ class Lexicon:
         for name, cue in self.question_cues.items():
             target = self.question_cues.get(cue.same_as or name)
             if target is None or (cue.same_as and target.same_as):
-                raise LexiconError(f"{self.question_origin[name]}: {name!r}: same_as names no plain question cue")
+                raise LexiconError(
+                    f"{self.question_origin[name]}: {name!r}: same_as must name a question cue of its own"
+                )
 
     def _add(
         self,
