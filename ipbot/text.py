@@ -3,7 +3,8 @@
 Users type with or without diacritics, in NFC or NFD, with old or new tone placement
 (hoà / hòa), and with the abbreviations officials use (SHTT, KH&CN, NN&PTNT). Every
 comparison in ipbot goes through :func:`fold` (and :func:`key` for matching), so the
-same rules apply to the documents and to the questions.
+same rules apply to the documents and to the questions. The words themselves
+(abbreviations, chat shorthand, function words) are data: ``data/lexicon/abbreviations.yaml``.
 """
 
 from __future__ import annotations
@@ -11,10 +12,23 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import Annotated
+
+import yaml
+from pydantic import BaseModel, ConfigDict, StringConstraints, ValidationError, field_validator
+
+from ipbot.config import DEFAULT_DATA_DIR
 
 __all__ = [
+    "ABBREVIATIONS",
+    "SHORTHAND",
     "STOPWORDS",
+    "STOPWORDS_ACCENTED",
+    "WORDS_FILE",
+    "Abbreviation",
+    "FoldedAbbreviation",
+    "Words",
     "canon",
     "expand",
     "figure",
@@ -25,11 +39,14 @@ __all__ = [
     "money_words",
     "nfc",
     "plain",
+    "plan_abbreviations",
     "quarter_name",
     "quarters_text",
     "shape",
     "strip_marks",
     "tokens",
+    "use_plan_abbreviations",
+    "word_lists",
 ]
 
 # Old ("oà") and new ("òa") tone placement both occur; canonical form is the new one.
@@ -141,69 +158,59 @@ def fold(text: str) -> str:
     return strip_marks(shape(text))
 
 
+WORDS_FILE = DEFAULT_DATA_DIR / "lexicon" / "abbreviations.yaml"
+"""Abbreviations, chat shorthand and function words; the database fingerprints it (documents are tokenised with it)."""
+
+FoldedPhrase = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?: [a-z0-9]+)*$")]
+"""Lower-case words without diacritics, one space apart: how folded text spells them."""
+
+
+class Abbreviation(BaseModel):
+    """A short form, what it stands for, and an example of it as people write it (tests/test_text.py runs it)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    to: str
+    example: str
+
+
+class FoldedAbbreviation(Abbreviation):
+    to: FoldedPhrase
+
+
+class Words(BaseModel):
+    """``data/lexicon/abbreviations.yaml``: the words folding and expanding rely on."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    abbreviations: dict[FoldedPhrase, FoldedAbbreviation]
+    shorthand: dict[Annotated[str, StringConstraints(pattern=r"^[a-z]+$")], Abbreviation]
+    function_words: list[Annotated[str, StringConstraints(pattern=r"^\w+$")]]
+
+    @field_validator("function_words")
+    @classmethod
+    def _once(cls, found: list[str]) -> list[str]:
+        twice = sorted({w for w in found if found.count(w) > 1})
+        if twice:
+            raise ValueError(f"listed twice: {twice}")
+        return found
+
+
+@cache
+def word_lists() -> Words:
+    """The words of :data:`WORDS_FILE`, read and validated once per process (C YAML loader: startup matters)."""
+    try:
+        raw = yaml.load(WORDS_FILE.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        return Words.model_validate(raw)
+    except (OSError, yaml.YAMLError, ValidationError) as exc:
+        raise ValueError(f"{WORDS_FILE.name}: {exc}") from exc
+
+
 # Abbreviations, as folded token sequences → folded expansions. Matching runs on
 # whole tokens, so "shtt" expands but "shttx" does not.
-ABBREVIATIONS: dict[str, str] = {
-    "shtt": "so huu tri tue",
-    "shcn": "so huu cong nghiep",
-    "khcn": "khoa hoc cong nghe",
-    "kh cn": "khoa hoc cong nghe",
-    "kh va cn": "khoa hoc cong nghe",
-    "khkt": "khoa hoc ky thuat",
-    "nnptnt": "nong nghiep phat trien nong thon",
-    "nn ptnt": "nong nghiep phat trien nong thon",
-    "ptnt": "phat trien nong thon",
-    "ubnd": "uy ban nhan dan",
-    "ocop": "ocop",
-    "cddl": "chi dan dia ly",
-    "nhtt": "nhan hieu tap the",
-    "nhcn": "nhan hieu chung nhan",
-    "tstt": "tai san tri tue",
-    "tsst": "tai san tri tue",
-    "dnvvn": "doanh nghiep vua va nho",
-    "dmst": "doi moi sang tao",
-    "nstu": "ngan sach trung uong",
-    "nstw": "ngan sach trung uong",
-    "ns": "ngan sach",
-    "gddt": "giao duc dao tao",
-    "gd dt": "giao duc dao tao",
-    "vhttdl": "van hoa the thao du lich",
-    "tttt": "thong tin truyen thong",
-    "khdt": "ke hoach dau tu",
-    "ldtbxh": "lao dong thuong binh xa hoi",
-    "ptth": "phat thanh truyen hinh",
-    "pt th": "phat thanh truyen hinh",
-    "qltt": "quan ly thi truong",
-    "csdl": "co so du lieu",
-    "gphi": "giai phap huu ich",
-    "qlnn": "quan ly nha nuoc",
-    "tw": "trung uong",
-    "sp": "san pham",
-    "bn": "bao nhieu",
-    "ko": "khong",
-    "k": "khong",
-    "sxkd": "san xuat kinh doanh",
-    "dn": "doanh nghiep",
-    "htx": "hop tac xa",
-    "hs": "hoc sinh",
-    "sv": "sinh vien",
-    "kh": "ke hoach",
-    "qd": "quyet dinh",
-    "nq": "nghi quyet",
-    "tp": "thanh pho",
-    "cb": "can bo",
-    "r&d": "nghien cuu phat trien",
-    "rd": "nghien cuu phat trien",
-}
-# Chat shorthand for the words a question is built from, spelled out before the question is
-# read at all, so "kp bao nhieu" is a budget question like "kinh phí bao nhiêu" (the table
-# above only widens what the words match). Not "tg": in this domain it is as often "tác giả".
-SHORTHAND: dict[str, str] = {
-    "kp": "kinh phí",
-    "nv": "nhiệm vụ",
-    "cq": "cơ quan",
-    "bn": "bao nhiêu",
-}
+ABBREVIATIONS: dict[str, str] = {short: a.to for short, a in word_lists().abbreviations.items()}
+# Chat shorthand → the accented words it stands for, spelled out before a question is read.
+SHORTHAND: dict[str, str] = {short: a.to for short, a in word_lists().shorthand.items()}
 _SHORTHAND_RE = re.compile(r"(?<![\w&./-])(" + "|".join(SHORTHAND) + r")(?![\w&/-])", re.IGNORECASE)
 
 
@@ -218,9 +225,44 @@ def spell_out(text: str) -> str:
     )
 
 
-_ABBR_RE = re.compile(
-    r"(?<![\w./-])(" + "|".join(re.escape(k) for k in sorted(ABBREVIATIONS, key=len, reverse=True)) + r")(?![\w/-])"
-)
+def _abbreviation_re(table: dict[str, str]) -> re.Pattern[str]:
+    """Whole tokens only, the longest abbreviation first ("kh va cn" before "kh")."""
+    return re.compile(
+        r"(?<![\w./-])(" + "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True)) + r")(?![\w/-])"
+    )
+
+
+_GLOBAL_ABBREVIATIONS = dict(ABBREVIATIONS)
+_ABBR_RE = _abbreviation_re(ABBREVIATIONS)
+_plan_abbreviations: dict[str, str] = {}
+
+
+def plan_abbreviations() -> dict[str, str]:
+    """The abbreviations the loaded plans added (a copy)."""
+    return dict(_plan_abbreviations)
+
+
+def use_plan_abbreviations(added: dict[str, str]) -> None:
+    """Expand the loaded plans' own abbreviations too (``vocabulary: abbreviations`` of a plan file).
+
+    Replaces what plans added before (loading other data starts afresh), in place, so modules that
+    imported :data:`ABBREVIATIONS` see it. Raises ``ValueError`` when a plan would give a global
+    abbreviation another meaning: documents are tokenised with one table, whatever the plan.
+    """
+    global _ABBR_RE
+    clashes = sorted(k for k, v in added.items() if _GLOBAL_ABBREVIATIONS.get(k, v) != v)
+    if clashes:
+        raise ValueError(f"abbreviations already defined otherwise in {WORDS_FILE.name}: {', '.join(clashes)}")
+    if added == _plan_abbreviations:
+        return
+    _plan_abbreviations.clear()
+    _plan_abbreviations.update(added)
+    ABBREVIATIONS.clear()
+    ABBREVIATIONS.update(_GLOBAL_ABBREVIATIONS)
+    ABBREVIATIONS.update(added)
+    _ABBR_RE = _abbreviation_re(ABBREVIATIONS)
+    for cached in (expand, tokens, key):
+        cached.cache_clear()
 
 
 @lru_cache(maxsize=4096)
@@ -231,14 +273,7 @@ def expand(folded: str) -> str:
 
 # Function words, in their accented form: folded, "trồng" and "trong", "bản" and "bạn",
 # "mã" and "mà" would collide, so documents and accented questions drop only the real ones.
-STOPWORDS_ACCENTED = frozenset(
-    """
-    và với của cho các những là thì mà ở tại trong trên dưới về đến tới từ theo như để do đó này kia ấy
-    nào gì sao bao nhiêu mấy ai đâu khi thế vậy à ạ nhé không có được bị đã đang sẽ còn cũng rất làm
-    hay hoặc nếu vì nên nhất mỗi một hai ba mình tôi bạn em anh chị ơi xin hỏi biết giúp vào lại đi hết
-    chứ nhỉ hả ư thôi luôn rồi lên xuống cả
-    """.split()
-)
+STOPWORDS_ACCENTED = frozenset(word_lists().function_words)
 STOPWORDS = frozenset(strip_marks(w) for w in STOPWORDS_ACCENTED)
 """The same words folded: used for questions typed without accents."""
 

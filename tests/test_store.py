@@ -246,3 +246,18 @@ def test_fourth_plan_is_a_data_change(data_copy: Path, tmp_path: Path) -> None:
     assert "Trung tâm Khuyến nông" in plain_text(answer)
     reporting = assistant.ask("hạn báo cáo kế hoạch năm 2024 là khi nào")
     assert not reporting.answered and "không quy định" in plain_text(reporting)
+
+
+def test_fingerprint_covers_the_words_documents_are_tokenised_with(
+    data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Stored document tokens depend on data/lexicon/abbreviations.yaml: editing it rebuilds the database."""
+    from ipbot.plans import store
+    from ipbot.text import WORDS_FILE
+
+    assert WORDS_FILE in store._LEXICON_FILES
+    before = data_fingerprint(data_copy)
+    edited = tmp_path / "abbreviations.yaml"
+    edited.write_text(WORDS_FILE.read_text(encoding="utf-8").replace("{to: hop tac xa,", "{to: hop tac xa xa,"))
+    monkeypatch.setattr(store, "_LEXICON_FILES", (edited,))
+    assert data_fingerprint(data_copy) != before

@@ -5,7 +5,23 @@ from decimal import Decimal
 
 import pytest
 
-from ipbot.text import canon, expand, fold, has_diacritics, key, money, money_words, nfc, quarters_text
+from ipbot.text import (
+    STOPWORDS,
+    STOPWORDS_ACCENTED,
+    Abbreviation,
+    FoldedAbbreviation,
+    canon,
+    expand,
+    fold,
+    has_diacritics,
+    key,
+    money,
+    money_words,
+    nfc,
+    quarters_text,
+    spell_out,
+    word_lists,
+)
 
 
 @pytest.mark.parametrize(
@@ -100,3 +116,31 @@ def test_chat_shorthand_is_spelled_out(typed: str, read: str) -> None:
     from ipbot.text import spell_out
 
     assert spell_out(typed) == read
+
+
+WORDS = word_lists()
+
+
+def _within(words: str, text: str) -> bool:
+    """Whole words of ``words`` stand in ``text`` (both folded)."""
+    return f" {words} " in f" {text} "
+
+
+@pytest.mark.parametrize(("short", "entry"), WORDS.abbreviations.items(), ids=list(WORDS.abbreviations))
+def test_every_abbreviation_expands_in_its_example(short: str, entry: FoldedAbbreviation) -> None:
+    """data/lexicon/abbreviations.yaml: the example, folded, holds the abbreviation and expands to its words."""
+    folded = fold(entry.example)
+    assert _within(short, folded), f"{short!r} is not in {entry.example!r} folded ({folded!r})"
+    assert _within(entry.to, expand(folded)), f"{entry.example!r} does not expand to {entry.to!r}"
+
+
+@pytest.mark.parametrize(("short", "entry"), WORDS.shorthand.items(), ids=list(WORDS.shorthand))
+def test_every_shorthand_is_spelled_out_in_its_example(short: str, entry: Abbreviation) -> None:
+    assert _within(short, fold(entry.example))
+    assert _within(fold(entry.to), fold(spell_out(entry.example)))
+
+
+def test_function_words_fold_to_the_stop_words() -> None:
+    assert {"và", "của", "không", "được"} <= STOPWORDS_ACCENTED
+    assert {"va", "cua", "khong", "duoc"} <= STOPWORDS
+    assert "trồng" not in STOPWORDS_ACCENTED  # folded it is "trong", a function word: only accents tell

@@ -14,6 +14,7 @@ from pathlib import Path
 from pydantic import TypeAdapter, ValidationError
 
 from ipbot.plans.models import AgencyDef, ContactsFile, Plan
+from ipbot.text import use_plan_abbreviations, word_lists
 
 __all__ = ["Agency", "Catalogue", "Problem", "load_catalogue"]
 
@@ -160,6 +161,7 @@ def load_catalogue(data_dir: Path) -> Catalogue:
 
     _register_agencies(cat, registry)
     _load_contacts(cat, data_dir / CONTACTS_FILE)
+    _use_vocabulary(cat)
     return cat
 
 
@@ -183,6 +185,32 @@ def _load_contacts(cat: Catalogue, path: Path) -> None:
             cat.problems.append(
                 Problem("error", path.name, f"contacts[{n}].agency", f"unknown agency {contact.agency!r}")
             )
+
+
+def plans_abbreviations(plans: list[Plan]) -> dict[str, str]:
+    """Every loaded plan's own abbreviations (``vocabulary: abbreviations``), merged."""
+    return {short: long for plan in plans for short, long in plan.vocabulary.abbreviations.items()}
+
+
+def _use_vocabulary(cat: Catalogue) -> None:
+    """Add the plans' own abbreviations to the global ones before anything is tokenised with them.
+
+    One table serves every document and question, so a plan may not give an abbreviation
+    another meaning than the bundled lexicon or another plan does: that is an error of the plan file.
+    """
+    known = {short: a.to for short, a in word_lists().abbreviations.items()}
+    added: dict[str, str] = {}
+    for plan in list(cat.plans.values()):
+        for short, long in plan.vocabulary.abbreviations.items():
+            meant = known.get(short, added.get(short, long))
+            if meant != long:
+                where = f"vocabulary.abbreviations.{short}"
+                cat.problems.append(
+                    Problem("error", cat.files[plan.id].name, where, f"{short!r} already means {meant!r}")
+                )
+            else:
+                added[short] = long
+    use_plan_abbreviations(added)
 
 
 def _register_agencies(cat: Catalogue, registry: list[AgencyDef]) -> None:

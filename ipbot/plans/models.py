@@ -17,6 +17,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
+from ipbot.text import fold
+
 
 def _exact_decimal(value: object) -> object:
     """Turn YAML numbers into Decimals through ``str`` so 9.2 stays 9.2."""
@@ -248,6 +250,43 @@ class Discrepancy(Model):
     note: str
 
 
+def _folded_words(text: str, what: str) -> str:
+    folded = fold(text)
+    if not folded:
+        raise ValueError(f"{what} {text!r} has no words")
+    return folded
+
+
+class Vocabulary(Model):
+    """Words a plan brings with it, for the words people use that the bundled lexicon does not know.
+
+    ``abbreviations``: a short form → what it stands for, written as people write them
+    ("TCNT: thịt cừu Ninh Thuận"), kept folded. When the plan is loaded they are added to the
+    global ones (``data/lexicon/abbreviations.yaml``) for documents and questions alike, so they
+    must not give a global abbreviation another meaning.
+    ``topics``: what people call one of the plan's subjects → the plan's own words for it
+    ("cừu Phan Rang": ["thịt cừu"]). A question that says the name is looked for in the plan's
+    words, as a need of ``data/lexicon/needs.yaml`` is.
+    """
+
+    abbreviations: dict[str, str] = {}
+    topics: dict[str, list[str]] = {}
+
+    @field_validator("abbreviations")
+    @classmethod
+    def _fold_abbreviations(cls, abbreviations: dict[str, str]) -> dict[str, str]:
+        return {_folded_words(k, "abbreviation"): _folded_words(v, "expansion") for k, v in abbreviations.items()}
+
+    @field_validator("topics")
+    @classmethod
+    def _topics(cls, topics: dict[str, list[str]]) -> dict[str, list[str]]:
+        for name, words in topics.items():
+            _folded_words(name, "topic")
+            if not words:
+                raise ValueError(f"topic {name!r} names none of the plan's words")
+        return topics
+
+
 class Plan(Model):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
     province: str
@@ -280,6 +319,7 @@ class Plan(Model):
     agencies: list[AgencyDef] = Field([], description="agencies this plan adds to the registry")
     discrepancies: list[Discrepancy] = []
     draft_notes: list[str] = Field([], description="what an imported draft could not fill or is unsure of")
+    vocabulary: Vocabulary = Field(default_factory=Vocabulary, description="abbreviations and topic words it brings")
 
     @property
     def years(self) -> range:

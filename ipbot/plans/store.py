@@ -19,9 +19,18 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ipbot.plans.load import AGENCIES_FILE, CONTACTS_FILE, PLANS_DIR, SOURCES_DIR, Agency, Catalogue, Problem
+from ipbot.plans.load import (
+    AGENCIES_FILE,
+    CONTACTS_FILE,
+    PLANS_DIR,
+    SOURCES_DIR,
+    Agency,
+    Catalogue,
+    Problem,
+    plans_abbreviations,
+)
 from ipbot.plans.models import Plan
-from ipbot.text import fold
+from ipbot.text import WORDS_FILE, fold, use_plan_abbreviations
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -75,13 +84,18 @@ def _data_files(data_dir: Path) -> list[Path]:
 _CODE_FILES = ("text.py", "reading/index.py", "plans/models.py", "plans/store.py", "plans/load.py", "plans/checks.py")
 """The code whose output the database stores (tokens, schema): a change rebuilds it."""
 
+_LEXICON_FILES = (WORDS_FILE,)
+"""The words documents are tokenised with (abbreviations, function words): the bundled ones, whatever the data dir."""
+
 
 def data_fingerprint(data_dir: Path) -> str:
-    """A hash of every data file's name and bytes, and of the code that shapes the database."""
+    """A hash of every data file's name and bytes, and of the code and words that shape the database."""
     digest = hashlib.sha256(SCHEMA_VERSION.encode())
     here = Path(__file__).resolve().parent.parent
     for name in _CODE_FILES:
         digest.update((here / name).read_bytes())
+    for path in _LEXICON_FILES:
+        digest.update(path.read_bytes())
     for path in _data_files(data_dir):
         digest.update(path.relative_to(data_dir).as_posix().encode())
         digest.update(path.read_bytes())
@@ -638,6 +652,8 @@ def read_knowledge(db_path: Path) -> Knowledge:
         )
     finally:
         conn.close()
+    # questions are expanded with the abbreviations the documents were tokenised with
+    use_plan_abbreviations(plans_abbreviations(list(plans.values())))
     return Knowledge(plans, agencies, fingerprint, tokens, words, db_path)
 
 

@@ -6,6 +6,11 @@ on and counter-examples it must not; ``tests/test_lexicon.py`` runs every one of
 so adding a synonym is a data change with an example. A pattern may name a word class
 as ``{class}``; classes are lists of phrases in the same files.
 
+Two kinds of cue: ``question_cues`` are read for in every question and make
+:attr:`~ipbot.reading.parse.Query.cues` (``q.has("lead")``); ``cues`` (and ``needs``) are
+looked for only where reading asks for them (``lexicon.has("count", folded)``). Each kind is
+its own namespace: the question cue ``refer`` is not the conversation cue ``refer``.
+
 >>> lex = Lexicon.load(DEFAULT_LEXICON_DIR)
 >>> lex.has("count", "ke hoach 2022 co bao nhieu nhiem vu")
 True
@@ -15,18 +20,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from ipbot.config import DEFAULT_DATA_DIR
+from ipbot.text import fold
 
-__all__ = ["DEFAULT_LEXICON_DIR", "Cue", "Lexicon", "LexiconError", "Need"]
+__all__ = ["DEFAULT_LEXICON_DIR", "Cue", "Lexicon", "LexiconError", "LexiconFile", "Need", "default_lexicon"]
 
 DEFAULT_LEXICON_DIR = DEFAULT_DATA_DIR / "lexicon"
+
+NOT_CUE_FILES = frozenset({"abbreviations.yaml", "collisions.yaml"})
+"""Files in the lexicon folder that hold no cues: :mod:`ipbot.text` reads the abbreviations,
+``tests/test_lexicon.py`` the known collisions."""
 
 _CLASS_RE = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
 
@@ -41,10 +51,20 @@ class Cue(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
     means: str
-    form: Literal["folded", "plain"] = "folded"  # plain: punctuation kept (for where a message splits)
+    # folded: no diacritics, whole words; plain: punctuation kept (for where a message splits), patterns set
+    # their own boundaries; accented: lower case with diacritics kept (where folding makes words collide)
+    form: Literal["folded", "plain", "accented"] = "folded"
+    # unaccented: read only in messages typed without diacritics; with them, the accented twin
+    # (a cue ``same_as`` this one, form accented) tells "đồ thị" from "đó thì"
+    when: Literal["always", "unaccented"] = "always"
+    whole_words: bool = True  # false: the patterns set their own boundaries (always so for plain)
     patterns: list[str] = Field(min_length=1)
     examples: list[str] = []
     counter_examples: list[str] = Field([], alias="not")
+    # cues of the same kind whose examples this one must never fire on (tests/test_lexicon.py checks it)
+    excludes: list[str] = []
+    # question cues only: the question cue this one is another form of ("lương" accented is out_of_domain)
+    same_as: str | None = None
 
 
 class Need(Cue):
@@ -59,6 +79,7 @@ class LexiconFile(BaseModel):
     classes: dict[str, list[str]] = {}
     cues: dict[str, Cue] = {}
     needs: dict[str, Need] = {}
+    question_cues: dict[str, Cue] = {}
 
     @field_validator("classes")
     @classmethod
@@ -67,6 +88,14 @@ class LexiconFile(BaseModel):
             if not phrases:
                 raise ValueError(f"class {name!r} is empty")
         return classes
+
+    @model_validator(mode="after")
+    def _question_forms(self) -> LexiconFile:
+        """A question is read folded and accented; the plain form is only for splitting a message."""
+        plain = [name for name, cue in self.question_cues.items() if cue.form == "plain"]
+        if plain:
+            raise ValueError(f"question cues cannot have form plain: {plain}")
+        return self
 
 
 class Lexicon:
@@ -77,7 +106,9 @@ class Lexicon:
         self.classes: dict[str, list[str]] = {}
         self.cues: dict[str, Cue] = {}
         self.needs: dict[str, Need] = {}
-        self.origin: dict[str, str] = {}  # cue or class name → the file it comes from
+        self.question_cues: dict[str, Cue] = {}
+        self.origin: dict[str, str] = {}  # cue, need or class name → the file it comes from
+        self.question_origin: dict[str, str] = {}  # question cue name → the file it comes from
         for file_name, data in files.items():
             for name, phrases in data.classes.items():
                 self._add(self.classes, name, phrases, file_name, "class")
@@ -85,19 +116,58 @@ class Lexicon:
                 self._add(self.cues, name, cue, file_name, "cue")
             for name, need in data.needs.items():
                 self._add(self.needs, name, need, file_name, "need")
-        self._compiled = {name: self._compile(name, cue) for name, cue in [*self.cues.items(), *self.needs.items()]}
+            for name, cue in data.question_cues.items():
+                self._add(self.question_cues, name, cue, file_name, "question cue", self.question_origin)
+        self._compiled = {
+            name: self._compile(cue, f"{self.origin[name]}: {name!r}")
+            for name, cue in [*self.cues.items(), *self.needs.items()]
+        }
+        self._questions = {
+            name: self._compile(cue, f"{self.question_origin[name]}: {name!r}")
+            for name, cue in self.question_cues.items()
+        }
+        self._reads_as = {name: cue.same_as or name for name, cue in self.question_cues.items()}
+        self._check_same_as()
+        self._folded = [
+            (self._reads_as[n], rx, self.question_cues[n].when == "unaccented")
+            for n, rx in self._questions.items()
+            if self.question_cues[n].form == "folded"
+        ]
+        self._accented = [
+            (self._reads_as[n], rx) for n, rx in self._questions.items() if self.question_cues[n].form == "accented"
+        ]
 
-    def _add(self, table: dict, name: str, value: object, file_name: str, what: str) -> None:  # type: ignore[type-arg]
+    def _check_same_as(self) -> None:
+        for name, cue in [*self.cues.items(), *self.needs.items()]:
+            if cue.same_as:
+                raise LexiconError(f"{self.origin[name]}: {name!r}: same_as is for question cues")
+        for name, cue in self.question_cues.items():
+            target = self.question_cues.get(cue.same_as or name)
+            if target is None or (cue.same_as and target.same_as):
+                raise LexiconError(
+                    f"{self.question_origin[name]}: {name!r}: same_as must name a question cue of its own"
+                )
+
+    def _add(
+        self,
+        table: dict,  # type: ignore[type-arg]
+        name: str,
+        value: object,
+        file_name: str,
+        what: str,
+        origin: dict[str, str] | None = None,
+    ) -> None:
+        origin = self.origin if origin is None else origin
         if name in table:
-            raise LexiconError(f"{file_name}: {what} {name!r} is already defined in {self.origin[name]}")
+            raise LexiconError(f"{file_name}: {what} {name!r} is already defined in {origin[name]}")
         table[name] = value
-        self.origin[name] = file_name
+        origin[name] = file_name
 
     @classmethod
     def load(cls, directory: Path) -> Lexicon:
         """Read and validate every ``*.yaml`` in the directory (errors name the file and entry)."""
         files: dict[str, LexiconFile] = {}
-        for path in sorted(directory.glob("*.yaml")):
+        for path in sorted(p for p in directory.glob("*.yaml") if p.name not in NOT_CUE_FILES):
             try:
                 raw = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
                 files[path.name] = LexiconFile.model_validate(raw or {})
@@ -108,22 +178,43 @@ class Lexicon:
                 raise LexiconError(f"{path.name}: {where}") from exc
         return cls(files)
 
+    def with_topics(self, topics: dict[str, dict[str, list[str]]]) -> Lexicon:
+        """This lexicon and the plans' topic words (plan id → a name people use → the plan's words).
+
+        Each name is read as a need (``data/plans/<id>.yaml``, ``vocabulary: topics``): a question
+        that says it is looked for in the plan's words. Without topics, this very lexicon.
+        """
+        files = {
+            f"plans/{plan_id}.yaml": LexiconFile(
+                needs={
+                    f"{plan_id}: {name}": Need(
+                        means=f"what people call {name!r} in {plan_id}",
+                        patterns=[_phrase(fold(name))],
+                        plan_words=words,
+                    )
+                    for name, words in named.items()
+                }
+            )
+            for plan_id, named in topics.items()
+            if named
+        }
+        return Lexicon({**self.files, **files}) if files else self
+
     def _expand(self, pattern: str, where: str) -> str:
         def sub(match: re.Match[str]) -> str:
             name = match.group(1)
             if name not in self.classes:
                 raise LexiconError(f"{where}: unknown word class {{{name}}}")
             phrases = sorted(self.classes[name], key=len, reverse=True)
-            return "(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) + ")"
+            return "(?:" + "|".join(_phrase(p) for p in phrases) + ")"
 
         return _CLASS_RE.sub(sub, pattern)
 
-    def _compile(self, name: str, cue: Cue) -> re.Pattern[str]:
-        where = f"{self.origin[name]}: {name!r}"
+    def _compile(self, cue: Cue, where: str) -> re.Pattern[str]:
         alternatives = [self._expand(p, where) for p in cue.patterns]
         body = "|".join(alternatives)
         try:
-            if cue.form == "plain":  # patterns about punctuation set their own boundaries
+            if cue.form == "plain" or not cue.whole_words:  # such patterns set their own boundaries
                 return re.compile(body)
             # whole words only: "hoi gi" must not fire inside "thoi gian"
             return re.compile(rf"(?<![a-z0-9])(?:{body})(?![a-z0-9])")
@@ -132,6 +223,20 @@ class Lexicon:
 
     def pattern(self, name: str) -> re.Pattern[str]:
         return self._compiled[name]
+
+    def question_pattern(self, name: str) -> re.Pattern[str]:
+        """A question cue's pattern, to find or cut where the question says it."""
+        return self._questions[name]
+
+    def asked(self, folded: str, accented: str, accents: bool = False) -> set[str]:
+        """The question cues a question fires, each read over its form of the question (folded or accented).
+
+        A cue that is ``same_as`` another counts as that one: ``Query.cues`` holds only the names reading asks for.
+        A message typed with ``accents`` skips the folded patterns that only a message without them needs.
+        """
+        found = {name for name, rx, unaccented in self._folded if not (accents and unaccented) and rx.search(folded)}
+        found.update(name for name, rx in self._accented if rx.search(accented))
+        return found
 
     def needs_in(self, folded: str) -> list[tuple[Need, list[tuple[int, int]]]]:
         """The needs a message states, each with where it states them."""
@@ -154,3 +259,14 @@ class Lexicon:
     @cached_property
     def names(self) -> frozenset[str]:
         return frozenset(self.cues)
+
+
+def _phrase(words: str) -> str:
+    """A literal phrase as a pattern: any run of spaces between its words."""
+    return re.escape(words).replace(r"\ ", r"\s+")
+
+
+@cache
+def default_lexicon() -> Lexicon:
+    """The bundled lexicon, read once per process (reading and parsing share it)."""
+    return Lexicon.load(DEFAULT_LEXICON_DIR)

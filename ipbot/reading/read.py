@@ -18,9 +18,9 @@ from ipbot.answers import Context
 from ipbot.plans.models import Plan, Task
 from ipbot.plans.store import Knowledge
 from ipbot.reading.index import SEPARATOR, Hit, Index, Passage, TaskRef, task_text
-from ipbot.reading.lexicon import DEFAULT_LEXICON_DIR, Lexicon
+from ipbot.reading.lexicon import Lexicon, default_lexicon
 from ipbot.reading.operations import Operations
-from ipbot.reading.parse import CUE_RE, Query, understand
+from ipbot.reading.parse import Query, understand
 from ipbot.reading.places import Place, Places, common_forms
 from ipbot.reading.segment import segment
 from ipbot.reading.turn import Turn
@@ -106,7 +106,9 @@ class Reader:
     def __init__(self, knowledge: Knowledge, lexicon: Lexicon | None = None) -> None:
         self.knowledge = knowledge
         self.index = Index(knowledge)
-        self.lexicon = lexicon or Lexicon.load(DEFAULT_LEXICON_DIR)
+        # a plan's own topic words ("vocabulary: topics" in its file) are read like the lexicon's needs
+        topics = {plan.id: plan.vocabulary.topics for plan in knowledge.plans.values()}
+        self.lexicon = (lexicon or default_lexicon()).with_topics(topics)
         self.operations = Operations(self.index, self.lexicon)
         self.places = Places.load()
         planned = {fold(p.province) for p in self.index.plans.values()}
@@ -253,7 +255,7 @@ class Reader:
             return [turn.request(Items.NOTHING, reason=Reason.OUT_OF_SCOPE, show=show)]
         if q.has("plans") and not q.content_tokens:
             return [Request(items=Items.PLANS, op=Op.LIST)]
-        if q.has("export") or (q.has("chart") and self._asks_chart(q)):
+        if q.has("chart", "export"):
             return [turn.request(Items.FILES, show=(Field.CHART if q.has("chart") else Field.EXPORT,))]
         self._find_tasks(turn)
         over_data = self.operations.read(turn)
@@ -303,7 +305,7 @@ class Reader:
         q = turn.query
         if not self.lexicon.has("support", q.folded) or q.task_numbers or turn.task_how in ("number", "context"):
             return []
-        if q.has("budget", "time", "coop", "targets", "reporting", "document", "count", "quantity", "statistics"):
+        if q.has("budget", "time", "coop", "targets", "reporting", "document", "quantity", "statistics"):
             return []
         if q.quarters or q.sources or _asks_count(q):
             return []
@@ -378,13 +380,6 @@ class Reader:
             named = " " in product and re.search(rf"(?<!\w){re.escape(product)}(?!\w)", self._corpus_folded) is not None
         return typed, named
 
-    def _asks_chart(self, q: Query) -> bool:
-        """A chart cue that is a chart: typed with accents it says "đồ thị"/"biểu đồ"; without,
-        "cái đó thì" is no "đồ thị"."""
-        if has_diacritics(q.raw):
-            return re.search(r"biểu đồ|đồ thị|\bchart\b|vẽ", q.shaped) is not None
-        return not self.lexicon.has("that_then", q.folded)
-
     def _about_ip(self, q: Query) -> bool:
         hits = self.index.rank_tasks(q.content) + self.index.rank_passages(q.content)
         return any(h.score >= SUGGEST and h.evidence >= MIN_EVIDENCE for h in hits)
@@ -393,7 +388,7 @@ class Reader:
     def _small_talk(self, q: Query) -> Request | None:
         rest = fold(q.content)
         for cue in ("greeting", "thanks", "help", "goodbye"):
-            rest = CUE_RE[cue].sub(" ", rest)
+            rest = self.lexicon.question_pattern(cue).sub(" ", rest)
         words = self.index.content_tokens(rest)
         if words and q.has("thanks", "greeting", "goodbye"):
             # "Cảm ơn, thông tin rất hữu ích!": words that name nothing in the plans are chit-chat
