@@ -261,3 +261,12 @@ def test_fingerprint_covers_the_words_documents_are_tokenised_with(
     edited.write_text(WORDS_FILE.read_text(encoding="utf-8").replace("{to: hop tac xa,", "{to: hop tac xa xa,"))
     monkeypatch.setattr(store, "_LEXICON_FILES", (edited,))
     assert data_fingerprint(data_copy) != before
+
+
+def test_a_score_does_not_depend_on_the_order_a_set_iterates_in(assistant: Assistant) -> None:
+    """Word weights summed in another order must give the very same score (math.fsum), or ties and
+    thresholds would fall differently under another PYTHONHASHSEED and answers would change run to run."""
+    index = assistant.reader.index
+    grams = index.vocabulary[:400]
+    doc = set(grams[::3])
+    assert index.coverage(grams, doc)[0] == index.coverage(list(reversed(grams)), doc)[0]

@@ -16,7 +16,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -261,8 +261,8 @@ def derived_tables(catalogue: Catalogue) -> dict[str, list[dict[str, object]]]:
     idf = {g: math.log(1 + n / c) * (1.6 if " " in g else 1.0) for g, c in df.items()}
 
     def cover(a: set[str], b: set[str]) -> float:
-        total = sum(idf[g] for g in a)
-        return sum(idf[g] for g in a & b) / total if total else 0.0
+        total = math.fsum(idf[g] for g in a)  # fsum: the same figure whatever order a set iterates in
+        return math.fsum(idf[g] for g in a & b) / total if total else 0.0
 
     analogs = []
     for p in plans:
@@ -469,13 +469,14 @@ class Index:
     def doc_grams(self, text: str) -> frozenset[str]:
         return _doc_grams(text)
 
-    def coverage(self, query: set[str], doc: set[str]) -> tuple[float, frozenset[str]]:
+    def coverage(self, query: Collection[str], doc: Collection[str]) -> tuple[float, frozenset[str]]:
         """Share of the question's (weighted) words and pairs that the document contains."""
         if not query:
             return 0.0, frozenset()
         matched = frozenset(g for g in query if g in doc)
-        total = sum(self.weight(g) for g in query)
-        return sum(self.weight(g) for g in matched) / total, matched
+        # fsum is exact whatever order a set iterates in: a tie is a tie under every hash seed
+        total = math.fsum(self.weight(g) for g in query)
+        return math.fsum(self.weight(g) for g in matched) / total, matched
 
     def similarity(self, a: TaskRef, b: TaskRef) -> float:
         """How alike two tasks are, both ways (geometric mean of the two coverages), 0..1."""
@@ -483,7 +484,7 @@ class Index:
         return math.sqrt(self.coverage(ga, gb)[0] * self.coverage(gb, ga)[0])
 
     def evidence(self, matched: frozenset[str]) -> float:
-        return sum(self.weight(g) for g in matched)
+        return math.fsum(self.weight(g) for g in matched)
 
     # ------------------------------------------------------------------ tasks
     def _cached(
