@@ -319,6 +319,7 @@ class Index:
         n = len(docs) or 1
         self._idf = {g: math.log(1 + n / c) for g, c in df.items()}
         self._max_idf = math.log(1 + n)
+        self._weights = {g: idf * (1.6 if " " in g else 1.0) for g, idf in self._idf.items()}
         self.vocabulary = sorted({g for g in df if " " not in g and len(g) >= 3})
         self._rare_pairs = {g for g, c in df.items() if " " in g and c <= RARE_PAIR_DOCS}
         self._accented_vocab = set(knowledge.words) or {
@@ -344,8 +345,10 @@ class Index:
     # ------------------------------------------------------------------ weights
     def weight(self, gram: str) -> float:
         """IDF of a word or pair; pairs count more, unknown words count fully."""
-        idf = self._idf.get(gram, self._max_idf)
-        return idf * (1.6 if " " in gram else 1.0)
+        known = self._weights.get(gram)
+        if known is not None:
+            return known
+        return self._max_idf * (1.6 if " " in gram else 1.0)
 
     def correct(self, tokens: list[str | None]) -> list[str | None]:
         """Replace words the plans never use by their closest plan word (typos)."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ipbot.reading.index import SEPARATOR, Index
 from ipbot.reading.lexicon import Lexicon, default_lexicon
@@ -96,28 +97,21 @@ def _source_keys(index: Index, expanded: str) -> set[str]:
     Matched on the expanded text ("NSTU" is "ngân sách trung ương"); the lexicon cue ``source_name``
     finds the mention to remove from the content.
     """
-    generic = {
-        "ngan",
-        "sach",
-        "kinh",
-        "phi",
-        "de",
-        "xuat",
-        "ho",
-        "tro",
-        "nam",
-        "tinh",
-        "cua",
-        "nguon",
-        "tu",
-        "du",
-        "kien",
-    }
-    keys: set[str] = set()
+    return {key for key, pattern in _source_patterns(index) if pattern.search(expanded)}
+
+
+_GENERIC_SOURCE_WORDS = frozenset("ngan sach kinh phi de xuat ho tro nam tinh cua nguon tu du kien".split())
+"""Words of a source's label that name no source in particular."""
+
+
+@lru_cache(maxsize=8)
+def _source_patterns(index: Index) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each source label's patterns, compiled once per index (they depend only on the plans)."""
+    out: list[tuple[str, re.Pattern[str]]] = []
     for plan in index.plans.values():
         for source in plan.budget.sources:
             for label in filter(None, [source.label, source.long_label]):
-                words = [w for w in expand(fold(label)).split() if w not in generic and not w.isdigit()]
+                words = [w for w in expand(fold(label)).split() if w not in _GENERIC_SOURCE_WORDS and not w.isdigit()]
                 phrase = " ".join(words[:3])
                 if not phrase:
                     continue
@@ -129,9 +123,8 @@ def _source_keys(index: Index, expanded: str) -> set[str]:
                 # "trong đó TW bao nhiêu", "trung ương dự kiến hỗ trợ bao nhiêu"
                 verbs = r"(?: (?:du kien|ho tro|cap|dong gop|bo tri|phan bo|chi))*"
                 asked = rf"(?<!\w){re.escape(phrase)}{verbs}(?: la)? bao nhieu\b"
-                if re.search(named, expanded) or (len(words) > 1 and re.search(asked, expanded)):
-                    keys.add(source.key)
-    return keys
+                out.append((source.key, re.compile(named if len(words) == 1 else f"{named}|{asked}")))
+    return tuple(out)
 
 
 def understand(index: Index, question: str, lexicon: Lexicon | None = None) -> Query:
