@@ -333,3 +333,19 @@ def test_a_task_without_a_lead_and_no_duty_for_it_says_so(assistant: Assistant) 
     answered, text, _ = ask(assistant, "Thái Bình giao cơ quan nào chủ trì việc vinh danh, khen thưởng cá nhân?")
     assert not answered
     assert _has(text, "không giao cơ quan chủ trì")
+
+
+def test_a_number_the_plan_does_not_use_gets_candidates_not_another_task(assistant: Assistant) -> None:
+    """2022 numbers group 3 with letters: "3.4" there is asked back, with 3.d and 2023's 3.4 to tap."""
+    answer = assistant.ask("3.4 năm 2022 ai chủ trì")
+    text = canon(plain_text(answer))
+    assert not answer.answered and _has(text, "không có nhiệm vụ số 3.4")
+    labels = [s.label for s in answer.suggestions]
+    assert any(label.startswith("3.d —") for label in labels) and any(label.startswith("3.4 —") for label in labels)
+
+
+def test_a_number_typed_with_a_comma_is_asked_back(assistant: Assistant) -> None:
+    answer = assistant.ask("nv 3,4 ai chu tri")
+    assert not answer.answered
+    assert [s.label.split(" —")[0] for s in answer.suggestions] == ["3.4"]
+    assert answer.suggestions[0].request.filters.ids == ("ninh-thuan-2023:3.4",)

@@ -174,7 +174,8 @@ def nothing(db: PlanDB, request: Request) -> Answer:
         ]
         return reply(request, [Section(lines)], False, plans=request.plans, suggestions=overview + suggestions)
     if reason is Reason.WRONG_NUMBER:
-        lines = [f"{names} không có nhiệm vụ số {', '.join(f.words)}."]
+        said = ", ".join(f.words)
+        lines = [f"{names} không có nhiệm vụ số {said}." if names else f"Chưa rõ «{said}» là nhiệm vụ nào."]
         if suggestions:
             lines.append(phrases.DID_YOU_MEAN + " " + "; ".join(s.label for s in suggestions))
         return reply(request, [Section(lines)], False, plans=request.plans, suggestions=suggestions)

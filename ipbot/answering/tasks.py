@@ -215,10 +215,10 @@ _FOLLOW_UPS = (
 
 
 def task_label(db: PlanDB, task_id: str) -> str:
-    """'Chỉ dẫn địa lý Thịt cừu Ninh Thuận (Kế hoạch SHTT năm 2023 tỉnh Ninh Thuận)', for buttons."""
+    """'3.3 — Chỉ dẫn địa lý Thịt cừu Ninh Thuận (Kế hoạch SHTT năm 2023 tỉnh Ninh Thuận)', for buttons."""
     plan_id = task_id.split(":", 1)[0]
     task = db.task(task_id)
-    return f"{task.title} ({db.plan(plan_id).short_title})" if task else task_id
+    return f"{task.number} — {task.title} ({db.plan(plan_id).short_title})" if task else task_id
 
 
 def lookup_tasks(db: PlanDB, request: Request) -> Answer:

@@ -25,7 +25,7 @@ from ipbot.reading.places import Place, Places, common_forms
 from ipbot.reading.segment import segment
 from ipbot.reading.turn import Turn
 from ipbot.requests import Field, Filters, Items, Measure, Op, Reason, Request, Role
-from ipbot.text import fold, has_diacritics, nfc, shape, tokens
+from ipbot.text import fold, has_diacritics, nfc, shape, strip_marks, tokens
 
 __all__ = ["MAX_MESSAGE", "Reader", "Reading"]
 
@@ -258,6 +258,9 @@ class Reader:
         if q.has("chart", "export"):
             return [turn.request(Items.FILES, show=(Field.CHART if q.has("chart") else Field.EXPORT,))]
         self._find_tasks(turn)
+        unknown_number = self._unknown_number(turn)
+        if unknown_number is not None:
+            return [unknown_number]
         over_data = self.operations.read(turn)
         if over_data:
             return over_data
@@ -289,6 +292,60 @@ class Reader:
         if searched[0].items is Items.NOTHING:
             return self._support(turn) or searched  # "có hỗ trợ … không?" that nothing else explains
         return searched
+
+    # ------------------------------------------------------------------ task numbers
+    def _unknown_number(self, turn: Turn) -> Request | None:
+        """A task number no plan in question uses ("3.4" in a plan numbered 3.a, 3.b…), or one typed
+        with a comma ("nv 3,4"): say so and offer the candidates, never answer another task.
+
+        Candidates: the task at that place of the group in a plan numbered with letters, and the
+        same number in the province's other plans.
+        """
+        q = turn.query
+        plain = strip_marks(q.raw).lower()  # commas kept: "nv 3,4" typed on a phone for 3.4
+        loose = [f"{a}.{b}" for a, b in _COMMA_NUMBER_RE.findall(plain)] if not q.task_numbers else []
+        if not loose and (turn.tasks or not q.task_numbers):
+            return None  # no number, or one a plan in question uses
+        numbers = loose or q.task_numbers
+        talked = self.index.plans.get(turn.context.plan_id or "")
+        if not loose and talked is not None and all(any(t.number == n for t in talked.tasks) for n in numbers):
+            return None  # "quay lại 3.4: năm ngoái…": the conversation's task, its like in the year asked
+        plans = turn.plans
+        candidates: list[TaskRef] = []
+        for number in numbers:
+            group, _, place = number.rpartition(".")
+            for plan in plans:
+                if loose and any(t.number == number for t in plan.tasks):
+                    candidates.append(TaskRef(plan.id, number))
+                    continue
+                members = [t for t in plan.tasks if t.number.rpartition(".")[0] == group]
+                if place.isdigit() and members and not members[0].number.rpartition(".")[2].isdigit():
+                    n = int(place)
+                    if 1 <= n <= len(members):
+                        candidates.append(TaskRef(plan.id, members[n - 1].number))
+            if not loose:
+                others = [p for p in self.index.plans.values() if p not in plans]
+                candidates += [
+                    TaskRef(p.id, number)
+                    for p in others
+                    if any(t.number == number for t in p.tasks) and p.province_id in {x.province_id for x in plans}
+                ]
+        exact = [r for r in candidates if r.number in numbers]
+        if loose and exact:
+            candidates = exact  # "nv 3,4": 3.4 where a plan has it, not the fourth of a lettered group
+        alternatives = tuple(
+            Request(
+                items=Items.TASKS, plans=(r.plan_id,), explicit=True, filters=Filters(ids=(r.id,)), show=(Field.CARD,)
+            )
+            for r in dict.fromkeys(candidates)
+        )
+        return turn.request(
+            Items.NOTHING,
+            plans=plans if not loose else [],
+            reason=Reason.WRONG_NUMBER,
+            filters=Filters(words=tuple(n.replace(".", ",") for n in loose) if loose else tuple(numbers)),
+            alternatives=alternatives,
+        )
 
     # ------------------------------------------------------------------ support for a business
     def _support(self, turn: Turn) -> list[Request]:
@@ -1473,6 +1530,7 @@ def _asks_count(q: Query) -> bool:
     return _COUNT_RE.search(q.folded) is not None
 
 
+_COMMA_NUMBER_RE = re.compile(r"\b(?:nhiem vu|viec|muc|dong)\s+(\d{1,2}),(\d{1,2})(?![\d,])")
 _ORDINALS = {"nhat": 1, "dau": 1, "tien": 1, "1": 1, "hai": 2, "2": 2, "ba": 3, "3": 3, "bon": 4, "tu": 4, "4": 4}
 _ORDINALS |= {"nam": 5, "5": 5}
 # "A và B", "A với B", "A vs B": two subjects of one question
