@@ -1500,7 +1500,8 @@ class Reader:
             return turn.request(Items.NOTHING, reason=Reason.ELSEWHERE, alternatives=alternatives)
         alternatives_list = []
         if q.content_tokens and not q.has("out_of_domain"):
-            for hit in self.index.rank_tasks(q.content)[:3]:
+            # "Ý bạn là…" stays within the plan or year the person named
+            for hit in self.index.rank_tasks(q.content, turn.plan_ids if turn.explicit else None)[:3]:
                 if hit.score >= SUGGEST and hit.evidence >= MIN_EVIDENCE and isinstance(hit.item, TaskRef):
                     alternatives_list.append(
                         Request(
