@@ -7,6 +7,7 @@ import unicodedata
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from question_sets import contains
 
 from ipbot.answers import Attachment, Context
 from ipbot.assistant import Assistant
@@ -23,7 +24,8 @@ def ask(assistant: Assistant, question: str, context: Context | None = None) -> 
 
 
 def _has(text: str, fact: str) -> bool:
-    return canon(fact) in text
+    """As score.py judges: a whole phrase ("Quý II" is not in "Quý III", nor "300 triệu" in "1.300 triệu")."""
+    return contains(text, fact)
 
 
 ANSWERED = [
