@@ -109,3 +109,21 @@ def test_a_district_now_in_the_new_province_keeps_its_plan(assistant: Assistant)
     assert answered
     assert intent != "no_plan"
     assert contains(text, "Thái Bình")
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("Huyện Kiến Xương có nhiệm vụ nào về OCOP?", "III.4.d"),  # the district's words choose no task
+        ("Ninh Phước có nhiệm vụ nào về OCOP?", "OCOP"),
+        ("muc tieu den nam dinh huong 2030 la gi", "2030"),  # "năm định hướng" is no Nam Định
+    ],
+)
+def test_a_place_chooses_the_plan_not_the_task(assistant: Assistant, question: str, fact: str) -> None:
+    answered, text, intent = _ask(assistant, question)
+    assert answered and intent != "no_plan"
+    assert contains(text, fact)
+
+
+def test_a_place_in_capitals() -> None:
+    assert [p.name for p in Places.load().find("HTX o HCM co ke hoach SHTT ko")] == ["Hồ Chí Minh"]

@@ -24,7 +24,7 @@ from ipbot.text import fold, has_diacritics, nfc, shape, strip_marks
 if TYPE_CHECKING:
     from collections.abc import Collection
 
-__all__ = ["Place", "Places", "provinces_in"]
+__all__ = ["PLACE_WORDS", "Place", "Places", "common_forms", "provinces_in"]
 
 PLACES_FILE = "places.yaml"
 ALIASES_FILE = "place_aliases.yaml"
@@ -36,7 +36,10 @@ _BEFORE = {
     "province": _AT | {"tinh"},
     "district": _AT | {"huyen", "thi xa", "thi tran", "xa"},
 }
+PLACE_WORDS = tuple(sorted(_BEFORE["province"] | _BEFORE["district"], key=len, reverse=True))
+"""The words that introduce a place's name ("huyện", "ở"): a reading cuts them with the name."""
 _WORD_RE = re.compile(r"\w+")
+_TURNS = frozenset({"con", "va", "voi", "hay", "hoac", "the"})  # "còn binh thuan?", "so với binh thuan"
 
 
 def _key(name: str) -> str:
@@ -124,24 +127,44 @@ class Places:
         return cls(_PlacesFile.model_validate(raw), aliases.aliases)
 
     def find(
-        self, text: str, common: Collection[str] = (), lower_districts: Collection[str] | None = None
+        self,
+        text: str,
+        common: Collection[str] = (),
+        lower_districts: Collection[str] | None = None,
+        pairs: Collection[str] = (),
     ) -> list[Place]:
-        """Places named in the text: capitalised as names are, or after "tỉnh", "huyện", "ở"…
+        """Places named in the text (see :meth:`matches`)."""
+        return [place for _, place in self.matches(text, common, lower_districts, pairs)]
+
+    def matches(
+        self,
+        text: str,
+        common: Collection[str] = (),
+        lower_districts: Collection[str] | None = None,
+        pairs: Collection[str] = (),
+    ) -> list[tuple[str, Place]]:
+        """Places named in the text, each with the words that name it (folded, as typed):
+        capitalised as names are, or after "tỉnh", "huyện", "ở"…
 
         Folding would find "Nam Định" in "năm định hướng": typed with accents, the accents must
         match too; a name typed in lower case without accents counts only after a place word,
         and not when its letters are ``common`` words ("tỉnh có tổ chức" is no "Cô Tô"). A
-        one-syllable name ("Chũ") is too like a word to count without accents. A name shared by
+        one-syllable name ("Chũ") is too like a word to count without accents, unless typed in
+        capitals ("HCM"). A name shared by
         places of several provinces (a common district name) counts only when it is also a
         province's. With ``lower_districts``, a district typed in lower case without accents
         counts only in those provinces ("huyen co to chuc" is "huyện có tổ chức" in a chat about
-        Ninh Thuận, not Cô Tô of Quảng Ninh).
+        Ninh Thuận, not Cô Tô of Quảng Ninh). A province's name typed bare, without accents or
+        a place word, counts only where a question starts or turns ("binh thuan nam 2023…",
+        "còn binh thuan?") and not when a word of it pairs with its neighbour as in ``pairs``,
+        the documents' word pairs ("nam dinh huong" is "năm định hướng").
         """
         text = nfc(text)
         accented = has_diacritics(text)
         words = _WORD_RE.findall(strip_marks(text))
         folded = [w.lower() for w in words]  # marks are stripped already: folding is lower case
         forms: list[str] = []
+        capitals: set[str] = set()
         i = 0
         while i < len(words):
             for n in range(min(self._longest, len(words) - i), 0, -1):
@@ -150,23 +173,25 @@ class Places:
                 if not places:
                     continue
                 if all(w[:1].isupper() for w in words[i : i + n]) or (
-                    form not in common and self._introduced(places, folded, i, n, accented, lower_districts)
+                    form not in common and self._introduced(places, folded, i, n, accented, lower_districts, pairs)
                 ):
                     forms.append(form)
+                    if n == 1 and len(words[i]) > 1 and words[i].isupper():
+                        capitals.add(form)
                     i += n - 1
                     break
             i += 1
         if not accented:
-            forms = [f for f in forms if " " in f]
+            forms = [f for f in forms if " " in f or f in capitals]
         else:
             shaped = shape(text)
             forms = [f for f in forms if any(self._accents_match(p, f, shaped) for p in self.by_name[f])]
-        found: list[Place] = []
+        found: list[tuple[str, Place]] = []
         for form in dict.fromkeys(forms):
             places = self.by_name[form]
             provinces = [p for p in places if p.kind == "province"]
             chosen = provinces or (places if len({p.province for p in places}) == 1 else [])
-            found += [p for p in chosen[:1] if p not in found]
+            found += [(form, p) for p in chosen[:1] if p not in (q for _, q in found)]
         return found
 
     @staticmethod
@@ -177,6 +202,7 @@ class Places:
         n: int,
         accented: bool,
         lower_districts: Collection[str] | None,
+        pairs: Collection[str],
     ) -> bool:
         """A name in lower case: after a word for its kind of place, or a province's name typed bare."""
         before = {folded[i - 1] if i else "", " ".join(folded[max(0, i - 2) : i])}
@@ -186,8 +212,12 @@ class Places:
                 continue
             if before & _BEFORE[place.kind]:
                 return True
-            if place.kind == "province" and n > 1 and not accented:
-                return True  # "binh thuan nam 2023 co ho tro…"
+            if place.kind == "province" and n > 1 and not accented and (i == 0 or folded[i - 1] in _TURNS):
+                joined = (i > 0 and f"{folded[i - 1]} {folded[i]}" in pairs) or (
+                    i + n < len(folded) and f"{folded[i + n - 1]} {folded[i + n]}" in pairs
+                )
+                if not joined:
+                    return True  # "binh thuan nam 2023 co ho tro…"
         return False
 
     @staticmethod

@@ -11,6 +11,7 @@ answering receives ids in order and never the words.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -21,7 +22,7 @@ from ipbot.reading.index import SEPARATOR, Hit, Index, Passage, TaskRef, task_te
 from ipbot.reading.lexicon import Lexicon, default_lexicon
 from ipbot.reading.operations import Operations
 from ipbot.reading.parse import Query, understand
-from ipbot.reading.places import Place, Places, common_forms
+from ipbot.reading.places import PLACE_WORDS, Place, Places, common_forms
 from ipbot.reading.segment import segment
 from ipbot.reading.turn import Turn
 from ipbot.requests import Field, Filters, Items, Measure, Op, Reason, Request, Role
@@ -115,6 +116,8 @@ class Reader:
         corpus = " ".join([*(p.text for p in self.index.passages), *map(task_text, self.index.tasks.values())])
         self._corpus_shaped = shape(corpus)
         self._corpus_folded = fold(corpus)
+        words = self._corpus_folded.split()
+        self._corpus_pairs = frozenset(f"{a} {b}" for a, b in itertools.pairwise(words))
         self._common_places = frozenset(
             f
             for f in common_forms(self.places, corpus)
@@ -218,6 +221,8 @@ class Reader:
                 "plan_id": context.plan_id if context.plan_id in plans else None,
                 "default_plan_id": context.default_plan_id if context.default_plan_id in plans else None,
                 "task_ids": [t for t in context.task_ids if t in tasks],
+                "listed": [t for t in context.listed if t in tasks],
+                "last": [r for r in context.last if all(p in plans for p in r.plans)],
             }
         )
 
@@ -244,8 +249,7 @@ class Reader:
         turn = Turn(q, context, plans, explicit, asked_plans=list(plans))
         # words the plans never use ("5 sao") mean the question may be about something else
         turn.unknown_words = [t for t in q.content_tokens if not self.index.known(t)]
-        if missing is not None:
-            return [missing]
+        # phone numbers, procedures, the weather: not in any plan, wherever the person is
         if self.lexicon.has("contact_request", q.folded):
             return [turn.request(Items.CONTACTS, reason=Reason.OUT_OF_SCOPE)]
         if q.has("out_of_domain") or self.lexicon.has("procedure", q.folded):
@@ -253,6 +257,8 @@ class Reader:
             ip = self.lexicon.has("procedure", q.folded) or bool(q.content_tokens and self._about_ip(q))
             show = (Field.CONTACT,) if ip else ()
             return [turn.request(Items.NOTHING, reason=Reason.OUT_OF_SCOPE, show=show)]
+        if missing is not None:
+            return [missing]
         if q.has("plans") and not q.content_tokens:
             return [Request(items=Items.PLANS, op=Op.LIST)]
         if q.has("chart", "export"):
@@ -364,12 +370,11 @@ class Reader:
             return []
         if q.has("budget", "time", "coop", "targets", "reporting", "document", "quantity", "statistics"):
             return []
-        if q.quarters or q.sources or _asks_count(q):
+        if q.quarters or q.sources or self.lexicon.has("count", q.folded):
             return []
         product = self._product(q)
         named = product is not None and product[1]
-        drop = [fold(p.name) for p in self.places.find(f"{q.lead_raw} {q.raw}")]
-        drop += [fold(p.province) for p in self.index.plans.values()]
+        drop = [fold(p.province) for p in self.index.plans.values()]
         drop += [fold(w) for w in self.lexicon.phrases("support_scaffolding")]
         if product is not None and not named:
             drop.append(fold(product[0]))
@@ -605,12 +610,20 @@ class Reader:
         """Places named: a district puts the question in its province's plans; a province with no
         plan gets a plain "no plan" (its merger noted when a planned province is now part of it)."""
         by_province = {fold(p.province): p.province_id for p in every}
-        named = self.places.find(
-            f"{q.lead_raw} {q.raw}", self._common_places, lower_districts={p.province for p in every}
+        matches = self.places.matches(
+            f"{q.lead_raw} {q.raw}",
+            self._common_places,
+            lower_districts={p.province for p in every},
+            pairs=self._corpus_pairs,
         )
+        # a place's words choose a plan, never a task: "nho ở Phan Rang" is about grapes
+        said = [f"{word} {form}" for form, _ in matches for word in PLACE_WORDS] + [form for form, _ in matches]
+        q.content = _without(q.content, said)
+        q.full_content = _without(q.full_content, said)
+        q.content_tokens = self.index.content_tokens(q.content)
         planned: set[str] = set()
         foreign: list[Place] = []
-        for place in named:
+        for _, place in matches:
             pid = by_province.get(fold(place.province))
             if pid and not (place.kind == "province" and place.former and fold(place.name) not in by_province):
                 planned.add(pid)
@@ -1294,7 +1307,7 @@ class Reader:
         q = turn.query
         f = q.folded
         lead = bool(re.search(r"chu tri|phu trach|dung ra|dau moi|cam dau", f))
-        coop = bool(re.search(r"phoi hop|ho tro|tham gia", f))
+        coop = bool(re.search(r"phoi hop|tham gia", f))  # not "hỗ trợ": the topic of most task titles
         only_coop = bool(re.search(r"(chi|rieng) phoi hop|khong (phai )?(la )?chu tri|khong chu tri", f))
         role = Role.COOPERATING if only_coop or (coop and not lead) else Role.LEAD if lead and not coop else Role.ANY
         slug = q.agencies[0]
@@ -1520,17 +1533,6 @@ _EACH_AGENCY_RE = re.compile(
     r"\bmoi (?:so|ben|co quan|don vi|noi|to chuc)\b|\btung (?:so|ben|co quan|don vi)\b|"
     r"lam gi (?:va|con)\b|\b(?:va|con) (?:so|cuc|hoi|doan|dai|ubnd|chi cuc|lien hiep)\b.*\b(?:lam|gi|nao)\b"
 )
-_COUNT_RE = re.compile(r"\b(?:may|bao nhieu|so luong|toi thieu)\b")
-_COUNT_ACCENTED_RE = re.compile(r"(?<!\w)(?:mấy|bao nhiêu|số lượng|tối thiểu)(?!\w)")
-
-
-def _asks_count(q: Query) -> bool:
-    """ "bao nhiêu", "mấy": typed with accents, "máy" (a machine) is no "mấy"."""
-    if has_diacritics(q.raw):
-        return _COUNT_ACCENTED_RE.search(q.shaped) is not None
-    return _COUNT_RE.search(q.folded) is not None
-
-
 _COMMA_NUMBER_RE = re.compile(r"\b(?:nhiem vu|viec|muc|dong)\s+(\d{1,2}),(\d{1,2})(?![\d,])")
 _ORDINALS = {"nhat": 1, "dau": 1, "tien": 1, "1": 1, "hai": 2, "2": 2, "ba": 3, "3": 3, "bon": 4, "tu": 4, "4": 4}
 _ORDINALS |= {"nam": 5, "5": 5}
