@@ -25,8 +25,6 @@ def support(db: PlanDB, request: Request) -> Answer:
     f = request.filters
     plans = [db.plan(p) for p in (request.plans or db.plan_ids)]
     sections: list[Section] = []
-    if f.words:
-        sections.append(Section([f"Kế hoạch không nêu riêng «{', '.join(f.words)}»; các hỗ trợ chung phù hợp:"]))
     ids: list[str] = []
     for plan in plans:
         mine = [t for t in f.ids if t.startswith(f"{plan.id}:")]
@@ -41,6 +39,11 @@ def support(db: PlanDB, request: Request) -> Answer:
             lines.append(f"• {task_line(task)}: {shorten(task.content, SUPPORT_CONTENT)} — {ask}.")
         where = ", ".join(dict.fromkeys(f"mục {t.section}" for t in tasks))
         sections.append(Section(lines, f"Hỗ trợ trong {plan.short_title}", f"Nguồn: {plan.short_title}, {where}."))
+    if not ids:
+        names = ", ".join(p.short_title for p in plans)
+        return reply(request, [Section([f"{names}: không có nhiệm vụ hỗ trợ phù hợp."])], False, plans=request.plans)
+    if f.words:  # a product the plans never name: said first, before the general support
+        sections.insert(0, Section([f"Kế hoạch không nêu riêng «{', '.join(f.words)}»; các hỗ trợ chung phù hợp:"]))
     handover = contact_lines(db, plans)
     if handover:
         sections.append(Section(handover))

@@ -101,6 +101,16 @@ class Reading:
     user_agency: str | None = None  # the agency the person said they work at, to remember
 
 
+@dataclass(frozen=True)
+class Product:
+    """What a person says they make ("nước mắm"), for a support question."""
+
+    said: str  # as typed
+    named: bool  # the plans name it
+    sure: bool  # typed so that it can be looked for (with accents, or more than one syllable)
+    drop: tuple[str, ...]  # words that choose no task: the verb, and the product when unnamed
+
+
 class Reader:
     """Reads messages against one :class:`~ipbot.plans.store.Knowledge` (built once, reused)."""
 
@@ -373,34 +383,40 @@ class Reader:
         if q.quarters or q.sources or self.lexicon.has("count", q.folded):
             return []
         product = self._product(q)
-        named = product is not None and product[1]
-        drop = [fold(p.province) for p in self.index.plans.values()]
-        drop += [fold(w) for w in self.lexicon.phrases("support_scaffolding")]
-        if product is not None and not named:
-            drop.append(fold(product[0]))
-        words = _without(q.content, drop)
+        accented = has_diacritics(q.raw)
+        words = _without(q.content, [fold(p.province) for p in self.index.plans.values()])
+        # the words every support question has, compared as typed: folded, "hỏi" would cut "hội"
+        scaffold = [*self.lexicon.phrases("support_scaffolding"), *(product.drop if product else ())]
+        words = _without(words, [shape(w) if accented else fold(w) for w in scaffold], accented=accented)
         if not self.index.content_tokens(words):
-            # nothing asked but "có hỗ trợ không": the need the preamble states, or any support
-            said = [w for need, _ in self.lexicon.needs_in(fold(q.lead_raw)) for w in need.plan_words]
-            words = f" {SEPARATOR} ".join(said or self.lexicon.phrases("support_topics"))
-        ids: list[str] = []
-        for plans in self._support_plans(turn):
-            for plan in plans:
-                found = self._support_tasks(words, plan, fold(product[0]) if named and product else None)
-                if found:
-                    ids += found
-                    break
+            words = self._support_need(q)
+        # words that match no support ("kiểu dáng công nghiệp") get "not found", never the general list
+        ids = self._support_ids(turn, words, product)
         if not ids:
             return []
         plans = [p for p in turn.plans if any(i.startswith(f"{p.id}:") for i in ids)]
-        request = turn.request(
-            Items.SUPPORT,
-            plans=plans,
-            filters=Filters(ids=tuple(ids), words=(product[0],) if product and not named else ()),
-        )
+        unnamed = (product.said,) if product and product.sure and not product.named else ()
+        request = turn.request(Items.SUPPORT, plans=plans, filters=Filters(ids=tuple(ids), words=unnamed))
         if any(not self.index.tasks[i].lead for i in ids):
             return [*self._assigned_duty(turn, plans), request]  # "sở nào lo mảng giao thương" in a plan by agency
         return [request]
+
+    def _support_need(self, q: Query) -> str:
+        """Nothing asked but "có hỗ trợ không": the need the preamble states, or any support."""
+        said = [w for need, _ in self.lexicon.needs_in(fold(q.lead_raw)) for w in need.plan_words]
+        return f" {SEPARATOR} ".join(said or self.lexicon.phrases("support_topics"))
+
+    def _support_ids(self, turn: Turn, words: str, product: Product | None) -> list[str]:
+        """Per province, the support its latest plan offers for the need (see :meth:`_support_plans`)."""
+        named = product.said if product and product.named else None
+        ids: list[str] = []
+        for plans in self._support_plans(turn):
+            for plan in plans:
+                found = self._support_tasks(words, plan, named)
+                if found:
+                    ids += found
+                    break
+        return ids
 
     def _support_plans(self, turn: Turn) -> list[list[Plan]]:
         """Each province's plans to try in turn: newest first; a named year keeps its own plans."""
@@ -412,35 +428,39 @@ class Reader:
         return [sorted(plans, key=lambda p: -p.year_end) for plans in by_province.values()]
 
     def _support_tasks(self, words: str, plan: Plan, product: str | None) -> list[str]:
-        """A plan's best few tasks for the need, nearly as good as its best; those naming the
-        product, when the plans name it."""
+        """A plan's best few tasks for the need, nearly as good as its best one. A product the
+        plans name ("thịt cừu") picks the tasks that name it, however few of the other words match."""
         hits = [h for h in self.index.rank_tasks(words, [plan.id]) if isinstance(h.item, TaskRef)]
         if product:
-            hits = [h for h in hits if product in fold(task_text(self.index.tasks[h.item.id]))]
+            pattern = re.compile(rf"(?<!\w){re.escape(shape(product))}(?!\w)")
+            naming = [h.item.id for h in hits if pattern.search(shape(task_text(self.index.tasks[h.item.id])))]
+            return naming[:MAX_SUPPORT]
         if not hits or hits[0].score < SUPPORT_MATCH or hits[0].evidence < MIN_EVIDENCE:
             return []
         top = hits[0].score
         good = [h.item.id for h in hits if h.score >= top - SUPPORT_SPREAD and h.evidence >= MIN_EVIDENCE]
         return good[:MAX_SUPPORT]
 
-    def _product(self, q: Query) -> tuple[str, bool] | None:
-        """What the person makes ("nước mắm"), as they typed it, and whether the plans name it.
-
-        Often said in a sentence before the question ("HTX tôi làm nước mắm. … có hỗ trợ không?").
-        """
+    def _product(self, q: Query) -> Product | None:
+        """What the person makes ("nước mắm"), as typed, whether the plans name it, and the words
+        ("làm nước mắm") that choose no task. Often said before the question ("HTX tôi làm nước
+        mắm. … có hỗ trợ không?")."""
         said = nfc(f"{q.lead_raw} {q.raw}")
         folded, shaped = fold(said), shape(said)
         m = next(self.lexicon.find("makes", folded), None)
         if m is None:
             return None
-        product = m.group("product")
-        typed = shaped[m.start("product") : m.end("product")] if len(shaped) == len(folded) else product
+        aligned = len(shaped) == len(folded)
+        typed = shaped[m.start("product") : m.end("product")] if aligned else m.group("product")
+        verb = shaped[m.start() : m.start("product")] if aligned else folded[m.start() : m.start("product")]
         if has_diacritics(typed):
             named = re.search(rf"(?<!\w){re.escape(typed)}(?!\w)", self._corpus_shaped) is not None
-        else:
-            # one syllable typed without accents ("toi", "nho") stands for too many words to look for
-            named = " " in product and re.search(rf"(?<!\w){re.escape(product)}(?!\w)", self._corpus_folded) is not None
-        return typed, named
+            return Product(typed, named, True, (verb.strip(),) if named else (verb.strip(), typed))
+        # without accents one syllable ("toi": tỏi? tôi?) stands for too many words to tell
+        product = m.group("product")
+        sure = " " in product
+        named = sure and re.search(rf"(?<!\w){re.escape(product)}(?!\w)", self._corpus_folded) is not None
+        return Product(product, named, sure, (verb.strip(),) if named else (verb.strip(), product))
 
     def _about_ip(self, q: Query) -> bool:
         hits = self.index.rank_tasks(q.content) + self.index.rank_passages(q.content)
@@ -512,7 +532,15 @@ class Reader:
             return r.but(filters=f.model_copy(update=updates)) if updates else None
         if r.items is Items.PASSAGES:
             return None
-        if f.ids and r.items is Items.TASKS:
+        if f.ids and r.items is Items.SUPPORT:
+            # "thế còn Thái Bình?" after a support answer: that plan's support for the same need,
+            # found by the titles of the tasks offered (plans of two provinces word tasks apart)
+            need = f" {SEPARATOR} ".join(self.index.tasks[i].title for i in f.ids if i in self.index.tasks)
+            found = [i for p in plan_ids for i in self._support_tasks(need, self.index.plans[p], None)]
+            if not found:
+                return Request(items=Items.NOTHING, reason=Reason.NO_ANALOG, plans=plan_ids, filters=Filters(ids=f.ids))
+            updates["ids"] = tuple(found)
+        elif f.ids and r.items is Items.TASKS:
             refs = [TaskRef(*i.split(":", 1)) for i in f.ids if ":" in i]
             analogs = self._analogs(refs, list(plan_ids))
             if not analogs:
@@ -1569,10 +1597,11 @@ def _asks_which_agencies(q: Query) -> bool:
     )
 
 
-def _without(text: str, phrases: list[str]) -> str:
-    """The text with each folded phrase's words taken out where they stand together."""
+def _without(text: str, phrases: list[str], *, accented: bool = False) -> str:
+    """The text with each phrase's words taken out where they stand together: phrases folded,
+    or (``accented``) as typed with diacritics, so that "hỏi" does not take "hội" away."""
     words = text.split()
-    folded = [fold(w) for w in words]
+    folded = [shape(w) if accented else fold(w) for w in words]
     for phrase in sorted({p for p in phrases if p}, key=len, reverse=True):
         parts = phrase.split()
         n = len(parts)
