@@ -70,5 +70,7 @@ def _record() -> None:
     KNOWN_MISSES.write_text(json.dumps(known, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
 
 
-if __name__ == "__main__" and sys.argv[1:] == ["--record"]:
+if __name__ == "__main__":
+    if sys.argv[1:] != ["--record"]:
+        sys.exit("usage: python tests/question_sets.py --record   (writes tests/data/known_misses.json)")
     _record()
