@@ -11,6 +11,7 @@ True
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Sequence
 from pathlib import Path
@@ -32,7 +33,8 @@ log = logging.getLogger(__name__)
 
 def open_knowledge(data_dir: Path, db_path: Path) -> Knowledge:
     """Build the plan database if the data changed (with reading's derived tables), then read it."""
-    return read_knowledge(ensure_database(data_dir, db_path, derived_tables))
+    knowledge = read_knowledge(ensure_database(data_dir, db_path, derived_tables))
+    return dataclasses.replace(knowledge, data_dir=data_dir)
 
 
 def build(data_dir: Path, db_path: Path) -> object:

@@ -21,6 +21,7 @@ HELP_EXAMPLES = [
 EXAMPLES_TITLE = "Ví dụ:"
 
 EMPTY = "Bạn chưa nhập câu hỏi. Hãy gõ một câu hỏi về kế hoạch SHTT, ví dụ: «Ai chủ trì nhiệm vụ 3.3?»"
+UNREADABLE = "Tôi chỉ đọc được câu hỏi tiếng Việt (có dấu hoặc không dấu), ví dụ: «Ai chủ trì nhiệm vụ 3.3?»"
 TOO_LONG = "Câu hỏi dài quá, tôi chỉ đọc {limit} ký tự đầu. Bạn có thể hỏi ngắn gọn hơn không?"
 NOT_UNDERSTOOD = "Xin lỗi, tôi chưa tìm thấy nội dung này trong các kế hoạch SHTT hiện có."
 NOT_UNDERSTOOD_HINT = "Tôi trả lời được: ai chủ trì/phối hợp, thời gian, kinh phí, mục tiêu của từng nhiệm vụ; "

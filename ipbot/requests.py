@@ -126,6 +126,7 @@ class Field(StrEnum):
     GOODBYE = "goodbye"
     HELP = "help"
     EMPTY = "empty"
+    UNREADABLE = "unreadable"  # no Vietnamese (Latin-script) word in the message
     # files
     CHART = "chart"
     EXPORT = "export"

@@ -163,3 +163,11 @@ def test_a_support_follow_up_for_another_province(assistant: Assistant) -> None:
 def test_words_that_match_no_support_get_no_general_list(assistant: Assistant) -> None:
     answered, _, intent = _ask(assistant, "Các kế hoạch có nhiệm vụ nào hỗ trợ đăng ký kiểu dáng công nghiệp không?")
     assert not answered and intent != "support"
+
+
+def test_a_contact_province_must_be_on_the_map(data_copy: Path) -> None:
+    path = data_copy / "contacts.yaml"
+    text = path.read_text(encoding="utf-8").replace("[Khánh Hòa, Ninh Thuận]", "[Khánh Hòa, Ninh Thuân]")
+    path.write_text(text, encoding="utf-8")
+    errors = [str(p) for p in check_catalogue(load_catalogue(data_copy)) if p.level == "error"]
+    assert any("contacts.yaml" in e and "Ninh Thuân" in e for e in errors), errors

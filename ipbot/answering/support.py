@@ -62,7 +62,7 @@ def _focal(db: PlanDB, plan: PlanInfo) -> str:
     if not plan.closing_recipient:
         return "kế hoạch không giao cơ quan chủ trì riêng"
     names = agency_list(db.agency_name(plan.id, s) for s in plan.closing_recipient)
-    return f"kế hoạch không giao chủ trì riêng; đầu mối của kế hoạch: {names}"
+    return f"kế hoạch không giao chủ trì riêng; cơ quan kế hoạch giao tổng hợp: {names}"
 
 
 def contact_lines(db: PlanDB, plans: list[PlanInfo], national: bool = False) -> list[str]:
@@ -70,8 +70,9 @@ def contact_lines(db: PlanDB, plans: list[PlanInfo], national: bool = False) -> 
     from the operators' list, said to be theirs and dated."""
     entries = []
     for plan in plans:
-        for slug in plan.closing_recipient or ("so-khcn",):
-            entries += db.contacts(plan.province, slug)
+        # the agency the plan reports to, where the operators list it; else any office of the province
+        found = [c for slug in plan.closing_recipient for c in db.contacts(plan.province, slug)]
+        entries += found or db.contacts(plan.province)
     if national or not entries:
         entries += db.contacts()
     entries = list({c.id: c for c in entries}.values())
@@ -92,7 +93,7 @@ def contact_lines(db: PlanDB, plans: list[PlanInfo], national: bool = False) -> 
 
 def contacts(db: PlanDB, request: Request) -> Answer:
     """Phone numbers, addresses, a person to talk to: not in the plans; the operators' list if any."""
-    plans = [db.plan(p) for p in request.plans] if request.explicit else []
+    plans = [db.plan(p) for p in request.plans]  # the plan named, or the conversation's
     lines = ["Các kế hoạch SHTT không ghi số điện thoại, địa chỉ hay người liên hệ."]
     handover = contact_lines(db, plans, national=True)
     sections = [Section(lines)]

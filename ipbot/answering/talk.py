@@ -86,6 +86,8 @@ def talk(db: PlanDB, request: Request) -> Answer:
         return reply(request, [Section([phrases.GOODBYE])], True, intent="thanks")
     if kind is Field.EMPTY:
         return reply(request, [Section([phrases.EMPTY])], False, suggestions=examples(db))
+    if kind is Field.UNREADABLE:
+        return reply(request, [Section([phrases.UNREADABLE])], False, suggestions=examples(db))
     return reply(request, [Section(_help_lines(db))], True, suggestions=examples(db))
 
 

@@ -64,6 +64,9 @@ class ContactInfo:
     note: str | None
 
 
+_CONTACT_FIELDS = ("id", "name", "agency", "address", "phone", "email", "website", "note")
+
+
 @dataclass(frozen=True)
 class GroupInfo:
     plan_id: str
@@ -636,11 +639,7 @@ class PlanDB:
         for r in rows:
             provinces = json.loads(r["provinces"] or "[]")
             if (wanted in provinces if wanted else not provinces) and (agency is None or r["agency"] == agency):
-                out.append(
-                    ContactInfo(
-                        r["id"], r["name"], r["agency"], r["address"], r["phone"], r["email"], r["website"], r["note"]
-                    )
-                )
+                out.append(ContactInfo(**{k: r[k] for k in _CONTACT_FIELDS}))
         return out
 
     @cached_property

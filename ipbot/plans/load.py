@@ -20,6 +20,7 @@ __all__ = ["Agency", "Catalogue", "Problem", "load_catalogue"]
 
 AGENCIES_FILE = "agencies.yaml"
 CONTACTS_FILE = "contacts.yaml"
+PLACES_FILE = "places.yaml"
 PLANS_DIR = "plans"
 SOURCES_DIR = "sources"
 
@@ -165,6 +166,16 @@ def load_catalogue(data_dir: Path) -> Catalogue:
     return cat
 
 
+def _place_names(path: Path, problems: list[Problem]) -> set[str]:
+    """Every province name of the map (before and after 2025), to check the contacts against."""
+    if not path.exists():
+        return set()
+    raw = _read_yaml(path, problems)
+    if not isinstance(raw, dict):
+        return set()
+    return {p["name"] for key in ("old_provinces", "new_provinces") for p in raw.get(key, []) if "name" in p}
+
+
 def _load_contacts(cat: Catalogue, path: Path) -> None:
     """The operators' contacts: optional, validated like the plans."""
     if not path.exists():
@@ -176,6 +187,7 @@ def _load_contacts(cat: Catalogue, path: Path) -> None:
         cat.problems.extend(_validation_problems(path, exc, raw))
         return
     cat.files[CONTACTS_FILE] = path
+    known = {plan.province for plan in cat.plans.values()} | _place_names(path.parent / PLACES_FILE, cat.problems)
     seen: set[str] = set()
     for n, contact in enumerate(cat.contacts.contacts):
         if contact.id in seen:
@@ -185,6 +197,11 @@ def _load_contacts(cat: Catalogue, path: Path) -> None:
             cat.problems.append(
                 Problem("error", path.name, f"contacts[{n}].agency", f"unknown agency {contact.agency!r}")
             )
+        for province in contact.provinces:
+            if province not in known:  # a typo would lose the contact without a word
+                cat.problems.append(
+                    Problem("error", path.name, f"contacts[{n}].provinces", f"unknown province {province!r}")
+                )
 
 
 def plans_abbreviations(plans: list[Plan]) -> dict[str, str]:

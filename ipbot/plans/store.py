@@ -67,6 +67,7 @@ class Knowledge:
     tokens: dict[str, list[str | None]] = field(default_factory=dict)  # precomputed document tokens
     words: frozenset[str] = frozenset()  # accented vocabulary of the documents
     path: Path | None = None  # the database file the knowledge was read from
+    data_dir: Path | None = None  # the data folder it was built from, for the reference files beside it
 
     def agency(self, plan: Plan, slug: str) -> Agency:
         for candidate in (f"{plan.province_id}/{slug}", slug):

@@ -106,7 +106,9 @@ class Places:
             if _key(new.name) not in self.by_name:
                 self._add(new.name, Place(new.name, "province", new.name, new.name, tuple(new.former)))
         for alias, official in aliases.items():
-            for place in self.by_name.get(_key(official), []):
+            if _key(official) not in self.by_name:
+                raise ValueError(f"{ALIASES_FILE}: {alias!r} names {official!r}, which is not on the map")
+            for place in self.by_name[_key(official)]:
                 self._add(alias, place)
         self._longest = max((len(f.split()) for f in self.by_name), default=1)
 
@@ -117,6 +119,9 @@ class Places:
 
     @classmethod
     def load(cls, data_dir: Path = DEFAULT_DATA_DIR) -> Places:
+        """The map in ``data_dir``; a data folder without one (a test's) uses the bundled map."""
+        if not (data_dir / PLACES_FILE).exists():
+            data_dir = DEFAULT_DATA_DIR
         raw = yaml.load((data_dir / PLACES_FILE).read_text(encoding="utf-8"), Loader=_LOADER)
         aliases_path = data_dir / ALIASES_FILE
         aliases = (

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ipbot.answers import Context
+from ipbot.config import DEFAULT_DATA_DIR
 from ipbot.plans.models import Plan, Task
 from ipbot.plans.store import Knowledge
 from ipbot.reading.index import SEPARATOR, Hit, Index, Passage, TaskRef, task_text
@@ -121,7 +122,7 @@ class Reader:
         topics = {plan.id: plan.vocabulary.topics for plan in knowledge.plans.values()}
         self.lexicon = (lexicon or default_lexicon()).with_topics(topics)
         self.operations = Operations(self.index, self.lexicon)
-        self.places = Places.load()
+        self.places = Places.load(knowledge.data_dir or DEFAULT_DATA_DIR)
         planned = {fold(p.province) for p in self.index.plans.values()}
         corpus = " ".join([*(p.text for p in self.index.passages), *map(task_text, self.index.tasks.values())])
         self._corpus_shaped = shape(corpus)
@@ -145,7 +146,9 @@ class Reader:
         text = str(message)[:MAX_MESSAGE]
         q = understand(self.index, text, self.lexicon)
         if not re.search(r"[a-z0-9]", q.folded):
-            return Reading((Request(items=Items.TALK, show=(Field.EMPTY,)),), truncated)
+            # nothing typed, or no word in a Latin script ("你好", emoji): say which
+            show = Field.EMPTY if not text.strip() else Field.UNREADABLE
+            return Reading((Request(items=Items.TALK, show=(show,)),), truncated)
         user_agency = self._introduced_agency(q)
         if user_agency:
             context = context.model_copy(update={"user_agency": user_agency})
