@@ -127,3 +127,10 @@ def test_a_place_chooses_the_plan_not_the_task(assistant: Assistant, question: s
 
 def test_a_place_in_capitals() -> None:
     assert [p.name for p in Places.load().find("HTX o HCM co ke hoach SHTT ko")] == ["Hồ Chí Minh"]
+
+
+def test_a_province_without_a_plan_beside_one_with_a_plan(assistant: Assistant) -> None:
+    answer = assistant.ask("So sánh kinh phí Ninh Thuận với Bình Thuận năm 2023")
+    text = canon(plain_text(answer))
+    assert answer.answered and contains(text, "3.832,6")
+    assert contains(text, "Chưa có kế hoạch SHTT nào của Bình Thuận")

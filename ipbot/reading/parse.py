@@ -59,6 +59,7 @@ class Query:
     needs: list[str] = field(default_factory=list)  # the plans' words for the needs the question states
     cues: set[str] = field(default_factory=set)
     provinces: set[str] = field(default_factory=set)
+    unplanned: tuple[str, ...] = ()  # provinces named beside a planned one that have no plan
     years: list[int] = field(default_factory=list)
     plan_numbers: list[str] = field(default_factory=list)
     task_numbers: list[str] = field(default_factory=list)

@@ -154,7 +154,7 @@ class Reader:
             context = context.model_copy(update={"user_agency": user_agency})
         pieces = segment(text, self.lexicon)
         if len(pieces) == 1 and not pieces[0].lead:
-            return Reading(tuple(self._route(q, context)), truncated, user_agency)
+            return Reading(tuple(self._routed(q, context)), truncated, user_agency)
         # a preamble, or several questions in one message: each question read in turn, with what was said
         # before it, and leaning on the question before it
         requests: list[Request] = []
@@ -162,7 +162,7 @@ class Reader:
             asked = understand(self.index, piece.question, self.lexicon)
             if piece.lead:
                 self._take_lead(asked, understand(self.index, piece.lead, self.lexicon))
-            found = self._route(asked, context)
+            found = self._routed(asked, context)
             requests += [r for r in found if r not in requests]
             context = _carried(context, found)
         if any(r.items is not Items.NOTHING for r in requests):
@@ -238,6 +238,14 @@ class Reader:
                 "last": [r for r in context.last if all(p in plans for p in r.plans)],
             }
         )
+
+    def _routed(self, q: Query, context: Context) -> list[Request]:
+        """The requests a question makes, and a word on each province named that has no plan
+        ("so sánh Ninh Thuận với Bình Thuận": Ninh Thuận's answer, and no plan of Bình Thuận)."""
+        found = self._route(q, context)
+        if q.unplanned and any(r.items is not Items.NOTHING for r in found):
+            found.append(Request(items=Items.NOTHING, reason=Reason.NO_PLAN, filters=Filters(words=q.unplanned)))
+        return found
 
     def _route(self, q: Query, context: Context) -> list[Request]:
         small = self._small_talk(q)
@@ -662,6 +670,9 @@ class Reader:
                 foreign.append(place)
         q.provinces |= planned
         if q.provinces or not foreign:
+            # "Ninh Thuận (nay thuộc Khánh Hòa)": the new province a planned one went into needs no note
+            unplanned = [f for f in foreign if not any(fold(x) in by_province for x in f.former)]
+            q.unplanned = tuple(dict.fromkeys(f.name if f.kind == "province" else f.province for f in unplanned))
             return None
         # the new province a planned one merged into is named first: the merger note is about it
         foreign.sort(key=lambda f: not f.former)
