@@ -304,3 +304,11 @@ def test_every_cue_the_code_asks_for_is_in_the_lexicon() -> None:
     assert {kind for kind, _, _ in asked} == {"question cue", "cue"} and len(asked) > 80
     known = {"question cue": set(LEXICON.question_cues), "cue": set(LEXICON.cues) | set(LEXICON.needs)}
     assert [f"{where}: {kind} {name!r}" for kind, name, where in asked if name not in known[kind]] == []
+
+
+def test_a_cue_read_only_without_accents_needs_an_accented_twin(tmp_path: Path) -> None:
+    (tmp_path / "x.yaml").write_text(
+        "question_cues:\n  x:\n    means: m\n    when: unaccented\n    patterns: ['do thi']\n", encoding="utf-8"
+    )
+    with pytest.raises(LexiconError, match="accented twin"):
+        Lexicon.load(tmp_path)

@@ -141,6 +141,15 @@ class Lexicon:
         for name, cue in [*self.cues.items(), *self.needs.items()]:
             if cue.same_as:
                 raise LexiconError(f"{self.origin[name]}: {name!r}: same_as is for question cues")
+            if cue.when != "always":
+                raise LexiconError(f"{self.origin[name]}: {name!r}: when is for question cues")
+        for name, cue in self.question_cues.items():
+            # a folded cue read only without accents needs an accented twin, or accented messages lose it
+            twin = any(c.same_as == (cue.same_as or name) and c.form == "accented" for c in self.question_cues.values())
+            if cue.when == "unaccented" and (cue.form != "folded" or not twin):
+                raise LexiconError(
+                    f"{self.question_origin[name]}: {name!r}: when: unaccented needs form folded and an accented twin"
+                )
         for name, cue in self.question_cues.items():
             target = self.question_cues.get(cue.same_as or name)
             if target is None or (cue.same_as and target.same_as):

@@ -630,8 +630,6 @@ class Reader:
                     filters=Filters(words=where, year=plan_years[0]),
                 )
                 return cands, True, nothing
-            if annual and ranged and not q.provinces:
-                chosen = annual
             cands, explicit = chosen, True
         if explicit and len(cands) > 1 and q.provinces and not q.years:
             # "quay lại Ninh Thuận": of that province's plans, the one the conversation was about
