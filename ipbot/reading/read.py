@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, replace
 
 from ipbot.answers import Context
@@ -102,6 +103,28 @@ class Reading:
     user_agency: str | None = None  # the agency the person said they work at, to remember
 
 
+class _Lazy(Collection[str]):
+    """A set worked out the first time it is asked (``x in lazy``), then kept."""
+
+    def __init__(self, make: Callable[[], frozenset[str]]) -> None:
+        self._make = make
+        self._set: frozenset[str] | None = None
+
+    def _get(self) -> frozenset[str]:
+        if self._set is None:
+            self._set = self._make()
+        return self._set
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._get()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._get())
+
+    def __len__(self) -> int:
+        return len(self._get())
+
+
 @dataclass(frozen=True)
 class Product:
     """What a person says they make ("nước mắm"), for a support question."""
@@ -123,16 +146,22 @@ class Reader:
         self.lexicon = (lexicon or default_lexicon()).with_topics(topics)
         self.operations = Operations(self.index, self.lexicon)
         self.places = Places.load(knowledge.data_dir or DEFAULT_DATA_DIR)
-        planned = {fold(p.province) for p in self.index.plans.values()}
         corpus = " ".join([*(p.text for p in self.index.passages), *map(task_text, self.index.tasks.values())])
         self._corpus_shaped = shape(corpus)
         self._corpus_folded = fold(corpus)
         words = self._corpus_folded.split()
         self._corpus_pairs = frozenset(f"{a} {b}" for a, b in itertools.pairwise(words))
-        self._common_places = frozenset(
+        self._planned_provinces = {fold(p.province) for p in self.index.plans.values()}
+        self._common = _Lazy(self._common_places)
+
+    def _common_places(self) -> frozenset[str]:
+        """Place names that are the documents' own words ("thống nhất"), planned provinces' aside.
+
+        Worked out at the first message that needs it: most never name a place in lower case."""
+        return frozenset(
             f
-            for f in common_forms(self.places, corpus)
-            if not any(fold(p.province) in planned for p in self.places.by_name[f])
+            for f in common_forms(self.places, self._corpus_folded)
+            if not any(fold(p.province) in self._planned_provinces for p in self.places.by_name[f])
         )
 
     @property
@@ -649,7 +678,7 @@ class Reader:
         by_province = {fold(p.province): p.province_id for p in every}
         matches = self.places.matches(
             f"{q.lead_raw} {q.raw}",
-            self._common_places,
+            self._common,
             lower_districts={p.province for p in every},
             pairs=self._corpus_pairs,
         )
