@@ -9,7 +9,7 @@ from question_sets import contains
 from ipbot.assistant import Assistant
 from ipbot.frontends.render import plain_text
 from ipbot.reading.places import Places, common_forms, provinces_in
-from ipbot.text import canon
+from ipbot.text import canon, fold
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +60,7 @@ def test_words_are_not_places(places: Places, text: str) -> None:
 
 def test_words_of_the_documents_are_not_places(places: Places) -> None:
     """Typed without accents after "về", the documents' own words ("thống nhất") are no district."""
-    common = common_forms(places, "Bảo đảm thống nhất quản lý nhà nước về sở hữu trí tuệ")
+    common = common_forms(places, fold("Bảo đảm thống nhất quản lý nhà nước về sở hữu trí tuệ"))
     assert "thong nhat" in common
     assert places.find("ve thong nhat quan ly", common) == []
     assert [p.name for p in places.find("HTX ở Thống Nhất, Đồng Nai", common)] == ["Thống Nhất", "Đồng Nai"]

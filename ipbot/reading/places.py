@@ -178,7 +178,7 @@ class Places:
                 if not places:
                     continue
                 if all(w[:1].isupper() for w in words[i : i + n]) or (
-                    form not in common and self._introduced(places, folded, i, n, accented, lower_districts, pairs)
+                    self._introduced(places, folded, i, n, accented, lower_districts, pairs) and form not in common
                 ):
                     forms.append(form)
                     if n == 1 and len(words[i]) > 1 and words[i].isupper():
@@ -241,9 +241,9 @@ def provinces_in(text: str, places: Places) -> list[str]:
     return sorted({p.name for p in places.find(text) if p.kind == "province"})
 
 
-def common_forms(places: Places, text: str) -> frozenset[str]:
-    """Folded place names that are also ordinary words of ``text`` ("co to" in "có tổ chức")."""
-    words = _WORD_RE.findall(fold(text))
+def common_forms(places: Places, folded: str) -> frozenset[str]:
+    """Place names that are also ordinary words of the ``folded`` text ("co to" in "có tổ chức")."""
+    words = _WORD_RE.findall(folded)
     longest = max((len(f.split()) for f in places.by_name), default=1)
     phrases = {" ".join(words[i : i + n]) for n in range(1, longest + 1) for i in range(len(words) - n + 1)}
     return frozenset(f for f in places.by_name if f in phrases)

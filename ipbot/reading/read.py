@@ -15,6 +15,7 @@ import itertools
 import re
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from ipbot.answers import Context
 from ipbot.config import DEFAULT_DATA_DIR
@@ -146,13 +147,25 @@ class Reader:
         self.lexicon = (lexicon or default_lexicon()).with_topics(topics)
         self.operations = Operations(self.index, self.lexicon)
         self.places = Places.load(knowledge.data_dir or DEFAULT_DATA_DIR)
-        corpus = " ".join([*(p.text for p in self.index.passages), *map(task_text, self.index.tasks.values())])
-        self._corpus_shaped = shape(corpus)
-        self._corpus_folded = fold(corpus)
-        words = self._corpus_folded.split()
-        self._corpus_pairs = frozenset(f"{a} {b}" for a, b in itertools.pairwise(words))
         self._planned_provinces = {fold(p.province) for p in self.index.plans.values()}
         self._common = _Lazy(self._common_places)
+        self._pairs = _Lazy(self._corpus_pairs)
+
+    # the documents' words, worked out when a message first needs them (most never do)
+    @cached_property
+    def _corpus(self) -> str:
+        return " ".join([*(p.text for p in self.index.passages), *map(task_text, self.index.tasks.values())])
+
+    @cached_property
+    def _corpus_shaped(self) -> str:
+        return shape(self._corpus)
+
+    @cached_property
+    def _corpus_folded(self) -> str:
+        return fold(self._corpus)
+
+    def _corpus_pairs(self) -> frozenset[str]:
+        return frozenset(f"{a} {b}" for a, b in itertools.pairwise(self._corpus_folded.split()))
 
     def _common_places(self) -> frozenset[str]:
         """Place names that are the documents' own words ("thống nhất"), planned provinces' aside.
@@ -680,7 +693,7 @@ class Reader:
             f"{q.lead_raw} {q.raw}",
             self._common,
             lower_districts={p.province for p in every},
-            pairs=self._corpus_pairs,
+            pairs=self._pairs,
         )
         # a place's words choose a plan, never a task: "nho ở Phan Rang" is about grapes
         said = [f"{word} {form}" for form, _ in matches for word in PLACE_WORDS] + [form for form, _ in matches]
