@@ -8,7 +8,7 @@ from question_sets import contains
 
 from ipbot.assistant import Assistant
 from ipbot.frontends.render import plain_text
-from ipbot.reading.places import Places, common_forms, provinces_in
+from ipbot.reading.places import Places, common_forms
 from ipbot.text import canon, fold
 
 
@@ -66,8 +66,11 @@ def test_words_of_the_documents_are_not_places(places: Places) -> None:
     assert [p.name for p in places.find("HTX ở Thống Nhất, Đồng Nai", common)] == ["Thống Nhất", "Đồng Nai"]
 
 
-def test_provinces_only(places: Places) -> None:
-    assert provinces_in("HTX ở Hải Hậu, Nam Định", places) == ["Nam Định"]
+def test_a_district_and_its_province(places: Places) -> None:
+    assert [(p.name, p.kind) for p in places.find("HTX ở Hải Hậu, Nam Định")] == [
+        ("Hải Hậu", "district"),
+        ("Nam Định", "province"),
+    ]
 
 
 def _ask(assistant: Assistant, question: str) -> tuple[bool, str, str]:

@@ -24,7 +24,7 @@ from ipbot.text import fold, has_diacritics, nfc, shape, strip_marks
 if TYPE_CHECKING:
     from collections.abc import Collection
 
-__all__ = ["PLACE_WORDS", "Place", "Places", "common_forms", "provinces_in"]
+__all__ = ["PLACE_WORDS", "Place", "Places", "common_forms"]
 
 PLACES_FILE = "places.yaml"
 ALIASES_FILE = "place_aliases.yaml"
@@ -234,11 +234,6 @@ class Places:
 
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def provinces_in(text: str, places: Places) -> list[str]:
-    """Province names (before 2025, and the new ones) mentioned in the text, in canonical spelling."""
-    return sorted({p.name for p in places.find(text) if p.kind == "province"})
 
 
 def common_forms(places: Places, folded: str) -> frozenset[str]:
