@@ -4,8 +4,8 @@ Reference knowledge, not plan data: it tells "a province we have no plan for" (B
 Thuận, Lâm Đồng) from "no province named", puts a district (Ninh Phước, Kiến Xương) in
 its province, and knows that since 1 July 2025 Ninh Thuận is part of Khánh Hòa and Thái
 Bình part of Hưng Yên. The map is generated from a maintained package into
-``data/places.yaml`` (:mod:`ipbot.reading.places_build`); the short names people use
-beside the official ones ("Phan Rang", "TP Thái Bình") are in ``data/place_aliases.yaml``.
+``data/places.yaml`` (:mod:`ipbot.reading.places_build`); other names people use beside
+the official ones ("Sài Gòn", "TP HCM") are in ``data/place_aliases.yaml``.
 """
 
 from __future__ import annotations
