@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -11,7 +12,7 @@ from ipbot.plans.db import PlanDB, PlanInfo
 from ipbot.requests import Field, Filters, Measure, Request, Role
 from ipbot.text import figure, quarters_text
 
-__all__ = ["filters_phrase", "measure_phrase", "percent", "period", "reply"]
+__all__ = ["date_text", "filters_phrase", "measure_phrase", "percent", "period", "plans_of", "reply"]
 
 
 def reply(
@@ -39,6 +40,16 @@ def reply(
         suggestions=list(suggestions),
         attachments=list(attachments),
     )
+
+
+def plans_of(db: PlanDB, request: Request) -> list[PlanInfo]:
+    """The plans a request names, or every plan."""
+    return [db.plan(p) for p in (request.plans or db.plan_ids)]
+
+
+def date_text(iso: str) -> str:
+    """'2026-11-30' as the plans write dates: '30/11/2026'."""
+    return f"{dt.date.fromisoformat(iso):%d/%m/%Y}"
 
 
 def period(plan: PlanInfo) -> str:

@@ -8,13 +8,12 @@ decided by reading (it ranks by the user's words) and arrives as ``filters.ids``
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 
-from ipbot.answering.common import period, reply
+from ipbot.answering.common import date_text, period, plans_of, reply
 from ipbot.answers import Answer, Section, Suggestion
 from ipbot.describe import agency_list, shorten
-from ipbot.plans.db import DutyEntry, PlanDB, PlanInfo
+from ipbot.plans.db import DutyEntry, PlanDB
 from ipbot.requests import Field, Items, Op, Request
 
 __all__ = [
@@ -27,14 +26,6 @@ __all__ = [
     "reporting",
     "targets",
 ]
-
-
-def _plans(db: PlanDB, request: Request) -> list[PlanInfo]:
-    return [db.plan(p) for p in (request.plans or db.plan_ids)]
-
-
-def _date(iso: str) -> str:
-    return f"{dt.date.fromisoformat(iso):%d/%m/%Y}"
 
 
 def plans_list(db: PlanDB, request: Request) -> Answer:
@@ -54,7 +45,7 @@ def document(db: PlanDB, request: Request) -> Answer:
     show = set(request.show) or {Field.NUMBER, Field.DATE, Field.SIGNER, Field.PERIOD, Field.DECISION}
     every = not request.show
     sections, stated_any = [], False
-    for plan in _plans(db, request):
+    for plan in plans_of(db, request):
         lines: list[str] = []
         stated = False
         if Field.NUMBER in show:
@@ -65,7 +56,7 @@ def document(db: PlanDB, request: Request) -> Answer:
                 lines.append("Văn bản không ghi số hiệu. " + (plan.number_note or ""))
         if Field.DATE in show or Field.DAY in show:
             if plan.issued:
-                lines.append(f"Ngày ban hành: {_date(plan.issued)} ({plan.issued_text or ''}).".replace(" ()", ""))
+                lines.append(f"Ngày ban hành: {date_text(plan.issued)} ({plan.issued_text or ''}).".replace(" ()", ""))
                 stated = True
             elif plan.issued_month:
                 year, month = plan.issued_month.split("-")
@@ -89,7 +80,7 @@ def document(db: PlanDB, request: Request) -> Answer:
         if Field.DECISION in show:
             lines += [f"Lưu ý: {d.note}" for d in plan.discrepancies if d.kind == "citation"]
             for ref in db.implements(plan.id):
-                when = f" ngày {_date(ref['date'])}" if ref["date"] else ""
+                when = f" ngày {date_text(ref['date'])}" if ref["date"] else ""
                 by = f" của {ref['issuer']}" if ref["issuer"] else ""
                 about = f": {ref['title']}" if ref["title"] else ""
                 lines.append(f"Căn cứ: Quyết định số {ref['number']}{when}{by}{about}.")
@@ -111,7 +102,7 @@ def objectives(db: PlanDB, request: Request) -> Answer:
     """The plan's purposes and general objectives, in the order reading ranked them ("plan:position")."""
     sections = []
     general = Field.GENERAL in request.show
-    for plan in _plans(db, request):
+    for plan in plans_of(db, request):
         blocks = [b for b in db.objectives(plan.id) if b["kind"] in ("purpose", "general_objective", "objective")]
         if general and any(b["kind"] == "general_objective" for b in blocks):
             blocks = [b for b in blocks if b["kind"] == "general_objective"]
@@ -133,7 +124,7 @@ def targets(db: PlanDB, request: Request) -> Answer:
     """The numeric targets, by year, the ones reading ranked first on top."""
     sections = []
     f = request.filters
-    for plan in _plans(db, request):
+    for plan in plans_of(db, request):
         rows = db.targets(plan.id, f.year, [i for i in f.ids if i.startswith(f"{plan.id}:")])
         if not rows and f.ids:
             rows = db.targets(plan.id, f.year)
@@ -148,10 +139,10 @@ def targets(db: PlanDB, request: Request) -> Answer:
                 )
             )
     if not sections:
-        years = sorted({r["year"] for p in _plans(db, request) for r in db.targets(p.id)})
+        years = sorted({r["year"] for p in plans_of(db, request) for r in db.targets(p.id)})
         hint = f" Kế hoạch có chỉ tiêu cho: {', '.join(map(str, years))}." if years else ""
         if not years:
-            names = ", ".join(p.short_title for p in _plans(db, request))
+            names = ", ".join(p.short_title for p in plans_of(db, request))
             text = f"{names} không có mục chỉ tiêu định lượng riêng; số lượng được ghi trong từng nhiệm vụ."
         else:
             text = f"Kế hoạch không nêu chỉ tiêu cho mốc này.{hint}"
@@ -180,7 +171,7 @@ def _entry_lines(entry: DutyEntry, parts: tuple[int, ...], budget: int) -> tuple
 def duties(db: PlanDB, request: Request) -> Answer:
     """What "Tổ chức thực hiện" assigns: to one agency, or the entries reading picked."""
     f = request.filters
-    plans = _plans(db, request)
+    plans = plans_of(db, request)
     sections = []
     entries = db.duties([p.id for p in plans], agency=f.agency, sections=f.ids)
     for entry in entries:
@@ -207,7 +198,7 @@ def reporting(db: PlanDB, request: Request) -> Answer:
     """The reporting regime, or whom to tell about difficulties (the closing paragraph)."""
     difficulty = Field.DIFFICULTY in request.show
     sections, stated_any = [], False
-    for plan in _plans(db, request):
+    for plan in plans_of(db, request):
         row = db.reporting(plan.id)
         lines: list[str] = []
         src = ""
@@ -238,7 +229,7 @@ def reporting(db: PlanDB, request: Request) -> Answer:
 def recipients(db: PlanDB, request: Request) -> Answer:
     """'Nơi nhận', the lines reading ranked first on top."""
     sections, any_found = [], False
-    for plan in _plans(db, request):
+    for plan in plans_of(db, request):
         lines = db.recipients(plan.id)
         if not lines:
             sections.append(Section(["Văn bản không có phần «Nơi nhận»."], plan.short_title))
@@ -331,7 +322,7 @@ def passages(db: PlanDB, request: Request) -> Answer:
 def discrepancies(db: PlanDB, request: Request) -> Answer:
     """What the document states inconsistently, as recorded in the data."""
     sections = []
-    for plan in _plans(db, request):
+    for plan in plans_of(db, request):
         if plan.discrepancies:
             lines = [f"• {d.note}" for d in plan.discrepancies]
             sections.append(
@@ -349,7 +340,7 @@ def files(db: PlanDB, request: Request) -> Answer:
     from ipbot.answering.money import plan_budget
     from ipbot.answers import Attachment
 
-    plans = _plans(db, request)
+    plans = plans_of(db, request)
     if Field.EXPORT in request.show:
         attachments = [Attachment(kind="export", what=fmt, plans=(p.id,)) for p in plans for fmt in ("xlsx", "csv")]
         names = ", ".join(p.short_title for p in plans)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ipbot.answering.common import filters_phrase, reply
+from ipbot.answering.common import filters_phrase, plans_of, reply
 from ipbot.answers import Answer, Section, Suggestion
 from ipbot.describe import agency_list, shorten, task_line, timeline_phrase
 from ipbot.plans.db import PlanDB, PlanInfo
@@ -22,10 +22,6 @@ __all__ = ["compare_tasks", "count_agencies", "count_tasks", "list_agencies", "l
 MAX_LIST = 30
 MIN_ANALOG = 0.5
 """Least two-way similarity for a task of one year's plan to count as the same task in another year's."""
-
-
-def _plans(db: PlanDB, request: Request) -> list[PlanInfo]:
-    return [db.plan(p) for p in (request.plans or db.plan_ids)]
 
 
 def _by_plan(ids: Sequence[str]) -> dict[str, list[str]]:
@@ -67,7 +63,7 @@ def _sources(plan: PlanInfo, ids: Sequence[str], tasks: Sequence[Task]) -> str:
 
 def list_tasks(db: PlanDB, request: Request) -> Answer:
     """The tasks that pass the filters, plan by plan, the count first."""
-    plans = _plans(db, request)
+    plans = plans_of(db, request)
     ids = db.task_ids([p.id for p in plans], request.filters)
     by_plan = _by_plan(ids)
     sections = []
@@ -133,7 +129,7 @@ def _whole_year_note(db: PlanDB, plan: PlanInfo, request: Request) -> list[str]:
 
 def count_tasks(db: PlanDB, request: Request) -> Answer:
     """How many tasks pass the filters, out of how many, and which."""
-    plans = _plans(db, request)
+    plans = plans_of(db, request)
     sections, listed = [], []
     for plan in plans:
         ids = db.task_ids([plan.id], request.filters)
@@ -154,7 +150,7 @@ def count_tasks(db: PlanDB, request: Request) -> Answer:
 def list_groups(db: PlanDB, request: Request) -> Answer:
     """A plan's task groups with the number of tasks in each (also the answer to 'how many groups')."""
     sections = []
-    for plan in _plans(db, request):
+    for plan in plans_of(db, request):
         if not plan.groups:
             sections.append(Section([f"{plan.short_title} không chia nhiệm vụ theo nhóm."], plan.short_title))
             continue
@@ -165,10 +161,10 @@ def list_groups(db: PlanDB, request: Request) -> Answer:
         total = db.count_tasks([plan.id])
         head = f"{len(plan.groups)} nhóm nhiệm vụ, {total} nhiệm vụ"
         sections.append(Section([head + ":", *lines], plan.short_title, f"Nguồn: {plan.short_title}, phần nhiệm vụ."))
-    answered = any(p.groups for p in _plans(db, request))
+    answered = any(p.groups for p in plans_of(db, request))
     suggestions = [
         Suggestion(p.short_title, Request(items=Items.TASKS, op=Op.LIST, plans=(p.id,), explicit=True))
-        for p in _plans(db, request)
+        for p in plans_of(db, request)
     ]
     return reply(request, sections, answered, plans=request.plans or db.plan_ids, suggestions=suggestions)
 
@@ -177,7 +173,7 @@ def _agency_sections(db: PlanDB, request: Request, count: bool) -> tuple[list[Se
     f = request.filters
     role = f.role
     sections, found_any = [], False
-    for plan in _plans(db, request):
+    for plan in plans_of(db, request):
         pairs = [s for p, s in db.agencies_in([plan.id], role, f, f.exclude_role) if p == plan.id]
         if f.agency_kind:
             pairs = [s for s in pairs if db.agency(plan.id, s).kind == f.agency_kind]
@@ -265,7 +261,7 @@ def compare_tasks(db: PlanDB, request: Request) -> Answer:
 
 def count_duties(db: PlanDB, request: Request) -> Answer:
     sections = []
-    for plan in _plans(db, request):
+    for plan in plans_of(db, request):
         entries = db.duties([plan.id])
         lines = [f"{len(entries)} mục giao việc cho các cơ quan, đơn vị:"]
         lines += [f"• {e.section.split('.')[-1]}. {shorten(e.heading, 90)}" for e in entries]
@@ -275,7 +271,7 @@ def count_duties(db: PlanDB, request: Request) -> Answer:
 
 def count_targets(db: PlanDB, request: Request) -> Answer:
     sections, any_found = [], False
-    for plan in _plans(db, request):
+    for plan in plans_of(db, request):
         rows = db.targets(plan.id, request.filters.year)
         if not rows:
             continue

@@ -12,7 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ipbot import phrases
-from ipbot.answering.common import filters_phrase, measure_phrase, percent, period, reply
+from ipbot.answering.common import filters_phrase, measure_phrase, percent, period, plans_of, reply
 from ipbot.answers import Answer, Section
 from ipbot.describe import shorten
 from ipbot.plans.db import BudgetRow, PlanDB, PlanInfo
@@ -28,10 +28,6 @@ __all__ = [
     "source_tasks",
     "sum_rows",
 ]
-
-
-def _plans(db: PlanDB, request: Request) -> list[PlanInfo]:
-    return [db.plan(p) for p in (request.plans or db.plan_ids)]
 
 
 def _table_source(plan: PlanInfo) -> str:
@@ -70,7 +66,7 @@ def plan_budget(db: PlanDB, request: Request) -> Answer:
     wants_total_only = Field.TOTAL in request.show and Field.SOURCES not in request.show
     sections, stated_any = [], False
     totals: list[tuple[PlanInfo, Decimal]] = []
-    plans = _plans(db, request)
+    plans = plans_of(db, request)
     for plan in plans:
         lines: list[str] = []
         if plan.budget_total is not None:
@@ -112,7 +108,7 @@ def source_tasks(db: PlanDB, request: Request) -> Answer:
     """A funding source: its stated amount and the tasks that draw on it."""
     key = request.filters.source
     sections, drawing = [], []
-    plans = [p for p in _plans(db, request) if p.has_rows and key and p.source(key)]
+    plans = [p for p in plans_of(db, request) if p.has_rows and key and p.source(key)]
     for plan in plans:
         source = plan.source(key or "")
         if source is None:
@@ -135,7 +131,7 @@ def source_tasks(db: PlanDB, request: Request) -> Answer:
                 lines.append(phrases.ROWS_DISAGREE.format(rows=money(total), stated=money(source.amount)))
         sections.append(Section(lines, f"{source.label} — {plan.short_title}", _table_source(plan)))
     if not sections:
-        return _no_table(request, _plans(db, request))
+        return _no_table(request, plans_of(db, request))
     # one task drawing on the source is what "it" means next ("còn thời gian?")
     return reply(request, sections, True, plans=[p.id for p in plans], tasks=drawing if len(drawing) == 1 else [])
 
@@ -158,7 +154,7 @@ def sum_rows(db: PlanDB, request: Request) -> Answer:
     measure = request.measure or Measure.TOTAL
     source = request.filters.source if measure is not Measure.TOTAL else None
     f = request.filters.model_copy(update={"source": None}) if source else request.filters
-    plans = _plans(db, request)
+    plans = plans_of(db, request)
     with_rows = [p for p in plans if p.has_rows]
     if not with_rows:
         return _no_table(request, plans)
@@ -214,7 +210,7 @@ def largest(db: PlanDB, request: Request) -> Answer:
     source = request.filters.source
     f = request.filters.model_copy(update={"source": None}) if source else request.filters
     smallest = request.op is Op.MIN
-    plans = _plans(db, request)
+    plans = plans_of(db, request)
     with_rows = [p for p in plans if p.has_rows]
     if not with_rows:
         return _no_table(request, plans)
@@ -259,7 +255,7 @@ def _show(row: BudgetRow, measure: Measure, source: str | None) -> str:
 
 def by_group(db: PlanDB, request: Request) -> Answer:
     """Whole-task totals and this year's allocation, summed group by group."""
-    plans = _plans(db, request)
+    plans = plans_of(db, request)
     with_rows = [p for p in plans if p.has_rows]
     if not with_rows:
         return _no_table(request, plans)

@@ -8,7 +8,7 @@ from the plans: since 1 July 2025 the provinces the plans belong to have merged.
 
 from __future__ import annotations
 
-from ipbot.answering.common import reply
+from ipbot.answering.common import date_text, plans_of, reply
 from ipbot.answers import Answer, Section, Suggestion
 from ipbot.describe import agency_list, shorten, task_line
 from ipbot.plans.db import PlanDB, PlanInfo
@@ -23,7 +23,7 @@ SUPPORT_CONTENT = 140
 def support(db: PlanDB, request: Request) -> Answer:
     """The tasks that support the need, plan by plan, each with its lead agency to contact."""
     f = request.filters
-    plans = [db.plan(p) for p in (request.plans or db.plan_ids)]
+    plans = plans_of(db, request)
     sections: list[Section] = []
     ids: list[str] = []
     for plan in plans:
@@ -80,7 +80,7 @@ def contact_lines(db: PlanDB, plans: list[PlanInfo], national: bool = False) -> 
         return []
     updated = db.contacts_updated
     head = "Liên hệ (danh bạ do quản trị viên cập nhật"
-    head += f" ngày {_date(updated)}" if updated else ""
+    head += f" ngày {date_text(updated)}" if updated else ""
     lines = [head + ", không lấy từ kế hoạch):"]
     for c in entries:
         details = "; ".join(x for x in (c.address, c.phone, c.email, c.website) if x)
@@ -100,8 +100,3 @@ def contacts(db: PlanDB, request: Request) -> Answer:
     if handover:
         sections.append(Section(handover))
     return reply(request, sections, False, plans=[p.id for p in plans])
-
-
-def _date(iso: str) -> str:
-    year, month, day = iso.split("-")
-    return f"{day}/{month}/{year}"
