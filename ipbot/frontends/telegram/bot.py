@@ -265,6 +265,17 @@ def _save_context(context: ContextTypes.DEFAULT_TYPE, ctx: Context) -> None:
 
 async def _answer_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
     """The path every question takes: rate limit, core, log, render."""
+    await _answer(update, context, lambda services, ctx: services.assistant.ask(text, ctx), text)
+
+
+async def _answer(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    ask: Callable[[Services, Context], Answer],
+    logged: str,
+) -> None:
+    """Rate limit, answer with the chat's context, keep the new context, log, send: typed
+    questions and tapped suggestions alike."""
     services = _services(context)
     message = update.effective_message
     user = update.effective_user
@@ -276,9 +287,9 @@ async def _answer_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text:
             await _retrying(lambda: message.reply_text(phrases.SLOW_DOWN))
         if verdict != "ok":
             return
-    answer = services.assistant.ask(text, _chat_context(context))
+    answer = ask(services, _chat_context(context))
     _save_context(context, answer.context)
-    services.store.log_question(user.id if user else None, text, answer.answered, answer.intent)
+    services.store.log_question(user.id if user else None, logged, answer.answered, answer.intent)
     await _send_answer(message, answer, services.store, services.knowledge)
 
 
@@ -657,21 +668,14 @@ async def _on_agency(update: Update, context: ContextTypes.DEFAULT_TYPE, service
 async def _on_suggestion(update: Update, context: ContextTypes.DEFAULT_TYPE, services: Services, rest: str) -> None:
     """A suggested follow-up: answered below, with the same limit and log as a typed question."""
     request = _button_request(rest)
-    message = update.effective_message
-    user = update.effective_user
-    if request is None or message is None or any(not services.browser.has_plan(p) for p in request.plans):
+    if (
+        request is None
+        or update.effective_message is None
+        or any(not services.browser.has_plan(p) for p in request.plans)
+    ):
         await _edit_or_reply(update, html.escape(phrases.BUTTON_EXPIRED), None)
         return
-    if user is not None:
-        verdict = services.limiter.check(user.id)
-        if verdict == "warn":
-            await _retrying(lambda: message.reply_text(phrases.SLOW_DOWN))
-        if verdict != "ok":
-            return
-    answer = services.assistant.run(request, _chat_context(context))
-    _save_context(context, answer.context)
-    services.store.log_question(user.id if user else None, "", answer.answered, answer.intent)
-    await _send_answer(message, answer, services.store, services.knowledge)
+    await _answer(update, context, lambda s, ctx: s.assistant.run(request, ctx), "")
 
 
 _BUTTONS: dict[str, Callable[[Update, Any, Services, str], Awaitable[None]]] = {
