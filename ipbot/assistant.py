@@ -109,11 +109,13 @@ def _next_context(context: Context, requests: list[Request], answer: Answer) -> 
         ctx.task_ids = list(answer.task_ids)
     elif answer.plan_ids and ctx.task_ids and not any(t.split(":")[0] in answer.plan_ids for t in ctx.task_ids):
         ctx.task_ids = []
-    if answer.agency_ids:
-        ctx.agency = answer.agency_ids[0]
+    topical = [r for r in requests if r.items not in (Items.TALK, Items.NOTHING)]
+    # the agency an answer was about, or the one a count or sum was filtered by ("sở đó")
+    agencies = answer.agency_ids or [r.filters.agency for r in topical if r.filters.agency]
+    if agencies:
+        ctx.agency = agencies[0]
     if answer.listed:
         ctx.listed = list(answer.listed)[:MAX_LISTED]
-    topical = [r for r in requests if r.items not in (Items.TALK, Items.NOTHING)]
     if topical:  # small talk and "not found" leave the topic as it was
         ctx.intent = answer.intent
         ctx.last = topical

@@ -177,6 +177,7 @@ class Filters(_Frozen):
     parts: tuple[int, ...] = ()  # within one chosen item (a duty entry), the positions asked about
     agency: str | None = None  # agency slug, as the plans' tasks name it
     role: Role = Role.ANY
+    alone: bool = False  # role lead: only the tasks the agency leads alone (co-led ones left out)
     agency_kind: str | None = None  # department, local, association…
     exclude_role: Role | None = None  # agencies: holding ``role`` but never this one
     negate: bool = False  # "which do not": the agency test (or, with no agency, the funding-source test) reversed

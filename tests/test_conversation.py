@@ -39,6 +39,16 @@ SESSIONS = {
         ("nam 2022 thi sao", ["Sở Giáo dục và Đào tạo", "Kế hoạch SHTT năm 2022"]),
         ("the con o thai binh", ["học sinh, sinh viên", "160/KH-UBND"]),
     ],
+    "a count carried to another year, then without co-leads": [
+        ("so khcn ninh thuan chu tri bao nhieu nhiem vu trong bang du toan 2023", ["9 nhiệm vụ"]),
+        ("con nam 2022 thi sao, tinh ca dong chu tri", ["13 nhiệm vụ", "Kế hoạch SHTT năm 2022"]),
+        ("neu bo may viec dong chu tri di", ["11 nhiệm vụ", "không tính đồng chủ trì"]),
+        ("trong bang 2023 viec nao cua so do ton nhieu tien nhat", ["3.1", "4.800"]),
+    ],
+    "'năm trước' with a question of its own": [
+        ("nam 2023 tinh co ho tro truy xuat nguon goc cho sp OCOP ko, so nao lo?", ["3.4", KHCN]),
+        ("nam truoc thi sao, ai chu tri, may sp?", ["3.e", "Sở Nông nghiệp và Phát triển nông thôn", "06 sản phẩm"]),
+    ],
     "a district in a conversation": [
         ("htx em lam nho o ninh phuoc, ke hoach shtt 2023 cua tinh co ho tro dang ky nhan hieu ko a", ["3.6", KHCN]),
         ("neu muon di tap huan thi huyen co to chuc lop nao ko", ["5.3"]),

@@ -110,7 +110,7 @@ def filters_phrase(db: PlanDB, plan: PlanInfo, f: Filters) -> str:
             extra = " (kể cả đồng chủ trì)" if f.role is Role.LEAD else ""
             parts.append(f"{name} không {role}{extra}")
         else:
-            parts.append(f"{name} {role}")
+            parts.append(f"{name} {role}" + (" một mình (không tính đồng chủ trì)" if f.alone else ""))
     if f.agency_kind:
         parts.append(f"có {_KIND_WORDS.get(f.agency_kind, f.agency_kind)} {_ROLE_WORDS.get(f.role, 'tham gia')}")
     if f.groups:

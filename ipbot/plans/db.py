@@ -325,6 +325,12 @@ class PlanDB:
             )
             conds.append(f"not {cond}" if f.negate else cond)
             params += [f.agency, *roles]
+            if f.alone:
+                conds.append(
+                    "not exists (select 1 from task_agencies a where a.task_id = t.id "
+                    "and a.role = 'lead' and a.agency != ?)"
+                )
+                params.append(f.agency)
         if f.agency_kind:
             roles = _ROLES.get(f.role, ("lead", "cooperating"))
             conds.append(

@@ -18,7 +18,7 @@ from decimal import Decimal, InvalidOperation
 from ipbot.plans.models import Plan
 from ipbot.reading.index import Index, TaskRef
 from ipbot.reading.lexicon import Lexicon
-from ipbot.reading.parse import quarters_in
+from ipbot.reading.parse import blank, quarters_in
 from ipbot.reading.turn import Turn
 from ipbot.requests import AmountFilter, Field, Figure, Filters, Items, Measure, Op, Request, Role
 from ipbot.text import fold, strip_marks
@@ -135,6 +135,8 @@ class Operations:
         r = _Reading()
         r.rows = bool(_ROWS_RE.search(f))
         agency, role, negate = self._agency(turn)
+        # "… chủ trì một mình", "không tính đồng chủ trì": the tasks it leads alone
+        alone = q.co_leads is False and agency is not None and role in (Role.LEAD, Role.ANY)
         exclude = self._excluded_role(turn) if agency is None else None
         status: tuple[str, ...] = ()
         no_money = re.search(r"\b(?:khong|ko|chua) (?:co|ghi) (?:so )?tien|khong ghi so|khong co so lieu", f)
@@ -154,7 +156,8 @@ class Operations:
         r.filters = Filters(
             ids=ids,
             agency=agency,
-            role=role,
+            role=Role.LEAD if alone else role,
+            alone=alone,
             negate=negate or (source_negated and agency is None),
             exclude_role=exclude,
             quarters=self._quarters(turn),
@@ -189,7 +192,7 @@ class Operations:
         With no agency named the role still counts: "bao nhiêu cơ quan được giao chủ trì".
         """
         q = turn.query
-        f = q.folded
+        f = blank(q.folded, q.scope_spans)  # "không tính đồng chủ trì" negates no role
         positive, negative = set(), set()
         for m in _ROLE_RE.finditer(f):
             role = (

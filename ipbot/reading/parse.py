@@ -70,6 +70,8 @@ class Query:
     content: str = ""
     full_content: str = ""  # only entities cut: cue words kept (for duty look-ups)
     content_tokens: list[str] = field(default_factory=list)
+    co_leads: bool | None = None  # "tính cả đồng chủ trì" True, "không tính đồng chủ trì" False, else unsaid
+    scope_spans: list[tuple[int, int]] = field(default_factory=list)  # where the co-lead phrase stands
 
     def has(self, *cues: str) -> bool:
         return any(c in self.cues for c in cues)
@@ -135,7 +137,13 @@ def understand(index: Index, question: str, lexicon: Lexicon | None = None) -> Q
     folded = fold(text)
     expanded = expand(folded)
     q = Query(raw=text, shaped=shape(text), folded=folded, expanded=expanded, accents=has_diacritics(text))
-    q.cues = lexicon.asked(folded, q.shaped, q.accents)
+    # "tính cả / không tính đồng chủ trì" scopes a count; its "chủ trì" asks nothing
+    for name, co_leads in (("without_co_leads", False), ("with_co_leads", True)):
+        spans = [m.span() for m in lexicon.find(name, folded)]
+        if spans and q.co_leads is None:
+            q.co_leads = co_leads
+        q.scope_spans += spans
+    q.cues = lexicon.asked(blank(folded, q.scope_spans), blank(q.shaped, q.scope_spans), q.accents)
     q.provinces = index.find_provinces(text)
     q.years = sorted({int(y) for y in _YEAR_RE.findall(folded)})
     for plan in index.plans.values():
@@ -177,6 +185,13 @@ def understand(index: Index, question: str, lexicon: Lexicon | None = None) -> Q
     return q
 
 
+def blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with the spans turned to spaces (positions kept, so spans found later still align)."""
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
 def _content(
     index: Index,
     q: Query,
@@ -193,11 +208,13 @@ def _content(
     duty that says so must be found by it.
     """
     f = q.folded
-    spans: list[tuple[int, int]] = list(extra or [])
+    spans: list[tuple[int, int]] = [*(extra or []), *q.scope_spans]
     if keep_cues:
         return _cut(q, f, [*spans, *_entity_spans(index, q, f)])
     # a count question names what is counted ("mấy sáng chế"): cut only the question word
     spans += [m.span() for m in lexicon.find("count_word", f)]
+    # "năm ngoái", "còn … thì sao": they move the conversation, they name no task
+    spans += [m.span() for name in ("year_before", "year_after", "nothing_new") for m in lexicon.find(name, f)]
     for name in (
         "lead",
         "coop",

@@ -547,14 +547,14 @@ class Reader:
     def _repeat_last(self, q: Query, context: Context) -> list[Request] | None:
         """'Thế còn Thái Bình?', 'còn năm 2022 thì sao?', 'còn Sở NN&PTNT?', 'còn quý III?': the last question
         again, with the one thing the message changes."""
-        if not context.last or not self.lexicon.has("nothing_new", q.folded):
-            return None
+        if not context.last or not (self.lexicon.has("nothing_new", q.folded) or q.co_leads is not None):
+            return None  # "nếu bỏ mấy việc đồng chủ trì đi" changes the count just given
         if q.content_tokens or q.task_numbers or q.has(*_TASK_FACETS, "list", "targets", "document", "reporting"):
             return None  # it asks something of its own ("còn kinh phí thì sao?"): read it as such
         plans, explicit, missing = self._resolve_plans(q, context.model_copy(update={"plan_id": None}))
         if missing is not None:
             return [missing]
-        if not (explicit or q.agencies or q.quarters):
+        if not (explicit or q.agencies or q.quarters or q.co_leads is not None):
             return None
         plan_ids = tuple(p.id for p in plans) if explicit else None
         out: list[Request] = []
@@ -581,6 +581,8 @@ class Reader:
             if not f.quarters:
                 return None
             updates["quarters"] = tuple(q.quarters)
+        if q.co_leads is not None and f.agency and f.role in (Role.LEAD, Role.ANY):
+            updates |= {"role": Role.LEAD, "alone": not q.co_leads}
         if plan_ids is None or plan_ids == r.plans:
             return r.but(filters=f.model_copy(update=updates)) if updates else None
         if r.items is Items.PASSAGES:
@@ -610,6 +612,8 @@ class Reader:
                 for g in self.index.plans[p].groups
                 if g.number.split(".")[-1] in numbers
             ) or ("-",)
+        if f.status and not any(self.index.plans[p].budget.table for p in plan_ids):
+            updates["status"] = ()  # "dòng trong bảng dự toán": a plan with no table has no rows to pick
         figures = tuple(fig.model_copy(update={"plan": plan_ids[0]}) for fig in r.figures) if r.figures else ()
         return r.but(plans=plan_ids, explicit=True, filters=f.model_copy(update=updates), figures=figures)
 
@@ -649,6 +653,8 @@ class Reader:
         ]
         if not plan_years:
             plan_years = self._relative_year(q, context)
+            if plan_years:  # counted from the conversation's plan: a year of the same province
+                cands = [p for p in cands if p.province_id in q.provinces]
         elif len(plan_years) == 1:
             # "năm 2023 ít hơn năm trước bao nhiêu?": the year named and the one before (or after) it
             step = (
@@ -723,6 +729,9 @@ class Reader:
     def _relative_year(self, q: Query, context: Context) -> list[int]:
         """'năm ngoái', 'năm sau': a year counted from the conversation's plan (one of the same province)."""
         base = self.index.plans.get(context.plan_id or "")
+        if context.task_ids and self.lexicon.has("refer", q.folded):
+            # "năm ngoái ai chủ trì việc đó?": counted from the plan of the task referred to
+            base = self.index.plans.get(context.task_ids[0].split(":", 1)[0], base)
         if base is None or base.year_start != base.year_end:
             return []
         step = -1 if self.lexicon.has("year_before", q.folded) else 1 if self.lexicon.has("year_after", q.folded) else 0
