@@ -49,6 +49,10 @@ SESSIONS = {
         ("nam 2023 tinh co ho tro truy xuat nguon goc cho sp OCOP ko, so nao lo?", ["3.4", KHCN]),
         ("nam truoc thi sao, ai chu tri, may sp?", ["3.e", "Sở Nông nghiệp và Phát triển nông thôn", "06 sản phẩm"]),
     ],
+    "the other agencies of the duty entry just quoted": [
+        ("Công an tỉnh Thái Bình được giao những gì?", ["Công an tỉnh"]),
+        ("Cùng mục đó còn những đơn vị nào?", ["Cục Quản lý thị trường tỉnh Thái Bình", "Chi cục Hải quan Thái Bình"]),
+    ],
     "a district in a conversation": [
         ("htx em lam nho o ninh phuoc, ke hoach shtt 2023 cua tinh co ho tro dang ky nhan hieu ko a", ["3.6", KHCN]),
         ("neu muon di tap huan thi huyen co to chuc lop nao ko", ["5.3"]),

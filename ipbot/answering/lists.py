@@ -183,7 +183,10 @@ def _agency_sections(db: PlanDB, request: Request, count: bool) -> tuple[list[Se
             Role.ANY: "chủ trì hoặc phối hợp",
             Role.DUTY: "được giao việc ở phần Tổ chức thực hiện",
         }[role]
-        scope = filters_phrase(db, plan, f.model_copy(update={"agency": None, "agency_kind": None}))
+        if role is Role.DUTY and f.ids:  # the agencies one entry names together
+            entries = [i.split(":", 1)[1] for i in f.ids if i.startswith(f"{plan.id}:")]
+            role_words = f"cùng được giao ở mục {', '.join(entries)} (Tổ chức thực hiện)"
+        scope = filters_phrase(db, plan, f.model_copy(update={"agency": None, "agency_kind": None, "ids": ()}))
         noun = "sở" if f.agency_kind == "department" else "cơ quan"
         head = f"{len(pairs)} {noun} {role_words}"
         if f.exclude_role is not None:

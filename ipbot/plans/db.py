@@ -552,11 +552,13 @@ class PlanDB:
 
     def _agency_pairs(self, plans: Sequence[str], role: Role, f: Filters) -> list[tuple[str, str]]:
         if role is Role.DUTY:
+            # ``ids`` ("plan:V.9"): only the agencies those entries of "Tổ chức thực hiện" name
+            chosen = f"and (d.plan_id || ':' || d.section) in ({_marks(f.ids)}) " if f.ids else ""
             rows = self._rows(
                 "select d.plan_id, d.agency, g.scope from duty_agencies d join agencies g on g.id = d.agency_id "
                 f"join duties e on e.plan_id = d.plan_id and e.section = d.section "
-                f"where d.plan_id in ({_marks(plans)}) order by e.position, d.rowid",
-                list(plans),
+                f"where d.plan_id in ({_marks(plans)}) {chosen}order by e.position, d.rowid",
+                [*plans, *f.ids],
             )
         else:
             where, params = self._task_where(plans, f.model_copy(update={"agency": None, "negate": False}))

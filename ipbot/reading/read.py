@@ -304,6 +304,9 @@ class Reader:
             sources = [r for r in context.last if r.filters.source and r.items in (Items.SOURCES, Items.BUDGET)]
             if sources:
                 return [sources[-1].but(items=Items.SOURCES, op=Op.LOOKUP)]
+        shared = self._same_entry(q, context)
+        if shared is not None:
+            return [shared]
         plans, explicit, missing = self._resolve_plans(q, context)
         if not q.agencies and self.lexicon.has("own_agency", q.folded) and context.user_agency:
             q.agencies = [context.user_agency]  # "sở mình", "sở tôi": where the person said they work
@@ -566,6 +569,25 @@ class Reader:
                     return None
                 out.append(changed)
         return out
+
+    def _same_entry(self, q: Query, context: Context) -> Request | None:
+        """'Cùng mục đó còn những đơn vị nào?' after a duty was quoted: every agency its entry names."""
+        if not self.lexicon.has("same_entry", q.folded):
+            return None
+        duties = [r for r in context.last if r.items is Items.DUTIES]
+        if not duties:
+            return None
+        r = duties[-1]
+        sections = set(r.filters.ids)
+        if not sections:  # the entries of the agency asked about
+            sections = {
+                f"{p}:{e.section}"
+                for p in r.plans
+                for e in self.index.plans[p].responsibilities
+                if r.filters.agency in e.agencies
+            }
+        ids = tuple(sorted(sections))
+        return Request(items=Items.AGENCIES, op=Op.LIST, plans=r.plans, filters=Filters(role=Role.DUTY, ids=ids))
 
     def _changed(self, r: Request, plan_ids: tuple[str, ...] | None, q: Query) -> Request | None:
         """One earlier request with its plans, agency or quarters changed (None when it cannot carry over)."""
