@@ -99,6 +99,16 @@ ANSWERED = [
     ("Nhiệm vụ nào liên quan đến OCOP năm 2023?", ["3.4", "3.5"], "search"),
     ("Thái Bình khuyến khích giải quyết tranh chấp SHTT bằng hình thức nào?", ["trọng tài", "hòa giải"], "task_card"),
     ("Có những kế hoạch nào?", ["Ninh Thuận", "Thái Bình"], "plans"),
+    # a column added up row by row, beside the table's own «Cộng» row and the gap between them
+    (
+        "Cộng cột 'NS khác của tỉnh' theo từng dòng của bảng 2023, có khớp dòng Cộng không?",
+        ["500 triệu", "770 triệu"],
+        "tasks_sum",
+    ),
+    ("cong cot NS su nghiep khoa hoc cua cac dong trong bang 2023 dc bn", ["1.017,6", "lệch 45 triệu"], "tasks_sum"),
+    # a quoted quarter is a filter, not words of a note
+    ("Cộng tiền phân bổ năm 2023 của các dòng ghi thời gian 'Quý II' thì được bao nhiêu?", ["977,6"], "tasks_sum"),
+    ("bang 2023 co bao nhieu dong ghi thoi gian trien khai la Quy II", ["7 nhiệm vụ"], "tasks_count"),
 ]
 
 
@@ -351,3 +361,10 @@ def test_a_number_typed_with_a_comma_is_asked_back(assistant: Assistant) -> None
     assert not answer.answered
     assert [s.label.split(" —")[0] for s in answer.suggestions] == ["3.4"]
     assert answer.suggestions[0].request.filters.ids == ("ninh-thuan-2023:3.4",)
+
+
+def test_a_typo_stays_inside_a_word_of_an_agency_name(assistant: Assistant) -> None:
+    """ "số ở dòng" is no "Sở Lao động" (a fuzzy match keeps each word's first letter)."""
+    index = assistant.reader.index
+    assert index.find_agencies("có khớp với số ở dòng Cộng không") == []
+    assert index.find_agencies("so khoa hoc cong nghej chu tri may nv") == ["so-khcn"]

@@ -126,7 +126,10 @@ def filters_phrase(db: PlanDB, plan: PlanInfo, f: Filters) -> str:
     if f.source:
         src = plan.source(f.source)
         parts.append(f"dùng {src.label if src else f.source}")
-    parts += [_STATUS_WORDS[s] for s in f.status if s in _STATUS_WORDS]
+    if set(f.status) == {"row", "recurring"}:  # a row, with figures or with words
+        parts.append("có dòng trong bảng dự toán")
+    else:
+        parts += [_STATUS_WORDS[s] for s in f.status if s in _STATUS_WORDS]
     if f.amount is not None:
         what = measure_phrase(plan, f.amount.measure, f.amount.source)
         if f.amount.measure is Measure.REMAINING and f.amount.op == ">" and not f.amount.value:

@@ -51,7 +51,8 @@ def _recorded(plan: PlanInfo, check: str) -> list[str]:
     """The recorded discrepancy for a check, in a sentence (the document is inconsistent here)."""
     return [
         f"Lưu ý: dòng «Cộng» của bảng ghi {figure(Decimal(d.stated or 0))} triệu đồng, nhưng cộng các dòng "
-        f"chỉ được {figure(Decimal(d.computed or 0))} triệu đồng ({phrases.AS_PRINTED})."
+        f"chỉ được {figure(Decimal(d.computed or 0))} triệu đồng, lệch "
+        f"{figure(abs(Decimal(d.stated or 0) - Decimal(d.computed or 0)))} triệu đồng ({phrases.AS_PRINTED})."
         for d in plan.discrepancies
         if d.check == check
     ]
@@ -180,7 +181,7 @@ def sum_rows(db: PlanDB, request: Request) -> Answer:
             parts = [(s, v) for s, v in parts if v]
             if parts:
                 lines.append("Theo nguồn: " + "; ".join(f"{s.label} {money(v)}" for s, v in parts) + ".")
-        if (not f.ids and not scope.strip().startswith("các nhiệm vụ")) or scope == " cả bảng dự toán":
+        if f.model_copy(update={"status": ()}) == Filters():  # every row of the table ("các dòng" included)
             lines += _stated_beside(plan, measure, source, total)
         sections.append(Section(lines, plan.short_title, _table_source(plan)))
     # the tasks added up stay what the conversation is about ("thế riêng năm 2023 hai nhiệm vụ đó…")
@@ -200,7 +201,7 @@ def _stated_beside(plan: PlanInfo, measure: Measure, source: str | None, total: 
         return []
     return [
         f"Lưu ý: dòng «Cộng» của bảng dự toán ghi {money(stated)}, khác tổng các dòng {money(total)} "
-        "(văn bản không thống nhất; số liệu giữ nguyên như văn bản)."
+        f"(lệch {money(abs(stated - total))}; văn bản không thống nhất, số liệu giữ nguyên như văn bản)."
     ]
 
 

@@ -613,7 +613,10 @@ class Index:
         for i, word in enumerate(words):
             # the head word must be typed right: "vu so huu tri tue" is no "cuc so huu tri tue"
             for phrase, n, slug in self._fuzzy_heads.get(word, ()):
-                if i + n <= len(words) and fuzz.ratio(" ".join(words[i : i + n]), phrase) >= 90:
+                typed = words[i : i + n]
+                # a typo stays inside a word: "so o dong" is no "so lao dong"
+                same_starts = all(t[0] == w[0] for t, w in zip(typed, phrase.split(), strict=False))
+                if len(typed) == n and same_starts and fuzz.ratio(" ".join(typed), phrase) >= 90:
                     out.append((i, slug))
         return out
 

@@ -337,7 +337,12 @@ class Operations:
         phrases = [fold(m.group(1)) for m in _QUOTED_RE.finditer(q.raw)]
         if self.lex.has("recurring", q.folded):
             phrases.append("hoat dong thuong xuyen")
-        phrases = [p for p in phrases if not self.lex.has("total_measure", p) and not _MONEY_WORDS_RE.search(p)]
+        # a quoted column, amount or quarter ("ghi thời gian 'Quý II'") is a filter of its own, not a note
+        phrases = [
+            p
+            for p in phrases
+            if not self.lex.has("total_measure", p) and not _MONEY_WORDS_RE.search(p) and not quarters_in(p)
+        ]
         if phrases:
             found = [
                 f"{plan.id}:{task.number}"
@@ -465,8 +470,10 @@ class Operations:
             return None  # "kéo dài tổng cộng bao nhiêu tháng" adds up no money
         if not selects and not whole and measure is not Measure.REMAINING:
             return None  # "tổng kinh phí năm 2023" is the plan's stated total, not a sum of rows
-        if re.search(r"\bdong (?:tong )?cong\b", q.folded):
-            return None  # "dòng Cộng ghi bao nhiêu": the figure the document prints, not one computed here
+        if re.search(r"\bdong (?:tong )?cong\b", q.folded) and not self.lex.has("sum", q.folded):
+            # "dòng Cộng ghi bao nhiêu": the figure the document prints, not one computed here
+            # ("tự cộng cột này theo từng dòng thì lệch bao nhiêu" adds up the rows, and shows it beside)
+            return None
         named_only = (
             f.ids
             and turn.task_how in ("number", "content")
