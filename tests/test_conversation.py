@@ -53,6 +53,15 @@ SESSIONS = {
         ("Công an tỉnh Thái Bình được giao những gì?", ["Công an tỉnh"]),
         ("Cùng mục đó còn những đơn vị nào?", ["Cục Quản lý thị trường tỉnh Thái Bình", "Chi cục Hải quan Thái Bình"]),
     ],
+    "rows picked, narrowed, then added up": [
+        ("Những dòng nào trong bảng dự toán 2023 có ghi 'Hoạt động thường xuyên'?", ["3.2", "5.4"]),
+        ("trong so do dong nao co con so kinh phi", ["4.1", "5.3", "5.5"]),
+        ("cộng mấy con số đó lại", ["509,2 triệu đồng"]),
+    ],
+    "the tied smallest rows, added up": [
+        ("còn dòng có tổng kinh phí nhỏ nhất năm 2023 thì bao nhiêu?", ["4.1", "5.1", "5.2"]),
+        ("may dong do cong lai bao nhieu", ["27,6 triệu đồng"]),
+    ],
     "a district in a conversation": [
         ("htx em lam nho o ninh phuoc, ke hoach shtt 2023 cua tinh co ho tro dang ky nhan hieu ko a", ["3.6", KHCN]),
         ("neu muon di tap huan thi huyen co to chuc lop nao ko", ["5.3"]),

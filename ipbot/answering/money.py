@@ -236,8 +236,10 @@ def largest(db: PlanDB, request: Request) -> Answer:
         else:
             lines.append("Không có dòng nào phù hợp.")
         sections.append(Section(lines, f"{head} — {plan.short_title}", _table_source(plan)))
-    # "nó làm trong bao lâu?" next is about the top row
-    return reply(request, sections, True, plans=[p.id for p in with_rows], tasks=top[:1] if len(top) == 1 else [])
+    # "nó làm trong bao lâu?" next is about the top row; "mấy dòng đó cộng lại" about the tied ones
+    return reply(
+        request, sections, True, plans=[p.id for p in with_rows], tasks=top[:1] if len(top) == 1 else [], listed=top
+    )
 
 
 def _show(row: BudgetRow, measure: Measure, source: str | None) -> str:

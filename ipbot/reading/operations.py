@@ -102,7 +102,8 @@ class Operations:
             out += self._difference(turn, two) or []
         if out:
             return out
-        if "count" in has:
+        adds_up_referred = "sum" in has and (turn.query.has("refer") or self.lex.has("refer_list", f))
+        if "count" in has and not adds_up_referred:  # "mấy dòng đó cộng lại bao nhiêu" adds up, counts nothing
             found = self._count(turn, two)
             if found is not None:
                 # "bao nhiêu cơ quan …? Là những cơ quan nào?": the count shows them too
@@ -168,7 +169,7 @@ class Operations:
             status=status or (("row", "recurring") if r.rows and not ids else ()),
             amount=self._amount(turn),
             lacks=self._lacks(f),
-            has=(Field.BUDGET,) if re.search(r"(?<!khong )(?<!ko )\bco (?:ghi )?so tien\b", f) else (),
+            has=(Field.BUDGET,) if self.lex.has("states_amount", f) else (),
             duration=self._duration(turn),
         )
         prior = self._prior_selection(turn)
@@ -356,7 +357,9 @@ class Operations:
             return tuple(t for t in turn.context.listed if t.split(":", 1)[0] in turn.plan_ids) or ("-",)
         if turn.task_how in ("number", "content") and (turn.task_how == "number" or len(turn.tasks) <= 3):
             return tuple(r.id for r in turn.tasks)
-        if turn.task_how == "context" or (_REFER_COUNT_RE.search(q.folded) and turn.context.task_ids):
+        if turn.task_how == "context" and turn.tasks:  # the tasks discussed, or those the last list named
+            return tuple(r.id for r in turn.tasks if r.plan_id in turn.plan_ids)
+        if _REFER_COUNT_RE.search(q.folded) and turn.context.task_ids:
             return tuple(t for t in turn.context.task_ids if t.split(":", 1)[0] in turn.plan_ids)
         return ()
 
@@ -467,7 +470,10 @@ class Operations:
         whole = self.lex.has("whole_table", q.folded) or bool(re.search(r"\bcot\b", q.folded))
         measure = measure or r.measure
         if not q.has("budget") and measure is None:
-            return None  # "kéo dài tổng cộng bao nhiêu tháng" adds up no money
+            # "mấy dòng đó cộng lại" after an answer about amounts: the amounts just shown
+            measure = next((m.measure for m in turn.context.last if m.measure), None)
+            if measure is None or not self.lex.has("sum", q.folded):
+                return None  # "kéo dài tổng cộng bao nhiêu tháng" adds up no money
         if not selects and not whole and measure is not Measure.REMAINING:
             return None  # "tổng kinh phí năm 2023" is the plan's stated total, not a sum of rows
         if re.search(r"\bdong (?:tong )?cong\b", q.folded) and not self.lex.has("sum", q.folded):
