@@ -178,6 +178,7 @@ class Filters(_Frozen):
     agency: str | None = None  # agency slug, as the plans' tasks name it
     role: Role = Role.ANY
     alone: bool = False  # role lead: only the tasks the agency leads alone (co-led ones left out)
+    co_led: bool = False  # only tasks with two lead agencies or more
     agency_kind: str | None = None  # department, local, association…
     exclude_role: Role | None = None  # agencies: holding ``role`` but never this one
     negate: bool = False  # "which do not": the agency test (or, with no agency, the funding-source test) reversed

@@ -109,6 +109,19 @@ ANSWERED = [
     # a quoted quarter is a filter, not words of a note
     ("Cộng tiền phân bổ năm 2023 của các dòng ghi thời gian 'Quý II' thì được bao nhiêu?", ["977,6"], "tasks_sum"),
     ("bang 2023 co bao nhieu dong ghi thoi gian trien khai la Quy II", ["7 nhiệm vụ"], "tasks_count"),
+    # co-led tasks, an agency that only cooperates, one duty entry's agencies, the agencies of the table
+    ("Kế hoạch 2022 có bao nhiêu nhiệm vụ do hai cơ quan cùng chủ trì?", ["2 nhiệm vụ", "1.c", "3.c"], "tasks_count"),
+    (
+        "KH 2022 so Cong thuong co chu tri nv nao ko hay chi phoi hop",
+        ["không chủ trì nhiệm vụ nào", "1.c"],
+        "tasks_by_agency",
+    ),
+    (
+        "Mục V.9 trong kế hoạch Thái Bình giao việc cho mấy cơ quan?",
+        ["3 cơ quan", "Chi cục Hải quan Thái Bình"],
+        "agencies_count",
+    ),
+    ("Liệt kê tất cả các cơ quan chủ trì trong bảng dự toán 2023", ["4 cơ quan", "Sở Giáo dục và Đào tạo"], "agencies"),
 ]
 
 

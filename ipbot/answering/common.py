@@ -111,6 +111,8 @@ def filters_phrase(db: PlanDB, plan: PlanInfo, f: Filters) -> str:
             parts.append(f"{name} không {role}{extra}")
         else:
             parts.append(f"{name} {role}" + (" một mình (không tính đồng chủ trì)" if f.alone else ""))
+    if f.co_led:
+        parts.append("có từ hai cơ quan chủ trì trở lên (đồng chủ trì)")
     if f.agency_kind:
         parts.append(f"có {_KIND_WORDS.get(f.agency_kind, f.agency_kind)} {_ROLE_WORDS.get(f.role, 'tham gia')}")
     if f.groups:

@@ -43,7 +43,7 @@ def _list_line(db: PlanDB, plan: PlanInfo, task: Task, request: Request, detaile
         line += f" ({'; '.join(counts)})"
     f = request.filters
     not_led = f.negate and f.agency and f.role is Role.LEAD  # "không do Sở X chủ trì": then who does
-    if (Field.LEAD in request.show or not_led) and task.lead:
+    if (Field.LEAD in request.show or not_led or f.co_led) and task.lead:
         line += f" — chủ trì: {agency_list(db.agency_name(plan.id, s) for s in task.lead)}"
     if f.amount is not None and task.budget.total is not None:
         line += f" — tổng {money(task.budget.total)}"
@@ -90,6 +90,9 @@ def list_tasks(db: PlanDB, request: Request) -> Answer:
         line = f"{names} không chia nhiệm vụ theo quý (không nêu thời gian từng nhiệm vụ)."
         return reply(request, [Section([line])], False, plans=[p.id for p in plans])
     if not ids:
+        other = _other_role(db, request, plans)
+        if other is not None:
+            return other
         names = ", ".join(p.short_title for p in plans)
         what = filters_phrase(db, plans[0], request.filters) if plans else ""
         line = (
@@ -114,6 +117,32 @@ def list_tasks(db: PlanDB, request: Request) -> Answer:
         agencies=agencies,
         suggestions=suggestions,
     )
+
+
+def _other_role(db: PlanDB, request: Request, plans: list[PlanInfo]) -> Answer | None:
+    """'Sở Công Thương có chủ trì nhiệm vụ nào không?' — none; the tasks it takes the other part in
+    are the rest of the answer (a plain "no" for an agency the plan does give work)."""
+    f = request.filters
+    if not f.agency or f.negate or f.role not in (Role.LEAD, Role.COOPERATING):
+        return None
+    if f.model_copy(update={"agency": None, "role": Role.ANY, "alone": False}) != Filters():
+        return None  # other filters narrowed it: the "no" is about them
+    role = Role.COOPERATING if f.role is Role.LEAD else Role.LEAD
+    sections, listed = [], []
+    for plan in plans:
+        theirs = db.task_ids([plan.id], f.model_copy(update={"role": role, "alone": False}))
+        if not theirs:
+            continue
+        name = db.agency_name(plan.id, f.agency)
+        asked, instead = ("chủ trì", "phối hợp") if f.role is Role.LEAD else ("phối hợp", "chủ trì")
+        lines = [f"{name} không {asked} nhiệm vụ nào; {instead} {len(theirs)} nhiệm vụ:"]
+        tasks = db.tasks(theirs[:MAX_LIST])
+        lines += [f"• {_list_line(db, plan, t, request)}" for t in tasks]
+        sections.append(Section(lines, plan.short_title, _sources(plan, theirs, tasks)))
+        listed += theirs
+    if not sections:
+        return None
+    return reply(request, sections, True, plans=[p.id for p in plans], listed=listed, agencies=[f.agency])
 
 
 def _whole_year_note(db: PlanDB, plan: PlanInfo, request: Request) -> list[str]:

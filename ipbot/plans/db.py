@@ -331,6 +331,8 @@ class PlanDB:
                     "and a.role = 'lead' and a.agency != ?)"
                 )
                 params.append(f.agency)
+        if f.co_led:
+            conds.append("(select count(*) from task_agencies a where a.task_id = t.id and a.role = 'lead') > 1")
         if f.agency_kind:
             roles = _ROLES.get(f.role, ("lead", "cooperating"))
             conds.append(

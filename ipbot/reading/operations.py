@@ -35,6 +35,11 @@ TOPIC_EVIDENCE = 1.5
 _ROLE_RE = re.compile(r"(?:dong )?chu tri|phu trach chinh|dung ra|phoi hop|tham gia")
 _NEGATION_BEFORE = re.compile(r"(?:khong|ko|chua|khong phai|chang)(?: \S+){0,3} $")
 _OWN_AGENCY_RE = re.compile(r"\b(?:so|co quan|don vi|ben) (?:minh|toi|em|chung toi)\b")
+_AGENCIES_IN_ROLE_RE = re.compile(
+    r"\b(?:tat ca|cac|nhung) (?:co quan|so|don vi)(?: (?!nao\b)\S+){0,2}? (?:chu tri|phoi hop)\b"
+)
+_WHICH_TASKS_RE = re.compile(r"\b(?:nhiem vu|viec|dong|nv|noi dung)\b(?: \S+){0,2} nao\b")
+_SECTION_RE = re.compile(r"\b(?:muc|phan|diem|khoan) ((?:[ivx]+|\d+)(?:\.\w+)+)\b")
 _GROUP_NUMBER_RE = re.compile(r"\bnhom(?: nhiem vu| giai phap)?(?: thu)? (\d{1,2})\b")
 _MORE_GROUPS_RE = re.compile(r"^(?:\s*(?:,|va)\s*(?:nhom )?(\d{1,2})\b)+")
 _AMOUNT_RE = re.compile(
@@ -159,6 +164,7 @@ class Operations:
             agency=agency,
             role=Role.LEAD if alone else role,
             alone=alone,
+            co_led=self.lex.has("co_led", blank(f, q.scope_spans)),
             negate=negate or (source_negated and agency is None),
             exclude_role=exclude,
             quarters=self._quarters(turn),
@@ -384,6 +390,16 @@ class Operations:
             if h.score >= TOPIC_MATCH and h.evidence >= TOPIC_EVIDENCE and isinstance(h.item, TaskRef)
         )
 
+    def _duty_entries(self, turn: Turn) -> tuple[str, ...]:
+        """Entries of "Tổ chức thực hiện" named by their number ("mục V.9 giao việc cho mấy cơ quan")."""
+        named = {m.group(1) for m in _SECTION_RE.finditer(turn.query.folded)}
+        return tuple(
+            f"{plan.id}:{entry.section}"
+            for plan in turn.plans
+            for entry in plan.responsibilities
+            if fold(entry.section) in named
+        )
+
     def _two_plans(self, turn: Turn) -> tuple[Plan, Plan] | None:
         """Two plans of one province the question sets side by side (two years named, or 'năm trước')."""
         plans = turn.asked_plans or turn.plans
@@ -412,7 +428,10 @@ class Operations:
             if not duty and not _ROLE_RE.search(f):
                 return None  # "bao nhiêu đơn vị sản xuất kinh doanh" is a target, not the plan's agencies
             kind = "department" if re.search(r"\b(?:may|bao nhieu|nhung|cac) so\b", f) else None
-            filters = Filters(role=role, agency_kind=kind, groups=r.filters.groups, quarters=r.filters.quarters)
+            entries = self._duty_entries(turn) if duty else ()
+            filters = Filters(
+                role=role, agency_kind=kind, groups=r.filters.groups, quarters=r.filters.quarters, ids=entries
+            )
             return [turn.request(Items.AGENCIES, op=Op.COUNT, filters=filters)]
         if items is Items.DUTIES:
             return [turn.request(Items.DUTIES, op=Op.COUNT)]
@@ -519,6 +538,10 @@ class Operations:
             return [
                 turn.request(Items.AGENCIES, op=Op.LIST, filters=Filters(role=role, exclude_role=filters.exclude_role))
             ]
+        every_agency = _AGENCIES_IN_ROLE_RE.search(f) and not _WHICH_TASKS_RE.search(f)
+        if every_agency and not filters.agency and not turn.tasks:
+            # "liệt kê các cơ quan chủ trì trong bảng dự toán 2023": the agencies, over the rows selected
+            return [turn.request(Items.AGENCIES, op=Op.LIST, filters=filters.model_copy(update={"ids": ()}))]
         if not self._lists_tasks(f) and not (self.lex.has("no_row", f) or self.lex.has("recurring", f)):
             return None  # "phối hợp với sở nào": who, not which tasks; the look-ups answer it
         selects = (
@@ -530,6 +553,7 @@ class Operations:
             or filters.lacks
             or filters.has
             or filters.duration
+            or filters.co_led
             or (filters.ids and (filters.ids[0] == "-" or self._by_phrase(turn) or self._in_list(turn)))
             or (filters.source and filters.negate)
         )
