@@ -122,6 +122,11 @@ ANSWERED = [
         "agencies_count",
     ),
     ("Liệt kê tất cả các cơ quan chủ trì trong bảng dự toán 2023", ["4 cơ quan", "Sở Giáo dục và Đào tạo"], "agencies"),
+    (
+        "Tổng dự toán năm 2023 của Ninh Thuận bằng bao nhiêu phần trăm tổng kinh phí năm 2022?",
+        ["bằng 69,18%"],
+        "plan_budget_share",
+    ),
 ]
 
 

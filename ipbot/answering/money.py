@@ -320,9 +320,15 @@ def share(db: PlanDB, request: Request) -> Answer:
     """figures[0] as a share of figures[1]."""
     if len(request.figures) != 2:
         return _unsupported(request)
-    (a_what, a, plan), (b_what, b, _) = (_figure(db, request, f) for f in request.figures)
+    (a_what, a, plan), (b_what, b, other) = (_figure(db, request, f) for f in request.figures)
     if a is None or not b:
         return _no_table(request, [plan]) if not plan.has_rows else _unsupported(request)
+    if other.id != plan.id:  # two plans' figures: one is so much of the other, not a part of it
+        lines = [f"{_cap(a_what)} bằng {percent(a, b)} {b_what}.", f"= {figure(a)} / {figure(b)} triệu đồng."]
+        source = (
+            f"Nguồn: {plan.short_title} (mục {plan.budget_section}); {other.short_title} (mục {other.budget_section})."
+        )
+        return reply(request, [Section(lines, None, source)], True, plans=[plan.id, other.id])
     lines = [
         f"{_cap(a_what)} chiếm {percent(a, b)} {b_what}.",
         f"= {figure(a)} / {figure(b)} triệu đồng.",

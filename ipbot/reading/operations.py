@@ -641,6 +641,13 @@ class Operations:
             measure = r.measure or Measure.TOTAL
             part = Figure(measure=measure, plan=plan.id, filters=r.filters.model_copy(update={"ids": ()}))
             whole = Figure(measure=measure, plan=plan.id)
+        elif two is not None:
+            # "tổng dự toán 2023 bằng bao nhiêu phần trăm năm 2022": the plan named first over the other
+            first = next((int(m.group(0)) for m in re.finditer(r"\b20\d\d\b", turn.query.folded)), None)
+            later, earlier = (two[1], two[0]) if first == two[1].year_start else (two[0], two[1])
+            part = Figure(measure=Measure.STATED, plan=later.id)
+            whole = Figure(measure=Measure.STATED, plan=earlier.id)
+            return [turn.request(Items.BUDGET, op=Op.SHARE, plans=[later, earlier], figures=(part, whole))]
         else:
             return None
         return [turn.request(Items.BUDGET, op=Op.SHARE, plans=[plan], figures=(part, whole))]
