@@ -1496,7 +1496,8 @@ class Reader:
         if turn.task_how == "content" and q.has("list", "topic") and not q.has(*_TASK_FACETS) and len(turn.tasks) > 1:
             return None
         facets = [_FIELD_OF_CUE[c] for c in _TASK_FACETS if q.has(c)]
-        if Field.TRAINING in facets:
+        if facets and q.has("content") and self.lexicon.has("task_content", q.folded):
+            facets.insert(0, Field.CONTENT)  # "tỉnh làm gì cho CDĐL này, bao nhiêu tiền": what it does, then the rest
             # "lớp tập huấn … chủ đề gì": what is taught first; the other parts asked stay asked
             facets = [Field.TRAINING, *(f for f in facets if f is not Field.TRAINING)]
         if Field.QUANTITY in facets and Field.BUDGET in facets:
