@@ -50,7 +50,7 @@ ANSWERED = [
     (
         "lớp tập huấn cán bộ thực thi quyền SHTT 2023 kinh phí bao nhiêu và ai tổ chức?",
         [KHCN, "9,2 triệu"],
-        "lead_agency",
+        "budget",  # asked first, answered first
     ),
     (
         "Nhiệm vụ 3.1 năm 2023 được phân bổ bao nhiêu?",
@@ -122,6 +122,20 @@ ANSWERED = [
         "agencies_count",
     ),
     ("Liệt kê tất cả các cơ quan chủ trì trong bảng dự toán 2023", ["4 cơ quan", "Sở Giáo dục và Đào tạo"], "agencies"),
+    # rows picked by their money list their amounts; the table's own «Cộng» row is quoted, not summed
+    (
+        "Kể hết các dòng trong bảng dự toán 2023 có lấy tiền từ ngân sách sự nghiệp khoa học.",
+        ["4.1", "9,2 triệu"],
+        "budget_by_source",
+    ),
+    ("Dòng 'Cộng' của bảng dự toán 2023 ghi bao nhiêu ở từng cột?", ["9.128,6"], "plan_budget"),
+    ("KH 2022: tong kinh phi bn, bang chu ghi the nao, nguon tu dau", ["5.540", "Năm tỷ"], "plan_budget"),
+    (
+        "toi la can bo phong kinh te Ninh Phuoc. nam 2023 huyen to chuc may lop tap huan SHTT cho chu the OCOP, tien"
+        " lay o dau",
+        ["02 lớp", "NS khác của tỉnh"],
+        "quantity",
+    ),
     (
         "Tổng dự toán năm 2023 của Ninh Thuận bằng bao nhiêu phần trăm tổng kinh phí năm 2022?",
         ["bằng 69,18%"],

@@ -128,7 +128,9 @@ def filters_phrase(db: PlanDB, plan: PlanInfo, f: Filters) -> str:
     if f.source:
         src = plan.source(f.source)
         parts.append(f"dùng {src.label if src else f.source}")
-    if set(f.status) == {"row", "recurring"}:  # a row, with figures or with words
+    if set(f.status) == {"row", "recurring"} and Field.BUDGET in f.has:
+        pass  # "có ghi kinh phí trong bảng dự toán" below says it
+    elif set(f.status) == {"row", "recurring"}:  # a row, with figures or with words
         parts.append("có dòng trong bảng dự toán")
     else:
         parts += [_STATUS_WORDS[s] for s in f.status if s in _STATUS_WORDS]

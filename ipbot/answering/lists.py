@@ -47,10 +47,18 @@ def _list_line(db: PlanDB, plan: PlanInfo, task: Task, request: Request, detaile
         line += f" — chủ trì: {agency_list(db.agency_name(plan.id, s) for s in task.lead)}"
     if f.amount is not None and task.budget.total is not None:
         line += f" — tổng {money(task.budget.total)}"
+    elif (Field.BUDGET in f.has or f.source) and task.budget.allocation:
+        # rows picked by their money ("dòng nào có số tiền", "lấy từ NS sự nghiệp"): the amounts themselves
+        line += " — " + "; ".join(f"{_source_label(plan, k)} {money(v)}" for k, v in task.budget.allocation.items())
     when = timeline_phrase(task)
     if when and (f.quarters or Field.TIME in request.show):
         line += f" ({when})"
     return line
+
+
+def _source_label(plan: PlanInfo, key: str) -> str:
+    source = plan.source(key)
+    return source.label if source else key
 
 
 def _sources(plan: PlanInfo, ids: Sequence[str], tasks: Sequence[Task]) -> str:

@@ -39,6 +39,8 @@ _AGENCIES_IN_ROLE_RE = re.compile(
     r"\b(?:tat ca|cac|nhung) (?:co quan|so|don vi)(?: (?!nao\b)\S+){0,2}? (?:chu tri|phoi hop)\b"
 )
 _WHICH_TASKS_RE = re.compile(r"\b(?:nhiem vu|viec|dong|nv|noi dung)\b(?: \S+){0,2} nao\b")
+_TABLE_ROW_NAMES = frozenset({"cong", "tong cong", "tong", "ghi chu", "stt"})
+"""Quoted names of the table's own rows and columns ("dòng 'Cộng'"): no phrase of a note."""
 _SECTION_RE = re.compile(r"\b(?:muc|phan|diem|khoan) ((?:[ivx]+|\d+)(?:\.\w+)+)\b")
 _GROUP_NUMBER_RE = re.compile(r"\bnhom(?: nhiem vu| giai phap)?(?: thu)? (\d{1,2})\b")
 _MORE_GROUPS_RE = re.compile(r"^(?:\s*(?:,|va)\s*(?:nhom )?(\d{1,2})\b)+")
@@ -120,7 +122,7 @@ class Operations:
             "sum" in has
             or "total_asked" in has
             or "remaining" in has
-            or ("whole_table" in has and turn.query.has("budget"))
+            or ("whole_table" in has and turn.query.has("budget") and "list_all" not in has)
             or (asks_amount and selection and "list_all" not in has)
         ):
             found = self._sum(turn)
@@ -348,7 +350,10 @@ class Operations:
         phrases = [
             p
             for p in phrases
-            if not self.lex.has("total_measure", p) and not _MONEY_WORDS_RE.search(p) and not quarters_in(p)
+            if not self.lex.has("total_measure", p)
+            and not _MONEY_WORDS_RE.search(p)
+            and not quarters_in(p)
+            and p not in _TABLE_ROW_NAMES
         ]
         if phrases:
             found = [
@@ -495,7 +500,7 @@ class Operations:
                 return None  # "kéo dài tổng cộng bao nhiêu tháng" adds up no money
         if not selects and not whole and measure is not Measure.REMAINING:
             return None  # "tổng kinh phí năm 2023" is the plan's stated total, not a sum of rows
-        if re.search(r"\bdong (?:tong )?cong\b", q.folded) and not self.lex.has("sum", q.folded):
+        if re.search(r"\bdong (?:tong )?cong\b", q.folded) and not self.lex.has("adds_rows", q.folded):
             # "dòng Cộng ghi bao nhiêu": the figure the document prints, not one computed here
             # ("tự cộng cột này theo từng dòng thì lệch bao nhiêu" adds up the rows, and shows it beside)
             return None

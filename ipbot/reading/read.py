@@ -1495,13 +1495,13 @@ class Reader:
             )
         if turn.task_how == "content" and q.has("list", "topic") and not q.has(*_TASK_FACETS) and len(turn.tasks) > 1:
             return None
-        facets = [_FIELD_OF_CUE[c] for c in _TASK_FACETS if q.has(c)]
+        # the parts asked, in the order the message asks them ("mấy lớp, tiền lấy ở đâu")
+        asked = sorted((c for c in _TASK_FACETS if q.has(c)), key=lambda c: self._cue_position(q, c))
+        facets = [_FIELD_OF_CUE[c] for c in asked]
         if facets and q.has("content") and self.lexicon.has("task_content", q.folded):
             facets.insert(0, Field.CONTENT)  # "tỉnh làm gì cho CDĐL này, bao nhiêu tiền": what it does, then the rest
             # "lớp tập huấn … chủ đề gì": what is taught first; the other parts asked stay asked
             facets = [Field.TRAINING, *(f for f in facets if f is not Field.TRAINING)]
-        if Field.QUANTITY in facets and Field.BUDGET in facets:
-            facets.remove(Field.QUANTITY)
         if not facets and turn.task_how in ("context", "analog"):
             previous = _FIELD_OF_INTENT.get(turn.context.intent or "")
             facets = [Field.CARD] if q.has("content", "objective") or previous is None else [previous]
@@ -1516,6 +1516,11 @@ class Reader:
         if Field.LEAD in facets and not any(self._task(r).lead for r in refs):
             return [*self._assigned_duty(turn, plans), request]
         return request
+
+    def _cue_position(self, q: Query, cue: str) -> int:
+        """Where a question cue first speaks in the message (cues said by accents alone: at the end)."""
+        m = self.lexicon.question_pattern(cue).search(q.folded)
+        return m.start() if m else len(q.folded)
 
     def _assigned_duty(self, turn: Turn, plans: list[Plan]) -> list[Request]:
         """A plan that assigns work by agency, not by task ("phân công theo mục V"): the duty the
