@@ -122,6 +122,12 @@ ANSWERED = [
         "agencies_count",
     ),
     ("Liệt kê tất cả các cơ quan chủ trì trong bảng dự toán 2023", ["4 cơ quan", "Sở Giáo dục và Đào tạo"], "agencies"),
+    ("Thái Bình có giao việc cho các hội, đoàn thể nào không?", ["4 hội, đoàn thể", "Hội Nông dân tỉnh"], "agencies"),
+    (
+        "kế hoạch SHTT 2022 của tỉnh giao cấp huyện chủ trì những nhiệm vụ nào?",
+        ["2 nhiệm vụ", "5.c"],
+        "tasks_by_agency",
+    ),
     # rows picked by their money list their amounts; the table's own «Cộng» row is quoted, not summed
     (
         "Kể hết các dòng trong bảng dự toán 2023 có lấy tiền từ ngân sách sự nghiệp khoa học.",

@@ -224,7 +224,7 @@ def _agency_sections(db: PlanDB, request: Request, count: bool) -> tuple[list[Se
             entries = [i.split(":", 1)[1] for i in f.ids if i.startswith(f"{plan.id}:")]
             role_words = f"cùng được giao ở mục {', '.join(entries)} (Tổ chức thực hiện)"
         scope = filters_phrase(db, plan, f.model_copy(update={"agency": None, "agency_kind": None, "ids": ()}))
-        noun = "sở" if f.agency_kind == "department" else "cơ quan"
+        noun = {"department": "sở", "association": "hội, đoàn thể"}.get(f.agency_kind or "", "cơ quan")
         head = f"{len(pairs)} {noun} {role_words}"
         if f.exclude_role is not None:
             head += " nhưng không có tên trong nhiệm vụ nào" if f.exclude_role is Role.ANY else ""

@@ -39,6 +39,9 @@ _AGENCIES_IN_ROLE_RE = re.compile(
     r"\b(?:tat ca|cac|nhung) (?:co quan|so|don vi)(?: (?!nao\b)\S+){0,2}? (?:chu tri|phoi hop)\b"
 )
 _WHICH_TASKS_RE = re.compile(r"\b(?:nhiem vu|viec|dong|nv|noi dung)\b(?: \S+){0,2} nao\b")
+_WHICH_AGENCIES_RE = re.compile(
+    r"\b(?:nhung|cac) (?:(?:co quan|so|don vi|to chuc|so nganh|nganh|ben|hoi|doan the|hiep hoi|doan) ){1,3}nao\b"
+)
 _TABLE_ROW_NAMES = frozenset({"cong", "tong cong", "tong", "ghi chu", "stt"})
 """Quoted names of the table's own rows and columns ("dòng 'Cộng'"): no phrase of a note."""
 _SECTION_RE = re.compile(r"\b(?:muc|phan|diem|khoan) ((?:[ivx]+|\d+)(?:\.\w+)+)\b")
@@ -537,11 +540,17 @@ class Operations:
         filters = r.filters
         if re.search(r"\b(?:nhung|cac) nhom(?: nhiem vu)? nao\b|chia (?:\S+ ){0,3}nhom|gom (?:nhung|cac) nhom", f):
             return [turn.request(Items.GROUPS, op=Op.LIST)]
-        asks_agencies = re.search(r"\b(?:nhung|cac) (?:(?:co quan|so|don vi|to chuc|so nganh|nganh|ben) ){1,3}nao\b", f)
+        asks_agencies = _WHICH_AGENCIES_RE.search(f)
         if asks_agencies and (filters.exclude_role or re.search(r"to chuc thuc hien|giao viec|\bphan iv\b", f)):
             role = Role.DUTY if re.search(r"to chuc thuc hien|giao viec|\bphan iv\b|\bmuc v\b", f) else Role.LEAD
+            # "giao việc cho các hội, đoàn thể nào": the associations only
+            kind = "association" if re.search(r"\b(?:hoi|doan the|hiep hoi)\b", asks_agencies.group(0)) else None
             return [
-                turn.request(Items.AGENCIES, op=Op.LIST, filters=Filters(role=role, exclude_role=filters.exclude_role))
+                turn.request(
+                    Items.AGENCIES,
+                    op=Op.LIST,
+                    filters=Filters(role=role, exclude_role=filters.exclude_role, agency_kind=kind),
+                )
             ]
         every_agency = _AGENCIES_IN_ROLE_RE.search(f) and not _WHICH_TASKS_RE.search(f)
         if every_agency and not filters.agency and not turn.tasks:
