@@ -16,6 +16,7 @@ from ipbot.describe import agency_list, budget_lines, shorten, task_heading, tas
 from ipbot.plans.db import PlanDB, PlanInfo
 from ipbot.plans.models import Task
 from ipbot.requests import Field, Filters, Items, Reason, Request
+from ipbot.text import fold
 
 __all__ = ["FIELDS", "lookup_tasks", "task_label"]
 
@@ -238,6 +239,9 @@ def lookup_tasks(db: PlanDB, request: Request) -> Answer:
             lines += got
             stated_any |= stated
         title = f"{task_heading(task)} — {task.title}"
+        counts = [q.text for q in task.quantities if fold(q.text) not in fold(task.title)]
+        if counts and not {Field.QUANTITY, Field.CARD} & set(fields):
+            title += f" ({'; '.join(counts)})"  # "có lớp nào không, ai tổ chức?": how many, said at once
         if len(ids) > 1 or several_plans or not request.explicit:
             title += f" ({plan.short_title})"
         source = task_source(plan.short_title, task, table=bool(_TABLE_FIELDS.intersection(fields)))
