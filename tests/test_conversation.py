@@ -62,6 +62,11 @@ SESSIONS = {
         ("còn dòng có tổng kinh phí nhỏ nhất năm 2023 thì bao nhiêu?", ["4.1", "5.1", "5.2"]),
         ("may dong do cong lai bao nhieu", ["27,6 triệu đồng"]),
     ],
+    "the group of the task discussed, in the next year's plan": [
+        ("Nhiệm vụ bản đồ số OCOP năm 2022 nằm trong nhóm nhiệm vụ nào?", ["nhóm 1"]),
+        ("năm 2023 nhóm đó có những gì ạ?", ["1.1"]),
+        ("kinh phí bao nhiêu, quý mấy ạ?", ["40 triệu đồng", "Quý I"]),
+    ],
     "a district in a conversation": [
         ("htx em lam nho o ninh phuoc, ke hoach shtt 2023 cua tinh co ho tro dang ky nhan hieu ko a", ["3.6", KHCN]),
         ("neu muon di tap huan thi huyen co to chuc lop nao ko", ["5.3"]),
