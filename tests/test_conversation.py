@@ -67,6 +67,11 @@ SESSIONS = {
         ("năm 2023 nhóm đó có những gì ạ?", ["1.1"]),
         ("kinh phí bao nhiêu, quý mấy ạ?", ["40 triệu đồng", "Quý I"]),
     ],
+    "the second of a list, then that class a year later": [
+        ("kế hoạch SHTT 2022 của tỉnh giao cấp huyện chủ trì những nhiệm vụ nào?", ["5.c"]),
+        ("cai thu hai thi phoi hop voi nhung ai?", ["Hội Doanh nhân trẻ"]),
+        ("năm 2023 lớp tập huấn đó còn không, kinh phí bao nhiêu?", ["5.3", "420 triệu đồng"]),
+    ],
     "a district in a conversation": [
         ("htx em lam nho o ninh phuoc, ke hoach shtt 2023 cua tinh co ho tro dang ky nhan hieu ko a", ["3.6", KHCN]),
         ("neu muon di tap huan thi huyen co to chuc lop nao ko", ["5.3"]),

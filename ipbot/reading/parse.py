@@ -144,6 +144,8 @@ def understand(index: Index, question: str, lexicon: Lexicon | None = None) -> Q
             q.co_leads = co_leads
         q.scope_spans += spans
     q.cues = lexicon.asked(blank(folded, q.scope_spans), blank(q.shaped, q.scope_spans), q.accents)
+    if lexicon.has("refer", folded):
+        q.cues.add("refer")  # "cái thứ hai", "lớp đó", "mấy dòng đó": the conversation's words for pointing back
     q.provinces = index.find_provinces(text)
     q.years = sorted({int(y) for y in _YEAR_RE.findall(folded)})
     for plan in index.plans.values():
@@ -214,7 +216,9 @@ def _content(
     # a count question names what is counted ("mấy sáng chế"): cut only the question word
     spans += [m.span() for m in lexicon.find("count_word", f)]
     # "năm ngoái", "còn … thì sao": they move the conversation, they name no task
-    spans += [m.span() for name in ("year_before", "year_after", "nothing_new") for m in lexicon.find(name, f)]
+    spans += [
+        m.span() for name in ("year_before", "year_after", "nothing_new", "ordinal") for m in lexicon.find(name, f)
+    ]
     for name in (
         "lead",
         "coop",

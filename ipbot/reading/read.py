@@ -820,6 +820,14 @@ class Reader:
                 here = [TaskRef(*t.split(":", 1)) for t in turn.context.task_ids if t.split(":", 1)[0] in plan_ids]
                 turn.tasks, turn.task_how = list(dict.fromkeys([*here, *hits])), "content"
                 return
+            if hits and refers:
+                # "nhiệm vụ khảo sát kia": the words inside the reference name which of the tasks talked about
+                talked = set(turn.context.task_ids) | set(turn.context.listed)
+                named = self._names_inside_reference(q)
+                among = [h for h in hits if h.id in talked]
+                if among or named:
+                    turn.tasks, turn.task_how = among or hits, "content"
+                    return
             if hits and not refers:
                 turn.tasks, turn.task_how = hits, "content"
                 return
@@ -844,6 +852,10 @@ class Reader:
         elif turn.explicit:
             analogs = self._analogs(ctx_tasks, plan_ids)
             turn.tasks, turn.task_how = (analogs, "analog") if analogs else (ctx_tasks, "no_analog")
+
+    def _names_inside_reference(self, q: Query) -> bool:
+        """'nhiệm vụ khảo sát kia', 'nv thịt cừu đó': a reference back that names its task in between."""
+        return any(len(_REFER_NOUN_RE.sub("", m.group(0)).split()) > 1 for m in self.lexicon.find("refer", q.folded))
 
     def _each_subject(self, turn: Turn, plan_ids: list[str]) -> list[TaskRef]:
         """Two tasks named side by side ("nv tôm giống và nv nha đam, mỗi cái ai chủ trì?"): each found alone."""
@@ -1680,6 +1692,10 @@ def _carried(context: Context, requests: list[Request]) -> Context:
             "last": topical,
         }
     )
+
+
+_REFER_NOUN_RE = re.compile(r"^(?:nhiem vu|nv|viec|cai|lop|noi dung|du an|hoat dong|chuong trinh)\b")
+"""The noun a reference back starts with ("nhiệm vụ" in "nhiệm vụ khảo sát kia")."""
 
 
 def _asks_which_agencies(q: Query) -> bool:
