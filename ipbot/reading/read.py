@@ -823,8 +823,11 @@ class Reader:
             if hits and refers:
                 # "nhiệm vụ khảo sát kia": the words inside the reference name which of the tasks talked about
                 talked = set(turn.context.task_ids) | set(turn.context.listed)
-                named = self._names_inside_reference(q)
                 among = [h for h in hits if h.id in talked]
+                # words the task talked about does not have ("lớp tập huấn đó" it has): another task is meant
+                named = self._names_inside_reference(q) and not any(
+                    self._covers(turn, self.index.tasks[t]) for t in turn.context.task_ids if t in self.index.tasks
+                )
                 if among or named:
                     turn.tasks, turn.task_how = among or hits, "content"
                     return
