@@ -72,6 +72,11 @@ SESSIONS = {
         ("cai thu hai thi phoi hop voi nhung ai?", ["Hội Doanh nhân trẻ"]),
         ("năm 2023 lớp tập huấn đó còn không, kinh phí bao nhiêu?", ["5.3", "420 triệu đồng"]),
     ],
+    "a correction that asks nothing leads the question after it": [
+        ("Kế hoạch SHTT năm 2023 của tỉnh Ninh Thuận có mấy nhiệm vụ?", ["15 nhiệm vụ"]),
+        ("À không, ý tôi là Ninh Thuận cũ, giờ đã nhập vào Khánh Hòa. Tổng tiền năm 2023 bao nhiêu?", ["3.832,6"]),
+        ("Nguồn sự nghiệp khoa học và công nghệ chiếm bao nhiêu trong đó?", ["27,73%"]),
+    ],
     "a district in a conversation": [
         ("htx em lam nho o ninh phuoc, ke hoach shtt 2023 cua tinh co ho tro dang ky nhan hieu ko a", ["3.6", KHCN]),
         ("neu muon di tap huan thi huyen co to chuc lop nao ko", ["5.3"]),

@@ -128,6 +128,12 @@ ANSWERED = [
         ["2 nhiệm vụ", "5.c"],
         "tasks_by_agency",
     ),
+    (
+        "Giờ Ninh Thuận nhập vào Khánh Hòa rồi, nhưng cho hỏi kế hoạch SHTT 2023 của Ninh Thuận cũ hỗ trợ bao nhiêu sp"
+        " OCOP?",
+        ["05 sản phẩm OCOP"],
+        "quantity",
+    ),
     # rows picked by their money list their amounts; the table's own «Cộng» row is quoted, not summed
     (
         "Kể hết các dòng trong bảng dự toán 2023 có lấy tiền từ ngân sách sự nghiệp khoa học.",

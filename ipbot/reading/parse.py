@@ -217,7 +217,9 @@ def _content(
     spans += [m.span() for m in lexicon.find("count_word", f)]
     # "năm ngoái", "còn … thì sao": they move the conversation, they name no task
     spans += [
-        m.span() for name in ("year_before", "year_after", "nothing_new", "ordinal") for m in lexicon.find(name, f)
+        m.span()
+        for name in ("year_before", "year_after", "nothing_new", "ordinal", "merger_talk", "correction")
+        for m in lexicon.find(name, f)
     ]
     for name in (
         "lead",

@@ -49,7 +49,7 @@ def segment(message: str, lexicon: Lexicon) -> list[Piece]:
     pieces = [p.strip(" ,;") for p in pieces if p.strip(" ,;.")]
     if len(pieces) <= 1:
         return [Piece(text)]
-    asks = [("?" in p) or lexicon.has("asks", fold(spell_out(p))) for p in pieces]
+    asks = [("?" in p) or _asks(lexicon, fold(spell_out(p))) for p in pieces]
     if not any(asks):
         return [Piece(text)]
     questions: list[Piece] = []
@@ -64,3 +64,10 @@ def segment(message: str, lexicon: Lexicon) -> list[Piece]:
         last = questions[-1]
         questions[-1] = Piece(" ".join([last.question, *lead]), last.lead)
     return questions
+
+
+def _asks(lexicon: Lexicon, folded: str) -> bool:
+    """A piece asks something; "À không, ý tôi là …" corrects, its "không" asks nothing."""
+    for m in lexicon.find("correction", folded):
+        folded = folded[: m.start()] + " " * (m.end() - m.start()) + folded[m.end() :]
+    return lexicon.has("asks", folded)
