@@ -77,6 +77,11 @@ SESSIONS = {
         ("À không, ý tôi là Ninh Thuận cũ, giờ đã nhập vào Khánh Hòa. Tổng tiền năm 2023 bao nhiêu?", ["3.832,6"]),
         ("Nguồn sự nghiệp khoa học và công nghệ chiếm bao nhiêu trong đó?", ["27,73%"]),
     ],
+    "'năm sau ít hơn năm trước': the two years just talked about, later first": [
+        ("Kế hoạch năm 2022 dự kiến tổng kinh phí bao nhiêu?", ["5.540"]),
+        ("còn 2023?", ["3.832,6"]),
+        ("vậy năm sau ít hơn năm trước bao nhiêu tiền, giảm mấy phần trăm?", ["1.707,4 triệu đồng", "30,82%"]),
+    ],
     "a district in a conversation": [
         ("htx em lam nho o ninh phuoc, ke hoach shtt 2023 cua tinh co ho tro dang ky nhan hieu ko a", ["3.6", KHCN]),
         ("neu muon di tap huan thi huyen co to chuc lop nao ko", ["5.3"]),

@@ -134,6 +134,19 @@ ANSWERED = [
         ["05 sản phẩm OCOP"],
         "quantity",
     ),
+    # a second question about the rows the first one listed: one list, showing what it asks
+    (
+        "Trong KH 2022, nhiệm vụ nào do Sở Nông nghiệp và PTNT chủ trì một mình (không đồng chủ trì)? Các nhiệm vụ đó"
+        " phối hợp với sở nào?",
+        ["2 nhiệm vụ", "3.a", "3.e", "phối hợp: Sở Khoa học và Công nghệ"],
+        "tasks_by_agency",
+    ),
+    (
+        "Trong bảng 2023, những dòng nào có tổng thời gian thực hiện 24 tháng? Tổng kinh phí thực hiện của các dòng đó"
+        " cộng lại là bao nhiêu?",
+        ["3.1", "7.800 triệu đồng"],
+        "tasks_overview",
+    ),
     # rows picked by their money list their amounts; the table's own «Cộng» row is quoted, not summed
     (
         "Kể hết các dòng trong bảng dự toán 2023 có lấy tiền từ ngân sách sự nghiệp khoa học.",

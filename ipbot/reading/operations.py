@@ -493,7 +493,7 @@ class Operations:
         r = self._reads(turn)
         f = r.filters
         q = turn.query
-        selects = bool(f.ids or f.groups or f.agency or f.quarters or f.amount or f.source or f.status)
+        selects = f.model_copy(update={"role": Role.ANY}) != Filters()  # any selection of rows at all
         whole = self.lex.has("whole_table", q.folded) or bool(re.search(r"\bcot\b", q.folded))
         measure = measure or r.measure
         if not q.has("budget") and measure is None:
@@ -698,6 +698,13 @@ class Operations:
         """The two plans in the order the question names their years."""
         f = turn.query.folded
         pos = {p.id: f.find(str(p.year_start)) for p in two}
+        if all(v < 0 for v in pos.values()):
+            # "năm sau ít hơn năm trước": the later and earlier years, where the message names them
+            later, earlier = sorted(two, key=lambda p: -p.year_start)
+            after = next(self.lex.find("year_after", f), None)
+            before = next(self.lex.find("year_before", f), None)
+            if after and before:
+                pos = {later.id: after.start(), earlier.id: before.start()}
         a, b = sorted(two, key=lambda p: pos[p.id] if pos[p.id] >= 0 else 10_000)
         return a, b
 

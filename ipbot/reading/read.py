@@ -213,7 +213,7 @@ class Reader:
         if any(r.items not in (Items.TALK, Items.NOTHING) for r in requests):
             # "Chào ad, … có hỗ trợ không?": the question is answered, the greeting needs no menu
             requests = [r for r in requests if r.items is not Items.TALK]
-        return Reading(tuple(requests), truncated, user_agency)
+        return Reading(tuple(_merged(requests)), truncated, user_agency)
 
     def _introduced_agency(self, q: Query) -> str | None:
         """'Tôi là chuyên viên Sở KH&CN …', 'tôi công tác ở Sở VHTTDL': the agency the person works at."""
@@ -244,8 +244,9 @@ class Reader:
             q.content_tokens = self.index.content_tokens(q.content)
         # "Tôi công tác ở Sở X. … giao Sở tôi …": the preamble said who is asking, and "sở tôi" carries it
         introduction = self.lexicon.has("introduces", lead.folded) and self.lexicon.has("own_agency", q.folded)
-        if lead.content_tokens and not explains and not introduction:
+        if lead.content_tokens and not explains and not introduction and self._explains(lead):
             # "Nghe nói năm 2023 có dự án chỉ dẫn địa lý Thịt cừu. Ai đứng ra làm?": the subject is in the preamble
+            # (a preamble about the person, "tôi là phóng viên, đang so sánh…", names no subject)
             q.content = f"{lead.content} {SEPARATOR} {q.content}".strip()
             q.full_content = f"{lead.full_content} {SEPARATOR} {q.full_content}".strip()
             q.content_tokens = self.index.content_tokens(q.content)
@@ -336,6 +337,9 @@ class Reader:
         over_data = self.operations.read(turn)
         if over_data:
             return over_data
+        again = self._prior_list(turn)
+        if again is not None:
+            return [again]
         # a business saying who they are, what they make or whom to ask: a support question first
         said = fold(f"{q.lead_raw} {q.raw}")
         business = self.lexicon.has("persona", said) or self.lexicon.has("support_contact", q.folded)
@@ -701,7 +705,7 @@ class Reader:
                 )
                 return cands, True, nothing
             cands, explicit = chosen, True
-        if explicit and len(cands) > 1 and q.provinces and not q.years:
+        if explicit and len(cands) > 1 and q.provinces and not q.years and len(plan_years) < 2:
             # "quay lại Ninh Thuận": of that province's plans, the one the conversation was about
             seen = [pid for pid in reversed(context.plans_seen) if any(p.id == pid for p in cands)]
             if seen:
@@ -750,6 +754,12 @@ class Reader:
 
     def _relative_year(self, q: Query, context: Context) -> list[int]:
         """'năm ngoái', 'năm sau': a year counted from the conversation's plan (one of the same province)."""
+        before, after = self.lexicon.has("year_before", q.folded), self.lexicon.has("year_after", q.folded)
+        seen = [self.index.plans[p] for p in context.plans_seen[-2:] if p in self.index.plans]
+        if before and after and len(seen) == 2 and seen[0].province_id == seen[1].province_id:
+            # "năm sau ít hơn năm trước bao nhiêu": the two years the conversation has been about
+            q.provinces = q.provinces or {seen[0].province_id}
+            return sorted({p.year_start for p in seen})
         base = self.index.plans.get(context.plan_id or "")
         if context.task_ids and self.lexicon.has("refer", q.folded):
             # "năm ngoái ai chủ trì việc đó?": counted from the plan of the task referred to
@@ -855,6 +865,22 @@ class Reader:
         elif turn.explicit:
             analogs = self._analogs(ctx_tasks, plan_ids)
             turn.tasks, turn.task_how = (analogs, "analog") if analogs else (ctx_tasks, "no_analog")
+
+    def _prior_list(self, turn: Turn) -> Request | None:
+        """'… những nhiệm vụ nào …? Các nhiệm vụ đó phối hợp với sở nào?': the list just asked for, again,
+        showing what the second question wants (its tasks are known only once the list is answered)."""
+        q = turn.query
+        if turn.task_how in ("number", "content") or turn.context.task_ids or turn.context.listed:
+            return None
+        if not (self.lexicon.has("refer_list", q.folded) or q.has("refer")):
+            return None
+        facets = tuple(_FIELD_OF_CUE[c] for c in _TASK_FACETS if q.has(c))
+        prior = next(
+            (r for r in reversed(turn.context.last) if r.items is Items.TASKS and r.op in (Op.LIST, Op.COUNT)), None
+        )
+        if not facets or prior is None:
+            return None
+        return prior.but(op=Op.LIST, show=facets)
 
     def _names_inside_reference(self, q: Query) -> bool:
         """'nhiệm vụ khảo sát kia', 'nv thịt cừu đó': a reference back that names its task in between."""
@@ -1676,6 +1702,17 @@ _JOINED_RE = re.compile(r"\b(?:voi|va|vs|so voi)\b")
 # what a number question counts: "bao nhiêu sản phẩm OCOP", "tối thiểu mấy cơ sở sản xuất kinh doanh"
 _COUNTED_RE = re.compile(r"(?:bao nhieu|\bmay|toi thieu|so luong)\s+((?:[a-z0-9%]+ ){0,3}[a-z0-9%]+)")
 _COUNTED_STOP = frozenset({"cai", "con", "chiec", "duoc", "thi", "la", "co", "cho", "bao", "nhieu", "may", "nam", "%"})
+
+
+def _merged(requests: list[Request]) -> list[Request]:
+    """ "Những nhiệm vụ nào …? Các nhiệm vụ đó do ai chủ trì?": one list showing both, not the list twice."""
+    out: list[Request] = []
+    for r in requests:
+        if out and r.op is Op.LIST and out[-1].but(show=r.show) == r:
+            out[-1] = r.but(show=tuple(dict.fromkeys([*out[-1].show, *r.show])))
+        else:
+            out.append(r)
+    return out
 
 
 def _carried(context: Context, requests: list[Request]) -> Context:
