@@ -134,6 +134,9 @@ ANSWERED = [
         ["05 sản phẩm OCOP"],
         "quantity",
     ),
+    # a plan that assigns work by agency: the one duty entry that clearly answers "which agencies"
+    ("KH SHTT Thai Binh giao nhung co quan nao xu ly hang gia, vi pham SHTT?", ["Công an tỉnh", "V.9"], "search"),
+    ("Tôi làm ở Báo Ninh Thuận. Kế hoạch SHTT 2023 giao báo chúng tôi làm gì?", ["IV.4", "tin, bài"], "responsibility"),
     # a second question about the rows the first one listed: one list, showing what it asks
     (
         "Trong KH 2022, nhiệm vụ nào do Sở Nông nghiệp và PTNT chủ trì một mình (không đồng chủ trì)? Các nhiệm vụ đó"

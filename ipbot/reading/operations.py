@@ -34,7 +34,6 @@ TOPIC_EVIDENCE = 1.5
 
 _ROLE_RE = re.compile(r"(?:dong )?chu tri|phu trach chinh|dung ra|phoi hop|tham gia")
 _NEGATION_BEFORE = re.compile(r"(?:khong|ko|chua|khong phai|chang)(?: \S+){0,3} $")
-_OWN_AGENCY_RE = re.compile(r"\b(?:so|co quan|don vi|ben) (?:minh|toi|em|chung toi)\b")
 _AGENCIES_IN_ROLE_RE = re.compile(
     r"\b(?:tat ca|cac|nhung) (?:co quan|so|don vi)(?: (?!nao\b)\S+){0,2}? (?:chu tri|phoi hop)\b"
 )
@@ -216,7 +215,7 @@ class Operations:
             (negative if _NEGATION_BEFORE.search(before) else positive).add(role)
         positive -= negative  # "… không chủ trì (cả đồng chủ trì cũng không)": the role asked about is negated
         agency = q.agencies[0] if q.agencies else None
-        spans = self.index.agency_spans(f) + [m.span() for m in _OWN_AGENCY_RE.finditer(f)] if agency else []
+        spans = self.index.agency_spans(f) + [m.span() for m in self.lex.find("own_agency", f)] if agency else []
         spans.sort()
         negated_agency = any(_NEGATION_BEFORE.search(f[max(0, s - 40) : s].rstrip() + " ") for s, _ in spans[:1])
         if negated_agency and positive:

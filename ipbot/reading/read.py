@@ -1187,13 +1187,16 @@ class Reader:
         # the duty's own words may be cue words ("bố trí kinh phí"): look with them kept
         hits = self.index.rank_passages(q.full_content, plan_ids, ["responsibility"])
         good = self._good(turn, hits, UNASSIGNED_DUTY if unassigned else 0.5)
+        clear = [] if good else self._clear_duty(hits)  # long entries score low: one clear winner will do
         best_task = max((h.score for h in self.index.rank_tasks(q.full_content, plan_ids)[:1]), default=0.0)
+        if clear:
+            good = clear
         if not good or (turn.task_how == "content" and best_task > good[0].score and not unassigned):
             return None
         top = good[0].score
         passages = [
             h.item
-            for h in hits[:8]
+            for h in (clear or hits[:8])
             if isinstance(h.item, Passage) and h.score >= top - WHICH_SPREAD and h.evidence >= MIN_EVIDENCE
         ]
         requests = self._passages(turn, passages[:6])
@@ -1565,23 +1568,25 @@ class Reader:
 
     def _assigned_duty(self, turn: Turn, plans: list[Plan]) -> list[Request]:
         """A plan that assigns work by agency, not by task ("phân công theo mục V"): the duty the
-        question's own words point to ("sở nào lo mảng quảng bá, giao thương" → Sở Công Thương).
-
-        Only a clear winner that shares a specific word pair with the question counts: the
-        domain's own words ("tài sản trí tuệ") match every duty loosely.
-        """
+        question's own words point to ("sở nào lo mảng quảng bá, giao thương" → Sở Công Thương)."""
         if not turn.query.content_tokens or not any(p.responsibilities for p in plans):
             return []
-        hits = [
-            h
-            for h in self.index.rank_passages(turn.query.content, [p.id for p in plans], ["responsibility"])
-            if isinstance(h.item, Passage)
-        ]
+        hits = self.index.rank_passages(turn.query.content, [p.id for p in plans], ["responsibility"])
+        clear = self._clear_duty(hits)
+        return self._passages(turn, [clear[0].item]) if clear else []
+
+    def _clear_duty(self, hits: list[Hit]) -> list[Hit]:
+        """The one duty entry that clearly wins, sharing a specific word pair with the question.
+
+        Duty entries are long, so their scores stay low; the domain's own words ("tài sản trí
+        tuệ") match every entry loosely, a pair like "hàng giả" or "vi phạm" does not.
+        """
+        hits = [h for h in hits if isinstance(h.item, Passage)]
         if not hits or hits[0].score < ASSIGNED_DUTY or not self.index.specific(hits[0].matched):
             return []
         if len(hits) > 1 and hits[0].score - hits[1].score < ASSIGNED_DUTY_MARGIN:
             return []
-        return self._passages(turn, [hits[0].item])
+        return hits[:1]
 
     # ------------------------------------------------------------------ topics and follow-ups
     def _topic(self, turn: Turn) -> Request | None:
