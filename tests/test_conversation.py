@@ -82,6 +82,18 @@ SESSIONS = {
         ("còn 2023?", ["3.832,6"]),
         ("vậy năm sau ít hơn năm trước bao nhiêu tiền, giảm mấy phần trăm?", ["1.707,4 triệu đồng", "30,82%"]),
     ],
+    "rows listed, added up, then another column of the same rows": [
+        ("Bảng dự toán 2023: những dòng nào triển khai vào Quý II mà Sở KH&CN chủ trì?", ["3.4", "5.2"]),
+        ("may dong do cong lai tong kinh phi thuc hien la bao nhieu?", ["2.327,6 triệu đồng"]),
+        ("con rieng phan du kien phan bo trong nam 2023 cua may dong do thi sao?", ["477,6 triệu đồng"]),
+    ],
+    "the same task a year earlier, its own parts rather than the plan's targets": [
+        ("Năm 2023 tỉnh có hỗ trợ đăng ký bảo hộ, truy xuất nguồn gốc cho sản phẩm OCOP không?", ["3.4"]),
+        (
+            "năm 2022 thì sao, hồi đó sở nào lo việc này và chỉ tiêu bao nhiêu sản phẩm?",
+            ["3.e", "Sở Nông nghiệp và Phát triển nông thôn", "06 sản phẩm"],
+        ),
+    ],
     "a district in a conversation": [
         ("htx em lam nho o ninh phuoc, ke hoach shtt 2023 cua tinh co ho tro dang ky nhan hieu ko a", ["3.6", KHCN]),
         ("neu muon di tap huan thi huyen co to chuc lop nao ko", ["5.3"]),

@@ -94,7 +94,7 @@ class Operations:
         has = {name for name in _OPERATION_CUES if self.lex.has(name, f)}
         largest = turn.query.has("largest")
         if not has and not largest:
-            return None
+            return self._sum_again(turn)
         r = self._reads(turn)
         two = self._two_plans(turn)
         if largest and (r.measure or r.rows or "ratio_measure" in has or turn.query.has("budget")):
@@ -524,6 +524,18 @@ class Operations:
             both = self.lex.has("allocation_measure", q.folded)
             measures = [Measure.TOTAL, Measure.ALLOCATION] if both else [Measure.TOTAL]
         return [turn.request(Items.TASKS, op=Op.SUM, measure=m, filters=filters) for m in measures]
+
+    def _sum_again(self, turn: Turn) -> list[Request] | None:
+        """'Còn riêng phần phân bổ năm 2023 của mấy dòng đó thì sao?' after a sum: the same rows, another column."""
+        q = turn.query
+        last = next((r for r in reversed(turn.context.last) if r.op is Op.SUM), None)
+        refers = q.has("refer") or self.lex.has("refer_list", q.folded)
+        if last is None or not refers:
+            return None
+        measure = self._reads(turn).measure
+        if measure is None or measure == last.measure:
+            return None
+        return [last.but(measure=measure)]
 
     def _rank(self, turn: Turn) -> list[Request]:
         r = self._reads(turn)

@@ -1089,6 +1089,8 @@ class Reader:
             asks = bool(hits) and (hits[0].score >= task_best - 0.05 or q.has("statistics") or named_year)
         if not (asks or follow) or turn.task_how == "number":
             return None
+        if turn.task_how in ("context", "analog") and q.has("lead", "coop", "budget", "time"):
+            return None  # "hồi đó sở nào lo việc này và chỉ tiêu bao nhiêu sản phẩm?": that task's parts
         if turn.tasks and turn.task_how == "content" and q.has("quantity"):
             best_target = max(
                 (h.score for h in self.index.rank_passages(q.content, turn.plan_ids, ["target"])[:1]), default=0.0
