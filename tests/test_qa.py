@@ -137,6 +137,8 @@ ANSWERED = [
     # a plan that assigns work by agency: the one duty entry that clearly answers "which agencies"
     ("KH SHTT Thai Binh giao nhung co quan nao xu ly hang gia, vi pham SHTT?", ["Công an tỉnh", "V.9"], "search"),
     ("Tôi làm ở Báo Ninh Thuận. Kế hoạch SHTT 2023 giao báo chúng tôi làm gì?", ["IV.4", "tin, bài"], "responsibility"),
+    ("o Thai Binh so nao duoc giao chung muc voi so GD?", ["Sở Lao động - Thương binh và Xã hội", "V.8"], "agencies"),
+    ("tổng kinh phí năm 2022 lấy từ những nguồn nào?", ["5.540", "Nguồn kinh phí"], "plan_budget"),
     # a second question about the rows the first one listed: one list, showing what it asks
     (
         "Trong KH 2022, nhiệm vụ nào do Sở Nông nghiệp và PTNT chủ trì một mình (không đồng chủ trì)? Các nhiệm vụ đó"

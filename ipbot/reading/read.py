@@ -305,10 +305,10 @@ class Reader:
             sources = [r for r in context.last if r.filters.source and r.items in (Items.SOURCES, Items.BUDGET)]
             if sources:
                 return [sources[-1].but(items=Items.SOURCES, op=Op.LOOKUP)]
-        shared = self._same_entry(q, context)
+        plans, explicit, missing = self._resolve_plans(q, context)
+        shared = self._same_entry(q, context, plans)
         if shared is not None:
             return [shared]
-        plans, explicit, missing = self._resolve_plans(q, context)
         if not q.agencies and self.lexicon.has("own_agency", q.folded) and context.user_agency:
             q.agencies = [context.user_agency]  # "sở mình", "sở tôi": where the person said they work
         if not q.agencies and context.agency and self._names_context_agency(q, context.agency):
@@ -574,24 +574,30 @@ class Reader:
                 out.append(changed)
         return out
 
-    def _same_entry(self, q: Query, context: Context) -> Request | None:
-        """'Cùng mục đó còn những đơn vị nào?' after a duty was quoted: every agency its entry names."""
+    def _same_entry(self, q: Query, context: Context, plans: list[Plan]) -> Request | None:
+        """'Cùng mục đó còn những đơn vị nào?' after a duty was quoted, or 'sở nào được giao chung mục với
+        Sở GD?': every agency the entry names."""
         if not self.lexicon.has("same_entry", q.folded):
             return None
         duties = [r for r in context.last if r.items is Items.DUTIES]
-        if not duties:
+        if q.agencies:  # the entries of the agency named, in the plans asked
+            plan_ids, agency, sections = tuple(p.id for p in plans), q.agencies[0], set()
+        elif duties:
+            plan_ids, agency, sections = duties[-1].plans, duties[-1].filters.agency, set(duties[-1].filters.ids)
+        else:
             return None
-        r = duties[-1]
-        sections = set(r.filters.ids)
-        if not sections:  # the entries of the agency asked about
+        if not sections:
             sections = {
                 f"{p}:{e.section}"
-                for p in r.plans
+                for p in plan_ids
                 for e in self.index.plans[p].responsibilities
-                if r.filters.agency in e.agencies
+                if agency in e.agencies
             }
+        if not sections:
+            return None
         ids = tuple(sorted(sections))
-        return Request(items=Items.AGENCIES, op=Op.LIST, plans=r.plans, filters=Filters(role=Role.DUTY, ids=ids))
+        chosen = tuple(dict.fromkeys(i.split(":", 1)[0] for i in ids))
+        return Request(items=Items.AGENCIES, op=Op.LIST, plans=chosen, filters=Filters(role=Role.DUTY, ids=ids))
 
     def _changed(self, r: Request, plan_ids: tuple[str, ...] | None, q: Query) -> Request | None:
         """One earlier request with its plans, agency or quarters changed (None when it cannot carry over)."""
