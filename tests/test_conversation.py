@@ -94,6 +94,10 @@ SESSIONS = {
             ["3.e", "Sở Nông nghiệp và Phát triển nông thôn", "06 sản phẩm"],
         ),
     ],
+    "'tôi ở Sở X' is remembered: 'sở tôi' later is that agency": [
+        ("toi o So VHTTDL Ninh Thuan. nam 2022 so toi chu tri nv ve tri thuc truyen thong, muc tieu gi?", ["3.đ"]),
+        ("ngoai nv do, so toi con dung ten phoi hop o nv nao nua?", ["1.a"]),
+    ],
     "a district in a conversation": [
         ("htx em lam nho o ninh phuoc, ke hoach shtt 2023 cua tinh co ho tro dang ky nhan hieu ko a", ["3.6", KHCN]),
         ("neu muon di tap huan thi huyen co to chuc lop nao ko", ["5.3"]),

@@ -220,7 +220,7 @@ class Reader:
         m = next(self.lexicon.find("introduces", q.folded), None)
         if m is None:
             return None
-        after = q.folded[m.end() : m.end() + 60]
+        after = q.folded[m.start() : m.end() + 60]  # the match may end inside the name ("tôi ở Sở …")
         found = self.index.find_agencies(after)
         return found[0] if found else None
 
