@@ -139,6 +139,12 @@ ANSWERED = [
     ("Tôi làm ở Báo Ninh Thuận. Kế hoạch SHTT 2023 giao báo chúng tôi làm gì?", ["IV.4", "tin, bài"], "responsibility"),
     ("o Thai Binh so nao duoc giao chung muc voi so GD?", ["Sở Lao động - Thương binh và Xã hội", "V.8"], "agencies"),
     ("tổng kinh phí năm 2022 lấy từ những nguồn nào?", ["5.540", "Nguồn kinh phí"], "plan_budget"),
+    ("tong kinh phi thuc hien cua nhom 5 nam 2023 la bao nhieu?", ["518,4 triệu đồng"], "tasks_sum"),
+    (
+        "Trong bảng 2023, dòng nào có tổng kinh phí thực hiện lớn nhất? Dòng nhỏ nhất là bao nhiêu?",
+        ["4.800", "9,2"],
+        "budget_largest",
+    ),
     # a second question about the rows the first one listed: one list, showing what it asks
     (
         "Trong KH 2022, nhiệm vụ nào do Sở Nông nghiệp và PTNT chủ trì một mình (không đồng chủ trì)? Các nhiệm vụ đó"

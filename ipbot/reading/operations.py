@@ -97,8 +97,9 @@ class Operations:
             return self._sum_again(turn)
         r = self._reads(turn)
         two = self._two_plans(turn)
-        if largest and (r.measure or r.rows or "ratio_measure" in has or turn.query.has("budget")):
-            return self._rank(turn)
+        ranked = next((x for x in turn.context.last if x.op in (Op.MAX, Op.MIN)), None)
+        if largest and (r.measure or r.rows or "ratio_measure" in has or turn.query.has("budget") or ranked):
+            return self._rank(turn, ranked)
         facet = turn.task_how in ("number", "content") and turn.query.has(*_TASK_FACETS)
         if "plans_compared" in has and two is not None and not facet and not has & _FIGURES:
             return self._compare(turn, two)
@@ -537,10 +538,11 @@ class Operations:
             return None
         return [last.but(measure=measure)]
 
-    def _rank(self, turn: Turn) -> list[Request]:
+    def _rank(self, turn: Turn, ranked: Request | None = None) -> list[Request]:
+        """Largest or smallest; "dòng nhỏ nhất thì sao?" after a ranking ranks the same column."""
         r = self._reads(turn)
         smallest = bool(re.search(r"it nhat|nho nhat|thap nhat", turn.query.folded))
-        measure = r.measure or Measure.TOTAL
+        measure = r.measure or (ranked.measure if ranked else None) or Measure.TOTAL
         filters = r.filters.model_copy(update={"status": (), "ids": ()})
         return [turn.request(Items.TASKS, op=Op.MIN if smallest else Op.MAX, measure=measure, filters=filters)]
 
