@@ -145,6 +145,11 @@ ANSWERED = [
         ["4.800", "9,2"],
         "budget_largest",
     ),
+    (
+        "nguon nao lon nhat trong du toan 2023, chiem bao nhieu %?",
+        ["Dự kiến kinh phí Trung ương", "52,18%"],
+        "budget_by_source_max",
+    ),
     # a second question about the rows the first one listed: one list, showing what it asks
     (
         "Trong KH 2022, nhiệm vụ nào do Sở Nông nghiệp và PTNT chủ trì một mình (không đồng chủ trì)? Các nhiệm vụ đó"

@@ -33,6 +33,8 @@ _BY_OP: dict[tuple[Items, Op], Family] = {
     (Items.TASKS, Op.MIN): money.largest,
     (Items.TASKS, Op.SHARE): money.share,
     (Items.TASKS, Op.DIFFERENCE): money.difference,
+    (Items.SOURCES, Op.MAX): money.largest_source,
+    (Items.SOURCES, Op.MIN): money.largest_source,
     (Items.SOURCES, Op.SHARE): money.share,
     (Items.SOURCES, Op.DIFFERENCE): money.difference,
     (Items.BUDGET, Op.SHARE): money.share,

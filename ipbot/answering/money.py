@@ -242,6 +242,26 @@ def largest(db: PlanDB, request: Request) -> Answer:
     )
 
 
+def largest_source(db: PlanDB, request: Request) -> Answer:
+    """'Nguồn nào lớn nhất, chiếm bao nhiêu %?': the plan's funding sources by their stated amounts."""
+    smallest = request.op is Op.MIN
+    sections, plans = [], []
+    for plan in plans_of(db, request):
+        stated = [s for s in plan.sources if s.amount is not None]
+        if not stated:
+            continue
+        stated.sort(key=lambda s: s.amount or Decimal(0), reverse=not smallest)
+        top, total = stated[0], plan.budget_total
+        share = f", chiếm {percent(top.amount, total)} tổng kinh phí {period(plan)}" if total else ""
+        lines = [f"Nguồn {'nhỏ' if smallest else 'lớn'} nhất: {top.name} — {money(top.amount)}{share}."]
+        lines += [f"• {s.name}: {money(s.amount)}" for s in stated[1:]]
+        sections.append(Section(lines, plan.short_title, f"Nguồn: {plan.short_title}, mục {plan.budget_section}."))
+        plans.append(plan.id)
+    if not sections:
+        return _no_table(request, plans_of(db, request))
+    return reply(request, sections, True, plans=plans)
+
+
 def _show(row: BudgetRow, measure: Measure, source: str | None) -> str:
     alloc = row.by_source.get(source) if source else row.allocation
     total = row.total or Decimal(0)

@@ -41,6 +41,7 @@ _WHICH_TASKS_RE = re.compile(r"\b(?:nhiem vu|viec|dong|nv|noi dung)\b(?: \S+){0,
 _WHICH_AGENCIES_RE = re.compile(
     r"\b(?:nhung|cac) (?:(?:co quan|so|don vi|to chuc|so nganh|nganh|ben|hoi|doan the|hiep hoi|doan) ){1,3}nao\b"
 )
+_WHICH_SOURCE_RE = re.compile(r"\bnguon (?:kinh phi |von )?nao\b")
 _TABLE_ROW_NAMES = frozenset({"cong", "tong cong", "tong", "ghi chu", "stt"})
 """Quoted names of the table's own rows and columns ("dòng 'Cộng'"): no phrase of a note."""
 _SECTION_RE = re.compile(r"\b(?:muc|phan|diem|khoan) ((?:[ivx]+|\d+)(?:\.\w+)+)\b")
@@ -97,6 +98,9 @@ class Operations:
             return self._sum_again(turn)
         r = self._reads(turn)
         two = self._two_plans(turn)
+        if largest and _WHICH_SOURCE_RE.search(f):  # "nguồn nào lớn nhất": the sources, not the rows
+            smallest = bool(re.search(r"it nhat|nho nhat|thap nhat", f))
+            return [turn.request(Items.SOURCES, op=Op.MIN if smallest else Op.MAX)]
         ranked = next((x for x in turn.context.last if x.op in (Op.MAX, Op.MIN)), None)
         if largest and (r.measure or r.rows or "ratio_measure" in has or turn.query.has("budget") or ranked):
             return self._rank(turn, ranked)
