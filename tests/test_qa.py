@@ -150,6 +150,16 @@ ANSWERED = [
         ["Dự kiến kinh phí Trung ương", "52,18%"],
         "budget_by_source_max",
     ),
+    (
+        "em la sv luat, hoi ve KH 2022 cua Ninh Thuan: So KH&DT va So TC duoc giao cung lam viec gi?",
+        ["Sở Kế hoạch và Đầu tư", "IV.2.đ"],
+        "responsibility",
+    ),
+    (
+        "toi la can bo So NN&PTNT Ninh Thuan. nam 2023 so toi chu tri nv nao, lam trong thoi gian nao?",
+        ["3.2", "Quý I–II năm 2023"],
+        "tasks_by_agency",
+    ),
     # a second question about the rows the first one listed: one list, showing what it asks
     (
         "Trong KH 2022, nhiệm vụ nào do Sở Nông nghiệp và PTNT chủ trì một mình (không đồng chủ trì)? Các nhiệm vụ đó"

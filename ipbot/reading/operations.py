@@ -42,6 +42,8 @@ _WHICH_AGENCIES_RE = re.compile(
     r"\b(?:nhung|cac) (?:(?:co quan|so|don vi|to chuc|so nganh|nganh|ben|hoi|doan the|hiep hoi|doan) ){1,3}nao\b"
 )
 _WHICH_SOURCE_RE = re.compile(r"\bnguon (?:kinh phi |von )?nao\b")
+_LIST_FACETS = (("time", Field.TIME), ("lead", Field.LEAD), ("coop", Field.COOPERATING), ("budget", Field.BUDGET))
+"""Parts of a task a list question may ask for beside the list ("…, làm trong thời gian nào?")."""
 _TABLE_ROW_NAMES = frozenset({"cong", "tong cong", "tong", "ghi chu", "stt"})
 """Quoted names of the table's own rows and columns ("dòng 'Cộng'"): no phrase of a note."""
 _SECTION_RE = re.compile(r"\b(?:muc|phan|diem|khoan) ((?:[ivx]+|\d+)(?:\.\w+)+)\b")
@@ -596,7 +598,9 @@ class Operations:
         keep = self._by_phrase(turn) or self._in_list(turn)
         if filters.ids and filters.ids[0] != "-" and not filters.status and not keep:
             filters = filters.model_copy(update={"ids": ()})
-        show: tuple[Field, ...] = (Field.TIME,) if filters.quarters else ()
+        # "sở tôi chủ trì nv nào, làm trong thời gian nào?": each line says what else is asked
+        asked = tuple(fld for cue, fld in _LIST_FACETS if q.has(cue) and not (cue == "lead" and filters.agency))
+        show: tuple[Field, ...] = tuple(dict.fromkeys(((Field.TIME,) if filters.quarters else ()) + asked))
         if _WHAT_THEY_SAY_RE.search(f):
             show += (Field.CONTENT,)  # "nêu đủ các ý", "những giải pháp nào": what each item says, not just its name
         plans = [p for p in turn.plans]

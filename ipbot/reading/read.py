@@ -244,9 +244,10 @@ class Reader:
             q.content_tokens = self.index.content_tokens(q.content)
         # "Tôi công tác ở Sở X. … giao Sở tôi …": the preamble said who is asking, and "sở tôi" carries it
         introduction = self.lexicon.has("introduces", lead.folded) and self.lexicon.has("own_agency", q.folded)
-        if lead.content_tokens and not explains and not introduction and self._explains(lead):
+        if lead.content_tokens and not explains and not introduction and not q.agencies and self._explains(lead):
             # "Nghe nói năm 2023 có dự án chỉ dẫn địa lý Thịt cừu. Ai đứng ra làm?": the subject is in the preamble
-            # (a preamble about the person, "tôi là phóng viên, đang so sánh…", names no subject)
+            # (a preamble about the person, "tôi là phóng viên, đang so sánh…", names no subject; a question
+            # that names its agencies has its subject already)
             q.content = f"{lead.content} {SEPARATOR} {q.content}".strip()
             q.full_content = f"{lead.full_content} {SEPARATOR} {q.full_content}".strip()
             q.content_tokens = self.index.content_tokens(q.content)

@@ -47,6 +47,7 @@ def segment(message: str, lexicon: Lexicon) -> list[Piece]:
             start = cut + 1  # drop the comma or semicolon itself
         pieces.append(sentence[start:])
     pieces = [p.strip(" ,;") for p in pieces if p.strip(" ,;.")]
+    pieces = _introduction_apart(pieces, lexicon)
     if len(pieces) <= 1:
         return [Piece(text)]
     asks = [("?" in p) or _asks(lexicon, fold(spell_out(p))) for p in pieces]
@@ -71,3 +72,19 @@ def _asks(lexicon: Lexicon, folded: str) -> bool:
     for m in lexicon.find("correction", folded):
         folded = folded[: m.start()] + " " * (m.end() - m.start()) + folded[m.end() :]
     return lexicon.has("asks", folded)
+
+
+_CLAUSE_RE = re.compile(r"^([^,:;]{3,80})[,:;]\s*(\S.*)$", re.DOTALL)
+
+
+def _introduction_apart(pieces: list[str], lexicon: Lexicon) -> list[str]:
+    """ "Em là sv luật, hỏi về KH 2022…": who is asking is a clause of its own, not words of the question."""
+    if not pieces:
+        return pieces
+    m = _CLAUSE_RE.match(pieces[0])
+    if m is None:
+        return pieces
+    head = fold(spell_out(m.group(1)))
+    if not (lexicon.has("introduces", head) or lexicon.has("persona", head)) or _asks(lexicon, head):
+        return pieces
+    return [m.group(1), m.group(2), *pieces[1:]]
