@@ -160,6 +160,11 @@ ANSWERED = [
         ["3.2", "Quý I–II năm 2023"],
         "tasks_by_agency",
     ),
+    (
+        "nam 2022 so VHTTDL co ten trong nhung nv nao, ke ca chu tri lan phoi hop",
+        ["2 nhiệm vụ", "3.đ", "1.a"],
+        "tasks_by_agency",
+    ),
     # a second question about the rows the first one listed: one list, showing what it asks
     (
         "Trong KH 2022, nhiệm vụ nào do Sở Nông nghiệp và PTNT chủ trì một mình (không đồng chủ trì)? Các nhiệm vụ đó"

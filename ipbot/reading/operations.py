@@ -593,13 +593,15 @@ class Operations:
         if not selects or turn.task_how == "number":
             return None
         narrowed = filters.negate or filters.amount or filters.status or filters.groups or filters.quarters
-        if filters.agency and not narrowed and filters.role is Role.ANY:
-            return None  # "Sở X làm những việc gì" is about its duties: the look-ups answer it
+        if filters.agency and not narrowed and filters.role is Role.ANY and not _WHICH_TASKS_RE.search(f):
+            return None  # "Sở X làm những việc gì" is about its duties ("có tên trong những nv nào" is not)
         keep = self._by_phrase(turn) or self._in_list(turn)
         if filters.ids and filters.ids[0] != "-" and not filters.status and not keep:
             filters = filters.model_copy(update={"ids": ()})
         # "sở tôi chủ trì nv nào, làm trong thời gian nào?": each line says what else is asked
-        asked = tuple(fld for cue, fld in _LIST_FACETS if q.has(cue) and not (cue == "lead" and filters.agency))
+        # (with an agency named, its role words describe the agency, they ask nothing)
+        roles = ("lead", "coop") if filters.agency else ()
+        asked = tuple(fld for cue, fld in _LIST_FACETS if q.has(cue) and cue not in roles)
         show: tuple[Field, ...] = tuple(dict.fromkeys(((Field.TIME,) if filters.quarters else ()) + asked))
         if _WHAT_THEY_SAY_RE.search(f):
             show += (Field.CONTENT,)  # "nêu đủ các ý", "những giải pháp nào": what each item says, not just its name
