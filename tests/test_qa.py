@@ -165,6 +165,12 @@ ANSWERED = [
         ["2 nhiệm vụ", "3.đ", "1.a"],
         "tasks_by_agency",
     ),
+    # one task in each of the two years compared
+    (
+        "Lớp tập huấn cho các chủ thể OCOP ở huyện năm 2022 và năm 2023 khác nhau gì về cơ quan chủ trì, số lớp?",
+        ["5.c", "5.3", "UBND các huyện, thành phố", "02 lớp"],
+        "lead_agency",
+    ),
     # a second question about the rows the first one listed: one list, showing what it asks
     (
         "Trong KH 2022, nhiệm vụ nào do Sở Nông nghiệp và PTNT chủ trì một mình (không đồng chủ trì)? Các nhiệm vụ đó"

@@ -50,6 +50,8 @@ UNASSIGNED_DUTY = 0.5
 """Least share of a who-question a duty must explain to answer for a task the plan assigns to nobody."""
 ANALOG = 0.5
 """Least two-way similarity for a task of another plan to count as "the same task"."""
+OTHER_YEAR_SPREAD = 0.2
+"""A task of the other plan named in a comparison may match this much less than the best one."""
 PASSAGE_LEAD = 0.1
 ELSEWHERE_LEAD = 0.25
 WHICH_SPREAD = 0.2
@@ -849,7 +851,7 @@ class Reader:
                     turn.tasks, turn.task_how = among or hits, "content"
                     return
             if hits and not refers:
-                turn.tasks, turn.task_how = hits, "content"
+                turn.tasks, turn.task_how = self._in_each_plan(turn, hits), "content"
                 return
             weak = len(q.content_tokens) <= 2 and q.has(*_TASK_FACETS) and not q.has("list")
             if not (q.has("refer") or weak):
@@ -888,6 +890,23 @@ class Reader:
         if not facets or prior is None:
             return None
         return prior.but(op=Op.LIST, show=facets)
+
+    def _in_each_plan(self, turn: Turn, hits: list[TaskRef]) -> list[TaskRef]:
+        """Two years named ("lớp tập huấn … năm 2022 và năm 2023 khác nhau gì"): the task in each of them,
+        where the other plan has one that the question describes nearly as well."""
+        if not turn.explicit or len(turn.plans) < 2 or len(turn.plans) > 2:
+            return hits
+        found = {h.plan_id for h in hits}
+        top = max((h.score for h in self.index.rank_tasks(turn.query.content, list(found))[:1]), default=0.0)
+        out = list(hits)
+        for plan in turn.plans:
+            if plan.id in found:
+                continue
+            best = self.index.rank_tasks(turn.query.content, [plan.id])[:1]
+            if best and best[0].score >= max(TASK_MATCH, top - OTHER_YEAR_SPREAD) and isinstance(best[0].item, TaskRef):
+                out.append(best[0].item)
+        order = list(self.index.plans)
+        return sorted(out, key=lambda r: order.index(r.plan_id))  # the earlier year first
 
     def _names_inside_reference(self, q: Query) -> bool:
         """'nhiệm vụ khảo sát kia', 'nv thịt cừu đó': a reference back that names its task in between."""
@@ -1333,8 +1352,8 @@ class Reader:
             return self._largest(turn)
         if q.has("by_group"):
             return turn.request(Items.GROUPS, op=Op.SUM)
-        if turn.tasks and not q.has("compare"):
-            return None
+        if turn.tasks and (not q.has("compare") or turn.task_how in ("number", "content")):
+            return None  # the tasks named (in each year compared) answer it; "so với năm 2022?" alone is the plans
         if q.agencies and q.has("list"):
             return None
         if q.has("statistics") or self._unexplained(turn):
