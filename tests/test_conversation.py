@@ -98,6 +98,10 @@ SESSIONS = {
         ("toi o So VHTTDL Ninh Thuan. nam 2022 so toi chu tri nv ve tri thuc truyen thong, muc tieu gi?", ["3.đ"]),
         ("ngoai nv do, so toi con dung ten phoi hop o nv nao nua?", ["1.a"]),
     ],
+    "two funding sources asked in one follow-up": [
+        ("Kế hoạch SHTT 2023 Ninh Thuận tổng dự toán bao nhiêu?", ["3.832,6"]),
+        ("trong do TW bn, su nghiep KH&CN bn?", ["2.000 triệu đồng", "1.062,6 triệu đồng"]),
+    ],
     "a district in a conversation": [
         ("htx em lam nho o ninh phuoc, ke hoach shtt 2023 cua tinh co ho tro dang ky nhan hieu ko a", ["3.6", KHCN]),
         ("neu muon di tap huan thi huyen co to chuc lop nao ko", ["5.3"]),

@@ -125,7 +125,8 @@ def _source_patterns(index: Index) -> tuple[tuple[str, re.Pattern[str]], ...]:
                 named = rf"(?<!\w){lead}{re.escape(phrase)}(?!\w)"
                 # "trong đó TW bao nhiêu", "trung ương dự kiến hỗ trợ bao nhiêu"
                 verbs = r"(?: (?:du kien|ho tro|cap|dong gop|bo tri|phan bo|chi))*"
-                asked = rf"(?<!\w){re.escape(phrase)}{verbs}(?: la)? bao nhieu\b"
+                # the label's other words may follow ("sự nghiệp khoa học công nghệ bao nhiêu")
+                asked = rf"(?<!\w){re.escape(phrase)}(?: \w+){{0,3}}?{verbs}(?: la)? bao nhieu\b"
                 out.append((source.key, re.compile(named if len(words) == 1 else f"{named}|{asked}")))
     return tuple(out)
 
