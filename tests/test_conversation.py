@@ -102,6 +102,10 @@ SESSIONS = {
         ("Kế hoạch SHTT 2023 Ninh Thuận tổng dự toán bao nhiêu?", ["3.832,6"]),
         ("trong do TW bn, su nghiep KH&CN bn?", ["2.000 triệu đồng", "1.062,6 triệu đồng"]),
     ],
+    "a target, then the change from the other milestone": [
+        ("KH 160 cua Thai Binh dat chi tieu bao nhieu don vi SXKD co can bo duoc tap huan SHTT den 2030?", ["350"]),
+        ("vay so voi moc 2025 thi tang them bao nhieu don vi?", ["tăng thêm 100"]),
+    ],
     "a district in a conversation": [
         ("htx em lam nho o ninh phuoc, ke hoach shtt 2023 cua tinh co ho tro dang ky nhan hieu ko a", ["3.6", KHCN]),
         ("neu muon di tap huan thi huyen co to chuc lop nao ko", ["5.3"]),

@@ -171,6 +171,12 @@ ANSWERED = [
         ["5.c", "5.3", "UBND các huyện, thành phố", "02 lớp"],
         "lead_agency",
     ),
+    # one target at two milestones
+    (
+        "KH Thái Bình: số đơn vị sản xuất kinh doanh có cán bộ được tập huấn tăng thêm bao nhiêu từ 2025 đến 2030?",
+        ["tăng thêm 100", "250 → 350"],
+        "targets_difference",
+    ),
     # a second question about the rows the first one listed: one list, showing what it asks
     (
         "Trong KH 2022, nhiệm vụ nào do Sở Nông nghiệp và PTNT chủ trì một mình (không đồng chủ trì)? Các nhiệm vụ đó"

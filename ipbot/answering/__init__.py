@@ -43,6 +43,7 @@ _BY_OP: dict[tuple[Items, Op], Family] = {
     (Items.AGENCIES, Op.COUNT): lists.count_agencies,
     (Items.DUTIES, Op.COUNT): lists.count_duties,
     (Items.TARGETS, Op.COUNT): lists.count_targets,
+    (Items.TARGETS, Op.DIFFERENCE): document.target_difference,
 }
 _BY_ITEMS: dict[Items, Family] = {
     Items.TASKS: lists.list_tasks,

@@ -9,12 +9,15 @@ decided by reading (it ranks by the user's words) and arrives as ``filters.ids``
 from __future__ import annotations
 
 import json
+import re
+from decimal import Decimal
 
 from ipbot.answering.common import date_text, period, plans_of, reply
 from ipbot.answers import Answer, Section, Suggestion
 from ipbot.describe import agency_list, shorten
 from ipbot.plans.db import DutyEntry, PlanDB
 from ipbot.requests import Field, Items, Op, Request
+from ipbot.text import figure
 
 __all__ = [
     "document",
@@ -148,6 +151,36 @@ def targets(db: PlanDB, request: Request) -> Answer:
             text = f"Kế hoạch không nêu chỉ tiêu cho mốc này.{hint}"
         return reply(request, [Section([text])], False, plans=request.plans)
     return reply(request, sections, True, plans=request.plans)
+
+
+def target_difference(db: PlanDB, request: Request) -> Answer:
+    """The same target at two milestones: the change when both state one number, else both as written."""
+    plan = plans_of(db, request)[0]
+    rows = db.targets(plan.id, None, request.filters.ids)
+    if len(rows) != 2:
+        return targets(db, request.but(op=Op.LIST))
+    first, second = rows
+    a, b = _single_number(first["value"]), _single_number(second["value"])
+    lines = [f"• Đến năm {r['year']}: {r['text']}" for r in rows]
+    if a is not None and b is not None:
+        change = "tăng thêm" if b > a else "giảm" if b < a else "không đổi"
+        amount = f" {figure(abs(b - a))}" if b != a else ""
+        span = f"Từ mốc {first['year']} đến mốc {second['year']}"
+        lines.insert(0, f"{span}: {change}{amount} ({figure(a)} → {figure(b)}).")
+    else:
+        lines.insert(0, f"Mốc {first['year']} ghi «{first['value']}», mốc {second['year']} ghi «{second['value']}».")
+    section = first["section"].rsplit(".", 2)[0]
+    return reply(
+        request, [Section(lines, plan.short_title, f"Nguồn: {plan.short_title}, mục {section}.")], True, plans=[plan.id]
+    )
+
+
+def _single_number(value: str | None) -> Decimal | None:
+    """'tối thiểu 250' → 250; a range ('03 - 05', '8-10%/năm') or a share is not one number."""
+    numbers = re.findall(r"\d+(?:[.,]\d+)?", value or "")
+    if len(numbers) != 1 or "%" in (value or ""):
+        return None
+    return Decimal(numbers[0].replace(",", "."))
 
 
 def _entry_lines(entry: DutyEntry, parts: tuple[int, ...], budget: int) -> tuple[list[str], str]:

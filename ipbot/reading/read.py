@@ -50,6 +50,8 @@ UNASSIGNED_DUTY = 0.5
 """Least share of a who-question a duty must explain to answer for a task the plan assigns to nobody."""
 ANALOG = 0.5
 """Least two-way similarity for a task of another plan to count as "the same task"."""
+TARGET_NAMED = 0.3
+"""Share of the question's words a target must carry to be the one compared across milestones."""
 OTHER_YEAR_SPREAD = 0.2
 """A task of the other plan named in a comparison may match this much less than the best one."""
 PASSAGE_LEAD = 0.1
@@ -1103,6 +1105,9 @@ class Reader:
             return None
         # 2025, 2030 name targets; an annual plan's own year ("mục tiêu … năm 2022") names the plan
         horizon_years = target_years - {p.year_start for p in turn.plans if p.year_start == p.year_end}
+        pair = self._target_pair(turn, [p for p in turn.plans if p.targets], [y for y in q.years if y in horizon_years])
+        if pair is not None:
+            return pair
         asks = q.has("targets") or (q.has("objective") and not turn.tasks and bool(horizon_years & set(q.years)))
         other = q.has("budget", "lead", "coop", "time", "reporting", "document", "recipients")
         numeric = q.has("statistics", "quantity") or bool(
@@ -1134,6 +1139,7 @@ class Reader:
             return turn.request(Items.TARGETS, op=Op.LIST)  # answering says the plan sets none
         asked_years = q.years or ([turn.context.year] if q.has("refer") and turn.context.year else [])
         years = [y for y in asked_years if any(t.year == y for p in plans for t in p.targets)]
+
         stray = [y for y in q.years if y not in years and not any(p.year_start == p.year_end == y for p in plans)]
         ids = self._ranked_targets(turn, plans, years)
         year = years[0] if len(years) == 1 else None
@@ -1181,6 +1187,44 @@ class Reader:
         if said is not None and len(q.shaped) == len(q.folded):
             return q.shaped[said.start(1) : said.start(1) + len(counted)].strip()
         return counted.strip()
+
+    def _target_pair(self, turn: Turn, plans: list[Plan], years: list[int]) -> Request | None:
+        """'Từ mốc 2025 lên 2030 tăng thêm bao nhiêu đơn vị?': the same target at two milestones, compared.
+
+        The milestones are the two years named, or one named and the one the conversation was at;
+        the target is the best match in the later year and its namesake (same category) in the other.
+        """
+        q = turn.query
+        if not self.lexicon.has("difference", q.folded) and not q.has("compare"):
+            return None
+        milestones = sorted(set(years) | ({turn.context.year} if turn.context.year and len(years) == 1 else set()))
+        if len(milestones) != 2 or len(plans) != 1:
+            return None
+        plan = plans[0]
+        asked = self.index.query_grams(q.full_content)[1]  # "số đơn vị … tập huấn": cue words name the target too
+        later = max(
+            (t for t in plan.targets if t.year == milestones[1] and t.value),
+            key=lambda t: self.index.coverage(asked, self.index.doc_grams(t.text))[0],
+            default=None,
+        )
+        if later is None or self.index.coverage(asked, self.index.doc_grams(later.text))[0] < TARGET_NAMED:
+            # "vậy so với mốc 2025 thì tăng thêm bao nhiêu?": the target the last answer put first
+            shown = [i for r in turn.context.last if r.items is Items.TARGETS for i in r.filters.ids]
+            later = next((t for t in plan.targets if shown and f"{plan.id}:{t.id}" == shown[0] and t.value), None)
+        if later is None:
+            return None  # "so với năm 2030 thì thay đổi ra sao?" names no one target: both lists answer it
+        other = milestones[0] if later.year == milestones[1] else milestones[1]
+        query = asked | self.index.doc_grams(later.text)
+        earlier = max(
+            (t for t in plan.targets if t.year == other and t.category == later.category and t.value),
+            key=lambda t: self.index.coverage(query, self.index.doc_grams(t.text))[0],
+            default=None,
+        )
+        if earlier is None:
+            return None
+        earlier, later = sorted((earlier, later), key=lambda t: t.year)
+        ids = (f"{plan.id}:{earlier.id}", f"{plan.id}:{later.id}")
+        return turn.request(Items.TARGETS, op=Op.DIFFERENCE, plans=[plan], filters=Filters(ids=ids))
 
     def _ranked_targets(self, turn: Turn, plans: list[Plan], years: list[int]) -> tuple[str, ...]:
         """Targets by how well they match the question's words; the document's order when none stands out."""
