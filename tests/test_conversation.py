@@ -68,7 +68,7 @@ SESSIONS = {
         ("kinh phí bao nhiêu, quý mấy ạ?", ["40 triệu đồng", "Quý I"]),
     ],
     "the second of a list, then that class a year later": [
-        ("kế hoạch SHTT 2022 của tỉnh giao cấp huyện chủ trì những nhiệm vụ nào?", ["5.c"]),
+        ("kế hoạch SHTT 2022 của tỉnh giao UBND cấp huyện chủ trì những nhiệm vụ nào?", ["5.c"]),
         ("cai thu hai thi phoi hop voi nhung ai?", ["Hội Doanh nhân trẻ"]),
         ("năm 2023 lớp tập huấn đó còn không, kinh phí bao nhiêu?", ["5.3", "420 triệu đồng"]),
     ],
@@ -105,6 +105,12 @@ SESSIONS = {
     "a target, then the change from the other milestone": [
         ("KH 160 cua Thai Binh dat chi tieu bao nhieu don vi SXKD co can bo duoc tap huan SHTT den 2030?", ["350"]),
         ("vay so voi moc 2025 thi tang them bao nhieu don vi?", ["tăng thêm 100"]),
+    ],
+    "what a task does, then its money; one of two tasks just added up": [
+        ("nhiệm vụ thịt cừu năm 2023 ai chủ trì?", ["Sở Khoa học và Công nghệ"]),
+        ("làm gì cho CDĐL này, bao nhiêu tiền", ["chuỗi giá trị", "300 triệu đồng"]),
+        ("Cộng kinh phí thực hiện của nhiệm vụ 3.3 và 3.4 năm 2023", ["1.700 triệu đồng"]),
+        ("cái thứ hai phân bổ năm 2023 bao nhiêu?", ["3.4", "150 triệu đồng"]),
     ],
     "a district in a conversation": [
         ("htx em lam nho o ninh phuoc, ke hoach shtt 2023 cua tinh co ho tro dang ky nhan hieu ko a", ["3.6", KHCN]),

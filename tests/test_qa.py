@@ -124,7 +124,7 @@ ANSWERED = [
     ("Liệt kê tất cả các cơ quan chủ trì trong bảng dự toán 2023", ["4 cơ quan", "Sở Giáo dục và Đào tạo"], "agencies"),
     ("Thái Bình có giao việc cho các hội, đoàn thể nào không?", ["4 hội, đoàn thể", "Hội Nông dân tỉnh"], "agencies"),
     (
-        "kế hoạch SHTT 2022 của tỉnh giao cấp huyện chủ trì những nhiệm vụ nào?",
+        "kế hoạch SHTT 2022 của tỉnh giao UBND cấp huyện chủ trì những nhiệm vụ nào?",
         ["2 nhiệm vụ", "5.c"],
         "tasks_by_agency",
     ),
@@ -171,6 +171,7 @@ ANSWERED = [
         ["5.c", "5.3", "UBND các huyện, thành phố", "02 lớp"],
         "lead_agency",
     ),
+    ("Có mấy nhiệm vụ do Sở KH&CN chủ trì năm 2022?", ["13 nhiệm vụ"], "tasks_count"),
     # one target at two milestones
     (
         "KH Thái Bình: số đơn vị sản xuất kinh doanh có cán bộ được tập huấn tăng thêm bao nhiêu từ 2025 đến 2030?",
@@ -468,3 +469,10 @@ def test_a_typo_stays_inside_a_word_of_an_agency_name(assistant: Assistant) -> N
     index = assistant.reader.index
     assert index.find_agencies("có khớp với số ở dòng Cộng không") == []
     assert index.find_agencies("so khoa hoc cong nghej chu tri may nv") == ["so-khcn"]
+
+
+def test_a_training_part_is_shown_only_when_asked(assistant: Assistant) -> None:
+    """ "làm gì …, bao nhiêu tiền" asks what the task does and its money, not what a class teaches."""
+    context = assistant.ask("nhiệm vụ thịt cừu năm 2023 ai chủ trì?").context
+    _, text, _ = ask(assistant, "làm gì cho CDĐL này, bao nhiêu tiền", context)
+    assert not _has(text, "nội dung tập huấn")

@@ -325,7 +325,7 @@ class PlanDB:
             )
             conds.append(f"not {cond}" if f.negate else cond)
             params += [f.agency, *roles]
-            if f.alone:
+            if f.alone and not f.negate:
                 conds.append(
                     "not exists (select 1 from task_agencies a where a.task_id = t.id "
                     "and a.role = 'lead' and a.agency != ?)"

@@ -536,8 +536,8 @@ class Operations:
         """'Còn riêng phần phân bổ năm 2023 của mấy dòng đó thì sao?' after a sum: the same rows, another column."""
         q = turn.query
         last = next((r for r in reversed(turn.context.last) if r.op is Op.SUM), None)
-        refers = q.has("refer") or self.lex.has("refer_list", q.folded)
-        if last is None or not refers:
+        # the rows together ("mấy dòng đó"), not one of them ("cái thứ hai", "nó")
+        if last is None or not self.lex.has("refer_list", q.folded) or self.lex.has("ordinal", q.folded):
             return None
         measure = self._reads(turn).measure
         if measure is None or measure == last.measure:

@@ -1614,10 +1614,11 @@ class Reader:
         # the parts asked, in the order the message asks them ("mấy lớp, tiền lấy ở đâu")
         asked = sorted((c for c in _TASK_FACETS if q.has(c)), key=lambda c: self._cue_position(q, c))
         facets = [_FIELD_OF_CUE[c] for c in asked]
-        if facets and q.has("content") and self.lexicon.has("task_content", q.folded):
-            facets.insert(0, Field.CONTENT)  # "tỉnh làm gì cho CDĐL này, bao nhiêu tiền": what it does, then the rest
+        if Field.TRAINING in facets:
             # "lớp tập huấn … chủ đề gì": what is taught first; the other parts asked stay asked
             facets = [Field.TRAINING, *(f for f in facets if f is not Field.TRAINING)]
+        if facets and Field.CONTENT not in facets and q.has("content") and self.lexicon.has("task_content", q.folded):
+            facets.insert(0, Field.CONTENT)  # "tỉnh làm gì cho CDĐL này, bao nhiêu tiền": what it does, then the rest
         if not facets and turn.task_how in ("context", "analog"):
             previous = _FIELD_OF_INTENT.get(turn.context.intent or "")
             facets = [Field.CARD] if q.has("content", "objective") or previous is None else [previous]
