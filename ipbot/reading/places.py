@@ -111,6 +111,7 @@ class Places:
             for place in self.by_name[_key(official)]:
                 self._add(alias, place)
         self._longest = max((len(f.split()) for f in self.by_name), default=1)
+        self._first_words = frozenset(f.split()[0] for f in self.by_name if f)  # most words start no name
 
     def _add(self, name: str, place: Place) -> None:
         bucket = self.by_name.setdefault(_key(name), [])
@@ -172,6 +173,9 @@ class Places:
         capitals: set[str] = set()
         i = 0
         while i < len(words):
+            if folded[i] not in self._first_words:
+                i += 1
+                continue
             for n in range(min(self._longest, len(words) - i), 0, -1):
                 form = " ".join(folded[i : i + n])
                 places = self.by_name.get(form)

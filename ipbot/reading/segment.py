@@ -21,9 +21,21 @@ __all__ = ["Piece", "segment"]
 _SENTENCE_RE = re.compile(r"(?<=[?!])\s+|(?<=[.;])\s+(?=\S)")
 
 
+class _OneForOne(dict[int, str]):
+    """A str.translate table built as it is used: each character without its marks, one for one."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        self[code] = strip_marks(char) or char
+        return self[code]
+
+
+_ALIGN = _OneForOne()
+
+
 def _aligned(text: str) -> str:
     """Lower case without marks, one character for one: positions found in it cut the original."""
-    return "".join(strip_marks(c) or c for c in text.lower())
+    return text.lower().translate(_ALIGN)
 
 
 @dataclass(frozen=True)
