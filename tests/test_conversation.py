@@ -112,6 +112,11 @@ SESSIONS = {
         ("Cộng kinh phí thực hiện của nhiệm vụ 3.3 và 3.4 năm 2023", ["1.700 triệu đồng"]),
         ("cái thứ hai phân bổ năm 2023 bao nhiêu?", ["3.4", "150 triệu đồng"]),
     ],
+    "the table's «Cộng» row, the rows added up by hand, the gap": [
+        ("bang du toan 2023 cua Ninh Thuan, dong Cong ghi tong kinh phi thuc hien bao nhieu?", ["9.128,6"]),
+        ("toi cong tay cac dong thi khong ra so do. cong dung phai la bao nhieu?", ["8.867,6 triệu đồng"]),
+        ("chenh nhau bao nhieu?", ["lệch 261 triệu đồng"]),
+    ],
     "a district in a conversation": [
         ("htx em lam nho o ninh phuoc, ke hoach shtt 2023 cua tinh co ho tro dang ky nhan hieu ko a", ["3.6", KHCN]),
         ("neu muon di tap huan thi huyen co to chuc lop nao ko", ["5.3"]),

@@ -116,6 +116,9 @@ class Operations:
             out += self._sum(turn, Measure.REMAINING) or []  # "… tỷ lệ bao nhiêu, phần chưa phân bổ còn bao nhiêu"
         elif "difference" in has and "remaining" not in has and not out:
             out += self._difference(turn, two) or []
+            summed = [r for r in turn.context.last if r.op is Op.SUM]
+            if not out and summed and not turn.tasks:
+                out = summed[-1:]  # "chênh nhau bao nhiêu?" after a sum: its answer gives the rows and «Cộng»
         if out:
             return out
         adds_up_referred = "sum" in has and (turn.query.has("refer") or self.lex.has("refer_list", f))
@@ -503,8 +506,11 @@ class Operations:
         whole = self.lex.has("whole_table", q.folded) or bool(re.search(r"\bcot\b", q.folded))
         measure = measure or r.measure
         if not q.has("budget") and measure is None:
-            # "mấy dòng đó cộng lại" after an answer about amounts: the amounts just shown
+            # "mấy dòng đó cộng lại" after an answer about amounts: the amounts just shown; "tôi cộng
+            # tay các dòng" after the plan's totals: the rows' "tổng kinh phí thực hiện"
             measure = next((m.measure for m in turn.context.last if m.measure), None)
+            if measure is None and any(m.items is Items.BUDGET for m in turn.context.last):
+                measure = Measure.TOTAL
             if measure is None or not self.lex.has("sum", q.folded):
                 return None  # "kéo dài tổng cộng bao nhiêu tháng" adds up no money
         if not selects and not whole and measure is not Measure.REMAINING:
