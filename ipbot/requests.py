@@ -165,7 +165,7 @@ class AmountFilter(_Frozen):
     """Keep budget rows whose measure compares to a value: ``total < 100``; ``remaining > 0``."""
 
     measure: Measure = Measure.TOTAL
-    op: str = "<"  # one of < <= > >=
+    op: str = "<"  # one of < <= > >= =
     value: Decimal = Decimal(0)
     source: str | None = None
 

@@ -97,7 +97,7 @@ _STATUS_WORDS = {
     "no_row": "không có dòng trong bảng dự toán",
     "not_itemised": "không có kinh phí riêng",
 }
-_CMP_WORDS = {"<": "dưới", "<=": "không quá", ">": "trên", ">=": "từ"}
+_CMP_WORDS = {"<": "dưới", "<=": "không quá", ">": "trên", ">=": "từ", "=": "đúng"}
 
 
 def filters_phrase(db: PlanDB, plan: PlanInfo, f: Filters) -> str:

@@ -191,7 +191,7 @@ _ROLES = {
     Role.COOPERATING: ("cooperating",),
     Role.ANY: ("lead", "cooperating"),
 }
-_OPS = {"<", "<=", ">", ">="}
+_OPS = {"<", "<=", ">", ">=", "="}
 
 
 def _aligned(text: str) -> str:

@@ -50,7 +50,8 @@ _SECTION_RE = re.compile(r"\b(?:muc|phan|diem|khoan) ((?:[ivx]+|\d+)(?:\.\w+)+)\
 _GROUP_NUMBER_RE = re.compile(r"\bnhom(?: nhiem vu| giai phap)?(?: thu)? (\d{1,2})\b")
 _MORE_GROUPS_RE = re.compile(r"^(?:\s*(?:,|va)\s*(?:nhom )?(\d{1,2})\b)+")
 _AMOUNT_RE = re.compile(
-    r"(?P<cmp>{less}|{more}) (?:muc )?(?P<num>\d[\d.,]*) ?(?P<unit>trieu|ty|ti)(?: dong)?(?P<up> tro len| tro xuong)?"
+    r"(?P<cmp>{less}|{more}|{equal}) (?:muc )?(?P<num>\d[\d.,]*) ?(?P<unit>trieu|ty|ti)(?: dong)?"
+    r"(?P<up> tro len| tro xuong)?"
 )
 _DURATION_RE = re.compile(r"(\d{1,2}) thang")
 _QUOTED_RE = re.compile(r"[\"'“”‘’«»]([^\"'“”‘’«»]{3,80})[\"'“”‘’«»]")
@@ -87,8 +88,12 @@ class Operations:
         self.lex = lexicon
         less = "|".join(sorted(lexicon.phrases("less"), key=len, reverse=True))
         more = "|".join(sorted(lexicon.phrases("more"), key=len, reverse=True))
-        self._amount_re = re.compile(_AMOUNT_RE.pattern.replace("{less}", less).replace("{more}", more))
+        equal = "|".join(sorted(lexicon.phrases("equal"), key=len, reverse=True))
+        self._amount_re = re.compile(
+            _AMOUNT_RE.pattern.replace("{less}", less).replace("{more}", more).replace("{equal}", equal)
+        )
         self._less = set(lexicon.phrases("less"))
+        self._equal = set(lexicon.phrases("equal"))
 
     # ------------------------------------------------------------------ entry
     def read(self, turn: Turn) -> list[Request] | None:
@@ -311,9 +316,8 @@ class Operations:
         m = self._amount_re.search(f)
         if not m:
             return None
-        try:
-            value = Decimal(m.group("num").replace(".", "").replace(",", "."))
-        except InvalidOperation:
+        value = _number(m.group("num"))
+        if value is None:
             return None
         if m.group("unit") in ("ty", "ti"):
             value *= 1000
@@ -323,7 +327,7 @@ class Operations:
         elif word in ("khong qua", "toi da", "khong vuot qua") or m.group("up") == " tro xuong":
             op = "<="
         else:
-            op = "<" if word in self._less else ">"
+            op = "=" if word in self._equal else "<" if word in self._less else ">"
         return AmountFilter(measure=Measure.TOTAL, op=op, value=value)
 
     def _lacks(self, f: str) -> tuple[Field, ...]:
@@ -504,7 +508,7 @@ class Operations:
         q = turn.query
         selects = f.model_copy(update={"role": Role.ANY}) != Filters()  # any selection of rows at all
         whole = self.lex.has("whole_table", q.folded) or bool(re.search(r"\bcot\b", q.folded))
-        measure = measure or r.measure
+        measure = measure or r.measure or (f.amount.measure if f.amount else None)  # "cùng mức 9,2 triệu"
         if not q.has("budget") and measure is None:
             # "mấy dòng đó cộng lại" after an answer about amounts: the amounts just shown; "tôi cộng
             # tay các dòng" after the plan's totals: the rows' "tổng kinh phí thực hiện"
@@ -736,6 +740,18 @@ class Operations:
                 pos = {later.id: after.start(), earlier.id: before.start()}
         a, b = sorted(two, key=lambda p: pos[p.id] if pos[p.id] >= 0 else 10_000)
         return a, b
+
+
+def _number(text: str) -> Decimal | None:
+    """A Vietnamese number as folded text writes it: "1.200" is twelve hundred, "9.2" and "9.128.6"
+    (from "9,2", "9.128,6") end in a decimal part: a last group of other than three digits."""
+    groups = text.replace(",", ".").strip(".").split(".")
+    decimal = len(groups) > 1 and len(groups[-1]) != 3
+    whole = "".join(groups[:-1] if decimal else groups)
+    try:
+        return Decimal(f"{whole}.{groups[-1]}" if decimal else whole)
+    except InvalidOperation:
+        return None
 
 
 _FIGURES = frozenset({"count", "sum", "share", "difference"})

@@ -1771,7 +1771,9 @@ _EACH_AGENCY_RE = re.compile(
     r"\bmoi (?:so|ben|co quan|don vi|noi|to chuc)\b|\btung (?:so|ben|co quan|don vi)\b|"
     r"lam gi (?:va|con)\b|\b(?:va|con) (?:so|cuc|hoi|doan|dai|ubnd|chi cuc|lien hiep)\b.*\b(?:lam|gi|nao)\b"
 )
-_COMMA_NUMBER_RE = re.compile(r"\b(?:nhiem vu|viec|muc|dong)\s+(\d{1,2}),(\d{1,2})(?![\d,])")
+_COMMA_NUMBER_RE = re.compile(
+    r"\b(?:nhiem vu|viec|muc|dong)\s+(\d{1,2}),(\d{1,2})(?![\d,])(?!\s*(?:trieu|ty|ti|nghin|ngan|dong|%))"
+)  # "nv 3,4" (not "mức 9,2 triệu")
 _ORDINALS = {"nhat": 1, "dau": 1, "tien": 1, "1": 1, "hai": 2, "2": 2, "ba": 3, "3": 3, "bon": 4, "tu": 4, "4": 4}
 _ORDINALS |= {"nam": 5, "5": 5}
 # "A và B", "A với B", "A vs B": two subjects of one question
