@@ -117,6 +117,10 @@ SESSIONS = {
         ("toi cong tay cac dong thi khong ra so do. cong dung phai la bao nhieu?", ["8.867,6 triệu đồng"]),
         ("chenh nhau bao nhieu?", ["lệch 261 triệu đồng"]),
     ],
+    "a target at 2025, then what it becomes by 2030": [
+        ("Thai Binh dat chi tieu the nao ve dao tao SHTT cho can bo quan ly nha nuoc den nam 2025?", ["cơ bản"]),
+        ("den 2030 muc do dao tao do doi thanh gi?", ["chuyên sâu"]),
+    ],
     "a district in a conversation": [
         ("htx em lam nho o ninh phuoc, ke hoach shtt 2023 cua tinh co ho tro dang ky nhan hieu ko a", ["3.6", KHCN]),
         ("neu muon di tap huan thi huyen co to chuc lop nao ko", ["5.3"]),

@@ -1396,7 +1396,7 @@ class Reader:
             return self._largest(turn)
         if q.has("by_group"):
             return turn.request(Items.GROUPS, op=Op.SUM)
-        if turn.tasks and (not q.has("compare") or turn.task_how in ("number", "content")):
+        if turn.tasks and (not q.has("compare") or turn.task_how in ("number", "content", "analog")):
             return None  # the tasks named (in each year compared) answer it; "so với năm 2022?" alone is the plans
         if q.agencies and q.has("list"):
             return None
