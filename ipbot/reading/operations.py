@@ -34,14 +34,6 @@ TOPIC_EVIDENCE = 1.5
 
 _ROLE_RE = re.compile(r"(?:dong )?chu tri|phu trach chinh|dung ra|phoi hop|tham gia")
 _NEGATION_BEFORE = re.compile(r"(?:khong|ko|chua|khong phai|chang)(?: \S+){0,3} $")
-_AGENCIES_IN_ROLE_RE = re.compile(
-    r"\b(?:tat ca|cac|nhung) (?:co quan|so|don vi)(?: (?!nao\b)\S+){0,2}? (?:chu tri|phoi hop)\b"
-)
-_WHICH_TASKS_RE = re.compile(r"\b(?:nhiem vu|viec|dong|nv|noi dung)\b(?: \S+){0,2} nao\b")
-_WHICH_AGENCIES_RE = re.compile(
-    r"\b(?:nhung|cac) (?:(?:co quan|so|don vi|to chuc|so nganh|nganh|ben|hoi|doan the|hiep hoi|doan) ){1,3}nao\b"
-)
-_WHICH_SOURCE_RE = re.compile(r"\bnguon (?:kinh phi |von )?nao\b")
 _LIST_FACETS = (("time", Field.TIME), ("lead", Field.LEAD), ("coop", Field.COOPERATING), ("budget", Field.BUDGET))
 """Parts of a task a list question may ask for beside the list ("…, làm trong thời gian nào?")."""
 _TABLE_ROW_NAMES = frozenset({"cong", "tong cong", "tong", "ghi chu", "stt"})
@@ -105,9 +97,8 @@ class Operations:
             return self._sum_again(turn)
         r = self._reads(turn)
         two = self._two_plans(turn)
-        if largest and _WHICH_SOURCE_RE.search(f):  # "nguồn nào lớn nhất": the sources, not the rows
-            smallest = bool(re.search(r"it nhat|nho nhat|thap nhat", f))
-            return [turn.request(Items.SOURCES, op=Op.MIN if smallest else Op.MAX)]
+        if largest and self.lex.has("which_source", f):  # "nguồn nào lớn nhất": the sources, not the rows
+            return [turn.request(Items.SOURCES, op=Op.MIN if self.lex.has("smallest", f) else Op.MAX)]
         ranked = next((x for x in turn.context.last if x.op in (Op.MAX, Op.MIN)), None)
         if largest and (r.measure or r.rows or "ratio_measure" in has or turn.query.has("budget") or ranked):
             return self._rank(turn, ranked)
@@ -557,7 +548,7 @@ class Operations:
     def _rank(self, turn: Turn, ranked: Request | None = None) -> list[Request]:
         """Largest or smallest; "dòng nhỏ nhất thì sao?" after a ranking ranks the same column."""
         r = self._reads(turn)
-        smallest = bool(re.search(r"it nhat|nho nhat|thap nhat", turn.query.folded))
+        smallest = self.lex.has("smallest", turn.query.folded)
         measure = r.measure or (ranked.measure if ranked else None) or Measure.TOTAL
         filters = r.filters.model_copy(update={"status": (), "ids": ()})
         return [turn.request(Items.TASKS, op=Op.MIN if smallest else Op.MAX, measure=measure, filters=filters)]
@@ -569,11 +560,11 @@ class Operations:
         filters = r.filters
         if re.search(r"\b(?:nhung|cac) nhom(?: nhiem vu)? nao\b|chia (?:\S+ ){0,3}nhom|gom (?:nhung|cac) nhom", f):
             return [turn.request(Items.GROUPS, op=Op.LIST)]
-        asks_agencies = _WHICH_AGENCIES_RE.search(f)
+        asks_agencies = self.lex.has("which_agencies", f)
         if asks_agencies and (filters.exclude_role or re.search(r"to chuc thuc hien|giao viec|\bphan iv\b", f)):
             role = Role.DUTY if re.search(r"to chuc thuc hien|giao viec|\bphan iv\b|\bmuc v\b", f) else Role.LEAD
             # "giao việc cho các hội, đoàn thể nào": the associations only
-            kind = "association" if re.search(r"\b(?:hoi|doan the|hiep hoi)\b", asks_agencies.group(0)) else None
+            kind = "association" if self.lex.has("associations_asked", f) else None
             return [
                 turn.request(
                     Items.AGENCIES,
@@ -581,7 +572,7 @@ class Operations:
                     filters=Filters(role=role, exclude_role=filters.exclude_role, agency_kind=kind),
                 )
             ]
-        every_agency = _AGENCIES_IN_ROLE_RE.search(f) and not _WHICH_TASKS_RE.search(f)
+        every_agency = self.lex.has("every_agency_in_role", f) and not self.lex.has("which_tasks", f)
         if every_agency and not filters.agency and not turn.tasks:
             # "liệt kê các cơ quan chủ trì trong bảng dự toán 2023": the agencies, over the rows selected
             return [turn.request(Items.AGENCIES, op=Op.LIST, filters=filters.model_copy(update={"ids": ()}))]
@@ -603,7 +594,7 @@ class Operations:
         if not selects or turn.task_how == "number":
             return None
         narrowed = filters.negate or filters.amount or filters.status or filters.groups or filters.quarters
-        if filters.agency and not narrowed and filters.role is Role.ANY and not _WHICH_TASKS_RE.search(f):
+        if filters.agency and not narrowed and filters.role is Role.ANY and not self.lex.has("which_tasks", f):
             return None  # "Sở X làm những việc gì" is about its duties ("có tên trong những nv nào" is not)
         keep = self._by_phrase(turn) or self._in_list(turn)
         if filters.ids and filters.ids[0] != "-" and not filters.status and not keep:
