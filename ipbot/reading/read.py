@@ -740,6 +740,7 @@ class Reader:
         )
         # a place's words choose a plan, never a task: "nho ở Phan Rang" is about grapes
         said = [f"{word} {form}" for form, _ in matches for word in PLACE_WORDS] + [form for form, _ in matches]
+        said += [f"{form} cu" for form, _ in matches]  # "Ninh Thuận cũ": the old province, before 2025
         q.content = _without(q.content, said)
         q.full_content = _without(q.full_content, said)
         q.content_tokens = self.index.content_tokens(q.content)
