@@ -245,6 +245,9 @@ NOT_ANSWERED = [
     ("Nhiệm vụ nhãn hiệu chứng nhận tôm giống năm 2022 được cấp bao nhiêu tiền?", "không nêu kinh phí"),
     ("ke hoach 2022: xay dung quy che phoi hop lien nganh lam vao quy may", "không nêu quý"),
     ("Ai chủ trì nhiệm vụ 3.5 năm 2023?", "không nêu cơ quan chủ trì"),
+    # market prices and how far a task has got are not in any plan
+    ("gia thit cuu Ninh Thuan hien nay bn 1 kg?", "ngoài phạm vi"),
+    ("nhiệm vụ 3.3 năm 2023 đã hoàn thành chưa?", "ngoài phạm vi"),
     # no lead, and no duty in its own plan covers it: not another plan's duties
     ("Ai chủ trì hỗ trợ đăng ký bảo hộ giống cây trồng mới ở Ninh Thuận?", "không nêu cơ quan chủ trì"),
     ("cơ quan nào chủ trì đào tạo cán bộ bảo vệ quyền SHTT ở Thái Bình", "không giao cơ quan chủ trì"),
