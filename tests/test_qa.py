@@ -174,6 +174,12 @@ ANSWERED = [
     ("Có mấy nhiệm vụ do Sở KH&CN chủ trì năm 2022?", ["13 nhiệm vụ"], "tasks_count"),
     ("cong ca 3 lop cung muc 9,2 trieu trong bang 2023 thi duoc bao nhieu?", ["27,6 triệu đồng"], "tasks_sum"),
     ("Những dòng nào trong bảng 2023 có tổng kinh phí trên 1.000 triệu?", ["3.1", "3.3", "3.6"], "tasks_overview"),
+    # "có phải Sở X chủ trì … không?": the task's own lead answers it
+    (
+        "Có phải Sở KH&CN chủ trì các lớp tập huấn cho chủ thể OCOP ở từng huyện năm 2022 không?",
+        ["5.c", "UBND các huyện, thành phố"],
+        "lead_agency",
+    ),
     # one target at two milestones
     (
         "KH Thái Bình: số đơn vị sản xuất kinh doanh có cán bộ được tập huấn tăng thêm bao nhiêu từ 2025 đến 2030?",

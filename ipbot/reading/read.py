@@ -1467,6 +1467,7 @@ class Reader:
                 out += found if isinstance(found, list) else [found] if found else []
             return out or None
         listing = q.has("list") or bool(re.search(r"nhiem vu (gi|nao)|viec (gi|nao)", q.folded))
+        listing = listing and not self.lexicon.has("verify", q.folded)  # "có phải Sở X chủ trì các lớp … không?"
         involved = any(set(q.agencies) & {*self._task(r).lead, *self._task(r).cooperating} for r in turn.tasks)
         if turn.task_how == "context" and not listing and involved:
             return None  # "ai phối hợp với Sở GD&ĐT?" about the task just discussed
@@ -1475,8 +1476,9 @@ class Reader:
             duty = self._duty_match(turn)
             return duty or self._duties(turn, turn.plans, q.agencies)
         duty = self._duty_match(turn)
-        if turn.task_how == "content" and not listing and self._strong_task(turn) and (involved or duty is None):
-            return None  # "Ai phối hợp với Sở X cập nhật CSDL…?" asks about that task
+        named_task = self._strong_task(turn) or self.lexicon.has("verify", q.folded)
+        if turn.task_how == "content" and not listing and named_task and (involved or duty is None):
+            return None  # "Ai phối hợp với Sở X cập nhật CSDL…?", "có phải Sở X chủ trì …?" ask about that task
         if duty is not None:
             return duty
         lead_role = re.search(r"chu tri|phu trach chinh|dung ra|dau moi thuc hien|cam dau", q.folded)
