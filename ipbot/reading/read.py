@@ -897,7 +897,7 @@ class Reader:
     def _in_each_plan(self, turn: Turn, hits: list[TaskRef]) -> list[TaskRef]:
         """Two years named ("lớp tập huấn … năm 2022 và năm 2023 khác nhau gì"): the task in each of them,
         where the other plan has one that the question describes nearly as well."""
-        if not turn.explicit or len(turn.plans) < 2 or len(turn.plans) > 2:
+        if not turn.explicit or len(turn.plans) != 2:
             return hits
         found = {h.plan_id for h in hits}
         top = max((h.score for h in self.index.rank_tasks(turn.query.content, list(found))[:1]), default=0.0)
