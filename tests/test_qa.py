@@ -180,6 +180,23 @@ ANSWERED = [
         ["5.c", "UBND các huyện, thành phố"],
         "lead_agency",
     ),
+    # two questions in one sentence: the count, then the sum of the rows counted
+    (
+        "Bang du toan 2023 co bao nhieu dong ghi thoi gian trien khai dung la 'Quy II', va tong kinh phi thuc hien cua"
+        " cac dong do la bao nhieu?",
+        ["7 nhiệm vụ", "2.827,6 triệu đồng"],
+        "tasks_count",
+    ),
+    (
+        "Gộp hai nhiệm vụ 3.3 và 3.4 năm 2023: tổng kinh phí thực hiện, số phân bổ năm 2023 và phần còn lại là bao nhiêu?",
+        ["1.700 triệu đồng", "450 triệu đồng", "1.250 triệu đồng"],
+        "tasks_sum",
+    ),
+    (
+        "tổng du toan SHTT nam 2023 cua Ninh Thuan la bn, trong do trung uong bn?",
+        ["3.832,6", "2.000 triệu đồng"],
+        "plan_budget",
+    ),
     # one target at two milestones
     (
         "KH Thái Bình: số đơn vị sản xuất kinh doanh có cán bộ được tập huấn tăng thêm bao nhiêu từ 2025 đến 2030?",

@@ -117,12 +117,13 @@ class Operations:
                 out = summed[-1:]  # "chênh nhau bao nhiêu?" after a sum: its answer gives the rows and «Cộng»
         if out:
             return out
-        adds_up_referred = "sum" in has and (turn.query.has("refer") or self.lex.has("refer_list", f))
-        if "count" in has and not adds_up_referred:  # "mấy dòng đó cộng lại bao nhiêu" adds up, counts nothing
+        if "count" in has:  # ("mấy dòng đó cộng lại bao nhiêu" counts nothing: the count cue says so)
             found = self._count(turn, two)
             if found is not None:
-                # "bao nhiêu cơ quan …? Là những cơ quan nào?": the count shows them too
-                return found
+                # "bao nhiêu cơ quan …? Là những cơ quan nào?": the count shows them too; "có bao nhiêu
+                # dòng …, và tổng kinh phí của các dòng đó là bao nhiêu?": the count, then the sum
+                money = "sum" in has and turn.query.has("budget") and found[0].items is Items.TASKS
+                return found + ((self._sum(turn) or []) if money else [])
         selection = r.filters.groups or r.filters.agency or r.filters.quarters
         total_of = re.search(r"\btong (?:kinh phi|tien|so tien|du toan)\b", f)
         asks_amount = (r.measure is not None or total_of) and re.search(r"\b(?:bao nhieu|tong)\b", f)
@@ -527,10 +528,17 @@ class Operations:
         if not filters.ids and (filters.agency or filters.quarters):
             # "ba lớp tập huấn quý II do sở mình chủ trì thì tổng kinh phí bao nhiêu": the classes only
             filters = filters.model_copy(update={"ids": self._topic_ids(turn, turn.plans)})
-        measures = [measure or Measure.TOTAL]
-        if measure is not Measure.REMAINING and self.lex.has("total_measure", q.folded):
-            both = self.lex.has("allocation_measure", q.folded)
-            measures = [Measure.TOTAL, Measure.ALLOCATION] if both else [Measure.TOTAL]
+        # every column named, in the table's order ("tổng kinh phí thực hiện, số phân bổ và phần còn lại")
+        named = [
+            m
+            for m, cue in (
+                (Measure.TOTAL, "total_measure"),
+                (Measure.ALLOCATION, "allocation_measure"),
+                (Measure.REMAINING, "remaining"),
+            )
+            if self.lex.has(cue, q.folded)
+        ]
+        measures = named if len(named) > 1 else [measure or Measure.TOTAL]
         return [turn.request(Items.TASKS, op=Op.SUM, measure=m, filters=filters) for m in measures]
 
     def _sum_again(self, turn: Turn) -> list[Request] | None:

@@ -125,8 +125,10 @@ def _source_patterns(index: Index) -> tuple[tuple[str, re.Pattern[str]], ...]:
                 named = rf"(?<!\w){lead}{re.escape(phrase)}(?!\w)"
                 # "trong đó TW bao nhiêu", "trung ương dự kiến hỗ trợ bao nhiêu"
                 verbs = r"(?: (?:du kien|ho tro|cap|dong gop|bo tri|phan bo|chi))*"
-                # the label's other words may follow ("sự nghiệp khoa học công nghệ bao nhiêu")
-                asked = rf"(?<!\w){re.escape(phrase)}(?: \w+){{0,3}}?{verbs}(?: la)? bao nhieu\b"
+                # the label's other words may follow ("sự nghiệp khoa học công nghệ bao nhiêu"), no others
+                # ("cơ quan trung ương nào, kp bao nhiêu" names no source)
+                rest = "|".join(re.escape(w) for w in sorted({*words[3:], "va", "khcn", "kh", "cn"}))
+                asked = rf"(?<!\w){re.escape(phrase)}(?: (?:{rest})){{0,3}}{verbs}(?: la)? bao nhieu\b"
                 out.append((source.key, re.compile(named if len(words) == 1 else f"{named}|{asked}")))
     return tuple(out)
 

@@ -1392,7 +1392,10 @@ class Reader:
         if q.sources and (q.has("list", "largest") or not turn.tasks or after_totals or self._source_over_task(turn)):
             if q.has("largest"):
                 return self._largest(turn, source=sorted(q.sources)[0])
-            return [turn.request(Items.SOURCES, filters=Filters(source=key)) for key in self._source_order(turn)]
+            sources = [turn.request(Items.SOURCES, filters=Filters(source=key)) for key in self._source_order(turn)]
+            if self.lexicon.has("plan_total", q.folded) and not turn.tasks:
+                return [self._plan_budget(turn), *sources]  # "tổng dự toán bn, trong đó trung ương bn?"
+            return sources
         if q.has("largest"):
             return self._largest(turn)
         if q.has("by_group"):
