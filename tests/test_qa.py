@@ -188,7 +188,7 @@ ANSWERED = [
         "tasks_count",
     ),
     (
-        "Gộp hai nhiệm vụ 3.3 và 3.4 năm 2023: tổng kinh phí thực hiện, số phân bổ năm 2023 và phần còn lại là bao nhiêu?",
+        "Gộp nhiệm vụ 3.3 và 3.4 năm 2023: tổng kinh phí thực hiện, số phân bổ năm 2023 và phần còn lại bao nhiêu?",
         ["1.700 triệu đồng", "450 triệu đồng", "1.250 triệu đồng"],
         "tasks_sum",
     ),
@@ -196,6 +196,16 @@ ANSWERED = [
         "tổng du toan SHTT nam 2023 cua Ninh Thuan la bn, trong do trung uong bn?",
         ["3.832,6", "2.000 triệu đồng"],
         "plan_budget",
+    ),
+    (
+        "Trong bang du toan 2023, So Khoa hoc va Cong nghe (ke ca ghi 'So KH-CN') chu tri bao nhieu dong nhiem vu?",
+        ["9 nhiệm vụ"],
+        "tasks_count",
+    ),
+    (
+        "Những dòng trong bảng 2023 mà tổng kinh phí thực hiện đúng bằng số phân bổ năm 2023 có bao nhiêu dòng?",
+        ["6 nhiệm vụ", "5.5"],
+        "tasks_count",
     ),
     # one target at two milestones
     (

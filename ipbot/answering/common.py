@@ -138,6 +138,8 @@ def filters_phrase(db: PlanDB, plan: PlanInfo, f: Filters) -> str:
         what = measure_phrase(plan, f.amount.measure, f.amount.source)
         if f.amount.measure is Measure.REMAINING and f.amount.op == ">" and not f.amount.value:
             parts.append("có tổng kinh phí lớn hơn phần phân bổ trong năm")
+        elif f.amount.measure is Measure.REMAINING and f.amount.op == "=" and not f.amount.value:
+            parts.append("có tổng kinh phí bằng phần phân bổ trong năm (làm xong trong năm)")
         else:
             parts.append(f"có {what} {_CMP_WORDS.get(f.amount.op, f.amount.op)} {figure(f.amount.value)} triệu đồng")
     parts += [f"có ghi {_FIELD_WORDS[x]}" for x in f.has if x in _FIELD_WORDS]

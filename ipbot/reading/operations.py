@@ -305,6 +305,9 @@ class Operations:
         f = turn.query.folded
         if re.search(r"tong kinh phi (?:\S+ ){0,3}(?:lon|nhieu|cao) hon (?:\S+ ){0,3}phan bo", f):
             return AmountFilter(measure=Measure.REMAINING, op=">", value=Decimal(0))
+        if re.search(r"tong kinh phi (?:\S+ ){0,3}(?:dung |vua )?bang (?:\S+ ){0,2}phan bo", f):
+            # "tổng kinh phí thực hiện đúng bằng số phân bổ năm 2023": done within the year
+            return AmountFilter(measure=Measure.REMAINING, op="=", value=Decimal(0))
         m = self._amount_re.search(f)
         if not m:
             return None
@@ -362,6 +365,7 @@ class Operations:
             and not _MONEY_WORDS_RE.search(p)
             and not quarters_in(p)
             and p not in _TABLE_ROW_NAMES
+            and not self.index.find_agencies(p)  # "(kể cả ghi 'Sở KH-CN')": an agency's name, as the table spells it
         ]
         if phrases:
             found = [
