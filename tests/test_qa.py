@@ -514,3 +514,12 @@ def test_a_training_part_is_shown_only_when_asked(assistant: Assistant) -> None:
     context = assistant.ask("nhiệm vụ thịt cừu năm 2023 ai chủ trì?").context
     _, text, _ = ask(assistant, "làm gì cho CDĐL này, bao nhiêu tiền", context)
     assert not _has(text, "nội dung tập huấn")
+
+
+def test_a_reference_whose_words_name_another_task_is_that_task(assistant: Assistant) -> None:
+    """ "việc truyền thông trạm đó trên Google, Facebook" after the class at the station is task 4.2,
+    which names no lead: said so, not the class's lead."""
+    context = assistant.ask("Lớp tập huấn tra cứu thông tin SHCN tại trạm IP Platform năm 2023 do ai chủ trì?").context
+    answered, text, _ = ask(assistant, "còn việc truyền thông trạm đó trên Google, Facebook thì ai chủ trì?", context)
+    assert not answered
+    assert _has(text, "4.2") and not _has(text, "4.1")

@@ -50,6 +50,8 @@ UNASSIGNED_DUTY = 0.5
 """Least share of a who-question a duty must explain to answer for a task the plan assigns to nobody."""
 ANALOG = 0.5
 """Least two-way similarity for a task of another plan to count as "the same task"."""
+OUTRIGHT_LEAD = 0.3
+"""How much better another task must match a reference's words than the task talked about."""
 TARGET_NAMED = 0.3
 """Share of the question's words a target must carry to be the one compared across milestones."""
 OTHER_YEAR_SPREAD = 0.2
@@ -846,10 +848,26 @@ class Reader:
                 # "nhiệm vụ khảo sát kia": the words inside the reference name which of the tasks talked about
                 talked = set(turn.context.task_ids) | set(turn.context.listed)
                 among = [h for h in hits if h.id in talked]
-                # words the task talked about does not have ("lớp tập huấn đó" it has): another task is meant
-                named = self._names_inside_reference(q) and not any(
-                    self._covers(turn, self.index.tasks[t]) for t in turn.context.task_ids if t in self.index.tasks
+                # words the task talked about does not have ("lớp tập huấn đó" it has), or that name another
+                # task outright ("việc truyền thông trạm đó trên Google, Facebook"): another task is meant
+                grams = self.index.query_grams(q.content)[1]
+                talked_cover = max(
+                    (
+                        self.index.coverage(grams, self.index.doc_grams(task_text(self.index.tasks[t])))[0]
+                        for t in turn.context.task_ids
+                        if t in self.index.tasks
+                    ),
+                    default=0.0,
                 )
+                top = self.index.rank_tasks(q.content, plan_ids)[:2]
+                alone = len(top) == 1 or (len(top) > 1 and top[0].score - top[1].score >= TIE)  # one task, no tie
+                outright = (
+                    bool(top)
+                    and alone
+                    and top[0].item.id not in talked
+                    and top[0].score >= talked_cover + OUTRIGHT_LEAD
+                )
+                named = self._names_inside_reference(q) and (not talked_cover or outright)
                 if among or named:
                     turn.tasks, turn.task_how = among or hits, "content"
                     return
