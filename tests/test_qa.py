@@ -207,6 +207,8 @@ ANSWERED = [
         ["6 nhiệm vụ", "5.5"],
         "tasks_count",
     ),
+    ("Kế hoạch SHTT năm 2023 của Ninh Thuận do lãnh đạo nào ký?", ["Lê Huyền"], "document"),
+    ("thai binh nhung hoi, doan the nao duoc giao nhiem vu trong ke hoach shtt", ["Hội Nông dân tỉnh"], "agencies"),
     # one target at two milestones
     (
         "KH Thái Bình: số đơn vị sản xuất kinh doanh có cán bộ được tập huấn tăng thêm bao nhiêu từ 2025 đến 2030?",

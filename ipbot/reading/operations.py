@@ -573,8 +573,9 @@ class Operations:
         if re.search(r"\b(?:nhung|cac) nhom(?: nhiem vu)? nao\b|chia (?:\S+ ){0,3}nhom|gom (?:nhung|cac) nhom", f):
             return [turn.request(Items.GROUPS, op=Op.LIST)]
         asks_agencies = self.lex.has("which_agencies", f)
-        if asks_agencies and (filters.exclude_role or re.search(r"to chuc thuc hien|giao viec|\bphan iv\b", f)):
-            role = Role.DUTY if re.search(r"to chuc thuc hien|giao viec|\bphan iv\b|\bmuc v\b", f) else Role.LEAD
+        assigned = r"to chuc thuc hien|giao (?:viec|nhiem vu)|\bphan iv\b"
+        if asks_agencies and (filters.exclude_role or re.search(assigned, f)):
+            role = Role.DUTY if re.search(rf"{assigned}|\bmuc v\b", f) else Role.LEAD
             # "giao việc cho các hội, đoàn thể nào": the associations only
             kind = "association" if self.lex.has("associations_asked", f) else None
             return [
