@@ -121,6 +121,10 @@ SESSIONS = {
         ("Thai Binh dat chi tieu the nao ve dao tao SHTT cho can bo quan ly nha nuoc den nam 2025?", ["cơ bản"]),
         ("den 2030 muc do dao tao do doi thanh gi?", ["chuyên sâu"]),
     ],
+    "a task's own duration and money, asked together": [
+        ("Năm 2023 Ninh Thuận có nhiệm vụ gì về chỉ dẫn địa lý?", ["3.3"]),
+        ("tong thoi gian thuc hien bao lau, tong kp bn", ["24 tháng", "1.200 triệu đồng"]),
+    ],
     "a district in a conversation": [
         ("htx em lam nho o ninh phuoc, ke hoach shtt 2023 cua tinh co ho tro dang ky nhan hieu ko a", ["3.6", KHCN]),
         ("neu muon di tap huan thi huyen co to chuc lop nao ko", ["5.3"]),

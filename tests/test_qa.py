@@ -209,6 +209,11 @@ ANSWERED = [
     ),
     ("Kế hoạch SHTT năm 2023 của Ninh Thuận do lãnh đạo nào ký?", ["Lê Huyền"], "document"),
     ("thai binh nhung hoi, doan the nao duoc giao nhiem vu trong ke hoach shtt", ["Hội Nông dân tỉnh"], "agencies"),
+    (
+        "Trong bảng dự toán 2023, có bao nhiêu dòng nhiệm vụ được ghi là 'Hoạt động thường xuyên'?",
+        ["5 nhiệm vụ"],
+        "tasks_count",
+    ),
     # one target at two milestones
     (
         "KH Thái Bình: số đơn vị sản xuất kinh doanh có cán bộ được tập huấn tăng thêm bao nhiêu từ 2025 đến 2030?",

@@ -436,7 +436,8 @@ class Operations:
             if turn.task_how == "number" and not r.filters.groups and not r.filters.agency:
                 return None  # "nhiệm vụ 3.4 hỗ trợ bao nhiêu sản phẩm" is the task's own count
             plans = [two[0], two[1]] if two else turn.plans
-            ids = r.filters.ids if turn.task_how != "content" else ()
+            # the tasks the words matched are dropped for a topic of their own, unless a quoted phrase chose them
+            ids = r.filters.ids if turn.task_how != "content" or self._by_phrase(turn) else ()
             filters = r.filters.model_copy(update={"ids": ids or self._topic_ids(turn, plans)})
             return [self._per_plan(turn, Items.TASKS, Op.COUNT, plan, filters) for plan in plans]
         if items is Items.AGENCIES:
@@ -521,7 +522,7 @@ class Operations:
             return None
         named_only = (
             f.ids
-            and turn.task_how in ("number", "content")
+            and turn.task_how in ("number", "content", "context", "analog")
             and not (f.groups or f.agency or f.quarters or f.amount or f.source or f.status)
         )
         if named_only and not self.lex.has("sum", q.folded) and measure is not Measure.REMAINING:

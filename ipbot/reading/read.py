@@ -881,8 +881,10 @@ class Reader:
         if ordinal is not None:  # "cái thứ hai thì phối hợp với những ai?"
             turn.tasks, turn.task_how = [ordinal], "context"
             return
-        if self.lexicon.has("plan_total", q.folded) and not q.has("refer"):
-            return  # "còn năm 2022 thì tổng kinh phí là bao nhiêu?": the plan's total, not the task's
+        if self.lexicon.has("plan_total", q.folded) and not q.has("refer", "time", "lead", "coop", "quantity"):
+            # "còn năm 2022 thì tổng kinh phí là bao nhiêu?": the plan's total, not the task's ("tổng thời gian
+            # bao lâu, tổng kp bn" asks the task's own parts)
+            return
         ctx_ids = turn.context.task_ids
         if not ctx_ids and (q.has("refer") or self.lexicon.has("refer_list", q.folded)):
             ctx_ids = turn.context.listed  # "2 việc đó", "các nhiệm vụ trên": what the last list named
