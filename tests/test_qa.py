@@ -214,6 +214,11 @@ ANSWERED = [
         ["5 nhiệm vụ"],
         "tasks_count",
     ),
+    (
+        "Tôi là cán bộ Cục Quản lý thị trường tỉnh Ninh Thuận. Kế hoạch SHTT năm 2022 giao chúng tôi làm gì?",
+        ["thanh tra, kiểm tra"],
+        "responsibility",
+    ),
     # one target at two milestones
     (
         "KH Thái Bình: số đơn vị sản xuất kinh doanh có cán bộ được tập huấn tăng thêm bao nhiêu từ 2025 đến 2030?",

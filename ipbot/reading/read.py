@@ -1510,8 +1510,12 @@ class Reader:
         if self.lexicon.has("agency_role", q.folded) and not (role_cue or listing):
             # "Sở GD&ĐT làm gì / vai trò gì?": the tasks it takes part in and its duties, both asked,
             # so "năm 2022 thì sao?" asks both of that plan too
+            duties = self._duties(turn, turn.plans, q.agencies)
+            in_tasks = any(set(q.agencies) & {*t.lead, *t.cooperating} for p in turn.plans for t in p.tasks)
+            if has_duties and not in_tasks:
+                return duties  # named in no task: its duties are the answer, not a "no task" line first
             tasks = self._tasks_of_agency(turn)
-            return [*(tasks if isinstance(tasks, list) else [tasks]), self._duties(turn, turn.plans, q.agencies)]
+            return [*(tasks if isinstance(tasks, list) else [tasks]), duties]
         if has_duties and ((q.has("responsibility") and not lead_role) or not (role_cue or listing)):
             return self._duties(turn, turn.plans, q.agencies)
         if role_cue or listing:
