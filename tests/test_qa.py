@@ -219,6 +219,11 @@ ANSWERED = [
         ["thanh tra, kiểm tra"],
         "responsibility",
     ),
+    (
+        "Không tính phần Trung ương, năm 2023 Ninh Thuận tự bố trí bao nhiêu tiền, chiếm bao nhiêu % tổng dự toán?",
+        ["1.832,6 triệu đồng", "47,82%"],
+        "plan_budget_sum",
+    ),
     # one target at two milestones
     (
         "KH Thái Bình: số đơn vị sản xuất kinh doanh có cán bộ được tập huấn tăng thêm bao nhiêu từ 2025 đến 2030?",

@@ -38,6 +38,7 @@ _BY_OP: dict[tuple[Items, Op], Family] = {
     (Items.SOURCES, Op.SHARE): money.share,
     (Items.SOURCES, Op.DIFFERENCE): money.difference,
     (Items.BUDGET, Op.SHARE): money.share,
+    (Items.BUDGET, Op.SUM): money.stated_sum,
     (Items.BUDGET, Op.DIFFERENCE): money.difference,
     (Items.GROUPS, Op.SUM): money.by_group,
     (Items.AGENCIES, Op.COUNT): lists.count_agencies,

@@ -242,6 +242,24 @@ def largest(db: PlanDB, request: Request) -> Answer:
     )
 
 
+def stated_sum(db: PlanDB, request: Request) -> Answer:
+    """Several stated amounts added up ("không tính trung ương": the other sources), and their share."""
+    parts = [_figure(db, request, f) for f in request.figures]
+    values = [v for _, v, _ in parts if v is not None]
+    if not parts or len(values) != len(parts):
+        return _unsupported(request)
+    plan = parts[0][2]
+    total = sum(values, Decimal(0))
+    names = " và ".join(_cap(what) if n == 0 else what[:1].lower() + what[1:] for n, (what, _, _) in enumerate(parts))
+    lines = [f"{names} cộng lại: {money(total)}.", "= " + " + ".join(figure(v) for v in values) + " triệu đồng."]
+    if plan.budget_total:
+        lines.append(
+            f"Chiếm {percent(total, plan.budget_total)} tổng kinh phí {period(plan)} ({money(plan.budget_total)})."
+        )
+    source = f"Nguồn: {plan.short_title}, mục {plan.budget_section}."
+    return reply(request, [Section(lines, plan.short_title, source)], True, plans=[plan.id])
+
+
 def largest_source(db: PlanDB, request: Request) -> Answer:
     """'Nguồn nào lớn nhất, chiếm bao nhiêu %?': the plan's funding sources by their stated amounts."""
     smallest = request.op is Op.MIN

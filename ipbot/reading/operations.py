@@ -21,7 +21,7 @@ from ipbot.reading.lexicon import Lexicon
 from ipbot.reading.parse import blank, quarters_in
 from ipbot.reading.turn import Turn
 from ipbot.requests import AmountFilter, Field, Figure, Filters, Items, Measure, Op, Request, Role
-from ipbot.text import fold, strip_marks
+from ipbot.text import expand, fold, strip_marks
 
 __all__ = ["Operations"]
 
@@ -36,6 +36,8 @@ _ROLE_RE = re.compile(r"(?:dong )?chu tri|phu trach chinh|dung ra|phoi hop|tham 
 _NEGATION_BEFORE = re.compile(r"(?:khong|ko|chua|khong phai|chang)(?: \S+){0,3} $")
 _LIST_FACETS = (("time", Field.TIME), ("lead", Field.LEAD), ("coop", Field.COOPERATING), ("budget", Field.BUDGET))
 """Parts of a task a list question may ask for beside the list ("…, làm trong thời gian nào?")."""
+_CENTRAL_RE = re.compile(r"\btrung uong\b")
+"""A funding source of the central budget, by its label's words (expanded: "NSTU" is "ngân sách trung ương")."""
 _TABLE_ROW_NAMES = frozenset({"cong", "tong cong", "tong", "ghi chu", "stt"})
 """Quoted names of the table's own rows and columns ("dòng 'Cộng'"): no phrase of a note."""
 _SECTION_RE = re.compile(r"\b(?:muc|phan|diem|khoan) ((?:[ivx]+|\d+)(?:\.\w+)+)\b")
@@ -97,6 +99,10 @@ class Operations:
             return self._sum_again(turn)
         r = self._reads(turn)
         two = self._two_plans(turn)
+        if self.lex.has("without_central", f) and turn.query.has("budget"):
+            own = self._own_money(turn)
+            if own is not None:
+                return [own]
         if largest and self.lex.has("which_source", f):  # "nguồn nào lớn nhất": the sources, not the rows
             return [turn.request(Items.SOURCES, op=Op.MIN if self.lex.has("smallest", f) else Op.MAX)]
         ranked = next((x for x in turn.context.last if x.op in (Op.MAX, Op.MIN)), None)
@@ -545,6 +551,19 @@ class Operations:
         ]
         measures = named if len(named) > 1 else [measure or Measure.TOTAL]
         return [turn.request(Items.TASKS, op=Op.SUM, measure=m, filters=filters) for m in measures]
+
+    def _own_money(self, turn: Turn) -> Request | None:
+        """'Không tính phần trung ương, tỉnh tự bố trí bao nhiêu?': the plan's stated sources but the central one."""
+        plans = [p for p in turn.plans if any(s.amount is not None for s in p.budget.sources)]
+        if len(plans) != 1:
+            return None
+        plan = plans[0]
+        central = {s.key for s in plan.budget.sources if _CENTRAL_RE.search(expand(fold(f"{s.label} {s.long_label}")))}
+        own = [s.key for s in plan.budget.sources if s.amount is not None and s.key not in central]
+        if not central or not own:
+            return None
+        figures = tuple(Figure(measure=Measure.STATED, plan=plan.id, source=k) for k in own)
+        return turn.request(Items.BUDGET, op=Op.SUM, plans=[plan], figures=figures)
 
     def _sum_again(self, turn: Turn) -> list[Request] | None:
         """'Còn riêng phần phân bổ năm 2023 của mấy dòng đó thì sao?' after a sum: the same rows, another column."""
