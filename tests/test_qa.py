@@ -224,6 +224,11 @@ ANSWERED = [
         ["1.832,6 triệu đồng", "47,82%"],
         "plan_budget_sum",
     ),
+    (
+        "ke hoach shtt thai binh so may, ban hanh ngay nao, thuc hien nhung quyet dinh nao cua thu tuong",
+        ["160/KH-UBND", "23/11/2021", "1068/QĐ-TTg"],
+        "document",
+    ),
     # one target at two milestones
     (
         "KH Thái Bình: số đơn vị sản xuất kinh doanh có cán bộ được tập huấn tăng thêm bao nhiêu từ 2025 đến 2030?",

@@ -1071,8 +1071,12 @@ class Reader:
         number = any(w in f for w in ("so hieu", "ky hieu", "so may", "so bao nhieu"))
         date = any(w in f for w in ("ngay", "ban hanh", "ra doi", "thang may", "nam nao", "khi nao", "bao gio"))
         period = any(w in f for w in ("dinh huong", "giai doan", "den nam", "toi nam", "thoi ky"))
-        if decision:
-            date = False  # "quyết định … ban hành ngày nào" asks the decision's date
+        if decision and date:
+            # "quyết định … ban hành ngày nào" asks the decision's date; "số mấy, ban hành ngày nào, thực hiện
+            # quyết định nào" asks the plan's date first
+            first_decision = min(f.find(w) for w in ("quyet dinh", "qd", "can cu", "phe duyet") if w in f)
+            first_date = min(f.find(w) for w in ("ngay", "ban hanh", "ra doi", "thang may", "nam nao") if w in f)
+            date = 0 <= first_date < first_decision
         if signer and "ky hieu" in f and not any(w in f for w in ("nguoi ky", "ai ky", "ky boi", "chuc")):
             signer = False
         fields = [
