@@ -229,6 +229,11 @@ ANSWERED = [
         ["160/KH-UBND", "23/11/2021", "1068/QĐ-TTg"],
         "document",
     ),
+    (
+        "Nhiệm vụ tuyên truyền SHTT trên truyền thông đại chúng năm 2022 gồm những hoạt động gì và ai chủ trì?",
+        ["26/4", "Sở Khoa học và Công nghệ"],
+        "task_card",
+    ),
     # one target at two milestones
     (
         "KH Thái Bình: số đơn vị sản xuất kinh doanh có cán bộ được tập huấn tăng thêm bao nhiêu từ 2025 đến 2030?",

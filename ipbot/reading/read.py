@@ -1651,7 +1651,7 @@ class Reader:
         if Field.TRAINING in facets:
             # "lớp tập huấn … chủ đề gì": what is taught first; the other parts asked stay asked
             facets = [Field.TRAINING, *(f for f in facets if f is not Field.TRAINING)]
-        if facets and Field.CONTENT not in facets and q.has("content") and self.lexicon.has("task_content", q.folded):
+        if facets and Field.CONTENT not in facets and self.lexicon.has("task_content", q.folded):
             facets.insert(0, Field.CONTENT)  # "tỉnh làm gì cho CDĐL này, bao nhiêu tiền": what it does, then the rest
         if not facets and turn.task_how in ("context", "analog"):
             previous = _FIELD_OF_INTENT.get(turn.context.intent or "")
