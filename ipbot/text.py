@@ -29,6 +29,8 @@ __all__ = [
     "Abbreviation",
     "FoldedAbbreviation",
     "Words",
+    "aligned",
+    "blank",
     "canon",
     "expand",
     "figure",
@@ -38,6 +40,7 @@ __all__ = [
     "money",
     "money_words",
     "nfc",
+    "number",
     "plain",
     "plan_abbreviations",
     "quarter_name",
@@ -146,6 +149,42 @@ def strip_marks(text: str) -> str:
     if text.isascii():
         return text
     return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+class _OneForOne(dict[int, str]):
+    """A str.translate table built as it is used: each character without its marks, one for one."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        self[code] = strip_marks(char) or char
+        return self[code]
+
+
+_ONE_FOR_ONE = _OneForOne()
+
+
+def aligned(text: str) -> str:
+    """Lower case without marks, one character for one: a position found in it cuts the original."""
+    return text.lower().translate(_ONE_FOR_ONE)
+
+
+def blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with the spans turned to spaces (positions kept, so spans found later still align)."""
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+def number(text: str) -> Decimal | None:
+    """A Vietnamese number as written or folded: "1.200" is twelve hundred; "9,2", "9.2" and "9.128,6" /
+    "9.128.6" end in a decimal part (a last group of other than three digits)."""
+    groups = text.replace(",", ".").strip(".").split(".")
+    decimal = len(groups) > 1 and len(groups[-1]) != 3
+    whole = "".join(groups[:-1] if decimal else groups)
+    try:
+        return Decimal(f"{whole}.{groups[-1]}" if decimal else whole)
+    except ArithmeticError:
+        return None
 
 
 @lru_cache(maxsize=4096)

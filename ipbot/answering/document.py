@@ -17,7 +17,7 @@ from ipbot.answers import Answer, Section, Suggestion
 from ipbot.describe import agency_list, shorten
 from ipbot.plans.db import DutyEntry, PlanDB
 from ipbot.requests import Field, Items, Op, Request
-from ipbot.text import figure
+from ipbot.text import figure, number
 
 __all__ = [
     "document",
@@ -177,10 +177,10 @@ def target_difference(db: PlanDB, request: Request) -> Answer:
 
 def _single_number(value: str | None) -> Decimal | None:
     """'tối thiểu 250' → 250; a range ('03 - 05', '8-10%/năm') or a share is not one number."""
-    numbers = re.findall(r"\d+(?:[.,]\d+)?", value or "")
+    numbers = re.findall(r"\d[\d.,]*\d|\d", value or "")
     if len(numbers) != 1 or "%" in (value or ""):
         return None
-    return Decimal(numbers[0].replace(",", "."))
+    return number(numbers[0])
 
 
 def _entry_lines(entry: DutyEntry, parts: tuple[int, ...], budget: int) -> tuple[list[str], str]:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from ipbot.plans.models import Quantity, Task, TaskBudget, Timeline
 from ipbot.requests import Field, Filters, Measure, Role
-from ipbot.text import fold, strip_marks
+from ipbot.text import aligned, fold
 
 __all__ = ["AgencyInfo", "BudgetRow", "ContactInfo", "DutyEntry", "PlanDB", "PlanInfo", "SourceInfo"]
 
@@ -194,11 +194,6 @@ _ROLES = {
 _OPS = {"<", "<=", ">", ">=", "="}
 
 
-def _aligned(text: str) -> str:
-    """Lower case without marks, one character for one, so a position found in it cuts the original."""
-    return "".join(strip_marks(c) or c for c in text.lower())
-
-
 def _marks(values: Sequence[object]) -> str:
     return ", ".join("?" for _ in values)
 
@@ -295,7 +290,7 @@ class PlanDB:
         agency = self.agency(plan_id, slug)
         if agency.scope != "generic" or not said:
             return agency.name
-        aligned = _aligned(said)
+        aligned_said = aligned(said)
         province = self.plan(plan_id).province_id
         forms = [agency.name] + [
             r["alias"]
@@ -304,7 +299,7 @@ class PlanDB:
             )
         ]
         for form in sorted(forms, key=len, reverse=True):
-            at = aligned.find(_aligned(form))
+            at = aligned_said.find(aligned(form))
             if at >= 0:
                 return said[at : at + len(form)]
         return agency.name

@@ -13,15 +13,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from ipbot.plans.models import Plan
 from ipbot.reading.index import Index, TaskRef
 from ipbot.reading.lexicon import Lexicon
-from ipbot.reading.parse import blank, quarters_in
+from ipbot.reading.parse import quarters_in
 from ipbot.reading.turn import Turn
 from ipbot.requests import AmountFilter, Field, Figure, Filters, Items, Measure, Op, Request, Role
-from ipbot.text import expand, fold, strip_marks
+from ipbot.text import blank, expand, fold, strip_marks
+from ipbot.text import number as read_number
 
 __all__ = ["Operations"]
 
@@ -317,7 +318,7 @@ class Operations:
         m = self._amount_re.search(f)
         if not m:
             return None
-        value = _number(m.group("num"))
+        value = read_number(m.group("num"))
         if value is None:
             return None
         if m.group("unit") in ("ty", "ti"):
@@ -764,18 +765,6 @@ class Operations:
                 pos = {later.id: after.start(), earlier.id: before.start()}
         a, b = sorted(two, key=lambda p: pos[p.id] if pos[p.id] >= 0 else 10_000)
         return a, b
-
-
-def _number(text: str) -> Decimal | None:
-    """A Vietnamese number as folded text writes it: "1.200" is twelve hundred, "9.2" and "9.128.6"
-    (from "9,2", "9.128,6") end in a decimal part: a last group of other than three digits."""
-    groups = text.replace(",", ".").strip(".").split(".")
-    decimal = len(groups) > 1 and len(groups[-1]) != 3
-    whole = "".join(groups[:-1] if decimal else groups)
-    try:
-        return Decimal(f"{whole}.{groups[-1]}" if decimal else whole)
-    except InvalidOperation:
-        return None
 
 
 _FIGURES = frozenset({"count", "sum", "share", "difference"})

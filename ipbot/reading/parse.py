@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ipbot.reading.index import SEPARATOR, Index
 from ipbot.reading.lexicon import Lexicon, default_lexicon
-from ipbot.text import expand, fold, has_diacritics, nfc, shape, spell_out
+from ipbot.text import blank, expand, fold, has_diacritics, nfc, shape, spell_out
 
 __all__ = ["Query", "understand"]
 
@@ -188,13 +188,6 @@ def understand(index: Index, question: str, lexicon: Lexicon | None = None) -> Q
         q.full_content = f"{q.full_content} {SEPARATOR} {said}".strip()
     q.content_tokens = index.content_tokens(q.content)
     return q
-
-
-def blank(text: str, spans: list[tuple[int, int]]) -> str:
-    """The text with the spans turned to spaces (positions kept, so spans found later still align)."""
-    for start, end in spans:
-        text = text[:start] + " " * (end - start) + text[end:]
-    return text
 
 
 def _content(

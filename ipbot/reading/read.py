@@ -933,7 +933,11 @@ class Reader:
 
     def _names_inside_reference(self, q: Query) -> bool:
         """'nhiệm vụ khảo sát kia', 'nv thịt cừu đó': a reference back that names its task in between."""
-        return any(len(_REFER_NOUN_RE.sub("", m.group(0)).split()) > 1 for m in self.lexicon.find("refer", q.folded))
+        nouns = sorted(self.lexicon.phrases("refer_noun"), key=len, reverse=True)
+        return any(
+            len(re.sub(rf"^(?:{'|'.join(nouns)})\b", "", m.group(0)).split()) > 1
+            for m in self.lexicon.find("refer", q.folded)
+        )
 
     def _each_subject(self, turn: Turn, plan_ids: list[str]) -> list[TaskRef]:
         """Two tasks named side by side ("nv tôm giống và nv nha đam, mỗi cái ai chủ trì?"): each found alone."""
@@ -1846,10 +1850,6 @@ def _carried(context: Context, requests: list[Request]) -> Context:
             "last": topical,
         }
     )
-
-
-_REFER_NOUN_RE = re.compile(r"^(?:nhiem vu|nv|viec|cai|lop|noi dung|du an|hoat dong|chuong trinh)\b")
-"""The noun a reference back starts with ("nhiệm vụ" in "nhiệm vụ khảo sát kia")."""
 
 
 def _asks_which_agencies(q: Query) -> bool:

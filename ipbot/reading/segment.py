@@ -13,29 +13,12 @@ import re
 from dataclasses import dataclass
 
 from ipbot.reading.lexicon import Lexicon
-from ipbot.text import fold, nfc, spell_out, strip_marks
+from ipbot.text import aligned, blank, fold, nfc, spell_out
 
 __all__ = ["Piece", "segment"]
 
 # a sentence ends at ? or !, or at . ; followed by a space (not inside "3.4" or "26/4")
 _SENTENCE_RE = re.compile(r"(?<=[?!])\s+|(?<=[.;])\s+(?=\S)")
-
-
-class _OneForOne(dict[int, str]):
-    """A str.translate table built as it is used: each character without its marks, one for one."""
-
-    def __missing__(self, code: int) -> str:
-        char = chr(code)
-        self[code] = strip_marks(char) or char
-        return self[code]
-
-
-_ALIGN = _OneForOne()
-
-
-def _aligned(text: str) -> str:
-    """Lower case without marks, one character for one: positions found in it cut the original."""
-    return text.lower().translate(_ALIGN)
 
 
 @dataclass(frozen=True)
@@ -51,8 +34,8 @@ def segment(message: str, lexicon: Lexicon) -> list[Piece]:
     text = nfc(message).strip()
     pieces: list[str] = []
     for sentence in _SENTENCE_RE.split(text):
-        aligned = _aligned(sentence)
-        cuts = [m.start() for m in lexicon.find("new_question", aligned) if m.start() > 0]
+        aligned_text = aligned(sentence)
+        cuts = [m.start() for m in lexicon.find("new_question", aligned_text) if m.start() > 0]
         start = 0
         for cut in cuts:
             pieces.append(sentence[start:cut])
@@ -81,9 +64,7 @@ def segment(message: str, lexicon: Lexicon) -> list[Piece]:
 
 def _asks(lexicon: Lexicon, folded: str) -> bool:
     """A piece asks something; "À không, ý tôi là …" corrects, its "không" asks nothing."""
-    for m in lexicon.find("correction", folded):
-        folded = folded[: m.start()] + " " * (m.end() - m.start()) + folded[m.end() :]
-    return lexicon.has("asks", folded)
+    return lexicon.has("asks", blank(folded, [m.span() for m in lexicon.find("correction", folded)]))
 
 
 _CLAUSE_RE = re.compile(r"^([^,:;]{3,80})[,:;]\s*(\S.*)$", re.DOTALL)
