@@ -153,6 +153,7 @@ class Task(Model):
 class Group(Model):
     number: str
     title: str
+    short: str | None = Field(None, max_length=28, description="a few words for a phone button")
     intro: str | None = None
 
 

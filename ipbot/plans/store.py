@@ -157,7 +157,14 @@ def _plan_rows(cat: Catalogue) -> Iterator[tuple[str, dict[str, object]]]:
         for n, group in enumerate(plan.groups):
             yield (
                 "groups",
-                {"plan_id": plan.id, "number": group.number, "title": group.title, "intro": group.intro, "position": n},
+                {
+                    "plan_id": plan.id,
+                    "number": group.number,
+                    "title": group.title,
+                    "short": group.short,
+                    "intro": group.intro,
+                    "position": n,
+                },
             )
         for n, source in enumerate(budget.sources):
             yield (
@@ -440,7 +447,7 @@ _SCHEMA: dict[str, dict[str, type]] = {
         "website": str,
         "note": str,
     },
-    "groups": {"plan_id": str, "number": str, "title": str, "intro": str, "position": int},
+    "groups": {"plan_id": str, "number": str, "title": str, "short": str, "intro": str, "position": int},
     "sources": {
         "plan_id": str,
         "key": str,
