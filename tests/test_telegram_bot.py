@@ -37,14 +37,13 @@ from telegram_helpers import (
     callback_data,
     html_problems,
     make_settings,
-    texts,
 )
 
 from ipbot import phrases
 from ipbot.answers import Answer, Context, Section
 from ipbot.assistant import Assistant
 from ipbot.config import Settings
-from ipbot.frontends.browse import Browser
+from ipbot.frontends.browse import LABEL_WIDTH, Browser
 from ipbot.frontends.render import TELEGRAM_LIMIT, html_text, split_message
 from ipbot.frontends.telegram.bot import (
     SERVICES,
@@ -227,9 +226,11 @@ def test_private_question_answered_with_source_and_task_buttons(
     assert call.params["parse_mode"] == "HTML"  # from Defaults, not passed by the handler
     assert call.params["link_preview_options"] == {"is_disabled": True}
     assert_telegram_html(text)
-    data = callback_data(call)
-    assert data and all(d.startswith(("r:", "h:")) for d in data)
-    assert facet_data(PLAN_2023, "3.3", "budget") in data
+    rows = call.params["reply_markup"]["inline_keyboard"]
+    facets = [b["callback_data"] for row in rows[:-1] for b in row]
+    assert facets and all(d.startswith(("r:", "h:")) for d in facets)
+    assert facet_data(PLAN_2023, "3.3", "budget") in facets
+    assert [b["text"] for b in rows[-1]] == [phrases.RATE_UP, phrases.RATE_DOWN]  # 👍 / 👎 under the answer
     assert_well_formed(api)
     assert not error_records(caplog)
 
@@ -391,15 +392,18 @@ def test_budget_command_for_every_plan_fits_telegram(api: FakeBotAPI, settings: 
 
     async def scenario() -> list[Call]:
         async with RunningBot(api, settings, services) as bot:
-            calls = await bot.send(api.message_update("/kinhphi"), count=len(plans))
+            calls = await bot.send(api.message_update("/kinhphi"))
             await bot.settle(0.2)
             return calls
 
     calls = run(scenario())
-    assert len(api.calls("sendMessage")) == len(plans)  # one message per plan, no default plan chosen
-    for call, plan in zip(calls, plans, strict=True):
-        assert plan.label in call.params["text"]
-    assert "đồng" in texts(calls)
+    assert len(api.calls("sendMessage")) == 1  # every plan in one message, not one message per plan
+    [call] = calls
+    for plan in plans:
+        assert services.browser.title(plan.id) in call.params["text"]
+    assert "đồng" in call.params["text"]
+    [(label, data)] = buttons(call)  # a tap for the charts, answered below the summary
+    assert label == phrases.CHART_BUTTON and data.startswith(("q:", "h:"))
     assert_well_formed(api)
 
 
@@ -1117,3 +1121,140 @@ def test_no_reminder_on_an_ordinary_day(
             return len(api.calls("sendMessage"))
 
     assert run(scenario()) == 0
+
+
+# ---------------------------------------------------------------- on a phone: taps, labels, no dead ends
+def test_rating_an_answer_is_one_tap_without_a_new_message(
+    api: FakeBotAPI, settings: Settings, services: Services
+) -> None:
+    async def scenario() -> tuple[Call, Call, Call, Call]:
+        async with RunningBot(api, settings, services) as bot:
+            answer = await bot.ask("Ai chủ trì nhiệm vụ 3.3?")
+            answer_id = bot.last_message_id()
+            down = next(d for label, d in buttons(answer) if label == phrases.RATE_DOWN)
+            sent_before = len(api.calls("sendMessage"))
+            edit = await bot.press(down, method="editMessageReplyMarkup", message_id=answer_id)
+            [toast] = api.calls("answerCallbackQuery")[-1:]
+            assert len(api.calls("sendMessage")) == sent_before  # no new message in the chat
+            stats = await bot.ask("/thongke", user_id=ADMIN_ID, chat_id=ADMIN_ID)
+            return answer, edit, toast, stats
+
+    answer, edit, toast, stats = run(scenario())
+    assert toast.params["text"] == phrases.RATED_DOWN
+    kept = [b["callback_data"] for row in edit.params["reply_markup"]["inline_keyboard"] for b in row]
+    assert kept and not any(d.startswith("f:") for d in kept)  # 👍 / 👎 gone, the facet buttons stay
+    assert services.store.rating_totals() == (0, 1)
+    assert phrases.STATS_RATINGS.format(up=0, down=1) in html.unescape(stats.params["text"])
+    first_line = html.unescape(answer.params["text"]).split("\n", 1)[0]
+    assert first_line.replace("<b>", "").replace("</b>", "") in html.unescape(stats.params["text"])
+    assert_well_formed(api)
+
+
+def test_unknown_command_gets_a_reply_in_private_and_when_addressed(
+    api: FakeBotAPI, settings: Settings, services: Services
+) -> None:
+    group = -100123
+
+    async def scenario() -> tuple[Call, Call, int]:
+        async with RunningBot(api, settings, services) as bot:
+            private = await bot.ask("/lichhop")
+            before = len(api.calls("sendMessage"))
+            api.push_update(api.message_update("/lichhop@other_bot", chat_id=group, chat_type="group"))
+            await bot.settle(0.3)
+            silent = len(api.calls("sendMessage")) - before
+            addressed = await bot.ask(f"/lichhop@{BOT_USERNAME}", chat_id=group, chat_type="group")
+            return private, addressed, silent
+
+    private, addressed, silent = run(scenario())
+    expected = html.escape(phrases.UNKNOWN_COMMAND.format(command="lichhop"))
+    assert private.params["text"] == expected
+    assert addressed.params["text"] == expected
+    assert silent == 0  # another bot's command in a group is not ours to answer
+    assert "/help" in expected and "/gopy" in expected
+
+
+def test_descriptions_and_help_list_every_command(api: FakeBotAPI, settings: Settings, services: Services) -> None:
+    async def scenario() -> Call:
+        async with RunningBot(api, settings, services) as bot:
+            await api.wait_for("setMyShortDescription")
+            return await bot.ask("/help")
+
+    help_call = run(scenario())
+    [description] = api.calls("setMyDescription")
+    [short] = api.calls("setMyShortDescription")
+    assert description.params["description"] == phrases.DESCRIPTION and len(phrases.DESCRIPTION) <= 512
+    assert short.params["short_description"] == phrases.SHORT_DESCRIPTION and len(phrases.SHORT_DESCRIPTION) <= 120
+    for command in phrases.COMMANDS:
+        assert f"/{command}" in help_call.params["text"], command
+
+
+def test_menu_labels_are_short_and_distinct(api: FakeBotAPI, settings: Settings, services: Services) -> None:
+    async def scenario() -> tuple[Call, dict[str, Call]]:
+        async with RunningBot(api, settings, services) as bot:
+            plans = await bot.ask("/kehoach")
+            groups = {}
+            for plan in services.browser.plans():
+                groups[plan.id] = await bot.press(f"n:{plan.id}", message_id=bot.last_message_id())
+            return plans, groups
+
+    plans, groups = run(scenario())
+    plan_labels = [label for label, _ in buttons(plans)]
+    assert "Ninh Thuận 2023" in plan_labels and "Thái Bình 2021–2025" in plan_labels
+    assert len(set(plan_labels)) == len(plan_labels)
+    for plan_id, call in groups.items():
+        labels = [label for label, data in buttons(call) if data.startswith("g:")]
+        assert labels and len(set(labels)) == len(labels), plan_id
+        assert all(len(label) <= LABEL_WIDTH for label in labels), labels
+        assert all(not label.startswith(("Nhóm", "1. Nhóm")) for label in labels)
+    assert any(label.startswith("3 · Khai thác TSTT") for label, _ in buttons(groups[PLAN_2023]))
+
+
+def test_quarter_menu_says_up_front_when_a_plan_has_no_quarters(
+    api: FakeBotAPI, settings: Settings, services: Services
+) -> None:
+    async def scenario() -> Call:
+        async with RunningBot(api, settings, services) as bot:
+            await bot.press(f"p:{PLAN_2022}")
+            return await bot.ask("/quy")
+
+    menu = run(scenario())
+    assert "không chia nhiệm vụ theo quý" in menu.params["text"]
+    assert callback_data(menu) == [f"n:{PLAN_2022}:0"]  # a way on, not Quý I–IV that lead nowhere
+
+
+def test_every_listed_task_has_a_button_paged_in_place(api: FakeBotAPI, settings: Settings, services: Services) -> None:
+    question = "Thái Bình có những nhiệm vụ nào?"
+    listed = services.assistant.ask(question).listed
+    assert len(listed) > 8
+
+    async def scenario() -> list[list[str]]:
+        async with RunningBot(api, settings, services) as bot:
+            call = await bot.ask(question)
+            message_id = bot.last_message_id()
+            pages = [callback_data(call)]
+            while (more := [d for label, d in buttons(call) if label == phrases.NEXT]) and len(pages) < 10:
+                call = await bot.press(more[0], method="editMessageReplyMarkup", message_id=message_id)
+                pages.append(callback_data(call))
+            return pages
+
+    pages = run(scenario())
+    opened = [d for page in pages for d in page if d.startswith(("r:", "h:"))]
+    assert len(pages) == -(-len(listed) // 8)
+    assert len(opened) == len(listed)  # every task, each once
+    assert all(any(d.startswith("f:") for d in page) for page in pages)  # 👍 / 👎 stay while paging
+    assert_well_formed(api)
+
+
+def test_no_reminders_promised_when_no_date_is_left(
+    api: FakeBotAPI, settings: Settings, assistant: Assistant, make_services: MakeServices
+) -> None:
+    services = make_services(settings, assistant)
+    services.today = lambda: dt.date(2099, 1, 1)
+
+    async def scenario() -> Call:
+        async with RunningBot(api, settings, services) as bot:
+            return await bot.ask("/nhacnho")
+
+    call = run(scenario())
+    assert "chưa bật nhắc việc" in call.params["text"]
+    assert services.store.all("reminders") == {}

@@ -9,10 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ipbot.plans.models import Plan
 from ipbot.plans.store import Knowledge
 from ipbot.requests import Field, Filters, Items, Op, Request, Role
 
-__all__ = ["FACETS", "Browser", "Item"]
+__all__ = ["FACETS", "LABEL_WIDTH", "Browser", "Item", "fit", "plan_label"]
+
+LABEL_WIDTH = 40
+"""About what a phone shows of a full-width button before Telegram cuts it with '…'."""
 
 FACETS: dict[str, Field] = {
     "card": Field.CARD,
@@ -35,6 +39,24 @@ class Item:
     count: int = 0
 
 
+def fit(text: str, width: int = LABEL_WIDTH) -> str:
+    """``text`` cut at a word boundary to ``width`` characters, with '…' when cut.
+
+    Telegram cuts a long button label at the screen's edge, usually before the words that
+    tell two buttons apart; cutting here keeps the label's start and says it was cut.
+    """
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1].rsplit(" ", 1)[0].rstrip(" ,;:–-")
+    return cut + "…"
+
+
+def plan_label(plan: Plan) -> str:
+    """A plan as a button names it: province and years ('Ninh Thuận 2023', 'Thái Bình 2021–2025')."""
+    years = str(plan.year_start) if plan.year_end == plan.year_start else f"{plan.year_start}–{plan.year_end}"
+    return f"{plan.province} {years}"
+
+
 class Browser:
     """Menu entries over the loaded plans, and the requests menu choices make."""
 
@@ -42,18 +64,27 @@ class Browser:
         self.knowledge = knowledge
 
     def plans(self) -> list[Item]:
-        return [Item(p.id, p.short_title, len(p.tasks)) for p in self.knowledge.plans.values()]
+        return [Item(p.id, plan_label(p), len(p.tasks)) for p in self.knowledge.plans.values()]
+
+    def title(self, plan_id: str) -> str:
+        """The plan's title as the answers' sources name it."""
+        return self.knowledge.plans[plan_id].short_title
 
     def has_plan(self, plan_id: str) -> bool:
         return plan_id in self.knowledge.plans
 
     def groups(self, plan_id: str) -> list[Item]:
         plan = self.knowledge.plans[plan_id]
-        return [Item(g.number, g.title, sum(t.group == g.number for t in plan.tasks)) for g in plan.groups]
+        items = []
+        for g in plan.groups:
+            count = sum(t.group == g.number for t in plan.tasks)
+            room = LABEL_WIDTH - len(f"{g.number} ·  ({count})")
+            items.append(Item(g.number, fit(g.short or g.title, room), count))
+        return items
 
     def tasks(self, plan_id: str, group: str | None = None) -> list[Item]:
         plan = self.knowledge.plans[plan_id]
-        return [Item(t.number, f"{t.number} — {t.title}") for t in plan.tasks if group is None or t.group == group]
+        return [Item(t.number, fit(f"{t.number} · {t.title}")) for t in plan.tasks if group is None or t.group == group]
 
     def agencies(self, plan_id: str) -> list[Item]:
         """Agencies that lead or join a task, most tasks first; else those with duties."""
@@ -72,6 +103,13 @@ class Browser:
             if agency.scope != "generic":
                 items.append(Item(slug, agency.short or agency.name, n))
         return sorted(items, key=lambda i: (-i.count, i.label))
+
+    def task_label(self, plan_id: str, number: str, with_plan: bool = False) -> str:
+        """A task's button: its number and the start of its title, after the plan when lists mix plans."""
+        plan = self.knowledge.plans.get(plan_id)
+        task = next((t for t in plan.tasks if t.number == number), None) if plan else None
+        label = f"{number} · {task.title}" if task else f"Nhiệm vụ {number}"
+        return fit(f"{plan_label(plan)} · {label}" if plan and with_plan else label)
 
     def has_task(self, plan_id: str, number: str) -> bool:
         plan = self.knowledge.plans.get(plan_id)
@@ -123,8 +161,9 @@ class Browser:
         )
 
     @staticmethod
-    def budget_request(plan_id: str) -> Request:
-        return Request(items=Items.BUDGET, plans=(plan_id,), explicit=True)
+    def budget_request(*plan_ids: str) -> Request:
+        """The budget summary of the plans (several are answered in one message, compared)."""
+        return Request(items=Items.BUDGET, plans=plan_ids, explicit=True)
 
     @staticmethod
     def files_request(plan_ids: tuple[str, ...], field: Field) -> Request:

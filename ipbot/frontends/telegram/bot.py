@@ -51,7 +51,7 @@ from ipbot.answers import Answer, Attachment, Context, Suggestion
 from ipbot.assistant import Assistant, open_knowledge
 from ipbot.config import Settings
 from ipbot.files.attachments import render
-from ipbot.frontends.browse import FACETS, Browser
+from ipbot.frontends.browse import FACETS, Browser, fit
 from ipbot.frontends.render import html_text, split_message
 from ipbot.frontends.telegram.state import StateStore
 from ipbot.plans.store import DataInvalid, Knowledge
@@ -139,7 +139,7 @@ def _button(label: str, data: str, store: StateStore) -> InlineKeyboardButton:
     key = button_data(data)
     if key != data:
         store.remember("button", key[2:], data)
-    return InlineKeyboardButton(label[:60], callback_data=key)
+    return InlineKeyboardButton(fit(label, 60), callback_data=key)
 
 
 def _request_button(label: str, request: Request, store: StateStore, kind: str = "r") -> InlineKeyboardButton:
@@ -176,21 +176,63 @@ def _task_keyboard(answer: Answer, store: StateStore) -> InlineKeyboardMarkup | 
     return InlineKeyboardMarkup([buttons[i : i + 3] for i in range(0, len(buttons), 3)])
 
 
-def _keyboard(answer: Answer, store: StateStore) -> InlineKeyboardMarkup | None:
-    """Facet buttons for one task; a choice of task cards when several matched; else suggestions."""
+def _keyboard(
+    answer: Answer, store: StateStore, browser: Browser | None = None, rating: int | None = None
+) -> InlineKeyboardMarkup | None:
+    """Facet buttons for one task; a button for every task when several matched (paged); else
+    suggestions. Under an answer to a question, 👍 / 👎 (``rating`` is the question's log id)."""
+    rows = _answer_rows(answer, store, browser)
+    if rating is not None and answer.answered:
+        rows.append(_rating_row(rating, store))
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+def _answer_rows(answer: Answer, store: StateStore, browser: Browser | None) -> list[list[InlineKeyboardButton]]:
     task_kb = _task_keyboard(answer, store)
     if task_kb is not None:
-        return task_kb
-    if len(answer.task_ids) > 1:
-        rows = []
-        for task_id in answer.task_ids[:6]:
-            plan_id, number = task_id.split(":", 1)
-            label = f"Nhiệm vụ {number} ({plan_id})"
-            rows.append([_request_button(label, Browser.task_request(plan_id, number), store)])
-        return InlineKeyboardMarkup(rows)
-    if answer.suggestions:
-        return InlineKeyboardMarkup([[_suggestion_button(s, store)] for s in answer.suggestions[:4]])
-    return None
+        return [list(row) for row in task_kb.inline_keyboard]
+    listed = list(answer.task_ids) if len(answer.task_ids) > 1 else list(answer.listed)
+    if len(listed) > 1:  # a button for every task listed, not only the first few
+        others = [s for s in answer.suggestions if not _opens_one_task(s.request)]
+        return _choice_rows(listed, 0, store, browser) + [[_suggestion_button(s, store)] for s in others[:2]]
+    return [[_suggestion_button(s, store)] for s in answer.suggestions[:4]]
+
+
+def _opens_one_task(request: Request) -> bool:
+    return request.items is Items.TASKS and len(request.filters.ids) == 1
+
+
+def _task_button(task_id: str, store: StateStore, browser: Browser | None, with_plan: bool) -> InlineKeyboardButton:
+    plan_id, number = task_id.split(":", 1)
+    label = browser.task_label(plan_id, number, with_plan) if browser else f"Nhiệm vụ {number} ({plan_id})"
+    return _request_button(label, Browser.task_request(plan_id, number), store)
+
+
+def _choice_rows(
+    task_ids: list[str], page: int, store: StateStore, browser: Browser | None
+) -> list[list[InlineKeyboardButton]]:
+    """A button for every task an answer lists, ``PAGE`` at a time; the list is kept under a hash
+    so « / » can page it in place after a restart."""
+    with_plan = len({t.split(":", 1)[0] for t in task_ids}) > 1
+    start = page * PAGE
+    rows = [[_task_button(t, store, browser, with_plan)] for t in task_ids[start : start + PAGE]]
+    if len(task_ids) > PAGE:
+        key = hashlib.sha1("|".join(task_ids).encode()).hexdigest()[:12]
+        store.remember("choices", key, task_ids)
+        navigation = []
+        if page > 0:
+            navigation.append(_button(phrases.PREVIOUS, f"t:{key}:{page - 1}", store))
+        if start + PAGE < len(task_ids):
+            navigation.append(_button(phrases.NEXT, f"t:{key}:{page + 1}", store))
+        rows.append(navigation)
+    return rows
+
+
+def _rating_row(question_id: int, store: StateStore) -> list[InlineKeyboardButton]:
+    return [
+        _button(phrases.RATE_UP, f"f:+:{question_id}", store),
+        _button(phrases.RATE_DOWN, f"f:-:{question_id}", store),
+    ]
 
 
 def _pages(
@@ -228,14 +270,27 @@ async def _retrying(send: Callable[[], Awaitable[Message | bool]]) -> Message | 
     return None
 
 
-async def _send_answer(message: Message, answer: Answer, store: StateStore, knowledge: Knowledge | None = None) -> None:
-    chunks = split_message(html_text(answer))
-    keyboard = _keyboard(answer, store)
+async def _send_answer(
+    message: Message,
+    answer: Answer,
+    services: Services,
+    *,
+    attachments: bool = True,
+    rating: int | None = None,
+) -> None:
+    """The answer's text (split to fit), its buttons under the last part, then its files."""
+    keyboard = _keyboard(answer, services.store, services.browser, rating)
+    await _reply(message, html_text(answer), keyboard)
+    if answer.attachments and attachments:
+        await send_attachments(message, services.knowledge, answer.attachments)
+
+
+async def _reply(message: Message, text: str, keyboard: InlineKeyboardMarkup | None) -> None:
+    """``text`` split to fit Telegram, the buttons under its last part."""
+    chunks = split_message(text)
     for i, chunk in enumerate(chunks):
         markup = keyboard if i == len(chunks) - 1 else None
         await _retrying(lambda c=chunk, m=markup: message.reply_text(c, reply_markup=m))
-    if answer.attachments and knowledge is not None:
-        await send_attachments(message, knowledge, answer.attachments)
 
 
 async def send_attachments(message: Message, knowledge: Knowledge, attachments: list[Attachment]) -> None:
@@ -289,8 +344,8 @@ async def _answer(
             return
     answer = ask(services, _chat_context(context))
     _save_context(context, answer.context)
-    services.store.log_question(user.id if user else None, logged, answer.answered, answer.intent)
-    await _send_answer(message, answer, services.store, services.knowledge)
+    question_id = services.store.log_question(user.id if user else None, logged, answer.answered, answer.intent)
+    await _send_answer(message, answer, services, rating=question_id)
 
 
 def _default_plan(context: ContextTypes.DEFAULT_TYPE) -> str | None:
@@ -320,7 +375,12 @@ async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     """What ipbot can answer, with examples and the commands."""
     services = _services(context)
     answer = services.assistant.run(Request(items=Items.TALK, show=(Field.HELP,)))
-    text = html_text(answer) + "\n\n" + html.escape(phrases.HELP_COMMANDS)
+    commands = [f"/{c} — {d}" for c, d in phrases.COMMANDS.items()]
+    text = (
+        html_text(answer)
+        + f"\n\n<b>{html.escape(phrases.HELP_COMMANDS_TITLE)}</b>\n"
+        + html.escape("\n".join(commands))
+    )
     buttons = [[_suggestion_button(s, services.store)] for s in answer.suggestions]
     if update.effective_message:
         await update.effective_message.reply_text(text, reply_markup=InlineKeyboardMarkup(buttons))
@@ -380,7 +440,7 @@ def _menu(services: Services, kind: str, plan_id: str, page: int) -> tuple[str, 
     store = services.store
     if kind == "n":
         buttons = [
-            _button(f"{g.id}. {g.label} ({g.count})", f"g:{plan_id}:{g.id}:0", store)
+            _button(f"{g.id} · {g.label} ({g.count})", f"g:{plan_id}:{g.id}:0", store)
             for g in services.browser.groups(plan_id)
         ]
         return phrases.PICK_GROUP.format(plan=label), _pages(buttons, page, lambda p: f"n:{plan_id}:{p}", store)
@@ -390,6 +450,9 @@ def _menu(services: Services, kind: str, plan_id: str, page: int) -> tuple[str, 
             for a in services.browser.agencies(plan_id)
         ]
         return phrases.PICK_AGENCY.format(plan=label), _pages(buttons, page, lambda p: f"o:{plan_id}:{p}", store)
+    if not services.browser.has_quarters(plan_id):  # say so now, not after a tap on Quý I
+        by_group = InlineKeyboardMarkup([[_button(phrases.BY_GROUP, f"n:{plan_id}:0", store)]])
+        return phrases.NO_QUARTERS_MENU.format(plan=label), by_group
     buttons = [
         _request_button(f"Quý {r}", Browser.quarter_request(plan_id, q), store)
         for q, r in ((1, "I"), (2, "II"), (3, "III"), (4, "IV"))
@@ -403,10 +466,11 @@ async def budget_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     plan_id = _chosen_plan(context)
     if update.effective_message is None:
         return
-    plan_ids = [plan_id] if plan_id else [p.id for p in services.browser.plans()]
-    for pid in plan_ids:
-        answer = services.assistant.run(services.browser.budget_request(pid))
-        await _send_answer(update.effective_message, answer, services.store)
+    plan_ids = (plan_id,) if plan_id else tuple(p.id for p in services.browser.plans())
+    answer = services.assistant.run(Browser.budget_request(*plan_ids))
+    chart = Browser.files_request(plan_ids, Field.CHART)
+    keyboard = InlineKeyboardMarkup([[_request_button(phrases.CHART_BUTTON, chart, services.store, kind="q")]])
+    await _reply(update.effective_message, html_text(answer), keyboard)
 
 
 async def search_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -419,7 +483,7 @@ async def search_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         await update.effective_message.reply_text(html.escape(phrases.SEARCH_USAGE))
         return
     answer = services.assistant.search(keyword[:200], _chosen_plan(context))
-    await _send_answer(update.effective_message, answer, services.store)
+    await _send_answer(update.effective_message, answer, services)
 
 
 async def feedback_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -471,6 +535,13 @@ async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     if top:
         lines += ["", f"<b>{html.escape(phrases.STATS_UNANSWERED)}</b>"]
         lines += [f"• {html.escape(q)} ({n})" for q, n in top]
+    up, down = services.store.rating_totals()
+    if up or down:
+        lines += ["", html.escape(phrases.STATS_RATINGS.format(up=up, down=down))]
+    rated_down = services.store.rated_down()
+    if rated_down:
+        lines += [f"<b>{html.escape(phrases.STATS_RATED_DOWN)}</b>"]
+        lines += [f"• {html.escape(text)} ({n})" for text, n in rated_down]
     feedback = services.store.feedback(5)
     if feedback:
         lines += ["", f"<b>{html.escape(phrases.STATS_FEEDBACK)}</b>"]
@@ -569,6 +640,9 @@ async def button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         stored = services.store.get("button", data[2:])
         data = stored if isinstance(stored, str) else ""
     kind, _, rest = data.partition(":")
+    if kind in _ANSWERED_BY_HANDLER:
+        await _ANSWERED_BY_HANDLER[kind](update, context, services, rest)
+        return
     handler = _BUTTONS.get(kind)
     if handler is None:
         await query.answer(phrases.BUTTON_EXPIRED, show_alert=False)
@@ -599,7 +673,7 @@ async def _on_plan(update: Update, context: ContextTypes.DEFAULT_TYPE, services:
     elif services.browser.has_plan(rest):
         context.chat_data["plan"] = rest
         context.chat_data["context"] = Context(plan_id=rest).model_dump(exclude={"default_plan_id"})
-        text = phrases.PLAN_CHOSEN.format(plan=_plan_label(services, rest))
+        text = phrases.PLAN_CHOSEN.format(plan=services.browser.title(rest))
     else:
         text = phrases.BUTTON_EXPIRED
     await _edit_or_reply(update, html.escape(text), None)
@@ -647,7 +721,7 @@ async def _on_request(update: Update, context: ContextTypes.DEFAULT_TYPE, servic
         return
     answer = services.assistant.run(request, _chat_context(context))
     _save_context(context, answer.context)
-    markup = _keyboard(answer, services.store)
+    markup = _keyboard(answer, services.store, services.browser)
     if request.items is Items.TASKS and request.filters.agency and not answer.task_ids:
         numbers = services.browser.agency_task_numbers(request.plans[0], request.filters.agency)
         buttons = [
@@ -678,6 +752,43 @@ async def _on_suggestion(update: Update, context: ContextTypes.DEFAULT_TYPE, ser
     await _answer(update, context, lambda s, ctx: s.assistant.run(request, ctx), "")
 
 
+async def _on_choice_page(update: Update, context: ContextTypes.DEFAULT_TYPE, services: Services, rest: str) -> None:
+    """« / » under a list of tasks: the next page of task buttons, in place (the text stays)."""
+    key, _, page = rest.partition(":")
+    task_ids = services.store.get("choices", key)
+    query = update.callback_query
+    message = query.message if query else None
+    if not isinstance(task_ids, list) or not isinstance(message, Message):
+        await _edit_or_reply(update, html.escape(phrases.BUTTON_EXPIRED), None)
+        return
+    rows = _choice_rows(
+        [str(t) for t in task_ids], int(page) if page.isdigit() else 0, services.store, services.browser
+    )
+    kept = [
+        list(row) for row in (message.reply_markup.inline_keyboard if message.reply_markup else ()) if _is_rating(row)
+    ]
+    await _retrying(lambda: message.edit_reply_markup(InlineKeyboardMarkup(rows + kept)))
+
+
+def _is_rating(row: Any) -> bool:
+    return any((b.callback_data or "").startswith("f:") for b in row)
+
+
+async def _on_rating(update: Update, context: ContextTypes.DEFAULT_TYPE, services: Services, rest: str) -> None:
+    """👍 / 👎: counted once per answer; the two buttons go away, a short thanks shows as a toast."""
+    value, _, question_id = rest.partition(":")
+    query = update.callback_query
+    message = query.message if query else None
+    if query is None or value not in "+-" or not question_id.isdigit():
+        return
+    first_line = message.text.split("\n", 1)[0] if isinstance(message, Message) and message.text else ""
+    services.store.rate(int(question_id), 1 if value == "+" else -1, first_line)
+    await query.answer(phrases.RATED_UP if value == "+" else phrases.RATED_DOWN, show_alert=value == "-")
+    if isinstance(message, Message) and message.reply_markup is not None:
+        rows = [list(row) for row in message.reply_markup.inline_keyboard if not _is_rating(row)]
+        await _retrying(lambda: message.edit_reply_markup(InlineKeyboardMarkup(rows) if rows else None))
+
+
 _BUTTONS: dict[str, Callable[[Update, Any, Services, str], Awaitable[None]]] = {
     "p": _on_plan,
     "n": _menu_button("n"),
@@ -687,7 +798,10 @@ _BUTTONS: dict[str, Callable[[Update, Any, Services, str], Awaitable[None]]] = {
     "a": _on_agency,
     "r": _on_request,
     "q": _on_suggestion,
+    "t": _on_choice_page,
 }
+_ANSWERED_BY_HANDLER = {"f": _on_rating}
+"""Buttons whose handler answers the callback query itself (with a toast)."""
 
 
 # ---------------------------------------------------------------- errors and wiring
@@ -701,8 +815,27 @@ async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> N
             log.exception("could not send the error reply")
 
 
+async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A command the bot does not have: say so and point to /help and /gopy, never silence.
+
+    In a group, only commands addressed to this bot (``/lenh@bot``) are answered: the others
+    may belong to another bot."""
+    message = update.effective_message
+    if message is None or not message.text:
+        return
+    command, _, bot_name = message.text.split(maxsplit=1)[0][1:].partition("@")
+    private = update.effective_chat is not None and update.effective_chat.type == "private"
+    if not private and bot_name.lower() != (context.bot.username or "").lower():
+        return
+    await message.reply_text(html.escape(phrases.UNKNOWN_COMMAND.format(command=command[:32])))
+
+
 async def _post_init(application: Application) -> None:
-    await application.bot.set_my_commands([BotCommand(c, d) for c, d in phrases.COMMANDS.items()])
+    """The command menu and the bot's descriptions (shown before a user's first message)."""
+    bot = application.bot
+    await bot.set_my_commands([BotCommand(c, d) for c, d in phrases.COMMANDS.items()])
+    await bot.set_my_description(phrases.DESCRIPTION)
+    await bot.set_my_short_description(phrases.SHORT_DESCRIPTION)
 
 
 async def _post_shutdown(application: Application) -> None:
@@ -763,6 +896,7 @@ def build_application(
     text = filters.TEXT & ~filters.COMMAND
     application.add_handler(MessageHandler(filters.ChatType.PRIVATE & text, private_message))
     application.add_handler(MessageHandler(filters.ChatType.GROUPS & text, group_message))
+    application.add_handler(MessageHandler(filters.COMMAND, unknown_command))
     application.add_error_handler(error_handler)
     return application
 

@@ -16,7 +16,7 @@ from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import Application, CommandHandler, ContextTypes
 
 from ipbot import phrases
-from ipbot.frontends.browse import Browser
+from ipbot.frontends.browse import Browser, plan_label
 from ipbot.frontends.telegram.bot import (
     _BUTTONS,
     VIETNAM,
@@ -59,7 +59,7 @@ async def chart_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     plan_id = _chosen_plan(context)
     plan_ids = (plan_id,) if plan_id else tuple(p.id for p in services.browser.plans())
     answer = services.assistant.run(Browser.files_request(plan_ids, Field.CHART), _chat_context(context))
-    await _send_answer(message, answer, services.store, services.knowledge)
+    await _send_answer(message, answer, services)
 
 
 async def export_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -99,11 +99,15 @@ async def subscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE) 
     if chat is None or message is None:
         return
     plan_id = _default_plan(context)
-    services.store.put(SUBSCRIPTIONS, chat.id, {"plan": plan_id})
     plans = _plans_for(services, plan_id)
     dates = upcoming(services.knowledge, plans, services.today())
+    if not dates:  # a subscription that can never fire would be a silent dead end
+        names = ", ".join(plan_label(p) for p in plans)
+        await message.reply_text(html.escape(phrases.NOTHING_TO_REMIND.format(plans=names)))
+        return
+    services.store.put(SUBSCRIPTIONS, chat.id, {"plan": plan_id})
     lines = [phrases.SUBSCRIBED]
-    lines += [f"• {o.date:%d/%m/%Y}: {o.text}" for o in dates] or [phrases.NO_UPCOMING]
+    lines += [f"• {o.date:%d/%m/%Y}: {o.text}" for o in dates]
     await message.reply_text(html.escape("\n".join(lines)))
 
 

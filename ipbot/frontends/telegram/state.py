@@ -6,7 +6,8 @@ is a transaction, so a crash leaves either the old or the new value, never a tor
 
 The question log keeps only what the statistics need: the day, a salted hash of the
 user id, whether the question was answered, and the question text only when it was
-not answered (so staff can review what the bot could not answer).
+not answered (so staff can review what the bot could not answer). A 👍 / 👎 under an
+answer is kept with the answer's first line, which is the bot's text, never the user's.
 """
 
 from __future__ import annotations
@@ -49,6 +50,12 @@ create table if not exists questions (
     question text             -- kept only when not answered
 );
 create index if not exists questions_day on questions (day);
+create table if not exists ratings (
+    question_id integer primary key, -- one rating per answer: a second tap replaces the first
+    ts real not null,
+    value integer not null,          -- +1 or -1
+    answer text not null             -- the answer's first line (the bot's words, not the user's)
+);
 create table if not exists meta (key text primary key, value text not null);
 """
 
@@ -159,14 +166,41 @@ class StateStore:
 
     def log_question(
         self, user_id: int | None, question: str, answered: bool, intent: str, now: float | None = None
-    ) -> None:
+    ) -> int:
+        """Log a question; its id is what a 👍 / 👎 under the answer refers to."""
         now = time.time() if now is None else now
         day = time.strftime("%Y-%m-%d", time.localtime(now))
         with self._tx() as conn:
-            conn.execute(
+            cursor = conn.execute(
                 "insert into questions (ts, day, user_hash, answered, intent, question) values (?, ?, ?, ?, ?, ?)",
                 (now, day, self.user_hash(user_id), int(answered), intent, None if answered else question[:500]),
             )
+        return int(cursor.lastrowid or 0)
+
+    def rate(self, question_id: int, value: int, answer: str) -> None:
+        """A 👍 (+1) or 👎 (-1) for the answer to a logged question."""
+        with self._tx() as conn:
+            conn.execute(
+                "insert or replace into ratings (question_id, ts, value, answer) values (?, ?, ?, ?)",
+                (question_id, time.time(), 1 if value > 0 else -1, answer[:300]),
+            )
+
+    def rating_totals(self) -> tuple[int, int]:
+        """How many answers got 👍 and how many 👎."""
+        with self._lock:
+            up, down = self._conn.execute(
+                "select coalesce(sum(value > 0), 0), coalesce(sum(value < 0), 0) from ratings"
+            ).fetchone()
+        return int(up), int(down)
+
+    def rated_down(self, limit: int = 5) -> list[tuple[str, int]]:
+        """The answers most often given 👎 (by their first line), most first."""
+        with self._lock:
+            return self._conn.execute(
+                "select answer, count(*) n from ratings where value < 0 group by answer order by n desc, max(ts) desc "
+                "limit ?",
+                (limit,),
+            ).fetchall()
 
     def daily_stats(self, days: int = 7) -> list[DayStats]:
         with self._lock:
