@@ -129,7 +129,8 @@ class Field(StrEnum):
     UNREADABLE = "unreadable"  # no Vietnamese (Latin-script) word in the message
     # files
     CHART = "chart"
-    EXPORT = "export"
+    EXPORT = "export"  # the Excel workbook
+    CSV = "csv"  # the same rows as CSV, only when asked for
 
 
 class Measure(StrEnum):

@@ -8,9 +8,21 @@ from decimal import Decimal
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 from ipbot.files import export
 from ipbot.plans.store import Knowledge
+
+HEADER_ROW = 4  # title, number and date, a blank row, then the header
+
+
+def _table(ws: Worksheet) -> tuple[list[object], list[tuple[object, ...]]]:
+    """The header and the task rows (without the totals under them)."""
+    header = [c.value for c in ws[HEADER_ROW]]
+    rows = [
+        r for r in ws.iter_rows(min_row=HEADER_ROW + 1, values_only=True) if not str(r[0]).startswith(("Cộng", "Dòng"))
+    ]
+    return header, rows
 
 
 @pytest.mark.parametrize("plan_id", ["ninh-thuan-2022", "ninh-thuan-2023", "thai-binh-2021-2030"])
@@ -18,21 +30,54 @@ def test_workbook_has_a_row_per_task(knowledge: Knowledge, plan_id: str) -> None
     plan = knowledge.plans[plan_id]
     wb = load_workbook(io.BytesIO(export.to_xlsx(knowledge, plan)))
     ws = wb["Nhiệm vụ"]
-    header = [c.value for c in ws[1]]
+    header, rows = _table(ws)
     assert header[:3] == ["Số TT", "Nhóm nhiệm vụ", "Nội dung"]
-    assert ws.freeze_panes == "A2"
-    numbers = [row[0] for row in ws.iter_rows(min_row=2, values_only=True)]
-    assert numbers == [t.number for t in plan.tasks]
+    assert ws.freeze_panes == f"A{HEADER_ROW + 1}"
+    numbers = [row[0] for row in rows]
+    assert numbers == [f"({t.label})" if t.label else t.number for t in plan.tasks]  # only the document's numbers
     assert ws.column_dimensions["C"].width >= 60
+
+
+@pytest.mark.parametrize("plan_id", ["ninh-thuan-2022", "ninh-thuan-2023", "thai-binh-2021-2030"])
+def test_workbook_is_ready_to_print(knowledge: Knowledge, plan_id: str) -> None:
+    plan = knowledge.plans[plan_id]
+    ws = load_workbook(io.BytesIO(export.to_xlsx(knowledge, plan)))["Nhiệm vụ"]
+    assert ws["A1"].value == plan.title
+    if plan.number:
+        assert f"Số {plan.number}" in ws["A2"].value
+    assert ws.page_setup.orientation == "landscape"
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
+    assert ws.page_setup.fitToHeight == 0
+    assert ws.print_title_rows == f"${HEADER_ROW}:${HEADER_ROW}"  # the header on every printed page
+    last = [c.value for c in ws[ws.max_row]]
+    assert any(str(v).startswith(("Cộng", "Dòng «Cộng»")) for v in last[:1])
+
+
+def test_workbook_totals_row_adds_the_rows_and_shows_the_tables_own_total(knowledge: Knowledge) -> None:
+    plan = knowledge.plans["ninh-thuan-2023"]
+    ws = load_workbook(io.BytesIO(export.to_xlsx(knowledge, plan)))["Nhiệm vụ"]
+    header = [c.value for c in ws[HEADER_ROW]]
+    total_col = header.index("Tổng kinh phí thực hiện (triệu đồng)")
+    by_label = {row[0]: row for row in ws.iter_rows(min_row=HEADER_ROW + 1, values_only=True)}
+    assert by_label["Cộng các dòng"][total_col] == pytest.approx(8867.6)
+    assert by_label["Dòng «Cộng» bảng dự toán ghi"][total_col] == pytest.approx(9128.6)  # as printed
+
+
+def test_workbook_notes_are_the_documents_not_the_curators(knowledge: Knowledge) -> None:
+    plan = knowledge.plans["ninh-thuan-2022"]
+    ws = load_workbook(io.BytesIO(export.to_xlsx(knowledge, plan)))["Nhiệm vụ"]
+    text = " ".join(str(v) for row in ws.iter_rows(values_only=True) for v in row if v is not None)
+    for task in plan.tasks:
+        for note in task.notes:
+            assert note not in text
 
 
 def test_workbook_amounts_are_numbers_that_sum_like_the_data(knowledge: Knowledge) -> None:
     plan = knowledge.plans["ninh-thuan-2023"]
     ws = load_workbook(io.BytesIO(export.to_xlsx(knowledge, plan)))["Nhiệm vụ"]
-    header = [c.value for c in ws[1]]
+    header, rows = _table(ws)
     total_col = header.index("Tổng kinh phí thực hiện (triệu đồng)")
     science_col = header.index("NS sự nghiệp khoa học (triệu đồng)")
-    rows = list(ws.iter_rows(min_row=2, values_only=True))
     totals = [r[total_col] for r in rows if r[total_col] is not None]
     assert all(isinstance(v, int | float) for v in totals)
     assert round(sum(totals), 1) == 8867.6  # the rows, not the table's stated 9.128,6

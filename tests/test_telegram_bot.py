@@ -1064,17 +1064,23 @@ def test_chart_asked_in_words_sends_photos(api: FakeBotAPI, settings: Settings, 
     assert len(run(scenario())) == 2
 
 
-def test_export_command_sends_workbook_and_csv(api: FakeBotAPI, settings: Settings, services: Services) -> None:
-    async def scenario() -> list[Call]:
+def test_export_command_sends_the_workbook_and_csv_on_request(
+    api: FakeBotAPI, settings: Settings, services: Services
+) -> None:
+    async def scenario() -> tuple[list[Call], list[Call]]:
         async with RunningBot(api, settings, services) as bot:
             await bot.send(api.message_update("/xuat"))  # no plan chosen: a choice of plans
-            return await bot.send(api.callback_update(f"x:{PLAN_2023}"), "sendDocument", count=2, timeout=30)
+            workbook = await bot.send(api.callback_update(f"x:{PLAN_2023}"), "sendDocument", timeout=30)
+            [csv_button] = [d for label, d in buttons(workbook[0]) if label == phrases.CSV_BUTTON]
+            csv = await bot.send(api.callback_update(csv_button), "sendDocument", timeout=30)
+            await bot.settle(0.2)
+            return workbook, csv
 
-    documents = run(scenario())
-    names = sorted(c.params["document"].filename for c in documents)
-    assert names == [f"{PLAN_2023}.csv", f"{PLAN_2023}.xlsx"]
-    xlsx = next(c.params["document"].data for c in documents if c.params["document"].filename.endswith(".xlsx"))
-    assert xlsx[:2] == b"PK"  # a zip container, as every .xlsx
+    workbook, csv = run(scenario())
+    assert [c.params["document"].filename for c in workbook] == [f"{PLAN_2023}.xlsx"]  # no CSV unasked
+    assert workbook[0].params["document"].data[:2] == b"PK"  # a zip container, as every .xlsx
+    assert [c.params["document"].filename for c in csv] == [f"{PLAN_2023}.csv"]
+    assert len(api.calls("sendDocument")) == 2
 
 
 def test_reminders_fire_for_subscribed_chats_only_and_survive_restart(

@@ -374,10 +374,12 @@ def files(db: PlanDB, request: Request) -> Answer:
     from ipbot.answers import Attachment
 
     plans = plans_of(db, request)
-    if Field.EXPORT in request.show:
-        attachments = [Attachment(kind="export", what=fmt, plans=(p.id,)) for p in plans for fmt in ("xlsx", "csv")]
+    formats = [fmt for fmt, field in (("xlsx", Field.EXPORT), ("csv", Field.CSV)) if field in request.show]
+    if formats:
+        attachments = [Attachment(kind="export", what=fmt, plans=(p.id,)) for p in plans for fmt in formats]
         names = ", ".join(p.short_title for p in plans)
-        lines = [f"Danh sách nhiệm vụ của {names} dạng bảng tính Excel và CSV (gửi kèm)."]
+        kinds = " và ".join("bảng tính Excel" if fmt == "xlsx" else "CSV" for fmt in formats)
+        lines = [f"Danh sách nhiệm vụ của {names} dạng {kinds} (gửi kèm)."]
         return reply(request, [Section(lines)], True, plans=[p.id for p in plans], attachments=attachments)
     attachments = []
     for plan in plans:

@@ -182,8 +182,8 @@ def _cmd_files(args: argparse.Namespace, settings: Settings) -> int:
     if not plans:
         print(f"Không có kế hoạch {', '.join(args.plan)}; hiện có: {', '.join(knowledge.plans)}.", file=sys.stderr)
         return 2
-    kind = Field.CHART if args.command == "chart" else Field.EXPORT
-    wanted = assistant.run(Request(items=Items.FILES, plans=tuple(plans), show=(kind,))).attachments
+    kinds = (Field.CHART,) if args.command == "chart" else (Field.EXPORT, Field.CSV)
+    wanted = assistant.run(Request(items=Items.FILES, plans=tuple(plans), show=kinds)).attachments
     if args.command == "export":
         wanted = [a for a in wanted if a.what in (args.format or ["xlsx", "csv"])]
     out = Path(args.out)

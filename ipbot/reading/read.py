@@ -336,7 +336,9 @@ class Reader:
         if q.has("plans") and not q.content_tokens:
             return [Request(items=Items.PLANS, op=Op.LIST)]
         if q.has("chart", "export"):
-            return [turn.request(Items.FILES, show=(Field.CHART if q.has("chart") else Field.EXPORT,))]
+            if q.has("chart"):
+                return [turn.request(Items.FILES, show=(Field.CHART,))]
+            return [turn.request(Items.FILES, show=(Field.CSV,) if q.has("csv") else (Field.EXPORT,))]
         self._find_tasks(turn)
         unknown_number = self._unknown_number(turn)
         if unknown_number is not None:

@@ -293,17 +293,30 @@ async def _reply(message: Message, text: str, keyboard: InlineKeyboardMarkup | N
         await _retrying(lambda c=chunk, m=markup: message.reply_text(c, reply_markup=m))
 
 
-async def send_attachments(message: Message, knowledge: Knowledge, attachments: list[Attachment]) -> None:
-    """Charts as photos, spreadsheets as documents; rendering runs off the event loop."""
-    for attachment in attachments:
-        file = await asyncio.to_thread(render, knowledge, attachment)
-        if file is None:
-            continue
+async def send_attachments(
+    message: Message,
+    knowledge: Knowledge,
+    attachments: list[Attachment],
+    markup: InlineKeyboardMarkup | None = None,
+) -> None:
+    """Charts as photos, spreadsheets as documents (``markup`` under the last one); rendering
+    runs off the event loop."""
+    files = [f for f in [await asyncio.to_thread(render, knowledge, a) for a in attachments] if f is not None]
+    for i, file in enumerate(files):
         caption = html.escape(file.caption[: CAPTION_LIMIT - 24])
+        keyboard = markup if i == len(files) - 1 else None
         if file.kind == "photo":
-            await _retrying(lambda f=file, c=caption: message.reply_photo(f.data, caption=c, filename=f.filename))
+            await _retrying(
+                lambda f=file, c=caption, k=keyboard: message.reply_photo(
+                    f.data, caption=c, filename=f.filename, reply_markup=k
+                )
+            )
         else:
-            await _retrying(lambda f=file, c=caption: message.reply_document(f.data, caption=c, filename=f.filename))
+            await _retrying(
+                lambda f=file, c=caption, k=keyboard: message.reply_document(
+                    f.data, caption=c, filename=f.filename, reply_markup=k
+                )
+            )
 
 
 def _chat_context(context: ContextTypes.DEFAULT_TYPE) -> Context:

@@ -12,7 +12,7 @@ import datetime as dt
 import html
 import logging
 
-from telegram import InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardMarkup, Message, Update
 from telegram.ext import Application, CommandHandler, ContextTypes
 
 from ipbot import phrases
@@ -78,18 +78,24 @@ async def export_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 async def _send_export(update: Update, services: Services, plan_id: str) -> None:
     message = update.effective_message
-    if message is None:
-        return
-    answer = services.assistant.run(Browser.files_request((plan_id,), Field.EXPORT))
-    await send_attachments(message, services.knowledge, answer.attachments)
+    if message is not None:
+        await _send_file(message, services, plan_id, Field.EXPORT)
+
+
+async def _send_file(message: Message, services: Services, plan_id: str, field: Field) -> None:
+    """The workbook with a button for the CSV under it, or the CSV asked for with that button."""
+    answer = services.assistant.run(Browser.files_request((plan_id,), field))
+    csv = [[_button(phrases.CSV_BUTTON, f"x:csv:{plan_id}", services.store)]] if field is Field.EXPORT else None
+    await send_attachments(message, services.knowledge, answer.attachments, InlineKeyboardMarkup(csv) if csv else None)
 
 
 async def _on_export(update: Update, context: ContextTypes.DEFAULT_TYPE, services: Services, rest: str) -> None:
+    """x:<plan> sends the workbook, x:csv:<plan> the CSV."""
     query = update.callback_query
-    if not services.browser.has_plan(rest) or query is None or query.message is None:
+    field, plan_id = (Field.CSV, rest[4:]) if rest.startswith("csv:") else (Field.EXPORT, rest)
+    if not services.browser.has_plan(plan_id) or query is None or not isinstance(query.message, Message):
         return
-    answer = services.assistant.run(Browser.files_request((rest,), Field.EXPORT))
-    await send_attachments(query.message, services.knowledge, answer.attachments)  # type: ignore[arg-type]
+    await _send_file(query.message, services, plan_id, field)
 
 
 async def subscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
