@@ -225,8 +225,9 @@ class Words(BaseModel):
     abbreviations: dict[FoldedPhrase, FoldedAbbreviation]
     shorthand: dict[Annotated[str, StringConstraints(pattern=r"^[a-z]+$")], Abbreviation]
     function_words: list[Annotated[str, StringConstraints(pattern=r"^\w+$")]]
+    question_words: list[Annotated[str, StringConstraints(pattern=r"^\w+$")]]
 
-    @field_validator("function_words")
+    @field_validator("function_words", "question_words")
     @classmethod
     def _once(cls, found: list[str]) -> list[str]:
         twice = sorted({w for w in found if found.count(w) > 1})

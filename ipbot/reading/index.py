@@ -35,6 +35,7 @@ from ipbot.text import (
     has_diacritics,
     shape,
     strip_marks,
+    word_lists,
 )
 
 if TYPE_CHECKING:
@@ -44,15 +45,8 @@ if TYPE_CHECKING:
 __all__ = ["Hit", "Index", "Passage", "TaskRef", "derived_tables"]
 
 # Words that frame a question about the plans but say nothing about which task, in
-# their accented form (folded for questions typed without accents).
-META_ACCENTED = frozenset(
-    """
-    nhiệm vụ kế hoạch việc năm tỉnh giao diễn thực hiện triển khai liên quan nhắc ok oke okay vâng ừ sáng
-    chiều tối buổi cụ thể tham gia tổng muốn cần phải đặt ra gồm những nội dung trách nhiệm đơn vị cơ quan
-    ngành chịu làm gì đâu hãy nhằm dự kiến giải pháp biện pháp sở giai đoạn bên cùng mốc riêng tiền
-    lần lượt tương ứng cái hơn sớm muộn quay
-    """.split()
-)
+# their accented form (folded for questions typed without accents): data/lexicon/abbreviations.yaml.
+META_ACCENTED = frozenset(word_lists().question_words)
 META_WORDS = frozenset(strip_marks(w) for w in META_ACCENTED)
 # Two-word scaffolding ("nhiệm vụ", "kế hoạch"): the word after it starts a title, it is no
 # word pair of that title ("nhiệm vụ hỗ trợ OCOP" is not "…Nhiệm vụ Hỗ trợ khai thác…").

@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ipbot.plans.models import Plan
-from ipbot.reading.index import Index, TaskRef
+from ipbot.plans.models import Group, Plan
+from ipbot.reading.index import META_WORDS, Index, TaskRef
 from ipbot.reading.lexicon import Lexicon
 from ipbot.reading.parse import quarters_in
 from ipbot.reading.turn import Turn
@@ -278,16 +278,27 @@ class Operations:
         named = bool(re.search(r"\bnhom\b", f))
         grams = self.index.query_grams(turn.query.full_content)[1]
         for plan in turn.plans:
-            scored = sorted(((self._title_match(g.title, grams), g) for g in plan.groups), key=lambda sg: -sg[0])
+            scored = sorted(((self._group_match(g, grams, named), g) for g in plan.groups), key=lambda sg: -sg[0])
             least = GROUP_TITLE_MATCH if named else UNNAMED_GROUP_MATCH
             if scored and scored[0][0] >= least and (len(scored) == 1 or scored[0][0] > scored[1][0] + 0.1):
                 out.append(f"{plan.id}:{scored[0][1].number}")
         return tuple(out)
 
-    def _title_match(self, title: str, grams: set[str]) -> float:
-        """How closely the question repeats a group's title: the title's words found, or the question's."""
-        doc = self.index.doc_grams(title)
-        return max(self.index.coverage(doc, grams)[0], self.index.coverage(grams, doc)[0])
+    def _group_match(self, group: Group, grams: set[str], named: bool) -> float:
+        """How closely the question repeats a group's title: the title's words found (its scaffolding,
+        "Nhóm nhiệm vụ nhằm", left out), or the question's; once the message says "nhóm", the
+        group's short name found counts too ("nhóm khai thác TSTT")."""
+        title = self._named_words(group.title)
+        best = max(
+            self.index.coverage(title, grams)[0], self.index.coverage(grams, self.index.doc_grams(group.title))[0]
+        )
+        if named and group.short:
+            best = max(best, self.index.coverage(self._named_words(group.short), grams)[0])
+        return best
+
+    def _named_words(self, name: str) -> set[str]:
+        """A name's words and word pairs, without those made only of question scaffolding."""
+        return {g for g in self.index.doc_grams(name) if any(w not in META_WORDS for w in g.split())}
 
     def _prior_selection(self, turn: Turn) -> Filters | None:
         """The filters of the selection the conversation just made, when "các dòng đó" points back at it."""

@@ -202,6 +202,8 @@ class Reader:
             context = context.model_copy(update={"user_agency": user_agency})
         pieces = segment(text, self.lexicon)
         if len(pieces) == 1 and not pieces[0].lead:
+            if pieces[0].question != nfc(text).strip():  # "…? Kể đủ.": the question without the words it dropped
+                q = understand(self.index, pieces[0].question, self.lexicon)
             return Reading(tuple(self._routed(q, context)), truncated, user_agency)
         # a preamble, or several questions in one message: each question read in turn, with what was said
         # before it, and leaning on the question before it

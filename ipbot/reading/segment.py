@@ -51,6 +51,8 @@ def segment(message: str, lexicon: Lexicon) -> list[Piece]:
     questions: list[Piece] = []
     lead: list[str] = []
     for piece, asking in zip(pieces, asks, strict=True):
+        if questions and not lead and lexicon.has("in_full", fold(spell_out(piece.strip(" .?!")))):
+            continue  # "Kể đủ.": the question before it, whose lists and counts are always given in full
         if asking:
             questions.append(Piece(piece, " ".join(lead)))
             lead = []
