@@ -143,3 +143,11 @@ def test_session(assistant: Assistant, name: str) -> None:
         missing = [f for f in facts if not contains(text, f)]
         assert answer.answered and not missing, f"{message!r}: missing {missing} in {text[:300]!r}"
         context = answer.context
+
+
+def test_a_year_the_province_has_no_plan_for_is_not_answered_from_another_province(assistant: Assistant) -> None:
+    first = assistant.ask("Ninh Thuận 2023 ai chủ trì nhiệm vụ 3.3", Context())
+    answer = assistant.ask("năm 2024 thì sao", first.context)
+    text = plain_text(answer)
+    assert not answer.answered
+    assert "Ninh Thuận năm 2024" in text and "Thái Bình" not in text.split("Hiện có")[0]

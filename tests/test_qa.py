@@ -318,6 +318,9 @@ NOT_ANSWERED = [
     ("Quý II năm 2022 có những việc gì?", "không chia nhiệm vụ theo quý"),
     ("giá vàng hôm nay bao nhiêu", "ngoài phạm vi"),
     ("Cho mình xin danh sách sản phẩm OCOP 5 sao của Ninh Thuận", "chưa tìm thấy"),
+    # a second question of the message names no province: still the first one's, never Thái Bình's 2021–2025 plan
+    ("Ninh Thuận đã có kế hoạch SHTT năm 2024 chưa? Năm 2024 tỉnh làm những nhiệm vụ gì?", "chưa có kế hoạch"),
+    ("gia thit cuu Ninh Thuan bay gio bn 1kg vay ban", "ngoài phạm vi"),
 ]
 
 

@@ -208,10 +208,16 @@ class Reader:
         # a preamble, or several questions in one message: each question read in turn, with what was said
         # before it, and leaning on the question before it
         requests: list[Request] = []
+        before: Query | None = None
         for piece in pieces:
             asked = understand(self.index, piece.question, self.lexicon)
             if piece.lead:
                 self._take_lead(asked, understand(self.index, piece.lead, self.lexicon))
+            if before is not None and not asked.provinces and not asked.unplanned:
+                # "Ninh Thuận có kế hoạch 2024 chưa? Năm 2024 tỉnh làm gì?": still Ninh Thuận, never
+                # another province's plan that happens to cover the year
+                asked.provinces, asked.unplanned = before.provinces, before.unplanned
+            before = asked
             found = self._routed(asked, context)
             requests += [r for r in found if r not in requests]
             context = _carried(context, found)
@@ -673,6 +679,17 @@ class Reader:
         )
 
     # ------------------------------------------------------------------ plans
+    def _talked_province(self, q: Query, context: Context) -> str | None:
+        """The province the conversation is about, when the question names none but a plan year of its
+        own (a province with a plan per year)."""
+        if q.provinces or q.plan_numbers or q.unplanned:
+            return None
+        pid = context.plan_id or (context.plans_seen[-1] if context.plans_seen else None) or context.default_plan_id
+        plan = self.index.plans.get(pid or "")
+        if plan is None or plan.year_start != plan.year_end:
+            return None
+        return plan.province_id
+
     def _resolve_plans(self, q: Query, context: Context) -> tuple[list[Plan], bool, Request | None]:
         """(plans, explicit, a request saying what is missing): explicit selectors, then context, then all."""
         every = list(self.index.plans.values())
@@ -713,6 +730,21 @@ class Reader:
             annual = [p for p in cands if p.year_start == p.year_end and p.year_start in plan_years]
             ranged = [p for p in cands if any(p.year_start <= y <= p.year_end for y in plan_years)]
             chosen = annual or ranged
+            talked = self._talked_province(q, context)
+            if talked and chosen:
+                # "năm 2024 thì sao" in a conversation about Ninh Thuận: Ninh Thuận's plan of that year, or
+                # none; never another province's plan that happens to cover the year
+                chosen = [p for p in chosen if p.province_id == talked]
+                if not chosen:
+                    province = next(p.province for p in every if p.province_id == talked)
+                    words = (province,)
+                    return (
+                        cands,
+                        True,
+                        Request(
+                            items=Items.NOTHING, reason=Reason.NO_PLAN, filters=Filters(words=words, year=plan_years[0])
+                        ),
+                    )
             if not chosen:
                 where = tuple(sorted({p.province for p in cands})) if q.provinces else ()
                 nothing = Request(
