@@ -321,6 +321,8 @@ NOT_ANSWERED = [
     # a second question of the message names no province: still the first one's, never Thái Bình's 2021–2025 plan
     ("Ninh Thuận đã có kế hoạch SHTT năm 2024 chưa? Năm 2024 tỉnh làm những nhiệm vụ gì?", "chưa có kế hoạch"),
     ("gia thit cuu Ninh Thuan bay gio bn 1kg vay ban", "ngoài phạm vi"),
+    # a department no plan names is a department given nothing, not words to search the text for
+    ("Theo KH 160 của Thái Bình, Sở Tư pháp có trách nhiệm gì trong thực hiện kế hoạch?", "không giao"),
 ]
 
 
