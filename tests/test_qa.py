@@ -237,7 +237,7 @@ ANSWERED = [
     # one target at two milestones
     (
         "KH Thái Bình: số đơn vị sản xuất kinh doanh có cán bộ được tập huấn tăng thêm bao nhiêu từ 2025 đến 2030?",
-        ["tăng thêm 100", "250 → 350"],
+        ["tăng thêm 100", "250 → 350, tức 40%"],  # the change as a share of the first milestone too
         "targets_difference",
     ),
     # a second question about the rows the first one listed: one list, showing what it asks

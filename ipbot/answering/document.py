@@ -12,7 +12,7 @@ import json
 import re
 from decimal import Decimal
 
-from ipbot.answering.common import date_text, period, plans_of, reply
+from ipbot.answering.common import date_text, percent, period, plans_of, reply
 from ipbot.answers import Answer, Section, Suggestion
 from ipbot.describe import agency_list, shorten
 from ipbot.plans.db import DutyEntry, PlanDB
@@ -165,8 +165,9 @@ def target_difference(db: PlanDB, request: Request) -> Answer:
     if a is not None and b is not None:
         change = "tăng thêm" if b > a else "giảm" if b < a else "không đổi"
         amount = f" {figure(abs(b - a))}" if b != a else ""
+        relative = f", tức {percent(abs(b - a), a)}" if a and b != a else ""  # "tăng bao nhiêu phần trăm"
         span = f"Từ mốc {first['year']} đến mốc {second['year']}"
-        lines.insert(0, f"{span}: {change}{amount} ({figure(a)} → {figure(b)}).")
+        lines.insert(0, f"{span}: {change}{amount} ({figure(a)} → {figure(b)}{relative}).")
     else:
         lines.insert(0, f"Mốc {first['year']} ghi «{first['value']}», mốc {second['year']} ghi «{second['value']}».")
     section = first["section"].rsplit(".", 2)[0]
