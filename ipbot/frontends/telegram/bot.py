@@ -275,13 +275,12 @@ async def _send_answer(
     answer: Answer,
     services: Services,
     *,
-    attachments: bool = True,
     rating: int | None = None,
 ) -> None:
     """The answer's text (split to fit), its buttons under the last part, then its files."""
     keyboard = _keyboard(answer, services.store, services.browser, rating)
     await _reply(message, html_text(answer), keyboard)
-    if answer.attachments and attachments:
+    if answer.attachments:
         await send_attachments(message, services.knowledge, answer.attachments)
 
 
@@ -792,7 +791,10 @@ async def _on_rating(update: Update, context: ContextTypes.DEFAULT_TYPE, service
     value, _, question_id = rest.partition(":")
     query = update.callback_query
     message = query.message if query else None
-    if query is None or value not in "+-" or not question_id.isdigit():
+    if query is None:
+        return
+    if value not in ("+", "-") or not question_id.isdigit():
+        await query.answer(phrases.BUTTON_EXPIRED)
         return
     first_line = message.text.split("\n", 1)[0] if isinstance(message, Message) and message.text else ""
     services.store.rate(int(question_id), 1 if value == "+" else -1, first_line)
