@@ -74,12 +74,13 @@ class Browser:
         return plan_id in self.knowledge.plans
 
     def groups(self, plan_id: str) -> list[Item]:
+        """The plan's task groups, each labelled as its button: number, short name, task count."""
         plan = self.knowledge.plans[plan_id]
         items = []
         for g in plan.groups:
             count = sum(t.group == g.number for t in plan.tasks)
             room = LABEL_WIDTH - len(f"{g.number} ·  ({count})")
-            items.append(Item(g.number, fit(g.short or g.title, room), count))
+            items.append(Item(g.number, f"{g.number} · {fit(g.short or g.title, room)} ({count})", count))
         return items
 
     def tasks(self, plan_id: str, group: str | None = None) -> list[Item]:

@@ -734,19 +734,10 @@ class Reader:
             if talked and chosen:
                 # "năm 2024 thì sao" in a conversation about Ninh Thuận: Ninh Thuận's plan of that year, or
                 # none; never another province's plan that happens to cover the year
+                cands = [p for p in cands if p.province_id == talked]
                 chosen = [p for p in chosen if p.province_id == talked]
-                if not chosen:
-                    province = next(p.province for p in every if p.province_id == talked)
-                    words = (province,)
-                    return (
-                        cands,
-                        True,
-                        Request(
-                            items=Items.NOTHING, reason=Reason.NO_PLAN, filters=Filters(words=words, year=plan_years[0])
-                        ),
-                    )
             if not chosen:
-                where = tuple(sorted({p.province for p in cands})) if q.provinces else ()
+                where = tuple(sorted({p.province for p in cands})) if q.provinces or talked else ()
                 nothing = Request(
                     items=Items.NOTHING,
                     reason=Reason.NO_PLAN,

@@ -219,12 +219,7 @@ def _choice_rows(
     if len(task_ids) > PAGE:
         key = hashlib.sha1("|".join(task_ids).encode()).hexdigest()[:12]
         store.remember("choices", key, task_ids)
-        navigation = []
-        if page > 0:
-            navigation.append(_button(phrases.PREVIOUS, f"t:{key}:{page - 1}", store))
-        if start + PAGE < len(task_ids):
-            navigation.append(_button(phrases.NEXT, f"t:{key}:{page + 1}", store))
-        rows.append(navigation)
+        rows.append(_navigation(page, len(task_ids), lambda p: f"t:{key}:{p}", store))
     return rows
 
 
@@ -240,14 +235,20 @@ def _pages(
 ) -> InlineKeyboardMarkup:
     start = page * PAGE
     rows = [[b] for b in items[start : start + PAGE]]
-    navigation = []
-    if page > 0:
-        navigation.append(_button(phrases.PREVIOUS, nav(page - 1), store))
-    if start + PAGE < len(items):
-        navigation.append(_button(phrases.NEXT, nav(page + 1), store))
+    navigation = _navigation(page, len(items), nav, store)
     if navigation:
         rows.append(navigation)
     return InlineKeyboardMarkup(rows)
+
+
+def _navigation(page: int, total: int, nav: Callable[[int], str], store: StateStore) -> list[InlineKeyboardButton]:
+    """« Trước / Sau » for page ``page`` of ``total`` items, ``PAGE`` to a page."""
+    buttons = []
+    if page > 0:
+        buttons.append(_button(phrases.PREVIOUS, nav(page - 1), store))
+    if (page + 1) * PAGE < total:
+        buttons.append(_button(phrases.NEXT, nav(page + 1), store))
+    return buttons
 
 
 # ---------------------------------------------------------------- sending
@@ -451,10 +452,7 @@ def _menu(services: Services, kind: str, plan_id: str, page: int) -> tuple[str, 
     label = html.escape(_plan_label(services, plan_id))
     store = services.store
     if kind == "n":
-        buttons = [
-            _button(f"{g.id} · {g.label} ({g.count})", f"g:{plan_id}:{g.id}:0", store)
-            for g in services.browser.groups(plan_id)
-        ]
+        buttons = [_button(g.label, f"g:{plan_id}:{g.id}:0", store) for g in services.browser.groups(plan_id)]
         return phrases.PICK_GROUP.format(plan=label), _pages(buttons, page, lambda p: f"n:{plan_id}:{p}", store)
     if kind == "o":
         buttons = [
