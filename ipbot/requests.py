@@ -141,6 +141,7 @@ class Measure(StrEnum):
     REMAINING = "remaining"  # total − allocation: still to be found after this year
     RATIO = "ratio"  # allocation / total
     STATED = "stated"  # the plan's stated total, or a source's stated amount
+    QUANTITY = "quantity"  # a count the tasks state ("01 lớp"), of the unit named in ``filters.words``
 
 
 class Reason(StrEnum):

@@ -553,3 +553,34 @@ def test_a_reference_whose_words_name_another_task_is_that_task(assistant: Assis
     answered, text, _ = ask(assistant, "còn việc truyền thông trạm đó trên Google, Facebook thì ai chủ trì?", context)
     assert not answered
     assert _has(text, "4.2") and not _has(text, "4.1")
+
+
+def test_a_count_the_tasks_state_is_added_up_over_the_plan(assistant: Assistant) -> None:
+    """ "tổng cộng bao nhiêu lớp" adds every task's stated classes; a count per district is shown, not added."""
+    answered, text, intent = ask(assistant, "Năm 2023 Ninh Thuận tổ chức tổng cộng bao nhiêu lớp tập huấn?")
+    assert answered and intent == "tasks_sum"
+    assert _has(text, "Tổng cộng 5 lớp")
+    assert all(_has(text, n) for n in ("4.1", "5.1", "5.2", "5.5", "5.3"))
+    assert _has(text, "không cộng được")
+
+
+def test_one_named_task_answers_its_own_count(assistant: Assistant) -> None:
+    """ "lớp cho học sinh có mấy lớp" is task 5.5's count, not the plan's total."""
+    answered, text, intent = ask(assistant, "lớp tập huấn cho học sinh năm 2023 có mấy lớp")
+    assert answered and intent == "quantity"
+    assert _has(text, "02 lớp tập huấn") and not _has(text, "Tổng cộng")
+
+
+def test_a_count_asked_of_a_task_only_another_plan_has_is_not_summed(assistant: Assistant) -> None:
+    """2022 has no class for pupils: its other classes are not added up as if it had."""
+    _, text, intent = ask(assistant, "Năm 2022 Ninh Thuận tổ chức mấy lớp tập huấn SHTT cho học sinh, sinh viên?")
+    assert intent != "tasks_sum" and not _has(text, "Tổng cộng")
+
+
+def test_a_count_of_a_few_tasks_also_answers_the_other_parts_asked(assistant: Assistant) -> None:
+    question = (
+        "Về tri thức truyền thống, bí quyết kỹ thuật, văn hóa dân gian trong KH 2022: thực hiện bao nhiêu "
+        "nhiệm vụ, mục tiêu nhằm thu hút gì, và ai phối hợp?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "1 nhiệm vụ") and _has(text, "du lịch") and _has(text, "Cơ quan phối hợp")

@@ -15,7 +15,7 @@ from ipbot.answering import document, lists, money, support, talk, tasks
 from ipbot.answering.common import reply
 from ipbot.answers import Answer, Section
 from ipbot.plans.db import PlanDB
-from ipbot.requests import Items, Op, Request
+from ipbot.requests import Items, Measure, Op, Request
 
 __all__ = ["Answerer"]
 
@@ -45,6 +45,9 @@ _BY_OP: dict[tuple[Items, Op], Family] = {
     (Items.DUTIES, Op.COUNT): lists.count_duties,
     (Items.TARGETS, Op.COUNT): lists.count_targets,
     (Items.TARGETS, Op.DIFFERENCE): document.target_difference,
+}
+_BY_MEASURE: dict[tuple[Items, Op, Measure], Family] = {
+    (Items.TASKS, Op.SUM, Measure.QUANTITY): lists.sum_quantities,
 }
 _BY_ITEMS: dict[Items, Family] = {
     Items.TASKS: lists.list_tasks,
@@ -87,7 +90,9 @@ class Answerer:
         unknown = [p for p in request.plans if p not in self.db.plan_ids]
         if unknown:
             request = request.but(plans=tuple(p for p in request.plans if p in self.db.plan_ids))
-        family = _BY_OP.get((request.items, request.op)) or _BY_ITEMS[request.items]
+        family = (_BY_MEASURE.get((request.items, request.op, request.measure)) if request.measure else None) or (
+            _BY_OP.get((request.items, request.op)) or _BY_ITEMS[request.items]
+        )
         answer = family(self.db, request)
         if request.reason is not None and request.items not in (Items.NOTHING, Items.CONTACTS):
             # asked for something the plans do not state: say so, then what they do state

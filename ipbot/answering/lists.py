@@ -8,16 +8,25 @@ official can check it against the document. Every selection is SQL over the plan
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 
 from ipbot.answering.common import filters_phrase, plans_of, reply
 from ipbot.answers import Answer, Section, Suggestion
 from ipbot.describe import agency_list, shorten, task_line, timeline_phrase
 from ipbot.plans.db import PlanDB, PlanInfo
-from ipbot.plans.models import Task
+from ipbot.plans.models import Quantity, Task
 from ipbot.requests import Field, Filters, Items, Op, Request, Role
-from ipbot.text import fold, money
+from ipbot.text import figure, fold, money
 
-__all__ = ["compare_tasks", "count_agencies", "count_tasks", "list_agencies", "list_groups", "list_tasks"]
+__all__ = [
+    "compare_tasks",
+    "count_agencies",
+    "count_tasks",
+    "list_agencies",
+    "list_groups",
+    "list_tasks",
+    "sum_quantities",
+]
 
 MAX_LIST = 30
 MIN_ANALOG = 0.5
@@ -184,6 +193,43 @@ def count_tasks(db: PlanDB, request: Request) -> Answer:
         detailed = 150 if len(ids) <= 3 else 0
         lines += [f"• {_list_line(db, plan, t, request, detailed)}" for t in db.tasks(ids[:MAX_LIST])]
         sections.append(Section(lines, plan.short_title, _sources(plan, ids, db.tasks(ids))))
+    return reply(request, sections, True, plans=[p.id for p in plans], listed=listed)
+
+
+def sum_quantities(db: PlanDB, request: Request) -> Answer:
+    """ "Tổng cộng bao nhiêu lớp tập huấn?": the counts the selected tasks state of that thing, added up.
+
+    A count per place ("mỗi huyện 02 lớp") is shown but not added: the plan does not say how many places.
+    """
+    plans = plans_of(db, request)
+    head = request.filters.words[0] if request.filters.words else ""
+    chosen = request.filters.model_copy(update={"words": (), "has": (*request.filters.has, Field.QUANTITY)})
+    sections, listed = [], []
+    for plan in plans:
+        counted: list[tuple[Task, Quantity]] = []
+        ids = db.task_ids([plan.id], chosen)
+        for tid, task in zip(ids, db.tasks(ids), strict=True):
+            found = [q for q in task.quantities if q.counts(head)]
+            counted += [(task, q) for q in found]
+            listed += [tid] if found else []
+        if not counted:
+            continue
+        added = [(t, q) for t, q in counted if not q.per_each]
+        each = [(t, q) for t, q in counted if q.per_each]
+        units = {q.unit for _, q in added}
+        noun = units.pop() if len(units) == 1 else " ".join(counted[0][1].unit.split()[: len(head.split())])
+        least = "ít nhất " if any("toi thieu" in fold(q.text) for _, q in added) else ""
+        what = filters_phrase(db, plan, request.filters)
+        head_line = f"Tổng cộng {least}{figure(sum((q.value for _, q in added), Decimal(0)))} {noun}"
+        head_line += f" theo các nhiệm vụ {what}" if what else " theo các nhiệm vụ của kế hoạch"
+        lines = [head_line + (f" (chưa kể số {noun} tính theo từng địa phương)." if each else ".")]
+        lines += [f"• {task_line(t, 90)}: {q.text}" for t, q in added]
+        lines += [f"• {task_line(t, 90)}: {q.text} — không cộng được, vì tính cho từng nơi" for t, q in each]
+        sections.append(Section(lines, plan.short_title, _sources(plan, listed, [t for t, _ in counted])))
+    if not sections:
+        names = ", ".join(p.short_title for p in plans)
+        line = f"{names}: không nhiệm vụ nào ghi số lượng như vậy."
+        return reply(request, [Section([line])], False, plans=[p.id for p in plans])
     return reply(request, sections, True, plans=[p.id for p in plans], listed=listed)
 
 

@@ -12,6 +12,7 @@ would round.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Annotated, Literal
 
@@ -105,6 +106,15 @@ class Quantity(Model):
     value: Amount
     unit: str
     text: str = Field(description="verbatim phrase from the document")
+
+    def counts(self, head: str) -> bool:
+        """Whether this counts the thing ``head`` names ("lop" counts "lớp tập huấn, bồi dưỡng")."""
+        return re.findall(r"\w+", fold(self.unit))[: len(head.split())] == head.split()
+
+    @property
+    def per_each(self) -> bool:
+        """ "mỗi huyện, thành phố 02 lớp": a count per place, which adds up to no one figure."""
+        return "moi" in re.findall(r"\w+", fold(f"{self.unit} {self.text}"))
 
 
 class TaskBudget(Model):

@@ -19,7 +19,7 @@ from ipbot.plans.models import Group, Plan
 from ipbot.reading.index import META_WORDS, Index, TaskRef
 from ipbot.reading.lexicon import Lexicon
 from ipbot.reading.parse import quarters_in
-from ipbot.reading.turn import Turn
+from ipbot.reading.turn import FIELD_OF_CUE, TASK_FACETS, Turn
 from ipbot.requests import AmountFilter, Field, Figure, Filters, Items, Measure, Op, Request, Role
 from ipbot.text import blank, expand, fold, strip_marks
 from ipbot.text import number as read_number
@@ -89,11 +89,31 @@ class Operations:
         )
         self._less = set(lexicon.phrases("less"))
         self._equal = set(lexicon.phrases("equal"))
+        self._unit_re = self._units_pattern()
+
+    def _units_pattern(self) -> re.Pattern[str] | None:
+        """ "bao nhiêu lớp", "tổng cộng mấy sản phẩm": a how-many word before a thing some task counts."""
+        classifiers = set(self.lex.phrases("count_classifier"))
+        heads: set[str] = set()
+        for task in self.index.tasks.values():
+            for quantity in task.quantities:
+                words = re.findall(r"\w+", fold(quantity.unit))
+                if words:
+                    heads.add(words[0] if words[0] in classifiers else " ".join(words[:2]))
+        heads -= set(self.lex.phrases("task_noun"))  # "bao nhiêu nhiệm vụ" counts tasks
+        if not heads:
+            return None
+        how = "|".join(sorted({*self.lex.phrases("how_many"), *self.lex.phrases("all_told")}, key=len, reverse=True))
+        names = "|".join(sorted(map(re.escape, heads), key=len, reverse=True))
+        return re.compile(rf"\b(?:{how})\s+(?:(?:co|la)\s+)?({names})\b")
 
     # ------------------------------------------------------------------ entry
     def read(self, turn: Turn) -> list[Request] | None:
         """Requests for a question over the data, or None when it asks no operation."""
         f = turn.query.folded
+        counted = self._quantity_sum(turn)
+        if counted is not None:
+            return counted
         has = {name for name in _OPERATION_CUES if self.lex.has(name, f)}
         largest = turn.query.has("largest")
         if not has and not largest:
@@ -109,7 +129,7 @@ class Operations:
         ranked = next((x for x in turn.context.last if x.op in (Op.MAX, Op.MIN)), None)
         if largest and (r.measure or r.rows or "ratio_measure" in has or turn.query.has("budget") or ranked):
             return self._rank(turn, ranked)
-        facet = turn.task_how in ("number", "content") and turn.query.has(*_TASK_FACETS)
+        facet = turn.task_how in ("number", "content") and turn.query.has(*TASK_FACETS)
         if "plans_compared" in has and two is not None and not facet and not has & _FIGURES:
             return self._compare(turn, two)
         out: list[Request] = []
@@ -130,7 +150,7 @@ class Operations:
                 # "bao nhiêu cơ quan …? Là những cơ quan nào?": the count shows them too; "có bao nhiêu
                 # dòng …, và tổng kinh phí của các dòng đó là bao nhiêu?": the count, then the sum
                 money = "sum" in has and turn.query.has("budget") and found[0].items is Items.TASKS
-                return found + ((self._sum(turn) or []) if money else [])
+                return found + ((self._sum(turn) or []) if money else []) + self._parts_of_counted(turn, found)
         selection = r.filters.groups or r.filters.agency or r.filters.quarters
         total_of = re.search(r"\btong (?:kinh phi|tien|so tien|du toan)\b", f)
         asks_amount = (r.measure is not None or total_of) and re.search(r"\b(?:bao nhieu|tong)\b", f)
@@ -147,6 +167,31 @@ class Operations:
         if "list_all" in has or "no_row" in has or "recurring" in has:
             return self._list(turn)
         return None
+
+    def _quantity_sum(self, turn: Turn) -> list[Request] | None:
+        """ "KH 2023 mở tổng cộng bao nhiêu lớp tập huấn?": the counts the tasks state, added up.
+
+        "Lớp cho học sinh có mấy lớp?" names one task: its own count answers (a task lookup)."""
+        q = turn.query
+        m = self._unit_re.search(q.folded) if self._unit_re and not q.task_numbers else None
+        if m is None:
+            return None
+        head = m.group(1)
+        plans = {p.id for p in turn.plans}
+        counting = [
+            tid
+            for tid, task in self.index.tasks.items()
+            if tid.split(":", 1)[0] in plans and any(x.counts(head) for x in task.quantities)
+        ]
+        named = [r.plan_id for r in turn.tasks if r.id in counting]
+        own = bool(named) and len(named) == len(set(named))  # one named task per plan: its own count
+        told = re.search(rf"\b(?:{'|'.join(self.lex.phrases('all_told'))})\b", q.folded)
+        r = self._reads(turn)
+        selected = r.filters.agency or r.filters.quarters or r.filters.groups
+        if turn.elsewhere or (not told and (own or (not selected and len(counting) < 2))):
+            return None  # a task of another plan was named, or one task's own count is asked
+        filters = r.filters.model_copy(update={"ids": (), "words": (head,)})
+        return [turn.request(Items.TASKS, op=Op.SUM, measure=Measure.QUANTITY, filters=filters)]
 
     # ------------------------------------------------------------------ what the question selects
     def _reads(self, turn: Turn) -> _Reading:
@@ -476,6 +521,18 @@ class Operations:
         years = [y for y in q.years if any(t.year == y for p in turn.plans for t in p.targets)]
         return [turn.request(Items.TARGETS, op=Op.COUNT, filters=Filters(year=years[0] if years else None))]
 
+    def _parts_of_counted(self, turn: Turn, found: list[Request]) -> list[Request]:
+        """ "Về tri thức truyền thống: bao nhiêu nhiệm vụ, mục tiêu nhằm gì, ai phối hợp?": when the
+        count is of a few named tasks, the other parts asked are those tasks' own."""
+        q = turn.query
+        asked = [c for c in TASK_FACETS if c not in ("quantity", "budget", "group_of") and q.has(c)]
+        ids = [i for r in found if r.items is Items.TASKS for i in r.filters.ids if i != "-"]
+        if not asked or not 0 < len(ids) <= _FEW or any(r.filters.groups or r.filters.agency for r in found):
+            return []
+        plans = [self.index.plans[p] for p in dict.fromkeys(i.split(":", 1)[0] for i in ids)]
+        fields = tuple(FIELD_OF_CUE[c] for c in asked)
+        return [turn.request(Items.TASKS, plans=plans, filters=Filters(ids=tuple(ids)), show=fields)]
+
     def _counted(self, f: str) -> Items | None:
         """What a count counts: the noun right after 'bao nhiêu / mấy / số'."""
         for m in self.lex.find("count", f):
@@ -779,7 +836,8 @@ class Operations:
 
 
 _FIGURES = frozenset({"count", "sum", "share", "difference"})
-_TASK_FACETS = ("lead", "coop", "time", "budget", "objective", "quantity", "training", "notes")
+_FEW = 3
+"""A count of at most this many tasks also answers the other parts asked of them."""
 _OPERATION_CUES = (
     "total_asked",
     "count",

@@ -27,7 +27,7 @@ from ipbot.reading.operations import Operations
 from ipbot.reading.parse import Query, understand
 from ipbot.reading.places import PLACE_WORDS, Place, Places, common_forms
 from ipbot.reading.segment import segment
-from ipbot.reading.turn import Turn
+from ipbot.reading.turn import FIELD_OF_CUE, TASK_FACETS, Turn
 from ipbot.requests import Field, Filters, Items, Measure, Op, Reason, Request, Role
 from ipbot.text import fold, has_diacritics, nfc, shape, strip_marks, tokens
 
@@ -75,18 +75,6 @@ ASSIGNED_DUTY_MARGIN = 0.05
 """A duty of "Tổ chức thực hiện" answers "who does this task" only this far ahead of the next."""
 """Question words a duty must share to be quoted alone rather than the agency's whole entry."""
 
-_TASK_FACETS = ("lead", "coop", "time", "budget", "objective", "quantity", "training", "notes", "group_of")
-_FIELD_OF_CUE = {
-    "lead": Field.LEAD,
-    "coop": Field.COOPERATING,
-    "time": Field.TIME,
-    "budget": Field.BUDGET,
-    "objective": Field.OBJECTIVE,
-    "quantity": Field.QUANTITY,
-    "training": Field.TRAINING,
-    "notes": Field.NOTES,
-    "group_of": Field.GROUP,
-}
 _FIELD_OF_INTENT = {
     "lead_agency": Field.LEAD,
     "cooperating_agencies": Field.COOPERATING,
@@ -573,7 +561,7 @@ class Reader:
         again, with the one thing the message changes."""
         if not context.last or not (self.lexicon.has("nothing_new", q.folded) or q.co_leads is not None):
             return None  # "nếu bỏ mấy việc đồng chủ trì đi" changes the count just given
-        if q.content_tokens or q.task_numbers or q.has(*_TASK_FACETS, "list", "targets", "document", "reporting"):
+        if q.content_tokens or q.task_numbers or q.has(*TASK_FACETS, "list", "targets", "document", "reporting"):
             return None  # it asks something of its own ("còn kinh phí thì sao?"): read it as such
         plans, explicit, missing = self._resolve_plans(q, context.model_copy(update={"plan_id": None}))
         if missing is not None:
@@ -901,7 +889,7 @@ class Reader:
             if hits and not refers:
                 turn.tasks, turn.task_how = self._in_each_plan(turn, hits), "content"
                 return
-            weak = len(q.content_tokens) <= 2 and q.has(*_TASK_FACETS) and not q.has("list")
+            weak = len(q.content_tokens) <= 2 and q.has(*TASK_FACETS) and not q.has("list")
             if not (q.has("refer") or weak):
                 return
         ordinal = self._ordinal(turn)
@@ -933,7 +921,7 @@ class Reader:
             return None
         if not (self.lexicon.has("refer_list", q.folded) or q.has("refer")):
             return None
-        facets = tuple(_FIELD_OF_CUE[c] for c in _TASK_FACETS if q.has(c))
+        facets = tuple(FIELD_OF_CUE[c] for c in TASK_FACETS if q.has(c))
         prior = next(
             (r for r in reversed(turn.context.last) if r.items is Items.TASKS and r.op in (Op.LIST, Op.COUNT)), None
         )
@@ -1176,6 +1164,14 @@ class Reader:
             asks = bool(hits) and (hits[0].score >= task_best - 0.05 or q.has("statistics") or named_year)
         if not (asks or follow) or turn.task_how == "number":
             return None
+        if (
+            q.has("objective")
+            and len(turn.tasks) == 1
+            and turn.task_how == "content"
+            and not horizon_years & set(q.years)
+            and self._strong_task(turn)
+        ):
+            return None  # "CDĐL Thịt cừu năm 2023: mục tiêu cụ thể là gì": that one task's aim, not the plan's targets
         if turn.task_how in ("context", "analog") and q.has("lead", "coop", "budget", "time"):
             return None  # "hồi đó sở nào lo việc này và chỉ tiêu bao nhiêu sản phẩm?": that task's parts
         if turn.tasks and turn.task_how == "content" and q.has("quantity"):
@@ -1674,11 +1670,11 @@ class Reader:
             return turn.request(
                 Items.NOTHING, reason=Reason.NO_ANALOG, filters=Filters(ids=tuple(r.id for r in turn.tasks))
             )
-        if turn.task_how == "content" and q.has("list", "topic") and not q.has(*_TASK_FACETS) and len(turn.tasks) > 1:
+        if turn.task_how == "content" and q.has("list", "topic") and not q.has(*TASK_FACETS) and len(turn.tasks) > 1:
             return None
         # the parts asked, in the order the message asks them ("mấy lớp, tiền lấy ở đâu")
-        asked = sorted((c for c in _TASK_FACETS if q.has(c)), key=lambda c: self._cue_position(q, c))
-        facets = [_FIELD_OF_CUE[c] for c in asked]
+        asked = sorted((c for c in TASK_FACETS if q.has(c)), key=lambda c: self._cue_position(q, c))
+        facets = [FIELD_OF_CUE[c] for c in asked]
         if Field.TRAINING in facets:
             # "lớp tập huấn … chủ đề gì": what is taught first; the other parts asked stay asked
             facets = [Field.TRAINING, *(f for f in facets if f is not Field.TRAINING)]

@@ -8,9 +8,23 @@ from ipbot.answers import Context
 from ipbot.plans.models import Plan
 from ipbot.reading.index import TaskRef
 from ipbot.reading.parse import Query
-from ipbot.requests import Items, Op, Request
+from ipbot.requests import Field, Items, Op, Request
 
-__all__ = ["Turn"]
+__all__ = ["FIELD_OF_CUE", "TASK_FACETS", "Turn"]
+
+FIELD_OF_CUE = {
+    "lead": Field.LEAD,
+    "coop": Field.COOPERATING,
+    "time": Field.TIME,
+    "budget": Field.BUDGET,
+    "objective": Field.OBJECTIVE,
+    "quantity": Field.QUANTITY,
+    "training": Field.TRAINING,
+    "notes": Field.NOTES,
+    "group_of": Field.GROUP,
+}
+"""The parts of one task a question cue asks for (facets.yaml names the cues)."""
+TASK_FACETS = tuple(FIELD_OF_CUE)
 
 
 @dataclass
