@@ -39,6 +39,10 @@ OUT_OF_SCOPE = (
     "kinh phí và chỉ tiêu), nên tôi không trả lời được."
 )
 WHICH_PLAN = "Câu hỏi này có ở nhiều kế hoạch. Bạn muốn hỏi kế hoạch nào?"
+WHICH_TASK = (
+    "Bạn đang hỏi về nhiệm vụ nào? Hãy nêu tên hoặc số nhiệm vụ, ví dụ «kinh phí nhiệm vụ 3.3 năm 2023», "
+    "hoặc xem danh sách nhiệm vụ bên dưới."
+)
 
 SOURCE = "Nguồn: {plan}, {where}."
 

@@ -157,6 +157,7 @@ class Reason(StrEnum):
     UNSUPPORTED = "unsupported"  # an operation the data cannot serve
     NO_STATISTICS = "no_statistics"  # results or current figures: the plans set targets, not results
     NOT_STATED = "not_stated"  # the plan has such items, but none about what was asked (``filters.words``)
+    NO_REFERENT = "no_referent"  # "lớp đó kp bn?" with nothing said before it that "đó" could mean
 
 
 class _Frozen(BaseModel):

@@ -226,6 +226,7 @@ class Words(BaseModel):
     shorthand: dict[Annotated[str, StringConstraints(pattern=r"^[a-z]+$")], Abbreviation]
     function_words: list[Annotated[str, StringConstraints(pattern=r"^\w+$")]]
     question_words: list[Annotated[str, StringConstraints(pattern=r"^\w+$")]]
+    terms: list[Annotated[str, StringConstraints(pattern=r"^\w+ \w+$")]] = []
 
     @field_validator("function_words", "question_words")
     @classmethod

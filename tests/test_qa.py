@@ -584,3 +584,29 @@ def test_a_count_of_a_few_tasks_also_answers_the_other_parts_asked(assistant: As
     )
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "1 nhiệm vụ") and _has(text, "du lịch") and _has(text, "Cơ quan phối hợp")
+
+
+def test_a_reference_to_nothing_said_asks_which_task(assistant: Assistant) -> None:
+    """ "lớp đó kp bn?" as a first message: not the plan's whole budget, a question back."""
+    answered, text, intent = ask(assistant, "lớp đó kp bn?")
+    assert not answered and intent == "no_referent"
+    assert _has(text, "nhiệm vụ nào") and not _has(text, "Tổng kinh phí")
+
+
+def test_a_preamble_naming_a_place_and_a_class_is_the_subject_of_lop_do(assistant: Assistant) -> None:
+    """The district (Tháp Chàm) chooses the plan, the class is the subject; 'thuc thi' typed without
+    accents is the term 'thực thi', not 'thì'."""
+    question = "dn em o Thap Cham muon hoc lop ve thuc thi quyen SHTT nam 2023, lop do kp bn, phoi hop voi ai"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "5.1") and _has(text, "9,2 triệu đồng")
+
+
+def test_the_nth_task_of_a_group_named_by_its_title(assistant: Assistant) -> None:
+    question = "Trong nhóm nhiệm vụ khai thác TSTT năm 2022 của Ninh Thuận, nhiệm vụ thứ hai là gì?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "3.b") and _has(text, "hết hạn bảo hộ")
+
+
+def test_chat_shorthand_vs_and_j(assistant: Assistant) -> None:
+    answered, text, _ = ask(assistant, "nhiệm vụ thit cừu 2023 phối hop vs ai, cột ghi chú ghi j?")
+    assert answered and _has(text, "3.3") and _has(text, "Cơ quan phối hợp") and not _has(text, "Tổng kinh phí năm")

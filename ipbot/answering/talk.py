@@ -183,6 +183,15 @@ def nothing(db: PlanDB, request: Request) -> Answer:
         return reply(request, [Section(lines)], False, plans=request.plans, suggestions=suggestions)
     if reason is Reason.AMBIGUOUS:
         return reply(request, [Section([phrases.WHICH_PLAN])], False, suggestions=suggestions)
+    if reason is Reason.NO_REFERENT:
+        overview = [
+            Suggestion(
+                f"Các nhiệm vụ của {p.short_title}",
+                Request(items=Items.TASKS, op=Op.LIST, plans=(p.id,), explicit=True),
+            )
+            for p in plans
+        ]
+        return reply(request, [Section([phrases.WHICH_TASK])], False, plans=request.plans, suggestions=overview)
     if reason is Reason.OUT_OF_SCOPE:
         sections = [Section([phrases.OUT_OF_SCOPE])]
         if Field.CONTACT in request.show:  # procedures, fees, the law: the IP office answers those

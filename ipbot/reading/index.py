@@ -48,6 +48,7 @@ __all__ = ["Hit", "Index", "Passage", "TaskRef", "derived_tables"]
 # their accented form (folded for questions typed without accents): data/lexicon/abbreviations.yaml.
 META_ACCENTED = frozenset(word_lists().question_words)
 META_WORDS = frozenset(strip_marks(w) for w in META_ACCENTED)
+TERMS = frozenset(strip_marks(t) for t in word_lists().terms)
 # Two-word scaffolding ("nhiệm vụ", "kế hoạch"): the word after it starts a title, it is no
 # word pair of that title ("nhiệm vụ hỗ trợ OCOP" is not "…Nhiệm vụ Hỗ trợ khai thác…").
 META_PHRASES = frozenset(
@@ -377,6 +378,9 @@ class Index:
         pairs = _drop_domain_pairs([(w, self._typo(w, t)) for w, t in _expand_words(shape(text).split())])
         folded = [f for _, f in pairs]
         roles = [self._role(w, t, accented) for w, t in pairs]
+        for i in range(len(folded) - 1):
+            if f"{folded[i]} {folded[i + 1]}" in TERMS:  # "thuc thi": a term, though each word frames questions
+                roles[i] = roles[i + 1] = "word"
         out: list[str | None] = []
         for i, (word, tok) in enumerate(pairs):
             role = roles[i]

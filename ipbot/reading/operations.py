@@ -213,7 +213,7 @@ class Operations:
             status = ("recurring",)  # a row that gives words, not a figure
         elif self.lex.has("no_row", f):
             status = ("no_row",)
-        groups = self._groups(turn)
+        groups = self.groups(turn)
         ids = self._mentioned_ids(turn)
         if groups and turn.task_how == "content" and not self._by_phrase(turn):
             ids = ()  # the words that matched tasks are the group's title
@@ -297,7 +297,7 @@ class Operations:
             return Role.LEAD if m.group(1) == "chu tri" else Role.COOPERATING
         return None
 
-    def _groups(self, turn: Turn) -> tuple[str, ...]:
+    def groups(self, turn: Turn) -> tuple[str, ...]:
         """Task groups named by number ("nhóm 3", "nhóm 4 và 5") or by their title's words."""
         f = _INCLUDING_RE.sub(" ", turn.query.folded)
         numbers: list[str] = []
@@ -501,7 +501,8 @@ class Operations:
             plans = [two[0], two[1]] if two else turn.plans
             # the tasks the words matched are dropped for a topic of their own, unless a quoted phrase chose them
             ids = r.filters.ids if turn.task_how != "content" or self._by_phrase(turn) else ()
-            filters = r.filters.model_copy(update={"ids": ids or self._topic_ids(turn, plans)})
+            topic = () if r.filters.groups else self._topic_ids(turn, plans)  # a group's title is no topic
+            filters = r.filters.model_copy(update={"ids": ids or topic})
             return [self._per_plan(turn, Items.TASKS, Op.COUNT, plan, filters) for plan in plans]
         if items is Items.AGENCIES:
             duty = bool(re.search(r"to chuc thuc hien|giao viec|phan cong|neu ten|\bphan iv\b|\bmuc v\b", f))

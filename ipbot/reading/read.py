@@ -46,6 +46,8 @@ PASSAGE_MATCH = 0.6
 TOPIC_MATCH = 0.75
 TOPIC_EVIDENCE = 1.5
 STRONG_MATCH = 0.7
+REFERRED_MATCH = 0.45
+"""Least share of a preamble a task must explain when the question only points back at it ("lớp đó")."""
 UNASSIGNED_DUTY = 0.5
 """Least share of a who-question a duty must explain to answer for a task the plan assigns to nobody."""
 ANALOG = 0.5
@@ -246,7 +248,15 @@ class Reader:
             q.content_tokens = self.index.content_tokens(q.content)
         # "Tôi công tác ở Sở X. … giao Sở tôi …": the preamble said who is asking, and "sở tôi" carries it
         introduction = self.lexicon.has("introduces", lead.folded) and self.lexicon.has("own_agency", q.folded)
-        if lead.content_tokens and not explains and not introduction and not q.agencies and self._explains(lead):
+        said = self._place_words(lead.raw, self.index.plans.values())[1]
+        lead.content = _without(lead.content, said)  # "DN em ở Tháp Chàm muốn học lớp …": the place is no subject
+        lead.full_content = _without(lead.full_content, said)
+        lead.content_tokens = self.index.content_tokens(lead.content)
+        # "…muốn học lớp về thực thi quyền SHTT, lớp đó kp bn?": a question pointing back at the preamble
+        # has nothing else to be about, so the preamble's subject needs less to count
+        points_back = q.has("refer") and len(q.content_tokens) <= 1
+        bar = REFERRED_MATCH if points_back else None
+        if lead.content_tokens and not explains and not introduction and not q.agencies and self._explains(lead, bar):
             # "Nghe nói năm 2023 có dự án chỉ dẫn địa lý Thịt cừu. Ai đứng ra làm?": the subject is in the preamble
             # (a preamble about the person, "tôi là phóng viên, đang so sánh…", names no subject; a question
             # that names its agencies has its subject already)
@@ -254,13 +264,13 @@ class Reader:
             q.full_content = f"{lead.full_content} {SEPARATOR} {q.full_content}".strip()
             q.content_tokens = self.index.content_tokens(q.content)
 
-    def _explains(self, q: Query) -> bool:
+    def _explains(self, q: Query, bar: float | None = None) -> bool:
         """The question's own words point at a task or passage (then a preamble adds nothing but noise)."""
         if len(q.content_tokens) < 2:
             return False
         task = max((h.score for h in self.index.rank_tasks(q.content)[:1]), default=0.0)
         passage = max((h.score for h in self.index.rank_passages(q.content)[:1]), default=0.0)
-        return task >= TASK_MATCH or passage >= PASSAGE_MATCH
+        return task >= (bar or TASK_MATCH) or passage >= (bar or PASSAGE_MATCH)
 
     def search(self, keyword: str, plan_id: str | None = None) -> list[Request]:
         """A keyword search (/timkiem): the tasks whose text covers it, else whatever the words ask."""
@@ -336,6 +346,8 @@ class Reader:
                 return [turn.request(Items.FILES, show=(Field.CHART,))]
             return [turn.request(Items.FILES, show=(Field.CSV,) if q.has("csv") else (Field.EXPORT,))]
         self._find_tasks(turn)
+        if self._points_at_nothing(turn):
+            return [turn.request(Items.NOTHING, reason=Reason.NO_REFERENT)]
         unknown_number = self._unknown_number(turn)
         if unknown_number is not None:
             return [unknown_number]
@@ -373,6 +385,21 @@ class Reader:
         if searched[0].items is Items.NOTHING:
             return self._support(turn) or searched  # "có hỗ trợ … không?" that nothing else explains
         return searched
+
+    def _points_at_nothing(self, turn: Turn) -> bool:
+        """ "lớp đó kp bn?" as a first message: "đó" means nothing yet, and the plan's budget would
+        answer another question."""
+        q, ctx = turn.query, turn.context
+        return (
+            not turn.tasks
+            and not turn.elsewhere
+            and not q.task_numbers
+            and not (ctx.task_ids or ctx.listed or ctx.last)
+            and len(q.content_tokens) <= 1
+            and not q.agencies
+            # "nó" may be the plan; "các dòng đó" the rows the same message selects
+            and any(_ONE_THING_RE.match(m.group(0)) for m in self.lexicon.find("refer", q.folded))
+        )
 
     # ------------------------------------------------------------------ task numbers
     def _unknown_number(self, turn: Turn) -> Request | None:
@@ -749,15 +776,7 @@ class Reader:
         """Places named: a district puts the question in its province's plans; a province with no
         plan gets a plain "no plan" (its merger noted when a planned province is now part of it)."""
         by_province = {fold(p.province): p.province_id for p in every}
-        matches = self.places.matches(
-            f"{q.lead_raw} {q.raw}",
-            self._common,
-            lower_districts={p.province for p in every},
-            pairs=self._pairs,
-        )
-        # a place's words choose a plan, never a task: "nho ở Phan Rang" is about grapes
-        said = [f"{word} {form}" for form, _ in matches for word in PLACE_WORDS] + [form for form, _ in matches]
-        said += [f"{form} cu" for form, _ in matches]  # "Ninh Thuận cũ": the old province, before 2025
+        matches, said = self._place_words(f"{q.lead_raw} {q.raw}", every)
         q.content = _without(q.content, said)
         q.full_content = _without(q.full_content, said)
         q.content_tokens = self.index.content_tokens(q.content)
@@ -780,6 +799,16 @@ class Reader:
         merged = [p.id for p in every if any(fold(p.province) in map(fold, f.former) for f in foreign)]
         words = tuple(dict.fromkeys(f.name if f.kind == "province" else f.province for f in foreign))
         return Request(items=Items.NOTHING, reason=Reason.NO_PLAN, plans=tuple(merged), filters=Filters(words=words))
+
+    def _place_words(self, text: str, every: Collection[Plan]) -> tuple[list[tuple[str, Place]], list[str]]:
+        """The places a text names, and the words that name them: a place's words choose a plan,
+        never a task ("nho ở Phan Rang" is about grapes)."""
+        matches = self.places.matches(
+            text, self._common, lower_districts={p.province for p in every}, pairs=self._pairs
+        )
+        said = [f"{word} {form}" for form, _ in matches for word in PLACE_WORDS] + [form for form, _ in matches]
+        said += [f"{form} cu" for form, _ in matches]  # "Ninh Thuận cũ": the old province, before 2025
+        return matches, said
 
     def _relative_year(self, q: Query, context: Context) -> list[int]:
         """'năm ngoái', 'năm sau': a year counted from the conversation's plan (one of the same province)."""
@@ -851,6 +880,10 @@ class Reader:
                 turn.plans = [p for p in turn.plans if p.id in {r.plan_id for r in refs}] or turn.plans
                 turn.tasks, turn.task_how = refs, "number"
                 return
+        in_group = self._ordinal_in_group(turn)
+        if in_group is not None:  # "trong nhóm khai thác TSTT năm 2022, nhiệm vụ thứ hai là gì?"
+            turn.tasks, turn.task_how = [in_group], "number"
+            return
         if q.content_tokens:
             hits = self._task_hits(turn, q.content, plan_ids) or self._each_subject(turn, plan_ids)
             refers = turn.context.task_ids and q.has("refer")
@@ -967,12 +1000,23 @@ class Reader:
             found += [h.item for h in hits[:1] if isinstance(h.item, TaskRef)]
         return list(dict.fromkeys(found))
 
-    def _ordinal(self, turn: Turn) -> TaskRef | None:
-        """The n-th task of what the last answer listed ("cái thứ hai", "nhiệm vụ đầu tiên")."""
+    def _ordinal_in_group(self, turn: Turn) -> TaskRef | None:
+        """The n-th task of the one group the question names ("nhóm 3 năm 2022, nhiệm vụ thứ hai")."""
+        if not re.search(r"\bnhom\b", turn.query.folded) or not self.lexicon.has("ordinal", turn.query.folded):
+            return None
+        groups = self.operations.groups(turn)
+        if len(groups) != 1:
+            return None
+        plan_id, number = groups[0].split(":", 1)
+        members = [f"{plan_id}:{t.number}" for t in self.index.plans[plan_id].tasks if t.group == number]
+        return self._ordinal(turn, members)
+
+    def _ordinal(self, turn: Turn, among: list[str] | None = None) -> TaskRef | None:
+        """The n-th task of what the last answer listed ("cái thứ hai", "nhiệm vụ đầu tiên"), or of ``among``."""
         m = next(self.lexicon.find("ordinal", turn.query.folded), None)
         if m is None:
             return None
-        listed = turn.context.listed or turn.context.task_ids
+        listed = among if among is not None else turn.context.listed or turn.context.task_ids
         word = m.group(0).split()[-1]
         n = _ORDINALS.get(word, len(listed) if word in ("cuoi", "cung") else 0)
         if not listed or not 1 <= n <= len(listed):
@@ -1843,6 +1887,10 @@ _JOINED_RE = re.compile(r"\b(?:voi|va|vs|so voi)\b")
 # what a number question counts: "bao nhiêu sản phẩm OCOP", "tối thiểu mấy cơ sở sản xuất kinh doanh"
 _COUNTED_RE = re.compile(r"(?:bao nhieu|\bmay|toi thieu|so luong)\s+((?:[a-z0-9%]+ ){0,3}[a-z0-9%]+)")
 _COUNTED_STOP = frozenset({"cai", "con", "chiec", "duoc", "thi", "la", "co", "cho", "bao", "nhieu", "may", "nam", "%"})
+
+
+_ONE_THING_RE = re.compile(r"(?!no\b|(?:cac|nhung|hai|ba|\d+)\b)")
+"""A reference to one thing ("lớp đó", "cái thứ hai"), not "nó" nor "các dòng đó"."""
 
 
 def _merged(requests: list[Request]) -> list[Request]:
