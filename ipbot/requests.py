@@ -22,7 +22,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 from enum import StrEnum
+from typing import Annotated
 
+from annotated_types import Interval
 from pydantic import BaseModel, ConfigDict
 
 __all__ = [
@@ -218,6 +220,7 @@ class Request(_Frozen):
     measure: Measure | None = None
     figures: tuple[Figure, ...] = ()
     limit: int | None = None
+    position: Annotated[int, Interval(ge=1, le=20)] = 1  # MAX/MIN: the n-th distinct amount ("lớn thứ hai")
     reason: Reason | None = None
     alternatives: tuple[Request, ...] = ()  # NOTHING: what the user may have meant
 

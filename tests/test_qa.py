@@ -610,3 +610,30 @@ def test_the_nth_task_of_a_group_named_by_its_title(assistant: Assistant) -> Non
 def test_chat_shorthand_vs_and_j(assistant: Assistant) -> None:
     answered, text, _ = ask(assistant, "nhiệm vụ thit cừu 2023 phối hop vs ai, cột ghi chú ghi j?")
     assert answered and _has(text, "3.3") and _has(text, "Cơ quan phối hợp") and not _has(text, "Tổng kinh phí năm")
+
+
+def test_two_groups_compared_by_their_summed_totals(assistant: Assistant) -> None:
+    question = "Năm 2023, tổng kinh phí thực hiện của nhóm 5 so với nhóm 3 chênh nhau bao nhiêu?"
+    answered, text, intent = ask(assistant, question)
+    assert answered and intent == "tasks_difference"
+    assert all(_has(text, x) for x in ("518,4 triệu đồng", "8.300 triệu đồng", "7.781,6 triệu đồng"))
+
+
+def test_two_plans_totals_added_up(assistant: Assistant) -> None:
+    answered, text, _ = ask(assistant, "tổng kinh phí hai năm 2022 và 2023 của Ninh Thuận cộng lại là bao nhiêu")
+    assert answered and _has(text, "9.372,6 triệu đồng") and _has(text, "5.540 + 3.832,6")
+
+
+def test_the_second_and_third_largest_rows(assistant: Assistant) -> None:
+    answer = assistant.ask("Trong bảng dự toán 2023, dòng nào có tổng kinh phí thực hiện lớn thứ hai?")
+    text = canon(plain_text(answer))
+    assert answer.answered and _has(text, "cao thứ hai") and text.index("3.6") < text.index("3.3")
+    assert not _has(text, "4.800 triệu đồng")  # the largest is not the answer, nor shown as if it were
+    _, third, _ = ask(assistant, "còn dòng lớn thứ ba?", answer.context)
+    assert _has(third, "cao thứ ba") and _has(third, "3.3 — ")
+
+
+def test_a_count_the_tasks_state_is_added_over_two_plans(assistant: Assistant) -> None:
+    question = "Gộp hai năm 2022 và 2023, Ninh Thuận hỗ trợ tổng cộng bao nhiêu sản phẩm OCOP?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "ít nhất 11 sản phẩm OCOP")

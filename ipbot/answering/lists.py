@@ -205,6 +205,7 @@ def sum_quantities(db: PlanDB, request: Request) -> Answer:
     head = request.filters.words[0] if request.filters.words else ""
     chosen = request.filters.model_copy(update={"words": (), "has": (*request.filters.has, Field.QUANTITY)})
     sections, listed = [], []
+    grand, least_any, nouns = Decimal(0), False, set()
     for plan in plans:
         counted: list[tuple[Task, Quantity]] = []
         ids = db.task_ids([plan.id], chosen)
@@ -220,12 +221,17 @@ def sum_quantities(db: PlanDB, request: Request) -> Answer:
         noun = units.pop() if len(units) == 1 else " ".join(counted[0][1].unit.split()[: len(head.split())])
         least = "ít nhất " if any("toi thieu" in fold(q.text) for _, q in added) else ""
         what = filters_phrase(db, plan, request.filters)
-        head_line = f"Tổng cộng {least}{figure(sum((q.value for _, q in added), Decimal(0)))} {noun}"
+        subtotal = sum((q.value for _, q in added), Decimal(0))
+        grand, least_any, nouns = grand + subtotal, least_any or bool(least), nouns | {noun}
+        head_line = f"Tổng cộng {least}{figure(subtotal)} {noun}"
         head_line += f" theo các nhiệm vụ {what}" if what else " theo các nhiệm vụ của kế hoạch"
         lines = [head_line + (f" (chưa kể số {noun} tính theo từng địa phương)." if each else ".")]
         lines += [f"• {task_line(t, 90)}: {q.text}" for t, q in added]
         lines += [f"• {task_line(t, 90)}: {q.text} — không cộng được, vì tính cho từng nơi" for t, q in each]
         sections.append(Section(lines, plan.short_title, _sources(plan, listed, [t for t, _ in counted])))
+    if len(sections) > 1 and len(nouns) == 1:  # "gộp hai năm": the plans' counts together, first
+        both = f"Cộng {len(sections)} kế hoạch: {'ít nhất ' if least_any else ''}{figure(grand)} {nouns.pop()}."
+        sections.insert(0, Section([both]))
     if not sections:
         names = ", ".join(p.short_title for p in plans)
         line = f"{names}: không nhiệm vụ nào ghi số lượng như vậy."

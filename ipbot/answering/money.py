@@ -221,11 +221,15 @@ def largest(db: PlanDB, request: Request) -> Answer:
         rows.sort(key=lambda r: r.value(measure, source) or Decimal(0), reverse=not smallest)
         what = measure_phrase(plan, measure, source)
         scope = filters_phrase(db, plan, f)
-        head = f"Nhiệm vụ có {what} {'thấp' if smallest else 'cao'} nhất"
+        rank = _RANK_WORDS.get(request.position, f"thứ {request.position}")
+        head = f"Nhiệm vụ có {what} {'thấp' if smallest else 'cao'} {rank}"
         if scope:
             head += f" (trong các nhiệm vụ {scope})"
         lines = []
-        if rows:
+        amounts = list(dict.fromkeys(r.value(measure, source) or Decimal(0) for r in rows))
+        if request.position > 1:  # the n-th distinct amount, the rows above it shown after
+            rows = [r for r in rows if (r.value(measure, source) or 0) in amounts[request.position - 1 :]]
+        if rows and len(amounts) >= request.position:
             best = rows[0].value(measure, source) or Decimal(0)
             tied = [r for r in rows if r.value(measure, source) == best]
             top += [r.task_id for r in tied]
@@ -242,22 +246,27 @@ def largest(db: PlanDB, request: Request) -> Answer:
     )
 
 
+_RANK_WORDS = {1: "nhất", 2: "thứ hai", 3: "thứ ba", 4: "thứ tư", 5: "thứ năm"}
+
+
 def stated_sum(db: PlanDB, request: Request) -> Answer:
     """Several stated amounts added up ("không tính trung ương": the other sources), and their share."""
     parts = [_figure(db, request, f) for f in request.figures]
     values = [v for _, v, _ in parts if v is not None]
     if not parts or len(values) != len(parts):
         return _unsupported(request)
-    plan = parts[0][2]
+    plans = list({p.id: p for _, _, p in parts}.values())
+    plan = plans[0]
     total = sum(values, Decimal(0))
     names = " và ".join(_cap(what) if n == 0 else what[:1].lower() + what[1:] for n, (what, _, _) in enumerate(parts))
     lines = [f"{names} cộng lại: {money(total)}.", "= " + " + ".join(figure(v) for v in values) + " triệu đồng."]
-    if plan.budget_total:
+    if len(plans) == 1 and plan.budget_total:
         lines.append(
             f"Chiếm {percent(total, plan.budget_total)} tổng kinh phí {period(plan)} ({money(plan.budget_total)})."
         )
-    source = f"Nguồn: {plan.short_title}, mục {plan.budget_section}."
-    return reply(request, [Section(lines, plan.short_title, source)], True, plans=[plan.id])
+    title = " và ".join(p.short_title for p in plans)
+    source = "Nguồn: " + "; ".join(f"{p.short_title}, mục {p.budget_section}" for p in plans) + "."
+    return reply(request, [Section(lines, title, source)], True, plans=[p.id for p in plans])
 
 
 def largest_source(db: PlanDB, request: Request) -> Answer:
@@ -394,7 +403,8 @@ def difference(db: PlanDB, request: Request) -> Answer:
     ]
     if b:  # the change as a share of the second figure: "giảm 30,82% so với năm 2022"
         trend = "cao hơn" if diff >= 0 else "thấp hơn"
-        lines.append(f"Tức là {trend} {percent(abs(diff), b)} so với {b_what}.")
+        against = f" so với {b_what}" if len(b_what) <= 40 else ""  # a long label was just given above
+        lines.append(f"Tức là {trend} {percent(abs(diff), b)}{against}.")
     title = plan.short_title if plan.id == plan_b.id else f"{plan.short_title} và {plan_b.short_title}"
     return reply(
         request,

@@ -19,7 +19,7 @@ from ipbot.plans.models import Group, Plan
 from ipbot.reading.index import META_WORDS, Index, TaskRef
 from ipbot.reading.lexicon import Lexicon
 from ipbot.reading.parse import quarters_in
-from ipbot.reading.turn import FIELD_OF_CUE, TASK_FACETS, Turn
+from ipbot.reading.turn import FIELD_OF_CUE, ORDINALS, TASK_FACETS, Turn
 from ipbot.requests import AmountFilter, Field, Figure, Filters, Items, Measure, Op, Request, Role
 from ipbot.text import blank, expand, fold, strip_marks
 from ipbot.text import number as read_number
@@ -590,6 +590,11 @@ class Operations:
                 measure = Measure.TOTAL
             if measure is None or not self.lex.has("sum", q.folded):
                 return None  # "kéo dài tổng cộng bao nhiêu tháng" adds up no money
+        two = self._two_plans(turn)
+        if two and not selects and q.has("budget") and self.lex.has("sum", q.folded):
+            # "cộng cả hai kế hoạch 2022 và 2023 thì bao nhiêu tiền": the two plans' stated totals
+            figures = tuple(Figure(measure=Measure.STATED, plan=p.id) for p in self._in_order(turn, two))
+            return [turn.request(Items.BUDGET, op=Op.SUM, plans=list(two), figures=figures)]
         if not selects and not whole and measure is not Measure.REMAINING:
             return None  # "tổng kinh phí năm 2023" is the plan's stated total, not a sum of rows
         if re.search(r"\bdong (?:tong )?cong\b", q.folded) and not self.lex.has("adds_rows", q.folded):
@@ -653,7 +658,10 @@ class Operations:
         smallest = self.lex.has("smallest", turn.query.folded)
         measure = r.measure or (ranked.measure if ranked else None) or Measure.TOTAL
         filters = r.filters.model_copy(update={"status": (), "ids": ()})
-        return [turn.request(Items.TASKS, op=Op.MIN if smallest else Op.MAX, measure=measure, filters=filters)]
+        nth = _NTH_RE.search(turn.query.folded)  # "lớn thứ hai", "còn dòng lớn thứ ba?"
+        position = ORDINALS.get(nth.group(1), 1) if nth else 1
+        op = Op.MIN if smallest else Op.MAX
+        return [turn.request(Items.TASKS, op=op, measure=measure, filters=filters, position=position)]
 
     def _list(self, turn: Turn) -> list[Request] | None:
         q = turn.query
@@ -808,9 +816,18 @@ class Operations:
         if len(sources) >= 2:
             figures = tuple(Figure(measure=Measure.STATED, plan=plan.id, source=s) for s in sources[:2])
             return [turn.request(Items.BUDGET, op=Op.DIFFERENCE, plans=[plan], figures=figures)]
+        measure = r.measure if r.measure in (Measure.TOTAL, Measure.ALLOCATION) else Measure.TOTAL
+        groups = [g for g in r.filters.groups if g.startswith(f"{plan.id}:")]
+        if len(groups) >= 2:
+            # "tổng kinh phí nhóm 5 so với nhóm 3 chênh nhau bao nhiêu": each group's sum, in the order named
+            rest = r.filters.model_copy(update={"ids": ()})
+            figures = tuple(
+                Figure(measure=measure, plan=plan.id, filters=rest.model_copy(update={"groups": (g,)}))
+                for g in groups[:2]
+            )
+            return [turn.request(Items.TASKS, op=Op.DIFFERENCE, plans=[plan], figures=figures)]
         refs = turn.tasks if turn.task_how in ("number", "content") else []
         if len(refs) >= 2:
-            measure = r.measure if r.measure in (Measure.TOTAL, Measure.ALLOCATION) else Measure.TOTAL
             figures = tuple(
                 Figure(measure=measure, plan=ref.plan_id, filters=Filters(ids=(ref.id,))) for ref in refs[:2]
             )
@@ -836,6 +853,7 @@ class Operations:
         return a, b
 
 
+_NTH_RE = re.compile(r"\b(?:lon|cao|nhieu|nho|thap|it|ton)(?: \w+){0,2}? thu (\w+)")
 _FIGURES = frozenset({"count", "sum", "share", "difference"})
 _FEW = 3
 """A count of at most this many tasks also answers the other parts asked of them."""

@@ -27,7 +27,7 @@ from ipbot.reading.operations import Operations
 from ipbot.reading.parse import Query, understand
 from ipbot.reading.places import PLACE_WORDS, Place, Places, common_forms
 from ipbot.reading.segment import segment
-from ipbot.reading.turn import FIELD_OF_CUE, TASK_FACETS, Turn
+from ipbot.reading.turn import FIELD_OF_CUE, ORDINALS, TASK_FACETS, Turn
 from ipbot.requests import Field, Filters, Items, Measure, Op, Reason, Request, Role
 from ipbot.text import fold, has_diacritics, nfc, shape, strip_marks, tokens
 
@@ -1018,7 +1018,7 @@ class Reader:
             return None
         listed = among if among is not None else turn.context.listed or turn.context.task_ids
         word = m.group(0).split()[-1]
-        n = _ORDINALS.get(word, len(listed) if word in ("cuoi", "cung") else 0)
+        n = ORDINALS.get(word, len(listed) if word in ("cuoi", "cung") else 0)
         if not listed or not 1 <= n <= len(listed):
             return None
         return TaskRef(*listed[n - 1].split(":", 1))
@@ -1879,8 +1879,6 @@ _EACH_AGENCY_RE = re.compile(
 _COMMA_NUMBER_RE = re.compile(
     r"\b(?:nhiem vu|viec|muc|dong)\s+(\d{1,2}),(\d{1,2})(?![\d,])(?!\s*(?:trieu|ty|ti|nghin|ngan|dong|%))"
 )  # "nv 3,4" (not "mức 9,2 triệu")
-_ORDINALS = {"nhat": 1, "dau": 1, "tien": 1, "1": 1, "hai": 2, "2": 2, "ba": 3, "3": 3, "bon": 4, "tu": 4, "4": 4}
-_ORDINALS |= {"nam": 5, "5": 5}
 # "A và B", "A với B", "A vs B": two subjects of one question
 _SUBJECTS_RE = re.compile(r"\s(?:và|va|với|voi|vs|hay|hoặc|hoac)\s|,")
 _JOINED_RE = re.compile(r"\b(?:voi|va|vs|so voi)\b")
