@@ -637,3 +637,17 @@ def test_a_count_the_tasks_state_is_added_over_two_plans(assistant: Assistant) -
     question = "Gộp hai năm 2022 và 2023, Ninh Thuận hỗ trợ tổng cộng bao nhiêu sản phẩm OCOP?"
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "ít nhất 11 sản phẩm OCOP")
+
+
+def test_a_tasks_allocation_as_a_share_of_the_plans_total(assistant: Assistant) -> None:
+    question = "nhiệm vụ 3.1 năm 2023 được bố trí bao nhiêu, chiếm mấy % tổng dự toán năm 2023?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "57,4%") and _has(text, "2.200 / 3.832,6")
+
+
+def test_a_task_not_in_this_years_group_says_so_and_lists_the_group(assistant: Assistant) -> None:
+    context = assistant.ask("Năm 2022 Ninh Thuận làm bản đồ số sản phẩm OCOP nhằm mục tiêu gì?").context
+    question = "thế năm 2023 thì sao, nhóm quản lý nhà nước còn làm bản đồ số không hay làm gì?"
+    _, text, _ = ask(assistant, question, context)
+    assert _has(text, "không có nhiệm vụ này") and _has(text, "1.1")
+    assert "Số lượng" not in text  # 'bản đồ số' asks for no count

@@ -53,6 +53,7 @@ _QUOTED_RE = re.compile(r"[\"'“”‘’«»]([^\"'“”‘’«»]{3,80})[\"
 # the budget table's rows: "những dòng nào", "dòng 3.3", "bảng dự toán" (not "đồng chủ trì", "triệu đồng")
 _ROWS_RE = re.compile(
     r"\b(?:cac|nhung|may|bao nhieu|so|tung|moi) (?:dong|hang)\b(?! chu tri)|\b(?:dong|hang) (?:nao|\d)|"
+    r"\bdong (?:lon|nho|cao|thap|nhieu|it)\b|"
     r"bang du toan|bang kinh phi"
 )
 _MONEY_WORDS_RE = re.compile(r"\b(?:kinh phi|ns|ngan sach|nguon|von)\b")
@@ -770,7 +771,11 @@ class Operations:
         sources = self._stated_sources(turn)
         if ids and ids[0] != "-":
             one = Filters(ids=ids)
-            if sources:
+            if self.lex.has("of_plan_total", turn.query.folded):
+                # "năm 2023 nó được bố trí bao nhiêu, chiếm mấy % tổng dự toán năm 2023": of the plan's total
+                part = Figure(measure=Measure.ALLOCATION, plan=plan.id, source=(sources or [None])[0], filters=one)
+                whole = Figure(measure=Measure.STATED, plan=plan.id)
+            elif sources:
                 part = Figure(measure=Measure.ALLOCATION, plan=plan.id, source=sources[0], filters=one)
                 whole_measure = (
                     Measure.ALLOCATION if self.lex.has("allocation_measure", turn.query.folded) else Measure.TOTAL

@@ -1838,7 +1838,12 @@ class Reader:
                 return self._passages(turn, passages[:6])
             if passages:
                 return self._passages(turn, passages[:2])
-        return [self._not_found(turn)]
+        missing = self._not_found(turn)
+        groups = self.operations.groups(turn) if turn.elsewhere and re.search(r"\bnhom\b", q.folded) else ()
+        if groups:
+            # "năm 2023 nhóm quản lý nhà nước còn làm bản đồ số không hay làm gì?": not this year; what the group does
+            return [missing, turn.request(Items.TASKS, op=Op.LIST, filters=Filters(groups=groups))]
+        return [missing]
 
     def _not_found(self, turn: Turn) -> Request:
         q = turn.query
