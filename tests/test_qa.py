@@ -651,3 +651,25 @@ def test_a_task_not_in_this_years_group_says_so_and_lists_the_group(assistant: A
     _, text, _ = ask(assistant, question, context)
     assert _has(text, "không có nhiệm vụ này") and _has(text, "1.1")
     assert "Số lượng" not in text  # 'bản đồ số' asks for no count
+
+
+@pytest.mark.parametrize(
+    ("question", "facts"),
+    [
+        (
+            "KH 2022: nhóm 3 có bao nhiêu nhiệm vụ, trong đó Sở KH&CN chủ trì mấy nhiệm vụ?",
+            ["7 nhiệm vụ thuộc nhóm 3", "3 nhiệm vụ do Sở Khoa học và Công nghệ chủ trì"],
+        ),
+        (
+            "KH 2022 UBND các huyện, thành phố chủ trì ở mấy nhiệm vụ và phối hợp ở mấy nhiệm vụ?",
+            ["2 nhiệm vụ do UBND các huyện, thành phố chủ trì", "3 nhiệm vụ do UBND các huyện, thành phố phối hợp"],
+        ),
+        (
+            "Bảng 2023 có bao nhiêu dòng ở cột NS sự nghiệp khoa học và bao nhiêu dòng ở cột NS khác của tỉnh?",
+            ["8 nhiệm vụ dùng NS sự nghiệp khoa học", "2 nhiệm vụ dùng NS khác của tỉnh"],
+        ),
+    ],
+)
+def test_several_counts_in_one_question(assistant: Assistant, question: str, facts: list[str]) -> None:
+    answered, text, _ = ask(assistant, question)
+    assert answered and all(_has(text, f) for f in facts), text

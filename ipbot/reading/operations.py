@@ -504,7 +504,11 @@ class Operations:
             ids = r.filters.ids if turn.task_how != "content" or self._by_phrase(turn) else ()
             topic = () if r.filters.groups else self._topic_ids(turn, plans)  # a group's title is no topic
             filters = r.filters.model_copy(update={"ids": ids or topic})
-            return [self._per_plan(turn, Items.TASKS, Op.COUNT, plan, filters) for plan in plans]
+            return [
+                self._per_plan(turn, Items.TASKS, Op.COUNT, plan, part)
+                for part in self._count_parts(turn, filters)
+                for plan in plans
+            ]
         if items is Items.AGENCIES:
             duty = bool(re.search(r"to chuc thuc hien|giao viec|phan cong|neu ten|\bphan iv\b|\bmuc v\b", f))
             role = Role.DUTY if duty else r.filters.role
@@ -522,6 +526,31 @@ class Operations:
             return [turn.request(Items.GROUPS, op=Op.LIST)]
         years = [y for y in q.years if any(t.year == y for p in turn.plans for t in p.targets)]
         return [turn.request(Items.TARGETS, op=Op.COUNT, filters=Filters(year=years[0] if years else None))]
+
+    def _count_parts(self, turn: Turn, filters: Filters) -> list[Filters]:
+        """One count, or the several one message asks for: "có bao nhiêu nhiệm vụ, trong đó Sở X chủ trì
+        mấy" (all, then the agency's), "chủ trì ở mấy và phối hợp ở mấy" (each role), "bao nhiêu dòng
+        ở cột A và bao nhiêu dòng ở cột B" (each source)."""
+        q = turn.query
+        f = q.folded
+        if sum(1 for _ in self.lex.find("count", f)) + len(re.findall(r"\b(?:may|bao nhieu|bn)\b", f)) < 3:
+            return [filters]  # one how-many (the count cue and its own "mấy" make two)
+        if filters.agency and re.search(r"\btrong (?:do|so do)\b", f):
+            whole = filters.model_copy(update={"agency": None, "role": Role.ANY, "alone": False, "negate": False})
+            return [whole, filters]
+        roles = [n for n in ("lead_word", "coop_word") if re.search(rf"\b(?:{'|'.join(self.lex.phrases(n))})\b", f)]
+        if filters.agency and len(roles) == 2 and not filters.negate:
+            return [filters.model_copy(update={"role": role}) for role in (Role.LEAD, Role.COOPERATING)]
+        named = {s.key: s for p in turn.plans for s in p.budget.sources if s.key in q.sources}
+        if len(named) >= 2:  # in the order the message names them
+            where = {
+                k: min(
+                    (i for i in (f.find(fold(s.label)), f.find(fold(s.long_label or s.label))) if i >= 0), default=999
+                )
+                for k, s in named.items()
+            }
+            return [filters.model_copy(update={"source": k}) for k in sorted(named, key=where.__getitem__)]
+        return [filters]
 
     def _parts_of_counted(self, turn: Turn, found: list[Request]) -> list[Request]:
         """ "Về tri thức truyền thống: bao nhiêu nhiệm vụ, mục tiêu nhằm gì, ai phối hợp?": when the
