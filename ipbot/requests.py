@@ -179,6 +179,7 @@ class Filters(_Frozen):
     """Which items: every filter given must hold (``negate`` turns the agency test around)."""
 
     ids: tuple[str, ...] = ()  # chosen items, in order: tasks "plan:3.4", duties "plan:V.1", targets "plan:t1"
+    excluded: tuple[str, ...] = ()  # tasks left out of the selection ("không tính 5.3")
     parts: tuple[int, ...] = ()  # within one chosen item (a duty entry), the positions asked about
     agency: str | None = None  # agency slug, as the plans' tasks name it
     role: Role = Role.ANY

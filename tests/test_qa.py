@@ -673,3 +673,30 @@ def test_a_task_not_in_this_years_group_says_so_and_lists_the_group(assistant: A
 def test_several_counts_in_one_question(assistant: Assistant, question: str, facts: list[str]) -> None:
     answered, text, _ = ask(assistant, question)
     assert answered and all(_has(text, f) for f in facts), text
+
+
+def test_tasks_left_out_of_a_selection(assistant: Assistant) -> None:
+    """ "không tính 5.3", "trừ 3.4 và 3.6": those tasks are left out, not asked about."""
+    question = (
+        "Không tính các lớp do huyện, thành phố tổ chức (5.3), năm 2023 Ninh Thuận mở tổng cộng bao nhiêu lớp "
+        "tập huấn, và tổng kinh phí các lớp đó là bao nhiêu?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "Tổng cộng 5 lớp") and _has(text, "107,6 triệu đồng") and "5.3 —" not in text
+    _, listed, _ = ask(assistant, "các nhiệm vụ quý II năm 2023 trừ 3.4 và 3.6")
+    assert _has(listed, "trừ nhiệm vụ 3.4, 3.6") and "• 3.4 —" not in listed and "• 3.6 —" not in listed
+
+
+def test_a_remark_in_brackets_belongs_to_the_question_before_it(assistant: Assistant) -> None:
+    question = (
+        "Năm 2023, tổng số tiền phân bổ cho các việc làm trong Quý I so với các việc làm trong Quý II là bao "
+        "nhiêu mỗi quý? (không tính 3.2 vì kéo dài Quý I-II)"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "340 triệu đồng") and _has(text, "977,6 triệu đồng")
+    assert "Nhiệm vụ triển khai trong Quý I —" not in text  # the remark is no question of its own
+
+
+def test_a_subtraction_between_two_tasks_is_no_exclusion(assistant: Assistant) -> None:
+    _, _, intent = ask(assistant, "tổng kp nv 3.6 trừ nv 3.4 bằng bao nhiêu")
+    assert intent == "tasks_difference"

@@ -312,6 +312,9 @@ class PlanDB:
         if f.ids:
             conds.append(f"t.id in ({_marks(f.ids)})")
             params += f.ids
+        if f.excluded:
+            conds.append(f"t.id not in ({_marks(f.excluded)})")
+            params += f.excluded
         if f.agency:
             roles = _ROLES.get(f.role, ("lead", "cooperating"))
             cond = (

@@ -174,7 +174,7 @@ class Operations:
 
         "Lớp cho học sinh có mấy lớp?" names one task: its own count answers (a task lookup)."""
         q = turn.query
-        m = self._unit_re.search(q.folded) if self._unit_re and not q.task_numbers else None
+        m = self._unit_re.search(q.folded) if self._unit_re and not q.task_numbers else None  # "(5.3)" names one
         if m is None:
             return None
         head = m.group(1)
@@ -192,7 +192,12 @@ class Operations:
         if turn.elsewhere or (not told and (own or (not selected and len(counting) < 2))):
             return None  # a task of another plan was named, or one task's own count is asked
         filters = r.filters.model_copy(update={"ids": (), "words": (head,)})
-        return [turn.request(Items.TASKS, op=Op.SUM, measure=Measure.QUANTITY, filters=filters)]
+        found = [turn.request(Items.TASKS, op=Op.SUM, measure=Measure.QUANTITY, filters=filters)]
+        if q.has("budget"):  # "…bao nhiêu lớp, và tổng kinh phí các lớp đó": the same tasks' rows added up
+            rows = tuple(t for t in counting if t not in r.filters.excluded)
+            money = r.filters.model_copy(update={"ids": rows, "excluded": ()})
+            found.append(turn.request(Items.TASKS, op=Op.SUM, measure=r.measure or Measure.TOTAL, filters=money))
+        return found
 
     # ------------------------------------------------------------------ what the question selects
     def _reads(self, turn: Turn) -> _Reading:
@@ -223,8 +228,14 @@ class Operations:
         )
         source = sorted(q.sources)[0] if q.sources and not every_source else None
         source_negated = bool(source and re.search(r"(?:khong|ko) (?:dung|co|su dung|lay)", f))
+        excluded = (
+            tuple(r.id for r in self.index.find_numbered_tasks(q.excluded_numbers, list(turn.plan_ids)))
+            if q.excluded_numbers
+            else ()
+        )
         r.filters = Filters(
-            ids=ids,
+            ids=tuple(i for i in ids if i not in excluded),
+            excluded=excluded,
             agency=agency,
             role=Role.LEAD if alone else role,
             alone=alone,
@@ -655,7 +666,11 @@ class Operations:
             if self.lex.has(cue, q.folded)
         ]
         measures = named if len(named) > 1 else [measure or Measure.TOTAL]
-        return [turn.request(Items.TASKS, op=Op.SUM, measure=m, filters=filters) for m in measures]
+        parts = [filters]
+        if len(filters.quarters) >= 2 and re.search(r"\b(?:moi|tung|rieng) quy\b|\bso voi\b", q.folded):
+            # "các việc Quý I so với Quý II, mỗi quý bao nhiêu": one sum per quarter
+            parts = [filters.model_copy(update={"quarters": (n,)}) for n in filters.quarters]
+        return [turn.request(Items.TASKS, op=Op.SUM, measure=m, filters=p) for m in measures for p in parts]
 
     def _own_money(self, turn: Turn) -> Request | None:
         """'Không tính phần trung ương, tỉnh tự bố trí bao nhiêu?': the plan's stated sources but the central one."""

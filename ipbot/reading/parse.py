@@ -63,6 +63,7 @@ class Query:
     years: list[int] = field(default_factory=list)
     plan_numbers: list[str] = field(default_factory=list)
     task_numbers: list[str] = field(default_factory=list)
+    excluded_numbers: list[str] = field(default_factory=list)  # "không tính 5.3": left out, not asked about
     group_numbers: list[str] = field(default_factory=list)
     agencies: list[str] = field(default_factory=list)
     quarters: list[int] = field(default_factory=list)
@@ -160,7 +161,11 @@ def understand(index: Index, question: str, lexicon: Lexicon | None = None) -> Q
             if re.search(named, folded) and n not in map(str, q.years):
                 q.plan_numbers.append(n)
     lowered = text.lower()
-    q.task_numbers = list(dict.fromkeys(m.group(1) for m in _TASK_NUM_RE.finditer(lowered)))
+    for m in _TASK_NUM_RE.finditer(lowered):
+        clause = re.split(r"[.?!;]\s", lowered[max(0, m.start() - 60) : m.start()])[-1]  # this sentence only
+        left_out = lexicon.has("excluding", fold(clause))
+        (q.excluded_numbers if left_out else q.task_numbers).append(m.group(1))
+    q.task_numbers = list(dict.fromkeys(q.task_numbers))
     q.group_numbers = list(dict.fromkeys(_BARE_NUM_RE.findall(folded)))
     q.agencies = index.find_agencies(text)
     q.quarters = _quarters(folded)

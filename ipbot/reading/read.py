@@ -299,9 +299,19 @@ class Reader:
         """The requests a question makes, and a word on each province named that has no plan
         ("so sánh Ninh Thuận với Bình Thuận": Ninh Thuận's answer, and no plan of Bình Thuận)."""
         found = self._route(q, context)
+        if q.excluded_numbers:  # "… trừ 3.4 và 3.6": left out of whatever the question selects
+            found = [self._without_excluded(q, r) for r in found]
         if q.unplanned and any(r.items is not Items.NOTHING for r in found):
             found.append(Request(items=Items.NOTHING, reason=Reason.NO_PLAN, filters=Filters(words=q.unplanned)))
         return found
+
+    def _without_excluded(self, q: Query, r: Request) -> Request:
+        """A selection of tasks with the ones the message leaves out ("không tính 5.3") taken away."""
+        if r.items is not Items.TASKS or r.op is Op.LOOKUP or r.filters.excluded:
+            return r
+        out = tuple(t.id for t in self.index.find_numbered_tasks(q.excluded_numbers, list(r.plans)))
+        ids = tuple(i for i in r.filters.ids if i not in out)
+        return r.but(filters=r.filters.model_copy(update={"excluded": out, "ids": ids})) if out else r
 
     def _route(self, q: Query, context: Context) -> list[Request]:
         small = self._small_talk(q)

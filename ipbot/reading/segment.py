@@ -53,6 +53,11 @@ def segment(message: str, lexicon: Lexicon) -> list[Piece]:
     for piece, asking in zip(pieces, asks, strict=True):
         if questions and not lead and lexicon.has("in_full", fold(spell_out(piece.strip(" .?!")))):
             continue  # "Kể đủ.": the question before it, whose lists and counts are always given in full
+        if questions and not lead and piece.startswith("(") and piece.rstrip(" .?!").endswith(")"):
+            # "…mỗi quý bao nhiêu? (không tính 3.2 vì kéo dài Quý I-II)": a remark on the question before
+            last = questions[-1]
+            questions[-1] = Piece(f"{last.question} {piece}", last.lead)
+            continue
         if asking:
             questions.append(Piece(piece, " ".join(lead)))
             lead = []
