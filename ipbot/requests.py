@@ -117,6 +117,7 @@ class Field(StrEnum):
     TOTAL = "total"
     SOURCES = "sources"
     IN_WORDS = "in_words"
+    AVERAGE = "average"  # a sum of rows, divided by the rows that state an amount
     # reporting
     REGIME = "regime"
     DIFFICULTY = "difficulty"

@@ -700,3 +700,27 @@ def test_a_remark_in_brackets_belongs_to_the_question_before_it(assistant: Assis
 def test_a_subtraction_between_two_tasks_is_no_exclusion(assistant: Assistant) -> None:
     _, _, intent = ask(assistant, "tổng kp nv 3.6 trừ nv 3.4 bằng bao nhiêu")
     assert intent == "tasks_difference"
+
+
+def test_an_average_over_the_rows_that_state_an_amount(assistant: Assistant) -> None:
+    question = "Nhóm 3 trong bảng dự toán 2023: tính trung bình mỗi nhiệm vụ có ghi tổng kinh phí thì tốn bao nhiêu?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "2.075 triệu đồng") and _has(text, "8.300 : 4")
+
+
+def test_tasks_chosen_by_their_length_and_by_an_amount_equality(assistant: Assistant) -> None:
+    question = "Những nhiệm vụ trong bảng 2023 có tổng thời gian thực hiện 24 tháng, tổng kinh phí cộng lại bao nhiêu?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "24 tháng") and _has(text, "3.1 (4.800)") and _has(text, "3.6 (1.800)")
+    question = "Bảng 2023 có bao nhiêu dòng mà số phân bổ năm 2023 bằng đúng tổng kinh phí thực hiện?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "6 nhiệm vụ")
+
+
+def test_two_tasks_named_side_by_side_each_outright(assistant: Assistant) -> None:
+    question = (
+        "Nhiệm vụ KH&CN cấp trung ương và kế hoạch hỗ trợ dùng công cụ SHTT cho sản phẩm xuất khẩu trong "
+        "KH 2023: mỗi việc vào quý nào?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "Quý III–IV năm 2023") and _has(text, "Quý I–II năm 2023")

@@ -16,7 +16,7 @@ from ipbot.answering.common import filters_phrase, measure_phrase, percent, peri
 from ipbot.answers import Answer, Section
 from ipbot.describe import shorten
 from ipbot.plans.db import BudgetRow, PlanDB, PlanInfo
-from ipbot.requests import Figure, Filters, Measure, Op, Request
+from ipbot.requests import Field, Figure, Filters, Measure, Op, Request
 from ipbot.text import figure, money, money_words
 
 __all__ = [
@@ -171,6 +171,10 @@ def sum_rows(db: PlanDB, request: Request) -> Answer:
         terms, others = _row_terms(rows, measure, source)
         if terms:
             lines.append("= " + " + ".join(terms) + " (triệu đồng).")
+        if Field.AVERAGE in request.show and terms:
+            # "trung bình mỗi nhiệm vụ": over the rows that state an amount, which are the ones added
+            mean = (total / len(terms)).quantize(Decimal("0.01")).normalize()
+            lines.insert(0, f"Trung bình mỗi nhiệm vụ có ghi số: {money(mean)} ({figure(total)} : {len(terms)}).")
         no_row = [t.number for t in db.tasks(ids) if t.budget.status == "no_row"]
         if others:
             lines.append("; ".join(others) + " (không có số tiền).")

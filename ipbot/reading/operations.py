@@ -155,6 +155,10 @@ class Operations:
         selection = r.filters.groups or r.filters.agency or r.filters.quarters
         total_of = re.search(r"\btong (?:kinh phi|tien|so tien|du toan)\b", f)
         asks_amount = (r.measure is not None or total_of) and re.search(r"\b(?:bao nhieu|tong)\b", f)
+        if "average" in has and turn.query.has("budget"):
+            found = self._sum(turn, forced=True)
+            if found is not None:
+                return [r.but(show=(*r.show, Field.AVERAGE)) for r in found]
         if (
             "sum" in has
             or "total_asked" in has
@@ -221,6 +225,9 @@ class Operations:
             status = ("no_row",)
         groups = self.groups(turn)
         ids = self._mentioned_ids(turn)
+        duration = self._duration(turn)
+        if duration is not None and turn.task_how == "content":
+            ids = ()  # "nhiệm vụ có tổng thời gian thực hiện 24 tháng": chosen by their length, not by words
         if groups and turn.task_how == "content" and not self._by_phrase(turn):
             ids = ()  # the words that matched tasks are the group's title
         every_source = re.search(
@@ -251,7 +258,7 @@ class Operations:
             amount=self._amount(turn),
             lacks=self._lacks(f),
             has=(Field.BUDGET,) if self.lex.has("states_amount", f) else (),
-            duration=self._duration(turn),
+            duration=duration,
         )
         prior = self._prior_selection(turn)
         if prior is not None and r.filters == Filters(status=r.filters.status, has=r.filters.has):
@@ -380,7 +387,9 @@ class Operations:
         f = turn.query.folded
         if re.search(r"tong kinh phi (?:\S+ ){0,3}(?:lon|nhieu|cao) hon (?:\S+ ){0,3}phan bo", f):
             return AmountFilter(measure=Measure.REMAINING, op=">", value=Decimal(0))
-        if re.search(r"tong kinh phi (?:\S+ ){0,3}(?:dung |vua )?bang (?:\S+ ){0,2}phan bo", f):
+        if re.search(r"tong kinh phi (?:\S+ ){0,3}(?:dung |vua )?bang (?:\S+ ){0,2}phan bo", f) or re.search(
+            r"phan bo (?:\S+ ){0,4}(?:dung |vua )?bang (?:dung )?(?:voi )?tong kinh phi", f
+        ):
             # "tổng kinh phí thực hiện đúng bằng số phân bổ năm 2023": done within the year
             return AmountFilter(measure=Measure.REMAINING, op="=", value=Decimal(0))
         m = self._amount_re.search(f)
@@ -616,7 +625,7 @@ class Operations:
             f"{plan.id}:{g.number}" for g in plan.groups if g.number in numbers or g.number.split(".")[-1] in numbers
         )
 
-    def _sum(self, turn: Turn, measure: Measure | None = None) -> list[Request] | None:
+    def _sum(self, turn: Turn, measure: Measure | None = None, forced: bool = False) -> list[Request] | None:
         r = self._reads(turn)
         f = r.filters
         q = turn.query
@@ -636,7 +645,7 @@ class Operations:
             # "cộng cả hai kế hoạch 2022 và 2023 thì bao nhiêu tiền": the two plans' stated totals
             figures = tuple(Figure(measure=Measure.STATED, plan=p.id) for p in self._in_order(turn, two))
             return [turn.request(Items.BUDGET, op=Op.SUM, plans=list(two), figures=figures)]
-        if not selects and not whole and measure is not Measure.REMAINING:
+        if not selects and not whole and measure is not Measure.REMAINING and not forced:
             return None  # "tổng kinh phí năm 2023" is the plan's stated total, not a sum of rows
         if re.search(r"\bdong (?:tong )?cong\b", q.folded) and not self.lex.has("adds_rows", q.folded):
             # "dòng Cộng ghi bao nhiêu": the figure the document prints, not one computed here
@@ -907,6 +916,7 @@ _FIGURES = frozenset({"count", "sum", "share", "difference"})
 _FEW = 3
 """A count of at most this many tasks also answers the other parts asked of them."""
 _OPERATION_CUES = (
+    "average",
     "total_asked",
     "count",
     "sum",

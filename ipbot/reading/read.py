@@ -896,6 +896,10 @@ class Reader:
             return
         if q.content_tokens:
             hits = self._task_hits(turn, q.content, plan_ids) or self._each_subject(turn, plan_ids)
+            if len(hits) == 1 and _JOINED_RE.search(q.folded):
+                # "nhiệm vụ KH&CN cấp trung ương và kế hoạch hỗ trợ … xuất khẩu": each named outright
+                both = self._each_subject(turn, plan_ids, STRONG_MATCH)
+                hits = both if len(both) > 1 else hits
             refers = turn.context.task_ids and q.has("refer")
             if hits and refers and _JOINED_RE.search(q.folded):
                 # "nhiệm vụ đó với nhiệm vụ thịt cừu": the task discussed and the one named
@@ -997,15 +1001,16 @@ class Reader:
             for m in self.lexicon.find("refer", q.folded)
         )
 
-    def _each_subject(self, turn: Turn, plan_ids: list[str]) -> list[TaskRef]:
-        """Two tasks named side by side ("nv tôm giống và nv nha đam, mỗi cái ai chủ trì?"): each found alone."""
+    def _each_subject(self, turn: Turn, plan_ids: list[str], least: float = 0.0) -> list[TaskRef]:
+        """Two tasks named side by side ("nv tôm giống và nv nha đam, mỗi cái ai chủ trì?"): each found alone
+        (each with a score of at least ``least``)."""
         parts = [p for p in _SUBJECTS_RE.split(turn.query.content) if self.index.content_tokens(p)]
         if len(parts) < 2:
             return []
         found: list[TaskRef] = []
         for part in parts:
             hits = self._good(turn, self.index.rank_tasks(part, plan_ids))
-            if not hits or len(hits) > MAX_TIED:
+            if not hits or len(hits) > MAX_TIED or hits[0].score < least:
                 return []
             found += [h.item for h in hits[:1] if isinstance(h.item, TaskRef)]
         return list(dict.fromkeys(found))
