@@ -724,3 +724,16 @@ def test_two_tasks_named_side_by_side_each_outright(assistant: Assistant) -> Non
     )
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "Quý III–IV năm 2023") and _has(text, "Quý I–II năm 2023")
+
+
+def test_a_source_the_plan_gives_no_amount_for_is_said_not_stated(assistant: Assistant) -> None:
+    question = "Trong 5,54 tỷ đồng của kế hoạch SHTT năm 2022, ngân sách trung ương hỗ trợ bao nhiêu?"
+    answered, text, _ = ask(assistant, question)
+    assert not answered and _has(text, "không nêu riêng") and _has(text, "5.540 triệu đồng")
+
+
+def test_a_task_citing_a_target_answers_the_target_question_about_it(assistant: Assistant) -> None:
+    answered, text, _ = ask(
+        assistant, "KH 2023 co ho tro dang ky bao ho giong cay trong moi ko, theo chi tieu nghi quyet nao"
+    )
+    assert answered and _has(text, "14-NQ/TU") and _has(text, "giống cây trồng mới")

@@ -46,6 +46,8 @@ PASSAGE_MATCH = 0.6
 TOPIC_MATCH = 0.75
 TOPIC_EVIDENCE = 1.5
 STRONG_MATCH = 0.7
+TASK_OVER_TARGET = 0.5
+"""How much better one task must explain a question than any target, to answer a 'chỉ tiêu' question."""
 REFERRED_MATCH = 0.45
 """Least share of a preamble a task must explain when the question only points back at it ("lớp đó")."""
 UNASSIGNED_DUTY = 0.5
@@ -1224,13 +1226,15 @@ class Reader:
         if not (asks or follow) or turn.task_how == "number":
             return None
         if (
-            q.has("objective")
-            and len(turn.tasks) == 1
+            len(turn.tasks) == 1
             and turn.task_how == "content"
             and not horizon_years & set(q.years)
             and self._strong_task(turn)
+            and (q.has("objective") or (not q.has("compare") and len(q.years) <= 1 and self._task_over_targets(turn)))
         ):
-            return None  # "CDĐL Thịt cừu năm 2023: mục tiêu cụ thể là gì": that one task's aim, not the plan's targets
+            # "CDĐL Thịt cừu năm 2023: mục tiêu cụ thể là gì": that one task's aim, not the plan's targets;
+            # "có hỗ trợ giống cây trồng mới không, theo chỉ tiêu nghị quyết nào": the task that cites it
+            return None
         if turn.task_how in ("context", "analog") and q.has("lead", "coop", "budget", "time"):
             return None  # "hồi đó sở nào lo việc này và chỉ tiêu bao nhiêu sản phẩm?": that task's parts
         if turn.tasks and turn.task_how == "content" and q.has("quantity"):
@@ -1274,6 +1278,13 @@ class Reader:
         if stray and (q.has("statistics") or q.has("quantity")):
             return turn.request(Items.NOTHING, plans=plans, reason=Reason.NO_STATISTICS, filters=Filters(year=stray[0]))
         return turn.request(Items.TARGETS, op=Op.LIST, plans=plans, filters=Filters(ids=ids, year=year))
+
+    def _task_over_targets(self, turn: Turn) -> bool:
+        """The words name one task far better than any target (a task that cites a target is that task)."""
+        q = turn.query
+        task = max((h.score for h in self.index.rank_tasks(q.content, turn.plan_ids)[:1]), default=0.0)
+        target = max((h.score for h in self.index.rank_passages(q.content, turn.plan_ids, ["target"])[:1]), default=0.0)
+        return task >= target + TASK_OVER_TARGET
 
     def _target_not_set(self, turn: Turn, plans: list[Plan]) -> str | None:
         """What a number question counts ("bao nhiêu sản phẩm OCOP"), when no target of the plans counts it."""
@@ -1489,6 +1500,15 @@ class Reader:
         q = turn.query
         if turn.elsewhere and q.has("budget"):
             return self._not_found(turn)  # the task asked about is in another plan: not this plan's budget
+        split = [p for p in turn.plans if any(s.amount is not None for s in p.budget.sources)]
+        if self.lexicon.has("central_money", q.expanded) and not turn.tasks and turn.plans and not split:
+            # "trong 5,54 tỷ, ngân sách trung ương bao nhiêu?" of a plan that gives no amount per source
+            return turn.request(
+                Items.BUDGET,
+                show=(Field.TOTAL, Field.SOURCES),
+                reason=Reason.NOT_STATED,
+                filters=Filters(words=("số tiền của ngân sách trung ương",)),
+            )
         if q.has("in_words", "amount", "table") and not turn.tasks:
             return self._plan_budget(turn)
         if not q.has("budget"):
