@@ -737,3 +737,14 @@ def test_a_task_citing_a_target_answers_the_target_question_about_it(assistant: 
         assistant, "KH 2023 co ho tro dang ky bao ho giong cay trong moi ko, theo chi tieu nghi quyet nao"
     )
     assert answered and _has(text, "14-NQ/TU") and _has(text, "giống cây trồng mới")
+
+
+def test_groups_named_by_their_section_or_quoted_titles(assistant: Assistant) -> None:
+    answered, text, _ = ask(assistant, "Mục III.2 của KH 160 Thái Bình gồm những điểm nào?")
+    assert answered and all(_has(text, n) for n in ("III.2.a", "III.2.b", "III.2.c"))
+    question = (
+        "KH Thái Bình: nhóm 'Thúc đẩy các hoạt động tạo ra tài sản trí tuệ' và nhóm 'Tăng cường nguồn nhân "
+        "lực ... hội nhập quốc tế' cộng lại có bao nhiêu giải pháp?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "11 nhiệm vụ")

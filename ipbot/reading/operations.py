@@ -43,6 +43,7 @@ _TABLE_ROW_NAMES = frozenset({"cong", "tong cong", "tong", "ghi chu", "stt"})
 """Quoted names of the table's own rows and columns ("dòng 'Cộng'"): no phrase of a note."""
 _SECTION_RE = re.compile(r"\b(?:muc|phan|diem|khoan) ((?:[ivx]+|\d+)(?:\.\w+)+)\b")
 _GROUP_NUMBER_RE = re.compile(r"\bnhom(?: nhiem vu| giai phap)?(?: thu)? (\d{1,2})\b")
+_SECTION_GROUP_RE = re.compile(r"(?<![\w.])([ivx]+\.\d{1,2})(?![\w.]|\.\w)")
 _MORE_GROUPS_RE = re.compile(r"^(?:\s*(?:,|va)\s*(?:nhom )?(\d{1,2})\b)+")
 _AMOUNT_RE = re.compile(
     r"(?P<cmp>{less}|{more}|{equal}) (?:muc )?(?P<num>\d[\d.,]*) ?(?P<unit>trieu|ty|ti)(?: dong)?"
@@ -228,8 +229,8 @@ class Operations:
         duration = self._duration(turn)
         if duration is not None and turn.task_how == "content":
             ids = ()  # "nhiệm vụ có tổng thời gian thực hiện 24 tháng": chosen by their length, not by words
-        if groups and turn.task_how == "content" and not self._by_phrase(turn):
-            ids = ()  # the words that matched tasks are the group's title
+        if groups and (ids == ("-",) or (turn.task_how == "content" and not self._by_phrase(turn))):
+            ids = ()  # the words that matched tasks, or the phrase quoted, are the group's title
         every_source = re.search(
             r"(?:moi|tat ca cac|ca|tong cac|cong cac) nguon|ke ca (?:nguon|de xuat)|toan bo (?:phan|so|kinh phi)", f
         )
@@ -326,6 +327,11 @@ class Operations:
             if more:
                 numbers += re.findall(r"\d{1,2}", more.group(0))
         out: list[str] = []
+        sections = {m.group(1) for m in _SECTION_GROUP_RE.finditer(f)}  # "mục III.2": a group by its section
+        for plan in turn.plans:
+            out += [f"{plan.id}:{g.number}" for g in plan.groups if g.number.lower() in sections]
+        if out:
+            return tuple(dict.fromkeys(out))
         for plan in turn.plans:
             for number in numbers:
                 group = next((g for g in plan.groups if g.number == number or g.number.endswith(f".{number}")), None)
@@ -340,6 +346,16 @@ class Operations:
                 f"{p.id}:{g.number}" for p in turn.plans for g in p.groups if g.number.split(".")[-1] in numbers
             ) or ("-",)
         named = bool(re.search(r"\bnhom\b", f))
+        quoted = [m.group(1) for m in _QUOTED_RE.finditer(turn.query.raw)] if named else []
+        for plan in turn.plans:  # "nhóm 'Thúc đẩy…' và nhóm 'Tăng cường…'": each title quoted
+            for phrase in quoted:
+                grams = self.index.query_grams(phrase)[1]
+                scored = sorted(((self._group_match(g, grams, True), g) for g in plan.groups), key=lambda sg: -sg[0])
+                if scored and scored[0][0] >= UNNAMED_GROUP_MATCH:
+                    out.append(f"{plan.id}:{scored[0][1].number}")
+        if len(out) > 1:
+            return tuple(dict.fromkeys(out))
+        out = []
         grams = self.index.query_grams(turn.query.full_content)[1]
         for plan in turn.plans:
             scored = sorted(((self._group_match(g, grams, named), g) for g in plan.groups), key=lambda sg: -sg[0])

@@ -17,8 +17,9 @@ from ipbot.text import aligned, blank, fold, nfc, spell_out
 
 __all__ = ["Piece", "segment"]
 
-# a sentence ends at ? or !, or at . ; followed by a space (not inside "3.4" or "26/4")
-_SENTENCE_RE = re.compile(r"(?<=[?!])\s+|(?<=[.;])\s+(?=\S)")
+# a sentence ends at ? or !, or at . ; followed by a space (not inside "3.4" or "26/4", nor after the
+# ellipsis of a title cut short: "nhóm 'Tăng cường nguồn nhân lực ... hội nhập quốc tế'")
+_SENTENCE_RE = re.compile(r"(?<=[?!])\s+|(?<=[.;])(?<!\.\.)\s+(?=\S)")
 
 
 @dataclass(frozen=True)
