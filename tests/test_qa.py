@@ -748,3 +748,9 @@ def test_groups_named_by_their_section_or_quoted_titles(assistant: Assistant) ->
     )
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "11 nhiệm vụ")
+
+
+def test_two_provinces_named_with_one_year_each_keep_their_plan(assistant: Assistant) -> None:
+    """ "KH Thái Bình và KH 2023 của Ninh Thuận": Ninh Thuận's 2023 plan and Thái Bình's 2021–2025 plan."""
+    answered, text, _ = ask(assistant, "KH Thái Bình và KH 2023 của Ninh Thuận có bao nhiêu nhiệm vụ?")
+    assert answered and _has(text, "15 nhiệm vụ") and _has(text, "29 nhiệm vụ")

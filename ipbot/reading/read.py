@@ -757,6 +757,15 @@ class Reader:
             annual = [p for p in cands if p.year_start == p.year_end and p.year_start in plan_years]
             ranged = [p for p in cands if any(p.year_start <= y <= p.year_end for y in plan_years)]
             chosen = annual or ranged
+            if len(q.provinces) > 1:
+                # "KH Thái Bình và KH 2023 của Ninh Thuận": each province's plan for the year, annual or not
+                chosen = [
+                    p
+                    for pid in sorted({c.province_id for c in cands})
+                    for p in (
+                        [a for a in annual if a.province_id == pid] or [r for r in ranged if r.province_id == pid]
+                    )
+                ]
             talked = self._talked_province(q, context)
             if talked and chosen:
                 # "năm 2024 thì sao" in a conversation about Ninh Thuận: Ninh Thuận's plan of that year, or
