@@ -121,6 +121,13 @@ NOTHING_TO_REMIND = (
     "Chọn kế hoạch khác bằng /kehoach rồi gõ lại /nhacnho."
 )
 UNSUBSCRIBED = "Đã tắt nhắc việc cho cuộc trò chuyện này."
+REMINDERS_RUN = "Đã chạy nhắc việc cho ngày {day}: {subscribed} cuộc trò chuyện đang đăng ký."
+REMINDERS_SENT = "Đã gửi {sent} tin nhắc tới {reached} cuộc trò chuyện."
+REMINDERS_NONE_DUE = "Hôm nay và ngày mai không có mốc nào cần nhắc."
+REMINDERS_DROPPED = (
+    "Đã bỏ {dropped} đăng ký vì không gửi được nữa (người dùng đã chặn bot hoặc cuộc trò chuyện không còn)."
+)
+REMINDERS_FAILED = "{failed} cuộc trò chuyện chưa nhận đủ tin nhắc do lỗi khác; chi tiết trong nhật ký."
 AS_PRINTED = "văn bản không thống nhất; số liệu giữ nguyên như văn bản"
 ROWS_DISAGREE = (
     "Lưu ý: các dòng trên cộng lại được {rows}, khác con số {stated} kế hoạch ghi "
