@@ -1,8 +1,9 @@
 """Faults around the Telegram front end, injected through the stand-in Bot API (tests/fake_botapi.py).
 
 Each test here failed before its fix: one unreachable subscriber stopped the reminders of every
-chat after it (issue 12, point 2). The figures each test checks are the issue's: answers lost,
-tracebacks in the log, chat ids in the log.
+chat after it (issue 12, point 2); a start-up refused with 401 or 404 printed the token (point 3).
+The figures each test checks are the issue's: answers lost, tracebacks in the log, chat ids and
+the token in the log.
 """
 
 from __future__ import annotations
@@ -10,14 +11,21 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import html
+import io
 import logging
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 from fake_botapi import Call, FakeBotAPI
 from pydantic import ValidationError
-from telegram_helpers import ADMIN_ID, USER_ID, RunningBot, assert_well_formed
+from telegram.error import InvalidToken
+from telegram_helpers import ADMIN_ID, USER_ID, RunningBot, assert_well_formed, make_settings
 from test_telegram_bot import (  # noqa: F401  (fixtures, shared with the main Telegram tests)
+    MakeServices,
     _loopback_only,
     api,
     make_services,
@@ -27,9 +35,11 @@ from test_telegram_bot import (  # noqa: F401  (fixtures, shared with the main T
 )
 
 from ipbot import phrases
+from ipbot.assistant import Assistant
 from ipbot.config import Settings
-from ipbot.frontends.telegram.bot import VIETNAM, Services
+from ipbot.frontends.telegram.bot import VIETNAM, Services, build_application
 from ipbot.frontends.telegram.media import SUBSCRIPTIONS
+from ipbot.frontends.telegram.redact import MASK, SecretFilter, install
 
 # the day before Thái Bình's reporting deadline (15/10): every all-plans subscription has a reminder
 DEADLINE_EVE = dt.date(2026, 10, 14)
@@ -141,3 +151,117 @@ def test_a_bad_reminder_time_is_refused_with_the_setting_named(value: str) -> No
 
 def run(coro: Any) -> Any:
     return asyncio.run(coro)
+
+
+# ---------------------------------------------------------------- 3. the token never in a log line
+REAL_LOOKING_TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"
+SECRET_PART = REAL_LOOKING_TOKEN.split(":", 1)[1]
+
+
+def leaks(text: str) -> bool:
+    return SECRET_PART in text or quote(REAL_LOOKING_TOKEN, safe="") in text
+
+
+class _Url:
+    """An argument whose str() holds the token, as httpx logs its request URLs."""
+
+    def __str__(self) -> str:
+        return f"http://127.0.0.1/bot{REAL_LOOKING_TOKEN}/getMe"
+
+
+def test_the_filter_masks_message_arguments_traceback_and_stack() -> None:
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(logging.Formatter("%(name)s %(message)s"))
+    handler.addFilter(SecretFilter([REAL_LOOKING_TOKEN]))
+    logger = logging.getLogger("test.redact")
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        logger.warning(f"in the message {REAL_LOOKING_TOKEN}")
+        logger.warning("in a str argument %s", REAL_LOOKING_TOKEN)
+        logger.warning("in an object argument %s", _Url())
+        logger.warning("in a mapping %(url)s", {"url": _Url()})
+        logger.warning("URL-quoted %s", quote(REAL_LOOKING_TOKEN, safe=""))
+        logger.warning("the secret part alone %s", SECRET_PART)
+        try:
+            raise ValueError(f"The token `{REAL_LOOKING_TOKEN}` was rejected by the server.")
+        except ValueError:
+            logger.exception("in a traceback")
+        logger.warning("in a stack %s", "x", stack_info=True, extra={"token": REAL_LOOKING_TOKEN})
+        logger.warning("nothing to hide: 123456789 and ABC")
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = True
+    out = stream.getvalue()
+    assert not leaks(out), out
+    assert out.count(MASK) >= 7
+    assert "nothing to hide: 123456789 and ABC" in out  # text without the token is left alone
+
+
+def test_the_filter_never_raises_on_a_malformed_call() -> None:
+    record = logging.LogRecord("x", logging.WARNING, __file__, 1, "two %s %s", ("one",), None)
+    assert SecretFilter([REAL_LOOKING_TOKEN]).filter(record)
+    assert record.msg == "two %s %s"  # left for the formatter to report as a logging error
+
+
+@pytest.mark.parametrize(("status", "description"), [(401, "Unauthorized"), (404, "Not Found")])
+def test_startup_refused_by_the_api_never_prints_the_token(
+    api: FakeBotAPI, db_path: Path, tmp_path: Path, status: int, description: str
+) -> None:
+    """The real process, as systemd runs it: everything it writes to stdout and stderr is read."""
+    api.fail_next("getMe", times=20, error_code=status, description=description)
+    env = {
+        "TELEGRAM_BOT_TOKEN": REAL_LOOKING_TOKEN,
+        "TELEGRAM_API_BASE_URL": api.base_url,
+        "IPBOT_DB_PATH": str(db_path),
+        "IPBOT_STATE_PATH": str(tmp_path / "state.sqlite3"),
+        "HOME": str(tmp_path),
+        "PATH": "",
+    }
+    proc = subprocess.run(
+        [sys.executable, "-m", "ipbot", "run"], env=env, cwd=tmp_path, capture_output=True, timeout=60, check=False
+    )
+    output = (proc.stdout + proc.stderr).decode("utf-8", "replace")
+    assert proc.returncode != 0
+    assert api.calls("getMe"), "the bot never reached the stand-in server"
+    assert not leaks(output), output[-2000:]
+    assert "TELEGRAM_BOT_TOKEN" in output  # the operator is told what to check
+    assert "InvalidToken" in output and MASK in output  # python-telegram-bot did log it, masked
+
+
+def test_no_log_line_carries_the_token_at_debug_level(
+    api: FakeBotAPI,
+    tmp_path: Path,
+    plan_db: Path,
+    assistant: Assistant,
+    make_services: MakeServices,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """In process, every logger at DEBUG (httpx logs each request URL): start-ups refused with 401
+    and 404 as run_polling does them, then a bot that works, answers, and retries a 502."""
+    settings = make_settings(api, tmp_path / "state.sqlite3", plan_db, telegram_bot_token=REAL_LOOKING_TOKEN)
+    secret_filter = SecretFilter([REAL_LOOKING_TOKEN])
+    caplog.set_level(logging.DEBUG)
+    handlers = install(secret_filter)
+    assert caplog.handler in handlers
+    try:
+        for status in (401, 404):
+            api.fail_next("getMe", error_code=status, description="refused")
+            application = build_application(settings, make_services(settings, assistant), rate_limit=False)
+            with pytest.raises(InvalidToken):
+                application.run_polling(stop_signals=None, close_loop=False)
+
+        async def scenario() -> None:
+            async with RunningBot(api, settings, make_services(settings, assistant)) as bot:
+                api.fail_next("sendMessage", error_code=502)
+                await bot.ask("Ai chủ trì nhiệm vụ 3.3?")
+
+        run(scenario())
+    finally:
+        for handler in handlers:
+            handler.removeFilter(secret_filter)
+    lines = caplog.text + "".join(r.getMessage() + (r.exc_text or "") for r in caplog.records)
+    assert not leaks(lines)
+    assert MASK in caplog.text and "getMe" in caplog.text  # the URLs were logged, masked
+    assert "send failed" in caplog.text  # the 502 was logged too

@@ -916,13 +916,14 @@ def build_application(
 
 def run_bot(settings: Settings) -> None:
     """Run by long polling, or by webhook behind a reverse proxy (IPBOT_MODE=webhook)."""
-    logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=logging.INFO)
-    logging.getLogger("httpx").setLevel(logging.WARNING)  # request URLs carry the token
+    from ipbot.frontends.telegram.redact import configure_logging
+
+    configure_logging(settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else None)
     try:
         application = build_application(settings)
         _run(application, settings)
     except InvalidToken:
-        # PTB's message quotes the token: never let it reach the logs
+        # PTB's message quotes the token: it is masked in the logs, and not repeated here
         raise SystemExit("Telegram từ chối TELEGRAM_BOT_TOKEN (token không hợp lệ). Kiểm tra lại token.") from None
 
 
