@@ -87,6 +87,14 @@ NEXT = "Sau »"
 SEARCH_USAGE = "Hãy gõ từ khóa sau lệnh, ví dụ: /timkiem chỉ dẫn địa lý"
 FEEDBACK_USAGE = "Hãy gõ ý kiến sau lệnh, ví dụ: /gopy Bot nên có thêm kế hoạch năm 2024."
 FEEDBACK_THANKS = "Cảm ơn bạn đã góp ý! Quản trị viên sẽ xem xét."
+FEEDBACK_TOO_LONG = (
+    "Góp ý của bạn dài {length} ký tự, vượt quá giới hạn {limit} ký tự nên tôi chưa lưu được. "
+    "Bạn vui lòng rút gọn rồi gửi lại nhé."
+)
+FEEDBACK_TOO_MANY = (
+    "Cảm ơn bạn đã góp ý nhiều! Mỗi người gửi được tối đa {limit} góp ý trong một giờ; "
+    "bạn vui lòng gửi tiếp sau khoảng {minutes} phút nữa nhé."
+)
 RATE_UP = "👍"
 RATE_DOWN = "👎"
 RATED_UP = "Cảm ơn bạn!"

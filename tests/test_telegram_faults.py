@@ -1,7 +1,8 @@
 """Faults around the Telegram front end, injected through the stand-in Bot API (tests/fake_botapi.py).
 
 Each test here failed before its fix: one unreachable subscriber stopped the reminders of every
-chat after it (issue 12, point 2); a start-up refused with 401 or 404 printed the token (point 3).
+chat after it (issue 12, point 2); a start-up refused with 401 or 404 printed the token (point 3);
+/gopy stored anything, any number of times (point 5).
 The figures each test checks are the issue's: answers lost, tracebacks in the log, chat ids and
 the token in the log.
 """
@@ -37,7 +38,14 @@ from test_telegram_bot import (  # noqa: F401  (fixtures, shared with the main T
 from ipbot import phrases
 from ipbot.assistant import Assistant
 from ipbot.config import Settings
-from ipbot.frontends.telegram.bot import VIETNAM, Services, build_application
+from ipbot.frontends.telegram.bot import (
+    FEEDBACK_LENGTH,
+    FEEDBACK_PER_HOUR,
+    VIETNAM,
+    Services,
+    UserRateLimiter,
+    build_application,
+)
 from ipbot.frontends.telegram.media import SUBSCRIPTIONS
 from ipbot.frontends.telegram.redact import MASK, SecretFilter, install
 
@@ -265,3 +273,53 @@ def test_no_log_line_carries_the_token_at_debug_level(
     assert not leaks(lines)
     assert MASK in caplog.text and "getMe" in caplog.text  # the URLs were logged, masked
     assert "send failed" in caplog.text  # the 502 was logged too
+
+
+# ---------------------------------------------------------------- 5. /gopy: length and count capped
+def test_feedback_longer_than_the_limit_is_refused_with_the_limit_stated(api: FakeBotAPI, services: Services) -> None:
+    async def scenario() -> tuple[Call, Call]:
+        async with RunningBot(api, services.settings, services) as bot:
+            too_long = await bot.ask("/gopy " + "ý" * (FEEDBACK_LENGTH + 1))
+            just_fits = await bot.ask("/gopy " + "a" * FEEDBACK_LENGTH)
+            return too_long, just_fits
+
+    too_long, just_fits = run(scenario())
+    assert too_long.params["text"] == html.escape(phrases.FEEDBACK_TOO_LONG.format(length="1.001", limit="1.000"))
+    assert just_fits.params["text"] == html.escape(phrases.FEEDBACK_THANKS)
+    assert [len(text) for _, text in services.store.feedback()] == [FEEDBACK_LENGTH]  # refused whole, not cut
+
+
+def test_feedback_per_user_and_hour(api: FakeBotAPI, services: Services) -> None:
+    other = USER_ID + 1
+
+    async def scenario() -> tuple[list[str], int, str]:
+        async with RunningBot(api, services.settings, services) as bot:
+            replies = [str((await bot.ask(f"/gopy góp ý số {n}")).params["text"]) for n in range(FEEDBACK_PER_HOUR + 1)]
+            before = len(api.calls("sendMessage"))
+            api.push_update(api.message_update("/gopy thêm một lần nữa"))  # refused again within the minute: silence
+            await bot.settle(0.3)
+            silent = len(api.calls("sendMessage")) - before
+            other_user = await bot.ask("/gopy tôi là người khác", user_id=other, chat_id=other)
+            return replies, silent, str(other_user.params["text"])
+
+    replies, silent, other_reply = run(scenario())
+    thanks = html.escape(phrases.FEEDBACK_THANKS)
+    assert replies[:FEEDBACK_PER_HOUR] == [thanks] * FEEDBACK_PER_HOUR
+    assert replies[-1] == html.escape(phrases.FEEDBACK_TOO_MANY.format(limit=FEEDBACK_PER_HOUR, minutes=60))
+    assert silent == 0
+    assert other_reply == thanks  # one user's cap is theirs alone
+    stored = [text for _, text in services.store.feedback(limit=100)]
+    assert len(stored) == FEEDBACK_PER_HOUR + 1 and "thêm một lần nữa" not in stored
+
+
+def test_rate_limiter_window_warning_interval_and_wait() -> None:
+    limiter = UserRateLimiter(2, window=3600.0, warn_every=60.0)
+    assert [limiter.check(1, now=t) for t in (0.0, 10.0)] == ["ok", "ok"]
+    assert limiter.wait(1, now=20.0) == 3580.0
+    assert [limiter.check(1, now=t) for t in (20.0, 30.0, 81.0)] == [
+        "warn",
+        "drop",
+        "warn",
+    ]  # told again after a minute
+    assert limiter.check(2, now=30.0) == "ok" and limiter.wait(2, now=30.0) == 0.0
+    assert limiter.check(1, now=3601.0) == "ok"  # the first one left the hour

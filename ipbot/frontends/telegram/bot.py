@@ -15,10 +15,12 @@ import datetime as dt
 import hashlib
 import html
 import logging
+import math
 import time
 from collections import defaultdict, deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from telegram import (
@@ -56,6 +58,7 @@ from ipbot.frontends.render import html_text, split_message
 from ipbot.frontends.telegram.state import StateStore
 from ipbot.plans.store import DataInvalid, Knowledge
 from ipbot.requests import Field, Items, Request
+from ipbot.text import figure
 
 __all__ = ["Services", "build_application", "button_data", "run_bot"]
 
@@ -66,14 +69,22 @@ VIETNAM = dt.timezone(dt.timedelta(hours=7), "ICT")
 CAPTION_LIMIT = 1024
 PAGE = 8
 SERVICES = "services"
+FEEDBACK_LENGTH = 1000
+"""/gopy: the longest feedback kept, in characters (a paragraph; longer is refused, not cut)."""
+FEEDBACK_PER_HOUR = 5
+"""/gopy: how many a user may send in an hour (one user once stored 200 × 2,000 characters in 7 s)."""
 
 
 class UserRateLimiter:
-    """At most ``limit`` questions per user per minute; a flooding user is told once to slow down."""
+    """At most ``limit`` actions per user per ``window`` seconds (questions: a minute); a flooding
+    user is told once per ``warn_every`` seconds (default: once a window) and otherwise ignored.
 
-    def __init__(self, limit: int, window: float = 60.0) -> None:
+    Only in memory: counting someone's actions must not store anything about them."""
+
+    def __init__(self, limit: int, window: float = 60.0, warn_every: float | None = None) -> None:
         self.limit = limit
         self.window = window
+        self.warn_every = window if warn_every is None else warn_every
         self._seen: dict[int, deque[float]] = defaultdict(deque)
         self._warned: dict[int, float] = {}
 
@@ -91,10 +102,18 @@ class UserRateLimiter:
             seen.append(now)
             return "ok"
         warned = self._warned.get(user_id)
-        if warned is None or now - warned > self.window:
+        if warned is None or now - warned > self.warn_every:
             self._warned[user_id] = now
             return "warn"
         return "drop"
+
+    def wait(self, user_id: int, now: float | None = None) -> float:
+        """Seconds until ``user_id`` may act again (0 when they may now)."""
+        now = time.monotonic() if now is None else now
+        seen = self._seen.get(user_id)
+        if not seen or len(seen) < self.limit:
+            return 0.0
+        return max(0.0, self.window - (now - seen[0]))
 
 
 @dataclass
@@ -107,6 +126,10 @@ class Services:
     store: StateStore
     limiter: UserRateLimiter
     today: Callable[[], dt.date] = field(default=lambda: dt.datetime.now(VIETNAM).date())
+    feedback_limiter: UserRateLimiter = field(
+        default_factory=lambda: UserRateLimiter(FEEDBACK_PER_HOUR, window=3600.0, warn_every=60.0)
+    )
+    """/gopy per user and hour; a refusal is repeated at most once a minute."""
     """The date reminders are computed for (tests pass a fixed one)."""
 
     def reload(self) -> tuple[int, int]:
@@ -497,18 +520,44 @@ async def search_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 
 async def feedback_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/gopy <ý kiến>: stored for the admins, with a hashed user id only."""
+    """/gopy <ý kiến>: stored for the admins, with a hashed user id only; at most
+    ``FEEDBACK_LENGTH`` characters and ``FEEDBACK_PER_HOUR`` a user, so one user cannot fill the
+    state file (a too-long text is refused whole, not cut: the user would not know what was kept)."""
     services = _services(context)
     text = " ".join(context.args or []).strip()
     message = update.effective_message
     if message is None:
         return
-    if not text:
-        await message.reply_text(html.escape(phrases.FEEDBACK_USAGE))
+    user_id = update.effective_user.id if update.effective_user else None
+    refusal = _feedback_refusal(services, text, user_id)
+    if refusal is not None:
+        if refusal:
+            await message.reply_text(html.escape(refusal))
         return
     chat_type = update.effective_chat.type if update.effective_chat else "unknown"
-    services.store.add_feedback(update.effective_user.id if update.effective_user else None, chat_type, text)
+    services.store.add_feedback(user_id, chat_type, text)
     await message.reply_text(html.escape(phrases.FEEDBACK_THANKS))
+
+
+def _feedback_refusal(services: Services, text: str, user_id: int | None) -> str | None:
+    """Why this /gopy is not stored (``""``: say nothing, the user was just told), or None to store it.
+
+    The length is checked first, so a text refused for its length does not use up one of the hour's."""
+    if not text:
+        return phrases.FEEDBACK_USAGE
+    if len(text) > FEEDBACK_LENGTH:
+        return phrases.FEEDBACK_TOO_LONG.format(
+            length=figure(Decimal(len(text))), limit=figure(Decimal(FEEDBACK_LENGTH))
+        )
+    if user_id is None:
+        return None
+    verdict = services.feedback_limiter.check(user_id)
+    if verdict == "ok":
+        return None
+    if verdict == "drop":
+        return ""
+    minutes = max(1, math.ceil(services.feedback_limiter.wait(user_id) / 60))
+    return phrases.FEEDBACK_TOO_MANY.format(limit=FEEDBACK_PER_HOUR, minutes=minutes)
 
 
 def _is_admin(update: Update, services: Services) -> bool:
