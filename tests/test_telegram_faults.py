@@ -2,7 +2,8 @@
 
 Each test here failed before its fix: one unreachable subscriber stopped the reminders of every
 chat after it (issue 12, point 2); a start-up refused with 401 or 404 printed the token (point 3);
-/gopy stored anything, any number of times (point 5).
+/gopy stored anything, any number of times (point 5); an edited message was answered and stored
+again, and forged button data gave tracebacks or was answered as if real (point 11).
 The figures each test checks are the issue's: answers lost, tracebacks in the log, chat ids and
 the token in the log.
 """
@@ -13,9 +14,11 @@ import asyncio
 import datetime as dt
 import html
 import io
+import json
 import logging
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -24,8 +27,18 @@ import pytest
 from fake_botapi import Call, FakeBotAPI
 from pydantic import ValidationError
 from telegram.error import InvalidToken
-from telegram_helpers import ADMIN_ID, USER_ID, RunningBot, assert_well_formed, make_settings
+from telegram_helpers import (
+    ADMIN_ID,
+    BOT_USERNAME,
+    USER_ID,
+    RunningBot,
+    assert_well_formed,
+    buttons,
+    make_settings,
+)
 from test_telegram_bot import (  # noqa: F401  (fixtures, shared with the main Telegram tests)
+    PLAN_2022,
+    PLAN_2023,
     MakeServices,
     _loopback_only,
     api,
@@ -36,18 +49,24 @@ from test_telegram_bot import (  # noqa: F401  (fixtures, shared with the main T
 )
 
 from ipbot import phrases
+from ipbot.answers import Context
 from ipbot.assistant import Assistant
 from ipbot.config import Settings
+from ipbot.frontends.browse import FACETS, Browser
 from ipbot.frontends.telegram.bot import (
     FEEDBACK_LENGTH,
     FEEDBACK_PER_HOUR,
     VIETNAM,
     Services,
     UserRateLimiter,
+    _button,
     build_application,
 )
 from ipbot.frontends.telegram.media import SUBSCRIPTIONS
 from ipbot.frontends.telegram.redact import MASK, SecretFilter, install
+from ipbot.requests import Filters, Items, Op, Request, Role
+
+EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 
 # the day before Thái Bình's reporting deadline (15/10): every all-plans subscription has a reminder
 DEADLINE_EVE = dt.date(2026, 10, 14)
@@ -323,3 +342,127 @@ def test_rate_limiter_window_warning_interval_and_wait() -> None:
     ]  # told again after a minute
     assert limiter.check(2, now=30.0) == "ok" and limiter.wait(2, now=30.0) == 0.0
     assert limiter.check(1, now=3601.0) == "ok"  # the first one left the hour
+
+
+# ---------------------------------------------------------------- 11. edited messages, forged buttons
+def _edited(update: dict[str, Any], text: str) -> dict[str, Any]:
+    """The same message, edited: Telegram sends it again as ``edited_message``."""
+    return {"edited_message": {**update["message"], "text": text, "edit_date": int(time.time())}}
+
+
+def test_edited_messages_are_not_answered_or_stored_again(api: FakeBotAPI, services: Services) -> None:
+    question = api.message_update("Ai chủ trì nhiệm vụ 3.3?")
+    feedback = api.message_update("/gopy Bot nên có thêm kế hoạch năm 2024")
+    mention = [{"type": "mention", "offset": 0, "length": len(BOT_USERNAME) + 1}]
+    in_group = api.message_update(f"@{BOT_USERNAME} ai chủ trì nhiệm vụ 3.3", chat_type="group", entities=mention)
+
+    async def scenario() -> int:
+        async with RunningBot(api, services.settings, services) as bot:
+            for update in (question, feedback, in_group):
+                await bot.send(update)
+            answered = len(api.calls("sendMessage"))
+            api.push_update(_edited(question, "Ai phối hợp nhiệm vụ 3.3?"))
+            api.push_update(_edited(feedback, "/gopy Bot nên có thêm kế hoạch năm 2025"))
+            api.push_update(_edited(in_group, f"@{BOT_USERNAME} ai phối hợp nhiệm vụ 3.3"))
+            await bot.settle(0.3)
+            return len(api.calls("sendMessage")) - answered
+
+    assert run(scenario()) == 0
+    assert [text for _, text in services.store.feedback()] == ["Bot nên có thêm kế hoạch năm 2024"]
+    assert sum(day.questions for day in services.store.daily_stats()) == 2  # the two questions, once each
+
+
+FORGED_TOASTS = [
+    "zzz:1",
+    "f:+:999999",  # a rating for a question never logged
+    "f:+:99999999999999999999999999",  # beyond SQLite's integers: was a traceback and an apology
+    "f:x:1",
+    "x:no-plan",  # may sit under a document, which has no text to replace
+    "x:csv:",
+    "h:zzz",
+]
+FORGED_EDITS = [
+    "p:no-plan",
+    "n:no-plan:0",
+    f"g:{PLAN_2023}:99:0",  # no group 99: was an empty menu
+    f"g:{PLAN_2023}",
+    f"a:{PLAN_2023}:no-such-agency",  # was answered with the slug as if an agency
+    f"a:{PLAN_2023}",
+    "a:no-plan:so-khcn",
+    "r:{}",
+    "r:" + "{" * 60,
+    "q:garbage",
+    "t:nokey:0",
+]
+FORGED_REQUESTS = [
+    Request(items=Items.TASKS, op=Op.LIST, plans=(PLAN_2023,), filters=Filters(agency="no-such", role=Role.ANY)),
+    Request(items=Items.DUTIES, plans=(PLAN_2023,), filters=Filters(agency="no-such", role=Role.DUTY)),
+    Browser.quarter_request(PLAN_2023, 9),  # was a KeyError in the core: a traceback and an apology
+    Request(items=Items.TASKS, op=Op.LIST, plans=(PLAN_2023,), filters=Filters(groups=(f"{PLAN_2023}:99",))),
+    Browser.task_request("no-such-plan", "3.3"),
+]
+
+
+def test_forged_buttons_get_a_short_reply_and_no_traceback(
+    api: FakeBotAPI, services: Services, caplog: pytest.LogCaptureFixture
+) -> None:
+    forged_requests = [
+        _button("x", f"{kind}:{request.pack()}", services.store).callback_data
+        for request in FORGED_REQUESTS
+        for kind in ("r", "q")
+    ]
+
+    async def scenario() -> tuple[list[Call], list[Call]]:
+        async with RunningBot(api, services.settings, services) as bot:
+            for n, data in enumerate(FORGED_TOASTS, 1):
+                api.push_update(api.callback_update(data))
+                await api.wait_for("answerCallbackQuery", count=n)
+            edits = [await bot.press(data) for data in FORGED_EDITS + forged_requests]
+            await bot.settle(0.2)
+            return api.calls("answerCallbackQuery")[: len(FORGED_TOASTS)], edits
+
+    with caplog.at_level(logging.INFO):
+        toasts, edits = run(scenario())
+    assert [c.params.get("text") for c in toasts] == [phrases.BUTTON_EXPIRED] * len(FORGED_TOASTS)
+    expired = html.escape(phrases.BUTTON_EXPIRED)
+    assert [(d, c.params["text"]) for d, c in zip(FORGED_EDITS + forged_requests, edits, strict=True)] == [
+        (d, expired) for d in FORGED_EDITS + forged_requests
+    ]
+    assert not error_records(caplog)
+    assert not api.calls("sendMessage") and not api.calls("sendDocument")
+    assert services.store.rating_totals() == (0, 0)  # nothing stored for a forged rating
+    assert_well_formed(api)
+
+
+def test_a_page_past_the_end_shows_the_last_page(api: FakeBotAPI, services: Services) -> None:
+    async def scenario() -> Call:
+        async with RunningBot(api, services.settings, services) as bot:
+            return await bot.press(f"o:{PLAN_2022}:999")
+
+    labels = [label for label, _ in buttons(run(scenario()))]
+    assert len(services.browser.agencies(PLAN_2022)) in range(9, 17)  # two pages
+    assert phrases.PREVIOUS in labels and phrases.NEXT not in labels
+    assert len(labels) == len(services.browser.agencies(PLAN_2022)) - 8 + 1  # the second page, and «
+
+
+def test_every_button_the_bot_makes_is_accepted(assistant: Assistant) -> None:
+    """The check that refuses forged requests must never refuse the bot's own: every suggestion and
+    task button of every answer to the dev questions, and every menu entry."""
+    browser = Browser(assistant.knowledge)
+    made: list[Request] = []
+    for path in (EVAL / "dev.jsonl", EVAL / "dev_hard.jsonl"):
+        contexts: dict[str, Context] = {}
+        for line in path.read_text(encoding="utf-8").splitlines():
+            q = json.loads(line)
+            session = q.get("session")
+            answer = assistant.ask(q["question"], contexts.get(session, Context()) if session else Context())
+            if session:
+                contexts[session] = answer.context
+            made += [s.request for s in answer.suggestions]
+            made += [Browser.task_request(*t.split(":", 1), facet) for t in answer.task_ids for facet in FACETS]
+    for plan in browser.plans():
+        made += [browser.agency_request(plan.id, a.id) for a in browser.agencies(plan.id)]
+        made += [Browser.quarter_request(plan.id, q) for q in (1, 2, 3, 4)]
+        assert all(browser.has_group(plan.id, g.id) for g in browser.groups(plan.id))
+    assert len(made) > 500
+    assert [r.pack() for r in made if not browser.accepts(r)] == []

@@ -39,6 +39,7 @@ from telegram.ext import (
     AIORateLimiter,
     Application,
     ApplicationBuilder,
+    ApplicationHandlerStop,
     CallbackQueryHandler,
     CommandHandler,
     ContextTypes,
@@ -237,6 +238,7 @@ def _choice_rows(
     """A button for every task an answer lists, ``PAGE`` at a time; the list is kept under a hash
     so « / » can page it in place after a restart."""
     with_plan = len({t.split(":", 1)[0] for t in task_ids}) > 1
+    page = _page(page, len(task_ids))
     start = page * PAGE
     rows = [[_task_button(t, store, browser, with_plan)] for t in task_ids[start : start + PAGE]]
     if len(task_ids) > PAGE:
@@ -256,12 +258,18 @@ def _rating_row(question_id: int, store: StateStore) -> list[InlineKeyboardButto
 def _pages(
     items: list[InlineKeyboardButton], page: int, nav: Callable[[int], str], store: StateStore
 ) -> InlineKeyboardMarkup:
+    page = _page(page, len(items))
     start = page * PAGE
     rows = [[b] for b in items[start : start + PAGE]]
     navigation = _navigation(page, len(items), nav, store)
     if navigation:
         rows.append(navigation)
     return InlineKeyboardMarkup(rows)
+
+
+def _page(page: int, total: int) -> int:
+    """A page that exists: button data may be old or forged ("page 999" of three)."""
+    return max(0, min(page, (total - 1) // PAGE))
 
 
 def _navigation(page: int, total: int, nav: Callable[[int], str], store: StateStore) -> list[InlineKeyboardButton]:
@@ -752,7 +760,7 @@ def _menu_button(kind: str) -> Callable[..., Awaitable[None]]:
 
 async def _on_group(update: Update, context: ContextTypes.DEFAULT_TYPE, services: Services, rest: str) -> None:
     plan_id, group, page = [*rest.split(":"), "0", "0"][:3]
-    if not services.browser.has_plan(plan_id):
+    if not services.browser.has_group(plan_id, group):
         await _edit_or_reply(update, html.escape(phrases.BUTTON_EXPIRED), None)
         return
     buttons = [
@@ -775,7 +783,7 @@ def _button_request(rest: str) -> Request | None:
 async def _on_request(update: Update, context: ContextTypes.DEFAULT_TYPE, services: Services, rest: str) -> None:
     """A task-card facet or a menu choice: answer in place of the message that carried the button."""
     request = _button_request(rest)
-    if request is None or any(not services.browser.has_plan(p) for p in request.plans):
+    if request is None or not services.browser.accepts(request):
         await _edit_or_reply(update, html.escape(phrases.BUTTON_EXPIRED), None)
         return
     answer = services.assistant.run(request, _chat_context(context))
@@ -792,7 +800,7 @@ async def _on_request(update: Update, context: ContextTypes.DEFAULT_TYPE, servic
 
 async def _on_agency(update: Update, context: ContextTypes.DEFAULT_TYPE, services: Services, rest: str) -> None:
     plan_id, _, slug = rest.partition(":")
-    if not services.browser.has_plan(plan_id):
+    if not services.browser.has_agency(plan_id, slug):
         await _edit_or_reply(update, html.escape(phrases.BUTTON_EXPIRED), None)
         return
     await _on_request(update, context, services, services.browser.agency_request(plan_id, slug).pack())
@@ -801,11 +809,7 @@ async def _on_agency(update: Update, context: ContextTypes.DEFAULT_TYPE, service
 async def _on_suggestion(update: Update, context: ContextTypes.DEFAULT_TYPE, services: Services, rest: str) -> None:
     """A suggested follow-up: answered below, with the same limit and log as a typed question."""
     request = _button_request(rest)
-    if (
-        request is None
-        or update.effective_message is None
-        or any(not services.browser.has_plan(p) for p in request.plans)
-    ):
+    if request is None or update.effective_message is None or not services.browser.accepts(request):
         await _edit_or_reply(update, html.escape(phrases.BUTTON_EXPIRED), None)
         return
     await _answer(update, context, lambda s, ctx: s.assistant.run(request, ctx), "")
@@ -840,11 +844,13 @@ async def _on_rating(update: Update, context: ContextTypes.DEFAULT_TYPE, service
     message = query.message if query else None
     if query is None:
         return
-    if value not in ("+", "-") or not question_id.isdigit():
+    if value not in ("+", "-") or not question_id.isdigit() or len(question_id) > 18:  # SQLite's integers: 64 bits
         await query.answer(phrases.BUTTON_EXPIRED)
         return
     first_line = message.text.split("\n", 1)[0] if isinstance(message, Message) and message.text else ""
-    services.store.rate(int(question_id), 1 if value == "+" else -1, first_line)
+    if not services.store.rate(int(question_id), 1 if value == "+" else -1, first_line):
+        await query.answer(phrases.BUTTON_EXPIRED)  # no such question: forged, or past the log's retention
+        return
     await query.answer(phrases.RATED_UP if value == "+" else phrases.RATED_DOWN, show_alert=value == "-")
     if isinstance(message, Message) and message.reply_markup is not None:
         rows = [list(row) for row in message.reply_markup.inline_keyboard if not _is_rating(row)]
@@ -862,7 +868,7 @@ _BUTTONS: dict[str, Callable[[Update, Any, Services, str], Awaitable[None]]] = {
     "q": _on_suggestion,
     "t": _on_choice_page,
 }
-_ANSWERED_BY_HANDLER = {"f": _on_rating}
+_ANSWERED_BY_HANDLER: dict[str, Callable[[Update, Any, Services, str], Awaitable[None]]] = {"f": _on_rating}
 """Buttons whose handler answers the callback query itself (with a toast)."""
 
 
@@ -875,6 +881,13 @@ async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> N
             await update.effective_message.reply_text(html.escape(phrases.ERROR_REPLY))
         except Exception:  # the reply itself may fail (network): logging is all we can do
             log.exception("could not send the error reply")
+
+
+async def ignore_edit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """An edited message (or channel post) is not a new question: answering it again would send a
+    second reply to the same message and log, count or store it twice (a /gopy edited is a second
+    feedback). Stopping here keeps it from every handler after this group."""
+    raise ApplicationHandlerStop
 
 
 async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -939,6 +952,7 @@ def build_application(
     application = builder.build()
     application.bot_data[SERVICES] = services
 
+    application.add_handler(MessageHandler(filters.UpdateType.EDITED, ignore_edit), group=-1)
     application.add_handler(CommandHandler("start", start))
     application.add_handler(CommandHandler("help", help_command))
     application.add_handler(CommandHandler("kehoach", plans_command))

@@ -22,7 +22,7 @@ from telegram.ext import Application, CommandHandler, ContextTypes
 from ipbot import phrases
 from ipbot.frontends.browse import Browser, plan_label
 from ipbot.frontends.telegram.bot import (
-    _BUTTONS,
+    _ANSWERED_BY_HANDLER,
     SERVICES,
     VIETNAM,
     Services,
@@ -97,11 +97,16 @@ async def _send_file(message: Message, services: Services, plan_id: str, field: 
 
 
 async def _on_export(update: Update, context: ContextTypes.DEFAULT_TYPE, services: Services, rest: str) -> None:
-    """x:<plan> sends the workbook, x:csv:<plan> the CSV."""
+    """x:<plan> sends the workbook, x:csv:<plan> the CSV. The button may sit under a document,
+    which has no text to replace, so an unknown plan gets a toast, not an edited message."""
     query = update.callback_query
-    field, plan_id = (Field.CSV, rest[4:]) if rest.startswith("csv:") else (Field.EXPORT, rest)
-    if not services.browser.has_plan(plan_id) or query is None or not isinstance(query.message, Message):
+    if query is None:
         return
+    field, plan_id = (Field.CSV, rest[4:]) if rest.startswith("csv:") else (Field.EXPORT, rest)
+    if not services.browser.has_plan(plan_id) or not isinstance(query.message, Message):
+        await query.answer(phrases.BUTTON_EXPIRED)
+        return
+    await query.answer()
     await _send_file(query.message, services, plan_id, field)
 
 
@@ -257,7 +262,7 @@ def register(application: Application) -> None:
     application.add_handler(CommandHandler("nhacnho", subscribe_command))
     application.add_handler(CommandHandler("huynhac", unsubscribe_command))
     application.add_handler(CommandHandler("guinhac", remind_now_command))
-    _BUTTONS["x"] = _on_export
+    _ANSWERED_BY_HANDLER["x"] = _on_export
     services: Services = application.bot_data[SERVICES]
     if application.job_queue is not None:
         when = services.settings.reminder_time.replace(tzinfo=VIETNAM)
