@@ -130,7 +130,7 @@ NOTHING_TO_REMIND = (
 )
 UNSUBSCRIBED = "Đã tắt nhắc việc cho cuộc trò chuyện này."
 REMINDERS_RUN = "Đã chạy nhắc việc cho ngày {day}: {subscribed} cuộc trò chuyện đang đăng ký."
-REMINDERS_SENT = "Đã gửi {sent} tin nhắc tới {reached} cuộc trò chuyện."
+REMINDERS_SENT = "{due} cuộc trò chuyện có mốc cần nhắc; đã gửi {sent} tin nhắc tới {reached} cuộc trò chuyện."
 REMINDERS_NONE_DUE = "Hôm nay và ngày mai không có mốc nào cần nhắc."
 REMINDERS_DROPPED = (
     "Đã bỏ {dropped} đăng ký vì không gửi được nữa (người dùng đã chặn bot hoặc cuộc trò chuyện không còn)."

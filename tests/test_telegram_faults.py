@@ -64,7 +64,7 @@ from ipbot.frontends.telegram.bot import (
     _button,
     build_application,
 )
-from ipbot.frontends.telegram.media import SUBSCRIPTIONS
+from ipbot.frontends.telegram.media import SUBSCRIPTIONS, ReminderRun
 from ipbot.frontends.telegram.redact import MASK, SecretFilter, install
 from ipbot.requests import Filters, Items, Op, Request, Role
 
@@ -117,7 +117,7 @@ def test_unreachable_subscribers_are_dropped_and_the_others_still_reminded(
         assert str(chat).lstrip("-") not in caplog.text  # chats are named by a hash, never by id
     assert not error_records(caplog)  # nothing the loop expects is a traceback
     assert html.escape(phrases.REMINDERS_DROPPED.format(dropped=2)) in report
-    assert html.escape(phrases.REMINDERS_SENT.format(sent=2, reached=2)) in report
+    assert html.escape(phrases.REMINDERS_SENT.format(due=6, sent=2, reached=2)) in report
     assert html.escape(phrases.REMINDERS_FAILED.format(failed=2)) in report
     assert_well_formed(api)
 
@@ -147,6 +147,13 @@ def test_an_ordinary_day_reports_nothing_due(api: FakeBotAPI, services: Services
     report = run(scenario())
     assert html.escape(phrases.REMINDERS_NONE_DUE) in report and "03/11/2026" in report
     assert len(api.calls("sendMessage")) == 1
+
+
+def test_a_run_whose_every_due_chat_failed_does_not_say_nothing_was_due() -> None:
+    report = ReminderRun(DEADLINE_EVE, subscribed=1, due=1, dropped=1).report()
+    assert phrases.REMINDERS_SENT.format(due=1, sent=0, reached=0) in report
+    assert phrases.REMINDERS_DROPPED.format(dropped=1) in report
+    assert phrases.REMINDERS_NONE_DUE not in report
 
 
 def test_the_daily_run_time_is_a_setting_in_vietnam_time(

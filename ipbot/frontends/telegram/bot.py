@@ -127,11 +127,11 @@ class Services:
     store: StateStore
     limiter: UserRateLimiter
     today: Callable[[], dt.date] = field(default=lambda: dt.datetime.now(VIETNAM).date())
+    """The date reminders are computed for (tests pass a fixed one)."""
     feedback_limiter: UserRateLimiter = field(
         default_factory=lambda: UserRateLimiter(FEEDBACK_PER_HOUR, window=3600.0, warn_every=60.0)
     )
     """/gopy per user and hour; a refusal is repeated at most once a minute."""
-    """The date reminders are computed for (tests pass a fixed one)."""
 
     def reload(self) -> tuple[int, int]:
         """Rebuild the plan database from data/ and swap in a new core (admin /taidulieu)."""

@@ -150,6 +150,7 @@ class ReminderRun:
 
     day: dt.date
     subscribed: int = 0
+    due: int = 0  # chats with a reminder due
     reached: int = 0
     sent: int = 0
     dropped: int = 0
@@ -159,8 +160,8 @@ class ReminderRun:
         """The admin's reply to /guinhac, in Vietnamese."""
         lines = [phrases.REMINDERS_RUN.format(day=f"{self.day:%d/%m/%Y}", subscribed=self.subscribed)]
         lines.append(
-            phrases.REMINDERS_SENT.format(sent=self.sent, reached=self.reached)
-            if self.sent
+            phrases.REMINDERS_SENT.format(sent=self.sent, reached=self.reached, due=self.due)
+            if self.due
             else phrases.REMINDERS_NONE_DUE
         )
         if self.dropped:
@@ -196,6 +197,7 @@ async def remind(bot: Bot, services: Services) -> ReminderRun:
         reminders = due(knowledge, _plans_for(services, plan_id), run.day)
         if not reminders:
             continue
+        run.due += 1
         chat = f"#{services.store.user_hash(int(key)) if key.lstrip('-').isdigit() else '?'}"  # never the id
         try:
             sent = await _remind_migrating(bot, services, key, value, reminders)
@@ -234,9 +236,10 @@ async def send_reminders(context: ContextTypes.DEFAULT_TYPE) -> None:
     """The daily job (at ``IPBOT_REMINDER_TIME``)."""
     run = await remind(context.bot, _services(context))
     log.info(
-        "reminders for %s: %d subscribed, %d sent to %d chats, %d dropped, %d failed",
+        "reminders for %s: %d subscribed, %d due, %d sent to %d chats, %d dropped, %d failed",
         run.day,
         run.subscribed,
+        run.due,
         run.sent,
         run.reached,
         run.dropped,
