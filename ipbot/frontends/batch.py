@@ -28,7 +28,7 @@ from ipbot.answers import Answer, Context
 from ipbot.assistant import Assistant
 from ipbot.frontends.render import plain_text
 
-__all__ = ["BatchLine", "Rejected", "batch", "parse_line"]
+__all__ = ["BatchLine", "Rejected", "batch", "numbered_lines", "parse_line"]
 
 log = logging.getLogger(__name__)
 
@@ -191,11 +191,14 @@ def numbered_lines(chunks: Iterable[str | bytes]) -> Iterator[tuple[int, str | b
     """Every line with its 1-based number, whatever the chunking: a binary stream (lines end at
     ``\\n``), a text stream, or a list of strings that may hold several lines. ``\\r\\n``, ``\\r``
     and ``\\n`` all end a line, as in a text file opened by Python; ``\\u2028`` inside a JSON
-    string does not."""
+    string does not. A byte-order mark before the first line (Windows editors write one) is dropped."""
     number = 0
     for chunk in chunks:
-        pattern = _NEWLINE_BYTES if isinstance(chunk, bytes) else _NEWLINE_TEXT
-        pieces = pattern.split(chunk)  # type: ignore[arg-type]
+        pieces: list[str] | list[bytes]
+        if isinstance(chunk, bytes):
+            pieces = _NEWLINE_BYTES.split(chunk.removeprefix(_BOM.encode()) if number == 0 else chunk)
+        else:
+            pieces = _NEWLINE_TEXT.split(chunk.removeprefix(_BOM) if number == 0 else chunk)
         if not pieces[-1]:  # the chunk ended with a newline
             pieces.pop()
         for piece in pieces:
@@ -203,14 +206,12 @@ def numbered_lines(chunks: Iterable[str | bytes]) -> Iterator[tuple[int, str | b
             yield number, piece
 
 
-def _blank(line: str | bytes, number: int) -> bool:
+def _blank(line: str | bytes) -> bool:
     if isinstance(line, bytes):
         try:
             line = line.decode("utf-8")
         except UnicodeDecodeError:
             return False  # a bad byte is not blank: it gets its error line
-    if number == 1:
-        line = line.removeprefix(_BOM)
     return not line.strip()
 
 
@@ -249,11 +250,9 @@ def batch(assistant: Assistant, lines: Iterable[str | bytes], out: IO[str]) -> i
     sessions: dict[str, Context] = {}
     count = 0
     for number, raw in numbered_lines(lines):
-        if _blank(raw, number):
+        if _blank(raw):
             continue
         count += 1
-        if number == 1:
-            raw = raw.removeprefix(_BOM.encode() if isinstance(raw, bytes) else _BOM)  # type: ignore[arg-type]
         item = parse_line(raw)
         if isinstance(item, Rejected):
             out.write(_dump(_error_record(item.id, item.error, number)) + "\n")
