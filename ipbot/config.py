@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -31,6 +33,9 @@ class Settings(BaseSettings):
     db_path: Path | None = Field(None, alias="IPBOT_DB_PATH")
     state_path: Path = Field(Path("state/ipbot-state.sqlite3"), alias="IPBOT_STATE_PATH")
     user_rate: int = Field(20, alias="IPBOT_USER_RATE", description="questions per minute per user")
+    reminder_time: dt.time = Field(
+        dt.time(7, 30), alias="IPBOT_REMINDER_TIME", description="when the daily reminders go out, Vietnam time"
+    )
 
     @field_validator("admin_ids", mode="before")
     @classmethod
@@ -40,6 +45,20 @@ class Settings(BaseSettings):
         if isinstance(value, int):
             return [value]
         return value
+
+    @field_validator("reminder_time", mode="before")
+    @classmethod
+    def _clock(cls, value: object) -> object:
+        """HH:MM:SS on the Vietnam clock (UTC+7), so an operator never has to convert to UTC; a zone
+        written into the value would contradict that, so it is refused rather than silently mixed."""
+        if isinstance(value, dt.time) and value.tzinfo is None:
+            return value
+        found = re.fullmatch(r"\s*(\d{1,2}):(\d{2})(?::(\d{2}))?\s*", value) if isinstance(value, str) else None
+        if found:
+            hour, minute, second = int(found[1]), int(found[2]), int(found[3] or 0)
+            if hour < 24 and minute < 60 and second < 60:
+                return dt.time(hour, minute, second)
+        raise ValueError("must be a time of day HH:MM:SS in Vietnam time (UTC+7), e.g. 07:30:00")
 
     @property
     def database(self) -> Path:

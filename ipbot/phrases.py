@@ -91,6 +91,14 @@ NEXT = "Sau »"
 SEARCH_USAGE = "Hãy gõ từ khóa sau lệnh, ví dụ: /timkiem chỉ dẫn địa lý"
 FEEDBACK_USAGE = "Hãy gõ ý kiến sau lệnh, ví dụ: /gopy Bot nên có thêm kế hoạch năm 2024."
 FEEDBACK_THANKS = "Cảm ơn bạn đã góp ý! Quản trị viên sẽ xem xét."
+FEEDBACK_TOO_LONG = (
+    "Góp ý của bạn dài {length} ký tự, vượt quá giới hạn {limit} ký tự nên tôi chưa lưu được. "
+    "Bạn vui lòng rút gọn rồi gửi lại nhé."
+)
+FEEDBACK_TOO_MANY = (
+    "Cảm ơn bạn đã góp ý nhiều! Mỗi người gửi được tối đa {limit} góp ý trong một giờ; "
+    "bạn vui lòng gửi tiếp sau khoảng {minutes} phút nữa nhé."
+)
 RATE_UP = "👍"
 RATE_DOWN = "👎"
 RATED_UP = "Cảm ơn bạn!"
@@ -125,6 +133,13 @@ NOTHING_TO_REMIND = (
     "Chọn kế hoạch khác bằng /kehoach rồi gõ lại /nhacnho."
 )
 UNSUBSCRIBED = "Đã tắt nhắc việc cho cuộc trò chuyện này."
+REMINDERS_RUN = "Đã chạy nhắc việc cho ngày {day}: {subscribed} cuộc trò chuyện đang đăng ký."
+REMINDERS_SENT = "{due} cuộc trò chuyện có mốc cần nhắc; đã gửi {sent} tin nhắc tới {reached} cuộc trò chuyện."
+REMINDERS_NONE_DUE = "Hôm nay và ngày mai không có mốc nào cần nhắc."
+REMINDERS_DROPPED = (
+    "Đã bỏ {dropped} đăng ký vì không gửi được nữa (người dùng đã chặn bot hoặc cuộc trò chuyện không còn)."
+)
+REMINDERS_FAILED = "{failed} cuộc trò chuyện chưa nhận đủ tin nhắc do lỗi khác; chi tiết trong nhật ký."
 AS_PRINTED = "văn bản không thống nhất; số liệu giữ nguyên như văn bản"
 ROWS_DISAGREE = (
     "Lưu ý: các dòng trên cộng lại được {rows}, khác con số {stated} kế hoạch ghi "

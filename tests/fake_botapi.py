@@ -299,6 +299,7 @@ class FakeBotAPI:
         self._commands: list[Any] = []
         self._failures: dict[str, list[tuple[int, dict[str, Any]]]] = {}
         self._overrides: dict[str, Callable[[dict[str, Any]], Any]] = {}
+        self._chat_failures: dict[tuple[str, str], tuple[int, dict[str, Any]]] = {}
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
         self._stopping = False
@@ -453,6 +454,26 @@ class FakeBotAPI:
             body = {"ok": False, "error_code": error_code, "description": description or default}
         with self._lock:
             self._failures.setdefault(method.lower(), []).extend([(error_code, body)] * times)
+
+    def fail_chat(
+        self,
+        chat_id: int,
+        error_code: int,
+        description: str,
+        method: str = "sendMessage",
+        parameters: dict[str, Any] | None = None,
+    ) -> None:
+        """Make every ``method`` call to ``chat_id`` fail from now on, as Telegram does for a chat that
+        blocked the bot (403 ``Forbidden: bot was blocked by the user``) or no longer exists (400
+        ``Bad Request: chat not found``): unlike :meth:`fail_next`, the failure is the chat's, not the
+        next call's, so the order in which the bot visits chats does not matter. ``parameters`` is the
+        answer's ``ResponseParameters``, e.g. ``{"migrate_to_chat_id": …}`` for a group that became a
+        supergroup."""
+        body: dict[str, Any] = {"ok": False, "error_code": error_code, "description": description}
+        if parameters:
+            body["parameters"] = parameters
+        with self._lock:
+            self._chat_failures[(method.lower(), str(chat_id))] = (error_code, body)
 
     def set_result(self, method: str, result: Any | Callable[[dict[str, Any]], Any]) -> None:
         """Override the result of ``method`` (a value, or a function of the decoded params) for methods this
@@ -686,6 +707,9 @@ class FakeBotAPI:
             if queued:
                 status, body = queued.pop(0)
                 raise _ApiError(status, body)
+            failing = self._chat_failures.get((key, str(params.get("chat_id"))))
+            if failing is not None:
+                raise _ApiError(*failing)
             override = self._overrides.get(key)
         if override is not None:
             return override(params)

@@ -178,7 +178,7 @@ def test_startup_registers_vietnamese_commands(api: FakeBotAPI, settings: Settin
     assert {c["command"]: c["description"] for c in commands} == phrases.COMMANDS
     for c in commands:
         assert 1 <= len(c["description"]) <= 256
-    assert not {"thongke", "taidulieu"} & {c["command"] for c in commands}  # admin commands stay unlisted
+    assert not {"thongke", "taidulieu", "guinhac"} & {c["command"] for c in commands}  # admin commands stay unlisted
     assert [c.method for c in api.calls()][:1] == ["getMe"]
 
 
@@ -1019,7 +1019,7 @@ def test_services_reload_swaps_the_core(settings: Settings, assistant: Assistant
 def test_build_application_wires_every_command(settings: Settings, services: Services) -> None:
     app = build_application(settings, services, rate_limit=False, persistence_interval=0.2)
     commands = {c for handlers in app.handlers.values() for h in handlers for c in getattr(h, "commands", ())}
-    assert commands == set(COMMANDS) | {"thongke", "taidulieu"}
+    assert commands == set(COMMANDS) | {"thongke", "taidulieu", "guinhac"}
     assert app.bot_data[SERVICES] is services
     assert app.persistence is not None and app.persistence.update_interval == 0.2
     assert app.bot.rate_limiter is None

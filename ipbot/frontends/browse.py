@@ -116,6 +116,42 @@ class Browser:
         plan = self.knowledge.plans.get(plan_id)
         return plan is not None and any(t.number == number for t in plan.tasks)
 
+    def has_group(self, plan_id: str, group: str) -> bool:
+        plan = self.knowledge.plans.get(plan_id)
+        return plan is not None and any(g.number == group for g in plan.groups)
+
+    def has_agency(self, plan_id: str, slug: str) -> bool:
+        """Whether the agency menu of the plan (/coquan) offers this agency."""
+        return self.has_plan(plan_id) and any(item.id == slug for item in self.agencies(plan_id))
+
+    def accepts(self, request: Request) -> bool:
+        """Whether a request that came back with a button names only what the plans hold.
+
+        Button data comes from the user's side: an outdated or forged button (an unknown plan,
+        agency or group, a quarter 9) is refused here with a short reply, before it reaches the
+        core, which expects the requests it builds itself and would answer with an error."""
+        plans = {*request.plans, *(f.plan for f in request.figures if f.plan)}
+        plans |= {i.partition(":")[0] for f in [request.filters, *(g.filters for g in request.figures)] for i in f.ids}
+        if not all(self.has_plan(p) for p in plans):
+            return False
+        scope = [self.knowledge.plans[p] for p in sorted(plans)] or list(self.knowledge.plans.values())
+        filters = [request.filters, *(f.filters for f in request.figures)]
+        return all(self._known(f, scope) for f in filters) and all(self.accepts(a) for a in request.alternatives)
+
+    def _known(self, filters: Filters, scope: list[Plan]) -> bool:
+        if any(q not in (1, 2, 3, 4) for q in filters.quarters):
+            return False
+        if filters.agency is not None and not any(self._in_registry(plan, filters.agency) for plan in scope):
+            return False
+        return all(self.has_group(*group.partition(":")[::2]) for group in filters.groups)
+
+    def _in_registry(self, plan: Plan, slug: str) -> bool:
+        try:
+            self.knowledge.agency(plan, slug)
+        except KeyError:
+            return False
+        return True
+
     # ------------------------------------------------------------------ what a choice asks
     @staticmethod
     def task_request(plan_id: str, number: str, facet: str = "card") -> Request:

@@ -7,15 +7,15 @@ path imports neither telegram nor anything else heavy, so ``ipbot ask`` starts f
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
 
 from ipbot.answers import Context
 from ipbot.assistant import Assistant, build, open_knowledge
 from ipbot.config import Settings
+from ipbot.frontends.batch import batch
 from ipbot.frontends.render import plain_text
 from ipbot.plans.store import DataInvalid
 from ipbot.requests import Field, Items, Request
@@ -27,55 +27,6 @@ CHAT_BANNER = (
     "Chưa đặt TELEGRAM_BOT_TOKEN nên bot chạy ở chế độ trò chuyện trên terminal; "
     "đặt biến này (hoặc ghi vào tệp .env) để chạy bot Telegram."
 )
-
-
-def _answer_record(
-    assistant: Assistant, record: dict[str, object], context: Context
-) -> tuple[dict[str, object], Context]:
-    question = record.get("question")
-    answer = assistant.ask(question if isinstance(question, str) else "", context)
-    out = {
-        "id": record.get("id"),
-        "answered": answer.answered,
-        "answer": plain_text(answer),
-        "intent": answer.intent,
-        "plan_ids": answer.plan_ids,
-        "task_ids": answer.task_ids,
-        "sources": answer.sources,
-        "suggestions": [s.label for s in answer.suggestions],
-    }
-    return out, answer.context
-
-
-def batch(assistant: Assistant, lines: Iterable[str], out: IO[str]) -> int:
-    """Answer JSON lines in order; lines sharing a ``session`` share context. Returns the count."""
-    sessions: dict[str, Context] = {}
-    count = 0
-    for raw in lines:
-        if not raw.strip():
-            continue
-        count += 1
-        try:
-            record = json.loads(raw)
-            if not isinstance(record, dict):
-                raise ValueError("not an object")
-        except ValueError as exc:
-            out.write(
-                json.dumps(
-                    {"id": None, "answered": False, "answer": "", "error": f"bad JSON line: {exc}"}, ensure_ascii=False
-                )
-                + "\n"
-            )
-            continue
-        session = record.get("session")
-        key = str(session) if session is not None else None
-        context = sessions.get(key, Context()) if key is not None else Context()
-        result, context = _answer_record(assistant, record, context)
-        if key is not None:
-            sessions[key] = context
-        out.write(json.dumps(result, ensure_ascii=False) + "\n")
-    out.flush()
-    return count
 
 
 def chat(assistant: Assistant, stdin: IO[str], stdout: IO[str], interactive: bool) -> None:
@@ -111,9 +62,13 @@ def chat(assistant: Assistant, stdin: IO[str], stdout: IO[str], interactive: boo
 def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
     assistant = Assistant.open(settings)
     if args.batch:
-        stream = sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8")  # noqa: SIM115
-        with stream:
-            batch(assistant, stream, sys.stdout)
+        # bytes, not text: a line with an invalid UTF-8 byte gets its own error line instead of
+        # ending the run (or being silently altered by a decoder's replacement characters)
+        if args.batch == "-":
+            batch(assistant, getattr(sys.stdin, "buffer", sys.stdin), sys.stdout)
+        else:
+            with open(args.batch, "rb") as stream:
+                batch(assistant, stream, sys.stdout)
         return 0
     if not args.question:
         print('Hãy nhập câu hỏi, ví dụ: ipbot ask "Ai chủ trì nhiệm vụ 3.3?"', file=sys.stderr)

@@ -15,10 +15,12 @@ import datetime as dt
 import hashlib
 import html
 import logging
+import math
 import time
 from collections import defaultdict, deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from telegram import (
@@ -37,6 +39,7 @@ from telegram.ext import (
     AIORateLimiter,
     Application,
     ApplicationBuilder,
+    ApplicationHandlerStop,
     CallbackQueryHandler,
     CommandHandler,
     ContextTypes,
@@ -56,6 +59,7 @@ from ipbot.frontends.render import html_text, split_message
 from ipbot.frontends.telegram.state import StateStore
 from ipbot.plans.store import DataInvalid, Knowledge
 from ipbot.requests import Field, Items, Request
+from ipbot.text import figure
 
 __all__ = ["Services", "build_application", "button_data", "run_bot"]
 
@@ -66,14 +70,22 @@ VIETNAM = dt.timezone(dt.timedelta(hours=7), "ICT")
 CAPTION_LIMIT = 1024
 PAGE = 8
 SERVICES = "services"
+FEEDBACK_LENGTH = 1000
+"""/gopy: the longest feedback kept, in characters (a paragraph; longer is refused, not cut)."""
+FEEDBACK_PER_HOUR = 5
+"""/gopy: how many a user may send in an hour (one user once stored 200 × 2,000 characters in 7 s)."""
 
 
 class UserRateLimiter:
-    """At most ``limit`` questions per user per minute; a flooding user is told once to slow down."""
+    """At most ``limit`` actions per user per ``window`` seconds (questions: a minute); a flooding
+    user is told once per ``warn_every`` seconds (default: once a window) and otherwise ignored.
 
-    def __init__(self, limit: int, window: float = 60.0) -> None:
+    Only in memory: counting someone's actions must not store anything about them."""
+
+    def __init__(self, limit: int, window: float = 60.0, warn_every: float | None = None) -> None:
         self.limit = limit
         self.window = window
+        self.warn_every = window if warn_every is None else warn_every
         self._seen: dict[int, deque[float]] = defaultdict(deque)
         self._warned: dict[int, float] = {}
 
@@ -91,10 +103,18 @@ class UserRateLimiter:
             seen.append(now)
             return "ok"
         warned = self._warned.get(user_id)
-        if warned is None or now - warned > self.window:
+        if warned is None or now - warned > self.warn_every:
             self._warned[user_id] = now
             return "warn"
         return "drop"
+
+    def wait(self, user_id: int, now: float | None = None) -> float:
+        """Seconds until ``user_id`` may act again (0 when they may now)."""
+        now = time.monotonic() if now is None else now
+        seen = self._seen.get(user_id)
+        if not seen or len(seen) < self.limit:
+            return 0.0
+        return max(0.0, self.window - (now - seen[0]))
 
 
 @dataclass
@@ -108,6 +128,10 @@ class Services:
     limiter: UserRateLimiter
     today: Callable[[], dt.date] = field(default=lambda: dt.datetime.now(VIETNAM).date())
     """The date reminders are computed for (tests pass a fixed one)."""
+    feedback_limiter: UserRateLimiter = field(
+        default_factory=lambda: UserRateLimiter(FEEDBACK_PER_HOUR, window=3600.0, warn_every=60.0)
+    )
+    """/gopy per user and hour; a refusal is repeated at most once a minute."""
 
     def reload(self) -> tuple[int, int]:
         """Rebuild the plan database from data/ and swap in a new core (admin /taidulieu)."""
@@ -214,6 +238,7 @@ def _choice_rows(
     """A button for every task an answer lists, ``PAGE`` at a time; the list is kept under a hash
     so « / » can page it in place after a restart."""
     with_plan = len({t.split(":", 1)[0] for t in task_ids}) > 1
+    page = _page(page, len(task_ids))
     start = page * PAGE
     rows = [[_task_button(t, store, browser, with_plan)] for t in task_ids[start : start + PAGE]]
     if len(task_ids) > PAGE:
@@ -233,12 +258,18 @@ def _rating_row(question_id: int, store: StateStore) -> list[InlineKeyboardButto
 def _pages(
     items: list[InlineKeyboardButton], page: int, nav: Callable[[int], str], store: StateStore
 ) -> InlineKeyboardMarkup:
+    page = _page(page, len(items))
     start = page * PAGE
     rows = [[b] for b in items[start : start + PAGE]]
     navigation = _navigation(page, len(items), nav, store)
     if navigation:
         rows.append(navigation)
     return InlineKeyboardMarkup(rows)
+
+
+def _page(page: int, total: int) -> int:
+    """A page that exists: button data may be old or forged ("page 999" of three)."""
+    return max(0, min(page, (total - 1) // PAGE))
 
 
 def _navigation(page: int, total: int, nav: Callable[[int], str], store: StateStore) -> list[InlineKeyboardButton]:
@@ -497,18 +528,44 @@ async def search_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
 
 
 async def feedback_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/gopy <ý kiến>: stored for the admins, with a hashed user id only."""
+    """/gopy <ý kiến>: stored for the admins, with a hashed user id only; at most
+    ``FEEDBACK_LENGTH`` characters and ``FEEDBACK_PER_HOUR`` a user, so one user cannot fill the
+    state file (a too-long text is refused whole, not cut: the user would not know what was kept)."""
     services = _services(context)
     text = " ".join(context.args or []).strip()
     message = update.effective_message
     if message is None:
         return
-    if not text:
-        await message.reply_text(html.escape(phrases.FEEDBACK_USAGE))
+    user_id = update.effective_user.id if update.effective_user else None
+    refusal = _feedback_refusal(services, text, user_id)
+    if refusal is not None:
+        if refusal:
+            await message.reply_text(html.escape(refusal))
         return
     chat_type = update.effective_chat.type if update.effective_chat else "unknown"
-    services.store.add_feedback(update.effective_user.id if update.effective_user else None, chat_type, text)
+    services.store.add_feedback(user_id, chat_type, text)
     await message.reply_text(html.escape(phrases.FEEDBACK_THANKS))
+
+
+def _feedback_refusal(services: Services, text: str, user_id: int | None) -> str | None:
+    """Why this /gopy is not stored (``""``: say nothing, the user was just told), or None to store it.
+
+    The length is checked first, so a text refused for its length does not use up one of the hour's."""
+    if not text:
+        return phrases.FEEDBACK_USAGE
+    if len(text) > FEEDBACK_LENGTH:
+        return phrases.FEEDBACK_TOO_LONG.format(
+            length=figure(Decimal(len(text))), limit=figure(Decimal(FEEDBACK_LENGTH))
+        )
+    if user_id is None:
+        return None
+    verdict = services.feedback_limiter.check(user_id)
+    if verdict == "ok":
+        return None
+    if verdict == "drop":
+        return ""
+    minutes = max(1, math.ceil(services.feedback_limiter.wait(user_id) / 60))
+    return phrases.FEEDBACK_TOO_MANY.format(limit=FEEDBACK_PER_HOUR, minutes=minutes)
 
 
 def _is_admin(update: Update, services: Services) -> bool:
@@ -703,7 +760,7 @@ def _menu_button(kind: str) -> Callable[..., Awaitable[None]]:
 
 async def _on_group(update: Update, context: ContextTypes.DEFAULT_TYPE, services: Services, rest: str) -> None:
     plan_id, group, page = [*rest.split(":"), "0", "0"][:3]
-    if not services.browser.has_plan(plan_id):
+    if not services.browser.has_group(plan_id, group):
         await _edit_or_reply(update, html.escape(phrases.BUTTON_EXPIRED), None)
         return
     buttons = [
@@ -726,7 +783,7 @@ def _button_request(rest: str) -> Request | None:
 async def _on_request(update: Update, context: ContextTypes.DEFAULT_TYPE, services: Services, rest: str) -> None:
     """A task-card facet or a menu choice: answer in place of the message that carried the button."""
     request = _button_request(rest)
-    if request is None or any(not services.browser.has_plan(p) for p in request.plans):
+    if request is None or not services.browser.accepts(request):
         await _edit_or_reply(update, html.escape(phrases.BUTTON_EXPIRED), None)
         return
     answer = services.assistant.run(request, _chat_context(context))
@@ -743,7 +800,7 @@ async def _on_request(update: Update, context: ContextTypes.DEFAULT_TYPE, servic
 
 async def _on_agency(update: Update, context: ContextTypes.DEFAULT_TYPE, services: Services, rest: str) -> None:
     plan_id, _, slug = rest.partition(":")
-    if not services.browser.has_plan(plan_id):
+    if not services.browser.has_agency(plan_id, slug):
         await _edit_or_reply(update, html.escape(phrases.BUTTON_EXPIRED), None)
         return
     await _on_request(update, context, services, services.browser.agency_request(plan_id, slug).pack())
@@ -752,11 +809,7 @@ async def _on_agency(update: Update, context: ContextTypes.DEFAULT_TYPE, service
 async def _on_suggestion(update: Update, context: ContextTypes.DEFAULT_TYPE, services: Services, rest: str) -> None:
     """A suggested follow-up: answered below, with the same limit and log as a typed question."""
     request = _button_request(rest)
-    if (
-        request is None
-        or update.effective_message is None
-        or any(not services.browser.has_plan(p) for p in request.plans)
-    ):
+    if request is None or update.effective_message is None or not services.browser.accepts(request):
         await _edit_or_reply(update, html.escape(phrases.BUTTON_EXPIRED), None)
         return
     await _answer(update, context, lambda s, ctx: s.assistant.run(request, ctx), "")
@@ -791,11 +844,13 @@ async def _on_rating(update: Update, context: ContextTypes.DEFAULT_TYPE, service
     message = query.message if query else None
     if query is None:
         return
-    if value not in ("+", "-") or not question_id.isdigit():
+    if value not in ("+", "-") or not question_id.isdigit() or len(question_id) > 18:  # SQLite's integers: 64 bits
         await query.answer(phrases.BUTTON_EXPIRED)
         return
     first_line = message.text.split("\n", 1)[0] if isinstance(message, Message) and message.text else ""
-    services.store.rate(int(question_id), 1 if value == "+" else -1, first_line)
+    if not services.store.rate(int(question_id), 1 if value == "+" else -1, first_line):
+        await query.answer(phrases.BUTTON_EXPIRED)  # no such question: forged, or past the log's retention
+        return
     await query.answer(phrases.RATED_UP if value == "+" else phrases.RATED_DOWN, show_alert=value == "-")
     if isinstance(message, Message) and message.reply_markup is not None:
         rows = [list(row) for row in message.reply_markup.inline_keyboard if not _is_rating(row)]
@@ -813,7 +868,7 @@ _BUTTONS: dict[str, Callable[[Update, Any, Services, str], Awaitable[None]]] = {
     "q": _on_suggestion,
     "t": _on_choice_page,
 }
-_ANSWERED_BY_HANDLER = {"f": _on_rating}
+_ANSWERED_BY_HANDLER: dict[str, Callable[[Update, Any, Services, str], Awaitable[None]]] = {"f": _on_rating}
 """Buttons whose handler answers the callback query itself (with a toast)."""
 
 
@@ -826,6 +881,13 @@ async def error_handler(update: object, context: ContextTypes.DEFAULT_TYPE) -> N
             await update.effective_message.reply_text(html.escape(phrases.ERROR_REPLY))
         except Exception:  # the reply itself may fail (network): logging is all we can do
             log.exception("could not send the error reply")
+
+
+async def ignore_edit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """An edited message (or channel post) is not a new question: answering it again would send a
+    second reply to the same message and log, count or store it twice (a /gopy edited is a second
+    feedback). Stopping here keeps it from every handler after this group."""
+    raise ApplicationHandlerStop
 
 
 async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -890,6 +952,7 @@ def build_application(
     application = builder.build()
     application.bot_data[SERVICES] = services
 
+    application.add_handler(MessageHandler(filters.UpdateType.EDITED, ignore_edit), group=-1)
     application.add_handler(CommandHandler("start", start))
     application.add_handler(CommandHandler("help", help_command))
     application.add_handler(CommandHandler("kehoach", plans_command))
@@ -916,13 +979,14 @@ def build_application(
 
 def run_bot(settings: Settings) -> None:
     """Run by long polling, or by webhook behind a reverse proxy (IPBOT_MODE=webhook)."""
-    logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=logging.INFO)
-    logging.getLogger("httpx").setLevel(logging.WARNING)  # request URLs carry the token
+    from ipbot.frontends.telegram.redact import configure_logging
+
+    configure_logging(settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else None)
     try:
         application = build_application(settings)
         _run(application, settings)
     except InvalidToken:
-        # PTB's message quotes the token: never let it reach the logs
+        # PTB's message quotes the token: it is masked in the logs, and not repeated here
         raise SystemExit("Telegram từ chối TELEGRAM_BOT_TOKEN (token không hợp lệ). Kiểm tra lại token.") from None
 
 

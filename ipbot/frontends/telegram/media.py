@@ -2,8 +2,10 @@
 
 Kept apart from :mod:`ipbot.frontends.telegram.bot` (the conversation) because they add the heavy
 parts: charts and spreadsheets are rendered by :mod:`ipbot.files.attachments` off the event
-loop, and reminders run from PTB's JobQueue once a day. Subscriptions live in the
-state database, so they survive restarts.
+loop, and reminders run from PTB's JobQueue once a day (``IPBOT_REMINDER_TIME``, Vietnam time),
+or at once with the admin command /guinhac. Subscriptions live in the state database, so they
+survive restarts. Each chat is reminded on its own: one chat that blocked the bot or no longer
+exists loses its subscription and never stops the reminders of the chats after it.
 """
 
 from __future__ import annotations
@@ -11,16 +13,20 @@ from __future__ import annotations
 import datetime as dt
 import html
 import logging
+from dataclasses import dataclass
 
-from telegram import InlineKeyboardMarkup, Message, Update
+from telegram import Bot, InlineKeyboardMarkup, Message, Update
+from telegram.error import BadRequest, ChatMigrated, Forbidden, TelegramError
 from telegram.ext import Application, CommandHandler, ContextTypes
 
 from ipbot import phrases
 from ipbot.frontends.browse import Browser, plan_label
 from ipbot.frontends.telegram.bot import (
-    _BUTTONS,
+    _ANSWERED_BY_HANDLER,
+    SERVICES,
     VIETNAM,
     Services,
+    _admin_message,
     _button,
     _chat_context,
     _chosen_plan,
@@ -30,15 +36,17 @@ from ipbot.frontends.telegram.bot import (
     _services,
     send_attachments,
 )
-from ipbot.frontends.telegram.reminders import due, upcoming
+from ipbot.frontends.telegram.reminders import Reminder, due, upcoming
 from ipbot.plans.models import Plan
 from ipbot.requests import Field
 
 __all__ = [
-    "REMINDER_TIME",
+    "ReminderRun",
     "chart_command",
     "export_command",
     "register",
+    "remind",
+    "remind_now_command",
     "send_reminders",
     "subscribe_command",
     "unsubscribe_command",
@@ -46,7 +54,6 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-REMINDER_TIME = dt.time(7, 30, tzinfo=VIETNAM)
 SUBSCRIPTIONS = "reminders"
 
 
@@ -90,11 +97,16 @@ async def _send_file(message: Message, services: Services, plan_id: str, field: 
 
 
 async def _on_export(update: Update, context: ContextTypes.DEFAULT_TYPE, services: Services, rest: str) -> None:
-    """x:<plan> sends the workbook, x:csv:<plan> the CSV."""
+    """x:<plan> sends the workbook, x:csv:<plan> the CSV. The button may sit under a document,
+    which has no text to replace, so an unknown plan gets a toast, not an edited message."""
     query = update.callback_query
-    field, plan_id = (Field.CSV, rest[4:]) if rest.startswith("csv:") else (Field.EXPORT, rest)
-    if not services.browser.has_plan(plan_id) or query is None or not isinstance(query.message, Message):
+    if query is None:
         return
+    field, plan_id = (Field.CSV, rest[4:]) if rest.startswith("csv:") else (Field.EXPORT, rest)
+    if not services.browser.has_plan(plan_id) or not isinstance(query.message, Message):
+        await query.answer(phrases.BUTTON_EXPIRED)
+        return
+    await query.answer()
     await _send_file(query.message, services, plan_id, field)
 
 
@@ -132,15 +144,118 @@ def _plans_for(services: Services, plan_id: str | None) -> list[Plan]:
     return [plans[plan_id]] if plan_id in plans else list(plans.values())
 
 
-async def send_reminders(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """The daily job: every subscribed chat gets the reminders due today (the day before and the day)."""
-    services = _services(context)
-    today = services.today()
+@dataclass
+class ReminderRun:
+    """What one run of the reminder job did: for the admin who ran it, and one log line."""
+
+    day: dt.date
+    subscribed: int = 0
+    due: int = 0  # chats with a reminder due
+    reached: int = 0
+    sent: int = 0
+    dropped: int = 0
+    failed: int = 0
+
+    def report(self) -> str:
+        """The admin's reply to /guinhac, in Vietnamese."""
+        lines = [phrases.REMINDERS_RUN.format(day=f"{self.day:%d/%m/%Y}", subscribed=self.subscribed)]
+        lines.append(
+            phrases.REMINDERS_SENT.format(sent=self.sent, reached=self.reached, due=self.due)
+            if self.due
+            else phrases.REMINDERS_NONE_DUE
+        )
+        if self.dropped:
+            lines.append(phrases.REMINDERS_DROPPED.format(dropped=self.dropped))
+        if self.failed:
+            lines.append(phrases.REMINDERS_FAILED.format(failed=self.failed))
+        return "\n".join(lines)
+
+
+def _chat_gone(exc: TelegramError) -> bool:
+    """403 (blocked by the user, removed from the group, account deleted) and 400 "chat not
+    found" fail the same way every day: such a subscription is dead, not unlucky."""
+    return isinstance(exc, Forbidden) or (isinstance(exc, BadRequest) and "chat not found" in str(exc).lower())
+
+
+async def _remind_chat(bot: Bot, chat_id: int, reminders: list[Reminder]) -> int:
+    """Send one chat its reminders; how many went out (network failures are retried, then skipped)."""
+    sent = 0
+    for reminder in reminders:
+        if await _retrying(lambda r=reminder: bot.send_message(chat_id, html.escape(r.text))) is not None:
+            sent += 1
+    return sent
+
+
+async def remind(bot: Bot, services: Services) -> ReminderRun:
+    """Every subscribed chat gets the reminders due today (the day before and the day), each chat
+    on its own: a failure is that chat's, logged once, and the next chat is still reminded."""
+    run = ReminderRun(services.today())
     knowledge = services.knowledge
-    for chat_id, value in services.store.all(SUBSCRIPTIONS).items():
+    for key, value in services.store.all(SUBSCRIPTIONS).items():
+        run.subscribed += 1
         plan_id = value.get("plan") if isinstance(value, dict) else None
-        for reminder in due(knowledge, _plans_for(services, plan_id), today):
-            await _retrying(lambda c=int(chat_id), r=reminder: context.bot.send_message(c, html.escape(r.text)))
+        reminders = due(knowledge, _plans_for(services, plan_id), run.day)
+        if not reminders:
+            continue
+        run.due += 1
+        chat = f"#{services.store.user_hash(int(key)) if key.lstrip('-').isdigit() else '?'}"  # never the id
+        try:
+            sent = await _remind_migrating(bot, services, key, value, reminders)
+        except TelegramError as exc:
+            if _chat_gone(exc):
+                services.store.delete(SUBSCRIPTIONS, key)
+                run.dropped += 1
+                log.warning("reminders: chat %s unreachable (%s), subscription dropped", chat, exc)
+            else:
+                run.failed += 1
+                log.warning("reminders: chat %s not reminded (%s: %s)", chat, type(exc).__name__, exc)
+            continue
+        except Exception:  # a bug, not the chat's fault: say so with its traceback, and go on
+            run.failed += 1
+            log.exception("reminders: chat %s not reminded", chat)
+            continue
+        run.sent += sent
+        run.reached += sent > 0
+        if sent < len(reminders):
+            run.failed += 1
+            log.warning("reminders: chat %s got %d of %d reminders (network)", chat, sent, len(reminders))
+    return run
+
+
+async def _remind_migrating(bot: Bot, services: Services, key: str, value: object, reminders: list[Reminder]) -> int:
+    """A group that became a supergroup has a new id: the subscription follows it."""
+    try:
+        return await _remind_chat(bot, int(key), reminders)
+    except ChatMigrated as exc:
+        services.store.put(SUBSCRIPTIONS, exc.new_chat_id, value)
+        services.store.delete(SUBSCRIPTIONS, key)
+        return await _remind_chat(bot, exc.new_chat_id, reminders)
+
+
+async def send_reminders(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The daily job (at ``IPBOT_REMINDER_TIME``)."""
+    run = await remind(context.bot, _services(context))
+    log.info(
+        "reminders for %s: %d subscribed, %d due, %d sent to %d chats, %d dropped, %d failed",
+        run.day,
+        run.subscribed,
+        run.due,
+        run.sent,
+        run.reached,
+        run.dropped,
+        run.failed,
+    )
+
+
+async def remind_now_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/guinhac (admins): run the reminder job now, so operators (and tests) need not wait for the
+    daily time, and say what it did."""
+    services = _services(context)
+    message = await _admin_message(update, services)
+    if message is None:
+        return
+    run = await remind(context.bot, services)
+    await message.reply_text(html.escape(run.report()))
 
 
 def register(application: Application) -> None:
@@ -149,8 +264,11 @@ def register(application: Application) -> None:
     application.add_handler(CommandHandler("xuat", export_command))
     application.add_handler(CommandHandler("nhacnho", subscribe_command))
     application.add_handler(CommandHandler("huynhac", unsubscribe_command))
-    _BUTTONS["x"] = _on_export
+    application.add_handler(CommandHandler("guinhac", remind_now_command))
+    _ANSWERED_BY_HANDLER["x"] = _on_export
+    services: Services = application.bot_data[SERVICES]
     if application.job_queue is not None:
-        application.job_queue.run_daily(send_reminders, REMINDER_TIME, name="reminders")
+        when = services.settings.reminder_time.replace(tzinfo=VIETNAM)
+        application.job_queue.run_daily(send_reminders, when, name="reminders")
     else:  # python-telegram-bot installed without the job-queue extra
         log.warning("no JobQueue: reminders are not scheduled")

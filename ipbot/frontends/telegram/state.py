@@ -177,13 +177,16 @@ class StateStore:
             )
         return int(cursor.lastrowid or 0)
 
-    def rate(self, question_id: int, value: int, answer: str) -> None:
-        """A 👍 (+1) or 👎 (-1) for the answer to a logged question."""
+    def rate(self, question_id: int, value: int, answer: str) -> bool:
+        """A 👍 (+1) or 👎 (-1) for the answer to a logged question; False (nothing stored) when no
+        such question is logged, so a forged button cannot fill the ratings table."""
         with self._tx() as conn:
-            conn.execute(
-                "insert or replace into ratings (question_id, ts, value, answer) values (?, ?, ?, ?)",
-                (question_id, time.time(), 1 if value > 0 else -1, answer[:300]),
+            cursor = conn.execute(
+                "insert or replace into ratings (question_id, ts, value, answer) "
+                "select ?, ?, ?, ? where exists (select 1 from questions where id = ?)",
+                (question_id, time.time(), 1 if value > 0 else -1, answer[:300], question_id),
             )
+        return cursor.rowcount > 0
 
     def rating_totals(self) -> tuple[int, int]:
         """How many answers got 👍 and how many 👎."""
