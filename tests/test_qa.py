@@ -754,3 +754,33 @@ def test_two_provinces_named_with_one_year_each_keep_their_plan(assistant: Assis
     """ "KH Thái Bình và KH 2023 của Ninh Thuận": Ninh Thuận's 2023 plan and Thái Bình's 2021–2025 plan."""
     answered, text, _ = ask(assistant, "KH Thái Bình và KH 2023 của Ninh Thuận có bao nhiêu nhiệm vụ?")
     assert answered and _has(text, "15 nhiệm vụ") and _has(text, "29 nhiệm vụ")
+
+
+def test_tasks_of_several_topics_counted_over_two_plans_together(assistant: Assistant) -> None:
+    question = (
+        "Gộp cả hai kế hoạch 2022 và 2023 của Ninh Thuận, có tổng cộng bao nhiêu nhiệm vụ về chỉ dẫn địa lý, "
+        "nhãn hiệu chứng nhận hoặc nhãn hiệu tập thể?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "Cộng 2 kế hoạch: 4 nhiệm vụ")
+    assert all(_has(text, n) for n in ("3.c", "3.d", "3.3", "3.6"))
+
+
+def test_the_group_with_the_most_tasks(assistant: Assistant) -> None:
+    question = "Trong kế hoạch 2022 của Ninh Thuận, nhóm nhiệm vụ nào có nhiều nhiệm vụ nhất?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "Nhóm 3") and _has(text, "có nhiều nhiệm vụ nhất: 7 nhiệm vụ")
+
+
+def test_a_column_added_by_hand_beside_the_tables_own_total(assistant: Assistant) -> None:
+    question = "Nếu mình tự cộng từng dòng ở cột NS sự nghiệp khoa học của bảng dự toán 2023 thì được bao nhiêu?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "1.017,6 triệu đồng") and _has(text, "lệch 45 triệu đồng")
+
+
+def test_an_agency_inside_what_is_left_out_does_not_select(assistant: Assistant) -> None:
+    question = (
+        "Không tính các lớp do UBND huyện, thành phố mở ở nhiệm vụ 5.3, năm 2023 tổng cộng bao nhiêu lớp tập huấn?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "Tổng cộng 5 lớp")

@@ -41,6 +41,8 @@ _BY_OP: dict[tuple[Items, Op], Family] = {
     (Items.BUDGET, Op.SUM): money.stated_sum,
     (Items.BUDGET, Op.DIFFERENCE): money.difference,
     (Items.GROUPS, Op.SUM): money.by_group,
+    (Items.GROUPS, Op.MAX): lists.list_groups,
+    (Items.GROUPS, Op.MIN): lists.list_groups,
     (Items.AGENCIES, Op.COUNT): lists.count_agencies,
     (Items.DUTIES, Op.COUNT): lists.count_duties,
     (Items.TARGETS, Op.COUNT): lists.count_targets,

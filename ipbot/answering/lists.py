@@ -193,6 +193,8 @@ def count_tasks(db: PlanDB, request: Request) -> Answer:
         detailed = 150 if len(ids) <= 3 else 0
         lines += [f"• {_list_line(db, plan, t, request, detailed)}" for t in db.tasks(ids[:MAX_LIST])]
         sections.append(Section(lines, plan.short_title, _sources(plan, ids, db.tasks(ids))))
+    if len(plans) > 1:  # one request over several plans is a count of them together
+        sections.insert(0, Section([f"Cộng {len(plans)} kế hoạch: {len(listed)} nhiệm vụ."]))
     return reply(request, sections, True, plans=[p.id for p in plans], listed=listed)
 
 
@@ -246,13 +248,17 @@ def list_groups(db: PlanDB, request: Request) -> Answer:
         if not plan.groups:
             sections.append(Section([f"{plan.short_title} không chia nhiệm vụ theo nhóm."], plan.short_title))
             continue
-        lines = []
-        for g in plan.groups:
-            n = db.count_tasks([plan.id], Filters(groups=(f"{plan.id}:{g.number}",)))
-            lines.append(f"• Nhóm {g.number}: {g.title} ({n} nhiệm vụ)")
+        counted = [(g, db.count_tasks([plan.id], Filters(groups=(f"{plan.id}:{g.number}",)))) for g in plan.groups]
         total = db.count_tasks([plan.id])
-        head = f"{len(plan.groups)} nhóm nhiệm vụ, {total} nhiệm vụ"
-        sections.append(Section([head + ":", *lines], plan.short_title, f"Nguồn: {plan.short_title}, phần nhiệm vụ."))
+        head = f"{len(plan.groups)} nhóm nhiệm vụ, {total} nhiệm vụ:"
+        if request.op in (Op.MAX, Op.MIN):  # "nhóm nào có nhiều nhiệm vụ nhất": that group first, then the rest
+            counted.sort(key=lambda gn: gn[1], reverse=request.op is Op.MAX)
+            best = [(g, n) for g, n in counted if n == counted[0][1]]
+            word = "nhiều" if request.op is Op.MAX else "ít"
+            head = "; ".join(f"Nhóm {g.number} ({g.title}) có {word} nhiệm vụ nhất: {n} nhiệm vụ" for g, n in best)
+            head += f". Cả kế hoạch có {len(plan.groups)} nhóm, {total} nhiệm vụ:"
+        lines = [f"• Nhóm {g.number}: {g.title} ({n} nhiệm vụ)" for g, n in counted]
+        sections.append(Section([head, *lines], plan.short_title, f"Nguồn: {plan.short_title}, phần nhiệm vụ."))
     answered = any(p.groups for p in plans_of(db, request))
     suggestions = [
         Suggestion(p.short_title, Request(items=Items.TASKS, op=Op.LIST, plans=(p.id,), explicit=True))

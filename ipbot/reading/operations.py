@@ -43,6 +43,8 @@ _TABLE_ROW_NAMES = frozenset({"cong", "tong cong", "tong", "ghi chu", "stt"})
 """Quoted names of the table's own rows and columns ("dòng 'Cộng'"): no phrase of a note."""
 _SECTION_RE = re.compile(r"\b(?:muc|phan|diem|khoan) ((?:[ivx]+|\d+)(?:\.\w+)+)\b")
 _GROUP_NUMBER_RE = re.compile(r"\bnhom(?: nhiem vu| giai phap)?(?: thu)? (\d{1,2})\b")
+_WHICH_GROUP_RE = re.compile(r"\bnhom (?:nhiem vu |giai phap )?nao\b")
+_TOPIC_JOIN_RE = re.compile(r"\s*(?:,|\s|hoac|hay|va|cung nhu|hoac la)*\s*")
 _SECTION_GROUP_RE = re.compile(r"(?<![\w.])([ivx]+\.\d{1,2})(?![\w.]|\.\w)")
 _MORE_GROUPS_RE = re.compile(r"^(?:\s*(?:,|va)\s*(?:nhom )?(\d{1,2})\b)+")
 _AMOUNT_RE = re.compile(
@@ -128,6 +130,9 @@ class Operations:
                 return [own]
         if largest and self.lex.has("which_source", f):  # "nguồn nào lớn nhất": the sources, not the rows
             return [turn.request(Items.SOURCES, op=Op.MIN if self.lex.has("smallest", f) else Op.MAX)]
+        if largest and _WHICH_GROUP_RE.search(f) and not turn.query.has("budget"):
+            # "nhóm nào có nhiều nhiệm vụ nhất": the groups by their number of tasks
+            return [turn.request(Items.GROUPS, op=Op.MIN if self.lex.has("smallest", f) else Op.MAX)]
         ranked = next((x for x in turn.context.last if x.op in (Op.MAX, Op.MIN)), None)
         if largest and (r.measure or r.rows or "ratio_measure" in has or turn.query.has("budget") or ranked):
             return self._rank(turn, ranked)
@@ -191,8 +196,16 @@ class Operations:
         ]
         named = [r.plan_id for r in turn.tasks if r.id in counting]
         own = bool(named) and len(named) == len(set(named))  # one named task per plan: its own count
-        told = re.search(rf"\b(?:{'|'.join(self.lex.phrases('all_told'))})\b", q.folded)
+        told = re.search(rf"\b(?:{'|'.join(self.lex.phrases('all_told'))})\b", q.folded) or self.lex.has(
+            "sum", q.folded
+        )
         r = self._reads(turn)
+        if r.filters.agency and r.filters.excluded:
+            own = set(
+                self._tasks_naming(r.filters.agency, turn.plans)
+            )  # "không tính các lớp do UBND huyện mở ở 5.3": the agency only says what is left out
+            if own and own <= set(r.filters.excluded):
+                r.filters = r.filters.model_copy(update={"agency": None, "role": Role.ANY})
         selected = r.filters.agency or r.filters.quarters or r.filters.groups
         if turn.elsewhere or (not told and (own or (not selected and len(counting) < 2))):
             return None  # a task of another plan was named, or one task's own count is asked
@@ -498,6 +511,9 @@ class Operations:
     def _topic_ids(self, turn: Turn, plans: list[Plan]) -> tuple[str, ...]:
         """Tasks a topic named in the question is clearly about ("bao nhiêu nhiệm vụ về tri thức truyền thống")."""
         q = turn.query
+        listed = self._listed_topics(q.folded, plans)
+        if listed:  # "về chỉ dẫn địa lý, nhãn hiệu chứng nhận hoặc nhãn hiệu tập thể": any of the topics
+            return tuple(f"{p.id}:{t.number}" for p in plans for t in p.tasks if {fold(x) for x in t.topics} & listed)
         if not q.content_tokens or any(not self.index.known(t) for t in q.content_tokens):
             return ()
         hits = self.index.rank_tasks(q.content, [p.id for p in plans])
@@ -506,6 +522,27 @@ class Operations:
             for h in hits
             if h.score >= TOPIC_MATCH and h.evidence >= TOPIC_EVIDENCE and isinstance(h.item, TaskRef)
         )
+
+    def _tasks_naming(self, agency: str, plans: list[Plan]) -> list[str]:
+        """The tasks of these plans that name the agency, as lead or cooperating."""
+        return [f"{p.id}:{t.number}" for p in plans for t in p.tasks if agency in t.lead or agency in t.cooperating]
+
+    def _listed_topics(self, folded: str, plans: list[Plan]) -> set[str]:
+        """Two or more of the tasks' topics named one after another ("CDĐL, NHCN hoặc NHTT"), or none."""
+        topics = {fold(x) for p in plans for t in p.tasks for x in t.topics}
+        spans = sorted(
+            (m.start(), m.end(), topic) for topic in topics for m in re.finditer(rf"\b{re.escape(topic)}\b", folded)
+        )
+        run: list[tuple[int, int, str]] = []
+        for span in spans:
+            if run and span[0] < run[-1][1]:
+                continue  # inside the topic before ("nhãn hiệu" in "nhãn hiệu tập thể")
+            if run and not _TOPIC_JOIN_RE.fullmatch(folded[run[-1][1] : span[0]]):
+                if len(run) >= 2:
+                    break
+                run = []
+            run.append(span)
+        return {topic for _, _, topic in run} if len(run) >= 2 else set()
 
     def _duty_entries(self, turn: Turn) -> tuple[str, ...]:
         """Entries of "Tổ chức thực hiện" named by their number ("mục V.9 giao việc cho mấy cơ quan")."""
@@ -540,11 +577,12 @@ class Operations:
             ids = r.filters.ids if turn.task_how != "content" or self._by_phrase(turn) else ()
             topic = () if r.filters.groups else self._topic_ids(turn, plans)  # a group's title is no topic
             filters = r.filters.model_copy(update={"ids": ids or topic})
-            return [
-                self._per_plan(turn, Items.TASKS, Op.COUNT, plan, part)
-                for part in self._count_parts(turn, filters)
-                for plan in plans
-            ]
+            parts = self._count_parts(turn, filters)
+            together = re.search(rf"\b(?:gop|ca hai|{'|'.join(self.lex.phrases('all_told'))})\b", f)
+            if len(plans) > 1 and together and len(parts) == 1 and not filters.groups:
+                # "gộp cả hai kế hoạch, tổng cộng bao nhiêu nhiệm vụ về …": each plan's, then both together
+                return [turn.request(Items.TASKS, op=Op.COUNT, plans=plans, filters=filters)]
+            return [self._per_plan(turn, Items.TASKS, Op.COUNT, plan, part) for part in parts for plan in plans]
         if items is Items.AGENCIES:
             duty = bool(re.search(r"to chuc thuc hien|giao viec|phan cong|neu ten|\bphan iv\b|\bmuc v\b", f))
             role = Role.DUTY if duty else r.filters.role
