@@ -784,3 +784,39 @@ def test_an_agency_inside_what_is_left_out_does_not_select(assistant: Assistant)
     )
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "Tổng cộng 5 lớp")
+
+
+def test_an_agency_no_task_names_is_answered_by_its_duties_in_each_plan(assistant: Assistant) -> None:
+    question = (
+        "Vai trò của đài phát thanh truyền hình và báo tỉnh trong KH Thái Bình khác với KH 2023 của Ninh Thuận thế nào?"
+    )
+    answered, text, intent = ask(assistant, question)
+    assert answered and intent == "responsibility"
+    assert _has(text, "Kế hoạch SHTT năm 2023 tỉnh Ninh Thuận") and _has(text, "Kế hoạch 160/KH-UBND")
+
+
+def test_the_plans_totals_and_a_source_are_stated_figures_not_a_column_sum(assistant: Assistant) -> None:
+    question = (
+        "minh o Phan Rang, gio thuoc Khanh Hoa roi. KH SHTT 2023 cua Ninh Thuan (cu) tong du toan bn, "
+        "TW du kien ho tro bn?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "3.832,6 triệu đồng") and _has(text, "2.000 triệu đồng")
+
+
+def test_nv_do_after_a_preamble_is_the_task_the_preamble_named(assistant: Assistant) -> None:
+    question = (
+        "Công ty mình ở Ninh Sơn là chủ sở hữu nhãn hiệu, nghe nói năm 2023 có nhiệm vụ KH&CN cấp TW phối hợp "
+        "với các chủ sở hữu quyền SHCN. Nv đó tổng kp bn, đề xuất TW hỗ trợ bn?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "3.1") and _has(text, "4.800 triệu đồng") and _has(text, "2.000 triệu đồng")
+    assert "4.1 —" not in text
+
+
+def test_chuyen_sau_nam_is_no_remainder_after_a_year(assistant: Assistant) -> None:
+    answered, text, _ = ask(
+        assistant, "Lớp bồi dưỡng chuyên sâu năm 2023 (5.2) dành cho đội ngũ nào, kinh phí bao nhiêu?"
+    )
+    assert answered and _has(text, "9,2 triệu đồng") and _has(text, "quản trị tài sản trí tuệ")
+    assert "còn phải bố trí" not in text

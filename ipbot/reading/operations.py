@@ -694,6 +694,13 @@ class Operations:
                 measure = Measure.TOTAL
             if measure is None or not self.lex.has("sum", q.folded):
                 return None  # "kéo dài tổng cộng bao nhiêu tháng" adds up no money
+        one_task = len(f.ids) == 1 and f.ids[0] != "-"
+        alone = f.model_copy(update={"ids": (), "source": None, "status": ()}) == Filters()
+        if one_task and alone and measure is not Measure.REMAINING and not self.lex.has("sum", q.folded):
+            return None  # "nv đó tổng kp bn, đề xuất TW hỗ trợ bn?": one task's budget, a look-up
+        only_source = f.source and f.model_copy(update={"source": None, "role": Role.ANY, "status": ()}) == Filters()
+        if only_source and self.lex.has("plan_total", q.folded) and not self.lex.has("sum", q.folded):
+            return None  # "tổng dự toán bn, TW dự kiến hỗ trợ bn": the plan's stated figures, not a column's sum
         two = self._two_plans(turn)
         if two and not selects and q.has("budget") and self.lex.has("sum", q.folded):
             # "cộng cả hai kế hoạch 2022 và 2023 thì bao nhiêu tiền": the two plans' stated totals

@@ -241,7 +241,9 @@ class Reader:
         q.lead_raw = lead.raw
         if not q.agencies and lead.agencies and self.lexicon.has("own_agency", q.folded):
             q.agencies = lead.agencies
-        explains = self._explains(q)
+        # "…nghe nói năm 2023 có nhiệm vụ KH&CN cấp TW…. Nv đó tổng kp bn?": "đó" is the preamble's subject
+        refers = self._refers_to_one(q)
+        explains = self._explains(q) and not refers
         needs = [w for need, _ in self.lexicon.needs_in(lead.folded) for w in need.plan_words]
         if needs and not q.needs and not explains:
             # "xưởng em tự chế máy bóc vỏ… KH 2022 có hỗ trợ không?": the need is in the preamble
@@ -256,7 +258,7 @@ class Reader:
         lead.content_tokens = self.index.content_tokens(lead.content)
         # "…muốn học lớp về thực thi quyền SHTT, lớp đó kp bn?": a question pointing back at the preamble
         # has nothing else to be about, so the preamble's subject needs less to count
-        points_back = q.has("refer") and len(q.content_tokens) <= 1
+        points_back = refers or (q.has("refer") and len(q.content_tokens) <= 1)
         bar = REFERRED_MATCH if points_back else None
         if lead.content_tokens and not explains and not introduction and not q.agencies and self._explains(lead, bar):
             # "Nghe nói năm 2023 có dự án chỉ dẫn địa lý Thịt cừu. Ai đứng ra làm?": the subject is in the preamble
@@ -265,6 +267,10 @@ class Reader:
             q.content = f"{lead.content} {SEPARATOR} {q.content}".strip()
             q.full_content = f"{lead.full_content} {SEPARATOR} {q.full_content}".strip()
             q.content_tokens = self.index.content_tokens(q.content)
+
+    def _refers_to_one(self, q: Query) -> bool:
+        """ "nhiệm vụ đó", "lớp đó", "cái thứ hai": one thing said before (not "nó", nor "các dòng đó")."""
+        return any(_ONE_THING_RE.match(m.group(0)) for m in self.lexicon.find("refer", q.folded))
 
     def _explains(self, q: Query, bar: float | None = None) -> bool:
         """The question's own words point at a task or passage (then a preamble adds nothing but noise)."""
@@ -410,7 +416,7 @@ class Reader:
             and len(q.content_tokens) <= 1
             and not q.agencies
             # "nó" may be the plan; "các dòng đó" the rows the same message selects
-            and any(_ONE_THING_RE.match(m.group(0)) for m in self.lexicon.find("refer", q.folded))
+            and self._refers_to_one(q)
         )
 
     # ------------------------------------------------------------------ task numbers
@@ -907,6 +913,8 @@ class Reader:
             return
         if q.content_tokens:
             hits = self._task_hits(turn, q.content, plan_ids) or self._each_subject(turn, plan_ids)
+            if len(hits) > 1 and q.lead_raw and self._refers_to_one(q):
+                hits = hits[:1]  # "…có nhiệm vụ KH&CN cấp TW…. Nv đó tổng kp bn?": the one the preamble named
             if len(hits) == 1 and _JOINED_RE.search(q.folded):
                 # "nhiệm vụ KH&CN cấp trung ương và kế hoạch hỗ trợ … xuất khẩu": each named outright
                 both = self._each_subject(turn, plan_ids, STRONG_MATCH)
@@ -1584,7 +1592,8 @@ class Reader:
         if turn.task_how != "content":
             return False
         draws = any(set(self._task(r).budget.allocation) & turn.query.sources for r in turn.tasks)
-        return not (draws and self._strong_task(turn))
+        # "nghe nói có nhiệm vụ KH&CN cấp TW…. Nv đó đề xuất TW hỗ trợ bn?": the task meant, by reference
+        return not (draws and (self._strong_task(turn) or self._refers_to_one(turn.query)))
 
     def _unexplained(self, turn: Turn) -> bool:
         """Several content words that nothing in the plans explains: the question is about something else."""
@@ -1705,6 +1714,10 @@ class Reader:
             passages = [h.item for h in good if isinstance(h.item, Passage)]
             if passages and q.content_tokens:
                 return self._passages(turn, passages[:2])  # "ai làm đầu mối tham mưu UBND tỉnh…"
+            dutied = [p for p in turn.plans if any(set(q.agencies) & set(r.agencies) for r in p.responsibilities)]
+            if not topic and dutied:
+                # "vai trò của Đài PT-TH và Báo tỉnh …": no task names them; what "Tổ chức thực hiện" gives them
+                return [self._duties(turn, [p], q.agencies) for p in dutied]
         ids = tuple(r.id for r in refs) if topic else ()
         if topic and not ids:
             ids = ("-",)  # the topic matched no task of this agency: an empty selection
