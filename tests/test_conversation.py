@@ -151,3 +151,31 @@ def test_a_year_the_province_has_no_plan_for_is_not_answered_from_another_provin
     text = plain_text(answer)
     assert not answer.answered
     assert "Ninh Thuận năm 2024" in text and "Thái Bình" not in text.split("Hiện có")[0]
+
+
+def test_a_column_referred_to_is_added_up_and_its_rows_counted_in_order(assistant: Assistant) -> None:
+    """ "cột NS khác ghi bao nhiêu?" → "những dòng nào có tiền ở cột đó, cộng lại có khớp không?" →
+    "cái thứ hai do ai chủ trì?": that column, its rows beside its stated amount, then the second row."""
+    first = assistant.ask("năm 2023 cột NS khác của tỉnh ghi bao nhiêu?")
+    assert "770 triệu đồng" in plain_text(first)
+    rows = assistant.ask("những dòng nào có tiền ở cột đó, cộng lại có khớp không?", first.context)
+    text = plain_text(rows)
+    assert "500 triệu đồng" in text and "5.3 (420) + 5.5 (80)" in text and "770" in text
+    second = assistant.ask("cái thứ hai do ai chủ trì, làm quý mấy?", rows.context)
+    assert "5.5" in plain_text(second) and "Sở Giáo dục và Đào tạo" in plain_text(second)
+
+
+def test_another_target_then_another_milestone(assistant: Assistant) -> None:
+    first = assistant.ask(
+        "Thái Bình đặt mục tiêu đến 2030 có bao nhiêu doanh nghiệp triển khai kiểm toán, định giá TSTT?"
+    )
+    other = assistant.ask("còn số đơn vị sản xuất kinh doanh có cán bộ được tập huấn thì sao?", first.context)
+    assert "350 đơn vị" in plain_text(other)
+    earlier = assistant.ask("thế năm 2025 thì bao nhiêu?", other.context)
+    assert plain_text(earlier).split("\n")[1].startswith("• Tối thiểu 250 đơn vị")
+
+
+def test_the_sources_of_the_task_just_discussed(assistant: Assistant) -> None:
+    first = assistant.ask("Kế hoạch SHTT 2023 của Ninh Thuận có nhiệm vụ KH&CN cấp trung ương nào không, ai chủ trì?")
+    answer = assistant.ask("năm 2023 được bố trí từ những nguồn nào, mỗi nguồn bao nhiêu?", first.context)
+    assert answer.answered and "2.000 triệu đồng" in plain_text(answer) and "3.1" in plain_text(answer)

@@ -159,10 +159,11 @@ def sum_rows(db: PlanDB, request: Request) -> Answer:
     with_rows = [p for p in plans if p.has_rows]
     if not with_rows:
         return _no_table(request, plans)
-    sections = []
+    sections, added = [], []
     for plan in with_rows:
         ids = db.task_ids([plan.id], f)
         rows = db.budget_rows_of(ids)
+        added += [r.task_id for r in rows if r.value(measure, source) is not None and r.status == "row"]
         total = db.sum([plan.id], measure, f, source)
         what = measure_phrase(plan, measure, source)
         scope = filters_phrase(db, plan, f)
@@ -190,7 +191,8 @@ def sum_rows(db: PlanDB, request: Request) -> Answer:
         sections.append(Section(lines, plan.short_title, _table_source(plan)))
     # the tasks added up stay what the conversation is about ("thế riêng năm 2023 hai nhiệm vụ đó…")
     chosen = [i for i in request.filters.ids if i != "-"]
-    return reply(request, sections, True, plans=[p.id for p in with_rows], tasks=chosen)
+    # the rows added are what "cái thứ hai" next counts in
+    return reply(request, sections, True, plans=[p.id for p in with_rows], tasks=chosen, listed=added)
 
 
 def _stated_beside(plan: PlanInfo, measure: Measure, source: str | None, total: Decimal) -> list[str]:

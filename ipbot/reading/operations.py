@@ -18,7 +18,7 @@ from decimal import Decimal
 from ipbot.plans.models import Group, Plan
 from ipbot.reading.index import META_WORDS, Index, TaskRef
 from ipbot.reading.lexicon import Lexicon
-from ipbot.reading.parse import quarters_in
+from ipbot.reading.parse import Query, quarters_in
 from ipbot.reading.turn import FIELD_OF_CUE, ORDINALS, TASK_FACETS, Turn
 from ipbot.requests import AmountFilter, Field, Figure, Filters, Items, Measure, Op, Request, Role
 from ipbot.text import blank, expand, fold, strip_marks
@@ -625,6 +625,10 @@ class Operations:
             }
             return [filters.model_copy(update={"source": k}) for k in sorted(named, key=where.__getitem__)]
         return [filters]
+
+    def adds_up(self, q: Query) -> bool:
+        """The message asks to add amounts up ("cộng lại", "tổng cộng")."""
+        return self.lex.has("sum", q.folded)
 
     def _parts_of_counted(self, turn: Turn, found: list[Request]) -> list[Request]:
         """ "Về tri thức truyền thống: bao nhiêu nhiệm vụ, mục tiêu nhằm gì, ai phối hợp?": when the

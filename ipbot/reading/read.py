@@ -334,6 +334,11 @@ class Reader:
         if self.lexicon.has("refer_amount", q.folded):
             # "khoản đó dành cho nhiệm vụ nào?": the funding source just given, with its tasks
             sources = [r for r in context.last if r.filters.source and r.items in (Items.SOURCES, Items.BUDGET)]
+            if sources and self.operations.adds_up(q):
+                # "những dòng nào có tiền ở cột đó, cộng lại có khớp không?": that column's rows, added up
+                # beside the amount the plan states for it
+                column = Filters(source=sources[-1].filters.source, status=("row",))
+                return [sources[-1].but(items=Items.TASKS, op=Op.SUM, measure=Measure.ALLOCATION, filters=column)]
             if sources:
                 return [sources[-1].but(items=Items.SOURCES, op=Op.LOOKUP)]
         plans, explicit, missing = self._resolve_plans(q, context)
@@ -1223,6 +1228,10 @@ class Reader:
             and not q.task_numbers
             and (q.has("compare") or bool(q.years and not q.content_tokens))
         )
+        if turn.context.intent == "targets" and not q.task_numbers and self.lexicon.has("follow_on", q.folded):
+            # "còn số đơn vị … có cán bộ được tập huấn thì sao?" after a target: another target, same year
+            best = self.index.rank_passages(q.content, turn.plan_ids, ["target"])[:1]
+            follow = follow or bool(best and best[0].score >= PASSAGE_MATCH)
         if q.has("general_objective"):
             return None
         # 2025, 2030 name targets; an annual plan's own year ("mục tiêu … năm 2022") names the plan
@@ -1269,7 +1278,8 @@ class Reader:
             if turn.tasks:
                 return None
             return turn.request(Items.TARGETS, op=Op.LIST)  # answering says the plan sets none
-        asked_years = q.years or ([turn.context.year] if q.has("refer") and turn.context.year else [])
+        carried = q.has("refer") or (follow and turn.context.intent == "targets")
+        asked_years = q.years or ([turn.context.year] if carried and turn.context.year else [])
         years = [y for y in asked_years if any(t.year == y for p in plans for t in p.targets)]
 
         stray = [y for y in q.years if y not in years and not any(p.year_start == p.year_end == y for p in plans)]
@@ -1367,7 +1377,10 @@ class Reader:
 
     def _ranked_targets(self, turn: Turn, plans: list[Plan], years: list[int]) -> tuple[str, ...]:
         """Targets by how well they match the question's words; the document's order when none stands out."""
-        content = turn.query.content
+        content = turn.query.content if turn.query.content_tokens else ""
+        if not content:  # "thế năm 2025 thì bao nhiêu?": the target just shown, at another milestone
+            shown = [i for r in turn.context.last if r.items is Items.TARGETS for i in r.filters.ids[:1]]
+            content = next((t.text for p in plans for t in p.targets if shown and f"{p.id}:{t.id}" == shown[0]), "")
         query = self.index.query_grams(content)[1] if content else set()
         ids: list[str] = []
         for plan in plans:
@@ -1526,8 +1539,8 @@ class Reader:
                 reason=Reason.NOT_STATED,
                 filters=Filters(words=("số tiền của ngân sách trung ương",)),
             )
-        if q.has("in_words", "amount", "table") and not turn.tasks:
-            return self._plan_budget(turn)
+        if q.has("in_words", "amount", "table") and not turn.tasks and not (q.sources and q.has("table")):
+            return self._plan_budget(turn)  # ("cột NS khác ghi bao nhiêu" is that source's column, below)
         if not q.has("budget"):
             return None
         if q.agencies and not turn.tasks and not q.sources:
