@@ -179,3 +179,18 @@ def test_the_sources_of_the_task_just_discussed(assistant: Assistant) -> None:
     first = assistant.ask("Kế hoạch SHTT 2023 của Ninh Thuận có nhiệm vụ KH&CN cấp trung ương nào không, ai chủ trì?")
     answer = assistant.ask("năm 2023 được bố trí từ những nguồn nào, mỗi nguồn bao nhiêu?", first.context)
     assert answer.answered and "2.000 triệu đồng" in plain_text(answer) and "3.1" in plain_text(answer)
+
+
+def test_a_task_named_by_a_support_answer_is_the_subject_of_the_next_question(assistant: Assistant) -> None:
+    question = (
+        "htx minh o ninh phuoc trong nho, da co nhan hieu tap the. nam 2023 tinh co nv ho tro khai thac, quan ly "
+        "NHTT ko? so nao chu tri, nam 2023 dc bo tri bn tien"
+    )
+    text = plain_text(assistant.ask(question))
+    assert "3.6" in text and "300 triệu đồng" in text and "Tổng kinh phí năm 2023" not in text
+
+
+def test_does_an_agency_take_part_in_the_task_discussed(assistant: Assistant) -> None:
+    first = assistant.ask("Lớp trang bị kiến thức bảo hộ SHTT cho HTX, chủ thể OCOP năm 2023 do ai chủ trì?")
+    answer = assistant.ask("ở đó Hội doanh nhân trẻ có tham gia không?", first.context)
+    assert answer.intent == "cooperating_agencies" and "Hội Doanh nhân trẻ" in plain_text(answer)

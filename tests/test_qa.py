@@ -820,3 +820,12 @@ def test_chuyen_sau_nam_is_no_remainder_after_a_year(assistant: Assistant) -> No
     )
     assert answered and _has(text, "9,2 triệu đồng") and _has(text, "quản trị tài sản trí tuệ")
     assert "còn phải bố trí" not in text
+
+
+def test_roles_listed_as_alternatives_count_once_and_rows_only_where_a_table_is(assistant: Assistant) -> None:
+    question = (
+        "Sở NN&PTNT được nêu đích danh (chủ trì, đồng chủ trì hoặc phối hợp) ở bao nhiêu nhiệm vụ trong KH 2022 "
+        "và ở bao nhiêu dòng của bảng dự toán 2023?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "6 nhiệm vụ do Sở Nông nghiệp và Phát triển nông thôn chủ trì hoặc phối hợp")

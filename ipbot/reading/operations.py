@@ -612,7 +612,13 @@ class Operations:
         if filters.agency and re.search(r"\btrong (?:do|so do)\b", f):
             whole = filters.model_copy(update={"agency": None, "role": Role.ANY, "alone": False, "negate": False})
             return [whole, filters]
-        roles = [n for n in ("lead_word", "coop_word") if re.search(rf"\b(?:{'|'.join(self.lex.phrases(n))})\b", f)]
+        # each role with a how-many of its own ("chủ trì ở mấy nhiệm vụ và phối hợp ở mấy"), not roles listed
+        # as alternatives ("(chủ trì hoặc phối hợp) ở bao nhiêu nhiệm vụ")
+        roles = [
+            n
+            for n in ("lead_word", "coop_word")
+            if re.search(rf"\b(?:{'|'.join(self.lex.phrases(n))})(?: \S+){{0,3}} (?:may|bao nhieu)\b", f)
+        ]
         if filters.agency and len(roles) == 2 and not filters.negate:
             return [filters.model_copy(update={"role": role}) for role in (Role.LEAD, Role.COOPERATING)]
         named = {s.key: s for p in turn.plans for s in p.budget.sources if s.key in q.sources}
@@ -668,12 +674,14 @@ class Operations:
         if filters.groups and not groups:
             groups = self._groups_in(turn, plan) or ("-",)
         ids = tuple(i for i in filters.ids if i.startswith(f"{plan.id}:") or i == "-")
+        # "…ở bao nhiêu nhiệm vụ trong KH 2022 và ở bao nhiêu dòng của bảng 2023": rows only where there is a table
+        status = filters.status if plan.budget.table is not None else ()
         return Request(
             items=items,
             op=op,
             plans=(plan.id,),
             explicit=True,
-            filters=filters.model_copy(update={"groups": groups, "ids": ids if filters.ids else ()}),
+            filters=filters.model_copy(update={"groups": groups, "ids": ids if filters.ids else (), "status": status}),
         )
 
     def _groups_in(self, turn: Turn, plan: Plan) -> tuple[str, ...]:

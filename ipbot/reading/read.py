@@ -1984,6 +1984,8 @@ def _carried(context: Context, requests: list[Request]) -> Context:
         return context
     plans = {p for r in topical for p in r.plans}
     tasks = [i for r in topical if r.items is Items.TASKS and r.op is Op.LOOKUP for i in r.filters.ids]
+    # "…có nv hỗ trợ NHTT ko? sở nào chủ trì, bố trí bn tiền": the one task the support answer named
+    tasks += [i for r in topical if r.items is Items.SUPPORT and len(r.filters.ids) == 1 for i in r.filters.ids]
     agencies = [r.filters.agency for r in topical if r.filters.agency]
     return context.model_copy(
         update={
