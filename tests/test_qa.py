@@ -829,3 +829,23 @@ def test_roles_listed_as_alternatives_count_once_and_rows_only_where_a_table_is(
     )
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "6 nhiệm vụ do Sở Nông nghiệp và Phát triển nông thôn chủ trì hoặc phối hợp")
+
+
+def test_which_agencies_must_do_something_that_names_another_agency(assistant: Assistant) -> None:
+    question = (
+        "Theo KH 2022 của Ninh Thuận, những sở nào phải xây dựng dự toán chi tiết cho các nhiệm vụ được giao rồi "
+        "gửi Sở Tài chính thẩm định?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and all(_has(text, a) for a in (KHCN, NNPTNT, "Sở Giáo dục và Đào tạo", "Sở Văn hóa"))
+
+
+def test_the_signers_of_a_numbered_plan_and_of_another_provinces_plan(assistant: Assistant) -> None:
+    question = "Ai ký kế hoạch SHTT 2023 của Ninh Thuận, ai ký KH 160 của Thái Bình?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "Lê Huyền") and _has(text, "Trần Thị Bích Hằng")
+
+
+def test_the_fields_an_agency_is_given(assistant: Assistant) -> None:
+    answered, text, intent = ask(assistant, "KH SHTT 2022 giao Sở TT&TT triển khai SHTT trong những lĩnh vực nào vậy?")
+    assert answered and intent == "responsibility" and _has(text, "công nghệ thông tin")

@@ -611,8 +611,9 @@ class Reader:
         again, with the one thing the message changes."""
         if not context.last or not (self.lexicon.has("nothing_new", q.folded) or q.co_leads is not None):
             return None  # "nếu bỏ mấy việc đồng chủ trì đi" changes the count just given
-        if q.content_tokens or q.task_numbers or q.has(*TASK_FACETS, "list", "targets", "document", "reporting"):
-            return None  # it asks something of its own ("còn kinh phí thì sao?"): read it as such
+        asks_own = q.has(*TASK_FACETS, "list", "targets", "document", "reporting", "responsibility")
+        if q.content_tokens or q.task_numbers or asks_own:
+            return None  # it asks something of its own ("còn kinh phí thì sao?", "… giao lĩnh vực gì"): read it so
         plans, explicit, missing = self._resolve_plans(q, context.model_copy(update={"plan_id": None}))
         if missing is not None:
             return [missing]
@@ -742,7 +743,9 @@ class Reader:
         if q.plan_numbers:
             numbered = [p for p in cands if p.number and p.number.split("/")[0].strip() in q.plan_numbers]
             if numbered:
-                cands, explicit = numbered, True
+                # "KH SHTT 2023 của Ninh Thuận, … KH 160 của Thái Bình": the numbered plan stands for its province
+                others = [p for p in cands if q.provinces and p.province_id not in {n.province_id for n in numbered}]
+                cands, explicit = numbered + others, True
         plan_years = [
             y
             for y in q.years
@@ -1401,7 +1404,10 @@ class Reader:
         that says it is the answer, where one does.
         """
         q = turn.query
-        if q.agencies or turn.task_how == "number" or not q.content_tokens:
+        which = _WHICH_AGENCIES_RE.search(q.folded)
+        # "những sở nào phải … gửi Sở Tài chính thẩm định?": an agency after the question is part of what is asked
+        named_after = bool(which) and all(s >= which.end() for s, _ in self.index.agency_spans(q.folded))
+        if (q.agencies and not named_after) or turn.task_how == "number" or not q.content_tokens:
             return None
         unassigned = self._unassigned(turn)
         if not (_asks_which_agencies(q) or unassigned):
@@ -1998,10 +2004,11 @@ def _carried(context: Context, requests: list[Request]) -> Context:
     )
 
 
+_WHICH_AGENCIES_RE = re.compile(r"(nhung|cac) (co quan|so|don vi|ben|ai) nao|nhung ai|co quan nao|don vi nao|so nao")
+
+
 def _asks_which_agencies(q: Query) -> bool:
-    return bool(
-        re.search(r"(nhung|cac) (co quan|so|don vi|ben|ai) nao|nhung ai|co quan nao|don vi nao|so nao", q.folded)
-    )
+    return bool(_WHICH_AGENCIES_RE.search(q.folded))
 
 
 def _without(text: str, phrases: list[str], *, accented: bool = False) -> str:
