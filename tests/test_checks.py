@@ -99,3 +99,10 @@ def test_chart_and_export_commands_write_files(tmp_path: Path, capsys: pytest.Ca
 def test_empty_plan_file_is_an_error(data_copy: Path) -> None:
     (data_copy / "plans" / "zz-empty.yaml").write_text("", encoding="utf-8")
     assert any("zz-empty.yaml" in e and "empty" in e for e in _errors(data_copy))
+
+
+def test_a_target_unit_must_be_words_of_its_text(data_copy: Path) -> None:
+    path = data_copy / "plans" / "thai-binh-2021-2030.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("unit: doanh nghiệp\n", "unit: hợp tác xã\n", 1))
+    problems = check_catalogue(load_catalogue(data_copy))
+    assert any(p.level == "error" and "targets[" in p.where and "hợp tác xã" in p.message for p in problems)

@@ -849,3 +849,12 @@ def test_the_signers_of_a_numbered_plan_and_of_another_provinces_plan(assistant:
 def test_the_fields_an_agency_is_given(assistant: Assistant) -> None:
     answered, text, intent = ask(assistant, "KH SHTT 2022 giao Sở TT&TT triển khai SHTT trong những lĩnh vực nào vậy?")
     assert answered and intent == "responsibility" and _has(text, "công nghệ thông tin")
+
+
+def test_a_targets_change_between_milestones_with_its_unit(assistant: Assistant) -> None:
+    question = (
+        "Chỉ tiêu số đơn vị sản xuất kinh doanh có cán bộ được tập huấn SHTT của Thái Bình tăng thêm bao nhiêu "
+        "đơn vị từ mốc 2025 lên mốc 2030, tương đương tăng bao nhiêu phần trăm?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "tăng thêm 100 đơn vị sản xuất kinh doanh") and _has(text, "40%")

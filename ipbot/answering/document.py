@@ -164,7 +164,8 @@ def target_difference(db: PlanDB, request: Request) -> Answer:
     lines = [f"• Đến năm {r['year']}: {r['text']}" for r in rows]
     if a is not None and b is not None:
         change = "tăng thêm" if b > a else "giảm" if b < a else "không đổi"
-        amount = f" {figure(abs(b - a))}" if b != a else ""
+        unit = f" {second['unit']}" if second["unit"] else ""  # "tăng thêm 100 đơn vị sản xuất kinh doanh"
+        amount = f" {figure(abs(b - a))}{unit}" if b != a else ""
         relative = f", tức {percent(abs(b - a), a)}" if a and b != a else ""  # "tăng bao nhiêu phần trăm"
         span = f"Từ mốc {first['year']} đến mốc {second['year']}"
         lines.insert(0, f"{span}: {change}{amount} ({figure(a)} → {figure(b)}{relative}).")

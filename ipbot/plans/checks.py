@@ -159,6 +159,10 @@ def check_catalogue(cat: Catalogue) -> list[Problem]:
                 problems.append(Problem("error", file, where, f"unknown agency {slug!r} (not in agencies.yaml)"))
         problems.extend(_check_tasks(plan, file, cat))
         problems.extend(_check_figures(plan, file))
+        for target in plan.targets:  # a unit is the document's own words for what the figure counts
+            if target.unit and fold(target.unit) not in fold(target.text):
+                where = f"targets[{target.id}].unit"
+                problems.append(Problem("error", file, where, f"{target.unit!r} is not in the target's text"))
         if plan.year_end < plan.year_start:
             problems.append(Problem("error", file, "year_end", "ends before it starts"))
         for d in plan.discrepancies:

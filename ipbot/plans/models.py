@@ -205,6 +205,7 @@ class Target(Model):
     category: str = Field(description="e.g. 'đào tạo', 'đơn đăng ký', 'doanh nghiệp', 'sáng chế'")
     text: str
     value: str | None = Field(None, description="the figure as stated, e.g. 'tối thiểu 250'")
+    unit: str | None = Field(None, description="what the figure counts, e.g. 'đơn vị sản xuất kinh doanh'")
 
 
 class Duty(Model):

@@ -192,6 +192,7 @@ def _plan_rows(cat: Catalogue) -> Iterator[tuple[str, dict[str, object]]]:
                     "category": target.category,
                     "text": target.text,
                     "value": target.value,
+                    "unit": target.unit,
                 },
             )
         for n, resp in enumerate(plan.responsibilities):
@@ -477,6 +478,7 @@ _SCHEMA: dict[str, dict[str, type]] = {
         "category": str,
         "text": str,
         "value": str,
+        "unit": str,
     },
     "duties": {"plan_id": str, "section": str, "position": int, "heading": str},
     "duty_items": {"plan_id": str, "section": str, "position": int, "label": str, "text": str},

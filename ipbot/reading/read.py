@@ -1354,12 +1354,19 @@ class Reader:
             return None
         plan = plans[0]
         asked = self.index.query_grams(q.full_content)[1]  # "số đơn vị … tập huấn": cue words name the target too
-        later = max(
-            (t for t in plan.targets if t.year == milestones[1] and t.value),
-            key=lambda t: self.index.coverage(asked, self.index.doc_grams(t.text))[0],
-            default=None,
+        scored = sorted(
+            (
+                (self.index.coverage(asked, self.index.doc_grams(t.text))[0], n, t)
+                for n, t in enumerate(plan.targets)
+                if t.year == milestones[1] and t.value
+            ),
+            key=lambda c: (-c[0], c[1]),
         )
-        if later is None or self.index.coverage(asked, self.index.doc_grams(later.text))[0] < TARGET_NAMED:
+        later = scored[0][2] if scored else None
+        best, second = (scored[0][0] if scored else 0.0), (scored[1][0] if len(scored) > 1 else 0.0)
+        # a long question dilutes the words that name the target: one far ahead of the rest is named too
+        named = best >= TARGET_NAMED or (best >= TARGET_NAMED / 2 and best >= 2 * second)
+        if later is None or not named:
             # "vậy so với mốc 2025 thì tăng thêm bao nhiêu?": the target the last answer put first
             shown = [i for r in turn.context.last if r.items is Items.TARGETS for i in r.filters.ids]
             later = next((t for t in plan.targets if shown and f"{plan.id}:{t.id}" == shown[0] and t.value), None)
