@@ -194,3 +194,9 @@ def test_does_an_agency_take_part_in_the_task_discussed(assistant: Assistant) ->
     first = assistant.ask("Lớp trang bị kiến thức bảo hộ SHTT cho HTX, chủ thể OCOP năm 2023 do ai chủ trì?")
     answer = assistant.ask("ở đó Hội doanh nhân trẻ có tham gia không?", first.context)
     assert answer.intent == "cooperating_agencies" and "Hội Doanh nhân trẻ" in plain_text(answer)
+
+
+def test_o_do_points_back_at_the_place_discussed(assistant: Assistant) -> None:
+    first = assistant.ask("tram IP Platform o ninh thuan thuoc don vi nao vay")
+    answer = assistant.ask("nam 2023 o do co lop gi, to chuc quy may", first.context)
+    assert answer.answered and "4.1" in plain_text(answer) and "Quý II" in plain_text(answer)

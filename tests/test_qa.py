@@ -858,3 +858,12 @@ def test_a_targets_change_between_milestones_with_its_unit(assistant: Assistant)
     )
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "tăng thêm 100 đơn vị sản xuất kinh doanh") and _has(text, "40%")
+
+
+def test_tasks_listed_one_by_one_in_brackets(assistant: Assistant) -> None:
+    question = (
+        "Ba lớp do Sở KH&CN mở trong quý II năm 2023 (lớp tại trạm IP Platform, lớp cho cán bộ thực thi, lớp bồi "
+        "dưỡng chuyên sâu) tốn tổng cộng bao nhiêu tiền?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "27,6 triệu đồng") and _has(text, "4.1 (9,2) + 5.1 (9,2) + 5.2 (9,2)")

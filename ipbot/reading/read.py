@@ -919,6 +919,10 @@ class Reader:
         if in_group is not None:  # "trong nhóm khai thác TSTT năm 2022, nhiệm vụ thứ hai là gì?"
             turn.tasks, turn.task_how = [in_group], "number"
             return
+        bracketed = self._bracketed_tasks(turn, plan_ids)
+        if bracketed:  # "ba lớp (lớp tại trạm IP Platform, lớp cho cán bộ thực thi, lớp bồi dưỡng chuyên sâu)"
+            turn.tasks, turn.task_how = bracketed, "content"
+            return
         if q.content_tokens:
             hits = self._task_hits(turn, q.content, plan_ids) or self._each_subject(turn, plan_ids)
             if len(hits) > 1 and q.lead_raw and self._refers_to_one(q):
@@ -1041,6 +1045,23 @@ class Reader:
                 return []
             found += [h.item for h in hits[:1] if isinstance(h.item, TaskRef)]
         return list(dict.fromkeys(found))
+
+    def _bracketed_tasks(self, turn: Turn, plan_ids: list[str]) -> list[TaskRef]:
+        """Tasks listed one by one in brackets, each named outright; none unless every item names one."""
+        for inside in re.findall(r"\(([^()]{8,300})\)", turn.query.raw):
+            items = [i for i in _SUBJECTS_RE.split(inside) if self.index.content_tokens(i)]
+            if len(items) < 2:
+                continue
+            found: list[TaskRef] = []
+            for item in items:
+                hits = [h for h in self.index.rank_tasks(item, plan_ids)[:2] if isinstance(h.item, TaskRef)]
+                clear = hits and hits[0].score >= TASK_MATCH and (len(hits) < 2 or hits[0].score > hits[1].score + TIE)
+                if not clear:
+                    break
+                found.append(hits[0].item)
+            else:
+                return list(dict.fromkeys(found))
+        return []
 
     def _ordinal_in_group(self, turn: Turn) -> TaskRef | None:
         """The n-th task of the one group the question names ("nhóm 3 năm 2022, nhiệm vụ thứ hai")."""
