@@ -867,3 +867,16 @@ def test_tasks_listed_one_by_one_in_brackets(assistant: Assistant) -> None:
     )
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "27,6 triệu đồng") and _has(text, "4.1 (9,2) + 5.1 (9,2) + 5.2 (9,2)")
+
+
+def test_a_count_cue_never_runs_across_a_comma(assistant: Assistant) -> None:
+    """ "kinh phí bao nhiêu, bên nào …" and "là bao nhiêu, cơ quan chủ trì …" count no agencies."""
+    question = "Năm 2023, UBND huyện, thành phố và Sở GD&ĐT mỗi bên chủ trì nhiệm vụ nào, kinh phí bao nhiêu?"
+    answered, text, intent = ask(assistant, question)
+    assert answered and intent != "agencies_count" and _has(text, "420 triệu đồng") and _has(text, "80 triệu đồng")
+    question = (
+        "Nhiệm vụ hỗ trợ bảo hộ cho sản phẩm OCOP: chỉ tiêu năm 2022 và 2023 là bao nhiêu, cơ quan chủ trì hai năm "
+        "có giống nhau không?"
+    )
+    answered, text, intent = ask(assistant, question)
+    assert answered and intent != "agencies_count" and _has(text, "06 sản phẩm") and _has(text, "05 sản phẩm")

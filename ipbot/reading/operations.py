@@ -565,7 +565,7 @@ class Operations:
     def _count(self, turn: Turn, two: tuple[Plan, Plan] | None) -> list[Request] | None:
         q = turn.query
         f = q.folded
-        items = self._counted(f)
+        items = self._counted(q)
         if items is None:
             return None
         r = self._reads(turn)
@@ -648,10 +648,14 @@ class Operations:
         fields = tuple(FIELD_OF_CUE[c] for c in asked)
         return [turn.request(Items.TASKS, plans=plans, filters=Filters(ids=tuple(ids)), show=fields)]
 
-    def _counted(self, f: str) -> Items | None:
-        """What a count counts: the noun right after 'bao nhiêu / mấy / số'."""
+    def _counted(self, q: Query) -> Items | None:
+        """What a count counts: the noun right after 'bao nhiêu / mấy / số', in the same clause
+        ("kinh phí bao nhiêu, bên nào…" counts no "bên")."""
+        f = q.folded
         for m in self.lex.find("count", f):
             text = m.group(0)
+            if not q.in_one_clause(text):
+                continue
             if re.search(r"muc giao viec|muc phan cong|dau muc|\bmuc\b", text) or re.search(
                 r"to chuc thuc hien(?: \S+){0,6} (?:bao nhieu|may) (?:muc|dau muc)", f
             ):
@@ -845,7 +849,11 @@ class Operations:
         if _WHAT_THEY_SAY_RE.search(f):
             show += (Field.CONTENT,)  # "nêu đủ các ý", "những giải pháp nào": what each item says, not just its name
         plans = [p for p in turn.plans]
-        return [turn.request(Items.TASKS, op=Op.LIST, plans=plans, filters=filters, show=show)]
+        each = [filters]
+        if filters.agency and len(q.agencies) > 1 and _EACH_RE.search(f):
+            # "UBND huyện và Sở GD&ĐT mỗi bên chủ trì nhiệm vụ nào": one list per agency
+            each = [filters.model_copy(update={"agency": a}) for a in dict.fromkeys(q.agencies)]
+        return [turn.request(Items.TASKS, op=Op.LIST, plans=plans, filters=one, show=show) for one in each]
 
     def _lists_tasks(self, f: str) -> bool:
         """The list asked for is of tasks or rows ("những nhiệm vụ nào", "liệt kê"), not of agencies."""
@@ -982,6 +990,9 @@ class Operations:
                 pos = {later.id: after.start(), earlier.id: before.start()}
         a, b = sorted(two, key=lambda p: pos[p.id] if pos[p.id] >= 0 else 10_000)
         return a, b
+
+
+_EACH_RE = re.compile(r"\b(?:moi|tung) (?:ben|so|co quan|don vi|noi)\b")
 
 
 _NTH_RE = re.compile(r"\b(?:lon|cao|nhieu|nho|thap|it|ton)(?: \w+){0,2}? thu (\w+)")

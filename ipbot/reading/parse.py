@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ipbot.reading.index import SEPARATOR, Index
 from ipbot.reading.lexicon import Lexicon, default_lexicon
@@ -76,6 +76,17 @@ class Query:
 
     def has(self, *cues: str) -> bool:
         return any(c in self.cues for c in cues)
+
+    def in_one_clause(self, phrase: str) -> bool:
+        """Whether a phrase matched on the folded text (which has lost its punctuation) stands inside one
+        clause of the message: "kinh phí bao nhiêu, bên nào…" has no "bao nhiêu bên"."""
+        return any(phrase in c for c in self.clauses)
+
+    @cached_property
+    def clauses(self) -> list[str]:
+        """The message's clauses, folded and expanded as cues see them."""
+        parts = re.split(r"[,;:?!.()]\s|[,;:?!()]", self.raw)
+        return [f"{fold(spell_out(c))} | {expand(fold(spell_out(c)))}" for c in parts]
 
 
 def quarters_in(folded: str) -> list[int]:

@@ -1341,8 +1341,9 @@ class Reader:
         """What a number question counts ("bao nhiêu sản phẩm OCOP"), when no target of the plans counts it."""
         q = turn.query
         m = _COUNTED_RE.search(q.expanded)  # abbreviations spelled out: "DN" is "doanh nghiệp" in the targets
-        if m is None:
-            return None
+        head = m.group(0)[: m.start(1) - m.start(0)] + m.group(1).split()[0] if m else ""
+        if m is None or not q.in_one_clause(head):
+            return None  # ("là bao nhiêu, cơ quan chủ trì …" counts no agencies; "sáng chế, giải pháp" is one list)
         # what is counted ends where "đến 2025", "trong kế hoạch" begins
         counted = re.split(r"\b(?:den|trong|cua|nam|vao|\d+)\b", m.group(1))[0]
         words = [w for w in self.index.content_tokens(counted) if w not in _COUNTED_STOP][:3]
