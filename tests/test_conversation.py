@@ -200,3 +200,14 @@ def test_o_do_points_back_at_the_place_discussed(assistant: Assistant) -> None:
     first = assistant.ask("tram IP Platform o ninh thuan thuoc don vi nao vay")
     answer = assistant.ask("nam 2023 o do co lop gi, to chuc quy may", first.context)
     assert answer.answered and "4.1" in plain_text(answer) and "Quý II" in plain_text(answer)
+
+
+def test_rows_of_a_column_added_up_then_another_column(assistant: Assistant) -> None:
+    first = assistant.ask("Trong bảng dự toán 2023 của Ninh Thuận, những dòng nào có tiền ở cột NS khác của tỉnh?")
+    added = assistant.ask(
+        "cộng hai dòng đó lại được bao nhiêu? có khớp với số 770 triệu ghi ở phần III không?", first.context
+    )
+    text = plain_text(added)
+    assert "500 triệu đồng" in text and "lệch 270 triệu đồng" in text
+    other = assistant.ask("con cot NS su nghiep khoa hoc thi sao, cong cac dong lai co khop ko?", added.context)
+    assert "1.017,6 triệu đồng" in plain_text(other) and "lệch 45 triệu đồng" in plain_text(other)

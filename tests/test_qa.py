@@ -880,3 +880,11 @@ def test_a_count_cue_never_runs_across_a_comma(assistant: Assistant) -> None:
     )
     answered, text, intent = ask(assistant, question)
     assert answered and intent != "agencies_count" and _has(text, "06 sản phẩm") and _has(text, "05 sản phẩm")
+
+
+def test_tasks_in_brackets_by_number_and_by_name(assistant: Assistant) -> None:
+    question = (
+        "3 lop do So KH&CN to chuc nam 2023 (lop tai tram IP Platform, lop 5.1 va lop 5.2) cong lai tong kinh phi bn?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "27,6 triệu đồng")

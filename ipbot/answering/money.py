@@ -186,7 +186,10 @@ def sum_rows(db: PlanDB, request: Request) -> Answer:
             parts = [(s, v) for s, v in parts if v]
             if parts:
                 lines.append("Theo nguồn: " + "; ".join(f"{s.label} {money(v)}" for s, v in parts) + ".")
-        if f.model_copy(update={"status": ()}) == Filters():  # every row of the table ("các dòng" included)
+        with_value = {r.task_id for r in db.budget_rows([plan.id]) if r.status == "row" and r.value(measure, source)}
+        here = {r.task_id for r in rows if r.status == "row" and r.value(measure, source)}
+        # every row of the table ("các dòng" included), or every row of the column named ("hai dòng đó" of NS khác)
+        if f.model_copy(update={"status": ()}) == Filters() or (source and here == with_value):
             lines += _stated_beside(plan, measure, source, total)
         sections.append(Section(lines, plan.short_title, _table_source(plan)))
     # the tasks added up stay what the conversation is about ("thế riêng năm 2023 hai nhiệm vụ đó…")

@@ -493,7 +493,10 @@ class Operations:
             return tuple(t for t in turn.context.listed if t.split(":", 1)[0] in turn.plan_ids) or ("-",)
         if turn.task_how in ("number", "content") and (turn.task_how == "number" or len(turn.tasks) <= 3):
             return tuple(r.id for r in turn.tasks)
-        if turn.task_how == "context" and turn.tasks:  # the tasks discussed, or those the last list named
+        other_column = q.sources and any(r.filters.source not in (None, *q.sources) for r in turn.context.last)
+        if turn.task_how == "context" and turn.tasks and not other_column:
+            # the tasks discussed, or those the last list named ("còn cột NS sự nghiệp thì sao, cộng các dòng"
+            # is another column: its own rows)
             return tuple(r.id for r in turn.tasks if r.plan_id in turn.plan_ids)
         if _REFER_COUNT_RE.search(q.folded) and turn.context.task_ids:
             return tuple(t for t in turn.context.task_ids if t.split(":", 1)[0] in turn.plan_ids)
@@ -708,6 +711,12 @@ class Operations:
             measure = next((m.measure for m in turn.context.last if m.measure), None)
             if measure is None and any(m.items is Items.BUDGET for m in turn.context.last):
                 measure = Measure.TOTAL
+            column = next((m.filters.source for m in turn.context.last if m.filters.source), None)
+            if measure is None and column:
+                # "cộng hai dòng đó lại" after the rows of one funding column: that column's amounts
+                measure = Measure.ALLOCATION
+            if column and not f.source and measure is Measure.ALLOCATION:
+                f = f.model_copy(update={"source": column})
             if measure is None or not self.lex.has("sum", q.folded):
                 return None  # "kéo dài tổng cộng bao nhiêu tháng" adds up no money
         one_task = len(f.ids) == 1 and f.ids[0] != "-"

@@ -905,6 +905,10 @@ class Reader:
         """Tasks the question names by number, by content, or (follow-up) from context."""
         q = turn.query
         plan_ids = list(turn.plan_ids)
+        bracketed = self._bracketed_tasks(turn, plan_ids)
+        if bracketed:  # "ba lớp (lớp tại trạm IP Platform, lớp cho cán bộ thực thi, lớp bồi dưỡng chuyên sâu)"
+            turn.tasks, turn.task_how = bracketed, "content"
+            return
         if q.task_numbers or q.group_numbers:
             refs = self.index.find_numbered_tasks(q.task_numbers + q.group_numbers, plan_ids)
             if not refs and not turn.explicit:
@@ -918,10 +922,6 @@ class Reader:
         in_group = self._ordinal_in_group(turn)
         if in_group is not None:  # "trong nhóm khai thác TSTT năm 2022, nhiệm vụ thứ hai là gì?"
             turn.tasks, turn.task_how = [in_group], "number"
-            return
-        bracketed = self._bracketed_tasks(turn, plan_ids)
-        if bracketed:  # "ba lớp (lớp tại trạm IP Platform, lớp cho cán bộ thực thi, lớp bồi dưỡng chuyên sâu)"
-            turn.tasks, turn.task_how = bracketed, "content"
             return
         if q.content_tokens:
             hits = self._task_hits(turn, q.content, plan_ids) or self._each_subject(turn, plan_ids)
@@ -1054,6 +1054,12 @@ class Reader:
                 continue
             found: list[TaskRef] = []
             for item in items:
+                numbered = self.index.find_numbered_tasks(
+                    re.findall(r"\b\d{1,2}\.(?:\d{1,2}|[a-zđ])\b", item), plan_ids
+                )
+                if len(numbered) == 1:  # "lớp 5.1"
+                    found.append(numbered[0])
+                    continue
                 hits = [h for h in self.index.rank_tasks(item, plan_ids)[:2] if isinstance(h.item, TaskRef)]
                 clear = hits and hits[0].score >= TASK_MATCH and (len(hits) < 2 or hits[0].score > hits[1].score + TIE)
                 if not clear:
