@@ -211,3 +211,14 @@ def test_rows_of_a_column_added_up_then_another_column(assistant: Assistant) -> 
     assert "500 triệu đồng" in text and "lệch 270 triệu đồng" in text
     other = assistant.ask("con cot NS su nghiep khoa hoc thi sao, cong cac dong lai co khop ko?", added.context)
     assert "1.017,6 triệu đồng" in plain_text(other) and "lệch 45 triệu đồng" in plain_text(other)
+
+
+def test_a_group_named_by_its_title_lists_its_tasks(assistant: Assistant) -> None:
+    answer = assistant.ask("Năm 2023 nhóm thúc đẩy tạo ra TSTT làm gì?")
+    assert answer.answered and "nhóm 2" in plain_text(answer) and "giống cây trồng mới" in plain_text(answer)
+
+
+def test_no_its_budget_by_each_source(assistant: Assistant) -> None:
+    first = assistant.ask("Năm 2023, nhiệm vụ KH&CN cấp trung ương (3.1) của Ninh Thuận triển khai vào quý nào?")
+    answer = assistant.ask("tong kp cua no bn, nam 2023 bo tri tu tung nguon bn?", first.context)
+    assert answer.answered and "4.800 triệu đồng" in plain_text(answer) and "2.000 triệu đồng" in plain_text(answer)

@@ -396,6 +396,7 @@ class Reader:
             self._budget_views,
             self._agency,
             self._quarter,
+            self._group_tasks,
             self._task_answer,
             self._topic,
             self._all_tasks,
@@ -1817,6 +1818,25 @@ class Reader:
         )
 
     # ------------------------------------------------------------------ one task
+    def _group_tasks(self, turn: Turn) -> Request | list[Request] | None:
+        """ "Năm 2023 nhóm thúc đẩy tạo ra TSTT làm gì?": the tasks of the group its title names (after
+        saying, when the question was about a task of another year, that this year has none like it)."""
+        q = turn.query
+        if turn.elsewhere or turn.task_how == "number" or not re.search(r"\bnhom\b", q.folded):
+            return None  # (a task named in another plan: "not this year", then the group, as a search answers)
+        if q.has(*TASK_FACETS):
+            return None
+        if not (q.has("content", "list", "responsibility") or self.lexicon.has("task_content", q.folded)):
+            return None
+        groups = self.operations.groups(turn)
+        if not groups or groups == ("-",):
+            return None
+        listed = turn.request(Items.TASKS, op=Op.LIST, filters=Filters(groups=groups), show=(Field.CONTENT,))
+        if turn.task_how == "no_analog":  # "sang năm 2023 nhóm QLNN còn làm việc này không, hay làm gì?"
+            ids = tuple(r.id for r in turn.tasks)
+            return [turn.request(Items.NOTHING, reason=Reason.NO_ANALOG, filters=Filters(ids=ids)), listed]
+        return listed
+
     def _task_answer(self, turn: Turn) -> Request | list[Request] | None:
         if not turn.tasks:
             return None
