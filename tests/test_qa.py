@@ -888,3 +888,24 @@ def test_tasks_in_brackets_by_number_and_by_name(assistant: Assistant) -> None:
     )
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "27,6 triệu đồng")
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        (
+            "toi o hoi doanh nhan tre tinh ninh thuan. nam 2022 hoi dc giao lam gi trong phan to chuc thuc hien",
+            "huy động",
+        ),
+        ("minh lam ctv o dai ptth thai binh. KH 160 giao dai chu tri tuyen truyen shtt hay chi phoi hop", "Phối hợp"),
+    ],
+)
+def test_the_preambles_agency_called_by_its_head_noun(assistant: Assistant, question: str, fact: str) -> None:
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, fact)
+
+
+def test_gop_ca_hai_nam_adds_the_counts_of_two_plans(assistant: Assistant) -> None:
+    question = "gop ca 2 nam 2022 va 2023, ninh thuan dat chi tieu ho tro toi thieu bao nhieu sp OCOP"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "ít nhất 11 sản phẩm OCOP")

@@ -600,6 +600,11 @@ class Index:
                 seen.append(slug)
         return seen
 
+    def agency_heads(self, slug: str) -> set[str]:
+        """The first word of each name the agency goes by ("hoi" for Hội Doanh nhân trẻ, "dai" for Đài PT-TH):
+        how a person who said they work there calls it next ("hội được giao làm gì")."""
+        return {phrase.split()[0] for phrase, s in self._agency_phrases if s == slug and " " in phrase}
+
     def agency_spans(self, folded: str) -> list[tuple[int, int]]:
         """Where agency names stand in folded (unexpanded) text, for removal from the content."""
         return [m.span() for m in self._agency_surface.finditer(folded)]

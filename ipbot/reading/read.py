@@ -239,7 +239,11 @@ class Reader:
         if not q.plan_numbers:
             q.plan_numbers = lead.plan_numbers
         q.lead_raw = lead.raw
-        if not q.agencies and lead.agencies and self.lexicon.has("own_agency", q.folded):
+        if (
+            not q.agencies
+            and lead.agencies
+            and (self.lexicon.has("own_agency", q.folded) or self._calls_by_head(q, lead.agencies[0]))
+        ):
             q.agencies = lead.agencies
         # "…nghe nói năm 2023 có nhiệm vụ KH&CN cấp TW…. Nv đó tổng kp bn?": "đó" is the preamble's subject
         refers = self._refers_to_one(q)
@@ -267,6 +271,15 @@ class Reader:
             q.content = f"{lead.content} {SEPARATOR} {q.content}".strip()
             q.full_content = f"{lead.full_content} {SEPARATOR} {q.full_content}".strip()
             q.content_tokens = self.index.content_tokens(q.content)
+
+    def _calls_by_head(self, q: Query, slug: str) -> bool:
+        """ "Tôi ở Hội Doanh nhân trẻ. … hội được giao làm gì?": the agency of the preamble by its head noun,
+        as the subject or object of a duty (not "hỏi", which folds to the same letters)."""
+        heads = "|".join(map(re.escape, self.index.agency_heads(slug)))
+        if not heads:
+            return False
+        role = r"(?:duoc|dc|co|phai|lam|chu tri|phoi hop|tham gia|nhan)"
+        return bool(re.search(rf"\b(?:{heads}) {role}\b|\bgiao (?:cho )?(?:{heads})\b", q.folded))
 
     def _refers_to_one(self, q: Query) -> bool:
         """ "nhiệm vụ đó", "lớp đó", "cái thứ hai": one thing said before (not "nó", nor "các dòng đó")."""
