@@ -137,3 +137,13 @@ def test_a_province_without_a_plan_beside_one_with_a_plan(assistant: Assistant) 
     text = canon(plain_text(answer))
     assert answer.answered and contains(text, "3.832,6")
     assert contains(text, "Chưa có kế hoạch SHTT nào của Bình Thuận")
+
+
+def test_a_planned_province_named_only_to_deny_it_is_not_asked_about(assistant: Assistant) -> None:
+    """ "Ninh Hòa (phần Khánh Hòa cũ, không phải Ninh Thuận sáp nhập vào)": old Khánh Hòa has no plan."""
+    question = (
+        "Mình ở thị xã Ninh Hòa, Khánh Hòa (phần Khánh Hòa cũ, không phải Ninh Thuận sáp nhập vào). Năm 2023 tỉnh "
+        "Khánh Hòa cũ có kế hoạch SHTT hỗ trợ bao nhiêu sản phẩm OCOP?"
+    )
+    answer = assistant.ask(question)
+    assert not answer.answered and answer.intent == "no_plan" and "05 sản phẩm" not in plain_text(answer)

@@ -831,8 +831,13 @@ class Reader:
         q.content_tokens = self.index.content_tokens(q.content)
         planned: set[str] = set()
         foreign: list[Place] = []
-        for _, place in matches:
+        said_all = fold(f"{q.lead_raw} {q.raw}")
+        for form, place in matches:
             pid = by_province.get(fold(place.province))
+            if _DENIED_PLACE_RE.search(said_all[: max(said_all.find(form), 0)][-30:]):
+                # "phần Khánh Hòa cũ, không phải Ninh Thuận sáp nhập vào": the place denied is not asked about
+                q.provinces.discard(pid or "")
+                continue
             if pid and not (place.kind == "province" and place.former and fold(place.name) not in by_province):
                 planned.add(pid)
             elif not (pid and place.kind == "province"):
@@ -2036,6 +2041,8 @@ _COUNTED_RE = re.compile(r"(?:bao nhieu|\bmay|toi thieu|so luong)\s+((?:[a-z0-9%
 _COUNTED_STOP = frozenset({"cai", "con", "chiec", "duoc", "thi", "la", "co", "cho", "bao", "nhieu", "may", "nam", "%"})
 
 
+_DENIED_PLACE_RE = re.compile(r"\b(?:khong phai|chu khong phai|khong thuoc|khong phai la)(?: \S+){0,2} $")
+"""A place named right after a denial ("không phải Ninh Thuận")."""
 _ONE_THING_RE = re.compile(r"(?!no\b|(?:cac|nhung|hai|ba|\d+)\b)")
 """A reference to one thing ("lớp đó", "cái thứ hai"), not "nó" nor "các dòng đó"."""
 
