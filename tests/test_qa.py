@@ -909,3 +909,15 @@ def test_gop_ca_hai_nam_adds_the_counts_of_two_plans(assistant: Assistant) -> No
     question = "gop ca 2 nam 2022 va 2023, ninh thuan dat chi tieu ho tro toi thieu bao nhieu sp OCOP"
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "ít nhất 11 sản phẩm OCOP")
+
+
+def test_the_classes_as_a_selection(assistant: Assistant) -> None:
+    """ "các lớp …", "những lớp … nào": the tasks that count classes, not those whose words happen to match."""
+    question = (
+        "Tổng kinh phí của các lớp tập huấn, bồi dưỡng mà Sở KH&CN trực tiếp chủ trì trong năm 2023 là bao nhiêu?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "27,6 triệu đồng") and "3.6 (" not in text
+    question = "Năm 2023 Ninh Thuận tổ chức những lớp tập huấn, bồi dưỡng nào và mỗi lớp về chủ đề gì?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and all(_has(text, n) for n in ("4.1", "5.1", "5.2", "5.3", "5.5")) and _has(text, "hợp tác xã")

@@ -35,7 +35,13 @@ TOPIC_EVIDENCE = 1.5
 
 _ROLE_RE = re.compile(r"(?:dong )?chu tri|phu trach chinh|dung ra|phoi hop|tham gia")
 _NEGATION_BEFORE = re.compile(r"(?:khong|ko|chua|khong phai|chang)(?: \S+){0,3} $")
-_LIST_FACETS = (("time", Field.TIME), ("lead", Field.LEAD), ("coop", Field.COOPERATING), ("budget", Field.BUDGET))
+_LIST_FACETS = (
+    ("time", Field.TIME),
+    ("lead", Field.LEAD),
+    ("coop", Field.COOPERATING),
+    ("budget", Field.BUDGET),
+    ("training", Field.CONTENT),  # "những lớp nào, mỗi lớp về chủ đề gì": what each class teaches
+)
 """Parts of a task a list question may ask for beside the list ("…, làm trong thời gian nào?")."""
 _CENTRAL_RE = re.compile(r"\btrung uong\b")
 """A funding source of the central budget, by its label's words (expanded: "NSTU" is "ngân sách trung ương")."""
@@ -94,20 +100,25 @@ class Operations:
         self._less = set(lexicon.phrases("less"))
         self._equal = set(lexicon.phrases("equal"))
         self._unit_re = self._units_pattern()
+        self._things_re = self._units_pattern(r"(?:cac|nhung)", classifiers_only=True)
 
-    def _units_pattern(self) -> re.Pattern[str] | None:
-        """ "bao nhiêu lớp", "tổng cộng mấy sản phẩm": a how-many word before a thing some task counts."""
+    def _units_pattern(self, before: str | None = None, classifiers_only: bool = False) -> re.Pattern[str] | None:
+        """ "bao nhiêu lớp", "tổng cộng mấy sản phẩm": a how-many word (or ``before``) ahead of a thing some
+        task counts."""
         classifiers = set(self.lex.phrases("count_classifier"))
         heads: set[str] = set()
         for task in self.index.tasks.values():
             for quantity in task.quantities:
                 words = re.findall(r"\w+", fold(quantity.unit))
-                if words:
+                if words and (words[0] in classifiers or not classifiers_only):
+                    # ("những sản phẩm nào" is no selection of the tasks that count products: a classifier is)
                     heads.add(words[0] if words[0] in classifiers else " ".join(words[:2]))
         heads -= set(self.lex.phrases("task_noun"))  # "bao nhiêu nhiệm vụ" counts tasks
         if not heads:
             return None
-        how = "|".join(sorted({*self.lex.phrases("how_many"), *self.lex.phrases("all_told")}, key=len, reverse=True))
+        how = before or "|".join(
+            sorted({*self.lex.phrases("how_many"), *self.lex.phrases("all_told")}, key=len, reverse=True)
+        )
         names = "|".join(sorted(map(re.escape, heads), key=len, reverse=True))
         return re.compile(rf"\b(?:{how})\s+(?:(?:co|la)\s+)?({names})\b")
 
@@ -120,7 +131,9 @@ class Operations:
             return counted
         has = {name for name in _OPERATION_CUES if self.lex.has(name, f)}
         largest = turn.query.has("largest")
-        if not has and not largest:
+        total_of = re.search(r"\btong (?:kinh phi|tien|so tien|du toan)\b", f)
+        things_listed = turn.query.has("list") and bool(self._plural_things(turn))  # "những lớp … nào"
+        if not has and not largest and not total_of and not things_listed:
             return self._sum_again(turn)
         r = self._reads(turn)
         two = self._two_plans(turn)
@@ -159,7 +172,6 @@ class Operations:
                 money = "sum" in has and turn.query.has("budget") and found[0].items is Items.TASKS
                 return found + ((self._sum(turn) or []) if money else []) + self._parts_of_counted(turn, found)
         selection = r.filters.groups or r.filters.agency or r.filters.quarters
-        total_of = re.search(r"\btong (?:kinh phi|tien|so tien|du toan)\b", f)
         asks_amount = (r.measure is not None or total_of) and re.search(r"\b(?:bao nhieu|tong)\b", f)
         if "average" in has and turn.query.has("budget"):
             found = self._sum(turn, forced=True)
@@ -175,9 +187,24 @@ class Operations:
             found = self._sum(turn)
             if found is not None:
                 return found
-        if "list_all" in has or "no_row" in has or "recurring" in has:
+        if "list_all" in has or "no_row" in has or "recurring" in has or things_listed:
             return self._list(turn)
         return None
+
+    def _plural_things(self, turn: Turn) -> tuple[str, ...]:
+        """ "các lớp …", "những lớp … nào": the tasks of the plans that count that thing (none when the
+        words name one or two tasks: "các lớp cho chủ thể OCOP ở từng huyện", or give task numbers)."""
+        m = self._things_re.search(turn.query.folded) if self._things_re else None
+        named = turn.task_how == "content" and len(turn.tasks) <= 2
+        if m is None or named or turn.query.task_numbers:
+            return ()
+        head = m.group(1)
+        plans = {p.id for p in turn.plans}
+        return tuple(
+            tid
+            for tid, task in self.index.tasks.items()
+            if tid.split(":", 1)[0] in plans and any(x.counts(head) for x in task.quantities)
+        )
 
     def _quantity_sum(self, turn: Turn) -> list[Request] | None:
         """ "KH 2023 mở tổng cộng bao nhiêu lớp tập huấn?": the counts the tasks state, added up.
@@ -239,6 +266,9 @@ class Operations:
             status = ("no_row",)
         groups = self.groups(turn)
         ids = self._mentioned_ids(turn)
+        things = self._plural_things(turn)
+        if things:
+            ids = things  # "các lớp tập huấn mà Sở KH&CN chủ trì": the tasks that count classes
         duration = self._duration(turn)
         if duration is not None and turn.task_how == "content":
             ids = ()  # "nhiệm vụ có tổng thời gian thực hiện 24 tháng": chosen by their length, not by words
@@ -827,7 +857,9 @@ class Operations:
         if every_agency and not filters.agency and not turn.tasks:
             # "liệt kê các cơ quan chủ trì trong bảng dự toán 2023": the agencies, over the rows selected
             return [turn.request(Items.AGENCIES, op=Op.LIST, filters=filters.model_copy(update={"ids": ()}))]
-        if not self._lists_tasks(f) and not (self.lex.has("no_row", f) or self.lex.has("recurring", f)):
+        things = bool(self._plural_things(turn))  # "những lớp tập huấn nào"
+        listing = self._lists_tasks(f) or (things and q.has("list"))
+        if not listing and not (self.lex.has("no_row", f) or self.lex.has("recurring", f)):
             return None  # "phối hợp với sở nào": who, not which tasks; the look-ups answer it
         selects = (
             filters.agency
@@ -841,13 +873,14 @@ class Operations:
             or filters.co_led
             or (filters.ids and (filters.ids[0] == "-" or self._by_phrase(turn) or self._in_list(turn)))
             or (filters.source and filters.negate)
+            or things
         )
         if not selects or turn.task_how == "number":
             return None
         narrowed = filters.negate or filters.amount or filters.status or filters.groups or filters.quarters
         if filters.agency and not narrowed and filters.role is Role.ANY and not self.lex.has("which_tasks", f):
             return None  # "Sở X làm những việc gì" is about its duties ("có tên trong những nv nào" is not)
-        keep = self._by_phrase(turn) or self._in_list(turn)
+        keep = self._by_phrase(turn) or self._in_list(turn) or things
         if filters.ids and filters.ids[0] != "-" and not filters.status and not keep:
             filters = filters.model_copy(update={"ids": ()})
         # "sở tôi chủ trì nv nào, làm trong thời gian nào?": each line says what else is asked
