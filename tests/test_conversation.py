@@ -222,3 +222,17 @@ def test_no_its_budget_by_each_source(assistant: Assistant) -> None:
     first = assistant.ask("Năm 2023, nhiệm vụ KH&CN cấp trung ương (3.1) của Ninh Thuận triển khai vào quý nào?")
     answer = assistant.ask("tong kp cua no bn, nam 2023 bo tri tu tung nguon bn?", first.context)
     assert answer.answered and "4.800 triệu đồng" in plain_text(answer) and "2.000 triệu đồng" in plain_text(answer)
+
+
+def test_follow_ups_about_a_task_a_group_and_a_duty_entry(assistant: Assistant) -> None:
+    first = assistant.ask("KH 2022 của Ninh Thuận có nhiệm vụ làm bản đồ số không?")
+    coop = assistant.ask("có hội nào tham gia phối hợp không?", first.context)
+    assert "1.c" in plain_text(coop) and "Hội Doanh nhân trẻ" in plain_text(coop)
+    group = assistant.ask(
+        "sang năm 2023 thì nhóm nhiệm vụ quản lý nhà nước còn lại việc gì, làm quý nào, bao nhiêu tiền?", coop.context
+    )
+    text = plain_text(group)
+    assert "1.1" in text and "Quý I" in text and "40 triệu đồng" in text and "còn phải bố trí" not in text
+    duty = assistant.ask("KH 2023 của Ninh Thuận giao Hội Doanh nhân trẻ làm gì?")
+    others = assistant.ask("mục đó còn có những tổ chức nào nữa?", duty.context)
+    assert others.answered and "Hiệp hội Doanh nghiệp" in plain_text(others)

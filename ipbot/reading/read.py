@@ -1842,14 +1842,15 @@ class Reader:
         q = turn.query
         if turn.elsewhere or turn.task_how == "number" or not re.search(r"\bnhom\b", q.folded):
             return None  # (a task named in another plan: "not this year", then the group, as a search answers)
-        if q.has(*TASK_FACETS):
-            return None
-        if not (q.has("content", "list", "responsibility") or self.lexicon.has("task_content", q.folded)):
+        asks_what = q.has("content", "list", "responsibility") or self.lexicon.has("task_content", q.folded)
+        if not asks_what or q.has("quantity", "objective", "training", "notes", "group_of"):
             return None
         groups = self.operations.groups(turn)
         if not groups or groups == ("-",):
             return None
-        listed = turn.request(Items.TASKS, op=Op.LIST, filters=Filters(groups=groups), show=(Field.CONTENT,))
+        # "… còn lại việc gì, làm quý nào, bao nhiêu tiền?": each task with the parts asked
+        parts = tuple(FIELD_OF_CUE[c] for c in ("lead", "coop", "time", "budget") if q.has(c))
+        listed = turn.request(Items.TASKS, op=Op.LIST, filters=Filters(groups=groups), show=(Field.CONTENT, *parts))
         if turn.task_how == "no_analog":  # "sang năm 2023 nhóm QLNN còn làm việc này không, hay làm gì?"
             ids = tuple(r.id for r in turn.tasks)
             return [turn.request(Items.NOTHING, reason=Reason.NO_ANALOG, filters=Filters(ids=ids)), listed]
