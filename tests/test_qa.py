@@ -921,3 +921,10 @@ def test_the_classes_as_a_selection(assistant: Assistant) -> None:
     question = "Năm 2023 Ninh Thuận tổ chức những lớp tập huấn, bồi dưỡng nào và mỗi lớp về chủ đề gì?"
     answered, text, _ = ask(assistant, question)
     assert answered and all(_has(text, n) for n in ("4.1", "5.1", "5.2", "5.3", "5.5")) and _has(text, "hợp tác xã")
+
+
+def test_an_agencys_tasks_and_within_them_those_it_leads(assistant: Assistant) -> None:
+    question = "UBND các huyện, thành phố có tên ở bao nhiêu nhiệm vụ trong KH 2022, trong đó chủ trì mấy nhiệm vụ?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "5 nhiệm vụ do UBND các huyện, thành phố chủ trì hoặc phối hợp")
+    assert _has(text, "2 nhiệm vụ do UBND các huyện, thành phố chủ trì")

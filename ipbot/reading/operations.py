@@ -642,7 +642,14 @@ class Operations:
         f = q.folded
         if sum(1 for _ in self.lex.find("count", f)) + len(re.findall(r"\b(?:may|bao nhieu|bn)\b", f)) < 3:
             return [filters]  # one how-many (the count cue and its own "mấy" make two)
-        if filters.agency and re.search(r"\btrong (?:do|so do)\b", f):
+        within = re.search(r"\btrong (?:do|so do)\b", f)
+        if filters.agency and within:
+            spans = self.index.agency_spans(f)
+            if spans and spans[0][0] < within.start():
+                # "UBND huyện có tên ở bao nhiêu nhiệm vụ, trong đó chủ trì mấy": the agency's, then in a role
+                after = f[within.end() :]
+                role = Role.LEAD if re.search(r"\bchu tri\b", after) else Role.COOPERATING
+                return [filters.model_copy(update={"role": Role.ANY}), filters.model_copy(update={"role": role})]
             whole = filters.model_copy(update={"agency": None, "role": Role.ANY, "alone": False, "negate": False})
             return [whole, filters]
         # each role with a how-many of its own ("chủ trì ở mấy nhiệm vụ và phối hợp ở mấy"), not roles listed
