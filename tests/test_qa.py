@@ -928,3 +928,16 @@ def test_an_agencys_tasks_and_within_them_those_it_leads(assistant: Assistant) -
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "5 nhiệm vụ do UBND các huyện, thành phố chủ trì hoặc phối hợp")
     assert _has(text, "2 nhiệm vụ do UBND các huyện, thành phố chủ trì")
+
+
+def test_a_target_named_by_the_words_of_its_cue(assistant: Assistant) -> None:
+    """ "số đơn đăng ký" is a statistics cue and the target's own subject: the target, first."""
+    answer = assistant.ask("Về số đơn đăng ký SHTT, Thái Bình đặt mục tiêu tăng bao nhiêu mỗi năm?")
+    lines = plain_text(answer).split("\n")
+    assert answer.intent == "targets" and "8-10%/năm" in lines[1]
+
+
+def test_three_classes_an_agency_leads_in_a_quarter(assistant: Assistant) -> None:
+    question = "tôi là chuyên viên Sở KH&CN. ba lop tap huan quy II nam 2023 do so minh chu tri thi tong kp bn?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "27,6 triệu đồng")

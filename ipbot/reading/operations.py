@@ -100,7 +100,7 @@ class Operations:
         self._less = set(lexicon.phrases("less"))
         self._equal = set(lexicon.phrases("equal"))
         self._unit_re = self._units_pattern()
-        self._things_re = self._units_pattern(r"(?:cac|nhung)", classifiers_only=True)
+        self._things_re = self._units_pattern(r"(?:cac|nhung|hai|ba|bon|nam|\d+)", classifiers_only=True)
 
     def _units_pattern(self, before: str | None = None, classifiers_only: bool = False) -> re.Pattern[str] | None:
         """ "bao nhiêu lớp", "tổng cộng mấy sản phẩm": a how-many word (or ``before``) ahead of a thing some
@@ -195,7 +195,7 @@ class Operations:
         """ "các lớp …", "những lớp … nào": the tasks of the plans that count that thing (none when the
         words name one or two tasks: "các lớp cho chủ thể OCOP ở từng huyện", or give task numbers)."""
         m = self._things_re.search(turn.query.folded) if self._things_re else None
-        named = turn.task_how == "content" and len(turn.tasks) <= 2
+        named = (turn.task_how == "content" and len(turn.tasks) <= 2) or turn.named_one_by_one
         if m is None or named or turn.query.task_numbers:
             return ()
         head = m.group(1)

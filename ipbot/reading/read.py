@@ -926,7 +926,7 @@ class Reader:
         plan_ids = list(turn.plan_ids)
         bracketed = self._bracketed_tasks(turn, plan_ids)
         if bracketed:  # "ba lớp (lớp tại trạm IP Platform, lớp cho cán bộ thực thi, lớp bồi dưỡng chuyên sâu)"
-            turn.tasks, turn.task_how = bracketed, "content"
+            turn.tasks, turn.task_how, turn.named_one_by_one = bracketed, "content", True
             return
         if q.task_numbers or q.group_numbers:
             refs = self.index.find_numbered_tasks(q.task_numbers + q.group_numbers, plan_ids)
@@ -1293,9 +1293,11 @@ class Reader:
         numeric = q.has("statistics", "quantity") or bool(
             q.has("objective") and re.search(r"bao nhieu|\bmay\b", q.folded)
         )
-        if not asks and not other and q.content_tokens and (numeric or horizon_years & set(q.years)):
-            hits = self._good(turn, self.index.rank_passages(q.content, turn.plan_ids, ["target"]), 0.5)
-            task_best = max((h.score for h in self.index.rank_tasks(q.content, turn.plan_ids)[:1]), default=0.0)
+        # "về số đơn đăng ký SHTT, mục tiêu tăng bao nhiêu mỗi năm?": its cue words are the target's words too
+        words = q.content if q.content_tokens else q.full_content
+        if not asks and not other and self.index.content_tokens(words) and (numeric or horizon_years & set(q.years)):
+            hits = self._good(turn, self.index.rank_passages(words, turn.plan_ids, ["target"]), 0.5)
+            task_best = max((h.score for h in self.index.rank_tasks(words, turn.plan_ids)[:1]), default=0.0)
             named_year = bool(horizon_years & set(q.years)) and bool(hits) and hits[0].score >= PASSAGE_MATCH
             asks = bool(hits) and (hits[0].score >= task_best - 0.05 or q.has("statistics") or named_year)
         if not (asks or follow) or turn.task_how == "number":
@@ -1438,6 +1440,8 @@ class Reader:
         if not content:  # "thế năm 2025 thì bao nhiêu?": the target just shown, at another milestone
             shown = [i for r in turn.context.last if r.items is Items.TARGETS for i in r.filters.ids[:1]]
             content = next((t.text for p in plans for t in p.targets if shown and f"{p.id}:{t.id}" == shown[0]), "")
+        if not content and self.index.content_tokens(turn.query.full_content):
+            content = turn.query.full_content  # "về số đơn đăng ký, mục tiêu tăng bao nhiêu": its cue words
         query = self.index.query_grams(content)[1] if content else set()
         ids: list[str] = []
         for plan in plans:

@@ -45,6 +45,7 @@ class Turn:
     task_how: str = ""  # "number", "content", "context", "analog", "no_analog"
     elsewhere: list[TaskRef] = field(default_factory=list)  # the task asked for, found in another plan
     unknown_words: list[str] = field(default_factory=list)  # words the plans never use
+    named_one_by_one: bool = False  # the tasks were listed by name ("ba lớp (lớp A, lớp B, lớp C)")
 
     @property
     def plan_ids(self) -> tuple[str, ...]:
