@@ -236,3 +236,9 @@ def test_follow_ups_about_a_task_a_group_and_a_duty_entry(assistant: Assistant) 
     duty = assistant.ask("KH 2023 của Ninh Thuận giao Hội Doanh nhân trẻ làm gì?")
     others = assistant.ask("mục đó còn có những tổ chức nào nữa?", duty.context)
     assert others.answered and "Hiệp hội Doanh nghiệp" in plain_text(others)
+
+
+def test_those_classes_added_up_are_the_ones_just_listed(assistant: Assistant) -> None:
+    first = assistant.ask("Năm 2023 Sở KH&CN chủ trì những lớp tập huấn nào trong quý II?")
+    answer = assistant.ask("cộng mấy lớp đó lại thì bao nhiêu tiền?", first.context)
+    assert "27,6 triệu đồng" in plain_text(answer)

@@ -941,3 +941,53 @@ def test_three_classes_an_agency_leads_in_a_quarter(assistant: Assistant) -> Non
     question = "tôi là chuyên viên Sở KH&CN. ba lop tap huan quy II nam 2023 do so minh chu tri thi tong kp bn?"
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "27,6 triệu đồng")
+
+
+@pytest.mark.parametrize(
+    ("question", "facts", "absent"),
+    [
+        # "dự trù", "trụ sở" are no exclusion ("trừ"); an exclusion stops at "thì" and at "… ra,"
+        ("Kinh phí dự trù cho nhiệm vụ 3.3 năm 2023", ["300 triệu đồng", "1.200 triệu đồng"], ["3.832,6"]),
+        ("Không tính 5.3 thì nhiệm vụ 5.5 ai chủ trì?", ["Sở Giáo dục và Đào tạo"], []),
+        ("Trừ nhiệm vụ 3.2 ra, 3.6 kinh phí bao nhiêu", ["1.800 triệu đồng"], ["Cộng"]),
+        # "cho tôi hỏi có …" is no "hội có …"
+        (
+            "Tôi ở Hội Doanh nhân trẻ. Cho tôi hỏi có nhiệm vụ nào về nhãn hiệu tập thể năm 2023 không?",
+            ["3.6"],
+            ["5.3 —"],
+        ),
+        # "nv đó" after a preamble about a task that draws nothing from the central budget: that task's money
+        (
+            "Nghe nói năm 2023 có dự án CDĐL Thịt cừu. Nv đó tổng kp bn, NSTU hỗ trợ bn?",
+            ["1.200 triệu đồng"],
+            ["3.1 —"],
+        ),
+        # "tất cả sản phẩm OCOP" counts nothing
+        ("Tất cả sản phẩm OCOP năm 2023 do cơ quan nào chủ trì hỗ trợ?", ["Sở Khoa học và Công nghệ"], ["Tổng cộng"]),
+        # a province named once in a denial and once asked about is asked about, alone
+        (
+            "Em không phải người Ninh Thuận, nhưng kế hoạch của Ninh Thuận năm 2023 có bao nhiêu nhiệm vụ?",
+            ["15"],
+            ["29"],
+        ),
+        # an agency inside what is left out, with no number
+        (
+            "không tính các lớp do UBND huyện tổ chức, năm 2023 tổng cộng bao nhiêu lớp tập huấn?",
+            ["Tổng cộng 5 lớp"],
+            [],
+        ),
+        ("Trong bảng 2023, dòng nào có tổng kinh phí nhỏ thứ hai?", ["thấp thứ hai"], []),
+    ],
+)
+def test_review_findings(assistant: Assistant, question: str, facts: list[str], absent: list[str]) -> None:
+    _, text, _ = ask(assistant, question)
+    assert all(_has(text, f) for f in facts), text
+    assert not any(a in text for a in absent), text
+
+
+def test_a_count_per_district_is_mỗi_not_mới(assistant: Assistant) -> None:
+    """ "giống cây trồng mới" folds like "mỗi": only the accented word marks a count per place."""
+    from ipbot.plans.models import Quantity
+
+    assert Quantity(value=2, unit="lớp mỗi huyện, thành phố", text="mỗi huyện, thành phố 02 lớp").per_each
+    assert not Quantity(value=1, unit="giống cây trồng mới", text="01 giống cây trồng mới").per_each

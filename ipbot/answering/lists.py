@@ -207,7 +207,7 @@ def sum_quantities(db: PlanDB, request: Request) -> Answer:
     head = request.filters.words[0] if request.filters.words else ""
     chosen = request.filters.model_copy(update={"words": (), "has": (*request.filters.has, Field.QUANTITY)})
     sections, listed = [], []
-    grand, least_any, nouns = Decimal(0), False, set()
+    grand, least_any, nouns, heads = Decimal(0), False, set(), set()
     for plan in plans:
         counted: list[tuple[Task, Quantity]] = []
         ids = db.task_ids([plan.id], chosen)
@@ -224,15 +224,19 @@ def sum_quantities(db: PlanDB, request: Request) -> Answer:
         least = "ít nhất " if any("toi thieu" in fold(q.text) for _, q in added) else ""
         what = filters_phrase(db, plan, request.filters)
         subtotal = sum((q.value for _, q in added), Decimal(0))
-        grand, least_any, nouns = grand + subtotal, least_any or bool(least), nouns | {noun}
+        grand, least_any = grand + subtotal, least_any or bool(least)
+        nouns.add(noun)
+        # the plans may word the thing differently ("lớp tập huấn", "lớp"): together, by what the question named
+        heads.add(" ".join(counted[0][1].unit.split()[: len(head.split())]))
         head_line = f"Tổng cộng {least}{figure(subtotal)} {noun}"
         head_line += f" theo các nhiệm vụ {what}" if what else " theo các nhiệm vụ của kế hoạch"
         lines = [head_line + (f" (chưa kể số {noun} tính theo từng địa phương)." if each else ".")]
         lines += [f"• {task_line(t, 90)}: {q.text}" for t, q in added]
         lines += [f"• {task_line(t, 90)}: {q.text} — không cộng được, vì tính cho từng nơi" for t, q in each]
         sections.append(Section(lines, plan.short_title, _sources(plan, listed, [t for t, _ in counted])))
-    if len(sections) > 1 and len(nouns) == 1:  # "gộp hai năm": the plans' counts together, first
-        both = f"Cộng {len(sections)} kế hoạch: {'ít nhất ' if least_any else ''}{figure(grand)} {nouns.pop()}."
+    if len(sections) > 1:  # "gộp hai năm": the plans' counts together, first
+        noun = nouns.pop() if len(nouns) == 1 else min(heads, key=len)
+        both = f"Cộng {len(sections)} kế hoạch: {'ít nhất ' if least_any else ''}{figure(grand)} {noun}."
         sections.insert(0, Section([both]))
     if not sections:
         names = ", ".join(p.short_title for p in plans)

@@ -255,7 +255,7 @@ def largest(db: PlanDB, request: Request) -> Answer:
     )
 
 
-_RANK_WORDS = {1: "nhất", 2: "thứ hai", 3: "thứ ba", 4: "thứ tư", 5: "thứ năm"}
+_RANK_WORDS = {1: "nhất", 2: "thứ hai", 3: "thứ ba", 4: "thứ tư", 5: "thứ năm", 6: "thứ sáu", 7: "thứ bảy"}
 
 
 def stated_sum(db: PlanDB, request: Request) -> Answer:

@@ -114,7 +114,7 @@ class Quantity(Model):
     @property
     def per_each(self) -> bool:
         """ "mỗi huyện, thành phố 02 lớp": a count per place, which adds up to no one figure."""
-        return "moi" in re.findall(r"\w+", fold(f"{self.unit} {self.text}"))
+        return "mỗi" in re.findall(r"\w+", f"{self.unit} {self.text}".lower())  # (not "mới", "mọi")
 
 
 class TaskBudget(Model):

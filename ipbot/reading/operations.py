@@ -116,9 +116,7 @@ class Operations:
         heads -= set(self.lex.phrases("task_noun"))  # "bao nhiêu nhiệm vụ" counts tasks
         if not heads:
             return None
-        how = before or "|".join(
-            sorted({*self.lex.phrases("how_many"), *self.lex.phrases("all_told")}, key=len, reverse=True)
-        )
+        how = before or "|".join(sorted(self.lex.phrases("how_many"), key=len, reverse=True))
         names = "|".join(sorted(map(re.escape, heads), key=len, reverse=True))
         return re.compile(rf"\b(?:{how})\s+(?:(?:co|la)\s+)?({names})\b")
 
@@ -130,6 +128,8 @@ class Operations:
         if counted is not None:
             return counted
         has = {name for name in _OPERATION_CUES if self.lex.has(name, f)}
+        if turn.query.excluded_numbers and not re.search(r"\btru di\b|\blay\b", f):
+            has.discard("difference")  # "trừ nhiệm vụ 3.2 ra": a task left out, no subtraction
         largest = turn.query.has("largest")
         total_of = re.search(r"\btong (?:kinh phi|tien|so tien|du toan)\b", f)
         things_listed = turn.query.has("list") and bool(self._plural_things(turn))  # "những lớp … nào"
@@ -215,6 +215,8 @@ class Operations:
         if m is None:
             return None
         head = m.group(1)
+        if re.match(r" (?:\w+ )?(?:do|nay|tren|vua roi)\b", q.folded[m.end() :]) and turn.context.listed:
+            return None  # "cộng mấy lớp đó lại": the classes just listed, added up as rows
         plans = {p.id for p in turn.plans}
         counting = [
             tid
@@ -227,12 +229,6 @@ class Operations:
             "sum", q.folded
         )
         r = self._reads(turn)
-        if r.filters.agency and r.filters.excluded:
-            own = set(
-                self._tasks_naming(r.filters.agency, turn.plans)
-            )  # "không tính các lớp do UBND huyện mở ở 5.3": the agency only says what is left out
-            if own and own <= set(r.filters.excluded):
-                r.filters = r.filters.model_copy(update={"agency": None, "role": Role.ANY})
         selected = r.filters.agency or r.filters.quarters or r.filters.groups
         if turn.elsewhere or (not told and (own or (not selected and len(counting) < 2))):
             return None  # a task of another plan was named, or one task's own count is asked
@@ -255,6 +251,13 @@ class Operations:
         r = _Reading()
         r.rows = bool(_ROWS_RE.search(f))
         agency, role, negate = self._agency(turn)
+        left_out: tuple[str, ...] = ()
+        cut = next(self.lex.find("excluding", f), None)
+        spans = self.index.agency_spans(f) if agency else []
+        if cut and spans and 0 <= spans[0][0] - cut.end() < 30:
+            # "không tính các lớp do UBND huyện tổ chức": that agency's tasks are left out, none chosen by it
+            left_out = tuple(self._tasks_naming(agency, turn.plans))
+            agency, role, negate = None, Role.ANY, False
         # "… chủ trì một mình", "không tính đồng chủ trì": the tasks it leads alone
         alone = q.co_leads is False and agency is not None and role in (Role.LEAD, Role.ANY)
         exclude = self._excluded_role(turn) if agency is None else None
@@ -279,11 +282,8 @@ class Operations:
         )
         source = sorted(q.sources)[0] if q.sources and not every_source else None
         source_negated = bool(source and re.search(r"(?:khong|ko) (?:dung|co|su dung|lay)", f))
-        excluded = (
-            tuple(r.id for r in self.index.find_numbered_tasks(q.excluded_numbers, list(turn.plan_ids)))
-            if q.excluded_numbers
-            else ()
-        )
+        numbered = self.index.find_numbered_tasks(q.excluded_numbers, list(turn.plan_ids)) if q.excluded_numbers else []
+        excluded = tuple(dict.fromkeys([*left_out, *(r.id for r in numbered)]))
         r.filters = Filters(
             ids=tuple(i for i in ids if i not in excluded),
             excluded=excluded,
@@ -611,7 +611,7 @@ class Operations:
             topic = () if r.filters.groups else self._topic_ids(turn, plans)  # a group's title is no topic
             filters = r.filters.model_copy(update={"ids": ids or topic})
             parts = self._count_parts(turn, filters)
-            together = re.search(rf"\b(?:gop|ca hai|{'|'.join(self.lex.phrases('all_told'))})\b", f)
+            together = re.search(rf"\b(?:{'|'.join(self.lex.phrases('all_told'))})\b", f)
             if len(plans) > 1 and together and len(parts) == 1 and not filters.groups:
                 # "gộp cả hai kế hoạch, tổng cộng bao nhiêu nhiệm vụ về …": each plan's, then both together
                 return [turn.request(Items.TASKS, op=Op.COUNT, plans=plans, filters=filters)]
@@ -757,7 +757,7 @@ class Operations:
             if measure is None or not self.lex.has("sum", q.folded):
                 return None  # "kéo dài tổng cộng bao nhiêu tháng" adds up no money
         one_task = len(f.ids) == 1 and f.ids[0] != "-"
-        alone = f.model_copy(update={"ids": (), "source": None, "status": ()}) == Filters()
+        alone = f.model_copy(update={"ids": (), "source": None, "status": (), "excluded": ()}) == Filters()
         if one_task and alone and measure is not Measure.REMAINING and not self.lex.has("sum", q.folded):
             return None  # "nv đó tổng kp bn, đề xuất TW hỗ trợ bn?": one task's budget, a look-up
         only_source = f.source and f.model_copy(update={"source": None, "role": Role.ANY, "status": ()}) == Filters()

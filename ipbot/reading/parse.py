@@ -173,8 +173,10 @@ def understand(index: Index, question: str, lexicon: Lexicon | None = None) -> Q
                 q.plan_numbers.append(n)
     lowered = text.lower()
     for m in _TASK_NUM_RE.finditer(lowered):
-        clause = re.split(r"[.?!;]\s", lowered[max(0, m.start() - 60) : m.start()])[-1]  # this sentence only
-        left_out = lexicon.has("excluding", fold(clause))
+        # this clause only, and close: "không tính 5.3 thì nhiệm vụ 5.5 …" leaves out 5.3, not 5.5
+        before = lowered[max(0, m.start() - 80) : m.start()]
+        clause = re.split(r"[.?!;](?!\d)|\bthì\b|\bthi\b|\bra\s*,", before)[-1]  # "trừ 3.2 ra, 3.6 …"
+        left_out = lexicon.has("excluding", " ".join(fold(clause).split()[-14:]))
         (q.excluded_numbers if left_out else q.task_numbers).append(m.group(1))
     q.task_numbers = list(dict.fromkeys(q.task_numbers))
     q.group_numbers = list(dict.fromkeys(_BARE_NUM_RE.findall(folded)))

@@ -26,7 +26,7 @@ FIELD_OF_CUE = {
 """The parts of one task a question cue asks for (facets.yaml names the cues)."""
 TASK_FACETS = tuple(FIELD_OF_CUE)
 ORDINALS = {"nhat": 1, "dau": 1, "tien": 1, "1": 1, "hai": 2, "nhi": 2, "2": 2, "ba": 3, "3": 3, "bon": 4, "tu": 4}
-ORDINALS |= {"4": 4, "nam": 5, "5": 5}
+ORDINALS |= {"4": 4, "nam": 5, "5": 5, "sau": 6, "6": 6, "bay": 7, "7": 7, "tam": 8, "8": 8, "chin": 9, "9": 9}
 """The n of "thứ n" as folded ("cái thứ hai", "lớn thứ ba")."""
 
 
