@@ -991,3 +991,10 @@ def test_a_count_per_district_is_mỗi_not_mới(assistant: Assistant) -> None:
 
     assert Quantity(value=2, unit="lớp mỗi huyện, thành phố", text="mỗi huyện, thành phố 02 lớp").per_each
     assert not Quantity(value=1, unit="giống cây trồng mới", text="01 giống cây trồng mới").per_each
+
+
+def test_each_group_and_each_agency_counted_when_each_has_its_how_many(assistant: Assistant) -> None:
+    _, text, _ = ask(assistant, "KH 2022 có bao nhiêu nhiệm vụ nhóm 3, bao nhiêu nhiệm vụ nhóm 5?")
+    assert _has(text, "7 nhiệm vụ thuộc nhóm 3") and _has(text, "4 nhiệm vụ thuộc nhóm 5")
+    _, text, _ = ask(assistant, "năm 2023 Sở KH&CN chủ trì mấy nhiệm vụ, Sở NN&PTNT chủ trì mấy nhiệm vụ?")
+    assert _has(text, "9 nhiệm vụ do Sở Khoa học và Công nghệ chủ trì") and _has(text, "1 nhiệm vụ do Sở Nông nghiệp")

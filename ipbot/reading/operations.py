@@ -642,6 +642,10 @@ class Operations:
         f = q.folded
         if sum(1 for _ in self.lex.find("count", f)) + len(re.findall(r"\b(?:may|bao nhieu|bn)\b", f)) < 3:
             return [filters]  # one how-many (the count cue and its own "mấy" make two)
+        if len(filters.groups) >= 2:  # "bao nhiêu nhiệm vụ nhóm 3, bao nhiêu nhiệm vụ nhóm 5": each group
+            return [filters.model_copy(update={"groups": (g,)}) for g in filters.groups]
+        if filters.agency and len(set(q.agencies)) >= 2:  # "Sở A chủ trì mấy, Sở B chủ trì mấy": each agency
+            return [filters.model_copy(update={"agency": a}) for a in dict.fromkeys(q.agencies)]
         within = re.search(r"\btrong (?:do|so do)\b", f)
         if filters.agency and within:
             spans = self.index.agency_spans(f)
