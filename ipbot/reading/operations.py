@@ -100,6 +100,7 @@ class Operations:
         self._less = set(lexicon.phrases("less"))
         self._equal = set(lexicon.phrases("equal"))
         self._unit_re = self._units_pattern()
+        self._nth_re = re.compile(rf"\b(?:{'|'.join(lexicon.phrases('rank_word'))})(?: \w+){{0,2}}? thu (\w+)")
         self._things_re = self._units_pattern(r"(?:cac|nhung|hai|ba|bon|nam|\d+)", classifiers_only=True)
 
     def _units_pattern(self, before: str | None = None, classifiers_only: bool = False) -> re.Pattern[str] | None:
@@ -839,7 +840,7 @@ class Operations:
         smallest = self.lex.has("smallest", turn.query.folded)
         measure = r.measure or (ranked.measure if ranked else None) or Measure.TOTAL
         filters = r.filters.model_copy(update={"status": (), "ids": ()})
-        nth = _NTH_RE.search(turn.query.folded)  # "lớn thứ hai", "còn dòng lớn thứ ba?"
+        nth = self._nth_re.search(turn.query.folded)  # "lớn thứ hai", "còn dòng lớn thứ ba?"
         position = ORDINALS.get(nth.group(1), 1) if nth else 1
         op = Op.MIN if smallest else Op.MAX
         return [turn.request(Items.TASKS, op=op, measure=measure, filters=filters, position=position)]
@@ -1048,7 +1049,6 @@ class Operations:
 _EACH_RE = re.compile(r"\b(?:moi|tung) (?:ben|so|co quan|don vi|noi)\b")
 
 
-_NTH_RE = re.compile(r"\b(?:lon|cao|nhieu|nho|thap|it|ton)(?: \w+){0,2}? thu (\w+)")
 _FIGURES = frozenset({"count", "sum", "share", "difference"})
 _FEW = 3
 """A count of at most this many tasks also answers the other parts asked of them."""

@@ -148,6 +148,9 @@ class Reader:
         self._planned_provinces = {fold(p.province) for p in self.index.plans.values()}
         self._common = _Lazy(self._common_places)
         self._pairs = _Lazy(self._corpus_pairs)
+        # a place named right after a denial ("không phải Ninh Thuận"; "không phải tỉnh Ninh Thuận")
+        denial = "|".join(self.lexicon.phrases("denial"))
+        self._denied = re.compile(rf"\b(?:{denial})(?: {_PLACE_KIND})? $")
 
     # the documents' words, worked out when a message first needs them (most never do)
     @cached_property
@@ -278,8 +281,8 @@ class Reader:
         heads = "|".join(map(re.escape, self.index.agency_heads(slug)))
         if not heads:
             return False
-        role = r"(?:duoc|phai|chu tri|phoi hop|tham gia|nhan)"  # not "có", "làm": "cho tôi hỏi có …"
-        return bool(re.search(rf"\b(?:{heads}) (?:co )?{role}\b|\bgiao (?:cho )?(?:{heads})\b", q.folded))
+        role = "|".join(self.lexicon.phrases("duty_verb"))
+        return bool(re.search(rf"\b(?:{heads}) (?:co )?(?:{role})\b|\bgiao (?:cho )?(?:{heads})\b", q.folded))
 
     def _refers_to_one(self, q: Query) -> bool:
         """ "nhiệm vụ đó", "lớp đó", "cái thứ hai": one thing said before (not "nó", nor "các dòng đó"; typed
@@ -838,7 +841,7 @@ class Reader:
         for form, place in matches:
             pid = by_province.get(fold(place.province))
             mentions = [m.start() for m in re.finditer(rf"\b{re.escape(form)}\b", said_all)]
-            if mentions and all(_DENIED_PLACE_RE.search(said_all[:at][-30:]) for at in mentions):
+            if mentions and all(self._denied.search(said_all[:at][-30:]) for at in mentions):
                 # "phần Khánh Hòa cũ, không phải Ninh Thuận sáp nhập vào": the place denied is not asked about
                 # (but "em không phải người Ninh Thuận, nhưng kế hoạch của Ninh Thuận …" asks about it)
                 q.provinces.discard(pid or "")
@@ -2054,8 +2057,7 @@ _COUNTED_RE = re.compile(r"(?:bao nhieu|\bmay|toi thieu|so luong)\s+((?:[a-z0-9%
 _COUNTED_STOP = frozenset({"cai", "con", "chiec", "duoc", "thi", "la", "co", "cho", "bao", "nhieu", "may", "nam", "%"})
 
 
-_DENIED_PLACE_RE = re.compile(r"\b(?:khong phai|chu khong phai|khong thuoc|khong phai la)(?: (?:tinh|phan|vung))? $")
-"""A place named right after a denial ("không phải Ninh Thuận")."""
+_PLACE_KIND = r"(?:tinh|phan|vung)"
 _POINTING_WORD_RE = re.compile(r"\b(?:đó|đấy|này|kia|ấy|trên|thứ|đầu|cuối)\b")
 """The words that point back, as typed with accents ("nhiệm vụ đó"; "do ai" points at nothing)."""
 _ONE_THING_RE = re.compile(r"(?!no\b|(?:cac|nhung|hai|ba|\d+)\b)")
