@@ -242,3 +242,10 @@ def test_those_classes_added_up_are_the_ones_just_listed(assistant: Assistant) -
     first = assistant.ask("Năm 2023 Sở KH&CN chủ trì những lớp tập huấn nào trong quý II?")
     answer = assistant.ask("cộng mấy lớp đó lại thì bao nhiêu tiền?", first.context)
     assert "27,6 triệu đồng" in plain_text(answer)
+
+
+def test_lop_do_asks_that_tasks_agencies_not_which_agencies_in_general(assistant: Assistant) -> None:
+    first = assistant.ask("Năm 2023 Ninh Thuận có lớp bồi dưỡng chuyên sâu về SHTT không, dành cho những ai?")
+    assert first.intent != "budget"  # "dành cho những ai" asks for whom, not for money
+    answer = assistant.ask("lớp đó phối hợp với cơ quan nào, kinh phí bao nhiêu?", first.context)
+    assert answer.intent == "cooperating_agencies" and "Cục Sở hữu trí tuệ" in plain_text(answer)

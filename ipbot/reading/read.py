@@ -1475,6 +1475,8 @@ class Reader:
         named_after = bool(which) and all(s >= which.end() for s, _ in self.index.agency_spans(q.folded))
         if (q.agencies and not named_after) or turn.task_how == "number" or not q.content_tokens:
             return None
+        if turn.task_how in ("context", "analog") and q.has("lead", "coop"):
+            return None  # "lớp đó phối hợp với cơ quan nào?": that task's agencies
         unassigned = self._unassigned(turn)
         if not (_asks_which_agencies(q) or unassigned):
             return None
