@@ -998,3 +998,10 @@ def test_each_group_and_each_agency_counted_when_each_has_its_how_many(assistant
     assert _has(text, "7 nhiệm vụ thuộc nhóm 3") and _has(text, "4 nhiệm vụ thuộc nhóm 5")
     _, text, _ = ask(assistant, "năm 2023 Sở KH&CN chủ trì mấy nhiệm vụ, Sở NN&PTNT chủ trì mấy nhiệm vụ?")
     assert _has(text, "9 nhiệm vụ do Sở Khoa học và Công nghệ chủ trì") and _has(text, "1 nhiệm vụ do Sở Nông nghiệp")
+
+
+def test_an_agency_as_subject_gets_its_own_duties(assistant: Assistant) -> None:
+    question = "Năm 2022 Sở GD&ĐT Ninh Thuận phải phối hợp làm những gì về SHTT trong các trường học?"
+    answered, text, intent = ask(assistant, question)
+    assert answered and intent == "responsibility" and _has(text, "Sở Giáo dục và Đào tạo")
+    assert not _has(text, "Cục Quản lý Thị trường")

@@ -1758,11 +1758,22 @@ class Reader:
             if resp is not None and set(q.agencies) & set(resp.agencies):
                 return self._duties(turn, [plan], [s for s in q.agencies if s in resp.agencies], [resp.section])
         # the agency named is the object ("tham mưu UBND tỉnh"): the duty that matches, whoever holds it
+        # (not when it is the subject: "Sở GD&ĐT phải phối hợp làm gì …" asks its own duties)
+        if self._agency_is_subject(q):
+            return None
         strong = self._good(turn, self.index.rank_passages(q.full_content, turn.plan_ids), 0.5)
         passages = [h.item for h in strong if isinstance(h.item, Passage)]
         if passages and not self._strong_task(turn):
             return self._passages(turn, passages[:2])
         return None
+
+    def _agency_is_subject(self, q: Query) -> bool:
+        """The agency named does the verb after it ("Sở GD&ĐT (Ninh Thuận) phải phối hợp …")."""
+        verbs = "|".join(self.lexicon.phrases("duty_verb"))
+        return any(
+            re.match(rf"(?: \w+){{0,3}}? (?:{verbs}|lam|co trach nhiem)\b", q.folded[end : end + 40])
+            for _, end in self.index.agency_spans(q.folded)[:1]
+        )
 
     def _duty_explains(self, turn: Turn) -> bool:
         """A duty of "Tổ chức thực hiện" explains most of the question."""
@@ -1800,14 +1811,15 @@ class Reader:
                 if slug in holds and self._passes(turn, task, topic):
                     refs.append(TaskRef(plan.id, task.number))
         if not refs:
+            dutied = [p for p in turn.plans if any(set(q.agencies) & set(r.agencies) for r in p.responsibilities)]
+            if not topic and dutied:
+                # "vai trò của Đài PT-TH và Báo tỉnh …", "Sở GD&ĐT phải phối hợp làm gì trong trường học": no
+                # task names them; what "Tổ chức thực hiện" gives them (the duties the words match first)
+                return [self._duties(turn, [p], q.agencies) for p in dutied]
             good = self._good(turn, self.index.rank_passages(q.content, turn.plan_ids), 0.5)
             passages = [h.item for h in good if isinstance(h.item, Passage)]
             if passages and q.content_tokens:
                 return self._passages(turn, passages[:2])  # "ai làm đầu mối tham mưu UBND tỉnh…"
-            dutied = [p for p in turn.plans if any(set(q.agencies) & set(r.agencies) for r in p.responsibilities)]
-            if not topic and dutied:
-                # "vai trò của Đài PT-TH và Báo tỉnh …": no task names them; what "Tổ chức thực hiện" gives them
-                return [self._duties(turn, [p], q.agencies) for p in dutied]
         ids = tuple(r.id for r in refs) if topic else ()
         if topic and not ids:
             ids = ("-",)  # the topic matched no task of this agency: an empty selection
