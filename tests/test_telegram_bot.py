@@ -119,9 +119,9 @@ def settings(api: FakeBotAPI, tmp_path: Path, plan_db: Path) -> Settings:
 
 def _services(settings: Settings, assistant: Any, limit: int = 1000) -> Services:
     """Services over the session's core (no database rebuild) and a StateStore on settings.state_path."""
-    return Services(
-        settings, assistant, Browser(assistant.knowledge), StateStore(settings.state_path), UserRateLimiter(limit)
-    )
+    key = settings.hash_key.get_secret_value().encode() if settings.hash_key else None
+    store = StateStore(settings.state_path, key, retention_days=settings.retention_days)
+    return Services(settings, assistant, Browser(assistant.knowledge), store, UserRateLimiter(limit))
 
 
 @pytest.fixture
@@ -204,8 +204,10 @@ def test_persistence_update_leaves_services_alone(settings: Settings, services: 
         await app.update_persistence()  # would raise TypeError if bot_data (the services) were copied
 
     run(scenario())
+    assert services.store.flush()
     assert services.store.all("bot_data") == {}
-    assert services.store.get("chat_data", 42) == {"plan": PLAN_2023}
+    assert services.store.chat_data(42) == {"plan": PLAN_2023}
+    assert services.store.get("chat_data", 42) is None  # stored under a keyed hash, never the chat id
 
 
 # ---------------------------------------------------------------- 2-3. questions and the task card
@@ -440,11 +442,11 @@ def test_plans_command_sets_and_clears_the_default_plan(
             menu_id = bot.last_message_id()
             out["chosen"] = await bot.press(f"p:{PLAN_2022}", message_id=menu_id)
             out["plan"] = dict(bot.application.chat_data[USER_ID])
-            await asyncio.sleep(0.5)  # persistence_interval=0.2: written without a restart
-            out["stored"] = services.store.get("chat_data", USER_ID)
+            out["stored"] = services.store.chat_data(USER_ID)  # on disk when the confirmation is sent
             out["quarter"] = await bot.ask("Quý II có những việc gì?")
             out["cleared"] = await bot.press("p:*", message_id=menu_id)
             out["after"] = dict(bot.application.chat_data[USER_ID])
+            out["stored after"] = services.store.chat_data(USER_ID)
             return out
 
     out = run(scenario())
@@ -457,7 +459,7 @@ def test_plans_command_sets_and_clears_the_default_plan(
     assert out["stored"]["plan"] == PLAN_2022
     assert "không chia nhiệm vụ theo quý" in out["quarter"].params["text"]
     assert out["cleared"].params["text"] == html.escape(phrases.PLAN_CLEARED)
-    assert "plan" not in out["after"]
+    assert "plan" not in out["after"] and "plan" not in out["stored after"]
     assert_well_formed(api)
 
 
@@ -817,8 +819,9 @@ def test_default_plan_and_context_survive_a_restart(
 
     async def after() -> tuple[dict[str, Any], Call, Call, Call]:
         async with RunningBot(api, settings, second) as bot:
-            chat_data = dict(bot.application.chat_data[USER_ID])
+            assert USER_ID not in bot.application.chat_data  # keyed by a hash on disk: read at the chat's next update
             quarter = await bot.ask("Quý II có những việc gì?")
+            chat_data = dict(bot.application.chat_data[USER_ID])
             follow_up = await bot.ask("còn kinh phí thì sao?", user_id=other_user)
             # the old /kehoach message's buttons still work after the restart (self-describing data)
             again = await bot.press(f"p:{PLAN_2023}", message_id=menu_id)

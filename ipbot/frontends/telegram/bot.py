@@ -11,14 +11,17 @@ working after a restart.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import hashlib
 import html
 import logging
 import math
+import sqlite3
 import time
 from collections import defaultdict, deque
 from collections.abc import Awaitable, Callable
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -56,7 +59,8 @@ from ipbot.config import Settings
 from ipbot.files.attachments import render
 from ipbot.frontends.browse import FACETS, Browser, fit
 from ipbot.frontends.render import html_text, split_message
-from ipbot.frontends.telegram.state import StateStore
+from ipbot.frontends.telegram.lanes import PerChatUpdates
+from ipbot.frontends.telegram.state import DAY, StateStore
 from ipbot.plans.store import DataInvalid, Knowledge
 from ipbot.requests import Field, Items, Request
 from ipbot.text import figure
@@ -74,6 +78,10 @@ FEEDBACK_LENGTH = 1000
 """/gopy: the longest feedback kept, in characters (a paragraph; longer is refused, not cut)."""
 FEEDBACK_PER_HOUR = 5
 """/gopy: how many a user may send in an hour (one user once stored 200 × 2,000 characters in 7 s)."""
+CONTEXT_WAIT = 0.5
+"""How long an answer waits for its conversation's context to reach the disk (see :func:`_briefly`)."""
+STATS_WAIT = 2.0
+"""How long /thongke waits for the writes queued before it (the log rows of answers just sent)."""
 
 
 class UserRateLimiter:
@@ -357,9 +365,30 @@ def _chat_context(context: ContextTypes.DEFAULT_TYPE) -> Context:
     return ctx
 
 
-def _save_context(context: ContextTypes.DEFAULT_TYPE, ctx: Context) -> None:
-    if context.chat_data is not None:
-        context.chat_data["context"] = ctx.model_dump(exclude={"default_plan_id"})
+def _save_context(update: Update, context: ContextTypes.DEFAULT_TYPE, ctx: Context) -> Future[bool | None] | None:
+    """Keep the conversation's context in memory and have it written now (in the background)."""
+    if context.chat_data is None:
+        return None
+    context.chat_data["context"] = ctx.model_dump(exclude={"default_plan_id"})
+    return _keep_chat(update, context)
+
+
+async def _briefly(written: Future[Any] | None, timeout: float = CONTEXT_WAIT) -> None:
+    """Wait for a write at most ``timeout`` seconds: long enough for a healthy disk (a few
+    milliseconds), short enough that a locked or failing state database never holds an answer."""
+    if written is not None:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(written)), timeout)
+
+
+def _keep_chat(update: Update, context: ContextTypes.DEFAULT_TYPE, durable: bool = False) -> Future[bool | None] | None:
+    """Write the chat's plan and context at once, not on PTB's timer (a kill -9 within the timer's
+    interval lost every choice confirmed in it). The future says when it is written (``durable``:
+    synced to the disk)."""
+    chat = update.effective_chat
+    if chat is None or context.chat_data is None:
+        return None
+    return _services(context).store.save_chat(chat.id, context.chat_data, durable)
 
 
 async def _answer_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
@@ -373,8 +402,12 @@ async def _answer(
     ask: Callable[[Services, Context], Answer],
     logged: str,
 ) -> None:
-    """Rate limit, answer with the chat's context, keep the new context, log, send: typed
-    questions and tapped suggestions alike."""
+    """Rate limit, answer with the chat's context, keep the new context, send, then log: typed
+    questions and tapped suggestions alike.
+
+    The answer goes out first: the log and statistics are written afterwards, in the background,
+    so a state database that is full, read-only or locked costs the log its row, never the user
+    their answer. The question's id (for 👍 / 👎) is chosen before its row exists."""
     services = _services(context)
     message = update.effective_message
     user = update.effective_user
@@ -386,10 +419,18 @@ async def _answer(
             await _retrying(lambda: message.reply_text(phrases.SLOW_DOWN))
         if verdict != "ok":
             return
+    asked = time.time()
     answer = ask(services, _chat_context(context))
-    _save_context(context, answer.context)
-    question_id = services.store.log_question(user.id if user else None, logged, answer.answered, answer.intent)
-    await _send_answer(message, answer, services, rating=question_id)
+    await _briefly(_save_context(update, context, answer.context))  # "còn kinh phí?" after a restart works
+    question_id = services.store.new_question_id()
+    try:
+        await _send_answer(message, answer, services, rating=question_id)
+    finally:
+        store = services.store
+        user_id = user.id if user else None
+        store.enqueue(
+            "question log", store.log_question, user_id, logged, answer.answered, answer.intent, asked, question_id
+        )
 
 
 def _default_plan(context: ContextTypes.DEFAULT_TYPE) -> str | None:
@@ -543,7 +584,8 @@ async def feedback_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
             await message.reply_text(html.escape(refusal))
         return
     chat_type = update.effective_chat.type if update.effective_chat else "unknown"
-    services.store.add_feedback(user_id, chat_type, text)
+    # on disk before the thanks; a write that fails is the log's to report, not the user's
+    await services.store.persist("feedback", services.store.add_feedback, user_id, chat_type, text)
     await message.reply_text(html.escape(phrases.FEEDBACK_THANKS))
 
 
@@ -588,7 +630,22 @@ async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     message = await _admin_message(update, services)
     if message is None:
         return
-    days = services.store.daily_stats()
+    lines: list[str] = []
+    # the questions just answered are counted: their rows are written after the answer, so wait
+    # for what is queued (a little: a locked database must not hold the admin long)
+    await asyncio.to_thread(services.store.flush, STATS_WAIT)
+    try:
+        lines += await asyncio.to_thread(_stats_lines, services.store)
+    except sqlite3.Error as exc:  # the state database cannot be read now: say so, not "no questions"
+        log.warning("state: statistics not read (%s)", exc)
+        lines.append(html.escape(phrases.STATS_UNREADABLE))
+    for chunk in split_message("\n".join(lines)):
+        await message.reply_text(chunk)
+
+
+def _stats_lines(store: StateStore) -> list[str]:
+    """The statistics, read off the event loop (the unanswered questions are read whole)."""
+    days = store.daily_stats()
     lines = [f"<b>{html.escape(phrases.STATS_TITLE)}</b>"]
     lines += [
         html.escape(
@@ -598,23 +655,22 @@ async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     ]
     if not days:
         lines.append(html.escape(phrases.STATS_NONE))
-    top = services.store.top_unanswered()
+    top = store.top_unanswered()
     if top:
         lines += ["", f"<b>{html.escape(phrases.STATS_UNANSWERED)}</b>"]
         lines += [f"• {html.escape(q)} ({n})" for q, n in top]
-    up, down = services.store.rating_totals()
+    up, down = store.rating_totals()
     if up or down:
         lines += ["", html.escape(phrases.STATS_RATINGS.format(up=up, down=down))]
-    rated_down = services.store.rated_down()
+    rated_down = store.rated_down()
     if rated_down:
         lines += [f"<b>{html.escape(phrases.STATS_RATED_DOWN)}</b>"]
         lines += [f"• {html.escape(text)} ({n})" for text, n in rated_down]
-    feedback = services.store.feedback(5)
+    feedback = store.feedback(5)
     if feedback:
         lines += ["", f"<b>{html.escape(phrases.STATS_FEEDBACK)}</b>"]
         lines += [f"• {html.escape(text)}" for _, text in feedback]
-    for chunk in split_message("\n".join(lines)):
-        await message.reply_text(chunk)
+    return lines
 
 
 async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -742,7 +798,11 @@ async def _on_plan(update: Update, context: ContextTypes.DEFAULT_TYPE, services:
         context.chat_data["context"] = Context(plan_id=rest).model_dump(exclude={"default_plan_id"})
         text = phrases.PLAN_CHOSEN.format(plan=services.browser.title(rest))
     else:
-        text = phrases.BUTTON_EXPIRED
+        await _edit_or_reply(update, html.escape(phrases.BUTTON_EXPIRED), None)
+        return
+    written = _keep_chat(update, context, durable=True)
+    if written is not None:
+        await asyncio.wrap_future(written)  # on disk before the user reads "Đã chọn"
     await _edit_or_reply(update, html.escape(text), None)
 
 
@@ -787,7 +847,7 @@ async def _on_request(update: Update, context: ContextTypes.DEFAULT_TYPE, servic
         await _edit_or_reply(update, html.escape(phrases.BUTTON_EXPIRED), None)
         return
     answer = services.assistant.run(request, _chat_context(context))
-    _save_context(context, answer.context)
+    await _briefly(_save_context(update, context, answer.context))
     markup = _keyboard(answer, services.store, services.browser)
     if request.items is Items.TASKS and request.filters.agency and not answer.task_ids:
         numbers = services.browser.agency_task_numbers(request.plans[0], request.filters.agency)
@@ -848,9 +908,10 @@ async def _on_rating(update: Update, context: ContextTypes.DEFAULT_TYPE, service
         await query.answer(phrases.BUTTON_EXPIRED)
         return
     first_line = message.text.split("\n", 1)[0] if isinstance(message, Message) and message.text else ""
-    if not services.store.rate(int(question_id), 1 if value == "+" else -1, first_line):
+    if not services.store.issued(int(question_id)):
         await query.answer(phrases.BUTTON_EXPIRED)  # no such question: forged, or past the log's retention
         return
+    services.store.enqueue("rating", services.store.rate, int(question_id), 1 if value == "+" else -1, first_line)
     await query.answer(phrases.RATED_UP if value == "+" else phrases.RATED_DOWN, show_alert=value == "-")
     if isinstance(message, Message) and message.reply_markup is not None:
         rows = [list(row) for row in message.reply_markup.inline_keyboard if not _is_rating(row)]
@@ -920,19 +981,29 @@ async def _post_shutdown(application: Application) -> None:
         services.store.close()
 
 
+async def prune_state(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The daily retention run (the first is at start-up, when the state database is opened)."""
+    store = _services(context).store
+    store.enqueue("retention", store.prune)
+
+
 def build_application(
-    settings: Settings, services: Services | None = None, *, rate_limit: bool = True, persistence_interval: float = 2.0
+    settings: Settings, services: Services | None = None, *, rate_limit: bool = True, persistence_interval: float = 60.0
 ) -> Application:
-    """Wire handlers to a PTB Application (tests pass their own ``base_url`` via settings)."""
+    """Wire handlers to a PTB Application (tests pass their own ``base_url`` via settings).
+
+    ``persistence_interval`` is only PTB's backstop: handlers write a chat's data when they change
+    it."""
     from ipbot.frontends.telegram.persistence import SQLitePersistence
 
     if services is None:
         assistant = Assistant.open(settings)
+        key = settings.hash_key.get_secret_value().encode() if settings.hash_key else None
         services = Services(
             settings,
             assistant,
             Browser(assistant.knowledge),
-            StateStore(settings.state_path),
+            StateStore(settings.state_path, key, retention_days=settings.retention_days),
             UserRateLimiter(settings.user_rate),
         )
     token = settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else ""
@@ -944,6 +1015,7 @@ def build_application(
         .persistence(SQLitePersistence(services.store, update_interval=persistence_interval))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
+        .concurrent_updates(PerChatUpdates())
     )
     if settings.telegram_api_file_url:
         builder = builder.base_file_url(settings.telegram_api_file_url)
@@ -974,6 +1046,8 @@ def build_application(
     application.add_handler(MessageHandler(filters.ChatType.GROUPS & text, group_message))
     application.add_handler(MessageHandler(filters.COMMAND, unknown_command))
     application.add_error_handler(error_handler)
+    if application.job_queue is not None:
+        application.job_queue.run_repeating(prune_state, interval=DAY, first=DAY, name="retention")
     return application
 
 
