@@ -115,6 +115,13 @@ STATS_FEEDBACK = "Góp ý mới nhất:"
 STATS_RATINGS = "Đánh giá câu trả lời: 👍 {up} · 👎 {down}"
 STATS_RATED_DOWN = "Câu trả lời bị chấm 👎 (dòng đầu):"
 SLOW_DOWN = "Bạn hỏi hơi nhanh, xin chờ khoảng một phút rồi hỏi tiếp nhé."
+SLOW_DOWN_FILES = (
+    "Biểu đồ và tệp Excel cần nhiều thời gian để tạo, nên mỗi người chỉ yêu cầu được vài lần mỗi phút. "
+    "Bạn vui lòng chờ khoảng {seconds} giây rồi thử lại nhé."
+)
+SLOW_DOWN_TOAST = "Bạn bấm hơi nhanh, xin chờ khoảng {seconds} giây rồi bấm lại nhé."
+SLOW_DOWN_TITLE = "Bạn hỏi hơi nhanh"
+SLOW_DOWN_INLINE = "Xin chờ khoảng {seconds} giây rồi gõ tiếp nhé."
 BUTTON_EXPIRED = "Nút này không còn dùng được; bạn hãy gõ lại câu hỏi nhé."
 ERROR_REPLY = "Xin lỗi, đã có lỗi khi xử lý yêu cầu. Bạn thử lại sau ít phút nhé."
 FACET_LABELS = {

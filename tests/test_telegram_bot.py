@@ -918,19 +918,23 @@ def test_per_user_rate_limit(
 def test_suggested_question_buttons_count_against_the_rate_limit(
     api: FakeBotAPI, settings: Settings, assistant: Assistant, make_services: MakeServices
 ) -> None:
-    services = make_services(settings, assistant, limit=2)
+    services = make_services(settings, assistant, limit=3)
 
-    async def scenario() -> list[str]:
+    async def scenario() -> tuple[list[str], Call]:
         async with RunningBot(api, settings, services) as bot:
-            start = await bot.ask("/start")  # not a question: no limit spent
+            start = await bot.ask("/start")  # a command spends the budget too
             example = callback_data(start)[0]
-            for _ in range(3):
+            for _ in range(2):
                 await bot.send(api.callback_update(example, message_id=bot.last_message_id()))
-            return [c.params["text"] for c in api.calls("sendMessage")[1:]]
+            [toast] = await bot.send(
+                api.callback_update(example, message_id=bot.last_message_id()), "answerCallbackQuery"
+            )
+            await bot.settle(0.2)
+            return [c.params["text"] for c in api.calls("sendMessage")[1:]], toast
 
-    replies = run(scenario())
-    assert sum(LEAD_AGENCY in r for r in replies) == 2
-    assert replies[-1] == phrases.SLOW_DOWN
+    replies, toast = run(scenario())
+    assert len(replies) == 2 and all(LEAD_AGENCY in r for r in replies)  # the third press sent nothing
+    assert toast.params["text"].startswith("Bạn bấm hơi nhanh")  # but the button stopped spinning
     assert_well_formed(api)
 
 

@@ -49,6 +49,7 @@ from telegram.ext import (
     Defaults,
     InlineQueryHandler,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
@@ -78,6 +79,11 @@ FEEDBACK_LENGTH = 1000
 """/gopy: the longest feedback kept, in characters (a paragraph; longer is refused, not cut)."""
 FEEDBACK_PER_HOUR = 5
 """/gopy: how many a user may send in an hour (one user once stored 200 × 2,000 characters in 7 s)."""
+FILE_COST = 5
+"""What a chart or a workbook costs of the per-user budget (``IPBOT_USER_RATE`` a minute, where
+everything else costs 1): drawing one takes the time of hundreds of answers, and 60 /bieudo in
+three seconds once made another user wait 42 s."""
+FILE_COMMANDS = frozenset({"bieudo", "xuat"})
 CONTEXT_WAIT = 0.5
 """How long an answer waits for its conversation's context to reach the disk (see :func:`_briefly`)."""
 STATS_WAIT = 2.0
@@ -85,30 +91,41 @@ STATS_WAIT = 2.0
 
 
 class UserRateLimiter:
-    """At most ``limit`` actions per user per ``window`` seconds (questions: a minute); a flooding
-    user is told once per ``warn_every`` seconds (default: once a window) and otherwise ignored.
+    """A budget of ``limit`` units per user per ``window`` seconds (a minute for the general
+    budget), spent by everything a user makes the bot do; a user over budget is told once per
+    ``warn_every`` seconds (default: once a window) and otherwise ignored.
 
-    Only in memory: counting someone's actions must not store anything about them."""
+    Every action costs 1 unless said otherwise (a chart or a workbook costs more: drawing one takes
+    the time of hundreds of answers). Only in memory: counting someone's actions must not store
+    anything about them."""
 
     def __init__(self, limit: int, window: float = 60.0, warn_every: float | None = None) -> None:
         self.limit = limit
         self.window = window
         self.warn_every = window if warn_every is None else warn_every
-        self._seen: dict[int, deque[float]] = defaultdict(deque)
+        self._seen: dict[int, deque[tuple[float, int]]] = defaultdict(deque)
+        self._spent: dict[int, int] = defaultdict(int)
         self._warned: dict[int, float] = {}
 
-    def check(self, user_id: int, now: float | None = None) -> str:
-        """'ok', 'warn' (first refusal in a window) or 'drop' (already warned)."""
-        now = time.monotonic() if now is None else now
+    def _expire(self, user_id: int, now: float) -> deque[tuple[float, int]]:
         if len(self._seen) > 10_000:  # forget idle users so memory stays bounded
-            for uid in [u for u, q in self._seen.items() if not q or now - q[-1] > self.window]:
+            for uid in [u for u, q in self._seen.items() if not q or now - q[-1][0] > self.window]:
                 self._seen.pop(uid, None)
+                self._spent.pop(uid, None)
                 self._warned.pop(uid, None)
         seen = self._seen[user_id]
-        while seen and now - seen[0] > self.window:
-            seen.popleft()
-        if len(seen) < self.limit:
-            seen.append(now)
+        while seen and now - seen[0][0] > self.window:
+            self._spent[user_id] -= seen.popleft()[1]
+        return seen
+
+    def check(self, user_id: int, now: float | None = None, cost: int = 1) -> str:
+        """'ok' (spent), 'warn' (first refusal in a while: say so) or 'drop' (already told)."""
+        now = time.monotonic() if now is None else now
+        cost = max(1, min(cost, self.limit))  # a cost above the budget would never fit
+        seen = self._expire(user_id, now)
+        if self._spent[user_id] + cost <= self.limit:
+            seen.append((now, cost))
+            self._spent[user_id] += cost
             return "ok"
         warned = self._warned.get(user_id)
         if warned is None or now - warned > self.warn_every:
@@ -116,13 +133,28 @@ class UserRateLimiter:
             return "warn"
         return "drop"
 
-    def wait(self, user_id: int, now: float | None = None) -> float:
-        """Seconds until ``user_id`` may act again (0 when they may now)."""
+    def spend(self, user_id: int, cost: int, now: float | None = None) -> None:
+        """Count ``cost`` more, over budget or not: what an action turned out to cost once done (a
+        chart asked for in words is known to be one only after the question was read)."""
+        if cost <= 0:
+            return
         now = time.monotonic() if now is None else now
-        seen = self._seen.get(user_id)
-        if not seen or len(seen) < self.limit:
-            return 0.0
-        return max(0.0, self.window - (now - seen[0]))
+        self._expire(user_id, now).append((now, cost))
+        self._spent[user_id] += cost
+
+    def wait(self, user_id: int, now: float | None = None, cost: int = 1) -> float:
+        """Seconds until ``user_id`` may spend ``cost`` again (0 when they may now)."""
+        now = time.monotonic() if now is None else now
+        cost = max(1, min(cost, self.limit))
+        seen = self._expire(user_id, now)
+        spent = self._spent[user_id]
+        for at, amount in seen:
+            if spent + cost <= self.limit:
+                break
+            spent -= amount
+            if spent + cost <= self.limit:
+                return max(0.0, self.window - (now - at))
+        return 0.0
 
 
 @dataclass
@@ -402,8 +434,8 @@ async def _answer(
     ask: Callable[[Services, Context], Answer],
     logged: str,
 ) -> None:
-    """Rate limit, answer with the chat's context, keep the new context, send, then log: typed
-    questions and tapped suggestions alike.
+    """Answer with the chat's context, keep the new context, send, then log: typed questions and
+    tapped suggestions alike (the budget was checked before, by :func:`budget_gate`).
 
     The answer goes out first: the log and statistics are written afterwards, in the background,
     so a state database that is full, read-only or locked costs the log its row, never the user
@@ -413,15 +445,11 @@ async def _answer(
     user = update.effective_user
     if message is None:
         return
-    if user is not None:
-        verdict = services.limiter.check(user.id)
-        if verdict == "warn":
-            await _retrying(lambda: message.reply_text(phrases.SLOW_DOWN))
-        if verdict != "ok":
-            return
     asked = time.time()
     answer = ask(services, _chat_context(context))
     await _briefly(_save_context(update, context, answer.context))  # "còn kinh phí?" after a restart works
+    if user is not None and answer.attachments and update.callback_query is None:
+        services.limiter.spend(user.id, FILE_COST - 1)  # a chart asked for in words costs what /bieudo does
     question_id = services.store.new_question_id()
     try:
         await _send_answer(message, answer, services, rating=question_id)
@@ -951,6 +979,74 @@ async def ignore_edit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     raise ApplicationHandlerStop
 
 
+ADMIN_COMMANDS = frozenset({"thongke", "taidulieu", "guinhac"})
+
+
+async def budget_gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """One budget per user for everything they can make the bot do — questions, commands, buttons,
+    inline queries — checked before any handler runs (commands and buttons once went around the
+    per-question limit: 60 /bieudo in three seconds, 200 button presses). Over budget, a message
+    gets a polite reply once a minute, a button a toast and an inline query a one-line result, and
+    the update goes no further."""
+    user = update.effective_user
+    if user is None:
+        return
+    services = _services(context)
+    cost = _cost(update, context, services)
+    if not cost:
+        return
+    verdict = services.limiter.check(user.id, cost=cost)
+    if verdict == "ok":
+        return
+    seconds = max(1, math.ceil(services.limiter.wait(user.id, cost=cost)))
+    query, inline, message = update.callback_query, update.inline_query, update.effective_message
+    if query is not None:  # always answered: a button left spinning looks broken
+        await _retrying(lambda: query.answer(phrases.SLOW_DOWN_TOAST.format(seconds=seconds)))
+    elif inline is not None:
+        slow = InlineQueryResultArticle(
+            id="slow",
+            title=phrases.SLOW_DOWN_TITLE,
+            description=phrases.SLOW_DOWN_INLINE.format(seconds=seconds),
+            input_message_content=InputTextMessageContent(html.escape(phrases.HELP_INTRO)),
+        )
+        await _retrying(lambda: inline.answer([slow], cache_time=0, is_personal=True))
+    elif verdict == "warn" and message is not None:
+        text = phrases.SLOW_DOWN_FILES.format(seconds=seconds) if cost >= FILE_COST else phrases.SLOW_DOWN
+        await _retrying(lambda: message.reply_text(html.escape(text)))
+    raise ApplicationHandlerStop
+
+
+def _cost(update: Update, context: ContextTypes.DEFAULT_TYPE, services: Services) -> int:
+    """What an update costs of its user's budget: 0 for what the bot will not act on (a group
+    message not addressed to it, a command of another bot, an empty inline query)."""
+    query = update.callback_query
+    if query is not None:
+        data = query.data or ""
+        if data.startswith("h:"):
+            stored = services.store.get("button", data[2:])
+            data = stored if isinstance(stored, str) else ""
+        kind, _, rest = data.partition(":")
+        request = _button_request(rest) if kind == "q" else None
+        return FILE_COST if kind == "x" or (request is not None and request.items is Items.FILES) else 1
+    if update.inline_query is not None:
+        return 1 if update.inline_query.query.strip() else 0
+    message = update.message
+    if message is None or not message.text:
+        return 0
+    private = message.chat.type == "private"
+    if message.text.startswith("/"):
+        command, _, bot_name = message.text.split(maxsplit=1)[0][1:].partition("@")
+        if bot_name and bot_name.lower() != (context.bot.username or "").lower():
+            return 0
+        if command in FILE_COMMANDS:
+            return FILE_COST
+        known = command in phrases.COMMANDS or command in ADMIN_COMMANDS
+        return 1 if private or bot_name or known else 0
+    if private:
+        return 1
+    return 1 if _addressed_to_bot(message, context.bot.username, context.bot.id) is not None else 0
+
+
 async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A command the bot does not have: say so and point to /help and /gopy, never silence.
 
@@ -1025,6 +1121,7 @@ def build_application(
     application.bot_data[SERVICES] = services
 
     application.add_handler(MessageHandler(filters.UpdateType.EDITED, ignore_edit), group=-1)
+    application.add_handler(TypeHandler(Update, budget_gate), group=-1)  # edits stop above, uncharged
     application.add_handler(CommandHandler("start", start))
     application.add_handler(CommandHandler("help", help_command))
     application.add_handler(CommandHandler("kehoach", plans_command))
