@@ -66,7 +66,7 @@ from ipbot.plans.store import DataInvalid, Knowledge
 from ipbot.requests import Field, Items, Request
 from ipbot.text import figure
 
-__all__ = ["Services", "build_application", "button_data", "run_bot"]
+__all__ = ["Services", "build_application", "button_data", "run_bot", "webhook_options"]
 
 log = logging.getLogger(__name__)
 
@@ -1149,33 +1149,45 @@ def build_application(
 
 
 def run_bot(settings: Settings) -> None:
-    """Run by long polling, or by webhook behind a reverse proxy (IPBOT_MODE=webhook)."""
+    """Run by long polling, or by webhook behind a reverse proxy (IPBOT_MODE=webhook).
+
+    Webhook mode without its URL or an adequate secret is one log line and exit status 2, before
+    anything is opened or sent to Telegram."""
     from ipbot.frontends.telegram.redact import configure_logging
+    from ipbot.frontends.telegram.startup import StartupFault, check_webhook
 
     configure_logging(settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else None)
     try:
+        if settings.mode == "webhook":
+            check_webhook(settings)
         application = build_application(settings)
         _run(application, settings)
+    except StartupFault as exc:
+        log.critical("ipbot cannot start: %s", exc)
+        raise SystemExit(2) from None
     except InvalidToken:
         # PTB's message quotes the token: it is masked in the logs, and not repeated here
         raise SystemExit("Telegram từ chối TELEGRAM_BOT_TOKEN (token không hợp lệ). Kiểm tra lại token.") from None
 
 
+def webhook_options(settings: Settings) -> dict[str, Any]:
+    """Where the webhook listens and what Telegram must send with each update: the path is a hash
+    of the token (so it is not guessable from the bot's name), and ``secret_token`` is the header
+    without which PTB refuses an update (403)."""
+    assert settings.webhook_url is not None and settings.webhook_secret is not None  # see check_webhook
+    token = settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else ""
+    path = hashlib.sha256(token.encode()).hexdigest()[:32]
+    return {
+        "listen": settings.webhook_listen,
+        "port": settings.webhook_port,
+        "url_path": path,
+        "webhook_url": f"{settings.webhook_url.rstrip('/')}/{path}",
+        "secret_token": settings.webhook_secret.get_secret_value(),
+    }
+
+
 def _run(application: Application, settings: Settings) -> None:
     if settings.mode == "webhook":
-        if not settings.webhook_url:
-            raise SystemExit("IPBOT_WEBHOOK_URL là bắt buộc ở chế độ webhook.")
-        secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
-        path = hashlib.sha256(
-            (settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else "").encode()
-        ).hexdigest()[:32]
-        application.run_webhook(
-            listen=settings.webhook_listen,
-            port=settings.webhook_port,
-            url_path=path,
-            webhook_url=f"{settings.webhook_url.rstrip('/')}/{path}",
-            secret_token=secret,
-            allowed_updates=Update.ALL_TYPES,
-        )
+        application.run_webhook(**webhook_options(settings), allowed_updates=Update.ALL_TYPES)
     else:
         application.run_polling(allowed_updates=Update.ALL_TYPES)
