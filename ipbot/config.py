@@ -50,7 +50,10 @@ class Settings(BaseSettings):
     @classmethod
     def _split_ids(cls, value: object) -> object:
         if isinstance(value, str):
-            return [int(v) for v in value.replace(";", ",").split(",") if v.strip()]
+            parts = [v.strip() for v in value.replace(";", ",").split(",") if v.strip()]
+            if not all(p.lstrip("-").isdigit() for p in parts):
+                raise ValueError("must be numeric Telegram user ids separated by commas, e.g. 123456789,987654321")
+            return [int(p) for p in parts]
         if isinstance(value, int):
             return [value]
         return value

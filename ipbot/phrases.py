@@ -107,6 +107,10 @@ ADMIN_ONLY = "Xin lỗi, lệnh này chỉ dành cho quản trị viên."
 RELOADED = "Đã nạp lại dữ liệu: {plans} kế hoạch, {tasks} nhiệm vụ."
 RELOAD_FAILED = "Không nạp được dữ liệu mới ({errors} lỗi); bot vẫn dùng dữ liệu cũ. Lỗi đầu tiên: {first}"
 STATS_UNREADABLE = "Hiện chưa đọc được số liệu thống kê (tệp trạng thái đang bận hoặc bị lỗi); chi tiết trong nhật ký."
+DATA_PROBLEM = (
+    "Dữ liệu kế hoạch trong thư mục data/ có {errors} lỗi nên chưa dùng được; bot vẫn trả lời theo dữ liệu "
+    "đã dựng lần trước. Lỗi đầu tiên: {first}"
+)
 STATS_TITLE = "Thống kê câu hỏi (7 ngày gần nhất):"
 STATS_DAY = "{day}: {n} câu hỏi, trả lời được {pct}%, {users} người hỏi"
 STATS_NONE = "Chưa có câu hỏi nào."

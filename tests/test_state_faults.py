@@ -47,6 +47,7 @@ from ipbot.assistant import Assistant
 from ipbot.config import Settings
 from ipbot.frontends.browse import Browser
 from ipbot.frontends.telegram.bot import Services, UserRateLimiter
+from ipbot.frontends.telegram.privacy import key_file_for
 from ipbot.frontends.telegram.state import StateFault, StateStore
 
 LEAD_AGENCY = "Sở Khoa học và Công nghệ"
@@ -319,3 +320,11 @@ def test_a_state_database_that_cannot_be_used_is_one_line(tmp_path: Path) -> Non
         store.close()
     [aside] = tmp_path.glob("damaged.sqlite3.corrupt-*")
     assert aside.read_bytes() == b"not a database\n" * 100  # kept as it was, for whoever recovers it
+
+
+def test_a_key_file_that_cannot_be_read_is_one_line(tmp_path: Path) -> None:
+    state = tmp_path / "ipbot-state.sqlite3"
+    key_file_for(state).mkdir()  # what is there is no key
+    with pytest.raises(StateFault, match=r"cannot read the hash key file .*ipbot-state\.key"):
+        StateStore(state)
+    assert not state.exists()  # nothing opened without its key

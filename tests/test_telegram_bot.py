@@ -56,6 +56,7 @@ from ipbot.frontends.telegram.bot import (
     build_application,
     button_data,
 )
+from ipbot.frontends.telegram.startup import open_state
 from ipbot.frontends.telegram.state import StateStore
 from ipbot.requests import Request
 
@@ -119,9 +120,7 @@ def settings(api: FakeBotAPI, tmp_path: Path, plan_db: Path) -> Settings:
 
 def _services(settings: Settings, assistant: Any, limit: int = 1000) -> Services:
     """Services over the session's core (no database rebuild) and a StateStore on settings.state_path."""
-    key = settings.hash_key.get_secret_value().encode() if settings.hash_key else None
-    store = StateStore(settings.state_path, key, retention_days=settings.retention_days)
-    return Services(settings, assistant, Browser(assistant.knowledge), store, UserRateLimiter(limit))
+    return Services(settings, assistant, Browser(assistant.knowledge), open_state(settings), UserRateLimiter(limit))
 
 
 @pytest.fixture
@@ -651,16 +650,20 @@ def test_reload_with_broken_data_keeps_the_old_core(
     services = make_services(settings, assistant)
     (data_copy / "plans" / f"{PLAN_2023}.yaml").write_text("id: [unclosed\n", encoding="utf-8")
 
-    async def scenario() -> tuple[Call, Call]:
+    async def scenario() -> tuple[Call, Call, Call]:
         async with RunningBot(api, settings, services) as bot:
             failed = await bot.ask("/taidulieu", user_id=ADMIN_ID)
             still = await bot.ask("Ai chủ trì nhiệm vụ 3.3?")
-            return failed, still
+            stats = await bot.ask("/thongke", user_id=ADMIN_ID)
+            return failed, still, stats
 
-    failed, still = run(scenario())
+    failed, still, stats = run(scenario())
     assert failed.params["text"].startswith(html.escape(phrases.RELOAD_FAILED.split("(")[0]))
     assert services.assistant is assistant
     assert LEAD_AGENCY in still.params["text"]
+    # /thongke says it too, until data that loads is there
+    assert stats.params["text"].startswith("⚠️ " + html.escape(phrases.DATA_PROBLEM.split("{")[0]))
+    assert f"{PLAN_2023}.yaml" in stats.params["text"]
     assert_well_formed(api)
 
 

@@ -172,13 +172,21 @@ class Services:
         default_factory=lambda: UserRateLimiter(FEEDBACK_PER_HOUR, window=3600.0, warn_every=60.0)
     )
     """/gopy per user and hour; a refusal is repeated at most once a minute."""
+    data_problem: str | None = None
+    """Why the plans served are not those in data/ (the data has errors and the database built
+    last time is served instead): said in the log at start and in /thongke until fixed."""
 
     def reload(self) -> tuple[int, int]:
         """Rebuild the plan database from data/ and swap in a new core (admin /taidulieu)."""
-        knowledge = open_knowledge(self.settings.data_dir, self.settings.database)
+        try:
+            knowledge = open_knowledge(self.settings.data_dir, self.settings.database)
+        except DataInvalid as exc:
+            self.data_problem = data_problem(exc)
+            raise
         # the old core is not closed: an answer may still be running on it; it goes with its last user
         self.assistant = Assistant(knowledge)
         self.browser = Browser(knowledge)
+        self.data_problem = None
         return len(knowledge.plans), sum(len(p.tasks) for p in knowledge.plans.values())
 
     @property
@@ -188,6 +196,12 @@ class Services:
 
 def _services(context: ContextTypes.DEFAULT_TYPE) -> Services:
     return context.bot_data[SERVICES]
+
+
+def data_problem(exc: DataInvalid) -> str:
+    """What /thongke and the log say when data/ has errors and the plans served are older."""
+    first = str(exc.problems[0]) if exc.problems else str(exc)
+    return phrases.DATA_PROBLEM.format(errors=len(exc.problems), first=" ".join(first.split()))
 
 
 # ---------------------------------------------------------------- keyboards
@@ -653,12 +667,13 @@ async def _admin_message(update: Update, services: Services) -> Message | None:
 
 
 async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/thongke (admins): questions per day, share answered, top unanswered questions."""
+    """/thongke (admins): questions per day, share answered, top unanswered questions; first of all,
+    that the plans served are older than data/, when they are."""
     services = _services(context)
     message = await _admin_message(update, services)
     if message is None:
         return
-    lines: list[str] = []
+    lines = [f"⚠️ {html.escape(services.data_problem)}", ""] if services.data_problem else []
     # the questions just answered are counted: their rows are written after the answer, so wait
     # for what is queued (a little: a locked database must not hold the admin long)
     await asyncio.to_thread(services.store.flush, STATS_WAIT)
@@ -1089,19 +1104,13 @@ def build_application(
     """Wire handlers to a PTB Application (tests pass their own ``base_url`` via settings).
 
     ``persistence_interval`` is only PTB's backstop: handlers write a chat's data when they change
-    it."""
+    it. Raises :class:`~ipbot.frontends.telegram.startup.StartupFault` when the services cannot
+    be opened."""
     from ipbot.frontends.telegram.persistence import SQLitePersistence
+    from ipbot.frontends.telegram.startup import open_services
 
     if services is None:
-        assistant = Assistant.open(settings)
-        key = settings.hash_key.get_secret_value().encode() if settings.hash_key else None
-        services = Services(
-            settings,
-            assistant,
-            Browser(assistant.knowledge),
-            StateStore(settings.state_path, key, retention_days=settings.retention_days),
-            UserRateLimiter(settings.user_rate),
-        )
+        services = open_services(settings)
     token = settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else ""
     builder = (
         ApplicationBuilder()
@@ -1151,23 +1160,33 @@ def build_application(
 def run_bot(settings: Settings) -> None:
     """Run by long polling, or by webhook behind a reverse proxy (IPBOT_MODE=webhook).
 
-    Webhook mode without its URL or an adequate secret is one log line and exit status 2, before
-    anything is opened or sent to Telegram."""
+    A fault at start-up is one log line and exit status 2, never a traceback: a refused token, a
+    webhook without its secret, a state database that cannot be used, plan data with errors and
+    no earlier database. An API that cannot be reached is retried with backoff until it answers."""
     from ipbot.frontends.telegram.redact import configure_logging
-    from ipbot.frontends.telegram.startup import StartupFault, check_webhook
+    from ipbot.frontends.telegram.startup import StartupFault, check_webhook, wait_for_api
 
     configure_logging(settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else None)
+    application: Application | None = None
     try:
         if settings.mode == "webhook":
             check_webhook(settings)
         application = build_application(settings)
+        loop = asyncio.new_event_loop()  # the loop run_polling / run_webhook go on with
+        asyncio.set_event_loop(loop)
+        loop.run_until_complete(wait_for_api(application.bot))
         _run(application, settings)
-    except StartupFault as exc:
-        log.critical("ipbot cannot start: %s", exc)
+    except (StartupFault, InvalidToken) as exc:
+        # PTB's InvalidToken quotes the token: it is masked in the logs, and not repeated here
+        line = "Telegram refused TELEGRAM_BOT_TOKEN (invalid token); check it" if isinstance(exc, InvalidToken) else exc
+        log.critical("ipbot cannot start: %s", line)
+        if application is not None:
+            _services_of(application).store.close()
         raise SystemExit(2) from None
-    except InvalidToken:
-        # PTB's message quotes the token: it is masked in the logs, and not repeated here
-        raise SystemExit("Telegram từ chối TELEGRAM_BOT_TOKEN (token không hợp lệ). Kiểm tra lại token.") from None
+
+
+def _services_of(application: Application) -> Services:
+    return application.bot_data[SERVICES]
 
 
 def webhook_options(settings: Settings) -> dict[str, Any]:
