@@ -94,6 +94,23 @@ def test_the_key_file_is_made_once_readable_by_its_owner_only(tmp_path: Path) ->
     assert key_file.read_text().strip() == key
 
 
+def test_the_state_folder_and_files_the_bot_makes_are_its_own(tmp_path: Path) -> None:
+    state = tmp_path / "new" / "ipbot-state.sqlite3"
+    store = StateStore(state)
+    try:
+        store.log_question(PERSON, "câu hỏi", False, "none")
+        modes = {p.name: stat.S_IMODE(p.stat().st_mode) for p in state.parent.iterdir()}
+    finally:
+        store.close()
+    assert stat.S_IMODE(state.parent.stat().st_mode) == 0o700
+    assert modes == {
+        "ipbot-state.key": 0o600,
+        "ipbot-state.sqlite3": 0o600,
+        "ipbot-state.sqlite3-wal": 0o600,
+        "ipbot-state.sqlite3-shm": 0o600,
+    }
+
+
 def test_a_key_file_others_can_read_is_warned_about(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     state = tmp_path / "ipbot-state.sqlite3"
     StateStore(state).close()

@@ -99,7 +99,7 @@ def load_or_create_key(path: Path) -> bytes:
         return text.encode("ascii")
     key = secrets.token_urlsafe(KEY_BYTES)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:  # another process made it between our read and our open: use theirs
         return load_or_create_key(path)

@@ -31,8 +31,10 @@ start and once a day (:meth:`StateStore.prune`), and deleted content is overwrit
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
+import os
 import queue
 import secrets
 import sqlite3
@@ -100,6 +102,10 @@ a flood of questions must not grow memory without bound."""
 QUESTION_ID_LIMIT = 10**18
 """Question ids are random below this: 18 digits at most, what a rating button may carry."""
 DAY = 86_400.0
+PRIVATE_FOLDER = 0o700
+PRIVATE_FILE = 0o600
+"""Modes of the state folder and database when the bot makes them: what they hold is nobody
+else's business on a shared server (an existing folder or file keeps the mode it has)."""
 READ_TIMEOUT = 0.5
 """Reads run on the event loop: in WAL mode they never wait for a writer, and when something else
 holds the file (a backup tool locking it whole) they give up fast instead of holding every chat."""
@@ -176,11 +182,13 @@ class StateStore:
         if path.is_dir():
             raise StateFault(f"the state path {path} is a directory; IPBOT_STATE_PATH must name a file")
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            path.parent.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
         except OSError as exc:
             raise StateFault(f"cannot create the state folder {path.parent}: {exc.strerror or exc}") from None
         try:
             return self._connect_checked()
+        except OSError as exc:
+            raise StateFault(f"cannot create the state database {path}: {exc.strerror or exc}") from None
         except sqlite3.DatabaseError as exc:
             if isinstance(exc, sqlite3.OperationalError):
                 raise StateFault(self._unusable(exc)) from None
@@ -192,6 +200,9 @@ class StateStore:
             raise StateFault(self._unusable(exc)) from None
 
     def _connect_checked(self) -> sqlite3.Connection:
+        if not self.path.exists():  # made by us, for its owner only (SQLite gives its -wal and -shm the same mode)
+            with contextlib.suppress(FileExistsError):
+                os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
         conn = _connect(self.path, self.busy_timeout)
         try:
             conn.execute("pragma journal_mode = wal")
