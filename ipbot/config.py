@@ -13,6 +13,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 __all__ = ["DEFAULT_DATA_DIR", "Settings"]
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+MIN_HASH_KEY = 16
 
 
 class Settings(BaseSettings):
@@ -33,6 +34,14 @@ class Settings(BaseSettings):
     db_path: Path | None = Field(None, alias="IPBOT_DB_PATH")
     state_path: Path = Field(Path("state/ipbot-state.sqlite3"), alias="IPBOT_STATE_PATH")
     user_rate: int = Field(20, alias="IPBOT_USER_RATE", description="questions per minute per user")
+    hash_key: SecretStr | None = Field(
+        None,
+        alias="IPBOT_HASH_KEY",
+        description="the key of the hashes that stand for users and chats in the state database",
+    )
+    retention_days: int = Field(
+        90, alias="IPBOT_RETENTION_DAYS", gt=0, description="how long question text and feedback are kept"
+    )
     reminder_time: dt.time = Field(
         dt.time(7, 30), alias="IPBOT_REMINDER_TIME", description="when the daily reminders go out, Vietnam time"
     )
@@ -41,7 +50,10 @@ class Settings(BaseSettings):
     @classmethod
     def _split_ids(cls, value: object) -> object:
         if isinstance(value, str):
-            return [int(v) for v in value.replace(";", ",").split(",") if v.strip()]
+            parts = [v.strip() for v in value.replace(";", ",").split(",") if v.strip()]
+            if not all(p.lstrip("-").isdigit() for p in parts):
+                raise ValueError("must be numeric Telegram user ids separated by commas, e.g. 123456789,987654321")
+            return [int(p) for p in parts]
         if isinstance(value, int):
             return [value]
         return value
@@ -59,6 +71,14 @@ class Settings(BaseSettings):
             if hour < 24 and minute < 60 and second < 60:
                 return dt.time(hour, minute, second)
         raise ValueError("must be a time of day HH:MM:SS in Vietnam time (UTC+7), e.g. 07:30:00")
+
+    @field_validator("hash_key")
+    @classmethod
+    def _long_key(cls, value: SecretStr | None) -> SecretStr | None:
+        """A short key can be guessed, and with it every hash in the state database undone."""
+        if value is not None and len(value.get_secret_value().strip()) < MIN_HASH_KEY:
+            raise ValueError(f"must be at least {MIN_HASH_KEY} characters (or unset: the bot then makes one)")
+        return value
 
     @property
     def database(self) -> Path:

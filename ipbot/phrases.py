@@ -106,6 +106,11 @@ RATED_DOWN = "Cảm ơn bạn! Muốn nói rõ chỗ chưa đúng, hãy gõ /gop
 ADMIN_ONLY = "Xin lỗi, lệnh này chỉ dành cho quản trị viên."
 RELOADED = "Đã nạp lại dữ liệu: {plans} kế hoạch, {tasks} nhiệm vụ."
 RELOAD_FAILED = "Không nạp được dữ liệu mới ({errors} lỗi); bot vẫn dùng dữ liệu cũ. Lỗi đầu tiên: {first}"
+STATS_UNREADABLE = "Hiện chưa đọc được số liệu thống kê (tệp trạng thái đang bận hoặc bị lỗi); chi tiết trong nhật ký."
+DATA_PROBLEM = (
+    "Dữ liệu kế hoạch trong thư mục data/ có {errors} lỗi nên chưa dùng được; bot vẫn trả lời theo dữ liệu "
+    "đã dựng lần trước. Lỗi đầu tiên: {first}"
+)
 STATS_TITLE = "Thống kê câu hỏi (7 ngày gần nhất):"
 STATS_DAY = "{day}: {n} câu hỏi, trả lời được {pct}%, {users} người hỏi"
 STATS_NONE = "Chưa có câu hỏi nào."
@@ -114,6 +119,13 @@ STATS_FEEDBACK = "Góp ý mới nhất:"
 STATS_RATINGS = "Đánh giá câu trả lời: 👍 {up} · 👎 {down}"
 STATS_RATED_DOWN = "Câu trả lời bị chấm 👎 (dòng đầu):"
 SLOW_DOWN = "Bạn hỏi hơi nhanh, xin chờ khoảng một phút rồi hỏi tiếp nhé."
+SLOW_DOWN_FILES = (
+    "Biểu đồ và tệp Excel cần nhiều thời gian để tạo, nên mỗi người chỉ yêu cầu được vài lần mỗi phút. "
+    "Bạn vui lòng chờ khoảng {seconds} giây rồi thử lại nhé."
+)
+SLOW_DOWN_TOAST = "Bạn bấm hơi nhanh, xin chờ khoảng {seconds} giây rồi bấm lại nhé."
+SLOW_DOWN_TITLE = "Bạn hỏi hơi nhanh"
+SLOW_DOWN_INLINE = "Xin chờ khoảng {seconds} giây rồi gõ tiếp nhé."
 BUTTON_EXPIRED = "Nút này không còn dùng được; bạn hãy gõ lại câu hỏi nhé."
 ERROR_REPLY = "Xin lỗi, đã có lỗi khi xử lý yêu cầu. Bạn thử lại sau ít phút nhé."
 FACET_LABELS = {

@@ -186,11 +186,11 @@ class _Server(ThreadingHTTPServer):
     block_on_close = False
     allow_reuse_address = True
 
-    def __init__(self, api: FakeBotAPI) -> None:
+    def __init__(self, api: FakeBotAPI, port: int = 0) -> None:
         self.api = api
         self._open: set[socket.socket] = set()
         self._open_lock = threading.Lock()
-        super().__init__(("127.0.0.1", 0), _Handler)
+        super().__init__(("127.0.0.1", port), _Handler)
 
     def process_request_thread(self, request: Any, client_address: Any) -> None:
         with self._open_lock:
@@ -286,7 +286,10 @@ class FakeBotAPI:
     while tests inspect it from the event loop thread.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, port: int = 0) -> None:
+        """``port`` 0 picks a free one; a test that starts the server late (a bot that must wait
+        for the API) names the port the bot was already given."""
+        self._wanted_port = port
         self._lock = threading.RLock()
         self._updates_cond = threading.Condition(self._lock)
         self._calls: list[Call] = []
@@ -311,7 +314,7 @@ class FakeBotAPI:
         if self._server is not None:
             raise RuntimeError("FakeBotAPI already started")
         self._stopping = False
-        self._server = _Server(self)
+        self._server = _Server(self, self._wanted_port)
         self._thread = threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, name="FakeBotAPI", daemon=True
         )

@@ -9,9 +9,14 @@ validity, message length, button data size.
 from __future__ import annotations
 
 import asyncio
+import os
 import re
+import signal
+import subprocess
+import sys
 import time
 from html.parser import HTMLParser
+from pathlib import Path
 from types import TracebackType
 from typing import Any
 
@@ -257,3 +262,83 @@ class RunningBot:
             if now == seen and not self.api.pending_updates() and self.application.update_queue.empty():
                 return
             seen = now
+
+
+# ---------------------------------------------------------------- the real process
+def bot_env(api_url: str, state_path: Path, db_path: Path, **extra: str) -> dict[str, str]:
+    """The environment of ``python -m ipbot run`` in a test: the stand-in server, temporary files, no
+    network (``PATH`` empty, ``HOME`` a temporary folder so no user config is read)."""
+    env = {
+        "TELEGRAM_BOT_TOKEN": TOKEN,
+        "TELEGRAM_API_BASE_URL": api_url,
+        "IPBOT_DB_PATH": str(db_path),
+        "IPBOT_STATE_PATH": str(state_path),
+        "ADMIN_IDS": str(ADMIN_ID),
+        "HOME": str(state_path.parent),
+        "PATH": "",
+    }
+    env.update(extra)
+    return env
+
+
+class BotProcess:
+    """``with BotProcess(env, folder) as bot:`` — the bot as systemd runs it, in a process of its
+    own (so it can be killed with SIGKILL), everything it writes kept in a file; killed on exit
+    if still running."""
+
+    def __init__(self, env: dict[str, str], folder: Path, name: str = "bot") -> None:
+        self.env = env
+        self.folder = folder
+        self.log_path = folder / f"{name}.log"
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    def __enter__(self) -> BotProcess:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        with open(self.log_path, "wb") as log:  # the child keeps its own copy of the descriptor
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "ipbot", "run"],
+                env=self.env,
+                cwd=self.folder,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.kill()
+
+    @property
+    def output(self) -> str:
+        return self.log_path.read_text(encoding="utf-8", errors="replace") if self.log_path.exists() else ""
+
+    def wait_for_output(self, text: str, timeout: float = 20.0) -> str:
+        """Poll the output until it holds ``text`` (or the process ended, or time ran out: AssertionError)."""
+        deadline = time.monotonic() + timeout
+        while text not in (out := self.output):
+            if self.proc is not None and self.proc.poll() is not None:
+                raise AssertionError(f"the bot exited ({self.proc.returncode}) without printing {text!r}:\n{out}")
+            if time.monotonic() > deadline:
+                raise AssertionError(f"no {text!r} within {timeout}s:\n{out}")
+            time.sleep(0.02)
+        return out
+
+    def wait(self, timeout: float = 30.0) -> int:
+        """Wait for the process to end by itself; its exit status."""
+        assert self.proc is not None
+        return self.proc.wait(timeout)
+
+    def kill(self) -> None:
+        """SIGKILL, as ``kill -9``: nothing the bot holds in memory survives, no handler runs."""
+        assert self.proc is not None
+        os.kill(self.proc.pid, signal.SIGKILL)
+        self.proc.wait(10)
+
+    def stop(self, timeout: float = 20.0) -> int:
+        """SIGTERM, as systemd stops it; the exit status."""
+        assert self.proc is not None
+        self.proc.terminate()
+        return self.proc.wait(timeout)

@@ -56,6 +56,7 @@ from ipbot.frontends.telegram.bot import (
     build_application,
     button_data,
 )
+from ipbot.frontends.telegram.startup import open_state
 from ipbot.frontends.telegram.state import StateStore
 from ipbot.requests import Request
 
@@ -119,9 +120,7 @@ def settings(api: FakeBotAPI, tmp_path: Path, plan_db: Path) -> Settings:
 
 def _services(settings: Settings, assistant: Any, limit: int = 1000) -> Services:
     """Services over the session's core (no database rebuild) and a StateStore on settings.state_path."""
-    return Services(
-        settings, assistant, Browser(assistant.knowledge), StateStore(settings.state_path), UserRateLimiter(limit)
-    )
+    return Services(settings, assistant, Browser(assistant.knowledge), open_state(settings), UserRateLimiter(limit))
 
 
 @pytest.fixture
@@ -204,8 +203,10 @@ def test_persistence_update_leaves_services_alone(settings: Settings, services: 
         await app.update_persistence()  # would raise TypeError if bot_data (the services) were copied
 
     run(scenario())
+    assert services.store.flush()
     assert services.store.all("bot_data") == {}
-    assert services.store.get("chat_data", 42) == {"plan": PLAN_2023}
+    assert services.store.chat_data(42) == {"plan": PLAN_2023}
+    assert services.store.get("chat_data", 42) is None  # stored under a keyed hash, never the chat id
 
 
 # ---------------------------------------------------------------- 2-3. questions and the task card
@@ -440,11 +441,11 @@ def test_plans_command_sets_and_clears_the_default_plan(
             menu_id = bot.last_message_id()
             out["chosen"] = await bot.press(f"p:{PLAN_2022}", message_id=menu_id)
             out["plan"] = dict(bot.application.chat_data[USER_ID])
-            await asyncio.sleep(0.5)  # persistence_interval=0.2: written without a restart
-            out["stored"] = services.store.get("chat_data", USER_ID)
+            out["stored"] = services.store.chat_data(USER_ID)  # on disk when the confirmation is sent
             out["quarter"] = await bot.ask("Quý II có những việc gì?")
             out["cleared"] = await bot.press("p:*", message_id=menu_id)
             out["after"] = dict(bot.application.chat_data[USER_ID])
+            out["stored after"] = services.store.chat_data(USER_ID)
             return out
 
     out = run(scenario())
@@ -457,7 +458,7 @@ def test_plans_command_sets_and_clears_the_default_plan(
     assert out["stored"]["plan"] == PLAN_2022
     assert "không chia nhiệm vụ theo quý" in out["quarter"].params["text"]
     assert out["cleared"].params["text"] == html.escape(phrases.PLAN_CLEARED)
-    assert "plan" not in out["after"]
+    assert "plan" not in out["after"] and "plan" not in out["stored after"]
     assert_well_formed(api)
 
 
@@ -649,16 +650,20 @@ def test_reload_with_broken_data_keeps_the_old_core(
     services = make_services(settings, assistant)
     (data_copy / "plans" / f"{PLAN_2023}.yaml").write_text("id: [unclosed\n", encoding="utf-8")
 
-    async def scenario() -> tuple[Call, Call]:
+    async def scenario() -> tuple[Call, Call, Call]:
         async with RunningBot(api, settings, services) as bot:
             failed = await bot.ask("/taidulieu", user_id=ADMIN_ID)
             still = await bot.ask("Ai chủ trì nhiệm vụ 3.3?")
-            return failed, still
+            stats = await bot.ask("/thongke", user_id=ADMIN_ID)
+            return failed, still, stats
 
-    failed, still = run(scenario())
+    failed, still, stats = run(scenario())
     assert failed.params["text"].startswith(html.escape(phrases.RELOAD_FAILED.split("(")[0]))
     assert services.assistant is assistant
     assert LEAD_AGENCY in still.params["text"]
+    # /thongke says it too, until data that loads is there
+    assert stats.params["text"].startswith("⚠️ " + html.escape(phrases.DATA_PROBLEM.split("{")[0]))
+    assert f"{PLAN_2023}.yaml" in stats.params["text"]
     assert_well_formed(api)
 
 
@@ -817,8 +822,9 @@ def test_default_plan_and_context_survive_a_restart(
 
     async def after() -> tuple[dict[str, Any], Call, Call, Call]:
         async with RunningBot(api, settings, second) as bot:
-            chat_data = dict(bot.application.chat_data[USER_ID])
+            assert USER_ID not in bot.application.chat_data  # keyed by a hash on disk: read at the chat's next update
             quarter = await bot.ask("Quý II có những việc gì?")
+            chat_data = dict(bot.application.chat_data[USER_ID])
             follow_up = await bot.ask("còn kinh phí thì sao?", user_id=other_user)
             # the old /kehoach message's buttons still work after the restart (self-describing data)
             again = await bot.press(f"p:{PLAN_2023}", message_id=menu_id)
@@ -915,19 +921,23 @@ def test_per_user_rate_limit(
 def test_suggested_question_buttons_count_against_the_rate_limit(
     api: FakeBotAPI, settings: Settings, assistant: Assistant, make_services: MakeServices
 ) -> None:
-    services = make_services(settings, assistant, limit=2)
+    services = make_services(settings, assistant, limit=3)
 
-    async def scenario() -> list[str]:
+    async def scenario() -> tuple[list[str], Call]:
         async with RunningBot(api, settings, services) as bot:
-            start = await bot.ask("/start")  # not a question: no limit spent
+            start = await bot.ask("/start")  # a command spends the budget too
             example = callback_data(start)[0]
-            for _ in range(3):
+            for _ in range(2):
                 await bot.send(api.callback_update(example, message_id=bot.last_message_id()))
-            return [c.params["text"] for c in api.calls("sendMessage")[1:]]
+            [toast] = await bot.send(
+                api.callback_update(example, message_id=bot.last_message_id()), "answerCallbackQuery"
+            )
+            await bot.settle(0.2)
+            return [c.params["text"] for c in api.calls("sendMessage")[1:]], toast
 
-    replies = run(scenario())
-    assert sum(LEAD_AGENCY in r for r in replies) == 2
-    assert replies[-1] == phrases.SLOW_DOWN
+    replies, toast = run(scenario())
+    assert len(replies) == 2 and all(LEAD_AGENCY in r for r in replies)  # the third press sent nothing
+    assert toast.params["text"].startswith("Bạn bấm hơi nhanh")  # but the button stopped spinning
     assert_well_formed(api)
 
 

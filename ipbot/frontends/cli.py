@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import IO
 
+from pydantic import ValidationError
+
 from ipbot.answers import Context
 from ipbot.assistant import Assistant, build, open_knowledge
 from ipbot.config import Settings
@@ -230,6 +232,17 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def settings_problem(exc: ValidationError) -> str:
+    """Every bad setting on one line, by the name it is set under, without its value (it may be a
+    secret): ``invalid settings: IPBOT_REMINDER_TIME: must be a time of day…``."""
+    parts = []
+    for error in exc.errors():
+        name = str(error["loc"][0]) if error["loc"] else "?"
+        message = str(error["msg"]).removeprefix("Value error, ")
+        parts.append(f"{name if name.isupper() else name.upper()}: {message}")
+    return "invalid settings: " + "; ".join(parts)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
@@ -237,7 +250,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if hasattr(sys.stdin, "reconfigure"):
         sys.stdin.reconfigure(encoding="utf-8", errors="replace")
     args = _parser().parse_args(argv)
-    settings = Settings()
+    try:
+        settings = Settings()
+    except ValidationError as exc:  # one line naming each bad setting, never a traceback
+        print(f"ipbot: {settings_problem(exc)}", file=sys.stderr)
+        return 2
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"ipbot: cannot read the settings (.env): {exc}", file=sys.stderr)
+        return 2
     try:
         return int(args.func(args, settings))
     except DataInvalid as exc:

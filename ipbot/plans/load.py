@@ -156,7 +156,10 @@ def load_catalogue(data_dir: Path) -> Catalogue:
         cat.files[plan.id] = path
         source = data_dir / SOURCES_DIR / plan.source_file
         if source.exists():
-            cat.sources[plan.id] = source.read_text(encoding="utf-8")
+            try:
+                cat.sources[plan.id] = source.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:  # a problem to report, not a traceback at start-up
+                cat.problems.append(Problem("error", path.name, "source_file", f"cannot read {source.name}: {exc}"))
         else:
             cat.problems.append(Problem("error", path.name, "source_file", f"{source} not found"))
 

@@ -11,14 +11,17 @@ working after a restart.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import hashlib
 import html
 import logging
 import math
+import sqlite3
 import time
 from collections import defaultdict, deque
 from collections.abc import Awaitable, Callable
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -46,6 +49,7 @@ from telegram.ext import (
     Defaults,
     InlineQueryHandler,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
@@ -56,12 +60,13 @@ from ipbot.config import Settings
 from ipbot.files.attachments import render
 from ipbot.frontends.browse import FACETS, Browser, fit
 from ipbot.frontends.render import html_text, split_message
-from ipbot.frontends.telegram.state import StateStore
+from ipbot.frontends.telegram.lanes import PerChatUpdates
+from ipbot.frontends.telegram.state import DAY, StateStore
 from ipbot.plans.store import DataInvalid, Knowledge
 from ipbot.requests import Field, Items, Request
 from ipbot.text import figure
 
-__all__ = ["Services", "build_application", "button_data", "run_bot"]
+__all__ = ["Services", "build_application", "button_data", "run_bot", "webhook_options"]
 
 log = logging.getLogger(__name__)
 
@@ -74,33 +79,53 @@ FEEDBACK_LENGTH = 1000
 """/gopy: the longest feedback kept, in characters (a paragraph; longer is refused, not cut)."""
 FEEDBACK_PER_HOUR = 5
 """/gopy: how many a user may send in an hour (one user once stored 200 × 2,000 characters in 7 s)."""
+FILE_COST = 5
+"""What a chart or a workbook costs of the per-user budget (``IPBOT_USER_RATE`` a minute, where
+everything else costs 1): drawing one takes the time of hundreds of answers, and 60 /bieudo in
+three seconds once made another user wait 42 s."""
+FILE_COMMANDS = frozenset({"bieudo", "xuat"})
+CONTEXT_WAIT = 0.5
+"""How long an answer waits for its conversation's context to reach the disk (see :func:`_briefly`)."""
+STATS_WAIT = 2.0
+"""How long /thongke waits for the writes queued before it (the log rows of answers just sent)."""
 
 
 class UserRateLimiter:
-    """At most ``limit`` actions per user per ``window`` seconds (questions: a minute); a flooding
-    user is told once per ``warn_every`` seconds (default: once a window) and otherwise ignored.
+    """A budget of ``limit`` units per user per ``window`` seconds (a minute for the general
+    budget), spent by everything a user makes the bot do; a user over budget is told once per
+    ``warn_every`` seconds (default: once a window) and otherwise ignored.
 
-    Only in memory: counting someone's actions must not store anything about them."""
+    Every action costs 1 unless said otherwise (a chart or a workbook costs more: drawing one takes
+    the time of hundreds of answers). Only in memory: counting someone's actions must not store
+    anything about them."""
 
     def __init__(self, limit: int, window: float = 60.0, warn_every: float | None = None) -> None:
         self.limit = limit
         self.window = window
         self.warn_every = window if warn_every is None else warn_every
-        self._seen: dict[int, deque[float]] = defaultdict(deque)
+        self._seen: dict[int, deque[tuple[float, int]]] = defaultdict(deque)
+        self._spent: dict[int, int] = defaultdict(int)
         self._warned: dict[int, float] = {}
 
-    def check(self, user_id: int, now: float | None = None) -> str:
-        """'ok', 'warn' (first refusal in a window) or 'drop' (already warned)."""
-        now = time.monotonic() if now is None else now
+    def _expire(self, user_id: int, now: float) -> deque[tuple[float, int]]:
         if len(self._seen) > 10_000:  # forget idle users so memory stays bounded
-            for uid in [u for u, q in self._seen.items() if not q or now - q[-1] > self.window]:
+            for uid in [u for u, q in self._seen.items() if not q or now - q[-1][0] > self.window]:
                 self._seen.pop(uid, None)
+                self._spent.pop(uid, None)
                 self._warned.pop(uid, None)
         seen = self._seen[user_id]
-        while seen and now - seen[0] > self.window:
-            seen.popleft()
-        if len(seen) < self.limit:
-            seen.append(now)
+        while seen and now - seen[0][0] > self.window:
+            self._spent[user_id] -= seen.popleft()[1]
+        return seen
+
+    def check(self, user_id: int, now: float | None = None, cost: int = 1) -> str:
+        """'ok' (spent), 'warn' (first refusal in a while: say so) or 'drop' (already told)."""
+        now = time.monotonic() if now is None else now
+        cost = max(1, min(cost, self.limit))  # a cost above the budget would never fit
+        seen = self._expire(user_id, now)
+        if self._spent[user_id] + cost <= self.limit:
+            seen.append((now, cost))
+            self._spent[user_id] += cost
             return "ok"
         warned = self._warned.get(user_id)
         if warned is None or now - warned > self.warn_every:
@@ -108,13 +133,28 @@ class UserRateLimiter:
             return "warn"
         return "drop"
 
-    def wait(self, user_id: int, now: float | None = None) -> float:
-        """Seconds until ``user_id`` may act again (0 when they may now)."""
+    def spend(self, user_id: int, cost: int, now: float | None = None) -> None:
+        """Count ``cost`` more, over budget or not: what an action turned out to cost once done (a
+        chart asked for in words is known to be one only after the question was read)."""
+        if cost <= 0:
+            return
         now = time.monotonic() if now is None else now
-        seen = self._seen.get(user_id)
-        if not seen or len(seen) < self.limit:
-            return 0.0
-        return max(0.0, self.window - (now - seen[0]))
+        self._expire(user_id, now).append((now, cost))
+        self._spent[user_id] += cost
+
+    def wait(self, user_id: int, now: float | None = None, cost: int = 1) -> float:
+        """Seconds until ``user_id`` may spend ``cost`` again (0 when they may now)."""
+        now = time.monotonic() if now is None else now
+        cost = max(1, min(cost, self.limit))
+        seen = self._expire(user_id, now)
+        spent = self._spent[user_id]
+        for at, amount in seen:
+            if spent + cost <= self.limit:
+                break
+            spent -= amount
+            if spent + cost <= self.limit:
+                return max(0.0, self.window - (now - at))
+        return 0.0
 
 
 @dataclass
@@ -132,13 +172,21 @@ class Services:
         default_factory=lambda: UserRateLimiter(FEEDBACK_PER_HOUR, window=3600.0, warn_every=60.0)
     )
     """/gopy per user and hour; a refusal is repeated at most once a minute."""
+    data_problem: str | None = None
+    """Why the plans served are not those in data/ (the data has errors and the database built
+    last time is served instead): said in the log at start and in /thongke until fixed."""
 
     def reload(self) -> tuple[int, int]:
         """Rebuild the plan database from data/ and swap in a new core (admin /taidulieu)."""
-        knowledge = open_knowledge(self.settings.data_dir, self.settings.database)
+        try:
+            knowledge = open_knowledge(self.settings.data_dir, self.settings.database)
+        except DataInvalid as exc:
+            self.data_problem = data_problem(exc)
+            raise
         # the old core is not closed: an answer may still be running on it; it goes with its last user
         self.assistant = Assistant(knowledge)
         self.browser = Browser(knowledge)
+        self.data_problem = None
         return len(knowledge.plans), sum(len(p.tasks) for p in knowledge.plans.values())
 
     @property
@@ -148,6 +196,12 @@ class Services:
 
 def _services(context: ContextTypes.DEFAULT_TYPE) -> Services:
     return context.bot_data[SERVICES]
+
+
+def data_problem(exc: DataInvalid) -> str:
+    """What /thongke and the log say when data/ has errors and the plans served are older."""
+    first = str(exc.problems[0]) if exc.problems else str(exc)
+    return phrases.DATA_PROBLEM.format(errors=len(exc.problems), first=" ".join(first.split()))
 
 
 # ---------------------------------------------------------------- keyboards
@@ -357,9 +411,30 @@ def _chat_context(context: ContextTypes.DEFAULT_TYPE) -> Context:
     return ctx
 
 
-def _save_context(context: ContextTypes.DEFAULT_TYPE, ctx: Context) -> None:
-    if context.chat_data is not None:
-        context.chat_data["context"] = ctx.model_dump(exclude={"default_plan_id"})
+def _save_context(update: Update, context: ContextTypes.DEFAULT_TYPE, ctx: Context) -> Future[bool | None] | None:
+    """Keep the conversation's context in memory and have it written now (in the background)."""
+    if context.chat_data is None:
+        return None
+    context.chat_data["context"] = ctx.model_dump(exclude={"default_plan_id"})
+    return _keep_chat(update, context)
+
+
+async def _briefly(written: Future[Any] | None, timeout: float = CONTEXT_WAIT) -> None:
+    """Wait for a write at most ``timeout`` seconds: long enough for a healthy disk (a few
+    milliseconds), short enough that a locked or failing state database never holds an answer."""
+    if written is not None:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(written)), timeout)
+
+
+def _keep_chat(update: Update, context: ContextTypes.DEFAULT_TYPE, durable: bool = False) -> Future[bool | None] | None:
+    """Write the chat's plan and context at once, not on PTB's timer (a kill -9 within the timer's
+    interval lost every choice confirmed in it). The future says when it is written (``durable``:
+    synced to the disk)."""
+    chat = update.effective_chat
+    if chat is None or context.chat_data is None:
+        return None
+    return _services(context).store.save_chat(chat.id, context.chat_data, durable)
 
 
 async def _answer_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
@@ -373,23 +448,31 @@ async def _answer(
     ask: Callable[[Services, Context], Answer],
     logged: str,
 ) -> None:
-    """Rate limit, answer with the chat's context, keep the new context, log, send: typed
-    questions and tapped suggestions alike."""
+    """Answer with the chat's context, keep the new context, send, then log: typed questions and
+    tapped suggestions alike (the budget was checked before, by :func:`budget_gate`).
+
+    The answer goes out first: the log and statistics are written afterwards, in the background,
+    so a state database that is full, read-only or locked costs the log its row, never the user
+    their answer. The question's id (for 👍 / 👎) is chosen before its row exists."""
     services = _services(context)
     message = update.effective_message
     user = update.effective_user
     if message is None:
         return
-    if user is not None:
-        verdict = services.limiter.check(user.id)
-        if verdict == "warn":
-            await _retrying(lambda: message.reply_text(phrases.SLOW_DOWN))
-        if verdict != "ok":
-            return
+    asked = time.time()
     answer = ask(services, _chat_context(context))
-    _save_context(context, answer.context)
-    question_id = services.store.log_question(user.id if user else None, logged, answer.answered, answer.intent)
-    await _send_answer(message, answer, services, rating=question_id)
+    await _briefly(_save_context(update, context, answer.context))  # "còn kinh phí?" after a restart works
+    if user is not None and answer.attachments and update.callback_query is None:
+        services.limiter.spend(user.id, FILE_COST - 1)  # a chart asked for in words costs what /bieudo does
+    question_id = services.store.new_question_id()
+    try:
+        await _send_answer(message, answer, services, rating=question_id)
+    finally:
+        store = services.store
+        user_id = user.id if user else None
+        store.enqueue(
+            "question log", store.log_question, user_id, logged, answer.answered, answer.intent, asked, question_id
+        )
 
 
 def _default_plan(context: ContextTypes.DEFAULT_TYPE) -> str | None:
@@ -543,7 +626,8 @@ async def feedback_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
             await message.reply_text(html.escape(refusal))
         return
     chat_type = update.effective_chat.type if update.effective_chat else "unknown"
-    services.store.add_feedback(user_id, chat_type, text)
+    # on disk before the thanks; a write that fails is the log's to report, not the user's
+    await services.store.persist("feedback", services.store.add_feedback, user_id, chat_type, text)
     await message.reply_text(html.escape(phrases.FEEDBACK_THANKS))
 
 
@@ -583,12 +667,28 @@ async def _admin_message(update: Update, services: Services) -> Message | None:
 
 
 async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/thongke (admins): questions per day, share answered, top unanswered questions."""
+    """/thongke (admins): questions per day, share answered, top unanswered questions; first of all,
+    that the plans served are older than data/, when they are."""
     services = _services(context)
     message = await _admin_message(update, services)
     if message is None:
         return
-    days = services.store.daily_stats()
+    lines = [f"⚠️ {html.escape(services.data_problem)}", ""] if services.data_problem else []
+    # the questions just answered are counted: their rows are written after the answer, so wait
+    # for what is queued (a little: a locked database must not hold the admin long)
+    await asyncio.to_thread(services.store.flush, STATS_WAIT)
+    try:
+        lines += await asyncio.to_thread(_stats_lines, services.store)
+    except sqlite3.Error as exc:  # the state database cannot be read now: say so, not "no questions"
+        log.warning("state: statistics not read (%s)", exc)
+        lines.append(html.escape(phrases.STATS_UNREADABLE))
+    for chunk in split_message("\n".join(lines)):
+        await message.reply_text(chunk)
+
+
+def _stats_lines(store: StateStore) -> list[str]:
+    """The statistics, read off the event loop (the unanswered questions are read whole)."""
+    days = store.daily_stats()
     lines = [f"<b>{html.escape(phrases.STATS_TITLE)}</b>"]
     lines += [
         html.escape(
@@ -598,23 +698,22 @@ async def stats_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     ]
     if not days:
         lines.append(html.escape(phrases.STATS_NONE))
-    top = services.store.top_unanswered()
+    top = store.top_unanswered()
     if top:
         lines += ["", f"<b>{html.escape(phrases.STATS_UNANSWERED)}</b>"]
         lines += [f"• {html.escape(q)} ({n})" for q, n in top]
-    up, down = services.store.rating_totals()
+    up, down = store.rating_totals()
     if up or down:
         lines += ["", html.escape(phrases.STATS_RATINGS.format(up=up, down=down))]
-    rated_down = services.store.rated_down()
+    rated_down = store.rated_down()
     if rated_down:
         lines += [f"<b>{html.escape(phrases.STATS_RATED_DOWN)}</b>"]
         lines += [f"• {html.escape(text)} ({n})" for text, n in rated_down]
-    feedback = services.store.feedback(5)
+    feedback = store.feedback(5)
     if feedback:
         lines += ["", f"<b>{html.escape(phrases.STATS_FEEDBACK)}</b>"]
         lines += [f"• {html.escape(text)}" for _, text in feedback]
-    for chunk in split_message("\n".join(lines)):
-        await message.reply_text(chunk)
+    return lines
 
 
 async def reload_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -742,7 +841,11 @@ async def _on_plan(update: Update, context: ContextTypes.DEFAULT_TYPE, services:
         context.chat_data["context"] = Context(plan_id=rest).model_dump(exclude={"default_plan_id"})
         text = phrases.PLAN_CHOSEN.format(plan=services.browser.title(rest))
     else:
-        text = phrases.BUTTON_EXPIRED
+        await _edit_or_reply(update, html.escape(phrases.BUTTON_EXPIRED), None)
+        return
+    written = _keep_chat(update, context, durable=True)
+    if written is not None:
+        await asyncio.wrap_future(written)  # on disk before the user reads "Đã chọn"
     await _edit_or_reply(update, html.escape(text), None)
 
 
@@ -787,7 +890,7 @@ async def _on_request(update: Update, context: ContextTypes.DEFAULT_TYPE, servic
         await _edit_or_reply(update, html.escape(phrases.BUTTON_EXPIRED), None)
         return
     answer = services.assistant.run(request, _chat_context(context))
-    _save_context(context, answer.context)
+    await _briefly(_save_context(update, context, answer.context))
     markup = _keyboard(answer, services.store, services.browser)
     if request.items is Items.TASKS and request.filters.agency and not answer.task_ids:
         numbers = services.browser.agency_task_numbers(request.plans[0], request.filters.agency)
@@ -848,9 +951,10 @@ async def _on_rating(update: Update, context: ContextTypes.DEFAULT_TYPE, service
         await query.answer(phrases.BUTTON_EXPIRED)
         return
     first_line = message.text.split("\n", 1)[0] if isinstance(message, Message) and message.text else ""
-    if not services.store.rate(int(question_id), 1 if value == "+" else -1, first_line):
+    if not services.store.issued(int(question_id)):
         await query.answer(phrases.BUTTON_EXPIRED)  # no such question: forged, or past the log's retention
         return
+    services.store.enqueue("rating", services.store.rate, int(question_id), 1 if value == "+" else -1, first_line)
     await query.answer(phrases.RATED_UP if value == "+" else phrases.RATED_DOWN, show_alert=value == "-")
     if isinstance(message, Message) and message.reply_markup is not None:
         rows = [list(row) for row in message.reply_markup.inline_keyboard if not _is_rating(row)]
@@ -890,6 +994,74 @@ async def ignore_edit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     raise ApplicationHandlerStop
 
 
+ADMIN_COMMANDS = frozenset({"thongke", "taidulieu", "guinhac"})
+
+
+async def budget_gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """One budget per user for everything they can make the bot do — questions, commands, buttons,
+    inline queries — checked before any handler runs (commands and buttons once went around the
+    per-question limit: 60 /bieudo in three seconds, 200 button presses). Over budget, a message
+    gets a polite reply once a minute, a button a toast and an inline query a one-line result, and
+    the update goes no further."""
+    user = update.effective_user
+    if user is None:
+        return
+    services = _services(context)
+    cost = _cost(update, context, services)
+    if not cost:
+        return
+    verdict = services.limiter.check(user.id, cost=cost)
+    if verdict == "ok":
+        return
+    seconds = max(1, math.ceil(services.limiter.wait(user.id, cost=cost)))
+    query, inline, message = update.callback_query, update.inline_query, update.effective_message
+    if query is not None:  # always answered: a button left spinning looks broken
+        await _retrying(lambda: query.answer(phrases.SLOW_DOWN_TOAST.format(seconds=seconds)))
+    elif inline is not None:
+        slow = InlineQueryResultArticle(
+            id="slow",
+            title=phrases.SLOW_DOWN_TITLE,
+            description=phrases.SLOW_DOWN_INLINE.format(seconds=seconds),
+            input_message_content=InputTextMessageContent(html.escape(phrases.HELP_INTRO)),
+        )
+        await _retrying(lambda: inline.answer([slow], cache_time=0, is_personal=True))
+    elif verdict == "warn" and message is not None:
+        text = phrases.SLOW_DOWN_FILES.format(seconds=seconds) if cost >= FILE_COST else phrases.SLOW_DOWN
+        await _retrying(lambda: message.reply_text(html.escape(text)))
+    raise ApplicationHandlerStop
+
+
+def _cost(update: Update, context: ContextTypes.DEFAULT_TYPE, services: Services) -> int:
+    """What an update costs of its user's budget: 0 for what the bot will not act on (a group
+    message not addressed to it, a command of another bot, an empty inline query)."""
+    query = update.callback_query
+    if query is not None:
+        data = query.data or ""
+        if data.startswith("h:"):
+            stored = services.store.get("button", data[2:])
+            data = stored if isinstance(stored, str) else ""
+        kind, _, rest = data.partition(":")
+        request = _button_request(rest) if kind == "q" else None
+        return FILE_COST if kind == "x" or (request is not None and request.items is Items.FILES) else 1
+    if update.inline_query is not None:
+        return 1 if update.inline_query.query.strip() else 0
+    message = update.message
+    if message is None or not message.text:
+        return 0
+    private = message.chat.type == "private"
+    if message.text.startswith("/"):
+        command, _, bot_name = message.text.split(maxsplit=1)[0][1:].partition("@")
+        if bot_name and bot_name.lower() != (context.bot.username or "").lower():
+            return 0
+        if command in FILE_COMMANDS:
+            return FILE_COST
+        known = command in phrases.COMMANDS or command in ADMIN_COMMANDS
+        return 1 if private or bot_name or known else 0
+    if private:
+        return 1
+    return 1 if _addressed_to_bot(message, context.bot.username, context.bot.id) is not None else 0
+
+
 async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A command the bot does not have: say so and point to /help and /gopy, never silence.
 
@@ -920,21 +1092,25 @@ async def _post_shutdown(application: Application) -> None:
         services.store.close()
 
 
+async def prune_state(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The daily retention run (the first is at start-up, when the state database is opened)."""
+    store = _services(context).store
+    store.enqueue("retention", store.prune)
+
+
 def build_application(
-    settings: Settings, services: Services | None = None, *, rate_limit: bool = True, persistence_interval: float = 2.0
+    settings: Settings, services: Services | None = None, *, rate_limit: bool = True, persistence_interval: float = 60.0
 ) -> Application:
-    """Wire handlers to a PTB Application (tests pass their own ``base_url`` via settings)."""
+    """Wire handlers to a PTB Application (tests pass their own ``base_url`` via settings).
+
+    ``persistence_interval`` is only PTB's backstop: handlers write a chat's data when they change
+    it. Raises :class:`~ipbot.frontends.telegram.startup.StartupFault` when the services cannot
+    be opened."""
     from ipbot.frontends.telegram.persistence import SQLitePersistence
+    from ipbot.frontends.telegram.startup import open_services
 
     if services is None:
-        assistant = Assistant.open(settings)
-        services = Services(
-            settings,
-            assistant,
-            Browser(assistant.knowledge),
-            StateStore(settings.state_path),
-            UserRateLimiter(settings.user_rate),
-        )
+        services = open_services(settings)
     token = settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else ""
     builder = (
         ApplicationBuilder()
@@ -944,6 +1120,7 @@ def build_application(
         .persistence(SQLitePersistence(services.store, update_interval=persistence_interval))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
+        .concurrent_updates(PerChatUpdates())
     )
     if settings.telegram_api_file_url:
         builder = builder.base_file_url(settings.telegram_api_file_url)
@@ -953,6 +1130,7 @@ def build_application(
     application.bot_data[SERVICES] = services
 
     application.add_handler(MessageHandler(filters.UpdateType.EDITED, ignore_edit), group=-1)
+    application.add_handler(TypeHandler(Update, budget_gate), group=-1)  # edits stop above, uncharged
     application.add_handler(CommandHandler("start", start))
     application.add_handler(CommandHandler("help", help_command))
     application.add_handler(CommandHandler("kehoach", plans_command))
@@ -974,37 +1152,61 @@ def build_application(
     application.add_handler(MessageHandler(filters.ChatType.GROUPS & text, group_message))
     application.add_handler(MessageHandler(filters.COMMAND, unknown_command))
     application.add_error_handler(error_handler)
+    if application.job_queue is not None:
+        application.job_queue.run_repeating(prune_state, interval=DAY, first=DAY, name="retention")
     return application
 
 
 def run_bot(settings: Settings) -> None:
-    """Run by long polling, or by webhook behind a reverse proxy (IPBOT_MODE=webhook)."""
+    """Run by long polling, or by webhook behind a reverse proxy (IPBOT_MODE=webhook).
+
+    A fault at start-up is one log line and exit status 2, never a traceback: a refused token, a
+    webhook without its secret, a state database that cannot be used, plan data with errors and
+    no earlier database. An API that cannot be reached is retried with backoff until it answers."""
     from ipbot.frontends.telegram.redact import configure_logging
+    from ipbot.frontends.telegram.startup import StartupFault, check_webhook, wait_for_api
 
     configure_logging(settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else None)
+    application: Application | None = None
     try:
+        if settings.mode == "webhook":
+            check_webhook(settings)
         application = build_application(settings)
+        loop = asyncio.new_event_loop()  # the loop run_polling / run_webhook go on with
+        asyncio.set_event_loop(loop)
+        loop.run_until_complete(wait_for_api(application.bot))
         _run(application, settings)
-    except InvalidToken:
-        # PTB's message quotes the token: it is masked in the logs, and not repeated here
-        raise SystemExit("Telegram từ chối TELEGRAM_BOT_TOKEN (token không hợp lệ). Kiểm tra lại token.") from None
+    except (StartupFault, InvalidToken) as exc:
+        # PTB's InvalidToken quotes the token: it is masked in the logs, and not repeated here
+        line = "Telegram refused TELEGRAM_BOT_TOKEN (invalid token); check it" if isinstance(exc, InvalidToken) else exc
+        log.critical("ipbot cannot start: %s", line)
+        if application is not None:
+            _services_of(application).store.close()
+        raise SystemExit(2) from None
+
+
+def _services_of(application: Application) -> Services:
+    return application.bot_data[SERVICES]
+
+
+def webhook_options(settings: Settings) -> dict[str, Any]:
+    """Where the webhook listens and what Telegram must send with each update: the path is a hash
+    of the token (so it is not guessable from the bot's name), and ``secret_token`` is the header
+    without which PTB refuses an update (403)."""
+    assert settings.webhook_url is not None and settings.webhook_secret is not None  # see check_webhook
+    token = settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else ""
+    path = hashlib.sha256(token.encode()).hexdigest()[:32]
+    return {
+        "listen": settings.webhook_listen,
+        "port": settings.webhook_port,
+        "url_path": path,
+        "webhook_url": f"{settings.webhook_url.rstrip('/')}/{path}",
+        "secret_token": settings.webhook_secret.get_secret_value(),
+    }
 
 
 def _run(application: Application, settings: Settings) -> None:
     if settings.mode == "webhook":
-        if not settings.webhook_url:
-            raise SystemExit("IPBOT_WEBHOOK_URL là bắt buộc ở chế độ webhook.")
-        secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else None
-        path = hashlib.sha256(
-            (settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else "").encode()
-        ).hexdigest()[:32]
-        application.run_webhook(
-            listen=settings.webhook_listen,
-            port=settings.webhook_port,
-            url_path=path,
-            webhook_url=f"{settings.webhook_url.rstrip('/')}/{path}",
-            secret_token=secret,
-            allowed_updates=Update.ALL_TYPES,
-        )
+        application.run_webhook(**webhook_options(settings), allowed_updates=Update.ALL_TYPES)
     else:
         application.run_polling(allowed_updates=Update.ALL_TYPES)

@@ -123,7 +123,8 @@ async def subscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE) 
         names = ", ".join(plan_label(p) for p in plans)
         await message.reply_text(html.escape(phrases.NOTHING_TO_REMIND.format(plans=names)))
         return
-    services.store.put(SUBSCRIPTIONS, chat.id, {"plan": plan_id})
+    # on disk before the confirmation (if it cannot be written, the log says so)
+    await services.store.persist("subscription", services.store.put, SUBSCRIPTIONS, chat.id, {"plan": plan_id})
     lines = [phrases.SUBSCRIBED]
     lines += [f"• {o.date:%d/%m/%Y}: {o.text}" for o in dates]
     await message.reply_text(html.escape("\n".join(lines)))
@@ -135,7 +136,7 @@ async def unsubscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE
     chat, message = update.effective_chat, update.effective_message
     if chat is None or message is None:
         return
-    services.store.delete(SUBSCRIPTIONS, chat.id)
+    await services.store.persist("subscription", services.store.delete, SUBSCRIPTIONS, chat.id)
     await message.reply_text(html.escape(phrases.UNSUBSCRIBED))
 
 
@@ -198,12 +199,12 @@ async def remind(bot: Bot, services: Services) -> ReminderRun:
         if not reminders:
             continue
         run.due += 1
-        chat = f"#{services.store.user_hash(int(key)) if key.lstrip('-').isdigit() else '?'}"  # never the id
+        chat = f"#{services.store.chat_tag(int(key)) if key.lstrip('-').isdigit() else '?'}"  # never the id
         try:
             sent = await _remind_migrating(bot, services, key, value, reminders)
         except TelegramError as exc:
             if _chat_gone(exc):
-                services.store.delete(SUBSCRIPTIONS, key)
+                await services.store.persist("subscription", services.store.delete, SUBSCRIPTIONS, key)
                 run.dropped += 1
                 log.warning("reminders: chat %s unreachable (%s), subscription dropped", chat, exc)
             else:
@@ -227,8 +228,9 @@ async def _remind_migrating(bot: Bot, services: Services, key: str, value: objec
     try:
         return await _remind_chat(bot, int(key), reminders)
     except ChatMigrated as exc:
-        services.store.put(SUBSCRIPTIONS, exc.new_chat_id, value)
-        services.store.delete(SUBSCRIPTIONS, key)
+        store = services.store
+        await store.persist("subscription", store.put, SUBSCRIPTIONS, exc.new_chat_id, value)
+        await store.persist("subscription", store.delete, SUBSCRIPTIONS, key)
         return await _remind_chat(bot, exc.new_chat_id, reminders)
 
 

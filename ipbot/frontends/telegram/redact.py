@@ -82,6 +82,7 @@ def configure_logging(token: str | None, level: int = logging.INFO) -> SecretFil
     """The bot's logging: one line per record on stderr, httpx quiet, the token masked everywhere."""
     logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=level)
     logging.getLogger("httpx").setLevel(logging.WARNING)  # one line per request is noise, not news
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)  # "Adding job tentatively…" at every start
     secret_filter = SecretFilter([token] if token else [])
     install(secret_filter)
     return secret_filter

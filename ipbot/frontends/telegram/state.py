@@ -1,36 +1,68 @@
 """What users and admins store: chat settings and context, feedback, the question log.
 
-One writable SQLite file of its own (never the read-only plan database). Every write
-is a transaction, so a crash leaves either the old or the new value, never a torn file
-(the failure mode of pickle files). Values are JSON, readable without the bot.
+One writable SQLite file of its own (never the read-only plan database). Every write is a
+transaction, so a crash leaves either the old or the new value, never a torn file (the failure
+mode of pickle files). Values are JSON, readable without the bot.
 
-The question log keeps only what the statistics need: the day, a salted hash of the
-user id, whether the question was answered, and the question text only when it was
-not answered (so staff can review what the bot could not answer). A 👍 / 👎 under an
-answer is kept with the answer's first line, which is the bot's text, never the user's.
+Writes go through one background writer thread, never the event loop: a full disk, a read-only
+file or a database another process has locked makes a write fail (one log line, never a
+traceback, never a message to the user) after ``busy_timeout`` seconds at most, and meanwhile the
+bot answers. Reads use a connection of their own, which SQLite's WAL mode never makes wait for
+a writer. Front ends choose per write: :meth:`StateStore.enqueue` (best-effort: the question
+log, ratings, button data) or ``await`` :meth:`StateStore.persist` (done before the user sees a
+confirmation: a plan choice, feedback, a subscription).
+
+What is kept about people (the README's "Privacy" section says the same, for operators):
+
+- the question log: the time, the day, a keyed hash of the user id (:mod:`.privacy`), whether
+  the question was answered, and the question text only when it was not (so staff can review
+  what the bot could not answer), with phone numbers and e-mail addresses masked;
+- a 👍 / 👎 with the answer's first line, which is the bot's text, never the user's;
+- feedback (/gopy), masked the same way, with the keyed hash and the chat type;
+- a chat's chosen plan and conversation context, under a keyed hash of the chat id;
+- the ids of chats that asked for reminders (sending needs them), until /huynhac or until the
+  chat is gone.
+
+Question rows, ratings, feedback and chat contexts older than ``retention_days`` are deleted at
+start and once a day (:meth:`StateStore.prune`), and deleted content is overwritten
+(``secure_delete``), not left in free pages.
 """
 
 from __future__ import annotations
 
-import hashlib
+import asyncio
+import contextlib
 import json
+import logging
+import os
+import queue
 import secrets
 import sqlite3
 import threading
 import time
 import unicodedata
-from collections.abc import Iterator
+from collections import Counter, OrderedDict
+from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
-__all__ = ["DayStats", "StateStore"]
+from ipbot.frontends.telegram.privacy import Hasher, KeyFileError, key_file_for, load_or_create_key, mask_contacts
+
+__all__ = ["DayStats", "StateFault", "StateStore"]
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 _SCHEMA = """
 create table if not exists kv (
-    kind text not null,          -- chat_data | user_data | bot_data | conversation:<name> | callback_data
-    key text not null,
+    kind text not null,          -- chat_data | reminders | button | choices
+    key text not null,           -- chat_data: a keyed hash of the chat id; reminders: the chat id
     value text not null,
+    updated real,                -- when it was last written (chat contexts expire with the retention)
     primary key (kind, key)
 );
 create table if not exists feedback (
@@ -41,7 +73,7 @@ create table if not exists feedback (
     text text not null
 );
 create table if not exists questions (
-    id integer primary key,
+    id integer primary key,      -- random, so a forged rating button cannot guess another's answer
     ts real not null,
     day text not null,
     user_hash text not null,
@@ -50,6 +82,7 @@ create table if not exists questions (
     question text             -- kept only when not answered
 );
 create index if not exists questions_day on questions (day);
+create index if not exists questions_ts on questions (ts);
 create table if not exists ratings (
     question_id integer primary key, -- one rating per answer: a second tap replaces the first
     ts real not null,
@@ -58,6 +91,28 @@ create table if not exists ratings (
 );
 create table if not exists meta (key text primary key, value text not null);
 """
+
+CHATS = "chat_data"
+REMEMBERED = ("button", "choices")
+"""Kinds written with :meth:`StateStore.remember`: held in memory too, so a button works at once
+and still works when its row could not be written."""
+MAX_PENDING = 2000
+"""Writes waiting for the writer beyond this are dropped (and logged): while the file is locked,
+a flood of questions must not grow memory without bound."""
+QUESTION_ID_LIMIT = 10**18
+"""Question ids are random below this: 18 digits at most, what a rating button may carry."""
+DAY = 86_400.0
+PRIVATE_FOLDER = 0o700
+PRIVATE_FILE = 0o600
+"""Modes of the state folder and database when the bot makes them: what they hold is nobody
+else's business on a shared server (an existing folder or file keeps the mode it has)."""
+READ_TIMEOUT = 0.5
+"""Reads run on the event loop: in WAL mode they never wait for a writer, and when something else
+holds the file (a backup tool locking it whole) they give up fast instead of holding every chat."""
+
+
+class StateFault(Exception):
+    """The state database cannot be used at all (the message is one line for the operator)."""
 
 
 @dataclass(frozen=True)
@@ -68,26 +123,271 @@ class DayStats:
     users: int
 
 
+def _connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
+    return sqlite3.connect(path, timeout=busy_timeout, check_same_thread=False, isolation_level=None)
+
+
 class StateStore:
     """A small transactional key-value and log store over one SQLite file."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._lock = threading.Lock()
-        self._conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-        self._conn.execute("pragma journal_mode=wal")
-        self._conn.execute("pragma synchronous=normal")
-        self._conn.executescript(_SCHEMA)
-        self._salt = self._meta("salt") or self._set_meta("salt", secrets.token_hex(16))
+    def __init__(
+        self,
+        path: Path,
+        key: bytes | None = None,
+        *,
+        retention_days: float = 90,
+        busy_timeout: float = 2.0,
+    ) -> None:
+        """Open (or make) the state database at ``path``; :class:`StateFault` when it cannot be used.
 
-    def close(self) -> None:
-        with self._lock:
+        ``key`` is the hash key (``IPBOT_HASH_KEY``); without it, the key file beside the database
+        is read, or made once. A file that is not a database, or a damaged one, is moved aside
+        (``….corrupt-<time>``, kept for whoever wants to recover it) and a new one made."""
+        self.path = path
+        self.retention_days = retention_days
+        self.busy_timeout = busy_timeout
+        if key is None:
+            try:
+                key = load_or_create_key(key_file_for(path))
+            except KeyFileError as exc:
+                raise StateFault(str(exc)) from None
+        self._hasher = Hasher(key)
+        self._write_lock = threading.RLock()
+        self._read_lock = threading.Lock()
+        self._conn = self._open()
+        self._reader = _connect(path, min(busy_timeout, READ_TIMEOUT))
+        self._reader.execute("pragma query_only = 1")
+        self._remembered: OrderedDict[tuple[str, str], object] = OrderedDict()
+        self._issued: OrderedDict[int, None] = OrderedDict()
+        self._written: dict[str, str] = {}  # a chat's last JSON written, so a repeat writes nothing
+        self.failures: Counter[str] = Counter()
+        """Writes that failed, by what they were (each was logged once)."""
+        self._queue: queue.Queue[tuple[str, Callable[..., Any], tuple[Any, ...], Future[Any], bool] | None] = (
+            queue.Queue()
+        )
+        self._closed = False
+        try:  # the first writes: a file that opens but cannot be written (read-only) fails here
+            self._migrate()
+            self.prune()
+        except sqlite3.Error as exc:
+            self._reader.close()
+            self._conn.close()
+            raise StateFault(self._unusable(exc)) from None
+        self._thread = threading.Thread(target=self._work, name="ipbot-state-writer", daemon=True)
+        self._thread.start()
+
+    # ------------------------------------------------------------------ opening
+    def _open(self) -> sqlite3.Connection:
+        path = self.path
+        if path.is_dir():
+            raise StateFault(f"the state path {path} is a directory; IPBOT_STATE_PATH must name a file")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True, mode=PRIVATE_FOLDER)
+        except OSError as exc:
+            raise StateFault(f"cannot create the state folder {path.parent}: {exc.strerror or exc}") from None
+        try:
+            return self._connect_checked()
+        except OSError as exc:
+            raise StateFault(f"cannot create the state database {path}: {exc.strerror or exc}") from None
+        except sqlite3.DatabaseError as exc:
+            if isinstance(exc, sqlite3.OperationalError):
+                raise StateFault(self._unusable(exc)) from None
+            aside = self._move_aside()
+            log.warning("state database %s is damaged (%s): moved aside to %s, a new one is made", path, exc, aside)
+        try:
+            return self._connect_checked()
+        except sqlite3.DatabaseError as exc:
+            raise StateFault(self._unusable(exc)) from None
+
+    def _connect_checked(self) -> sqlite3.Connection:
+        if not self.path.exists():  # made by us, for its owner only (SQLite gives its -wal and -shm the same mode)
+            with contextlib.suppress(FileExistsError):
+                os.close(os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
+        conn = _connect(self.path, self.busy_timeout)
+        try:
+            conn.execute("pragma journal_mode = wal")
+            # a commit survives the process being killed; persist() adds a sync to the disk itself, so
+            # what a user was told is kept survives a power cut too (see _work)
+            conn.execute("pragma synchronous = normal")
+            conn.execute("pragma secure_delete = on")  # pruned text is overwritten, not left in free pages
+            check = [row[0] for row in conn.execute("pragma quick_check")]
+            if check != ["ok"]:
+                raise sqlite3.DatabaseError("; ".join(check[:3]))
+            conn.executescript(_SCHEMA)
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    def _unusable(self, exc: sqlite3.Error) -> str:
+        reason = str(exc)
+        if "readonly" in reason or "read-only" in reason:
+            reason += " (the file or its folder is read-only; the bot needs to write there)"
+        elif "unable to open" in reason:
+            reason += f" (check that {self.path.parent} exists and the bot may write there)"
+        elif "locked" in reason:
+            reason += " (another process holds the database)"
+        return f"cannot use the state database {self.path}: {reason}"
+
+    def _move_aside(self) -> Path:
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
+        n = 1
+        while aside.exists():  # never over an earlier one: it may be the one worth recovering
+            n += 1
+            aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{n}")
+        for suffix in ("", "-wal", "-shm"):
+            part = Path(str(self.path) + suffix)
+            if part.exists():
+                try:
+                    part.replace(Path(str(aside) + suffix))
+                except OSError as exc:
+                    reason = f"the state database {self.path} is damaged and cannot be moved aside: {exc}"
+                    raise StateFault(reason) from None
+        return aside
+
+    def _migrate(self) -> None:
+        """Once, for a database an older version wrote: its user hashes were salted with a salt kept
+        in the same file (so anyone with the file could re-identify them) and its chat settings
+        were keyed by the raw chat id. Re-key both under the key, drop the salt and what the bot no
+        longer keeps. Also notice a changed key: settings stored under the old one can no longer
+        be found, so they are deleted rather than left behind."""
+        counts: Counter[str] = Counter()
+        with self._tx() as conn:
+            salt = conn.execute("select value from meta where key = 'salt'").fetchone()
+            check = conn.execute("select value from meta where key = 'key_check'").fetchone()
+            columns = {row[1] for row in conn.execute("pragma table_info(kv)")}
+            if "updated" not in columns:
+                conn.execute("alter table kv add column updated real")
+            conn.execute("update kv set updated = ? where updated is null", (time.time(),))
+            if salt is not None:
+                for table in ("questions", "feedback"):
+                    old = [row[0] for row in conn.execute(f"select distinct user_hash from {table}")]
+                    for value in old:
+                        new = self._hasher.digest("legacy", value)
+                        conn.execute(f"update {table} set user_hash = ? where user_hash = ?", (new, value))
+                    counts[table] = len(old)
+                rows = conn.execute("select key, value, updated from kv where kind = ?", (CHATS,)).fetchall()
+                conn.execute("delete from kv where kind = ?", (CHATS,))
+                for key, value, updated in rows:
+                    if key.lstrip("-").isdigit():
+                        conn.execute(
+                            "insert or replace into kv (kind, key, value, updated) values (?, ?, ?, ?)",
+                            (CHATS, self._hasher.chat(int(key)), value, updated),
+                        )
+                        counts["chats"] += 1
+                conn.execute("delete from kv where kind in ('user_data', 'bot_data') or kind like 'conversation:%'")
+                conn.execute("delete from meta where key = 'salt'")
+            elif check is not None and check[0] != self._hasher.check():
+                counts["orphaned"] = conn.execute("delete from kv where kind = ?", (CHATS,)).rowcount
+            conn.execute("insert or replace into meta (key, value) values ('key_check', ?)", (self._hasher.check(),))
+        if salt is not None:
+            self._checkpoint()
+            log.info(
+                "state: re-keyed the user hashes of %d question and %d feedback users and %d chat settings; "
+                "the old salt is deleted",
+                counts["questions"],
+                counts["feedback"],
+                counts["chats"],
+            )
+        if counts["orphaned"]:
+            log.warning(
+                "state: the hash key changed; %d chat settings stored under the old key were deleted",
+                counts["orphaned"],
+            )
+
+    def _checkpoint(self) -> None:
+        """Fold the write-ahead log into the file and empty it, so deleted content leaves it too."""
+        with self._write_lock:
+            self._conn.execute("pragma wal_checkpoint(truncate)")
+
+    # ------------------------------------------------------------------ the writer
+    def enqueue(self, what: str, fn: Callable[..., T], *args: Any, durable: bool = False) -> Future[T | None]:
+        """Run ``fn(*args)`` on the writer thread, after every write enqueued before it.
+
+        The future never fails: a write that fails is logged once (``what`` names it) and
+        resolves to None, so a caller that does not wait loses nothing but that write. A
+        ``durable`` write is synced to the disk before its future resolves (the others are safe
+        from a killed process, and reach the disk at the next checkpoint or durable write)."""
+        future: Future[T | None] = Future()
+        if self._closed:
+            self._failed(what, "the state database is closed")
+            future.set_result(None)
+        elif self._queue.qsize() >= MAX_PENDING:
+            self._failed(what, f"{MAX_PENDING} writes already waiting")
+            future.set_result(None)
+        else:
+            self._queue.put((what, fn, args, future, durable))
+        return future
+
+    async def persist(self, what: str, fn: Callable[..., T], *args: Any) -> T | None:
+        """``fn(*args)`` on the writer thread, awaited: done (or failed and logged) when this
+        returns, so a confirmation sent after it is true after a crash too."""
+        return await asyncio.wrap_future(self.enqueue(what, fn, *args, durable=True))
+
+    def flush(self, timeout: float = 10.0) -> bool:
+        """Wait until every write enqueued so far is done (True), or ``timeout`` passed (False)."""
+        if self._closed:
+            return True
+        try:
+            self.enqueue("flush", lambda: None).result(timeout)
+        except TimeoutError:
+            return False
+        return True
+
+    def _work(self) -> None:
+        while True:
+            job = self._queue.get()
+            if job is None:
+                return
+            what, fn, args, future, durable = job
+            if not future.set_running_or_notify_cancel():
+                continue  # its caller gave up (a shutdown cancelled it) before it began
+            try:
+                result = self._durably(fn, args) if durable else fn(*args)
+            except (sqlite3.Error, OSError) as exc:
+                self._failed(what, str(exc))
+                future.set_result(None)
+            except Exception:  # a bug, not the disk: its traceback is worth having
+                self.failures[what] += 1
+                log.exception("state: %s failed", what)
+                future.set_result(None)
+            else:
+                future.set_result(result)
+
+    def _durably(self, fn: Callable[..., T], args: tuple[Any, ...]) -> T:
+        """``fn(*args)`` with its commit synced to the disk (``synchronous = full``): an fsync of a
+        few milliseconds, paid only by what a user is told was done."""
+        with self._write_lock:
+            self._conn.execute("pragma synchronous = full")
+            try:
+                return fn(*args)
+            finally:
+                self._conn.execute("pragma synchronous = normal")
+
+    def _failed(self, what: str, reason: str) -> None:
+        self.failures[what] += 1
+        log.warning("state: %s not stored (%s)", what, reason)
+
+    def close(self, timeout: float = 10.0) -> None:
+        """Finish the writes enqueued (waiting at most ``timeout``), then close the database."""
+        if self._closed:
+            return
+        done = self.flush(timeout)
+        self._closed = True
+        self._queue.put(None)
+        self._thread.join(timeout if done else 0.1)
+        with self._read_lock:
+            self._reader.close()
+        if self._thread.is_alive():  # stuck on a lock: closing under it could crash; the process exit closes it
+            log.warning("state: %d writes still waiting at shutdown were not stored", self._queue.qsize())
+            return
+        with self._write_lock:
             self._conn.close()
 
     @contextmanager
     def _tx(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
+        with self._write_lock:
             self._conn.execute("begin immediate")
             try:
                 yield self._conn
@@ -96,35 +396,41 @@ class StateStore:
                 raise
             self._conn.execute("commit")
 
-    def _meta(self, key: str) -> str | None:
-        with self._lock:
-            row = self._conn.execute("select value from meta where key = ?", (key,)).fetchone()
-        return row[0] if row else None
-
-    def _set_meta(self, key: str, value: str) -> str:
-        with self._tx() as conn:
-            conn.execute("insert or replace into meta (key, value) values (?, ?)", (key, value))
-        return value
+    @contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        with self._read_lock:
+            yield self._reader
 
     # ------------------------------------------------------------------ key-value
     def put(self, kind: str, key: str | int, value: object) -> None:
         data = json.dumps(value, ensure_ascii=False, default=str)
         with self._tx() as conn:
-            conn.execute("insert or replace into kv (kind, key, value) values (?, ?, ?)", (kind, str(key), data))
+            conn.execute(
+                "insert or replace into kv (kind, key, value, updated) values (?, ?, ?, ?)",
+                (kind, str(key), data, time.time()),
+            )
 
     def remember(self, kind: str, key: str, value: object, keep: int = 5000) -> None:
-        """Store a value under a content hash once, keeping only the newest ``keep`` of the kind.
+        """Keep a value under a content hash: in memory at once, in the database in the background,
+        keeping only the newest ``keep`` of the kind.
 
         Used for button data: the same question hashes to the same key, so asking again writes
-        nothing, and old keys are pruned so the file cannot grow without bound.
-        """
-        with self._lock:
-            exists = self._conn.execute("select 1 from kv where kind = ? and key = ?", (kind, key)).fetchone()
-        if exists:
+        nothing, and old keys are pruned so the file cannot grow without bound. Building a keyboard
+        never waits for the disk."""
+        slot = (kind, key)
+        if slot in self._remembered:
+            self._remembered.move_to_end(slot)
             return
+        self._remembered[slot] = value
+        if len(self._remembered) > keep:
+            self._remembered.popitem(last=False)
+        self.enqueue("button data", self._remember, kind, key, json.dumps(value, ensure_ascii=False), keep)
+
+    def _remember(self, kind: str, key: str, data: str, keep: int) -> None:
         with self._tx() as conn:
             conn.execute(
-                "insert into kv (kind, key, value) values (?, ?, ?)", (kind, key, json.dumps(value, ensure_ascii=False))
+                "insert or ignore into kv (kind, key, value, updated) values (?, ?, ?, ?)",
+                (kind, key, data, time.time()),
             )
             count = conn.execute("select count(*) from kv where kind = ?", (kind,)).fetchone()[0]
             if count > keep * 1.1:
@@ -139,43 +445,125 @@ class StateStore:
             conn.execute("delete from kv where kind = ? and key = ?", (kind, str(key)))
 
     def get(self, kind: str, key: str | int, default: object = None) -> object:
-        with self._lock:
-            row = self._conn.execute("select value from kv where kind = ? and key = ?", (kind, str(key))).fetchone()
+        """A stored value; ``default`` when there is none, or when the database cannot be read now
+        (logged): a button then says it expired rather than failing."""
+        if (kind, str(key)) in self._remembered:
+            return self._remembered[(kind, str(key))]
+        try:
+            with self._read() as conn:
+                row = conn.execute("select value from kv where kind = ? and key = ?", (kind, str(key))).fetchone()
+        except sqlite3.Error as exc:
+            log.warning("state: %s not read (%s)", kind, exc)
+            return default
         return json.loads(row[0]) if row else default
 
     def all(self, kind: str) -> dict[str, object]:
-        with self._lock:
-            rows = self._conn.execute("select key, value from kv where kind = ?", (kind,)).fetchall()
+        with self._read() as conn:
+            rows = conn.execute("select key, value from kv where kind = ?", (kind,)).fetchall()
         return {k: json.loads(v) for k, v in rows}
+
+    # ------------------------------------------------------------------ chats
+    def chat_key(self, chat_id: int) -> str:
+        """The key a chat's settings are stored under: a keyed hash, never the id."""
+        return self._hasher.chat(chat_id)
+
+    def chat_tag(self, chat_id: int) -> str:
+        """How a log line names a chat: a short keyed hash of a domain of its own, so log lines can
+        be told apart by chat but joined neither to the id nor to the chat's stored row."""
+        return self._hasher.digest("log", chat_id, 12)
+
+    def chat_data(self, chat_id: int) -> dict[str, Any]:
+        """A chat's stored settings and context (empty when none, or when they cannot be read now)."""
+        value = self.get(CHATS, self.chat_key(chat_id), {})
+        if isinstance(value, dict):
+            self._written[self.chat_key(chat_id)] = json.dumps(value, ensure_ascii=False, sort_keys=True)
+            return value
+        return {}
+
+    def save_chat(self, chat_id: int, data: Mapping[str, Any], durable: bool = False) -> Future[bool | None]:
+        """Write a chat's settings and context now (serialised here, on the caller's thread, so
+        later changes to ``data`` are not what gets written). Nothing is written when they are
+        what was written last, unless ``durable`` (synced to the disk: a choice the user is told
+        of)."""
+        key = self.chat_key(chat_id)
+        text = json.dumps(dict(data), ensure_ascii=False, sort_keys=True, default=str)
+        return self.enqueue("chat settings", self._save_chat, key, text, durable, durable=durable)
+
+    def _save_chat(self, key: str, text: str, again: bool = False) -> bool:
+        if self._written.get(key) == text and not again:
+            return False
+        with self._tx() as conn:
+            conn.execute(
+                "insert or replace into kv (kind, key, value, updated) values (?, ?, ?, ?)",
+                (CHATS, key, text, time.time()),
+            )
+        self._written[key] = text
+        return True
+
+    def drop_chat(self, chat_id: int) -> Future[None]:
+        key = self.chat_key(chat_id)
+        self._written.pop(key, None)
+        return self.enqueue("chat settings", self.delete, CHATS, key)
 
     # ------------------------------------------------------------------ logs
     def user_hash(self, user_id: int | None) -> str:
-        """A salted hash: counts distinct users without storing who they are."""
-        return hashlib.sha256(f"{self._salt}:{user_id}".encode()).hexdigest()[:16]
+        """A keyed hash: counts distinct users without storing who they are."""
+        return self._hasher.user(user_id)
 
-    def add_feedback(self, user_id: int | None, chat_type: str, text: str) -> None:
+    def new_question_id(self) -> int:
+        """An id for a question about to be answered, known before its log row is written, so the
+        answer (and its 👍 / 👎) goes out first."""
+        question_id = secrets.randbelow(QUESTION_ID_LIMIT - 1) + 1
+        self._issued[question_id] = None
+        if len(self._issued) > 10_000:
+            self._issued.popitem(last=False)
+        return question_id
+
+    def issued(self, question_id: int) -> bool:
+        """Whether a rating button may name this question: an id given out lately, or one logged."""
+        if question_id in self._issued:
+            return True
+        try:
+            with self._read() as conn:
+                return conn.execute("select 1 from questions where id = ?", (question_id,)).fetchone() is not None
+        except sqlite3.Error as exc:
+            log.warning("state: question log not read (%s)", exc)
+            return False
+
+    def add_feedback(self, user_id: int | None, chat_type: str, text: str, now: float | None = None) -> None:
+        """Keep a /gopy text for the admins, with phone numbers and e-mail addresses masked."""
         with self._tx() as conn:
             conn.execute(
                 "insert into feedback (ts, user_hash, chat_type, text) values (?, ?, ?, ?)",
-                (time.time(), self.user_hash(user_id), chat_type, text[:2000]),
+                (time.time() if now is None else now, self.user_hash(user_id), chat_type, mask_contacts(text)[:2000]),
             )
 
     def feedback(self, limit: int = 20) -> list[tuple[float, str]]:
-        with self._lock:
-            return self._conn.execute("select ts, text from feedback order by id desc limit ?", (limit,)).fetchall()
+        with self._read() as conn:
+            return conn.execute("select ts, text from feedback order by id desc limit ?", (limit,)).fetchall()
 
     def log_question(
-        self, user_id: int | None, question: str, answered: bool, intent: str, now: float | None = None
+        self,
+        user_id: int | None,
+        question: str,
+        answered: bool,
+        intent: str,
+        now: float | None = None,
+        question_id: int | None = None,
     ) -> int:
-        """Log a question; its id is what a 👍 / 👎 under the answer refers to."""
+        """Log a question; its id is what a 👍 / 👎 under the answer refers to. An unanswered
+        question's text is kept with phone numbers and e-mail addresses masked."""
         now = time.time() if now is None else now
         day = time.strftime("%Y-%m-%d", time.localtime(now))
+        text = None if answered else mask_contacts(question[:500])
+        question_id = self.new_question_id() if question_id is None else question_id
         with self._tx() as conn:
-            cursor = conn.execute(
-                "insert into questions (ts, day, user_hash, answered, intent, question) values (?, ?, ?, ?, ?, ?)",
-                (now, day, self.user_hash(user_id), int(answered), intent, None if answered else question[:500]),
+            conn.execute(
+                "insert into questions (id, ts, day, user_hash, answered, intent, question) "
+                "values (?, ?, ?, ?, ?, ?, ?)",
+                (question_id, now, day, self.user_hash(user_id), int(answered), intent, text),
             )
-        return int(cursor.lastrowid or 0)
+        return question_id
 
     def rate(self, question_id: int, value: int, answer: str) -> bool:
         """A 👍 (+1) or 👎 (-1) for the answer to a logged question; False (nothing stored) when no
@@ -188,26 +576,44 @@ class StateStore:
             )
         return cursor.rowcount > 0
 
+    def prune(self, now: float | None = None) -> int:
+        """Delete what is older than the retention period: question rows, ratings, feedback and
+        the contexts of chats idle that long. Returns how many rows went."""
+        cutoff = (time.time() if now is None else now) - self.retention_days * DAY
+        with self._tx() as conn:
+            deleted = conn.execute("delete from questions where ts < ?", (cutoff,)).rowcount
+            deleted += conn.execute(
+                "delete from ratings where ts < ? or question_id not in (select id from questions)", (cutoff,)
+            ).rowcount
+            deleted += conn.execute("delete from feedback where ts < ?", (cutoff,)).rowcount
+            deleted += conn.execute("delete from kv where kind = ? and updated < ?", (CHATS, cutoff)).rowcount
+        if deleted:
+            self._written.clear()
+            self._checkpoint()
+            log.info("state: %d rows older than %g days deleted", deleted, self.retention_days)
+        return deleted
+
+    # ------------------------------------------------------------------ statistics
     def rating_totals(self) -> tuple[int, int]:
         """How many answers got 👍 and how many 👎."""
-        with self._lock:
-            up, down = self._conn.execute(
+        with self._read() as conn:
+            up, down = conn.execute(
                 "select coalesce(sum(value > 0), 0), coalesce(sum(value < 0), 0) from ratings"
             ).fetchone()
         return int(up), int(down)
 
     def rated_down(self, limit: int = 5) -> list[tuple[str, int]]:
         """The answers most often given 👎 (by their first line), most first."""
-        with self._lock:
-            return self._conn.execute(
+        with self._read() as conn:
+            return conn.execute(
                 "select answer, count(*) n from ratings where value < 0 group by answer order by n desc, max(ts) desc "
                 "limit ?",
                 (limit,),
             ).fetchall()
 
     def daily_stats(self, days: int = 7) -> list[DayStats]:
-        with self._lock:
-            rows = self._conn.execute(
+        with self._read() as conn:
+            rows = conn.execute(
                 "select day, count(*), sum(answered), count(distinct user_hash) from questions "
                 "group by day order by day desc limit ?",
                 (days,),
@@ -216,8 +622,8 @@ class StateStore:
 
     def top_unanswered(self, limit: int = 10) -> list[tuple[str, int]]:
         """The most frequent unanswered questions, grouped case-insensitively (SQLite's lower() is ASCII-only)."""
-        with self._lock:
-            rows = self._conn.execute(
+        with self._read() as conn:
+            rows = conn.execute(
                 "select question, ts from questions where answered = 0 and question is not null"
             ).fetchall()
         counts: dict[str, list[float]] = {}
