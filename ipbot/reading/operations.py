@@ -362,7 +362,15 @@ class Operations:
         return None
 
     def groups(self, turn: Turn) -> tuple[str, ...]:
-        """Task groups named by number ("nhóm 3", "nhóm 4 và 5") or by their title's words."""
+        """Task groups named by number ("nhóm 3", "nhóm 4 và 5") or by their title's words (worked out
+        once per turn: several readings ask)."""
+        key = tuple(p.id for p in turn.plans)
+        cached = turn.groups_named.get(key)
+        if cached is None:
+            cached = turn.groups_named[key] = self._groups(turn)
+        return cached
+
+    def _groups(self, turn: Turn) -> tuple[str, ...]:
         f = _INCLUDING_RE.sub(" ", turn.query.folded)
         numbers: list[str] = []
         for m in _GROUP_NUMBER_RE.finditer(f):

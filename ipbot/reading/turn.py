@@ -46,6 +46,7 @@ class Turn:
     elsewhere: list[TaskRef] = field(default_factory=list)  # the task asked for, found in another plan
     unknown_words: list[str] = field(default_factory=list)  # words the plans never use
     named_one_by_one: bool = False  # the tasks were listed by name ("ba lớp (lớp A, lớp B, lớp C)")
+    groups_named: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)  # by the plans in play
 
     @property
     def plan_ids(self) -> tuple[str, ...]:
