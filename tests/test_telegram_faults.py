@@ -68,7 +68,7 @@ from ipbot.frontends.telegram.media import SUBSCRIPTIONS, ReminderRun
 from ipbot.frontends.telegram.redact import MASK, SecretFilter, install
 from ipbot.requests import Filters, Items, Op, Request, Role
 
-EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
+SETS = Path(__file__).resolve().parent / "data"  # question sets kept in the repository (a clean clone has them)
 
 # the day before Thái Bình's reporting deadline (15/10): every all-plans subscription has a reminder
 DEADLINE_EVE = dt.date(2026, 10, 14)
@@ -456,10 +456,10 @@ def test_a_page_past_the_end_shows_the_last_page(api: FakeBotAPI, services: Serv
 
 def test_every_button_the_bot_makes_is_accepted(assistant: Assistant) -> None:
     """The check that refuses forged requests must never refuse the bot's own: every suggestion and
-    task button of every answer to the dev questions, and every menu entry."""
+    task button of every answer to two kept question sets, and every menu entry."""
     browser = Browser(assistant.knowledge)
     made: list[Request] = []
-    for path in (EVAL / "dev.jsonl", EVAL / "dev_hard.jsonl"):
+    for path in (SETS / "eval_extra.jsonl", SETS / "eval_fresh15.jsonl"):
         contexts: dict[str, Context] = {}
         for line in path.read_text(encoding="utf-8").splitlines():
             q = json.loads(line)
