@@ -199,7 +199,10 @@ class Operations:
         named = (turn.task_how == "content" and len(turn.tasks) <= 2) or turn.named_one_by_one
         if m is None or named or turn.query.task_numbers:
             return ()
-        head = m.group(1)
+        return self._counting(turn, m.group(1))
+
+    def _counting(self, turn: Turn, head: str) -> tuple[str, ...]:
+        """The tasks of the turn's plans that state a count of ``head`` ("lop": "01 lớp tập huấn")."""
         plans = {p.id for p in turn.plans}
         return tuple(
             tid
@@ -218,12 +221,7 @@ class Operations:
         head = m.group(1)
         if re.match(r" (?:\w+ )?(?:do|nay|tren|vua roi)\b", q.folded[m.end() :]) and turn.context.listed:
             return None  # "cộng mấy lớp đó lại": the classes just listed, added up as rows
-        plans = {p.id for p in turn.plans}
-        counting = [
-            tid
-            for tid, task in self.index.tasks.items()
-            if tid.split(":", 1)[0] in plans and any(x.counts(head) for x in task.quantities)
-        ]
+        counting = self._counting(turn, head)
         named = [r.plan_id for r in turn.tasks if r.id in counting]
         own = bool(named) and len(named) == len(set(named))  # one named task per plan: its own count
         told = re.search(rf"\b(?:{'|'.join(self.lex.phrases('all_told'))})\b", q.folded) or self.lex.has(
