@@ -1005,3 +1005,12 @@ def test_an_agency_as_subject_gets_its_own_duties(assistant: Assistant) -> None:
     answered, text, intent = ask(assistant, question)
     assert answered and intent == "responsibility" and _has(text, "Sở Giáo dục và Đào tạo")
     assert not _has(text, "Cục Quản lý Thị trường")
+
+
+def test_what_the_one_task_found_offers_is_its_card(assistant: Assistant) -> None:
+    question = (
+        "Nhiệm vụ hỗ trợ đăng ký bảo hộ 01 sáng chế/giải pháp hữu ích năm 2022 căn cứ nghị quyết nào, và hỗ trợ "
+        "cụ thể những gì cho cá nhân, doanh nghiệp?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "14-NQ/TU") and _has(text, "thủ tục và kinh phí")

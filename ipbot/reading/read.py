@@ -1959,6 +1959,9 @@ class Reader:
         order = list(self.index.plans)
         refs.sort(key=lambda r: (order.index(r.plan_id), self._position(r)))
         plans = [p for p in turn.plans if any(r.plan_id == p.id for r in refs)]
+        if len(refs) == 1 and (q.has("content") or self.lexicon.has("task_content", q.folded)):
+            # "… hỗ trợ cụ thể những gì cho cá nhân, doanh nghiệp?" of the one task found: the whole card
+            return turn.request(Items.TASKS, plans=plans, filters=Filters(ids=(refs[0].id,)), show=(Field.CARD,))
         return turn.request(Items.TASKS, op=Op.LIST, plans=plans, filters=Filters(ids=tuple(r.id for r in refs)))
 
     def _position(self, ref: TaskRef) -> int:
