@@ -1014,3 +1014,15 @@ def test_what_the_one_task_found_offers_is_its_card(assistant: Assistant) -> Non
     )
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "14-NQ/TU") and _has(text, "thủ tục và kinh phí")
+
+
+def test_an_amount_per_district_the_plan_never_splits_is_said_not_stated(assistant: Assistant) -> None:
+    question = (
+        "420 triệu đồng cho lớp tập huấn bảo hộ SHTT ở các huyện, thành phố năm 2023 được chia cho mỗi huyện bao nhiêu?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert not answered and _has(text, "không nêu riêng") and _has(text, "420 triệu đồng")
+    answered, text, _ = ask(
+        assistant, "tập huấn cho chủ thể OCOP (mỗi huyện, TP 02 lớp) năm 2023 có tổng kinh phí bao nhiêu?"
+    )
+    assert answered and _has(text, "420 triệu đồng")

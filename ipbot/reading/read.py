@@ -1907,6 +1907,16 @@ class Reader:
             previous = _FIELD_OF_INTENT.get(turn.context.intent or "")
             facets = [Field.CARD] if q.has("content", "objective") or previous is None else [previous]
         refs = turn.tasks
+        if Field.BUDGET in facets and self.lexicon.has("per_place", q.folded):
+            # "420 triệu … chia cho mỗi huyện bao nhiêu?": the plans give a task's money, never a district's share
+            plans = [self.index.plans[p] for p in dict.fromkeys(r.plan_id for r in refs)]
+            return turn.request(
+                Items.TASKS,
+                plans=plans,
+                filters=Filters(ids=tuple(r.id for r in refs), words=("số tiền cho từng huyện, thành phố",)),
+                show=(Field.BUDGET,),
+                reason=Reason.NOT_STATED,
+            )
         if Field.QUANTITY in facets and len(refs) > 1:
             # a count was asked: of tied tasks, those that state one
             refs = [r for r in refs if self._task(r).quantities] or refs
