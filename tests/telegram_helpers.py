@@ -15,6 +15,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 from types import TracebackType
@@ -31,6 +32,11 @@ TOKEN = "123:ABC"
 BOT_USERNAME = "ipbot_test_bot"
 USER_ID = 1001  # the stand-in server's default user; a private chat's id is the user's id
 ADMIN_ID = 1
+GROUP_ID = -1_000_000_000_000 - USER_ID  # the stand-in server's default group chat id for USER_ID
+PLAN_2022 = "ninh-thuan-2022"
+PLAN_2023 = "ninh-thuan-2023"
+MakeServices = Callable[..., Services]
+"""Build Services (each with a new StateStore): the ``make_services`` fixture (tests/conftest.py)."""
 TELEGRAM_LIMIT = 4096
 CALLBACK_LIMIT = 64
 ALLOWED_TAGS = frozenset({"b", "i"})

@@ -15,16 +15,15 @@ from typing import Any
 
 import pytest
 from fake_botapi import Call, FakeBotAPI
-from telegram_helpers import BOT_USERNAME, USER_ID, RunningBot, assert_well_formed, callback_data
-from test_telegram_bot import (  # noqa: F401  (fixtures, shared with the main Telegram tests)
+from telegram_helpers import (
+    BOT_USERNAME,
     GROUP_ID,
     PLAN_2023,
+    USER_ID,
     MakeServices,
-    _loopback_only,
-    api,
-    make_services,
-    plan_db,
-    settings,
+    RunningBot,
+    assert_well_formed,
+    callback_data,
 )
 
 from ipbot import phrases

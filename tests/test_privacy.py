@@ -25,17 +25,7 @@ from typing import Any
 import pytest
 from fake_botapi import FakeBotAPI
 from pydantic import ValidationError
-from telegram_helpers import RunningBot, make_settings
-from test_telegram_bot import (  # noqa: F401  (fixtures, shared with the main Telegram tests)
-    PLAN_2022,
-    MakeServices,
-    _loopback_only,
-    api,
-    make_services,
-    plan_db,
-    services,
-    settings,
-)
+from telegram_helpers import PLAN_2022, MakeServices, RunningBot, make_settings
 
 from ipbot.assistant import Assistant
 from ipbot.config import Settings

@@ -32,8 +32,7 @@ import pytest
 from fake_botapi import Call, FakeBotAPI
 from telegram import Bot
 from telegram.error import InvalidToken
-from telegram_helpers import ADMIN_ID, TOKEN, BotProcess, bot_env, make_settings
-from test_telegram_bot import MakeServices, _loopback_only, api, make_services, plan_db  # noqa: F401  (fixtures)
+from telegram_helpers import ADMIN_ID, TOKEN, BotProcess, MakeServices, bot_env, make_settings
 
 from ipbot import phrases
 from ipbot.assistant import Assistant

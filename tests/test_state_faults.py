@@ -26,20 +26,14 @@ import pytest
 from fake_botapi import Call, FakeBotAPI
 from telegram_helpers import (
     ADMIN_ID,
+    PLAN_2022,
+    PLAN_2023,
     USER_ID,
     BotProcess,
     RunningBot,
     assert_well_formed,
     bot_env,
     callback_data,
-)
-from test_telegram_bot import (  # noqa: F401  (fixtures, shared with the main Telegram tests)
-    PLAN_2022,
-    PLAN_2023,
-    _loopback_only,
-    api,
-    plan_db,
-    settings,
 )
 
 from ipbot import phrases

@@ -14,11 +14,8 @@ import asyncio
 import datetime as dt
 import hashlib
 import html
-import shutil
-import socket
 import sqlite3
 import time
-from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +26,11 @@ from telegram_helpers import (
     ADMIN_ID,
     BOT_USERNAME,
     CALLBACK_LIMIT,
+    GROUP_ID,
+    PLAN_2022,
+    PLAN_2023,
     USER_ID,
+    MakeServices,
     RunningBot,
     assert_telegram_html,
     assert_well_formed,
@@ -56,14 +57,10 @@ from ipbot.frontends.telegram.bot import (
     build_application,
     button_data,
 )
-from ipbot.frontends.telegram.startup import open_state
 from ipbot.frontends.telegram.state import StateStore
 from ipbot.requests import Request
 
 LEAD_AGENCY = "Sở Khoa học và Công nghệ"
-PLAN_2022 = "ninh-thuan-2022"
-PLAN_2023 = "ninh-thuan-2023"
-GROUP_ID = -1_000_000_000_000 - USER_ID  # the stand-in server's default group chat id for USER_ID
 COMMANDS = [
     "start",
     "help",
@@ -79,67 +76,8 @@ COMMANDS = [
     "nhacnho",
     "huynhac",
 ]
-MakeServices = Callable[..., Services]
 # PTB 22.8 warns about an int ``retry_after`` inside RetryAfter.__init__ itself (the server sends ints).
 RETRY_AFTER_WARNING = "ignore:Deprecated since version v22.2:telegram.warnings.PTBDeprecationWarning"
-
-
-# ---------------------------------------------------------------- fixtures
-@pytest.fixture(autouse=True)
-def _loopback_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test may reach the network: only 127.0.0.1 / localhost resolve."""
-    real = socket.getaddrinfo
-
-    def local_only(host: Any, *args: Any, **kwargs: Any) -> Any:
-        if host not in ("127.0.0.1", "localhost", b"127.0.0.1", b"localhost", None):
-            raise OSError(f"tests must not touch the network (tried {host!r})")
-        return real(host, *args, **kwargs)
-
-    monkeypatch.setattr(socket, "getaddrinfo", local_only)
-
-
-@pytest.fixture
-def api() -> Iterator[FakeBotAPI]:
-    with FakeBotAPI() as server:  # stopped even when the test fails
-        yield server
-
-
-@pytest.fixture
-def plan_db(tmp_path: Path, db_path: Path) -> Path:
-    """A private copy of the session's plan database, so /taidulieu never writes a shared file."""
-    target = tmp_path / "plans" / "ipbot.db"
-    target.parent.mkdir()
-    shutil.copy(db_path, target)
-    return target
-
-
-@pytest.fixture
-def settings(api: FakeBotAPI, tmp_path: Path, plan_db: Path) -> Settings:
-    return make_settings(api, tmp_path / "state.sqlite3", plan_db)
-
-
-def _services(settings: Settings, assistant: Any, limit: int = 1000) -> Services:
-    """Services over the session's core (no database rebuild) and a StateStore on settings.state_path."""
-    return Services(settings, assistant, Browser(assistant.knowledge), open_state(settings), UserRateLimiter(limit))
-
-
-@pytest.fixture
-def make_services() -> Iterator[MakeServices]:
-    """Build Services (each with a NEW StateStore); their state files are closed after the test."""
-    made: list[Services] = []
-
-    def make(settings: Settings, assistant: Any, limit: int = 1000) -> Services:
-        made.append(_services(settings, assistant, limit))
-        return made[-1]
-
-    yield make
-    for services in made:
-        services.store.close()
-
-
-@pytest.fixture
-def services(settings: Settings, assistant: Assistant, make_services: MakeServices) -> Services:
-    return make_services(settings, assistant)
 
 
 def run(coro: Any) -> Any:

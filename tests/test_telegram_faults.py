@@ -32,22 +32,14 @@ from telegram.error import InvalidToken
 from telegram_helpers import (
     ADMIN_ID,
     BOT_USERNAME,
+    PLAN_2022,
+    PLAN_2023,
     USER_ID,
+    MakeServices,
     RunningBot,
     assert_well_formed,
     buttons,
     make_settings,
-)
-from test_telegram_bot import (  # noqa: F401  (fixtures, shared with the main Telegram tests)
-    PLAN_2022,
-    PLAN_2023,
-    MakeServices,
-    _loopback_only,
-    api,
-    make_services,
-    plan_db,
-    services,
-    settings,
 )
 
 from ipbot import phrases
