@@ -683,10 +683,6 @@ class Operations:
             return [filters.model_copy(update={"source": k}) for k in sorted(named, key=where.__getitem__)]
         return [filters]
 
-    def adds_up(self, q: Query) -> bool:
-        """The message asks to add amounts up ("cộng lại", "tổng cộng")."""
-        return self.lex.has("sum", q.folded)
-
     def _parts_of_counted(self, turn: Turn, found: list[Request]) -> list[Request]:
         """ "Về tri thức truyền thống: bao nhiêu nhiệm vụ, mục tiêu nhằm gì, ai phối hợp?": when the
         count is of a few named tasks, the other parts asked are those tasks' own."""

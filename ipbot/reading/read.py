@@ -353,7 +353,7 @@ class Reader:
         if self.lexicon.has("refer_amount", q.folded):
             # "khoản đó dành cho nhiệm vụ nào?": the funding source just given, with its tasks
             sources = [r for r in context.last if r.filters.source and r.items in (Items.SOURCES, Items.BUDGET)]
-            if sources and self.operations.adds_up(q):
+            if sources and self.lexicon.has("sum", q.folded):
                 # "những dòng nào có tiền ở cột đó, cộng lại có khớp không?": that column's rows, added up
                 # beside the amount the plan states for it
                 column = Filters(source=sources[-1].filters.source, status=("row",))
