@@ -77,6 +77,9 @@ class LexiconFile(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     classes: dict[str, list[str]] = {}
+    # number words as folded ("hai" → 2, "dau" → 1): the n of "thứ n", "cái thứ hai", "lớn thứ ba";
+    # also the word class {ordinal_word} for patterns
+    ordinals: dict[str, int] = {}
     cues: dict[str, Cue] = {}
     needs: dict[str, Need] = {}
     question_cues: dict[str, Cue] = {}
@@ -109,7 +112,11 @@ class Lexicon:
         self.question_cues: dict[str, Cue] = {}
         self.origin: dict[str, str] = {}  # cue, need or class name → the file it comes from
         self.question_origin: dict[str, str] = {}  # question cue name → the file it comes from
+        self.ordinals: dict[str, int] = {}
+        ordinal_origin: dict[str, str] = {}
         for file_name, data in files.items():
+            for word, n in data.ordinals.items():
+                self._add(self.ordinals, word, n, file_name, "ordinal", ordinal_origin)
             for name, phrases in data.classes.items():
                 self._add(self.classes, name, phrases, file_name, "class")
             for name, cue in data.cues.items():
@@ -118,6 +125,9 @@ class Lexicon:
                 self._add(self.needs, name, need, file_name, "need")
             for name, cue in data.question_cues.items():
                 self._add(self.question_cues, name, cue, file_name, "question cue", self.question_origin)
+        if self.ordinals:
+            # the number words are a class too, so a pattern says {ordinal_word} instead of listing them
+            self._add(self.classes, "ordinal_word", list(self.ordinals), "the ordinals", "class")
         self._compiled = {
             name: self._compile(cue, f"{self.origin[name]}: {name!r}")
             for name, cue in [*self.cues.items(), *self.needs.items()]

@@ -19,7 +19,7 @@ from ipbot.plans.models import Group, Plan
 from ipbot.reading.index import META_WORDS, Index, TaskRef
 from ipbot.reading.lexicon import Lexicon
 from ipbot.reading.parse import Query, quarters_in
-from ipbot.reading.turn import FIELD_OF_CUE, ORDINALS, TASK_FACETS, Turn
+from ipbot.reading.turn import FIELD_OF_CUE, TASK_FACETS, Turn
 from ipbot.requests import AmountFilter, Field, Figure, Filters, Items, Measure, Op, Request, Role
 from ipbot.text import blank, expand, fold, strip_marks
 from ipbot.text import number as read_number
@@ -261,8 +261,7 @@ class Operations:
         alone = q.co_leads is False and agency is not None and role in (Role.LEAD, Role.ANY)
         exclude = self._excluded_role(turn) if agency is None else None
         status: tuple[str, ...] = ()
-        no_money = re.search(r"\b(?:khong|ko|chua) (?:co|ghi) (?:so )?tien|khong ghi so|khong co so lieu", f)
-        if no_money and (r.rows or self.lex.has("recurring", f)):
+        if self.lex.has("no_figure", f) and (r.rows or self.lex.has("recurring", f)):
             status = ("recurring",)  # a row that gives words, not a figure
         elif self.lex.has("no_row", f):
             status = ("no_row",)
@@ -276,11 +275,8 @@ class Operations:
             ids = ()  # "nhiệm vụ có tổng thời gian thực hiện 24 tháng": chosen by their length, not by words
         if groups and (ids == ("-",) or (turn.task_how == "content" and not self._by_phrase(turn))):
             ids = ()  # the words that matched tasks, or the phrase quoted, are the group's title
-        every_source = re.search(
-            r"(?:moi|tat ca cac|ca|tong cac|cong cac) nguon|ke ca (?:nguon|de xuat)|toan bo (?:phan|so|kinh phi)", f
-        )
-        source = sorted(q.sources)[0] if q.sources and not every_source else None
-        source_negated = bool(source and re.search(r"(?:khong|ko) (?:dung|co|su dung|lay)", f))
+        source = sorted(q.sources)[0] if q.sources and not self.lex.has("every_source", f) else None
+        source_negated = bool(source and self.lex.has("source_refused", f))
         numbered = self.index.find_numbered_tasks(q.excluded_numbers, list(turn.plan_ids)) if q.excluded_numbers else []
         excluded = tuple(dict.fromkeys([*left_out, *(r.id for r in numbered)]))
         r.filters = Filters(
@@ -843,7 +839,7 @@ class Operations:
         measure = r.measure or (ranked.measure if ranked else None) or Measure.TOTAL
         filters = r.filters.model_copy(update={"status": (), "ids": ()})
         nth = self._nth_re.search(turn.query.folded)  # "lớn thứ hai", "còn dòng lớn thứ ba?"
-        position = ORDINALS.get(nth.group(1), 1) if nth else 1
+        position = self.lex.ordinals.get(nth.group(1), 1) if nth else 1
         op = Op.MIN if smallest else Op.MAX
         return [turn.request(Items.TASKS, op=op, measure=measure, filters=filters, position=position)]
 

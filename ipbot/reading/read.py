@@ -27,7 +27,7 @@ from ipbot.reading.operations import Operations
 from ipbot.reading.parse import Query, understand
 from ipbot.reading.places import PLACE_WORDS, Place, Places, common_forms
 from ipbot.reading.segment import segment
-from ipbot.reading.turn import FIELD_OF_CUE, ORDINALS, TASK_FACETS, Turn
+from ipbot.reading.turn import FIELD_OF_CUE, TASK_FACETS, Turn
 from ipbot.requests import Field, Filters, Items, Measure, Op, Reason, Request, Role
 from ipbot.text import fold, has_diacritics, nfc, shape, strip_marks, tokens
 
@@ -1114,7 +1114,7 @@ class Reader:
             return None
         listed = among if among is not None else turn.context.listed or turn.context.task_ids
         word = m.group(0).split()[-1]
-        n = ORDINALS.get(word, len(listed) if word in ("cuoi", "cung") else 0)
+        n = self.lexicon.ordinals.get(word, len(listed) if word in ("cuoi", "cung") else 0)
         if not listed or not 1 <= n <= len(listed):
             return None
         return TaskRef(*listed[n - 1].split(":", 1))

@@ -10,7 +10,7 @@ from ipbot.reading.index import TaskRef
 from ipbot.reading.parse import Query
 from ipbot.requests import Field, Items, Op, Request
 
-__all__ = ["FIELD_OF_CUE", "ORDINALS", "TASK_FACETS", "Turn"]
+__all__ = ["FIELD_OF_CUE", "TASK_FACETS", "Turn"]
 
 FIELD_OF_CUE = {
     "lead": Field.LEAD,
@@ -25,9 +25,6 @@ FIELD_OF_CUE = {
 }
 """The parts of one task a question cue asks for (facets.yaml names the cues)."""
 TASK_FACETS = tuple(FIELD_OF_CUE)
-ORDINALS = {"nhat": 1, "dau": 1, "tien": 1, "1": 1, "hai": 2, "nhi": 2, "2": 2, "ba": 3, "3": 3, "bon": 4, "tu": 4}
-ORDINALS |= {"4": 4, "nam": 5, "5": 5, "sau": 6, "6": 6, "bay": 7, "7": 7, "tam": 8, "8": 8, "chin": 9, "9": 9}
-"""The n of "thứ n" as folded ("cái thứ hai", "lớn thứ ba")."""
 
 
 @dataclass
