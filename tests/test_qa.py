@@ -272,6 +272,18 @@ ANSWERED = [
         ["bằng 69,18%"],
         "plan_budget_share",
     ),
+    # one agency's part, year against year: its tasks each year and its duty entries in both plans
+    (
+        "Phần tổ chức thực hiện giao cho Hội Doanh nhân trẻ năm 2022 và năm 2023 khác nhau ở điểm nào?",
+        ["huy động kinh phí", "Liên hiệp các Hội Khoa học và Kỹ thuật", "Chỉ năm 2022"],
+        "tasks_compare",
+    ),
+    # a task that goes on under another lead is not "only in 2022"
+    (
+        "nhiệm vụ chỉ dẫn địa lý năm 2022 và 2023 khác nhau thế nào",
+        ["Nha đam", "Thịt cừu", "năm 2023 vẫn có, ở 3.6"],
+        "tasks_compare",
+    ),
 ]
 
 

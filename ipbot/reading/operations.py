@@ -19,7 +19,7 @@ from ipbot.plans.models import Group, Plan
 from ipbot.reading.index import META_WORDS, Index, TaskRef
 from ipbot.reading.lexicon import Lexicon
 from ipbot.reading.parse import Query, quarters_in
-from ipbot.reading.turn import FIELD_OF_CUE, TASK_FACETS, Turn
+from ipbot.reading.turn import FIELD_OF_CUE, STRONG_MATCH, TASK_FACETS, Turn
 from ipbot.requests import AmountFilter, Field, Figure, Filters, Items, Measure, Op, Request, Role
 from ipbot.text import blank, expand, fold, strip_marks
 from ipbot.text import number as read_number
@@ -135,7 +135,7 @@ class Operations:
         total_of = re.search(r"\btong (?:kinh phi|tien|so tien|du toan)\b", f)
         things_listed = turn.query.has("list") and bool(self._plural_things(turn))  # "những lớp … nào"
         if not has and not largest and not total_of and not things_listed:
-            return self._sum_again(turn)
+            return self._agency_compared(turn) or self._sum_again(turn)
         r = self._reads(turn)
         two = self._two_plans(turn)
         if self.lex.has("without_central", f) and turn.query.has("budget"):
@@ -152,7 +152,7 @@ class Operations:
             return self._rank(turn, ranked)
         facet = turn.task_how in ("number", "content") and turn.query.has(*TASK_FACETS)
         if "plans_compared" in has and two is not None and not facet and not has & _FIGURES:
-            return self._compare(turn, two)
+            return self._agency_compared(turn) or self._compare(turn, two)
         out: list[Request] = []
         if "share" in has:
             out += self._share(turn, two) or []
@@ -914,10 +914,43 @@ class Operations:
                 return True
         return False
 
+    def _agency_compared(self, turn: Turn) -> list[Request] | None:
+        """One agency's part in two years ("Sở Công Thương năm 2022 so với 2023 được giao gì khác"):
+        the tasks it takes part in, year against year, and its entries in "Tổ chức thực hiện" of each."""
+        q = turn.query
+        two = self._two_plans(turn)
+        if two is None or len(q.agencies) != 1 or turn.task_how == "number":
+            return None
+        hits = self.index.rank_tasks(q.content, turn.plan_ids) if turn.task_how == "content" else []
+        if hits and hits[0].score >= STRONG_MATCH:
+            return None  # "nhiệm vụ chỉ dẫn địa lý của Sở NN năm 2022 và 2023": that task, year against year
+        if not (q.has("compare") or self.lex.has("plans_compared", q.folded)):
+            return None
+        slug = q.agencies[0]
+        agency, role, negate = self._agency(turn)
+        role = role if agency == slug and not negate and role in (Role.LEAD, Role.COOPERATING) else Role.ANY
+        out = [
+            Request(
+                items=Items.TASKS,
+                op=Op.COMPARE,
+                plans=(two[0].id, two[1].id),
+                explicit=True,
+                filters=Filters(agency=slug, role=role),
+            )
+        ]
+        entries = tuple(f"{p.id}:{r.section}" for p in two for r in p.responsibilities if slug in r.agencies)
+        if entries and role is Role.ANY:
+            out.append(
+                turn.request(Items.DUTIES, plans=list(two), filters=Filters(agency=slug, role=Role.DUTY, ids=entries))
+            )
+        return out
+
     def _compare(self, turn: Turn, two: tuple[Plan, Plan]) -> list[Request] | None:
         r = self._reads(turn)
         groups = r.filters.groups
-        filters = Filters(groups=groups) if groups else Filters()
+        # "nhiệm vụ chỉ dẫn địa lý năm 2022 và 2023 khác nhau thế nào": the tasks on that topic only
+        topic = () if groups else self._topic_ids(turn, list(two))
+        filters = Filters(groups=groups) if groups else Filters(ids=topic)
         if groups:
             for plan in two:
                 if not any(g.startswith(f"{plan.id}:") for g in groups):

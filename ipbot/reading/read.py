@@ -27,7 +27,7 @@ from ipbot.reading.operations import Operations
 from ipbot.reading.parse import Query, understand
 from ipbot.reading.places import PLACE_WORDS, Place, Places, common_forms
 from ipbot.reading.segment import segment
-from ipbot.reading.turn import FIELD_OF_CUE, TASK_FACETS, Turn
+from ipbot.reading.turn import FIELD_OF_CUE, STRONG_MATCH, TASK_FACETS, Turn
 from ipbot.requests import Field, Filters, Items, Measure, Op, Reason, Request, Role
 from ipbot.text import fold, has_diacritics, nfc, shape, strip_marks, tokens
 
@@ -45,7 +45,6 @@ MAX_TIED = 3
 PASSAGE_MATCH = 0.6
 TOPIC_MATCH = 0.75
 TOPIC_EVIDENCE = 1.5
-STRONG_MATCH = 0.7
 TASK_OVER_TARGET = 0.5
 """How much better one task must explain a question than any target, to answer a 'chỉ tiêu' question."""
 REFERRED_MATCH = 0.45
