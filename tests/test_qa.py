@@ -278,6 +278,44 @@ ANSWERED = [
         ["huy động kinh phí", "Liên hiệp các Hội Khoa học và Kỹ thuật", "Chỉ năm 2022"],
         "tasks_compare",
     ),
+    # who is asking, said in the same sentence, is not a filter of the question
+    (
+        "Anh làm bên Sở Tài chánh, cần số nhanh: KH SHTT 2023 tổng dự toán bn tiền, TW dự kiến hỗ trợ bn?",
+        ["3.832,6 triệu", "2.000 triệu"],
+        "plan_budget",
+    ),
+    # "…, còn năm 2023 …" keeps the agency and the group the question before was about
+    (
+        "Sở Giáo dục và Đào tạo Ninh Thuận: năm 2022 có chủ trì nhiệm vụ nào không, "
+        "còn năm 2023 được giao chủ trì việc gì?",
+        ["5.5"],
+        "tasks_by_agency",
+    ),
+    (
+        "Nhóm nhiệm vụ phát triển các hoạt động hỗ trợ về SHTT: năm 2022 ghi những gì, còn năm 2023 cụ thể hóa "
+        "thành những hoạt động nào?",
+        ["4.1", "4.2"],
+        "tasks_overview",
+    ),
+    # "tính cả phần …" ends at its comma: the group after it still selects the rows
+    (
+        "Tính cả phần đề xuất ngân sách trung ương, tổng số tiền dự kiến phân bổ trong năm 2023 cho các nhiệm vụ "
+        "nhóm 3 (khai thác TSTT) là bao nhiêu?",
+        ["2.950 triệu"],
+        "tasks_sum",
+    ),
+    # "(kể cả A, B và C)" names some of the rows meant, not all of them
+    (
+        "Cộng kinh phí của tất cả các dòng tổ chức lớp tập huấn, bồi dưỡng trong bảng dự toán 2023 (kể cả lớp tại "
+        "trạm IP Platform, lớp cho chủ thể OCOP ở huyện và lớp cho học sinh, sinh viên) thì được bao nhiêu?",
+        ["527,6 triệu"],
+        "tasks_sum",
+    ),
+    (
+        "Trong bảng dự toán 2023, những dòng nhiệm vụ nào không được bố trí đồng nào từ NS sự nghiệp khoa học?",
+        ["không dùng NS sự nghiệp khoa học", "3.2", "5.5"],
+        "budget_by_source",
+    ),
     # a task that goes on under another lead is not "only in 2022"
     (
         "nhiệm vụ chỉ dẫn địa lý năm 2022 và 2023 khác nhau thế nào",

@@ -21,7 +21,7 @@ from ipbot.reading.lexicon import Lexicon
 from ipbot.reading.parse import Query, quarters_in
 from ipbot.reading.turn import FIELD_OF_CUE, STRONG_MATCH, TASK_FACETS, Turn
 from ipbot.requests import AmountFilter, Field, Figure, Filters, Items, Measure, Op, Request, Role
-from ipbot.text import blank, expand, fold, strip_marks
+from ipbot.text import aligned, blank, expand, fold, strip_marks
 from ipbot.text import number as read_number
 
 __all__ = ["Operations"]
@@ -30,6 +30,9 @@ GROUP_TITLE_MATCH = 0.5
 """Least share of a group's title the question must repeat to name that group ("nhóm nhiệm vụ tập huấn…")."""
 UNNAMED_GROUP_MATCH = 0.7
 """The same without the word "nhóm": the title must be nearly all there ("những giải pháp nào để đẩy mạnh…")."""
+GROUP_EVIDENCE = 3.0
+"""Least summed word weight of a group matched by its title: "hội" and "SHTT" (in "xã hội", and everywhere)
+name no group."""
 TOPIC_MATCH = 0.75
 TOPIC_EVIDENCE = 1.5
 
@@ -61,13 +64,14 @@ _DURATION_RE = re.compile(r"(\d{1,2}) thang")
 _QUOTED_RE = re.compile(r"[\"'“”‘’«»]([^\"'“”‘’«»]{3,80})[\"'“”‘’«»]")
 # the budget table's rows: "những dòng nào", "dòng 3.3", "bảng dự toán" (not "đồng chủ trì", "triệu đồng")
 _ROWS_RE = re.compile(
-    r"\b(?:cac|nhung|may|bao nhieu|so|tung|moi) (?:dong|hang)\b(?! chu tri)|\b(?:dong|hang) (?:nao|\d)|"
-    r"\bdong (?:lon|nho|cao|thap|nhieu|it)\b|"
+    r"\b(?:cac|nhung|may|bao nhieu|so|tung|moi) (?:dong|hang)\b(?! chu tri)|"
+    r"\b(?<!hoat )(?<!van )(?<!tac )(?<!lao )(?<!chu )(?<!khoi )(?<!cong )(?<!bien )(?<!hanh )(?<!mat )"
+    r"(?:(?:dong|hang) (?:nao|\d)|dong (?:lon|nho|cao|thap|nhieu|it)\b)|"
     r"bang du toan|bang kinh phi"
 )
 _MONEY_WORDS_RE = re.compile(r"\b(?:kinh phi|ns|ngan sach|nguon|von)\b")
 # "(tính cả dòng … nhóm 4)": what is included, not a filter
-_INCLUDING_RE = re.compile(r"\b(?:tinh ca|ke ca|bao gom ca)\b[^()]*")
+_INCLUDING_RE = re.compile(r"\b(?:tinh ca|ke ca|bao gom ca)\b[^(),;?!]*")
 _WHAT_THEY_SAY_RE = re.compile(
     r"\b(?:cac|nhung|du|het) (?:y|diem|noi dung|giai phap)\b|\b(?:viec|giai phap|noi dung) gi\b|nhung gi\b|"
     r"\b(?:ke|neu|liet ke) (?:du|het)\b"
@@ -101,7 +105,10 @@ class Operations:
         self._equal = set(lexicon.phrases("equal"))
         self._unit_re = self._units_pattern()
         self._nth_re = re.compile(rf"\b(?:{'|'.join(lexicon.phrases('rank_word'))})(?: \w+){{0,2}}? thu (\w+)")
-        self._things_re = self._units_pattern(r"(?:cac|nhung|hai|ba|bon|nam|\d+)", classifiers_only=True)
+        # "các lớp", "những lớp … nào", "tất cả các dòng tổ chức lớp tập huấn"
+        self._things_re = self._units_pattern(
+            r"(?:cac|nhung|hai|ba|bon|nam|\d+)(?:\s+(?:dong|nhiem vu|viec)\s+(?:to chuc|mo))?", classifiers_only=True
+        )
 
     def _units_pattern(self, before: str | None = None, classifiers_only: bool = False) -> re.Pattern[str] | None:
         """ "bao nhiêu lớp", "tổng cộng mấy sản phẩm": a how-many word (or ``before``) ahead of a thing some
@@ -365,7 +372,10 @@ class Operations:
         return cached
 
     def _groups(self, turn: Turn) -> tuple[str, ...]:
-        f = _INCLUDING_RE.sub(" ", turn.query.folded)
+        # read where the message's punctuation still is: "(tính cả dòng … nhóm 4)" ends at its bracket,
+        # "Tính cả phần đề xuất NSTU, tổng … nhóm 3" at its comma
+        raw = turn.query.raw
+        f = fold(blank(raw, [m.span() for m in _INCLUDING_RE.finditer(aligned(raw))]))
         numbers: list[str] = []
         for m in _GROUP_NUMBER_RE.finditer(f):
             numbers.append(m.group(1))
@@ -407,8 +417,28 @@ class Operations:
             scored = sorted(((self._group_match(g, grams, named), g) for g in plan.groups), key=lambda sg: -sg[0])
             least = GROUP_TITLE_MATCH if named else UNNAMED_GROUP_MATCH
             if scored and scored[0][0] >= least and (len(scored) == 1 or scored[0][0] > scored[1][0] + 0.1):
-                out.append(f"{plan.id}:{scored[0][1].number}")
+                shared = self.index.coverage(grams, self.index.doc_grams(scored[0][1].title))[1]
+                if named or self.index.evidence(shared) >= GROUP_EVIDENCE:
+                    out.append(f"{plan.id}:{scored[0][1].number}")
+        if not out and self.lex.has("nothing_new", f):
+            out = self._namesake_groups(turn)
         return tuple(out)
+
+    def _namesake_groups(self, turn: Turn) -> list[str]:
+        """ "Nhóm hỗ trợ năm 2022 ghi gì, còn năm 2023 …": the group the question before chose, in the plan
+        this one asks about (the group whose title says the same)."""
+        out: list[str] = []
+        for gid in dict.fromkeys(g for r in turn.context.last for g in r.filters.groups):
+            plan_id, number = gid.split(":", 1)
+            before = next((g for g in self.index.plans[plan_id].groups if g.number == number), None)
+            if before is None:
+                continue
+            grams = self._named_words(before.title)
+            for plan in turn.plans:
+                scored = sorted(((self._group_match(g, grams, True), g) for g in plan.groups), key=lambda sg: -sg[0])
+                if scored and scored[0][0] >= GROUP_TITLE_MATCH:
+                    out.append(f"{plan.id}:{scored[0][1].number}")
+        return list(dict.fromkeys(out))
 
     def _group_match(self, group: Group, grams: set[str], named: bool) -> float:
         """How closely the question repeats a group's title: the title's words found (its scaffolding,

@@ -367,6 +367,8 @@ class Reader:
             q.agencies = [context.user_agency]  # "sở mình", "sở tôi": where the person said they work
         if not q.agencies and context.agency and self._names_context_agency(q, context.agency):
             q.agencies = [context.agency]  # "còn Thái Bình giao sở này…", "kế hoạch 2023 giao cho Liên hiệp…"
+        elif not q.agencies and context.agency and self._continues_about_agency(q, context):
+            q.agencies = [context.agency]  # "…năm 2022 có chủ trì gì không, còn năm 2023 được giao chủ trì việc gì?"
         turn = Turn(q, context, plans, explicit, asked_plans=list(plans))
         # words the plans never use ("5 sao") mean the question may be about something else
         turn.unknown_words = [t for t in q.content_tokens if not self.index.known(t)]
@@ -736,6 +738,16 @@ class Reader:
             if len(h.split()) == 2
         )
 
+    def _continues_about_agency(self, q: Query, context: Context) -> bool:
+        """A question opening with "còn" that asks about tasks or duties, after an answer about one agency's:
+        the same agency, in the year or plan it names."""
+        if not self.lexicon.has("nothing_new", q.folded) or q.task_numbers:
+            return False
+        if not (q.has("lead", "coop", "responsibility", "list") or self.lexicon.has("agency_role", q.folded)):
+            return False
+        last = [r for r in context.last if r.items in (Items.TASKS, Items.DUTIES)]
+        return bool(last) and all(r.filters.agency == context.agency for r in last)
+
     # ------------------------------------------------------------------ plans
     def _talked_province(self, q: Query, context: Context) -> str | None:
         """The province the conversation is about, when the question names none but a plan year of its
@@ -1075,6 +1087,8 @@ class Reader:
     def _bracketed_tasks(self, turn: Turn, plan_ids: list[str]) -> list[TaskRef]:
         """Tasks listed one by one in brackets, each named outright; none unless every item names one."""
         for inside in re.findall(r"\(([^()]{8,300})\)", turn.query.raw):
+            if _INCLUDING_START_RE.match(fold(inside)):
+                continue  # "(kể cả lớp tại trạm IP Platform, …)": some of a larger selection, not the selection
             items = [i for i in _SUBJECTS_RE.split(inside) if self.index.content_tokens(i)]
             if len(items) < 2:
                 continue
@@ -2077,6 +2091,7 @@ _COMMA_NUMBER_RE = re.compile(
 )  # "nv 3,4" (not "mức 9,2 triệu")
 # "A và B", "A với B", "A vs B": two subjects of one question
 _SUBJECTS_RE = re.compile(r"\s(?:và|va|với|voi|vs|hay|hoặc|hoac)\s|,")
+_INCLUDING_START_RE = re.compile(r"\s*(?:ke ca|tinh ca|bao gom ca|gom ca|bao gom)\b")
 _JOINED_RE = re.compile(r"\b(?:voi|va|vs|so voi)\b")
 # what a number question counts: "bao nhiêu sản phẩm OCOP", "tối thiểu mấy cơ sở sản xuất kinh doanh"
 _COUNTED_RE = re.compile(r"(?:bao nhieu|\bmay|toi thieu|so luong)\s+((?:[a-z0-9%]+ ){0,3}[a-z0-9%]+)")
