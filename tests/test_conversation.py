@@ -131,6 +131,15 @@ SESSIONS = {
         ("lop do kinh phi lay o dau", ["420"]),
         ("quy may to chuc", ["Quý II"]),
     ],
+    "the n-th source of a plan's budget, then that source's largest row": [
+        ("Tổng dự toán kế hoạch SHTT 2023 của Ninh Thuận là bao nhiêu, chia theo những nguồn nào?", ["3.832,6"]),
+        ("cai thu hai bao nhieu", ["770 triệu"]),  # the second source as the answer lists them
+        ("Nguồn đó dồn nhiều nhất cho nhiệm vụ nào trong bảng?", ["5.3", "420 triệu"]),
+    ],
+    "what is left of the task's money after this year": [
+        ("Năm 2023 Ninh Thuận có nhiệm vụ khoa học công nghệ cấp trung ương nào về tài sản trí tuệ không?", ["3.1"]),
+        ("Vậy phần còn lại phải bố trí sau năm 2023 là bao nhiêu?", ["2.600 triệu", "4.800", "2.200"]),
+    ],
 }
 
 
@@ -249,3 +258,9 @@ def test_lop_do_asks_that_tasks_agencies_not_which_agencies_in_general(assistant
     assert first.intent != "budget"  # "dành cho những ai" asks for whom, not for money
     answer = assistant.ask("lớp đó phối hợp với cơ quan nào, kinh phí bao nhiêu?", first.context)
     assert answer.intent == "cooperating_agencies" and "Cục Sở hữu trí tuệ" in plain_text(answer)
+
+
+def test_a_plan_that_states_no_figure_says_so_when_asked_for_one(assistant: Assistant) -> None:
+    first = assistant.ask("Kế hoạch SHTT của Thái Bình lấy kinh phí từ những nguồn nào?")
+    answer = assistant.ask("co con so cu the ko", first.context)
+    assert not answer.answered and "không nêu số tiền cụ thể" in plain_text(answer)

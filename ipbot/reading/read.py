@@ -357,8 +357,16 @@ class Reader:
                 # beside the amount the plan states for it
                 column = Filters(source=sources[-1].filters.source, status=("row",))
                 return [sources[-1].but(items=Items.TASKS, op=Op.SUM, measure=Measure.ALLOCATION, filters=column)]
+            if sources and q.has("largest"):
+                # "nguồn đó dồn nhiều nhất cho nhiệm vụ nào?": that column's rows, the largest first
+                op = Op.MIN if self.lexicon.has("smallest", q.folded) else Op.MAX
+                column = Filters(source=sources[-1].filters.source)
+                return [sources[-1].but(items=Items.TASKS, op=op, measure=Measure.ALLOCATION, filters=column)]
             if sources:
                 return [sources[-1].but(items=Items.SOURCES, op=Op.LOOKUP)]
+        nth_source = self._nth_source(q, context)
+        if nth_source is not None:
+            return [nth_source]
         plans, explicit, missing = self._resolve_plans(q, context)
         shared = self._same_entry(q, context, plans)
         if shared is not None:
@@ -429,6 +437,20 @@ class Reader:
         if searched[0].items is Items.NOTHING:
             return self._support(turn) or searched  # "có hỗ trợ … không?" that nothing else explains
         return searched
+
+    def _nth_source(self, q: Query, context: Context) -> Request | None:
+        """ "cái thứ hai bao nhiêu" after a plan's budget and its sources: the n-th source, as the plan lists them."""
+        m = next(self.lexicon.find("ordinal", q.folded), None)
+        last = [r for r in context.last if r.items in (Items.BUDGET, Items.SOURCES)]
+        if m is None or not last or len(last[-1].plans) != 1 or context.listed:
+            return None
+        plan = self.index.plans.get(last[-1].plans[0])
+        sources = [s for s in plan.budget.sources if s.amount is not None] if plan and plan.budget else []
+        word = m.group(0).split()[-1]
+        n = self.lexicon.ordinals.get(word, len(sources) if word in ("cuoi", "cung") else 0)
+        if not 1 <= n <= len(sources):
+            return None
+        return last[-1].but(items=Items.SOURCES, op=Op.LOOKUP, filters=Filters(source=sources[n - 1].key), show=())
 
     def _points_at_nothing(self, turn: Turn) -> bool:
         """ "lớp đó kp bn?" as a first message: "đó" means nothing yet, and the plan's budget would
@@ -1675,8 +1697,8 @@ class Reader:
 
     def _plan_budget(self, turn: Turn) -> Request:
         f = turn.query.folded
-        asks_source = bool(re.search(r"nguon|tu dau|lay tien", f)) and "bao nhieu" not in f
-        asks_amount = not asks_source and any(w in f for w in ("bao nhieu", "tong", "tien", "het", "muc", "chu", "may"))
+        asks_source = self.lexicon.has("money_source_asked", f) and not self.lexicon.has("how_much", f)
+        asks_amount = not asks_source and self.lexicon.has("money_amount_asked", f)
         show = (Field.SOURCES,) if asks_source else (Field.TOTAL,) if asks_amount else ()
         return turn.request(Items.BUDGET, show=show)
 
