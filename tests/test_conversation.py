@@ -264,3 +264,11 @@ def test_a_plan_that_states_no_figure_says_so_when_asked_for_one(assistant: Assi
     first = assistant.ask("Kế hoạch SHTT của Thái Bình lấy kinh phí từ những nguồn nào?")
     answer = assistant.ask("co con so cu the ko", first.context)
     assert not answer.answered and "không nêu số tiền cụ thể" in plain_text(answer)
+
+
+def test_money_for_the_plan_is_not_the_task_talked_about(assistant: Assistant) -> None:
+    first = assistant.ask("Ở Thái Bình, kiểm soát hàng xuất nhập khẩu liên quan SHTT do cơ quan nào phụ trách?")
+    answer = assistant.ask("TB co ghi so tien cu the cho KH ko, lay tu nguon nao?", first.context)
+    text = plain_text(answer)
+    assert answer.answered and "không nêu số tiền cụ thể" in text and "sự nghiệp khoa học" in text
+    assert "III.3.c" not in text

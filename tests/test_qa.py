@@ -316,6 +316,25 @@ ANSWERED = [
         ["không dùng NS sự nghiệp khoa học", "3.2", "5.5"],
         "budget_by_source",
     ),
+    # "có nói … không" frames the question; "lấy từ nguồn nào" is money
+    (
+        "Em là kế toán ở xã bên Thuận Bắc, KH SHTT 2022 của NT có nói kp lấy từ nguồn nào ko ạ?",
+        ["Kế hoạch SHTT năm 2022", "sự nghiệp"],
+        "plan_budget",
+    ),
+    # the 2022 text gives the class its topic ("với chủ đề …")
+    (
+        "Lớp tập huấn cho cán bộ quản lý nhà nước về SHTT năm 2022 có chủ đề gì?",
+        ["Xây dựng và phát triển thương hiệu cho các sản phẩm OCOP"],
+        "task_card",
+    ),
+    # the second question's words are the first one's task's own note, though another task shares some
+    (
+        "Nhiệm vụ 3.1 năm 2023 triển khai vào quý nào? Và cột ghi chú nói đăng ký đề xuất nguồn vốn của chương "
+        "trình nào?",
+        ["Quý III", "Chương trình phát triển tài sản trí tuệ"],
+        "timeline",
+    ),
     # a task that goes on under another lead is not "only in 2022"
     (
         "nhiệm vụ chỉ dẫn địa lý năm 2022 và 2023 khác nhau thế nào",

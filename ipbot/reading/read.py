@@ -47,6 +47,8 @@ TOPIC_MATCH = 0.75
 TOPIC_EVIDENCE = 1.5
 TASK_OVER_TARGET = 0.5
 """How much better one task must explain a question than any target, to answer a 'chỉ tiêu' question."""
+TALKED_MATCH = 0.6
+"""Least share of a question's words the task talked about must carry to be the one asked about again."""
 REFERRED_MATCH = 0.45
 """Least share of a preamble a task must explain when the question only points back at it ("lớp đó")."""
 UNASSIGNED_DUTY = 0.5
@@ -1024,6 +1026,10 @@ class Reader:
                 if among or named:
                     turn.tasks, turn.task_how = among or hits, "content"
                     return
+            talked = self._talked_about(turn, hits) if not refers and q.has(*TASK_FACETS) else []
+            if talked:  # "Và cột ghi chú nói đăng ký đề xuất nguồn vốn …?": words of the task talked about
+                turn.tasks, turn.task_how = talked, "context"
+                return
             if hits and not refers:
                 turn.tasks, turn.task_how = self._in_each_plan(turn, hits), "content"
                 return
@@ -1050,6 +1056,23 @@ class Reader:
         elif turn.explicit:
             analogs = self._analogs(ctx_tasks, plan_ids)
             turn.tasks, turn.task_how = (analogs, "analog") if analogs else (ctx_tasks, "no_analog")
+
+    def _talked_about(self, turn: Turn, hits: list[TaskRef]) -> list[TaskRef]:
+        """The task the conversation is about, when the question's words are mostly its own, its notes
+        included, and no task found explains them better (a task's «Ghi chú» is not searched: it would
+        find every task noted "Nhiệm vụ KHCN")."""
+        refs = [TaskRef(*t.split(":", 1)) for t in turn.context.task_ids if t in self.index.tasks]
+        if len(refs) != 1 or refs[0].plan_id not in turn.plan_ids or refs[0] in hits:
+            return []
+        grams = self.index.query_grams(turn.query.content)[1]
+
+        def cover(ref: TaskRef) -> float:
+            task = self.index.tasks[ref.id]
+            text = " ".join(filter(None, [task_text(task), task.budget.note, *task.notes]))
+            return self.index.coverage(grams, self.index.doc_grams(text))[0]
+
+        own = cover(refs[0])
+        return refs if own >= TALKED_MATCH and all(own > cover(h) for h in hits) else []
 
     def _prior_list(self, turn: Turn) -> Request | None:
         """'… những nhiệm vụ nào …? Các nhiệm vụ đó phối hợp với sở nào?': the list just asked for, again,
