@@ -335,6 +335,18 @@ ANSWERED = [
         ["Quý III", "Chương trình phát triển tài sản trí tuệ"],
         "timeline",
     ),
+    # "mọi" frames the list: every task that mentions the topic, not the one that matches best
+    (
+        "Liệt kê mọi nhiệm vụ trong phần nội dung KH 2022 của Ninh Thuận có nhắc tới sản phẩm OCOP.",
+        ["1.c", "3.a", "3.e", "3.g", "5.c"],
+        "search",
+    ),
+    # "những ai phối hợp với sở KHCN" asks who works with it on the task named, not which tasks it has
+    (
+        "Nhà e ở Ninh Phước nuôi tôm giống. Năm 2022 vụ NHCN tôm giống thì những ai phối hợp với sở KHCN vậy?",
+        ["3.d", "chủ sở hữu"],
+        "cooperating_agencies",
+    ),
     # a task that goes on under another lead is not "only in 2022"
     (
         "nhiệm vụ chỉ dẫn địa lý năm 2022 và 2023 khác nhau thế nào",

@@ -1765,7 +1765,10 @@ class Reader:
                 found = self._agency(one)
                 out += found if isinstance(found, list) else [found] if found else []
             return out or None
-        listing = q.has("list") or bool(re.search(r"nhiem vu (gi|nao)|viec (gi|nao)", q.folded))
+        # "những ai phối hợp với sở KHCN" lists agencies, not the tasks of the one named
+        listing = (q.has("list") and not _asks_which_agencies(q)) or bool(
+            re.search(r"nhiem vu (gi|nao)|viec (gi|nao)", q.folded)
+        )
         listing = listing and not self.lexicon.has("verify", q.folded)  # "có phải Sở X chủ trì các lớp … không?"
         involved = any(set(q.agencies) & {*self._task(r).lead, *self._task(r).cooperating} for r in turn.tasks)
         if turn.task_how == "context" and not listing and involved:
