@@ -347,6 +347,13 @@ ANSWERED = [
         ["3.d", "chủ sở hữu"],
         "cooperating_agencies",
     ),
+    # a task's share is of the column named after "chiếm … %", not of the one that names the part
+    (
+        "Với nhiệm vụ 3.1 năm 2023, phần NS sự nghiệp khoa học bố trí năm 2023 chiếm bao nhiêu phần trăm tổng kinh "
+        "phí thực hiện của nhiệm vụ?",
+        ["4,17%", "200 / 4.800"],
+        "plan_budget_share",
+    ),
     # a task that goes on under another lead is not "only in 2022"
     (
         "nhiệm vụ chỉ dẫn địa lý năm 2022 và 2023 khác nhau thế nào",

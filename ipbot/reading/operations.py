@@ -1026,10 +1026,7 @@ class Operations:
                 whole = Figure(measure=Measure.STATED, plan=plan.id)
             elif sources:
                 part = Figure(measure=Measure.ALLOCATION, plan=plan.id, source=sources[0], filters=one)
-                whole_measure = (
-                    Measure.ALLOCATION if self.lex.has("allocation_measure", turn.query.folded) else Measure.TOTAL
-                )
-                whole = Figure(measure=whole_measure, plan=plan.id, filters=one)
+                whole = Figure(measure=self._whole_measure(turn), plan=plan.id, filters=one)
             else:
                 part = Figure(measure=Measure.ALLOCATION, plan=plan.id, filters=one)
                 whole = Figure(measure=Measure.TOTAL, plan=plan.id, filters=one)
@@ -1054,6 +1051,19 @@ class Operations:
         else:
             return None
         return [turn.request(Items.BUDGET, op=Op.SHARE, plans=[plan], figures=(part, whole))]
+
+    def _whole_measure(self, turn: Turn) -> Measure:
+        """What a task's share is taken of: the column named after "chiếm … %" ("phần NS KH bố trí năm 2023
+        chiếm bao nhiêu % tổng kinh phí thực hiện"), else the one named at all, else the task's total."""
+        f = turn.query.folded
+        share = next(self.lex.find("share", f), None)
+        after = f[share.end() :] if share else ""
+        for text in (after, f):
+            if self.lex.has("total_measure", text):
+                return Measure.TOTAL
+            if self.lex.has("allocation_measure", text):
+                return Measure.ALLOCATION
+        return Measure.TOTAL
 
     def _difference(self, turn: Turn, two: tuple[Plan, Plan] | None) -> list[Request] | None:
         r = self._reads(turn)
