@@ -171,7 +171,8 @@ class AgencyMatcher:
                     continue  # "Sở Nông nghiệp và Môi trường": a longer name than the alias
                 taken.append(m.span())
                 found.append((begin, slug))
-                self._keep_words(out, slug, text[begin:end])
+                article = re.search(r"(?i)\b(?:các|những)\s+$", text[:begin])  # a filler the key leaves out
+                self._keep_words(out, slug, text[article.start() if article else begin : end])
         rest = key
         for s, e in sorted(taken, reverse=True):
             rest = rest[:s] + " " * (e - s) + rest[e:]

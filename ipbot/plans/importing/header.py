@@ -97,7 +97,7 @@ def read_header(doc: Document, facts: Facts, data_dir: Path | None = None) -> di
 
     title, title_at = _title(doc)
     if title_at is not None:
-        facts.add("title", title, doc.lines[title_at])
+        facts.add("title", title, doc.lines[min(title_at + 1, len(doc.lines) - 1)])
     province = _province(top, title, place, data_dir)
     if province:
         facts.add("province", province, next((ln for ln in top if fold(province) in fold(ln)), title))

@@ -144,4 +144,3 @@ def closing(lines: list[str], matcher: AgencyMatcher, notes: list[str], facts: F
     else:
         notes.append("khó khăn, vướng mắc: không xác định được cơ quan nhận phản ánh (kiểm tra)")
     return text, ids
-
