@@ -142,10 +142,14 @@ def plan_budget(
         out_sources = sources
         notes.append("nguồn kinh phí: văn bản không ghi số tiền từng nguồn ngoài bảng (kiểm tra)")
     elif text:
-        budget["funding_text"] = " ".join(lines[:2])
-        out_sources = [{"key": "nguon_kinh_phi", "label": " ".join(lines[:1])[:120]}]
-        if "total" in budget:
-            notes.append("nguồn kinh phí: không tách được các nguồn và số tiền từng nguồn (kiểm tra)")
+        line = next((ln for ln in lines if re.search(r"nguồn", ln, re.IGNORECASE) and "\t" not in ln), lines[0])
+        budget["funding_text"] = line
+        taken: set[str] = set()
+        out_sources = []
+        for label in _named_sources(line):
+            out_sources.append({"key": source_key(label, taken), "label": label})
+            taken.add(out_sources[-1]["key"])
+        notes.append("nguồn kinh phí: văn bản không ghi số tiền từng nguồn (kiểm tra các nguồn đã tách)")
     else:
         out_sources = []
         notes.append("nguồn kinh phí: không tìm thấy mục kinh phí")
@@ -185,6 +189,15 @@ def source_key(label: str, taken: set[str]) -> str:
 
 def _source_key(label: str, n: int, taken: set[str] | None = None) -> str:
     return source_key(label, taken if taken is not None else set())
+
+
+def _named_sources(line: str) -> list[str]:
+    """'Nguồn kinh phí: A và kinh phí huy động từ B' → ['A', 'Kinh phí huy động từ B'] (no amounts given)."""
+    text = line.split(":", 1)[1] if ":" in line else line
+    text = re.sub(r"^\s*(?:Sử dụng\s+)?(?:từ\s+)?(?:nguồn\s+)?", "", text)
+    text = re.split(r"\s+để\s+", text)[0].strip().rstrip(".;")
+    parts = re.split(r"\s+và\s+(?=(?:các\s+)?(?:kinh phí|nguồn|ngân sách|vốn)\b)", text)
+    return [p[:1].upper() + p[1:] for p in (p.strip(" ,;") for p in parts) if p][:6]
 
 
 def _amounts_for_columns(

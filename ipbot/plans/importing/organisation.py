@@ -38,7 +38,21 @@ def responsibilities(
             m = re.match(r"^(\d{1,2})\.\s+(.+?):\s*(.+)$", line)
             if m:
                 heading = (m.group(1), m.group(2))
-        if heading and len(heading[1]) < 120:
+        letter_heading = _LETTER_RE.match(line)
+        if (
+            letter_heading
+            and out
+            and letter_heading.group(2).lower().startswith(AgencyMatcher._HEADS)
+            and (line.rstrip().endswith(":") or len(line) < 100)
+        ):  # "a) Sở Văn hóa, Thể thao và Du lịch:" under "2. Các Sở, ngành": an entry of its own
+            name = letter_heading.group(2).rstrip(": ")
+            found = matcher.read(name)
+            section = f"{out[-1]['section'].split('.')[0]}.{out[-1]['section'].split('.')[1]}.{letter_heading.group(1)}"
+            current = {"section": section, "heading": name, "agencies": found.ids, "duties": []}
+            out.append(current)
+            facts.add(f"responsibilities[{section}]", name, line)
+            continue
+        if heading and len(heading[1].split(":")[0]) < 120:
             name = heading[1].split(":")[0].strip()
             if re.search(r"chế độ báo cáo|báo cáo|kinh phí", name, re.IGNORECASE) and not name.lower().startswith(
                 AgencyMatcher._HEADS
