@@ -53,9 +53,11 @@ def _list_line(db: PlanDB, plan: PlanInfo, task: Task, request: Request, detaile
     f = request.filters
     not_led = f.negate and f.agency and f.role is Role.LEAD  # "không do Sở X chủ trì": then who does
     if (Field.LEAD in request.show or not_led or f.co_led) and task.lead:
-        line += f" — chủ trì: {agency_list(db.agency_name(plan.id, s) for s in task.lead)}"
+        line += f" — chủ trì: {agency_list(task.named(s, db.agency_name(plan.id, s)) for s in task.lead)}"
     if Field.COOPERATING in request.show:
-        cooperating = task.cooperating_text or agency_list(db.agency_name(plan.id, s) for s in task.cooperating)
+        cooperating = task.cooperating_text or agency_list(
+            task.named(s, db.agency_name(plan.id, s)) for s in task.cooperating
+        )
         line += f" — phối hợp: {cooperating or 'không ghi'}"
     if f.amount is not None and task.budget.total is not None:
         line += f" — tổng {money(task.budget.total)}"

@@ -157,14 +157,19 @@ def _cmd_files(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _cmd_import(args: argparse.Namespace, settings: Settings) -> int:
-    """ipbot import-text FILE [--out PATH]: draft a plan data file from a document."""
+    """ipbot import-text FILE [--out PATH] [--review HTML]: draft a plan data file (and its review page)."""
     from ipbot.plans.importer import draft_plan, finish, read_document, to_yaml
     from ipbot.plans.load import AGENCIES_FILE, PLANS_DIR, SOURCES_DIR, load_registry
 
     source = Path(args.file)
     registry = load_registry(settings.data_dir / AGENCIES_FILE)
-    draft = finish(draft_plan(source, registry))
+    draft = finish(draft_plan(source, registry, settings.data_dir))
     plan_id = str(draft.data["id"])
+    if args.review:
+        from ipbot.plans.importing.review import review_page
+
+        Path(args.review).write_text(review_page(draft), encoding="utf-8")
+        print(f"Trang kiểm tra: {args.review}")
     out = Path(args.out) if args.out else settings.data_dir / PLANS_DIR / f"{plan_id}.yaml"
     if out.exists() and not args.force:
         print(f"{out} đã có (có thể là dữ liệu đã được kiểm tra): dùng --out hoặc --force.", file=sys.stderr)
@@ -228,6 +233,7 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("file")
     imp.add_argument("--out", help="tệp YAML (mặc định: data/plans/<mã kế hoạch>.yaml)")
     imp.add_argument("--force", action="store_true", help="ghi đè tệp đã có")
+    imp.add_argument("--review", metavar="HTML", help="trang HTML để kiểm tra: từng dữ kiện bên đoạn văn bản nguồn")
     imp.set_defaults(func=_cmd_import)
     return parser
 

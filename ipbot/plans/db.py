@@ -487,6 +487,7 @@ class PlanDB:
             lead_note=r["lead_note"],
             cooperating=roles.get((tid, "cooperating"), []),
             cooperating_text=r["cooperating_text"],
+            said=json.loads(r["said"] or "{}"),
             quantities=quantities,
             notes=json.loads(r["notes"] or "[]"),
             budget=budget,
