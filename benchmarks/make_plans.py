@@ -204,8 +204,10 @@ def _slots(provinces: list[str]) -> list[tuple[str, int | None]]:
     return out
 
 
-def make(n: int, out: Path, seed: int = 1, exclude: tuple[str, ...] = EXCLUDE) -> int:
-    """Write a data folder of ``n`` plans (at least the three real ones) into ``out``; returns the count."""
+def make(n: int, out: Path, seed: int = 1, exclude: tuple[str, ...] = EXCLUDE, provinces: tuple[str, ...] = ()) -> int:
+    """Write a data folder of ``n`` plans (at least the three real ones) into ``out``; returns the count.
+
+    ``provinces``: these, in this order, instead of every province of the map shuffled (for tests)."""
     if out.exists():
         shutil.rmtree(out)
     shutil.copytree(DATA, out, ignore=shutil.ignore_patterns("plans", "sources", "*.db", "*.db.*"))
@@ -217,13 +219,16 @@ def make(n: int, out: Path, seed: int = 1, exclude: tuple[str, ...] = EXCLUDE) -
         shutil.copy(DATA / "sources" / f"{plan_id}.txt", out / "sources")
     places = _load(DATA / "places.yaml")
     rng = random.Random(seed)
-    provinces = [p["name"] for p in places["old_provinces"] if p["name"] not in exclude]
-    rng.shuffle(provinces)
+    if provinces:
+        chosen = list(provinces)
+    else:
+        chosen = [p["name"] for p in places["old_provinces"] if p["name"] not in exclude]
+        rng.shuffle(chosen)
     templates = {key: _load(DATA / "plans" / f"{key}.yaml") for key in (MULTI, *ANNUAL.values())}
     sources = {key: (DATA / "sources" / f"{key}.txt").read_text(encoding="utf-8") for key in templates}
-    slots = _slots(provinces)[: max(0, n - len(real))]
+    slots = _slots(chosen)[: max(0, n - len(real))]
     numbers = rng.sample([k for k in range(10, 1000) if k != 160], k=len(slots))
-    own = {p: _products(rng) for p in provinces}
+    own = {p: _products(rng) for p in chosen}
     for (province, year), number in zip(slots, numbers, strict=True):
         key = MULTI if year is None else ANNUAL[2022 if year <= 2018 else 2023]
         plan, text = derive(templates[key], sources[key], places, province, year, number, own[province], rng)

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz, process
 
 from ipbot.plans.models import Plan, Task
+from ipbot.reading.places import map_provinces
 from ipbot.text import (
     ABBREVIATIONS,
     STOPWORDS,
@@ -288,6 +289,41 @@ def derived_tables(catalogue: Catalogue) -> dict[str, list[dict[str, object]]]:
     }
 
 
+def _alternation(table: Collection[str]) -> re.Pattern[str] | None:
+    """One pattern for every phrase of a table, longest first (the longest name wins at a position)."""
+    if not table:
+        return None
+    words = "|".join(re.escape(t) for t in sorted(table, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)")
+
+
+def initials_of(name: str) -> str:
+    """ "Bình Định" → "BĐ", "Bà Rịa - Vũng Tàu" → "BRVT": the first letters, Đ kept apart from D."""
+    words = re.findall(r"\w+", name)
+    return "".join(strip_marks(w[0].lower()).upper() if w[0].lower() != "đ" else "Đ" for w in words)
+
+
+def province_initials(planned: dict[str, str], every: Collection[str], ordinary: Collection[str]) -> dict[str, str]:
+    """Initials → province id, for the planned provinces whose initials are safe to read as a name.
+
+    Not when another province of the map has the same initials ("QN": Quảng Ninh, Quảng Nam, Quảng
+    Ngãi), nor when they are an ordinary word or an abbreviation ("KH" kế hoạch, "LA" là): folded,
+    "bd" could be "BĐ" or "BD", so an initial with Đ counts only when no province has it with D.
+    """
+    names = {*every, *planned}
+    exact: Counter[str] = Counter(initials_of(n) for n in names)
+    loose: Counter[str] = Counter(fold(initials_of(n)) for n in names)
+    out: dict[str, str] = {}
+    for name, pid in planned.items():
+        letters = initials_of(name)
+        if len(letters) < 2 or exact[letters] > 1 or fold(letters) in ordinary:
+            continue
+        out[letters] = pid
+        if loose[fold(letters)] == 1:  # "BD" typed for "BĐ" only where no province is BD
+            out[fold(letters).upper()] = pid
+    return out
+
+
 class Index:
     """Everything the matcher needs, built once from :class:`~ipbot.plans.store.Knowledge`."""
 
@@ -332,10 +368,7 @@ class Index:
             parts = phrase.split()
             if len(parts) >= 3 and parts[0] in ("so", "hoi", "cuc", "dai", "uy"):
                 self._fuzzy_heads.setdefault(parts[0], []).append((phrase, len(parts), slug))
-        self._province_names = {fold(p.province): p.province_id for p in self.plans.values()}
-        self._province_initials = {
-            "".join(w[0] for w in fold(p.province).split()).upper(): p.province_id for p in self.plans.values()
-        }
+        self._build_plan_finders()
 
     # ------------------------------------------------------------------ weights
     def weight(self, gram: str) -> float:
@@ -624,12 +657,87 @@ class Index:
         return out
 
     # ------------------------------------------------------------------ plans
+    def _build_plan_finders(self) -> None:
+        """The patterns that find provinces and plan numbers: one alternation per kind, built once per
+        data load with a table behind it, so a question costs the same at 3 plans as at 300."""
+        plans = list(self.plans.values())
+        self._province_names = {fold(p.province): p.province_id for p in plans}
+        self._province_shapes = {fold(p.province): shape(p.province) for p in plans}
+        self._province_re = _alternation(self._province_names)
+        ordinary = STOPWORDS | META_WORDS | set(ABBREVIATIONS) | {g for g in self._idf if " " not in g}
+        self._province_initials = province_initials(
+            {p.province: p.province_id for p in plans}, map_provinces(self.knowledge.data_dir), ordinary
+        )
+        initials = "|".join(sorted(map(re.escape, self._province_initials), key=len, reverse=True))
+        self._initials_re = re.compile(rf"(?<![\w&])(?:{initials})(?![\w&])") if initials else None
+        self._initials_casual_re = re.compile(self._initials_re.pattern, re.IGNORECASE) if initials else None
+        # by province: where its name (or initials) stands in folded text, "tỉnh" with it
+        self._province_spans: dict[str, re.Pattern[str]] = {}
+        for plan in plans:
+            if plan.province_id not in self._province_spans:
+                letters = "".join(w[0] for w in fold(plan.province).split())
+                name = rf"(?<!\w)(tinh )?(?:{re.escape(fold(plan.province))}|{re.escape(letters)})(?!\w)"
+                self._province_spans[plan.province_id] = re.compile(name)
+        # plan numbers: "kế hoạch 160", "KH số 160", "160/KH-UBND" (a bare 160 may be an amount)
+        self._plan_numbers = sorted(
+            {p.number.split("/")[0].strip() for p in plans if p.number and p.number.split("/")[0].strip()},
+            key=len,
+            reverse=True,
+        )
+        numbers = "|".join(map(re.escape, self._plan_numbers))
+        self._plan_number_re = (
+            re.compile(
+                rf"(?:ke hoach|\bkh|van ban|\bso)\s+(?:so\s+)?({numbers})(?![\d.,]\d)|(?<![\d.,])({numbers})\s*/\s*kh"
+            )
+            if numbers
+            else None
+        )
+        self._plan_number_span_re = (
+            re.compile(rf"(?<![\d.])(?:{numbers})(?:\s*/\s*kh(?: ubnd)?)?(?![\d.\w])") if numbers else None
+        )
+
     def find_provinces(self, raw: str) -> set[str]:
+        """The planned provinces a message names, by name or by initials ("TB", "NT").
+
+        One pass of one pattern, so a name inside another is not found ("Thái Bình định hướng" names
+        no Bình Định); typed with accents, the accents must be the name's ("năm định hướng" is no Nam
+        Định). Initials count only where they are no ordinary word or abbreviation ("KH" is kế hoạch,
+        "la" là) and no two provinces of the map share them ("TN" is Thái Nguyên or Tây Ninh)."""
         folded = fold(raw)
-        found = {pid for name, pid in self._province_names.items() if re.search(rf"(?<!\w){name}(?!\w)", folded)}
-        # "TB", "NT"; typed fast without accents, officials write them lower-case too ("kh shtt tb")
-        casual = not has_diacritics(raw)
-        for initials, pid in self._province_initials.items():
-            if re.search(rf"(?<![\w&]){initials}(?![\w&])", raw, re.IGNORECASE if casual else 0):
-                found.add(pid)
+        found: set[str] = set()
+        accented = has_diacritics(raw)
+        shaped = shape(raw) if accented else ""
+        if self._province_re is not None:
+            for m in self._province_re.finditer(folded):
+                typed = shaped[m.start() : m.end()] if len(shaped) == len(folded) else ""
+                if typed and typed != self._province_shapes[m.group(0)] and strip_marks(typed) != typed:
+                    continue
+                found.add(self._province_names[m.group(0)])
+        # typed fast without accents, officials write initials lower-case too ("kh shtt tb")
+        initials = self._initials_re if accented else self._initials_casual_re
+        if initials is not None:
+            found.update(self._province_initials[m.group(0).upper()] for m in initials.finditer(raw))
         return found
+
+    def province_spans(self, folded: str, provinces: Iterable[str]) -> list[tuple[int, int]]:
+        """Where the named provinces stand in folded text ("tỉnh Ninh Thuận", "NT"), to cut from the content."""
+        return [
+            m.span()
+            for pid in provinces
+            if pid in self._province_spans
+            for m in self._province_spans[pid].finditer(folded)
+        ]
+
+    def find_plan_numbers(self, folded: str) -> list[str]:
+        """Plan numbers the folded text names ("kế hoạch 160", "KH số 160", "160/KH-UBND"), in order."""
+        if self._plan_number_re is None:
+            return []
+        return list(dict.fromkeys(m.group(1) or m.group(2) for m in self._plan_number_re.finditer(folded)))
+
+    def plan_number_spans(self, folded: str, numbers: Collection[str]) -> list[tuple[int, int]]:
+        """Where the plan numbers named stand ("160", "KH 160", "160/KH-UBND")."""
+        if self._plan_number_span_re is None or not numbers:
+            return []
+        return [
+            m.span() for m in self._plan_number_span_re.finditer(folded) if m.group(0).split("/")[0].strip() in numbers
+        ]

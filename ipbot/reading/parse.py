@@ -163,14 +163,8 @@ def understand(index: Index, question: str, lexicon: Lexicon | None = None) -> Q
         q.cues.add("refer")  # "cái thứ hai", "lớp đó", "mấy dòng đó": the conversation's words for pointing back
     q.provinces = index.find_provinces(text)
     q.years = sorted({int(y) for y in _YEAR_RE.findall(folded)})
-    for plan in index.plans.values():
-        if plan.number:
-            n = plan.number.split("/")[0].strip()
-            # "kế hoạch 160", "KH số 160", "160/KH-UBND": a bare 160 may be an amount ("160 triệu")
-            number = re.escape(n)
-            named = rf"(?:ke hoach|\bkh|van ban|\bso)\s+(?:so\s+)?{number}(?![\d.,]\d)|(?<![\d.,]){number}\s*/\s*kh"
-            if re.search(named, folded) and n not in map(str, q.years):
-                q.plan_numbers.append(n)
+    # "kế hoạch 160", "KH số 160", "160/KH-UBND": a bare 160 may be an amount ("160 triệu")
+    q.plan_numbers = [n for n in index.find_plan_numbers(folded) if n not in map(str, q.years)]
     lowered = text.lower()
     for m in _TASK_NUM_RE.finditer(lowered):
         # this clause only, and close: "không tính 5.3 thì nhiệm vụ 5.5 …" leaves out 5.3, not 5.5
@@ -279,13 +273,8 @@ def _entity_spans(index: Index, q: Query, f: str) -> list[tuple[int, int]]:
     for rx in (_QUARTER_RE, _YEAR_RE, _HALF_RE, _TASK_NUM_FOLDED_RE):
         spans += [m.span() for m in rx.finditer(f)]
     spans += [m.span(0) for m in _BARE_NUM_RE.finditer(f)]
-    for plan in index.plans.values():
-        if plan.province_id in q.provinces:
-            initials = "".join(w[0] for w in fold(plan.province).split())
-            name = rf"(?<!\w)(tinh )?(?:{re.escape(fold(plan.province))}|{initials})(?!\w)"
-            spans += [m.span() for m in re.finditer(name, f)]
-    for n in q.plan_numbers:  # "160", "KH 160", "160/KH-UBND"
-        spans += [m.span() for m in re.finditer(rf"(?<![\d.]){re.escape(n)}(?:\s*/\s*kh(?: ubnd)?)?(?![\d.\w])", f)]
+    spans += index.province_spans(f, q.provinces)
+    spans += index.plan_number_spans(f, q.plan_numbers)  # "160", "KH 160", "160/KH-UBND"
     spans += index.agency_spans(f)
     return spans
 
