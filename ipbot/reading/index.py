@@ -61,7 +61,11 @@ META_PHRASES = frozenset(
 DOMAIN_PHRASES = ("so huu tri tue", "chien luoc so huu tri tue")
 
 CACHE_SIZE = 2048
-"""Questions remembered by the per-index caches (cleared when full)."""
+"""Questions remembered by the per-index token cache (cleared when full)."""
+
+RANK_CACHE_SIZE = 64
+"""Rankings remembered (cleared when full): enough for the several one question asks for, and
+bounded, as a ranking over every plan holds thousands of hits."""
 
 TYPO_CUTOFF = 84
 """Least rapidfuzz ratio for an unknown word to be read as a plan word with a typo."""
@@ -352,6 +356,18 @@ class Index:
         self._max_idf = math.log(1 + n)
         self._weights = {g: idf * (1.6 if " " in g else 1.0) for g, idf in self._idf.items()}
         self.vocabulary = sorted({g for g in df if " " not in g and len(g) >= 3})
+        # the inverted index, partitioned by plan: plan → word or pair → the documents that have it
+        self._task_ids = list(self._task_grams)
+        self._task_postings: dict[str, dict[str, list[int]]] = {}
+        for doc, (tid, grams) in enumerate(self._task_grams.items()):
+            part = self._task_postings.setdefault(tid.split(":", 1)[0], {})
+            for gram in grams:
+                part.setdefault(gram, []).append(doc)
+        self._passage_postings: dict[str, dict[str, list[int]]] = {}
+        for doc, (passage, grams) in enumerate(zip(self.passages, self._passage_grams, strict=True)):
+            part = self._passage_postings.setdefault(passage.plan_id, {})
+            for gram in grams:
+                part.setdefault(gram, []).append(doc)
         self._rare_pairs = {g for g, c in df.items() if " " in g and c <= RARE_PAIR_DOCS}
         self._accented_vocab = set(knowledge.words) or {
             w for text in indexed_texts(self.plans.values()) for w in shape(text).split()
@@ -527,7 +543,7 @@ class Index:
         """Rankings are asked for several times per question: compute each once."""
         hits = self._rank_cache.get(key)
         if hits is None:
-            if len(self._rank_cache) > CACHE_SIZE:
+            if len(self._rank_cache) > RANK_CACHE_SIZE:
                 self._rank_cache.clear()
             hits = self._rank_cache[key] = compute()
         return hits
@@ -537,19 +553,35 @@ class Index:
         ids = tuple(sorted(plan_ids)) if plan_ids is not None else None
         return self._cached(("task", text, ids, None), lambda: self._rank_tasks(text, ids))
 
+    def _matches(
+        self, postings: dict[str, dict[str, list[int]]], query: set[str], plan_ids: Iterable[str] | None
+    ) -> dict[int, list[str]]:
+        """Document number → the question's words and pairs it has, read from the inverted index of
+        the plans asked about only: a question about one plan never looks at the others'."""
+        found: dict[int, list[str]] = {}
+        for plan_id in postings if plan_ids is None else plan_ids:
+            part = postings.get(plan_id)
+            if not part:
+                continue
+            for gram in query:
+                for doc in part.get(gram, ()):
+                    found.setdefault(doc, []).append(gram)
+        return found
+
     def _rank_tasks(self, text: str, plan_ids: Iterable[str] | None) -> list[Hit]:
         _, query = self.query_grams(text)
-        allowed = set(plan_ids) if plan_ids is not None else None
+        if not query:
+            return []
+        total = math.fsum(self.weight(g) for g in query)
         hits = []
-        for tid, grams in self._task_grams.items():
+        for doc, grams in sorted(self._matches(self._task_postings, query, plan_ids).items()):
+            tid = self._task_ids[doc]
             plan_id, number = tid.split(":", 1)
-            if allowed is not None and plan_id not in allowed:
-                continue
-            score, matched = self.coverage(query, grams)
-            if score > 0:
-                # a word pair found in the title or content proper is worth a little more
-                bonus = 0.05 * sum(1 for g in matched if " " in g and g in self._task_main[tid])
-                hits.append(Hit(TaskRef(plan_id, number), min(1.0, score + bonus), matched, self.evidence(matched)))
+            matched = frozenset(grams)
+            evidence = self.evidence(matched)
+            # a word pair found in the title or content proper is worth a little more
+            bonus = 0.05 * sum(1 for g in matched if " " in g and g in self._task_main[tid])
+            hits.append(Hit(TaskRef(plan_id, number), min(1.0, evidence / total + bonus), matched, evidence))
         hits.sort(key=lambda h: (-h.score, h.item.id))
         return hits
 
@@ -563,18 +595,19 @@ class Index:
 
     def _rank_passages(self, text: str, plan_ids: Iterable[str] | None, kinds: Iterable[str] | None) -> list[Hit]:
         _, query = self.query_grams(text)
-        allowed = set(plan_ids) if plan_ids is not None else None
+        if not query:
+            return []
         kinds_ = set(kinds) if kinds is not None else None
+        total = math.fsum(self.weight(g) for g in query)
         hits = []
-        for passage, grams in zip(self.passages, self._passage_grams, strict=True):
-            if allowed is not None and passage.plan_id not in allowed:
-                continue
+        for doc, grams in sorted(self._matches(self._passage_postings, query, plan_ids).items()):
+            passage = self.passages[doc]
             if kinds_ is not None and passage.kind not in kinds_:
                 continue
-            score, matched = self.coverage(query, grams)
-            if score > 0:
-                hits.append(Hit(passage, score, matched, self.evidence(matched)))
-        hits.sort(key=lambda h: -h.score)
+            matched = frozenset(grams)
+            evidence = self.evidence(matched)
+            hits.append(Hit(passage, evidence / total, matched, evidence))
+        hits.sort(key=lambda h: -h.score)  # stable: in the passages' order among equals, as they were read
         return hits
 
     def find_numbered_tasks(self, numbers: Iterable[str], plan_ids: Iterable[str]) -> list[TaskRef]:

@@ -112,7 +112,7 @@ def _source_keys(index: Index, expanded: str) -> set[str]:
     Matched on the expanded text ("NSTU" is "ngân sách trung ương"); the lexicon cue ``source_name``
     finds the mention to remove from the content.
     """
-    return {key for key, pattern in _source_patterns(index) if pattern.search(expanded)}
+    return {key for keys, pattern in _source_patterns(index) if pattern.search(expanded) for key in keys}
 
 
 _GENERIC_SOURCE_WORDS = frozenset("ngan sach kinh phi de xuat ho tro nam tinh cua nguon tu du kien".split())
@@ -120,9 +120,10 @@ _GENERIC_SOURCE_WORDS = frozenset("ngan sach kinh phi de xuat ho tro nam tinh cu
 
 
 @lru_cache(maxsize=8)
-def _source_patterns(index: Index) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """Each source label's patterns, compiled once per index (they depend only on the plans)."""
-    out: list[tuple[str, re.Pattern[str]]] = []
+def _source_patterns(index: Index) -> tuple[tuple[frozenset[str], re.Pattern[str]], ...]:
+    """Each source label's patterns, compiled once per index (they depend only on the plans); plans
+    that word a source alike share one pattern, so a question tries each wording once."""
+    out: dict[str, set[str]] = {}
     for plan in index.plans.values():
         for source in plan.budget.sources:
             for label in filter(None, [source.label, source.long_label]):
@@ -141,8 +142,8 @@ def _source_patterns(index: Index) -> tuple[tuple[str, re.Pattern[str]], ...]:
                 # ("cơ quan trung ương nào, kp bao nhiêu" names no source)
                 rest = "|".join(re.escape(w) for w in sorted({*words[3:], "va", "khcn", "kh", "cn"}))
                 asked = rf"(?<!\w){re.escape(phrase)}(?: (?:{rest})){{0,3}}{verbs}(?: la)? bao nhieu\b"
-                out.append((source.key, re.compile(named if len(words) == 1 else f"{named}|{asked}")))
-    return tuple(out)
+                out.setdefault(named if len(words) == 1 else f"{named}|{asked}", set()).add(source.key)
+    return tuple((frozenset(keys), re.compile(pattern)) for pattern, keys in out.items())
 
 
 def understand(index: Index, question: str, lexicon: Lexicon | None = None) -> Query:
