@@ -157,3 +157,6 @@ ROWS_DISAGREE = (
     "Lưu ý: các dòng trên cộng lại được {rows}, khác con số {stated} kế hoạch ghi "
     "(văn bản không thống nhất; số liệu giữ nguyên như văn bản)."
 )
+MANY_PLANS = "Câu hỏi này có câu trả lời trong {plans} kế hoạch của {provinces} tỉnh:"
+MANY_PLANS_MORE = "… và {count} tỉnh khác"
+MANY_PLANS_NARROW = "Hãy nêu tên tỉnh (và năm) để xem câu trả lời đầy đủ, hoặc chọn một kế hoạch bên dưới."

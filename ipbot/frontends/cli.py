@@ -10,17 +10,20 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from pydantic import ValidationError
 
 from ipbot.answers import Context
-from ipbot.assistant import Assistant, build, open_knowledge
-from ipbot.config import Settings
+from ipbot.assistant import Assistant, build, open_knowledge, settle
+from ipbot.config import Paths, light_paths
 from ipbot.frontends.batch import batch
 from ipbot.frontends.render import plain_text
 from ipbot.plans.store import DataInvalid
 from ipbot.requests import Field, Items, Request
+
+if TYPE_CHECKING:
+    from ipbot.config import Settings
 
 __all__ = ["batch", "chat", "main"]
 
@@ -61,9 +64,10 @@ def chat(assistant: Assistant, stdin: IO[str], stdout: IO[str], interactive: boo
         stdout.flush()
 
 
-def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+def _cmd_ask(args: argparse.Namespace, settings: Settings | Paths) -> int:
     assistant = Assistant.open(settings)
     if args.batch:
+        settle()
         # bytes, not text: a line with an invalid UTF-8 byte gets its own error line instead of
         # ending the run (or being silently altered by a decoder's replacement characters)
         if args.batch == "-":
@@ -81,7 +85,9 @@ def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
-    chat(Assistant.open(settings), sys.stdin, sys.stdout, sys.stdin.isatty())
+    assistant = Assistant.open(settings)
+    settle()
+    chat(assistant, sys.stdin, sys.stdout, sys.stdin.isatty())
     return 0
 
 
@@ -249,6 +255,12 @@ def settings_problem(exc: ValidationError) -> str:
     return "invalid settings: " + "; ".join(parts)
 
 
+def _settings() -> Settings:
+    from ipbot.config import Settings
+
+    return Settings()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
@@ -257,7 +269,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdin.reconfigure(encoding="utf-8", errors="replace")
     args = _parser().parse_args(argv)
     try:
-        settings = Settings()
+        # one question needs only where the data is: the full settings (pydantic-settings, asyncio,
+        # ssl) are not loaded for it unless a .env file is there to be read
+        settings = (light_paths() if args.command == "ask" else None) or _settings()
     except ValidationError as exc:  # one line naming each bad setting, never a traceback
         print(f"ipbot: {settings_problem(exc)}", file=sys.stderr)
         return 2

@@ -807,6 +807,11 @@ class Reader:
             if any(p.year_start <= y <= p.year_end for p in every)
             or not any(y in (p.horizon, *(t.year for t in p.targets)) for p in every)
         ]
+        aimed = self._aimed_plans(q, cands)
+        if aimed:
+            # "chỉ tiêu đến 2025 của Bạc Liêu": its 2016–2020 plan's target year, whoever else plans 2025
+            cands, explicit = aimed, True
+            plan_years = [y for y in plan_years if any(p.year_start <= y <= p.year_end for p in aimed)]
         if not plan_years:
             plan_years = self._relative_year(q, context)
             if plan_years:  # counted from the conversation's plan: a year of the same province
@@ -825,7 +830,9 @@ class Reader:
         if plan_years:
             annual = [p for p in cands if p.year_start == p.year_end and p.year_start in plan_years]
             ranged = [p for p in cands if any(p.year_start <= y <= p.year_end for y in plan_years)]
-            chosen = annual or ranged
+            multi = [p for p in ranged if p.year_start != p.year_end]
+            # "giai đoạn 2016-2020", "đến năm 2020": the multi-year plan, not the annual plan of 2020
+            chosen = multi if multi and self.lexicon.has("plan_span", q.folded) else annual or ranged
             if len(q.provinces) > 1:
                 # "KH Thái Bình và KH 2023 của Ninh Thuận": each province's plan for the year, annual or not
                 chosen = [
@@ -861,6 +868,16 @@ class Reader:
             if pid and pid in self.index.plans:
                 return [self.index.plans[pid]], False, None
         return every, False, None
+
+    @staticmethod
+    def _aimed_plans(q: Query, cands: list[Plan]) -> list[Plan]:
+        """The named province's multi-year plans that set targets for a year none of its plans runs in."""
+        if not q.provinces or not q.years:
+            return []
+        spanned = {y for y in q.years if any(p.year_start <= y <= p.year_end for p in cands)}
+        return [
+            p for p in cands if p.year_start != p.year_end and any(y in _aims(p) and y not in spanned for y in q.years)
+        ]
 
     def _places(self, q: Query, every: list[Plan]) -> Request | None:
         """Places named: a district puts the question in its province's plans; a province with no
@@ -2162,6 +2179,11 @@ def _merged(requests: list[Request]) -> list[Request]:
         else:
             out.append(r)
     return out
+
+
+def _aims(plan: Plan) -> set[int]:
+    """The years a plan sets targets for: its horizon and its targets' years."""
+    return {y for y in (plan.horizon, plan.year_end, *(t.year for t in plan.targets)) if y}
 
 
 def _carried(context: Context, requests: list[Request]) -> Context:
