@@ -354,6 +354,13 @@ ANSWERED = [
         ["4,17%", "200 / 4.800"],
         "plan_budget_share",
     ),
+    # "có ghi tổng thời gian thực hiện (12 hoặc 24 tháng)": every task that states a length, not one length
+    (
+        "Bốn nhiệm vụ năm 2023 có ghi tổng thời gian thực hiện (12 hoặc 24 tháng) có tổng kinh phí thực hiện bình "
+        "quân mỗi nhiệm vụ là bao nhiêu?",
+        ["2.075 triệu", "8.300 : 4"],
+        "tasks_sum",
+    ),
     # a task that goes on under another lead is not "only in 2022"
     (
         "nhiệm vụ chỉ dẫn địa lý năm 2022 và 2023 khác nhau thế nào",

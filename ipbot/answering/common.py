@@ -90,6 +90,7 @@ _FIELD_WORDS = {
     Field.BUDGET: "kinh phí trong bảng dự toán",
     Field.OBJECTIVE: "mục tiêu riêng",
     Field.QUANTITY: "số lượng cụ thể",
+    Field.DURATION: "tổng thời gian thực hiện",
 }
 _STATUS_WORDS = {
     "row": "có dòng kinh phí trong bảng dự toán",

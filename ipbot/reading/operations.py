@@ -61,6 +61,7 @@ _AMOUNT_RE = re.compile(
     r"(?P<up> tro len| tro xuong)?"
 )
 _DURATION_RE = re.compile(r"(\d{1,2}) thang")
+_DURATIONS_RE = re.compile(r"\b(\d{1,2}) (?:hoac|va|hay|,) (?=\d{1,2} thang)")
 _QUOTED_RE = re.compile(r"[\"'“”‘’«»]([^\"'“”‘’«»]{3,80})[\"'“”‘’«»]")
 # the budget table's rows: "những dòng nào", "dòng 3.3", "bảng dự toán" (not "đồng chủ trì", "triệu đồng")
 _ROWS_RE = re.compile(
@@ -303,7 +304,7 @@ class Operations:
             status=status or (("row", "recurring") if r.rows and not ids else ()),
             amount=self._amount(turn),
             lacks=self._lacks(f),
-            has=(Field.BUDGET,) if self.lex.has("states_amount", f) else (),
+            has=((Field.BUDGET,) if self.lex.has("states_amount", f) else ()) + self._states_duration(turn),
             duration=duration,
         )
         prior = self._prior_selection(turn)
@@ -520,8 +521,15 @@ class Operations:
         f = turn.query.folded
         if not re.search(r"thoi gian thuc hien|keo dai|trong vong", f):
             return None
-        m = _DURATION_RE.search(f)
-        return int(m.group(1)) if m else None
+        found = set(_DURATION_RE.findall(f)) | set(_DURATIONS_RE.findall(f))
+        return int(found.pop()) if len(found) == 1 else None  # "12 hoặc 24 tháng" is no one length
+
+    def _states_duration(self, turn: Turn) -> tuple[Field, ...]:
+        """ "các nhiệm vụ có ghi tổng thời gian thực hiện (12 hoặc 24 tháng)": those that state a length at all."""
+        f = turn.query.folded
+        if self.lex.has("states_duration", f) and self._duration(turn) is None:
+            return (Field.DURATION,)
+        return ()
 
     def _mentioned_ids(self, turn: Turn) -> tuple[str, ...]:
         """Rows whose notes carry a quoted phrase ("ghi chú nhắc tới 'nhiệm vụ KHCN'", "ghi «Hoạt động
