@@ -361,6 +361,13 @@ ANSWERED = [
         ["2.075 triệu", "8.300 : 4"],
         "tasks_sum",
     ),
+    # ", và trong KH Thái Bình thì cục này …": a second question, about the agency just named
+    (
+        "Cục Quản lý thị trường được giao việc gì trong KH 2022 của Ninh Thuận, và trong KH Thái Bình thì cục này "
+        "được xếp chung với những cơ quan nào?",
+        ["IV.2.g", "Công an tỉnh", "Chi cục Hải quan"],
+        "responsibility",
+    ),
     # a task that goes on under another lead is not "only in 2022"
     (
         "nhiệm vụ chỉ dẫn địa lý năm 2022 và 2023 khác nhau thế nào",
