@@ -4,6 +4,8 @@ from __future__ import annotations
 
 GREETING = "Xin chào! Tôi là ipbot, trợ lý tra cứu các Kế hoạch triển khai Chiến lược Sở hữu trí tuệ của tỉnh."
 GOODBYE = "Tạm biệt! Khi cần tra cứu kế hoạch SHTT, bạn cứ quay lại hỏi nhé."
+COMPLAINT = "Xin lỗi vì câu trả lời chưa đúng ý bạn."
+COMPLAINT_HOW = "Bạn thử hỏi lại, nêu rõ tên hoặc số nhiệm vụ, tỉnh, năm; hoặc hỏi thẳng cơ quan dưới đây."
 THANKS = "Rất vui được giúp bạn! Cần tra cứu gì thêm về các kế hoạch SHTT, bạn cứ hỏi nhé."
 HELP_INTRO = "Tôi trả lời các câu hỏi về kế hoạch SHTT của tỉnh, dựa đúng vào văn bản kế hoạch:"
 HELP_TOPICS = [
