@@ -92,6 +92,7 @@ class Assistant:
         requests = [requests] if isinstance(requests, Request) else list(requests)
         context = context or Context()
         answer = self.answerer.answer_all(requests)
+        answer.requests = requests
         answer.context = _next_context(context, requests, answer)
         return answer
 

@@ -128,6 +128,7 @@ class Field(StrEnum):
     GREETING = "greeting"
     THANKS = "thanks"
     GOODBYE = "goodbye"
+    COMPLAINT = "complaint"  # "sai rồi": the last answer was wrong
     HELP = "help"
     EMPTY = "empty"
     UNREADABLE = "unreadable"  # no Vietnamese (Latin-script) word in the message

@@ -629,10 +629,10 @@ class Reader:
     # ------------------------------------------------------------------ small talk
     def _small_talk(self, q: Query) -> Request | None:
         rest = fold(q.content)
-        for cue in ("greeting", "thanks", "help", "goodbye"):
+        for cue in ("greeting", "thanks", "help", "goodbye", "complaint"):
             rest = self.lexicon.question_pattern(cue).sub(" ", rest)
         words = self.index.content_tokens(rest)
-        if words and q.has("thanks", "greeting", "goodbye"):
+        if words and q.has("thanks", "greeting", "goodbye", "complaint"):
             # "Cảm ơn, thông tin rất hữu ích!": words that name nothing in the plans are chit-chat
             hits = self.index.rank_tasks(rest) + self.index.rank_passages(rest)
             words = words if any(h.score >= 0.5 and h.evidence >= MIN_EVIDENCE for h in hits) else []
@@ -646,7 +646,8 @@ class Reader:
             return Request(items=Items.TALK, show=(Field.HELP,))
         if substantive:
             return None
-        for cue, fld in (("goodbye", Field.GOODBYE), ("thanks", Field.THANKS), ("greeting", Field.GREETING)):
+        talk = (("complaint", Field.COMPLAINT), ("goodbye", Field.GOODBYE), ("thanks", Field.THANKS))
+        for cue, fld in (*talk, ("greeting", Field.GREETING)):
             if q.has(cue):
                 return Request(items=Items.TALK, show=(fld,))
         return None
