@@ -140,6 +140,18 @@ SESSIONS = {
         ("Năm 2023 Ninh Thuận có nhiệm vụ khoa học công nghệ cấp trung ương nào về tài sản trí tuệ không?", ["3.1"]),
         ("Vậy phần còn lại phải bố trí sau năm 2023 là bao nhiêu?", ["2.600 triệu", "4.800", "2.200"]),
     ],
+    "'còn quý II' after an agency's tasks asks the quarter, not the agency's": [
+        ("Sở GD&ĐT năm 2023 chủ trì nhiệm vụ nào?", ["5.5"]),
+        ("Còn quý II thì kế hoạch giao những việc gì?", ["8 nhiệm vụ", "3.4", "5.3"]),
+    ],
+    "'còn các lớp tập huấn' after a group's money is not that group's": [
+        ("Nhóm 3 năm 2023 tổng kinh phí bao nhiêu?", ["nhóm 3"]),
+        ("con cac lop tap huan thi sao", ["4.1", "5.5"]),
+    ],
+    "unaccented 'sau 2023' is after 2023, not 'chuyên sâu'": [
+        ("Thịt cừu năm 2023 kinh phí bao nhiêu", ["3.3"]),
+        ("phan con lai phai bo tri sau 2023 la bn", ["900 triệu"]),
+    ],
 }
 
 
@@ -272,3 +284,9 @@ def test_money_for_the_plan_is_not_the_task_talked_about(assistant: Assistant) -
     text = plain_text(answer)
     assert answer.answered and "không nêu số tiền cụ thể" in text and "sự nghiệp khoa học" in text
     assert "III.3.c" not in text
+
+
+def test_the_first_task_of_the_table_is_a_row_not_a_funding_source(assistant: Assistant) -> None:
+    first = assistant.ask("Tổng dự toán 2023 của Ninh Thuận bao nhiêu?")
+    answer = assistant.ask("dòng thứ hai trong bảng dự toán là gì?", first.context)
+    assert answer.intent != "budget_by_source", plain_text(answer)

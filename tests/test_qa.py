@@ -368,10 +368,24 @@ ANSWERED = [
         ["IV.2.g", "Công an tỉnh", "Chi cục Hải quan"],
         "responsibility",
     ),
-    # a task that goes on under another lead is not "only in 2022"
+    # "sở anh" after "Anh ở Sở GD&ĐT": the agency the person named
+    (
+        "Anh ở Sở GD&ĐT, năm 2023 sở anh chủ trì việc gì?",
+        ["5.5", "Sở Giáo dục và Đào tạo"],
+        "tasks_by_agency",
+    ),
+    # unaccented "chi o so" is "chỉ ở sở": no introduction, the agency stays the filter
+    ("chi o so KHCN, nam 2023 co bao nhieu nv duoc giao chu tri", ["9 nhiệm vụ"], "tasks_count"),
+    # a long answer about two plans of the province named stays the answer, not "which province?"
+    (
+        "Ninh Thuận: Sở KHCN chủ trì những nhiệm vụ nào, kể đủ nội dung?",
+        ["13 nhiệm vụ", "1.a", "5.4"],
+        "tasks_by_agency",
+    ),
+    # a topic's task goes on the next year under other words: its namesake is compared, not "only in 2022"
     (
         "nhiệm vụ chỉ dẫn địa lý năm 2022 và 2023 khác nhau thế nào",
-        ["Nha đam", "Thịt cừu", "năm 2023 vẫn có, ở 3.6"],
+        ["Nha đam", "Thịt cừu", "3.d (2022) ↔ 3.6 (2023)"],
         "tasks_compare",
     ),
 ]

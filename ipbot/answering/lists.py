@@ -30,6 +30,8 @@ __all__ = [
 
 MAX_LIST = 30
 MIN_ANALOG = 0.5
+HELD_ELSEWHERE = 0.7
+"""Least likeness for "(năm 2023 vẫn có, ở 3.6 …)": a loose namesake (a patent beside a plant variety) says nothing."""
 """Least two-way similarity for a task of one year's plan to count as the same task in another year's."""
 
 
@@ -328,17 +330,21 @@ def compare_tasks(db: PlanDB, request: Request) -> Answer:
         return list_tasks(db, request)
     old, new = sorted((db.plan(p) for p in request.plans), key=lambda p: p.year_start)
     old_ids, new_ids = db.task_ids([old.id], request.filters), db.task_ids([new.id], request.filters)
+    if request.filters.ids and not request.filters.agency:
+        # the tasks on a topic: each one's namesake the other year is compared too, though worded otherwise
+        new_ids += [a for t in old_ids if (a := _namesake(db, t, new.id)) and a not in new_ids]
+        old_ids += [a for t in new_ids if (a := _namesake(db, t, old.id)) and a not in old_ids]
     pairs: list[tuple[str, str]] = []
     elsewhere: dict[str, str] = {}  # a task of the selection whose namesake the other year falls outside it
     for tid in old_ids:
         found = db.analog(tid, new.id)
         if found and found[1] >= MIN_ANALOG and found[0] in new_ids:
             pairs.append((tid, found[0]))
-        elif found and found[1] >= MIN_ANALOG:
+        elif found and found[1] >= HELD_ELSEWHERE:
             elsewhere[tid] = found[0]
     for tid in new_ids:
         found = db.analog(tid, old.id)
-        if tid not in {n for _, n in pairs} and found and found[1] >= MIN_ANALOG and found[0] not in old_ids:
+        if tid not in {n for _, n in pairs} and found and found[1] >= HELD_ELSEWHERE and found[0] not in old_ids:
             elsewhere[tid] = found[0]
     kept_new = {n for _, n in pairs}
     dropped = [t for t in old_ids if t not in {o for o, _ in pairs}]
@@ -383,6 +389,11 @@ def compare_tasks(db: PlanDB, request: Request) -> Answer:
     title = f"{old.short_title} so với {new.short_title}"
     source = f"Nguồn: {old.short_title} và {new.short_title}, phần nhiệm vụ (so khớp theo nội dung)."
     return reply(request, [Section(lines, title, source)], True, plans=[old.id, new.id])
+
+
+def _namesake(db: PlanDB, tid: str, plan_id: str) -> str | None:
+    found = db.analog(tid, plan_id)
+    return found[0] if found and found[1] >= MIN_ANALOG else None
 
 
 def _each(db: PlanDB, ids: list[str]) -> list[tuple[str, Task]]:

@@ -25,16 +25,12 @@ MESSAGE_LIMIT = 4096
 MAX_BUTTONS = 8
 
 
-def length(answer: Answer) -> int:
-    """The answer's length as plain text (sections apart by a blank line, each with title and source)."""
-    parts = [len("\n".join(filter(None, [s.title, *s.lines, s.source]))) for s in answer.sections]
-    return sum(parts) + 2 * max(0, len(parts) - 1)
-
-
 def fit(db: PlanDB, requests: Sequence[Request], answer: Answer) -> Answer:
     """The answer as it is, or a summary when it is about more plans than fit in one message."""
     plans = [p for p in answer.plan_ids if p in db.plan_ids]
-    if len(plans) <= 1 or (len(plans) <= MAX_PLANS and length(answer) <= MESSAGE_LIMIT):
+    if len(plans) <= MAX_PLANS:
+        # a few plans, however long the answer: the front end splits or folds it; a summary would ask
+        # "which province?" of a question that named it ("Ninh Thuận: Sở KHCN chủ trì những gì?" is two plans)
         return answer
     topical = next((r for r in requests if r.items not in (Items.TALK, Items.NOTHING)), None)
     by_province: dict[str, list[str]] = {}

@@ -421,8 +421,9 @@ class Operations:
                 shared = self.index.coverage(grams, self.index.doc_grams(scored[0][1].title))[1]
                 if named or self.index.evidence(shared) >= GROUP_EVIDENCE:
                     out.append(f"{plan.id}:{scored[0][1].number}")
-        if not out and self.lex.has("nothing_new", f):
-            out = self._namesake_groups(turn)
+        q = turn.query
+        if not out and self.lex.has("nothing_new", f) and (q.years or q.provinces) and not (q.quarters or q.sources):
+            out = self._namesake_groups(turn)  # "…, còn năm 2023 …": the group before, in that year's plan
         return tuple(out)
 
     def _namesake_groups(self, turn: Turn) -> list[str]:

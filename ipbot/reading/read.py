@@ -446,6 +446,8 @@ class Reader:
         last = [r for r in context.last if r.items in (Items.BUDGET, Items.SOURCES)]
         if m is None or not last or len(last[-1].plans) != 1 or context.listed:
             return None
+        if not m.group(0).startswith(("cai ", "nguon ", "khoan ")):
+            return None  # "nhiệm vụ đầu tiên trong bảng", "dòng thứ hai": a row, not a source
         plan = self.index.plans.get(last[-1].plans[0])
         sources = [s for s in plan.budget.sources if s.amount is not None] if plan and plan.budget else []
         word = m.group(0).split()[-1]
@@ -766,8 +768,8 @@ class Reader:
     def _continues_about_agency(self, q: Query, context: Context) -> bool:
         """A question opening with "còn" that asks about tasks or duties, after an answer about one agency's:
         the same agency, in the year or plan it names."""
-        if not self.lexicon.has("nothing_new", q.folded) or q.task_numbers:
-            return False
+        if not self.lexicon.has("nothing_new", q.folded) or q.task_numbers or not _only_the_plan_changes(q):
+            return False  # "còn quý II thì giao những việc gì?" asks another selection, not the agency's
         if not (q.has("lead", "coop", "responsibility", "list") or self.lexicon.has("agency_role", q.folded)):
             return False
         last = [r for r in context.last if r.items in (Items.TASKS, Items.DUTIES)]
@@ -2209,6 +2211,11 @@ def _carried(context: Context, requests: list[Request]) -> Context:
 
 
 _WHICH_AGENCIES_RE = re.compile(r"(nhung|cac) (co quan|so|don vi|ben|ai) nao|nhung ai|co quan nao|don vi nao|so nao")
+
+
+def _only_the_plan_changes(q: Query) -> bool:
+    """ "còn năm 2023 …", "còn Thái Bình …": a year or province named, and no other selection or topic."""
+    return bool(q.years or q.provinces) and not (q.quarters or q.sources or q.content_tokens or q.group_numbers)
 
 
 def _asks_which_agencies(q: Query) -> bool:
