@@ -370,6 +370,12 @@ ANSWERED = [
     ),
     # a tone slipped in a province's name still names it (a different vowel, "năm định", does not)
     ("Kế hoạch Ninh Thuân năm 2023 tổng kinh phí bao nhiêu?", ["3.832,6 triệu"], "plan_budget"),
+    # a target year aimed at one province's plan keeps the other province named
+    (
+        "Ninh Thuận 2023 và Thái Bình đến 2030 có chỉ tiêu gì về tập huấn?",
+        ["Kế hoạch SHTT năm 2023 tỉnh Ninh Thuận", "160/KH-UBND"],
+        "targets",
+    ),
     # "sở anh" after "Anh ở Sở GD&ĐT": the agency the person named
     (
         "Anh ở Sở GD&ĐT, năm 2023 sở anh chủ trì việc gì?",

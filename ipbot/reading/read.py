@@ -813,7 +813,9 @@ class Reader:
         aimed = self._aimed_plans(q, cands)
         if aimed:
             # "chỉ tiêu đến 2025 của Bạc Liêu": its 2016–2020 plan's target year, whoever else plans 2025
-            cands, explicit = aimed, True
+            # (a second province named keeps its own plans: "Ninh Thuận 2023 và Thái Bình đến 2030")
+            aimed_at = {p.province_id for p in aimed}
+            cands, explicit = aimed + [p for p in cands if p.province_id not in aimed_at], True
             plan_years = [y for y in plan_years if any(p.year_start <= y <= p.year_end for p in aimed)]
         if not plan_years:
             plan_years = self._relative_year(q, context)
