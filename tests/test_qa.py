@@ -376,6 +376,14 @@ ANSWERED = [
         ["Kế hoạch SHTT năm 2023 tỉnh Ninh Thuận", "160/KH-UBND"],
         "targets",
     ),
+    # an agency's part across two years, on one topic: its tasks on that topic only
+    (
+        "nhiem vu OCOP cua so NN nam 2022 va 2023 khac nhau the nao",
+        ["3.e (2022) ↔ 3.4 (2023)", "liên quan đến điều được hỏi"],
+        "tasks_compare",
+    ),
+    # "con số cụ thể về số lớp" asks a count, not money
+    ("Lớp tập huấn cho học sinh năm 2023 có con số cụ thể về số lớp không?", ["02 lớp"], "quantity"),
     # "sở anh" after "Anh ở Sở GD&ĐT": the agency the person named
     (
         "Anh ở Sở GD&ĐT, năm 2023 sở anh chủ trì việc gì?",

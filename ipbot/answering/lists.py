@@ -354,8 +354,9 @@ def compare_tasks(db: PlanDB, request: Request) -> Answer:
         # one agency's part in two years: "chỉ có năm 2022" would be wrong of a task that goes on
         # under another lead, so such a task says who has it the other year
         who = _ROLE_OF.get(request.filters.role, "tham gia")
+        among = " liên quan đến điều được hỏi" if request.filters.ids else ""  # a topic's tasks only
         lines = [
-            f"{db.agency_name(old.id, agency)} {who} {len(old_ids)} nhiệm vụ năm {old.year_start} "
+            f"{db.agency_name(old.id, agency)} {who} {len(old_ids)} nhiệm vụ{among} năm {old.year_start} "
             f"và {len(new_ids)} nhiệm vụ năm {new.year_start}; {len(pairs)} nhiệm vụ có ở cả hai năm."
         ]
     else:

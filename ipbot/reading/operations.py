@@ -968,17 +968,18 @@ class Operations:
         slug = q.agencies[0]
         agency, role, negate = self._agency(turn)
         role = role if agency == slug and not negate and role in (Role.LEAD, Role.COOPERATING) else Role.ANY
+        topic = self._topic_ids(turn, list(two))  # "nhiệm vụ OCOP của sở NN năm 2022 và 2023": its OCOP tasks
         out = [
             Request(
                 items=Items.TASKS,
                 op=Op.COMPARE,
                 plans=(two[0].id, two[1].id),
                 explicit=True,
-                filters=Filters(agency=slug, role=role),
+                filters=Filters(agency=slug, role=role, ids=topic),
             )
         ]
         entries = tuple(f"{p.id}:{r.section}" for p in two for r in p.responsibilities if slug in r.agencies)
-        if entries and role is Role.ANY:
+        if entries and role is Role.ANY and not topic:
             out.append(
                 turn.request(Items.DUTIES, plans=list(two), filters=Filters(agency=slug, role=Role.DUTY, ids=entries))
             )
