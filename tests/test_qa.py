@@ -384,6 +384,13 @@ ANSWERED = [
     ),
     # "con số cụ thể về số lớp" asks a count, not money
     ("Lớp tập huấn cho học sinh năm 2023 có con số cụ thể về số lớp không?", ["02 lớp"], "quantity"),
+    # ", và Sở X chủ trì …" starts a second question, which keeps the first one's plan (its year too)
+    (
+        "Bảng dự toán 2023 của Ninh Thuận có tất cả bao nhiêu dòng nhiệm vụ, và Sở KH&CN đứng tên chủ trì bao "
+        "nhiêu dòng trong số đó?",
+        ["12 nhiệm vụ", "9 nhiệm vụ"],
+        "tasks_count",
+    ),
     # "sở anh" after "Anh ở Sở GD&ĐT": the agency the person named
     (
         "Anh ở Sở GD&ĐT, năm 2023 sở anh chủ trì việc gì?",

@@ -213,6 +213,10 @@ class Reader:
                 # "Ninh Thuận có kế hoạch 2024 chưa? Năm 2024 tỉnh làm gì?": still Ninh Thuận, never
                 # another province's plan that happens to cover the year
                 asked.provinces, asked.unplanned = before.provinces, before.unplanned
+                if not asked.years and not asked.plan_numbers and before.provinces:
+                    # "Bảng 2023 của Ninh Thuận có bao nhiêu dòng, và Sở KH&CN chủ trì bao nhiêu dòng?":
+                    # the province's plan of that year, not each of its years
+                    asked.years = before.years
             before = asked
             found = self._routed(asked, context)
             requests += [r for r in found if r not in requests]
