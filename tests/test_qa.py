@@ -391,6 +391,12 @@ ANSWERED = [
         ["12 nhiệm vụ", "9 nhiệm vụ"],
         "tasks_count",
     ),
+    # "cán bộ phụ trách" names people, it asks no one who is in charge: the target is the answer
+    (
+        "Đến năm 2025, Thái Bình đặt mục tiêu gì về đào tạo cho cán bộ phụ trách quản lý nhà nước về SHTT?",
+        ["100%", "Chỉ tiêu đến năm 2025"],
+        "targets",
+    ),
     # "sở anh" after "Anh ở Sở GD&ĐT": the agency the person named
     (
         "Anh ở Sở GD&ĐT, năm 2023 sở anh chủ trì việc gì?",
