@@ -152,6 +152,11 @@ SESSIONS = {
         ("Thịt cừu năm 2023 kinh phí bao nhiêu", ["3.3"]),
         ("phan con lai phai bo tri sau 2023 la bn", ["900 triệu"]),
     ],
+    "'cái thứ 2' with words of its own is the second task listed, shown whole": [
+        ("nhom 4 trong ke hoach 2023 cua Ninh Thuan gom nhung viec j?", ["4.1", "4.2"]),
+        ("cai thu nhat lam quy may, ai chu tri?", ["Quý II"]),
+        ("Còn cái thứ 2 thì đăng trên những kênh nào, trạm đó đặt ở đơn vị nào?", ["Google", "Facebook"]),
+    ],
 }
 
 

@@ -1011,6 +1011,10 @@ class Reader:
         if in_group is not None:  # "trong nhóm khai thác TSTT năm 2022, nhiệm vụ thứ hai là gì?"
             turn.tasks, turn.task_how = [in_group], "number"
             return
+        ordinal = self._ordinal(turn)
+        if ordinal is not None:  # "cái thứ hai thì phối hợp với những ai?", "còn cái thứ 2 thì đăng trên kênh nào"
+            turn.tasks, turn.task_how = [ordinal], "context"
+            return
         if q.content_tokens:
             hits = self._task_hits(turn, q.content, plan_ids) or self._each_subject(turn, plan_ids)
             if len(hits) > 1 and q.lead_raw and self._refers_to_one(q):
@@ -1062,10 +1066,6 @@ class Reader:
             weak = len(q.content_tokens) <= 2 and q.has(*TASK_FACETS) and not q.has("list")
             if not (q.has("refer") or weak):
                 return
-        ordinal = self._ordinal(turn)
-        if ordinal is not None:  # "cái thứ hai thì phối hợp với những ai?"
-            turn.tasks, turn.task_how = [ordinal], "context"
-            return
         if self.lexicon.has("plan_total", q.folded) and not q.has("refer", "time", "lead", "coop", "quantity"):
             # "còn năm 2022 thì tổng kinh phí là bao nhiêu?": the plan's total, not the task's ("tổng thời gian
             # bao lâu, tổng kp bn" asks the task's own parts)
@@ -1992,7 +1992,9 @@ class Reader:
             facets.insert(0, Field.CONTENT)  # "tỉnh làm gì cho CDĐL này, bao nhiêu tiền": what it does, then the rest
         if not facets and turn.task_how in ("context", "analog"):
             previous = _FIELD_OF_INTENT.get(turn.context.intent or "")
-            facets = [Field.CARD] if q.has("content", "objective") or previous is None else [previous]
+            # words of its own ("cái thứ 2 thì đăng trên những kênh nào"): the whole card, which says them
+            own_words = bool(q.content_tokens) and turn.task_how == "context"
+            facets = [Field.CARD] if q.has("content", "objective") or previous is None or own_words else [previous]
         refs = turn.tasks
         if Field.BUDGET in facets and self.lexicon.has("per_place", q.folded):
             # "420 triệu … chia cho mỗi huyện bao nhiêu?": the plans give a task's money, never a district's share
