@@ -97,6 +97,10 @@ def budget_lines(task: Task, year: int | None, source_label: Callable[[str], str
         if b.total is not None:
             life = f" (thời gian thực hiện {task.duration_months} tháng)" if task.duration_months else ""
             lines.append(f"Tổng kinh phí thực hiện cả nhiệm vụ: {money(b.total)}{life}.")
+            given = sum(b.allocation.values(), Decimal(0)) if b.allocation else None
+            if given is not None and year and b.total > given:
+                # a task that runs past the plan's year: what is left to allocate after it (total − allocation)
+                lines.append(f"Còn phải bố trí sau năm {year}: {money(b.total - given)}.")
         if b.note:
             lines.append(f"Ghi chú: {b.note}.")
         # the table's own wording sometimes gives the unit cost ("02 lớp/năm x 40 triệu đồng/lớp")

@@ -397,6 +397,13 @@ ANSWERED = [
         ["100%", "Chỉ tiêu đến năm 2025"],
         "targets",
     ),
+    # a task's money names what is left after the plan's year; "các năm sau" is no year of its own
+    (
+        "Nhiệm vụ CDĐL Thịt cừu: tổng kinh phí bao nhiêu, năm 2023 được phân bổ bao nhiêu, còn lại bao nhiêu cho "
+        "các năm sau?",
+        ["1.200 triệu", "300 triệu", "900 triệu"],
+        "budget",
+    ),
     # "sở anh" after "Anh ở Sở GD&ĐT": the agency the person named
     (
         "Anh ở Sở GD&ĐT, năm 2023 sở anh chủ trì việc gì?",
