@@ -255,7 +255,9 @@ def test_kill_9_right_after_the_confirmation_keeps_the_choice_and_the_context(
         and its update's row being deleted: the bot cannot know the answer arrived)."""
         before = len([c for c in api.calls("sendMessage") if not is_restart_note(c)])
         api.push_update(api.message_update(text, **who))
-        answers = api.wait_for_sync("sendMessage", count=before + 1, timeout=30, predicate=lambda c: not is_restart_note(c))
+        answers = api.wait_for_sync(
+            "sendMessage", count=before + 1, timeout=30, predicate=lambda c: not is_restart_note(c)
+        )
         return str(answers[before].params["text"])
 
     def choose(plan: str) -> None:
