@@ -37,6 +37,8 @@ from ipbot.frontends.telegram.delivery import BotAPIRequest, backoff, may_have_a
 LEAD_AGENCY = "Sở Khoa học và Công nghệ"
 QUESTION = "Ai chủ trì nhiệm vụ 3.3?"
 NOTE = html.escape(phrases.ANSWER_MAYBE_MISSING)
+# python-telegram-bot warns whenever it reads a 429's retry_after itself (moving from int to timedelta)
+pytestmark = pytest.mark.filterwarnings("ignore:Deprecated since version v22.2:telegram.warnings.PTBDeprecationWarning")
 
 
 @pytest.fixture(autouse=True)

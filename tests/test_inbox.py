@@ -13,25 +13,30 @@ from __future__ import annotations
 import asyncio
 import html
 import json
+import socket
 import sqlite3
 import time
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from fake_botapi import Call, FakeBotAPI
 from telegram_helpers import (
     BOT_USERNAME,
     BotProcess,
+    MakeServices,
     RunningBot,
     assert_well_formed,
     bot_env,
     is_restart_note,
+    make_settings,
 )
 
 from ipbot import phrases
-from ipbot.frontends.telegram.bot import Services
+from ipbot.assistant import Assistant
+from ipbot.frontends.telegram.bot import Services, build_application, webhook_options
 from ipbot.frontends.telegram.inbox import minimal, worth_keeping
 from ipbot.frontends.telegram.state import DAY, StateStore
 
@@ -162,6 +167,55 @@ def test_an_update_waiting_to_be_answered_is_sealed_on_disk(api: FakeBotAPI, ser
     on_disk = run(scenario())
     for text in (str(person), "0912 345 678", "riêng tư"):
         assert text.encode() not in on_disk, text  # … but not readable
+
+
+def test_a_webhook_update_is_kept_before_telegram_is_told_it_arrived(
+    api: FakeBotAPI, tmp_path: Path, plan_db: Path, assistant: Assistant, make_services: MakeServices
+) -> None:
+    """Telegram forgets a webhook update at the bot's 200: by then its row must be on disk."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = int(sock.getsockname()[1])
+    secret = "s3cr3t-token_for-the-webhook"
+    settings = make_settings(
+        api,
+        tmp_path / "state.sqlite3",
+        plan_db,
+        IPBOT_MODE="webhook",
+        IPBOT_WEBHOOK_URL="https://bot.example.vn/ipbot",
+        IPBOT_WEBHOOK_SECRET=secret,
+        IPBOT_WEBHOOK_PORT=port,
+    )
+    services = make_services(settings, assistant)
+    options = webhook_options(settings)
+    api.hold("sendMessage")
+
+    async def scenario() -> tuple[int, list[tuple[int, str, int]]]:
+        app = build_application(settings, services, rate_limit=False)
+        await app.initialize()
+        await app.start()
+        assert app.updater is not None
+        await app.updater.start_webhook(**options)
+        try:
+            update = {**api.message_update("Ai chủ trì nhiệm vụ 3.3?"), "update_id": 41}
+            async with httpx.AsyncClient() as client:
+                response = await client.post(
+                    f"http://127.0.0.1:{port}/{options['url_path']}",
+                    json=update,
+                    headers={"X-Telegram-Bot-Api-Secret-Token": secret},
+                )
+            rows = inbox_rows(settings.state_path)  # at once: the 200 came after the row
+            api.release("sendMessage")
+            await api.wait_for("sendMessage", timeout=10)
+        finally:
+            await app.updater.stop()
+            await app.stop()
+            await app.shutdown()
+        return response.status_code, rows
+
+    status, rows = run(scenario())
+    assert status == 200 and [(update_id, attempts) for update_id, _, attempts in rows] == [(41, 0)]
+    assert inbox_rows(settings.state_path) == []  # gone once answered
 
 
 def test_what_is_kept_of_an_update() -> None:

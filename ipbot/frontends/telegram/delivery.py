@@ -240,7 +240,7 @@ class BotAPIRequest(HTTPXRequest):
             self._chat(request_data),
             reason,
         )
-        if self.inbox is not None:
+        if self.inbox is not None and visible(method):  # a lost toast is not worth a message
             self.inbox.uncertain()
 
     def _chat(self, request_data: RequestData | None) -> str:
