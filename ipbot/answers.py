@@ -75,6 +75,9 @@ class Answer:
     suggestions: list[Suggestion] = field(default_factory=list)
     context: Context = field(default_factory=Context)
     attachments: list[Attachment] = field(default_factory=list)
+    requests: list[Request] = field(default_factory=list)
+    """The requests this answer serves, set by the assistant: a front end may run them again to show
+    the answer another way (Telegram's «Chi tiết» after a short first message)."""
 
     @property
     def sources(self) -> list[str]:

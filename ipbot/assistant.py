@@ -12,21 +12,25 @@ True
 from __future__ import annotations
 
 import dataclasses
+import gc
 import logging
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ipbot import phrases
 from ipbot.answering import Answerer
 from ipbot.answers import Answer, Context, Section
-from ipbot.config import Settings
 from ipbot.plans.db import PlanDB
 from ipbot.plans.store import Knowledge, build_database, ensure_database, read_knowledge
 from ipbot.reading.index import derived_tables
 from ipbot.reading.read import MAX_MESSAGE, Reader
 from ipbot.requests import Items, Request
 
-__all__ = ["Assistant", "build", "open_knowledge"]
+if TYPE_CHECKING:
+    from ipbot.config import Paths, Settings
+
+__all__ = ["Assistant", "build", "open_knowledge", "settle"]
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +57,7 @@ class Assistant:
         self.answerer = Answerer(PlanDB(knowledge.path))
 
     @classmethod
-    def open(cls, settings: Settings) -> Assistant:
+    def open(cls, settings: Settings | Paths) -> Assistant:
         return cls(open_knowledge(settings.data_dir, settings.database))
 
     def close(self) -> None:
@@ -88,8 +92,22 @@ class Assistant:
         requests = [requests] if isinstance(requests, Request) else list(requests)
         context = context or Context()
         answer = self.answerer.answer_all(requests)
+        answer.requests = requests
         answer.context = _next_context(context, requests, answer)
         return answer
+
+
+def settle() -> None:
+    """Move what loading made out of the garbage collector's sight (``gc.freeze``).
+
+    The plans, the index and the lexicon are some hundred thousand objects that live as long as
+    the process; scanned again and again by the collector, they cost milliseconds a question.
+    What an earlier load froze is unfrozen first, so a reload's old plans can still be freed. For a
+    process that answers more than one question (a batch, the chat, the bot): one question alone
+    would pay for the collection and gain nothing."""
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
 
 
 MAX_SEEN = 6

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 GREETING = "Xin chào! Tôi là ipbot, trợ lý tra cứu các Kế hoạch triển khai Chiến lược Sở hữu trí tuệ của tỉnh."
 GOODBYE = "Tạm biệt! Khi cần tra cứu kế hoạch SHTT, bạn cứ quay lại hỏi nhé."
+COMPLAINT = "Xin lỗi vì câu trả lời chưa đúng ý bạn."
+COMPLAINT_HOW = "Bạn thử hỏi lại, nêu rõ tên hoặc số nhiệm vụ, tỉnh, năm; hoặc hỏi thẳng cơ quan dưới đây."
 THANKS = "Rất vui được giúp bạn! Cần tra cứu gì thêm về các kế hoạch SHTT, bạn cứ hỏi nhé."
 HELP_INTRO = "Tôi trả lời các câu hỏi về kế hoạch SHTT của tỉnh, dựa đúng vào văn bản kế hoạch:"
 HELP_TOPICS = [
@@ -87,6 +89,7 @@ BY_GROUP = "Xem theo nhóm"
 CHART_BUTTON = "📊 Biểu đồ kinh phí"
 CSV_BUTTON = "Tải bản CSV"
 PREVIOUS = "« Trước"
+BACK_TO_GROUPS = "« Các nhóm"
 NEXT = "Sau »"
 SEARCH_USAGE = "Hãy gõ từ khóa sau lệnh, ví dụ: /timkiem chỉ dẫn địa lý"
 FEEDBACK_USAGE = "Hãy gõ ý kiến sau lệnh, ví dụ: /gopy Bot nên có thêm kế hoạch năm 2024."
@@ -144,7 +147,7 @@ ANSWER_MAYBE_MISSING = (
     "Nếu thiếu, bạn gửi lại câu hỏi giúp nhé."
 )
 FACET_LABELS = {
-    "lead": "Chủ trì · phối hợp",
+    "lead": "Cơ quan",
     "budget": "Kinh phí",
     "objective": "Mục tiêu",
     "time": "Thời gian",
@@ -153,6 +156,28 @@ FACET_LABELS = {
 }
 INLINE_HELP_TITLE = "Gõ câu hỏi về kế hoạch SHTT"
 INLINE_HELP_TEXT = "Ví dụ: @{bot} ai chủ trì nhiệm vụ thịt cừu"
+INLINE_HELP_MESSAGE = (
+    "ipbot tra cứu các Kế hoạch triển khai Chiến lược Sở hữu trí tuệ của tỉnh: ai chủ trì, ai phối hợp, "
+    "thời gian, kinh phí của từng nhiệm vụ. Trong bất kỳ cuộc trò chuyện nào, gõ @{bot} rồi câu hỏi, "
+    "ví dụ: @{bot} ai chủ trì nhiệm vụ thịt cừu."
+)
+INLINE_EXAMPLE = "Ví dụ: {question}"
+# --- Telegram: the first message of an answer, and the buttons for the rest ---
+DETAILS = "Chi tiết"
+COLLAPSE = "Thu gọn"
+SOURCES_BUTTON = "Nguồn"
+BUDGET_BUTTON = "Kinh phí"
+PREVIOUS_YEAR = "So sánh năm trước"
+MILLION = "triệu đồng"
+MILLION_SHORT = "triệu"
+BRIEF_CHANGE = "{trend} {amount} triệu so với {earlier}"
+DOWN = "giảm"
+UP = "tăng"
+BRIEF_TOTAL = "Tổng kinh phí {period}: {amount} triệu đồng"
+BRIEF_NO_TOTAL = "Kế hoạch không nêu số tiền cụ thể"
+BRIEF_FUNDING = "Nguồn kinh phí: {text}"
+BRIEF_TASK_TOTAL = "Cả thời gian thực hiện, các nhiệm vụ cần {amount} triệu."
+COMPLAINT_FEEDBACK = "Báo chỗ sai cho quản trị viên: gõ /gopy và nói rõ chỗ chưa đúng."
 PICK_EXPORT = "Bạn muốn xuất danh sách nhiệm vụ của kế hoạch nào?"
 SUBSCRIBED = "Đã bật nhắc việc: tôi sẽ nhắc trước một ngày và đúng ngày các mốc kế hoạch đặt ra. Các mốc sắp tới:"
 NOTHING_TO_REMIND = (
@@ -172,3 +197,6 @@ ROWS_DISAGREE = (
     "Lưu ý: các dòng trên cộng lại được {rows}, khác con số {stated} kế hoạch ghi "
     "(văn bản không thống nhất; số liệu giữ nguyên như văn bản)."
 )
+MANY_PLANS = "Câu hỏi này có câu trả lời trong {plans} kế hoạch của {provinces} tỉnh:"
+MANY_PLANS_MORE = "… và {count} tỉnh khác"
+MANY_PLANS_NARROW = "Hãy nêu tên tỉnh (và năm) để xem câu trả lời đầy đủ, hoặc chọn một kế hoạch bên dưới."

@@ -103,6 +103,7 @@ class Field(StrEnum):
     NOTES = "notes"
     GROUP = "group"
     CONTENT = "content"
+    DURATION = "duration"  # the task's whole length in months ("tổng thời gian thực hiện: 24 tháng")
     QUOTE = "quote"  # the document's own words
     CONTACT = "contact"  # whom to ask, from the operators' contacts (not the plans)
     # the document
@@ -127,6 +128,7 @@ class Field(StrEnum):
     GREETING = "greeting"
     THANKS = "thanks"
     GOODBYE = "goodbye"
+    COMPLAINT = "complaint"  # "sai rồi": the last answer was wrong
     HELP = "help"
     EMPTY = "empty"
     UNREADABLE = "unreadable"  # no Vietnamese (Latin-script) word in the message

@@ -325,6 +325,7 @@ class FakeBotAPI:
         self._chats: dict[int, dict[str, Any]] = {}
         self._messages: dict[tuple[int, int], dict[str, Any]] = {}
         self._commands: list[Any] = []
+        self._files: dict[tuple[int, int], bytes] = {}
         self._failures: dict[str, list[tuple[int, dict[str, Any]]]] = {}
         self._overrides: dict[str, Callable[[dict[str, Any]], Any]] = {}
         self._chat_failures: dict[tuple[str, str], tuple[int, dict[str, Any]]] = {}
@@ -813,6 +814,8 @@ class FakeBotAPI:
             return dict(GET_ME)
         if key in ("sendmessage", "sendphoto", "senddocument"):
             return self._new_message(key, params)
+        if key == "sendmediagroup":
+            return self._new_media_group(params)
         if key in ("editmessagetext", "editmessagereplymarkup", "editmessagecaption"):
             return self._edit_message(key, params)
         if key == "setmycommands":
@@ -852,6 +855,9 @@ class FakeBotAPI:
         if key == "sendmessage":
             message["text"] = params.get("text", "")
         elif key == "sendphoto":
+            upload = params.get("photo")
+            if isinstance(upload, UploadedFile):
+                self._files[(chat["id"], message["message_id"])] = upload.data
             file_id = f"photo-{next(self._ids)}"
             message["photo"] = [
                 {"file_id": file_id, "file_unique_id": f"u{file_id}", "width": 90, "height": 60, "file_size": 1024}
@@ -874,6 +880,52 @@ class FakeBotAPI:
         with self._lock:
             self._messages[(chat["id"], message["message_id"])] = message
         return dict(message)
+
+    def _new_media_group(self, params: dict[str, Any]) -> list[dict[str, Any]]:
+        """An album: one message per item, sharing a ``media_group_id``; like Telegram, 2–10 items,
+        photos and videos only (documents and audio go in albums of their own kind, not modelled)."""
+        media = params.get("media")
+        if not isinstance(media, list) or not 2 <= len(media) <= 10:
+            raise _ApiError(400, {"ok": False, "error_code": 400, "description": "Bad Request: wrong number of media"})
+        chat = self._chat_for(params.get("chat_id"))
+        group_id = str(next(self._ids) + 30_000_000)
+        messages = []
+        for item in media:
+            if not isinstance(item, dict) or item.get("type") not in ("photo", "video"):
+                raise _ApiError(400, {"ok": False, "error_code": 400, "description": "Bad Request: wrong media type"})
+            file_id = f"photo-{next(self._ids)}"
+            message: dict[str, Any] = {
+                "message_id": next(self._message_ids),
+                "date": self._now(),
+                "chat": chat,
+                "from": dict(BOT_USER),
+                "media_group_id": group_id,
+                "photo": [
+                    {"file_id": file_id, "file_unique_id": f"u{file_id}", "width": 90, "height": 60, "file_size": 1024}
+                ],
+            }
+            if item.get("caption"):
+                message["caption"] = item["caption"]
+            upload = params.get(str(item.get("media", "")).removeprefix("attach://"))
+            with self._lock:
+                self._messages[(chat["id"], message["message_id"])] = message
+                if isinstance(upload, UploadedFile):
+                    self._files[(chat["id"], message["message_id"])] = upload.data
+            messages.append(dict(message))
+        return messages
+
+    @staticmethod
+    def album(call: Call) -> list[tuple[UploadedFile, str]]:
+        """The photos of a sendMediaGroup call and their captions ("" when none), in order: each
+        item names its upload as ``attach://<name>``, a part of the same request."""
+        out = []
+        for item in call.params.get("media") or []:
+            name = str(item.get("media", "")).removeprefix("attach://")
+            upload = call.params.get(name)
+            if not isinstance(upload, UploadedFile):
+                raise AssertionError(f"album item {item!r} names no uploaded file")
+            out.append((upload, str(item.get("caption") or "")))
+        return out
 
     def _edit_message(self, key: str, params: dict[str, Any]) -> dict[str, Any] | bool:
         if params.get("inline_message_id"):
@@ -906,6 +958,11 @@ class FakeBotAPI:
                 message.pop("reply_markup", None)
             self._messages[(chat["id"], message_id)] = message
         return dict(message)
+
+    def photo_of(self, chat_id: int, message_id: int) -> bytes | None:
+        """The picture the bot uploaded in a message it sent (a photo, or a photo of an album)."""
+        with self._lock:
+            return self._files.get((chat_id, message_id))
 
     def sent_messages(self) -> list[dict[str, Any]]:
         """Messages the bot sent (as last edited) through this server, oldest first."""

@@ -131,6 +131,32 @@ SESSIONS = {
         ("lop do kinh phi lay o dau", ["420"]),
         ("quy may to chuc", ["Quý II"]),
     ],
+    "the n-th source of a plan's budget, then that source's largest row": [
+        ("Tổng dự toán kế hoạch SHTT 2023 của Ninh Thuận là bao nhiêu, chia theo những nguồn nào?", ["3.832,6"]),
+        ("cai thu hai bao nhieu", ["770 triệu"]),  # the second source as the answer lists them
+        ("Nguồn đó dồn nhiều nhất cho nhiệm vụ nào trong bảng?", ["5.3", "420 triệu"]),
+    ],
+    "what is left of the task's money after this year": [
+        ("Năm 2023 Ninh Thuận có nhiệm vụ khoa học công nghệ cấp trung ương nào về tài sản trí tuệ không?", ["3.1"]),
+        ("Vậy phần còn lại phải bố trí sau năm 2023 là bao nhiêu?", ["2.600 triệu", "4.800", "2.200"]),
+    ],
+    "'còn quý II' after an agency's tasks asks the quarter, not the agency's": [
+        ("Sở GD&ĐT năm 2023 chủ trì nhiệm vụ nào?", ["5.5"]),
+        ("Còn quý II thì kế hoạch giao những việc gì?", ["8 nhiệm vụ", "3.4", "5.3"]),
+    ],
+    "'còn các lớp tập huấn' after a group's money is not that group's": [
+        ("Nhóm 3 năm 2023 tổng kinh phí bao nhiêu?", ["nhóm 3"]),
+        ("con cac lop tap huan thi sao", ["4.1", "5.5"]),
+    ],
+    "unaccented 'sau 2023' is after 2023, not 'chuyên sâu'": [
+        ("Thịt cừu năm 2023 kinh phí bao nhiêu", ["3.3"]),
+        ("phan con lai phai bo tri sau 2023 la bn", ["900 triệu"]),
+    ],
+    "'cái thứ 2' with words of its own is the second task listed, shown whole": [
+        ("nhom 4 trong ke hoach 2023 cua Ninh Thuan gom nhung viec j?", ["4.1", "4.2"]),
+        ("cai thu nhat lam quy may, ai chu tri?", ["Quý II"]),
+        ("Còn cái thứ 2 thì đăng trên những kênh nào, trạm đó đặt ở đơn vị nào?", ["Google", "Facebook"]),
+    ],
 }
 
 
@@ -249,3 +275,23 @@ def test_lop_do_asks_that_tasks_agencies_not_which_agencies_in_general(assistant
     assert first.intent != "budget"  # "dành cho những ai" asks for whom, not for money
     answer = assistant.ask("lớp đó phối hợp với cơ quan nào, kinh phí bao nhiêu?", first.context)
     assert answer.intent == "cooperating_agencies" and "Cục Sở hữu trí tuệ" in plain_text(answer)
+
+
+def test_a_plan_that_states_no_figure_says_so_when_asked_for_one(assistant: Assistant) -> None:
+    first = assistant.ask("Kế hoạch SHTT của Thái Bình lấy kinh phí từ những nguồn nào?")
+    answer = assistant.ask("co con so cu the ko", first.context)
+    assert not answer.answered and "không nêu số tiền cụ thể" in plain_text(answer)
+
+
+def test_money_for_the_plan_is_not_the_task_talked_about(assistant: Assistant) -> None:
+    first = assistant.ask("Ở Thái Bình, kiểm soát hàng xuất nhập khẩu liên quan SHTT do cơ quan nào phụ trách?")
+    answer = assistant.ask("TB co ghi so tien cu the cho KH ko, lay tu nguon nao?", first.context)
+    text = plain_text(answer)
+    assert answer.answered and "không nêu số tiền cụ thể" in text and "sự nghiệp khoa học" in text
+    assert "III.3.c" not in text
+
+
+def test_the_first_task_of_the_table_is_a_row_not_a_funding_source(assistant: Assistant) -> None:
+    first = assistant.ask("Tổng dự toán 2023 của Ninh Thuận bao nhiêu?")
+    answer = assistant.ask("dòng thứ hai trong bảng dự toán là gì?", first.context)
+    assert answer.intent != "budget_by_source", plain_text(answer)

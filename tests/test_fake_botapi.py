@@ -143,6 +143,28 @@ def test_multipart_upload_is_parsed(api: FakeBotAPI) -> None:
     assert call.params["caption"] == "[1, 2]"  # free text stays text even when it looks like JSON
 
 
+def test_media_group_is_an_album_of_uploaded_photos(api: FakeBotAPI) -> None:
+    from telegram import InputMediaPhoto
+    from telegram.error import BadRequest
+
+    async def scenario() -> None:
+        async with Bot(token=TOKEN, base_url=api.base_url) as bot:
+            media = [InputMediaPhoto(b"png-1", caption="under the album"), InputMediaPhoto(b"png-2")]
+            sent = await bot.send_media_group(5, media)
+            assert len(sent) == 2 and sent[0].media_group_id == sent[1].media_group_id is not None
+            assert sent[0].caption == "under the album" and sent[1].caption is None
+            assert api.photo_of(5, sent[1].message_id) == b"png-2"
+            with pytest.raises(BadRequest):  # like Telegram: an album has 2 to 10 items
+                await bot.send_media_group(5, [InputMediaPhoto(b"png-3")])
+
+    asyncio.run(scenario())
+    first = api.calls("sendMediaGroup")[0]
+    assert [(upload.data, caption) for upload, caption in FakeBotAPI.album(first)] == [
+        (b"png-1", "under the album"),
+        (b"png-2", ""),
+    ]
+
+
 # PTB 22.8 warns about int ``retry_after`` inside RetryAfter.__init__ itself, not only on attribute access.
 @pytest.mark.filterwarnings("ignore:Deprecated since version v22.2:telegram.warnings.PTBDeprecationWarning")
 def test_fail_next_raises_retry_after_then_recovers(api: FakeBotAPI) -> None:

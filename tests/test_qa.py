@@ -272,6 +272,151 @@ ANSWERED = [
         ["bằng 69,18%"],
         "plan_budget_share",
     ),
+    # one agency's part, year against year: its tasks each year and its duty entries in both plans
+    (
+        "Phần tổ chức thực hiện giao cho Hội Doanh nhân trẻ năm 2022 và năm 2023 khác nhau ở điểm nào?",
+        ["huy động kinh phí", "Liên hiệp các Hội Khoa học và Kỹ thuật", "Chỉ năm 2022"],
+        "tasks_compare",
+    ),
+    # who is asking, said in the same sentence, is not a filter of the question
+    (
+        "Anh làm bên Sở Tài chánh, cần số nhanh: KH SHTT 2023 tổng dự toán bn tiền, TW dự kiến hỗ trợ bn?",
+        ["3.832,6 triệu", "2.000 triệu"],
+        "plan_budget",
+    ),
+    # "…, còn năm 2023 …" keeps the agency and the group the question before was about
+    (
+        "Sở Giáo dục và Đào tạo Ninh Thuận: năm 2022 có chủ trì nhiệm vụ nào không, "
+        "còn năm 2023 được giao chủ trì việc gì?",
+        ["5.5"],
+        "tasks_by_agency",
+    ),
+    (
+        "Nhóm nhiệm vụ phát triển các hoạt động hỗ trợ về SHTT: năm 2022 ghi những gì, còn năm 2023 cụ thể hóa "
+        "thành những hoạt động nào?",
+        ["4.1", "4.2"],
+        "tasks_overview",
+    ),
+    # "tính cả phần …" ends at its comma: the group after it still selects the rows
+    (
+        "Tính cả phần đề xuất ngân sách trung ương, tổng số tiền dự kiến phân bổ trong năm 2023 cho các nhiệm vụ "
+        "nhóm 3 (khai thác TSTT) là bao nhiêu?",
+        ["2.950 triệu"],
+        "tasks_sum",
+    ),
+    # "(kể cả A, B và C)" names some of the rows meant, not all of them
+    (
+        "Cộng kinh phí của tất cả các dòng tổ chức lớp tập huấn, bồi dưỡng trong bảng dự toán 2023 (kể cả lớp tại "
+        "trạm IP Platform, lớp cho chủ thể OCOP ở huyện và lớp cho học sinh, sinh viên) thì được bao nhiêu?",
+        ["527,6 triệu"],
+        "tasks_sum",
+    ),
+    (
+        "Trong bảng dự toán 2023, những dòng nhiệm vụ nào không được bố trí đồng nào từ NS sự nghiệp khoa học?",
+        ["không dùng NS sự nghiệp khoa học", "3.2", "5.5"],
+        "budget_by_source",
+    ),
+    # "có nói … không" frames the question; "lấy từ nguồn nào" is money
+    (
+        "Em là kế toán ở xã bên Thuận Bắc, KH SHTT 2022 của NT có nói kp lấy từ nguồn nào ko ạ?",
+        ["Kế hoạch SHTT năm 2022", "sự nghiệp"],
+        "plan_budget",
+    ),
+    # the 2022 text gives the class its topic ("với chủ đề …")
+    (
+        "Lớp tập huấn cho cán bộ quản lý nhà nước về SHTT năm 2022 có chủ đề gì?",
+        ["Xây dựng và phát triển thương hiệu cho các sản phẩm OCOP"],
+        "task_card",
+    ),
+    # the second question's words are the first one's task's own note, though another task shares some
+    (
+        "Nhiệm vụ 3.1 năm 2023 triển khai vào quý nào? Và cột ghi chú nói đăng ký đề xuất nguồn vốn của chương "
+        "trình nào?",
+        ["Quý III", "Chương trình phát triển tài sản trí tuệ"],
+        "timeline",
+    ),
+    # "mọi" frames the list: every task that mentions the topic, not the one that matches best
+    (
+        "Liệt kê mọi nhiệm vụ trong phần nội dung KH 2022 của Ninh Thuận có nhắc tới sản phẩm OCOP.",
+        ["1.c", "3.a", "3.e", "3.g", "5.c"],
+        "search",
+    ),
+    # "những ai phối hợp với sở KHCN" asks who works with it on the task named, not which tasks it has
+    (
+        "Nhà e ở Ninh Phước nuôi tôm giống. Năm 2022 vụ NHCN tôm giống thì những ai phối hợp với sở KHCN vậy?",
+        ["3.d", "chủ sở hữu"],
+        "cooperating_agencies",
+    ),
+    # a task's share is of the column named after "chiếm … %", not of the one that names the part
+    (
+        "Với nhiệm vụ 3.1 năm 2023, phần NS sự nghiệp khoa học bố trí năm 2023 chiếm bao nhiêu phần trăm tổng kinh "
+        "phí thực hiện của nhiệm vụ?",
+        ["4,17%", "200 / 4.800"],
+        "plan_budget_share",
+    ),
+    # "có ghi tổng thời gian thực hiện (12 hoặc 24 tháng)": every task that states a length, not one length
+    (
+        "Bốn nhiệm vụ năm 2023 có ghi tổng thời gian thực hiện (12 hoặc 24 tháng) có tổng kinh phí thực hiện bình "
+        "quân mỗi nhiệm vụ là bao nhiêu?",
+        ["2.075 triệu", "8.300 : 4"],
+        "tasks_sum",
+    ),
+    # ", và trong KH Thái Bình thì cục này …": a second question, about the agency just named
+    (
+        "Cục Quản lý thị trường được giao việc gì trong KH 2022 của Ninh Thuận, và trong KH Thái Bình thì cục này "
+        "được xếp chung với những cơ quan nào?",
+        ["IV.2.g", "Công an tỉnh", "Chi cục Hải quan"],
+        "responsibility",
+    ),
+    # a tone slipped in a province's name still names it (a different vowel, "năm định", does not)
+    ("Kế hoạch Ninh Thuân năm 2023 tổng kinh phí bao nhiêu?", ["3.832,6 triệu"], "plan_budget"),
+    # a target year aimed at one province's plan keeps the other province named
+    (
+        "Ninh Thuận 2023 và Thái Bình đến 2030 có chỉ tiêu gì về tập huấn?",
+        ["Kế hoạch SHTT năm 2023 tỉnh Ninh Thuận", "160/KH-UBND"],
+        "targets",
+    ),
+    # an agency's part across two years, on one topic: its tasks on that topic only
+    (
+        "nhiem vu OCOP cua so NN nam 2022 va 2023 khac nhau the nao",
+        ["3.e (2022) ↔ 3.4 (2023)", "liên quan đến điều được hỏi"],
+        "tasks_compare",
+    ),
+    # "con số cụ thể về số lớp" asks a count, not money
+    ("Lớp tập huấn cho học sinh năm 2023 có con số cụ thể về số lớp không?", ["02 lớp"], "quantity"),
+    # ", và Sở X chủ trì …" starts a second question, which keeps the first one's plan (its year too)
+    (
+        "Bảng dự toán 2023 của Ninh Thuận có tất cả bao nhiêu dòng nhiệm vụ, và Sở KH&CN đứng tên chủ trì bao "
+        "nhiêu dòng trong số đó?",
+        ["12 nhiệm vụ", "9 nhiệm vụ"],
+        "tasks_count",
+    ),
+    # "cán bộ phụ trách" names people, it asks no one who is in charge: the target is the answer
+    (
+        "Đến năm 2025, Thái Bình đặt mục tiêu gì về đào tạo cho cán bộ phụ trách quản lý nhà nước về SHTT?",
+        ["100%", "Chỉ tiêu đến năm 2025"],
+        "targets",
+    ),
+    # "sở anh" after "Anh ở Sở GD&ĐT": the agency the person named
+    (
+        "Anh ở Sở GD&ĐT, năm 2023 sở anh chủ trì việc gì?",
+        ["5.5", "Sở Giáo dục và Đào tạo"],
+        "tasks_by_agency",
+    ),
+    # unaccented "chi o so" is "chỉ ở sở": no introduction, the agency stays the filter
+    ("chi o so KHCN, nam 2023 co bao nhieu nv duoc giao chu tri", ["9 nhiệm vụ"], "tasks_count"),
+    # a long answer about two plans of the province named stays the answer, not "which province?"
+    (
+        "Ninh Thuận: Sở KHCN chủ trì những nhiệm vụ nào, kể đủ nội dung?",
+        ["13 nhiệm vụ", "1.a", "5.4"],
+        "tasks_by_agency",
+    ),
+    # a topic's task goes on the next year under other words: its namesake is compared, not "only in 2022"
+    (
+        "nhiệm vụ chỉ dẫn địa lý năm 2022 và 2023 khác nhau thế nào",
+        ["Nha đam", "Thịt cừu", "3.d (2022) ↔ 3.6 (2023)"],
+        "tasks_compare",
+    ),
 ]
 
 

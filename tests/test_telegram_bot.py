@@ -159,16 +159,18 @@ def test_private_question_answered_with_source_and_task_buttons(
     call = run(scenario())
     text = call.params["text"]
     assert call.params["chat_id"] == str(USER_ID)
-    assert LEAD_AGENCY in text
-    assert "Nguồn:" in text
-    assert "<b>" in text and "<i>" in text  # bold title, italic source
+    first, *rest = text.split("\n")
+    assert first.startswith("<b>") and LEAD_AGENCY in first  # the answer first, in one line
+    assert "<i>" in text and "3.3" in rest[0]  # then what it is about, in italics
+    assert len(text.split("\n")) <= 8
     assert call.params["parse_mode"] == "HTML"  # from Defaults, not passed by the handler
     assert call.params["link_preview_options"] == {"is_disabled": True}
     assert_telegram_html(text)
     rows = call.params["reply_markup"]["inline_keyboard"]
     facets = [b["callback_data"] for row in rows[:-1] for b in row]
-    assert facets and all(d.startswith(("r:", "h:")) for d in facets)
+    assert facets and all(d.startswith(("r:", "h:", "v:")) for d in facets)
     assert facet_data(PLAN_2023, "3.3", "budget") in facets
+    assert facet_data(PLAN_2023, "3.3", "source") in facets  # the source: the document's words, a tap away
     assert [b["text"] for b in rows[-1]] == [phrases.RATE_UP, phrases.RATE_DOWN]  # 👍 / 👎 under the answer
     assert_well_formed(api)
     assert not error_records(caplog)
@@ -338,11 +340,15 @@ def test_budget_command_for_every_plan_fits_telegram(api: FakeBotAPI, settings: 
     calls = run(scenario())
     assert len(api.calls("sendMessage")) == 1  # every plan in one message, not one message per plan
     [call] = calls
+    text = call.params["text"]
     for plan in plans:
-        assert services.browser.title(plan.id) in call.params["text"]
-    assert "đồng" in call.params["text"]
-    [(label, data)] = buttons(call)  # a tap for the charts, answered below the summary
-    assert label == phrases.CHART_BUTTON and data.startswith(("q:", "h:"))
+        assert f"<b>{html.escape(plan.label)}</b>: " in text  # a line each, the plan named first
+    assert "3.832,6 triệu đồng" in text and "5.540 triệu đồng" in text
+    assert "giảm 1.707,4 triệu so với năm 2022" in text  # 2023 against 2022, beside 2023
+    assert len(text.split("\n")) <= 8
+    labels = dict(buttons(call))
+    assert labels[phrases.CHART_BUTTON].startswith(("q:", "h:"))  # a tap for the charts, answered below
+    assert labels[phrases.DETAILS].startswith("v:")  # the sources and the table's totals, in place
     assert_well_formed(api)
 
 
@@ -422,7 +428,8 @@ def test_tasks_command_browses_groups_tasks_and_cards(api: FakeBotAPI, settings:
     tasks = callback_data(out["tasks"])
     assert facet_data(PLAN_2023, "3.3", "card") in tasks
     group_3 = [t.id for t in services.browser.tasks(PLAN_2023, "3")]
-    assert tasks == [facet_data(PLAN_2023, number, "card") for number in group_3]
+    assert tasks == [facet_data(PLAN_2023, number, "card") for number in group_3] + [f"n:{PLAN_2023}:0"]
+    assert buttons(out["tasks"])[-1] == (phrases.BACK_TO_GROUPS, f"n:{PLAN_2023}:0")  # a way back to the groups
     card = out["card"].params["text"]
     assert "3.3" in card and LEAD_AGENCY in card
     assert_well_formed(api)
@@ -481,7 +488,8 @@ def test_quarter_command(api: FakeBotAPI, settings: Settings, services: Services
     menu, q2, none = run(scenario())
     assert callback_data(menu) == [quarter_data(PLAN_2023, q) for q in (1, 2, 3, 4)]
     assert [label for label, _ in buttons(menu)] == ["Quý I", "Quý II", "Quý III", "Quý IV"]
-    assert "5.5" in q2.params["text"] and "Quý II" in q2.params["text"]
+    assert "Quý II" in q2.params["text"]
+    assert facet_data(PLAN_2023, "5.5", "card") in callback_data(q2)  # the tasks are the buttons
     assert "không chia nhiệm vụ theo quý" in none.params["text"]
     assert_well_formed(api)
 
@@ -497,8 +505,10 @@ def test_search_and_feedback_commands(api: FakeBotAPI, settings: Settings, servi
             }
 
     out = run(scenario())
-    assert "OCOP" in out["search"].params["text"]
-    assert out["search"].params["text"].count("•") >= 2
+    labels = [label for label, data in buttons(out["search"]) if data.startswith(("r:", "h:"))]
+    assert len(labels) == 8 and phrases.NEXT in dict(buttons(out["search"]))  # a button per task found, paged
+    assert {label.split(" · ")[0] for label in labels} == {"NT 2022", "NT 2023"}  # lists mixing plans name them short
+    assert "nhiệm vụ" in out["search"].params["text"]
     assert out["search_usage"].params["text"] == html.escape(phrases.SEARCH_USAGE)
     assert out["feedback"].params["text"] == html.escape(phrases.FEEDBACK_THANKS)
     assert out["feedback_usage"].params["text"] == html.escape(phrases.FEEDBACK_USAGE)
@@ -728,11 +738,16 @@ def test_inline_queries(api: FakeBotAPI, settings: Settings, services: Services)
         assert 0 < len(result["id"].encode()) <= 64
         assert 0 < len(result["title"]) <= 100
     assert answer.params["inline_query_id"]
-    [help_result] = empty.params["results"]
+    help_result, *examples = empty.params["results"]
     assert help_result["id"] == "help"
     assert help_result["title"] == phrases.INLINE_HELP_TITLE
     assert BOT_USERNAME in help_result["description"]
-    assert help_result["input_message_content"]["message_text"] == html.escape(phrases.HELP_INTRO)
+    sent = help_result["input_message_content"]["message_text"]
+    assert sent == html.escape(phrases.INLINE_HELP_MESSAGE.format(bot=BOT_USERNAME))
+    assert sent.rstrip().endswith(".") and not sent.rstrip().endswith(":")  # a whole sentence, nothing dangling
+    assert examples and all(r["title"].startswith("Ví dụ:") for r in examples)  # example answers, ready to send
+    for result in examples:
+        assert_telegram_html(result["input_message_content"]["message_text"])
     assert not api.calls("sendMessage")
 
 
@@ -990,26 +1005,36 @@ def _png_size(data: bytes) -> tuple[int, int]:
     return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
 
 
-def test_chart_command_sends_photos(api: FakeBotAPI, settings: Settings, services: Services) -> None:
+def test_chart_command_sends_one_album(api: FakeBotAPI, settings: Settings, services: Services) -> None:
     async def scenario() -> list[Call]:
         async with RunningBot(api, settings, services) as bot:
             await bot.press(f"p:{PLAN_2023}")
-            return await bot.send(api.message_update("/bieudo"), "sendPhoto", count=2, timeout=30)
+            albums = await bot.send(api.message_update("/bieudo"), "sendMediaGroup", timeout=30)
+            await bot.settle(0.2)
+            return albums
 
-    photos = run(scenario())
-    for call in photos:
-        upload = call.params["photo"]
-        assert _png_size(upload.data) == (800, 480)
-        assert "triệu đồng" in call.params["caption"]
-    assert "1.062,6 triệu đồng" in " ".join(c.params["caption"] for c in photos)
+    [album] = run(scenario())
+    photos = FakeBotAPI.album(album)
+    assert len(photos) == 2  # by group and by source, in one message
+    assert not api.calls("sendPhoto")
+    for upload, _ in photos:
+        assert _png_size(upload.data) == (1080, 1350)  # a phone's 4:5
+    captions = [caption for _, caption in photos]
+    assert captions[0] and not any(captions[1:])  # one caption, under the album
+    assert "Theo nhóm nhiệm vụ" in captions[0] and "Theo nguồn" in captions[0]
+    assert "3.517,6" in captions[0] and "3.832,6" in captions[0]  # the two sums, and why they differ
+    [text] = [c.params["text"] for c in api.calls("sendMessage") if "Biểu đồ" in c.params["text"]]
+    assert len(text.split("\n")) <= 8
+    assert_well_formed(api)
 
 
-def test_chart_asked_in_words_sends_photos(api: FakeBotAPI, settings: Settings, services: Services) -> None:
+def test_chart_asked_in_words_sends_an_album(api: FakeBotAPI, settings: Settings, services: Services) -> None:
     async def scenario() -> list[Call]:
         async with RunningBot(api, settings, services) as bot:
-            return await bot.send(api.message_update("biểu đồ kinh phí năm 2023"), "sendPhoto", count=2, timeout=30)
+            return await bot.send(api.message_update("biểu đồ kinh phí năm 2023"), "sendMediaGroup", timeout=30)
 
-    assert len(run(scenario())) == 2
+    [album] = run(scenario())
+    assert len(FakeBotAPI.album(album)) == 2
 
 
 def test_export_command_sends_the_workbook_and_csv_on_request(

@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable, Sequence
 
 from ipbot import phrases
-from ipbot.answering import document, lists, money, support, talk, tasks
+from ipbot.answering import document, lists, many, money, support, talk, tasks
 from ipbot.answering.common import reply
 from ipbot.answers import Answer, Section
 from ipbot.plans.db import PlanDB
@@ -106,7 +106,7 @@ class Answerer:
         """Several requests from one message, answered in order as one answer."""
         answers = [self.answer(r) for r in requests]
         if len(answers) == 1:
-            return answers[0]
+            return many.fit(self.db, requests, answers[0])
         first = next((a for a in answers if a.answered), answers[0])
         combined = Answer(
             sections=[s for a in answers for s in a.sections],
@@ -118,4 +118,4 @@ class Answerer:
             suggestions=[s for a in answers for s in a.suggestions][:4],
             attachments=[x for a in answers for x in a.attachments],
         )
-        return combined
+        return many.fit(self.db, requests, combined)

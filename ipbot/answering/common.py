@@ -90,6 +90,7 @@ _FIELD_WORDS = {
     Field.BUDGET: "kinh phí trong bảng dự toán",
     Field.OBJECTIVE: "mục tiêu riêng",
     Field.QUANTITY: "số lượng cụ thể",
+    Field.DURATION: "tổng thời gian thực hiện",
 }
 _STATUS_WORDS = {
     "row": "có dòng kinh phí trong bảng dự toán",
@@ -127,7 +128,8 @@ def filters_phrase(db: PlanDB, plan: PlanInfo, f: Filters) -> str:
         parts.append("thực hiện cả năm (không gắn với quý)")
     if f.source:
         src = plan.source(f.source)
-        parts.append(f"dùng {src.label if src else f.source}")
+        refused = "không " if f.negate and not f.agency else ""  # with no agency, negate turns the source test
+        parts.append(f"{refused}dùng {src.label if src else f.source}")
     if set(f.status) == {"row", "recurring"} and Field.BUDGET in f.has:
         pass  # "có ghi kinh phí trong bảng dự toán" below says it
     elif set(f.status) == {"row", "recurring"}:  # a row, with figures or with words

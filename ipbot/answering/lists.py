@@ -30,6 +30,8 @@ __all__ = [
 
 MAX_LIST = 30
 MIN_ANALOG = 0.5
+HELD_ELSEWHERE = 0.7
+"""Least likeness for "(năm 2023 vẫn có, ở 3.6 …)": a loose namesake (a patent beside a plant variety) says nothing."""
 """Least two-way similarity for a task of one year's plan to count as the same task in another year's."""
 
 
@@ -53,9 +55,11 @@ def _list_line(db: PlanDB, plan: PlanInfo, task: Task, request: Request, detaile
     f = request.filters
     not_led = f.negate and f.agency and f.role is Role.LEAD  # "không do Sở X chủ trì": then who does
     if (Field.LEAD in request.show or not_led or f.co_led) and task.lead:
-        line += f" — chủ trì: {agency_list(db.agency_name(plan.id, s) for s in task.lead)}"
+        line += f" — chủ trì: {agency_list(task.named(s, db.agency_name(plan.id, s)) for s in task.lead)}"
     if Field.COOPERATING in request.show:
-        cooperating = task.cooperating_text or agency_list(db.agency_name(plan.id, s) for s in task.cooperating)
+        cooperating = task.cooperating_text or agency_list(
+            task.named(s, db.agency_name(plan.id, s)) for s in task.cooperating
+        )
         line += f" — phối hợp: {cooperating or 'không ghi'}"
     if f.amount is not None and task.budget.total is not None:
         line += f" — tổng {money(task.budget.total)}"
@@ -326,24 +330,48 @@ def compare_tasks(db: PlanDB, request: Request) -> Answer:
         return list_tasks(db, request)
     old, new = sorted((db.plan(p) for p in request.plans), key=lambda p: p.year_start)
     old_ids, new_ids = db.task_ids([old.id], request.filters), db.task_ids([new.id], request.filters)
+    if request.filters.ids and not request.filters.agency:
+        # the tasks on a topic: each one's namesake the other year is compared too, though worded otherwise
+        new_ids += [a for t in old_ids if (a := _namesake(db, t, new.id)) and a not in new_ids]
+        old_ids += [a for t in new_ids if (a := _namesake(db, t, old.id)) and a not in old_ids]
     pairs: list[tuple[str, str]] = []
+    elsewhere: dict[str, str] = {}  # a task of the selection whose namesake the other year falls outside it
     for tid in old_ids:
         found = db.analog(tid, new.id)
         if found and found[1] >= MIN_ANALOG and found[0] in new_ids:
             pairs.append((tid, found[0]))
+        elif found and found[1] >= HELD_ELSEWHERE:
+            elsewhere[tid] = found[0]
+    for tid in new_ids:
+        found = db.analog(tid, old.id)
+        if tid not in {n for _, n in pairs} and found and found[1] >= HELD_ELSEWHERE and found[0] not in old_ids:
+            elsewhere[tid] = found[0]
     kept_new = {n for _, n in pairs}
     dropped = [t for t in old_ids if t not in {o for o, _ in pairs}]
     added = [t for t in new_ids if t not in kept_new]
-    lines = [
-        f"{len(pairs)} nhiệm vụ có ở cả hai năm; {len(dropped)} nhiệm vụ chỉ có ở {old.short_title}; "
-        f"{len(added)} nhiệm vụ mới ở {new.short_title}."
-    ]
+    agency = request.filters.agency
+    if agency:
+        # one agency's part in two years: "chỉ có năm 2022" would be wrong of a task that goes on
+        # under another lead, so such a task says who has it the other year
+        who = _ROLE_OF.get(request.filters.role, "tham gia")
+        among = " liên quan đến điều được hỏi" if request.filters.ids else ""  # a topic's tasks only
+        lines = [
+            f"{db.agency_name(old.id, agency)} {who} {len(old_ids)} nhiệm vụ{among} năm {old.year_start} "
+            f"và {len(new_ids)} nhiệm vụ năm {new.year_start}; {len(pairs)} nhiệm vụ có ở cả hai năm."
+        ]
+    else:
+        lines = [
+            f"{len(pairs)} nhiệm vụ có ở cả hai năm; {len(dropped)} nhiệm vụ chỉ có ở {old.short_title}; "
+            f"{len(added)} nhiệm vụ mới ở {new.short_title}."
+        ]
     if dropped:
-        lines.append(f"Có năm {old.year_start}, không còn năm {new.year_start}:")
-        lines += [f"• {task_line(t, 90)}" for t in db.tasks(dropped)]
+        lines.append(
+            f"Có năm {old.year_start}, không còn năm {new.year_start}:" if not agency else f"Chỉ năm {old.year_start}:"
+        )
+        lines += [f"• {task_line(t, 90)}{_held_elsewhere(db, new, elsewhere.get(i))}" for i, t in _each(db, dropped)]
     if added:
-        lines.append(f"Mới năm {new.year_start}:")
-        lines += [f"• {task_line(t, 90)}" for t in db.tasks(added)]
+        lines.append(f"Mới năm {new.year_start}:" if not agency else f"Chỉ năm {new.year_start}:")
+        lines += [f"• {task_line(t, 90)}{_held_elsewhere(db, old, elsewhere.get(i))}" for i, t in _each(db, added)]
     if pairs:
         lines.append("Có ở cả hai năm:")
         for o, n in pairs:
@@ -362,6 +390,27 @@ def compare_tasks(db: PlanDB, request: Request) -> Answer:
     title = f"{old.short_title} so với {new.short_title}"
     source = f"Nguồn: {old.short_title} và {new.short_title}, phần nhiệm vụ (so khớp theo nội dung)."
     return reply(request, [Section(lines, title, source)], True, plans=[old.id, new.id])
+
+
+def _namesake(db: PlanDB, tid: str, plan_id: str) -> str | None:
+    found = db.analog(tid, plan_id)
+    return found[0] if found and found[1] >= MIN_ANALOG else None
+
+
+def _each(db: PlanDB, ids: list[str]) -> list[tuple[str, Task]]:
+    return [(i, t) for i in ids if (t := db.task(i)) is not None]
+
+
+_ROLE_OF = {Role.LEAD: "chủ trì", Role.COOPERATING: "phối hợp", Role.ANY: "tham gia"}
+
+
+def _held_elsewhere(db: PlanDB, plan: PlanInfo, tid: str | None) -> str:
+    """' (năm 2023 vẫn có, ở 3.4 do Sở NN&PTNT chủ trì)': the namesake the other year, outside the selection."""
+    task = db.task(tid) if tid else None
+    if task is None:
+        return ""
+    lead = f" do {agency_list(db.agency_name(plan.id, s) for s in task.lead)} chủ trì" if task.lead else ""
+    return f" (năm {plan.year_start} vẫn có, ở {task.label or task.number}{lead})"
 
 
 def count_duties(db: PlanDB, request: Request) -> Answer:

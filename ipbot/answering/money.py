@@ -170,7 +170,18 @@ def sum_rows(db: PlanDB, request: Request) -> Answer:
         scope = f" các nhiệm vụ {scope}" if scope else (" các nhiệm vụ đã chọn" if f.ids else " cả bảng dự toán")
         lines = [f"Cộng {what} của{scope}: {money(total)}."]
         terms, others = _row_terms(rows, measure, source)
-        if terms:
+        one = rows[0] if len(ids) == 1 and len(rows) == 1 and measure is Measure.REMAINING and not source else None
+        whole, given = (one.value(Measure.TOTAL), one.value(Measure.ALLOCATION)) if one else (None, None)
+        if one is not None and whole is not None and given is not None:
+            # "phần còn lại phải bố trí sau năm 2023" of the task talked about: the subtraction, not a sum of one
+            task = db.task(ids[0])
+            lines = [
+                f"Nhiệm vụ {task.number if task else ids[0]}: {what} là {money(total)}.",
+                f"= {figure(whole)} (tổng kinh phí thực hiện) − {figure(given)} (phân bổ năm {plan.year_start}) "
+                "(triệu đồng).",
+            ]
+            terms = []
+        elif terms:
             lines.append("= " + " + ".join(terms) + " (triệu đồng).")
         if Field.AVERAGE in request.show and terms:
             # "trung bình mỗi nhiệm vụ": over the rows that state an amount, which are the ones added

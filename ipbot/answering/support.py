@@ -34,7 +34,7 @@ def support(db: PlanDB, request: Request) -> Answer:
         ids += mine
         lines = []
         for task in tasks:
-            who = agency_list(db.agency_name(plan.id, s) for s in task.lead)
+            who = agency_list(task.named(s, db.agency_name(plan.id, s)) for s in task.lead)
             ask = f"liên hệ {who} (chủ trì)" if who else _focal(db, plan)
             lines.append(f"• {task_line(task)}: {shorten(task.content, SUPPORT_CONTENT)} — {ask}.")
         where = ", ".join(dict.fromkeys(f"mục {t.section}" for t in tasks))

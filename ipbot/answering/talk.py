@@ -82,6 +82,11 @@ def talk(db: PlanDB, request: Request) -> Answer:
         return reply(request, [Section(lines)], True, suggestions=examples(db))
     if kind is Field.THANKS:
         return reply(request, [Section([phrases.THANKS])], True)
+    if kind is Field.COMPLAINT:  # "sai rồi": say sorry, how to ask again, and whom to ask instead
+        plans = [db.plan(p) for p in db.plan_ids]
+        handover = contact_lines(db, plans, national=True)
+        lines = [phrases.COMPLAINT, phrases.COMPLAINT_HOW]
+        return reply(request, [Section(lines), *([Section(handover)] if handover else [])], False)
     if kind is Field.GOODBYE:
         return reply(request, [Section([phrases.GOODBYE])], True, intent="thanks")
     if kind is Field.EMPTY:

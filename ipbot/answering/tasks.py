@@ -27,16 +27,16 @@ def _plan_year(plan: PlanInfo) -> str:
     return f"Kế hoạch {period(plan)}"
 
 
-def _names(db: PlanDB, plan: PlanInfo, slugs: list[str], said: str | None = None) -> str:
-    """Agency names; generic phrases in the document's own words where ``said`` has them."""
-    return agency_list(db.agency_as_said(plan.id, s, said) for s in slugs)
+def _names(db: PlanDB, plan: PlanInfo, task: Task, slugs: list[str], said: str | None = None) -> str:
+    """Agency names; generic phrases in the document's own words (the task's record, or where ``said`` has them)."""
+    return agency_list(task.named(s, db.agency_as_said(plan.id, s, said)) for s in slugs)
 
 
 def _what_it_says(db: PlanDB, plan: PlanInfo, task: Task) -> str:
     """A one-line reminder of the task, for answers that must say 'not stated'."""
     parts = [f"Nội dung: {shorten(task.content, 160)}"]
     if task.lead:
-        parts.append(f"chủ trì: {_names(db, plan, task.lead)}")
+        parts.append(f"chủ trì: {_names(db, plan, task, task.lead)}")
     when = timeline_phrase(task)
     if when:
         parts.append(f"thời gian: {when}")
@@ -49,19 +49,19 @@ def _lead(db: PlanDB, plan: PlanInfo, task: Task) -> Lines:
         said = task.lead_note or f"{_plan_year(plan)} không nêu cơ quan chủ trì nhiệm vụ này."
         return [said, _what_it_says(db, plan, task)], False
     verb = "đồng chủ trì" if len(task.lead) > 1 else "chủ trì"
-    lines = [f"Cơ quan {verb}: {_names(db, plan, task.lead)}."]
+    lines = [f"Cơ quan {verb}: {_names(db, plan, task, task.lead)}."]
     if task.cooperating:
-        lines.append(f"Phối hợp: {_names(db, plan, task.cooperating, task.cooperating_text)}.")
+        lines.append(f"Phối hợp: {_names(db, plan, task, task.cooperating, task.cooperating_text)}.")
     return lines, True
 
 
 def _coop(db: PlanDB, plan: PlanInfo, task: Task) -> Lines:
     if not task.cooperating:
-        lead = f" Cơ quan chủ trì: {_names(db, plan, task.lead)}." if task.lead else ""
+        lead = f" Cơ quan chủ trì: {_names(db, plan, task, task.lead)}." if task.lead else ""
         return [f"{_plan_year(plan)} không nêu cơ quan phối hợp cho nhiệm vụ này.{lead}"], False
-    lines = [f"Cơ quan phối hợp: {_names(db, plan, task.cooperating, task.cooperating_text)}."]
+    lines = [f"Cơ quan phối hợp: {_names(db, plan, task, task.cooperating, task.cooperating_text)}."]
     if task.lead:
-        lines.append(f"Chủ trì: {_names(db, plan, task.lead)}.")
+        lines.append(f"Chủ trì: {_names(db, plan, task, task.lead)}.")
     return lines, True
 
 
@@ -176,11 +176,11 @@ def _card(db: PlanDB, plan: PlanInfo, task: Task) -> Lines:
     if task.training_content:
         lines.append(f"Nội dung tập huấn: {task.training_content}")
     if task.lead:
-        lines.append(f"Chủ trì: {_names(db, plan, task.lead)}.")
+        lines.append(f"Chủ trì: {_names(db, plan, task, task.lead)}.")
     elif task.lead_note:
         lines.append(task.lead_note)
     if task.cooperating:
-        lines.append(f"Phối hợp: {_names(db, plan, task.cooperating, task.cooperating_text)}.")
+        lines.append(f"Phối hợp: {_names(db, plan, task, task.cooperating, task.cooperating_text)}.")
     when = timeline_phrase(task)
     if when:
         lines.append(

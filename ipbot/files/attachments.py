@@ -23,6 +23,7 @@ class File:
     filename: str
     data: bytes
     caption: str
+    short: str = ""  # a chart's caption under an album of several (see charts.Chart.short)
 
 
 def render(knowledge: Knowledge, attachment: Attachment) -> File | None:
@@ -41,7 +42,7 @@ def render(knowledge: Knowledge, attachment: Attachment) -> File | None:
             chart = charts.by_group(plans[0])
         if chart is None:
             return None
-        return File("photo", f"{what}-{'-'.join(plan_ids)}.png", chart.png, chart.caption)
+        return File("photo", f"{what}-{'-'.join(plan_ids)}.png", chart.png, chart.caption, chart.short)
     target = attachment.plans[0] if attachment.plans else ""
     if attachment.kind == "export" and target in knowledge.plans:
         plan = knowledge.plans[target]

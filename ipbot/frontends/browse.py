@@ -57,6 +57,10 @@ def plan_label(plan: Plan) -> str:
     return f"{plan.province} {years}"
 
 
+def _initials(province: str) -> str:
+    return "".join(w[0] for w in province.split()).upper()
+
+
 class Browser:
     """Menu entries over the loaded plans, and the requests menu choices make."""
 
@@ -103,14 +107,29 @@ class Browser:
             agency = self.knowledge.agency(plan, slug)
             if agency.scope != "generic":
                 items.append(Item(slug, agency.short or agency.name, n))
-        return sorted(items, key=lambda i: (-i.count, i.label))
+        # most tasks first; agencies with as many (or only duties) in the order the plan names them
+        return sorted(items, key=lambda i: -i.count)
 
     def task_label(self, plan_id: str, number: str, with_plan: bool = False) -> str:
-        """A task's button: its number and the start of its title, after the plan when lists mix plans."""
+        """A task's button: its number and the start of its title, after the plan when lists mix
+        plans (named short, 'NT 2023', so the title still shows)."""
         plan = self.knowledge.plans.get(plan_id)
         task = next((t for t in plan.tasks if t.number == number), None) if plan else None
         label = f"{number} · {task.title}" if task else f"Nhiệm vụ {number}"
-        return fit(f"{plan_label(plan)} · {label}" if plan and with_plan else label)
+        return fit(f"{self.plan_tag(plan)} · {label}" if plan and with_plan else label)
+
+    def plan_tag(self, plan: Plan) -> str:
+        """A plan in a few letters: the province's initials and the years ('NT 2023', 'TB 2021–25'),
+        or its full label when two loaded provinces share the initials."""
+        initials = _initials(plan.province)
+        if any(
+            p.province != plan.province and _initials(p.province) == initials for p in self.knowledge.plans.values()
+        ):
+            return plan_label(plan)
+        years = (
+            str(plan.year_start) if plan.year_end == plan.year_start else f"{plan.year_start}–{plan.year_end % 100:02d}"
+        )
+        return f"{initials} {years}"
 
     def has_task(self, plan_id: str, number: str) -> bool:
         plan = self.knowledge.plans.get(plan_id)

@@ -10,17 +10,20 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from pydantic import ValidationError
 
 from ipbot.answers import Context
-from ipbot.assistant import Assistant, build, open_knowledge
-from ipbot.config import Settings
+from ipbot.assistant import Assistant, build, open_knowledge, settle
+from ipbot.config import Paths, light_paths
 from ipbot.frontends.batch import batch
 from ipbot.frontends.render import plain_text
 from ipbot.plans.store import DataInvalid
 from ipbot.requests import Field, Items, Request
+
+if TYPE_CHECKING:
+    from ipbot.config import Settings
 
 __all__ = ["batch", "chat", "main"]
 
@@ -61,9 +64,10 @@ def chat(assistant: Assistant, stdin: IO[str], stdout: IO[str], interactive: boo
         stdout.flush()
 
 
-def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
+def _cmd_ask(args: argparse.Namespace, settings: Settings | Paths) -> int:
     assistant = Assistant.open(settings)
     if args.batch:
+        settle()
         # bytes, not text: a line with an invalid UTF-8 byte gets its own error line instead of
         # ending the run (or being silently altered by a decoder's replacement characters)
         if args.batch == "-":
@@ -81,7 +85,9 @@ def _cmd_ask(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _cmd_chat(args: argparse.Namespace, settings: Settings) -> int:
-    chat(Assistant.open(settings), sys.stdin, sys.stdout, sys.stdin.isatty())
+    assistant = Assistant.open(settings)
+    settle()
+    chat(assistant, sys.stdin, sys.stdout, sys.stdin.isatty())
     return 0
 
 
@@ -157,14 +163,19 @@ def _cmd_files(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _cmd_import(args: argparse.Namespace, settings: Settings) -> int:
-    """ipbot import-text FILE [--out PATH]: draft a plan data file from a document."""
+    """ipbot import-text FILE [--out PATH] [--review HTML]: draft a plan data file (and its review page)."""
     from ipbot.plans.importer import draft_plan, finish, read_document, to_yaml
     from ipbot.plans.load import AGENCIES_FILE, PLANS_DIR, SOURCES_DIR, load_registry
 
     source = Path(args.file)
     registry = load_registry(settings.data_dir / AGENCIES_FILE)
-    draft = finish(draft_plan(source, registry))
+    draft = finish(draft_plan(source, registry, settings.data_dir))
     plan_id = str(draft.data["id"])
+    if args.review:
+        from ipbot.plans.importing.review import review_page
+
+        Path(args.review).write_text(review_page(draft), encoding="utf-8")
+        print(f"Trang kiểm tra: {args.review}")
     out = Path(args.out) if args.out else settings.data_dir / PLANS_DIR / f"{plan_id}.yaml"
     if out.exists() and not args.force:
         print(f"{out} đã có (có thể là dữ liệu đã được kiểm tra): dùng --out hoặc --force.", file=sys.stderr)
@@ -228,6 +239,7 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("file")
     imp.add_argument("--out", help="tệp YAML (mặc định: data/plans/<mã kế hoạch>.yaml)")
     imp.add_argument("--force", action="store_true", help="ghi đè tệp đã có")
+    imp.add_argument("--review", metavar="HTML", help="trang HTML để kiểm tra: từng dữ kiện bên đoạn văn bản nguồn")
     imp.set_defaults(func=_cmd_import)
     return parser
 
@@ -243,6 +255,12 @@ def settings_problem(exc: ValidationError) -> str:
     return "invalid settings: " + "; ".join(parts)
 
 
+def _settings() -> Settings:
+    from ipbot.config import Settings
+
+    return Settings()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
@@ -251,7 +269,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdin.reconfigure(encoding="utf-8", errors="replace")
     args = _parser().parse_args(argv)
     try:
-        settings = Settings()
+        # one question needs only where the data is: the full settings (pydantic-settings, asyncio,
+        # ssl) are not loaded for it unless a .env file is there to be read
+        settings = (light_paths() if args.command == "ask" else None) or _settings()
     except ValidationError as exc:  # one line naming each bad setting, never a traceback
         print(f"ipbot: {settings_problem(exc)}", file=sys.stderr)
         return 2

@@ -129,6 +129,13 @@ def _check_tasks(plan: Plan, file: str, cat: Catalogue) -> Iterator[Problem]:
             )
         if source_text and fold(task.content)[:60] not in source_text:
             yield Problem("warning", file, f"{where}.content", "opening words not found in the source text")
+        for slug, words in task.said.items():  # the words answers show must be the task's agency, as written
+            if slug not in (*task.lead, *task.cooperating):
+                yield Problem("error", file, f"{where}.said", f"{slug!r} is neither a lead nor a cooperating agency")
+            elif fold(words) not in fold(f"{task.content} {task.cooperating_text or ''}") and (
+                not source_text or fold(words) not in source_text
+            ):
+                yield Problem("error", file, f"{where}.said", f"{words!r} is not in the document")
 
 
 def _agency_mentions(plan: Plan) -> Iterator[tuple[str, str]]:

@@ -487,6 +487,7 @@ class PlanDB:
             lead_note=r["lead_note"],
             cooperating=roles.get((tid, "cooperating"), []),
             cooperating_text=r["cooperating_text"],
+            said=json.loads(r["said"] or "{}"),
             quantities=quantities,
             notes=json.loads(r["notes"] or "[]"),
             budget=budget,
@@ -671,6 +672,7 @@ _HAS = {
     Field.BUDGET: "exists (select 1 from budget_rows b where b.task_id = t.id and b.total is not null)",
     Field.OBJECTIVE: "t.objective is not null",
     Field.QUANTITY: "t.quantities != '[]'",
+    Field.DURATION: "t.duration_months is not null",
     # a recurring row keeps its words ("Hoạt động thường xuyên") in a figure column, not in "Ghi chú"
     Field.NOTES: (
         "exists (select 1 from budget_rows b where b.task_id = t.id and b.note is not null and b.status = 'row')"

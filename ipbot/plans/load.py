@@ -100,7 +100,8 @@ def _read_yaml(path: Path, problems: list[Problem]) -> object:
     import yaml  # only loading data files needs it; answering reads the database
 
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        # libyaml's parser where it is installed: the same documents, about ten times faster
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         problems.append(Problem("error", path.name, "(file)", f"cannot read: {exc}"))
         return None

@@ -154,10 +154,19 @@ class Task(Model):
     lead_note: str | None = Field(None, description="why no lead agency is listed")
     cooperating: list[str] = []
     cooperating_text: str | None = Field(None, description="the cooperating agencies verbatim")
+    said: dict[str, str] = Field(
+        {},
+        description="a generic group's words in this task, by registry id: the id is what questions match, "
+        "the words ('Các sở ngành và đơn vị có liên quan') are what answers show instead of the registry name",
+    )
     quantities: list[Quantity] = []
     notes: list[str] = []
     budget: TaskBudget
     topics: list[str] = Field([], description="topic keywords: OCOP, chỉ dẫn địa lý, tập huấn…")
+
+    def named(self, slug: str, name: str) -> str:
+        """How this task names agency ``slug`` whose registry name is ``name``: the document's words if recorded."""
+        return self.said.get(slug, name)
 
 
 class Group(Model):

@@ -316,6 +316,7 @@ def _task_rows(cat: Catalogue, plan: Plan) -> Iterator[tuple[str, dict[str, obje
                 "duration_months": task.duration_months,
                 "lead_note": task.lead_note,
                 "cooperating_text": task.cooperating_text,
+                "said": _json(task.said),
                 "budget_status": b.status,
                 "notes": _json(task.notes),
                 "topics": _json(task.topics),

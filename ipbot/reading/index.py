@@ -15,6 +15,7 @@ import itertools
 import json
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz, process
 
 from ipbot.plans.models import Plan, Task
+from ipbot.reading.places import map_provinces
 from ipbot.text import (
     ABBREVIATIONS,
     STOPWORDS,
@@ -60,7 +62,11 @@ META_PHRASES = frozenset(
 DOMAIN_PHRASES = ("so huu tri tue", "chien luoc so huu tri tue")
 
 CACHE_SIZE = 2048
-"""Questions remembered by the per-index caches (cleared when full)."""
+"""Questions remembered by the per-index token cache (cleared when full)."""
+
+RANK_CACHE_SIZE = 64
+"""Rankings remembered (cleared when full): enough for the several one question asks for, and
+bounded, as a ranking over every plan holds thousands of hits."""
 
 TYPO_CUTOFF = 84
 """Least rapidfuzz ratio for an unknown word to be read as a plan word with a typo."""
@@ -288,6 +294,41 @@ def derived_tables(catalogue: Catalogue) -> dict[str, list[dict[str, object]]]:
     }
 
 
+def _alternation(table: Collection[str]) -> re.Pattern[str] | None:
+    """One pattern for every phrase of a table, longest first (the longest name wins at a position)."""
+    if not table:
+        return None
+    words = "|".join(re.escape(t) for t in sorted(table, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)")
+
+
+def initials_of(name: str) -> str:
+    """ "Bình Định" → "BĐ", "Bà Rịa - Vũng Tàu" → "BRVT": the first letters, Đ kept apart from D."""
+    words = re.findall(r"\w+", name)
+    return "".join(strip_marks(w[0].lower()).upper() if w[0].lower() != "đ" else "Đ" for w in words)
+
+
+def province_initials(planned: dict[str, str], every: Collection[str], ordinary: Collection[str]) -> dict[str, str]:
+    """Initials → province id, for the planned provinces whose initials are safe to read as a name.
+
+    Not when another province of the map has the same initials ("QN": Quảng Ninh, Quảng Nam, Quảng
+    Ngãi), nor when they are an ordinary word or an abbreviation ("KH" kế hoạch, "LA" là): folded,
+    "bd" could be "BĐ" or "BD", so an initial with Đ counts only when no province has it with D.
+    """
+    names = {*every, *planned}
+    exact: Counter[str] = Counter(initials_of(n) for n in names)
+    loose: Counter[str] = Counter(fold(initials_of(n)) for n in names)
+    out: dict[str, str] = {}
+    for name, pid in planned.items():
+        letters = initials_of(name)
+        if len(letters) < 2 or exact[letters] > 1 or fold(letters) in ordinary:
+            continue
+        out[letters] = pid
+        if loose[fold(letters)] == 1:  # "BD" typed for "BĐ" only where no province is BD
+            out[fold(letters).upper()] = pid
+    return out
+
+
 class Index:
     """Everything the matcher needs, built once from :class:`~ipbot.plans.store.Knowledge`."""
 
@@ -316,6 +357,18 @@ class Index:
         self._max_idf = math.log(1 + n)
         self._weights = {g: idf * (1.6 if " " in g else 1.0) for g, idf in self._idf.items()}
         self.vocabulary = sorted({g for g in df if " " not in g and len(g) >= 3})
+        # the inverted index, partitioned by plan: plan → word or pair → the documents that have it
+        self._task_ids = list(self._task_grams)
+        self._task_postings: dict[str, dict[str, list[int]]] = {}
+        for doc, (tid, grams) in enumerate(self._task_grams.items()):
+            part = self._task_postings.setdefault(tid.split(":", 1)[0], {})
+            for gram in grams:
+                part.setdefault(gram, []).append(doc)
+        self._passage_postings: dict[str, dict[str, list[int]]] = {}
+        for doc, (passage, grams) in enumerate(zip(self.passages, self._passage_grams, strict=True)):
+            part = self._passage_postings.setdefault(passage.plan_id, {})
+            for gram in grams:
+                part.setdefault(gram, []).append(doc)
         self._rare_pairs = {g for g, c in df.items() if " " in g and c <= RARE_PAIR_DOCS}
         self._accented_vocab = set(knowledge.words) or {
             w for text in indexed_texts(self.plans.values()) for w in shape(text).split()
@@ -332,10 +385,7 @@ class Index:
             parts = phrase.split()
             if len(parts) >= 3 and parts[0] in ("so", "hoi", "cuc", "dai", "uy"):
                 self._fuzzy_heads.setdefault(parts[0], []).append((phrase, len(parts), slug))
-        self._province_names = {fold(p.province): p.province_id for p in self.plans.values()}
-        self._province_initials = {
-            "".join(w[0] for w in fold(p.province).split()).upper(): p.province_id for p in self.plans.values()
-        }
+        self._build_plan_finders()
 
     # ------------------------------------------------------------------ weights
     def weight(self, gram: str) -> float:
@@ -494,7 +544,7 @@ class Index:
         """Rankings are asked for several times per question: compute each once."""
         hits = self._rank_cache.get(key)
         if hits is None:
-            if len(self._rank_cache) > CACHE_SIZE:
+            if len(self._rank_cache) > RANK_CACHE_SIZE:
                 self._rank_cache.clear()
             hits = self._rank_cache[key] = compute()
         return hits
@@ -504,19 +554,35 @@ class Index:
         ids = tuple(sorted(plan_ids)) if plan_ids is not None else None
         return self._cached(("task", text, ids, None), lambda: self._rank_tasks(text, ids))
 
+    def _matches(
+        self, postings: dict[str, dict[str, list[int]]], query: set[str], plan_ids: Iterable[str] | None
+    ) -> dict[int, list[str]]:
+        """Document number → the question's words and pairs it has, read from the inverted index of
+        the plans asked about only: a question about one plan never looks at the others'."""
+        found: dict[int, list[str]] = {}
+        for plan_id in postings if plan_ids is None else plan_ids:
+            part = postings.get(plan_id)
+            if not part:
+                continue
+            for gram in query:
+                for doc in part.get(gram, ()):
+                    found.setdefault(doc, []).append(gram)
+        return found
+
     def _rank_tasks(self, text: str, plan_ids: Iterable[str] | None) -> list[Hit]:
         _, query = self.query_grams(text)
-        allowed = set(plan_ids) if plan_ids is not None else None
+        if not query:
+            return []
+        total = math.fsum(self.weight(g) for g in query)
         hits = []
-        for tid, grams in self._task_grams.items():
+        for doc, grams in sorted(self._matches(self._task_postings, query, plan_ids).items()):
+            tid = self._task_ids[doc]
             plan_id, number = tid.split(":", 1)
-            if allowed is not None and plan_id not in allowed:
-                continue
-            score, matched = self.coverage(query, grams)
-            if score > 0:
-                # a word pair found in the title or content proper is worth a little more
-                bonus = 0.05 * sum(1 for g in matched if " " in g and g in self._task_main[tid])
-                hits.append(Hit(TaskRef(plan_id, number), min(1.0, score + bonus), matched, self.evidence(matched)))
+            matched = frozenset(grams)
+            evidence = self.evidence(matched)
+            # a word pair found in the title or content proper is worth a little more
+            bonus = 0.05 * sum(1 for g in matched if " " in g and g in self._task_main[tid])
+            hits.append(Hit(TaskRef(plan_id, number), min(1.0, evidence / total + bonus), matched, evidence))
         hits.sort(key=lambda h: (-h.score, h.item.id))
         return hits
 
@@ -530,18 +596,19 @@ class Index:
 
     def _rank_passages(self, text: str, plan_ids: Iterable[str] | None, kinds: Iterable[str] | None) -> list[Hit]:
         _, query = self.query_grams(text)
-        allowed = set(plan_ids) if plan_ids is not None else None
+        if not query:
+            return []
         kinds_ = set(kinds) if kinds is not None else None
+        total = math.fsum(self.weight(g) for g in query)
         hits = []
-        for passage, grams in zip(self.passages, self._passage_grams, strict=True):
-            if allowed is not None and passage.plan_id not in allowed:
-                continue
+        for doc, grams in sorted(self._matches(self._passage_postings, query, plan_ids).items()):
+            passage = self.passages[doc]
             if kinds_ is not None and passage.kind not in kinds_:
                 continue
-            score, matched = self.coverage(query, grams)
-            if score > 0:
-                hits.append(Hit(passage, score, matched, self.evidence(matched)))
-        hits.sort(key=lambda h: -h.score)
+            matched = frozenset(grams)
+            evidence = self.evidence(matched)
+            hits.append(Hit(passage, evidence / total, matched, evidence))
+        hits.sort(key=lambda h: -h.score)  # stable: in the passages' order among equals, as they were read
         return hits
 
     def find_numbered_tasks(self, numbers: Iterable[str], plan_ids: Iterable[str]) -> list[TaskRef]:
@@ -624,12 +691,96 @@ class Index:
         return out
 
     # ------------------------------------------------------------------ plans
+    def _build_plan_finders(self) -> None:
+        """The patterns that find provinces and plan numbers: one alternation per kind, built once per
+        data load with a table behind it, so a question costs the same at 3 plans as at 300."""
+        plans = list(self.plans.values())
+        self._province_names = {fold(p.province): p.province_id for p in plans}
+        self._province_shapes = {fold(p.province): shape(p.province) for p in plans}
+        self._province_re = _alternation(self._province_names)
+        ordinary = STOPWORDS | META_WORDS | set(ABBREVIATIONS) | {g for g in self._idf if " " not in g}
+        self._province_initials = province_initials(
+            {p.province: p.province_id for p in plans}, map_provinces(self.knowledge.data_dir), ordinary
+        )
+        initials = "|".join(sorted(map(re.escape, self._province_initials), key=len, reverse=True))
+        self._initials_re = re.compile(rf"(?<![\w&])(?:{initials})(?![\w&])") if initials else None
+        self._initials_casual_re = re.compile(self._initials_re.pattern, re.IGNORECASE) if initials else None
+        # by province: where its name (or initials) stands in folded text, "tỉnh" with it
+        self._province_spans: dict[str, re.Pattern[str]] = {}
+        for plan in plans:
+            if plan.province_id not in self._province_spans:
+                letters = "".join(w[0] for w in fold(plan.province).split())
+                name = rf"(?<!\w)(tinh )?(?:{re.escape(fold(plan.province))}|{re.escape(letters)})(?!\w)"
+                self._province_spans[plan.province_id] = re.compile(name)
+        # plan numbers: "kế hoạch 160", "KH số 160", "160/KH-UBND" (a bare 160 may be an amount)
+        self._plan_numbers = sorted(
+            {p.number.split("/")[0].strip() for p in plans if p.number and p.number.split("/")[0].strip()},
+            key=len,
+            reverse=True,
+        )
+        numbers = "|".join(map(re.escape, self._plan_numbers))
+        self._plan_number_re = (
+            re.compile(
+                rf"(?:ke hoach|\bkh|van ban|\bso)\s+(?:so\s+)?({numbers})(?![\d.,]\d)|(?<![\d.,])({numbers})\s*/\s*kh"
+            )
+            if numbers
+            else None
+        )
+        self._plan_number_span_re = (
+            re.compile(rf"(?<![\d.])(?:{numbers})(?:\s*/\s*kh(?: ubnd)?)?(?![\d.\w])") if numbers else None
+        )
+
     def find_provinces(self, raw: str) -> set[str]:
+        """The planned provinces a message names, by name or by initials ("TB", "NT").
+
+        One pass of one pattern, so a name inside another is not found ("Thái Bình định hướng" names
+        no Bình Định); typed with accents, the accents must be the name's ("năm định hướng" is no Nam
+        Định). Initials count only where they are no ordinary word or abbreviation ("KH" is kế hoạch,
+        "la" là) and no two provinces of the map share them ("TN" is Thái Nguyên or Tây Ninh)."""
         folded = fold(raw)
-        found = {pid for name, pid in self._province_names.items() if re.search(rf"(?<!\w){name}(?!\w)", folded)}
-        # "TB", "NT"; typed fast without accents, officials write them lower-case too ("kh shtt tb")
-        casual = not has_diacritics(raw)
-        for initials, pid in self._province_initials.items():
-            if re.search(rf"(?<![\w&]){initials}(?![\w&])", raw, re.IGNORECASE if casual else 0):
-                found.add(pid)
+        found: set[str] = set()
+        accented = has_diacritics(raw)
+        shaped = shape(raw) if accented else ""
+        if self._province_re is not None:
+            for m in self._province_re.finditer(folded):
+                typed = shaped[m.start() : m.end()] if len(shaped) == len(folded) else ""
+                name = self._province_shapes[m.group(0)]
+                if typed and _toneless(typed) != _toneless(name) and strip_marks(typed) != typed:
+                    continue  # a tone slipped ("Ninh Thuân") still names it; "năm định" (ă, no a) does not
+                found.add(self._province_names[m.group(0)])
+        # typed fast without accents, officials write initials lower-case too ("kh shtt tb")
+        initials = self._initials_re if accented else self._initials_casual_re
+        if initials is not None:
+            found.update(self._province_initials[m.group(0).upper()] for m in initials.finditer(raw))
         return found
+
+    def province_spans(self, folded: str, provinces: Iterable[str]) -> list[tuple[int, int]]:
+        """Where the named provinces stand in folded text ("tỉnh Ninh Thuận", "NT"), to cut from the content."""
+        return [
+            m.span()
+            for pid in provinces
+            if pid in self._province_spans
+            for m in self._province_spans[pid].finditer(folded)
+        ]
+
+    def find_plan_numbers(self, folded: str) -> list[str]:
+        """Plan numbers the folded text names ("kế hoạch 160", "KH số 160", "160/KH-UBND"), in order."""
+        if self._plan_number_re is None:
+            return []
+        return list(dict.fromkeys(m.group(1) or m.group(2) for m in self._plan_number_re.finditer(folded)))
+
+    def plan_number_spans(self, folded: str, numbers: Collection[str]) -> list[tuple[int, int]]:
+        """Where the plan numbers named stand ("160", "KH 160", "160/KH-UBND")."""
+        if self._plan_number_span_re is None or not numbers:
+            return []
+        return [
+            m.span() for m in self._plan_number_span_re.finditer(folded) if m.group(0).split("/")[0].strip() in numbers
+        ]
+
+
+_TONES = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
+"""The five tone marks, as combining characters; the letters' own marks (â, ă, ê, ô, ơ, ư, đ) stay."""
+
+
+def _toneless(text: str) -> str:
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", text).translate(_TONES))

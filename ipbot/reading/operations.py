@@ -19,9 +19,9 @@ from ipbot.plans.models import Group, Plan
 from ipbot.reading.index import META_WORDS, Index, TaskRef
 from ipbot.reading.lexicon import Lexicon
 from ipbot.reading.parse import Query, quarters_in
-from ipbot.reading.turn import FIELD_OF_CUE, TASK_FACETS, Turn
+from ipbot.reading.turn import FIELD_OF_CUE, STRONG_MATCH, TASK_FACETS, Turn
 from ipbot.requests import AmountFilter, Field, Figure, Filters, Items, Measure, Op, Request, Role
-from ipbot.text import blank, expand, fold, strip_marks
+from ipbot.text import aligned, blank, expand, fold, strip_marks
 from ipbot.text import number as read_number
 
 __all__ = ["Operations"]
@@ -30,6 +30,9 @@ GROUP_TITLE_MATCH = 0.5
 """Least share of a group's title the question must repeat to name that group ("nhóm nhiệm vụ tập huấn…")."""
 UNNAMED_GROUP_MATCH = 0.7
 """The same without the word "nhóm": the title must be nearly all there ("những giải pháp nào để đẩy mạnh…")."""
+GROUP_EVIDENCE = 3.0
+"""Least summed word weight of a group matched by its title: "hội" and "SHTT" (in "xã hội", and everywhere)
+name no group."""
 TOPIC_MATCH = 0.75
 TOPIC_EVIDENCE = 1.5
 
@@ -58,16 +61,18 @@ _AMOUNT_RE = re.compile(
     r"(?P<up> tro len| tro xuong)?"
 )
 _DURATION_RE = re.compile(r"(\d{1,2}) thang")
+_DURATIONS_RE = re.compile(r"\b(\d{1,2}) (?:hoac|va|hay|,) (?=\d{1,2} thang)")
 _QUOTED_RE = re.compile(r"[\"'“”‘’«»]([^\"'“”‘’«»]{3,80})[\"'“”‘’«»]")
 # the budget table's rows: "những dòng nào", "dòng 3.3", "bảng dự toán" (not "đồng chủ trì", "triệu đồng")
 _ROWS_RE = re.compile(
-    r"\b(?:cac|nhung|may|bao nhieu|so|tung|moi) (?:dong|hang)\b(?! chu tri)|\b(?:dong|hang) (?:nao|\d)|"
-    r"\bdong (?:lon|nho|cao|thap|nhieu|it)\b|"
+    r"\b(?:cac|nhung|may|bao nhieu|so|tung|moi) (?:dong|hang)\b(?! chu tri)|"
+    r"\b(?<!hoat )(?<!van )(?<!tac )(?<!lao )(?<!chu )(?<!khoi )(?<!cong )(?<!bien )(?<!hanh )(?<!mat )"
+    r"(?:(?:dong|hang) (?:nao|\d)|dong (?:lon|nho|cao|thap|nhieu|it)\b)|"
     r"bang du toan|bang kinh phi"
 )
 _MONEY_WORDS_RE = re.compile(r"\b(?:kinh phi|ns|ngan sach|nguon|von)\b")
 # "(tính cả dòng … nhóm 4)": what is included, not a filter
-_INCLUDING_RE = re.compile(r"\b(?:tinh ca|ke ca|bao gom ca)\b[^()]*")
+_INCLUDING_RE = re.compile(r"\b(?:tinh ca|ke ca|bao gom ca)\b[^(),;?!]*")
 _WHAT_THEY_SAY_RE = re.compile(
     r"\b(?:cac|nhung|du|het) (?:y|diem|noi dung|giai phap)\b|\b(?:viec|giai phap|noi dung) gi\b|nhung gi\b|"
     r"\b(?:ke|neu|liet ke) (?:du|het)\b"
@@ -101,7 +106,10 @@ class Operations:
         self._equal = set(lexicon.phrases("equal"))
         self._unit_re = self._units_pattern()
         self._nth_re = re.compile(rf"\b(?:{'|'.join(lexicon.phrases('rank_word'))})(?: \w+){{0,2}}? thu (\w+)")
-        self._things_re = self._units_pattern(r"(?:cac|nhung|hai|ba|bon|nam|\d+)", classifiers_only=True)
+        # "các lớp", "những lớp … nào", "tất cả các dòng tổ chức lớp tập huấn"
+        self._things_re = self._units_pattern(
+            r"(?:cac|nhung|hai|ba|bon|nam|\d+)(?:\s+(?:dong|nhiem vu|viec)\s+(?:to chuc|mo))?", classifiers_only=True
+        )
 
     def _units_pattern(self, before: str | None = None, classifiers_only: bool = False) -> re.Pattern[str] | None:
         """ "bao nhiêu lớp", "tổng cộng mấy sản phẩm": a how-many word (or ``before``) ahead of a thing some
@@ -135,7 +143,7 @@ class Operations:
         total_of = re.search(r"\btong (?:kinh phi|tien|so tien|du toan)\b", f)
         things_listed = turn.query.has("list") and bool(self._plural_things(turn))  # "những lớp … nào"
         if not has and not largest and not total_of and not things_listed:
-            return self._sum_again(turn)
+            return self._agency_compared(turn) or self._sum_again(turn)
         r = self._reads(turn)
         two = self._two_plans(turn)
         if self.lex.has("without_central", f) and turn.query.has("budget"):
@@ -152,7 +160,7 @@ class Operations:
             return self._rank(turn, ranked)
         facet = turn.task_how in ("number", "content") and turn.query.has(*TASK_FACETS)
         if "plans_compared" in has and two is not None and not facet and not has & _FIGURES:
-            return self._compare(turn, two)
+            return self._agency_compared(turn) or self._compare(turn, two)
         out: list[Request] = []
         if "share" in has:
             out += self._share(turn, two) or []
@@ -296,7 +304,7 @@ class Operations:
             status=status or (("row", "recurring") if r.rows and not ids else ()),
             amount=self._amount(turn),
             lacks=self._lacks(f),
-            has=(Field.BUDGET,) if self.lex.has("states_amount", f) else (),
+            has=((Field.BUDGET,) if self.lex.has("states_amount", f) else ()) + self._states_duration(turn),
             duration=duration,
         )
         prior = self._prior_selection(turn)
@@ -365,7 +373,10 @@ class Operations:
         return cached
 
     def _groups(self, turn: Turn) -> tuple[str, ...]:
-        f = _INCLUDING_RE.sub(" ", turn.query.folded)
+        # read where the message's punctuation still is: "(tính cả dòng … nhóm 4)" ends at its bracket,
+        # "Tính cả phần đề xuất NSTU, tổng … nhóm 3" at its comma
+        raw = turn.query.raw
+        f = fold(blank(raw, [m.span() for m in _INCLUDING_RE.finditer(aligned(raw))]))
         numbers: list[str] = []
         for m in _GROUP_NUMBER_RE.finditer(f):
             numbers.append(m.group(1))
@@ -407,8 +418,29 @@ class Operations:
             scored = sorted(((self._group_match(g, grams, named), g) for g in plan.groups), key=lambda sg: -sg[0])
             least = GROUP_TITLE_MATCH if named else UNNAMED_GROUP_MATCH
             if scored and scored[0][0] >= least and (len(scored) == 1 or scored[0][0] > scored[1][0] + 0.1):
-                out.append(f"{plan.id}:{scored[0][1].number}")
+                shared = self.index.coverage(grams, self.index.doc_grams(scored[0][1].title))[1]
+                if named or self.index.evidence(shared) >= GROUP_EVIDENCE:
+                    out.append(f"{plan.id}:{scored[0][1].number}")
+        q = turn.query
+        if not out and self.lex.has("nothing_new", f) and (q.years or q.provinces) and not (q.quarters or q.sources):
+            out = self._namesake_groups(turn)  # "…, còn năm 2023 …": the group before, in that year's plan
         return tuple(out)
+
+    def _namesake_groups(self, turn: Turn) -> list[str]:
+        """ "Nhóm hỗ trợ năm 2022 ghi gì, còn năm 2023 …": the group the question before chose, in the plan
+        this one asks about (the group whose title says the same)."""
+        out: list[str] = []
+        for gid in dict.fromkeys(g for r in turn.context.last for g in r.filters.groups):
+            plan_id, number = gid.split(":", 1)
+            before = next((g for g in self.index.plans[plan_id].groups if g.number == number), None)
+            if before is None:
+                continue
+            grams = self._named_words(before.title)
+            for plan in turn.plans:
+                scored = sorted(((self._group_match(g, grams, True), g) for g in plan.groups), key=lambda sg: -sg[0])
+                if scored and scored[0][0] >= GROUP_TITLE_MATCH:
+                    out.append(f"{plan.id}:{scored[0][1].number}")
+        return list(dict.fromkeys(out))
 
     def _group_match(self, group: Group, grams: set[str], named: bool) -> float:
         """How closely the question repeats a group's title: the title's words found (its scaffolding,
@@ -490,8 +522,15 @@ class Operations:
         f = turn.query.folded
         if not re.search(r"thoi gian thuc hien|keo dai|trong vong", f):
             return None
-        m = _DURATION_RE.search(f)
-        return int(m.group(1)) if m else None
+        found = set(_DURATION_RE.findall(f)) | set(_DURATIONS_RE.findall(f))
+        return int(found.pop()) if len(found) == 1 else None  # "12 hoặc 24 tháng" is no one length
+
+    def _states_duration(self, turn: Turn) -> tuple[Field, ...]:
+        """ "các nhiệm vụ có ghi tổng thời gian thực hiện (12 hoặc 24 tháng)": those that state a length at all."""
+        f = turn.query.folded
+        if self.lex.has("states_duration", f) and self._duration(turn) is None:
+            return (Field.DURATION,)
+        return ()
 
     def _mentioned_ids(self, turn: Turn) -> tuple[str, ...]:
         """Rows whose notes carry a quoted phrase ("ghi chú nhắc tới 'nhiệm vụ KHCN'", "ghi «Hoạt động
@@ -914,10 +953,44 @@ class Operations:
                 return True
         return False
 
+    def _agency_compared(self, turn: Turn) -> list[Request] | None:
+        """One agency's part in two years ("Sở Công Thương năm 2022 so với 2023 được giao gì khác"):
+        the tasks it takes part in, year against year, and its entries in "Tổ chức thực hiện" of each."""
+        q = turn.query
+        two = self._two_plans(turn)
+        if two is None or len(q.agencies) != 1 or turn.task_how == "number":
+            return None
+        hits = self.index.rank_tasks(q.content, turn.plan_ids) if turn.task_how == "content" else []
+        if hits and hits[0].score >= STRONG_MATCH:
+            return None  # "nhiệm vụ chỉ dẫn địa lý của Sở NN năm 2022 và 2023": that task, year against year
+        if not (q.has("compare") or self.lex.has("plans_compared", q.folded)):
+            return None
+        slug = q.agencies[0]
+        agency, role, negate = self._agency(turn)
+        role = role if agency == slug and not negate and role in (Role.LEAD, Role.COOPERATING) else Role.ANY
+        topic = self._topic_ids(turn, list(two))  # "nhiệm vụ OCOP của sở NN năm 2022 và 2023": its OCOP tasks
+        out = [
+            Request(
+                items=Items.TASKS,
+                op=Op.COMPARE,
+                plans=(two[0].id, two[1].id),
+                explicit=True,
+                filters=Filters(agency=slug, role=role, ids=topic),
+            )
+        ]
+        entries = tuple(f"{p.id}:{r.section}" for p in two for r in p.responsibilities if slug in r.agencies)
+        if entries and role is Role.ANY and not topic:
+            out.append(
+                turn.request(Items.DUTIES, plans=list(two), filters=Filters(agency=slug, role=Role.DUTY, ids=entries))
+            )
+        return out
+
     def _compare(self, turn: Turn, two: tuple[Plan, Plan]) -> list[Request] | None:
         r = self._reads(turn)
         groups = r.filters.groups
-        filters = Filters(groups=groups) if groups else Filters()
+        # "nhiệm vụ chỉ dẫn địa lý năm 2022 và 2023 khác nhau thế nào": the tasks on that topic only
+        topic = () if groups else self._topic_ids(turn, list(two))
+        filters = Filters(groups=groups) if groups else Filters(ids=topic)
         if groups:
             for plan in two:
                 if not any(g.startswith(f"{plan.id}:") for g in groups):
@@ -963,10 +1036,7 @@ class Operations:
                 whole = Figure(measure=Measure.STATED, plan=plan.id)
             elif sources:
                 part = Figure(measure=Measure.ALLOCATION, plan=plan.id, source=sources[0], filters=one)
-                whole_measure = (
-                    Measure.ALLOCATION if self.lex.has("allocation_measure", turn.query.folded) else Measure.TOTAL
-                )
-                whole = Figure(measure=whole_measure, plan=plan.id, filters=one)
+                whole = Figure(measure=self._whole_measure(turn), plan=plan.id, filters=one)
             else:
                 part = Figure(measure=Measure.ALLOCATION, plan=plan.id, filters=one)
                 whole = Figure(measure=Measure.TOTAL, plan=plan.id, filters=one)
@@ -991,6 +1061,19 @@ class Operations:
         else:
             return None
         return [turn.request(Items.BUDGET, op=Op.SHARE, plans=[plan], figures=(part, whole))]
+
+    def _whole_measure(self, turn: Turn) -> Measure:
+        """What a task's share is taken of: the column named after "chiếm … %" ("phần NS KH bố trí năm 2023
+        chiếm bao nhiêu % tổng kinh phí thực hiện"), else the one named at all, else the task's total."""
+        f = turn.query.folded
+        share = next(self.lex.find("share", f), None)
+        after = f[share.end() :] if share else ""
+        for text in (after, f):
+            if self.lex.has("total_measure", text):
+                return Measure.TOTAL
+            if self.lex.has("allocation_measure", text):
+                return Measure.ALLOCATION
+        return Measure.TOTAL
 
     def _difference(self, turn: Turn, two: tuple[Plan, Plan] | None) -> list[Request] | None:
         r = self._reads(turn)

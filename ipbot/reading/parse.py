@@ -112,7 +112,7 @@ def _source_keys(index: Index, expanded: str) -> set[str]:
     Matched on the expanded text ("NSTU" is "ngân sách trung ương"); the lexicon cue ``source_name``
     finds the mention to remove from the content.
     """
-    return {key for key, pattern in _source_patterns(index) if pattern.search(expanded)}
+    return {key for keys, pattern in _source_patterns(index) if pattern.search(expanded) for key in keys}
 
 
 _GENERIC_SOURCE_WORDS = frozenset("ngan sach kinh phi de xuat ho tro nam tinh cua nguon tu du kien".split())
@@ -120,9 +120,10 @@ _GENERIC_SOURCE_WORDS = frozenset("ngan sach kinh phi de xuat ho tro nam tinh cu
 
 
 @lru_cache(maxsize=8)
-def _source_patterns(index: Index) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """Each source label's patterns, compiled once per index (they depend only on the plans)."""
-    out: list[tuple[str, re.Pattern[str]]] = []
+def _source_patterns(index: Index) -> tuple[tuple[frozenset[str], re.Pattern[str]], ...]:
+    """Each source label's patterns, compiled once per index (they depend only on the plans); plans
+    that word a source alike share one pattern, so a question tries each wording once."""
+    out: dict[str, set[str]] = {}
     for plan in index.plans.values():
         for source in plan.budget.sources:
             for label in filter(None, [source.label, source.long_label]):
@@ -141,8 +142,8 @@ def _source_patterns(index: Index) -> tuple[tuple[str, re.Pattern[str]], ...]:
                 # ("cơ quan trung ương nào, kp bao nhiêu" names no source)
                 rest = "|".join(re.escape(w) for w in sorted({*words[3:], "va", "khcn", "kh", "cn"}))
                 asked = rf"(?<!\w){re.escape(phrase)}(?: (?:{rest})){{0,3}}{verbs}(?: la)? bao nhieu\b"
-                out.append((source.key, re.compile(named if len(words) == 1 else f"{named}|{asked}")))
-    return tuple(out)
+                out.setdefault(named if len(words) == 1 else f"{named}|{asked}", set()).add(source.key)
+    return tuple((frozenset(keys), re.compile(pattern)) for pattern, keys in out.items())
 
 
 def understand(index: Index, question: str, lexicon: Lexicon | None = None) -> Query:
@@ -163,14 +164,8 @@ def understand(index: Index, question: str, lexicon: Lexicon | None = None) -> Q
         q.cues.add("refer")  # "cái thứ hai", "lớp đó", "mấy dòng đó": the conversation's words for pointing back
     q.provinces = index.find_provinces(text)
     q.years = sorted({int(y) for y in _YEAR_RE.findall(folded)})
-    for plan in index.plans.values():
-        if plan.number:
-            n = plan.number.split("/")[0].strip()
-            # "kế hoạch 160", "KH số 160", "160/KH-UBND": a bare 160 may be an amount ("160 triệu")
-            number = re.escape(n)
-            named = rf"(?:ke hoach|\bkh|van ban|\bso)\s+(?:so\s+)?{number}(?![\d.,]\d)|(?<![\d.,]){number}\s*/\s*kh"
-            if re.search(named, folded) and n not in map(str, q.years):
-                q.plan_numbers.append(n)
+    # "kế hoạch 160", "KH số 160", "160/KH-UBND": a bare 160 may be an amount ("160 triệu")
+    q.plan_numbers = [n for n in index.find_plan_numbers(folded) if n not in map(str, q.years)]
     lowered = text.lower()
     for m in _TASK_NUM_RE.finditer(lowered):
         # this clause only, and close: "không tính 5.3 thì nhiệm vụ 5.5 …" leaves out 5.3, not 5.5
@@ -279,13 +274,8 @@ def _entity_spans(index: Index, q: Query, f: str) -> list[tuple[int, int]]:
     for rx in (_QUARTER_RE, _YEAR_RE, _HALF_RE, _TASK_NUM_FOLDED_RE):
         spans += [m.span() for m in rx.finditer(f)]
     spans += [m.span(0) for m in _BARE_NUM_RE.finditer(f)]
-    for plan in index.plans.values():
-        if plan.province_id in q.provinces:
-            initials = "".join(w[0] for w in fold(plan.province).split())
-            name = rf"(?<!\w)(tinh )?(?:{re.escape(fold(plan.province))}|{initials})(?!\w)"
-            spans += [m.span() for m in re.finditer(name, f)]
-    for n in q.plan_numbers:  # "160", "KH 160", "160/KH-UBND"
-        spans += [m.span() for m in re.finditer(rf"(?<![\d.]){re.escape(n)}(?:\s*/\s*kh(?: ubnd)?)?(?![\d.\w])", f)]
+    spans += index.province_spans(f, q.provinces)
+    spans += index.plan_number_spans(f, q.plan_numbers)  # "160", "KH 160", "160/KH-UBND"
     spans += index.agency_spans(f)
     return spans
 

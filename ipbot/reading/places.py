@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -24,7 +25,7 @@ from ipbot.text import fold, has_diacritics, nfc, shape, strip_marks
 if TYPE_CHECKING:
     from collections.abc import Collection
 
-__all__ = ["PLACE_WORDS", "Place", "Places", "common_forms"]
+__all__ = ["PLACE_WORDS", "Place", "Places", "common_forms", "map_provinces"]
 
 PLACES_FILE = "places.yaml"
 ALIASES_FILE = "place_aliases.yaml"
@@ -120,9 +121,16 @@ class Places:
 
     @classmethod
     def load(cls, data_dir: Path = DEFAULT_DATA_DIR) -> Places:
-        """The map in ``data_dir``; a data folder without one (a test's) uses the bundled map."""
+        """The map in ``data_dir``; a data folder without one (a test's) uses the bundled map.
+
+        Read once per folder and version of its files: the index and the reader both need it."""
         if not (data_dir / PLACES_FILE).exists():
             data_dir = DEFAULT_DATA_DIR
+        stamps = tuple(_stamp(data_dir / name) for name in (PLACES_FILE, ALIASES_FILE))
+        return _load(cls, data_dir, stamps)
+
+    @classmethod
+    def _read(cls, data_dir: Path) -> Places:
         raw = yaml.load((data_dir / PLACES_FILE).read_text(encoding="utf-8"), Loader=_LOADER)
         aliases_path = data_dir / ALIASES_FILE
         aliases = (
@@ -238,6 +246,25 @@ class Places:
 
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
+
+
+@lru_cache(maxsize=8)
+def _load(cls: type[Places], data_dir: Path, stamps: tuple[object, ...]) -> Places:
+    return cls._read(data_dir)
+
+
+def map_provinces(data_dir: Path | None = None) -> tuple[str, ...]:
+    """Every province of the map, before and after 1 July 2025 (to tell which initials are shared)."""
+    data = Places.load(data_dir or DEFAULT_DATA_DIR).data
+    return tuple(dict.fromkeys([*(p.name for p in data.old_provinces), *(p.name for p in data.new_provinces)]))
 
 
 def common_forms(places: Places, folded: str) -> frozenset[str]:

@@ -27,7 +27,7 @@ from ipbot.reading.operations import Operations
 from ipbot.reading.parse import Query, understand
 from ipbot.reading.places import PLACE_WORDS, Place, Places, common_forms
 from ipbot.reading.segment import segment
-from ipbot.reading.turn import FIELD_OF_CUE, TASK_FACETS, Turn
+from ipbot.reading.turn import FIELD_OF_CUE, STRONG_MATCH, TASK_FACETS, Turn
 from ipbot.requests import Field, Filters, Items, Measure, Op, Reason, Request, Role
 from ipbot.text import fold, has_diacritics, nfc, shape, strip_marks, tokens
 
@@ -45,9 +45,10 @@ MAX_TIED = 3
 PASSAGE_MATCH = 0.6
 TOPIC_MATCH = 0.75
 TOPIC_EVIDENCE = 1.5
-STRONG_MATCH = 0.7
 TASK_OVER_TARGET = 0.5
 """How much better one task must explain a question than any target, to answer a 'chỉ tiêu' question."""
+TALKED_MATCH = 0.6
+"""Least share of a question's words the task talked about must carry to be the one asked about again."""
 REFERRED_MATCH = 0.45
 """Least share of a preamble a task must explain when the question only points back at it ("lớp đó")."""
 UNASSIGNED_DUTY = 0.5
@@ -212,6 +213,10 @@ class Reader:
                 # "Ninh Thuận có kế hoạch 2024 chưa? Năm 2024 tỉnh làm gì?": still Ninh Thuận, never
                 # another province's plan that happens to cover the year
                 asked.provinces, asked.unplanned = before.provinces, before.unplanned
+                if not asked.years and not asked.plan_numbers and before.provinces:
+                    # "Bảng 2023 của Ninh Thuận có bao nhiêu dòng, và Sở KH&CN chủ trì bao nhiêu dòng?":
+                    # the province's plan of that year, not each of its years
+                    asked.years = before.years
             before = asked
             found = self._routed(asked, context)
             requests += [r for r in found if r not in requests]
@@ -358,8 +363,16 @@ class Reader:
                 # beside the amount the plan states for it
                 column = Filters(source=sources[-1].filters.source, status=("row",))
                 return [sources[-1].but(items=Items.TASKS, op=Op.SUM, measure=Measure.ALLOCATION, filters=column)]
+            if sources and q.has("largest"):
+                # "nguồn đó dồn nhiều nhất cho nhiệm vụ nào?": that column's rows, the largest first
+                op = Op.MIN if self.lexicon.has("smallest", q.folded) else Op.MAX
+                column = Filters(source=sources[-1].filters.source)
+                return [sources[-1].but(items=Items.TASKS, op=op, measure=Measure.ALLOCATION, filters=column)]
             if sources:
                 return [sources[-1].but(items=Items.SOURCES, op=Op.LOOKUP)]
+        nth_source = self._nth_source(q, context)
+        if nth_source is not None:
+            return [nth_source]
         plans, explicit, missing = self._resolve_plans(q, context)
         shared = self._same_entry(q, context, plans)
         if shared is not None:
@@ -368,6 +381,8 @@ class Reader:
             q.agencies = [context.user_agency]  # "sở mình", "sở tôi": where the person said they work
         if not q.agencies and context.agency and self._names_context_agency(q, context.agency):
             q.agencies = [context.agency]  # "còn Thái Bình giao sở này…", "kế hoạch 2023 giao cho Liên hiệp…"
+        elif not q.agencies and context.agency and self._continues_about_agency(q, context):
+            q.agencies = [context.agency]  # "…năm 2022 có chủ trì gì không, còn năm 2023 được giao chủ trì việc gì?"
         turn = Turn(q, context, plans, explicit, asked_plans=list(plans))
         # words the plans never use ("5 sao") mean the question may be about something else
         turn.unknown_words = [t for t in q.content_tokens if not self.index.known(t)]
@@ -428,6 +443,22 @@ class Reader:
         if searched[0].items is Items.NOTHING:
             return self._support(turn) or searched  # "có hỗ trợ … không?" that nothing else explains
         return searched
+
+    def _nth_source(self, q: Query, context: Context) -> Request | None:
+        """ "cái thứ hai bao nhiêu" after a plan's budget and its sources: the n-th source, as the plan lists them."""
+        m = next(self.lexicon.find("ordinal", q.folded), None)
+        last = [r for r in context.last if r.items in (Items.BUDGET, Items.SOURCES)]
+        if m is None or not last or len(last[-1].plans) != 1 or context.listed:
+            return None
+        if not m.group(0).startswith(("cai ", "nguon ", "khoan ")):
+            return None  # "nhiệm vụ đầu tiên trong bảng", "dòng thứ hai": a row, not a source
+        plan = self.index.plans.get(last[-1].plans[0])
+        sources = [s for s in plan.budget.sources if s.amount is not None] if plan and plan.budget else []
+        word = m.group(0).split()[-1]
+        n = self.lexicon.ordinals.get(word, len(sources) if word in ("cuoi", "cung") else 0)
+        if not 1 <= n <= len(sources):
+            return None
+        return last[-1].but(items=Items.SOURCES, op=Op.LOOKUP, filters=Filters(source=sources[n - 1].key), show=())
 
     def _points_at_nothing(self, turn: Turn) -> bool:
         """ "lớp đó kp bn?" as a first message: "đó" means nothing yet, and the plan's budget would
@@ -604,10 +635,10 @@ class Reader:
     # ------------------------------------------------------------------ small talk
     def _small_talk(self, q: Query) -> Request | None:
         rest = fold(q.content)
-        for cue in ("greeting", "thanks", "help", "goodbye"):
+        for cue in ("greeting", "thanks", "help", "goodbye", "complaint"):
             rest = self.lexicon.question_pattern(cue).sub(" ", rest)
         words = self.index.content_tokens(rest)
-        if words and q.has("thanks", "greeting", "goodbye"):
+        if words and q.has("thanks", "greeting", "goodbye", "complaint"):
             # "Cảm ơn, thông tin rất hữu ích!": words that name nothing in the plans are chit-chat
             hits = self.index.rank_tasks(rest) + self.index.rank_passages(rest)
             words = words if any(h.score >= 0.5 and h.evidence >= MIN_EVIDENCE for h in hits) else []
@@ -621,7 +652,8 @@ class Reader:
             return Request(items=Items.TALK, show=(Field.HELP,))
         if substantive:
             return None
-        for cue, fld in (("goodbye", Field.GOODBYE), ("thanks", Field.THANKS), ("greeting", Field.GREETING)):
+        talk = (("complaint", Field.COMPLAINT), ("goodbye", Field.GOODBYE), ("thanks", Field.THANKS))
+        for cue, fld in (*talk, ("greeting", Field.GREETING)):
             if q.has(cue):
                 return Request(items=Items.TALK, show=(fld,))
         return None
@@ -737,6 +769,16 @@ class Reader:
             if len(h.split()) == 2
         )
 
+    def _continues_about_agency(self, q: Query, context: Context) -> bool:
+        """A question opening with "còn" that asks about tasks or duties, after an answer about one agency's:
+        the same agency, in the year or plan it names."""
+        if not self.lexicon.has("nothing_new", q.folded) or q.task_numbers or not _only_the_plan_changes(q):
+            return False  # "còn quý II thì giao những việc gì?" asks another selection, not the agency's
+        if not (q.has("lead", "coop", "responsibility", "list") or self.lexicon.has("agency_role", q.folded)):
+            return False
+        last = [r for r in context.last if r.items in (Items.TASKS, Items.DUTIES)]
+        return bool(last) and all(r.filters.agency == context.agency for r in last)
+
     # ------------------------------------------------------------------ plans
     def _talked_province(self, q: Query, context: Context) -> str | None:
         """The province the conversation is about, when the question names none but a plan year of its
@@ -772,6 +814,13 @@ class Reader:
             if any(p.year_start <= y <= p.year_end for p in every)
             or not any(y in (p.horizon, *(t.year for t in p.targets)) for p in every)
         ]
+        aimed = self._aimed_plans(q, cands)
+        if aimed:
+            # "chỉ tiêu đến 2025 của Bạc Liêu": its 2016–2020 plan's target year, whoever else plans 2025
+            # (a second province named keeps its own plans: "Ninh Thuận 2023 và Thái Bình đến 2030")
+            aimed_at = {p.province_id for p in aimed}
+            cands, explicit = aimed + [p for p in cands if p.province_id not in aimed_at], True
+            plan_years = [y for y in plan_years if any(p.year_start <= y <= p.year_end for p in aimed)]
         if not plan_years:
             plan_years = self._relative_year(q, context)
             if plan_years:  # counted from the conversation's plan: a year of the same province
@@ -790,7 +839,9 @@ class Reader:
         if plan_years:
             annual = [p for p in cands if p.year_start == p.year_end and p.year_start in plan_years]
             ranged = [p for p in cands if any(p.year_start <= y <= p.year_end for y in plan_years)]
-            chosen = annual or ranged
+            multi = [p for p in ranged if p.year_start != p.year_end]
+            # "giai đoạn 2016-2020", "đến năm 2020": the multi-year plan, not the annual plan of 2020
+            chosen = multi if multi and self.lexicon.has("plan_span", q.folded) else annual or ranged
             if len(q.provinces) > 1:
                 # "KH Thái Bình và KH 2023 của Ninh Thuận": each province's plan for the year, annual or not
                 chosen = [
@@ -826,6 +877,16 @@ class Reader:
             if pid and pid in self.index.plans:
                 return [self.index.plans[pid]], False, None
         return every, False, None
+
+    @staticmethod
+    def _aimed_plans(q: Query, cands: list[Plan]) -> list[Plan]:
+        """The named province's multi-year plans that set targets for a year none of its plans runs in."""
+        if not q.provinces or not q.years:
+            return []
+        spanned = {y for y in q.years if any(p.year_start <= y <= p.year_end for p in cands)}
+        return [
+            p for p in cands if p.year_start != p.year_end and any(y in _aims(p) and y not in spanned for y in q.years)
+        ]
 
     def _places(self, q: Query, every: list[Plan]) -> Request | None:
         """Places named: a district puts the question in its province's plans; a province with no
@@ -950,6 +1011,10 @@ class Reader:
         if in_group is not None:  # "trong nhóm khai thác TSTT năm 2022, nhiệm vụ thứ hai là gì?"
             turn.tasks, turn.task_how = [in_group], "number"
             return
+        ordinal = self._ordinal(turn)
+        if ordinal is not None:  # "cái thứ hai thì phối hợp với những ai?", "còn cái thứ 2 thì đăng trên kênh nào"
+            turn.tasks, turn.task_how = [ordinal], "context"
+            return
         if q.content_tokens:
             hits = self._task_hits(turn, q.content, plan_ids) or self._each_subject(turn, plan_ids)
             if len(hits) > 1 and q.lead_raw and self._refers_to_one(q):
@@ -991,16 +1056,16 @@ class Reader:
                 if among or named:
                     turn.tasks, turn.task_how = among or hits, "content"
                     return
+            talked = self._talked_about(turn, hits) if not refers and q.has(*TASK_FACETS) else []
+            if talked:  # "Và cột ghi chú nói đăng ký đề xuất nguồn vốn …?": words of the task talked about
+                turn.tasks, turn.task_how = talked, "context"
+                return
             if hits and not refers:
                 turn.tasks, turn.task_how = self._in_each_plan(turn, hits), "content"
                 return
             weak = len(q.content_tokens) <= 2 and q.has(*TASK_FACETS) and not q.has("list")
             if not (q.has("refer") or weak):
                 return
-        ordinal = self._ordinal(turn)
-        if ordinal is not None:  # "cái thứ hai thì phối hợp với những ai?"
-            turn.tasks, turn.task_how = [ordinal], "context"
-            return
         if self.lexicon.has("plan_total", q.folded) and not q.has("refer", "time", "lead", "coop", "quantity"):
             # "còn năm 2022 thì tổng kinh phí là bao nhiêu?": the plan's total, not the task's ("tổng thời gian
             # bao lâu, tổng kp bn" asks the task's own parts)
@@ -1017,6 +1082,23 @@ class Reader:
         elif turn.explicit:
             analogs = self._analogs(ctx_tasks, plan_ids)
             turn.tasks, turn.task_how = (analogs, "analog") if analogs else (ctx_tasks, "no_analog")
+
+    def _talked_about(self, turn: Turn, hits: list[TaskRef]) -> list[TaskRef]:
+        """The task the conversation is about, when the question's words are mostly its own, its notes
+        included, and no task found explains them better (a task's «Ghi chú» is not searched: it would
+        find every task noted "Nhiệm vụ KHCN")."""
+        refs = [TaskRef(*t.split(":", 1)) for t in turn.context.task_ids if t in self.index.tasks]
+        if len(refs) != 1 or refs[0].plan_id not in turn.plan_ids or refs[0] in hits:
+            return []
+        grams = self.index.query_grams(turn.query.content)[1]
+
+        def cover(ref: TaskRef) -> float:
+            task = self.index.tasks[ref.id]
+            text = " ".join(filter(None, [task_text(task), task.budget.note, *task.notes]))
+            return self.index.coverage(grams, self.index.doc_grams(text))[0]
+
+        own = cover(refs[0])
+        return refs if own >= TALKED_MATCH and all(own > cover(h) for h in hits) else []
 
     def _prior_list(self, turn: Turn) -> Request | None:
         """'… những nhiệm vụ nào …? Các nhiệm vụ đó phối hợp với sở nào?': the list just asked for, again,
@@ -1076,6 +1158,8 @@ class Reader:
     def _bracketed_tasks(self, turn: Turn, plan_ids: list[str]) -> list[TaskRef]:
         """Tasks listed one by one in brackets, each named outright; none unless every item names one."""
         for inside in re.findall(r"\(([^()]{8,300})\)", turn.query.raw):
+            if _INCLUDING_START_RE.match(fold(inside)):
+                continue  # "(kể cả lớp tại trạm IP Platform, …)": some of a larger selection, not the selection
             items = [i for i in _SUBJECTS_RE.split(inside) if self.index.content_tokens(i)]
             if len(items) < 2:
                 continue
@@ -1662,8 +1746,8 @@ class Reader:
 
     def _plan_budget(self, turn: Turn) -> Request:
         f = turn.query.folded
-        asks_source = bool(re.search(r"nguon|tu dau|lay tien", f)) and "bao nhieu" not in f
-        asks_amount = not asks_source and any(w in f for w in ("bao nhieu", "tong", "tien", "het", "muc", "chu", "may"))
+        asks_source = self.lexicon.has("money_source_asked", f) and not self.lexicon.has("how_much", f)
+        asks_amount = not asks_source and self.lexicon.has("money_amount_asked", f)
         show = (Field.SOURCES,) if asks_source else (Field.TOTAL,) if asks_amount else ()
         return turn.request(Items.BUDGET, show=show)
 
@@ -1707,7 +1791,10 @@ class Reader:
                 found = self._agency(one)
                 out += found if isinstance(found, list) else [found] if found else []
             return out or None
-        listing = q.has("list") or bool(re.search(r"nhiem vu (gi|nao)|viec (gi|nao)", q.folded))
+        # "những ai phối hợp với sở KHCN" lists agencies, not the tasks of the one named
+        listing = (q.has("list") and not _asks_which_agencies(q)) or bool(
+            re.search(r"nhiem vu (gi|nao)|viec (gi|nao)", q.folded)
+        )
         listing = listing and not self.lexicon.has("verify", q.folded)  # "có phải Sở X chủ trì các lớp … không?"
         involved = any(set(q.agencies) & {*self._task(r).lead, *self._task(r).cooperating} for r in turn.tasks)
         if turn.task_how == "context" and not listing and involved:
@@ -1905,7 +1992,9 @@ class Reader:
             facets.insert(0, Field.CONTENT)  # "tỉnh làm gì cho CDĐL này, bao nhiêu tiền": what it does, then the rest
         if not facets and turn.task_how in ("context", "analog"):
             previous = _FIELD_OF_INTENT.get(turn.context.intent or "")
-            facets = [Field.CARD] if q.has("content", "objective") or previous is None else [previous]
+            # words of its own ("cái thứ 2 thì đăng trên những kênh nào"): the whole card, which says them
+            own_words = bool(q.content_tokens) and turn.task_how == "context"
+            facets = [Field.CARD] if q.has("content", "objective") or previous is None or own_words else [previous]
         refs = turn.tasks
         if Field.BUDGET in facets and self.lexicon.has("per_place", q.folded):
             # "420 triệu … chia cho mỗi huyện bao nhiêu?": the plans give a task's money, never a district's share
@@ -2078,6 +2167,7 @@ _COMMA_NUMBER_RE = re.compile(
 )  # "nv 3,4" (not "mức 9,2 triệu")
 # "A và B", "A với B", "A vs B": two subjects of one question
 _SUBJECTS_RE = re.compile(r"\s(?:và|va|với|voi|vs|hay|hoặc|hoac)\s|,")
+_INCLUDING_START_RE = re.compile(r"\s*(?:ke ca|tinh ca|bao gom ca|gom ca|bao gom)\b")
 _JOINED_RE = re.compile(r"\b(?:voi|va|vs|so voi)\b")
 # what a number question counts: "bao nhiêu sản phẩm OCOP", "tối thiểu mấy cơ sở sản xuất kinh doanh"
 _COUNTED_RE = re.compile(r"(?:bao nhieu|\bmay|toi thieu|so luong)\s+((?:[a-z0-9%]+ ){0,3}[a-z0-9%]+)")
@@ -2102,6 +2192,11 @@ def _merged(requests: list[Request]) -> list[Request]:
     return out
 
 
+def _aims(plan: Plan) -> set[int]:
+    """The years a plan sets targets for: its horizon and its targets' years."""
+    return {y for y in (plan.horizon, plan.year_end, *(t.year for t in plan.targets)) if y}
+
+
 def _carried(context: Context, requests: list[Request]) -> Context:
     """The context a later question of the same message sees: the plan and tasks the earlier one asked about."""
     topical = [r for r in requests if r.items not in (Items.TALK, Items.NOTHING)]
@@ -2124,6 +2219,11 @@ def _carried(context: Context, requests: list[Request]) -> Context:
 
 
 _WHICH_AGENCIES_RE = re.compile(r"(nhung|cac) (co quan|so|don vi|ben|ai) nao|nhung ai|co quan nao|don vi nao|so nao")
+
+
+def _only_the_plan_changes(q: Query) -> bool:
+    """ "còn năm 2023 …", "còn Thái Bình …": a year or province named, and no other selection or topic."""
+    return bool(q.years or q.provinces) and not (q.quarters or q.sources or q.content_tokens or q.group_numbers)
 
 
 def _asks_which_agencies(q: Query) -> bool:

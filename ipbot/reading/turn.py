@@ -10,7 +10,7 @@ from ipbot.reading.index import TaskRef
 from ipbot.reading.parse import Query
 from ipbot.requests import Field, Items, Op, Request
 
-__all__ = ["FIELD_OF_CUE", "TASK_FACETS", "Turn"]
+__all__ = ["FIELD_OF_CUE", "STRONG_MATCH", "TASK_FACETS", "Turn"]
 
 FIELD_OF_CUE = {
     "lead": Field.LEAD,
@@ -25,6 +25,9 @@ FIELD_OF_CUE = {
 }
 """The parts of one task a question cue asks for (facets.yaml names the cues)."""
 TASK_FACETS = tuple(FIELD_OF_CUE)
+
+STRONG_MATCH = 0.7
+"""Share of the question a task's words must explain for the question to be about that one task."""
 
 
 @dataclass

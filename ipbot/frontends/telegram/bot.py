@@ -31,6 +31,7 @@ from telegram import (
     InlineKeyboardButton,
     InlineKeyboardMarkup,
     InlineQueryResultArticle,
+    InputMediaPhoto,
     InputTextMessageContent,
     LinkPreviewOptions,
     Message,
@@ -54,17 +55,18 @@ from telegram.ext import (
 )
 
 from ipbot import phrases
-from ipbot.answers import Answer, Attachment, Context, Suggestion
+from ipbot.answers import Answer, Attachment, Context, Section, Suggestion
 from ipbot.assistant import Assistant, open_knowledge
 from ipbot.config import Settings
 from ipbot.files.attachments import render
-from ipbot.frontends.browse import FACETS, Browser, fit
+from ipbot.frontends.browse import FACETS, Browser, fit, plan_label
 from ipbot.frontends.render import html_text, split_message
+from ipbot.frontends.telegram.brief import brief, is_budget, is_list, short_title, sources_html
 from ipbot.frontends.telegram.delivery import reliable
 from ipbot.frontends.telegram.inbox import replay_pending
 from ipbot.frontends.telegram.state import DAY, StateStore
 from ipbot.plans.store import DataInvalid, Knowledge
-from ipbot.requests import Field, Items, Request
+from ipbot.requests import Field, Filters, Items, Measure, Op, Request
 from ipbot.text import figure
 
 __all__ = ["Services", "build_application", "button_data", "run_bot", "webhook_options"]
@@ -74,6 +76,8 @@ log = logging.getLogger(__name__)
 CALLBACK_LIMIT = 64
 VIETNAM = dt.timezone(dt.timedelta(hours=7), "ICT")
 CAPTION_LIMIT = 1024
+ALBUM_LIMIT = 10
+"""Photos Telegram takes in one album (sendMediaGroup)."""
 PAGE = 8
 SERVICES = "services"
 FEEDBACK_LENGTH = 1000
@@ -226,8 +230,10 @@ def _request_button(label: str, request: Request, store: StateStore, kind: str =
     return _button(label, f"{kind}:{request.pack()}", store)
 
 
-def _suggestion_button(s: Suggestion, store: StateStore) -> InlineKeyboardButton:
-    return _request_button(s.label, s.request, store, kind="q")
+def _suggestion_button(s: Suggestion, store: StateStore, browser: Browser | None = None) -> InlineKeyboardButton:
+    """A suggested question, answered below; plans in its label named short ('Ninh Thuận 2023')."""
+    label = short_title(s.label, browser.knowledge.plans.values()) if browser else s.label
+    return _request_button(label, s.request, store, kind="q")
 
 
 _FACET_OF_INTENT = {
@@ -273,8 +279,8 @@ def _answer_rows(answer: Answer, store: StateStore, browser: Browser | None) -> 
     listed = list(answer.task_ids) if len(answer.task_ids) > 1 else list(answer.listed)
     if len(listed) > 1:  # a button for every task listed, not only the first few
         others = [s for s in answer.suggestions if not _opens_one_task(s.request)]
-        return _choice_rows(listed, 0, store, browser) + [[_suggestion_button(s, store)] for s in others[:2]]
-    return [[_suggestion_button(s, store)] for s in answer.suggestions[:4]]
+        return _choice_rows(listed, 0, store, browser) + [[_suggestion_button(s, store, browser)] for s in others[:2]]
+    return [[_suggestion_button(s, store, browser)] for s in answer.suggestions[:4]]
 
 
 def _opens_one_task(request: Request) -> bool:
@@ -337,8 +343,191 @@ def _navigation(page: int, total: int, nav: Callable[[int], str], store: StateSt
     return buttons
 
 
+# ---------------------------------------------------------------- the answer on a phone
+VIEW_BRIEF, VIEW_FULL, VIEW_SOURCES = "b", "f", "s"
+"""How an answer's message shows it: the brief (first), the whole answer, the brief with its sources."""
+ASK_BUDGET, ASK_PREVIOUS = "k", "p"
+"""Follow-ups of an answer, answered below it: the money of what it is about, the year before."""
+_MONEY_OPS = frozenset({Op.SUM, Op.MAX, Op.MIN, Op.SHARE, Op.DIFFERENCE})
+
+
+def _answer_key(answer: Answer, store: StateStore) -> str | None:
+    """The key the answer's requests are kept under, for its view buttons (``v:<key>:<view>``):
+    pressed later, even after a restart, they run the same requests again."""
+    if not answer.requests:
+        return None
+    packed = [r.pack() for r in answer.requests]
+    key = hashlib.sha1("\n".join(packed).encode()).hexdigest()[:12]
+    store.remember("answer", key, packed)
+    return key
+
+
+def _stored_requests(store: StateStore, key: str) -> list[Request] | None:
+    packed = store.get("answer", key)
+    if not isinstance(packed, list) or not packed:
+        return None
+    try:
+        return [Request.unpack(str(p)) for p in packed]
+    except ValueError:
+        return None
+
+
+def _present(
+    answer: Answer, services: Services, view: str = VIEW_BRIEF, rating: int | None = None
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    """An answer's message: the brief (or the view asked for) and its buttons — the views, the
+    task facets or a button per listed task, the follow-ups, 👍 / 👎 (``rating``, under a question)."""
+    store, browser = services.store, services.browser
+    key = _answer_key(answer, store)
+    # /gopy is Telegram's: the core's reply to "sai rồi" cannot name it
+    note = phrases.COMPLAINT_FEEDBACK if answer.intent == Field.COMPLAINT.value else None
+    shown = brief(answer, browser, services.assistant.run, note) if key else None
+    if shown is None or view == VIEW_FULL:
+        text = html_text(answer) + (f"\n\n{html.escape(note)}" if note else "")
+    elif view == VIEW_SOURCES:
+        text = "\n\n".join(x for x in (shown.html, sources_html(answer)) if x)
+    else:
+        text = shown.html
+    rows: list[list[InlineKeyboardButton]] = []
+    if key is not None and shown is not None:
+        rows += _view_row(answer, key, shown.cut, view, store)
+    rows += _answer_rows(answer, store, browser)
+    if key is not None:
+        rows += _follow_up_row(answer, services, key)
+    if rating is not None and answer.answered:
+        rows.append(_rating_row(rating, store))
+    return text, InlineKeyboardMarkup(rows) if rows else None
+
+
+def _view_row(answer: Answer, key: str, cut: bool, view: str, store: StateStore) -> list[list[InlineKeyboardButton]]:
+    """«Chi tiết» when the brief left something out («Thu gọn» once it is shown), «Nguồn» when the
+    answer cites sources (a one-task answer has its own «Nguồn» facet: the document's words)."""
+    row = []
+    if view == VIEW_FULL:
+        row.append(_button(phrases.COLLAPSE, f"v:{key}:{VIEW_BRIEF}", store))
+    elif cut:
+        row.append(_button(phrases.DETAILS, f"v:{key}:{VIEW_FULL}", store))
+    if answer.sources and view == VIEW_BRIEF and _task_keyboard(answer, store) is None:
+        row.append(_button(phrases.SOURCES_BUTTON, f"v:{key}:{VIEW_SOURCES}", store))
+    return [row] if row else []
+
+
+def _follow_up_row(answer: Answer, services: Services, key: str) -> list[list[InlineKeyboardButton]]:
+    """«Kinh phí», «So sánh năm trước» where they apply; under a plan's budget, its charts when
+    the plans have figures to draw (a button that only says "nothing to draw" is a dead end)."""
+    row = []
+    if _budget_follow_up(answer, services.browser) is not None:
+        row.append(_button(phrases.BUDGET_BUTTON, f"v:{key}:{ASK_BUDGET}", services.store))
+    if _previous_follow_up(answer, services) is not None:
+        row.append(_button(phrases.PREVIOUS_YEAR, f"v:{key}:{ASK_PREVIOUS}", services.store))
+    rows = [row] if row else []
+    plan_ids = tuple(dict.fromkeys(p for r in answer.requests for p in r.plans)) or tuple(answer.plan_ids)
+    if is_budget(answer) and _chartable(services.knowledge, plan_ids):
+        chart = Browser.files_request(plan_ids, Field.CHART)
+        rows.append([_request_button(phrases.CHART_BUTTON, chart, services.store, "q")])
+    return rows
+
+
+def _chartable(knowledge: Knowledge, plan_ids: tuple[str, ...]) -> bool:
+    """Whether /bieudo would draw anything for these plans: a budget table's rows, sources with
+    amounts, or two plans' totals side by side."""
+    plans = [knowledge.plans[p] for p in plan_ids if p in knowledge.plans]
+    drawn = any(
+        any(t.budget.status == "row" for t in p.tasks) or any(s.amount is not None for s in p.budget.sources)
+        for p in plans
+    )
+    return drawn or sum(p.budget.total is not None for p in plans) >= 2
+
+
+def _budget_follow_up(answer: Answer, browser: Browser) -> Request | None:
+    """«Kinh phí» under an answer about one plan that did not give money: the sum of the tasks it
+    lists (when the plan has a budget table), else the plan's budget. A one-task answer has the
+    «Kinh phí» facet instead."""
+    requests = answer.requests
+    if not requests or len(answer.task_ids) == 1 or len(answer.plan_ids) != 1 or is_budget(answer):
+        return None
+    for r in requests:  # about tasks, and not about their money already
+        money = r.op in _MONEY_OPS or r.measure is not None or Field.BUDGET in r.show
+        if money or r.reason is not None or r.items is not Items.TASKS:
+            return None
+    plan_id = answer.plan_ids[0]
+    if not browser.has_plan(plan_id):
+        return None
+    listed = [t for t in (answer.listed or answer.task_ids) if t.split(":", 1)[0] == plan_id]
+    plan = browser.knowledge.plans[plan_id]
+    if len(listed) > 1 and any(t.budget.status == "row" for t in plan.tasks):
+        return Request(
+            items=Items.TASKS,
+            op=Op.SUM,
+            plans=(plan_id,),
+            explicit=True,
+            filters=Filters(ids=tuple(listed)),
+            measure=Measure.TOTAL,
+        )
+    return Browser.budget_request(plan_id)
+
+
+def _previous_plan(browser: Browser, plan_id: str) -> str | None:
+    """The province's plan before this one (Ninh Thuận 2022 for 2023), if the data has it."""
+    plans = browser.knowledge.plans
+    plan = plans.get(plan_id)
+    if plan is None:
+        return None
+    earlier = [p for p in plans.values() if p.province_id == plan.province_id and p.year_end < plan.year_start]
+    return max(earlier, key=lambda p: p.year_start).id if earlier else None
+
+
+def _previous_follow_up(answer: Answer, services: Services) -> Request | None:
+    """«So sánh năm trước» under an answer about one plan that has a plan the year before: both
+    budgets, both years' version of the one task (when the plans match it to one), or what the two
+    plans' task lists keep, add and drop."""
+    from ipbot.answering.lists import MIN_ANALOG
+
+    requests = answer.requests
+    if not requests or len(answer.plan_ids) != 1 or any(len(r.plans) > 1 for r in requests):
+        return None
+    if any(r.reason is not None or r.items not in (Items.TASKS, Items.BUDGET) for r in requests):
+        return None
+    current = answer.plan_ids[0]
+    previous = _previous_plan(services.browser, current)
+    if previous is None:
+        return None
+    if is_budget(answer):
+        return Browser.budget_request(previous, current)
+    if len(answer.task_ids) == 1:
+        found = services.assistant.answerer.db.analog(answer.task_ids[0], previous)
+        if found is None or found[1] < MIN_ANALOG:
+            return None
+        first = requests[0]
+        asked = first.show if first.items is Items.TASKS and first.op is Op.LOOKUP and first.show else (Field.CARD,)
+        return Request(
+            items=Items.TASKS,
+            plans=(previous, current),
+            explicit=True,
+            filters=Filters(ids=(found[0], answer.task_ids[0])),
+            show=asked,
+        )
+    [only] = requests if len(requests) == 1 else [None]
+    if only is None or not is_list(answer) or only.items is not Items.TASKS or only.op is not Op.LIST:
+        return None
+    f = only.filters
+    if f.ids or f.quarters or f.whole_year or f.groups or f.source or f.status or f.amount:
+        return None  # a selection the other year cannot be asked the same way
+    return Request(
+        items=Items.TASKS,
+        op=Op.COMPARE,
+        plans=(previous, current),
+        explicit=True,
+        filters=Filters(agency=f.agency, role=f.role),
+    )
+
+
+def _is_view(row: Any) -> bool:
+    return any((b.callback_data or "").startswith("v:") for b in row)
+
+
 # ---------------------------------------------------------------- sending
-async def _retrying(send: Callable[[], Awaitable[Message | bool]]) -> Message | bool | None:
+async def _retrying(send: Callable[[], Awaitable[Any]]) -> Any:
     """One send, never fatal. What is safe to repeat the Bot API client has repeated already, with
     backoff (delivery.py), so a failure here is final: logged there with its chat, and never sent
     again here (a send that timed out may have arrived)."""
@@ -360,9 +549,9 @@ async def _send_answer(
     *,
     rating: int | None = None,
 ) -> None:
-    """The answer's text (split to fit), its buttons under the last part, then its files."""
-    keyboard = _keyboard(answer, services.store, services.browser, rating)
-    await _reply(message, html_text(answer), keyboard)
+    """The answer's brief with its buttons, then its files (several charts as one album)."""
+    text, keyboard = _present(answer, services, rating=rating)
+    await _reply(message, text, keyboard)
     if answer.attachments:
         await send_attachments(message, services.knowledge, answer.attachments)
 
@@ -381,24 +570,41 @@ async def send_attachments(
     attachments: list[Attachment],
     markup: InlineKeyboardMarkup | None = None,
 ) -> None:
-    """Charts as photos, spreadsheets as documents (``markup`` under the last one); rendering
-    runs off the event loop."""
+    """Charts as one album (a single chart as a photo), spreadsheets as documents (``markup`` under
+    the last one); rendering runs off the event loop."""
     files = [f for f in [await asyncio.to_thread(render, knowledge, a) for a in attachments] if f is not None]
-    for i, file in enumerate(files):
+    photos = [f for f in files if f.kind == "photo"]
+    documents = [f for f in files if f.kind != "photo"]
+    if len(photos) > 1:
+        await _send_album(message, photos)
+    elif photos:
+        [photo] = photos
+        keyboard = markup if not documents else None
+        caption = html.escape(photo.caption[: CAPTION_LIMIT - 24])
+        await _retrying(
+            lambda: message.reply_photo(photo.data, caption=caption, filename=photo.filename, reply_markup=keyboard)
+        )
+    for i, file in enumerate(documents):
         caption = html.escape(file.caption[: CAPTION_LIMIT - 24])
-        keyboard = markup if i == len(files) - 1 else None
-        if file.kind == "photo":
-            await _retrying(
-                lambda f=file, c=caption, k=keyboard: message.reply_photo(
-                    f.data, caption=c, filename=f.filename, reply_markup=k
-                )
+        keyboard = markup if i == len(documents) - 1 else None
+        await _retrying(
+            lambda f=file, c=caption, k=keyboard: message.reply_document(
+                f.data, caption=c, filename=f.filename, reply_markup=k
             )
-        else:
-            await _retrying(
-                lambda f=file, c=caption, k=keyboard: message.reply_document(
-                    f.data, caption=c, filename=f.filename, reply_markup=k
-                )
-            )
+        )
+
+
+async def _send_album(message: Message, photos: list[Any]) -> None:
+    """Several charts as one album (sendMediaGroup), up to ten a message, with one short caption
+    under it (on its first photo: Telegram shows an album's caption when one photo has it): each
+    chart's title and what it adds up, and why two of them differ. The figures in words are the
+    text message's, sent just before."""
+    for start in range(0, len(photos), ALBUM_LIMIT):
+        group = photos[start : start + ALBUM_LIMIT]
+        together = "\n".join(p.short or p.caption.split("\n", 1)[0] for p in group)
+        captions = [html.escape(together[: CAPTION_LIMIT - 100])] + [None] * (len(group) - 1)
+        media = [InputMediaPhoto(p.data, caption=c, filename=p.filename) for p, c in zip(group, captions, strict=True)]
+        await _retrying(lambda m=media: message.reply_media_group(m))
 
 
 def _chat_context(context: ContextTypes.DEFAULT_TYPE) -> Context:
@@ -589,9 +795,8 @@ async def budget_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         return
     plan_ids = (plan_id,) if plan_id else tuple(p.id for p in services.browser.plans())
     answer = services.assistant.run(Browser.budget_request(*plan_ids))
-    chart = Browser.files_request(plan_ids, Field.CHART)
-    keyboard = InlineKeyboardMarkup([[_request_button(phrases.CHART_BUTTON, chart, services.store, kind="q")]])
-    await _reply(update.effective_message, html_text(answer), keyboard)
+    text, markup = _present(answer, services)  # its buttons: details, sources, the year before, the charts
+    await _reply(update.effective_message, text, markup)
 
 
 async def search_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -761,34 +966,91 @@ async def group_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 
 
 async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """@bot câu hỏi in any chat: the answer (and each plan's part) as results to send."""
+    """@bot câu hỏi in any chat: one result per plan the answer covers, each ready to send; an
+    empty query gets how to use it and a few example answers, never a half sentence."""
     services = _services(context)
     query = update.inline_query
     if query is None:
         return
     text = query.query.strip()
     if not text:
-        result = InlineQueryResultArticle(
-            id="help",
-            title=phrases.INLINE_HELP_TITLE,
-            description=phrases.INLINE_HELP_TEXT.format(bot=context.bot.username),
-            input_message_content=InputTextMessageContent(html.escape(phrases.HELP_INTRO)),
-        )
-        await query.answer([result], cache_time=300)
+        await query.answer(_inline_help(services, context.bot.username), cache_time=300)
         return
     # not logged: Telegram sends an inline query on every keystroke, which would skew the statistics
     answer = services.assistant.ask(text[:256])
-    body = split_message(html_text(answer))[0]
-    first = answer.sections[0] if answer.sections else None
-    title = (first.title if first and first.title else text)[:100]
-    description = " ".join(first.lines)[:200] if first else ""
-    key = hashlib.sha1(text.encode()).hexdigest()[:16]
+    await query.answer(_inline_results(answer, services, text), cache_time=60)
+
+
+INLINE_RESULTS = 50
+"""Telegram takes at most 50 results for one inline query."""
+
+
+def _inline_results(answer: Answer, services: Services, asked: str) -> list[InlineQueryResultArticle]:
+    """One result per plan: an answer's sections grouped by the titled section that opens each
+    plan's part (a comparison that follows a part goes with it; what comes before every title is
+    said in each result). Each result sends that part whole: a message sent inline has no «Chi
+    tiết» to tap."""
+    lead: list[Section] = []
+    parts: list[list[Section]] = []
+    for section in answer.sections:
+        if section.title is None and not parts:
+            lead.append(section)
+        elif section.title is None:
+            parts[-1].append(section)
+        else:
+            parts.append([section])
+    if len(parts) <= 1:
+        parts = [[*lead, *(parts[0] if parts else [])]]
+        lead = []
+    found = [services.browser.knowledge.plans.get(p) for p in answer.plan_ids]
+    plans = [p for p in found if p is not None]
+    named = len(parts) > 1 and len(parts) == len(plans)
+    results = []
+    key = hashlib.sha1(asked.encode()).hexdigest()[:12]
+    for i, part in enumerate(parts[:INLINE_RESULTS]):
+        whole = Answer([*lead, *part], answer.answered, answer.intent)
+        first = next((s for s in part if s.lines or s.title), None)
+        title = short_title(first.title, plans) if first and first.title else asked
+        if named and plan_label(plans[i]) not in title:
+            title = f"{plan_label(plans[i])} · {title}"
+        description = " ".join(first.lines[:2]) if first else ""
+        results.append(
+            InlineQueryResultArticle(
+                id=f"{key}-{i}",
+                title=fit(title, 100),
+                description=fit(description, 200),
+                input_message_content=InputTextMessageContent(split_message(html_text(whole))[0]),
+            )
+        )
+    return results
+
+
+def _inline_help(services: Services, bot: str) -> list[InlineQueryResultArticle]:
+    """For an empty inline query: how to ask, then the example questions with their answers."""
+    help_text = phrases.INLINE_HELP_MESSAGE.format(bot=bot)
     results = [
         InlineQueryResultArticle(
-            id=key, title=title, description=description, input_message_content=InputTextMessageContent(body)
+            id="help",
+            title=phrases.INLINE_HELP_TITLE,
+            description=phrases.INLINE_HELP_TEXT.format(bot=bot),
+            input_message_content=InputTextMessageContent(html.escape(help_text)),
         )
     ]
-    await query.answer(results, cache_time=60)
+    examples = services.assistant.run(Request(items=Items.TALK, show=(Field.HELP,))).suggestions
+    for i, example in enumerate(examples):
+        answer = services.assistant.run(example.request)
+        if not answer.answered:
+            continue
+        shown = brief(answer, services.browser, services.assistant.run)
+        results.append(
+            InlineQueryResultArticle(
+                id=f"example-{i}",
+                title=fit(phrases.INLINE_EXAMPLE.format(question=example.label), 100),
+                description=fit(shown.head, 200),
+                input_message_content=InputTextMessageContent(split_message(html_text(answer))[0]),
+            )
+        )
+    return results
 
 
 # ---------------------------------------------------------------- buttons
@@ -868,6 +1130,8 @@ async def _on_group(update: Update, context: ContextTypes.DEFAULT_TYPE, services
         for t in services.browser.tasks(plan_id, group)
     ]
     markup = _pages(buttons, int(page) if page.isdigit() else 0, lambda p: f"g:{plan_id}:{group}:{p}", services.store)
+    back = [_button(phrases.BACK_TO_GROUPS, f"n:{plan_id}:0", services.store)]  # a way back, not a dead end
+    markup = InlineKeyboardMarkup([*markup.inline_keyboard, back])
     text = phrases.PICK_TASK.format(plan=html.escape(_plan_label(services, plan_id)), group=html.escape(group))
     await _edit_or_reply(update, text, markup)
 
@@ -888,14 +1152,26 @@ async def _on_request(update: Update, context: ContextTypes.DEFAULT_TYPE, servic
         return
     answer = services.assistant.run(request, _chat_context(context))
     await _briefly(_save_context(update, context, answer.context))
-    markup = _keyboard(answer, services.store, services.browser)
-    if request.items is Items.TASKS and request.filters.agency and not answer.task_ids:
+    text, markup = _present(answer, services)
+    if request.items is Items.TASKS and request.filters.agency and not answer.task_ids and not answer.listed:
         numbers = services.browser.agency_task_numbers(request.plans[0], request.filters.agency)
         buttons = [
             _request_button(f"Nhiệm vụ {n}", Browser.task_request(request.plans[0], n), services.store) for n in numbers
         ]
         markup = InlineKeyboardMarkup([buttons[i : i + 3] for i in range(0, len(buttons), 3)]) if buttons else None
-    await _edit_or_reply(update, html_text(answer), markup)
+    await _edit_or_reply(update, text, _with_rating(markup, update))
+
+
+def _with_rating(markup: InlineKeyboardMarkup | None, update: Update) -> InlineKeyboardMarkup | None:
+    """``markup`` with the 👍 / 👎 row of the message a button was pressed under, if it had one:
+    showing an answer another way in place is still the answer to the question asked."""
+    query = update.callback_query
+    message = query.message if query else None
+    old = message.reply_markup if isinstance(message, Message) and message.reply_markup else None
+    rating = [list(r) for r in (old.inline_keyboard if old else ()) if _is_rating(r)]
+    if not rating:
+        return markup
+    return InlineKeyboardMarkup([*(markup.inline_keyboard if markup else ()), *rating])
 
 
 async def _on_agency(update: Update, context: ContextTypes.DEFAULT_TYPE, services: Services, rest: str) -> None:
@@ -927,10 +1203,10 @@ async def _on_choice_page(update: Update, context: ContextTypes.DEFAULT_TYPE, se
     rows = _choice_rows(
         [str(t) for t in task_ids], int(page) if page.isdigit() else 0, services.store, services.browser
     )
-    kept = [
-        list(row) for row in (message.reply_markup.inline_keyboard if message.reply_markup else ()) if _is_rating(row)
-    ]
-    await _retrying(lambda: message.edit_reply_markup(InlineKeyboardMarkup(rows + kept)))
+    old = [list(row) for row in (message.reply_markup.inline_keyboard if message.reply_markup else ())]
+    top = old[:1] if old and _is_view(old[0]) else []  # «Chi tiết · Nguồn» stay above the tasks
+    kept = [row for row in old[len(top) :] if _is_view(row) or _is_rating(row)]  # follow-ups, 👍 / 👎
+    await _retrying(lambda: message.edit_reply_markup(InlineKeyboardMarkup(top + rows + kept)))
 
 
 def _is_rating(row: Any) -> bool:
@@ -958,7 +1234,32 @@ async def _on_rating(update: Update, context: ContextTypes.DEFAULT_TYPE, service
         await _retrying(lambda: message.edit_reply_markup(InlineKeyboardMarkup(rows) if rows else None))
 
 
+async def _on_view(update: Update, context: ContextTypes.DEFAULT_TYPE, services: Services, rest: str) -> None:
+    """«Chi tiết», «Thu gọn», «Nguồn»: the same answer shown another way, in place (its 👍 / 👎
+    kept); «Kinh phí», «So sánh năm trước»: a follow-up, answered below like a suggestion."""
+    key, _, view = rest.partition(":")
+    requests = _stored_requests(services.store, key)
+    query = update.callback_query
+    message = query.message if query else None
+    if requests is None or not all(services.browser.accepts(r) for r in requests) or not isinstance(message, Message):
+        await _edit_or_reply(update, html.escape(phrases.BUTTON_EXPIRED), None)
+        return
+    answer = services.assistant.run(requests, _chat_context(context))  # the context is left as it was
+    if view in (ASK_BUDGET, ASK_PREVIOUS):
+        follow_up = (
+            _budget_follow_up(answer, services.browser) if view == ASK_BUDGET else _previous_follow_up(answer, services)
+        )
+        if follow_up is None:
+            await _edit_or_reply(update, html.escape(phrases.BUTTON_EXPIRED), None)
+            return
+        await _answer(update, context, lambda s, ctx: s.assistant.run(follow_up, ctx), "")
+        return
+    text, markup = _present(answer, services, view if view in (VIEW_FULL, VIEW_SOURCES) else VIEW_BRIEF)
+    await _edit_or_reply(update, text, _with_rating(markup, update))
+
+
 _BUTTONS: dict[str, Callable[[Update, Any, Services, str], Awaitable[None]]] = {
+    "v": _on_view,
     "p": _on_plan,
     "n": _menu_button("n"),
     "o": _menu_button("o"),
@@ -1019,7 +1320,9 @@ async def budget_gate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
             id="slow",
             title=phrases.SLOW_DOWN_TITLE,
             description=phrases.SLOW_DOWN_INLINE.format(seconds=seconds),
-            input_message_content=InputTextMessageContent(html.escape(phrases.HELP_INTRO)),
+            input_message_content=InputTextMessageContent(
+                html.escape(phrases.INLINE_HELP_MESSAGE.format(bot=context.bot.username))
+            ),
         )
         await _retrying(lambda: inline.answer([slow], cache_time=0, is_personal=True))
     elif verdict == "warn" and message is not None:

@@ -55,6 +55,8 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 SUBSCRIPTIONS = "reminders"
+REMINDERS_SHOWN = 3
+"""The next dates the confirmation of /nhacnho lists: enough to see what is coming, short on a phone."""
 
 
 async def chart_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -118,7 +120,7 @@ async def subscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE) 
         return
     plan_id = _default_plan(context)
     plans = _plans_for(services, plan_id)
-    dates = upcoming(services.knowledge, plans, services.today())
+    dates = upcoming(services.knowledge, plans, services.today(), limit=REMINDERS_SHOWN)
     if not dates:  # a subscription that can never fire would be a silent dead end
         names = ", ".join(plan_label(p) for p in plans)
         await message.reply_text(html.escape(phrases.NOTHING_TO_REMIND.format(plans=names)))

@@ -1,0 +1,280 @@
+#!/usr/bin/env python3
+"""Score `import-text` on plan documents with answer keys: tasks, plan-level facts, silent misses, questions.
+
+    python benchmarks/score_import.py /work/importdocs/doc1.txt [doc2.txt …] [--questions] [--show]
+
+Each document ``docN.txt`` comes with ``docN.key.json`` ({"plan": {…}, "tasks": [{"number", "lead",
+"timeline", "budget_million", "budget_split"?…}]}) and, for ``--questions``, ``docN.questions.jsonl``
+in the eval format. The draft is used as it stands: imported into a temporary copy of ``data/`` (the
+curated plans stay beside it), then ``score.py`` (``$IPBOT_SCORE``, default
+``/work/shared/eval/score.py``) runs the questions through ``ipbot ask --batch``.
+
+A miss is *flagged* when a draft note names it: a task's number ("3.1: …"), or the fact's own prefix
+("kinh phí: …", "báo cáo: …"). A miss no note names is *silent*.
+
+It uses only what every version of the importer offers (``draft_plan``, ``finish``, ``to_yaml``,
+``read_document``), so it measures an older checkout as well (``PYTHONPATH=/path/to/checkout``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from decimal import Decimal
+from pathlib import Path
+
+import yaml
+
+import ipbot
+from ipbot.plans.importer import draft_plan, finish, read_document, to_yaml
+from ipbot.plans.load import load_registry
+from ipbot.text import fold
+
+DATA = Path(ipbot.__file__).resolve().parent.parent / "data"  # the data of the checkout being measured
+SCORE = Path(os.environ.get("IPBOT_SCORE", "/work/shared/eval/score.py"))
+
+# the note prefixes that flag a plan-level fact (the importer's notes start with the field's name)
+FLAGS = {
+    "number": ("số hiệu",),
+    "date": ("ngày ban hành",),
+    "province": ("tỉnh",),
+    "period": ("năm/thời kỳ", "thời kỳ"),
+    "signer": ("người ký",),
+    "title": ("tên kế hoạch",),
+    "implements": ("căn cứ",),
+    "budget_total": ("kinh phí", "tổng kinh phí"),
+    "budget_words": ("bằng chữ", "kinh phí"),
+    "budget_sources": ("nguồn kinh phí",),
+    "reporting_deadline": ("báo cáo",),
+    "reporting_to": ("báo cáo",),
+    "recipients": ("nơi nhận",),
+    "targets": ("chỉ tiêu",),
+}
+_FILLERS = {"va", "cac", "tinh", "thi", "xa", "cua"}
+
+
+def _words_key(name: str, province: str) -> str:
+    drop = set(fold(province).split())
+    words = [w for w in fold(name).split() if w not in _FILLERS]
+    out = [w for w in words if w not in drop] if len(words) > len(drop) else words
+    return " ".join(out)
+
+
+class Names:
+    """Agency names and draft ids compared as registry ids where the registry knows the name exactly."""
+
+    def __init__(self, province: str) -> None:
+        self.province = province
+        self.alias: dict[str, str] = {}
+        for agency in yaml.safe_load((DATA / "agencies.yaml").read_text(encoding="utf-8")):
+            for name in (agency["name"], *agency.get("aliases", []), agency.get("short") or ""):
+                if name:
+                    key = _words_key(name.replace("{province}", province), province)
+                    self.alias.setdefault(key, agency["id"])
+
+    def of_name(self, name: str) -> str:
+        key = _words_key(name, self.province)
+        return self.alias.get(key, key)
+
+    def of_id(self, slug: str, own: dict[str, str]) -> str:
+        return self.of_name(own[slug]) if slug in own else slug
+
+
+def _norm_time(text: str) -> str:
+    return re.sub(r"[\s\-–—]+", "", fold(text.replace("–", "-")))
+
+
+def _quarters(text: str) -> list[int] | None:
+    roman = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+    m = re.fullmatch(r"quy (i|ii|iii|iv)(?: quy (i|ii|iii|iv))?(?: \d{4})?", fold(text))
+    if not m:
+        return None
+    first, last = roman[m.group(1)], roman[m.group(2) or m.group(1)]
+    return list(range(first, last + 1))
+
+
+def _money(value: object) -> Decimal | None:
+    return None if value is None else Decimal(str(value)).normalize()
+
+
+def _task_checks(draft: dict, key: dict, names: Names, own: dict[str, str]) -> dict[str, dict[str, bool]]:
+    drafted = {str(t["number"]): t for t in draft["tasks"]}
+    out: dict[str, dict[str, bool]] = {}
+    for expected in key["tasks"]:
+        number = str(expected["number"])
+        task = drafted.get(number)
+        if task is None:
+            out[number] = {"lead": False, "timeline": False, "budget": False, "found": False}
+            continue
+        lead = {names.of_name(n) for n in expected["lead"]} == {names.of_id(s, own) for s in task.get("lead", [])}
+        timeline = task.get("timeline") or {}
+        ok_time = bool(timeline) and _norm_time(timeline.get("text", "")) == _norm_time(expected["timeline"] or "")
+        quarters = _quarters(expected["timeline"] or "")
+        if ok_time and quarters is not None:
+            ok_time = list(timeline.get("quarters", [])) == quarters
+        budget = task.get("budget", {})
+        total = _money(budget.get("total"))
+        allocation = sorted(_money(v) for v in (budget.get("allocation") or {}).values())
+        want = _money(expected.get("budget_million"))
+        if want is None:
+            ok_budget = total is None and not allocation and budget.get("status") != "row"
+        else:
+            split = expected.get("budget_split")
+            ok_budget = total == want and (
+                sorted(_money(v) for v in split.values()) == allocation if split else allocation in ([], [want])
+            )
+        out[number] = {"lead": lead, "timeline": ok_time, "budget": ok_budget, "found": True}
+    return out
+
+
+def _plan_checks(draft: dict, key: dict, names: Names) -> dict[str, bool]:
+    plan = key["plan"]
+    years = [int(y) for y in re.findall(r"20\d\d", plan["period"])]
+    budget = draft.get("budget") or {}
+    sources = Counter(_money(s.get("amount")) for s in budget.get("sources", []) if s.get("amount") is not None)
+    reporting = draft.get("reporting") or {}
+    deadline = re.search(r"(\d{1,2})\s*(?:/|tháng)\s*(\d{1,2})", plan["reporting"]["deadline"])
+    own = {a["id"]: a["name"] for a in draft.get("agencies", [])}
+    recipients = [fold(r).strip() for r in draft.get("recipients", [])]
+    targets = [fold(t.get("text", "")) for t in draft.get("targets", [])]
+    signer = draft.get("signer") or {}
+    return {
+        "number": draft.get("number") == plan["number"],
+        "date": str(draft.get("issued")) == plan["date"],
+        "province": draft.get("province") == plan["province"],
+        "period": [draft.get("year_start"), draft.get("year_end")] == [years[0], years[-1]],
+        "signer": signer.get("name") == plan["signer"],
+        "title": _norm_time(draft.get("title", "")) == _norm_time(plan["title"]),
+        "implements": {i["number"] for i in draft.get("implements", [])} == set(plan["implements"]),
+        "budget_total": _money(budget.get("total")) == _money(plan["budget_total_million"]),
+        "budget_words": fold(budget.get("in_words") or "") == fold(plan["budget_total_words"]),
+        "budget_sources": sources == Counter(_money(v) for v in plan["budget_by_source"].values()),
+        "reporting_deadline": bool(deadline)
+        and (reporting.get("deadline_day"), reporting.get("deadline_month"))
+        == (int(deadline.group(1)), int(deadline.group(2))),
+        "reporting_to": {names.of_id(s, own) for s in reporting.get("recipient", [])}
+        == {names.of_name(plan["reporting"]["to"])},
+        "recipients": recipients == [fold(r).strip() for r in plan["recipients"]],
+        "targets": len(targets) == len(plan["targets"])
+        and all(any(fold(t["text"]) in d or d in fold(t["text"]) for d in targets if d) for t in plan["targets"]),
+    }
+
+
+def _flagged_task(notes: list[str], number: str) -> bool:
+    return any(n.startswith(f"{number}:") or f"tasks[{number}]" in n for n in notes)
+
+
+def _flagged_fact(notes: list[str], fact: str) -> bool:
+    return any(n.lower().startswith(prefix) for n in notes for prefix in FLAGS[fact])
+
+
+def _questions(doc: Path, draft_yaml: str, plan_id: str, source_text: str) -> tuple[int, int, str]:
+    questions = doc.with_name(doc.stem + ".questions.jsonl")
+    if not questions.exists():
+        return 0, 0, ""
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "data"
+        shutil.copytree(DATA, data)
+        (data / "plans" / f"{plan_id}.yaml").write_text(draft_yaml, encoding="utf-8")
+        (data / "sources" / f"{plan_id}.txt").write_text(source_text, encoding="utf-8")
+        env = {**os.environ, "IPBOT_DATA_DIR": str(data), "IPBOT_DB_PATH": str(Path(tmp) / "ipbot.db")}
+        cmd = f"{sys.executable} -m ipbot ask --batch -"
+        run = subprocess.run(
+            [sys.executable, str(SCORE), str(questions), "--cmd", cmd, "--show", "20"],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+        )
+    m = re.search(r"\((\d+)/(\d+)\)", run.stdout)
+    return (int(m.group(1)), int(m.group(2)), run.stdout) if m else (0, 0, run.stdout + run.stderr)
+
+
+def score(doc: Path, registry: list, ask: bool, show: bool) -> dict:
+    key = json.loads(doc.with_name(doc.stem + ".key.json").read_text(encoding="utf-8"))
+    draft = finish(draft_plan(doc, registry))
+    data = yaml.safe_load(to_yaml(draft))
+    notes = list(draft.notes)
+    names = Names(key["plan"]["province"])
+    own = {a["id"]: a["name"] for a in data.get("agencies", [])}
+    tasks = _task_checks(data, key, names, own)
+    facts = _plan_checks(data, key, names)
+    silent = []
+    for number, checks in tasks.items():
+        for field in ("lead", "timeline", "budget"):
+            if not checks[field] and not _flagged_task(notes, number):
+                silent.append(f"task {number} {field}")
+    for fact, ok in facts.items():
+        if not ok and not _flagged_fact(notes, fact):
+            silent.append(f"plan {fact}")
+    flagged_misses = sum(not c[f] for c in tasks.values() for f in ("lead", "timeline", "budget")) + sum(
+        not ok for ok in facts.values()
+    )
+    result = {
+        "doc": doc.name,
+        "tasks": len(tasks),
+        "found": sum(c["found"] for c in tasks.values()),
+        "lead": sum(c["lead"] for c in tasks.values()),
+        "timeline": sum(c["timeline"] for c in tasks.values()),
+        "budget": sum(c["budget"] for c in tasks.values()),
+        "facts": sum(facts.values()),
+        "facts_total": len(facts),
+        "misses": flagged_misses,
+        "silent": silent,
+        "notes": len(notes),
+    }
+    if show:
+        result["wrong_facts"] = [f for f, ok in facts.items() if not ok]
+        result["wrong_tasks"] = {n: [f for f in ("lead", "timeline", "budget") if not c[f]] for n, c in tasks.items()}
+        result["wrong_tasks"] = {n: v for n, v in result["wrong_tasks"].items() if v}
+        result["draft_notes"] = notes
+    if ask:
+        source_text = "\n".join(read_document(doc)) + "\n"
+        right, total, out = _questions(doc, to_yaml(draft), str(data["id"]), source_text)
+        result["questions"] = f"{right}/{total}"
+        if show:
+            result["question_failures"] = out
+    return result
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("documents", nargs="+", type=Path)
+    ap.add_argument("--questions", action="store_true", help="also answer docN.questions.jsonl with the draft")
+    ap.add_argument("--show", action="store_true", help="print what is wrong")
+    args = ap.parse_args()
+    registry = load_registry(DATA / "agencies.yaml")
+    totals: Counter[str] = Counter()
+    for doc in args.documents:
+        result = score(doc, registry, args.questions, args.show)
+        failures = result.pop("question_failures", "")
+        print(json.dumps(result, ensure_ascii=False, indent=1 if args.show else None))
+        if failures and args.show:
+            print(failures)
+        for k in ("tasks", "lead", "timeline", "budget", "facts", "facts_total", "misses"):
+            totals[k] += result[k]
+        totals["silent"] += len(result["silent"])
+        if "questions" in result:
+            right, total = map(int, result["questions"].split("/"))
+            totals["q_right"] += right
+            totals["q_total"] += total
+    t = totals
+    print(
+        f"TOTAL tasks {t['tasks']}: lead {t['lead']} ({t['lead'] / t['tasks']:.0%}), timeline {t['timeline']} "
+        f"({t['timeline'] / t['tasks']:.0%}), budget {t['budget']} ({t['budget'] / t['tasks']:.0%}); "
+        f"plan facts {t['facts']}/{t['facts_total']} ({t['facts'] / t['facts_total']:.0%}); "
+        f"misses {t['misses']}, silent {t['silent']}"
+        + (f"; questions {t['q_right']}/{t['q_total']}" if t["q_total"] else "")
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

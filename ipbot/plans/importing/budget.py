@@ -1,0 +1,262 @@
+"""The plan's budget: its total in figures and in words (checked against each other), and its sources."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ipbot.plans.importing.draft import Facts
+from ipbot.plans.importing.table import Table, amount
+from ipbot.text import fold
+
+__all__ = ["money_in_text", "plan_budget", "words_to_number"]
+
+_MONEY_RE = re.compile(
+    r"(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)\s*(đồng|triệu đồng|triệu|tỷ đồng|tỉ đồng|tỷ|tỉ)(?!\w)", re.IGNORECASE
+)
+_SCALE = {"đồng": Decimal("0.000001"), "triệu": Decimal(1), "tỷ": Decimal(1000), "tỉ": Decimal(1000)}
+_DIGITS = {
+    "khong": 0,
+    "mot": 1,
+    "hai": 2,
+    "ba": 3,
+    "bon": 4,
+    "tu": 4,
+    "nam": 5,
+    "lam": 5,
+    "sau": 6,
+    "bay": 7,
+    "tam": 8,
+    "chin": 9,
+}
+
+
+def money_in_text(text: str) -> tuple[Decimal, str] | None:
+    """The first amount with its unit, in million VND, and the words as printed ('3.160 triệu đồng')."""
+    m = _MONEY_RE.search(text)
+    if not m:
+        return None
+    value = amount(m.group(1))
+    if value is None:
+        return None
+    unit = m.group(2).lower().split()[0]
+    return (value * _SCALE[unit]).normalize(), m.group(0)
+
+
+def words_to_number(text: str) -> int | None:
+    """'Ba tỷ, một trăm sáu mươi triệu đồng' → 3160000000; None when it is not a number in words."""
+    units = {"nghin": 1000, "ngan": 1000, "trieu": 1_000_000, "ty": 1_000_000_000, "ti": 1_000_000_000}
+    total = chunk = 0
+    pending: int | None = None
+    seen = False
+    for w in fold(text).replace(",", " ").split():
+        if w in ("dong", "chan", "linh", "le", "va"):
+            continue
+        if w in _DIGITS:
+            pending, seen = _DIGITS[w], True
+        elif w == "tram":
+            chunk += (1 if pending is None else pending) * 100
+            pending = None
+        elif w == "muoi":
+            chunk += (1 if pending is None else pending) * 10
+            pending, seen = None, True
+        elif w in units:
+            total += (chunk + (pending or 0)) * units[w]
+            chunk, pending = 0, None
+        else:
+            return None
+    return total + chunk + (pending or 0) if seen else None
+
+
+def _section(sections: dict[str, list[str]]) -> tuple[str | None, list[str]]:
+    key = next((k for k in sections if "KINH PHÍ" in k.upper()), None)
+    return key, sections.get(key, []) if key else []
+
+
+def plan_budget(
+    sections: dict[str, list[str]],
+    all_lines: list[str],
+    sources: list[dict],
+    budget_table: Table | None,
+    notes: list[str],
+    facts: Facts,
+    abbreviations: dict[str, str],
+) -> dict:
+    """Total, words, sources (labels and amounts) and the table's printed totals."""
+    key, lines = _section(sections)
+    if not lines:  # "2. Kinh phí thực hiện" inside another section
+        start = next((i for i, ln in enumerate(all_lines) if re.match(r"^\d+\.\s*Kinh phí", ln, re.IGNORECASE)), None)
+        lines = all_lines[start : start + 12] if start is not None else []
+    text = " ".join(ln for ln in lines if "\t" not in ln)
+    roman = key.split(".", 1)[0] if key else "?"
+    budget: dict[str, object] = {"section": roman}
+    total_line = next(
+        (ln for ln in lines if "\t" not in ln and re.search(r"tổng", ln, re.IGNORECASE) and money_in_text(ln)), None
+    )
+    if total_line:
+        value, printed = money_in_text(total_line)  # type: ignore[misc]
+        budget["total"] = value
+        budget["total_text"] = printed
+        facts.add("budget.total", f"{value} triệu đồng", total_line)
+    else:
+        notes.append("kinh phí: không tìm thấy tổng kinh phí của kế hoạch (kiểm tra mục kinh phí)")
+    words = re.search(r"\(?\s*[Bb]ằng chữ\s*:\s*(.+?)(?:\)|$)", text)
+    if words:
+        in_words = words.group(1).strip().rstrip(".;")
+        budget["in_words"] = in_words
+        facts.add("budget.in_words", in_words, words.group(0))
+        said = words_to_number(in_words)
+        total = budget.get("total")
+        if said is None:
+            notes.append(f"bằng chữ: «{in_words}» chưa đọc được thành số (kiểm tra)")
+        elif total is not None and Decimal(said) / Decimal(1_000_000) != total:
+            notes.append(f"bằng chữ: «{in_words}» là {said:,} đồng, khác con số {total} triệu đồng".replace(",", "."))
+    elif "total" in budget:
+        notes.append("bằng chữ: văn bản không ghi tổng kinh phí bằng chữ (kiểm tra)")
+    stated: list[tuple[str, Decimal, str]] = []
+    for line in lines:
+        if "\t" in line:
+            continue
+        item = re.match(r"^(?:[-–•+]|[a-zđ]\)|\d+\.\d+\.?)\s*(.+)$", line)
+        found = money_in_text(line)
+        if item and found and not re.search(r"^\s*tổng", item.group(1), re.IGNORECASE):
+            label = re.split(r"\s*:\s*|\s+\d", item.group(1))[0].strip().rstrip(":")
+            stated.append((label, found[0], line))
+    if stated and sources:  # the table's columns are the sources; the section gives their amounts
+        out_sources = sources
+        _amounts_for_columns(sources, stated, abbreviations)
+        for label, value, line in stated:
+            facts.add("budget.sources", f"{label}: {value} triệu đồng", line)
+        if any("amount" not in s for s in sources):
+            notes.append("nguồn kinh phí: một cột nguồn của bảng không khớp nguồn nào ở mục kinh phí (kiểm tra)")
+    elif stated:
+        taken: set[str] = set()
+        out_sources = []
+        for i, (label, value, _) in enumerate(stated):
+            out_sources.append({"key": _source_key(label, i, taken), "label": label, "amount": value})
+            taken.add(out_sources[-1]["key"])
+        for (label, value, line), _entry in zip(stated, out_sources, strict=True):
+            facts.add("budget.sources", f"{label}: {value} triệu đồng", line)
+        _link_table_sources(out_sources, sources, abbreviations)
+    elif sources:
+        out_sources = sources
+        notes.append("nguồn kinh phí: văn bản không ghi số tiền từng nguồn ngoài bảng (kiểm tra)")
+    elif text:
+        line = next((ln for ln in lines if re.search(r"nguồn", ln, re.IGNORECASE) and "\t" not in ln), lines[0])
+        budget["funding_text"] = line
+        taken: set[str] = set()
+        out_sources = []
+        for label in _named_sources(line):
+            out_sources.append({"key": source_key(label, taken), "label": label})
+            taken.add(out_sources[-1]["key"])
+        notes.append("nguồn kinh phí: văn bản không ghi số tiền từng nguồn (kiểm tra các nguồn đã tách)")
+    else:
+        out_sources = []
+        notes.append("nguồn kinh phí: không tìm thấy mục kinh phí")
+    budget["sources"] = out_sources
+    if budget_table is not None:
+        budget["table"] = _table_totals(budget_table, out_sources, sources)
+    elif re.search(r"kèm theo bảng", text, re.IGNORECASE):
+        budget["table_missing"] = True
+        notes.append("kinh phí: văn bản dẫn chiếu bảng tổng hợp kinh phí nhưng không có bảng")
+    return budget
+
+
+# the keys the curated plans use for the same kinds of source, so a question that names one ("ngân sách
+# Trung ương") finds it in every plan; anything else gets a key from its words
+_SOURCE_KINDS = (
+    ("nstu", ("trung uong", "nstu", "nstw")),
+    ("ns_khoa_hoc", ("su nghiep khoa hoc", "snkh", "su nghiep khcn", "sn khcn")),
+    ("ns_huyen", ("cap huyen", "ngan sach huyen", "nsh")),
+    ("ns_thuong_xuyen", ("thuong xuyen", "nstk")),
+    ("doi_ung", ("xa hoi hoa", "doi ung", "xhh")),
+    ("ns_khac", ("khac",)),
+)
+
+
+def source_key(label: str, taken: set[str]) -> str:
+    """A funding source's key: the curated plans' key for its kind when free, else its words."""
+    f = fold(label)
+    for key, marks in _SOURCE_KINDS:
+        if any(re.search(rf"(?<!\w){m}(?!\w)", f) for m in marks) and key not in taken:
+            return key
+    words = [w for w in f.split() if w not in ("de", "xuat", "ho", "tro", "cua", "tinh")]
+    key = re.sub(r"[^a-z0-9_]", "", "_".join(words))[:30].strip("_") or "nguon"
+    while key in taken:
+        key += "_2"
+    return key
+
+
+def _source_key(label: str, n: int, taken: set[str] | None = None) -> str:
+    return source_key(label, taken if taken is not None else set())
+
+
+def _named_sources(line: str) -> list[str]:
+    """'Nguồn kinh phí: A và kinh phí huy động từ B' → ['A', 'Kinh phí huy động từ B'] (no amounts given)."""
+    text = line.split(":", 1)[1] if ":" in line else line
+    text = re.sub(r"^\s*(?:Sử dụng\s+)?(?:từ\s+)?(?:nguồn\s+)?", "", text)
+    text = re.split(r"\s+để\s+", text)[0].strip().rstrip(".;")
+    parts = re.split(r"\s+và\s+(?=(?:các\s+)?(?:kinh phí|nguồn|ngân sách|vốn)\b)", text)
+    return [p[:1].upper() + p[1:] for p in (p.strip(" ,;") for p in parts) if p][:6]
+
+
+def _amounts_for_columns(
+    columns: list[dict], stated: list[tuple[str, Decimal, str]], abbreviations: dict[str, str]
+) -> None:
+    """Give each table column ('NS sự nghiệp khoa học') the amount the section states for it."""
+    for column in columns:
+        f = fold(abbreviations.get(column["label"], column["label"]))
+        for label, value, _ in stated:
+            lf = fold(label)
+            if (
+                f == lf
+                or ("trung uong" in lf and ("nstu" in f or "trung uong" in f or "nstw" in f))
+                or ("su nghiep" in lf and "su nghiep" in f)
+                or ("khac" in lf and "khac" in f)
+            ):
+                column["long_label"] = label
+                column["amount"] = value
+                break
+
+
+def _link_table_sources(stated: list[dict], columns: list[dict], abbreviations: dict[str, str]) -> None:
+    """A table column ('NS sự nghiệp khoa học') that names a stated source keeps the stated one's key."""
+    for column in columns:
+        f = fold(abbreviations.get(column["label"], column["label"]))
+        best = None
+        for entry in stated:
+            lf = fold(entry["label"])
+            if (
+                f == lf
+                or ("trung uong" in lf and ("nstu" in f or "trung uong" in f or "nstw" in f))
+                or ("su nghiep" in lf and "su nghiep" in f)
+                or ("khac" in lf and "khac" in f)
+            ):
+                best = entry
+                break
+        if best is not None:
+            best["long_label"] = best["label"]
+            best["label"] = column["label"]
+            column["key"] = best["key"]
+
+
+def _table_totals(table: Table, sources: list[dict], columns: list[dict]) -> dict:
+    cols = table.columns
+    out: dict[str, object] = {"title": "Dự toán kinh phí"}
+    cong = next((r for r in table.rows if fold(r[0].rstrip(".")) in ("cong", "tong cong")), None)
+    if cong is None:
+        cong = next((r for r in table.rows if not r[0].strip() and any(fold(c) == "tong cong" for c in r)), None)
+    total_at = cols.get("total")
+    if cong is not None and total_at is not None and total_at < len(cong):
+        value = amount(cong[total_at])
+        if value is not None:
+            out["stated_task_total"] = (value * table.scale).normalize()
+        from ipbot.plans.importing.tasks import _allocation_columns
+
+        allocation = {}
+        for column, at in zip(columns, _allocation_columns(table), strict=False):
+            if at < len(cong) and amount(cong[at]) is not None:
+                allocation[column["key"]] = (amount(cong[at]) * table.scale).normalize()  # type: ignore[operator]
+        if allocation:
+            out["stated_allocation"] = allocation
+    return out

@@ -1,0 +1,437 @@
+"""Draft a curated plan file from a plan document, for a human to review.
+
+The importer reads the genre, not particular files: the heading, the preamble's decisions (or a
+decision that issues the plan), roman sections (mục tiêu, nhiệm vụ, kinh phí, tổ chức thực hiện, chế
+độ báo cáo), numbered groups with their items in any of the genre's numbering styles, labelled task
+blocks or roles in prose, task tables and budget tables, targets by year, duties per agency and the
+reporting arrangement. Whatever it could not fill, or is unsure of, goes into ``draft_notes`` (each
+note starts with the field or task it is about), which ``ipbot check-data`` reports as warnings.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+from ipbot.plans.importing import budget as budget_
+from ipbot.plans.importing import goals, organisation
+from ipbot.plans.importing import tasks as tasks_
+from ipbot.plans.importing.agencies import AgencyMatcher, districts_of
+from ipbot.plans.importing.document import Document, load
+from ipbot.plans.importing.draft import Draft, Facts
+from ipbot.plans.importing.header import read_header
+from ipbot.plans.importing.table import Table, amount, read_tables
+from ipbot.plans.models import AgencyDef
+from ipbot.text import expand, fold
+
+__all__ = ["draft_plan", "finish", "to_yaml"]
+
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+_SECTION_RE = re.compile(rf"^({'|'.join(_ROMAN)})\.\s*(.+?)\s*:?\s*$")
+_DEFAULT_DATA = Path(__file__).resolve().parents[3] / "data"
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+def sections_of(lines: list[str]) -> dict[str, list[str]]:
+    """Roman sections by heading ('II. NỘI DUNG KẾ HOẠCH NĂM 2023') → their lines (tables left out)."""
+    sections: dict[str, list[str]] = {}
+    current = None
+    for line in lines:
+        m = _SECTION_RE.match(line)
+        if m and m.group(2).upper() == m.group(2) and len(m.group(2)) > 3:
+            current = f"{m.group(1)}. {m.group(2)}"
+            sections[current] = []
+            continue
+        if "\t" in line:
+            continue
+        if current:
+            sections[current].append(line)
+    return sections
+
+
+def _years(title: str, issued: str | None, notes: list[str]) -> tuple[int, int, int | None]:
+    horizon_m = re.search(r"(?:đến|định hướng đến)\s+năm\s+(20\d\d)", title)
+    horizon = int(horizon_m.group(1)) if horizon_m else None
+    rng = re.search(r"(20\d\d)\s*[-–]\s*(20\d\d)", title)
+    if rng:
+        return int(rng.group(1)), int(rng.group(2)), horizon
+    years = [int(y) for y in re.findall(r"\b(20\d\d)\b", title)]
+    annual = re.search(r"(?:thực hiện|năm)\s+(20\d\d)", title.replace(f"đến năm {horizon}", ""))
+    year = int(annual.group(1)) if annual else (years[-1] if years else 0)
+    if not year:
+        notes.append("năm/thời kỳ của kế hoạch: không xác định được")
+        year = int(issued[:4]) if issued else 2000
+    return year, year, horizon
+
+
+def _abbreviations(lines: list[str]) -> dict[str, str]:
+    """'Ghi chú: NSTW: ngân sách Trung ương (…); SNKH: …' under a table: abbreviation → what it stands for."""
+    out: dict[str, str] = {}
+    for line in lines:
+        if not re.match(r"^(Ghi chú|Chú thích|Viết tắt)", line):
+            continue
+        body = line.split(":", 1)[1] if ":" in line else line
+        for m in re.finditer(r"([A-ZĐ][A-ZĐ&]{1,7})\s*:\s*([^;]+)", body):
+            out[m.group(1)] = m.group(2).strip().rstrip(".")
+    return out
+
+
+def _source_for(label: str, sources: list[dict], abbreviations: dict[str, str]) -> dict | None:
+    """The plan source a table or task names ('SNKH', 'NS tỉnh (SN KH&CN)', 'ngân sách cấp huyện')."""
+    text = abbreviations.get(label.strip(), label)
+    words = set(expand(fold(text)).split()) - {"nguon", "kinh", "phi", "cua", "cac", "va", "tu"}
+    best, score = None, 0.0
+    for source in sources:
+        theirs = set(expand(fold(f"{source['label']} {source.get('long_label', '')}")).split())
+        if not words or not theirs:
+            continue
+        overlap = len(words & theirs) / len(words | theirs)
+        if overlap > score:
+            best, score = source, overlap
+    return best if score >= 0.3 else None
+
+
+_SPLIT_RE = re.compile(
+    r"([^:;,\d]*?[^\W\d][^:;\d]*?)\s*(?:\)\s*)?:?\s*(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?:\s*triệu(?: đồng)?)?"
+)
+
+
+def _budget_text(task: dict, text: str, sources: list[dict], abbreviations: dict[str, str], notes: list[str]) -> None:
+    """'30 triệu đồng; nguồn: ngân sách tỉnh (…)' / '1.200 triệu đồng, trong đó: A 900 triệu đồng; B 300 …'."""
+    number = task["number"]
+    found = budget_.money_in_text(text)
+    if found is None:
+        if re.search(r"thường xuyên|lồng ghép|không bố trí", text, re.IGNORECASE):
+            task["budget"] = {"status": "recurring", "note": text.strip().rstrip(".")}
+        else:
+            notes.append(f"{number}: kinh phí «{text.strip()[:80]}» không có số tiền (kiểm tra)")
+        return
+    total, _ = found
+    allocation: dict[str, Decimal] = {}
+    rest = text[text.find(found[1]) + len(found[1]) :]
+    parts = re.split(r"trong đó\s*:?", rest, maxsplit=1)
+    if len(parts) == 2:
+        for piece in re.split(r";", parts[1]):
+            m = budget_.money_in_text(piece)
+            if m is None:
+                continue
+            label = piece[: piece.find(m[1])].strip(" :,") or piece
+            source = _source_for(re.sub(r"\bđối ứng\b", "", label), sources, abbreviations)
+            if source is None:
+                notes.append(f"{number}: nguồn «{label.strip()}» không khớp nguồn nào ở mục kinh phí (kiểm tra)")
+                continue
+            allocation[source["key"]] = allocation.get(source["key"], Decimal(0)) + m[0]
+    else:
+        named = re.search(r"(?:nguồn|từ)\s*:?\s*(.+)$", rest.strip(" ;,."), re.IGNORECASE)
+        source = _source_for(named.group(1), sources, abbreviations) if named else None
+        if source is not None:
+            allocation[source["key"]] = total
+    task["budget"] = {"status": "row", "total": total, "allocation": allocation}
+
+
+def _source_cell(task: dict, cell: str, sources: list[dict], abbreviations: dict[str, str], notes: list[str]) -> None:
+    """A task table's source cell ('SNKH', 'NSTW: 1.800; SNKH: 600'): the task's allocation by source."""
+    budget = task["budget"]
+    if budget.get("status") != "row" or budget.get("allocation"):
+        return
+    pairs = [(m.group(1).strip(), m.group(2)) for m in _SPLIT_RE.finditer(cell)] if re.search(r"\d", cell) else []
+    allocation: dict[str, Decimal] = {}
+    if pairs:
+        for label, figure in pairs:
+            source = _source_for(label, sources, abbreviations)
+            value = amount(figure)
+            if source is None or value is None:
+                notes.append(f"{task['number']}: nguồn «{label}» không khớp nguồn nào ở mục kinh phí (kiểm tra)")
+                return
+            allocation[source["key"]] = allocation.get(source["key"], Decimal(0)) + value
+    else:
+        source = _source_for(cell, sources, abbreviations)
+        if source is None:
+            notes.append(f"{task['number']}: nguồn «{cell}» không khớp nguồn nào ở mục kinh phí (kiểm tra)")
+            return
+        allocation[source["key"]] = budget["total"]
+    budget["allocation"] = allocation
+
+
+_PROSE_ROLES_RE = re.compile(
+    r"(?:^|[.;]\s*)([^.;]*?)\s+chủ trì,?\s+phối hợp(?: với)?\s+(.+?)\s+(?:tổ chức\s+)?(?:thực hiện|triển khai)"
+)
+_HEAD_RE = re.compile(
+    r"\b(?:Sở|Ủy ban|Uỷ ban|UBND|Ban|Cục|Chi cục|Trung tâm|Hội|Đài|Báo|Công an|Liên hiệp|Hiệp hội|Văn phòng"
+    r"|Trường|Viện)\b"
+)
+_QUARTERS = r"Quý\s+[IV]+(?:\s*[-–]\s*(?:Quý\s+)?[IV]+)?(?:/20\d\d)?"
+_WHEN_RE = re.compile(
+    rf"(?:trong|vào|thời gian(?: thực hiện)?:?)\s+((?:{_QUARTERS})|(?:năm\s+20\d\d(?:\s*[-–]\s*20\d\d)?))",
+    re.IGNORECASE,
+)
+
+
+def _prose(
+    task: dict,
+    matcher: AgencyMatcher,
+    sources: list[dict],
+    abbreviations: dict[str, str],
+    notes: list[str],
+    facts: Facts,
+    year: int,
+) -> None:
+    """Roles, time and money written in the task's own paragraph: 'Sở X chủ trì, phối hợp với Y … trong Quý III'."""
+    text = task["content"]
+    if not task["lead"]:
+        m = _PROSE_ROLES_RE.search(text)
+        heads = list(_HEAD_RE.finditer(m.group(1))) if m else []
+        if m and heads:  # the subject: from the last agency word before "chủ trì" (the title may run on before it)
+            lead = matcher.read(m.group(1)[heads[-1].start() :])
+            if lead.ids:
+                coop = matcher.read(m.group(2))
+                task["lead"], task["cooperating"] = lead.ids, coop.ids
+                task["cooperating_text"] = m.group(2).strip()
+                if lead.said or coop.said:
+                    task["said"] = {**lead.said, **coop.said}
+                notes.extend(f"{task['number']}: {n}" for n in lead.notes + coop.notes)
+                notes.append(f"{task['number']}: cơ quan chủ trì, phối hợp đọc từ câu văn (kiểm tra)")
+                facts.add(f"tasks[{task['number']}].lead", m.group(1), m.group(0))
+    if "timeline" not in task:
+        m = _WHEN_RE.search(text)
+        timeline = tasks_.timeline_of(m.group(1)[:1].upper() + m.group(1)[1:], year) if m else None
+        if timeline:
+            task["timeline"] = timeline
+            notes.append(f"{task['number']}: thời gian đọc từ câu văn «{m.group(1)}» (kiểm tra)")  # type: ignore[union-attr]
+            facts.add(f"tasks[{task['number']}].timeline", timeline["text"], m.group(0))  # type: ignore[union-attr]
+    if task["budget"]["status"] == "not_itemised":
+        m = re.search(r"[Kk]inh phí(?: dự kiến)?\s*:?\s*(\d.+?)(?:\.\s|$)", text)
+        if m:
+            _budget_text(task, m.group(1), sources, abbreviations, notes)
+            if task["budget"]["status"] == "row":
+                notes.append(f"{task['number']}: kinh phí đọc từ câu văn (kiểm tra)")
+
+
+def draft_plan(path: Path, registry: list[AgencyDef], data_dir: Path | None = None) -> Draft:
+    """Read a plan document and draft its data file."""
+    doc = load(path)
+    return draft_document(doc, registry, data_dir or _DEFAULT_DATA)
+
+
+def draft_document(doc: Document, registry: list[AgencyDef], data_dir: Path) -> Draft:
+    notes: list[str] = list(f"văn bản: {c}" for c in doc.cleaning)
+    facts = Facts()
+    plan_lines = doc.plan
+    header = read_header(doc, facts, data_dir)
+    province = header["province"]
+    if not province:
+        notes.append("tỉnh: không xác định được")
+        province = "Chưa rõ"
+    year_start, year_end, horizon = _years(header["title"], header["issued"], notes)
+    districts = districts_of(data_dir, province)
+    matcher = AgencyMatcher(registry, province, districts)
+    sections = sections_of(plan_lines)
+    tables = read_tables(plan_lines)
+    abbreviations = _abbreviations(plan_lines)
+    task_tables = [t for t in tables if t.is_tasks]
+    narrative_key = next((k for k in sections if re.search(r"NỘI DUNG|NHIỆM VỤ", k.upper())), None)
+    groups, tasks = tasks_.narrative_tasks(
+        sections.get(narrative_key, []), (year_start, year_end), matcher, notes, facts
+    )
+    table_for_tasks: Table | None = None
+    if not tasks and task_tables:
+        table_for_tasks = task_tables[0]
+        groups, tasks = tasks_.table_tasks(table_for_tasks, (year_start, year_end), facts)
+    # the plan's sources first (section "Kinh phí"), so tasks can name them
+    budget_table = next((t for t in task_tables if "total" in t.columns), None)
+    column_sources = tasks_.source_labels(budget_table) if budget_table is not None else []
+    budget = budget_.plan_budget(sections, plan_lines, column_sources, budget_table, notes, facts, abbreviations)
+    sources: list[dict] = budget["sources"]  # type: ignore[assignment]
+    for task in tasks:
+        text = task.pop("_budget_text", None)
+        if text:
+            _budget_text(task, text, sources, abbreviations, notes)
+    for table in task_tables:
+        tasks_.apply_table(tasks, table, matcher, year_start, notes, facts)
+        if "source" in table.columns:
+            _apply_source_cells(tasks, table, sources, abbreviations, notes)
+        for task in tasks:
+            task.pop("_row_cells", None)
+    for task in tasks:
+        _prose(task, matcher, sources, abbreviations, notes, facts, year_start)
+    responsibilities = organisation.responsibilities(sections, matcher, notes, facts)
+    tasks_.leads_by_reference(responsibilities, tasks, notes)
+    _leads_by_task_number(responsibilities, tasks, matcher, notes)
+    _task_notes(tasks, notes)
+    reporting = organisation.reporting(sections, plan_lines, matcher, notes, facts)
+    closing, closing_recipient = organisation.closing(plan_lines, matcher, notes, facts)
+    objectives = goals.objectives(sections, facts, notes)
+    targets = goals.targets(sections, [t for t in tables if not t.is_tasks], (year_start, year_end), facts, notes)
+    if not header["recipients"]:
+        notes.append("nơi nhận: không tìm thấy «Nơi nhận»")
+    if not header["implements"]:
+        notes.append("căn cứ: không tìm thấy quyết định, kế hoạch nào mà văn bản triển khai (kiểm tra)")
+    if not header["number"] and not header["number_note"]:
+        notes.append("số hiệu: không tìm thấy «Số: …/KH-…» (văn bản có thể để trống)")
+    if not header["issued"]:
+        notes.append("ngày ban hành: không tìm thấy")
+    if not header["signer"]:
+        notes.append("người ký: không tìm thấy phần ký")
+    if header["title"] == "Kế hoạch":
+        notes.append("tên kế hoạch: không tìm thấy tiêu đề «KẾ HOẠCH …»")
+    number = header["number"]
+    pid = f"{_slug(province)}-{year_start}" + (f"-{horizon or year_end}" if year_end != year_start else "")
+    short = (
+        f"Kế hoạch SHTT năm {year_start} tỉnh {province}"
+        if year_start == year_end
+        else (
+            f"Kế hoạch {number or 'SHTT'} tỉnh {province} ({year_start}–{year_end}"
+            + (f", định hướng {horizon})" if horizon else ")")
+        )
+    )
+    data: dict[str, object] = {
+        "id": pid,
+        "province": province,
+        "province_id": _slug(province),
+        "title": header["title"],
+        "short_title": short,
+        "source_file": f"{pid}.txt",  # `import-text` stores the NFC text under the plan's id
+        "year_start": year_start,
+        "year_end": year_end,
+        "horizon": horizon,
+        "number": number,
+        "number_note": header["number_note"],
+        "issued": header["issued"],
+        "issued_text": header["issued_text"],
+        "issuer": f"Ủy ban nhân dân tỉnh {province}",
+        "signer": header["signer"],
+        "implements": header["implements"],
+        "objectives": objectives,
+        "groups": groups,
+        "tasks": [_clean_task(t) for t in tasks],
+        "budget": budget,
+        "targets": targets,
+        "responsibilities": responsibilities,
+        "reporting": reporting,
+        "closing": closing,
+        "closing_recipient": closing_recipient,
+        "recipients": header["recipients"],
+        "agencies": [a.model_dump(exclude_defaults=True) | {"id": a.id, "name": a.name} for a in matcher.new.values()],
+        "discrepancies": [],
+        "draft_notes": [],
+    }
+    notes = list(dict.fromkeys(notes))
+    data["draft_notes"] = notes
+    return Draft(data, notes, facts, doc.lines)
+
+
+def _apply_source_cells(
+    tasks: list[dict], table: Table, sources: list[dict], abbreviations: dict[str, str], notes: list[str]
+) -> None:
+    at = table.columns["source"]
+    for task in tasks:
+        cells = task.pop("_row_cells", None)
+        if cells is not None and at < len(cells) and cells[at].strip():
+            _source_cell(task, cells[at].strip(), sources, abbreviations, notes)
+
+
+_TASK_REF_RE = re.compile(r"(?:đồng\s+)?chủ trì\s+(?:thực hiện\s+)?(?:các\s+)?nhiệm vụ(?: số)?\s+([\d.,\s và]+\d)")
+
+
+def _leads_by_task_number(
+    responsibilities: list[dict], tasks: list[dict], matcher: AgencyMatcher, notes: list[str]
+) -> None:
+    """'Chủ trì các nhiệm vụ số 1, 2, 7' in an agency's duties: a check on the leads read elsewhere (the agency
+    is the entry's, or the one the clause names: 'Ủy ban nhân dân huyện Lộc Ninh chủ trì nhiệm vụ số 10')."""
+    by_number = {t["number"]: t for t in tasks}
+    for entry in responsibilities:
+        for duty in entry["duties"]:
+            for m in _TASK_REF_RE.finditer(duty["text"]):
+                clause = re.split(r"[;.]\s*", duty["text"][: m.start()])[-1]
+                named = matcher.read(clause).ids if clause.strip() else []
+                agencies = named or list(entry["agencies"])
+                for number in re.findall(r"\d+(?:\.\d+)?", m.group(1)):
+                    task = by_number.get(number)
+                    if task is None:
+                        continue
+                    if not task["lead"]:
+                        task["lead"] = agencies
+                        task.pop("lead_note", None)
+                        notes.append(f"{number}: cơ quan chủ trì lấy từ mục {entry['section']} (kiểm tra)")
+                    elif not set(agencies) & set(task["lead"]):
+                        notes.append(
+                            f"{number}: mục {entry['section']} giao chủ trì cho cơ quan khác "
+                            "với phần nhiệm vụ (kiểm tra)"
+                        )
+
+
+def _task_notes(tasks: list[dict], notes: list[str]) -> None:
+    """Every task field left empty is a note (once for the plan when no task has it: the plan does not say)."""
+    timed = any("timeline" in t for t in tasks)
+    costed = any(t["budget"]["status"] != "not_itemised" for t in tasks)
+    for task in tasks:
+        if not task["lead"]:
+            task["lead_note"] = "Chưa xác định cơ quan chủ trì (cần kiểm tra)."
+            notes.append(f"{task['number']}: không tìm thấy cơ quan chủ trì")
+        if timed and "timeline" not in task:
+            notes.append(f"{task['number']}: không tìm thấy thời gian thực hiện")
+        if costed and task["budget"]["status"] == "not_itemised":
+            task["budget"] = {"status": "no_row"}
+            notes.append(f"{task['number']}: không tìm thấy kinh phí")
+    if tasks and not timed:
+        notes.append("thời gian: kế hoạch không ghi thời gian riêng cho nhiệm vụ nào (kiểm tra)")
+
+
+def _clean_task(task: dict) -> dict:
+    task.pop("source_text", None)
+    task.pop("_budget_text", None)
+    return task
+
+
+# ---------------------------------------------------------------- writing the draft
+def finish(draft: Draft) -> Draft:
+    """Record the document's own inconsistencies (stated totals ≠ sums) so the draft passes check-data."""
+    from ipbot.plans.checks import _figure_checks, figure
+    from ipbot.plans.models import Plan
+
+    plan = Plan.model_validate(draft.data)
+    recorded = []
+    for check, where, stated, computed in _figure_checks(plan):
+        if stated != computed:
+            recorded.append(
+                {
+                    "id": f"auto-{check.replace('.', '-')}",
+                    "kind": "sum",
+                    "check": check,
+                    "where": where,
+                    "stated": figure(stated),
+                    "computed": figure(computed),
+                    "note": "Ghi nhận tự động khi nhập văn bản: số ghi trong văn bản khác tổng các phần; cần kiểm tra.",
+                }
+            )
+            draft.notes.append(
+                f"kinh phí: {where}: văn bản ghi {figure(stated)}, cộng các phần được {figure(computed)}"
+            )
+    draft.data["discrepancies"] = recorded
+    draft.data["draft_notes"] = list(dict.fromkeys(draft.notes))
+    draft.notes = list(dict.fromkeys(draft.notes))
+    return draft
+
+
+def to_yaml(draft: Draft) -> str:
+    """The draft as a curated-format YAML file, with a header saying it is a draft."""
+    import yaml
+
+    def plain(value: object) -> object:
+        if isinstance(value, Decimal):
+            return int(value) if value == value.to_integral_value() else float(value)
+        if isinstance(value, dict):
+            return {k: plain(v) for k, v in value.items() if v is not None}
+        if isinstance(value, list):
+            return [plain(v) for v in value]
+        return value
+
+    header = (
+        "# BẢN NHÁP do `ipbot import-text` tạo từ văn bản: cần người kiểm tra trước khi dùng.\n"
+        "# Những chỗ chưa chắc nằm trong draft_notes (ipbot check-data báo là cảnh báo).\n"
+    )
+    return header + yaml.safe_dump(plain(draft.data), allow_unicode=True, sort_keys=False, width=120)

@@ -1,0 +1,115 @@
+"""Objectives (the general aims, in the document's words) and targets by year ("Mục tiêu cụ thể")."""
+
+from __future__ import annotations
+
+import re
+
+from ipbot.plans.importing.draft import Facts
+from ipbot.plans.importing.table import Table
+from ipbot.text import fold
+
+__all__ = ["objectives", "targets"]
+
+_ITEM_RE = re.compile(r"^(?:[-–•+]\s*|[a-zđ]\)\s*|\d+\.\d+\.\d+\.?\s+)(.+)$")
+_VALUE_RE = re.compile(
+    r"(?:tối thiểu|ít nhất|khoảng|trên|≥)(?: có)? \d+(?:[.,]\d+)?\s*%?"
+    r"|\d+\s*[-–]\s*\d+\s*%(?:/năm)?|\d+(?:[.,]\d+)?\s*%|\b\d{2,}\b"
+)
+
+
+def _goal_sections(sections: dict[str, list[str]]) -> list[tuple[str, list[str]]]:
+    return [(k, v) for k, v in sections.items() if "MỤC TIÊU" in k.upper() or "CHỈ TIÊU" in k.upper()]
+
+
+def objectives(sections: dict[str, list[str]], facts: Facts, notes: list[str]) -> list[dict]:
+    """The general objective's paragraphs (the 'Mục tiêu chung'), else the long lines under 'Mục tiêu'."""
+    out: list[dict] = []
+    for key, lines in _goal_sections(sections):
+        roman = key.split(".", 1)[0]
+        general = False
+        for line in lines:
+            if re.match(r"^\d+\.\s*Mục tiêu chung", line, re.IGNORECASE):
+                general = True
+                continue
+            if re.match(r"^\d+(\.\d+)*\.\s", line) or (re.match(r"^Đến năm", line) and len(line) < 40):
+                if general:
+                    break
+                continue
+            if _ITEM_RE.match(line) or len(line) < 60 or "\t" in line:
+                continue
+            out.append({"section": roman, "kind": "general_objective", "text": line})
+            facts.add("objectives", line[:80] + "…", line)
+            if len(out) >= 4:
+                return out
+    if not out:
+        notes.append("mục tiêu: không tìm thấy mục tiêu chung (kiểm tra)")
+    return out
+
+
+def _year_of(line: str, default: int | None) -> int | None:
+    m = re.search(r"(?:năm|Năm)\s+(20\d\d)", line)
+    return int(m.group(1)) if m else default
+
+
+def targets(
+    sections: dict[str, list[str]], tables: list[Table], years: tuple[int, int], facts: Facts, notes: list[str]
+) -> list[dict]:
+    """Targets by year: items under a year's heading ('2.1. Năm 2024', 'Đến năm 2025') or a targets table."""
+    out: list[dict] = []
+    counter: dict[int, int] = {}
+
+    def add(year: int, text: str, roman: str, passage: str, value: str | None = None) -> None:
+        counter[year] = counter.get(year, 0) + 1
+        m = value or (_VALUE_RE.search(text).group(0) if _VALUE_RE.search(text) else None)
+        out.append(
+            {
+                "id": f"{year}.{counter[year]}",
+                "year": year,
+                "section": roman,
+                "category": "chỉ tiêu",
+                "text": text.rstrip(".;"),
+                **({"value": m} if m else {}),
+            }
+        )
+        facts.add(f"targets[{year}]", text, passage)
+
+    for key, lines in _goal_sections(sections):
+        roman = key.split(".", 1)[0]
+        year: int | None = None
+        specific = False
+        for line in lines:
+            if "\t" in line:
+                continue
+            heading = re.match(r"^(?:\d+(?:\.\d+)*\.\s*)?(.{0,60})$", line)
+            if re.search(r"(mục tiêu|chỉ tiêu) cụ thể", line, re.IGNORECASE) and len(line) < 90:
+                specific = True
+                year = _year_of(line, years[0] if years[0] == years[1] else None)
+                continue
+            if re.match(r"^\d+\.\s*Mục tiêu chung", line, re.IGNORECASE):
+                specific = False
+                continue
+            if heading and re.search(r"(?:^|\s)(?:Đến năm|Năm|năm)\s+20\d\d\s*:?$", line.strip()) and len(line) < 60:
+                year = _year_of(line, year)
+                specific = True
+                continue
+            item = _ITEM_RE.match(line)
+            if item and specific and year:
+                add(year, item.group(1), roman, line)
+    if not out:
+        for table in tables:  # "| TT | Chỉ tiêu | Đơn vị tính | Kế hoạch năm 2025 |"
+            header = [fold(c) for c in table.header]
+            if len(header) < 3 or not any("chi tieu" in h for h in header):
+                continue
+            name_at = next(i for i, h in enumerate(header) if "chi tieu" in h)
+            value_at = len(header) - 1
+            year = _year_of(table.header[value_at], years[0])
+            unit_at = next((i for i, h in enumerate(header) if "don vi" in h), None)
+            for row in table.rows:
+                if len(row) <= value_at or not row[name_at]:
+                    continue
+                unit = row[unit_at] if unit_at is not None else ""
+                text = f"{row[name_at]}: {row[value_at]}" + (f" {unit.lower()}" if unit and unit != "%" else "")
+                add(year or years[0], text, "II", "\t".join(row), row[value_at])
+    if not out:
+        notes.append("chỉ tiêu: không tìm thấy chỉ tiêu theo năm (kiểm tra phần mục tiêu)")
+    return out

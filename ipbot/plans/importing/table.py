@@ -1,0 +1,121 @@
+"""Tables of a plan: the budget table ("Phụ lục") and tables that list the tasks themselves.
+
+Columns are found by their header words, not their position: a budget table ("STT | Nội dung |
+Mục tiêu | Thời gian | Chủ trì | Phối hợp | Tổng kinh phí | NS sự nghiệp khoa học | … | Ghi chú")
+and a task table ("TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian | Kinh phí |
+Nguồn") are read the same way. A second header line naming the allocation columns is merged into
+the first at its positions.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from ipbot.text import fold
+
+__all__ = ["Table", "amount", "read_tables"]
+
+_NUMBER_HEADS = ("stt", "tt", "so tt", "so thu tu")
+
+
+def amount(cell: str) -> Decimal | None:
+    """'1.200' → 1200; '9,2' → 9.2; '1.200,5' → 1200.5; anything else → None."""
+    cell = cell.strip().replace(" ", "")
+    if not re.fullmatch(r"\d{1,3}(\.\d{3})*(,\d+)?|\d+(,\d+)?", cell):
+        return None
+    try:
+        return Decimal(cell.replace(".", "").replace(",", "."))
+    except InvalidOperation:
+        return None
+
+
+@dataclass
+class Table:
+    """One table: its merged header, its rows (cells), the columns by role and the unit of its figures."""
+
+    header: list[str]
+    rows: list[list[str]] = field(default_factory=list)
+    printed: list[str] = field(default_factory=list)  # the first header line as printed (folded)
+    scale: Decimal = Decimal(1)  # to million VND
+
+    @property
+    def columns(self) -> dict[str, int]:
+        cols: dict[str, int] = {}
+        for i, cell in enumerate(self.header):
+            f = fold(cell)
+            if i == 0 and f in _NUMBER_HEADS:
+                cols["number"] = 0
+            elif ("noi dung" in f or "nhiem vu" in f or "hoat dong" in f or "ten de an" in f) and "content" not in cols:
+                cols["content"] = i
+            elif "muc tieu" in f and "objective" not in cols:
+                cols["objective"] = i
+            elif ("san pham" in f or "ket qua" in f) and "product" not in cols:
+                cols["product"] = i
+            elif ("thoi gian" in f or "tien do" in f) and "time" not in cols:
+                cols["time"] = i
+            elif "chu tri" in f and "lead" not in cols:
+                cols["lead"] = i
+            elif "phoi hop" in f and "coop" not in cols:
+                cols["coop"] = i
+            elif ("tong kinh phi" in f or (f.startswith("kinh phi") and "phan bo" not in f)) and "total" not in cols:
+                cols["total"] = i
+            elif "ghi chu" in f and "note" not in cols:
+                cols["note"] = i
+            elif f.startswith("nguon") and "source" not in cols:
+                cols["source"] = i
+        return cols
+
+    @property
+    def is_tasks(self) -> bool:
+        """A table that names who leads each row: it lists tasks (a budget table or a task table)."""
+        cols = self.columns
+        return "content" in cols and ("lead" in cols or "total" in cols)
+
+
+def _scale(header: list[str]) -> Decimal:
+    text = fold(" ".join(header))
+    if re.search(r"\bnghin dong\b|\bngan dong\b|1\.000 dong", text):
+        return Decimal("0.001")
+    if re.search(r"\btrieu dong\b|\btr dong\b|\btrieu\b", text):
+        return Decimal(1)
+    if re.search(r"\(\s*dong\s*\)|don vi tinh dong\b|dvt dong\b", text):
+        return Decimal("0.000001")
+    return Decimal(1)
+
+
+def read_tables(lines: list[str]) -> list[Table]:
+    """Every table of the lines (tab-separated rows), the header (and its second line) merged."""
+    tables: list[Table] = []
+    current: Table | None = None
+    after_header = False
+    unit_line = ""
+    for line in lines:
+        if "\t" not in line:
+            after_header = False
+            if re.search(r"đơn vị(?: tính)?\s*:|ĐVT\s*:", line, re.IGNORECASE):
+                unit_line = line
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        if cells and fold(cells[0]) in _NUMBER_HEADS:
+            if current is None or [fold(c) for c in cells] != current.printed:  # else the header repeated
+                current = Table(header=list(cells), printed=[fold(c) for c in cells])
+                current.scale = _scale([*cells, unit_line])
+                tables.append(current)
+            after_header = True
+            continue
+        if current is None:
+            continue
+        if after_header and not cells[0] and not any(amount(c) for c in cells):
+            for i, cell in enumerate(cells):
+                if cell and i < len(current.header):
+                    current.header[i] = cell
+                elif cell:
+                    current.header.append(cell)
+            after_header = False
+            continue
+        after_header = False
+        if len(cells) >= 3 and len(cells[0]) <= 12:
+            current.rows.append(cells)
+    return [t for t in tables if t.rows]

@@ -1,0 +1,533 @@
+"""Tasks: read from the narrative in any of the genre's numbering styles, or from a table, then completed
+from the budget table (lead, timeline, budget) and from the duties that name a point of the tasks section.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ipbot.plans.importing.agencies import AgencyMatcher
+from ipbot.plans.importing.draft import Facts
+from ipbot.plans.importing.table import Table, amount
+from ipbot.text import fold
+
+__all__ = ["apply_table", "leads_by_reference", "narrative_tasks", "short_title", "table_tasks", "timeline_of"]
+
+_GROUP_RE = re.compile(r"^(\d{1,2})\.\s+(.+?)\s*:?\s*$")
+_NUMBERED_RE = re.compile(r"^(\d{1,2}\.\d{1,2})\.?\s+(.+)$")
+_LETTER_RE = re.compile(r"^([a-zđ])\)\s*(.+)$")
+_DASH_RE = re.compile(r"^[-–•+]\s*(.+)$")
+_LABEL_RE = re.compile(
+    r"^(?:[-–•+]\s*)?(Mục tiêu|(?:Cơ quan |Đơn vị )?chủ trì|(?:Cơ quan |Đơn vị )?phối hợp|Nội dung tập huấn"
+    r"|Thời gian(?: thực hiện)?|Kinh phí(?: thực hiện| dự kiến)?)\s*:\s*(.*)$",
+    re.IGNORECASE,
+)
+_QUARTER_RE = re.compile(
+    r"Quý\s+(IV|III|II|I|[1-4])(?:\s*(?:/\s*\d{4})?\s*(?:[-–]|đến)\s*(?:Quý\s+)?(IV|III|II|I|[1-4]))?", re.IGNORECASE
+)
+_ROMAN_Q = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_DURATION_RE = re.compile(r"thời gian thực hiện(?: nhiệm vụ)?\s*:\s*(\d+)\s*tháng", re.IGNORECASE)
+_TAIL_WORDS = {
+    "và",
+    "của",
+    "cho",
+    "các",
+    "về",
+    "với",
+    "trong",
+    "tại",
+    "từ",
+    "đối",
+    "có",
+    "được",
+    "những",
+    "theo",
+    "để",
+    "nhằm",
+    "một",
+    "là",
+    "ở",
+    "trên",
+    "đến",
+    "vào",
+    "hoặc",
+    "cùng",
+    "gắn",
+    "như",
+    "thông",
+    "qua",
+    "đã",
+    "sẽ",
+    "mỗi",
+    "giữa",
+    "bằng",
+}
+_CLAUSE_RE = re.compile(r"[:;]|\s(?:nhằm|để|gắn với|thông qua|trên địa bàn|theo|đối với|trong đó)\s")
+
+
+def short_title(content: str, limit: int = 60) -> str:
+    """A short name for lists and buttons: the content's first clause, cut at a word, never on a joining word.
+
+    >>> short_title("Hỗ trợ đăng ký bảo hộ nhãn hiệu cho các sản phẩm OCOP nhằm nâng cao giá trị")
+    'Hỗ trợ đăng ký bảo hộ nhãn hiệu cho các sản phẩm OCOP'
+    """
+    text = re.sub(r"\s*\([^()]*\)", "", content.split("\n")[0]).strip().strip("“”\"'")
+    text = re.sub(r"\s+", " ", text)
+    for m in _CLAUSE_RE.finditer(text):
+        if len(text[: m.start()].split()) >= 4:
+            text = text[: m.start()]
+            break
+    words = text.split()
+    out: list[str] = []
+    for word in words:
+        if len(" ".join([*out, word])) > limit:
+            break
+        out.append(word)
+    if len(out) < len(words):  # cut inside a phrase: end where a phrase ends (before a joining word)
+        joins = [i for i, w in enumerate(out) if w.lower() in _TAIL_WORDS and len(" ".join(out[:i])) >= 30]
+        if joins:
+            out = out[: joins[-1]]
+        elif "," in " ".join(out) and len(" ".join(out).rsplit(",", 1)[0]) >= 30:
+            out = " ".join(out).rsplit(",", 1)[0].split()
+    while len(out) > 2 and (out[-1].lower().strip(",.;:") in _TAIL_WORDS or out[-1] in ("-", "–")):
+        out.pop()
+    title = " ".join(out).rstrip(".,;:-– ")
+    if title.count("“") > title.count("”"):
+        title = title.replace("“", "")
+    if title.count("(") > title.count(")"):
+        title = title.replace("(", "")
+    return title
+
+
+def timeline_of(text: str, year: int) -> dict | None:
+    """'Quý II' / 'Quý II – Quý IV/2024' / 'Năm 2024' / 'Cả năm' as a timeline; None when it says no time."""
+    text = text.strip().rstrip(".;")
+    if not text:
+        return None
+    m = _QUARTER_RE.search(text)
+    if m:
+        first = _ROMAN_Q[m.group(1).upper()]
+        last = _ROMAN_Q[m.group(2).upper()] if m.group(2) else first
+        if last < first:
+            last = 4  # "Quý III/2024 – Quý II/2025": the plan year's part
+        y = re.search(r"\b(20\d\d)\b", text)
+        return {"text": text, "quarters": list(range(first, last + 1)), "year": int(y.group(1)) if y else year}
+    if re.search(
+        r"\bnăm(?: học)?\s+20\d\d|^20\d\d|cả năm|hằng năm|hàng năm|thường xuyên|trong năm", text, re.IGNORECASE
+    ):
+        y = re.search(r"\b(20\d\d)\b", text)
+        return {"text": text, "quarters": [], "year": int(y.group(1)) if y else year, "whole_year": True}
+    return None
+
+
+def narrative_tasks(
+    lines: list[str], years: tuple[int, int], matcher: AgencyMatcher, notes: list[str], facts: Facts
+) -> tuple[list[dict], list[dict]]:
+    """Groups and tasks in any of the numbering styles the genre uses."""
+    groups: list[dict] = []
+    tasks: list[dict] = []
+    multi_year = years[0] != years[1]
+    prefix = "III." if multi_year else ""
+    current_group: dict | None = None
+    current: dict | None = None
+    pending_intro: list[str] = []
+    dash_count = 0
+
+    def new_task(number: str, content: str, label: str | None = None) -> dict:
+        task = {
+            "number": number,
+            "group": current_group["number"] if current_group else "1",
+            "section": (f"{prefix}{number}" if multi_year else f"II.{number}"),
+            "title": short_title(content),
+            "content": content,
+            "lead": [],
+            "cooperating": [],
+            "budget": {"status": "not_itemised"},
+        }
+        if label:
+            task["label"] = label
+        tasks.append(task)
+        facts.add(f"tasks[{number}]", task["title"], content)
+        return task
+
+    def close_group() -> None:
+        """A group whose only text is a paragraph: the paragraph is its one task."""
+        nonlocal current
+        if (
+            current_group is not None
+            and pending_intro
+            and not any(t["group"] == current_group["number"] for t in tasks)
+        ):
+            current = new_task(
+                current_group["number"],
+                " ".join(pending_intro),
+                label=f"nhóm {current_group['number']}, văn bản không đánh số",
+            )
+            pending_intro.clear()
+
+    for line in lines:
+        label_m = _LABEL_RE.match(line)
+        if label_m and current is None and pending_intro:
+            close_group()
+        if label_m and current is not None:
+            label, value = label_m.groups()
+            kind = fold(label)
+            if kind == "muc tieu":
+                current["objective"] = value
+            elif kind == "noi dung tap huan":
+                current["training_content"] = value
+            elif kind.startswith("thoi gian"):
+                timeline = timeline_of(value, years[0])
+                if timeline:
+                    current["timeline"] = timeline
+                    facts.add(f"tasks[{current['number']}].timeline", value, line)
+            elif kind.startswith("kinh phi"):
+                current["_budget_text"] = value
+            else:
+                found = matcher.read(value)
+                notes.extend(f"{current['number']}: {n}" for n in found.notes)
+                if "chu tri" in kind:
+                    current["lead"] = found.ids
+                    facts.add(f"tasks[{current['number']}].lead", value, line)
+                else:
+                    current["cooperating"] = found.ids
+                    current["cooperating_text"] = value.rstrip(".")
+                    facts.add(f"tasks[{current['number']}].cooperating", value, line)
+                if found.said:
+                    current.setdefault("said", {}).update(found.said)
+            continue
+        g = _GROUP_RE.match(line)
+        if g and not _NUMBERED_RE.match(line):
+            close_group()
+            number = f"{prefix}{g.group(1)}" if multi_year else g.group(1)
+            current_group = {"number": number, "title": g.group(2).rstrip(":")}
+            groups.append(current_group)
+            current, pending_intro, dash_count = None, [], 0
+            continue
+        n = _NUMBERED_RE.match(line)
+        if n and current_group is not None:
+            current = new_task(n.group(1).rstrip("."), n.group(2))
+            continue
+        letter = _LETTER_RE.match(line)
+        if letter and current_group is not None:
+            number = f"{current_group['number']}.{letter.group(1)}"
+            current = new_task(number, letter.group(2))
+            if multi_year:
+                current["section"] = number
+            continue
+        dash = _DASH_RE.match(line)
+        if dash and current_group is not None and (current is None or current.get("_dashes")):
+            dash_count += 1
+            number = f"{current_group['number']}.{dash_count}"
+            current = new_task(
+                number, dash.group(1), label=f"nhóm {current_group['number']}, gạch đầu dòng thứ {dash_count}"
+            )
+            current["_dashes"] = True
+            if pending_intro and "intro" not in current_group:
+                current_group["intro"] = " ".join(pending_intro)
+            continue
+        if dash and current is not None:
+            current["content"] += "\n- " + dash.group(1)
+            continue
+        if current_group is not None and current is None:
+            pending_intro.append(line)
+            continue
+        if (
+            current is not None
+            and not current.get("_dashes")
+            and not current.get("lead")
+            and "objective" not in current
+        ):
+            current["content"] += " " + line
+    close_group()
+    if multi_year and not any(re.fullmatch(r"[a-zđ]", t["number"].rsplit(".", 1)[-1]) for t in tasks):
+        for item in (*groups, *tasks):  # "III.4.d" is how a lettered multi-year plan is cited; "1.1" stays "1.1"
+            item["number"] = item["number"].removeprefix(prefix)
+            if "group" in item:
+                item["group"] = item["group"].removeprefix(prefix)
+            if "section" in item:
+                item["section"] = f"III.{item['number']}" if not item["section"].startswith("III.") else item["section"]
+    for task in tasks:
+        task.pop("_dashes", None)
+        if not task["lead"]:
+            inline_roles(task, matcher, notes, facts)
+    return groups, tasks
+
+
+# "(Chủ trì: Sở X; phối hợp: Sở Y, Sở Z)" or "(Sở X chủ trì)" closing a task's paragraph
+_INLINE_LEAD_RE = re.compile(
+    r"\((?:[Cc]hủ trì|[Cc]ơ quan chủ trì|[Đđ]ơn vị chủ trì)\s*:\s*([^;)]+?)"
+    r"(?:[;,.]\s*(?:[Pp]hối hợp|[Cc]ơ quan phối hợp|[Đđ]ơn vị phối hợp)\s*:?\s*([^)]+))?\)"
+)
+_INLINE_LEAD_AFTER_RE = re.compile(r"\(([^()]+?)\s+chủ trì(?:[,;]\s*([^()]+?)\s+phối hợp)?\)")
+
+
+def inline_roles(task: dict, matcher: AgencyMatcher, notes: list[str], facts: Facts | None = None) -> None:
+    """Plans without a budget table name the lead in the task's own paragraph."""
+    for pattern in (_INLINE_LEAD_RE, _INLINE_LEAD_AFTER_RE):
+        m = pattern.search(task["content"])
+        if m is None:
+            continue
+        lead = matcher.read(m.group(1))
+        notes.extend(f"{task['number']}: {n}" for n in lead.notes)
+        if not lead.ids:
+            continue
+        task["lead"] = lead.ids
+        said = dict(lead.said)
+        if m.group(2):
+            cooperating = matcher.read(m.group(2))
+            notes.extend(f"{task['number']}: {n}" for n in cooperating.notes)
+            task["cooperating"] = cooperating.ids
+            task["cooperating_text"] = m.group(2).strip().rstrip(".")
+            said.update(cooperating.said)
+        if said:
+            task["said"] = said
+        if facts is not None:
+            facts.add(f"tasks[{task['number']}].lead", m.group(1), m.group(0))
+        task["content"] = (task["content"][: m.start()].rstrip() + task["content"][m.end() :]).strip()
+        return
+
+
+# "Chủ trì thực hiện các nhiệm vụ tại điểm c khoản 1 và điểm b khoản 2 Mục III" in an agency's duties
+_CROSS_REF_RE = re.compile(r"điểm\s+([a-zđ])\s+khoản\s+(\d{1,2})")
+
+
+def leads_by_reference(responsibilities: list[dict], tasks: list[dict], notes: list[str]) -> None:
+    """Give a task with no lead the agency whose duties say it leads that point of the tasks section."""
+    by_number = {t["number"]: t for t in tasks}
+    for entry in responsibilities:
+        for duty in entry["duties"]:
+            text = re.split(r"[;.]\s*[Pp]hối hợp", duty["text"])[0]  # "…; phối hợp thực hiện điểm b …" is not led
+            if "chủ trì" not in text.lower():
+                continue
+            section = re.search(r"Mục\s+([IVX]+)", duty["text"])  # may come after the "phối hợp" part
+            for letter, clause in _CROSS_REF_RE.findall(text):
+                number = f"{section.group(1)}.{clause}.{letter}" if section else f"{clause}.{letter}"
+                task = by_number.get(number) or by_number.get(f"{clause}.{letter}")
+                if task is None or task["lead"]:
+                    continue
+                task["lead"] = list(entry["agencies"])
+                task.pop("lead_note", None)
+                notes.append(f"{task['number']}: cơ quan chủ trì lấy từ mục {entry['section']} (kiểm tra)")
+
+
+def _allocation_columns(table: Table) -> list[int]:
+    """The columns of this year's allocation by source: after the total, before the notes, holding figures."""
+    cols = table.columns
+    total_at = cols.get("total")
+    if total_at is None:
+        return []
+    end = cols.get("note", len(table.header))
+    roles = {i for k, i in cols.items() if k not in ("total", "source")}
+    return [
+        i
+        for i in range(total_at + 1, end)
+        if i not in roles and any(i < len(r) and amount(r[i]) is not None for r in table.rows)
+    ]
+
+
+def source_labels(table: Table) -> list[dict]:
+    """The funding sources a budget table's allocation columns name."""
+    from ipbot.plans.importing.budget import source_key
+
+    labels = [table.header[i] if i < len(table.header) else "" for i in _allocation_columns(table)]
+    out: list[dict] = []
+    for n, label in enumerate(labels):
+        out.append(
+            {"key": source_key(label or f"nguon {n + 1}", {s["key"] for s in out}), "label": label or f"Nguồn {n + 1}"}
+        )
+    return out
+
+
+def _key_of_source(label: str) -> str:
+    words = [w for w in fold(label).split() if w not in ("de", "xuat", "ho", "tro", "cua", "tinh")]
+    key = re.sub(r"[^a-z0-9_]", "", "_".join(words))[:30].strip("_")
+    return key or "nguon"
+
+
+def _money(cell: str, scale: Decimal) -> Decimal | None:
+    value = amount(cell)
+    return None if value is None else (value * scale).normalize()
+
+
+def table_tasks(table: Table, years: tuple[int, int], facts: Facts) -> tuple[list[dict], list[dict]]:
+    """Groups and tasks from a table that lists them (the narrative has none): group rows have no lead."""
+    cols = table.columns
+    content_at = cols["content"]
+    groups: list[dict] = []
+    tasks: list[dict] = []
+    group: dict | None = None
+    numbers = [r[0].strip().rstrip(".") for r in table.rows if re.fullmatch(r"\d+\.?", r[0].strip())]
+    restarts = len(numbers) != len(set(numbers))  # "1, 2, 3" again in each group: cite them as "II.2"
+    for cells in table.rows:
+        cells = cells + [""] * (len(table.header) - len(cells))
+        stt = cells[0].strip().rstrip(".")
+        text = cells[content_at].strip()
+        if all(re.fullmatch(r"\(\d+\)|", c.strip()) for c in cells):
+            continue  # the column-number row "(1) | (2) | …"
+        if not text or fold(stt) in ("cong", "tong cong", "tong") or fold(text) in ("cong", "tong cong", "tong"):
+            continue
+        led = "lead" in cols and cells[cols["lead"]].strip()
+        figures = any(amount(c) is not None for i, c in enumerate(cells) if i not in (0, content_at))
+        if (not led and not figures) or (re.fullmatch(r"[IVX]+", stt) and not led):
+            number = stt if re.fullmatch(r"\d+", stt) else str(len(groups) + 1)
+            group = {"number": number, "title": re.sub(r"\s+", " ", text).rstrip(":")}
+            groups.append(group)
+            continue
+        if group is None:
+            group = {"number": "1", "title": "Nhiệm vụ"}
+            groups.append(group)
+        number = stt or f"{group['number']}.{sum(t['group'] == group['number'] for t in tasks) + 1}"
+        if restarts and re.fullmatch(r"\d+", number):
+            number = f"{group['number']}.{number}"  # rows numbered 1, 2, 3 inside each group
+        task = {
+            "number": number,
+            "group": group["number"],
+            "section": f"Bảng nhiệm vụ, dòng {stt or number}",
+            "title": short_title(text),
+            "content": text,
+            "lead": [],
+            "cooperating": [],
+            "budget": {"status": "not_itemised"},
+        }
+        if not stt:
+            task["label"] = f"bảng nhiệm vụ, nhóm {group['number']}, dòng không đánh số"
+        tasks.append(task)
+        facts.add(f"tasks[{number}]", task["title"], text)
+    return groups, tasks
+
+
+def apply_table(
+    tasks: list[dict],
+    table: Table,
+    matcher: AgencyMatcher,
+    year: int,
+    notes: list[str],
+    facts: Facts,
+) -> list[dict]:
+    """Fill lead, timeline and budget from the table rows; return the funding source columns."""
+    cols = table.columns
+    width = max(len(r) for r in table.rows)
+    total_at = cols.get("total")
+    alloc_at = _allocation_columns(table)
+    note_at = cols.get("note")
+    sources = source_labels(table)
+    by_number = {t["number"]: t for t in tasks}
+    by_content = {fold(t["content"])[:80]: t for t in tasks}
+    groups_seen = {t["group"] for t in tasks}
+    previous_group_row = None
+    for cells in table.rows:
+        cells = cells + [""] * (width - len(cells))
+        stt = cells[0].rstrip(".")
+        content = cells[cols["content"]] if "content" in cols else ""
+        if fold(stt) in ("cong", "tong cong", "tong") or fold(content) in ("cong", "tong cong", "tong"):
+            continue
+        if all(re.fullmatch(r"\(\d+\)|", c.strip()) for c in cells):
+            continue
+        has_figure = total_at is not None and amount(cells[total_at]) is not None
+        led = "lead" in cols and cells[cols["lead"]].strip()
+        if stt and stt.isdigit() and not led and (not has_figure or (stt in groups_seen and stt not in by_number)):
+            previous_group_row = stt  # a group heading row (with its subtotal, or none)
+            continue
+        if re.fullmatch(r"[IVX]+", stt) and not led:
+            continue  # a roman group row of a task table
+        task = by_number.get(stt)
+        if task is None and re.fullmatch(r"[a-zđ]", stt) and previous_group_row:  # "| a | …" under group row "1"
+            task = by_number.get(f"{previous_group_row}.{stt}")
+        if task is None and not stt and previous_group_row:
+            task = next((t for t in tasks if t["group"] == previous_group_row), None)
+            if task is not None:
+                cells = [previous_group_row, *cells[1:]]
+        if task is None and re.fullmatch(r"\d+\.1", stt):
+            # "1.1" in the table for a group the text leaves unnumbered: the group's single task
+            group = stt.split(".")[0]
+            own = [t for t in tasks if t["group"] == group]
+            if len(own) == 1 and own[0]["number"] == group:
+                task = own[0]
+                by_number.pop(task["number"], None)
+                task["number"] = stt
+                task["label"] = f"nhóm {group}; văn bản không đánh số, bảng dự toán ghi {stt}"
+                by_number[stt] = task
+        if task is None and "content" in cols:
+            task = by_content.get(fold(cells[cols["content"]])[:80])
+        if task is None:
+            if stt:
+                notes.append(f"bảng: dòng {stt} không khớp nhiệm vụ nào trong phần nội dung")
+            continue
+        _fill_from_row(task, cells, table, cols, alloc_at, note_at, sources, matcher, year, notes, facts)
+        task["_row_cells"] = cells  # the source cell is read once the plan's sources are known
+    for task in tasks:
+        if task["budget"]["status"] == "not_itemised" and total_at is not None:
+            task["budget"] = {"status": "no_row"}
+            notes.append(f"{task['number']}: không có dòng trong bảng dự toán (kế hoạch không nêu kinh phí, thời gian)")
+    return sources
+
+
+def _fill_from_row(
+    task: dict,
+    cells: list[str],
+    table: Table,
+    cols: dict[str, int],
+    alloc_at: list[int],
+    note_at: int | None,
+    sources: list[dict],
+    matcher: AgencyMatcher,
+    year: int,
+    notes: list[str],
+    facts: Facts,
+) -> None:
+    row_text = " | ".join(c for c in cells if c)
+    number = task["number"]
+    time_text = cells[cols["time"]] if "time" in cols else ""
+    timeline = timeline_of(time_text, year)
+    if timeline:
+        task["timeline"] = timeline
+        facts.add(f"tasks[{number}].timeline", time_text, row_text)
+    elif time_text.strip():
+        notes.append(f"{number}: thời gian «{time_text.strip()}» chưa đọc được thành quý hay năm")
+    said: dict[str, str] = dict(task.get("said", {}))
+    if "lead" in cols and cells[cols["lead"]].strip():
+        found = matcher.read(cells[cols["lead"]])
+        notes.extend(f"{number}: {n}" for n in found.notes)
+        if found.ids:
+            task["lead"] = found.ids
+            task.pop("lead_note", None)
+            said.update(found.said)
+            facts.add(f"tasks[{number}].lead", cells[cols["lead"]], row_text)
+    if "coop" in cols and cells[cols["coop"]].strip() and not task["cooperating"]:
+        found = matcher.read(cells[cols["coop"]])
+        notes.extend(f"{number}: {n}" for n in found.notes)
+        task["cooperating"] = found.ids
+        task["cooperating_text"] = cells[cols["coop"]].strip().rstrip(".")
+        said.update(found.said)
+    if said:
+        task["said"] = said
+    if "objective" in cols and cells[cols["objective"]] and "objective" not in task:
+        task["objective"] = cells[cols["objective"]]
+    duration = _DURATION_RE.search(cells[cols.get("content", 1)])
+    if duration:
+        task["duration_months"] = int(duration.group(1))
+    total = _money(cells[cols["total"]], table.scale) if "total" in cols else None
+    allocation = {}
+    for source, at in zip(sources, alloc_at, strict=False):
+        value = _money(cells[at], table.scale) if at < len(cells) else None
+        if value is not None:
+            allocation[source["key"]] = value
+    start = (cols["total"] + 1) if "total" in cols else len(cells)
+    end = (note_at + 1) if note_at is not None else len(cells)
+    note = " ".join(c for c in cells[start:end] if c and amount(c) is None).strip()
+    if "source" in cols and cols["source"] < start and cells[cols["source"]].strip():
+        task["source_text"] = cells[cols["source"]].strip()
+    if total is None and not allocation:
+        if "thường xuyên" in (note + " " + cells[cols["total"]] if "total" in cols else note).lower():
+            task["budget"] = {"status": "recurring", "row": cells[0] or None, "note": note or "Hoạt động thường xuyên"}
+        else:
+            task["budget"] = {"status": "no_row"}
+            if "total" in cols and cells[cols["total"]].strip():
+                notes.append(f"{number}: kinh phí «{cells[cols['total']].strip()}» không phải con số (kiểm tra)")
+    else:
+        task["budget"] = {"status": "row", "row": cells[0] or None, "total": total, "allocation": allocation}
+        if note:
+            task["budget"]["note"] = note
+        facts.add(f"tasks[{number}].budget", total if total is not None else allocation, row_text)

@@ -1,0 +1,244 @@
+"""The importer on the shapes real plans come in, and its review page (as a string and in a real browser).
+
+The three documents in tests/data/unseen/ (decision-…, portal-…, table-…) were written with answer keys by
+someone who had not seen the importer; the figures they were first measured at are in the README.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ipbot.frontends.cli import main
+from ipbot.plans.checks import check_catalogue
+from ipbot.plans.importing import draft_plan, finish, plan_facts, to_yaml
+from ipbot.plans.importing.agencies import AgencyMatcher, districts_of
+from ipbot.plans.importing.budget import words_to_number
+from ipbot.plans.importing.document import clean
+from ipbot.plans.importing.review import review_page
+from ipbot.plans.importing.tasks import short_title
+from ipbot.plans.load import load_catalogue, load_registry
+
+UNSEEN = Path(__file__).parent / "data" / "unseen"
+SHAPES = ["decision-phu-yen", "portal-quang-ngai", "table-binh-phuoc"]
+
+
+@pytest.fixture(scope="module")
+def registry(data_dir: Path) -> list:
+    return load_registry(data_dir / "agencies.yaml")
+
+
+@pytest.fixture(scope="module")
+def scorer():
+    path = Path(__file__).parent.parent / "benchmarks" / "score_import.py"
+    spec = importlib.util.spec_from_file_location("score_import", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["score_import"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("name", SHAPES)
+def test_unseen_shapes_are_read_whole_and_every_miss_is_flagged(scorer, registry: list, name: str) -> None:
+    result = scorer.score(UNSEEN / f"{name}.txt", registry, ask=False, show=True)
+    tasks = result["tasks"]
+    print(name, {k: result[k] for k in ("tasks", "lead", "timeline", "budget", "facts", "facts_total")})
+    assert result["found"] == tasks
+    for field in ("lead", "timeline", "budget"):
+        assert result[field] >= 0.95 * tasks, (field, result["wrong_tasks"])
+    assert result["facts"] >= 0.9 * result["facts_total"], result["wrong_facts"]
+    assert result["silent"] == []
+
+
+@pytest.mark.parametrize("name", SHAPES)
+def test_unseen_shape_drafts_pass_check_data(tmp_path: Path, data_dir: Path, registry: list, name: str) -> None:
+    source = UNSEEN / f"{name}.txt"
+    draft = finish(draft_plan(source, registry))
+    target = tmp_path / "data"
+    shutil.copytree(data_dir, target)
+    (target / "plans" / f"{draft.data['id']}.yaml").write_text(to_yaml(draft), encoding="utf-8")
+    (target / "sources" / f"{draft.data['id']}.txt").write_text("\n".join(draft.lines) + "\n", encoding="utf-8")
+    problems = check_catalogue(load_catalogue(target))
+    assert [str(p) for p in problems if p.level == "error"] == []
+    assert len([p for p in problems if p.level == "warning" and draft.data["id"] in p.file]) == len(draft.notes)
+
+
+@pytest.mark.parametrize("plan_id", ["ninh-thuan-2022", "ninh-thuan-2023", "thai-binh-2021-2030"])
+def test_curated_plans_plan_level_facts(data_dir: Path, registry: list, plan_id: str) -> None:
+    curated = load_catalogue(data_dir).plans[plan_id]
+    facts = plan_facts(finish(draft_plan(data_dir / "sources" / f"{plan_id}.txt", registry)), curated)
+    wrong = [k for k, ok in facts.items() if not ok]
+    print(plan_id, f"{len(facts) - len(wrong)}/{len(facts)} plan-level facts", wrong)
+    assert len(wrong) <= 1, wrong
+
+
+# ---------------------------------------------------------------- pieces
+@pytest.mark.parametrize(
+    ("words", "dong"),
+    [
+        ("Ba tỷ, một trăm sáu mươi triệu đồng", 3_160_000_000),
+        ("Năm tỷ, năm trăm bốn mươi triệu đồng", 5_540_000_000),
+        ("Ba tỉ tám trăm ba mươi hai triệu sáu trăm ngàn đồng", 3_832_600_000),
+        ("Hai tỷ, bảy trăm tám mươi lăm triệu đồng", 2_785_000_000),
+        ("mười lăm triệu đồng", 15_000_000),
+        ("theo dự toán được duyệt", None),
+    ],
+)
+def test_amount_in_words(words: str, dong: int | None) -> None:
+    assert words_to_number(words) == dong
+
+
+def test_figures_and_words_that_disagree_are_a_note(tmp_path: Path, registry: list) -> None:
+    text = (UNSEEN / "table-binh-phuoc.txt").read_text(encoding="utf-8")
+    path = tmp_path / "plan.txt"
+    path.write_text(text.replace("(Bằng chữ: Bốn tỷ, bảy trăm", "(Bằng chữ: Bốn tỷ, sáu trăm"), encoding="utf-8")
+    notes = finish(draft_plan(path, registry)).notes
+    assert any(n.startswith("bằng chữ:") and "4.680.000.000" in n for n in notes), notes
+
+
+@pytest.mark.parametrize(
+    ("content", "title"),
+    [
+        (
+            "Rà soát, sửa đổi, bổ sung Quy chế phối hợp liên ngành trong quản lý nhà nước và thực thi quyền "
+            "sở hữu trí tuệ trên địa bàn tỉnh Phú Yên",
+            "Rà soát, sửa đổi, bổ sung Quy chế phối hợp liên ngành",
+        ),
+        (
+            "Hỗ trợ đăng ký bảo hộ nhãn hiệu cho các sản phẩm được công nhận đạt 3 sao trở lên thuộc Chương "
+            "trình OCOP (tối thiểu 20 sản phẩm năm 2024)",
+            "Hỗ trợ đăng ký bảo hộ nhãn hiệu cho các sản phẩm",
+        ),
+        ("Cập nhật CSDL về SHCN.", "Cập nhật CSDL về SHCN"),
+    ],
+)
+def test_short_titles_end_where_a_phrase_ends(content: str, title: str) -> None:
+    assert short_title(content) == title
+
+
+def test_named_districts_stay_named(data_dir: Path, registry: list) -> None:
+    matcher = AgencyMatcher(registry, "Phú Yên", districts_of(data_dir, "Phú Yên"))
+    found = matcher.read("UBND huyện Sơn Hòa, huyện Sông Hinh; UBND các huyện, thị xã, thành phố")
+    assert found.ids == ["ubnd-huyen-son-hoa", "ubnd-huyen-song-hinh", "ubnd-huyen"]
+    assert found.notes == []  # both are Phú Yên's districts in data/places.yaml
+    assert matcher.new["ubnd-huyen-son-hoa"].name == "UBND huyện Sơn Hòa"
+    unknown = matcher.read("UBND huyện Núi Xa")
+    assert unknown.ids == ["ubnd-huyen-nui-xa"] and "không có trong danh sách huyện" in unknown.notes[0]
+
+
+def test_a_generic_group_keeps_the_documents_words(registry: list) -> None:
+    found = AgencyMatcher(registry, "Ninh Thuận").read("Sở Khoa học và Công nghệ, Các sở ngành và đơn vị có liên quan")
+    assert found.ids == ["so-khcn", "cac-so-nganh"]
+    assert found.said == {"cac-so-nganh": "Các sở ngành và đơn vị có liên quan"}
+
+
+def test_a_longer_name_is_not_the_registrys_shorter_one(registry: list) -> None:
+    found = AgencyMatcher(registry, "Quảng Ngãi").read("Sở Nông nghiệp và Môi trường, Chi cục Quản lý thị trường tỉnh")
+    assert "so-nnptnt" not in found.ids and "cuc-qltt" not in found.ids
+    assert len(found.ids) == 2
+
+
+def test_portal_copy_is_cleaned() -> None:
+    raw = [
+        "THƯ VIỆN PHÁP LUẬT",
+        "Trang chủ | Văn bản pháp luật | Hỏi đáp pháp luật | Biểu mẫu",
+        "| Số hiệu: | 58/KH-UBND | Loại văn bản: | Kế hoạch |",
+        "| TT | Nội dung nhiệm vụ | Kinh phí (triệu đồng) | Nguồn kinh phí |",
+        "| a | Quản lý NHCN | 1.500 | NSTW: 1.000 |",
+        "| | (năm 2025–2026) | | SNKH: 500 |",
+        "Xem thêm tại https://thuvienphapluat.vn",
+    ]
+    doc = clean(raw)
+    assert doc.lines == [
+        "TT\tNội dung nhiệm vụ\tKinh phí (triệu đồng)\tNguồn kinh phí",
+        "a\tQuản lý NHCN (năm 2025–2026)\t1.500\tNSTW: 1.000 SNKH: 500",
+    ]
+
+
+def test_hard_wrapped_lines_and_page_numbers_are_joined() -> None:
+    prose = [
+        "Các cơ quan, đơn vị, địa phương được giao chủ trì nhiệm vụ báo cáo kết",
+        "quả thực hiện về Sở Khoa học và Công nghệ trước ngày 05/12/2025 để",
+        "tổng hợp, báo cáo Ủy ban nhân dân tỉnh và Bộ Khoa học và Công nghệ.",
+    ] * 8
+    raw = [*prose[:3], "", "   2", "", *prose[3:], "Cơ quan chủ trì: Sở Nội vụ."]
+    doc = clean(raw)
+    assert doc.lines[0].startswith("Các cơ quan") and doc.lines[0].endswith("Bộ Khoa học và Công nghệ.")
+    assert "2" not in doc.lines
+    assert doc.lines[-1] == "Cơ quan chủ trì: Sở Nội vụ."
+
+
+def test_a_decision_wrapper_is_set_apart(registry: list) -> None:
+    draft = draft_plan(UNSEEN / "decision-phu-yen.txt", registry)
+    assert draft.data["number"] == "412/QĐ-UBND" and "kèm theo Quyết định" in str(draft.data["number_note"])
+    assert [g["number"] for g in draft.data["groups"]] == ["1", "2", "3", "4", "5"]  # the decision's Điều are not
+    assert draft.data["recipients"][0] == "Như Điều 3"
+
+
+# ---------------------------------------------------------------- the review page
+@pytest.fixture(scope="module")
+def page(registry: list) -> str:
+    return review_page(finish(draft_plan(UNSEEN / "portal-quang-ngai.txt", registry)))
+
+
+def test_review_page_is_self_contained_with_notes_first(page: str) -> None:
+    assert page.startswith("<!DOCTYPE html>") and '<meta charset="utf-8">' in page
+    assert "<script" not in page and "http" not in page.split("</head>")[0]  # nothing to fetch
+    assert page.index('id="notes"') < page.index('id="facts"')
+    assert "<mark>Số: 58/KH-UBND</mark>" in page  # the fact's passage, highlighted in its paragraph
+
+
+def test_review_page_says_when_there_is_nothing_to_check(registry: list) -> None:
+    draft = finish(draft_plan(UNSEEN / "table-binh-phuoc.txt", registry))
+    draft.notes = []
+    assert "Không có điểm nào cần kiểm tra." in review_page(draft)
+
+
+def test_import_text_writes_the_review_page(tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "data"
+    shutil.copytree(data_dir, target)
+    monkeypatch.setenv("IPBOT_DATA_DIR", str(target))
+    monkeypatch.setenv("IPBOT_DB_PATH", str(tmp_path / "ipbot.db"))
+    review = tmp_path / "review.html"
+    assert main(["import-text", str(UNSEEN / "decision-phu-yen.txt"), "--review", str(review)]) == 0
+    assert "Huỳnh Thị Ngọc Lan" in review.read_text(encoding="utf-8")
+    assert main(["check-data", "--data", str(target)]) == 0
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed")
+def test_review_page_in_a_real_browser(tmp_path: Path, page: str) -> None:
+    path = tmp_path / "review.html"
+    path.write_text(page, encoding="utf-8")
+    run = subprocess.run(
+        [
+            str(CHROMIUM),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--no-first-run",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--dump-dom",
+            path.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    dom = run.stdout
+    assert run.returncode == 0, run.stderr[-500:]
+    # the browser parsed it whole: the notes, the facts table with its highlighted passages, the Vietnamese intact
+    assert dom.count("<mark>") >= 20
+    assert "Điểm cần kiểm tra" in dom and "Dữ kiện và đoạn văn bản nguồn" in dom
+    assert "Phạm Thị Thu Hà" in dom
+    assert dom.rstrip().endswith("</html>")

@@ -1,0 +1,108 @@
+"""Many provinces' plans at once: what only shows when there are more than the three real plans.
+
+The data folder is made by ``benchmarks/make_plans.py`` (the real plans, and plans derived from
+them for Bạc Liêu, Bình Định, Long An and Khánh Hòa): provinces whose names hide in other
+names ("Thái Bình định hướng" has "Bình Định" in it), whose initials are ordinary words ("KH" is
+kế hoạch, "la" là), and a province with both a multi-year plan (2016–2020, định hướng 2025) and
+an annual plan of 2020.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ipbot.assistant import Assistant
+from ipbot.config import Settings
+from ipbot.frontends.render import plain_text
+from ipbot.reading.index import initials_of, province_initials
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+from make_plans import make
+
+PROVINCES = ("Bạc Liêu", "Bình Định", "Long An", "Khánh Hòa")
+MULTI = "bac-lieu-2016-2025"
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
+    data = tmp_path_factory.mktemp("many") / "data"
+    make(3 + 2 * len(PROVINCES) + 1, data, provinces=PROVINCES)
+    settings = Settings(_env_file=None, IPBOT_DATA_DIR=data, IPBOT_DB_PATH=data / "ipbot.db")  # type: ignore[call-arg]
+    bot = Assistant.open(settings)
+    yield bot
+    bot.close()
+
+
+def test_the_data_has_what_the_tests_rely_on(assistant: Assistant) -> None:
+    plans = assistant.knowledge.plans
+    assert {"bac-lieu-2016-2025", "bac-lieu-2020", "bac-lieu-2019", "binh-dinh-2016-2025", "long-an-2016-2025"} <= set(
+        plans
+    )
+    assert (plans[MULTI].year_start, plans[MULTI].year_end, plans[MULTI].horizon) == (2016, 2020, 2025)
+
+
+@pytest.mark.parametrize(
+    ("question", "provinces"),
+    [
+        ("Kế hoạch Thái Bình định hướng tới năm bao nhiêu?", {"thai-binh"}),
+        ("thai binh dinh huong den nam nao", {"thai-binh"}),
+        ("Bình Định có kế hoạch SHTT không?", {"binh-dinh"}),
+        ("kh shtt tb giao ai chu tri", {"thai-binh"}),  # "kh" is kế hoạch, not Khánh Hòa
+        ("KH 2022 của NT có mấy nhiệm vụ", {"ninh-thuan"}),
+        ("muc tieu cua ke hoach la gi", set()),  # "la" is là, not Long An
+        ("Kế hoạch LA năm 2019", set()),
+        ("Kế hoạch BĐ năm 2019 có bao nhiêu nhiệm vụ", {"binh-dinh"}),
+        ("năm định hướng của kế hoạch là gì", set()),
+        ("Kế hoạch của Long An năm 2019", {"long-an"}),
+    ],
+)
+def test_provinces_found_by_name_and_initials(assistant: Assistant, question: str, provinces: set[str]) -> None:
+    assert assistant.reader.index.find_provinces(question) == provinces
+
+
+def test_initials_shared_by_two_provinces_or_ordinary_words_name_none() -> None:
+    every = ["Quảng Ninh", "Quảng Nam", "Bình Dương", "Bình Định", "Long An", "Bạc Liêu", "Khánh Hòa"]
+    planned = {"Quảng Ninh": "quang-ninh", "Bình Định": "binh-dinh", "Long An": "long-an", "Bạc Liêu": "bac-lieu"}
+    planned["Khánh Hòa"] = "khanh-hoa"
+    found = province_initials(planned, every, ordinary={"la", "kh"})
+    assert initials_of("Bình Định") == "BĐ"
+    assert found == {"BĐ": "binh-dinh", "BL": "bac-lieu"}  # QN shared, BD is also Bình Dương, LA and KH words
+
+
+@pytest.mark.parametrize(
+    ("question", "plan_ids"),
+    [
+        ("Kế hoạch giai đoạn 2016-2020 của Bạc Liêu do ai ký?", [MULTI]),
+        ("Kế hoạch của Bạc Liêu đến năm 2020 giao Sở nào chủ trì tuyên truyền?", [MULTI]),
+        ("Chỉ tiêu đến năm 2025 của Bạc Liêu là gì?", [MULTI]),
+        ("Kế hoạch năm 2020 của Bạc Liêu có bao nhiêu nhiệm vụ?", ["bac-lieu-2020"]),
+        ("Kế hoạch năm 2019 của Bạc Liêu có bao nhiêu nhiệm vụ?", ["bac-lieu-2019"]),
+    ],
+)
+def test_a_multi_year_plan_named_by_its_years_is_not_the_annual_plan(
+    assistant: Assistant, question: str, plan_ids: list[str]
+) -> None:
+    assert assistant.ask(question).plan_ids == plan_ids
+
+
+@pytest.mark.parametrize("province", ["Bạc Liêu", "Bình Định", "Long An", "Thái Bình", "Ninh Thuận"])
+@pytest.mark.parametrize(
+    "template",
+    [
+        "Ai chủ trì nhiệm vụ tuyên truyền của {p}?",
+        "Kế hoạch {p} có bao nhiêu nhiệm vụ?",
+        "{p} hỗ trợ chỉ dẫn địa lý cho sản phẩm nào?",
+        "Tổng kinh phí của {p} là bao nhiêu?",
+        "Sở KH&CN {p} chủ trì những nhiệm vụ nào?",
+    ],
+)
+def test_every_answer_cites_only_the_province_asked_about(assistant: Assistant, province: str, template: str) -> None:
+    answer = assistant.ask(template.format(p=province))
+    plans = assistant.knowledge.plans
+    text = plain_text(answer)
+    assert {plans[p].province for p in answer.plan_ids} <= {province}
+    assert not [p.province for p in plans.values() if p.province != province and p.province in text], text
