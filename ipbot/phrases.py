@@ -131,6 +131,21 @@ SLOW_DOWN_TITLE = "Bạn hỏi hơi nhanh"
 SLOW_DOWN_INLINE = "Xin chờ khoảng {seconds} giây rồi gõ tiếp nhé."
 BUTTON_EXPIRED = "Nút này không còn dùng được; bạn hãy gõ lại câu hỏi nhé."
 ERROR_REPLY = "Xin lỗi, đã có lỗi khi xử lý yêu cầu. Bạn thử lại sau ít phút nhé."
+RESTART_NOT_ANSWERED = (
+    "Xin lỗi, bot vừa khởi động lại nên chưa trả lời được «{question}». Bạn gửi lại câu hỏi giúp nhé."
+)
+RESTART_MAYBE_ANSWERED = (
+    "Bot vừa khởi động lại đúng lúc đang trả lời «{question}». "
+    "Nếu bạn chưa nhận được câu trả lời đầy đủ, hãy gửi lại câu hỏi nhé."
+)
+RESTART_BUTTON = "Xin lỗi, bot vừa khởi động lại nên chưa xử lý được nút bạn vừa bấm. Bạn bấm lại giúp nhé."
+RESTART_MAYBE_BUTTON = (
+    "Bot vừa khởi động lại đúng lúc đang xử lý nút bạn bấm. Nếu chưa thấy kết quả, bạn bấm lại giúp nhé."
+)
+ANSWER_MAYBE_MISSING = (
+    "Kết nối tới Telegram vừa chập chờn nên có thể bạn chưa nhận đủ câu trả lời. "
+    "Nếu thiếu, bạn gửi lại câu hỏi giúp nhé."
+)
 FACET_LABELS = {
     "lead": "Cơ quan",
     "budget": "Kinh phí",

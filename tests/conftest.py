@@ -3,6 +3,7 @@ Telegram side (the stand-in Bot API server, settings pointing at it, Services ov
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 from collections.abc import Iterator
@@ -11,6 +12,7 @@ from typing import Any
 
 import pytest
 from fake_botapi import FakeBotAPI
+from hypothesis import HealthCheck, settings
 from telegram_helpers import MakeServices, make_settings
 
 from ipbot.assistant import Assistant, build
@@ -19,6 +21,14 @@ from ipbot.frontends.browse import Browser
 from ipbot.frontends.telegram.bot import Services, UserRateLimiter
 from ipbot.frontends.telegram.startup import open_state
 from ipbot.plans.store import Knowledge, read_knowledge
+
+# Generated-input tests (tests/test_generated_inputs.py) take their number of examples from a
+# hypothesis profile: "quick" in the normal run (a few seconds), "thorough" (10,000 examples each)
+# with IPBOT_HYPOTHESIS=thorough. Tests that name their own max_examples keep it.
+_UNHURRIED = {"deadline": None, "suppress_health_check": [HealthCheck.function_scoped_fixture, HealthCheck.too_slow]}
+settings.register_profile("quick", max_examples=150, **_UNHURRIED)
+settings.register_profile("thorough", max_examples=10_000, **_UNHURRIED)
+settings.load_profile(os.environ.get("IPBOT_HYPOTHESIS", "quick"))
 
 TESTS = Path(__file__).resolve().parent
 FIXTURE_PLAN = TESTS / "data" / "fixture-plan"

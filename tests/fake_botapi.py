@@ -15,6 +15,13 @@ Typical use::
         [call] = await api.wait_for("sendMessage")
         assert "Xin chào" in call.params["text"]
 
+Faults it can inject: an error answer for the next calls of a method (:meth:`FakeBotAPI.fail_next`: 429
+with ``retry_after``, 5xx, 4xx) or for every call to one chat (:meth:`~FakeBotAPI.fail_chat`); a connection
+dropped without an answer, before or after the call took effect (:meth:`~FakeBotAPI.drop_next`); an answer
+that comes late, after the call took effect (:meth:`~FakeBotAPI.delay_next`: a client with a shorter read
+timeout times out on a call that was done); calls held unanswered until released
+(:meth:`~FakeBotAPI.hold`); and any update, parseable or not (:meth:`~FakeBotAPI.push_update`).
+
 Parameter values arrive as PTB sends them: scalars are *strings* (``chat_id`` is ``"1001"``, booleans are
 ``"true"``), nested objects/arrays (``reply_markup``, ``commands``, ``results``...) are decoded into Python
 objects, uploaded files become :class:`UploadedFile`.
@@ -124,6 +131,10 @@ class Call:
     params: dict[str, Any] = field(default_factory=dict)
 
 
+class _Drop(Exception):
+    """Raised inside the request handler to close the connection without any answer."""
+
+
 class _ApiError(Exception):
     """Raised inside the request handler to answer with an ``ok: false`` body and a non-200 HTTP status."""
 
@@ -201,6 +212,15 @@ class _Server(ThreadingHTTPServer):
             with self._open_lock:
                 self._open.discard(request)
 
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that went away mid-request (a bot killed with SIGKILL) is not an error of the
+        stand-in; anything else is printed as socketserver does."""
+        import sys
+
+        if isinstance(sys.exc_info()[1], (ConnectionResetError, BrokenPipeError)):
+            return
+        super().handle_error(request, client_address)
+
     def close_connections(self) -> None:
         with self._open_lock:
             sockets = list(self._open)
@@ -249,6 +269,11 @@ class _Handler(BaseHTTPRequestHandler):
             result = self.server.api.handle(method, params)
         except _ApiError as err:
             self._send(err.status, err.body)
+            return
+        except _Drop:
+            self.close_connection = True
+            with contextlib.suppress(OSError):
+                self.connection.shutdown(socket.SHUT_RDWR)
             return
         self._send(HTTPStatus.OK, {"ok": True, "result": result})
 
@@ -304,6 +329,11 @@ class FakeBotAPI:
         self._failures: dict[str, list[tuple[int, dict[str, Any]]]] = {}
         self._overrides: dict[str, Callable[[dict[str, Any]], Any]] = {}
         self._chat_failures: dict[tuple[str, str], tuple[int, dict[str, Any]]] = {}
+        self._drops: dict[str, list[bool]] = {}
+        self._delays: dict[str, list[float]] = {}
+        self._holds: dict[str, threading.Event] = {}
+        self._waiting: dict[str, int] = {}
+        self._deliver_held: dict[str, bool] = {}
         self._server: _Server | None = None
         self._thread: threading.Thread | None = None
         self._stopping = False
@@ -330,6 +360,9 @@ class FakeBotAPI:
         with self._updates_cond:
             self._stopping = True
             self._updates_cond.notify_all()
+            for method, gate in self._holds.items():  # held calls end unanswered
+                self._deliver_held[method] = False
+                gate.set()
         server.shutdown()
         server.close_connections()
         server.server_close()
@@ -479,6 +512,39 @@ class FakeBotAPI:
         with self._lock:
             self._chat_failures[(method.lower(), str(chat_id))] = (error_code, body)
 
+    def drop_next(self, method: str, times: int = 1, delivered: bool = False) -> None:
+        """Close the connection of the next ``times`` calls of ``method`` without any answer, as a proxy
+        or a network cut does. ``delivered``: the call took effect first (a message is stored), so a
+        client that sends it again makes a copy; else it never did. The client cannot tell which."""
+        with self._lock:
+            self._drops.setdefault(method.lower(), []).extend([delivered] * times)
+
+    def delay_next(self, method: str, seconds: float, times: int = 1) -> None:
+        """Answer the next ``times`` calls of ``method`` ``seconds`` late, after they took effect: a
+        client whose read timeout is shorter times out on a call that was done."""
+        with self._lock:
+            self._delays.setdefault(method.lower(), []).extend([seconds] * times)
+
+    def hold(self, method: str) -> None:
+        """Keep every call of ``method`` from now on waiting, neither done nor answered, until
+        :meth:`release` (or :meth:`stop`, which ends them unanswered)."""
+        with self._lock:
+            self._holds[method.lower()] = threading.Event()
+
+    def release(self, method: str, deliver: bool = True) -> None:
+        """Let the held calls of ``method`` go on: done and answered (``deliver``), or dropped
+        unanswered and never done (as for a client killed meanwhile, whose request is lost)."""
+        with self._lock:
+            gate = self._holds.pop(method.lower(), None)
+            self._deliver_held[method.lower()] = deliver
+        if gate is not None:
+            gate.set()
+
+    def held(self, method: str) -> int:
+        """How many calls of ``method`` are waiting in :meth:`hold` now."""
+        with self._lock:
+            return self._waiting.get(method.lower(), 0)
+
     def set_result(self, method: str, result: Any | Callable[[dict[str, Any]], Any]) -> None:
         """Override the result of ``method`` (a value, or a function of the decoded params) for methods this
         stand-in does not model, e.g. ``getChat`` or ``getChatMember``."""
@@ -512,7 +578,7 @@ class FakeBotAPI:
     def _remember_chats(self, obj: Any) -> None:
         if isinstance(obj, dict):
             chat = obj.get("chat")
-            if isinstance(chat, dict) and "id" in chat and "type" in chat:
+            if isinstance(chat, dict) and isinstance(chat.get("id"), int) and "type" in chat:
                 self._chats[int(chat["id"])] = dict(chat)
             for value in obj.values():
                 self._remember_chats(value)
@@ -703,7 +769,8 @@ class FakeBotAPI:
     # ------------------------------------------------------------------ method handling
 
     def handle(self, method: str, params: dict[str, Any]) -> Any:
-        """Record the call and compute its result; raises _ApiError for injected failures."""
+        """Record the call and compute its result; raises _ApiError for injected failures, _Drop for
+        a dropped connection."""
         key = method.lower()
         with self._lock:
             self._calls.append(Call(method, params))
@@ -714,6 +781,30 @@ class FakeBotAPI:
             failing = self._chat_failures.get((key, str(params.get("chat_id"))))
             if failing is not None:
                 raise _ApiError(*failing)
+            drops = self._drops.get(key)
+            drop = drops.pop(0) if drops else None
+            delays = self._delays.get(key)
+            delay = delays.pop(0) if delays else 0.0
+            gate = self._holds.get(key)
+            if gate is not None:
+                self._waiting[key] = self._waiting.get(key, 0) + 1
+        if gate is not None:
+            gate.wait(60)
+            with self._lock:
+                self._waiting[key] -= 1
+                if not self._deliver_held.get(key, True):
+                    raise _Drop
+        if drop is False:
+            raise _Drop
+        result = self._result(key, params)
+        if drop:
+            raise _Drop
+        if delay:
+            time.sleep(delay)
+        return result
+
+    def _result(self, key: str, params: dict[str, Any]) -> Any:
+        with self._lock:
             override = self._overrides.get(key)
         if override is not None:
             return override(params)

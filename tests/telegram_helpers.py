@@ -9,6 +9,7 @@ validity, message length, button data size.
 from __future__ import annotations
 
 import asyncio
+import html
 import os
 import re
 import signal
@@ -153,6 +154,24 @@ def assert_well_formed(api: FakeBotAPI) -> None:
             for label, data in buttons(call):
                 assert 0 < len(data.encode()) <= CALLBACK_LIMIT, (label, data)
                 assert label
+
+
+RESTART_NOTES = tuple(
+    html.escape(text.split("{", 1)[0])
+    for text in (
+        phrases.RESTART_NOT_ANSWERED,
+        phrases.RESTART_MAYBE_ANSWERED,
+        phrases.RESTART_BUTTON,
+        phrases.RESTART_MAYBE_BUTTON,
+        phrases.ANSWER_MAYBE_MISSING,
+    )
+)
+
+
+def is_restart_note(call: Call) -> bool:
+    """A note of the inbox (ipbot/frontends/telegram/inbox.py) rather than an answer: after a
+    restart, about what a crash interrupted, or about an answer that may be missing."""
+    return str(call.params.get("text", "")).startswith(RESTART_NOTES)
 
 
 def texts(calls: list[Call]) -> str:

@@ -190,7 +190,11 @@ _lines = st.one_of(
 )
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(  # 300, or the profile's number when larger (IPBOT_HYPOTHESIS=thorough: 10,000; tests/conftest.py)
+    max_examples=max(300, settings.default.max_examples),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(st.lists(_lines, max_size=6))
 def test_any_input_gets_one_valid_json_line_per_non_blank_line(assistant: Assistant, lines: list[bytes]) -> None:
     data = b"\n".join(lines) + b"\n"
@@ -200,3 +204,12 @@ def test_any_input_gets_one_valid_json_line_per_non_blank_line(assistant: Assist
     assert [o["line"] for o in out] == expected
     for record in out:
         assert ("error" in record) != ("intent" in record)
+
+
+@pytest.mark.parametrize("separator", ["\x85", "\u2028", "\u2029"])
+def test_a_unicode_line_break_in_an_id_stays_on_its_output_line(assistant: Assistant, separator: str) -> None:
+    """JSON leaves these unescaped and ``str.splitlines`` ends a line at them: found by the 10,000
+    generated inputs (an id "\\u0085" gave an output line that split in two)."""
+    record = {"id": f"a{separator}b", "question": f"Ai chủ trì{separator}nhiệm vụ 3.3?"}
+    [out] = run_batch(assistant, [json.dumps(record).encode(), b""])
+    assert out["id"] == record["id"] and out["line"] == 1 and "error" not in out

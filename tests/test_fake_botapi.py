@@ -186,3 +186,61 @@ def test_fail_next_raises_retry_after_then_recovers(api: FakeBotAPI) -> None:
     assert api.wait_for_sync("sendChatAction", count=2, timeout=0.1)
     with pytest.raises(AssertionError, match="recorded methods"):
         api.wait_for_sync("sendPhoto", timeout=0.05)
+
+
+# ---------------------------------------------------------------- faults of the network
+@pytest.mark.parametrize("delivered", [False, True])
+def test_drop_next_closes_the_connection_before_or_after_the_call_took_effect(api: FakeBotAPI, delivered: bool) -> None:
+    api.drop_next("sendMessage", delivered=delivered)
+
+    async def scenario() -> None:
+        async with Bot(token=TOKEN, base_url=api.base_url) as bot:
+            with pytest.raises(NetworkError, match="httpx"):  # no answer at all, not an error answer
+                await bot.send_message(1001, "hello")
+            assert (await bot.send_message(1001, "again")).text == "again"  # only the next call
+
+    asyncio.run(scenario())
+    assert len(api.calls("sendMessage")) == 2
+    assert [m["text"] for m in api.sent_messages()] == (["hello", "again"] if delivered else ["again"])
+
+
+def test_delay_next_answers_late_after_the_call_took_effect(api: FakeBotAPI) -> None:
+    from telegram.error import TimedOut
+    from telegram.request import HTTPXRequest
+
+    api.delay_next("sendMessage", 0.6)
+
+    async def scenario() -> None:
+        async with Bot(token=TOKEN, base_url=api.base_url, request=HTTPXRequest(read_timeout=0.2)) as bot:
+            with pytest.raises(TimedOut):
+                await bot.send_message(1001, "hello")
+
+    asyncio.run(scenario())
+    assert [m["text"] for m in api.sent_messages()] == ["hello"]  # done, though the client gave up
+
+
+@pytest.mark.parametrize("deliver", [True, False])
+def test_hold_keeps_calls_waiting_until_released(api: FakeBotAPI, deliver: bool) -> None:
+    api.hold("sendMessage")
+
+    async def scenario() -> None:
+        async with Bot(token=TOKEN, base_url=api.base_url) as bot:
+            sending = asyncio.create_task(bot.send_message(1001, "hello"))
+            while not api.held("sendMessage"):
+                await asyncio.sleep(0.01)
+            assert api.sent_messages() == [] and not sending.done()
+            api.release("sendMessage", deliver=deliver)
+            if deliver:
+                assert (await sending).text == "hello"
+            else:
+                with pytest.raises(NetworkError):
+                    await sending
+            assert api.held("sendMessage") == 0
+
+    asyncio.run(scenario())
+    assert len(api.sent_messages()) == int(deliver)
+
+
+def test_any_update_can_be_pushed_even_one_no_library_could_parse(api: FakeBotAPI) -> None:
+    pushed = api.push_update({"message": {"chat": {"id": "not a number", "type": 5}}})
+    assert api.pending_updates() == [pushed] and pushed["update_id"] >= 1

@@ -215,15 +215,21 @@ def _blank(line: str | bytes) -> bool:
     return not line.strip()
 
 
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+"""Characters JSON leaves unescaped that Python's ``str.splitlines`` (and some JSON-lines readers)
+take for the end of a line: escaped, so an id or answer holding one stays on its one line (they
+can only occur inside JSON strings, where the escape means the same character)."""
+
+
 def _dump(record: dict[str, object]) -> str:
     """One output line of valid JSON: UTF-8 as it is where possible, ``\\u`` escapes where a lone
-    surrogate would make the line unwritable."""
+    surrogate would make the line unwritable or a Unicode line break would split it."""
     text = json.dumps(record, ensure_ascii=False, allow_nan=False)
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
         text = json.dumps(record, ensure_ascii=True, allow_nan=False)
-    return text
+    return text.translate(_LINE_BREAKS)
 
 
 def _answer_record(item: BatchLine, answer: Answer, number: int) -> dict[str, object]:

@@ -38,7 +38,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import MessageEntityType, ParseMode
-from telegram.error import BadRequest, InvalidToken, NetworkError, RetryAfter, TimedOut
+from telegram.error import BadRequest, InvalidToken, NetworkError, RetryAfter
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -62,7 +62,8 @@ from ipbot.files.attachments import render
 from ipbot.frontends.browse import FACETS, Browser, fit, plan_label
 from ipbot.frontends.render import html_text, split_message
 from ipbot.frontends.telegram.brief import brief, is_budget, is_list, short_title, sources_html
-from ipbot.frontends.telegram.lanes import PerChatUpdates
+from ipbot.frontends.telegram.delivery import reliable
+from ipbot.frontends.telegram.inbox import replay_pending
 from ipbot.frontends.telegram.state import DAY, StateStore
 from ipbot.plans.store import DataInvalid, Knowledge
 from ipbot.requests import Field, Filters, Items, Measure, Op, Request
@@ -527,22 +528,18 @@ def _is_view(row: Any) -> bool:
 
 # ---------------------------------------------------------------- sending
 async def _retrying(send: Callable[[], Awaitable[Any]]) -> Any:
-    """Network hiccups are retried a few times, never fatal (RetryAfter is the rate limiter's)."""
-    for attempt in range(3):
-        try:
-            return await send()
-        except RetryAfter as exc:
-            wait = exc.retry_after
-            seconds = wait.total_seconds() if isinstance(wait, dt.timedelta) else float(wait)
-            await asyncio.sleep(min(seconds, 30.0))
-        except BadRequest as exc:
-            if "not modified" in str(exc).lower():
-                return None  # a button pressed twice: the message already shows this
-            raise  # permanent: sending again cannot help; the error handler logs it and tells the user
-        except (TimedOut, NetworkError) as exc:
-            log.warning("send failed (%s), attempt %d", exc, attempt + 1)
-            await asyncio.sleep(0.2 * (attempt + 1))
-    return None
+    """One send, never fatal. What is safe to repeat the Bot API client has repeated already, with
+    backoff (delivery.py), so a failure here is final: logged there with its chat, and never sent
+    again here (a send that timed out may have arrived)."""
+    try:
+        return await send()
+    except BadRequest as exc:
+        if "not modified" in str(exc).lower():
+            return None  # a button pressed twice: the message already shows this
+        raise  # permanent: sending again cannot help; the error handler logs it and tells the user
+    except (RetryAfter, NetworkError) as exc:
+        log.warning("send failed (%s)", exc)
+        return None
 
 
 async def _send_answer(
@@ -1382,6 +1379,7 @@ async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 async def _post_init(application: Application) -> None:
     """The command menu and the bot's descriptions (shown before a user's first message)."""
+    await replay_pending(application)  # what a crash left unanswered (inbox.py)
     bot = application.bot
     await bot.set_my_commands([BotCommand(c, d) for c, d in phrases.COMMANDS.items()])
     await bot.set_my_description(phrases.DESCRIPTION)
@@ -1423,8 +1421,8 @@ def build_application(
         .persistence(SQLitePersistence(services.store, update_interval=persistence_interval))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
-        .concurrent_updates(PerChatUpdates())
     )
+    builder = reliable(builder, services.store)  # retries, the inbox, a lane per chat (delivery.py)
     if settings.telegram_api_file_url:
         builder = builder.base_file_url(settings.telegram_api_file_url)
     if rate_limit:

@@ -5,18 +5,30 @@ Why: python-telegram-bot handles one update at a time by default, so anything on
 held up every other chat (a 12-second lock once blocked the whole bot). Running every update at
 once would let two quick messages of one chat overtake each other and read the conversation's
 context before the earlier one kept it; a lane per chat keeps that order.
+
+Each update's handling is also where the inbox (:mod:`.inbox`) learns that an update is being
+handled and when it is over, so that one a crash interrupts is taken up after the restart.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextvars
 from collections.abc import Awaitable
-from typing import Any
+from typing import Any, Protocol
 
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
-__all__ = ["PerChatUpdates", "lane"]
+__all__ = ["PerChatUpdates", "UpdateHooks", "lane"]
+
+
+class UpdateHooks(Protocol):
+    """Told when each update's handling begins (in the task that handles it) and ends."""
+
+    def begin(self, update: object) -> contextvars.Token[int | None]: ...
+
+    async def end(self, update: object, token: contextvars.Token[int | None]) -> None: ...
 
 
 def lane(update: object) -> object:
@@ -33,8 +45,9 @@ def lane(update: object) -> object:
 class PerChatUpdates(BaseUpdateProcessor):
     """At most ``max_concurrent_updates`` updates at once, one at a time within a lane."""
 
-    def __init__(self, max_concurrent_updates: int = 256) -> None:
+    def __init__(self, max_concurrent_updates: int = 256, hooks: UpdateHooks | None = None) -> None:
         super().__init__(max_concurrent_updates)
+        self.hooks = hooks
         self._locks: dict[object, asyncio.Lock] = {}
         self._waiting: dict[object, int] = {}
 
@@ -44,7 +57,14 @@ class PerChatUpdates(BaseUpdateProcessor):
         self._waiting[key] = self._waiting.get(key, 0) + 1
         try:
             async with lock:  # asyncio.Lock wakes its waiters in the order they came
-                await coroutine
+                if self.hooks is None:
+                    await coroutine
+                else:
+                    token = self.hooks.begin(update)
+                    try:
+                        await coroutine
+                    finally:
+                        await self.hooks.end(update, token)
         finally:
             self._waiting[key] -= 1
             if not self._waiting[key]:  # forget idle lanes, so memory follows the chats active now

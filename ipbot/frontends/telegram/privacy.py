@@ -9,6 +9,11 @@ alone links nothing to anyone.
 Why mask before storing: a question the bot could not answer is kept for staff to review, and
 people type their phone number or e-mail address into questions ("gọi cho tôi 0912 345 678").
 Staff need the question, not the contact.
+
+Why seal the inbox: an update waiting to be answered (:mod:`.inbox`) holds what answering it
+needs — the chat and user ids, the question as typed. Deleted seconds later, its bytes would still
+lie in the write-ahead log until SQLite reuses it, where a copy of the files shows them. Sealed
+under a key derived from the hash key (:class:`Sealer`), the files alone show nothing of it.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ __all__ = [
     "PHONE_MASK",
     "Hasher",
     "KeyFileError",
+    "Sealer",
     "key_file_for",
     "load_or_create_key",
     "mask_contacts",
@@ -133,3 +139,28 @@ class Hasher:
     def check(self) -> str:
         """Stored in the database to notice a changed key (which orphans every hashed key)."""
         return self.digest("check", "ipbot", 32)
+
+
+class Sealer:
+    """AES-256-GCM under a key derived from the hash key: ``seal`` gives a random nonce and the
+    ciphertext with its tag; ``open`` refuses (``ValueError``) what was sealed under another key,
+    for another ``context``, or changed since."""
+
+    NONCE = 12
+
+    def __init__(self, key: bytes) -> None:
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM  # only the Telegram bot needs it
+
+        self._aead = AESGCM(hmac.new(key, b"ipbot:sealed", hashlib.sha256).digest())
+
+    def seal(self, data: bytes, context: bytes = b"") -> bytes:
+        nonce = secrets.token_bytes(self.NONCE)
+        return nonce + self._aead.encrypt(nonce, data, context)
+
+    def open(self, sealed: bytes, context: bytes = b"") -> bytes:
+        from cryptography.exceptions import InvalidTag
+
+        try:
+            return self._aead.decrypt(sealed[: self.NONCE], sealed[self.NONCE :], context)
+        except (InvalidTag, ValueError) as exc:
+            raise ValueError("sealed under another key, for another context, or damaged") from exc

@@ -14,7 +14,6 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
-import random
 import re
 import sqlite3
 from collections.abc import Iterator
@@ -26,6 +25,7 @@ from ipbot.assistant import Assistant
 from ipbot.config import Settings
 from ipbot.frontends.browse import Browser
 from ipbot.frontends.telegram.bot import Services, UserRateLimiter, data_problem
+from ipbot.frontends.telegram.delivery import backoff
 from ipbot.frontends.telegram.state import StateFault, StateStore
 from ipbot.plans.store import DataInvalid, read_knowledge
 
@@ -114,15 +114,6 @@ def check_webhook(settings: Settings) -> None:
             f"webhook mode refuses to start: IPBOT_WEBHOOK_SECRET {why} (make one with "
             "python3 -c 'import secrets; print(secrets.token_urlsafe(32))')"
         )
-
-
-def backoff(first: float = 1.0, cap: float = 60.0, jitter: float = 0.25) -> Iterator[float]:
-    """Delays that double from ``first`` up to ``cap``, each spread by ±``jitter`` so that many bots
-    restarted together do not knock at once."""
-    delay = first
-    while True:
-        yield delay * random.uniform(1 - jitter, 1 + jitter)
-        delay = min(cap, delay * 2)
 
 
 async def wait_for_api(bot: Bot, delays: Iterator[float] | None = None) -> int:

@@ -21,7 +21,11 @@ What is kept about people (the README's "Privacy" section says the same, for ope
 - feedback (/gopy), masked the same way, with the keyed hash and the chat type;
 - a chat's chosen plan and conversation context, under a keyed hash of the chat id;
 - the ids of chats that asked for reminders (sending needs them), until /huynhac or until the
-  chat is gone.
+  chat is gone;
+- an update (a message or a button press) from when it is taken from Telegram until it is
+  answered, usually well under a second, so that one a crash interrupted is answered after the
+  restart (:mod:`.inbox`): its ids and text, without names, sealed under a key derived from the
+  hash key, so the file and its write-ahead log show nothing of it.
 
 Question rows, ratings, feedback and chat contexts older than ``retention_days`` are deleted at
 start and once a day (:meth:`StateStore.prune`), and deleted content is overwritten
@@ -49,9 +53,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from ipbot.frontends.telegram.privacy import Hasher, KeyFileError, key_file_for, load_or_create_key, mask_contacts
+from ipbot.frontends.telegram.privacy import (
+    Hasher,
+    KeyFileError,
+    Sealer,
+    key_file_for,
+    load_or_create_key,
+    mask_contacts,
+)
 
-__all__ = ["DayStats", "StateFault", "StateStore"]
+__all__ = ["DayStats", "Pending", "StateFault", "StateStore"]
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +101,13 @@ create table if not exists ratings (
     answer text not null             -- the answer's first line (the bot's words, not the user's)
 );
 create table if not exists meta (key text primary key, value text not null);
+create table if not exists inbox (
+    update_id integer primary key, -- Telegram's id of an update taken and not yet answered
+    ts real not null,
+    state text not null,           -- received | sending (a reply to it has gone out, or is going)
+    attempts integer not null,     -- how often it was taken up again after a restart
+    body blob not null             -- the update without names, sealed (privacy.Sealer): what answering it needs
+);
 """
 
 CHATS = "chat_data"
@@ -123,6 +141,18 @@ class DayStats:
     users: int
 
 
+@dataclass(frozen=True)
+class Pending:
+    """An update taken from Telegram whose handling had not finished when the bot last stopped."""
+
+    update_id: int
+    ts: float
+    state: str
+    attempts: int
+    body: str | None
+    """The update's JSON; None when it cannot be unsealed (the hash key changed)."""
+
+
 def _connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
     return sqlite3.connect(path, timeout=busy_timeout, check_same_thread=False, isolation_level=None)
 
@@ -152,6 +182,7 @@ class StateStore:
             except KeyFileError as exc:
                 raise StateFault(str(exc)) from None
         self._hasher = Hasher(key)
+        self._sealer = Sealer(key)
         self._write_lock = threading.RLock()
         self._read_lock = threading.Lock()
         self._conn = self._open()
@@ -577,8 +608,8 @@ class StateStore:
         return cursor.rowcount > 0
 
     def prune(self, now: float | None = None) -> int:
-        """Delete what is older than the retention period: question rows, ratings, feedback and
-        the contexts of chats idle that long. Returns how many rows went."""
+        """Delete what is older than the retention period: question rows, ratings, feedback, the
+        contexts of chats idle that long and updates never answered. Returns how many rows went."""
         cutoff = (time.time() if now is None else now) - self.retention_days * DAY
         with self._tx() as conn:
             deleted = conn.execute("delete from questions where ts < ?", (cutoff,)).rowcount
@@ -587,11 +618,57 @@ class StateStore:
             ).rowcount
             deleted += conn.execute("delete from feedback where ts < ?", (cutoff,)).rowcount
             deleted += conn.execute("delete from kv where kind = ? and updated < ?", (CHATS, cutoff)).rowcount
+            deleted += conn.execute("delete from inbox where ts < ?", (cutoff,)).rowcount
         if deleted:
             self._written.clear()
             self._checkpoint()
             log.info("state: %d rows older than %g days deleted", deleted, self.retention_days)
         return deleted
+
+    # ------------------------------------------------------------------ the inbox (see .inbox)
+    def inbox_add(self, update_id: int, body: str, now: float | None = None) -> bool:
+        """Keep an update taken from Telegram until it is answered, sealed (a second copy of one
+        kept already changes nothing). True once committed."""
+        sealed = self._sealer.seal(body.encode(), str(update_id).encode())
+        with self._tx() as conn:
+            conn.execute(
+                "insert or ignore into inbox (update_id, ts, state, attempts, body) values (?, ?, 'received', 0, ?)",
+                (update_id, time.time() if now is None else now, sealed),
+            )
+        return True
+
+    def inbox_sending(self, update_id: int) -> bool:
+        """Note that a reply to this update is going out: after a crash from here on, it may have
+        reached the user, so it is not sent again."""
+        with self._tx() as conn:
+            conn.execute("update inbox set state = 'sending' where update_id = ?", (update_id,))
+        return True
+
+    def inbox_retry(self, update_id: int) -> bool:
+        """Count one more attempt at an update taken up again after a restart."""
+        with self._tx() as conn:
+            conn.execute("update inbox set attempts = attempts + 1 where update_id = ?", (update_id,))
+        return True
+
+    def inbox_done(self, update_id: int) -> None:
+        with self._tx() as conn:
+            conn.execute("delete from inbox where update_id = ?", (update_id,))
+
+    def inbox_pending(self) -> list[Pending]:
+        """The updates whose handling had not finished, oldest first; one that cannot be unsealed
+        (the key changed) has the body ``None``."""
+        with self._read() as conn:
+            rows = conn.execute("select update_id, ts, state, attempts, body from inbox order by update_id").fetchall()
+        return [
+            Pending(update_id, ts, state, attempts, self._unseal(update_id, body))
+            for update_id, ts, state, attempts, body in rows
+        ]
+
+    def _unseal(self, update_id: int, body: bytes) -> str | None:
+        try:
+            return self._sealer.open(bytes(body), str(update_id).encode()).decode()
+        except (ValueError, TypeError):
+            return None
 
     # ------------------------------------------------------------------ statistics
     def rating_totals(self) -> tuple[int, int]:
