@@ -404,6 +404,13 @@ ANSWERED = [
         ["1.200 triệu", "300 triệu", "900 triệu"],
         "budget",
     ),
+    # ", và tổng dự toán năm 2023 …" is a question of its own: the plan's total, not the largest task
+    (
+        "KH 2023 của Ninh Thuận có mấy nhóm nhiệm vụ, nhóm nào nhiều nhiệm vụ nhất, và tổng dự toán năm 2023 là "
+        "bao nhiêu?",
+        ["5 nhóm", "Nhóm 3", "3.832,6 triệu"],
+        "groups_max",
+    ),
     # "sở anh" after "Anh ở Sở GD&ĐT": the agency the person named
     (
         "Anh ở Sở GD&ĐT, năm 2023 sở anh chủ trì việc gì?",
