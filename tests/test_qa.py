@@ -411,6 +411,13 @@ ANSWERED = [
         ["5 nhóm", "Nhóm 3", "3.832,6 triệu"],
         "groups_max",
     ),
+    # a generic group the plans name instead of an agency, quoted whole, selects the tasks that name it
+    (
+        "Trong KH 2022 của Ninh Thuận, những nhiệm vụ nào có 'cơ quan chuyên môn liên quan' trong danh sách phối "
+        "hợp? Liệt kê đủ.",
+        ["5 nhiệm vụ", "1.b", "3.c"],
+        "tasks_by_agency",
+    ),
     # "sở anh" after "Anh ở Sở GD&ĐT": the agency the person named
     (
         "Anh ở Sở GD&ĐT, năm 2023 sở anh chủ trì việc gì?",

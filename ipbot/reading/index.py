@@ -667,6 +667,19 @@ class Index:
                 seen.append(slug)
         return seen
 
+    def quoted_generic_agencies(self, raw: str) -> list[str]:
+        """Generic groups the plans name instead of an agency, when the message quotes one whole
+        ("có 'cơ quan chuyên môn liên quan' trong danh sách phối hợp"); unquoted, such words name nobody."""
+        quoted = [fold(m.group(1)) for m in _QUOTE_RE.finditer(raw)]
+        found: list[str] = []
+        for agency in self.knowledge.agencies.values():
+            if agency.scope != "generic":
+                continue
+            names = {fold(n) for n in (agency.name, *agency.aliases)}
+            if any(q == n or q.startswith(f"{n} ") for q in quoted for n in names):
+                found.append(agency.slug)
+        return found
+
     def agency_heads(self, slug: str) -> set[str]:
         """The first word of each name the agency goes by ("hoi" for Hội Doanh nhân trẻ, "dai" for Đài PT-TH):
         how a person who said they work there calls it next ("hội được giao làm gì")."""
@@ -784,3 +797,6 @@ _TONES = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
 
 def _toneless(text: str) -> str:
     return unicodedata.normalize("NFC", unicodedata.normalize("NFD", text).translate(_TONES))
+
+
+_QUOTE_RE = re.compile(r"[\"'“”‘’«»]([^\"'“”‘’«»]{3,80})[\"'“”‘’«»]")

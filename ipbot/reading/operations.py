@@ -551,6 +551,7 @@ class Operations:
             and not quarters_in(p)
             and p not in _TABLE_ROW_NAMES
             and not self.index.find_agencies(p)  # "(kể cả ghi 'Sở KH-CN')": an agency's name, as the table spells it
+            and not self.index.quoted_generic_agencies(f"'{p}'")  # "'cơ quan chuyên môn liên quan'": a group's
         ]
         if phrases:
             found = [

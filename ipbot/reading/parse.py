@@ -175,7 +175,7 @@ def understand(index: Index, question: str, lexicon: Lexicon | None = None) -> Q
         (q.excluded_numbers if left_out else q.task_numbers).append(m.group(1))
     q.task_numbers = list(dict.fromkeys(q.task_numbers))
     q.group_numbers = list(dict.fromkeys(_BARE_NUM_RE.findall(folded)))
-    q.agencies = index.find_agencies(text)
+    q.agencies = index.find_agencies(text) or index.quoted_generic_agencies(text)
     q.quarters = _quarters(folded)
     q.sources = _source_keys(index, expanded)
     if q.sources:
