@@ -418,6 +418,12 @@ ANSWERED = [
         ["5 nhiệm vụ", "1.b", "3.c"],
         "tasks_by_agency",
     ),
+    # "giao chung một mục cho những hội nào": the associations of "Tổ chức thực hiện"
+    (
+        "KH 2023 của Ninh Thuận giao chung một mục cho những hội, hiệp hội nào?",
+        ["Hội Doanh nhân trẻ", "Hiệp hội Doanh nghiệp", "Liên hiệp các Hội Khoa học và Kỹ thuật"],
+        "agencies",
+    ),
     # "sở anh" after "Anh ở Sở GD&ĐT": the agency the person named
     (
         "Anh ở Sở GD&ĐT, năm 2023 sở anh chủ trì việc gì?",

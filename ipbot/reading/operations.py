@@ -892,8 +892,10 @@ class Operations:
             return [turn.request(Items.GROUPS, op=Op.LIST)]
         asks_agencies = self.lex.has("which_agencies", f)
         assigned = r"to chuc thuc hien|giao (?:viec|nhiem vu)|\bphan iv\b"
-        if asks_agencies and (filters.exclude_role or re.search(assigned, f)):
-            role = Role.DUTY if re.search(rf"{assigned}|\bmuc v\b", f) else Role.LEAD
+        # "giao chung một mục cho những hội nào": the entries shared, when no one agency is asked about
+        shared = not q.agencies and re.search(r"giao chung|(?:chung|cung) (?:mot )?muc", f)
+        if asks_agencies and (filters.exclude_role or re.search(assigned, f) or shared):
+            role = Role.DUTY if shared or re.search(rf"{assigned}|\bmuc v\b", f) else Role.LEAD
             # "giao việc cho các hội, đoàn thể nào": the associations only
             kind = "association" if self.lex.has("associations_asked", f) else None
             return [
