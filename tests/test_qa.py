@@ -426,8 +426,8 @@ ANSWERED = [
     ),
     # "sở anh" after "Anh ở Sở GD&ĐT": the agency the person named
     (
-        "Anh ở Sở GD&ĐT, năm 2023 sở anh chủ trì việc gì?",
-        ["5.5", "Sở Giáo dục và Đào tạo"],
+        "Anh ở Sở GD&ĐT, năm 2023 sở anh chủ trì việc gì, kinh phí bao nhiêu?",
+        ["5.5", "Sở Giáo dục và Đào tạo", "80 triệu"],
         "tasks_by_agency",
     ),
     # unaccented "chi o so" is "chỉ ở sở": no introduction, the agency stays the filter

@@ -1910,9 +1910,12 @@ class Reader:
         ids = tuple(r.id for r in refs) if topic else ()
         if topic and not ids:
             ids = ("-",)  # the topic matched no task of this agency: an empty selection
+        # "sở chủ trì việc gì, với kinh phí bao nhiêu / làm quý nào": each line says it too
+        show = tuple(FIELD_OF_CUE[c] for c in ("time", "budget") if q.has(c))
         return turn.request(
             Items.TASKS,
             op=Op.LIST,
+            show=show,
             filters=Filters(
                 agency=slug,
                 role=role,
