@@ -424,6 +424,13 @@ ANSWERED = [
         ["Hội Doanh nhân trẻ", "Hiệp hội Doanh nghiệp", "Liên hiệp các Hội Khoa học và Kỹ thuật"],
         "agencies",
     ),
+    # ", và sang KH 2023 là những lớp nào?": a second question about the same agency, the next year
+    (
+        "Cục Sở hữu trí tuệ được ghi là cơ quan phối hợp ở những lớp nào trong KH 2022 của Ninh Thuận, và sang "
+        "KH 2023 là những lớp nào?",
+        ["5.a", "Nhiệm vụ Cục Sở hữu trí tuệ chủ trì hoặc phối hợp — Kế hoạch SHTT năm 2023"],
+        "tasks_by_agency",
+    ),
     # "sở anh" after "Anh ở Sở GD&ĐT": the agency the person named
     (
         "Anh ở Sở GD&ĐT, năm 2023 sở anh chủ trì việc gì, kinh phí bao nhiêu?",
