@@ -770,8 +770,8 @@ class Reader:
         )
 
     def _continues_about_agency(self, q: Query, context: Context) -> bool:
-        """A question opening with "còn" that asks about tasks or duties, after an answer about one agency's:
-        the same agency, in the year or plan it names."""
+        """A question opening with "còn …" or "sang KH 2023 …" (cue nothing_new) that asks about tasks or
+        duties and changes only the year or province, after an answer about one agency's: that agency."""
         things = set(self.lexicon.phrases("count_classifier"))  # "sang KH 2023 là những lớp nào": its classes
         if not self.lexicon.has("nothing_new", q.folded) or q.task_numbers or not _only_the_plan_changes(q, things):
             return False  # "còn quý II thì giao những việc gì?" asks another selection, not the agency's
