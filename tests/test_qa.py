@@ -431,6 +431,12 @@ ANSWERED = [
         ["5.a", "Nhiệm vụ Cục Sở hữu trí tuệ chủ trì hoặc phối hợp — Kế hoạch SHTT năm 2023"],
         "tasks_by_agency",
     ),
+    # tasks chosen by stating their length say it on their line
+    (
+        "Những nhiệm vụ nào trong bảng dự toán 2023 có ghi tổng thời gian thực hiện, mỗi cái bao nhiêu tháng?",
+        ["4 nhiệm vụ", "tổng thời gian thực hiện 24 tháng", "tổng thời gian thực hiện 12 tháng"],
+        "tasks_overview",
+    ),
     # "sở anh" after "Anh ở Sở GD&ĐT": the agency the person named
     (
         "Anh ở Sở GD&ĐT, năm 2023 sở anh chủ trì việc gì, kinh phí bao nhiêu?",

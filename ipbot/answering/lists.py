@@ -69,6 +69,8 @@ def _list_line(db: PlanDB, plan: PlanInfo, task: Task, request: Request, detaile
     when = timeline_phrase(task)
     if when and (f.quarters or Field.TIME in request.show):
         line += f" ({when})"
+    if task.duration_months and (Field.DURATION in f.has or f.duration):
+        line += f" — tổng thời gian thực hiện {task.duration_months} tháng"  # the length they were chosen by
     return line
 
 
