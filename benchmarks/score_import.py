@@ -33,7 +33,11 @@ from pathlib import Path
 import yaml
 
 import ipbot
-from ipbot.plans.importer import draft_plan, finish, read_document, to_yaml
+
+try:
+    from ipbot.plans.importing import draft_plan, finish, read_document, to_yaml
+except ImportError:  # a checkout from before the importer became a package, measured for a first pass
+    from ipbot.plans.importer import draft_plan, finish, read_document, to_yaml  # type: ignore[no-redef]
 from ipbot.plans.load import load_registry
 from ipbot.text import fold
 

@@ -11,7 +11,7 @@ from ipbot.assistant import Assistant, build
 from ipbot.frontends.cli import main
 from ipbot.frontends.render import plain_text
 from ipbot.plans.checks import check_catalogue
-from ipbot.plans.importer import draft_plan, finish, score_draft, to_yaml
+from ipbot.plans.importing import draft_plan, finish, score_draft, to_yaml
 from ipbot.plans.load import load_catalogue, load_registry
 from ipbot.plans.models import Plan
 from ipbot.plans.store import read_knowledge
@@ -105,7 +105,7 @@ def _score_against_key(draft, key: dict, registry: list) -> tuple[int, int]:
     """Tasks of the key whose lead, timeline and budget the draft gets right (names resolved alike)."""
     from decimal import Decimal
 
-    from ipbot.plans.importer import AgencyMatcher
+    from ipbot.plans.importing import AgencyMatcher
 
     matcher = AgencyMatcher(registry, key["province"])
     drafted = {t["number"]: t for t in draft.data["tasks"]}
@@ -174,7 +174,7 @@ def test_unseen_province_documents(tmp_path: Path, data_dir: Path, registry: lis
     ],
 )
 def test_agency_names_in_a_new_document(registry: list, text: str, ids: list[str]) -> None:
-    from ipbot.plans.importer import AgencyMatcher
+    from ipbot.plans.importing import AgencyMatcher
 
     assert AgencyMatcher(registry, "Sơn Hà").resolve(text)[0] == ids
 
@@ -188,7 +188,8 @@ def test_agency_names_in_a_new_document(registry: list, text: str, ids: list[str
     ],
 )
 def test_roles_written_inside_a_task(registry: list, content: str) -> None:
-    from ipbot.plans.importer import AgencyMatcher, _inline_roles
+    from ipbot.plans.importing import AgencyMatcher
+    from ipbot.plans.importing.tasks import inline_roles as _inline_roles
 
     task = {"number": "III.1.a", "content": content, "lead": [], "cooperating": []}
     _inline_roles(task, AgencyMatcher(registry, "Sơn Hà"), [])
@@ -196,7 +197,7 @@ def test_roles_written_inside_a_task(registry: list, content: str) -> None:
 
 
 def test_leads_by_reference_skip_what_the_agency_only_cooperates_on() -> None:
-    from ipbot.plans.importer import _leads_by_reference
+    from ipbot.plans.importing.tasks import leads_by_reference as _leads_by_reference
 
     tasks = [{"number": n, "lead": []} for n in ("III.1.c", "III.2.b", "III.4.b")]
     duty = "Chủ trì thực hiện nhiệm vụ tại điểm c khoản 1 và điểm b khoản 2; phối hợp thực hiện điểm b khoản 4 Mục III"

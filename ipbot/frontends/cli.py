@@ -164,7 +164,7 @@ def _cmd_files(args: argparse.Namespace, settings: Settings) -> int:
 
 def _cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     """ipbot import-text FILE [--out PATH] [--review HTML]: draft a plan data file (and its review page)."""
-    from ipbot.plans.importer import draft_plan, finish, read_document, to_yaml
+    from ipbot.plans.importing import draft_plan, finish, read_document, to_yaml
     from ipbot.plans.load import AGENCIES_FILE, PLANS_DIR, SOURCES_DIR, load_registry
 
     source = Path(args.file)
