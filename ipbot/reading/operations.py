@@ -71,8 +71,6 @@ _ROWS_RE = re.compile(
     r"bang du toan|bang kinh phi"
 )
 _MONEY_WORDS_RE = re.compile(r"\b(?:kinh phi|ns|ngan sach|nguon|von)\b")
-# "(tính cả dòng … nhóm 4)": what is included, not a filter
-_INCLUDING_RE = re.compile(r"\b(?:tinh ca|ke ca|bao gom ca)\b[^(),;?!]*")
 _WHAT_THEY_SAY_RE = re.compile(
     r"\b(?:cac|nhung|du|het) (?:y|diem|noi dung|giai phap)\b|\b(?:viec|giai phap|noi dung) gi\b|nhung gi\b|"
     r"\b(?:ke|neu|liet ke) (?:du|het)\b"
@@ -105,6 +103,9 @@ class Operations:
         self._less = set(lexicon.phrases("less"))
         self._equal = set(lexicon.phrases("equal"))
         self._unit_re = self._units_pattern()
+        # "(tính cả dòng … nhóm 4)": what is included, to its bracket or comma, names no filter
+        words = sorted(lexicon.phrases("including"), key=len, reverse=True)
+        self.including_re = re.compile(rf"\b(?:{'|'.join(words)})\b[^(),;?!]*")
         self._nth_re = re.compile(rf"\b(?:{'|'.join(lexicon.phrases('rank_word'))})(?: \w+){{0,2}}? thu (\w+)")
         # "các lớp", "những lớp … nào", "tất cả các dòng tổ chức lớp tập huấn"
         self._things_re = self._units_pattern(
@@ -376,7 +377,7 @@ class Operations:
         # read where the message's punctuation still is: "(tính cả dòng … nhóm 4)" ends at its bracket,
         # "Tính cả phần đề xuất NSTU, tổng … nhóm 3" at its comma
         raw = turn.query.raw
-        f = fold(blank(raw, [m.span() for m in _INCLUDING_RE.finditer(aligned(raw))]))
+        f = fold(blank(raw, [m.span() for m in self.including_re.finditer(aligned(raw))]))
         numbers: list[str] = []
         for m in _GROUP_NUMBER_RE.finditer(f):
             numbers.append(m.group(1))

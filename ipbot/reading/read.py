@@ -1159,7 +1159,7 @@ class Reader:
     def _bracketed_tasks(self, turn: Turn, plan_ids: list[str]) -> list[TaskRef]:
         """Tasks listed one by one in brackets, each named outright; none unless every item names one."""
         for inside in re.findall(r"\(([^()]{8,300})\)", turn.query.raw):
-            if _INCLUDING_START_RE.match(fold(inside)):
+            if self.operations.including_re.match(fold(inside).strip()):
                 continue  # "(kể cả lớp tại trạm IP Platform, …)": some of a larger selection, not the selection
             items = [i for i in _SUBJECTS_RE.split(inside) if self.index.content_tokens(i)]
             if len(items) < 2:
@@ -2171,7 +2171,6 @@ _COMMA_NUMBER_RE = re.compile(
 )  # "nv 3,4" (not "mức 9,2 triệu")
 # "A và B", "A với B", "A vs B": two subjects of one question
 _SUBJECTS_RE = re.compile(r"\s(?:và|va|với|voi|vs|hay|hoặc|hoac)\s|,")
-_INCLUDING_START_RE = re.compile(r"\s*(?:ke ca|tinh ca|bao gom ca|gom ca|bao gom)\b")
 _JOINED_RE = re.compile(r"\b(?:voi|va|vs|so voi)\b")
 # what a number question counts: "bao nhiêu sản phẩm OCOP", "tối thiểu mấy cơ sở sản xuất kinh doanh"
 _COUNTED_RE = re.compile(r"(?:bao nhieu|\bmay|toi thieu|so luong)\s+((?:[a-z0-9%]+ ){0,3}[a-z0-9%]+)")
