@@ -423,6 +423,7 @@ class Operations:
                 if named or self.index.evidence(shared) >= GROUP_EVIDENCE:
                     out.append(f"{plan.id}:{scored[0][1].number}")
         q = turn.query
+        # (words of its own may say what of the group is asked: "còn năm 2023 cụ thể hóa thành những gì")
         if not out and self.lex.has("nothing_new", f) and (q.years or q.provinces) and not (q.quarters or q.sources):
             out = self._namesake_groups(turn)  # "…, còn năm 2023 …": the group before, in that year's plan
         return tuple(out)

@@ -11,6 +11,7 @@ agencies, quarters and funding sources. What is left after removing them is the
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
@@ -76,6 +77,12 @@ class Query:
 
     def has(self, *cues: str) -> bool:
         return any(c in self.cues for c in cues)
+
+    def changes_only_the_plan(self, things: Collection[str] = ()) -> bool:
+        """ "còn năm 2023 …", "sang KH 2023 …": a year or province named, and no other selection or topic
+        (``things``, the words tasks count by, "những lớp nào", select nothing new)."""
+        topic = [t for t in self.content_tokens if t not in things]
+        return bool(self.years or self.provinces) and not (self.quarters or self.sources or topic or self.group_numbers)
 
     def in_one_clause(self, phrase: str) -> bool:
         """Whether a phrase matched on the folded text (which has lost its punctuation) stands inside one

@@ -773,7 +773,7 @@ class Reader:
         """A question opening with "còn …" or "sang KH 2023 …" (cue nothing_new) that asks about tasks or
         duties and changes only the year or province, after an answer about one agency's: that agency."""
         things = set(self.lexicon.phrases("count_classifier"))  # "sang KH 2023 là những lớp nào": its classes
-        if not self.lexicon.has("nothing_new", q.folded) or q.task_numbers or not _only_the_plan_changes(q, things):
+        if not self.lexicon.has("nothing_new", q.folded) or q.task_numbers or not q.changes_only_the_plan(things):
             return False  # "còn quý II thì giao những việc gì?" asks another selection, not the agency's
         if not (q.has("lead", "coop", "responsibility", "list") or self.lexicon.has("agency_role", q.folded)):
             return False
@@ -2222,13 +2222,6 @@ def _carried(context: Context, requests: list[Request]) -> Context:
 
 
 _WHICH_AGENCIES_RE = re.compile(r"(nhung|cac) (co quan|so|don vi|ben|ai) nao|nhung ai|co quan nao|don vi nao|so nao")
-
-
-def _only_the_plan_changes(q: Query, things: Collection[str] = ()) -> bool:
-    """ "còn năm 2023 …", "còn Thái Bình …": a year or province named, and no other selection or topic
-    (the things tasks count, "những lớp nào", select nothing new)."""
-    topic = [t for t in q.content_tokens if t not in things]
-    return bool(q.years or q.provinces) and not (q.quarters or q.sources or topic or q.group_numbers)
 
 
 def _asks_which_agencies(q: Query) -> bool:
