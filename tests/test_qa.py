@@ -122,6 +122,27 @@ ANSWERED = [
         "agencies_count",
     ),
     ("Liệt kê tất cả các cơ quan chủ trì trong bảng dự toán 2023", ["4 cơ quan", "Sở Giáo dục và Đào tạo"], "agencies"),
+    # who works with an agency: those on the tasks it leads, and those leading the tasks it cooperates on
+    (
+        "Những ai phối hợp với Sở KHCN trong năm 2023?",
+        [
+            "Sở Nông nghiệp và Phát triển nông thôn (3 nhiệm vụ: 3.3, 3.4, 3.6)",
+            "Sở Giáo dục và Đào tạo (1 nhiệm vụ: 5.5)",
+        ],
+        "agencies",
+    ),
+    (
+        "so cong thuong lam viec voi nhung so nao nam 2022",
+        ["Sở Thông tin và Truyền thông (1 nhiệm vụ: 1.c)"],
+        "agencies",
+    ),
+    # one funding source left out of the amounts, not chosen as the only one
+    (
+        "Trong bảng dự toán 2023, không tính tiền đề xuất trung ương, dòng nào nhiều tiền nhất?",
+        ["5.3", "420 triệu đồng", "không tính Đề xuất NSTU"],
+        "budget_largest",
+    ),
+    ("nếu bỏ phần đề xuất NSTU ra thì tổng phân bổ năm 2023 của các dòng là bao nhiêu", ["1.517,6"], "tasks_sum"),
     ("Thái Bình có giao việc cho các hội, đoàn thể nào không?", ["4 hội, đoàn thể", "Hội Nông dân tỉnh"], "agencies"),
     (
         "kế hoạch SHTT 2022 của tỉnh giao UBND cấp huyện chủ trì những nhiệm vụ nào?",

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from ipbot.answers import Answer, Attachment, Section, Suggestion
 from ipbot.describe import plan_period, shorten
-from ipbot.plans.db import PlanDB, PlanInfo
+from ipbot.plans.db import ALL_BUT, PlanDB, PlanInfo
 from ipbot.requests import Field, Filters, Measure, Request, Role
 from ipbot.text import figure, quarters_text
 
@@ -66,8 +66,10 @@ def percent(part: Decimal, whole: Decimal) -> str:
 def measure_phrase(plan: PlanInfo, measure: Measure, source: str | None = None) -> str:
     """How an amount of a budget row is called: 'tổng kinh phí thực hiện', 'phân bổ năm 2023'…"""
     year = f" năm {plan.year_start}" if plan.annual else " trong kỳ"
-    src = plan.source(source) if source else None
+    src = plan.source(source.removeprefix(ALL_BUT)) if source else None
     from_source = f" từ {src.label}" if src else ""
+    if src and source and source.startswith(ALL_BUT):
+        from_source = f" (không tính {src.label})"
     return {
         Measure.TOTAL: "tổng kinh phí thực hiện (cả nhiệm vụ)",
         Measure.ALLOCATION: f"kinh phí phân bổ{year}{from_source}",

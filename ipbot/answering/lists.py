@@ -24,6 +24,7 @@ __all__ = [
     "count_tasks",
     "list_agencies",
     "list_groups",
+    "list_partners",
     "list_tasks",
     "sum_quantities",
 ]
@@ -317,8 +318,52 @@ def _agency_sections(db: PlanDB, request: Request, count: bool) -> tuple[list[Se
 
 
 def list_agencies(db: PlanDB, request: Request) -> Answer:
+    if request.filters.agency and request.filters.role is not Role.DUTY:
+        return list_partners(db, request)
     sections, answered = _agency_sections(db, request, count=False)
     return reply(request, sections, answered, plans=request.plans)
+
+
+def list_partners(db: PlanDB, request: Request) -> Answer:
+    """ "Những ai phối hợp với Sở KH&CN?": the agencies that share tasks with one agency.
+
+    Who works with an agency depends on its part: on the tasks it leads, the others cooperate (or
+    co-lead); on the tasks it cooperates on, another leads. Both are listed (or the one its role
+    asks), each partner with the tasks shared, most first, so "ai hay phối hợp nhất" is answered
+    by the first line. Generic groups ("các sở, ngành liên quan") are no partner one can call.
+    """
+    f = request.filters
+    me = f.agency or ""
+    sides = [
+        (Role.LEAD, "phối hợp hoặc đồng chủ trì ở {n} nhiệm vụ {name} chủ trì"),
+        (Role.COOPERATING, "chủ trì {n} nhiệm vụ {name} phối hợp"),
+    ]
+    sections, found = [], False
+    for plan in plans_of(db, request):
+        name = db.agency_name(plan.id, me)
+        lines: list[str] = []
+        for own, words in sides:
+            if f.role not in (Role.ANY, own):
+                continue
+            ids = db.task_ids([plan.id], f.model_copy(update={"role": own, "negate": False}))
+            shared: dict[str, list[str]] = {}
+            for task in db.tasks(ids):
+                others = [*task.lead, *task.cooperating] if own is Role.LEAD else task.lead
+                for slug in dict.fromkeys(others):
+                    if slug != me and db.agency(plan.id, slug).scope != "generic":
+                        shared.setdefault(slug, []).append(task.number)
+            if not ids:
+                continue
+            ranked = sorted(shared.items(), key=lambda kv: -len(kv[1]))
+            head = f"{len(ranked)} cơ quan " + words.format(n=len(ids), name=name)
+            lines.append(head + (":" if ranked else "."))
+            lines += [f"• {db.agency_name(plan.id, s)} ({len(t)} nhiệm vụ: {', '.join(t)})" for s, t in ranked]
+            found |= bool(ranked)
+        if not lines:
+            scope = filters_phrase(db, plan, f.model_copy(update={"agency": None}))
+            lines = [f"{name} không chủ trì hay phối hợp nhiệm vụ nào {scope}".rstrip() + "."]
+        sections.append(Section(lines, plan.short_title, f"Nguồn: {plan.short_title}, phần nhiệm vụ."))
+    return reply(request, sections, found, plans=request.plans)
 
 
 def count_agencies(db: PlanDB, request: Request) -> Answer:

@@ -15,7 +15,7 @@ from ipbot import phrases
 from ipbot.answering.common import filters_phrase, measure_phrase, percent, period, plans_of, reply
 from ipbot.answers import Answer, Section
 from ipbot.describe import shorten
-from ipbot.plans.db import BudgetRow, PlanDB, PlanInfo
+from ipbot.plans.db import ALL_BUT, BudgetRow, PlanDB, PlanInfo, column
 from ipbot.requests import Field, Figure, Filters, Measure, Op, Request
 from ipbot.text import figure, money, money_words
 
@@ -153,8 +153,8 @@ def _row_terms(rows: list[BudgetRow], measure: Measure, source: str | None) -> t
 def sum_rows(db: PlanDB, request: Request) -> Answer:
     """The sum of a budget column over the rows that pass the filters, with its terms."""
     measure = request.measure or Measure.TOTAL
-    source = request.filters.source if measure is not Measure.TOTAL else None
-    f = request.filters.model_copy(update={"source": None}) if source else request.filters
+    source = column(request.filters) if measure is not Measure.TOTAL else None
+    f = request.filters.model_copy(update={"source": None, "without_source": None})
     plans = plans_of(db, request)
     with_rows = [p for p in plans if p.has_rows]
     if not with_rows:
@@ -212,6 +212,8 @@ def sum_rows(db: PlanDB, request: Request) -> Answer:
 def _stated_beside(plan: PlanInfo, measure: Measure, source: str | None, total: Decimal) -> list[str]:
     """The whole table summed: the document's own 'Cộng' row beside it, when they differ."""
     stated: Decimal | None = None
+    if source and source.startswith(ALL_BUT):
+        return []  # the table states no sum of "every source but one"
     if measure is Measure.TOTAL:
         stated = plan.stated_task_total
     elif measure is Measure.ALLOCATION:
@@ -228,8 +230,8 @@ def _stated_beside(plan: PlanInfo, measure: Measure, source: str | None, total: 
 def largest(db: PlanDB, request: Request) -> Answer:
     """The row(s) with the largest (or smallest) amount, share or remainder."""
     measure = request.measure or Measure.TOTAL
-    source = request.filters.source
-    f = request.filters.model_copy(update={"source": None}) if source else request.filters
+    source = column(request.filters)
+    f = request.filters.model_copy(update={"source": None, "without_source": None})
     smallest = request.op is Op.MIN
     plans = plans_of(db, request)
     with_rows = [p for p in plans if p.has_rows]
@@ -310,7 +312,7 @@ def largest_source(db: PlanDB, request: Request) -> Answer:
 
 
 def _show(row: BudgetRow, measure: Measure, source: str | None) -> str:
-    alloc = row.by_source.get(source) if source else row.allocation
+    alloc = row.value(Measure.ALLOCATION, source)
     total = row.total or Decimal(0)
     if measure is Measure.RATIO:
         return f"{percent(alloc or Decimal(0), total)} ({figure(alloc or Decimal(0))}/{figure(total)} triệu đồng)"

@@ -159,8 +159,13 @@ class BudgetRow:
     note: str | None
 
     def value(self, measure: Measure, source: str | None = None) -> Decimal | None:
-        """The row's figure for a measure, or None when the row does not state it."""
-        alloc = self.by_source.get(source) if source else self.allocation
+        """The row's figure for a measure, or None when the row does not state it (``source``: see
+        :func:`column`)."""
+        if source and source.startswith(ALL_BUT):
+            left_out = self.by_source.get(source[1:], Decimal(0))
+            alloc = None if self.allocation is None else self.allocation - left_out
+        else:
+            alloc = self.by_source.get(source) if source else self.allocation
         if measure is Measure.TOTAL:
             return self.total
         if measure is Measure.ALLOCATION:
@@ -185,6 +190,18 @@ class DutyEntry:
 
 NO_FILTERS = Filters()
 """Every item: the default selection."""
+
+ALL_BUT = "-"
+"""Before a source key: every funding source but that one ("không tính NSTU")."""
+
+
+def column(f: Filters) -> str | None:
+    """The allocation column the filters measure: one source's (``source``), every source but one
+    (``ALL_BUT`` + key, from ``without_source``), or None for the whole allocation."""
+    if f.without_source:
+        return ALL_BUT + f.without_source
+    return f.source
+
 
 _ROLES = {
     Role.LEAD: ("lead",),
@@ -388,10 +405,10 @@ class PlanDB:
     def _measure_sql(self, measure: Measure, source: str | None) -> str | None:
         alloc = "b.allocation"
         if source:
-            column = self._source_column(source)
-            if column is None:
+            name = self._source_column(source.removeprefix(ALL_BUT))
+            if name is None:
                 return None
-            alloc = f"b.{column}"
+            alloc = f"(b.allocation - coalesce(b.{name}, 0))" if source.startswith(ALL_BUT) else f"b.{name}"
         return {
             Measure.TOTAL: "b.total",
             Measure.ALLOCATION: alloc,

@@ -286,6 +286,7 @@ class Operations:
             ids = ()  # the words that matched tasks, or the phrase quoted, are the group's title
         source = sorted(q.sources)[0] if q.sources and not self.lex.has("every_source", f) else None
         source_negated = bool(source and self.lex.has("source_refused", f))
+        source_out = bool(source and self.lex.has("source_left_out", f))  # "không tính tiền đề xuất TW": the rest
         numbered = self.index.find_numbered_tasks(q.excluded_numbers, list(turn.plan_ids)) if q.excluded_numbers else []
         excluded = tuple(dict.fromkeys([*left_out, *(r.id for r in numbered)]))
         r.filters = Filters(
@@ -301,7 +302,8 @@ class Operations:
             exact_quarters=bool(q.quarters) and self.lex.has("exact_quarter", f),
             whole_year=q.has("whole_year") and not q.quarters,
             groups=groups,
-            source=source,
+            source=None if source_out else source,
+            without_source=source if source_out else None,
             status=status or (("row", "recurring") if r.rows and not ids else ()),
             amount=self._amount(turn),
             lacks=self._lacks(f),

@@ -1808,6 +1808,10 @@ class Reader:
         named_task = self._strong_task(turn) or self.lexicon.has("verify", q.folded)
         if turn.task_how == "content" and not listing and named_task and (involved or duty is None):
             return None  # "Ai phối hợp với Sở X cập nhật CSDL…?", "có phải Sở X chủ trì …?" ask about that task
+        # "Sở NN&PTNT phối hợp với đơn vị nào để rà soát sản phẩm OCOP": a duty the words name, not partners
+        partners = None if duty is not None and q.content_tokens else self._partners(turn)
+        if partners is not None:
+            return partners
         if duty is not None:
             return duty
         lead_role = re.search(r"chu tri|phu trach chinh|dung ra|dau moi thuc hien|cam dau", q.folded)
@@ -1878,6 +1882,29 @@ class Reader:
         plan = self.index.plans[passage.plan_id]
         resp = next((r for r in plan.responsibilities if r.section == passage.ref), None)
         return resp is not None and bool(set(agencies) & set(resp.agencies))
+
+    def _partners(self, turn: Turn) -> Request | None:
+        """ "Những ai phối hợp với Sở KH&CN?", "các nhiệm vụ do Sở X chủ trì có đơn vị nào phối hợp?": the
+        agencies that work with the one named (not the tasks it has), over the tasks the words select."""
+        q = turn.query
+        who = _asks_which_agencies(q) or re.search(r"\bai\b", q.folded)
+        if len(set(q.agencies)) != 1 or not who or turn.task_how == "number":
+            return None
+        if not self.lexicon.has("works_with", q.folded):
+            return None
+        lead = re.search(r"\bchu tri\b", q.folded) and not re.search(r"\bdong chu tri\b", q.folded)
+        topic = self._is_topic(turn)
+        ids = tuple(r.id for r in turn.tasks) if topic and turn.task_how == "content" else ()
+        return turn.request(
+            Items.AGENCIES,
+            op=Op.LIST,
+            filters=Filters(
+                agency=q.agencies[0],
+                role=Role.LEAD if lead else Role.ANY,
+                quarters=tuple(q.quarters),
+                ids=ids,
+            ),
+        )
 
     def _tasks_of_agency(self, turn: Turn) -> Request | list[Request]:
         q = turn.query
