@@ -143,6 +143,52 @@ ANSWERED = [
         "budget_largest",
     ),
     ("nếu bỏ phần đề xuất NSTU ra thì tổng phân bổ năm 2023 của các dòng là bao nhiêu", ["1.517,6"], "tasks_sum"),
+    # a count as a share of all the rows; two agencies' sums set side by side; the base after "so với"
+    (
+        "Trong bảng dự toán 2023, Sở KH&CN chủ trì bao nhiêu dòng nhiệm vụ và chiếm bao nhiêu phần trăm số dòng?",
+        ["9 nhiệm vụ", "12 dòng nhiệm vụ của bảng dự toán", "75%"],
+        "tasks_count",
+    ),
+    (
+        "Năm 2023, phần việc do UBND huyện, thành phố chủ trì và phần việc do Sở GDĐT chủ trì: bên nào được bố trí"
+        " nhiều tiền hơn, chênh bao nhiêu?",
+        ["420 triệu đồng", "80 triệu đồng", "340 triệu đồng"],
+        "tasks_difference",
+    ),
+    (
+        "So với năm 2022, tổng kinh phí SHTT năm 2023 của Ninh Thuận giảm bao nhiêu tiền, tương đương khoảng bao"
+        " nhiêu phần trăm?",
+        ["1.707,4", "thấp hơn 30,82%"],
+        "plan_budget_difference",
+    ),
+    # the rows of a topic however worded; two columns asked in two clauses
+    (
+        "Tính tổng kinh phí của tất cả các dòng tập huấn, bồi dưỡng (lớp học) có trong bảng dự toán năm 2023.",
+        ["527,6"],
+        "tasks_sum",
+    ),
+    (
+        "Các nhiệm vụ năm 2023 có tổng thời gian thực hiện 24 tháng cộng lại có tổng kinh phí bao nhiêu, và riêng"
+        " năm 2023 được bố trí bao nhiêu?",
+        ["7.800", "2.800"],
+        "tasks_sum",
+    ),
+    (
+        "Năm 2023 KH SHTT NT tổng kp bn, ko tính phần TW hỗ trợ thì tỉnh tự lo bn?",
+        ["1.832,6", "3.832,6"],
+        "plan_budget_sum",
+    ),
+    # "… có … không, ai …": two questions, and that "không" negates nothing
+    (
+        "2023 tinh co nv nao ve NHTT ko, ai phoi hop vs so KHCN",
+        ["3.6", "Phối hợp: Sở Nông nghiệp và Phát triển nông thôn"],
+        "task_card",
+    ),
+    (
+        "Trong phần nội dung KH 2022, Sở NN&PTNT chủ trì (kể cả đồng chủ trì) bao nhiêu nhiệm vụ?",
+        ["3 nhiệm vụ"],
+        "tasks_count",
+    ),
     ("Thái Bình có giao việc cho các hội, đoàn thể nào không?", ["4 hội, đoàn thể", "Hội Nông dân tỉnh"], "agencies"),
     (
         "kế hoạch SHTT 2022 của tỉnh giao UBND cấp huyện chủ trì những nhiệm vụ nào?",
@@ -685,6 +731,10 @@ def test_a_question_about_a_province_without_a_plan(assistant: Assistant) -> Non
     answer = assistant.ask("Đà Nẵng có kế hoạch SHTT năm 2023 không, kinh phí bao nhiêu?")
     assert not answer.answered
     assert "Đà Nẵng" in plain_text(answer)
+    # typed in lower case with its accents, and a second question after the first: still that province
+    answer = assistant.ask("hưng yên có kế hoạch thực hiện chiến lược shtt 2021-2025 ko, ai làm đầu mối")
+    assert not answer.answered
+    assert "Hưng Yên" in plain_text(answer) and "Làm đầu mối" not in plain_text(answer)
 
 
 def test_stale_context_is_dropped(assistant: Assistant) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from ipbot.answering.common import filters_phrase, plans_of, reply
+from ipbot.answering.common import filters_phrase, percent, plans_of, reply
 from ipbot.answers import Answer, Section, Suggestion
 from ipbot.describe import agency_list, shorten, task_line, timeline_phrase
 from ipbot.plans.db import PlanDB, PlanInfo
@@ -190,12 +190,18 @@ def count_tasks(db: PlanDB, request: Request) -> Answer:
     for plan in plans:
         ids = db.task_ids([plan.id], request.filters)
         listed += ids
-        total = db.count_tasks([plan.id])
+        # out of the rows of the table when the count is of its rows ("bao nhiêu dòng"), else of every task
+        of_rows = "row" in request.filters.status and "no_row" not in request.filters.status
+        total = db.count_tasks([plan.id], Filters(status=("row", "recurring")) if of_rows else Filters())
         what = filters_phrase(db, plan, request.filters)
         head = f"{len(ids)} nhiệm vụ"
         if what:
             head += f" {what}" if not request.filters.agency else f" do {what}"
-            head += f" (trên tổng số {total} nhiệm vụ)"
+            whole = f"{total} dòng nhiệm vụ của bảng dự toán" if of_rows else f"{total} nhiệm vụ"
+            share = (
+                f", tức {percent(Decimal(len(ids)), Decimal(total))}" if Field.SHARE in request.show and total else ""
+            )
+            head += f" (trên tổng số {whole}{share})"
         lines = [head + "."]
         detailed = 150 if len(ids) <= 3 else 0
         lines += [f"• {_list_line(db, plan, t, request, detailed)}" for t in db.tasks(ids[:MAX_LIST])]

@@ -37,6 +37,8 @@ TOPIC_MATCH = 0.75
 TOPIC_EVIDENCE = 1.5
 
 _ROLE_RE = re.compile(r"(?:dong )?chu tri|phu trach chinh|dung ra|phoi hop|tham gia")
+_ANY_NEGATION_RE = re.compile(r"\b(?:khong|ko|k|hong|chua|chang)\b")
+_CLOSING_NEGATION_RE = re.compile(r"\b(?:khong|ko|k|hong|chua|chang)\s*(?:[,?.;!]\s*(?=ai\b)|[?.!]?\s*$)")
 _NEGATION_BEFORE = re.compile(r"(?:khong|ko|chua|khong phai|chang)(?: \S+){0,3} $")
 _LIST_FACETS = (
     ("time", Field.TIME),
@@ -143,14 +145,15 @@ class Operations:
         largest = turn.query.has("largest")
         total_of = re.search(r"\btong (?:kinh phi|tien|so tien|du toan)\b", f)
         things_listed = turn.query.has("list") and bool(self._plural_things(turn))  # "những lớp … nào"
+        if self.lex.has("without_central", f) and (turn.query.has("budget") or self.lex.has("how_much", f)):
+            # "không tính phần trung ương, tỉnh tự bố trí bao nhiêu?": the plan's other stated sources
+            own = self._own_money(turn)
+            if own is not None and not turn.tasks and not self._reads(turn).rows:
+                return [own]
         if not has and not largest and not total_of and not things_listed:
             return self._agency_compared(turn) or self._sum_again(turn)
         r = self._reads(turn)
         two = self._two_plans(turn)
-        if self.lex.has("without_central", f) and turn.query.has("budget"):
-            own = self._own_money(turn)
-            if own is not None:
-                return [own]
         if largest and self.lex.has("which_source", f):  # "nguồn nào lớn nhất": the sources, not the rows
             return [turn.request(Items.SOURCES, op=Op.MIN if self.lex.has("smallest", f) else Op.MAX)]
         if largest and _WHICH_GROUP_RE.search(f) and not turn.query.has("budget"):
@@ -333,6 +336,9 @@ class Operations:
         q = turn.query
         f = blank(q.folded, q.scope_spans)  # "không tính đồng chủ trì" negates no role
         positive, negative = set(), set()
+        # "… có nv nào về NHTT ko, ai phối hợp với sở KHCN": a "không" that ends a yes/no question negates nothing
+        said = aligned(q.raw)
+        closing = 0 < len(_CLOSING_NEGATION_RE.findall(said)) == len(_ANY_NEGATION_RE.findall(said))
         for m in _ROLE_RE.finditer(f):
             role = (
                 Role.LEAD
@@ -340,12 +346,14 @@ class Operations:
                 else Role.COOPERATING
             )
             before = f[max(0, m.start() - 40) : m.start()].rstrip() + " "
-            (negative if _NEGATION_BEFORE.search(before) else positive).add(role)
+            (negative if _NEGATION_BEFORE.search(before) and not closing else positive).add(role)
         positive -= negative  # "… không chủ trì (cả đồng chủ trì cũng không)": the role asked about is negated
         agency = q.agencies[0] if q.agencies else None
         spans = self.index.agency_spans(f) + [m.span() for m in self.lex.find("own_agency", f)] if agency else []
         spans.sort()
-        negated_agency = any(_NEGATION_BEFORE.search(f[max(0, s - 40) : s].rstrip() + " ") for s, _ in spans[:1])
+        negated_agency = not closing and any(
+            _NEGATION_BEFORE.search(f[max(0, s - 40) : s].rstrip() + " ") for s, _ in spans[:1]
+        )
         if negated_agency and positive:
             negative, positive = positive, set()
         if positive:
@@ -597,11 +605,21 @@ class Operations:
         if not q.content_tokens or any(not self.index.known(t) for t in q.content_tokens):
             return ()
         hits = self.index.rank_tasks(q.content, [p.id for p in plans])
-        return tuple(
+        found = tuple(
             h.item.id
             for h in hits
             if h.score >= TOPIC_MATCH and h.evidence >= TOPIC_EVIDENCE and isinstance(h.item, TaskRef)
         )
+        # "các dòng tập huấn, bồi dưỡng": every task the plan files under a topic named, though its
+        # words differ ("lớp bồi dưỡng chuyên sâu" is a class too)
+        tags = {fold(x) for p in plans for t in p.tasks for x in t.topics}
+        spans = [(m.start(), m.end(), x) for x in tags for m in re.finditer(rf"\b{re.escape(x)}\b", q.folded)]
+        # a tag inside a longer one is not named: "truyền thông" (folded) inside "tri thức truyền thống"
+        named = {x for s, e, x in spans if not any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2, _ in spans)}
+        if not named:
+            return found
+        tagged = [f"{p.id}:{t.number}" for p in plans for t in p.tasks if {fold(x) for x in t.topics} & named]
+        return tuple(dict.fromkeys([*found, *tagged]))
 
     def _tasks_naming(self, agency: str, plans: list[Plan]) -> list[str]:
         """The tasks of these plans that name the agency, as lead or cooperating."""
@@ -786,6 +804,9 @@ class Operations:
         r = self._reads(turn)
         f = r.filters
         q = turn.query
+        if not f.ids and not f.groups and not turn.tasks and q.content_tokens and self.lex.has("sum", q.folded):
+            # "cộng tổng kinh phí các dòng tập huấn, bồi dưỡng": the rows of a topic, however many
+            f = f.model_copy(update={"ids": self._topic_ids(turn, turn.plans)})
         selects = f.model_copy(update={"role": Role.ANY}) != Filters()  # any selection of rows at all
         whole = self.lex.has("whole_table", q.folded) or bool(re.search(r"\bcot\b", q.folded))
         measure = measure or r.measure or (f.amount.measure if f.amount else None)  # "cùng mức 9,2 triệu"
@@ -844,6 +865,9 @@ class Operations:
             )
             if self.lex.has(cue, q.folded)
         ]
+        if named == [Measure.ALLOCATION] and _BARE_TOTAL_RE.search(q.folded):
+            # "… cộng lại có tổng kinh phí bao nhiêu, và riêng năm 2023 được bố trí bao nhiêu": both columns
+            named = [Measure.TOTAL, Measure.ALLOCATION]
         measures = named if len(named) > 1 else [measure or Measure.TOTAL]
         parts = [filters]
         if len(filters.quarters) >= 2 and re.search(r"\b(?:moi|tung|rieng) quy\b|\bso voi\b", q.folded):
@@ -1033,6 +1057,10 @@ class Operations:
             return None
         if "difference" in {n for n in _OPERATION_CUES if self.lex.has(n, turn.query.folded)} and two:
             return self._difference(turn, two)
+        if self.lex.has("share_of_count", turn.query.folded):
+            # "Sở KH&CN chủ trì bao nhiêu dòng, chiếm bao nhiêu phần trăm số dòng": a count, out of all
+            counted = self._count(turn, two) or []
+            return [c.but(show=(*c.show, Field.SHARE)) for c in counted] or None
         ids = r.filters.ids if turn.task_how in ("number", "content", "context") else ()
         sources = self._stated_sources(turn)
         if ids and ids[0] != "-":
@@ -1107,6 +1135,16 @@ class Operations:
                 for g in groups[:2]
             )
             return [turn.request(Items.TASKS, op=Op.DIFFERENCE, plans=[plan], figures=figures)]
+        agencies = list(dict.fromkeys(q.agencies))
+        if len(agencies) >= 2 and not turn.tasks:
+            # "phần việc do UBND huyện chủ trì và phần do Sở GDĐT chủ trì, bên nào nhiều tiền hơn": each one's sum
+            rest = r.filters.model_copy(update={"ids": (), "agency": None})
+            role = r.filters.role if r.filters.role is not Role.ANY else Role.LEAD
+            figures = tuple(
+                Figure(measure=measure, plan=plan.id, filters=rest.model_copy(update={"agency": a, "role": role}))
+                for a in agencies[:2]
+            )
+            return [turn.request(Items.TASKS, op=Op.DIFFERENCE, plans=[plan], figures=figures)]
         refs = turn.tasks if turn.task_how in ("number", "content") else []
         if len(refs) >= 2:
             figures = tuple(
@@ -1131,8 +1169,18 @@ class Operations:
             if after and before:
                 pos = {later.id: after.start(), earlier.id: before.start()}
         a, b = sorted(two, key=lambda p: pos[p.id] if pos[p.id] >= 0 else 10_000)
+        base = re.search(r"\bso voi (?:nam |ke hoach |kh )?(20\d\d)\b", f)
+        if base and base.group(1) == str(a.year_start):
+            a, b = b, a  # "so với năm 2022, năm 2023 giảm bao nhiêu %": 2022 is what the change is measured against
         return a, b
 
+
+_BARE_TOTAL_RE = re.compile(
+    r"\btong (?:kinh phi|so tien|tien)\b"
+    r"(?! (?:phan bo|bo tri|duoc|nam|trong nam|rieng|cua ke hoach|ke hoach|ca ke hoach))"
+    r"(?:(?! va ).)* va\b"
+)
+"""A column total named before a clause of its own ("tổng kinh phí bao nhiêu, và riêng năm 2023 …")."""
 
 _EACH_RE = re.compile(r"\b(?:moi|tung) (?:ben|so|co quan|don vi|noi)\b")
 

@@ -229,7 +229,9 @@ class Places:
                 continue
             if before & _BEFORE[place.kind]:
                 return True
-            if place.kind == "province" and n > 1 and not accented and (i == 0 or folded[i - 1] in _TURNS):
+            # a province's two-word name where a question starts or turns: "binh thuan nam 2023…", and typed
+            # with its accents in lower case, "hưng yên có kế hoạch không" (the accents are checked after)
+            if place.kind == "province" and n > 1 and (i == 0 or folded[i - 1] in _TURNS):
                 joined = (i > 0 and f"{folded[i - 1]} {folded[i]}" in pairs) or (
                     i + n < len(folded) and f"{folded[i + n - 1]} {folded[i + n]}" in pairs
                 )

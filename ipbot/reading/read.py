@@ -205,10 +205,14 @@ class Reader:
         # before it, and leaning on the question before it
         requests: list[Request] = []
         before: Query | None = None
+        unplanned_before = False
         for piece in pieces:
             asked = understand(self.index, piece.question, self.lexicon)
             if piece.lead:
                 self._take_lead(asked, understand(self.index, piece.lead, self.lexicon))
+            if unplanned_before and not asked.provinces:
+                # "Đà Nẵng có kế hoạch 2023 không, kinh phí bao nhiêu?": still Đà Nẵng, which has no plan
+                continue
             if before is not None and not asked.provinces and not asked.unplanned:
                 # "Ninh Thuận có kế hoạch 2024 chưa? Năm 2024 tỉnh làm gì?": still Ninh Thuận, never
                 # another province's plan that happens to cover the year
@@ -219,6 +223,7 @@ class Reader:
                     asked.years = before.years
             before = asked
             found = self._routed(asked, context)
+            unplanned_before = any(r.reason is Reason.NO_PLAN for r in found)
             requests += [r for r in found if r not in requests]
             context = _carried(context, found)
         if any(r.items is not Items.NOTHING for r in requests):
