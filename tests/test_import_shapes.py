@@ -132,6 +132,47 @@ def test_named_districts_stay_named(data_dir: Path, registry: list) -> None:
     assert unknown.ids == ["ubnd-huyen-nui-xa"] and "không có trong danh sách huyện" in unknown.notes[0]
 
 
+@pytest.mark.parametrize(
+    ("text", "ids"),
+    [
+        ("Sở Nông nghiệp và Môi trường", ["so-nnmt"]),
+        ("Sở NN&MT, Sở Tài chính", ["so-nnmt", "so-tai-chinh"]),
+        ("Sở Dân tộc và Tôn giáo", ["so-dan-toc-ton-giao"]),
+        ("Chi cục Quản lý thị trường tỉnh Quảng Ngãi", ["chi-cuc-qltt"]),
+        ("Ban Dân tộc tỉnh", ["ban-dan-toc"]),
+        # the bodies before the restructure keep their own ids
+        ("Sở Nông nghiệp và Phát triển nông thôn", ["so-nnptnt"]),
+        ("Cục Quản lý thị trường tỉnh Quảng Ngãi", ["cuc-qltt"]),
+    ],
+)
+def test_agencies_after_the_2025_restructure_are_in_the_registry(registry: list, text: str, ids: list) -> None:
+    found = AgencyMatcher(registry, "Quảng Ngãi").read(text)
+    assert (found.ids, found.notes) == (ids, [])
+
+
+@pytest.mark.parametrize(
+    ("issued", "flagged"),
+    [("2025-06-10", ["so-khdt", "so-tttt"]), ("2024-06-10", [])],
+)
+def test_a_body_merged_away_before_the_plan_was_issued_is_a_note(registry: list, issued: str, flagged: list) -> None:
+    matcher = AgencyMatcher(registry, "Quảng Ngãi")
+    used = [("2.a", "so-khdt"), ("2.a", "so-khcn"), ("V.3", "so-tttt"), ("3.b", "so-nnmt")]
+    notes = matcher.merged_away(used, issued)
+    names = {"so-khdt": "Sở Kế hoạch và Đầu tư", "so-tttt": "Sở Thông tin và Truyền thông"}
+    assert [n.split("«")[1].split("»")[0] for n in notes] == [names[f] for f in flagged]
+    if notes:
+        assert notes[0].startswith("2.a: «Sở Kế hoạch và Đầu tư» đã hợp nhất vào «Sở Tài chính» từ 01/03/2025")
+
+
+def test_a_restructure_names_agencies_the_registry_holds(data_copy: Path) -> None:
+    path = data_copy / "agencies.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8") + "- id: so-moi\n  name: Sở Mới\n  formerly: [so-khong-co]\n", encoding="utf-8"
+    )
+    problems = [str(p) for p in check_catalogue(load_catalogue(data_copy)) if p.level == "error"]
+    assert any("so-moi.formerly" in p and "so-khong-co" in p for p in problems), problems
+
+
 def test_a_generic_group_keeps_the_documents_words(registry: list) -> None:
     found = AgencyMatcher(registry, "Ninh Thuận").read("Sở Khoa học và Công nghệ, Các sở ngành và đơn vị có liên quan")
     assert found.ids == ["so-khcn", "cac-so-nganh"]
@@ -140,8 +181,7 @@ def test_a_generic_group_keeps_the_documents_words(registry: list) -> None:
 
 def test_a_longer_name_is_not_the_registrys_shorter_one(registry: list) -> None:
     found = AgencyMatcher(registry, "Quảng Ngãi").read("Sở Nông nghiệp và Môi trường, Chi cục Quản lý thị trường tỉnh")
-    assert "so-nnptnt" not in found.ids and "cuc-qltt" not in found.ids
-    assert len(found.ids) == 2
+    assert found.ids == ["so-nnmt", "chi-cuc-qltt"]  # not so-nnptnt, not cuc-qltt
 
 
 def test_portal_copy_is_cleaned() -> None:

@@ -12,7 +12,9 @@ get wrong:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -199,6 +201,25 @@ class AgencyMatcher:
             out.notes.append(f"cơ quan mới «{name}» (id {slug}): kiểm tra tên và bí danh")
         out.ids = list(dict.fromkeys(slug for _, slug in sorted(found)))
         return out
+
+    def merged_away(self, used: Iterable[tuple[str, str]], issued: dt.date | str | None) -> list[str]:
+        """A note for each body the plan names though the registry says it was merged into another before the
+        plan was issued (``formerly``/``since`` in ``agencies.yaml``): a 2025 plan naming "Sở Kế hoạch và Đầu
+        tư" has its name or its date misread. ``used`` is (where, id): the task number or section first."""
+        if issued is None:
+            return []
+        if isinstance(issued, str):
+            issued = dt.date.fromisoformat(issued)
+        into = {old: a for a in self.registry.values() if a.since and a.since <= issued for old in a.formerly}
+        notes = []
+        for where, slug in used:
+            if slug in into and slug in self.registry:
+                old, new = self.registry[slug], into[slug]
+                notes.append(
+                    f"{where}: «{old.name}» đã hợp nhất vào «{new.name}» từ {new.since:%d/%m/%Y}, trước ngày ban "
+                    "hành (data/agencies.yaml): kiểm tra tên cơ quan hoặc ngày ban hành"
+                )
+        return notes
 
     def _keep_words(self, out: Resolved, slug: str, words: str) -> None:
         """A generic group's words as the document has them, when the registry's name says something else."""

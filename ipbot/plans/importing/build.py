@@ -263,6 +263,9 @@ def draft_document(doc: Document, registry: list[AgencyDef], data_dir: Path) -> 
     _leads_by_task_number(responsibilities, tasks, matcher, notes)
     _task_notes(tasks, notes)
     reporting = organisation.reporting(sections, plan_lines, matcher, notes, facts)
+    used = [(t["number"], slug) for t in tasks for slug in (*t["lead"], *t["cooperating"])]
+    used += [(e["section"], slug) for e in responsibilities for slug in e["agencies"]]
+    notes += matcher.merged_away(used, header["issued"])
     closing, closing_recipient = organisation.closing(plan_lines, matcher, notes, facts)
     objectives = goals.objectives(sections, facts, notes)
     targets = goals.targets(sections, [t for t in tables if not t.is_tasks], (year_start, year_end), facts, notes)
