@@ -6,6 +6,7 @@ reminders, so the same fact is always worded the same way.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 
@@ -63,11 +64,20 @@ def task_source(plan_title: str, task: Task, table: bool = False) -> str:
     return f"Nguồn: {plan_title}, {where}."
 
 
+# A time the document writes with its own year beside a quarter or a span ("Quý I–II/2024", "2023–2025",
+# "Quý III/2024 – Quý II/2025") or as a rhythm ("Hằng năm"): said as written, as rebuilding it from the
+# quarters and one year would lose the span or change the words a reader looks for.
+_AS_WRITTEN_RE = re.compile(r"20\d\d\s*[-–—/]\s*(?:Quý\s+)?\w+|/\s*20\d\d|^(?:hằng|hàng)\s+năm$|thường xuyên", re.I)
+
+
 def timeline_phrase(task: Task) -> str | None:
-    """'Quý III–IV năm 2023', 'cả năm 2023', or None when the plan gives no time."""
+    """'Quý III–IV năm 2023', 'cả năm 2023', the document's own words when they carry their year
+    ('Quý I–II/2024', '2023–2025'), or None when the plan gives no time."""
     tl = task.timeline
     if tl is None:
         return None
+    if _AS_WRITTEN_RE.search(tl.text):
+        return tl.text
     if tl.whole_year:
         return f"cả năm {tl.year}" if tl.year else tl.text
     if tl.quarters:

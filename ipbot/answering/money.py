@@ -74,7 +74,10 @@ def plan_budget(db: PlanDB, request: Request) -> Answer:
             totals.append((plan, plan.budget_total))
             words = f" (bằng chữ: {plan.budget_in_words})" if plan.budget_in_words else ""
             text = plan.budget_total_text or money_words(plan.budget_total)
-            lines.append(f"Tổng kinh phí {period(plan)}: {text} = {money(plan.budget_total)}{words}.")
+            shown = money(plan.budget_total)
+            # "5.540.000.000 đồng = 5.540 triệu đồng"; a total the document states in millions is said once
+            amount = shown if shown.startswith(text) else f"{text} = {shown}"
+            lines.append(f"Tổng kinh phí {period(plan)}: {amount}{words}.")
             stated_any = True
         else:
             lines.append("Kế hoạch không nêu số tiền cụ thể (tổng hay từng nhiệm vụ).")

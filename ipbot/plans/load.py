@@ -263,6 +263,9 @@ def _register_agencies(cat: Catalogue, registry: list[AgencyDef]) -> None:
                 add(defn, pid, pname)
         else:
             add(defn, None, None)
+        for old in defn.formerly:  # a restructure names bodies the registry holds (the importer looks them up)
+            if old not in slugs:
+                cat.problems.append(Problem("error", AGENCIES_FILE, f"{defn.id}.formerly", f"unknown agency {old!r}"))
     for plan in cat.plans.values():
         for defn in plan.agencies:
             if defn.id in slugs:

@@ -47,7 +47,9 @@ class AgencyDef(Model):
     (``province``: Sở Khoa học và Công nghệ of Ninh Thuận is not that of Thái Bình),
     one national body (``national``: Cục Sở hữu trí tuệ) or a generic phrase the
     plans use instead of a name (``generic``: "các cơ quan, đơn vị liên quan").
-    ``name`` may contain ``{province}``, filled in per plan.
+    ``name`` may contain ``{province}``, filled in per plan. ``formerly`` and ``since`` record a
+    restructure (2025: Sở Nông nghiệp và Môi trường took over ``so-nnptnt`` and ``so-tnmt`` on
+    2025-03-01), so a draft of a plan issued after it that names a body merged away is flagged.
     """
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
@@ -56,6 +58,8 @@ class AgencyDef(Model):
     scope: Literal["province", "national", "generic"] = "province"
     aliases: list[str] = []
     kind: Literal["department", "local", "central", "media", "association", "enforcement", "other"] = "other"
+    formerly: list[str] = Field([], description="registry ids of the bodies this one took over")
+    since: dt.date | None = Field(None, description="when it took them over (or came to exist)")
 
 
 class DecisionRef(Model):

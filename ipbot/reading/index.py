@@ -74,6 +74,8 @@ TYPO_CUTOFF = 84
 RARE_PAIR_DOCS = 8
 """A word pair found in at most this many passages is a specific phrase ("hội chợ"), not scaffolding."""
 
+_WORD_RE = re.compile(r"\w+")
+
 SEPARATOR = "zzsep"
 """Marks where the question had a recognised phrase: word pairs never bridge it."""
 
@@ -742,6 +744,9 @@ class Index:
         self._plan_number_span_re = (
             re.compile(rf"(?<![\d.])(?:{numbers})(?:\s*/\s*kh(?: ubnd)?)?(?![\d.\w])") if numbers else None
         )
+        # plans' titles as runs of folded words, to tell "Kế hoạch phát triển tài sản trí tuệ" (a plan named by
+        # its title) from a topic
+        self._titles = tuple(tuple(_WORD_RE.findall(fold(p.title))) for p in plans if p.title)
 
     def find_provinces(self, raw: str) -> set[str]:
         """The planned provinces a message names, by name or by initials ("TB", "NT").
@@ -776,6 +781,20 @@ class Index:
             for m in self._province_spans[pid].finditer(folded)
         ]
 
+    def plan_title_spans(self, folded: str) -> list[tuple[int, int]]:
+        """Where "kế hoạch" is followed by words of a plan's own title ("Tổng kinh phí Kế hoạch phát triển tài
+        sản trí tuệ tỉnh Bình Phước"): those words name the plan, not a task or duty to look for. At least
+        three words, each found after the one before in one title ("kế hoạch thực hiện chương trình phát triển
+        tài sản trí tuệ" for "Kế hoạch thực hiện Chiến lược … và Chương trình phát triển tài sản trí tuệ"), so
+        "kế hoạch phát triển chỉ dẫn địa lý" keeps its topic."""
+        spans: list[tuple[int, int]] = []
+        for m in re.finditer(r"(?<!\w)(?:ke hoach|kh)(?!\w)", folded):
+            words = list(_WORD_RE.finditer(folded[m.end() :]))
+            run = max((_in_order(words, title) for title in self._titles), default=0)
+            if run >= 3:
+                spans.append((m.end(), m.end() + words[run - 1].end()))
+        return spans
+
     def find_plan_numbers(self, folded: str) -> list[str]:
         """Plan numbers the folded text names ("kế hoạch 160", "KH số 160", "160/KH-UBND"), in order."""
         if self._plan_number_re is None:
@@ -789,6 +808,17 @@ class Index:
         return [
             m.span() for m in self._plan_number_span_re.finditer(folded) if m.group(0).split("/")[0].strip() in numbers
         ]
+
+
+def _in_order(words: list[re.Match[str]], title: tuple[str, ...]) -> int:
+    """How many of the words, from the first, stand in the title in the same order (others between them)."""
+    at = 0
+    for n, word in enumerate(words):
+        try:
+            at = title.index(word.group(0), at) + 1
+        except ValueError:
+            return n
+    return len(words)
 
 
 _TONES = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))

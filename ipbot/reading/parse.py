@@ -283,6 +283,7 @@ def _entity_spans(index: Index, q: Query, f: str) -> list[tuple[int, int]]:
     spans += [m.span(0) for m in _BARE_NUM_RE.finditer(f)]
     spans += index.province_spans(f, q.provinces)
     spans += index.plan_number_spans(f, q.plan_numbers)  # "160", "KH 160", "160/KH-UBND"
+    spans += index.plan_title_spans(f)  # "Kế hoạch phát triển tài sản trí tuệ": the plan, by its title
     spans += index.agency_spans(f)
     return spans
 

@@ -12,7 +12,9 @@ get wrong:
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -61,7 +63,16 @@ _DISTRICT_RE = re.compile(
 _NAME_GOES_ON_RE = re.compile(
     rf"\s+và\s+(?!Sở\b|Ủy\b|Uỷ\b|UBND\b|Ban\b|Cục\b|Chi\b|Hội\b|Đài\b|Báo\b|Trung\b|Công\b|Liên\b|Văn\b|Trường\b|Viện\b)[{_UPPER}]"
 )
+# "Sở Công Thương và Trung tâm Khuyến nông": "và" before a name's head word joins two agencies (as a comma
+# would), whereas "Sở Khoa học và Công nghệ" goes on with one
+_AND_HEAD_RE = re.compile(
+    r"\s+(?:và|cùng)\s+(?=(?:Sở|Ủy ban|Uỷ ban|UBND|Ban|Cục|Chi cục|Hội|Hiệp hội|Đài|Báo|Trung tâm|Công an|Công ty"
+    r"|Liên hiệp|Liên minh|Văn phòng|Trường|Viện|Hợp tác xã|HTX)\b)"
+)
 _MORE_DISTRICT_RE = re.compile(rf"\s*(?:,|;|và)\s*(huyện|thị xã|thành phố|TP\.?)\s+({_NAME})")
+# "UBND các huyện Sơn Hà, Sơn Tây, Ba Tơ": several districts named after one plural
+_DISTRICTS_RE = re.compile(rf"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+các\s+(huyện|thị xã)\s+({_NAME})")
+_NEXT_NAME_RE = re.compile(rf"\s*(?:,|và)\s*({_NAME})")
 
 
 def districts_of(data_dir: Path, province: str) -> dict[str, str]:
@@ -137,6 +148,15 @@ class AgencyMatcher:
         if not text:
             return out
         found: list[tuple[int, str]] = []
+        for m in list(_DISTRICTS_RE.finditer(text)):
+            spans = self._named_districts(text, m)
+            for start, _stop, kind, name in spans:
+                slug, note = self._district(kind, name)
+                found.append((start, slug))
+                if note:
+                    out.notes.append(note)
+            if spans:
+                text = text[: spans[0][0]] + " " * (spans[-1][1] - spans[0][0]) + text[spans[-1][1] :]
         for m in list(_DISTRICT_RE.finditer(text)):  # a named district before the registry's "UBND huyện"
             spans = [(m.start(), m.end(), m.group(1), m.group(2))]
             end = m.end()
@@ -179,7 +199,7 @@ class AgencyMatcher:
         names: list[str] = []
         after = ";"
         named_last = False  # a name runs on across a comma only from the piece just before
-        for piece, sep in re.findall(r"([^;,]+)([;,]|$)", text):
+        for piece, sep in re.findall(r"([^;,]+)([;,]|$)", _AND_HEAD_RE.sub(",", text)):
             piece = piece.strip()
             if not piece or not self._key(piece).strip() or self._key(piece) not in rest:
                 after, named_last = sep, False
@@ -200,6 +220,25 @@ class AgencyMatcher:
         out.ids = list(dict.fromkeys(slug for _, slug in sorted(found)))
         return out
 
+    def merged_away(self, used: Iterable[tuple[str, str]], issued: dt.date | str | None) -> list[str]:
+        """A note for each body the plan names though the registry says it was merged into another before the
+        plan was issued (``formerly``/``since`` in ``agencies.yaml``): a 2025 plan naming "Sở Kế hoạch và Đầu
+        tư" has its name or its date misread. ``used`` is (where, id): the task number or section first."""
+        if issued is None:
+            return []
+        if isinstance(issued, str):
+            issued = dt.date.fromisoformat(issued)
+        into = {old: a for a in self.registry.values() if a.since and a.since <= issued for old in a.formerly}
+        notes = []
+        for where, slug in used:
+            if slug in into and slug in self.registry:
+                old, new = self.registry[slug], into[slug]
+                notes.append(
+                    f"{where}: «{old.name}» đã hợp nhất vào «{new.name}» từ {new.since:%d/%m/%Y}, trước ngày ban "
+                    "hành (data/agencies.yaml): kiểm tra tên cơ quan hoặc ngày ban hành"
+                )
+        return notes
+
     def _keep_words(self, out: Resolved, slug: str, words: str) -> None:
         """A generic group's words as the document has them, when the registry's name says something else."""
         agency = self.registry.get(slug)
@@ -208,6 +247,33 @@ class AgencyMatcher:
             return
         if fold(words) != fold(agency.name):
             out.said.setdefault(slug, words)
+
+    def _named_districts(self, text: str, m: re.Match[str]) -> list[tuple[int, int, str, str]]:
+        """'UBND các huyện Sơn Hà, Sơn Tây, Ba Tơ': each district of the province's list, as its own agency
+        (start, end, kind, name). Names must be on the list, so "…, Sở Công Thương" ends it; with no list for
+        the province, any name that starts no agency ("Sở", "Hội"…) is taken (and ``_district`` cannot check it)."""
+        kind, name = m.group(1), m.group(2)
+        if not self._district_name(name, text[m.start(2) :]):
+            return []
+        spans = [(m.start(), m.end(), self._kind_of(name, kind), name)]
+        end = m.end()
+        while (more := _NEXT_NAME_RE.match(text, end)) is not None and self._district_name(
+            more.group(1), text[more.start(1) :]
+        ):
+            spans.append((more.start(1), more.end(), self._kind_of(more.group(1), kind), more.group(1)))
+            end = more.end()
+        return spans
+
+    def _district_name(self, name: str, rest: str) -> bool:
+        """On the province's list; with none, any name that starts no agency (``rest``: the text from it)."""
+        if self.districts:
+            return fold(name) in self.districts
+        return not f"{rest.lower()} ".startswith(self._HEADS)
+
+    def _kind_of(self, name: str, plural: str) -> str:
+        """'huyện', 'thị xã' or 'thành phố', as the province's list says for this name."""
+        listed = self.districts.get(fold(name), "")
+        return listed[: -len(name)].strip() if listed.endswith(name) else plural
 
     def _district(self, kind: str, name: str) -> tuple[str, str | None]:
         """'UBND huyện Tuy An' as an agency of its own; a note when the province's list lacks it."""

@@ -158,8 +158,11 @@ def _source_cell(task: dict, cell: str, sources: list[dict], abbreviations: dict
 
 
 _PROSE_ROLES_RE = re.compile(
-    r"(?:^|[.;]\s*)([^.;]*?)\s+chủ trì,?\s+phối hợp(?: với)?\s+(.+?)\s+(?:tổ chức\s+)?(?:thực hiện|triển khai)"
+    r"(?:^|[.;]\s*)([^.;]*?)\s+(?:đồng\s+|cùng\s+)?chủ trì(?:,?\s+phối hợp(?: với)?\s+(.+?))?"
+    r"\s+(?:tổ chức\s+)?(?:thực hiện|triển khai)"
 )
+# between two co-leads named before "chủ trì": "Sở A, Sở B chủ trì", "Sở A và Sở B đồng chủ trì"
+_JOINED_RE = re.compile(r"(?:,|;|\s+và|\s+cùng|\s+với)\s*$")
 _HEAD_RE = re.compile(
     r"\b(?:Sở|Ủy ban|Uỷ ban|UBND|Ban|Cục|Chi cục|Trung tâm|Hội|Đài|Báo|Công an|Liên hiệp|Hiệp hội|Văn phòng"
     r"|Trường|Viện)\b"
@@ -169,6 +172,25 @@ _WHEN_RE = re.compile(
     rf"(?:trong|vào|thời gian(?: thực hiện)?:?)\s+((?:{_QUARTERS})|(?:năm\s+20\d\d(?:\s*[-–]\s*20\d\d)?))",
     re.IGNORECASE,
 )
+
+
+def _prose_subject(before: str) -> str | None:
+    """The agencies named just before "chủ trì": from the last agency word back over every name joined to it
+    by a comma or "và" ("Sở A, Sở B chủ trì" leads with both), never into the title the sentence may run on
+    from ("… sàn thương mại điện tử Sở Công Thương chủ trì" is led by Sở Công Thương alone)."""
+    heads = list(_HEAD_RE.finditer(before))
+    if not heads:
+        return None
+    start = heads[-1].start()
+    for head in reversed(heads[:-1]):
+        if not _JOINED_RE.search(before[:start]):
+            break
+        joint = _JOINED_RE.search(before[:start])
+        name = before[head.start() : joint.start() if joint else start]
+        if re.search(r"[.:]|\b(?:chủ trì|phối hợp|thực hiện)\b", name):
+            break  # a clause, not a name
+        start = head.start()
+    return before[start:]
 
 
 def _prose(
@@ -184,13 +206,14 @@ def _prose(
     text = task["content"]
     if not task["lead"]:
         m = _PROSE_ROLES_RE.search(text)
-        heads = list(_HEAD_RE.finditer(m.group(1))) if m else []
-        if m and heads:  # the subject: from the last agency word before "chủ trì" (the title may run on before it)
-            lead = matcher.read(m.group(1)[heads[-1].start() :])
+        subject = _prose_subject(m.group(1)) if m else None
+        if m and subject:
+            lead = matcher.read(subject)
             if lead.ids:
-                coop = matcher.read(m.group(2))
+                coop = matcher.read(m.group(2) or "")
                 task["lead"], task["cooperating"] = lead.ids, coop.ids
-                task["cooperating_text"] = m.group(2).strip()
+                if m.group(2):
+                    task["cooperating_text"] = m.group(2).strip()
                 if lead.said or coop.said:
                     task["said"] = {**lead.said, **coop.said}
                 notes.extend(f"{task['number']}: {n}" for n in lead.notes + coop.notes)
@@ -263,6 +286,9 @@ def draft_document(doc: Document, registry: list[AgencyDef], data_dir: Path) -> 
     _leads_by_task_number(responsibilities, tasks, matcher, notes)
     _task_notes(tasks, notes)
     reporting = organisation.reporting(sections, plan_lines, matcher, notes, facts)
+    used = [(t["number"], slug) for t in tasks for slug in (*t["lead"], *t["cooperating"])]
+    used += [(e["section"], slug) for e in responsibilities for slug in e["agencies"]]
+    notes += matcher.merged_away(used, header["issued"])
     closing, closing_recipient = organisation.closing(plan_lines, matcher, notes, facts)
     objectives = goals.objectives(sections, facts, notes)
     targets = goals.targets(sections, [t for t in tables if not t.is_tasks], (year_start, year_end), facts, notes)

@@ -1,0 +1,146 @@
+"""A new plan, imported and used as it stands, answers the questions written with it; and the readings and
+wordings those questions showed were missing, checked on the curated plans too.
+
+The questions in tests/data/unseen/*.questions.jsonl were written with the documents by someone who had not
+seen the importer; they are judged as ``score.py`` judges (tests/question_sets.py).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from question_sets import misses
+
+from ipbot.assistant import Assistant, build
+from ipbot.describe import timeline_phrase
+from ipbot.frontends.render import plain_text
+from ipbot.plans.importing import draft_plan, finish, read_document, to_yaml
+from ipbot.plans.load import load_registry
+from ipbot.plans.models import Task
+from ipbot.plans.store import read_knowledge
+from ipbot.text import canon, fold
+
+UNSEEN = Path(__file__).parent / "data" / "unseen"
+
+# The one question still missed, and why: it names no province, and with four plans loaded the bot asks
+# which one is meant (only the Phú Yên plan is attached to a decision, which the reading does not use).
+STILL_MISSED = {"decision-phu-yen": {"imp_d1_08"}, "portal-quang-ngai": set(), "table-binh-phuoc": set()}
+
+
+@pytest.fixture(scope="module")
+def with_drafts(tmp_path_factory: pytest.TempPathFactory, data_dir: Path) -> dict[str, Assistant]:
+    """One assistant per unseen document: its draft beside the curated plans, as `import-text` leaves it."""
+    registry = load_registry(data_dir / "agencies.yaml")
+    out = {}
+    for name in STILL_MISSED:
+        root = tmp_path_factory.mktemp(name)
+        data = root / "data"
+        shutil.copytree(data_dir, data, ignore=shutil.ignore_patterns("*.db", "*.db-*", "*.tmp"))
+        source = UNSEEN / f"{name}.txt"
+        draft = finish(draft_plan(source, registry))
+        plan_id = str(draft.data["id"])
+        (data / "plans" / f"{plan_id}.yaml").write_text(to_yaml(draft), encoding="utf-8")
+        (data / "sources" / f"{plan_id}.txt").write_text("\n".join(read_document(source)) + "\n", encoding="utf-8")
+        build(data, root / "ipbot.db")
+        out[name] = Assistant(read_knowledge(root / "ipbot.db"))
+    return out
+
+
+@pytest.mark.parametrize("name", sorted(STILL_MISSED))
+def test_the_unseen_documents_questions_are_answered_by_the_draft(with_drafts: dict, name: str) -> None:
+    failed = misses(with_drafts[name], UNSEEN / f"{name}.questions.jsonl")
+    assert set(failed) == STILL_MISSED[name], failed
+
+
+def _ask(assistant: Assistant, question: str) -> str:
+    return canon(plain_text(assistant.ask(question)))
+
+
+def test_a_total_stated_in_millions_is_said_once(with_drafts: dict) -> None:
+    text = _ask(with_drafts["decision-phu-yen"], "Tổng kinh phí kế hoạch Phú Yên là bao nhiêu?")
+    assert "3.160 triệu đồng" in text
+    assert "3.160 triệu đồng = 3.160" not in text
+
+
+# ---------------------------------------------------------------- on the curated plans
+@pytest.mark.parametrize(
+    ("question", "facts"),
+    [
+        # the plan's total and one source's part, both asked, both answered (the source alone before)
+        (
+            "Tổng kinh phí thực hiện kế hoạch năm 2023 của Ninh Thuận là bao nhiêu, trong đó đề xuất trung ương "
+            "hỗ trợ bao nhiêu?",
+            ["3.832,6 triệu đồng", "2.000 triệu đồng"],
+        ),
+        # "công nghệ bao nhiêu" asks for a source's amount, it adds up no rows
+        (
+            "Tổng kinh phí Kế hoạch sở hữu trí tuệ năm 2023 của Ninh Thuận là bao nhiêu, trong đó ngân sách tỉnh "
+            "sự nghiệp khoa học và công nghệ bao nhiêu?",
+            ["3.832,6 triệu đồng", "1.062,6 triệu đồng"],
+        ),
+        # a plan named by the words of its title is the plan, not a duty that says them
+        (
+            "Tổng kinh phí Kế hoạch phát triển tài sản trí tuệ tỉnh Thái Bình là bao nhiêu?",
+            ["không nêu số tiền cụ thể"],
+        ),
+        (
+            "Tổng kinh phí kế hoạch triển khai chiến lược sở hữu trí tuệ thực hiện năm 2023 của Ninh Thuận "
+            "là bao nhiêu",
+            ["3.832,6 triệu đồng"],
+        ),
+    ],
+)
+def test_plan_totals_asked_with_the_plans_name(assistant: Assistant, question: str, facts: list[str]) -> None:
+    text = _ask(assistant, question)
+    for fact in facts:
+        assert canon(fact) in text, (fact, text[:300])
+
+
+@pytest.mark.parametrize(
+    ("question", "cut"),
+    [
+        ("tổng kinh phí kế hoạch phát triển tài sản trí tuệ tỉnh thái bình", True),
+        ("kế hoạch thực hiện chương trình phát triển tài sản trí tuệ có mấy nhóm", True),
+        # two title words only, then the topic: the topic stays
+        ("kế hoạch phát triển chỉ dẫn địa lý do ai chủ trì", False),
+        ("nhiệm vụ phát triển tài sản trí tuệ nào dùng ngân sách trung ương", False),  # no "kế hoạch" before it
+    ],
+)
+def test_title_words_after_ke_hoach_name_the_plan(assistant: Assistant, question: str, cut: bool) -> None:
+    index = assistant.reader.index
+    folded = fold(question)
+    spans = index.plan_title_spans(folded)
+    assert bool(spans) is cut
+    if cut:
+        assert "tai san tri tue" in folded[spans[0][0] : spans[0][1]]
+
+
+@pytest.mark.parametrize(
+    ("timeline", "said"),
+    [
+        # the document's own words when they carry their year, a span or a rhythm
+        ({"text": "Quý I–II/2024", "quarters": [1, 2], "year": 2024}, "Quý I–II/2024"),
+        ({"text": "Quý III/2024 – Quý II/2025", "quarters": [3, 4], "year": 2024}, "Quý III/2024 – Quý II/2025"),
+        ({"text": "2023–2025", "quarters": [], "year": 2023, "whole_year": True}, "2023–2025"),
+        ({"text": "Hằng năm", "quarters": [], "year": 2023, "whole_year": True}, "Hằng năm"),
+        # the plan's year added where the document leaves it to the plan
+        ({"text": "Quý III-IV", "quarters": [3, 4], "year": 2023}, "Quý III–IV năm 2023"),
+        ({"text": "Năm 2023", "quarters": [], "year": 2023, "whole_year": True}, "cả năm 2023"),
+        ({"text": "Quý II năm 2024", "quarters": [2], "year": 2024}, "Quý II năm 2024"),
+    ],
+)
+def test_a_timeline_is_said_as_the_document_writes_it(timeline: dict, said: str) -> None:
+    task = Task.model_validate(
+        {
+            "number": "1",
+            "group": "1",
+            "section": "II.1",
+            "title": "X",
+            "content": "X",
+            "budget": {"status": "not_itemised"},
+            "timeline": timeline,
+        }
+    )
+    assert timeline_phrase(task) == said
