@@ -25,6 +25,15 @@ SESSIONS = {
         ("Còn năm 2022 thì tổng kinh phí là bao nhiêu?", ["5.540"]),
         ("Vậy năm 2023 ít hơn năm trước bao nhiêu?", ["1.707,4"]),
     ],
+    "a short list, then a bare question about it": [
+        ("Kế hoạch 2022 của Ninh Thuận có nhiệm vụ nào về chỉ dẫn địa lý không?", ["3.c", "3.d"]),
+        ("ai chủ trì?", [KHCN, "Sở Nông nghiệp và Phát triển nông thôn"]),
+    ],
+    "a task's two columns, then what is left": [
+        ("Nhiệm vụ KH&CN cấp trung ương của Ninh Thuận năm 2023 triển khai vào thời gian nào?", ["Quý III–IV"]),
+        ("tổng kinh phí bao nhiêu, riêng năm 2023 bố trí được bao nhiêu?", ["4.800", "2.200"]),
+        ("vậy phần còn lại phải lo sau năm 2023 là bao nhiêu?", ["2.600"]),
+    ],
     "a list, then 'those two'": [
         ("nam 2022 lien hiep hoi kh&kt phoi hop nhung nhiem vu nao", ["2.c", "3.b"]),
         ("2 viec do ai chu tri", [KHCN]),

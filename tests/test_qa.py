@@ -178,6 +178,29 @@ ANSWERED = [
         ["1.832,6", "3.832,6"],
         "plan_budget_sum",
     ),
+    # the two plans compared as a whole; a year without a plan is said, not replaced by the year beside it
+    ("so sánh KH 2022 và 2023 của Ninh Thuận", ["8 nhiệm vụ có ở cả hai năm", "giảm 1.707,4"], "tasks_compare"),
+    (
+        "Trong tổng dự toán SHTT năm 2023 của Ninh Thuận, phần đề nghị Trung ương hỗ trợ chiếm bao nhiêu phần trăm?",
+        ["52,18%"],
+        "plan_budget_share",
+    ),
+    (
+        "Riêng nhiệm vụ 3.1 chiếm khoảng bao nhiêu phần trăm tổng kinh phí dự kiến phân bổ năm 2023?",
+        ["57,4%"],
+        "plan_budget_share",
+    ),
+    (
+        "Mục III của kế hoạch Thái Bình: nhóm giải pháp nào có nhiều điểm nhất?",
+        ["2 nhóm cùng có nhiều nhiệm vụ nhất, mỗi nhóm 6 nhiệm vụ", "III.3", "III.6"],
+        "groups_max",
+    ),
+    (
+        "Nhiệm vụ khai thác sáng chế hết thời hạn bảo hộ năm 2022 nhằm mục tiêu gì, phối hợp với những tổ chức nào?",
+        ["Mục tiêu", "Liên hiệp các Hội"],
+        "objective",
+    ),
+    ("nv 3.2 năm 2023 bên Sở NN&PTNT chủ trì làm trong mấy quý, có kp ko", ["Quý I–II"], "lead_agency"),
     # "… có … không, ai …": two questions, and that "không" negates nothing
     (
         "2023 tinh co nv nao ve NHTT ko, ai phoi hop vs so KHCN",
@@ -735,6 +758,9 @@ def test_a_question_about_a_province_without_a_plan(assistant: Assistant) -> Non
     answer = assistant.ask("hưng yên có kế hoạch thực hiện chiến lược shtt 2021-2025 ko, ai làm đầu mối")
     assert not answer.answered
     assert "Hưng Yên" in plain_text(answer) and "Làm đầu mối" not in plain_text(answer)
+    # a year without a plan, compared with one that has: said, never the other year's plan alone
+    answer = assistant.ask("Kế hoạch SHTT năm 2024 của Ninh Thuận có gì mới so với năm 2023?")
+    assert not answer.answered and "năm 2024" in plain_text(answer)
 
 
 def test_stale_context_is_dropped(assistant: Assistant) -> None:

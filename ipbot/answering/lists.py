@@ -272,7 +272,12 @@ def list_groups(db: PlanDB, request: Request) -> Answer:
             counted.sort(key=lambda gn: gn[1], reverse=request.op is Op.MAX)
             best = [(g, n) for g, n in counted if n == counted[0][1]]
             word = "nhiều" if request.op is Op.MAX else "ít"
-            head = "; ".join(f"Nhóm {g.number} ({g.title}) có {word} nhiệm vụ nhất: {n} nhiệm vụ" for g, n in best)
+            if len(best) == 1:
+                g, n = best[0]
+                head = f"Nhóm {g.number} ({g.title}) có {word} nhiệm vụ nhất: {n} nhiệm vụ"
+            else:  # a tie: every group that shares the count, said once
+                named = " và ".join(f"Nhóm {g.number} ({shorten(g.title, 60)})" for g, _ in best)
+                head = f"{len(best)} nhóm cùng có {word} nhiệm vụ nhất, mỗi nhóm {best[0][1]} nhiệm vụ: {named}"
             head += f". Cả kế hoạch có {len(plan.groups)} nhóm, {total} nhiệm vụ:"
         lines = [f"• Nhóm {g.number}: {g.title} ({n} nhiệm vụ)" for g, n in counted]
         sections.append(Section([head, *lines], plan.short_title, f"Nguồn: {plan.short_title}, phần nhiệm vụ."))
@@ -417,6 +422,14 @@ def compare_tasks(db: PlanDB, request: Request) -> Answer:
             f"{len(pairs)} nhiệm vụ có ở cả hai năm; {len(dropped)} nhiệm vụ chỉ có ở {old.short_title}; "
             f"{len(added)} nhiệm vụ mới ở {new.short_title}."
         ]
+        if request.filters == Filters() and old.budget_total and new.budget_total:
+            # the two plans as a whole: their money too, the first thing an official compares
+            change = new.budget_total - old.budget_total
+            trend = "tăng" if change >= 0 else "giảm"
+            lines.append(
+                f"Tổng kinh phí: năm {old.year_start} {money(old.budget_total)}, năm {new.year_start} "
+                f"{money(new.budget_total)} ({trend} {money(abs(change))})."
+            )
     if dropped:
         lines.append(
             f"Có năm {old.year_start}, không còn năm {new.year_start}:" if not agency else f"Chỉ năm {old.year_start}:"

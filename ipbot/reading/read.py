@@ -863,6 +863,14 @@ class Reader:
                 # none; never another province's plan that happens to cover the year
                 cands = [p for p in cands if p.province_id == talked]
                 chosen = [p for p in chosen if p.province_id == talked]
+            # (a year inside a date, "Quyết định 2367 ngày 21/12/2021", names no plan)
+            bare = {int(y) for y in _BARE_YEAR_RE.findall(q.raw)}
+            uncovered = [y for y in plan_years if y in bare and not any(p.year_start <= y <= p.year_end for p in cands)]
+            if chosen and uncovered and (q.provinces or talked):
+                # "Kế hoạch năm 2024 của Ninh Thuận có gì mới so với năm 2023?": no 2024 plan to compare,
+                # never the 2023 plan alone as if it answered
+                chosen = []
+                plan_years = uncovered
             if not chosen:
                 where = tuple(sorted({p.province for p in cands})) if q.provinces or talked else ()
                 nothing = Request(
@@ -1072,13 +1080,22 @@ class Reader:
             weak = len(q.content_tokens) <= 2 and q.has(*TASK_FACETS) and not q.has("list")
             if not (q.has("refer") or weak):
                 return
-        if self.lexicon.has("plan_total", q.folded) and not q.has("refer", "time", "lead", "coop", "quantity"):
-            # "còn năm 2022 thì tổng kinh phí là bao nhiêu?": the plan's total, not the task's ("tổng thời gian
-            # bao lâu, tổng kp bn" asks the task's own parts)
+        # "tổng kinh phí bao nhiêu, riêng năm 2023 bố trí được bao nhiêu?" about the task discussed, in its own
+        # plan: the task's two columns
+        own_columns = any(t.split(":", 1)[0] in plan_ids for t in turn.context.task_ids) and (
+            self.lexicon.has("allocation_measure", q.folded) or self.lexicon.has("remaining", q.folded)
+        )
+        task_words = q.has("refer", "time", "lead", "coop", "quantity")
+        if self.lexicon.has("plan_total", q.folded) and not task_words and not own_columns:
+            # "còn năm 2022 thì tổng kinh phí là bao nhiêu?": the plan's total, not the task's ("tổng thời
+            # gian bao lâu, tổng kp bn" asks the task's own parts)
             return
         ctx_ids = turn.context.task_ids
         if not ctx_ids and (q.has("refer") or self.lexicon.has("refer_list", q.folded)):
             ctx_ids = turn.context.listed  # "2 việc đó", "các nhiệm vụ trên": what the last list named
+        bare = not q.content_tokens and q.has(*TASK_FACETS) and not q.has("list")
+        if not ctx_ids and bare and 0 < len(turn.context.listed) <= _FEW_LISTED:
+            ctx_ids = turn.context.listed  # "ai chủ trì?" after a list of two tasks: each of them
         ctx_tasks = [TaskRef(*t.split(":", 1)) for t in ctx_ids]
         if not ctx_tasks:
             return
@@ -2252,6 +2269,12 @@ def _carried(context: Context, requests: list[Request]) -> Context:
         }
     )
 
+
+_BARE_YEAR_RE = re.compile(r"(?<![/.\-\d])((?:19|20)\d\d)(?![\d/])")
+"""A year written on its own ("năm 2024"), not as the end of a date ("21/12/2021")."""
+
+_FEW_LISTED = 3
+"""A list this short is what a bare follow-up ("ai chủ trì?") asks about, task by task."""
 
 _WHICH_AGENCIES_RE = re.compile(r"(nhung|cac) (co quan|so|don vi|ben|ai) nao|nhung ai|co quan nao|don vi nao|so nao")
 
