@@ -17,6 +17,7 @@ import io
 import json
 import logging
 import random
+import sqlite3
 import subprocess
 import sys
 import time
@@ -57,7 +58,7 @@ from ipbot.frontends.telegram.bot import (
     _button,
     build_application,
 )
-from ipbot.frontends.telegram.media import ReminderRun
+from ipbot.frontends.telegram.media import ReminderRun, remind
 from ipbot.frontends.telegram.redact import MASK, SecretFilter, install
 from ipbot.requests import Filters, Items, Op, Request, Role
 
@@ -148,6 +149,26 @@ def test_a_run_whose_every_due_chat_failed_does_not_say_nothing_was_due() -> Non
     assert phrases.REMINDERS_SENT.format(due=1, sent=0, reached=0) in report
     assert phrases.REMINDERS_DROPPED.format(dropped=1) in report
     assert phrases.REMINDERS_NONE_DUE not in report
+
+
+def test_subscriptions_that_cannot_be_read_are_said_not_taken_for_nothing_due(
+    services: Services, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    services.today = lambda: DEADLINE_EVE
+    services.store.subscribe(HEALTHY, None)
+
+    def locked() -> list[Any]:
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(services.store, "subscriptions", locked)
+    with caplog.at_level(logging.WARNING):
+        report = run(remind(None, services)).report()  # type: ignore[arg-type]  # no chat to send to
+    assert report == phrases.REMINDERS_UNREADABLE.format(day="14/10/2026")
+    assert phrases.REMINDERS_NONE_DUE not in report
+    assert [r.getMessage() for r in caplog.records] == [
+        "reminders: the subscriptions cannot be read (database is locked); none sent"
+    ]
+    assert not error_records(caplog)
 
 
 def test_the_daily_run_time_is_a_setting_in_vietnam_time(

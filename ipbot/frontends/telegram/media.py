@@ -160,9 +160,13 @@ class ReminderRun:
     sent: int = 0
     dropped: int = 0
     failed: int = 0
+    unreadable: bool = False
+    """The subscriptions could not be read: nothing was sent, which is not "nothing was due"."""
 
     def report(self) -> str:
         """The admin's reply to /guinhac, in Vietnamese."""
+        if self.unreadable:
+            return phrases.REMINDERS_UNREADABLE.format(day=f"{self.day:%d/%m/%Y}")
         lines = [phrases.REMINDERS_RUN.format(day=f"{self.day:%d/%m/%Y}", subscribed=self.subscribed)]
         lines.append(
             phrases.REMINDERS_SENT.format(sent=self.sent, reached=self.reached, due=self.due)
@@ -199,8 +203,8 @@ async def remind(bot: Bot, services: Services) -> ReminderRun:
     try:
         subscriptions = store.subscriptions()
     except sqlite3.Error as exc:
-        run.failed += 1
-        log.warning("reminders: the subscriptions cannot be read (%s)", exc)
+        run.unreadable = True
+        log.warning("reminders: the subscriptions cannot be read (%s); none sent", exc)
         return run
     for subscription in subscriptions:
         run.subscribed += 1
