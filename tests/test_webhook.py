@@ -10,8 +10,10 @@ its content, and Telegram gets 200. No log line of the process holds a user's te
 from __future__ import annotations
 
 import asyncio
+import html
 import logging
 import socket
+import time
 from pathlib import Path
 from typing import Any
 
@@ -197,3 +199,53 @@ def test_a_port_already_taken_is_one_line(api: FakeBotAPI, tmp_path: Path, plan_
     assert status == 2 and "Traceback" not in bot.output, bot.output
     assert [line for line in lines if "cannot start" in line and f"cannot listen on 127.0.0.1:{port}" in line]
     assert not api.calls("setWebhook")
+
+
+def test_kill_9_after_the_200_loses_no_webhook_update(api: FakeBotAPI, tmp_path: Path, plan_db: Path) -> None:
+    """Telegram forgets an update at the webhook's 200, so each is in the inbox before it: three
+    questions from one chat answered 200, the first's answer on its way (held by the server) at a
+    kill -9. After the restart (webhook mode again, nothing sent again by Telegram) the two waiting
+    are answered once and the first gets one note (its answer may have arrived)."""
+    port = free_port()
+    state = tmp_path / "state" / "ipbot-state.sqlite3"
+    env = bot_env(
+        api.base_url,
+        state,
+        plan_db,
+        IPBOT_MODE="webhook",
+        IPBOT_WEBHOOK_URL=URL,
+        IPBOT_WEBHOOK_SECRET=SECRET,
+        IPBOT_WEBHOOK_PORT=str(port),
+        IPBOT_USER_RATE="1000",
+    )
+    questions = ["Ai chủ trì nhiệm vụ 3.3?", "Ai chủ trì nhiệm vụ 3.4?", "Kinh phí nhiệm vụ 3.3 năm 2023?"]
+    api.hold("sendMessage")
+    with BotProcess(env, tmp_path, "killed") as bot:
+        bot.wait_for_output("webhook: listening", timeout=60)
+        url = f"http://127.0.0.1:{port}/{api.calls('setWebhook')[0].params['url'].rsplit('/', 1)[-1]}"
+        with httpx.Client(timeout=10) as client:
+            for n, question in enumerate(questions):
+                update = {**message(600 + n, ASKER, question), "update_id": 600 + n}
+                update["message"]["message_id"] = 70 + n
+                assert client.post(url, json=update, headers={SECRET_HEADER: SECRET}).status_code == 200
+        api.wait_for_sync("setMyCommands", timeout=30)
+        deadline = time.monotonic() + 30
+        while not api.held("sendMessage") and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert api.held("sendMessage") == 1  # the first answer on its way, the others waiting their turn
+        bot.kill()
+    api.release("sendMessage", deliver=False)  # lost with the process
+    with BotProcess(env, tmp_path, "restarted") as bot:
+        api.wait_for_sync("sendMessage", count=1 + len(questions), timeout=60)
+        time.sleep(0.5)
+        assert bot.stop() == 0
+    first, *after = api.calls("sendMessage")  # the held answer (lost with the process), then the restart's
+    assert "Sở Khoa học và Công nghệ" in first.params["text"]
+    notes = [c for c in after if str(c.params["text"]).startswith(html.escape("Bot vừa khởi động lại"))]
+    answers = [str(c.params["text"]) for c in after if c not in notes]
+    assert [n.params["reply_parameters"]["message_id"] for n in notes] == [70]  # one note, on the first question
+    assert len(answers) == 2, answers  # the two waiting, once each
+    assert "Sở Khoa học và Công nghệ" in answers[0] and "triệu" in answers[1], answers  # in their order
+    for name in ("killed", "restarted"):
+        output = (tmp_path / f"{name}.log").read_text()
+        assert "Traceback" not in output and str(ASKER) not in output and questions[0] not in output
