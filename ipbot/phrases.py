@@ -192,6 +192,10 @@ REMINDERS_DROPPED = (
     "Đã bỏ {dropped} đăng ký vì không gửi được nữa (người dùng đã chặn bot hoặc cuộc trò chuyện không còn)."
 )
 REMINDERS_FAILED = "{failed} cuộc trò chuyện chưa nhận đủ tin nhắc do lỗi khác; chi tiết trong nhật ký."
+REMINDERS_UNREADABLE = (
+    "Chưa chạy được nhắc việc cho ngày {day}: chưa đọc được danh sách đăng ký (tệp trạng thái đang bận hoặc bị lỗi); "
+    "chưa gửi tin nhắc nào, chi tiết trong nhật ký."
+)
 AS_PRINTED = "văn bản không thống nhất; số liệu giữ nguyên như văn bản"
 ROWS_DISAGREE = (
     "Lưu ý: các dòng trên cộng lại được {rows}, khác con số {stated} kế hoạch ghi "

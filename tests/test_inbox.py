@@ -39,6 +39,7 @@ from ipbot.assistant import Assistant
 from ipbot.frontends.telegram.bot import Services, build_application, webhook_options
 from ipbot.frontends.telegram.inbox import minimal, worth_keeping
 from ipbot.frontends.telegram.state import DAY, StateStore
+from ipbot.frontends.telegram.webhook import Webhook
 
 LEAD_AGENCY = "Sở Khoa học và Công nghệ"
 MENTION = [{"type": "mention", "offset": 0, "length": len(BOT_USERNAME) + 1}]
@@ -194,8 +195,8 @@ def test_a_webhook_update_is_kept_before_telegram_is_told_it_arrived(
         app = build_application(settings, services, rate_limit=False)
         await app.initialize()
         await app.start()
-        assert app.updater is not None
-        await app.updater.start_webhook(**options)
+        webhook = Webhook(app, **options)  # the server run_bot runs (webhook.py)
+        await webhook.start()
         try:
             update = {**api.message_update("Ai chủ trì nhiệm vụ 3.3?"), "update_id": 41}
             async with httpx.AsyncClient() as client:
@@ -208,7 +209,7 @@ def test_a_webhook_update_is_kept_before_telegram_is_told_it_arrived(
             api.release("sendMessage")
             await api.wait_for("sendMessage", timeout=10)
         finally:
-            await app.updater.stop()
+            await webhook.stop()
             await app.stop()
             await app.shutdown()
         return response.status_code, rows

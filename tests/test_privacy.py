@@ -12,6 +12,7 @@ Each test reads the database file itself, byte for byte, where it matters.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import hashlib
 import json
 import logging
@@ -31,8 +32,15 @@ from ipbot.assistant import Assistant
 from ipbot.config import Settings
 from ipbot.frontends.cli import settings_problem
 from ipbot.frontends.telegram.bot import Services
-from ipbot.frontends.telegram.privacy import EMAIL_MASK, PHONE_MASK, key_file_for, load_or_create_key, mask_contacts
-from ipbot.frontends.telegram.state import DAY, StateStore
+from ipbot.frontends.telegram.privacy import (
+    EMAIL_MASK,
+    PHONE_MASK,
+    Sealer,
+    key_file_for,
+    load_or_create_key,
+    mask_contacts,
+)
+from ipbot.frontends.telegram.state import DAY, StateFault, StateStore, Subscription
 
 PERSON = 987_654_321  # nine digits, so a search of the file for them cannot match by chance
 KEY = b"k" * 32
@@ -186,14 +194,14 @@ def test_an_older_database_is_re_keyed_and_its_salt_and_raw_ids_are_gone(
         assert store.chat_data(PERSON) == {"plan": PLAN_2022}  # the chat keeps its plan…
         assert store.get("chat_data", PERSON) is None  # …under a keyed hash, not its id
         assert store.all("user_data") == {}
-        assert store.all("reminders") == {"-100123": {"plan": None}}  # sending needs the id
+        assert store.subscriptions() == [Subscription(-100123, None)]  # sending needs the id: sealed
         [day] = store.daily_stats()
         assert (day.questions, day.users) == (2, 1)  # still one person, counted once
         assert [q for q, _ in store.top_unanswered()] == ["câu hỏi cũ"]
     finally:
         store.close()
     on_disk = file_bytes(path)
-    assert str(PERSON).encode() not in on_disk
+    assert str(PERSON).encode() not in on_disk and b"100123" not in on_disk
     assert old_hash.encode() not in on_disk and b"0123456789abcdef0123456789abcdef" not in on_disk
     assert any("re-keyed" in r.getMessage() for r in caplog.records)
     reopened = StateStore(path, KEY)  # a second start changes nothing
@@ -215,6 +223,150 @@ def test_a_changed_key_drops_the_chat_settings_it_can_no_longer_find(
     finally:
         second.close()
     assert any("hash key changed" in r.getMessage() for r in caplog.records)
+
+
+# ---------------------------------------------------------------- reminder subscriptions, sealed
+GROUP = -1_009_876_543_210
+CHATS = (PERSON, GROUP, 912_345_670)
+
+
+def plain_subscriptions(path: Path, rows: list[tuple[str, str]], buttons: int = 0) -> None:
+    """Subscriptions as the version before this one kept them: ``kv`` rows of the kind ``reminders``
+    keyed by the chat id in clear, beside ``buttons`` rows of button data (enough make the key
+    index more than one page deep, where a deleted key can survive in a page above its row)."""
+    StateStore(path, KEY).close()  # today's schema; the older one differs only by the new table
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("delete from subscriptions")
+        for key, value in rows:
+            conn.execute("insert into kv (kind, key, value, updated) values ('reminders', ?, ?, ?)",
+                         (key, value, time.time()))  # fmt: skip
+        for n in range(buttons):
+            conn.execute("insert into kv (kind, key, value, updated) values ('button', ?, '{}', ?)",
+                         (hashlib.sha256(str(n).encode()).hexdigest(), time.time()))  # fmt: skip
+    conn.close()
+
+
+def test_subscriptions_are_sealed_in_the_file_and_still_read(tmp_path: Path) -> None:
+    path = tmp_path / "ipbot-state.sqlite3"
+    store = StateStore(path, KEY)
+    try:
+        for chat in CHATS:
+            assert store.subscribe(chat, PLAN_2022 if chat == GROUP else None)
+        assert store.subscribe(PERSON, PLAN_2022)  # again: the plan changes, no second row
+        assert store.unsubscribe(912_345_670) and not store.unsubscribe(912_345_670)
+        assert store.move_subscription(GROUP, GROUP - 1, PLAN_2022)
+        assert sorted(store.subscriptions(), key=lambda s: s.chat_id) == [
+            Subscription(GROUP - 1, PLAN_2022),
+            Subscription(PERSON, PLAN_2022),
+        ]
+        assert store.all("reminders") == {}
+    finally:
+        store.close()
+    on_disk = file_bytes(path)
+    for chat in (*CHATS, GROUP - 1):
+        assert str(chat).lstrip("-").encode() not in on_disk, chat
+    with sqlite3.connect(path) as conn:
+        keys = {row[0] for row in conn.execute("select key from subscriptions")}
+        chat_keys = {row[0] for row in conn.execute("select key from kv")}
+    assert len(keys) == 2 and not keys & chat_keys  # not the chat settings' hash either: nothing to join
+
+
+def test_plain_subscriptions_of_an_older_file_are_sealed_at_start_and_none_is_lost(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "ipbot-state.sqlite3"
+    rows = [(str(PERSON), '{"plan": null}'), (str(GROUP), json.dumps({"plan": PLAN_2022})),
+            ("912345670", '{"plan": "ninh-thuan-2023"}'), ("not-a-chat", "{}"), ("5", "not json")]  # fmt: skip
+    plain_subscriptions(path, rows, buttons=3000)
+    assert str(GROUP).encode() in file_bytes(path)  # in clear before
+    with caplog.at_level(logging.INFO):
+        store = StateStore(path, KEY)
+    try:
+        assert sorted(store.subscriptions(), key=lambda s: s.chat_id) == [
+            Subscription(GROUP, PLAN_2022),
+            Subscription(912_345_670, "ninh-thuan-2023"),
+            Subscription(PERSON, None),
+        ]
+        assert store.all("reminders") == {} and len(store.all("button")) == 3000
+    finally:
+        store.close()
+    on_disk = file_bytes(path)
+    for chat in CHATS:  # nowhere in the file: not in its rows, its free space or an index page
+        assert str(chat).lstrip("-").encode() not in on_disk, chat
+    assert any("3 reminder subscriptions kept by chat id are now sealed (2 unreadable" in r.getMessage()
+               for r in caplog.records)  # fmt: skip
+    again = StateStore(path, KEY)  # a second start changes nothing
+    try:
+        assert len(again.subscriptions()) == 3
+    finally:
+        again.close()
+
+
+def test_a_migration_cut_short_loses_no_subscription(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The move is one transaction: a failure (or a kill) halfway leaves every plain row in place,
+    and the next start moves them all."""
+    path = tmp_path / "ipbot-state.sqlite3"
+    plain_subscriptions(path, [(str(chat), '{"plan": null}') for chat in CHATS])
+    real = Sealer.seal
+    calls = iter(range(100))
+
+    def failing(self: Sealer, data: bytes, context: bytes = b"") -> bytes:
+        if next(calls) == 1:
+            raise sqlite3.OperationalError("disk I/O error")
+        return real(self, data, context)
+
+    monkeypatch.setattr(Sealer, "seal", failing)
+    with pytest.raises(StateFault, match="disk I/O error"):
+        StateStore(path, KEY)
+    monkeypatch.setattr(Sealer, "seal", real)
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("select count(*) from kv where kind = 'reminders'").fetchone() == (3,)
+        assert conn.execute("select count(*) from subscriptions").fetchone() == (0,)
+    store = StateStore(path, KEY)
+    try:
+        assert {s.chat_id for s in store.subscriptions()} == set(CHATS)
+    finally:
+        store.close()
+
+
+def test_a_changed_key_drops_the_subscriptions_it_can_no_longer_open(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "ipbot-state.sqlite3"
+    first = StateStore(path, KEY)
+    first.subscribe(PERSON, None)
+    first.close()
+    with caplog.at_level(logging.WARNING):
+        second = StateStore(path, b"a new key, set by the operator!!")
+    try:
+        assert second.subscriptions() == []
+        second.subscribe(GROUP, None)  # new ones work under the new key
+        assert second.subscriptions() == [Subscription(GROUP, None)]
+    finally:
+        second.close()
+    assert any("1 reminder subscriptions stored under the old key were deleted" in r.getMessage()
+               for r in caplog.records)  # fmt: skip
+
+
+def test_a_damaged_subscription_is_skipped_and_the_others_read(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    path = tmp_path / "ipbot-state.sqlite3"
+    store = StateStore(path, KEY)
+    try:
+        store.subscribe(PERSON, None)
+        store.subscribe(GROUP, None)
+        key = store.subscription_key(PERSON)
+        with store._write_lock:  # one byte of one row changed on disk
+            [body] = store._conn.execute("select body from subscriptions where key = ?", (key,)).fetchone()
+            damaged = bytes(body[:-1]) + bytes([body[-1] ^ 1])
+            store._conn.execute("update subscriptions set body = ? where key = ?", (damaged, key))
+        with caplog.at_level(logging.WARNING):
+            assert store.subscriptions() == [Subscription(GROUP, None)]
+    finally:
+        store.close()
+    assert any("1 reminder subscriptions cannot be opened" in r.getMessage() for r in caplog.records)
 
 
 # ---------------------------------------------------------------- retention
@@ -268,6 +420,7 @@ def test_nothing_in_the_state_file_names_the_person(
     file; the statistics still count one person."""
     settings = make_settings(api, tmp_path / "state.sqlite3", plan_db, IPBOT_HASH_KEY="x" * 32)
     services = make_services(settings, assistant)
+    services.today = lambda: dt.date(2022, 3, 1)  # the plan's dates are ahead: /nhacnho subscribes
     person: dict[str, Any] = {"user_id": PERSON, "chat_id": PERSON}
 
     async def scenario() -> None:
@@ -278,6 +431,7 @@ def test_nothing_in_the_state_file_names_the_person(
             await bot.ask("còn kinh phí thì sao?", **person)
             await bot.ask("thời tiết mai thế nào, gọi 0912 345 678 hoặc mail a.b@gmail.com", **person)
             await bot.ask("/gopy liên hệ tôi qua 0987.654.321 hoặc a.b@gmail.com", **person)
+            await bot.ask("/nhacnho", **person)
 
     asyncio.run(scenario())
     assert services.store.flush()
@@ -288,6 +442,7 @@ def test_nothing_in_the_state_file_names_the_person(
     assert question == f"thời tiết mai thế nào, gọi {PHONE_MASK} hoặc mail {EMAIL_MASK}"
     assert [t for _, t in services.store.feedback()] == [f"liên hệ tôi qua {PHONE_MASK} hoặc {EMAIL_MASK}"]
     assert services.store.chat_data(PERSON)["plan"] == PLAN_2022
+    assert services.store.subscriptions() == [Subscription(PERSON, PLAN_2022)]  # reminders can still be sent
     [day] = services.store.daily_stats()
     assert (day.questions, day.users) == (3, 1)
     assert not key_file_for(settings.state_path).exists()  # the key came from IPBOT_HASH_KEY

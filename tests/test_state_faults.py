@@ -14,6 +14,7 @@ The figures each test checks: answers lost, apologies, tracebacks, failures logg
 from __future__ import annotations
 
 import asyncio
+import html
 import logging
 import sqlite3
 import subprocess
@@ -43,7 +44,7 @@ from ipbot.config import Settings
 from ipbot.frontends.browse import Browser
 from ipbot.frontends.telegram.bot import Services, UserRateLimiter
 from ipbot.frontends.telegram.privacy import key_file_for
-from ipbot.frontends.telegram.state import StateFault, StateStore
+from ipbot.frontends.telegram.state import StateFault, StateStore, Subscription
 
 LEAD_AGENCY = "Sở Khoa học và Công nghệ"
 QUESTIONS = [
@@ -290,6 +291,53 @@ def test_kill_9_right_after_the_confirmation_keeps_the_choice_and_the_context(
         assert "Traceback" not in (tmp_path / f"{name}.log").read_text()
 
 
+def test_kill_9_right_after_a_subscription_or_its_end_loses_neither(
+    api: FakeBotAPI, tmp_path: Path, plan_db: Path
+) -> None:
+    """/nhacnho and /huynhac are confirmed only once their sealed row is on disk: the real process
+    killed right after each confirmation, then restarted, still knows who subscribed (the admin's
+    /guinhac counts them), and neither the file nor the log shows their ids."""
+    state = tmp_path / "state" / "ipbot-state.sqlite3"
+    env = bot_env(api.base_url, state, plan_db)
+    first, second = 735_118_264, 418_552_907  # nine digits: a search of the file cannot match by chance
+
+    def command(text: str, chat: int) -> str:
+        """The reply to ``text`` in ``chat`` (not a restart note: a kill may fall before a row goes)."""
+
+        def reply(call: Call) -> bool:
+            return call.params.get("chat_id") == str(chat) and not is_restart_note(call)
+
+        before = len([c for c in api.calls("sendMessage") if reply(c)])
+        api.push_update(api.message_update(text, chat_id=chat, user_id=chat))
+        return str(
+            api.wait_for_sync("sendMessage", count=before + 1, timeout=30, predicate=reply)[before].params["text"]
+        )
+
+    subscribed = html.escape(phrases.SUBSCRIBED)
+    with BotProcess(env, tmp_path, "first") as bot:
+        assert command("/nhacnho", first).startswith(subscribed)
+        bot.kill()  # right after the confirmation
+    with BotProcess(env, tmp_path, "second") as bot:
+        assert command("/nhacnho", second).startswith(subscribed)
+        assert command("/huynhac", first) == html.escape(phrases.UNSUBSCRIBED)
+        bot.kill()
+    wal = Path(f"{state}-wal")  # as a kill leaves them: the file and its write-ahead log
+    on_disk = state.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
+    with BotProcess(env, tmp_path, "third") as bot:
+        report = command("/guinhac", ADMIN_ID)
+        assert bot.stop() == 0
+    assert phrases.REMINDERS_RUN.split("{day}")[0] in report and "1 cuộc trò chuyện đang đăng ký" in report
+    store = StateStore(state)
+    try:
+        assert store.subscriptions() == [Subscription(second, None)]
+    finally:
+        store.close()
+    logs = "".join((tmp_path / f"{name}.log").read_text() for name in ("first", "second", "third"))
+    for chat in (first, second):
+        assert str(chat).encode() not in on_disk and str(chat) not in logs, chat
+    assert "Traceback" not in logs
+
+
 def test_statistics_say_so_when_the_state_cannot_be_read(
     api: FakeBotAPI, settings: Settings, assistant: Assistant, open_stores: list[StateStore]
 ) -> None:
@@ -316,8 +364,8 @@ def test_a_state_database_that_cannot_be_used_is_one_line(tmp_path: Path) -> Non
     damaged.write_bytes(b"not a database\n" * 100)
     store = StateStore(damaged)  # moved aside, a new one made
     try:
-        store.put("reminders", 1, {"plan": None})
-        assert store.all("reminders") == {"1": {"plan": None}}
+        store.subscribe(1, None)
+        assert store.subscriptions() == [Subscription(1, None)]
     finally:
         store.close()
     [aside] = tmp_path.glob("damaged.sqlite3.corrupt-*")

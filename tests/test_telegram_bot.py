@@ -1236,4 +1236,4 @@ def test_no_reminders_promised_when_no_date_is_left(
 
     call = run(scenario())
     assert "chưa bật nhắc việc" in call.params["text"]
-    assert services.store.all("reminders") == {}
+    assert services.store.subscriptions() == []

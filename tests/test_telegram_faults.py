@@ -17,6 +17,7 @@ import io
 import json
 import logging
 import random
+import sqlite3
 import subprocess
 import sys
 import time
@@ -57,7 +58,7 @@ from ipbot.frontends.telegram.bot import (
     _button,
     build_application,
 )
-from ipbot.frontends.telegram.media import SUBSCRIPTIONS, ReminderRun
+from ipbot.frontends.telegram.media import ReminderRun, remind
 from ipbot.frontends.telegram.redact import MASK, SecretFilter, install
 from ipbot.requests import Filters, Items, Op, Request, Role
 
@@ -85,7 +86,7 @@ def test_unreachable_subscribers_are_dropped_and_the_others_still_reminded(
     monkeypatch.setattr(delivery, "FIRST_DELAY", 0.05)  # the 502 chat's retries, scaled down
     services.today = lambda: DEADLINE_EVE
     for chat in (BLOCKED, GONE, TOO_LONG, OFFLINE, MIGRATED, HEALTHY):
-        services.store.put(SUBSCRIPTIONS, chat, {"plan": None})
+        services.store.subscribe(chat, None)
     api.fail_chat(BLOCKED, 403, "Forbidden: bot was blocked by the user")
     api.fail_chat(GONE, 400, "Bad Request: chat not found")
     api.fail_chat(TOO_LONG, 400, "Bad Request: message is too long")
@@ -104,7 +105,7 @@ def test_unreachable_subscribers_are_dropped_and_the_others_still_reminded(
     tried = [c.params["chat_id"] for c in api.calls("sendMessage") if not to_admin(c)]
     delivered = set(tried) - {str(chat) for chat in (BLOCKED, GONE, TOO_LONG, OFFLINE, MIGRATED)}
     assert delivered == {str(HEALTHY), str(SUPERGROUP)}  # after five failing chats, and the migrated group's new id
-    assert set(services.store.all(SUBSCRIPTIONS)) == {str(TOO_LONG), str(OFFLINE), str(HEALTHY), str(SUPERGROUP)}
+    assert {s.chat_id for s in services.store.subscriptions()} == {TOO_LONG, OFFLINE, HEALTHY, SUPERGROUP}
     dropped = [r.getMessage() for r in caplog.records if "subscription dropped" in r.getMessage()]
     assert len(dropped) == 2, dropped  # one line per dead chat
     for chat in (BLOCKED, GONE, TOO_LONG, OFFLINE, MIGRATED, HEALTHY, SUPERGROUP):
@@ -118,7 +119,7 @@ def test_unreachable_subscribers_are_dropped_and_the_others_still_reminded(
 
 def test_only_admins_run_the_reminders(api: FakeBotAPI, services: Services) -> None:
     services.today = lambda: DEADLINE_EVE
-    services.store.put(SUBSCRIPTIONS, HEALTHY, {"plan": None})
+    services.store.subscribe(HEALTHY, None)
 
     async def scenario() -> str:
         async with RunningBot(api, services.settings, services) as bot:
@@ -132,7 +133,7 @@ def test_only_admins_run_the_reminders(api: FakeBotAPI, services: Services) -> N
 
 def test_an_ordinary_day_reports_nothing_due(api: FakeBotAPI, services: Services) -> None:
     services.today = lambda: dt.date(2026, 11, 3)
-    services.store.put(SUBSCRIPTIONS, HEALTHY, {"plan": None})
+    services.store.subscribe(HEALTHY, None)
 
     async def scenario() -> str:
         async with RunningBot(api, services.settings, services) as bot:
@@ -148,6 +149,26 @@ def test_a_run_whose_every_due_chat_failed_does_not_say_nothing_was_due() -> Non
     assert phrases.REMINDERS_SENT.format(due=1, sent=0, reached=0) in report
     assert phrases.REMINDERS_DROPPED.format(dropped=1) in report
     assert phrases.REMINDERS_NONE_DUE not in report
+
+
+def test_subscriptions_that_cannot_be_read_are_said_not_taken_for_nothing_due(
+    services: Services, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    services.today = lambda: DEADLINE_EVE
+    services.store.subscribe(HEALTHY, None)
+
+    def locked() -> list[Any]:
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(services.store, "subscriptions", locked)
+    with caplog.at_level(logging.WARNING):
+        report = run(remind(None, services)).report()  # type: ignore[arg-type]  # no chat to send to
+    assert report == phrases.REMINDERS_UNREADABLE.format(day="14/10/2026")
+    assert phrases.REMINDERS_NONE_DUE not in report
+    assert [r.getMessage() for r in caplog.records] == [
+        "reminders: the subscriptions cannot be read (database is locked); none sent"
+    ]
+    assert not error_records(caplog)
 
 
 def test_the_daily_run_time_is_a_setting_in_vietnam_time(

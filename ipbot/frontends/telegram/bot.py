@@ -1466,6 +1466,7 @@ def run_bot(settings: Settings) -> None:
     no earlier database. An API that cannot be reached is retried with backoff until it answers."""
     from ipbot.frontends.telegram.redact import configure_logging
     from ipbot.frontends.telegram.startup import StartupFault, check_webhook, wait_for_api
+    from ipbot.frontends.telegram.webhook import WebhookFault
 
     configure_logging(settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else None)
     application: Application | None = None
@@ -1477,7 +1478,7 @@ def run_bot(settings: Settings) -> None:
         asyncio.set_event_loop(loop)
         loop.run_until_complete(wait_for_api(application.bot))
         _run(application, settings)
-    except (StartupFault, InvalidToken) as exc:
+    except (StartupFault, WebhookFault, InvalidToken) as exc:
         # PTB's InvalidToken quotes the token: it is masked in the logs, and not repeated here
         line = "Telegram refused TELEGRAM_BOT_TOKEN (invalid token); check it" if isinstance(exc, InvalidToken) else exc
         log.critical("ipbot cannot start: %s", line)
@@ -1493,7 +1494,7 @@ def _services_of(application: Application) -> Services:
 def webhook_options(settings: Settings) -> dict[str, Any]:
     """Where the webhook listens and what Telegram must send with each update: the path is a hash
     of the token (so it is not guessable from the bot's name), and ``secret_token`` is the header
-    without which PTB refuses an update (403)."""
+    without which an update is refused (403, :mod:`.webhook`)."""
     assert settings.webhook_url is not None and settings.webhook_secret is not None  # see check_webhook
     token = settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else ""
     path = hashlib.sha256(token.encode()).hexdigest()[:32]
@@ -1507,7 +1508,9 @@ def webhook_options(settings: Settings) -> dict[str, Any]:
 
 
 def _run(application: Application, settings: Settings) -> None:
-    if settings.mode == "webhook":
-        application.run_webhook(**webhook_options(settings), allowed_updates=Update.ALL_TYPES)
+    if settings.mode == "webhook":  # our own server, not run_webhook: see webhook.py for why
+        from ipbot.frontends.telegram.webhook import Webhook, run_webhook
+
+        run_webhook(application, Webhook(application, **webhook_options(settings), allowed_updates=Update.ALL_TYPES))
     else:
         application.run_polling(allowed_updates=Update.ALL_TYPES)

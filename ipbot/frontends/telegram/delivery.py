@@ -31,6 +31,7 @@ import asyncio
 import datetime as dt
 import logging
 import random
+import re
 import warnings
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -46,7 +47,7 @@ from ipbot.frontends.telegram.inbox import Inbox
 from ipbot.frontends.telegram.lanes import PerChatUpdates
 from ipbot.frontends.telegram.state import StateStore
 
-__all__ = ["BotAPIRequest", "backoff", "may_have_arrived", "reliable", "repeatable", "visible"]
+__all__ = ["BotAPIRequest", "Unreadable", "backoff", "may_have_arrived", "reliable", "repeatable", "visible"]
 
 log = logging.getLogger(__name__)
 
@@ -158,7 +159,7 @@ class BotAPIRequest(HTTPXRequest):
         self.first_delay = FIRST_DELAY if first_delay is None else first_delay
         self.max_delay = MAX_DELAY if max_delay is None else max_delay
         self.longest_wait = LONGEST_WAIT if longest_wait is None else longest_wait
-        self._skipped: set[object] = set()
+        self.unreadable = Unreadable()
 
     async def post(
         self,
@@ -255,8 +256,8 @@ class BotAPIRequest(HTTPXRequest):
     # ------------------------------------------------------------------ updates
     def readable(self, updates: list[Any]) -> list[Any]:
         """getUpdates' answer with every update python-telegram-bot cannot parse replaced by its
-        bare ``update_id``: polling moves past it, nothing handles it, and it is logged once (its
-        kind and fields, never its content)."""
+        bare ``update_id``: polling moves past it, nothing handles it, and it is logged once
+        (:class:`Unreadable`)."""
         try:
             Update.de_list(updates, None)
             return updates  # the usual case: parsed once more, all at once
@@ -269,17 +270,43 @@ class BotAPIRequest(HTTPXRequest):
                 kept.append(raw)
                 continue
             except Exception as exc:
-                problem = type(exc).__name__
-            update_id = raw.get("update_id") if isinstance(raw, dict) else None
-            if isinstance(update_id, int) and not isinstance(update_id, bool):
+                update_id = self.unreadable.skip(raw, exc)
+            if update_id is not None:
                 kept.append({"update_id": update_id})
-            key = update_id if isinstance(update_id, int) else repr(raw)[:200]
-            if key not in self._skipped:
-                if len(self._skipped) < 10_000:
-                    self._skipped.add(key)
-                fields = sorted(raw)[:6] if isinstance(raw, dict) else type(raw).__name__
-                log.warning("update %s skipped: it cannot be read (%s; fields %s)", update_id, problem, fields)
         return kept
+
+
+_FIELD = re.compile(r"[a-z_]{1,40}")
+"""What a field of an update is named (``message``, ``callback_query``…): only such names are logged."""
+
+
+class Unreadable:
+    """Updates python-telegram-bot cannot parse, skipped: each logged once, with its id, the kind of
+    failure and its top-level field names — never what it holds (text, ids, names). Polling
+    (:meth:`BotAPIRequest.readable`) and the webhook (:mod:`.webhook`) both skip them here."""
+
+    def __init__(self, remember: int = 10_000) -> None:
+        self.remember = remember
+        self._logged: set[object] = set()
+
+    def skip(self, raw: object, exc: BaseException) -> int | None:
+        """Log ``raw`` once (not again when Telegram or a restart brings it back); its update id,
+        if it has a usable one."""
+        update_id = raw.get("update_id") if isinstance(raw, dict) else None
+        if not isinstance(update_id, int) or isinstance(update_id, bool):
+            update_id = None
+        if isinstance(raw, dict):
+            names = [k for k in sorted(k for k in raw if isinstance(k, str)) if _FIELD.fullmatch(k)][:6]
+            shape = f"fields {names}"
+        else:
+            shape = "not a JSON object"
+        problem = type(exc).__name__
+        key = update_id if update_id is not None else (problem, shape)
+        if key not in self._logged:
+            if len(self._logged) < self.remember:
+                self._logged.add(key)
+            log.warning("update %s skipped: it cannot be read (%s; %s)", update_id, problem, shape)
+        return update_id
 
 
 def _reason(exc: TelegramError) -> str:

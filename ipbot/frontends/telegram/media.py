@@ -3,9 +3,10 @@
 Kept apart from :mod:`ipbot.frontends.telegram.bot` (the conversation) because they add the heavy
 parts: charts and spreadsheets are rendered by :mod:`ipbot.files.attachments` off the event
 loop, and reminders run from PTB's JobQueue once a day (``IPBOT_REMINDER_TIME``, Vietnam time),
-or at once with the admin command /guinhac. Subscriptions live in the state database, so they
-survive restarts. Each chat is reminded on its own: one chat that blocked the bot or no longer
-exists loses its subscription and never stops the reminders of the chats after it.
+or at once with the admin command /guinhac. Subscriptions live in the state database, sealed
+(:meth:`~.state.StateStore.subscribe`), so they survive restarts and the file shows no chat id.
+Each chat is reminded on its own: one chat that blocked the bot or no longer exists loses its
+subscription and never stops the reminders of the chats after it.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import logging
+import sqlite3
 from dataclasses import dataclass
 
 from telegram import Bot, InlineKeyboardMarkup, Message, Update
@@ -37,6 +39,7 @@ from ipbot.frontends.telegram.bot import (
     send_attachments,
 )
 from ipbot.frontends.telegram.reminders import Reminder, due, upcoming
+from ipbot.frontends.telegram.state import Subscription
 from ipbot.plans.models import Plan
 from ipbot.requests import Field
 
@@ -54,7 +57,6 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-SUBSCRIPTIONS = "reminders"
 REMINDERS_SHOWN = 3
 """The next dates the confirmation of /nhacnho lists: enough to see what is coming, short on a phone."""
 
@@ -126,7 +128,7 @@ async def subscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE) 
         await message.reply_text(html.escape(phrases.NOTHING_TO_REMIND.format(plans=names)))
         return
     # on disk before the confirmation (if it cannot be written, the log says so)
-    await services.store.persist("subscription", services.store.put, SUBSCRIPTIONS, chat.id, {"plan": plan_id})
+    await services.store.persist("subscription", services.store.subscribe, chat.id, plan_id)
     lines = [phrases.SUBSCRIBED]
     lines += [f"• {o.date:%d/%m/%Y}: {o.text}" for o in dates]
     await message.reply_text(html.escape("\n".join(lines)))
@@ -138,7 +140,7 @@ async def unsubscribe_command(update: Update, context: ContextTypes.DEFAULT_TYPE
     chat, message = update.effective_chat, update.effective_message
     if chat is None or message is None:
         return
-    await services.store.persist("subscription", services.store.delete, SUBSCRIPTIONS, chat.id)
+    await services.store.persist("subscription", services.store.unsubscribe, chat.id)
     await message.reply_text(html.escape(phrases.UNSUBSCRIBED))
 
 
@@ -158,9 +160,13 @@ class ReminderRun:
     sent: int = 0
     dropped: int = 0
     failed: int = 0
+    unreadable: bool = False
+    """The subscriptions could not be read: nothing was sent, which is not "nothing was due"."""
 
     def report(self) -> str:
         """The admin's reply to /guinhac, in Vietnamese."""
+        if self.unreadable:
+            return phrases.REMINDERS_UNREADABLE.format(day=f"{self.day:%d/%m/%Y}")
         lines = [phrases.REMINDERS_RUN.format(day=f"{self.day:%d/%m/%Y}", subscribed=self.subscribed)]
         lines.append(
             phrases.REMINDERS_SENT.format(sent=self.sent, reached=self.reached, due=self.due)
@@ -193,20 +199,25 @@ async def remind(bot: Bot, services: Services) -> ReminderRun:
     """Every subscribed chat gets the reminders due today (the day before and the day), each chat
     on its own: a failure is that chat's, logged once, and the next chat is still reminded."""
     run = ReminderRun(services.today())
-    knowledge = services.knowledge
-    for key, value in services.store.all(SUBSCRIPTIONS).items():
+    knowledge, store = services.knowledge, services.store
+    try:
+        subscriptions = store.subscriptions()
+    except sqlite3.Error as exc:
+        run.unreadable = True
+        log.warning("reminders: the subscriptions cannot be read (%s); none sent", exc)
+        return run
+    for subscription in subscriptions:
         run.subscribed += 1
-        plan_id = value.get("plan") if isinstance(value, dict) else None
-        reminders = due(knowledge, _plans_for(services, plan_id), run.day)
+        reminders = due(knowledge, _plans_for(services, subscription.plan), run.day)
         if not reminders:
             continue
         run.due += 1
-        chat = f"#{services.store.chat_tag(int(key)) if key.lstrip('-').isdigit() else '?'}"  # never the id
+        chat = f"#{store.chat_tag(subscription.chat_id)}"  # never the id
         try:
-            sent = await _remind_migrating(bot, services, key, value, reminders)
+            sent = await _remind_migrating(bot, services, subscription, reminders)
         except TelegramError as exc:
             if _chat_gone(exc):
-                await services.store.persist("subscription", services.store.delete, SUBSCRIPTIONS, key)
+                await store.persist("subscription", store.unsubscribe, subscription.chat_id)
                 run.dropped += 1
                 log.warning("reminders: chat %s unreachable (%s), subscription dropped", chat, exc)
             else:
@@ -225,14 +236,15 @@ async def remind(bot: Bot, services: Services) -> ReminderRun:
     return run
 
 
-async def _remind_migrating(bot: Bot, services: Services, key: str, value: object, reminders: list[Reminder]) -> int:
+async def _remind_migrating(bot: Bot, services: Services, subscription: Subscription, reminders: list[Reminder]) -> int:
     """A group that became a supergroup has a new id: the subscription follows it."""
     try:
-        return await _remind_chat(bot, int(key), reminders)
+        return await _remind_chat(bot, subscription.chat_id, reminders)
     except ChatMigrated as exc:
         store = services.store
-        await store.persist("subscription", store.put, SUBSCRIPTIONS, exc.new_chat_id, value)
-        await store.persist("subscription", store.delete, SUBSCRIPTIONS, key)
+        await store.persist(
+            "subscription", store.move_subscription, subscription.chat_id, exc.new_chat_id, subscription.plan
+        )
         return await _remind_chat(bot, exc.new_chat_id, reminders)
 
 

@@ -20,8 +20,9 @@ What is kept about people (the README's "Privacy" section says the same, for ope
 - a 👍 / 👎 with the answer's first line, which is the bot's text, never the user's;
 - feedback (/gopy), masked the same way, with the keyed hash and the chat type;
 - a chat's chosen plan and conversation context, under a keyed hash of the chat id;
-- the ids of chats that asked for reminders (sending needs them), until /huynhac or until the
-  chat is gone;
+- the chats that asked for reminders, until /huynhac or until the chat is gone: the chat id
+  (sending needs it) and the plan, sealed under a key derived from the hash key, in a row found
+  by a keyed hash of the id (:meth:`StateStore.subscribe`), so the file alone shows no id;
 - an update (a message or a button press) from when it is taken from Telegram until it is
   answered, usually well under a second, so that one a crash interrupted is answered after the
   restart (:mod:`.inbox`): its ids and text, without names, sealed under a key derived from the
@@ -62,7 +63,7 @@ from ipbot.frontends.telegram.privacy import (
     mask_contacts,
 )
 
-__all__ = ["DayStats", "Pending", "StateFault", "StateStore"]
+__all__ = ["DayStats", "Pending", "StateFault", "StateStore", "Subscription"]
 
 log = logging.getLogger(__name__)
 
@@ -70,8 +71,8 @@ T = TypeVar("T")
 
 _SCHEMA = """
 create table if not exists kv (
-    kind text not null,          -- chat_data | reminders | button | choices
-    key text not null,           -- chat_data: a keyed hash of the chat id; reminders: the chat id
+    kind text not null,          -- chat_data | button | choices
+    key text not null,           -- chat_data: a keyed hash of the chat id; button, choices: a content hash
     value text not null,
     updated real,                -- when it was last written (chat contexts expire with the retention)
     primary key (kind, key)
@@ -101,6 +102,11 @@ create table if not exists ratings (
     answer text not null             -- the answer's first line (the bot's words, not the user's)
 );
 create table if not exists meta (key text primary key, value text not null);
+create table if not exists subscriptions (
+    key text primary key,          -- a keyed hash of the chat id, of its own domain: /huynhac finds the row by it
+    updated real not null,
+    body blob not null             -- the chat id and the plan, sealed (privacy.Sealer): sending needs the id
+);
 create table if not exists inbox (
     update_id integer primary key, -- Telegram's id of an update taken and not yet answered
     ts real not null,
@@ -111,6 +117,9 @@ create table if not exists inbox (
 """
 
 CHATS = "chat_data"
+LEGACY_SUBSCRIPTIONS = "reminders"
+"""The kind under which versions before the sealed ``subscriptions`` table kept a subscription,
+keyed by the plain chat id (moved at the first start, :meth:`StateStore._migrate`)."""
 REMEMBERED = ("button", "choices")
 """Kinds written with :meth:`StateStore.remember`: held in memory too, so a button works at once
 and still works when its row could not be written."""
@@ -151,6 +160,25 @@ class Pending:
     attempts: int
     body: str | None
     """The update's JSON; None when it cannot be unsealed (the hash key changed)."""
+
+
+@dataclass(frozen=True)
+class Subscription:
+    """A chat that asked for reminders (/nhacnho), and of which plan (None: every plan)."""
+
+    chat_id: int
+    plan: str | None
+
+
+def _plan_of(value: str) -> str | bool | None:
+    """The plan of a subscription kept in clear by an older version (its JSON ``{"plan": …}``):
+    an id, None for every plan, or False when the value is not one."""
+    try:
+        data = json.loads(value)
+    except ValueError:
+        return False
+    plan = data.get("plan") if isinstance(data, dict) else False
+    return plan if plan is None or isinstance(plan, str) else False
 
 
 def _connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
@@ -282,7 +310,14 @@ class StateStore:
         in the same file (so anyone with the file could re-identify them) and its chat settings
         were keyed by the raw chat id. Re-key both under the key, drop the salt and what the bot no
         longer keeps. Also notice a changed key: settings stored under the old one can no longer
-        be found, so they are deleted rather than left behind."""
+        be found, nor subscriptions sealed under it opened, so they are deleted rather than left
+        behind.
+
+        And once, for a database that kept subscriptions in clear (``kv`` rows of the kind
+        ``reminders`` keyed by the chat id): seal each into ``subscriptions`` in the same
+        transaction that deletes it (a kill in between leaves the old rows, moved at the next
+        start; none is lost); ``secure_delete`` overwrites the old rows, index entries included,
+        and the write-ahead log is emptied, so the ids are nowhere in the files after it."""
         counts: Counter[str] = Counter()
         with self._tx() as conn:
             salt = conn.execute("select value from meta where key = 'salt'").fetchone()
@@ -311,9 +346,32 @@ class StateStore:
                 conn.execute("delete from meta where key = 'salt'")
             elif check is not None and check[0] != self._hasher.check():
                 counts["orphaned"] = conn.execute("delete from kv where kind = ?", (CHATS,)).rowcount
+                for key, body in conn.execute("select key, body from subscriptions").fetchall():
+                    if self._open_subscription(key, body) is None:
+                        conn.execute("delete from subscriptions where key = ?", (key,))
+                        counts["orphaned subscriptions"] += 1
+            plain = conn.execute(
+                "select key, value, updated from kv where kind = ?", (LEGACY_SUBSCRIPTIONS,)
+            ).fetchall()
+            for key, value, updated in plain:
+                plan = _plan_of(value)
+                if not key.lstrip("-").isdigit() or plan is False:
+                    counts["unreadable subscriptions"] += 1  # nothing could ever be sent to it
+                    continue
+                self._subscribe(conn, int(key), plan if isinstance(plan, str) else None, updated)
+                counts["subscriptions"] += 1
+            if plain:
+                conn.execute("delete from kv where kind = ?", (LEGACY_SUBSCRIPTIONS,))
             conn.execute("insert or replace into meta (key, value) values ('key_check', ?)", (self._hasher.check(),))
+        if plain or salt is not None:
+            self._checkpoint()  # what was deleted leaves the write-ahead log too
+        if plain:
+            log.info(
+                "state: %d reminder subscriptions kept by chat id are now sealed (%d unreadable ones dropped)",
+                counts["subscriptions"],
+                counts["unreadable subscriptions"],
+            )
         if salt is not None:
-            self._checkpoint()
             log.info(
                 "state: re-keyed the user hashes of %d question and %d feedback users and %d chat settings; "
                 "the old salt is deleted",
@@ -321,10 +379,12 @@ class StateStore:
                 counts["feedback"],
                 counts["chats"],
             )
-        if counts["orphaned"]:
+        if counts["orphaned"] or counts["orphaned subscriptions"]:
             log.warning(
-                "state: the hash key changed; %d chat settings stored under the old key were deleted",
+                "state: the hash key changed; %d chat settings and %d reminder subscriptions stored under the old "
+                "key were deleted (those chats must send /nhacnho again)",
                 counts["orphaned"],
+                counts["orphaned subscriptions"],
             )
 
     def _checkpoint(self) -> None:
@@ -535,6 +595,59 @@ class StateStore:
         key = self.chat_key(chat_id)
         self._written.pop(key, None)
         return self.enqueue("chat settings", self.delete, CHATS, key)
+
+    # ------------------------------------------------------------------ reminder subscriptions
+    def subscription_key(self, chat_id: int) -> str:
+        """The key a chat's subscription is found by: a keyed hash of a domain of its own, so the
+        row cannot be joined to the chat's settings either."""
+        return self._hasher.digest("subscription", chat_id, 32)
+
+    def subscribe(self, chat_id: int, plan: str | None) -> bool:
+        """Remind ``chat_id`` of ``plan``'s dates (every plan's with None); again replaces the plan."""
+        with self._tx() as conn:
+            self._subscribe(conn, chat_id, plan, time.time())
+        return True
+
+    def unsubscribe(self, chat_id: int) -> bool:
+        """No more reminders for ``chat_id``; whether it had a subscription."""
+        with self._tx() as conn:
+            gone = conn.execute("delete from subscriptions where key = ?", (self.subscription_key(chat_id),))
+        return gone.rowcount > 0
+
+    def move_subscription(self, old_chat_id: int, new_chat_id: int, plan: str | None) -> bool:
+        """A group that became a supergroup: its subscription goes to the new id, in one transaction."""
+        with self._tx() as conn:
+            conn.execute("delete from subscriptions where key = ?", (self.subscription_key(old_chat_id),))
+            self._subscribe(conn, new_chat_id, plan, time.time())
+        return True
+
+    def subscriptions(self) -> list[Subscription]:
+        """Every subscription, oldest first. One that cannot be opened (damaged) is left out and
+        logged; one sealed under an earlier key is deleted at start (:meth:`_migrate`)."""
+        with self._read() as conn:
+            rows = conn.execute("select key, body from subscriptions order by updated, key").fetchall()
+        found = [self._open_subscription(key, body) for key, body in rows]
+        if None in found:
+            log.warning("state: %d reminder subscriptions cannot be opened (damaged); skipped", found.count(None))
+        return [subscription for subscription in found if subscription is not None]
+
+    def _subscribe(self, conn: sqlite3.Connection, chat_id: int, plan: str | None, updated: float) -> None:
+        key = self.subscription_key(chat_id)
+        body = json.dumps({"chat": chat_id, "plan": plan}, ensure_ascii=False).encode()
+        conn.execute(
+            "insert or replace into subscriptions (key, updated, body) values (?, ?, ?)",
+            (key, updated, self._sealer.seal(body, b"subscription:" + key.encode())),
+        )
+
+    def _open_subscription(self, key: str, body: bytes) -> Subscription | None:
+        try:
+            data = json.loads(self._sealer.open(bytes(body), b"subscription:" + key.encode()))
+            chat_id, plan = data["chat"], data["plan"]
+        except (ValueError, TypeError, KeyError):
+            return None
+        if not isinstance(chat_id, int) or not (plan is None or isinstance(plan, str)):
+            return None
+        return Subscription(chat_id, plan)
 
     # ------------------------------------------------------------------ logs
     def user_hash(self, user_id: int | None) -> str:
