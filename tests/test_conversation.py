@@ -34,6 +34,14 @@ SESSIONS = {
         ("tổng kinh phí bao nhiêu, riêng năm 2023 bố trí được bao nhiêu?", ["4.800", "2.200"]),
         ("vậy phần còn lại phải lo sau năm 2023 là bao nhiêu?", ["2.600"]),
     ],
+    "an agency's duties, then its tasks": [
+        ("KH 2022 của Ninh Thuận giao Sở Công Thương những việc gì?", ["IV.2.d"]),
+        ("sở đó có được ghi tên ở nhiệm vụ cụ thể nào trong phần nội dung không", ["1.c"]),
+    ],
+    "a duty entry's one agency, then what else it does": [
+        ("Theo KH 160 của Thái Bình, cơ quan nào làm đầu mối tham mưu UBND tỉnh theo dõi việc thực hiện?", [KHCN]),
+        ("sở đó còn làm gì nữa", ["V.1", "b)"]),
+    ],
     "a list, then 'those two'": [
         ("nam 2022 lien hiep hoi kh&kt phoi hop nhung nhiem vu nao", ["2.c", "3.b"]),
         ("2 viec do ai chu tri", [KHCN]),

@@ -201,6 +201,44 @@ ANSWERED = [
         "objective",
     ),
     ("nv 3.2 năm 2023 bên Sở NN&PTNT chủ trì làm trong mấy quý, có kp ko", ["Quý I–II"], "lead_agency"),
+    # ratios, ties counted, a group's share of all tasks, each agency's count, a group's share of the plan
+    (
+        "Năm 2023, kinh phí sự nghiệp KH&CN nhiều hơn kinh phí từ nguồn khác của ngành, địa phương bao nhiêu, gấp"
+        " khoảng mấy lần?",
+        ["292,6", "gấp 1,38 lần"],
+        "plan_budget_difference",
+    ),
+    (
+        "Khoản kinh phí nhỏ nhất ghi trong bảng dự toán 2023 là bao nhiêu, xuất hiện ở mấy dòng?",
+        ["3 dòng cùng mức 9,2"],
+        "budget_largest",
+    ),
+    (
+        "Trong 5 nhóm nhiệm vụ năm 2022, nhóm nào có nhiều nhiệm vụ nhất, chiếm bao nhiêu phần trăm?",
+        ["7 nhiệm vụ (38,89%"],
+        "groups_max",
+    ),
+    (
+        "Trong bảng 2023, Cục Sở hữu trí tuệ và Sở NN&PTNT mỗi bên có tên là cơ quan phối hợp ở bao nhiêu dòng?",
+        ["2 nhiệm vụ do Cục Sở hữu trí tuệ phối hợp", "4 nhiệm vụ do Sở Nông nghiệp và Phát triển nông thôn phối hợp"],
+        "tasks_count",
+    ),
+    (
+        "Riêng nhóm 3 được phân bổ bao nhiêu tiền trong năm 2023, chiếm khoảng bao nhiêu phần trăm tổng dự toán năm?",
+        ["76,97%", "3.832,6"],
+        "plan_budget_share",
+    ),
+    (
+        "Nhóm 5 trong bảng 2023 được bố trí tổng cộng bao nhiêu tiền trong năm, trong đó bao nhiêu là từ NS sự nghiệp"
+        " khoa học?",
+        ["518,4", "NS sự nghiệp khoa học 18,4"],
+        "tasks_sum",
+    ),
+    (
+        "Có bao nhiêu việc trong bảng 2023 ghi đúng 'Quý I', và năm 2023 chúng được bố trí tổng cộng bao nhiêu?",
+        ["2 nhiệm vụ", "340 triệu"],
+        "tasks_count",
+    ),
     # "… có … không, ai …": two questions, and that "không" negates nothing
     (
         "2023 tinh co nv nao ve NHTT ko, ai phoi hop vs so KHCN",

@@ -340,18 +340,21 @@ def _passage(db: PlanDB, pid: str, parts: tuple[int, ...]) -> tuple[list[str], s
 
 def passages(db: PlanDB, request: Request) -> Answer:
     """Quote the passages reading found, with their sections."""
-    sections, plans = [], []
+    sections, plans, agencies = [], [], []
     for pid in request.filters.ids:
         found = _passage(db, pid, request.filters.parts if len(request.filters.ids) == 1 else ())
         if found is None:
             continue
         lines, section = found
-        plan_id, kind, _ = pid.split("|", 2)
+        plan_id, kind, ref = pid.split("|", 2)
+        if kind == "responsibility":  # "sở đó còn làm gì nữa" next: the one agency the entry is for
+            entries = db.duties([plan_id], sections=[f"{plan_id}:{ref}"])
+            agencies += [a for e in entries if len(e.agencies) == 1 for a in e.agencies]
         plan = db.plan(plan_id)
         plans.append(plan_id)
         source = f"Nguồn: {plan.short_title}, mục {section}." if section else f"Nguồn: {plan.short_title}."
         sections.append(Section(lines, f"{_PASSAGE_KINDS.get(kind, '')} — {plan.short_title}", source))
-    return reply(request, sections, bool(sections), plans=plans)
+    return reply(request, sections, bool(sections), plans=plans, agencies=agencies if len(agencies) == 1 else ())
 
 
 def discrepancies(db: PlanDB, request: Request) -> Answer:

@@ -275,6 +275,7 @@ def list_groups(db: PlanDB, request: Request) -> Answer:
             if len(best) == 1:
                 g, n = best[0]
                 head = f"Nhóm {g.number} ({g.title}) có {word} nhiệm vụ nhất: {n} nhiệm vụ"
+                head += f" ({percent(Decimal(n), Decimal(total))} tổng số nhiệm vụ)" if total else ""
             else:  # a tie: every group that shares the count, said once
                 named = " và ".join(f"Nhóm {g.number} ({shorten(g.title, 60)})" for g, _ in best)
                 head = f"{len(best)} nhóm cùng có {word} nhiệm vụ nhất, mỗi nhóm {best[0][1]} nhiệm vụ: {named}"

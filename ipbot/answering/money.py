@@ -258,6 +258,8 @@ def largest(db: PlanDB, request: Request) -> Answer:
             best = rows[0].value(measure, source) or Decimal(0)
             tied = [r for r in rows if r.value(measure, source) == best]
             top += [r.task_id for r in tied]
+            if len(tied) > 1:  # "xuất hiện ở mấy dòng": the rows that share the amount, counted
+                lines.append(f"{len(tied)} dòng cùng mức {money(best)}:")
             for r in tied:
                 lines.append(f"{r.number} — {shorten(r.title, 80)}: {_show(r, measure, source)}.")
             for r in rows[len(tied) : len(tied) + 4]:
@@ -429,7 +431,9 @@ def difference(db: PlanDB, request: Request) -> Answer:
     if b:  # the change as a share of the second figure: "giảm 30,82% so với năm 2022"
         trend = "cao hơn" if diff >= 0 else "thấp hơn"
         against = f" so với {b_what}" if len(b_what) <= 40 else ""  # a long label was just given above
-        lines.append(f"Tức là {trend} {percent(abs(diff), b)}{against}.")
+        # "gấp mấy lần": the ratio too, when the first is the larger
+        times = f" (gấp {figure((a / b).quantize(Decimal('0.01')))} lần)" if a > b > 0 else ""
+        lines.append(f"Tức là {trend} {percent(abs(diff), b)}{against}{times}.")
     title = plan.short_title if plan.id == plan_b.id else f"{plan.short_title} và {plan_b.short_title}"
     return reply(
         request,

@@ -472,7 +472,8 @@ class Operations:
 
     def _prior_selection(self, turn: Turn) -> Filters | None:
         """The filters of the selection the conversation just made, when "các dòng đó" points back at it."""
-        if not _REFER_COUNT_RE.search(turn.query.folded) or turn.context.task_ids:
+        f = turn.query.folded
+        if not (_REFER_COUNT_RE.search(f) or self.lex.has("refer_list", f)) or turn.context.task_ids:
             return None
         for r in reversed(turn.context.last):
             if r.items is Items.TASKS and r.op in (Op.COUNT, Op.LIST) and r.filters != Filters():
@@ -705,6 +706,9 @@ class Operations:
         ở cột A và bao nhiêu dòng ở cột B" (each source)."""
         q = turn.query
         f = q.folded
+        if filters.agency and len(set(q.agencies)) >= 2 and _EACH_RE.search(f):
+            # "Cục SHTT và Sở NN&PTNT mỗi bên có tên ở bao nhiêu dòng": each agency's count
+            return [filters.model_copy(update={"agency": a}) for a in dict.fromkeys(q.agencies)]
         if sum(1 for _ in self.lex.find("count", f)) + len(re.findall(r"\b(?:may|bao nhieu|bn)\b", f)) < 3:
             return [filters]  # one how-many (the count cue and its own "mấy" make two)
         if len(filters.groups) >= 2:  # "bao nhiêu nhiệm vụ nhóm 3, bao nhiêu nhiệm vụ nhóm 5": each group
@@ -870,6 +874,10 @@ class Operations:
             named = [Measure.TOTAL, Measure.ALLOCATION]
         measures = named if len(named) > 1 else [measure or Measure.TOTAL]
         parts = [filters]
+        if filters.source and re.search(r"\btrong (?:do|so do)\b", q.folded):
+            # "nhóm 5 được bố trí tổng cộng bao nhiêu, trong đó bao nhiêu từ NS sự nghiệp khoa học": the sum of
+            # every source, which is given source by source
+            parts = [filters.model_copy(update={"source": None})]
         if len(filters.quarters) >= 2 and re.search(r"\b(?:moi|tung|rieng) quy\b|\bso voi\b", q.folded):
             # "các việc Quý I so với Quý II, mỗi quý bao nhiêu": one sum per quarter
             parts = [filters.model_copy(update={"quarters": (n,)}) for n in filters.quarters]
@@ -1086,6 +1094,9 @@ class Operations:
             measure = r.measure or Measure.TOTAL
             part = Figure(measure=measure, plan=plan.id, filters=r.filters.model_copy(update={"ids": ()}))
             whole = Figure(measure=measure, plan=plan.id)
+            if measure is Measure.ALLOCATION and self.lex.has("of_plan_total", turn.query.folded):
+                # "nhóm 3 được phân bổ bao nhiêu, chiếm mấy % tổng dự toán năm": of the plan's stated total
+                whole = Figure(measure=Measure.STATED, plan=plan.id)
         elif two is not None:
             # "tổng dự toán 2023 bằng bao nhiêu phần trăm năm 2022": the plan named first over the other
             first = next((int(m.group(0)) for m in re.finditer(r"\b20\d\d\b", turn.query.folded)), None)
@@ -1151,7 +1162,7 @@ class Operations:
                 Figure(measure=measure, plan=ref.plan_id, filters=Filters(ids=(ref.id,))) for ref in refs[:2]
             )
             return [turn.request(Items.TASKS, op=Op.DIFFERENCE, figures=figures)]
-        if refs or r.measure is Measure.REMAINING:
+        if r.measure is Measure.REMAINING:  # "tổng kp nv 3.6 trừ đi phần phân bổ": what is left of it
             ids = tuple(x.id for x in refs) or r.filters.ids
             filters = r.filters.model_copy(update={"ids": ids})
             return [turn.request(Items.TASKS, op=Op.SUM, measure=Measure.REMAINING, filters=filters)]

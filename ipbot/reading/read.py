@@ -1816,7 +1816,7 @@ class Reader:
             return out or None
         # "những ai phối hợp với sở KHCN" lists agencies, not the tasks of the one named
         listing = (q.has("list") and not _asks_which_agencies(q)) or bool(
-            re.search(r"nhiem vu (gi|nao)|viec (gi|nao)", q.folded)
+            re.search(r"nhiem vu (gi|nao)|viec (gi|nao)", q.folded) or self.lexicon.has("which_tasks", q.folded)
         )
         listing = listing and not self.lexicon.has("verify", q.folded)  # "có phải Sở X chủ trì các lớp … không?"
         involved = any(set(q.agencies) & {*self._task(r).lead, *self._task(r).cooperating} for r in turn.tasks)
@@ -1834,7 +1834,9 @@ class Reader:
         partners = None if duty is not None and q.content_tokens else self._partners(turn)
         if partners is not None:
             return partners
-        if duty is not None:
+        # "sở đó có được ghi tên ở nhiệm vụ cụ thể nào không": its tasks, though its duties share words
+        asks_tasks = self.lexicon.has("which_tasks", q.folded) and not _asks_which_agencies(q)
+        if duty is not None and not asks_tasks:
             return duty
         lead_role = re.search(r"chu tri|phu trach chinh|dung ra|dau moi thuc hien|cam dau", q.folded)
         role_cue = q.has("lead", "coop") or re.search(r"tham gia|phu trach", q.folded)
@@ -1848,9 +1850,9 @@ class Reader:
                 return duties  # named in no task: its duties are the answer, not a "no task" line first
             tasks = self._tasks_of_agency(turn)
             return [*(tasks if isinstance(tasks, list) else [tasks]), duties]
-        if has_duties and ((q.has("responsibility") and not lead_role) or not (role_cue or listing)):
+        if has_duties and not asks_tasks and ((q.has("responsibility") and not lead_role) or not (role_cue or listing)):
             return self._duties(turn, turn.plans, q.agencies)
-        if role_cue or listing:
+        if role_cue or listing or asks_tasks:
             return self._tasks_of_agency(turn)
         return None
 
