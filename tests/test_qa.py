@@ -239,6 +239,19 @@ ANSWERED = [
         ["2 nhiệm vụ", "340 triệu"],
         "tasks_count",
     ),
+    # who is asking, before a comma; a question that ends in "ko"; "của tỉnh" names no task
+    (
+        "bo e la nong dan o Dong Hung tu che may gat lua, KH SHTT Thai Binh co vinh danh khen thuong nhung nguoi nhu"
+        " vay ko",
+        ["III.6.đ", "Vinh danh"],
+        "task_card",
+    ),
+    (
+        "DN minh o Thai Binh bi lam gia nhan hieu. KH SHTT cua tinh giao nhung co quan nao tang cuong thuc thj quyen"
+        " SHTT, xu ly hang vi pham vay?",
+        ["III.3.b"],
+        "task_card",
+    ),
     # "… có … không, ai …": two questions, and that "không" negates nothing
     (
         "2023 tinh co nv nao ve NHTT ko, ai phoi hop vs so KHCN",
