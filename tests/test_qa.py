@@ -252,6 +252,33 @@ ANSWERED = [
         ["III.3.b"],
         "task_card",
     ),
+    # "phân bổ" leaves no source out; "phần nhiệm vụ" names no source; a deadline year is no plan year
+    ("kinh phí phân bổ từ TW năm 2023 bao nhiêu", ["2.000 triệu"], "budget_by_source"),
+    ("dòng nào được phân bổ nguồn khác nhiều nhất", ["5.3", "420 triệu"], "budget_largest"),
+    ("phần nhiệm vụ cấp trung ương tổng kinh phí bao nhiêu", ["3.1", "4.800"], "budget"),
+    ("ninh thuận 2023 ai chủ trì nhiệm vụ 3.3, kéo dài đến năm 2025 không", [KHCN], "lead_agency"),
+    ("Ninh Thuận năm 2022 theo Nghị quyết 14 đến năm 2025 hỗ trợ mấy sáng chế", ["01 sáng chế"], "quantity"),
+    # an agency named in no task: its duties say whom it works with
+    (
+        "Sở Tài chính năm 2023 phối hợp với ai",
+        ["Sở Tài chính", "Phối hợp với Sở Khoa học và Công nghệ"],
+        "responsibility",
+    ),
+    ("Mục III kế hoạch Thái Bình nhóm nào có ít điểm nhất", ["Nhóm III.2"], "groups_min"),
+    ("nv 3.6 năm 2023 gấp mấy lần nv 3.4 về tổng kinh phí", ["1.800 gấp 3,6 lần 500"], "tasks_difference"),
+    ("nhiệm vụ 3.1 có chiếm quá nửa tổng phân bổ năm 2023 không", ["57,4%"], "plan_budget_share"),
+    ("cộng tổng kinh phí các dòng tập huấn, bồi dưỡng năm 2023", ["527,6"], "tasks_sum"),
+    ("kế hoạch 2023 của Ninh Thuận có gì mới", ["8 nhiệm vụ có ở cả hai năm", "Mới năm 2023"], "tasks_compare"),
+    (
+        "các nhiệm vụ Sở KHCN chủ trì năm 2022 phối hợp với những tổ chức nào",
+        ["Liên hiệp các Hội Khoa học và Kỹ thuật"],
+        "agencies",
+    ),
+    (
+        "Ninh Thuận có kế hoạch 2024 không? Năm 2023 thì tổng kinh phí bao nhiêu?",
+        ["năm 2024", "3.832,6"],
+        "plan_budget",
+    ),
     # "… có … không, ai …": two questions, and that "không" negates nothing
     (
         "2023 tinh co nv nao ve NHTT ko, ai phoi hop vs so KHCN",

@@ -431,8 +431,10 @@ def difference(db: PlanDB, request: Request) -> Answer:
     if b:  # the change as a share of the second figure: "giảm 30,82% so với năm 2022"
         trend = "cao hơn" if diff >= 0 else "thấp hơn"
         against = f" so với {b_what}" if len(b_what) <= 40 else ""  # a long label was just given above
-        # "gấp mấy lần": the ratio too, when the first is the larger
-        times = f" (gấp {figure((a / b).quantize(Decimal('0.01')))} lần)" if a > b > 0 else ""
+        # "gấp mấy lần": the larger as a multiple of the smaller, whichever was named first
+        big, small = (a, b) if a >= b else (b, a)
+        ratio = figure((big / small).quantize(Decimal("0.01"))) if small > 0 else ""
+        times = f" ({figure(big)} gấp {ratio} lần {figure(small)})" if ratio and big != small else ""
         lines.append(f"Tức là {trend} {percent(abs(diff), b)}{against}{times}.")
     title = plan.short_title if plan.id == plan_b.id else f"{plan.short_title} và {plan_b.short_title}"
     return reply(

@@ -163,6 +163,8 @@ class Operations:
         if largest and (r.measure or r.rows or "ratio_measure" in has or turn.query.has("budget") or ranked):
             return self._rank(turn, ranked)
         facet = turn.task_how in ("number", "content") and turn.query.has(*TASK_FACETS)
+        if "plans_compared" in has and two is None and not turn.tasks and self.lex.has("whats_new", f):
+            two = self._with_year_before(turn)  # "kế hoạch 2023 có gì mới": against the year before
         if "plans_compared" in has and two is not None and not facet and not has & _FIGURES:
             return self._agency_compared(turn) or self._compare(turn, two)
         out: list[Request] = []
@@ -617,9 +619,12 @@ class Operations:
         spans = [(m.start(), m.end(), x) for x in tags for m in re.finditer(rf"\b{re.escape(x)}\b", q.folded)]
         # a tag inside a longer one is not named: "truyền thông" (folded) inside "tri thức truyền thống"
         named = {x for s, e, x in spans if not any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2, _ in spans)}
-        if not named:
+        # the topic the tasks found share ("tập huấn" of 5.1 and 5.2), not every topic a word names
+        tags_of = {f"{p.id}:{t.number}": {fold(x) for x in t.topics} for p in plans for t in p.tasks}
+        shared = set.intersection(*(tags_of.get(i, set()) for i in found)) & named if found else named
+        if len(shared) != 1 and not found:
             return found
-        tagged = [f"{p.id}:{t.number}" for p in plans for t in p.tasks if {fold(x) for x in t.topics} & named]
+        tagged = [i for i, tags in tags_of.items() if tags & shared]
         return tuple(dict.fromkeys([*found, *tagged]))
 
     def _tasks_naming(self, agency: str, plans: list[Plan]) -> list[str]:
@@ -652,6 +657,21 @@ class Operations:
             for entry in plan.responsibilities
             if fold(entry.section) in named
         )
+
+    def _with_year_before(self, turn: Turn) -> tuple[Plan, Plan] | None:
+        """One annual plan asked about, and its province's plan of the year before, if there is one."""
+        if len(turn.plans) != 1 or turn.plans[0].year_start != turn.plans[0].year_end:
+            return None
+        plan = turn.plans[0]
+        before = next(
+            (
+                p
+                for p in self.index.plans.values()
+                if p.province_id == plan.province_id and p.year_start == p.year_end == plan.year_start - 1
+            ),
+            None,
+        )
+        return (before, plan) if before else None
 
     def _two_plans(self, turn: Turn) -> tuple[Plan, Plan] | None:
         """Two plans of one province the question sets side by side (two years named, or 'năm trước')."""
@@ -808,9 +828,11 @@ class Operations:
         r = self._reads(turn)
         f = r.filters
         q = turn.query
-        if not f.ids and not f.groups and not turn.tasks and q.content_tokens and self.lex.has("sum", q.folded):
+        by_words = not f.ids or (turn.task_how == "content" and not self._by_phrase(turn) and not turn.named_one_by_one)
+        if by_words and not f.groups and q.content_tokens and self.lex.has("sum", q.folded):
             # "cộng tổng kinh phí các dòng tập huấn, bồi dưỡng": the rows of a topic, however many
-            f = f.model_copy(update={"ids": self._topic_ids(turn, turn.plans)})
+            topic = self._topic_ids(turn, turn.plans)
+            f = f.model_copy(update={"ids": tuple(dict.fromkeys([*f.ids, *topic]))}) if topic else f
         selects = f.model_copy(update={"role": Role.ANY}) != Filters()  # any selection of rows at all
         whole = self.lex.has("whole_table", q.folded) or bool(re.search(r"\bcot\b", q.folded))
         measure = measure or r.measure or (f.amount.measure if f.amount else None)  # "cùng mức 9,2 triệu"
@@ -1027,8 +1049,10 @@ class Operations:
     def _compare(self, turn: Turn, two: tuple[Plan, Plan]) -> list[Request] | None:
         r = self._reads(turn)
         groups = r.filters.groups
-        # "nhiệm vụ chỉ dẫn địa lý năm 2022 và 2023 khác nhau thế nào": the tasks on that topic only
-        topic = () if groups else self._topic_ids(turn, list(two))
+        # "nhiệm vụ chỉ dẫn địa lý năm 2022 và 2023 khác nhau thế nào": the tasks on that topic only ("có gì
+        # mới" alone names none: its "mới" is the question's)
+        bare_new = set(turn.query.content_tokens) <= {"moi", "khac", "thay", "doi"}
+        topic = () if groups or bare_new else self._topic_ids(turn, list(two))
         filters = Filters(groups=groups) if groups else Filters(ids=topic)
         if groups:
             for plan in two:
@@ -1157,6 +1181,9 @@ class Operations:
             )
             return [turn.request(Items.TASKS, op=Op.DIFFERENCE, plans=[plan], figures=figures)]
         refs = turn.tasks if turn.task_how in ("number", "content") else []
+        if turn.task_how == "number":  # "nv 3.6 gấp mấy lần nv 3.4": in the order named
+            named = q.task_numbers
+            refs = sorted(refs, key=lambda r: named.index(r.number) if r.number in named else len(named))
         if len(refs) >= 2:
             figures = tuple(
                 Figure(measure=measure, plan=ref.plan_id, filters=Filters(ids=(ref.id,))) for ref in refs[:2]

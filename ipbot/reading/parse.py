@@ -142,7 +142,8 @@ def _source_patterns(index: Index) -> tuple[tuple[frozenset[str], re.Pattern[str
                 # "nhiệm vụ cấp trung ương" names no source; one word ("khác") must follow it at once
                 gap = r"(?: \w+)?" if len(words) == 1 else r"(?: \w+){0,3}"
                 # ("phần đề nghị Trung ương hỗ trợ", "khoản trung ương": a part of the money, by its source)
-                lead = rf"(?:ngan sach|nguon|kinh phi|von|tien|cot|phan|khoan){gap} "
+                part = r"(?:phan|khoan)(?! (?:nhiem vu|viec|cong viec|noi dung|hoat dong|nv)\b)"
+                lead = rf"(?:ngan sach|nguon|kinh phi|von|tien|cot|{part}){gap} "
                 named = rf"(?<!\w){lead}{re.escape(phrase)}(?!\w)"
                 # "trong đó TW bao nhiêu", "trung ương dự kiến hỗ trợ bao nhiêu"
                 verbs = r"(?: (?:du kien|ho tro|cap|dong gop|bo tri|phan bo|chi))*"

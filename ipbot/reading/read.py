@@ -210,7 +210,7 @@ class Reader:
             asked = understand(self.index, piece.question, self.lexicon)
             if piece.lead:
                 self._take_lead(asked, understand(self.index, piece.lead, self.lexicon))
-            if unplanned_before and not asked.provinces:
+            if unplanned_before and not asked.provinces and not asked.years:
                 # "Đà Nẵng có kế hoạch 2023 không, kinh phí bao nhiêu?": still Đà Nẵng, which has no plan
                 continue
             if before is not None and not asked.provinces and not asked.unplanned:
@@ -443,11 +443,34 @@ class Reader:
         ):
             found = handler(turn)
             if found is not None:
-                return found if isinstance(found, list) else [found]
+                found = found if isinstance(found, list) else [found]
+                if handler == self._document and found[0].items is Items.DOCUMENT and self._asks_plan_money(turn):
+                    # "KH 2022 triển khai quyết định số mấy, tổng kinh phí bao nhiêu, lấy từ nguồn nào": both
+                    found.append(self._plan_budget(turn))
+                return found
         searched = self._search(turn)
         if searched[0].items is Items.NOTHING:
             return self._support(turn) or searched  # "có hỗ trợ … không?" that nothing else explains
         return searched
+
+    @staticmethod
+    def _names_plan_year(folded: str, year: int) -> bool:
+        """The year is named as a plan's ("kế hoạch năm 2024", "năm 2024 so với …", "so với năm 2023"), not
+        as a deadline ("đến năm 2025", "kết thúc năm 2024")."""
+        y = rf"(?:nam )?{year}\b"
+        if re.search(rf"\b(?:den|toi|truoc|sau|ket thuc|hoan thanh|keo dai|het) {y}", folded):
+            return False
+        return bool(
+            re.search(rf"\b(?:ke hoach|kh|chien luoc)(?: \w+){{0,4}} {y}", folded)
+            or re.search(rf"\bso voi (?:ke hoach |kh )?{y}", folded)
+            or re.search(rf"^(?:con |the |vay )?{y}", folded)
+            or re.search(rf"{y} (?:\w+ ){{0,3}}so voi\b", folded)
+        )
+
+    def _asks_plan_money(self, turn: Turn) -> bool:
+        """The question asks the plan's money as well as something else about it (no task named)."""
+        q = turn.query
+        return not turn.tasks and (self.lexicon.has("plan_total", q.folded) or q.has("budget"))
 
     def _nth_source(self, q: Query, context: Context) -> Request | None:
         """ "cái thứ hai bao nhiêu" after a plan's budget and its sources: the n-th source, as the plan lists them."""
@@ -863,9 +886,16 @@ class Reader:
                 # none; never another province's plan that happens to cover the year
                 cands = [p for p in cands if p.province_id == talked]
                 chosen = [p for p in chosen if p.province_id == talked]
-            # (a year inside a date, "Quyết định 2367 ngày 21/12/2021", names no plan)
+            # (a year inside a date, "Quyết định 2367 ngày 21/12/2021", or a deadline, "kéo dài đến năm 2025",
+            # names no plan)
             bare = {int(y) for y in _BARE_YEAR_RE.findall(q.raw)}
-            uncovered = [y for y in plan_years if y in bare and not any(p.year_start <= y <= p.year_end for p in cands)]
+            uncovered = [
+                y
+                for y in plan_years
+                if y in bare
+                and self._names_plan_year(q.folded, y)
+                and not any(p.year_start <= y <= p.year_end for p in cands)
+            ]
             if chosen and uncovered and (q.provinces or talked):
                 # "Kế hoạch năm 2024 của Ninh Thuận có gì mới so với năm 2023?": no 2024 plan to compare,
                 # never the 2023 plan alone as if it answered
@@ -1916,6 +1946,8 @@ class Reader:
             return None
         if not self.lexicon.has("works_with", q.folded):
             return None
+        if not any(q.agencies[0] in (*t.lead, *t.cooperating) for p in turn.plans for t in p.tasks):
+            return None  # named in no task ("Sở Tài chính phối hợp với ai"): its duties say whom it works with
         lead = re.search(r"\bchu tri\b", q.folded) and not re.search(r"\bdong chu tri\b", q.folded)
         topic = self._is_topic(turn)
         ids = tuple(r.id for r in turn.tasks) if topic and turn.task_how == "content" else ()
@@ -2278,7 +2310,9 @@ _BARE_YEAR_RE = re.compile(r"(?<![/.\-\d])((?:19|20)\d\d)(?![\d/])")
 _FEW_LISTED = 3
 """A list this short is what a bare follow-up ("ai chủ trì?") asks about, task by task."""
 
-_WHICH_AGENCIES_RE = re.compile(r"(nhung|cac) (co quan|so|don vi|ben|ai) nao|nhung ai|co quan nao|don vi nao|so nao")
+_WHICH_AGENCIES_RE = re.compile(
+    r"(nhung|cac) (co quan|so|don vi|ben|ai|to chuc) nao|nhung ai|co quan nao|don vi nao|so nao|to chuc nao"
+)
 
 
 def _asks_which_agencies(q: Query) -> bool:
