@@ -42,6 +42,19 @@ SESSIONS = {
         ("Theo KH 160 của Thái Bình, cơ quan nào làm đầu mối tham mưu UBND tỉnh theo dõi việc thực hiện?", [KHCN]),
         ("sở đó còn làm gì nữa", ["V.1", "b)"]),
     ],
+    "a group by its title, the same group next year, its first task": [
+        (
+            "KH 2022: nhóm nhiệm vụ phát triển các hoạt động hỗ trợ về SHTT do ai chủ trì, nhằm mục tiêu gì?",
+            [KHCN, "Nhiệm vụ 4"],
+        ),
+        ("còn năm 2023 nhóm này có những hoạt động cụ thể nào?", ["4.1", "4.2"]),
+        ("cái thứ nhất tốn bao nhiêu tiền, làm quý mấy?", ["9,2 triệu", "Quý II"]),
+    ],
+    "the largest row, its money, what is left after the year": [
+        ("Trong bảng dự toán 2023, nhiệm vụ nào có tổng kinh phí thực hiện lớn nhất?", ["3.1"]),
+        ("năm 2023 nó được bố trí bao nhiêu, từ những nguồn nào?", ["2.200"]),
+        ("vậy sau năm 2023 còn phải bố trí thêm bao nhiêu?", ["2.600"]),
+    ],
     "a list, then 'those two'": [
         ("nam 2022 lien hiep hoi kh&kt phoi hop nhung nhiem vu nao", ["2.c", "3.b"]),
         ("2 viec do ai chu tri", [KHCN]),

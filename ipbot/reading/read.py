@@ -1059,6 +1059,10 @@ class Reader:
         if ordinal is not None:  # "cái thứ hai thì phối hợp với những ai?", "còn cái thứ 2 thì đăng trên kênh nào"
             turn.tasks, turn.task_how = [ordinal], "context"
             return
+        members = self._group_asked_about(turn)
+        if members:  # "nhóm nhiệm vụ phát triển các hoạt động hỗ trợ về SHTT do ai chủ trì": its tasks
+            turn.tasks, turn.task_how = members, "content"
+            return
         if q.content_tokens:
             hits = self._task_hits(turn, q.content, plan_ids) or self._each_subject(turn, plan_ids)
             if len(hits) > 1 and q.lead_raw and self._refers_to_one(q):
@@ -1135,6 +1139,21 @@ class Reader:
         elif turn.explicit:
             analogs = self._analogs(ctx_tasks, plan_ids)
             turn.tasks, turn.task_how = (analogs, "analog") if analogs else (ctx_tasks, "no_analog")
+
+    def _group_asked_about(self, turn: Turn) -> list[TaskRef]:
+        """The tasks of the one group a question names by its title and asks a part of (who leads, when,
+        how much): a group has no lead or budget of its own, its tasks have."""
+        q = turn.query
+        if not re.search(r"\bnhom\b", q.folded) or not q.has(*TASK_FACETS):
+            return []
+        nth = re.search(r"\b(?:dau tien|cuoi cung|thu (?:nhat|hai|ba|tu|nam|sau|\d))\b", q.folded)
+        if nth or any(self.lexicon.has(cue, q.folded) for cue in ("which_tasks", "count")):
+            return []  # "nhóm 3 có những nhiệm vụ nào, ai chủ trì", "lớp đầu tiên ở nhóm 5": not the whole group
+        groups = self.operations.groups(turn)
+        if len(groups) != 1 or groups == ("-",):
+            return []
+        plan_id, number = groups[0].split(":", 1)
+        return [TaskRef(plan_id, t.number) for t in self.index.plans[plan_id].tasks if t.group == number]
 
     def _talked_about(self, turn: Turn, hits: list[TaskRef]) -> list[TaskRef]:
         """The task the conversation is about, when the question's words are mostly its own, its notes
