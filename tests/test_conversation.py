@@ -55,6 +55,10 @@ SESSIONS = {
         ("năm 2023 nó được bố trí bao nhiêu, từ những nguồn nào?", ["2.200"]),
         ("vậy sau năm 2023 còn phải bố trí thêm bao nhiêu?", ["2.600"]),
     ],
+    "a task, and whether it goes on next year": [
+        ("KH 2022 có nhiệm vụ về tri thức truyền thống, văn hóa dân gian không?", ["3.đ"]),
+        ("sang năm 2023 còn nhiệm vụ này không?", ["Không.", "không có nhiệm vụ tương ứng"]),
+    ],
     "a list, then 'those two'": [
         ("nam 2022 lien hiep hoi kh&kt phoi hop nhung nhiem vu nao", ["2.c", "3.b"]),
         ("2 viec do ai chu tri", [KHCN]),

@@ -163,7 +163,8 @@ def nothing(db: PlanDB, request: Request) -> Answer:
                     lines.append(f"{plan.short_title} có: nhiệm vụ {task.number} — {task.title}.")
         return reply(request, [Section(lines)], False, plans=request.plans, suggestions=suggestions)
     if reason is Reason.NO_ANALOG:
-        lines = []
+        asked = Field.CONTINUES in request.show  # "còn nhiệm vụ này không?": the answer is no
+        lines = ["Không."] if asked else []
         for tid in f.ids:
             task = db.task(tid)
             if task is not None:
@@ -179,7 +180,7 @@ def nothing(db: PlanDB, request: Request) -> Answer:
             )
             for p in plans
         ]
-        return reply(request, [Section(lines)], False, plans=request.plans, suggestions=overview + suggestions)
+        return reply(request, [Section(lines)], asked, plans=request.plans, suggestions=overview + suggestions)
     if reason is Reason.WRONG_NUMBER:
         said = ", ".join(f.words)
         lines = [f"{names} không có nhiệm vụ số {said}." if names else f"Chưa rõ «{said}» là nhiệm vụ nào."]

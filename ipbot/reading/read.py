@@ -767,7 +767,10 @@ class Reader:
             refs = [TaskRef(*i.split(":", 1)) for i in f.ids if ":" in i]
             analogs = self._analogs(refs, list(plan_ids))
             if not analogs:
-                return Request(items=Items.NOTHING, reason=Reason.NO_ANALOG, plans=plan_ids, filters=Filters(ids=f.ids))
+                asked = (Field.CONTINUES,) if self.lexicon.has("still_there", q.folded) else ()
+                return Request(
+                    items=Items.NOTHING, reason=Reason.NO_ANALOG, plans=plan_ids, filters=Filters(ids=f.ids), show=asked
+                )
             updates["ids"] = tuple(a.id for a in analogs)
         elif f.ids:
             updates["ids"] = ()  # duties, targets, objectives of another plan: ranked anew there
@@ -2083,8 +2086,13 @@ class Reader:
             return None
         q = turn.query
         if turn.task_how == "no_analog":
+            # "sang năm 2023 còn nhiệm vụ này không?": asked whether it goes on, "no" answers it
+            asked = (Field.CONTINUES,) if self.lexicon.has("still_there", q.folded) else ()
             return turn.request(
-                Items.NOTHING, reason=Reason.NO_ANALOG, filters=Filters(ids=tuple(r.id for r in turn.tasks))
+                Items.NOTHING,
+                reason=Reason.NO_ANALOG,
+                filters=Filters(ids=tuple(r.id for r in turn.tasks)),
+                show=asked,
             )
         if turn.task_how == "content" and q.has("list", "topic") and not q.has(*TASK_FACETS) and len(turn.tasks) > 1:
             return None
