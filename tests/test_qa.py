@@ -279,6 +279,8 @@ ANSWERED = [
         ["năm 2024", "3.832,6"],
         "plan_budget",
     ),
+    # a plan that assigns work by agency: who does a task is the entry its own words clearly point to
+    ("KH SHTT Thai Binh: kiem soat hang xuat nhap khau do co quan nao lo?", ["V.9", "Hải quan", "III.3.c"], "search"),
     # "… có … không, ai …": two questions, and that "không" negates nothing
     (
         "2023 tinh co nv nao ve NHTT ko, ai phoi hop vs so KHCN",

@@ -2128,7 +2128,7 @@ class Reader:
             Items.TASKS, plans=plans, filters=Filters(ids=tuple(r.id for r in refs)), show=tuple(facets or [Field.CARD])
         )
         if Field.LEAD in facets and not any(self._task(r).lead for r in refs):
-            return [*self._assigned_duty(turn, plans), request]
+            return [*self._assigned_duty(turn, plans, refs), request]
         return request
 
     def _cue_position(self, q: Query, cue: str) -> int:
@@ -2136,13 +2136,20 @@ class Reader:
         m = self.lexicon.question_pattern(cue).search(q.folded)
         return m.start() if m else len(q.folded)
 
-    def _assigned_duty(self, turn: Turn, plans: list[Plan]) -> list[Request]:
+    def _assigned_duty(self, turn: Turn, plans: list[Plan], refs: list[TaskRef] = ()) -> list[Request]:
         """A plan that assigns work by agency, not by task ("phân công theo mục V"): the duty the
-        question's own words point to ("sở nào lo mảng quảng bá, giao thương" → Sở Công Thương)."""
+        question's own words point to ("sở nào lo mảng quảng bá, giao thương" → Sở Công Thương), or,
+        failing that, the one the task's own words clearly point to ("kiểm soát hàng hóa xuất, nhập
+        khẩu" → the entry of Công an, QLTT and Hải quan)."""
         if not turn.query.content_tokens or not any(p.responsibilities for p in plans):
             return []
-        hits = self.index.rank_passages(turn.query.content, [p.id for p in plans], ["responsibility"])
+        plan_ids = [p.id for p in plans]
+        hits = self.index.rank_passages(turn.query.content, plan_ids, ["responsibility"])
         clear = self._clear_duty(hits)
+        by_agency = not any(t.lead for p in plans for t in p.tasks)  # no task of the plan names a lead
+        if not clear and len(refs) == 1 and by_agency:
+            task = self._task(refs[0])
+            clear = self._clear_duty(self.index.rank_passages(task_text(task), plan_ids, ["responsibility"]))
         return self._passages(turn, [clear[0].item]) if clear else []
 
     def _clear_duty(self, hits: list[Hit]) -> list[Hit]:
