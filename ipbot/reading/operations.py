@@ -829,7 +829,9 @@ class Operations:
         f = r.filters
         q = turn.query
         by_words = not f.ids or (turn.task_how == "content" and not self._by_phrase(turn) and not turn.named_one_by_one)
-        if by_words and not f.groups and q.content_tokens and self.lex.has("sum", q.folded):
+        # (only when the words are the whole selection: "các dòng ghi Quý I" is chosen by its quarter)
+        alone = f.model_copy(update={"ids": (), "status": (), "role": Role.ANY}) == Filters()
+        if by_words and alone and q.content_tokens and self.lex.has("sum", q.folded):
             # "cộng tổng kinh phí các dòng tập huấn, bồi dưỡng": the rows of a topic, however many
             topic = self._topic_ids(turn, turn.plans)
             f = f.model_copy(update={"ids": tuple(dict.fromkeys([*f.ids, *topic]))}) if topic else f
