@@ -281,6 +281,22 @@ ANSWERED = [
     ),
     # a plan that assigns work by agency: who does a task is the entry its own words clearly point to
     ("KH SHTT Thai Binh: kiem soat hang xuat nhap khau do co quan nao lo?", ["V.9", "Hải quan", "III.3.c"], "search"),
+    # plan facts asked together: its number and date, its money, where it was sent
+    (
+        "Kế hoạch SHTT của Thái Bình mang số hiệu gì, ban hành ngày nào, và được gửi tới những cơ quan trung ương nào?",
+        ["160/KH-UBND", "23/11/2021", "Nơi nhận"],
+        "document",
+    ),
+    (
+        "KH 2022 của Ninh Thuận triển khai quyết định số mấy, tổng kinh phí bao nhiêu, lấy từ nguồn nào",
+        ["2367", "5.540"],
+        "document",
+    ),
+    (
+        "Trong 6 nhóm giải pháp của KH Thái Bình, nhóm nào có nhiều điểm (a, b, c…) nhất?",
+        ["III.3", "III.6"],
+        "groups_max",
+    ),
     # "… có … không, ai …": two questions, and that "không" negates nothing
     (
         "2023 tinh co nv nao ve NHTT ko, ai phoi hop vs so KHCN",

@@ -447,6 +447,10 @@ class Reader:
                 if handler == self._document and found[0].items is Items.DOCUMENT and self._asks_plan_money(turn):
                     # "KH 2022 triển khai quyết định số mấy, tổng kinh phí bao nhiêu, lấy từ nguồn nào": both
                     found.append(self._plan_budget(turn))
+                if handler == self._recipients and q.has("document"):
+                    # "… mang số hiệu gì, ban hành ngày nào, và được gửi tới những cơ quan nào?": both
+                    document = self._document(turn)
+                    found = [*(document if isinstance(document, list) else [document] if document else []), *found]
                 return found
         searched = self._search(turn)
         if searched[0].items is Items.NOTHING:
