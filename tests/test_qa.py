@@ -297,6 +297,12 @@ ANSWERED = [
         ["III.3", "III.6"],
         "groups_max",
     ),
+    # which tasks say a word in their own text: every one, not the closest few
+    (
+        "Kế hoạch 2023 của Ninh Thuận có những nhiệm vụ nào nhắc trực tiếp đến sản phẩm OCOP? Liệt kê đủ.",
+        ["4 nhiệm vụ", "3.2", "3.4", "3.5", "5.3"],
+        "search",
+    ),
     # "… có … không, ai …": two questions, and that "không" negates nothing
     (
         "2023 tinh co nv nao ve NHTT ko, ai phoi hop vs so KHCN",

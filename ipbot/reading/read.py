@@ -2175,6 +2175,12 @@ class Reader:
         q = turn.query
         if not q.content_tokens:
             return None
+        mentioning = self._mentioning(turn)
+        if mentioning:  # "những nhiệm vụ nào nhắc tới sản phẩm OCOP": every task whose words say it
+            plans = [p for p in turn.plans if any(r.plan_id == p.id for r in mentioning)]
+            return turn.request(
+                Items.TASKS, op=Op.LIST, plans=plans, filters=Filters(ids=tuple(r.id for r in mentioning))
+            )
         hits = self.index.rank_tasks(q.content, turn.plan_ids)
         good = [h for h in hits if h.score >= TOPIC_MATCH and h.evidence >= TOPIC_EVIDENCE]
         if not good or not (q.has("list", "topic") or len(good) > MAX_TIED):
@@ -2187,6 +2193,21 @@ class Reader:
             # "… hỗ trợ cụ thể những gì cho cá nhân, doanh nghiệp?" of the one task found: the whole card
             return turn.request(Items.TASKS, plans=plans, filters=Filters(ids=(refs[0].id,)), show=(Field.CARD,))
         return turn.request(Items.TASKS, op=Op.LIST, plans=plans, filters=Filters(ids=tuple(r.id for r in refs)))
+
+    def _mentioning(self, turn: Turn) -> list[TaskRef]:
+        """ "Nhiệm vụ nào nhắc (trực tiếp) tới X": the tasks whose own words say X, X being the name the
+        question spells in capitals ("OCOP", "CDĐL"), else its rarest word the tasks use."""
+        q = turn.query
+        if not (self.lexicon.has("mentions", q.folded) and self.lexicon.has("which_tasks", q.folded)):
+            return []  # "kế hoạch nhắc tới ban chỉ đạo nào" asks a passage, not which tasks
+        texts = {TaskRef(p.id, t.number): f" {fold(f'{t.title} {t.content}')} " for p in turn.plans for t in p.tasks}
+        named = [fold(w) for w in re.findall(r"\b[A-ZĐ]{3,}\b", q.raw) if fold(w) not in ("shtt", "kh")]
+        used = {w: sum(f" {w} " in text for text in texts.values()) for w in named or q.content_tokens}
+        used = {w: n for w, n in used.items() if n}
+        if not used:
+            return []
+        word = min(used, key=lambda w: used[w])
+        return [ref for ref, text in texts.items() if f" {word} " in text]
 
     def _position(self, ref: TaskRef) -> int:
         return [t.number for t in self.index.plans[ref.plan_id].tasks].index(ref.number)
