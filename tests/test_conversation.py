@@ -59,6 +59,15 @@ SESSIONS = {
         ("KH 2022 có nhiệm vụ về tri thức truyền thống, văn hóa dân gian không?", ["3.đ"]),
         ("sang năm 2023 còn nhiệm vụ này không?", ["Không.", "không có nhiệm vụ tương ứng"]),
     ],
+    "who is asking before a colon, then the second task listed, then its namesake next year": [
+        (
+            "Phòng Kinh tế huyện Ninh Sơn xin hỏi: kế hoạch SHTT 2022 của tỉnh giao cấp huyện chủ trì những"
+            " nhiệm vụ nào?",
+            ["3.g", "5.c"],
+        ),
+        ("cai thu hai thi phoi hop voi nhung ai?", ["5.c", "Sở Nông nghiệp và Phát triển nông thôn"]),
+        ("năm 2023 lớp tập huấn đó còn không, kinh phí bao nhiêu?", ["5.3", "420 triệu"]),
+    ],
     "a list, then 'those two'": [
         ("nam 2022 lien hiep hoi kh&kt phoi hop nhung nhiem vu nao", ["2.c", "3.b"]),
         ("2 viec do ai chu tri", [KHCN]),

@@ -303,6 +303,8 @@ ANSWERED = [
         ["4 nhiệm vụ", "3.2", "3.4", "3.5", "5.3"],
         "search",
     ),
+    # "TW đề xuất" is the source's name, not words of a task
+    ("KH SHTT 2023 cua NT tong kp TW de xuat la bn", ["2.000 triệu"], "plan_budget"),
     # "… có … không, ai …": two questions, and that "không" negates nothing
     (
         "2023 tinh co nv nao ve NHTT ko, ai phoi hop vs so KHCN",
