@@ -305,6 +305,13 @@ ANSWERED = [
     ),
     # "TW đề xuất" is the source's name, not words of a task
     ("KH SHTT 2023 cua NT tong kp TW de xuat la bn", ["2.000 triệu"], "plan_budget"),
+    # a group's count, then how many of it have a row: both, and "trong đó" refers to the group
+    (
+        "Nhóm 3 trong kế hoạch 2023 của Ninh Thuận gồm mấy nhiệm vụ, và mấy nhiệm vụ trong đó có dòng trong bảng dự"
+        " toán?",
+        ["6 nhiệm vụ thuộc nhóm 3", "5 nhiệm vụ thuộc nhóm 3"],
+        "tasks_count",
+    ),
     # "… có … không, ai …": two questions, and that "không" negates nothing
     (
         "2023 tinh co nv nao ve NHTT ko, ai phoi hop vs so KHCN",

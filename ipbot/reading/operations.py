@@ -745,6 +745,9 @@ class Operations:
                 return [filters.model_copy(update={"role": Role.ANY}), filters.model_copy(update={"role": role})]
             whole = filters.model_copy(update={"agency": None, "role": Role.ANY, "alone": False, "negate": False})
             return [whole, filters]
+        if within and filters.status and (filters.groups or filters.quarters):
+            # "nhóm 3 gồm mấy nhiệm vụ, và mấy nhiệm vụ trong đó có dòng trong bảng": all, then those with a row
+            return [filters.model_copy(update={"status": ()}), filters]
         # each role with a how-many of its own ("chủ trì ở mấy nhiệm vụ và phối hợp ở mấy"), not roles listed
         # as alternatives ("(chủ trì hoặc phối hợp) ở bao nhiêu nhiệm vụ")
         roles = [

@@ -500,6 +500,7 @@ class Reader:
             not turn.tasks
             and not turn.elsewhere
             and not q.task_numbers
+            and not q.group_numbers  # "nhóm 3 gồm mấy nhiệm vụ, mấy nhiệm vụ trong đó …": the group's
             and not (ctx.task_ids or ctx.listed or ctx.last)
             and len(q.content_tokens) <= 1
             and not q.agencies
@@ -1002,6 +1003,18 @@ class Reader:
         if not step:
             return []
         year = base.year_start + step
+        # "năm ngoái" said twice in a conversation about 2023 (the first took it to 2022): still 2022, the
+        # year before the latest plan of the province talked about
+        latest = max(
+            (
+                p.year_start
+                for p in map(self.index.plans.get, context.plans_seen)
+                if p and p.province_id == base.province_id and p.year_start == p.year_end
+            ),
+            default=base.year_start,
+        )
+        if step == -1 and latest == base.year_start + 1:
+            year = base.year_start
         if not q.provinces:
             q.provinces = {base.province_id}
         return [year]
