@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from ipbot import phrases
+from ipbot.answering import many
 from ipbot.assistant import Assistant
 from ipbot.config import Settings
 from ipbot.frontends.render import plain_text
@@ -106,3 +108,31 @@ def test_every_answer_cites_only_the_province_asked_about(assistant: Assistant, 
     text = plain_text(answer)
     assert {plans[p].province for p in answer.plan_ids} <= {province}
     assert not [p.province for p in plans.values() if p.province != province and p.province in text], text
+
+
+def test_help_names_the_provinces_and_how_to_narrow_in_one_message(assistant: Assistant) -> None:
+    text = plain_text(assistant.ask("Bot này trả lời được những câu hỏi gì?"))
+    plans = assistant.knowledge.plans.values()
+    assert len(text) <= many.MESSAGE_LIMIT
+    assert f"{len(plans)} kế hoạch của {len({p.province for p in plans})} tỉnh" in text
+    assert all(p.province in text for p in plans)
+    assert not [p.short_title for p in plans if p.short_title in text]  # the provinces, not every plan's title
+    assert phrases.PLANS_NARROW in text
+
+
+def test_a_year_a_province_has_no_plan_for_names_its_other_plans_and_offers_only_them(assistant: Assistant) -> None:
+    answer = assistant.ask("Kế hoạch SHTT năm 2021 của Bạc Liêu có bao nhiêu nhiệm vụ?")
+    text = plain_text(answer)
+    own = [p for p in assistant.knowledge.plans.values() if p.province == "Bạc Liêu"]
+    assert answer.intent == "no_plan"
+    assert "Bạc Liêu có: " + "; ".join(p.short_title for p in own) in text
+    assert [s.request.plans for s in answer.suggestions] == [(p.id,) for p in own]
+    assert phrases.PLANS_NARROW_BUTTONS in text
+
+
+def test_a_province_with_no_plan_is_offered_no_other_provinces_plans(assistant: Assistant) -> None:
+    answer = assistant.ask("Bình Thuận có kế hoạch SHTT không?")
+    assert answer.intent == "no_plan"
+    assert answer.suggestions == []
+    assert phrases.PLANS_NARROW in plain_text(answer)
+
