@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from ipbot import phrases
+from ipbot import answering, phrases
 from ipbot.answering import many
 from ipbot.assistant import Assistant
 from ipbot.config import Settings
@@ -136,3 +136,39 @@ def test_a_province_with_no_plan_is_offered_no_other_provinces_plans(assistant: 
     assert answer.suggestions == []
     assert phrases.PLANS_NARROW in plain_text(answer)
 
+
+PLANLESS = [
+    "mấy lớp, mỗi lớp bao nhiêu tiền?",
+    "mỗi nhóm được bố trí bao nhiêu tiền?",
+    "Sở Tài chính được giao những việc gì?",
+    "Cục SHTT phối hợp những nhiệm vụ nào?",
+    "Quý I có những việc gì?",
+    "Kế hoạch chia nhiệm vụ thành mấy nhóm?",
+    "Chỉ tiêu đến năm 2025 là gì?",
+    "Bao nhiêu cơ quan phối hợp?",
+    "nhiệm vụ nào tốn nhiều tiền nhất?",
+    "Tổng kinh phí các nhiệm vụ là bao nhiêu?",
+]
+
+
+@pytest.mark.parametrize("question", PLANLESS)
+def test_a_summary_worked_out_from_the_tables_is_the_one_the_whole_answer_gives(
+    assistant: Assistant, question: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    requests = assistant.reader.read(question).requests
+    quick = assistant.run(requests)
+    monkeypatch.setattr(answering, "_REACH", {})  # every plan's part built, then summarised
+    built = assistant.run(requests)
+    assert (plain_text(quick), quick.plan_ids, quick.answered, quick.intent) == (
+        plain_text(built),
+        built.plan_ids,
+        built.answered,
+        built.intent,
+    )
+    assert [(s.label, s.request) for s in quick.suggestions] == [(s.label, s.request) for s in built.suggestions]
+
+
+def test_summaries_of_many_plans_are_worked_out_without_building_the_answer(assistant: Assistant) -> None:
+    answerer = assistant.answerer
+    quick = [q for q in PLANLESS if any(answerer._beyond_one_answer(r) for r in assistant.reader.read(q).requests)]
+    assert len(quick) >= len(PLANLESS) - 2, quick

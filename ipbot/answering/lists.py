@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from ipbot.answering.common import filters_phrase, plans_of, reply
+from ipbot.answering.common import Reach, filters_phrase, plans_of, reply
 from ipbot.answers import Answer, Section, Suggestion
 from ipbot.describe import agency_list, shorten, task_line, timeline_phrase
 from ipbot.plans.db import PlanDB, PlanInfo
@@ -251,6 +251,16 @@ def sum_quantities(db: PlanDB, request: Request) -> Answer:
     return reply(request, sections, True, plans=[p.id for p in plans], listed=listed)
 
 
+def list_tasks_reach(db: PlanDB, request: Request) -> Reach | None:
+    """The plans :func:`list_tasks` answers from, in its order, when some task passes the filters."""
+    by_plan = _by_plan(db.task_ids([p.id for p in plans_of(db, request)], request.filters))
+    return (list(by_plan), True) if by_plan else None
+
+
+def list_groups_reach(db: PlanDB, request: Request) -> Reach:
+    return list(request.plans or db.plan_ids), any(p.groups for p in plans_of(db, request))
+
+
 def list_groups(db: PlanDB, request: Request) -> Answer:
     """A plan's task groups with the number of tasks in each (also the answer to 'how many groups')."""
     sections = []
@@ -319,6 +329,10 @@ def _agency_sections(db: PlanDB, request: Request, count: bool) -> tuple[list[Se
 def list_agencies(db: PlanDB, request: Request) -> Answer:
     sections, answered = _agency_sections(db, request, count=False)
     return reply(request, sections, answered, plans=request.plans)
+
+
+def count_agencies_reach(db: PlanDB, request: Request) -> Reach:
+    return list(request.plans), True  # a count answers, be it 0
 
 
 def count_agencies(db: PlanDB, request: Request) -> Answer:
