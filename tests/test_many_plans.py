@@ -21,6 +21,7 @@ from ipbot.assistant import Assistant
 from ipbot.config import Settings
 from ipbot.frontends.render import plain_text
 from ipbot.reading.index import initials_of, province_initials
+from ipbot.requests import Filters, Items, Request
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from make_plans import make
@@ -172,3 +173,23 @@ def test_summaries_of_many_plans_are_worked_out_without_building_the_answer(assi
     answerer = assistant.answerer
     quick = [q for q in PLANLESS if any(answerer._beyond_one_answer(r) for r in assistant.reader.read(q).requests)]
     assert len(quick) >= len(PLANLESS) - 2, quick
+
+
+def test_passages_quoted_as_alternatives_stop_where_one_message_ends(assistant: Assistant) -> None:
+    db = assistant.answerer.db
+    entries = db.duties(["ninh-thuan-2022", "thai-binh-2021-2030"])
+    quotes = [
+        Request(
+            items=Items.PASSAGES, plans=(e.plan_id,), filters=Filters(ids=(f"{e.plan_id}|responsibility|{e.section}",))
+        )
+        for e in entries
+    ]
+    task = Request(items=Items.TASKS, plans=("ninh-thuan-2022",), filters=Filters(ids=("ninh-thuan-2022:1.c",)))
+    every = [*quotes, task]
+    answer = assistant.run(every)
+    text = plain_text(answer)
+    titles = [s.title for s in answer.sections]
+    assert sum(len(plain_text(assistant.run(q))) for q in quotes) > many.MESSAGE_LIMIT  # the case, not a fit
+    assert len(text) <= many.MESSAGE_LIMIT
+    assert plain_text(assistant.run(quotes[0])) in text  # the best-ranked passage first
+    assert titles[-1] is not None and titles[-1].startswith("Nhiệm vụ 1.c")  # and every other answer kept

@@ -145,7 +145,7 @@ class Answerer:
 
     def answer_all(self, requests: Sequence[Request]) -> Answer:
         """Several requests from one message, answered in order as one answer."""
-        answers = [self._beyond_one_answer(r) or self.answer(r) for r in requests]
+        answers = _quotes_that_fit(requests, [self._beyond_one_answer(r) or self.answer(r) for r in requests])
         if len(answers) == 1:
             return many.fit(self.db, requests, answers[0])
         first = next((a for a in answers if a.answered), answers[0])
@@ -160,3 +160,23 @@ class Answerer:
             attachments=[x for a in answers for x in a.attachments],
         )
         return many.fit(self.db, requests, combined)
+
+
+def _quotes_that_fit(requests: Sequence[Request], answers: list[Answer]) -> list[Answer]:
+    """The answers, less the passages quoted past one message: reading gives several passages, best ranked
+    first, when it cannot tell which one a question means (six duty entries of 700 characters did not fit).
+    The question's other answers are all kept, whatever their length, and at least one passage."""
+    quoted = [r.items is Items.PASSAGES for r in requests]
+    room = many.MESSAGE_LIMIT - many.ROOM_AROUND
+    room -= sum(many.size(s) for a, q in zip(answers, quoted, strict=True) if not q for s in a.sections)
+    kept: list[Answer] = []
+    first = True
+    for answer, quote in zip(answers, quoted, strict=True):
+        if quote:
+            more = sum(many.size(s) for s in answer.sections)
+            if not first and more > room:
+                continue
+            room -= more
+            first = False
+        kept.append(answer)
+    return kept

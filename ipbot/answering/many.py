@@ -16,7 +16,17 @@ from ipbot.answers import Answer, Context, Section, Suggestion
 from ipbot.plans.db import PlanDB, PlanInfo
 from ipbot.requests import Items, Request
 
-__all__ = ["MAX_BUTTONS", "MAX_PLANS", "MESSAGE_LIMIT", "by_province", "fit", "overview", "summary"]
+__all__ = [
+    "MAX_BUTTONS",
+    "MAX_PLANS",
+    "MESSAGE_LIMIT",
+    "ROOM_AROUND",
+    "by_province",
+    "fit",
+    "overview",
+    "size",
+    "summary",
+]
 
 MAX_PLANS = 3
 """Plans one answer shows in full (the three real plans are shown side by side, as before)."""
@@ -24,8 +34,15 @@ MESSAGE_LIMIT = 4096
 """One Telegram message; a summary never goes past it."""
 MAX_BUTTONS = 8
 """Buttons a summary offers (one per plan)."""
+ROOM_AROUND = 300
+"""Characters kept free in a message for what the front end or the assistant adds (a notice, a reason)."""
 OVERVIEW_ROOM = 1500
 """Characters the list of provinces may take in a reply that also says other things (help, "no plan")."""
+
+
+def size(section: Section) -> int:
+    """Characters a section takes in a message (title, lines, source, and the blank line after it)."""
+    return sum(len(x) + 1 for x in (section.title, *section.lines, section.source) if x) + 1
 
 
 def years(info: PlanInfo) -> str:
