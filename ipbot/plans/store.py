@@ -43,6 +43,7 @@ __all__ = [
     "ensure_database",
     "open_readonly",
     "read_knowledge",
+    "read_tokens",
     "search",
 ]
 
@@ -64,7 +65,7 @@ class Knowledge:
     plans: dict[str, Plan]
     agencies: dict[str, Agency]
     fingerprint: str
-    tokens: dict[str, list[str | None]] = field(default_factory=dict)  # precomputed document tokens
+    tokens: dict[str, list[str | None]] = field(default_factory=dict)  # document tokens, else read from ``path``
     words: frozenset[str] = frozenset()  # accented vocabulary of the documents
     path: Path | None = None  # the database file the knowledge was read from
     data_dir: Path | None = None  # the data folder it was built from, for the reference files beside it
@@ -651,11 +652,6 @@ def read_knowledge(db_path: Path) -> Knowledge:
             )
         fingerprint = conn.execute("select value from meta where key = 'fingerprint'").fetchone()[0]
         tables = {row[0] for row in conn.execute("select name from sqlite_master where type = 'table'")}
-        tokens = (
-            {row["key"]: json.loads(row["tokens"]) for row in conn.execute("select key, tokens from doc_tokens")}
-            if "doc_tokens" in tables
-            else {}
-        )
         words = (
             frozenset(row[0] for row in conn.execute("select word from vocabulary"))
             if "vocabulary" in tables
@@ -665,7 +661,20 @@ def read_knowledge(db_path: Path) -> Knowledge:
         conn.close()
     # questions are expanded with the abbreviations the documents were tokenised with
     use_plan_abbreviations(plans_abbreviations(list(plans.values())))
-    return Knowledge(plans, agencies, fingerprint, tokens, words, db_path)
+    return Knowledge(plans, agencies, fingerprint, {}, words, db_path)
+
+
+def read_tokens(db_path: Path) -> dict[str, list[str | None]]:
+    """The document tokens made at build time, by text key: read once, when the index is built, and
+    not kept with the knowledge (tens of MB with every province's plans)."""
+    conn = _connect_readonly(db_path)
+    try:
+        tables = {row[0] for row in conn.execute("select name from sqlite_master where type = 'table'")}
+        if "doc_tokens" not in tables:
+            return {}
+        return {row["key"]: json.loads(row["tokens"]) for row in conn.execute("select key, tokens from doc_tokens")}
+    finally:
+        conn.close()
 
 
 def search(db_path: Path, query: str, limit: int = 10) -> list[dict[str, object]]:

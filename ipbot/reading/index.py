@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz, process
 
 from ipbot.plans.models import Plan, Task
+from ipbot.plans.store import read_tokens
 from ipbot.reading.places import map_provinces
 from ipbot.text import (
     ABBREVIATIONS,
@@ -329,6 +330,11 @@ def province_initials(planned: dict[str, str], every: Collection[str], ordinary:
     return out
 
 
+def _frozen(part: dict[str, list[int]]) -> dict[str, tuple[int, ...]]:
+    """A plan's part of the inverted index as tuples, which keep no room to grow (less memory than lists)."""
+    return {gram: tuple(docs) for gram, docs in part.items()}
+
+
 class Index:
     """Everything the matcher needs, built once from :class:`~ipbot.plans.store.Knowledge`."""
 
@@ -336,39 +342,48 @@ class Index:
         self.knowledge = knowledge
         self.plans: dict[str, Plan] = knowledge.plans
         self.tasks: dict[str, Task] = {}
-        self._precomputed = knowledge.tokens
-        self._task_grams: dict[str, set[str]] = {}
-        self._task_main: dict[str, set[str]] = {}
+        # document tokens made at build time: read for the build of the index, then let go
+        self._precomputed = knowledge.tokens or (read_tokens(knowledge.path) if knowledge.path else {})
+        self._task_main: dict[str, frozenset[str]] = {}
+        # Each document's words and pairs go straight into the document counts and the inverted index,
+        # partitioned by plan (plan → word or pair → the documents that have it); no document keeps its
+        # own set but a task's title and content (similarity, ranking bonus), made of the index's own
+        # strings: at 300 plans the sets and their copies of every word held some 200 MB.
+        canonical: dict[str, str] = {}
+        df: Counter[str] = Counter()
+        self._task_ids: list[str] = []
+        self._task_postings: dict[str, dict[str, tuple[int, ...]]] = {}
         for plan in self.plans.values():
             groups = {g.number: g.title for g in plan.groups}
+            part: dict[str, list[int]] = {}
             for task in plan.tasks:
                 ref = TaskRef(plan.id, task.number)
                 self.tasks[ref.id] = task
-                self._task_grams[ref.id] = _grams(self._doc(task_text(task, groups.get(task.group, ""))))
-                self._task_main[ref.id] = _grams(self._doc(f"{task.title} {task.content}"))
+                doc = len(self._task_ids)
+                self._task_ids.append(ref.id)
+                grams = _grams(self._doc(task_text(task, groups.get(task.group, ""))))
+                df.update(grams)
+                for gram in grams:
+                    part.setdefault(gram, []).append(doc)
+                main = _grams(self._doc(f"{task.title} {task.content}"))
+                self._task_main[ref.id] = frozenset(canonical.setdefault(g, g) for g in main)
+            if part:
+                self._task_postings[plan.id] = _frozen(part)
         self.passages: list[Passage] = list(plan_passages(self.plans.values()))
-        self._passage_grams = [_grams(self._doc(p.text)) for p in self.passages]
-        docs = list(self._task_grams.values()) + self._passage_grams
-        df: Counter[str] = Counter()
-        for grams in docs:
+        passage_postings: dict[str, dict[str, list[int]]] = {}
+        for doc, passage in enumerate(self.passages):
+            grams = _grams(self._doc(passage.text))
             df.update(grams)
-        n = len(docs) or 1
+            part = passage_postings.setdefault(passage.plan_id, {})
+            for gram in grams:
+                part.setdefault(gram, []).append(doc)
+        self._precomputed = {}
+        self._passage_postings = {plan_id: _frozen(passage_postings.pop(plan_id)) for plan_id in list(passage_postings)}
+        n = (len(self._task_ids) + len(self.passages)) or 1
         self._idf = {g: math.log(1 + n / c) for g, c in df.items()}
         self._max_idf = math.log(1 + n)
         self._weights = {g: idf * (1.6 if " " in g else 1.0) for g, idf in self._idf.items()}
         self.vocabulary = sorted({g for g in df if " " not in g and len(g) >= 3})
-        # the inverted index, partitioned by plan: plan → word or pair → the documents that have it
-        self._task_ids = list(self._task_grams)
-        self._task_postings: dict[str, dict[str, list[int]]] = {}
-        for doc, (tid, grams) in enumerate(self._task_grams.items()):
-            part = self._task_postings.setdefault(tid.split(":", 1)[0], {})
-            for gram in grams:
-                part.setdefault(gram, []).append(doc)
-        self._passage_postings: dict[str, dict[str, list[int]]] = {}
-        for doc, (passage, grams) in enumerate(zip(self.passages, self._passage_grams, strict=True)):
-            part = self._passage_postings.setdefault(passage.plan_id, {})
-            for gram in grams:
-                part.setdefault(gram, []).append(doc)
         self._rare_pairs = {g for g, c in df.items() if " " in g and c <= RARE_PAIR_DOCS}
         self._accented_vocab = set(knowledge.words) or {
             w for text in indexed_texts(self.plans.values()) for w in shape(text).split()
@@ -555,7 +570,7 @@ class Index:
         return self._cached(("task", text, ids, None), lambda: self._rank_tasks(text, ids))
 
     def _matches(
-        self, postings: dict[str, dict[str, list[int]]], query: set[str], plan_ids: Iterable[str] | None
+        self, postings: dict[str, dict[str, tuple[int, ...]]], query: set[str], plan_ids: Iterable[str] | None
     ) -> dict[int, list[str]]:
         """Document number → the question's words and pairs it has, read from the inverted index of
         the plans asked about only: a question about one plan never looks at the others'."""
