@@ -262,9 +262,14 @@ def derived_tables(catalogue: Catalogue) -> dict[str, list[dict[str, object]]]:
     n = len(main) or 1
     idf = {g: math.log(1 + n / c) * (1.6 if " " in g else 1.0) for g, c in df.items()}
 
-    def cover(a: set[str], b: set[str]) -> float:
-        total = math.fsum(idf[g] for g in a)  # fsum: the same figure whatever order a set iterates in
-        return math.fsum(idf[g] for g in a & b) / total if total else 0.0
+    # fsum: the same figure whatever order a set iterates in. Each task's whole weight is summed once, and
+    # what two tasks share once for both ways (it took 20 s of `build-db` at 300 plans, pair by pair)
+    whole = {tid: math.fsum(idf[g] for g in grams) for tid, grams in main.items()}
+
+    def likeness(a: str, b: str) -> float:
+        """Geometric mean of the two coverages: the shared weight over each task's own."""
+        shared = math.fsum(idf[g] for g in main[a] & main[b])
+        return math.sqrt((shared / whole[a] if whole[a] else 0.0) * (shared / whole[b] if whole[b] else 0.0))
 
     analogs = []
     for p in plans:
@@ -272,11 +277,7 @@ def derived_tables(catalogue: Catalogue) -> dict[str, list[dict[str, object]]]:
             if q.id == p.id or q.province_id != p.province_id:
                 continue
             for t in p.tasks:
-                a = main[f"{p.id}:{t.number}"]
-                scored = [
-                    (math.sqrt(cover(a, main[f"{q.id}:{u.number}"]) * cover(main[f"{q.id}:{u.number}"], a)), u)
-                    for u in q.tasks
-                ]
+                scored = [(likeness(f"{p.id}:{t.number}", f"{q.id}:{u.number}"), u) for u in q.tasks]
                 best, other = max(scored, key=lambda s: s[0], default=(0.0, None))
                 if other is not None:
                     analogs.append(
