@@ -75,6 +75,7 @@ _BY_ITEMS: dict[Items, Family] = {
 
 
 _REACH: dict[Family, Callable[[PlanDB, Request], Reach | None]] = {
+    tasks.lookup_tasks: tasks.lookup_tasks_reach,
     lists.list_tasks: lists.list_tasks_reach,
     lists.list_groups: lists.list_groups_reach,
     lists.count_agencies: lists.count_agencies_reach,
