@@ -20,7 +20,7 @@ from ipbot.answering import many
 from ipbot.assistant import Assistant
 from ipbot.config import Settings
 from ipbot.frontends.render import plain_text
-from ipbot.reading.index import initials_of, province_initials
+from ipbot.reading.index import _Built, _stored, initials_of, plan_passages, province_initials
 from ipbot.requests import Filters, Items, Request
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
@@ -149,6 +149,8 @@ PLANLESS = [
     "Bao nhiêu cơ quan phối hợp?",
     "nhiệm vụ nào tốn nhiều tiền nhất?",
     "Tổng kinh phí các nhiệm vụ là bao nhiêu?",
+    "Ai chủ trì nhiệm vụ 1.1?",
+    "Nhiệm vụ 2.1 làm vào quý mấy?",
 ]
 
 
@@ -193,3 +195,20 @@ def test_passages_quoted_as_alternatives_stop_where_one_message_ends(assistant: 
     assert len(text) <= many.MESSAGE_LIMIT
     assert plain_text(assistant.run(quotes[0])) in text  # the best-ranked passage first
     assert titles[-1] is not None and titles[-1].startswith("Nhiệm vụ 1.c")  # and every other answer kept
+
+
+def test_the_index_stored_at_build_time_is_the_one_the_plans_make(assistant: Assistant) -> None:
+    knowledge = assistant.knowledge
+    plans = list(knowledge.plans.values())
+    passages = list(plan_passages(plans))
+    task_ids = [f"{p.id}:{t.number}" for p in plans for t in p.tasks]
+    stored = _stored(knowledge, task_ids, len(passages))
+    made = _Built.make(plans, passages, tokens={})  # every text tokenised afresh
+    assert stored is not None
+    assert (stored.task_ids, stored.task_postings, stored.passage_postings) == (
+        made.task_ids,
+        made.task_postings,
+        made.passage_postings,
+    )
+    assert (stored.task_main, stored.df) == (made.task_main, made.df)
+    assert _stored(knowledge, task_ids[1:], len(passages)) is None  # other plans: made again, never misread

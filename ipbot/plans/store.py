@@ -43,6 +43,7 @@ __all__ = [
     "ensure_database",
     "open_readonly",
     "read_knowledge",
+    "read_row",
     "read_tokens",
     "search",
 ]
@@ -662,6 +663,17 @@ def read_knowledge(db_path: Path) -> Knowledge:
     # questions are expanded with the abbreviations the documents were tokenised with
     use_plan_abbreviations(plans_abbreviations(list(plans.values())))
     return Knowledge(plans, agencies, fingerprint, {}, words, db_path)
+
+
+def read_row(db_path: Path, table: str) -> sqlite3.Row | None:
+    """The first row of a table another layer derived at build time, or None when the database has none."""
+    conn = _connect_readonly(db_path)
+    try:
+        if not conn.execute("select 1 from sqlite_master where type = 'table' and name = ?", (table,)).fetchone():
+            return None
+        return conn.execute(f"select * from [{table}] limit 1").fetchone()
+    finally:
+        conn.close()
 
 
 def read_tokens(db_path: Path) -> dict[str, list[str | None]]:

@@ -13,8 +13,10 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import marshal
 import math
 import re
+import sys
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
@@ -26,7 +28,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz, process
 
 from ipbot.plans.models import Plan, Task
-from ipbot.plans.store import read_tokens
+from ipbot.plans.store import read_row, read_tokens
 from ipbot.reading.places import map_provinces
 from ipbot.text import (
     ABBREVIATIONS,
@@ -289,7 +291,11 @@ def derived_tables(catalogue: Catalogue) -> dict[str, list[dict[str, object]]]:
                             "similarity": round(best, 4),
                         }
                     )
+    by_id = {p.id: p for p in sorted(plans, key=lambda p: p.id)}  # as the knowledge reads them back
+    passages = list(plan_passages(by_id.values()))
+    built = _Built.make(by_id.values(), passages, tokens)
     return {
+        INDEX_TABLE: [{"python": _python(), "passages": len(passages), "data": built.dump()}],
         "doc_tokens": [{"key": k, "tokens": json.dumps(v)} for k, v in tokens.items()],
         "vocabulary": [{"word": w} for w in sorted(words)],
         "task_analogs": analogs,
@@ -336,6 +342,88 @@ def _frozen(part: dict[str, list[int]]) -> dict[str, tuple[int, ...]]:
     return {gram: tuple(docs) for gram, docs in part.items()}
 
 
+@dataclass
+class _Built:
+    """What ranking needs of the documents' words, made once at build time (stored, and loaded at start,
+    see :func:`_stored`) or, when the database has none for these plans, when the index is made.
+
+    Each document's words and pairs go straight into the document counts and the inverted index, partitioned
+    by plan (plan → word or pair → the documents that have it); no document keeps a set of its own but a
+    task's title and content (similarity, ranking bonus); every word is one string, shared: at 300 plans
+    the sets and their copies of every word held some 200 MB.
+    """
+
+    task_ids: list[str]
+    task_postings: dict[str, dict[str, tuple[int, ...]]]
+    task_main: dict[str, frozenset[str]]
+    passage_postings: dict[str, dict[str, tuple[int, ...]]]
+    df: dict[str, int]
+
+    @classmethod
+    def make(cls, plans: Iterable[Plan], passages: Sequence[Passage], tokens: dict[str, list[str | None]]) -> _Built:
+        def doc(text: str) -> list[str | None]:  # tokens made at build time when there are
+            cached = tokens.get(text_key(text))
+            return list(cached) if cached is not None else _doc_tokens(text)
+
+        canonical: dict[str, str] = {}
+        df: Counter[str] = Counter()
+        built = cls([], {}, {}, {}, {})
+        for plan in plans:
+            groups = {g.number: g.title for g in plan.groups}
+            part: dict[str, list[int]] = {}
+            for task in plan.tasks:
+                tid = f"{plan.id}:{task.number}"
+                number = len(built.task_ids)
+                built.task_ids.append(tid)
+                grams = _grams(doc(task_text(task, groups.get(task.group, ""))))
+                df.update(grams)
+                for gram in grams:
+                    part.setdefault(canonical.setdefault(gram, gram), []).append(number)
+                main = _grams(doc(f"{task.title} {task.content}"))
+                built.task_main[tid] = frozenset(canonical.setdefault(g, g) for g in main)
+            if part:
+                built.task_postings[plan.id] = _frozen(part)
+        passage_parts: dict[str, dict[str, list[int]]] = {}
+        for number, passage in enumerate(passages):
+            grams = _grams(doc(passage.text))
+            df.update(grams)
+            part = passage_parts.setdefault(passage.plan_id, {})
+            for gram in grams:
+                part.setdefault(canonical.setdefault(gram, gram), []).append(number)
+        built.passage_postings = {plan_id: _frozen(passage_parts.pop(plan_id)) for plan_id in list(passage_parts)}
+        built.df = {canonical.setdefault(g, g): c for g, c in df.items()}
+        return built
+
+    def dump(self) -> bytes:
+        """marshal (core types only, fast to load); a database built by another Python is not loaded."""
+        data = (self.task_ids, self.task_postings, self.task_main, self.passage_postings, self.df)
+        return marshal.dumps(data)
+
+    @classmethod
+    def load(cls, blob: bytes) -> _Built:
+        task_ids, task_postings, task_main, passage_postings, df = marshal.loads(blob)
+        return cls(task_ids, task_postings, task_main, passage_postings, df)
+
+
+INDEX_TABLE = "reading_index"
+"""The derived table holding :class:`_Built` for the plans of the database."""
+
+
+def _python() -> str:
+    return f"{sys.implementation.name}-{sys.version_info[0]}.{sys.version_info[1]}-marshal{marshal.version}"
+
+
+def _stored(knowledge: Knowledge, task_ids: list[str], passages: int) -> _Built | None:
+    """The index made at build time, when the database has one for these very plans, read by this Python."""
+    if knowledge.tokens or knowledge.path is None:
+        return None  # tokens given by hand (tests): the index is made from them
+    row = read_row(knowledge.path, INDEX_TABLE)
+    if row is None or row["python"] != _python() or row["passages"] != passages:
+        return None
+    built = _Built.load(row["data"])
+    return built if built.task_ids == task_ids else None
+
+
 class Index:
     """Everything the matcher needs, built once from :class:`~ipbot.plans.store.Knowledge`."""
 
@@ -343,43 +431,20 @@ class Index:
         self.knowledge = knowledge
         self.plans: dict[str, Plan] = knowledge.plans
         self.tasks: dict[str, Task] = {}
-        # document tokens made at build time: read for the build of the index, then let go
-        self._precomputed = knowledge.tokens or (read_tokens(knowledge.path) if knowledge.path else {})
-        self._task_main: dict[str, frozenset[str]] = {}
-        # Each document's words and pairs go straight into the document counts and the inverted index,
-        # partitioned by plan (plan → word or pair → the documents that have it); no document keeps its
-        # own set but a task's title and content (similarity, ranking bonus), made of the index's own
-        # strings: at 300 plans the sets and their copies of every word held some 200 MB.
-        canonical: dict[str, str] = {}
-        df: Counter[str] = Counter()
-        self._task_ids: list[str] = []
-        self._task_postings: dict[str, dict[str, tuple[int, ...]]] = {}
-        for plan in self.plans.values():
-            groups = {g.number: g.title for g in plan.groups}
-            part: dict[str, list[int]] = {}
-            for task in plan.tasks:
-                ref = TaskRef(plan.id, task.number)
-                self.tasks[ref.id] = task
-                doc = len(self._task_ids)
-                self._task_ids.append(ref.id)
-                grams = _grams(self._doc(task_text(task, groups.get(task.group, ""))))
-                df.update(grams)
-                for gram in grams:
-                    part.setdefault(gram, []).append(doc)
-                main = _grams(self._doc(f"{task.title} {task.content}"))
-                self._task_main[ref.id] = frozenset(canonical.setdefault(g, g) for g in main)
-            if part:
-                self._task_postings[plan.id] = _frozen(part)
         self.passages: list[Passage] = list(plan_passages(self.plans.values()))
-        passage_postings: dict[str, dict[str, list[int]]] = {}
-        for doc, passage in enumerate(self.passages):
-            grams = _grams(self._doc(passage.text))
-            df.update(grams)
-            part = passage_postings.setdefault(passage.plan_id, {})
-            for gram in grams:
-                part.setdefault(gram, []).append(doc)
-        self._precomputed = {}
-        self._passage_postings = {plan_id: _frozen(passage_postings.pop(plan_id)) for plan_id in list(passage_postings)}
+        for plan in self.plans.values():
+            for task in plan.tasks:
+                self.tasks[f"{plan.id}:{task.number}"] = task
+        built = _stored(knowledge, list(self.tasks), len(self.passages)) or _Built.make(
+            self.plans.values(),
+            self.passages,
+            knowledge.tokens or (read_tokens(knowledge.path) if knowledge.path else {}),
+        )
+        self._task_ids = built.task_ids
+        self._task_postings = built.task_postings
+        self._task_main = built.task_main
+        self._passage_postings = built.passage_postings
+        df = built.df
         n = (len(self._task_ids) + len(self.passages)) or 1
         self._idf = {g: math.log(1 + n / c) for g, c in df.items()}
         self._max_idf = math.log(1 + n)
@@ -522,11 +587,6 @@ class Index:
     def query_grams(self, text: str) -> tuple[list[str | None], set[str]]:
         toks = self.query_tokens(text)
         return toks, _grams(toks)
-
-    def _doc(self, text: str) -> list[str | None]:
-        """Document tokens, precomputed at database build time when available."""
-        cached = self._precomputed.get(text_key(text))
-        return list(cached) if cached is not None else _doc_tokens(text)
 
     def specific(self, grams: Iterable[str]) -> set[str]:
         """The word pairs among ``grams`` that few passages share ("giao thương"), unlike the
