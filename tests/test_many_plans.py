@@ -20,8 +20,9 @@ from ipbot.answering import many
 from ipbot.assistant import Assistant
 from ipbot.config import Settings
 from ipbot.frontends.render import plain_text
-from ipbot.reading.index import _Built, _stored, initials_of, plan_passages, province_initials
+from ipbot.reading.index import _Built, _stored, corpus_text, initials_of, plan_passages, province_initials
 from ipbot.requests import Filters, Items, Request
+from ipbot.text import fold, shape
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from make_plans import make
@@ -212,3 +213,10 @@ def test_the_index_stored_at_build_time_is_the_one_the_plans_make(assistant: Ass
     )
     assert (stored.task_main, stored.df) == (made.task_main, made.df)
     assert _stored(knowledge, task_ids[1:], len(passages)) is None  # other plans: made again, never misread
+
+
+def test_the_corpus_stored_at_build_time_is_the_plans_text(assistant: Assistant) -> None:
+    index = assistant.reader.index
+    text = corpus_text(list(plan_passages(assistant.knowledge.plans.values())), index.tasks.values())
+    assert index._from_build
+    assert (index.corpus("shaped"), index.corpus("folded")) == (shape(text), fold(text))

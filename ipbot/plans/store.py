@@ -665,13 +665,15 @@ def read_knowledge(db_path: Path) -> Knowledge:
     return Knowledge(plans, agencies, fingerprint, {}, words, db_path)
 
 
-def read_row(db_path: Path, table: str) -> sqlite3.Row | None:
-    """The first row of a table another layer derived at build time, or None when the database has none."""
+def read_row(db_path: Path, table: str, *columns: str) -> sqlite3.Row | None:
+    """Columns of the first row of a table another layer derived at build time (names from code, never
+    from users), or None when the database has no such table."""
     conn = _connect_readonly(db_path)
     try:
         if not conn.execute("select 1 from sqlite_master where type = 'table' and name = ?", (table,)).fetchone():
             return None
-        return conn.execute(f"select * from [{table}] limit 1").fetchone()
+        wanted = ", ".join(f"[{c}]" for c in columns) or "*"
+        return conn.execute(f"select {wanted} from [{table}] limit 1").fetchone()
     finally:
         conn.close()
 

@@ -23,7 +23,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from rapidfuzz import fuzz, process
 
@@ -66,6 +66,10 @@ DOMAIN_PHRASES = ("so huu tri tue", "chien luoc so huu tri tue")
 
 CACHE_SIZE = 2048
 """Questions remembered by the per-index token cache (cleared when full)."""
+
+RANK_CACHE_HITS = 20_000
+"""Hits the rankings remembered may hold together (cleared past it): at 300 plans 64 rankings over every
+plan held up to 100,000 hits, some 40 MB."""
 
 RANK_CACHE_SIZE = 64
 """Rankings remembered (cleared when full): enough for the several one question asks for, and
@@ -255,9 +259,11 @@ def derived_tables(catalogue: Catalogue) -> dict[str, list[dict[str, object]]]:
     tokens: dict[str, list[str | None]] = {}
     words: set[str] = set()
     for text in indexed_texts(plans):
-        tokens[text_key(text)] = _doc_tokens(text)
-        words.update(shape(text).split())
-    main = {f"{p.id}:{t.number}": _grams(_doc_tokens(f"{t.title} {t.content}")) for p in plans for t in p.tasks}
+        key = text_key(text)
+        if key not in tokens:  # a text two plans share (the same task another year) is tokenised once
+            tokens[key] = _doc_tokens(text)
+            words.update(shape(text).split())
+    main = {f"{p.id}:{t.number}": _grams(tokens[text_key(f"{t.title} {t.content}")]) for p in plans for t in p.tasks}
     df: Counter[str] = Counter()
     for grams in main.values():
         df.update(grams)
@@ -294,8 +300,11 @@ def derived_tables(catalogue: Catalogue) -> dict[str, list[dict[str, object]]]:
     by_id = {p.id: p for p in sorted(plans, key=lambda p: p.id)}  # as the knowledge reads them back
     passages = list(plan_passages(by_id.values()))
     built = _Built.make(by_id.values(), passages, tokens)
+    corpus = corpus_text(passages, (t for p in by_id.values() for t in p.tasks))
+    row = {"python": _python(), "passages": len(passages), "data": built.dump()}
+    row |= {"shaped": shape(corpus), "folded": fold(corpus)}
     return {
-        INDEX_TABLE: [{"python": _python(), "passages": len(passages), "data": built.dump()}],
+        INDEX_TABLE: [row],
         "doc_tokens": [{"key": k, "tokens": json.dumps(v)} for k, v in tokens.items()],
         "vocabulary": [{"word": w} for w in sorted(words)],
         "task_analogs": analogs,
@@ -409,6 +418,12 @@ INDEX_TABLE = "reading_index"
 """The derived table holding :class:`_Built` for the plans of the database."""
 
 
+def corpus_text(passages: Iterable[Passage], tasks: Iterable[Task]) -> str:
+    """Every passage's and task's text in one string: what a message's words are looked for in ("is the
+    product they make named anywhere?", the places that are the documents' own words)."""
+    return " ".join([*(p.text for p in passages), *map(task_text, tasks)])
+
+
 def _python() -> str:
     return f"{sys.implementation.name}-{sys.version_info[0]}.{sys.version_info[1]}-marshal{marshal.version}"
 
@@ -417,7 +432,7 @@ def _stored(knowledge: Knowledge, task_ids: list[str], passages: int) -> _Built 
     """The index made at build time, when the database has one for these very plans, read by this Python."""
     if knowledge.tokens or knowledge.path is None:
         return None  # tokens given by hand (tests): the index is made from them
-    row = read_row(knowledge.path, INDEX_TABLE)
+    row = read_row(knowledge.path, INDEX_TABLE, "python", "passages", "data")
     if row is None or row["python"] != _python() or row["passages"] != passages:
         return None
     built = _Built.load(row["data"])
@@ -435,7 +450,9 @@ class Index:
         for plan in self.plans.values():
             for task in plan.tasks:
                 self.tasks[f"{plan.id}:{task.number}"] = task
-        built = _stored(knowledge, list(self.tasks), len(self.passages)) or _Built.make(
+        stored = _stored(knowledge, list(self.tasks), len(self.passages))
+        self._from_build = stored is not None  # and so is the corpus of these plans (see corpus)
+        built = stored or _Built.make(
             self.plans.values(),
             self.passages,
             knowledge.tokens or (read_tokens(knowledge.path) if knowledge.path else {}),
@@ -457,6 +474,7 @@ class Index:
         self._function_words = sorted(w for w in STOPWORDS | META_WORDS if len(w) >= 4)
         self._token_cache: dict[str, list[str | None]] = {}
         self._rank_cache: dict[tuple[str, str, tuple[str, ...] | None, tuple[str, ...] | None], list[Hit]] = {}
+        self._rank_held = 0  # hits in the rankings remembered
         self._agency_phrases = self._build_agency_phrases()
         self._agency_slugs = dict(self._agency_phrases)
         self._agency_re = self._agency_regex()
@@ -593,6 +611,16 @@ class Index:
         domain's scaffolding ("tài sản trí tuệ") that every passage has."""
         return {g for g in grams if g in self._rare_pairs}
 
+    def corpus(self, kind: Literal["shaped", "folded"]) -> str:
+        """:func:`corpus_text` as :func:`~ipbot.text.shape` or :func:`~ipbot.text.fold` makes it: made at build
+        time and read when a message first needs it (shaping it took 3 s at 300 plans), else made then."""
+        if self._from_build and self.knowledge.path is not None:
+            row = read_row(self.knowledge.path, INDEX_TABLE, kind)
+            if row is not None:
+                return str(row[kind])
+        text = corpus_text(self.passages, self.tasks.values())
+        return shape(text) if kind == "shaped" else fold(text)
+
     def doc_grams(self, text: str) -> frozenset[str]:
         return _doc_grams(text)
 
@@ -620,9 +648,12 @@ class Index:
         """Rankings are asked for several times per question: compute each once."""
         hits = self._rank_cache.get(key)
         if hits is None:
-            if len(self._rank_cache) > RANK_CACHE_SIZE:
+            hits = compute()
+            if len(self._rank_cache) > RANK_CACHE_SIZE or self._rank_held + len(hits) > RANK_CACHE_HITS:
                 self._rank_cache.clear()
-            hits = self._rank_cache[key] = compute()
+                self._rank_held = 0
+            self._rank_cache[key] = hits
+            self._rank_held += len(hits)
         return hits
 
     def rank_tasks(self, text: str, plan_ids: Iterable[str] | None = None) -> list[Hit]:
