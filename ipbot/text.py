@@ -86,6 +86,8 @@ _TONE_RE = re.compile(
 # Look-alikes seen in real input: Icelandic eth for Đ, and zero-width characters.
 _LOOKALIKES = str.maketrans({"\u00d0": "Đ", "\u0110": "Đ", "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": ""})
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_LOOKALIKE_CHARS = tuple(chr(code) for code, to in _LOOKALIKES.items() if to != chr(code))
+"""The look-alikes that change (Đ itself maps to Đ)."""
 
 
 def _tone(match: re.Match[str]) -> str:
@@ -97,7 +99,7 @@ def _tone(match: re.Match[str]) -> str:
 def nfc(text: str) -> str:
     """NFC with look-alikes mapped, control characters dropped and tone placement canonical."""
     text = unicodedata.normalize("NFC", text)
-    if any(chr(code) in text for code in _LOOKALIKES):  # rare: a whole corpus is not copied character by character
+    if any(char in text for char in _LOOKALIKE_CHARS):  # rare: most texts are not copied character by character
         text = text.translate(_LOOKALIKES)
     text = _CONTROL_RE.sub(" ", text)
     return _TONE_RE.sub(_tone, text)
