@@ -21,7 +21,7 @@ from ipbot.assistant import Assistant
 from ipbot.config import Settings
 from ipbot.frontends.render import plain_text
 from ipbot.reading.index import _Built, _stored, corpus_text, initials_of, plan_passages, province_initials
-from ipbot.requests import Filters, Items, Request
+from ipbot.requests import Field, Filters, Items, Op, Request
 from ipbot.text import fold, shape
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
@@ -220,3 +220,27 @@ def test_the_corpus_stored_at_build_time_is_the_plans_text(assistant: Assistant)
     text = corpus_text(list(plan_passages(assistant.knowledge.plans.values())), index.tasks.values())
     assert index._from_build
     assert (index.corpus("shaped"), index.corpus("folded")) == (shape(text), fold(text))
+
+
+@pytest.mark.parametrize(
+    "request_",
+    [
+        Request(items=Items.TASKS, op=Op.COUNT, filters=Filters(co_led=True)),
+        Request(items=Items.TASKS, op=Op.COUNT, filters=Filters(quarters=(2,))),
+        Request(items=Items.TASKS, op=Op.LIST, filters=Filters(quarters=(2,)), show=(Field.LEAD,)),
+    ],
+)
+def test_a_request_over_every_plan_is_summarised_as_its_whole_answer_would_be(
+    assistant: Assistant, request_: Request, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    every = request_.but(plans=assistant.answerer.db.plan_ids)
+    assert assistant.answerer._beyond_one_answer(every) is not None
+    quick = assistant.run(every)
+    monkeypatch.setattr(answering, "_REACH", {})
+    built = assistant.run(every)
+    assert (plain_text(quick), quick.plan_ids, quick.answered, quick.intent) == (
+        plain_text(built),
+        built.plan_ids,
+        built.answered,
+        built.intent,
+    )

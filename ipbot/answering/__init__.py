@@ -78,6 +78,7 @@ _REACH: dict[Family, Callable[[PlanDB, Request], Reach | None]] = {
     tasks.lookup_tasks: tasks.lookup_tasks_reach,
     lists.list_tasks: lists.list_tasks_reach,
     lists.list_groups: lists.list_groups_reach,
+    lists.count_tasks: lists.count_tasks_reach,
     lists.count_agencies: lists.count_agencies_reach,
     money.sum_rows: money.with_rows_reach,
     money.largest: money.with_rows_reach,

@@ -182,6 +182,10 @@ def _whole_year_note(db: PlanDB, plan: PlanInfo, request: Request) -> list[str]:
     return ["Thực hiện cả năm: " + "; ".join(f"{t.number} — {t.title}" for t in db.tasks(whole)) + "."]
 
 
+def count_tasks_reach(db: PlanDB, request: Request) -> Reach:
+    return [p.id for p in plans_of(db, request)], True  # a count answers for every plan, be it 0
+
+
 def count_tasks(db: PlanDB, request: Request) -> Answer:
     """How many tasks pass the filters, out of how many, and which."""
     plans = plans_of(db, request)
