@@ -15,10 +15,14 @@ from pathlib import Path
 
 import pytest
 
+from ipbot import answering, phrases
+from ipbot.answering import many
 from ipbot.assistant import Assistant
 from ipbot.config import Settings
 from ipbot.frontends.render import plain_text
-from ipbot.reading.index import initials_of, province_initials
+from ipbot.reading.index import _Built, _stored, corpus_text, initials_of, plan_passages, province_initials
+from ipbot.requests import Field, Filters, Items, Op, Request
+from ipbot.text import fold, shape
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from make_plans import make
@@ -106,3 +110,137 @@ def test_every_answer_cites_only_the_province_asked_about(assistant: Assistant, 
     text = plain_text(answer)
     assert {plans[p].province for p in answer.plan_ids} <= {province}
     assert not [p.province for p in plans.values() if p.province != province and p.province in text], text
+
+
+def test_help_names_the_provinces_and_how_to_narrow_in_one_message(assistant: Assistant) -> None:
+    text = plain_text(assistant.ask("Bot này trả lời được những câu hỏi gì?"))
+    plans = assistant.knowledge.plans.values()
+    assert len(text) <= many.MESSAGE_LIMIT
+    assert f"{len(plans)} kế hoạch của {len({p.province for p in plans})} tỉnh" in text
+    assert all(p.province in text for p in plans)
+    assert not [p.short_title for p in plans if p.short_title in text]  # the provinces, not every plan's title
+    assert phrases.PLANS_NARROW in text
+
+
+def test_a_year_a_province_has_no_plan_for_names_its_other_plans_and_offers_only_them(assistant: Assistant) -> None:
+    answer = assistant.ask("Kế hoạch SHTT năm 2021 của Bạc Liêu có bao nhiêu nhiệm vụ?")
+    text = plain_text(answer)
+    own = [p for p in assistant.knowledge.plans.values() if p.province == "Bạc Liêu"]
+    assert answer.intent == "no_plan"
+    assert "Bạc Liêu có: " + "; ".join(p.short_title for p in own) in text
+    assert [s.request.plans for s in answer.suggestions] == [(p.id,) for p in own]
+    assert phrases.PLANS_NARROW_BUTTONS in text
+
+
+def test_a_province_with_no_plan_is_offered_no_other_provinces_plans(assistant: Assistant) -> None:
+    answer = assistant.ask("Bình Thuận có kế hoạch SHTT không?")
+    assert answer.intent == "no_plan"
+    assert answer.suggestions == []
+    assert phrases.PLANS_NARROW in plain_text(answer)
+
+
+PLANLESS = [
+    "mấy lớp, mỗi lớp bao nhiêu tiền?",
+    "mỗi nhóm được bố trí bao nhiêu tiền?",
+    "Sở Tài chính được giao những việc gì?",
+    "Cục SHTT phối hợp những nhiệm vụ nào?",
+    "Quý I có những việc gì?",
+    "Kế hoạch chia nhiệm vụ thành mấy nhóm?",
+    "Chỉ tiêu đến năm 2025 là gì?",
+    "Bao nhiêu cơ quan phối hợp?",
+    "nhiệm vụ nào tốn nhiều tiền nhất?",
+    "Tổng kinh phí các nhiệm vụ là bao nhiêu?",
+    "Ai chủ trì nhiệm vụ 1.1?",
+    "Nhiệm vụ 2.1 làm vào quý mấy?",
+]
+
+
+@pytest.mark.parametrize("question", PLANLESS)
+def test_a_summary_worked_out_from_the_tables_is_the_one_the_whole_answer_gives(
+    assistant: Assistant, question: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    requests = assistant.reader.read(question).requests
+    quick = assistant.run(requests)
+    monkeypatch.setattr(answering, "_REACH", {})  # every plan's part built, then summarised
+    built = assistant.run(requests)
+    assert (plain_text(quick), quick.plan_ids, quick.answered, quick.intent) == (
+        plain_text(built),
+        built.plan_ids,
+        built.answered,
+        built.intent,
+    )
+    assert [(s.label, s.request) for s in quick.suggestions] == [(s.label, s.request) for s in built.suggestions]
+
+
+def test_summaries_of_many_plans_are_worked_out_without_building_the_answer(assistant: Assistant) -> None:
+    answerer = assistant.answerer
+    quick = [q for q in PLANLESS if any(answerer._beyond_one_answer(r) for r in assistant.reader.read(q).requests)]
+    assert len(quick) >= len(PLANLESS) - 2, quick
+
+
+def test_passages_quoted_as_alternatives_stop_where_one_message_ends(assistant: Assistant) -> None:
+    db = assistant.answerer.db
+    entries = db.duties(["ninh-thuan-2022", "thai-binh-2021-2030"])
+    quotes = [
+        Request(
+            items=Items.PASSAGES, plans=(e.plan_id,), filters=Filters(ids=(f"{e.plan_id}|responsibility|{e.section}",))
+        )
+        for e in entries
+    ]
+    task = Request(items=Items.TASKS, plans=("ninh-thuan-2022",), filters=Filters(ids=("ninh-thuan-2022:1.c",)))
+    every = [*quotes, task]
+    answer = assistant.run(every)
+    text = plain_text(answer)
+    titles = [s.title for s in answer.sections]
+    assert sum(len(plain_text(assistant.run(q))) for q in quotes) > many.MESSAGE_LIMIT  # the case, not a fit
+    assert len(text) <= many.MESSAGE_LIMIT
+    assert plain_text(assistant.run(quotes[0])) in text  # the best-ranked passage first
+    assert titles[-1] is not None and titles[-1].startswith("Nhiệm vụ 1.c")  # and every other answer kept
+
+
+def test_the_index_stored_at_build_time_is_the_one_the_plans_make(assistant: Assistant) -> None:
+    knowledge = assistant.knowledge
+    plans = list(knowledge.plans.values())
+    passages = list(plan_passages(plans))
+    task_ids = [f"{p.id}:{t.number}" for p in plans for t in p.tasks]
+    stored = _stored(knowledge, task_ids, len(passages))
+    made = _Built.make(plans, passages, tokens={})  # every text tokenised afresh
+    assert stored is not None
+    assert (stored.task_ids, stored.task_postings, stored.passage_postings) == (
+        made.task_ids,
+        made.task_postings,
+        made.passage_postings,
+    )
+    assert (stored.task_main, stored.df) == (made.task_main, made.df)
+    assert _stored(knowledge, task_ids[1:], len(passages)) is None  # other plans: made again, never misread
+
+
+def test_the_corpus_stored_at_build_time_is_the_plans_text(assistant: Assistant) -> None:
+    index = assistant.reader.index
+    text = corpus_text(list(plan_passages(assistant.knowledge.plans.values())), index.tasks.values())
+    assert index._from_build
+    assert (index.corpus("shaped"), index.corpus("folded")) == (shape(text), fold(text))
+
+
+@pytest.mark.parametrize(
+    "request_",
+    [
+        Request(items=Items.TASKS, op=Op.COUNT, filters=Filters(co_led=True)),
+        Request(items=Items.TASKS, op=Op.COUNT, filters=Filters(quarters=(2,))),
+        Request(items=Items.TASKS, op=Op.LIST, filters=Filters(quarters=(2,)), show=(Field.LEAD,)),
+    ],
+)
+def test_a_request_over_every_plan_is_summarised_as_its_whole_answer_would_be(
+    assistant: Assistant, request_: Request, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    every = request_.but(plans=assistant.answerer.db.plan_ids)
+    assert assistant.answerer._beyond_one_answer(every) is not None
+    quick = assistant.run(every)
+    monkeypatch.setattr(answering, "_REACH", {})
+    built = assistant.run(every)
+    assert (plain_text(quick), quick.plan_ids, quick.answered, quick.intent) == (
+        plain_text(built),
+        built.plan_ids,
+        built.answered,
+        built.intent,
+    )

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 from ipbot import phrases
 from ipbot.answering import document, lists, many, money, support, talk, tasks
-from ipbot.answering.common import reply
+from ipbot.answering.common import Reach, reply
 from ipbot.answers import Answer, Section
 from ipbot.plans.db import PlanDB
 from ipbot.requests import Items, Measure, Op, Request
@@ -74,6 +74,25 @@ _BY_ITEMS: dict[Items, Family] = {
 }
 
 
+_REACH: dict[Family, Callable[[PlanDB, Request], Reach | None]] = {
+    tasks.lookup_tasks: tasks.lookup_tasks_reach,
+    lists.list_tasks: lists.list_tasks_reach,
+    lists.list_groups: lists.list_groups_reach,
+    lists.count_tasks: lists.count_tasks_reach,
+    lists.count_agencies: lists.count_agencies_reach,
+    money.sum_rows: money.with_rows_reach,
+    money.largest: money.with_rows_reach,
+    money.by_group: money.with_rows_reach,
+    money.source_tasks: money.source_tasks_reach,
+    money.plan_budget: money.plan_budget_reach,
+    document.targets: document.targets_reach,
+    document.duties: document.duties_reach,
+}
+"""For the families whose answer over many plans is costly to build: what it would be about, from the
+tables alone. Past :data:`~ipbot.answering.many.MAX_PLANS` plans only a summary is shown, and it needs no
+more than that (with every province's plans, building each plan's part first took up to seconds)."""
+
+
 class Answerer:
     """Serves requests over one plan database (opened once, read-only)."""
 
@@ -88,23 +107,47 @@ class Answerer:
             log.exception("failed to answer %s", request.pack()[:300])
             return reply(request, [Section([phrases.INTERNAL_ERROR])], False, intent="error")
 
-    def _answer(self, request: Request) -> Answer:
+    def _known(self, request: Request) -> Request:
+        """The request without the plans the database does not have (a button from before a reload)."""
         unknown = [p for p in request.plans if p not in self.db.plan_ids]
-        if unknown:
-            request = request.but(plans=tuple(p for p in request.plans if p in self.db.plan_ids))
-        family = (_BY_MEASURE.get((request.items, request.op, request.measure)) if request.measure else None) or (
+        return request.but(plans=tuple(p for p in request.plans if p in self.db.plan_ids)) if unknown else request
+
+    @staticmethod
+    def _family(request: Request) -> Family:
+        return (_BY_MEASURE.get((request.items, request.op, request.measure)) if request.measure else None) or (
             _BY_OP.get((request.items, request.op)) or _BY_ITEMS[request.items]
         )
-        answer = family(self.db, request)
+
+    def _answer(self, request: Request) -> Answer:
+        request = self._known(request)
+        answer = self._family(request)(self.db, request)
         if request.reason is not None and request.items not in (Items.NOTHING, Items.CONTACTS):
             # asked for something the plans do not state: say so, then what they do state
             answer.sections.insert(0, Section([talk.reason_line(self.db, request)]))
             answer.answered = False
         return answer
 
+    def _beyond_one_answer(self, request: Request) -> Answer | None:
+        """What a summary needs of the answer (its plans, whether it answers, its intent) when it would be
+        about more plans than one answer shows, without building it; None when it would not be, or when
+        only building it tells."""
+        if request.reason is not None or len(request.plans or self.db.plan_ids) <= many.MAX_PLANS:
+            return None  # a few plans (always so with the three real ones): the answer itself
+        request = self._known(request)
+        probe = _REACH.get(self._family(request))
+        try:
+            reach = probe(self.db, request) if probe is not None else None
+        except Exception:  # the answer itself then says what went wrong
+            log.exception("failed to size up %s", request.pack()[:300])
+            return None
+        if reach is None or len(dict.fromkeys(reach[0])) <= many.MAX_PLANS:
+            return None
+        plans, answered = reach
+        return reply(request, [], answered, plans=plans)
+
     def answer_all(self, requests: Sequence[Request]) -> Answer:
         """Several requests from one message, answered in order as one answer."""
-        answers = [self.answer(r) for r in requests]
+        answers = _quotes_that_fit(requests, [self._beyond_one_answer(r) or self.answer(r) for r in requests])
         if len(answers) == 1:
             return many.fit(self.db, requests, answers[0])
         first = next((a for a in answers if a.answered), answers[0])
@@ -119,3 +162,23 @@ class Answerer:
             attachments=[x for a in answers for x in a.attachments],
         )
         return many.fit(self.db, requests, combined)
+
+
+def _quotes_that_fit(requests: Sequence[Request], answers: list[Answer]) -> list[Answer]:
+    """The answers, less the passages quoted past one message: reading gives several passages, best ranked
+    first, when it cannot tell which one a question means (six duty entries of 700 characters did not fit).
+    The question's other answers are all kept, whatever their length, and at least one passage."""
+    quoted = [r.items is Items.PASSAGES for r in requests]
+    room = many.MESSAGE_LIMIT - many.ROOM_AROUND
+    room -= sum(many.size(s) for a, q in zip(answers, quoted, strict=True) if not q for s in a.sections)
+    kept: list[Answer] = []
+    first = True
+    for answer, quote in zip(answers, quoted, strict=True):
+        if quote:
+            more = sum(many.size(s) for s in answer.sections)
+            if not first and more > room:
+                continue
+            room -= more
+            first = False
+        kept.append(answer)
+    return kept

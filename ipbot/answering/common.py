@@ -12,7 +12,11 @@ from ipbot.plans.db import ALL_BUT, PlanDB, PlanInfo
 from ipbot.requests import Field, Filters, Measure, Request, Role
 from ipbot.text import figure, quarters_text
 
-__all__ = ["date_text", "filters_phrase", "measure_phrase", "percent", "period", "plans_of", "reply"]
+__all__ = ["Reach", "date_text", "filters_phrase", "measure_phrase", "percent", "period", "plans_of", "reply"]
+
+Reach = tuple[list[str], bool]
+"""What a family's answer would be about (its ``plan_ids``) and whether it answers (``answered``), worked
+out from the tables without building the answer: all a summary of many plans shows of it."""
 
 
 def reply(

@@ -12,7 +12,7 @@ import json
 import re
 from decimal import Decimal
 
-from ipbot.answering.common import date_text, percent, period, plans_of, reply
+from ipbot.answering.common import Reach, date_text, percent, period, plans_of, reply
 from ipbot.answers import Answer, Section, Suggestion
 from ipbot.describe import agency_list, shorten
 from ipbot.plans.db import DutyEntry, PlanDB
@@ -123,6 +123,11 @@ def objectives(db: PlanDB, request: Request) -> Answer:
     return reply(request, sections, True, plans=request.plans)
 
 
+def targets_reach(db: PlanDB, request: Request) -> Reach:
+    """:func:`targets` is about every plan asked; it answers when one of them sets a target for the year."""
+    return list(request.plans), db.have_targets([p.id for p in plans_of(db, request)], request.filters.year)
+
+
 def targets(db: PlanDB, request: Request) -> Answer:
     """The numeric targets, by year, the ones reading ranked first on top."""
     sections = []
@@ -201,6 +206,13 @@ def _entry_lines(entry: DutyEntry, parts: tuple[int, ...], budget: int) -> tuple
         if budget <= 0:
             break
     return lines, entry.section
+
+
+def duties_reach(db: PlanDB, request: Request) -> Reach | None:
+    """The plans whose entries :func:`duties` quotes, in its order, when there are any."""
+    f = request.filters
+    plans = db.duty_plans([p.id for p in plans_of(db, request)], agency=f.agency, sections=f.ids)
+    return (plans, True) if plans else None
 
 
 def duties(db: PlanDB, request: Request) -> Answer:

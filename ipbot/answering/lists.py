@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from ipbot.answering.common import filters_phrase, percent, plans_of, reply
+from ipbot.answering.common import Reach, filters_phrase, percent, plans_of, reply
 from ipbot.answers import Answer, Section, Suggestion
 from ipbot.describe import agency_list, shorten, task_line, timeline_phrase
 from ipbot.plans.db import PlanDB, PlanInfo
@@ -183,6 +183,10 @@ def _whole_year_note(db: PlanDB, plan: PlanInfo, request: Request) -> list[str]:
     return ["Thực hiện cả năm: " + "; ".join(f"{t.number} — {t.title}" for t in db.tasks(whole)) + "."]
 
 
+def count_tasks_reach(db: PlanDB, request: Request) -> Reach:
+    return [p.id for p in plans_of(db, request)], True  # a count answers for every plan, be it 0
+
+
 def count_tasks(db: PlanDB, request: Request) -> Answer:
     """How many tasks pass the filters, out of how many, and which."""
     plans = plans_of(db, request)
@@ -256,6 +260,16 @@ def sum_quantities(db: PlanDB, request: Request) -> Answer:
         line = f"{names}: không nhiệm vụ nào ghi số lượng như vậy."
         return reply(request, [Section([line])], False, plans=[p.id for p in plans])
     return reply(request, sections, True, plans=[p.id for p in plans], listed=listed)
+
+
+def list_tasks_reach(db: PlanDB, request: Request) -> Reach | None:
+    """The plans :func:`list_tasks` answers from, in its order, when some task passes the filters."""
+    by_plan = _by_plan(db.task_ids([p.id for p in plans_of(db, request)], request.filters))
+    return (list(by_plan), True) if by_plan else None
+
+
+def list_groups_reach(db: PlanDB, request: Request) -> Reach:
+    return list(request.plans or db.plan_ids), any(p.groups for p in plans_of(db, request))
 
 
 def list_groups(db: PlanDB, request: Request) -> Answer:
@@ -376,6 +390,10 @@ def list_partners(db: PlanDB, request: Request) -> Answer:
             lines = [f"{name} không chủ trì hay phối hợp nhiệm vụ nào {scope}".rstrip() + "."]
         sections.append(Section(lines, plan.short_title, f"Nguồn: {plan.short_title}, phần nhiệm vụ."))
     return reply(request, sections, found, plans=request.plans)
+
+
+def count_agencies_reach(db: PlanDB, request: Request) -> Reach:
+    return list(request.plans), True  # a count answers, be it 0
 
 
 def count_agencies(db: PlanDB, request: Request) -> Answer:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ipbot import phrases
-from ipbot.answering.common import filters_phrase, measure_phrase, percent, period, plans_of, reply
+from ipbot.answering.common import Reach, filters_phrase, measure_phrase, percent, period, plans_of, reply
 from ipbot.answers import Answer, Section
 from ipbot.describe import shorten
 from ipbot.plans.db import ALL_BUT, BudgetRow, PlanDB, PlanInfo, column
@@ -59,12 +59,23 @@ def _recorded(plan: PlanInfo, check: str) -> list[str]:
 
 
 # ---------------------------------------------------------------- the plan budget
+def _states_budget(plan: PlanInfo, request: Request) -> bool:
+    """Whether :func:`plan_budget` answers for this plan: a total, or (unless only the total is asked) the
+    words that say where the money comes from."""
+    wants_total_only = Field.TOTAL in request.show and Field.SOURCES not in request.show
+    if plan.budget_total is not None:
+        return True
+    return not any(s.amount is not None for s in plan.sources) and bool(plan.funding_text) and not wants_total_only
+
+
+def plan_budget_reach(db: PlanDB, request: Request) -> Reach:
+    plans = plans_of(db, request)
+    return [p.id for p in plans], any(_states_budget(p, request) for p in plans)
+
+
 def plan_budget(db: PlanDB, request: Request) -> Answer:
     """Totals and sources per plan, and the difference when two plans are asked about."""
-    from ipbot.requests import Field
-
     wants_sources_only = Field.SOURCES in request.show and Field.TOTAL not in request.show
-    wants_total_only = Field.TOTAL in request.show and Field.SOURCES not in request.show
     sections, stated_any = [], False
     totals: list[tuple[PlanInfo, Decimal]] = []
     plans = plans_of(db, request)
@@ -86,8 +97,7 @@ def plan_budget(db: PlanDB, request: Request) -> Answer:
             lines.append("Trong đó: " + "; ".join(f"{s.name}: {money(s.amount)}" for s in with_amounts) + ".")
         elif plan.funding_text:
             lines.append(f"Nguồn kinh phí: {plan.funding_text}")
-            if not wants_total_only:
-                stated_any = True
+        stated_any |= _states_budget(plan, request)
         if plan.stated_task_total is not None and not wants_sources_only:
             lines += _recorded(plan, "table.task_total")
             lines.append(
@@ -106,6 +116,19 @@ def plan_budget(db: PlanDB, request: Request) -> Answer:
         trend = "giảm" if diff < 0 else "tăng"
         sections.append(Section([f"So sánh: {period(p2)} {trend} {money(abs(diff))} so với {period(p1)}."]))
     return reply(request, sections, stated_any, plans=[p.id for p in plans])
+
+
+def with_rows_reach(db: PlanDB, request: Request) -> Reach | None:
+    """The plans :func:`sum_rows`, :func:`largest` and :func:`by_group` answer from: those with a budget table."""
+    with_rows = [p.id for p in plans_of(db, request) if p.has_rows]
+    return (with_rows, True) if with_rows else None
+
+
+def source_tasks_reach(db: PlanDB, request: Request) -> Reach | None:
+    """The plans :func:`source_tasks` answers from: those with a budget table and that funding source."""
+    key = request.filters.source
+    plans = [p.id for p in plans_of(db, request) if p.has_rows and key and p.source(key)]
+    return (plans, True) if plans else None
 
 
 def source_tasks(db: PlanDB, request: Request) -> Answer:

@@ -7,6 +7,7 @@ and offers what they do answer as buttons (each a typed request).
 from __future__ import annotations
 
 from ipbot import phrases
+from ipbot.answering import many
 from ipbot.answering.common import period, reply
 from ipbot.answering.support import contact_lines
 from ipbot.answering.tasks import task_label
@@ -69,16 +70,20 @@ def examples(db: PlanDB) -> list[Suggestion]:
     return out
 
 
-def _help_lines(db: PlanDB) -> list[str]:
+def _help_lines(db: PlanDB, *, plans: bool = True) -> list[str]:
     lines = [phrases.HELP_INTRO, *[f"• {t}" for t in phrases.HELP_TOPICS]]
-    lines.append(f"Các kế hoạch: {', '.join(db.plan(p).short_title for p in db.plan_ids)}.")
-    return lines
+    if not plans:
+        return lines
+    if len(db.plan_ids) <= many.MAX_PLANS:
+        return [*lines, phrases.HELP_PLANS.format(plans=", ".join(db.plan(p).short_title for p in db.plan_ids))]
+    # every province's plans by title would be a dozen messages: how many, whose, and how to pick one
+    return [*lines, phrases.AVAILABLE_MANY.format(overview=many.overview(db, db.plan_ids)), phrases.PLANS_NARROW]
 
 
 def talk(db: PlanDB, request: Request) -> Answer:
     kind = request.show[0] if request.show else Field.HELP
     if kind is Field.GREETING:
-        lines = [phrases.GREETING, *_help_lines(db)[:-1]]
+        lines = [phrases.GREETING, *_help_lines(db, plans=False)]
         return reply(request, [Section(lines)], True, suggestions=examples(db))
     if kind is Field.THANKS:
         return reply(request, [Section([phrases.THANKS])], True)
@@ -126,6 +131,27 @@ def reason_line(db: PlanDB, request: Request) -> str:
     return "Kế hoạch không nêu điều này."
 
 
+def _offered(db: PlanDB, provinces: tuple[str, ...]) -> list[str]:
+    """The plans offered as buttons: every plan when there are a few; else the plans of the provinces
+    named (at most :data:`~ipbot.answering.many.MAX_BUTTONS`), none when they have none."""
+    if len(db.plan_ids) <= many.MAX_PLANS:
+        return list(db.plan_ids)
+    return [p for p in db.plan_ids if db.plan(p).province in provinces][: many.MAX_BUTTONS]
+
+
+def _available_summary(db: PlanDB, provinces: tuple[str, ...]) -> list[str]:
+    """What there is, when there are too many plans to name: a named province's own plans ("Ninh Thuận
+    có: …", it may be only the year that has none), how many plans of which provinces, how to narrow."""
+    lines = []
+    for province in provinces:
+        own = [db.plan(p).short_title for p in db.plan_ids if db.plan(p).province == province]
+        if own:
+            lines.append(phrases.PROVINCE_PLANS.format(province=province, plans="; ".join(own)))
+    lines.append(phrases.AVAILABLE_MANY.format(overview=many.overview(db, db.plan_ids)))
+    lines.append(phrases.PLANS_NARROW_BUTTONS if _offered(db, provinces) else phrases.PLANS_NARROW)
+    return lines
+
+
 def nothing(db: PlanDB, request: Request) -> Answer:
     """Nothing answerable: say why, and what can be answered instead."""
     reason = request.reason or Reason.NOT_FOUND
@@ -145,13 +171,16 @@ def nothing(db: PlanDB, request: Request) -> Answer:
                 + " "
                 + phrases.FORMER_PLANS.format(plans="; ".join(f"{p.province} {period(p)}" for p in plans))
             )
-        else:
+        elif len(db.plan_ids) <= many.MAX_PLANS:
             have = ", ".join(db.plan(p).short_title for p in db.plan_ids)
             lines.append(phrases.AVAILABLE_PLANS.format(plans=have))
+        else:
+            lines += _available_summary(db, f.words)
         if not suggestions:
+            offered = request.plans or _offered(db, f.words)
             suggestions = [
                 Suggestion(db.plan(p).short_title, Request(items=Items.BUDGET, plans=(p,), explicit=True))
-                for p in (request.plans or db.plan_ids)
+                for p in offered
             ]
         return reply(request, [Section(lines)], False, suggestions=suggestions)
     if reason is Reason.ELSEWHERE:

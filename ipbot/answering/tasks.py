@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ipbot.answering.common import period, reply
+from ipbot.answering.common import Reach, period, reply
 from ipbot.answers import Answer, Section, Suggestion
 from ipbot.describe import agency_list, budget_lines, shorten, task_heading, task_source, timeline_phrase
 from ipbot.plans.db import PlanDB, PlanInfo
@@ -220,6 +220,22 @@ def task_label(db: PlanDB, task_id: str) -> str:
     plan_id = task_id.split(":", 1)[0]
     task = db.task(task_id)
     return f"{task.number} — {task.title} ({db.plan(plan_id).short_title})" if task else task_id
+
+
+def lookup_tasks_reach(db: PlanDB, request: Request) -> Reach | None:
+    """The plans of the tasks :func:`lookup_tasks` shows, and whether it states any field asked (it looks
+    at tasks only until one does)."""
+    ids = db.task_ids(request.plans or db.plan_ids, request.filters)
+    if not ids:
+        return None
+    fields = [f for f in request.show if f in FIELDS] or [Field.CARD]
+    stated = any(
+        FIELDS[fld](db, db.plan(task_id.split(":", 1)[0]), task)[1]
+        for task_id in ids
+        for task in db.tasks([task_id])
+        for fld in fields
+    )
+    return [i.split(":", 1)[0] for i in ids], stated
 
 
 def lookup_tasks(db: PlanDB, request: Request) -> Answer:

@@ -590,7 +590,9 @@ class PlanDB:
         return list(dict.fromkeys((r["plan_id"], r["agency"]) for r in rows if r["scope"] != "generic"))
 
     # ------------------------------------------------------------------ duties and other passages
-    def duties(self, plans: Sequence[str], agency: str | None = None, sections: Sequence[str] = ()) -> list[DutyEntry]:
+    @staticmethod
+    def _duty_where(plans: Sequence[str], agency: str | None, sections: Sequence[str]) -> tuple[str, list[object]]:
+        """SQL conditions over ``duties e``: the entries of these plans naming the agency, or these entries."""
         conds, params = [f"e.plan_id in ({_marks(plans)})"], list(plans)
         if agency:
             conds.append(
@@ -601,10 +603,27 @@ class PlanDB:
         if sections:
             conds.append(f"(e.plan_id || ':' || e.section) in ({_marks(sections)})")
             params += sections
+        return " and ".join(conds), params
+
+    def duty_plans(self, plans: Sequence[str], agency: str | None = None, sections: Sequence[str] = ()) -> list[str]:
+        """The plans whose entries :meth:`duties` would give, in the order it gives them (without reading them)."""
+        where, params = self._duty_where(plans, agency, sections)
+        rows = self._rows(
+            f"select e.plan_id, e.section from duties e join plans p on p.id = e.plan_id where {where} "
+            "order by p.position, e.position",
+            params,
+        )
+        keys = [(r["plan_id"], r["section"]) for r in rows]
+        if sections:
+            order = {s: n for n, s in enumerate(sections)}
+            keys.sort(key=lambda k: order.get(f"{k[0]}:{k[1]}", len(order)))
+        return list(dict.fromkeys(plan_id for plan_id, _ in keys))
+
+    def duties(self, plans: Sequence[str], agency: str | None = None, sections: Sequence[str] = ()) -> list[DutyEntry]:
+        where, params = self._duty_where(plans, agency, sections)
         out = []
         for e in self._rows(
-            f"select e.* from duties e join plans p on p.id = e.plan_id where {' and '.join(conds)} "
-            "order by p.position, e.position",
+            f"select e.* from duties e join plans p on p.id = e.plan_id where {where} order by p.position, e.position",
             params,
         ):
             agencies = tuple(
@@ -638,6 +657,13 @@ class PlanDB:
             rows = [r for r in rows if f"{plan_id}:{r['id']}" in order]
             rows.sort(key=lambda r: order[f"{plan_id}:{r['id']}"])
         return rows
+
+    def have_targets(self, plans: Sequence[str], year: int | None = None) -> bool:
+        """Whether any of these plans sets a target (for ``year``, when given)."""
+        cond, params = f"plan_id in ({_marks(plans)})", list(plans)
+        if year is not None:
+            cond, params = cond + " and year = ?", [*params, year]
+        return bool(plans) and bool(self._rows(f"select 1 from targets where {cond} limit 1", params))
 
     def objectives(self, plan_id: str) -> list[sqlite3.Row]:
         return self._rows("select * from objectives where plan_id = ? order by position", (plan_id,))

@@ -13,19 +13,22 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import marshal
 import math
 import re
+import sys
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from rapidfuzz import fuzz, process
 
 from ipbot.plans.models import Plan, Task
+from ipbot.plans.store import read_row, read_tokens
 from ipbot.reading.places import map_provinces
 from ipbot.text import (
     ABBREVIATIONS,
@@ -63,6 +66,10 @@ DOMAIN_PHRASES = ("so huu tri tue", "chien luoc so huu tri tue")
 
 CACHE_SIZE = 2048
 """Questions remembered by the per-index token cache (cleared when full)."""
+
+RANK_CACHE_HITS = 20_000
+"""Hits the rankings remembered may hold together (cleared past it): at 300 plans 64 rankings over every
+plan held up to 100,000 hits, some 40 MB."""
 
 RANK_CACHE_SIZE = 64
 """Rankings remembered (cleared when full): enough for the several one question asks for, and
@@ -254,18 +261,25 @@ def derived_tables(catalogue: Catalogue) -> dict[str, list[dict[str, object]]]:
     tokens: dict[str, list[str | None]] = {}
     words: set[str] = set()
     for text in indexed_texts(plans):
-        tokens[text_key(text)] = _doc_tokens(text)
-        words.update(shape(text).split())
-    main = {f"{p.id}:{t.number}": _grams(_doc_tokens(f"{t.title} {t.content}")) for p in plans for t in p.tasks}
+        key = text_key(text)
+        if key not in tokens:  # a text two plans share (the same task another year) is tokenised once
+            tokens[key] = _doc_tokens(text)
+            words.update(shape(text).split())
+    main = {f"{p.id}:{t.number}": _grams(tokens[text_key(f"{t.title} {t.content}")]) for p in plans for t in p.tasks}
     df: Counter[str] = Counter()
     for grams in main.values():
         df.update(grams)
     n = len(main) or 1
     idf = {g: math.log(1 + n / c) * (1.6 if " " in g else 1.0) for g, c in df.items()}
 
-    def cover(a: set[str], b: set[str]) -> float:
-        total = math.fsum(idf[g] for g in a)  # fsum: the same figure whatever order a set iterates in
-        return math.fsum(idf[g] for g in a & b) / total if total else 0.0
+    # fsum: the same figure whatever order a set iterates in. Each task's whole weight is summed once, and
+    # what two tasks share once for both ways (it took 20 s of `build-db` at 300 plans, pair by pair)
+    whole = {tid: math.fsum(idf[g] for g in grams) for tid, grams in main.items()}
+
+    def likeness(a: str, b: str) -> float:
+        """Geometric mean of the two coverages: the shared weight over each task's own."""
+        shared = math.fsum(idf[g] for g in main[a] & main[b])
+        return math.sqrt((shared / whole[a] if whole[a] else 0.0) * (shared / whole[b] if whole[b] else 0.0))
 
     analogs = []
     for p in plans:
@@ -273,11 +287,7 @@ def derived_tables(catalogue: Catalogue) -> dict[str, list[dict[str, object]]]:
             if q.id == p.id or q.province_id != p.province_id:
                 continue
             for t in p.tasks:
-                a = main[f"{p.id}:{t.number}"]
-                scored = [
-                    (math.sqrt(cover(a, main[f"{q.id}:{u.number}"]) * cover(main[f"{q.id}:{u.number}"], a)), u)
-                    for u in q.tasks
-                ]
+                scored = [(likeness(f"{p.id}:{t.number}", f"{q.id}:{u.number}"), u) for u in q.tasks]
                 best, other = max(scored, key=lambda s: s[0], default=(0.0, None))
                 if other is not None:
                     analogs.append(
@@ -289,7 +299,14 @@ def derived_tables(catalogue: Catalogue) -> dict[str, list[dict[str, object]]]:
                             "similarity": round(best, 4),
                         }
                     )
+    by_id = {p.id: p for p in sorted(plans, key=lambda p: p.id)}  # as the knowledge reads them back
+    passages = list(plan_passages(by_id.values()))
+    built = _Built.make(by_id.values(), passages, tokens)
+    corpus = corpus_text(passages, (t for p in by_id.values() for t in p.tasks))
+    row = {"python": _python(), "passages": len(passages), "data": built.dump()}
+    row |= {"shaped": shape(corpus), "folded": fold(corpus)}
     return {
+        INDEX_TABLE: [row],
         "doc_tokens": [{"key": k, "tokens": json.dumps(v)} for k, v in tokens.items()],
         "vocabulary": [{"word": w} for w in sorted(words)],
         "task_analogs": analogs,
@@ -331,6 +348,99 @@ def province_initials(planned: dict[str, str], every: Collection[str], ordinary:
     return out
 
 
+def _frozen(part: dict[str, list[int]]) -> dict[str, tuple[int, ...]]:
+    """A plan's part of the inverted index as tuples, which keep no room to grow (less memory than lists)."""
+    return {gram: tuple(docs) for gram, docs in part.items()}
+
+
+@dataclass
+class _Built:
+    """What ranking needs of the documents' words, made once at build time (stored, and loaded at start,
+    see :func:`_stored`) or, when the database has none for these plans, when the index is made.
+
+    Each document's words and pairs go straight into the document counts and the inverted index, partitioned
+    by plan (plan → word or pair → the documents that have it); no document keeps a set of its own but a
+    task's title and content (similarity, ranking bonus); every word is one string, shared: at 300 plans
+    the sets and their copies of every word held some 200 MB.
+    """
+
+    task_ids: list[str]
+    task_postings: dict[str, dict[str, tuple[int, ...]]]
+    task_main: dict[str, frozenset[str]]
+    passage_postings: dict[str, dict[str, tuple[int, ...]]]
+    df: dict[str, int]
+
+    @classmethod
+    def make(cls, plans: Iterable[Plan], passages: Sequence[Passage], tokens: dict[str, list[str | None]]) -> _Built:
+        def doc(text: str) -> list[str | None]:  # tokens made at build time when there are
+            cached = tokens.get(text_key(text))
+            return list(cached) if cached is not None else _doc_tokens(text)
+
+        canonical: dict[str, str] = {}
+        df: Counter[str] = Counter()
+        built = cls([], {}, {}, {}, {})
+        for plan in plans:
+            groups = {g.number: g.title for g in plan.groups}
+            part: dict[str, list[int]] = {}
+            for task in plan.tasks:
+                tid = f"{plan.id}:{task.number}"
+                number = len(built.task_ids)
+                built.task_ids.append(tid)
+                grams = _grams(doc(task_text(task, groups.get(task.group, ""))))
+                df.update(grams)
+                for gram in grams:
+                    part.setdefault(canonical.setdefault(gram, gram), []).append(number)
+                main = _grams(doc(f"{task.title} {task.content}"))
+                built.task_main[tid] = frozenset(canonical.setdefault(g, g) for g in main)
+            if part:
+                built.task_postings[plan.id] = _frozen(part)
+        passage_parts: dict[str, dict[str, list[int]]] = {}
+        for number, passage in enumerate(passages):
+            grams = _grams(doc(passage.text))
+            df.update(grams)
+            part = passage_parts.setdefault(passage.plan_id, {})
+            for gram in grams:
+                part.setdefault(canonical.setdefault(gram, gram), []).append(number)
+        built.passage_postings = {plan_id: _frozen(passage_parts.pop(plan_id)) for plan_id in list(passage_parts)}
+        built.df = {canonical.setdefault(g, g): c for g, c in df.items()}
+        return built
+
+    def dump(self) -> bytes:
+        """marshal (core types only, fast to load); a database built by another Python is not loaded."""
+        data = (self.task_ids, self.task_postings, self.task_main, self.passage_postings, self.df)
+        return marshal.dumps(data)
+
+    @classmethod
+    def load(cls, blob: bytes) -> _Built:
+        task_ids, task_postings, task_main, passage_postings, df = marshal.loads(blob)
+        return cls(task_ids, task_postings, task_main, passage_postings, df)
+
+
+INDEX_TABLE = "reading_index"
+"""The derived table holding :class:`_Built` for the plans of the database."""
+
+
+def corpus_text(passages: Iterable[Passage], tasks: Iterable[Task]) -> str:
+    """Every passage's and task's text in one string: what a message's words are looked for in ("is the
+    product they make named anywhere?", the places that are the documents' own words)."""
+    return " ".join([*(p.text for p in passages), *map(task_text, tasks)])
+
+
+def _python() -> str:
+    return f"{sys.implementation.name}-{sys.version_info[0]}.{sys.version_info[1]}-marshal{marshal.version}"
+
+
+def _stored(knowledge: Knowledge, task_ids: list[str], passages: int) -> _Built | None:
+    """The index made at build time, when the database has one for these very plans, read by this Python."""
+    if knowledge.tokens or knowledge.path is None:
+        return None  # tokens given by hand (tests): the index is made from them
+    row = read_row(knowledge.path, INDEX_TABLE, "python", "passages", "data")
+    if row is None or row["python"] != _python() or row["passages"] != passages:
+        return None
+    built = _Built.load(row["data"])
+    return built if built.task_ids == task_ids else None
+
+
 class Index:
     """Everything the matcher needs, built once from :class:`~ipbot.plans.store.Knowledge`."""
 
@@ -338,39 +448,27 @@ class Index:
         self.knowledge = knowledge
         self.plans: dict[str, Plan] = knowledge.plans
         self.tasks: dict[str, Task] = {}
-        self._precomputed = knowledge.tokens
-        self._task_grams: dict[str, set[str]] = {}
-        self._task_main: dict[str, set[str]] = {}
-        for plan in self.plans.values():
-            groups = {g.number: g.title for g in plan.groups}
-            for task in plan.tasks:
-                ref = TaskRef(plan.id, task.number)
-                self.tasks[ref.id] = task
-                self._task_grams[ref.id] = _grams(self._doc(task_text(task, groups.get(task.group, ""))))
-                self._task_main[ref.id] = _grams(self._doc(f"{task.title} {task.content}"))
         self.passages: list[Passage] = list(plan_passages(self.plans.values()))
-        self._passage_grams = [_grams(self._doc(p.text)) for p in self.passages]
-        docs = list(self._task_grams.values()) + self._passage_grams
-        df: Counter[str] = Counter()
-        for grams in docs:
-            df.update(grams)
-        n = len(docs) or 1
+        for plan in self.plans.values():
+            for task in plan.tasks:
+                self.tasks[f"{plan.id}:{task.number}"] = task
+        stored = _stored(knowledge, list(self.tasks), len(self.passages))
+        self._from_build = stored is not None  # and so is the corpus of these plans (see corpus)
+        built = stored or _Built.make(
+            self.plans.values(),
+            self.passages,
+            knowledge.tokens or (read_tokens(knowledge.path) if knowledge.path else {}),
+        )
+        self._task_ids = built.task_ids
+        self._task_postings = built.task_postings
+        self._task_main = built.task_main
+        self._passage_postings = built.passage_postings
+        df = built.df
+        n = (len(self._task_ids) + len(self.passages)) or 1
         self._idf = {g: math.log(1 + n / c) for g, c in df.items()}
         self._max_idf = math.log(1 + n)
         self._weights = {g: idf * (1.6 if " " in g else 1.0) for g, idf in self._idf.items()}
         self.vocabulary = sorted({g for g in df if " " not in g and len(g) >= 3})
-        # the inverted index, partitioned by plan: plan → word or pair → the documents that have it
-        self._task_ids = list(self._task_grams)
-        self._task_postings: dict[str, dict[str, list[int]]] = {}
-        for doc, (tid, grams) in enumerate(self._task_grams.items()):
-            part = self._task_postings.setdefault(tid.split(":", 1)[0], {})
-            for gram in grams:
-                part.setdefault(gram, []).append(doc)
-        self._passage_postings: dict[str, dict[str, list[int]]] = {}
-        for doc, (passage, grams) in enumerate(zip(self.passages, self._passage_grams, strict=True)):
-            part = self._passage_postings.setdefault(passage.plan_id, {})
-            for gram in grams:
-                part.setdefault(gram, []).append(doc)
         self._rare_pairs = {g for g, c in df.items() if " " in g and c <= RARE_PAIR_DOCS}
         self._accented_vocab = set(knowledge.words) or {
             w for text in indexed_texts(self.plans.values()) for w in shape(text).split()
@@ -378,6 +476,7 @@ class Index:
         self._function_words = sorted(w for w in STOPWORDS | META_WORDS if len(w) >= 4)
         self._token_cache: dict[str, list[str | None]] = {}
         self._rank_cache: dict[tuple[str, str, tuple[str, ...] | None, tuple[str, ...] | None], list[Hit]] = {}
+        self._rank_held = 0  # hits in the rankings remembered
         self._agency_phrases = self._build_agency_phrases()
         self._agency_slugs = dict(self._agency_phrases)
         self._agency_re = self._agency_regex()
@@ -509,15 +608,20 @@ class Index:
         toks = self.query_tokens(text)
         return toks, _grams(toks)
 
-    def _doc(self, text: str) -> list[str | None]:
-        """Document tokens, precomputed at database build time when available."""
-        cached = self._precomputed.get(text_key(text))
-        return list(cached) if cached is not None else _doc_tokens(text)
-
     def specific(self, grams: Iterable[str]) -> set[str]:
         """The word pairs among ``grams`` that few passages share ("giao thương"), unlike the
         domain's scaffolding ("tài sản trí tuệ") that every passage has."""
         return {g for g in grams if g in self._rare_pairs}
+
+    def corpus(self, kind: Literal["shaped", "folded"]) -> str:
+        """:func:`corpus_text` as :func:`~ipbot.text.shape` or :func:`~ipbot.text.fold` makes it: made at build
+        time and read when a message first needs it (shaping it took 3 s at 300 plans), else made then."""
+        if self._from_build and self.knowledge.path is not None:
+            row = read_row(self.knowledge.path, INDEX_TABLE, kind)
+            if row is not None:
+                return str(row[kind])
+        text = corpus_text(self.passages, self.tasks.values())
+        return shape(text) if kind == "shaped" else fold(text)
 
     def doc_grams(self, text: str) -> frozenset[str]:
         return _doc_grams(text)
@@ -546,9 +650,12 @@ class Index:
         """Rankings are asked for several times per question: compute each once."""
         hits = self._rank_cache.get(key)
         if hits is None:
-            if len(self._rank_cache) > RANK_CACHE_SIZE:
+            hits = compute()
+            if len(self._rank_cache) > RANK_CACHE_SIZE or self._rank_held + len(hits) > RANK_CACHE_HITS:
                 self._rank_cache.clear()
-            hits = self._rank_cache[key] = compute()
+                self._rank_held = 0
+            self._rank_cache[key] = hits
+            self._rank_held += len(hits)
         return hits
 
     def rank_tasks(self, text: str, plan_ids: Iterable[str] | None = None) -> list[Hit]:
@@ -557,7 +664,7 @@ class Index:
         return self._cached(("task", text, ids, None), lambda: self._rank_tasks(text, ids))
 
     def _matches(
-        self, postings: dict[str, dict[str, list[int]]], query: set[str], plan_ids: Iterable[str] | None
+        self, postings: dict[str, dict[str, tuple[int, ...]]], query: set[str], plan_ids: Iterable[str] | None
     ) -> dict[int, list[str]]:
         """Document number → the question's words and pairs it has, read from the inverted index of
         the plans asked about only: a question about one plan never looks at the others'."""

@@ -155,16 +155,12 @@ class Reader:
 
     # the documents' words, worked out when a message first needs them (most never do)
     @cached_property
-    def _corpus(self) -> str:
-        return " ".join([*(p.text for p in self.index.passages), *map(task_text, self.index.tasks.values())])
-
-    @cached_property
     def _corpus_shaped(self) -> str:
-        return shape(self._corpus)
+        return self.index.corpus("shaped")
 
     @cached_property
     def _corpus_folded(self) -> str:
-        return fold(self._corpus)
+        return self.index.corpus("folded")
 
     def _corpus_pairs(self) -> frozenset[str]:
         return frozenset(f"{a} {b}" for a, b in itertools.pairwise(self._corpus_folded.split()))
