@@ -68,6 +68,16 @@ SESSIONS = {
         ("cai thu hai thi phoi hop voi nhung ai?", ["5.c", "Sở Nông nghiệp và Phát triển nông thôn"]),
         ("năm 2023 lớp tập huấn đó còn không, kinh phí bao nhiêu?", ["5.3", "420 triệu"]),
     ],
+    "a task's money asked in the user's words, then what is still missing": [
+        ("Năm 2023 Ninh Thuận có nhiệm vụ KH&CN cấp trung ương nào về tài sản trí tuệ không?", ["3.1"]),
+        ("năm 2023 bố trí cho nó bao nhiêu, từ những nguồn nào?", ["2.200", "2.000"]),
+        ("vậy so với tổng thì còn thiếu bao nhiêu?", ["2.600"]),
+    ],
+    "two plans' totals, then both added": [
+        ("Kế hoạch năm 2022 của Ninh Thuận lấy kinh phí từ những nguồn nào?", ["5.540"]),
+        ("còn năm 2023 thì sao?", ["3.832,6"]),
+        ("cộng lại hai năm?", ["9.372,6"]),
+    ],
     "a list, then 'those two'": [
         ("nam 2022 lien hiep hoi kh&kt phoi hop nhung nhiem vu nao", ["2.c", "3.b"]),
         ("2 viec do ai chu tri", [KHCN]),

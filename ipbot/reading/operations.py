@@ -678,6 +678,10 @@ class Operations:
         plans = turn.asked_plans or turn.plans
         if len(plans) == 2 and plans[0].province_id == plans[1].province_id:
             return plans[0], plans[1]
+        seen = [self.index.plans[p] for p in turn.context.plans_seen[-2:] if p in self.index.plans]
+        both = re.search(r"\b(?:ca )?(?:hai|2) (?:nam|ke hoach|kh)\b", turn.query.folded)
+        if both and not turn.query.years and len(seen) == 2 and seen[0].province_id == seen[1].province_id:
+            return tuple(sorted(seen, key=lambda p: p.year_start))  # "cộng lại hai năm?" of the two just talked about
         return None
 
     # ------------------------------------------------------------------ operations
@@ -863,7 +867,8 @@ class Operations:
         if only_source and self.lex.has("plan_total", q.folded) and not self.lex.has("sum", q.folded):
             return None  # "tổng dự toán bn, TW dự kiến hỗ trợ bn": the plan's stated figures, not a column's sum
         two = self._two_plans(turn)
-        if two and not selects and q.has("budget") and self.lex.has("sum", q.folded):
+        about_money = q.has("budget") or any(r.items is Items.BUDGET for r in turn.context.last)
+        if two and not selects and about_money and self.lex.has("sum", q.folded):
             # "cộng cả hai kế hoạch 2022 và 2023 thì bao nhiêu tiền": the two plans' stated totals
             figures = tuple(Figure(measure=Measure.STATED, plan=p.id) for p in self._in_order(turn, two))
             return [turn.request(Items.BUDGET, op=Op.SUM, plans=list(two), figures=figures)]
