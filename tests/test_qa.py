@@ -312,6 +312,13 @@ ANSWERED = [
         ["6 nhiệm vụ thuộc nhóm 3", "5 nhiệm vụ thuộc nhóm 3"],
         "tasks_count",
     ),
+    # a source named and another left out: the one named is the column asked
+    (
+        "Năm 2023, dòng nào được phân bổ nhiều tiền nhất từ ngân sách sự nghiệp khoa học (không tính phần đề xuất"
+        " trung ương)?",
+        ["3.3", "3.6", "300 triệu"],
+        "budget_largest",
+    ),
     # "… có … không, ai …": two questions, and that "không" negates nothing
     (
         "2023 tinh co nv nao ve NHTT ko, ai phoi hop vs so KHCN",

@@ -18,7 +18,7 @@ from decimal import Decimal
 from ipbot.plans.models import Group, Plan
 from ipbot.reading.index import META_WORDS, Index, TaskRef
 from ipbot.reading.lexicon import Lexicon
-from ipbot.reading.parse import Query, quarters_in
+from ipbot.reading.parse import Query, quarters_in, source_keys
 from ipbot.reading.turn import FIELD_OF_CUE, STRONG_MATCH, TASK_FACETS, Turn
 from ipbot.requests import AmountFilter, Field, Figure, Filters, Items, Measure, Op, Request, Role
 from ipbot.text import aligned, blank, expand, fold, strip_marks
@@ -291,7 +291,16 @@ class Operations:
             ids = ()  # the words that matched tasks, or the phrase quoted, are the group's title
         source = sorted(q.sources)[0] if q.sources and not self.lex.has("every_source", f) else None
         source_negated = bool(source and self.lex.has("source_refused", f))
-        source_out = bool(source and self.lex.has("source_left_out", f))  # "không tính tiền đề xuất TW": the rest
+        # "không tính tiền đề xuất TW": the other sources; the source inside those words is the one left out,
+        # and another source named ("từ NS sự nghiệp khoa học (không tính phần TW)") is the column asked
+        out_span = next(self.lex.find("source_left_out", f), None) if source else None
+        # (the words may stop at "đề xuất" before the source's own name: read on a few words)
+        out_words = " ".join(f[out_span.start() :].split()[:8]) if out_span else ""
+        out_keys = source_keys(self.index, expand(out_words)) & set(q.sources) if out_span else set()
+        kept = sorted(set(q.sources) - out_keys)
+        source_out = bool(out_keys) and not kept
+        if out_keys:
+            source = kept[0] if kept else sorted(out_keys)[0]
         numbered = self.index.find_numbered_tasks(q.excluded_numbers, list(turn.plan_ids)) if q.excluded_numbers else []
         excluded = tuple(dict.fromkeys([*left_out, *(r.id for r in numbered)]))
         r.filters = Filters(

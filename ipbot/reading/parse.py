@@ -19,7 +19,7 @@ from ipbot.reading.index import SEPARATOR, Index
 from ipbot.reading.lexicon import Lexicon, default_lexicon
 from ipbot.text import blank, expand, fold, has_diacritics, nfc, shape, spell_out
 
-__all__ = ["Query", "understand"]
+__all__ = ["Query", "source_keys", "understand"]
 
 
 _QUARTER_WORDS = {
@@ -113,7 +113,7 @@ def _quarters(folded: str) -> list[int]:
     return sorted(set(found))
 
 
-def _source_keys(index: Index, expanded: str) -> set[str]:
+def source_keys(index: Index, expanded: str) -> set[str]:
     """Funding sources named in the question, by the distinctive words of their labels.
 
     Matched on the expanded text ("NSTU" is "ngân sách trung ương"); the lexicon cue ``source_name``
@@ -186,7 +186,7 @@ def understand(index: Index, question: str, lexicon: Lexicon | None = None) -> Q
     q.group_numbers = list(dict.fromkeys(_BARE_NUM_RE.findall(folded)))
     q.agencies = index.find_agencies(text) or index.quoted_generic_agencies(text)
     q.quarters = _quarters(folded)
-    q.sources = _source_keys(index, expanded)
+    q.sources = source_keys(index, expanded)
     if q.sources:
         q.cues.add("budget")  # "trong đó TW bao nhiêu": a funding source named is a question about money
     # a need said in words the plans do not use ("giới thiệu sản phẩm") is looked for in the plans' words;
