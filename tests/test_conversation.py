@@ -78,6 +78,14 @@ SESSIONS = {
         ("còn năm 2023 thì sao?", ["3.832,6"]),
         ("cộng lại hai năm?", ["9.372,6"]),
     ],
+    "an agency's tasks, then what else 'sở đó' does": [
+        ("Năm 2023 Sở NN&PTNT Ninh Thuận được giao chủ trì nhiệm vụ nào?", ["3.2"]),
+        ("sở đó còn làm gì nữa trong kế hoạch năm nay?", ["3.3", "3.4", "Tổ chức thực hiện"]),
+    ],
+    "a task, then what 'Tổ chức thực hiện' gives someone else on the same subject": [
+        ("Năm 2023 việc kỷ niệm ngày SHTT thế giới nằm trong nhiệm vụ nào, ai chủ trì?", ["5.4", KHCN]),
+        ("thế phần tổ chức thực hiện lại giao ai chủ trì đưa tin, làm phóng sự về SHTT?", ["Báo Ninh Thuận"]),
+    ],
     "a list, then 'those two'": [
         ("nam 2022 lien hiep hoi kh&kt phoi hop nhung nhiem vu nao", ["2.c", "3.b"]),
         ("2 viec do ai chu tri", [KHCN]),

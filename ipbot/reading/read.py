@@ -1885,7 +1885,8 @@ class Reader:
         )
         listing = listing and not self.lexicon.has("verify", q.folded)  # "có phải Sở X chủ trì các lớp … không?"
         involved = any(set(q.agencies) & {*self._task(r).lead, *self._task(r).cooperating} for r in turn.tasks)
-        if turn.task_how == "context" and not listing and involved:
+        points_at_agency = self.lexicon.has("refer_agency", q.folded)  # "sở đó còn làm gì nữa": the agency's
+        if turn.task_how == "context" and not listing and involved and not points_at_agency:
             return None  # "ai phối hợp với Sở GD&ĐT?" about the task just discussed
         if not any(t.lead or t.cooperating for p in turn.plans for t in p.tasks):
             # the plan assigns agencies only in "Tổ chức thực hiện": that is where the answer is
@@ -2274,6 +2275,11 @@ class Reader:
                 return self._passages(turn, passages[:6])
             if passages:
                 return self._passages(turn, passages[:2])
+            if q.has("responsibility") and re.search(r"\bto chuc thuc hien\b", q.folded):
+                # "phần tổ chức thực hiện giao ai đưa tin, làm phóng sự": the entry that clearly wins there
+                clear = self._clear_duty([h for h in hits if isinstance(h.item, Passage)])
+                if clear and clear[0].item.kind == "responsibility":
+                    return self._passages(turn, [clear[0].item])
         missing = self._not_found(turn)
         groups = self.operations.groups(turn) if turn.elsewhere and re.search(r"\bnhom\b", q.folded) else ()
         if groups:
