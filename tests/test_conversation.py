@@ -86,6 +86,11 @@ SESSIONS = {
         ("Năm 2023 việc kỷ niệm ngày SHTT thế giới nằm trong nhiệm vụ nào, ai chủ trì?", ["5.4", KHCN]),
         ("thế phần tổ chức thực hiện lại giao ai chủ trì đưa tin, làm phóng sự về SHTT?", ["Báo Ninh Thuận"]),
     ],
+    "two classes listed, each one's money added, then the second": [
+        ("Năm 2023 những lớp nào có Cục Sở hữu trí tuệ phối hợp?", ["5.1", "5.2"]),
+        ("mỗi lớp kinh phí bao nhiêu, cộng lại?", ["18,4 triệu"]),
+        ("cái thứ hai nhắm tới đối tượng nào?", ["5.2", "quản trị tài sản trí tuệ"]),
+    ],
     "a list, then 'those two'": [
         ("nam 2022 lien hiep hoi kh&kt phoi hop nhung nhiem vu nao", ["2.c", "3.b"]),
         ("2 viec do ai chu tri", [KHCN]),

@@ -282,6 +282,10 @@ class Operations:
         groups = self.groups(turn)
         ids = self._mentioned_ids(turn)
         things = self._plural_things(turn)
+        listed = [t for t in turn.context.listed if t in things]
+        if things and listed and len(turn.query.content_tokens) <= 1 and not turn.query.agencies:
+            # "mỗi lớp kinh phí bao nhiêu, cộng lại?" after a list of two classes: those two
+            things = tuple(listed)
         if things:
             ids = things  # "các lớp tập huấn mà Sở KH&CN chủ trì": the tasks that count classes
         duration = self._duration(turn)
@@ -847,7 +851,12 @@ class Operations:
         by_words = not f.ids or (turn.task_how == "content" and not self._by_phrase(turn) and not turn.named_one_by_one)
         # (only when the words are the whole selection: "các dòng ghi Quý I" is chosen by its quarter)
         alone = f.model_copy(update={"ids": (), "status": (), "role": Role.ANY}) == Filters()
-        if by_words and alone and q.content_tokens and self.lex.has("sum", q.folded):
+        classifiers = set(self.lex.phrases("count_classifier"))
+        just_things = set(q.content_tokens) <= classifiers
+        listed = [t for t in turn.context.listed if t.split(":", 1)[0] in turn.plan_ids]
+        if by_words and alone and just_things and listed and self.lex.has("sum", q.folded):
+            f = f.model_copy(update={"ids": tuple(listed)})  # "mỗi lớp bao nhiêu, cộng lại?": the classes just listed
+        elif by_words and alone and q.content_tokens and self.lex.has("sum", q.folded):
             # "cộng tổng kinh phí các dòng tập huấn, bồi dưỡng": the rows of a topic, however many
             topic = self._topic_ids(turn, turn.plans)
             f = f.model_copy(update={"ids": tuple(dict.fromkeys([*f.ids, *topic]))}) if topic else f
