@@ -105,7 +105,7 @@ class Field(StrEnum):
     CONTENT = "content"
     DURATION = "duration"  # the task's whole length in months ("tổng thời gian thực hiện: 24 tháng")
     SHARE = "share"  # a count: also as a share of all the items it is taken from
-    CONTINUES = "continues"  # asked whether a task goes on in another plan: "no" is then the answer
+    CONTINUES = "continues"  # asked whether a plan has (still) such a task: "no" is then the answer
     QUOTE = "quote"  # the document's own words
     CONTACT = "contact"  # whom to ask, from the operators' contacts (not the plans)
     # the document

@@ -881,6 +881,15 @@ def test_a_question_about_a_province_without_a_plan(assistant: Assistant) -> Non
     assert not answer.answered and "năm 2024" in plain_text(answer)
 
 
+def test_whether_a_plan_has_a_task_it_has_not(assistant: Assistant) -> None:
+    """ "Có nhiệm vụ … không?" of a task only another plan has: "Không." answers it, and where it is
+    follows; asked beside a question about that task ("…, ai chủ trì?"), the "no" alone answers nothing."""
+    answer = assistant.ask("Kế hoạch 2022 của Ninh Thuận có nhiệm vụ nào về chỉ dẫn địa lý thịt cừu không?")
+    assert answer.answered and plain_text(answer).startswith("Không.") and "3.3" in plain_text(answer)
+    answer = assistant.ask("KH Thái Bình có nhiệm vụ xây dựng bản đồ số sản phẩm OCOP không, ai chủ trì?")
+    assert not answer.answered
+
+
 def test_stale_context_is_dropped(assistant: Assistant) -> None:
     stale = Context(plan_id="khong-con", task_ids=["ninh-thuan-2023:9.9", "hỏng"])
     answer = assistant.ask("còn kinh phí thì sao?", stale)

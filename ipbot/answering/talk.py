@@ -184,13 +184,14 @@ def nothing(db: PlanDB, request: Request) -> Answer:
             ]
         return reply(request, [Section(lines)], False, suggestions=suggestions)
     if reason is Reason.ELSEWHERE:
-        lines = [f"{names} không có nhiệm vụ này."]
+        asked = Field.CONTINUES in request.show  # "KH 2022 có nhiệm vụ nào về X không?": the answer is no
+        lines = [f"Không. {names} không có nhiệm vụ này." if asked else f"{names} không có nhiệm vụ này."]
         for alt in request.alternatives:
             for tid in alt.filters.ids:
                 task, plan = db.task(tid), db.plan(tid.split(":", 1)[0])
                 if task is not None:
                     lines.append(f"{plan.short_title} có: nhiệm vụ {task.number} — {task.title}.")
-        return reply(request, [Section(lines)], False, plans=request.plans, suggestions=suggestions)
+        return reply(request, [Section(lines)], asked, plans=request.plans, suggestions=suggestions)
     if reason is Reason.NO_ANALOG:
         asked = Field.CONTINUES in request.show  # "còn nhiệm vụ này không?": the answer is no
         lines = ["Không."] if asked else []

@@ -222,6 +222,11 @@ class Reader:
             unplanned_before = any(r.reason is Reason.NO_PLAN for r in found)
             requests += [r for r in found if r not in requests]
             context = _carried(context, found)
+        # "KH Thái Bình có nhiệm vụ bản đồ số không, ai chủ trì?": "no" leaves the rest unanswered, so the
+        # "no" alone is no answer to the message
+        requests = [
+            r.but(show=()) if r.reason is Reason.ELSEWHERE and Field.CONTINUES in r.show else r for r in requests
+        ]
         if any(r.items is not Items.NOTHING for r in requests):
             # one question understood: a sentence of the message that found nothing is not worth a reply
             requests = [r for r in requests if not (r.items is Items.NOTHING and r.reason is Reason.NOT_FOUND)]
@@ -2300,7 +2305,9 @@ class Reader:
                 )
                 for r in turn.elsewhere
             )
-            return turn.request(Items.NOTHING, reason=Reason.ELSEWHERE, alternatives=alternatives)
+            # "KH 2022 có nhiệm vụ nào về CDĐL thịt cừu không?": asked whether it is there, "no" answers it
+            asked = (Field.CONTINUES,) if self.lexicon.has("asks_whether", q.folded) else ()
+            return turn.request(Items.NOTHING, reason=Reason.ELSEWHERE, alternatives=alternatives, show=asked)
         alternatives_list = []
         if q.content_tokens and not q.has("out_of_domain"):
             # "Ý bạn là…" stays within the plan or year the person named
