@@ -319,6 +319,12 @@ ANSWERED = [
         ["3.3", "3.6", "300 triệu"],
         "budget_largest",
     ),
+    # an agency's tasks with who co-leads each and what each aims at, when the question asks it
+    (
+        "Sở TT&TT năm 2022 cùng ai chủ trì nhiệm vụ gì, nhiệm vụ đó hướng tới điều gì?",
+        ["1.c", "chủ trì: Sở Thông tin và Truyền thông; Sở Khoa học và Công nghệ", "mục tiêu:"],
+        "tasks_by_agency",
+    ),
     # "… có … không, ai …": two questions, and that "không" negates nothing
     (
         "2023 tinh co nv nao ve NHTT ko, ai phoi hop vs so KHCN",

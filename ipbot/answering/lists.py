@@ -67,6 +67,8 @@ def _list_line(db: PlanDB, plan: PlanInfo, task: Task, request: Request, detaile
     elif (Field.BUDGET in f.has or f.source or Field.BUDGET in request.show) and task.budget.allocation:
         # rows picked by their money ("dòng nào có số tiền", "lấy từ NS sự nghiệp"): the amounts themselves
         line += " — " + "; ".join(f"{_source_label(plan, k)} {money(v)}" for k, v in task.budget.allocation.items())
+    if Field.OBJECTIVE in request.show and task.objective:
+        line += f" — mục tiêu: {shorten(task.objective, 160)}"
     when = timeline_phrase(task)
     if when and (f.quarters or Field.TIME in request.show):
         line += f" ({when})"

@@ -2036,7 +2036,9 @@ class Reader:
         if topic and not ids:
             ids = ("-",)  # the topic matched no task of this agency: an empty selection
         # "sở chủ trì việc gì, với kinh phí bao nhiêu / làm quý nào": each line says it too
-        show = tuple(FIELD_OF_CUE[c] for c in ("time", "budget") if q.has(c))
+        show = tuple(FIELD_OF_CUE[c] for c in ("time", "budget", "objective") if q.has(c))
+        if re.search(r"\b(?:cung (?:voi )?(?:ai|nhung ai|so nao|co quan nao) chu tri|dong chu tri voi)\b", q.folded):
+            show += (Field.LEAD,)  # "Sở TT&TT cùng ai chủ trì nhiệm vụ gì": each task's leads
         return turn.request(
             Items.TASKS,
             op=Op.LIST,
