@@ -91,6 +91,11 @@ SESSIONS = {
         ("mỗi lớp kinh phí bao nhiêu, cộng lại?", ["18,4 triệu"]),
         ("cái thứ hai nhắm tới đối tượng nào?", ["5.2", "quản trị tài sản trí tuệ"]),
     ],
+    "a duty entry, who else has it, and whom 'họ' work with": [
+        ("KH Thái Bình giao Sở GD&ĐT những việc gì?", ["V.8"]),
+        ("sở nào cũng được giao y như vậy?", ["Sở Lao động - Thương binh và Xã hội"]),
+        ("họ phải phối hợp với những sở nào?", ["Sở Giáo dục và Đào tạo, Sở Lao động", "phối hợp"]),
+    ],
     "a list, then 'those two'": [
         ("nam 2022 lien hiep hoi kh&kt phoi hop nhung nhiem vu nao", ["2.c", "3.b"]),
         ("2 viec do ai chu tri", [KHCN]),

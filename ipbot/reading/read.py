@@ -420,6 +420,9 @@ class Reader:
         again = self._prior_list(turn)
         if again is not None:
             return [again]
+        entry = self._their_entry(turn)
+        if entry is not None:
+            return [entry]
         # a business saying who they are, what they make or whom to ask: a support question first
         said = fold(f"{q.lead_raw} {q.raw}")
         business = self.lexicon.has("persona", said) or self.lexicon.has("support_contact", q.folded)
@@ -1192,6 +1195,25 @@ class Reader:
 
         own = cover(refs[0])
         return refs if own >= TALKED_MATCH and all(own > cover(h) for h in hits) else []
+
+    def _their_entry(self, turn: Turn) -> Request | None:
+        """ "Họ phải phối hợp với những sở nào?" after a "Tổ chức thực hiện" entry: "họ" are its agencies,
+        and the entry itself says what they do and with whom."""
+        q = turn.query
+        if not re.search(r"(?<!\w)họ(?!\w)", q.shaped) or turn.task_how in ("number", "content"):
+            return None
+        entries = (Items.DUTIES, Items.AGENCIES)  # an entry quoted, or the agencies an entry names together
+        last = next(
+            (
+                r
+                for r in reversed(turn.context.last)
+                if r.items in entries and r.filters.ids and r.filters.role in (Role.DUTY, Role.ANY)
+            ),
+            None,
+        )
+        if last is None:
+            return None
+        return last.but(items=Items.DUTIES, op=Op.LOOKUP, filters=Filters(ids=last.filters.ids, role=Role.DUTY))
 
     def _prior_list(self, turn: Turn) -> Request | None:
         """'… những nhiệm vụ nào …? Các nhiệm vụ đó phối hợp với sở nào?': the list just asked for, again,
