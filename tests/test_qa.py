@@ -325,6 +325,7 @@ ANSWERED = [
         ["1.c", "chủ trì: Sở Thông tin và Truyền thông; Sở Khoa học và Công nghệ", "mục tiêu:"],
         "tasks_by_agency",
     ),
+    ("Nhiệm vụ nào năm 2023 liên quan đến sản phẩm OCOP?", ["4 nhiệm vụ", "3.2", "3.4", "3.5", "5.3"], "search"),
     # "… có … không, ai …": two questions, and that "không" negates nothing
     (
         "2023 tinh co nv nao ve NHTT ko, ai phoi hop vs so KHCN",

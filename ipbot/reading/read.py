@@ -2237,10 +2237,13 @@ class Reader:
         """ "Nhiệm vụ nào nhắc (trực tiếp) tới X": the tasks whose own words say X, X being the name the
         question spells in capitals ("OCOP", "CDĐL"), else its rarest word the tasks use."""
         q = turn.query
-        if not (self.lexicon.has("mentions", q.folded) and self.lexicon.has("which_tasks", q.folded)):
+        if not self.lexicon.has("which_tasks", q.folded):
             return []  # "kế hoạch nhắc tới ban chỉ đạo nào" asks a passage, not which tasks
-        texts = {TaskRef(p.id, t.number): f" {fold(f'{t.title} {t.content}')} " for p in turn.plans for t in p.tasks}
         named = [fold(w) for w in re.findall(r"\b[A-ZĐ]{3,}\b", q.raw) if fold(w) not in ("shtt", "kh")]
+        related = bool(named) and re.search(r"\blien quan (?:den|toi|ve)\b", q.folded)  # "liên quan tới OCOP"
+        if not (self.lexicon.has("mentions", q.folded) or related):
+            return []
+        texts = {TaskRef(p.id, t.number): f" {fold(f'{t.title} {t.content}')} " for p in turn.plans for t in p.tasks}
         used = {w: sum(f" {w} " in text for text in texts.values()) for w in named or q.content_tokens}
         used = {w: n for w, n in used.items() if n}
         if not used:
