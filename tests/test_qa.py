@@ -326,6 +326,13 @@ ANSWERED = [
         "tasks_by_agency",
     ),
     ("Nhiệm vụ nào năm 2023 liên quan đến sản phẩm OCOP?", ["4 nhiệm vụ", "3.2", "3.4", "3.5", "5.3"], "search"),
+    # the two sides named in a sentence before the question ("… mỗi bên … Bên nào …?")
+    (
+        "Năm 2023, UBND các huyện, thành phố và Sở GD&ĐT mỗi bên chủ trì một dòng trong bảng dự toán. Dòng của bên"
+        " nào có kinh phí lớn hơn, lớn hơn bao nhiêu?",
+        ["420 triệu đồng", "80 triệu đồng", "340 triệu đồng"],
+        "tasks_difference",
+    ),
     # "… có … không, ai …": two questions, and that "không" negates nothing
     (
         "2023 tinh co nv nao ve NHTT ko, ai phoi hop vs so KHCN",

@@ -259,6 +259,8 @@ class Reader:
             and (self.lexicon.has("own_agency", q.folded) or self._calls_by_head(q, lead.agencies[0]))
         ):
             q.agencies = lead.agencies
+        elif not q.agencies and len(set(lead.agencies)) >= 2 and re.search(r"\bben nao\b", q.folded):
+            q.agencies = lead.agencies  # "UBND huyện và Sở GD&ĐT mỗi bên chủ trì một dòng. Bên nào nhiều tiền hơn?"
         # "…nghe nói năm 2023 có nhiệm vụ KH&CN cấp TW…. Nv đó tổng kp bn?": "đó" is the preamble's subject
         refers = self._refers_to_one(q)
         explains = self._explains(q) and not refers
