@@ -477,6 +477,10 @@ class Reader:
             or re.search(rf"{y} (?:\w+ ){{0,3}}so voi\b", folded)
         )
 
+    def _asks_whether_there(self, q: Query) -> bool:
+        """A yes/no question whether a plan has, or still has, such a task: "no" is then its answer."""
+        return self.lexicon.has("asks_whether", q.folded) or self.lexicon.has("still_there", q.folded)
+
     def _asks_plan_money(self, turn: Turn) -> bool:
         """The question asks the plan's money as well as something else about it (no task named)."""
         q = turn.query
@@ -778,7 +782,7 @@ class Reader:
             refs = [TaskRef(*i.split(":", 1)) for i in f.ids if ":" in i]
             analogs = self._analogs(refs, list(plan_ids))
             if not analogs:
-                asked = (Field.CONTINUES,) if self.lexicon.has("still_there", q.folded) else ()
+                asked = (Field.CONTINUES,) if self._asks_whether_there(q) else ()
                 return Request(
                     items=Items.NOTHING, reason=Reason.NO_ANALOG, plans=plan_ids, filters=Filters(ids=f.ids), show=asked
                 )
@@ -2132,7 +2136,7 @@ class Reader:
         q = turn.query
         if turn.task_how == "no_analog":
             # "sang năm 2023 còn nhiệm vụ này không?": asked whether it goes on, "no" answers it
-            asked = (Field.CONTINUES,) if self.lexicon.has("still_there", q.folded) else ()
+            asked = (Field.CONTINUES,) if self._asks_whether_there(q) else ()
             return turn.request(
                 Items.NOTHING,
                 reason=Reason.NO_ANALOG,
@@ -2335,7 +2339,7 @@ class Reader:
                 for r in turn.elsewhere
             )
             # "KH 2022 có nhiệm vụ nào về CDĐL thịt cừu không?": asked whether it is there, "no" answers it
-            asked = (Field.CONTINUES,) if self.lexicon.has("asks_whether", q.folded) else ()
+            asked = (Field.CONTINUES,) if self._asks_whether_there(q) else ()
             return turn.request(Items.NOTHING, reason=Reason.ELSEWHERE, alternatives=alternatives, show=asked)
         alternatives_list = []
         if q.content_tokens and not q.has("out_of_domain"):
