@@ -282,10 +282,6 @@ class Operations:
         groups = self.groups(turn)
         ids = self._mentioned_ids(turn)
         things = self._plural_things(turn)
-        listed = [t for t in turn.context.listed if t in things]
-        if things and listed and len(turn.query.content_tokens) <= 1 and not turn.query.agencies:
-            # "mỗi lớp kinh phí bao nhiêu, cộng lại?" after a list of two classes: those two
-            things = tuple(listed)
         if things:
             ids = things  # "các lớp tập huấn mà Sở KH&CN chủ trì": the tasks that count classes
         duration = self._duration(turn)
