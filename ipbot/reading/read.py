@@ -77,6 +77,10 @@ MAX_SUPPORT = 3
 """A support answer: per plan, up to three tasks this close to the best one for the need."""
 ASSIGNED_DUTY = 0.15
 ASSIGNED_DUTY_MARGIN = 0.05
+# "which agencies …" with no clear winner: the duty entries scoring at least this share of the best,
+# when there are few enough of them to be an answer rather than the whole of "Tổ chức thực hiện"
+CLOSE_DUTY = 0.75
+MAX_CLOSE_DUTIES = 3
 """A duty of "Tổ chức thực hiện" answers "who does this task" only this far ahead of the next."""
 """Question words a duty must share to be quoted alone rather than the agency's whole entry."""
 
@@ -1690,7 +1694,12 @@ class Reader:
         # the duty's own words may be cue words ("bố trí kinh phí"): look with them kept
         hits = self.index.rank_passages(q.full_content, plan_ids, ["responsibility"])
         good = self._good(turn, hits, UNASSIGNED_DUTY if unassigned else 0.5)
-        clear = [] if good else self._clear_duty(hits)  # long entries score low: one clear winner will do
+        # long entries score low: one clear winner will do, or the few close to a winner when the
+        # question asks which agencies ("cơ quan nào xử lý hàng vi phạm": Công an/QLTT/Hải quan and Sở KH&CN)
+        # (a task matched is a better guide to its entries than the question's words: see _assigned_duty;
+        # "tổ chức nào đóng vai trò then chốt" in the objectives asks no duty)
+        several = _asks_which_agencies(q) and not unassigned and not q.has("objective", "targets")
+        clear = [] if good else self._clear_duty(hits, several=several)
         best_task = max((h.score for h in self.index.rank_tasks(q.full_content, plan_ids)[:1]), default=0.0)
         if clear:
             good = clear
@@ -2190,19 +2199,24 @@ class Reader:
         question's own words point to ("sở nào lo mảng quảng bá, giao thương" → Sở Công Thương), or,
         failing that, the one the task's own words clearly point to ("kiểm soát hàng hóa xuất, nhập
         khẩu" → the entry of Công an, QLTT and Hải quan)."""
-        if not turn.query.content_tokens or not any(p.responsibilities for p in plans):
+        if not any(p.responsibilities for p in plans):
             return []
         plan_ids = [p.id for p in plans]
-        hits = self.index.rank_passages(turn.query.content, plan_ids, ["responsibility"])
-        clear = self._clear_duty(hits)
+        clear = []
+        if turn.query.content_tokens:
+            hits = self.index.rank_passages(turn.query.content, plan_ids, ["responsibility"])
+            clear = self._clear_duty(hits, several=_asks_which_agencies(turn.query))
         by_agency = not any(t.lead for p in plans for t in p.tasks)  # no task of the plan names a lead
         if not clear and len(refs) == 1 and by_agency:
+            # the entries the task's own words point to, a close second included: both hold the duty
             task = self._task(refs[0])
-            clear = self._clear_duty(self.index.rank_passages(task_text(task), plan_ids, ["responsibility"]))
-        return self._passages(turn, [clear[0].item]) if clear else []
+            ranked = self.index.rank_passages(task_text(task), plan_ids, ["responsibility"])
+            clear = self._clear_duty(ranked, several=True)
+        return self._passages(turn, [h.item for h in clear]) if clear else []
 
-    def _clear_duty(self, hits: list[Hit]) -> list[Hit]:
-        """The one duty entry that clearly wins, sharing a specific word pair with the question.
+    def _clear_duty(self, hits: list[Hit], *, several: bool = False) -> list[Hit]:
+        """The one duty entry that clearly wins, sharing a specific word pair with the question;
+        with ``several``, the entries close to it as well (at most :data:`MAX_CLOSE_DUTIES`).
 
         Duty entries are long, so their scores stay low; the domain's own words ("tài sản trí
         tuệ") match every entry loosely, a pair like "hàng giả" or "vi phạm" does not.
@@ -2211,7 +2225,10 @@ class Reader:
         if not hits or hits[0].score < ASSIGNED_DUTY or not self.index.specific(hits[0].matched):
             return []
         if len(hits) > 1 and hits[0].score - hits[1].score < ASSIGNED_DUTY_MARGIN:
-            return []
+            if not several:
+                return []
+            close = [h for h in hits if h.score >= hits[0].score * CLOSE_DUTY and self.index.specific(h.matched)]
+            return close if len(close) <= MAX_CLOSE_DUTIES else []
         return hits[:1]
 
     # ------------------------------------------------------------------ topics and follow-ups
