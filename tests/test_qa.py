@@ -364,6 +364,20 @@ ANSWERED = [
         ["Công an tỉnh", "V.9", KHCN, "V.1", "Sở Văn hóa, Thể thao và Du lịch", "V.3"],
         "search",
     ),
+    # an agency's count asked of "Tổ chức thực hiện" (or of a plan that assigns work there): its points
+    (
+        "Trong phần tổ chức thực hiện, Thái Bình giao Sở NN&PTNT bao nhiêu đầu việc?",
+        ["5 việc", "V.2", "e)"],
+        "responsibility_count",
+    ),
+    ("Thái Bình giao Công an tỉnh mấy việc?", ["2 việc", "V.9", "chung với cơ quan khác"], "responsibility_count"),
+    # "sở tôi" is the agency the person works at, though another is named as its partner
+    (
+        "Tôi công tác ở Sở NN&PTNT Ninh Thuận. Năm 2022 sở tôi chủ trì bn nhiệm vụ SHTT, có cái nào làm chung với Sở"
+        " KH&CN ko?",
+        ["3 nhiệm vụ", NNPTNT, "3.c"],
+        "tasks_count",
+    ),
     # a task of such a plan asked by number: the entries its own words point to
     ("Thái Bình ai chủ trì nhiệm vụ III.3.b?", ["Công an tỉnh", "V.9", "III.3.b"], "search"),
     ("Tôi làm ở Báo Ninh Thuận. Kế hoạch SHTT 2023 giao báo chúng tôi làm gì?", ["IV.4", "tin, bài"], "responsibility"),
@@ -718,6 +732,8 @@ def test_nfc_and_nfd_input_agree(assistant: Assistant, form: str) -> None:
 NOT_ANSWERED = [
     # the plans do not state what is asked: answered is False and the reply says so
     ("Nhiệm vụ nhãn hiệu chứng nhận tôm giống năm 2022 được cấp bao nhiêu tiền?", "không nêu kinh phí"),
+    # the number asked the way a phone types it: the document has none, said once
+    ("ke hoach shtt ninh thuan 2022 so may vay", "Văn bản không ghi số ký hiệu"),
     ("ke hoach 2022: xay dung quy che phoi hop lien nganh lam vao quy may", "không nêu quý"),
     ("Ai chủ trì nhiệm vụ 3.5 năm 2023?", "không nêu cơ quan chủ trì"),
     # market prices and how far a task has got are not in any plan

@@ -56,7 +56,8 @@ def document(db: PlanDB, request: Request) -> Answer:
                 lines.append(f"Số hiệu: {plan.number}.")
                 stated = True
             else:
-                lines.append("Văn bản không ghi số hiệu. " + (plan.number_note or ""))
+                # the note, where the plan has one, already says so, with what the document leaves blank
+                lines.append(plan.number_note or "Văn bản không ghi số hiệu.")
         if Field.DATE in show or Field.DAY in show:
             if plan.issued:
                 lines.append(f"Ngày ban hành: {date_text(plan.issued)} ({plan.issued_text or ''}).".replace(" ()", ""))

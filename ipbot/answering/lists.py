@@ -501,6 +501,9 @@ def _held_elsewhere(db: PlanDB, plan: PlanInfo, tid: str | None) -> str:
 
 
 def count_duties(db: PlanDB, request: Request) -> Answer:
+    """How many entries "Tổ chức thực hiện" has; of one agency, how many points (a, b, c…) it is given."""
+    if request.filters.agency:
+        return _count_agency_duties(db, request)
     sections = []
     for plan in plans_of(db, request):
         entries = db.duties([plan.id])
@@ -526,3 +529,29 @@ def count_targets(db: PlanDB, request: Request) -> Answer:
     if not any_found:
         sections = [Section(["Kế hoạch không đặt chỉ tiêu định lượng riêng."])]
     return reply(request, sections, any_found, plans=request.plans)
+
+
+def _count_agency_duties(db: PlanDB, request: Request) -> Answer:
+    """ "Sở KH&CN được giao bao nhiêu đầu việc": the points of the entries that name the agency."""
+    agency = request.filters.agency
+    sections, any_found = [], False
+    for plan in plans_of(db, request):
+        name = db.agency_name(plan.id, agency)
+        entries = db.duties([plan.id], agency=agency)
+        if not entries:
+            sections.append(Section([f"Phần Tổ chức thực hiện không có mục giao việc cho {name}."], plan.short_title))
+            continue
+        any_found = True
+        items = [(label, text) for e in entries for label, text in e.duties]
+        where = ", ".join(e.section for e in entries)
+        shared = any(len(e.agencies) > 1 for e in entries)
+        together = " (chung với cơ quan khác)" if shared else ""
+        if any(label for label, _ in items):
+            lines = [f"{name} được giao {len(items)} việc ở mục {where}{together}:"]
+            lines += [f"• {label + ') ' if label else ''}{shorten(text, 110)}" for label, text in items]
+        else:  # one paragraph, not points: there is nothing to count, only what it says
+            lines = [f"Mục {where}{together} giao {name}: {shorten(' '.join(t for _, t in items), 400)}"]
+        sections.append(
+            Section(lines, plan.short_title, f"Nguồn: {plan.short_title}, mục {where} (Tổ chức thực hiện).")
+        )
+    return reply(request, sections, any_found, plans=request.plans, agencies=[agency] if agency else [])

@@ -704,6 +704,9 @@ class Operations:
         if items is Items.TASKS:
             if turn.task_how == "number" and not r.filters.groups and not r.filters.agency:
                 return None  # "nhiệm vụ 3.4 hỗ trợ bao nhiêu sản phẩm" is the task's own count
+            if r.filters.agency and self._counts_duty_points(turn):
+                # "trong mục tổ chức thực hiện, Sở KH&CN được giao bao nhiêu đầu việc": the points of its entry
+                return [turn.request(Items.DUTIES, op=Op.COUNT, filters=Filters(agency=r.filters.agency))]
             plans = [two[0], two[1]] if two else turn.plans
             # the tasks the words matched are dropped for a topic of their own, unless a quoted phrase chose them
             ids = r.filters.ids if turn.task_how != "content" or self._by_phrase(turn) else ()
@@ -732,6 +735,15 @@ class Operations:
             return [turn.request(Items.GROUPS, op=Op.LIST)]
         years = [y for y in q.years if any(t.year == y for p in turn.plans for t in p.targets)]
         return [turn.request(Items.TARGETS, op=Op.COUNT, filters=Filters(year=years[0] if years else None))]
+
+    def _counts_duty_points(self, turn: Turn) -> bool:
+        """An agency's count asked of "Tổ chức thực hiện": the section named, or every plan asked assigns
+        work by agency there (Thái Bình: no task names a lead, so a count of tasks led would be 0)."""
+        plans = turn.plans
+        if not plans or not all(p.responsibilities for p in plans):
+            return False
+        named = re.search(r"\bto chuc thuc hien\b|\bphan (?:iv|v)\b|\bmuc (?:iv|v)\b", turn.query.folded)
+        return bool(named) or not any(t.lead for p in plans for t in p.tasks)
 
     def _count_parts(self, turn: Turn, filters: Filters) -> list[Filters]:
         """One count, or the several one message asks for: "có bao nhiêu nhiệm vụ, trong đó Sở X chủ trì

@@ -257,12 +257,13 @@ class Reader:
         if not q.plan_numbers:
             q.plan_numbers = lead.plan_numbers
         q.lead_raw = lead.raw
-        if (
-            not q.agencies
-            and lead.agencies
-            and (self.lexicon.has("own_agency", q.folded) or self._calls_by_head(q, lead.agencies[0]))
-        ):
+        own = self.lexicon.has("own_agency", q.folded)
+        if not q.agencies and lead.agencies and (own or self._calls_by_head(q, lead.agencies[0])):
             q.agencies = lead.agencies
+        elif own and lead.agencies and lead.agencies[0] not in q.agencies:
+            # "Tôi ở Sở NN&PTNT. … sở tôi chủ trì bn nhiệm vụ, có cái nào làm chung với Sở KH&CN?": "sở tôi"
+            # is the subject, the agency named is the other one
+            q.agencies = [lead.agencies[0], *q.agencies]
         elif not q.agencies and len(set(lead.agencies)) >= 2 and re.search(r"\bben nao\b", q.folded):
             q.agencies = lead.agencies  # "UBND huyện và Sở GD&ĐT mỗi bên chủ trì một dòng. Bên nào nhiều tiền hơn?"
         # "…nghe nói năm 2023 có nhiệm vụ KH&CN cấp TW…. Nv đó tổng kp bn?": "đó" is the preamble's subject
@@ -389,8 +390,8 @@ class Reader:
         shared = self._same_entry(q, context, plans)
         if shared is not None:
             return [shared]
-        if not q.agencies and self.lexicon.has("own_agency", q.folded) and context.user_agency:
-            q.agencies = [context.user_agency]  # "sở mình", "sở tôi": where the person said they work
+        if self.lexicon.has("own_agency", q.folded) and context.user_agency and context.user_agency not in q.agencies:
+            q.agencies = [context.user_agency, *q.agencies]  # "sở mình", "sở tôi": where the person said they work
         if not q.agencies and context.agency and self._names_context_agency(q, context.agency):
             q.agencies = [context.agency]  # "còn Thái Bình giao sở này…", "kế hoạch 2023 giao cho Liên hiệp…"
         elif not q.agencies and context.agency and self._continues_about_agency(q, context):
