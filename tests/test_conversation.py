@@ -55,6 +55,19 @@ SESSIONS = {
         ("năm 2023 nó được bố trí bao nhiêu, từ những nguồn nào?", ["2.200"]),
         ("vậy sau năm 2023 còn phải bố trí thêm bao nhiêu?", ["2.600"]),
     ],
+    "an agency's points counted, then the third of them": [
+        ("Trong phần tổ chức thực hiện, Thái Bình giao Sở NN&PTNT bao nhiêu đầu việc?", ["5 việc"]),
+        ("cái thứ ba là gì vậy?", ["c) Chủ trì rà soát danh mục"]),
+    ],
+    "the groups, the fourth by its ordinal, the same group next year": [
+        ("Kế hoạch năm 2022 chia thành mấy nhóm nhiệm vụ?", ["5 nhóm"]),
+        ("nhóm thứ tư nói về gì, ai chủ trì?", ["Phát triển dịch vụ hỗ trợ về SHTT", KHCN]),
+        ("thế năm 2023 nhóm đó được bố trí bao nhiêu tiền?", ["4.1", "9,2 triệu"]),
+    ],
+    "the smallest rows, tied, then who leads them": [
+        ("Trong bảng dự toán 2023, dòng nào có tổng kinh phí thực hiện thấp nhất?", ["3 dòng cùng mức 9,2 triệu"]),
+        ("mấy nhiệm vụ ở mức thấp nhất đó do ai chủ trì?", [f"chủ trì: {KHCN}"]),
+    ],
     "a task, and whether it goes on next year": [
         ("KH 2022 có nhiệm vụ về tri thức truyền thống, văn hóa dân gian không?", ["3.đ"]),
         ("sang năm 2023 còn nhiệm vụ này không?", ["Không.", "không có nhiệm vụ tương ứng"]),

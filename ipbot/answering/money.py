@@ -14,7 +14,7 @@ from decimal import Decimal
 from ipbot import phrases
 from ipbot.answering.common import Reach, filters_phrase, measure_phrase, percent, period, plans_of, reply
 from ipbot.answers import Answer, Section
-from ipbot.describe import shorten
+from ipbot.describe import agency_list, shorten
 from ipbot.plans.db import ALL_BUT, BudgetRow, PlanDB, PlanInfo, column
 from ipbot.requests import Field, Figure, Filters, Measure, Op, Request
 from ipbot.text import figure, money, money_words
@@ -284,7 +284,9 @@ def largest(db: PlanDB, request: Request) -> Answer:
             if len(tied) > 1:  # "xuất hiện ở mấy dòng": the rows that share the amount, counted
                 lines.append(f"{len(tied)} dòng cùng mức {money(best)}:")
             for r in tied:
-                lines.append(f"{r.number} — {shorten(r.title, 80)}: {_show(r, measure, source)}.")
+                lines.append(
+                    f"{r.number} — {shorten(r.title, 80)}: {_show(r, measure, source)}{_lead(db, r, request.show)}."
+                )
             for r in rows[len(tied) : len(tied) + 4]:
                 lines.append(f"• {r.number} — {shorten(r.title, 60)}: {_show(r, measure, source)}")
         else:
@@ -294,6 +296,15 @@ def largest(db: PlanDB, request: Request) -> Answer:
     return reply(
         request, sections, True, plans=[p.id for p in with_rows], tasks=top[:1] if len(top) == 1 else [], listed=top
     )
+
+
+def _lead(db: PlanDB, row: BudgetRow, show: tuple[Field, ...] = ()) -> str:
+    """ "; chủ trì: Sở KH&CN" after a row, when who leads it was asked."""
+    if Field.LEAD not in show:
+        return ""
+    task = db.task(row.task_id)
+    names = agency_list(db.agency_name(row.plan_id, s) for s in task.lead) if task and task.lead else "không ghi"
+    return f"; chủ trì: {names}"
 
 
 _RANK_WORDS = {1: "nhất", 2: "thứ hai", 3: "thứ ba", 4: "thứ tư", 5: "thứ năm", 6: "thứ sáu", 7: "thứ bảy"}

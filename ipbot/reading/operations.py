@@ -975,7 +975,11 @@ class Operations:
         nth = self._nth_re.search(turn.query.folded)  # "lớn thứ hai", "còn dòng lớn thứ ba?"
         position = self.lex.ordinals.get(nth.group(1), 1) if nth else 1
         op = Op.MIN if smallest else Op.MAX
-        return [turn.request(Items.TASKS, op=op, measure=measure, filters=filters, position=position)]
+        show: tuple[Field, ...] = ()
+        if turn.query.has("lead") and not filters.agency:
+            # "mấy nhiệm vụ ở mức thấp nhất đó do ai chủ trì?": the rows, each with its lead
+            filters, show = filters.model_copy(update={"role": Role.ANY}), (Field.LEAD,)
+        return [turn.request(Items.TASKS, op=op, measure=measure, filters=filters, position=position, show=show)]
 
     def _list(self, turn: Turn) -> list[Request] | None:
         q = turn.query

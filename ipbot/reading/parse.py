@@ -183,7 +183,10 @@ def understand(index: Index, question: str, lexicon: Lexicon | None = None) -> Q
         left_out = lexicon.has("excluding", " ".join(fold(clause).split()[-14:]))
         (q.excluded_numbers if left_out else q.task_numbers).append(m.group(1))
     q.task_numbers = list(dict.fromkeys(q.task_numbers))
-    q.group_numbers = list(dict.fromkeys(_BARE_NUM_RE.findall(folded)))
+    # "nhóm thứ tư" is group 4 as much as "nhóm 4" is
+    words = "|".join(sorted(map(re.escape, lexicon.ordinals), key=len, reverse=True))
+    nth = [str(lexicon.ordinals[w]) for w in re.findall(rf"\bnhom (?:nhiem vu )?thu ({words})\b", folded)]
+    q.group_numbers = list(dict.fromkeys([*_BARE_NUM_RE.findall(folded), *nth]))
     q.agencies = index.find_agencies(text) or index.quoted_generic_agencies(text)
     q.quarters = _quarters(folded)
     q.sources = source_keys(index, expanded)

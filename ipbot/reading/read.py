@@ -386,6 +386,9 @@ class Reader:
         nth_source = self._nth_source(q, context)
         if nth_source is not None:
             return [nth_source]
+        nth_duty = self._nth_duty(q, context)
+        if nth_duty is not None:
+            return [nth_duty]
         plans, explicit, missing = self._resolve_plans(q, context)
         shared = self._same_entry(q, context, plans)
         if shared is not None:
@@ -507,6 +510,29 @@ class Reader:
             return None
         return last[-1].but(items=Items.SOURCES, op=Op.LOOKUP, filters=Filters(source=sources[n - 1].key), show=())
 
+    def _nth_duty(self, q: Query, context: Context) -> Request | None:
+        """ "cái thứ ba là gì?" after an agency's duties were counted or quoted: the n-th of them, as the
+        entries list them (a, b, c…)."""
+        m = next(self.lexicon.find("ordinal", q.folded), None)
+        last = [r for r in context.last if r.items is Items.DUTIES and r.filters.agency]
+        if m is None or not last or context.listed or q.agencies or q.content_tokens:
+            return None
+        agency = last[-1].filters.agency
+        points = [
+            (plan_id, entry.section, n)
+            for plan_id in last[-1].plans
+            for entry in self.index.plans[plan_id].responsibilities
+            if agency in entry.agencies
+            for n in range(len(entry.duties))
+        ]
+        word = m.group(0).split()[-1]
+        n = self.lexicon.ordinals.get(word, len(points) if word in ("cuoi", "cung") else 0)
+        if not 1 <= n <= len(points):
+            return None
+        plan_id, section, position = points[n - 1]
+        chosen = Filters(agency=agency, role=Role.DUTY, ids=(f"{plan_id}:{section}",), parts=(position,))
+        return last[-1].but(op=Op.LOOKUP, plans=(plan_id,), filters=chosen)
+
     def _points_at_nothing(self, turn: Turn) -> bool:
         """ "lớp đó kp bn?" as a first message: "đó" means nothing yet, and the plan's budget would
         answer another question."""
@@ -592,7 +618,7 @@ class Reader:
         q = turn.query
         if not self.lexicon.has("support", q.folded) or q.task_numbers or turn.task_how in ("number", "context"):
             return []
-        if q.has("budget", "time", "coop", "targets", "reporting", "document", "quantity", "statistics"):
+        if q.has("budget", "time", "coop", "targets", "reporting", "document", "quantity", "statistics", "objective"):
             return []
         if q.quarters or q.sources or self.lexicon.has("count", q.folded):
             return []
