@@ -68,6 +68,19 @@ SESSIONS = {
         ("Trong bảng dự toán 2023, dòng nào có tổng kinh phí thực hiện thấp nhất?", ["3 dòng cùng mức 9,2 triệu"]),
         ("mấy nhiệm vụ ở mức thấp nhất đó do ai chủ trì?", [f"chủ trì: {KHCN}"]),
     ],
+    "a task, then its own words asked about without naming it": [
+        (
+            "Năm 2023, theo bảng dự toán, cơ quan nào chủ trì việc phát sóng Tạp chí Khoa học và Công nghệ về SHTT?",
+            [KHCN],
+        ),
+        ("phát mấy số, trên đài nào?", ["02 số Tạp chí Khoa học và Công nghệ", "Đài phát thanh và Truyền hình"]),
+    ],
+    "one task compared across two years: each year's own words": [
+        (
+            "Nhiệm vụ cơ sở dữ liệu và phần mềm quản lý sở hữu công nghiệp năm 2022 và năm 2023 khác nhau thế nào?",
+            ["Năm 2022: Xây dựng cơ sở dữ liệu", "Năm 2023: Cập nhật cơ sở dữ liệu"],
+        ),
+    ],
     "a task, and whether it goes on next year": [
         ("KH 2022 có nhiệm vụ về tri thức truyền thống, văn hóa dân gian không?", ["3.đ"]),
         ("sang năm 2023 còn nhiệm vụ này không?", ["Không.", "không có nhiệm vụ tương ứng"]),

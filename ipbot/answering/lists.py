@@ -474,9 +474,20 @@ def compare_tasks(db: PlanDB, request: Request) -> Answer:
             lines.append(
                 f"• {a.number} ({old.year_start}) ↔ {b.number} ({new.year_start}): {shorten(b.title, 70)}{change}"
             )
+            if len(pairs) <= _SIDE_BY_SIDE and not agency:
+                # one task in two years: what each year says it does, and how many, side by side
+                for plan, task in ((old, a), (new, b)):
+                    said = shorten(task.content, 170)
+                    counted = "; ".join(q.text for q in task.quantities if q.text not in said)
+                    lines.append(f"  – Năm {plan.year_start}: {said}" + (f" ({counted})" if counted else ""))
     title = f"{old.short_title} so với {new.short_title}"
     source = f"Nguồn: {old.short_title} và {new.short_title}, phần nhiệm vụ (so khớp theo nội dung)."
-    return reply(request, [Section(lines, title, source)], True, plans=[old.id, new.id])
+    # one task in both years: "năm 2023 làm quý mấy?" next is about it
+    tasks = list(pairs[0]) if len(pairs) == 1 and not dropped and not added else []
+    return reply(request, [Section(lines, title, source)], True, plans=[old.id, new.id], tasks=tasks)
+
+
+_SIDE_BY_SIDE = 2  # at most this many tasks going on in both years: each year's own words are shown
 
 
 def _namesake(db: PlanDB, tid: str, plan_id: str) -> str | None:

@@ -1231,6 +1231,12 @@ class Reader:
             return self.index.coverage(grams, self.index.doc_grams(text))[0]
 
         own = cover(refs[0])
+        if not hits and own < TALKED_MATCH:
+            # "phát mấy số, trên đài nào?" after the task that airs them: no task found, and every word
+            # asked is the task's own (pairs across the words cut would count against it)
+            task = self.index.tasks[refs[0].id]
+            words = self.index.doc_grams(" ".join(filter(None, [task_text(task), task.budget.note, *task.notes])))
+            return refs if turn.query.content_tokens and set(turn.query.content_tokens) <= words else []
         return refs if own >= TALKED_MATCH and all(own > cover(h) for h in hits) else []
 
     def _their_entry(self, turn: Turn) -> Request | None:
