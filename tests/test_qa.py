@@ -364,6 +364,25 @@ ANSWERED = [
         ["Công an tỉnh", "V.9", KHCN, "V.1", "Sở Văn hóa, Thể thao và Du lịch", "V.3"],
         "search",
     ),
+    # both ends of a ranking asked in one message
+    (
+        "Trong bảng dự toán 2023, dòng nào có tổng kinh phí thực hiện lớn nhất, và mức nhỏ nhất là bao nhiêu?",
+        ["3.1", "4.800 triệu đồng", "3 dòng cùng mức 9,2 triệu đồng"],
+        "budget_largest",
+    ),
+    # how long, not how much: each task's duration, never a money difference
+    (
+        "Nhiệm vụ 3.1 và nhiệm vụ 3.4 năm 2023, cái nào có tổng thời gian thực hiện dài hơn, mỗi cái bao nhiêu tháng?",
+        ["24 tháng", "12 tháng"],
+        "timeline",
+    ),
+    # the groups and the plan's money, asked together ("tổng dự toán cả năm" is the year's total, no filter)
+    (
+        "Kế hoạch SHTT 2023 của Ninh Thuận chia thành mấy nhóm nhiệm vụ, và tổng dự toán cả năm là bao nhiêu?",
+        ["5 nhóm", "3.832,6 triệu đồng"],
+        "groups",
+    ),
+    ("nhóm nào nhiều tiền nhất năm 2023?", ["Cao nhất (tổng kinh phí): Nhóm 3"], "budget_by_group"),
     # an agency's count asked of "Tổ chức thực hiện" (or of a plan that assigns work there): its points
     (
         "Trong phần tổ chức thực hiện, Thái Bình giao Sở NN&PTNT bao nhiêu đầu việc?",

@@ -373,6 +373,7 @@ def by_group(db: PlanDB, request: Request) -> Answer:
     sections = []
     for plan in with_rows:
         lines = []
+        ranked: list[tuple[Decimal, str]] = []
         for group in plan.groups:
             f = Filters(groups=(f"{plan.id}:{group.number}",))
             rows = [r for r in db.budget_rows([plan.id], f) if r.status == "row"]
@@ -385,6 +386,13 @@ def by_group(db: PlanDB, request: Request) -> Answer:
                 f"• Nhóm {group.number} ({shorten(group.title, 60)}): tổng {money(total)}; "
                 f"phân bổ trong năm {money(alloc)}"
             )
+            ranked.append((alloc if request.measure is Measure.ALLOCATION else total, f"Nhóm {group.number}"))
+        if request.measure is not None and ranked:
+            # "nhóm nào nhiều tiền nhất": the top and the bottom of the column asked, first
+            ranked.sort(key=lambda vg: vg[0], reverse=True)
+            what = "phân bổ trong năm" if request.measure is Measure.ALLOCATION else "tổng kinh phí"
+            (hi, top), (lo, bottom) = ranked[0], ranked[-1]
+            lines.insert(0, f"Cao nhất ({what}): {top}, {money(hi)}; thấp nhất: {bottom}, {money(lo)}.")
         sections.append(
             Section(
                 lines,

@@ -159,6 +159,9 @@ class Operations:
         if largest and _WHICH_GROUP_RE.search(f) and not turn.query.has("budget"):
             # "nhóm nào có nhiều nhiệm vụ nhất": the groups by their number of tasks
             return [turn.request(Items.GROUPS, op=Op.MIN if self.lex.has("smallest", f) else Op.MAX)]
+        if largest and _WHICH_GROUP_RE.search(f):
+            # "nhóm nào nhiều tiền nhất": each group's money, ranked by the column asked
+            return [turn.request(Items.GROUPS, op=Op.SUM, measure=r.measure or Measure.TOTAL)]
         ranked = next((x for x in turn.context.last if x.op in (Op.MAX, Op.MIN)), None)
         if largest and (r.measure or r.rows or "ratio_measure" in has or turn.query.has("budget") or ranked):
             return self._rank(turn, ranked)
@@ -974,12 +977,17 @@ class Operations:
         filters = r.filters.model_copy(update={"status": (), "ids": ()})
         nth = self._nth_re.search(turn.query.folded)  # "lớn thứ hai", "còn dòng lớn thứ ba?"
         position = self.lex.ordinals.get(nth.group(1), 1) if nth else 1
-        op = Op.MIN if smallest else Op.MAX
         show: tuple[Field, ...] = ()
         if turn.query.has("lead") and not filters.agency:
             # "mấy nhiệm vụ ở mức thấp nhất đó do ai chủ trì?": the rows, each with its lead
             filters, show = filters.model_copy(update={"role": Role.ANY}), (Field.LEAD,)
-        return [turn.request(Items.TASKS, op=op, measure=measure, filters=filters, position=position, show=show)]
+        ops = [Op.MIN if smallest else Op.MAX]
+        if smallest and _LARGEST_RE.search(turn.query.folded):
+            ops = [Op.MAX, Op.MIN]  # "dòng nào lớn nhất, và mức nhỏ nhất là bao nhiêu?": both ends
+        return [
+            turn.request(Items.TASKS, op=op, measure=measure, filters=filters, position=position, show=show)
+            for op in ops
+        ]
 
     def _list(self, turn: Turn) -> list[Request] | None:
         q = turn.query
@@ -1188,6 +1196,8 @@ class Operations:
     def _difference(self, turn: Turn, two: tuple[Plan, Plan] | None) -> list[Request] | None:
         r = self._reads(turn)
         q = turn.query
+        if q.has("time") and not q.has("budget") and _HOW_LONG_RE.search(q.folded):
+            return None  # "cái nào có tổng thời gian thực hiện dài hơn, mỗi cái bao nhiêu tháng": no money asked
         if two is not None and not q.sources and not turn.tasks:
             # "tổng kinh phí năm 2022 lớn hơn năm 2023 bao nhiêu": the two plans' stated totals, in the order named
             first, second = self._in_order(turn, two)
@@ -1253,6 +1263,10 @@ class Operations:
         return a, b
 
 
+# the top of a ranking named beside its bottom ("lớn nhất …, nhỏ nhất …")
+# how long, not how much ("tổng thời gian thực hiện", "bao nhiêu tháng", "dài hơn")
+_HOW_LONG_RE = re.compile(r"\bthoi gian thuc hien\b|\b(?:bao nhieu|may) thang\b|\bdai hon\b|\bbao lau\b")
+_LARGEST_RE = re.compile(r"\b(?:lon|cao|nhieu) nhat\b")
 _BARE_TOTAL_RE = re.compile(
     r"\btong (?:kinh phi|so tien|tien)\b"
     r"(?! (?:phan bo|bo tri|duoc|nam|trong nam|rieng|cua ke hoach|ke hoach|ca ke hoach))"

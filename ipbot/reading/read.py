@@ -426,6 +426,9 @@ class Reader:
             return [unknown_number]
         over_data = self.operations.read(turn)
         if over_data:
+            if all(r.items is Items.GROUPS for r in over_data) and self._asks_plan_money(turn):
+                # "kế hoạch chia thành mấy nhóm nhiệm vụ, và tổng dự toán cả năm là bao nhiêu?": both
+                over_data = [*over_data, self._plan_budget(turn)]
             return over_data
         again = self._prior_list(turn)
         if again is not None:
@@ -1731,7 +1734,8 @@ class Reader:
         # question asks which agencies ("cơ quan nào xử lý hàng vi phạm": Công an/QLTT/Hải quan and Sở KH&CN)
         # (a task matched is a better guide to its entries than the question's words: see _assigned_duty;
         # "tổ chức nào đóng vai trò then chốt" in the objectives asks no duty)
-        several = _asks_which_agencies(q) and not unassigned and not q.has("objective", "targets")
+        # (words no plan uses, "bánh cáy Làng Nguyễn", ask about something the entries do not name)
+        several = _asks_which_agencies(q) and not (unassigned or turn.unknown_words or q.has("objective", "targets"))
         clear = [] if good else self._clear_duty(hits, several=several)
         best_task = max((h.score for h in self.index.rank_tasks(q.full_content, plan_ids)[:1]), default=0.0)
         if clear:
