@@ -59,6 +59,10 @@ SESSIONS = {
         ("Trong phần tổ chức thực hiện, Thái Bình giao Sở NN&PTNT bao nhiêu đầu việc?", ["5 việc"]),
         ("cái thứ ba là gì vậy?", ["c) Chủ trì rà soát danh mục"]),
     ],
+    "the person's agency as the object of another's duty": [
+        ("Tôi công tác ở Sở KH&CN Ninh Thuận.", [KHCN]),
+        ("Năm 2022 Sở Tài chính phối hợp với sở tôi việc gì?", ["Sở Tài chính"]),
+    ],
     "the groups, the fourth by its ordinal, the same group next year": [
         ("Kế hoạch năm 2022 chia thành mấy nhóm nhiệm vụ?", ["5 nhóm"]),
         ("nhóm thứ tư nói về gì, ai chủ trì?", ["Phát triển dịch vụ hỗ trợ về SHTT", KHCN]),

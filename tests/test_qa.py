@@ -390,15 +390,16 @@ ANSWERED = [
         "responsibility_count",
     ),
     ("Thái Bình giao Công an tỉnh mấy việc?", ["2 việc", "V.9", "chung với cơ quan khác"], "responsibility_count"),
-    # "sở tôi" is the agency the person works at, though another is named as its partner
+    # "sở tôi" is the agency the person works at, though another is named as its partner (said after it, the
+    # agency named is the subject)
     (
         "Tôi công tác ở Sở NN&PTNT Ninh Thuận. Năm 2022 sở tôi chủ trì bn nhiệm vụ SHTT, có cái nào làm chung với Sở"
         " KH&CN ko?",
         ["3 nhiệm vụ", NNPTNT, "3.c"],
         "tasks_count",
     ),
-    # a task of such a plan asked by number: the entries its own words point to
-    ("Thái Bình ai chủ trì nhiệm vụ III.3.b?", ["Công an tỉnh", "V.9", "III.3.b"], "search"),
+    # a task of such a plan asked by number: the entries its own words point to (which agencies: every close one)
+    ("Thái Bình: những cơ quan nào lo nhiệm vụ III.3.b?", ["Công an tỉnh", "V.9", KHCN, "V.1", "III.3.b"], "search"),
     ("Tôi làm ở Báo Ninh Thuận. Kế hoạch SHTT 2023 giao báo chúng tôi làm gì?", ["IV.4", "tin, bài"], "responsibility"),
     ("o Thai Binh so nao duoc giao chung muc voi so GD?", ["Sở Lao động - Thương binh và Xã hội", "V.8"], "agencies"),
     ("tổng kinh phí năm 2022 lấy từ những nguồn nào?", ["5.540", "Nguồn kinh phí"], "plan_budget"),

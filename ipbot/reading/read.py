@@ -260,7 +260,13 @@ class Reader:
         own = self.lexicon.has("own_agency", q.folded)
         if not q.agencies and lead.agencies and (own or self._calls_by_head(q, lead.agencies[0])):
             q.agencies = lead.agencies
-        elif own and lead.agencies and lead.agencies[0] not in q.agencies:
+        elif (
+            own
+            and lead.agencies
+            and lead.agencies[0] not in q.agencies
+            and self.lexicon.has("introduces", lead.folded)
+            and self._own_before_named(q)
+        ):
             # "Tôi ở Sở NN&PTNT. … sở tôi chủ trì bn nhiệm vụ, có cái nào làm chung với Sở KH&CN?": "sở tôi"
             # is the subject, the agency named is the other one
             q.agencies = [lead.agencies[0], *q.agencies]
@@ -292,6 +298,13 @@ class Reader:
             q.content = f"{lead.content} {SEPARATOR} {q.content}".strip()
             q.full_content = f"{lead.full_content} {SEPARATOR} {q.full_content}".strip()
             q.content_tokens = self.index.content_tokens(q.content)
+
+    def _own_before_named(self, q: Query) -> bool:
+        """ "sở tôi chủ trì …, có cái nào làm chung với Sở KH&CN": "sở tôi" said before any agency named is
+        the subject; after one ("Sở Tài chính phối hợp với sở tôi việc gì") the agency named is."""
+        own = next(self.lexicon.find("own_agency", q.folded), None)
+        spans = self.index.agency_spans(q.folded)
+        return own is not None and all(own.start() < start for start, _ in spans)
 
     def _calls_by_head(self, q: Query, slug: str) -> bool:
         """ "Tôi ở Hội Doanh nhân trẻ. … hội được giao làm gì?": the agency of the preamble by its head noun,
@@ -393,7 +406,12 @@ class Reader:
         shared = self._same_entry(q, context, plans)
         if shared is not None:
             return [shared]
-        if self.lexicon.has("own_agency", q.folded) and context.user_agency and context.user_agency not in q.agencies:
+        if (
+            self.lexicon.has("own_agency", q.folded)
+            and context.user_agency
+            and context.user_agency not in q.agencies
+            and self._own_before_named(q)
+        ):
             q.agencies = [context.user_agency, *q.agencies]  # "sở mình", "sở tôi": where the person said they work
         if not q.agencies and context.agency and self._names_context_agency(q, context.agency):
             q.agencies = [context.agency]  # "còn Thái Bình giao sở này…", "kế hoạch 2023 giao cho Liên hiệp…"
@@ -520,6 +538,8 @@ class Reader:
         last = [r for r in context.last if r.items is Items.DUTIES and r.filters.agency]
         if m is None or not last or context.listed or q.agencies or q.content_tokens:
             return None
+        if not m.group(0).startswith(("cai ", "viec ", "diem ", "y ")) or q.years or q.provinces:
+            return None  # "dòng thứ hai", "nhiệm vụ thứ hai năm 2023 … ai chủ trì": another question
         agency = last[-1].filters.agency
         points = [
             (plan_id, entry.section, n)
@@ -621,8 +641,10 @@ class Reader:
         q = turn.query
         if not self.lexicon.has("support", q.folded) or q.task_numbers or turn.task_how in ("number", "context"):
             return []
-        if q.has("budget", "time", "coop", "targets", "reporting", "document", "quantity", "statistics", "objective"):
+        if q.has("budget", "time", "coop", "targets", "reporting", "document", "quantity", "statistics"):
             return []
+        if q.has("objective") and len(turn.tasks) == 1 and turn.task_how == "content":
+            return []  # "… có làm không gian hỗ trợ khởi nghiệp không, mục tiêu là gì?": that task's objective
         if q.quarters or q.sources or self.lexicon.has("count", q.folded):
             return []
         product = self._product(q)
@@ -2245,10 +2267,10 @@ class Reader:
             clear = self._clear_duty(hits, several=_asks_which_agencies(turn.query))
         by_agency = not any(t.lead for p in plans for t in p.tasks)  # no task of the plan names a lead
         if not clear and len(refs) == 1 and by_agency:
-            # the entries the task's own words point to, a close second included: both hold the duty
-            task = self._task(refs[0])
+            task = self._task(refs[0])  # the entry the task's own words clearly point to
             ranked = self.index.rank_passages(task_text(task), plan_ids, ["responsibility"])
-            clear = self._clear_duty(ranked, several=True)
+            # "cơ quan nào lo …" asks every agency: a close second holds the duty too ("ai chủ trì" asks one)
+            clear = self._clear_duty(ranked, several=_asks_which_agencies(turn.query))
         return self._passages(turn, [h.item for h in clear]) if clear else []
 
     def _clear_duty(self, hits: list[Hit], *, several: bool = False) -> list[Hit]:
