@@ -1752,11 +1752,10 @@ class Reader:
         # the duty's own words may be cue words ("bố trí kinh phí"): look with them kept
         hits = self.index.rank_passages(q.full_content, plan_ids, ["responsibility"])
         good = self._good(turn, hits, UNASSIGNED_DUTY if unassigned else 0.5)
-        # long entries score low: one clear winner will do, or the few close to a winner when the
-        # question asks which agencies ("cơ quan nào xử lý hàng vi phạm": Công an/QLTT/Hải quan and Sở KH&CN)
-        # (a task matched is a better guide to its entries than the question's words: see _assigned_duty;
-        # "tổ chức nào đóng vai trò then chốt" in the objectives asks no duty)
-        # (words no plan uses, "bánh cáy Làng Nguyễn", ask about something the entries do not name)
+        # long entries score low: one clear winner will do, or the few close to a winner when the question
+        # asks which agencies ("cơ quan nào xử lý hàng vi phạm": Công an/QLTT/Hải quan and Sở KH&CN); not when
+        # a task matched (its own words guide better: _assigned_duty), words no plan uses name the subject
+        # ("bánh cáy Làng Nguyễn"), or the objectives are asked ("tổ chức nào đóng vai trò then chốt")
         several = _asks_which_agencies(q) and not (unassigned or turn.unknown_words or q.has("objective", "targets"))
         clear = [] if good else self._clear_duty(hits, several=several)
         best_task = max((h.score for h in self.index.rank_tasks(q.full_content, plan_ids)[:1]), default=0.0)
