@@ -64,6 +64,8 @@ _AMOUNT_RE = re.compile(
 )
 _DURATION_RE = re.compile(r"(\d{1,2}) thang")
 _DURATIONS_RE = re.compile(r"\b(\d{1,2}) (?:hoac|va|hay|,) (?=\d{1,2} thang)")
+# how long, not how much ("tổng thời gian thực hiện", "bao nhiêu tháng", "dài hơn")
+_HOW_LONG_RE = re.compile(r"\bthoi gian thuc hien\b|\b(?:bao nhieu|may) thang\b|\bdai hon\b|\bbao lau\b")
 _QUOTED_RE = re.compile(r"[\"'“”‘’«»]([^\"'“”‘’«»]{3,80})[\"'“”‘’«»]")
 # the budget table's rows: "những dòng nào", "dòng 3.3", "bảng dự toán" (not "đồng chủ trì", "triệu đồng")
 _ROWS_RE = re.compile(
@@ -1264,8 +1266,6 @@ class Operations:
 
 
 # the top of a ranking named beside its bottom ("lớn nhất …, nhỏ nhất …")
-# how long, not how much ("tổng thời gian thực hiện", "bao nhiêu tháng", "dài hơn")
-_HOW_LONG_RE = re.compile(r"\bthoi gian thuc hien\b|\b(?:bao nhieu|may) thang\b|\bdai hon\b|\bbao lau\b")
 _LARGEST_RE = re.compile(r"\b(?:lon|cao|nhieu) nhat\b")
 _BARE_TOTAL_RE = re.compile(
     r"\btong (?:kinh phi|so tien|tien)\b"

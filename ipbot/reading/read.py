@@ -525,11 +525,15 @@ class Reader:
             return None  # "nhiệm vụ đầu tiên trong bảng", "dòng thứ hai": a row, not a source
         plan = self.index.plans.get(last[-1].plans[0])
         sources = [s for s in plan.budget.sources if s.amount is not None] if plan and plan.budget else []
-        word = m.group(0).split()[-1]
-        n = self.lexicon.ordinals.get(word, len(sources) if word in ("cuoi", "cung") else 0)
+        n = self._nth(m, len(sources))
         if not 1 <= n <= len(sources):
             return None
         return last[-1].but(items=Items.SOURCES, op=Op.LOOKUP, filters=Filters(source=sources[n - 1].key), show=())
+
+    def _nth(self, m: re.Match[str], count: int) -> int:
+        """The position an ordinal names in a list of ``count`` ("thứ hai": 2, "cuối cùng": ``count``)."""
+        word = m.group(0).split()[-1]
+        return self.lexicon.ordinals.get(word, count if word in ("cuoi", "cung") else 0)
 
     def _nth_duty(self, q: Query, context: Context) -> Request | None:
         """ "cái thứ ba là gì?" after an agency's duties were counted or quoted: the n-th of them, as the
@@ -548,8 +552,7 @@ class Reader:
             if agency in entry.agencies
             for n in range(len(entry.duties))
         ]
-        word = m.group(0).split()[-1]
-        n = self.lexicon.ordinals.get(word, len(points) if word in ("cuoi", "cung") else 0)
+        n = self._nth(m, len(points))
         if not 1 <= n <= len(points):
             return None
         plan_id, section, position = points[n - 1]
@@ -1250,18 +1253,19 @@ class Reader:
             return []
         grams = self.index.query_grams(turn.query.content)[1]
 
-        def cover(ref: TaskRef) -> float:
+        def words_of(ref: TaskRef) -> set[str]:
             task = self.index.tasks[ref.id]
-            text = " ".join(filter(None, [task_text(task), task.budget.note, *task.notes]))
-            return self.index.coverage(grams, self.index.doc_grams(text))[0]
+            return self.index.doc_grams(" ".join(filter(None, [task_text(task), task.budget.note, *task.notes])))
+
+        def cover(ref: TaskRef) -> float:
+            return self.index.coverage(grams, words_of(ref))[0]
 
         own = cover(refs[0])
         if not hits and own < TALKED_MATCH:
             # "phát mấy số, trên đài nào?" after the task that airs them: no task found, and every word
             # asked is the task's own (pairs across the words cut would count against it)
-            task = self.index.tasks[refs[0].id]
-            words = self.index.doc_grams(" ".join(filter(None, [task_text(task), task.budget.note, *task.notes])))
-            return refs if turn.query.content_tokens and set(turn.query.content_tokens) <= words else []
+            asked = set(turn.query.content_tokens)
+            return refs if asked and asked <= words_of(refs[0]) else []
         return refs if own >= TALKED_MATCH and all(own > cover(h) for h in hits) else []
 
     def _their_entry(self, turn: Turn) -> Request | None:
@@ -1380,8 +1384,7 @@ class Reader:
         if m is None:
             return None
         listed = among if among is not None else turn.context.listed or turn.context.task_ids
-        word = m.group(0).split()[-1]
-        n = self.lexicon.ordinals.get(word, len(listed) if word in ("cuoi", "cung") else 0)
+        n = self._nth(m, len(listed))
         if not listed or not 1 <= n <= len(listed):
             return None
         return TaskRef(*listed[n - 1].split(":", 1))
