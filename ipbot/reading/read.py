@@ -1253,7 +1253,7 @@ class Reader:
             return []
         grams = self.index.query_grams(turn.query.content)[1]
 
-        def words_of(ref: TaskRef) -> set[str]:
+        def words_of(ref: TaskRef) -> frozenset[str]:
             task = self.index.tasks[ref.id]
             return self.index.doc_grams(" ".join(filter(None, [task_text(task), task.budget.note, *task.notes])))
 
