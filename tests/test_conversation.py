@@ -258,6 +258,22 @@ SESSIONS = {
         ("cai thu nhat lam quy may, ai chu tri?", ["Quý II"]),
         ("Còn cái thứ 2 thì đăng trên những kênh nào, trạm đó đặt ở đơn vị nào?", ["Google", "Facebook"]),
     ],
+    "rows listed, then a bare total": [
+        ("Trong bảng dự toán 2023 của Ninh Thuận, những dòng nào có tiền ở cột NS khác của tỉnh?", ["5.3", "5.5"]),
+        ("thế tổng là bn?", ["500 triệu"]),
+    ],
+    "a group corrected, its last task, then who": [
+        ("KH 2022 Ninh Thuận, nhóm 4 là về việc gì, ai chủ trì?", [KHCN]),
+        ("à ý mình là nhóm 3, nhiệm vụ cuối cùng của nhóm đó là gì?", ["3.g", "xúc tiến thương mại"]),
+        ("cái đó ai chủ trì, ai phối hợp?", ["UBND các huyện, thành phố", KHCN]),
+    ],
+    "a target by milestone, the next milestone": [
+        (
+            "Đến 2025, Thái Bình yêu cầu cán bộ quản lý nhà nước về SHTT ở những sở nào phải được đào tạo, ở mức nào?",
+            ["100%", "đào tạo cơ bản", KHCN],
+        ),
+        ("tới 2030 thì sao?", ["chuyên sâu"]),
+    ],
 }
 
 
@@ -396,3 +412,16 @@ def test_the_first_task_of_the_table_is_a_row_not_a_funding_source(assistant: As
     first = assistant.ask("Tổng dự toán 2023 của Ninh Thuận bao nhiêu?")
     answer = assistant.ask("dòng thứ hai trong bảng dự toán là gì?", first.context)
     assert answer.intent != "budget_by_source", plain_text(answer)
+
+
+def test_who_leads_and_who_cooperates_said_once_each(assistant: Assistant) -> None:
+    first = assistant.ask("nhiệm vụ 3.g năm 2022 của Ninh Thuận là gì?")
+    text = plain_text(assistant.ask("cái đó ai chủ trì, ai phối hợp?", first.context))
+    assert text.count("Sở Khoa học và Công nghệ") == 1 and text.count("UBND các huyện, thành phố") == 1, text
+
+
+def test_a_milestone_without_the_target_asked_says_so(assistant: Assistant) -> None:
+    """Thái Bình counts enterprises auditing and valuing IP assets for 2030 only."""
+    answer = assistant.ask("có chỉ tiêu nào về số doanh nghiệp kiểm toán, định giá tài sản trí tuệ cho mốc 2025 không?")
+    text = plain_text(answer)
+    assert not answer.answered and "không đặt chỉ tiêu nào" in text and "2025" in text, text

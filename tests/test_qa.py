@@ -1493,3 +1493,81 @@ def test_an_amount_per_district_the_plan_never_splits_is_said_not_stated(assista
         assistant, "tập huấn cho chủ thể OCOP (mỗi huyện, TP 02 lớp) năm 2023 có tổng kinh phí bao nhiêu?"
     )
     assert answered and _has(text, "420 triệu đồng")
+
+
+def test_the_person_s_own_agency_said_by_its_level_or_shorthand(assistant: Assistant) -> None:
+    """ "UBND huyện" is "huyện" next, "hội em" is "hội e", "Đoàn TN" is the youth union."""
+    question = (
+        "toi la pho chu tich UBND huyen Tien Hai. KH SHTT Thai Binh yeu cau huyen long ghep noi dung SHTT "
+        "vao nhung loai van ban, chuong trinh nao?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "V.11") and _has(text, "đề án")
+    answered, text, _ = ask(assistant, "e o hoi doanh nhan tre tinh NT. KH 2022 giao hoi e nhung viec j vay ad")
+    assert answered and _has(text, "Hội Doanh nhân trẻ") and _has(text, "huy động kinh phí")
+    answered, text, _ = ask(
+        assistant, "minh la bi thu doan xa o Vu Thu. KH SHTT tinh Thai Binh co giao Doan TN lam j ko"
+    )
+    assert answered and _has(text, "V.10") and _has(text, "Đoàn Thanh niên Cộng sản Hồ Chí Minh")
+
+
+def test_a_multi_year_plan_s_target_beats_a_task_sharing_its_words(assistant: Assistant) -> None:
+    question = "HTX minh o Thai Binh. KH 160 muon so don dang ky shtt tang len, trong do nhan manh nhung loai don nao?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "giải pháp hữu ích") and _has(text, "giống cây trồng")
+    assert not _has(text, "III.1.d")
+
+
+def test_a_per_cent_asked_of_a_target_is_the_target_not_a_budget_share(assistant: Assistant) -> None:
+    question = "e la can bo so VHTTDL TB. den 2025 can bo QLNN ve SHTT o so e phai dc dao tao muc nao, ti le bn %?"
+    answered, text, intent = ask(assistant, question)
+    assert answered and intent == "targets" and _has(text, "100%") and _has(text, "cơ bản")
+
+
+def test_a_year_inside_a_multi_year_plan_asks_that_plan_s_targets(assistant: Assistant) -> None:
+    question = (
+        "minh la ky su cty cong nghe o TB, co sang che dc cap bang nam 2023. KH SHTT tinh co ho tro "
+        "thuong mai hoa ko, chi tieu bn sang che?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "01 - 02")
+    answered, _, _ = ask(assistant, "Năm 2023 Thái Bình có bao nhiêu đơn đăng ký sáng chế?")
+    assert not answered  # results, not a target: the plans have none
+
+
+def test_issues_of_a_magazine_are_no_departments(assistant: Assistant) -> None:
+    question = (
+        "Nhiệm vụ tuyên truyền trên phương tiện truyền thông đại chúng năm 2022: phát sóng mấy số Tạp chí KH&CN, "
+        "kỷ niệm ngày gì, ai chủ trì?"
+    )
+    answered, text, intent = ask(assistant, question)
+    assert answered and intent != "agencies_count" and _has(text, "2 số") and _has(text, "26/4") and _has(text, KHCN)
+
+
+def test_how_two_plans_state_their_money(assistant: Assistant) -> None:
+    question = "Kế hoạch Ninh Thuận 2022 và kế hoạch Thái Bình nêu kinh phí thế nào: tổng bao nhiêu, lấy từ nguồn nào?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "5.540 triệu đồng") and _has(text, "không nêu số tiền cụ thể")
+
+
+def test_a_second_question_without_a_subject_keeps_the_agency(assistant: Assistant) -> None:
+    question = (
+        "KH 2022: Sở TT&TT triển khai SHTT trong những lĩnh vực nào, và được giao chủ trì nhiệm vụ nào ở phần nội dung?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "báo chí") and _has(text, "xuất bản") and _has(text, "1.c")
+
+
+def test_which_agencies_for_a_task_the_plan_assigns_by_agency(assistant: Assistant) -> None:
+    question = (
+        "Cty mk xuat khau khan det o Hung Ha bi lam hang gia. KH SHTT TB giao nhung co quan nao thuc thi, "
+        "chong hang gia vay?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "Công an tỉnh") and _has(text, "Chi cục Hải quan") and _has(text, "V.9")
+
+
+def test_the_one_support_found_says_what_it_offers(assistant: Assistant) -> None:
+    question = "minh co y tuong may say nong san o Thuan Bac. 2022 tinh co ho tro dk sang che ko, ho tro nhung j?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "2.c") and _has(text, "thủ tục và kinh phí")

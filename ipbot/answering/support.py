@@ -18,6 +18,8 @@ __all__ = ["contact_lines", "contacts", "support"]
 
 SUPPORT_CONTENT = 140
 """How much of each task's content a support answer shows: enough to tell what it offers."""
+SUPPORT_ALONE = 420
+"""The one task a support answer found is the answer: what it offers, said in full (or nearly)."""
 
 
 def support(db: PlanDB, request: Request) -> Answer:
@@ -33,10 +35,13 @@ def support(db: PlanDB, request: Request) -> Answer:
             continue
         ids += mine
         lines = []
+        room = SUPPORT_ALONE if len(f.ids) == 1 else SUPPORT_CONTENT
         for task in tasks:
             who = agency_list(task.named(s, db.agency_name(plan.id, s)) for s in task.lead)
             ask = f"liên hệ {who} (chủ trì)" if who else _focal(db, plan)
-            lines.append(f"• {task_line(task)}: {shorten(task.content, SUPPORT_CONTENT)} — {ask}.")
+            lines.append(f"• {task_line(task)}: {shorten(task.content, room)} — {ask}.")
+            if len(f.ids) == 1 and task.objective:
+                lines.append(f"Mục tiêu: {shorten(task.objective, room)}")  # what it offers, often said there
         where = ", ".join(dict.fromkeys(f"mục {t.section}" for t in tasks))
         sections.append(Section(lines, f"Hỗ trợ trong {plan.short_title}", f"Nguồn: {plan.short_title}, {where}."))
     if not ids:

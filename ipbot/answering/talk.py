@@ -125,6 +125,8 @@ def reason_line(db: PlanDB, request: Request) -> str:
         return "Kế hoạch không có số liệu về tình hình thực tế hiện nay; kế hoạch chỉ đặt chỉ tiêu:"
     if request.reason is Reason.NOT_STATED and request.items is Items.TARGETS:
         about = f" về «{', '.join(f.words)}»" if f.words else ""
+        if f.year:
+            return f"Kế hoạch không đặt chỉ tiêu nào{about} cho mốc năm {f.year}. Các chỉ tiêu đặt cho mốc đó:"
         return f"Kế hoạch không đặt chỉ tiêu nào{about}. Các chỉ tiêu kế hoạch đặt ra:"
     if f.words:
         return f"Kế hoạch không nêu riêng «{', '.join(f.words)}»."

@@ -129,7 +129,7 @@ def _objective(db: PlanDB, plan: PlanInfo, task: Task) -> Lines:
 def _quantity(db: PlanDB, plan: PlanInfo, task: Task) -> Lines:
     if task.quantities:
         items = "; ".join(q.text for q in task.quantities)
-        return [f"Số lượng theo kế hoạch: {items}.", f"Nội dung: {shorten(task.content, 220)}"], True
+        return [f"Số lượng theo kế hoạch: {items}.", f"Nội dung: {shorten(task.content, 320)}"], True
     return [f"{_plan_year(plan)} không nêu số lượng cụ thể cho nhiệm vụ này.", f"Nội dung: {task.content}"], False
 
 
@@ -215,6 +215,14 @@ _FOLLOW_UPS = (
 )
 
 
+def _role_line(line: str) -> tuple[str, str] | str:
+    """ "Cơ quan phối hợp: X." and "Phối hợp: X." say one thing (asked "ai chủ trì, ai phối hợp", the
+    lead's lines name the partners and the partners' lines the lead): said once."""
+    label, sep, names = line.partition(": ")
+    role = next((r for r in ("đồng chủ trì", "chủ trì", "phối hợp") if label.lower().endswith(r)), None)
+    return (role, names) if sep and role and len(label.split()) <= 4 else line
+
+
 def task_label(db: PlanDB, task_id: str) -> str:
     """'3.3 — Chỉ dẫn địa lý Thịt cừu Ninh Thuận (Kế hoạch SHTT năm 2023 tỉnh Ninh Thuận)', for buttons."""
     plan_id = task_id.split(":", 1)[0]
@@ -252,7 +260,7 @@ def lookup_tasks(db: PlanDB, request: Request) -> Answer:
         lines: list[str] = []
         for fld in fields:
             got, stated = FIELDS[fld](db, plan, task)
-            lines += got
+            lines += [line for line in got if _role_line(line) not in map(_role_line, lines)]
             stated_any |= stated
         title = f"{task_heading(task)} — {task.title}"
         counts = [q.text for q in task.quantities if fold(q.text) not in fold(task.title)]

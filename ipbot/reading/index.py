@@ -789,10 +789,18 @@ class Index:
                 found.append(agency.slug)
         return found
 
-    def agency_heads(self, slug: str) -> set[str]:
+    def agency_heads(self, slug: str, titles: list[str] = ()) -> set[str]:  # type: ignore[assignment]
         """The first word of each name the agency goes by ("hoi" for Hội Doanh nhân trẻ, "dai" for Đài PT-TH):
-        how a person who said they work there calls it next ("hội được giao làm gì")."""
-        return {phrase.split()[0] for phrase, s in self._agency_phrases if s == slug and " " in phrase}
+        how a person who said they work there calls it next ("hội được giao làm gì"); after a council's
+        title (``titles``: "ubnd"), the level too: "UBND huyện" is "huyện" next."""
+        heads: set[str] = set()
+        for phrase, s in self._agency_phrases:
+            if s != slug or " " not in phrase:
+                continue
+            heads.add(phrase.split()[0])
+            level = next((phrase[len(t) + 1 :].split() for t in titles if phrase.startswith(f"{t} ")), [])
+            heads.update(level[:1])
+        return heads
 
     def agency_spans(self, folded: str) -> list[tuple[int, int]]:
         """Where agency names stand in folded (unexpanded) text, for removal from the content."""

@@ -144,6 +144,8 @@ class Operations:
         has = {name for name in _OPERATION_CUES if self.lex.has(name, f)}
         if turn.query.excluded_numbers and not re.search(r"\btru di\b|\blay\b", f):
             has.discard("difference")  # "trừ nhiệm vụ 3.2 ra": a task left out, no subtraction
+        if turn.query.has("targets") and not turn.query.has("budget"):
+            has.discard("share")  # "đến 2025 cán bộ … được đào tạo, tỉ lệ bao nhiêu %": a target's per cent
         largest = turn.query.has("largest")
         total_of = re.search(r"\btong (?:kinh phi|tien|so tien|du toan)\b", f)
         things_listed = turn.query.has("list") and bool(self._plural_things(turn))  # "những lớp … nào"
@@ -410,6 +412,9 @@ class Operations:
             more = _MORE_GROUPS_RE.match(f[m.end() :])
             if more:
                 numbers += re.findall(r"\d{1,2}", more.group(0))
+        if not numbers and not _GROUP_NUMBER_RE.search(fold(raw)):
+            # "nhóm thứ tư", or the group a preamble named ("à ý mình là nhóm 3, nhiệm vụ cuối của nhóm đó")
+            numbers = list(turn.query.group_numbers)
         out: list[str] = []
         sections = {m.group(1) for m in _SECTION_GROUP_RE.finditer(f)}  # "mục III.2": a group by its section
         for plan in turn.plans:
@@ -826,9 +831,11 @@ class Operations:
                 return Items.TARGETS
             if re.search(r"\bnhom\b", text) and not re.search(r"nhom \d", text):
                 return Items.GROUPS
-            if re.search(r"\b(?:co quan|don vi|so nganh|so|nganh|to chuc|ben)\b", text) and not re.search(
-                r"\bso (?:luong|dong|hang)\b", text
-            ):
+            agency = re.search(r"\b(?:co quan|don vi|so nganh|so|nganh|to chuc|ben)\b", text)
+            if agency and agency.group(0) == "so" and q.accents and len(q.shaped) == len(f):
+                said = q.shaped[m.start() : m.end()][agency.start() : agency.end()].lower()
+                agency = agency if said == "sở" else None  # "mấy số tạp chí" counts issues, not departments
+            if agency and not re.search(r"\bso (?:luong|dong|hang)\b", text):
                 return Items.AGENCIES
             if re.search(r"\b(?:nhiem vu|noi dung|dau viec|viec|giai phap|diem|hoat dong|dong|hang)\b", text):
                 return Items.TASKS

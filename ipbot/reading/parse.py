@@ -202,6 +202,7 @@ def understand(index: Index, question: str, lexicon: Lexicon | None = None) -> Q
     cut = [span for _, spans in needs for span in spans]
     # "nhà em", "HTX mình", "xưởng của tôi": who is asking, not what; "các dòng … cộng lại": no task either
     cut += [m.span() for m in lexicon.find("persona", folded)]
+    cut += [m.span() for m in lexicon.find("own_agency", folded)]  # "hội e", "đơn vị mình": the asker's agency
     cut += [m.span() for m in lexicon.find("scaffolding", folded)]
     q.content = _content(index, q, lexicon, extra=cut)
     q.full_content = _content(index, q, lexicon, keep_cues=True, extra=cut)

@@ -221,6 +221,8 @@ class Reader:
                     # "Bảng 2023 của Ninh Thuận có bao nhiêu dòng, và Sở KH&CN chủ trì bao nhiêu dòng?":
                     # the province's plan of that year, not each of its years
                     asked.years = before.years
+            if before is not None and before.agencies and not asked.agencies and self._starts_with_duty(asked):
+                asked.agencies = before.agencies  # "Sở TT&TT làm gì, và được giao chủ trì nhiệm vụ nào?": still it
             before = asked
             found = self._routed(asked, context)
             unplanned_before = any(r.reason is Reason.NO_PLAN for r in found)
@@ -239,6 +241,12 @@ class Reader:
             requests = [r for r in requests if r.items is not Items.TALK]
         return Reading(tuple(_merged(requests)), truncated, user_agency)
 
+    def _starts_with_duty(self, q: Query) -> bool:
+        """A question with no subject of its own ("được giao chủ trì …", "phải làm gì"): its subject is the
+        one of the question before it."""
+        opening = "|".join(self.lexicon.phrases("subjectless_start"))
+        return bool(re.match(rf"(?:va |con )?(?:{opening})\b", q.folded))
+
     def _introduced_agency(self, q: Query) -> str | None:
         """'Tôi là chuyên viên Sở KH&CN …', 'tôi công tác ở Sở VHTTDL': the agency the person works at."""
         m = next(self.lexicon.find("introduces", q.folded), None)
@@ -256,6 +264,8 @@ class Reader:
             q.years = lead.years
         if not q.plan_numbers:
             q.plan_numbers = lead.plan_numbers
+        if not q.group_numbers and re.search(r"\bnhom\b", q.folded):
+            q.group_numbers = lead.group_numbers  # "à ý mình là nhóm 3, nhiệm vụ cuối của nhóm đó là gì?"
         q.lead_raw = lead.raw
         own = self.lexicon.has("own_agency", q.folded)
         if not q.agencies and lead.agencies and (own or self._calls_by_head(q, lead.agencies[0])):
@@ -309,11 +319,12 @@ class Reader:
     def _calls_by_head(self, q: Query, slug: str) -> bool:
         """ "Tôi ở Hội Doanh nhân trẻ. … hội được giao làm gì?": the agency of the preamble by its head noun,
         as the subject or object of a duty (not "hỏi", which folds to the same letters)."""
-        heads = "|".join(map(re.escape, self.index.agency_heads(slug)))
+        heads = "|".join(map(re.escape, self.index.agency_heads(slug, self.lexicon.phrases("council_title"))))
         if not heads:
             return False
         role = "|".join(self.lexicon.phrases("duty_verb"))
-        return bool(re.search(rf"\b(?:{heads}) (?:co )?(?:{role})\b|\bgiao (?:cho )?(?:{heads})\b", q.folded))
+        assign = "|".join(self.lexicon.phrases("assign_verb"))
+        return bool(re.search(rf"\b(?:{heads}) (?:co )?(?:{role})\b|\b(?:{assign}) (?:cho )?(?:{heads})\b", q.folded))
 
     def _refers_to_one(self, q: Query) -> bool:
         """ "nhiệm vụ đó", "lớp đó", "cái thứ hai": one thing said before (not "nó", nor "các dòng đó"; typed
@@ -1409,8 +1420,13 @@ class Reader:
             if elsewhere and elsewhere[0].score >= max(here + ELSEWHERE_LEAD, STRONG_MATCH):
                 turn.elsewhere = [h.item for h in elsewhere if isinstance(h.item, TaskRef)][:2]
                 return []
-        # an annual plan's targets repeat its tasks' words: only duties, objectives, reporting compete
+        # an annual plan's targets repeat its tasks' words: only duties, objectives, reporting compete, and
+        # the targets of a plan over several years ("số đơn đăng ký tăng lên": Thái Bình's, no task's)
         passages = self.index.rank_passages(content, plan_ids, ["responsibility", "objective", "reporting"])
+        spans = [p for p in plan_ids if self.index.plans[p].year_start != self.index.plans[p].year_end]
+        if spans:
+            targets = self.index.rank_passages(content, spans, ["target"])
+            passages = sorted([*passages[:1], *targets[:1]], key=lambda h: -h.score)
         if (
             good
             and passages
@@ -1611,7 +1627,17 @@ class Reader:
         asked_years = q.years or ([turn.context.year] if carried and turn.context.year else [])
         years = [y for y in asked_years if any(t.year == y for p in plans for t in p.targets)]
 
-        stray = [y for y in q.years if y not in years and not any(p.year_start == p.year_end == y for p in plans)]
+        # a year inside a plan's span that sets no target of its own ("có sáng chế được cấp bằng năm 2023, chỉ
+        # tiêu bn sáng chế?" of a 2021–2030 plan): that plan's targets, which are the ones for that year
+        # (a count with no target asked, "năm 2023 có bao nhiêu đơn", asks results: the plans have none)
+        spans = [p for p in plans if q.has("targets") and p.year_start != p.year_end]
+        stray = [
+            y
+            for y in q.years
+            if y not in years
+            and not any(p.year_start == p.year_end == y for p in plans)
+            and not any(p.year_start <= y <= p.year_end for p in spans)
+        ]
         ids = self._ranked_targets(turn, plans, years)
         year = years[0] if len(years) == 1 else None
         counted = self._target_not_set(turn, plans)
@@ -1656,8 +1682,15 @@ class Reader:
             return None
         # the counted thing, its rarer words weighing more, must be nearly all in one target
         asked = set(words)
+        # of the milestone named, if one is ("… kiểm toán, định giá TSTT cho mốc 2025": set for 2030 only)
+        years = {t.year for p in plans for t in p.targets} & set(q.years)
         best = max(
-            (self.index.coverage(asked, self.index.doc_grams(t.text))[0] for p in plans for t in p.targets),
+            (
+                self.index.coverage(asked, self.index.doc_grams(t.text))[0]
+                for p in plans
+                for t in p.targets
+                if not years or t.year in years
+            ),
             default=0.0,
         )
         if best >= COUNTED_IN_TARGET:
@@ -1997,6 +2030,8 @@ class Reader:
             return duty or self._duties(turn, turn.plans, q.agencies)
         duty = self._duty_match(turn)
         named_task = self._strong_task(turn) or self.lexicon.has("verify", q.folded)
+        if named_task and self._own_duty_as_good(turn, duty):
+            named_task = False  # "Sở TT&TT triển khai SHTT trong những lĩnh vực nào": its entry says so as well
         if turn.task_how == "content" and not listing and named_task and (involved or duty is None):
             return None  # "Ai phối hợp với Sở X cập nhật CSDL…?", "có phải Sở X chủ trì …?" ask about that task
         # "Sở NN&PTNT phối hợp với đơn vị nào để rà soát sản phẩm OCOP": a duty the words name, not partners
@@ -2024,6 +2059,20 @@ class Reader:
         if role_cue or listing or asks_tasks:
             return self._tasks_of_agency(turn)
         return None
+
+    def _own_duty_as_good(self, turn: Turn, duty: list[Request] | Request | None) -> bool:
+        """The agency's own duty entry matches the words as well as the task they name, and nothing asks a
+        task's part (who leads, cooperates, when, how much): the entry, which is the agency's, answers."""
+        q = turn.query
+        if not isinstance(duty, Request) or duty.items is not Items.DUTIES or q.has(*TASK_FACETS):
+            return False
+        task = max((h.score for h in self.index.rank_tasks(q.content, turn.plan_ids)[:1]), default=0.0)
+        held = [
+            h
+            for h in self.index.rank_passages(q.full_content, turn.plan_ids, ["responsibility"])
+            if self._held_by(h, q.agencies)
+        ]
+        return bool(held) and held[0].score >= task
 
     def _duty_match(self, turn: Turn) -> list[Request] | Request | None:
         """A question whose words match one of the agency's duties: answer with that duty."""
@@ -2246,7 +2295,8 @@ class Reader:
         request = turn.request(
             Items.TASKS, plans=plans, filters=Filters(ids=tuple(r.id for r in refs)), show=tuple(facets or [Field.CARD])
         )
-        if Field.LEAD in facets and not any(self._task(r).lead for r in refs):
+        asks_who = Field.LEAD in facets or _asks_which_agencies(q)  # "giao những cơ quan nào chống hàng giả"
+        if asks_who and not any(self._task(r).lead for r in refs):
             return [*self._assigned_duty(turn, plans, refs), request]
         return request
 
@@ -2448,7 +2498,11 @@ _COMMA_NUMBER_RE = re.compile(
 _SUBJECTS_RE = re.compile(r"\s(?:và|va|với|voi|vs|hay|hoặc|hoac)\s|,")
 _JOINED_RE = re.compile(r"\b(?:voi|va|vs|so voi)\b")
 # what a number question counts: "bao nhiêu sản phẩm OCOP", "tối thiểu mấy cơ sở sản xuất kinh doanh"
-_COUNTED_RE = re.compile(r"(?:bao nhieu|\bmay|toi thieu|so luong)\s+((?:[a-z0-9%]+ ){0,3}[a-z0-9%]+)")
+# (and "có chỉ tiêu nào về số doanh nghiệp kiểm toán …")
+_COUNTED_RE = re.compile(
+    r"(?:bao nhieu|\bmay|toi thieu|so luong|\bchi tieu (?:nao )?ve(?: so(?: luong)?)?)"
+    r"\s+((?:[a-z0-9%]+ ){0,3}[a-z0-9%]+)"
+)
 _COUNTED_STOP = frozenset({"cai", "con", "chiec", "duoc", "thi", "la", "co", "cho", "bao", "nhieu", "may", "nam", "%"})
 
 
