@@ -274,6 +274,14 @@ SESSIONS = {
         ),
         ("tới 2030 thì sao?", ["chuyên sâu"]),
     ],
+    "two rows of a column listed, then which is larger": [
+        ("Trong bảng dự toán 2023, những dòng nào lấy tiền từ cột NS khác của tỉnh?", ["5.3", "5.5"]),
+        ("dòng nào nhiều hơn và gấp mấy lần?", ["340 triệu", "5,25"]),
+    ],
+    "a class, then every row at its amount added up": [
+        ("Năm 2023 lớp tập huấn tại trạm IP Platform dành cho ai, học nội dung gì?", ["4.1"]),
+        ("thế cộng hết các lớp có mức 9,2 triệu trong bảng thì tổng là bn?", ["27,6 triệu"]),
+    ],
 }
 
 

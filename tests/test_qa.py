@@ -1571,3 +1571,24 @@ def test_the_one_support_found_says_what_it_offers(assistant: Assistant) -> None
     question = "minh co y tuong may say nong san o Thuan Bac. 2022 tinh co ho tro dk sang che ko, ho tro nhung j?"
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "2.c") and _has(text, "thủ tục và kinh phí")
+
+
+def test_two_plans_merged_and_own_money_without_the_central_proposal(assistant: Assistant) -> None:
+    question = "Gộp kinh phí dự kiến của 2 kế hoạch SHTT năm 2022 và 2023 của Ninh Thuận thì được bao nhiêu?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "9.372,6 triệu đồng")
+    question = (
+        "Không tính phần đề xuất Trung ương hỗ trợ, năm 2023 nguồn của tỉnh (sự nghiệp KH&CN cộng nguồn khác "
+        "của ngành, địa phương) là bao nhiêu?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "1.832,6 triệu đồng")
+
+
+def test_two_classes_compared_show_what_one_class_costs(assistant: Assistant) -> None:
+    question = (
+        "Năm 2023, một lớp tập huấn cho học sinh, sinh viên và một lớp cho cán bộ thực thi quyền SHTT, lớp nào "
+        "tốn hơn, mỗi lớp bao nhiêu?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "40 triệu đồng/lớp") and _has(text, "9,2 triệu đồng")

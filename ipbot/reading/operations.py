@@ -181,6 +181,10 @@ class Operations:
             out += self._sum(turn, Measure.REMAINING) or []  # "… tỷ lệ bao nhiêu, phần chưa phân bổ còn bao nhiêu"
         elif "difference" in has and "remaining" not in has and not out:
             out += self._difference(turn, two) or []
+            compared = [i for r in out if r.items is Items.TASKS for x in r.figures for i in x.filters.ids]
+            if compared and self.lex.has("per_unit", f):
+                # "lớp nào tốn hơn, mỗi lớp bao nhiêu": each task's row, which prices one class
+                out.append(turn.request(Items.TASKS, filters=Filters(ids=tuple(compared)), show=(Field.BUDGET,)))
             summed = [r for r in turn.context.last if r.op is Op.SUM]
             if not out and summed and not turn.tasks:
                 out = summed[-1:]  # "chênh nhau bao nhiêu?" after a sum: its answer gives the rows and «Cộng»
@@ -1243,9 +1247,17 @@ class Operations:
         if turn.task_how == "number":  # "nv 3.6 gấp mấy lần nv 3.4": in the order named
             named = q.task_numbers
             refs = sorted(refs, key=lambda r: named.index(r.number) if r.number in named else len(named))
+        source = None
+        listed = [t for t in turn.context.listed if t.split(":", 1)[0] in turn.plan_ids]
+        if not refs and turn.task_how not in ("number", "content") and len(listed) == 2:
+            # "dòng nào nhiều hơn, gấp mấy lần?" after a list of two rows: those two, in the column listed
+            refs = [TaskRef(*t.split(":", 1)) for t in listed]
+            source = next((x.filters.source for x in turn.context.last if x.filters.source), None)
+            measure = Measure.ALLOCATION if source and r.measure is None else measure
         if len(refs) >= 2:
             figures = tuple(
-                Figure(measure=measure, plan=ref.plan_id, filters=Filters(ids=(ref.id,))) for ref in refs[:2]
+                Figure(measure=measure, plan=ref.plan_id, source=source, filters=Filters(ids=(ref.id,)))
+                for ref in refs[:2]
             )
             return [turn.request(Items.TASKS, op=Op.DIFFERENCE, figures=figures)]
         if r.measure is Measure.REMAINING:  # "tổng kp nv 3.6 trừ đi phần phân bổ": what is left of it
