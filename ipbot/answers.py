@@ -32,6 +32,7 @@ class Context(BaseModel):
     last: list[Request] = []  # the requests the last answer served, for follow-ups
     plans_seen: list[str] = []  # plans the conversation has been about, the latest last ("quay lại Ninh Thuận")
     listed: list[str] = []  # the tasks the last list named, in order ("trong số đó", "cái thứ hai")
+    tasks_seen: list[str] = []  # tasks the turns were about, one after another, the latest last ("hai việc đó")
     user_agency: str | None = None  # the agency the person said they work at ("sở mình")
     default_plan_id: str | None = None  # chosen by the user (Telegram /kehoach)
 

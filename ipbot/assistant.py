@@ -125,6 +125,9 @@ def _next_context(context: Context, requests: list[Request], answer: Answer) -> 
         ctx.plans_seen = [*seen, ctx.plan_id][-MAX_SEEN:]
     if answer.task_ids:
         ctx.task_ids = list(answer.task_ids)
+        if len(answer.task_ids) <= MAX_SEEN:  # a look-up, not a long list
+            seen = [t for t in ctx.tasks_seen if t not in answer.task_ids]
+            ctx.tasks_seen = [*seen, *answer.task_ids][-MAX_SEEN:]
     elif answer.plan_ids and ctx.task_ids and not any(t.split(":")[0] in answer.plan_ids for t in ctx.task_ids):
         ctx.task_ids = []
     topical = [r for r in requests if r.items not in (Items.TALK, Items.NOTHING)]

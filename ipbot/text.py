@@ -110,9 +110,22 @@ def canon(text: str) -> str:
     return " ".join(nfc(text).casefold().split())
 
 
+TYPED_WITH_ACCENTS = 0.25
+"""Share of a text's words that must carry marks for it to count as typed with accents: a message typed
+without them with one or two words accented by a phone's autocorrect ("…Ban chỉ đao nao…") reads as
+unaccented, so its "nao", "vay" are the function words they are."""
+
+
+def _marked(word: str) -> bool:
+    return any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", word)) or "đ" in word
+
+
+@lru_cache(maxsize=4096)
 def has_diacritics(text: str) -> bool:
     """True when the text carries Vietnamese marks (so the user typed accents)."""
-    return any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", text)) or "đ" in text.lower()
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    marked = sum(map(_marked, words))
+    return marked > 0 and marked >= TYPED_WITH_ACCENTS * len(words)
 
 
 # Joiners inside abbreviations: "KH&CN", "KH & CN", "NN&PTNT", "GD&ĐT", "VH,TT&DL". Between

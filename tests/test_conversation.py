@@ -282,6 +282,15 @@ SESSIONS = {
         ("Năm 2023 lớp tập huấn tại trạm IP Platform dành cho ai, học nội dung gì?", ["4.1"]),
         ("thế cộng hết các lớp có mức 9,2 triệu trong bảng thì tổng là bn?", ["27,6 triệu"]),
     ],
+    "one task, then another, then both added up": [
+        ("Trong bảng dự toán SHTT 2023 của Ninh Thuận, dòng 1.1 là việc gì và tổng kinh phí bao nhiêu?", ["40 triệu"]),
+        ("còn lớp tập huấn ở trạm IP Platform thì sao?", ["4.1"]),
+        ("hai việc đó cộng lại tốn bao nhiêu tiền?", ["49,2 triệu"]),
+    ],
+    "the rows of a funding column, then their total in that column": [
+        ("Những dòng nào trong bảng 2023 có tiền ở cột NS sự nghiệp khoa học?", ["3.1", "5.2"]),
+        ("tổng là bao nhiêu?", ["1.017,6 triệu"]),
+    ],
 }
 
 
@@ -433,3 +442,10 @@ def test_a_milestone_without_the_target_asked_says_so(assistant: Assistant) -> N
     answer = assistant.ask("có chỉ tiêu nào về số doanh nghiệp kiểm toán, định giá tài sản trí tuệ cho mốc 2025 không?")
     text = plain_text(answer)
     assert not answer.answered and "không đặt chỉ tiêu nào" in text and "2025" in text, text
+
+
+def test_the_council_the_person_works_at_is_called_by_its_level_later(assistant: Assistant) -> None:
+    first = assistant.ask("Tôi là chuyên viên UBND huyện Hưng Hà.")
+    answer = assistant.ask("kế hoạch Thái Bình yêu cầu huyện làm gì?", first.context)
+    text = canon(plain_text(answer))
+    assert answer.answered and contains(text, "V.11") and contains(text, "lồng ghép"), text[:300]

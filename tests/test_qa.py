@@ -1592,3 +1592,32 @@ def test_two_classes_compared_show_what_one_class_costs(assistant: Assistant) ->
     )
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "40 triệu đồng/lớp") and _has(text, "9,2 triệu đồng")
+
+
+def test_new_words_do_not_take_over_old_readings(assistant: Assistant) -> None:
+    """ "đh" is as often "định hướng" as "đại học"; "đề nghị" is the word Thái Bình addresses the press with."""
+    answered, text, _ = ask(assistant, "kế hoạch Thái Bình gđ 2021-2025, đh 2030 là kế hoạch số mấy?")
+    assert answered and _has(text, "160/KH-UBND")
+    answered, text, _ = ask(assistant, "Kế hoạch đề nghị các cơ quan báo chí làm gì?")
+    assert answered and _has(text, "Báo Thái Bình")
+    answered, text, _ = ask(assistant, "KH 2023, nhóm 1. Các nhóm khác có bao nhiêu nhiệm vụ?")
+    assert answered and not _has(text, "thuộc nhóm 1"), text[:200]
+
+
+def test_a_message_typed_without_accents_but_two_words_reads_as_unaccented(assistant: Assistant) -> None:
+    question = "mk la cb Chi cuc Hai quan TB, KH 160 bao tham muu Ban chỉ đao nao xay dung KH vay?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "389/ĐP")
+
+
+def test_which_agencies_lead_tasks_at_all(assistant: Assistant) -> None:
+    answered, text, intent = ask(assistant, "năm 2023 có những cơ quan nào chủ trì nhiệm vụ?")
+    assert answered and intent == "agencies" and _has(text, "4 cơ quan chủ trì") and _has(text, NNPTNT)
+    answered, text, _ = ask(assistant, "Những cơ quan nào đứng tên chủ trì ít nhất một dòng trong bảng dự toán 2023?")
+    assert answered and _has(text, KHCN) and not _has(text, "thấp nhất")
+
+
+def test_a_count_then_a_bare_question_about_what_was_counted(assistant: Assistant) -> None:
+    question = "Năm 2022 có mấy nhiệm vụ về quản lý, sử dụng tri thức truyền thống, văn hóa dân gian? Mục tiêu là gì?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "1 nhiệm vụ") and _has(text, "du lịch")

@@ -75,6 +75,9 @@ def test_has_diacritics() -> None:
     assert has_diacritics("chủ trì")
     assert has_diacritics("đ")
     assert not has_diacritics("chu tri")
+    # typed without accents, two words accented by a phone's autocorrect: read as typed without them
+    assert not has_diacritics("KH 160 bao tham muu Ban chỉ đao nao xay dung KH vay")
+    assert has_diacritics("Năm 2023 ai chủ trì nhiệm vụ tin học hóa cơ sở dữ liệu")
 
 
 @pytest.mark.parametrize(

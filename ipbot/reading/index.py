@@ -799,7 +799,7 @@ class Index:
                 continue
             heads.add(phrase.split()[0])
             level = next((phrase[len(t) + 1 :].split() for t in titles if phrase.startswith(f"{t} ")), [])
-            heads.update(level[:1])
+            heads.update([w for w in level if w not in STOPWORDS][:1])  # "UBND các huyện": "huyện", not "các"
         return heads
 
     def agency_spans(self, folded: str) -> list[tuple[int, int]]:

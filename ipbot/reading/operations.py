@@ -142,6 +142,8 @@ class Operations:
         if counted is not None:
             return counted
         has = {name for name in _OPERATION_CUES if self.lex.has(name, f)}
+        if self.lex.has("bare_total", f) and turn.context.listed:
+            has.add("sum")  # "thế tổng là bn?" after rows were listed: they are added up
         if turn.query.excluded_numbers and not re.search(r"\btru di\b|\blay\b", f):
             has.discard("difference")  # "trừ nhiệm vụ 3.2 ra": a task left out, no subtraction
         if turn.query.has("targets") and not turn.query.has("budget"):
@@ -878,9 +880,18 @@ class Operations:
         classifiers = set(self.lex.phrases("count_classifier"))
         just_things = set(q.content_tokens) <= classifiers
         listed = [t for t in turn.context.listed if t.split(":", 1)[0] in turn.plan_ids]
-        if by_words and alone and just_things and listed and self.lex.has("sum", q.folded):
+        bare = self.lex.has("bare_total", q.folded) and bool(listed)
+        adds = self.lex.has("sum", q.folded) or bare
+        if bare and measure is None:
+            # "tổng là bn?" after the rows of a column ("có tiền ở cột NSTU", "phân bổ năm 2023"): that column
+            shown = next((x for x in turn.context.last if x.measure or x.filters.source), None)
+            if shown is not None:
+                measure = shown.measure or Measure.ALLOCATION
+                if shown.filters.source and not f.source:
+                    f = f.model_copy(update={"source": shown.filters.source})
+        if by_words and alone and just_things and listed and adds:
             f = f.model_copy(update={"ids": tuple(listed)})  # "mỗi lớp bao nhiêu, cộng lại?": the classes just listed
-        elif by_words and alone and q.content_tokens and self.lex.has("sum", q.folded):
+        elif by_words and alone and q.content_tokens and adds:
             # "cộng tổng kinh phí các dòng tập huấn, bồi dưỡng": the rows of a topic, however many
             topic = self._topic_ids(turn, turn.plans)
             f = f.model_copy(update={"ids": tuple(dict.fromkeys([*f.ids, *topic]))}) if topic else f
@@ -899,18 +910,18 @@ class Operations:
                 measure = Measure.ALLOCATION
             if column and not f.source and measure is Measure.ALLOCATION:
                 f = f.model_copy(update={"source": column})
-            if measure is None or not self.lex.has("sum", q.folded):
+            if measure is None or not adds:
                 return None  # "kéo dài tổng cộng bao nhiêu tháng" adds up no money
         one_task = len(f.ids) == 1 and f.ids[0] != "-"
         alone = f.model_copy(update={"ids": (), "source": None, "status": (), "excluded": ()}) == Filters()
-        if one_task and alone and measure is not Measure.REMAINING and not self.lex.has("sum", q.folded):
+        if one_task and alone and measure is not Measure.REMAINING and not adds:
             return None  # "nv đó tổng kp bn, đề xuất TW hỗ trợ bn?": one task's budget, a look-up
         only_source = f.source and f.model_copy(update={"source": None, "role": Role.ANY, "status": ()}) == Filters()
-        if only_source and self.lex.has("plan_total", q.folded) and not self.lex.has("sum", q.folded):
+        if only_source and self.lex.has("plan_total", q.folded) and not adds:
             return None  # "tổng dự toán bn, TW dự kiến hỗ trợ bn": the plan's stated figures, not a column's sum
         two = self._two_plans(turn)
         about_money = q.has("budget") or any(r.items is Items.BUDGET for r in turn.context.last)
-        if two and not selects and about_money and self.lex.has("sum", q.folded):
+        if two and not selects and about_money and adds:
             # "cộng cả hai kế hoạch 2022 và 2023 thì bao nhiêu tiền": the two plans' stated totals
             figures = tuple(Figure(measure=Measure.STATED, plan=p.id) for p in self._in_order(turn, two))
             return [turn.request(Items.BUDGET, op=Op.SUM, plans=list(two), figures=figures)]
@@ -925,7 +936,7 @@ class Operations:
             and turn.task_how in ("number", "content", "context", "analog")
             and not (f.groups or f.agency or f.quarters or f.amount or f.source or f.status)
         )
-        if named_only and not self.lex.has("sum", q.folded) and measure is not Measure.REMAINING:
+        if named_only and not adds and measure is not Measure.REMAINING:
             return None  # "nhiệm vụ 3.6 tổng kinh phí bao nhiêu": that task's budget, a look-up
         if measure is Measure.REMAINING and not (selects or whole) and not q.has("budget"):
             return None

@@ -264,7 +264,7 @@ class Reader:
             q.years = lead.years
         if not q.plan_numbers:
             q.plan_numbers = lead.plan_numbers
-        if not q.group_numbers and re.search(r"\bnhom\b", q.folded):
+        if not q.group_numbers and re.search(r"\bnhom (?:do|nay|ay|vua roi|tren)\b", q.folded):
             q.group_numbers = lead.group_numbers  # "à ý mình là nhóm 3, nhiệm vụ cuối của nhóm đó là gì?"
         q.lead_raw = lead.raw
         own = self.lexicon.has("own_agency", q.folded)
@@ -424,6 +424,8 @@ class Reader:
             and self._own_before_named(q)
         ):
             q.agencies = [context.user_agency, *q.agencies]  # "sở mình", "sở tôi": where the person said they work
+        elif not q.agencies and context.user_agency and self._calls_by_head(q, context.user_agency):
+            q.agencies = [context.user_agency]  # "Tôi ở UBND huyện Hưng Hà." … "kế hoạch yêu cầu huyện làm gì?"
         if not q.agencies and context.agency and self._names_context_agency(q, context.agency):
             q.agencies = [context.agency]  # "còn Thái Bình giao sở này…", "kế hoạch 2023 giao cho Liên hiệp…"
         elif not q.agencies and context.agency and self._continues_about_agency(q, context):
@@ -1227,6 +1229,12 @@ class Reader:
         ctx_ids = turn.context.task_ids
         if not ctx_ids and (q.has("refer") or self.lexicon.has("refer_list", q.folded)):
             ctx_ids = turn.context.listed  # "2 việc đó", "các nhiệm vụ trên": what the last list named
+        several = self._several_referred(q)
+        if several and len(ctx_ids) < several:
+            # "hai việc đó cộng lại" after one task, then another: the tasks of the last turns, if of one plan
+            seen = turn.context.tasks_seen[-several:]
+            if len(seen) == several and len({t.split(":", 1)[0] for t in seen}) == 1:
+                ctx_ids = seen
         bare = not q.content_tokens and q.has(*TASK_FACETS) and not q.has("list")
         if not ctx_ids and bare and 0 < len(turn.context.listed) <= _FEW_LISTED:
             ctx_ids = turn.context.listed  # "ai chủ trì?" after a list of two tasks: each of them
@@ -1239,6 +1247,14 @@ class Reader:
         elif turn.explicit:
             analogs = self._analogs(ctx_tasks, plan_ids)
             turn.tasks, turn.task_how = (analogs, "analog") if analogs else (ctx_tasks, "no_analog")
+
+    def _several_referred(self, q: Query) -> int:
+        """How many things "hai việc đó", "ba dòng trên" point back at (0 when none is counted)."""
+        m = re.search(
+            rf"\b(hai|ba|2|3) (?:{'|'.join(self.lexicon.phrases('refer_noun'))}|dong) (?:do|nay|tren|vua roi)\b",
+            q.folded,
+        )
+        return self.lexicon.ordinals.get(m.group(1), 0) if m else 0
 
     def _group_asked_about(self, turn: Turn) -> list[TaskRef]:
         """The tasks of the one group a question names by its title and asks a part of (who leads, when,
@@ -2538,6 +2554,9 @@ def _carried(context: Context, requests: list[Request]) -> Context:
     tasks = [i for r in topical if r.items is Items.TASKS and r.op is Op.LOOKUP for i in r.filters.ids]
     # "…có nv hỗ trợ NHTT ko? sở nào chủ trì, bố trí bn tiền": the one task the support answer named
     tasks += [i for r in topical if r.items is Items.SUPPORT and len(r.filters.ids) == 1 for i in r.filters.ids]
+    # "Năm 2022 có mấy nhiệm vụ về tri thức truyền thống? Mục tiêu là gì?": the tasks counted, when few
+    counted = [i for r in topical if r.items is Items.TASKS and r.op is Op.COUNT for i in r.filters.ids]
+    tasks += counted if 0 < len(counted) <= _FEW_LISTED else []
     agencies = [r.filters.agency for r in topical if r.filters.agency]
     return context.model_copy(
         update={
