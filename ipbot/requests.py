@@ -66,6 +66,7 @@ class Items(StrEnum):
     SOURCES = "sources"  # funding sources of the plan budget
     BUDGET = "budget"  # the plan's budget as a whole
     DOCUMENT = "document"  # number, date, signer, decisions implemented
+    CITATIONS = "citations"  # documents the plans cite (resolutions, decisions), and where
     OBJECTIVES = "objectives"
     REPORTING = "reporting"
     RECIPIENTS = "recipients"  # "Nơi nhận"
@@ -183,7 +184,9 @@ class AmountFilter(_Frozen):
 class Filters(_Frozen):
     """Which items: every filter given must hold (``negate`` turns the agency test around)."""
 
-    ids: tuple[str, ...] = ()  # chosen items, in order: tasks "plan:3.4", duties "plan:V.1", targets "plan:t1"
+    # chosen items, in order: tasks "plan:3.4", duties "plan:V.1", targets "plan:t1", cited documents by the
+    # digits of their number ("14" for Nghị quyết số 14-NQ/TU)
+    ids: tuple[str, ...] = ()
     excluded: tuple[str, ...] = ()  # tasks left out of the selection ("không tính 5.3")
     parts: tuple[int, ...] = ()  # within one chosen item (a duty entry), the positions asked about
     agency: str | None = None  # agency slug, as the plans' tasks name it
@@ -292,6 +295,7 @@ def _intent(request: Request) -> str:
         Items.PASSAGES: "search",
         Items.OBJECTIVES: "objective",
         Items.RECIPIENTS: "document",
+        Items.CITATIONS: "citation",
     }
     name = names.get(request.items, request.items.value)
     if request.items is Items.GROUPS and request.op is Op.SUM:

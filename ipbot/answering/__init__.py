@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable, Sequence
 
 from ipbot import phrases
-from ipbot.answering import document, lists, many, money, support, talk, tasks
+from ipbot.answering import citations, document, lists, many, money, support, talk, tasks
 from ipbot.answering.common import Reach, reply
 from ipbot.answers import Answer, Section
 from ipbot.plans.db import PlanDB
@@ -58,6 +58,7 @@ _BY_ITEMS: dict[Items, Family] = {
     Items.BUDGET: money.plan_budget,
     Items.SOURCES: money.source_tasks,
     Items.DOCUMENT: document.document,
+    Items.CITATIONS: citations.citations,
     Items.OBJECTIVES: document.objectives,
     Items.TARGETS: document.targets,
     Items.DUTIES: document.duties,

@@ -668,6 +668,15 @@ class PlanDB:
     def objectives(self, plan_id: str) -> list[sqlite3.Row]:
         return self._rows("select * from objectives where plan_id = ? order by position", (plan_id,))
 
+    def citations(self, plans: Sequence[str], keys: Sequence[str] = ()) -> list[sqlite3.Row]:
+        """Where the plans cite documents (of these numbers, by their digits), plan by plan, in order."""
+        where, params = f"plan_id IN ({_marks(plans)})", list(plans)
+        if keys:
+            where += f" AND key IN ({_marks(keys)})"
+            params += list(keys)
+        order = "(SELECT position FROM plans WHERE plans.id = citations.plan_id), position"
+        return self._rows(f"SELECT * FROM citations WHERE {where} ORDER BY {order}", params)
+
     def implements(self, plan_id: str) -> list[sqlite3.Row]:
         return self._rows("select * from implements where plan_id = ? order by position", (plan_id,))
 

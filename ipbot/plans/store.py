@@ -19,6 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ipbot.plans.citations import citations
 from ipbot.plans.load import (
     AGENCIES_FILE,
     CONTACTS_FILE,
@@ -48,7 +49,7 @@ __all__ = [
     "search",
 ]
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 
 class DataInvalid(Exception):
@@ -243,6 +244,24 @@ def _plan_rows(cat: Catalogue) -> Iterator[tuple[str, dict[str, object]]]:
                     "issuer": ref.issuer,
                     "title": ref.title,
                     "text": ref.text,
+                },
+            )
+        for n, c in enumerate(citations(plan)):
+            yield (
+                "citations",
+                {
+                    "plan_id": plan.id,
+                    "position": n,
+                    "kind": c.kind,
+                    "number": c.number,
+                    "key": c.key,
+                    "date": c.date,
+                    "issuer": c.issuer,
+                    "about": c.about,
+                    "text": c.text,
+                    "place": c.where,
+                    "ref": c.ref,
+                    "label": c.label,
                 },
             )
         for n, line in enumerate(plan.recipients):
@@ -496,6 +515,20 @@ _SCHEMA: dict[str, dict[str, type]] = {
         "title": str,
         "text": str,
     },
+    "citations": {
+        "plan_id": str,
+        "position": int,
+        "kind": str,
+        "number": str,
+        "key": str,
+        "date": str,
+        "issuer": str,
+        "about": str,
+        "text": str,
+        "place": str,
+        "ref": str,
+        "label": str,
+    },
     "recipients": {"plan_id": str, "position": int, "line": str},
     "reporting": {
         "plan_id": str,
@@ -540,6 +573,7 @@ _INDEXES = (
     ("budget_rows", ["plan_id"]),
     ("budget_rows", ["task_id"]),
     ("duty_agencies", ["agency"]),
+    ("citations", ["key"]),
 )
 """With ``analyze`` after them: a task's agencies, quarters and budget row are looked up by the task (at 300
 plans "which tasks does this agency join" looked through the agency's thousand rows for every task: 0.8 s)."""

@@ -19,6 +19,7 @@ from functools import cached_property
 
 from ipbot.answers import Context
 from ipbot.config import DEFAULT_DATA_DIR
+from ipbot.plans.citations import Citation, citations
 from ipbot.plans.models import Plan, Task
 from ipbot.plans.store import Knowledge
 from ipbot.reading.index import SEPARATOR, Hit, Index, Passage, TaskRef, task_text
@@ -145,6 +146,7 @@ class Reader:
     def __init__(self, knowledge: Knowledge, lexicon: Lexicon | None = None) -> None:
         self.knowledge = knowledge
         self.index = Index(knowledge)
+        self._cited: dict[str, list[Citation]] = {}
         # a plan's own topic words ("vocabulary: topics" in its file) are read like the lexicon's needs
         topics = {plan.id: plan.vocabulary.topics for plan in knowledge.plans.values()}
         self.lexicon = (lexicon or default_lexicon()).with_topics(topics)
@@ -455,6 +457,11 @@ class Reader:
         unknown_number = self._unknown_number(turn)
         if unknown_number is not None:
             return [unknown_number]
+        cited = self._citation(
+            turn
+        )  # "quyết định 2367 hai kế hoạch ghi khác nhau thế nào": the document, not the plans
+        if cited:
+            return cited
         over_data = self.operations.read(turn)
         if over_data:
             if all(r.items is Items.GROUPS for r in over_data) and self._asks_plan_money(turn):
@@ -1462,6 +1469,64 @@ class Reader:
         return [h.item for h in good if isinstance(h.item, TaskRef)]
 
     # ------------------------------------------------------------------ document and reporting
+    def _citation(self, turn: Turn) -> list[Request]:
+        """'Nghị quyết 14-NQ/TU do ai ban hành?', 'nghị quyết đó ngày nào?', 'nhiệm vụ … theo nghị quyết nào?':
+        a document the plans cite, by its number, by pointing back at what was just said, or as cited by
+        the task the question names."""
+        q = turn.query
+        if not q.has("cited_document"):
+            return []
+        every = list(self.index.plans)
+        cited = [c for p in every for c in self._citations_of(p)]
+        known = {c.key for c in cited}
+        kinds, codes = ("|".join(self.lexicon.phrases(c)) for c in ("cited_kind", "cited_code"))
+        numbered = re.finditer(rf"\b(?:{kinds})(?: so)? (\d+)\b|\b(\d+) ?(?:{codes})\b", q.expanded)
+        keys, left_out = [], []
+        for m in numbered:
+            key = m.group(1) or m.group(2)
+            before = " ".join(q.expanded[max(0, m.start() - 30) : m.start()].split()[-2:])
+            # "ngoài Quyết định 1068, … còn thực hiện quyết định nào": the others
+            (left_out if self.lexicon.has("excluding", f"{before} {m.group(0)}") else keys).append(key)
+        if keys and q.has("quantity", "budget", "time", "coop", "targets", "statistics"):
+            return []  # "theo Nghị quyết 14 đến năm 2025 hỗ trợ mấy sáng chế": the resolution only says which
+        unknown = [k for k in keys if k not in known]
+        keys = [k for k in keys if k in known]
+        if unknown and not keys and not left_out:
+            # "Nghị quyết 99 là gì": no plan cites it, which the answer says
+            return [turn.request(Items.CITATIONS, filters=Filters(ids=tuple(unknown)))]
+        if left_out and not keys:
+            named = {p.id for p in turn.plans}
+            kind = next((c.kind for c in cited if c.key in left_out), None)
+            keys = [c.key for c in cited if c.plan_id in named and c.kind == kind and c.key not in left_out]
+        pointing = rf"\b(?:{kinds}) (?:\S+ )?(?:do|nay|ay|tren|kia|vua (?:roi|neu))\b"  # "nghị quyết đó"
+        if not keys and (q.has("refer") or re.search(pointing, q.expanded)):
+            # "nghị quyết đó": the one cited by what the last answer showed, or the one it was about
+            shown = {i for r in turn.context.last if r.items is not Items.CITATIONS for i in r.filters.ids}
+            shown |= set(turn.context.task_ids)
+            keys = [c.key for c in cited if f"{c.plan_id}:{c.ref}" in shown]
+            keys += [k for r in turn.context.last if r.items is Items.CITATIONS for k in r.filters.ids]
+        by_task: list[Request] = []
+        if not keys and turn.tasks and turn.task_how in ("number", "content", "context") and "nao" in q.folded:
+            # "nhiệm vụ hỗ trợ đăng ký 01 sáng chế dựa theo chỉ tiêu của nghị quyết nào?": the one it cites,
+            # after the task itself (whose other parts the message may ask: "hỗ trợ những gì")
+            asked = {r.id for r in turn.tasks}
+            citing = [c for c in cited if f"{c.plan_id}:{c.ref}" in asked]
+            keys = [c.key for c in citing]
+            ids = tuple(dict.fromkeys(f"{c.plan_id}:{c.ref}" for c in citing if c.where == "task"))
+            by_task = [turn.request(Items.TASKS, filters=Filters(ids=ids), show=(Field.CARD,))] if ids else []
+        if not keys:
+            return []
+        plans = turn.plans if turn.explicit else [self.index.plans[p] for p in every]
+        citation = turn.request(Items.CITATIONS, plans=plans, filters=Filters(ids=tuple(dict.fromkeys(keys))))
+        return [*by_task, citation]
+
+    def _citations_of(self, plan_id: str) -> list[Citation]:
+        """The documents one plan cites (found once per plan and kept: a plan's text does not change)."""
+        found = self._cited.get(plan_id)
+        if found is None:
+            found = self._cited[plan_id] = citations(self.index.plans[plan_id])
+        return found
+
     def _recipients(self, turn: Turn) -> Request | None:
         q = turn.query
         if not q.has("recipients") or turn.task_how == "number":
