@@ -291,6 +291,11 @@ SESSIONS = {
         ("Những dòng nào trong bảng 2023 có tiền ở cột NS sự nghiệp khoa học?", ["3.1", "5.2"]),
         ("tổng là bao nhiêu?", ["1.017,6 triệu"]),
     ],
+    "one row's money, the next row, then one more added": [
+        ("Dòng 5.1 trong bảng dự toán 2023 kinh phí bao nhiêu?", ["9,2 triệu"]),
+        ("còn 5.2?", ["9,2 triệu"]),
+        ("cộng thêm 5.5 nữa thì ba dòng tổng cộng bao nhiêu?", ["98,4 triệu"]),
+    ],
 }
 
 

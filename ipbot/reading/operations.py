@@ -144,6 +144,8 @@ class Operations:
         has = {name for name in _OPERATION_CUES if self.lex.has(name, f)}
         if self.lex.has("bare_total", f) and turn.context.listed:
             has.add("sum")  # "thế tổng là bn?" after rows were listed: they are added up
+        if self.lex.has("adds_more", f) and turn.context.tasks_seen:
+            has.add("sum")  # "cộng thêm 5.5 nữa": the rows talked about, and one more
         if turn.query.excluded_numbers and not re.search(r"\btru di\b|\blay\b", f):
             has.discard("difference")  # "trừ nhiệm vụ 3.2 ra": a task left out, no subtraction
         if turn.query.has("targets") and not turn.query.has("budget"):
@@ -604,6 +606,13 @@ class Operations:
         if self.lex.has("refer_list", q.folded) and turn.context.listed:
             # "trong số đó những nhiệm vụ nào…": within what the last list named
             return tuple(t for t in turn.context.listed if t.split(":", 1)[0] in turn.plan_ids) or ("-",)
+        if turn.task_how == "number" and self.lex.has("adds_more", q.folded):
+            # "cộng thêm 5.5 nữa thì ba dòng bao nhiêu" after 5.1, then 5.2: the rows talked about, and this one
+            named = [r.id for r in turn.tasks]
+            said = re.search(r"\b(hai|ba|bon|nam|[2-9]) (?:dong|nhiem vu|nv|viec|lop)\b", q.folded)
+            wanted = self.lex.ordinals.get(said.group(1), 0) if said else len(turn.context.task_ids) + len(named)
+            before = [t for t in turn.context.tasks_seen if t.split(":", 1)[0] in turn.plan_ids and t not in named]
+            return tuple([*before[-(wanted - len(named)) :], *named] if wanted > len(named) else named)
         if turn.task_how in ("number", "content") and (turn.task_how == "number" or len(turn.tasks) <= 3):
             return tuple(r.id for r in turn.tasks)
         other_column = q.sources and any(r.filters.source not in (None, *q.sources) for r in turn.context.last)
@@ -881,7 +890,7 @@ class Operations:
         just_things = set(q.content_tokens) <= classifiers
         listed = [t for t in turn.context.listed if t.split(":", 1)[0] in turn.plan_ids]
         bare = self.lex.has("bare_total", q.folded) and bool(listed)
-        adds = self.lex.has("sum", q.folded) or bare
+        adds = self.lex.has("sum", q.folded) or bare or self.lex.has("adds_more", q.folded)
         if bare and measure is None:
             # "tổng là bn?" after the rows of a column ("có tiền ở cột NSTU", "phân bổ năm 2023"): that column
             shown = next((x for x in turn.context.last if x.measure or x.filters.source), None)
@@ -910,6 +919,8 @@ class Operations:
                 measure = Measure.ALLOCATION
             if column and not f.source and measure is Measure.ALLOCATION:
                 f = f.model_copy(update={"source": column})
+            if measure is None and any(Field.BUDGET in m.show for m in turn.context.last):
+                measure = Measure.TOTAL  # after a row's money ("còn 5.2?" … "cộng thêm 5.5 nữa"): the rows' totals
             if measure is None or not adds:
                 return None  # "kéo dài tổng cộng bao nhiêu tháng" adds up no money
         one_task = len(f.ids) == 1 and f.ids[0] != "-"
@@ -927,7 +938,8 @@ class Operations:
             return [turn.request(Items.BUDGET, op=Op.SUM, plans=list(two), figures=figures)]
         if not selects and not whole and measure is not Measure.REMAINING and not forced:
             return None  # "tổng kinh phí năm 2023" is the plan's stated total, not a sum of rows
-        if re.search(r"\bdong (?:tong )?cong\b", q.folded) and not self.lex.has("adds_rows", q.folded):
+        printed_row = r"(?<!hai )(?<!ba )(?<!bon )(?<!cac )(?<!\d )\bdong (?:tong )?cong\b"  # not "ba dòng tổng cộng"
+        if re.search(printed_row, q.folded) and not self.lex.has("adds_rows", q.folded):
             # "dòng Cộng ghi bao nhiêu": the figure the document prints, not one computed here
             # ("tự cộng cột này theo từng dòng thì lệch bao nhiêu" adds up the rows, and shows it beside)
             return None

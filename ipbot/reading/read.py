@@ -2353,7 +2353,9 @@ class Reader:
             facets = [Field.TRAINING, *(f for f in facets if f is not Field.TRAINING)]
         if facets and Field.CONTENT not in facets and self.lexicon.has("task_content", q.folded):
             facets.insert(0, Field.CONTENT)  # "tỉnh làm gì cho CDĐL này, bao nhiêu tiền": what it does, then the rest
-        if not facets and turn.task_how in ("context", "analog"):
+        # "còn 5.2?" after 5.1's money: another task, the same part asked
+        follows = turn.task_how == "number" and self.lexicon.has("nothing_new", q.folded) and not q.content_tokens
+        if not facets and (turn.task_how in ("context", "analog") or follows):
             previous = _FIELD_OF_INTENT.get(turn.context.intent or "")
             # words of its own ("cái thứ 2 thì đăng trên những kênh nào"): the whole card, which says them
             own_words = bool(q.content_tokens) and turn.task_how == "context"
