@@ -296,6 +296,14 @@ SESSIONS = {
         ("còn 5.2?", ["9,2 triệu"]),
         ("cộng thêm 5.5 nữa thì ba dòng tổng cộng bao nhiêu?", ["98,4 triệu"]),
     ],
+    "a duty quoted, then who holds it": [
+        ("Theo KH 160 của Thái Bình, việc sơ kết và tổng kết kế hoạch được làm vào những mốc nào?", ["2021-2025"]),
+        ("ai chịu trách nhiệm tổ chức việc đó?", ["Sở Khoa học và Công nghệ"]),
+    ],
+    "one year's event, then 'năm kia' for the other plan": [
+        ("Năm 2023 có tổ chức kỷ niệm ngày SHTT thế giới không, vào ngày nào, sở nào chủ trì?", ["26/4"]),
+        ("thế năm kia?", ["5.d", "Sở Khoa học và Công nghệ"]),
+    ],
 }
 
 

@@ -1621,3 +1621,12 @@ def test_a_count_then_a_bare_question_about_what_was_counted(assistant: Assistan
     question = "Năm 2022 có mấy nhiệm vụ về quản lý, sử dụng tri thức truyền thống, văn hóa dân gian? Mục tiêu là gì?"
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "1 nhiệm vụ") and _has(text, "du lịch")
+
+
+def test_a_budget_split_by_source_is_the_plan_s_sources(assistant: Assistant) -> None:
+    question = (
+        "Ninh Thuận năm 2023 chia kinh phí SHTT theo những nguồn nào, mỗi nguồn bao nhiêu? "
+        "Thái Bình thì dùng nguồn nào?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "2.000 triệu đồng") and _has(text, "sự nghiệp khoa học và công nghệ")

@@ -416,7 +416,7 @@ class Reader:
         if nth_duty is not None:
             return [nth_duty]
         plans, explicit, missing = self._resolve_plans(q, context)
-        shared = self._same_entry(q, context, plans)
+        shared = self._same_entry(q, context, plans) or self._holder_of_quoted_duty(q, context)
         if shared is not None:
             return [shared]
         if (
@@ -828,6 +828,29 @@ class Reader:
         ids = tuple(sorted(sections))
         chosen = tuple(dict.fromkeys(i.split(":", 1)[0] for i in ids))
         return Request(items=Items.AGENCIES, op=Op.LIST, plans=chosen, filters=Filters(role=Role.DUTY, ids=ids))
+
+    def _holder_of_quoted_duty(self, q: Query, context: Context) -> Request | None:
+        """'Ai chịu trách nhiệm tổ chức việc đó?' after a duty entry was quoted: the agencies it names."""
+        if not q.has("refer") or q.agencies or q.task_numbers or not _WHO_RE.search(q.folded):
+            return None
+        if len(q.content_tokens) > 2:
+            return None  # "đầu mối hỗ trợ chuyên môn cho việc đó là sở nào?": another agency, which the words name
+        quoted = [r for r in context.last if r.items in (Items.PASSAGES, Items.DUTIES)]
+        if not quoted or len(quoted) != len(context.last):
+            return None
+        ids = []
+        for r in quoted:
+            for i in r.filters.ids:
+                plan_id, _, rest = i.partition("|")
+                kind, _, section = rest.partition("|")
+                if kind == "responsibility":
+                    ids.append(f"{plan_id}:{section}")
+                elif r.items is Items.DUTIES:
+                    ids.append(i)
+        if not ids:
+            return None
+        chosen = tuple(dict.fromkeys(i.split(":", 1)[0] for i in ids))
+        return Request(items=Items.AGENCIES, op=Op.LIST, plans=chosen, filters=Filters(role=Role.DUTY, ids=tuple(ids)))
 
     def _changed(self, r: Request, plan_ids: tuple[str, ...] | None, q: Query) -> Request | None:
         """One earlier request with its plans, agency or quarters changed (None when it cannot carry over)."""
@@ -2638,6 +2661,9 @@ def _carried(context: Context, requests: list[Request]) -> Context:
 
 _BARE_YEAR_RE = re.compile(r"(?<![/.\-\d])((?:19|20)\d\d)(?![\d/])")
 """A year written on its own ("năm 2024"), not as the end of a date ("21/12/2021")."""
+
+_WHO_RE = re.compile(r"\bai\b|\b(?:co quan|don vi|so|ben) nao\b")
+"""Asks who: "ai chịu trách nhiệm", "cơ quan nào làm"."""
 
 _FEW_LISTED = 3
 """A list this short is what a bare follow-up ("ai chủ trì?") asks about, task by task."""
