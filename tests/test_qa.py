@@ -1630,3 +1630,18 @@ def test_a_budget_split_by_source_is_the_plan_s_sources(assistant: Assistant) ->
     )
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "2.000 triệu đồng") and _has(text, "sự nghiệp khoa học và công nghệ")
+
+
+def test_agencies_counted_in_one_numbered_entry_or_in_the_entries_that_say_it(assistant: Assistant) -> None:
+    question = (
+        "Mục 10 phần tổ chức thực hiện của KH Thái Bình giao việc cho bao nhiêu tổ chức đoàn thể? "
+        "Đó là những tổ chức nào?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "4 tổ chức") and _has(text, "Liên minh Hợp tác xã tỉnh")
+    question = (
+        "Trong phần tổ chức thực hiện (mục V) của KH Thái Bình, có bao nhiêu cơ quan, đơn vị được yêu cầu bố trí "
+        "cán bộ chuyên trách hoặc không chuyên trách về SHTT? Kể tên."
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "3 cơ quan") and _has(text, "UBND các huyện, thành phố") and _has(text, NNPTNT)

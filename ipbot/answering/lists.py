@@ -323,8 +323,14 @@ def _agency_sections(db: PlanDB, request: Request, count: bool) -> tuple[list[Se
         if role is Role.DUTY and f.ids:  # the agencies one entry names together
             entries = [i.split(":", 1)[1] for i in f.ids if i.startswith(f"{plan.id}:")]
             role_words = f"cùng được giao ở mục {', '.join(entries)} (Tổ chức thực hiện)"
+            if len(entries) > 1:  # the entries whose words the question said, one agency (or a few) each
+                role_words = f"được giao việc đó ở các mục {', '.join(entries)} (Tổ chức thực hiện)"
         scope = filters_phrase(db, plan, f.model_copy(update={"agency": None, "agency_kind": None, "ids": ()}))
         noun = {"department": "sở", "association": "hội, đoàn thể"}.get(f.agency_kind or "", "cơ quan")
+        kinds = {db.agency(plan.id, s).kind for s in pairs}
+        if not f.agency_kind and len(kinds) == 1:
+            # all of one kind: named as what they are ("4 tổ chức cùng được giao ở mục V.10")
+            noun = {"department": "sở", "association": "tổ chức"}.get(kinds.pop(), noun)
         head = f"{len(pairs)} {noun} {role_words}"
         if f.exclude_role is not None:
             head += " nhưng không có tên trong nhiệm vụ nào" if f.exclude_role is Role.ANY else ""

@@ -52,6 +52,10 @@ _CENTRAL_RE = re.compile(r"\btrung uong\b")
 """A funding source of the central budget, by its label's words (expanded: "NSTU" is "ngân sách trung ương")."""
 _TABLE_ROW_NAMES = frozenset({"cong", "tong cong", "tong", "ghi chu", "stt"})
 """Quoted names of the table's own rows and columns ("dòng 'Cộng'"): no phrase of a note."""
+SAYING_ENTRY = 0.5
+"""Share of a question's words one point of a duty entry must say for the entry to be what the question selects."""
+CLOSE_ENTRY = 0.75
+"""Entries saying nearly as much as the best one are selected with it."""
 _SECTION_RE = re.compile(r"\b(?:muc|phan|diem|khoan) ((?:[ivx]+|\d+)(?:\.\w+)+)\b")
 _GROUP_NUMBER_RE = re.compile(r"\bnhom(?: nhiem vu| giai phap)?(?: thu)? (\d{1,2})\b")
 _WHICH_GROUP_RE = re.compile(r"\bnhom (?:nhiem vu |giai phap )?nao\b")
@@ -684,13 +688,32 @@ class Operations:
 
     def _duty_entries(self, turn: Turn) -> tuple[str, ...]:
         """Entries of "Tổ chức thực hiện" named by their number ("mục V.9 giao việc cho mấy cơ quan")."""
-        named = {m.group(1) for m in _SECTION_RE.finditer(turn.query.folded)}
+        f = turn.query.folded
+        named = {m.group(1) for m in _SECTION_RE.finditer(f)}
+        # "mục 10 phần tổ chức thực hiện": the entry numbered 10 within that part (V.10)
+        bare = set(re.findall(r"\bmuc (\d{1,2})\b", f)) if re.search(r"\bto chuc thuc hien\b", f) else set()
         return tuple(
             f"{plan.id}:{entry.section}"
             for plan in turn.plans
             for entry in plan.responsibilities
-            if fold(entry.section) in named
+            if fold(entry.section) in named or fold(entry.section).rsplit(".", 1)[-1] in bare
         )
+
+    def _entries_saying(self, turn: Turn) -> tuple[str, ...]:
+        """Entries of "Tổ chức thực hiện" one of whose points says what the question's words say ("bao nhiêu
+        cơ quan được yêu cầu bố trí cán bộ chuyên trách"): those clearly above the rest, or none."""
+        asked = self.index.query_grams(turn.query.content)[1]
+        if len(turn.query.content_tokens) < 2 or not asked:
+            return ()
+        scored = [
+            (max((self.index.coverage(asked, self.index.doc_grams(d.text))[0] for d in e.duties), default=0.0), p, e)
+            for p in turn.plans
+            for e in p.responsibilities
+        ]
+        best = max((score for score, _, _ in scored), default=0.0)
+        if best < SAYING_ENTRY:
+            return ()
+        return tuple(f"{p.id}:{e.section}" for score, p, e in scored if score >= best * CLOSE_ENTRY)
 
     def _with_year_before(self, turn: Turn) -> tuple[Plan, Plan] | None:
         """One annual plan asked about, and its province's plan of the year before, if there is one."""
@@ -749,7 +772,7 @@ class Operations:
             if not duty and not _ROLE_RE.search(f):
                 return None  # "bao nhiêu đơn vị sản xuất kinh doanh" is a target, not the plan's agencies
             kind = "department" if re.search(r"\b(?:may|bao nhieu|nhung|cac) so\b", f) else None
-            entries = self._duty_entries(turn) if duty else ()
+            entries = (self._duty_entries(turn) or self._entries_saying(turn)) if duty else ()
             filters = Filters(
                 role=role, agency_kind=kind, groups=r.filters.groups, quarters=r.filters.quarters, ids=entries
             )
