@@ -69,3 +69,23 @@ def test_the_other_decision_besides_the_one_named(assistant: Assistant) -> None:
 def test_a_document_no_plan_cites_is_said_so(assistant: Assistant) -> None:
     answer = assistant.ask("nghị quyết 99-NQ/TU là gì")
     assert not answer.answered and contains(_say(answer), "không viện dẫn văn bản số 99")
+
+
+def test_a_cited_document_that_only_says_which_is_no_citation_question(assistant: Assistant) -> None:
+    """The review's cases: the task's lead, the plan's signer, its groups, "nd" (nội dung) after a year."""
+    answer = assistant.ask("Nhiệm vụ hỗ trợ sáng chế theo Nghị quyết 14 năm 2022 ai chủ trì?")
+    assert answer.intent == "lead_agency" and contains(_say(answer), "Sở Khoa học và Công nghệ")
+    answer = assistant.ask("Kế hoạch thực hiện Quyết định 2205 do ai ký?")
+    assert answer.intent == "document" and contains(_say(answer), "Trần Thị Bích Hằng")
+    answer = assistant.ask("Kế hoạch triển khai Quyết định 2367 năm 2023 có mấy nhóm nhiệm vụ?")
+    assert contains(_say(answer), "5 nhóm nhiệm vụ")
+    answer = assistant.ask("nv 2.c năm 2022 nd là gì, cơ quan nào chủ trì")
+    assert answer.answered and answer.intent != "citation"
+
+
+def test_the_tasks_a_citation_lists_are_what_comes_next(assistant: Assistant) -> None:
+    first = assistant.ask("Nghị quyết 14-NQ/TU do ai ban hành?")
+    second = assistant.ask("sang kế hoạch 2023 nghị quyết này được viện dẫn cho nhiệm vụ nào?", first.context)
+    third = assistant.ask("nhiệm vụ đó ai chủ trì, kinh phí bao nhiêu?", second.context)
+    text = _say(third)
+    assert contains(text, "giống cây trồng mới") and not contains(text, "3.832,6"), text[:300]

@@ -304,6 +304,19 @@ SESSIONS = {
         ("Năm 2023 có tổ chức kỷ niệm ngày SHTT thế giới không, vào ngày nào, sở nào chủ trì?", ["26/4"]),
         ("thế năm kia?", ["5.d", "Sở Khoa học và Công nghệ"]),
     ],
+    "allocations asked, one more row added: the same column": [
+        ("Nhiệm vụ 3.4 năm 2023 phân bổ bao nhiêu trong năm?", ["150 triệu"]),
+        ("thêm 3.6 vào thì sao", ["450 triệu"]),
+    ],
+    "two rows' money shown, then a bare total": [
+        ("Nhiệm vụ 5.1 và 5.2 năm 2023 kinh phí bao nhiêu?", ["9,2 triệu"]),
+        ("tổng là bn", ["18,4 triệu"]),
+    ],
+    "an allocation, the next task, then both added": [
+        ("Năm 2023 nhiệm vụ 3.3 được phân bổ bao nhiêu trong năm?", ["300 triệu"]),
+        ("còn 3.6?", ["300 triệu"]),
+        ("hai việc đó cộng lại bao nhiêu", ["600 triệu"]),
+    ],
 }
 
 

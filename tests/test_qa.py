@@ -1645,3 +1645,18 @@ def test_agencies_counted_in_one_numbered_entry_or_in_the_entries_that_say_it(as
     )
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "3 cơ quan") and _has(text, "UBND các huyện, thành phố") and _has(text, NNPTNT)
+
+
+def test_contributing_is_no_adding_up(assistant: Assistant) -> None:
+    """Folded, "góp" (contribute) is "gộp" (put together): only the latter, with what it puts together, adds up."""
+    _, text, intent = ask(assistant, "Huyện góp bao nhiêu tiền cho các lớp tập huấn năm 2023?")
+    assert intent != "tasks_sum" and _has(text, "420 triệu đồng")
+    _, _, intent = ask(assistant, "doanh nghiep dong gop bao nhieu kinh phi cho ke hoach 2022")
+    assert intent != "tasks_sum"
+
+
+def test_the_person_s_union_said_with_mk_and_tui_mk(assistant: Assistant) -> None:
+    answered, text, _ = ask(assistant, "tụi mk ở Liên minh HTX tỉnh Thái Bình, kế hoạch giao tụi mk làm gì")
+    assert answered and _has(text, "V.10")
+    answered, text, _ = ask(assistant, "trường đh có được hỗ trợ gì trong kế hoạch Thái Bình")
+    assert answered and _has(text, "đại học")

@@ -51,7 +51,9 @@ def citations(db: PlanDB, request: Request) -> Answer:
             for p in cited_plans
         )
         sections.append(Section(lines, f"{fullest['kind']} số {fullest['number']}", f"Nguồn: {source}."))
-    return reply(request, sections, True, plans=list(dict.fromkeys(r["plan_id"] for r in rows)))
+    # the tasks that cite it are what "nhiệm vụ đó ai chủ trì?" asks about next
+    citing = list(dict.fromkeys(f"{r['plan_id']}:{r['ref']}" for r in rows if r["place"] == "task"))
+    return reply(request, sections, True, plans=list(dict.fromkeys(r["plan_id"] for r in rows)), tasks=citing)
 
 
 def _place(row: sqlite3.Row) -> str:

@@ -146,8 +146,8 @@ class Operations:
         if counted is not None:
             return counted
         has = {name for name in _OPERATION_CUES if self.lex.has(name, f)}
-        if self.lex.has("bare_total", f) and turn.context.listed:
-            has.add("sum")  # "thế tổng là bn?" after rows were listed: they are added up
+        if self.lex.has("bare_total", f) and (turn.context.listed or len(turn.context.task_ids) > 1):
+            has.add("sum")  # "thế tổng là bn?" after rows were listed or shown: they are added up
         if self.lex.has("adds_more", f) and turn.context.tasks_seen:
             has.add("sum")  # "cộng thêm 5.5 nữa": the rows talked about, and one more
         if turn.query.excluded_numbers and not re.search(r"\btru di\b|\blay\b", f):
@@ -547,7 +547,9 @@ class Operations:
             op = "<="
         else:
             op = "=" if word in self._equal else "<" if word in self._less else ">"
-        return AmountFilter(measure=Measure.TOTAL, op=op, value=value)
+        # "được phân bổ ở mức 150 triệu": the year's allocation, not the whole task's cost
+        measure = Measure.ALLOCATION if re.search(r"\bphan bo\b", f[: m.start()]) else Measure.TOTAL
+        return AmountFilter(measure=measure, op=op, value=value)
 
     def _lacks(self, f: str) -> tuple[Field, ...]:
         """'không ghi cơ quan phối hợp', 'để trống cột ghi chú': a field the items must not state."""
@@ -698,6 +700,10 @@ class Operations:
             for entry in plan.responsibilities
             if fold(entry.section) in named or fold(entry.section).rsplit(".", 1)[-1] in bare
         )
+
+    def measure_asked(self, turn: Turn) -> Measure | None:
+        """Which money the question asks ("phân bổ trong năm", "tổng kinh phí thực hiện"), if it says."""
+        return self._reads(turn).measure
 
     def _entries_saying(self, turn: Turn) -> tuple[str, ...]:
         """Entries of "Tổ chức thực hiện" one of whose points says what the question's words say ("bao nhiêu
@@ -911,16 +917,17 @@ class Operations:
         alone = f.model_copy(update={"ids": (), "status": (), "role": Role.ANY}) == Filters()
         classifiers = set(self.lex.phrases("count_classifier"))
         just_things = set(q.content_tokens) <= classifiers
-        listed = [t for t in turn.context.listed if t.split(":", 1)[0] in turn.plan_ids]
+        shown = turn.context.listed or (turn.context.task_ids if len(turn.context.task_ids) > 1 else [])
+        listed = [t for t in shown if t.split(":", 1)[0] in turn.plan_ids]
         bare = self.lex.has("bare_total", q.folded) and bool(listed)
         adds = self.lex.has("sum", q.folded) or bare or self.lex.has("adds_more", q.folded)
         if bare and measure is None:
             # "tổng là bn?" after the rows of a column ("có tiền ở cột NSTU", "phân bổ năm 2023"): that column
-            shown = next((x for x in turn.context.last if x.measure or x.filters.source), None)
-            if shown is not None:
-                measure = shown.measure or Measure.ALLOCATION
-                if shown.filters.source and not f.source:
-                    f = f.model_copy(update={"source": shown.filters.source})
+            asked_before = next((x for x in turn.context.last if x.measure or x.filters.source), None)
+            if asked_before is not None:
+                measure = asked_before.measure or Measure.ALLOCATION
+                if asked_before.filters.source and not f.source:
+                    f = f.model_copy(update={"source": asked_before.filters.source})
         if by_words and alone and just_things and listed and adds:
             f = f.model_copy(update={"ids": tuple(listed)})  # "mỗi lớp bao nhiêu, cộng lại?": the classes just listed
         elif by_words and alone and q.content_tokens and adds:

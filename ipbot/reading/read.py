@@ -416,6 +416,9 @@ class Reader:
         if nth_duty is not None:
             return [nth_duty]
         plans, explicit, missing = self._resolve_plans(q, context)
+        implementing = self._plans_implementing(q)
+        if implementing and not (q.provinces or q.years or q.plan_numbers):
+            plans, explicit = implementing, True  # "kế hoạch thực hiện Quyết định 2205 do ai ký": Thái Bình's
         shared = self._same_entry(q, context, plans) or self._holder_of_quoted_duty(q, context)
         if shared is not None:
             return [shared]
@@ -1510,7 +1513,7 @@ class Reader:
             before = " ".join(q.expanded[max(0, m.start() - 30) : m.start()].split()[-2:])
             # "ngoài Quyết định 1068, … còn thực hiện quyết định nào": the others
             (left_out if self.lexicon.has("excluding", f"{before} {m.group(0)}") else keys).append(key)
-        if keys and q.has("quantity", "budget", "time", "coop", "targets", "statistics"):
+        if keys and self._cites_only_to_say_which(q):
             return []  # "theo Nghị quyết 14 đến năm 2025 hỗ trợ mấy sáng chế": the resolution only says which
         unknown = [k for k in keys if k not in known]
         keys = [k for k in keys if k in known]
@@ -1522,7 +1525,7 @@ class Reader:
             kind = next((c.kind for c in cited if c.key in left_out), None)
             keys = [c.key for c in cited if c.plan_id in named and c.kind == kind and c.key not in left_out]
         pointing = rf"\b(?:{kinds}) (?:\S+ )?(?:do|nay|ay|tren|kia|vua (?:roi|neu))\b"  # "nghị quyết đó"
-        if not keys and (q.has("refer") or re.search(pointing, q.expanded)):
+        if not keys and (q.has("refer") or re.search(pointing, q.expanded)) and not q.has(*TASK_FACETS):
             # "nghị quyết đó": the one cited by what the last answer showed, or the one it was about
             shown = {i for r in turn.context.last if r.items is not Items.CITATIONS for i in r.filters.ids}
             shown |= set(turn.context.task_ids)
@@ -1542,6 +1545,29 @@ class Reader:
         plans = turn.plans if turn.explicit else [self.index.plans[p] for p in every]
         citation = turn.request(Items.CITATIONS, plans=plans, filters=Filters(ids=tuple(dict.fromkeys(keys))))
         return [*by_task, citation]
+
+    def _plans_implementing(self, q: Query) -> list[Plan]:
+        """The plans issued to carry out the decision the question names ("kế hoạch thực hiện QĐ 2205")."""
+        if not q.has("cited_document"):
+            return []
+        kinds = "|".join(self.lexicon.phrases("cited_kind"))
+        said = rf"\b(?:ke hoach|kh)(?: \S+){{0,3}} (?:thuc hien|trien khai) (?:{kinds})(?: so)? (\d+)"
+        m = re.search(said, q.expanded)
+        if m is None:
+            return []
+        return [
+            plan
+            for plan in self.index.plans.values()
+            if any(c.key == m.group(1) and c.where == "implements" for c in self._citations_of(plan.id))
+        ]
+
+    def _cites_only_to_say_which(self, q: Query) -> bool:
+        """The cited document names what is asked about, and something else is asked: a task's part ("nhiệm vụ
+        theo Nghị quyết 14 ai chủ trì"), or the plan that carries the decision out ("kế hoạch thực hiện
+        Quyết định 2205 do ai ký", "… có mấy nhóm nhiệm vụ")."""
+        kinds = "|".join(self.lexicon.phrases("cited_kind"))
+        the_plan = re.search(rf"\b(?:ke hoach|kh)(?: \S+){{0,3}} (?:thuc hien|trien khai) (?:{kinds})\b", q.expanded)
+        return bool(the_plan) or q.has(*TASK_FACETS, "targets", "statistics", "group_of", "list")
 
     def _citations_of(self, plan_id: str) -> list[Citation]:
         """The documents one plan cites (found once per plan and kept: a plan's text does not change)."""
@@ -2398,8 +2424,18 @@ class Reader:
             # a count was asked: of tied tasks, those that state one
             refs = [r for r in refs if self._task(r).quantities] or refs
         plans = [self.index.plans[p] for p in dict.fromkeys(r.plan_id for r in refs)]
+        # the money asked is kept with the request (or the one asked before, for "còn 3.6?"): "thêm 3.6 vào
+        # thì sao", "hai việc đó cộng lại" add up the same column
+        measure = None
+        if Field.BUDGET in facets:
+            before = next((m.measure for m in turn.context.last if m.measure), None)
+            measure = self.operations.measure_asked(turn) or (before if turn.task_how != "content" else None)
         request = turn.request(
-            Items.TASKS, plans=plans, filters=Filters(ids=tuple(r.id for r in refs)), show=tuple(facets or [Field.CARD])
+            Items.TASKS,
+            plans=plans,
+            filters=Filters(ids=tuple(r.id for r in refs)),
+            show=tuple(facets or [Field.CARD]),
+            measure=measure,
         )
         asks_who = Field.LEAD in facets or _asks_which_agencies(q)  # "giao những cơ quan nào chống hàng giả"
         if asks_who and not any(self._task(r).lead for r in refs):
@@ -2662,8 +2698,8 @@ def _carried(context: Context, requests: list[Request]) -> Context:
 _BARE_YEAR_RE = re.compile(r"(?<![/.\-\d])((?:19|20)\d\d)(?![\d/])")
 """A year written on its own ("năm 2024"), not as the end of a date ("21/12/2021")."""
 
-_WHO_RE = re.compile(r"\bai\b|\b(?:co quan|don vi|so|ben) nao\b")
-"""Asks who: "ai chịu trách nhiệm", "cơ quan nào làm"."""
+_WHO_RE = re.compile(r"(?<!cho )(?<!gui )(?<!voi )(?<!len )(?<!cao )\bai\b|\b(?:co quan|don vi|so|ben) nao\b")
+"""Asks who: "ai chịu trách nhiệm", "cơ quan nào làm" (not to whom: "báo cáo cho ai")."""
 
 _FEW_LISTED = 3
 """A list this short is what a bare follow-up ("ai chủ trì?") asks about, task by task."""
