@@ -1660,3 +1660,19 @@ def test_the_person_s_union_said_with_mk_and_tui_mk(assistant: Assistant) -> Non
     assert answered and _has(text, "V.10")
     answered, text, _ = ask(assistant, "trường đh có được hỗ trợ gì trong kế hoạch Thái Bình")
     assert answered and _has(text, "đại học")
+
+
+def test_the_agency_that_leads_most_or_fewest_tasks(assistant: Assistant) -> None:
+    answered, text, intent = ask(assistant, "Cơ quan nào chủ trì nhiều nhiệm vụ nhất năm 2023?")
+    assert answered and intent == "agencies_max" and _has(text, f"{KHCN} chủ trì nhiều nhiệm vụ nhất: 9 trên 15")
+    answered, text, _ = ask(assistant, "sở nào chủ trì ít nhiệm vụ nhất năm 2022")
+    assert answered and _has(text, "ít nhiệm vụ nhất: 1 trên 18") and _has(text, "Sở Văn hóa, Thể thao và Du lịch")
+    answered, text, _ = ask(assistant, "Thái Bình những cơ quan nào chủ trì nhiệm vụ?")
+    assert not answered and _has(text, "không giao cơ quan chủ trì, phối hợp theo từng nhiệm vụ")
+
+
+def test_a_polite_opener_and_chat_pronouns_are_no_words_to_look_for(assistant: Assistant) -> None:
+    answered, text, _ = ask(assistant, "a ơi cho e hỏi tổng kinh phí 2023")
+    assert answered and _has(text, "3.832,6 triệu đồng")
+    answered, text, _ = ask(assistant, "đề nghị cho biết tổng kinh phí năm 2022")
+    assert answered and _has(text, "5.540 triệu đồng")

@@ -44,6 +44,8 @@ _BY_OP: dict[tuple[Items, Op], Family] = {
     (Items.GROUPS, Op.MAX): lists.list_groups,
     (Items.GROUPS, Op.MIN): lists.list_groups,
     (Items.AGENCIES, Op.COUNT): lists.count_agencies,
+    (Items.AGENCIES, Op.MAX): lists.rank_agencies,
+    (Items.AGENCIES, Op.MIN): lists.rank_agencies,
     (Items.DUTIES, Op.COUNT): lists.count_duties,
     (Items.TARGETS, Op.COUNT): lists.count_targets,
     (Items.TARGETS, Op.DIFFERENCE): document.target_difference,

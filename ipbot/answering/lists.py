@@ -13,7 +13,7 @@ from decimal import Decimal
 from ipbot.answering.common import Reach, filters_phrase, percent, plans_of, reply
 from ipbot.answers import Answer, Section, Suggestion
 from ipbot.describe import agency_list, shorten, task_line, timeline_phrase
-from ipbot.plans.db import PlanDB, PlanInfo
+from ipbot.plans.db import NO_FILTERS, PlanDB, PlanInfo
 from ipbot.plans.models import Quantity, Task
 from ipbot.requests import Field, Filters, Items, Op, Request, Role
 from ipbot.text import figure, fold, money
@@ -26,6 +26,7 @@ __all__ = [
     "list_groups",
     "list_partners",
     "list_tasks",
+    "rank_agencies",
     "sum_quantities",
 ]
 
@@ -337,6 +338,12 @@ def _agency_sections(db: PlanDB, request: Request, count: bool) -> tuple[list[Se
         if scope:
             head += f" ở các nhiệm vụ {scope}"
         lines = [head + (":" if pairs else ".")]
+        if not pairs and role is not Role.DUTY and not db.agencies_in([plan.id], Role.ANY, NO_FILTERS):
+            # Thái Bình names no agency task by task: it assigns work agency by agency, in its last part
+            lines = [
+                "Kế hoạch không giao cơ quan chủ trì, phối hợp theo từng nhiệm vụ; việc được phân công theo "
+                "từng cơ quan ở phần Tổ chức thực hiện."
+            ]
         for slug in pairs:
             name = db.agency_name(plan.id, slug)
             if role is Role.DUTY:
@@ -356,6 +363,35 @@ def list_agencies(db: PlanDB, request: Request) -> Answer:
         return list_partners(db, request)
     sections, answered = _agency_sections(db, request, count=False)
     return reply(request, sections, answered, plans=request.plans)
+
+
+def rank_agencies(db: PlanDB, request: Request) -> Answer:
+    """ "Cơ quan nào chủ trì nhiều nhiệm vụ nhất?": the agency (or the tied ones) at that end, then every one
+    with its count, most first."""
+    f, smallest = request.filters, request.op is Op.MIN
+    role = f.role if f.role is not Role.ANY else Role.LEAD
+    sections, found_any = [], False
+    for plan in plans_of(db, request):
+        pairs = [s for p, s in db.agencies_in([plan.id], role, f) if p == plan.id]
+        if f.agency_kind:
+            pairs = [s for s in pairs if db.agency(plan.id, s).kind == f.agency_kind]
+        counted = [(s, db.task_ids([plan.id], f.model_copy(update={"agency": s, "role": role}))) for s in pairs]
+        counted.sort(key=lambda c: len(c[1]) if smallest else -len(c[1]))
+        if not counted:
+            sections.append(Section([f"{plan.short_title} không giao cơ quan {_ROLE_OF[role]} cho nhiệm vụ nào."]))
+            continue
+        found_any = True
+        end = len(counted[0][1])
+        top = [db.agency_name(plan.id, s) for s, ids in counted if len(ids) == end]
+        word = "ít" if smallest else "nhiều"
+        total = db.count_tasks([plan.id])
+        head = f"{' và '.join(top)} {_ROLE_OF[role]} {word} nhiệm vụ nhất: {end} trên {total} nhiệm vụ."
+        lines = [head] + [
+            f"• {db.agency_name(plan.id, s)}: {len(ids)} ({', '.join(t.split(':', 1)[1] for t in ids)})"
+            for s, ids in counted
+        ]
+        sections.append(Section(lines, plan.short_title, f"Nguồn: {plan.short_title}, phần nhiệm vụ."))
+    return reply(request, sections, found_any, plans=request.plans)
 
 
 def list_partners(db: PlanDB, request: Request) -> Answer:

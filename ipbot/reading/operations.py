@@ -58,6 +58,7 @@ CLOSE_ENTRY = 0.75
 """Entries saying nearly as much as the best one are selected with it."""
 _SECTION_RE = re.compile(r"\b(?:muc|phan|diem|khoan) ((?:[ivx]+|\d+)(?:\.\w+)+)\b")
 _GROUP_NUMBER_RE = re.compile(r"\bnhom(?: nhiem vu| giai phap)?(?: thu)? (\d{1,2})\b")
+_WHICH_AGENCY_RE = re.compile(r"\b(?:co quan|so|don vi|ben|to chuc) nao\b|\bai\b")
 _WHICH_GROUP_RE = re.compile(r"\bnhom (?:nhiem vu |giai phap )?nao\b")
 _TOPIC_JOIN_RE = re.compile(r"\s*(?:,|\s|hoac|hay|va|cung nhu|hoac la)*\s*")
 _SECTION_GROUP_RE = re.compile(r"(?<![\w.])([ivx]+\.\d{1,2})(?![\w.]|\.\w)")
@@ -174,6 +175,19 @@ class Operations:
         if largest and _WHICH_GROUP_RE.search(f):
             # "nhóm nào nhiều tiền nhất": each group's money, ranked by the column asked
             return [turn.request(Items.GROUPS, op=Op.SUM, measure=r.measure or Measure.TOTAL)]
+        most_tasks = re.search(r"\b(?:nhieu|it) (?:nhiem vu|viec|nv|dong)\b", f)  # not "ở mức thấp nhất đó"
+        if (
+            largest
+            and most_tasks
+            and _WHICH_AGENCY_RE.search(f)
+            and _ROLE_RE.search(f)
+            and not turn.query.has("budget")
+        ):
+            # "cơ quan nào chủ trì nhiều nhiệm vụ nhất": the agencies ranked by their tasks in that role
+            role = Role.COOPERATING if re.search(r"\bphoi hop\b", f) else Role.LEAD
+            kind = "department" if re.search(r"\bso nao\b", f) else None
+            op = Op.MIN if self.lex.has("smallest", f) else Op.MAX
+            return [turn.request(Items.AGENCIES, op=op, filters=Filters(role=role, agency_kind=kind))]
         ranked = next((x for x in turn.context.last if x.op in (Op.MAX, Op.MIN)), None)
         if largest and (r.measure or r.rows or "ratio_measure" in has or turn.query.has("budget") or ranked):
             return self._rank(turn, ranked)
