@@ -317,6 +317,14 @@ SESSIONS = {
         ("còn 3.6?", ["300 triệu"]),
         ("hai việc đó cộng lại bao nhiêu", ["600 triệu"]),
     ],
+    "a group's tasks, then another group of the same plan": [
+        ("Nhóm nhiệm vụ, giải pháp thứ 6 trong kế hoạch Thái Bình nói về những gì?", ["III.6"]),
+        ("còn nhóm thứ hai?", ["III.2", "quản lý nhà nước"]),
+    ],
+    "a group listed, then two of its tasks by position added up": [
+        ("Trong bảng dự toán 2023 của Ninh Thuận, nhóm 5 gồm những nhiệm vụ nào?", ["5.1", "5.5"]),
+        ("cái thứ hai với cái cuối cùng cộng lại được phân bổ bao nhiêu tiền năm 2023?", ["89,2 triệu"]),
+    ],
 }
 
 

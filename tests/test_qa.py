@@ -1676,3 +1676,10 @@ def test_a_polite_opener_and_chat_pronouns_are_no_words_to_look_for(assistant: A
     assert answered and _has(text, "3.832,6 triệu đồng")
     answered, text, _ = ask(assistant, "đề nghị cho biết tổng kinh phí năm 2022")
     assert answered and _has(text, "5.540 triệu đồng")
+
+
+def test_the_requirements_and_the_purpose_of_a_plan(assistant: Assistant) -> None:
+    answered, text, _ = ask(assistant, "Kế hoạch Thái Bình đặt ra những yêu cầu gì (mục I.2)?")
+    assert answered and _has(text, "Phân công nhiệm vụ và phát huy vai trò")
+    answered, text, _ = ask(assistant, "Phần Mục đích của kế hoạch Thái Bình gồm những ý nào? Nêu đủ.")
+    assert answered and _has(text, "động lực tăng trưởng")

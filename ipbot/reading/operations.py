@@ -153,7 +153,8 @@ class Operations:
             has.add("sum")  # "cộng thêm 5.5 nữa": the rows talked about, and one more
         if turn.query.excluded_numbers and not re.search(r"\btru di\b|\blay\b", f):
             has.discard("difference")  # "trừ nhiệm vụ 3.2 ra": a task left out, no subtraction
-        if turn.query.has("targets") and not turn.query.has("budget"):
+        milestones = {t.year for p in turn.plans if p.year_start != p.year_end for t in p.targets}
+        if (turn.query.has("targets") or milestones & set(turn.query.years)) and not turn.query.has("budget"):
             has.discard("share")  # "đến 2025 cán bộ … được đào tạo, tỉ lệ bao nhiêu %": a target's per cent
         largest = turn.query.has("largest")
         total_of = re.search(r"\btong (?:kinh phi|tien|so tien|du toan)\b", f)

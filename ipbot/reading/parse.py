@@ -185,7 +185,8 @@ def understand(index: Index, question: str, lexicon: Lexicon | None = None) -> Q
     q.task_numbers = list(dict.fromkeys(q.task_numbers))
     # "nhóm thứ tư" is group 4 as much as "nhóm 4" is
     words = "|".join(sorted(map(re.escape, lexicon.ordinals), key=len, reverse=True))
-    nth = [str(lexicon.ordinals[w]) for w in re.findall(rf"\bnhom (?:nhiem vu )?thu ({words})\b", folded)]
+    said = rf"\bnhom (?:nhiem vu )?(?:giai phap )?thu ({words})\b"  # "nhóm nhiệm vụ, giải pháp thứ 6"
+    nth = [str(lexicon.ordinals[w]) for w in re.findall(said, folded)]
     q.group_numbers = list(dict.fromkeys([*_BARE_NUM_RE.findall(folded), *nth]))
     q.agencies = index.find_agencies(text) or index.quoted_generic_agencies(text)
     q.quarters = _quarters(folded)

@@ -794,7 +794,7 @@ class Reader:
         plans, explicit, missing = self._resolve_plans(q, context.model_copy(update={"plan_id": None}))
         if missing is not None:
             return [missing]
-        if not (explicit or q.agencies or q.quarters or q.co_leads is not None):
+        if not (explicit or q.agencies or q.quarters or q.group_numbers or q.co_leads is not None):
             return None
         plan_ids = tuple(p.id for p in plans) if explicit else None
         out: list[Request] = []
@@ -871,6 +871,14 @@ class Reader:
             updates["quarters"] = tuple(q.quarters)
         if q.co_leads is not None and f.agency and f.role in (Role.LEAD, Role.ANY):
             updates |= {"role": Role.LEAD, "alone": not q.co_leads}
+        if q.group_numbers and f.groups:
+            # "còn nhóm 3?" after a group's tasks: that other group of the same plans ("III.3" in Thái Bình)
+            updates["groups"] = tuple(
+                f"{p}:{g.number}"
+                for p in (plan_ids or r.plans)
+                for g in self.index.plans[p].groups
+                if g.number in q.group_numbers or g.number.rsplit(".", 1)[-1] in q.group_numbers
+            ) or ("-",)
         if plan_ids is None or plan_ids == r.plans:
             return r.but(filters=f.model_copy(update=updates)) if updates else None
         if r.items is Items.PASSAGES:
@@ -1178,7 +1186,9 @@ class Reader:
             return
         if q.task_numbers or q.group_numbers:
             refs = self.index.find_numbered_tasks(q.task_numbers + q.group_numbers, plan_ids)
-            if not refs and not turn.explicit:
+            if not refs and not turn.explicit and q.task_numbers:
+                # (a group's number alone stays in the conversation's plan: "còn nhóm thứ hai?" of Thái Bình
+                # is its group III.2, not another plan's task "2")
                 refs = self.index.find_numbered_tasks(q.task_numbers + q.group_numbers, list(self.index.plans))
             if refs:
                 if _JOINED_RE.search(q.folded):  # "nhiệm vụ 1.1 và lớp tập huấn tại trạm IP Platform"
@@ -1192,7 +1202,7 @@ class Reader:
             return
         ordinal = self._ordinal(turn)
         if ordinal is not None:  # "cái thứ hai thì phối hợp với những ai?", "còn cái thứ 2 thì đăng trên kênh nào"
-            turn.tasks, turn.task_how = [ordinal], "context"
+            turn.tasks, turn.task_how = [ordinal, *self._more_ordinals(turn, ordinal)], "context"
             return
         members = self._group_asked_about(turn)
         if members:  # "nhóm nhiệm vụ phát triển các hoạt động hỗ trợ về SHTT do ai chủ trì": its tasks
@@ -1448,6 +1458,17 @@ class Reader:
         if not listed or not 1 <= n <= len(listed):
             return None
         return TaskRef(*listed[n - 1].split(":", 1))
+
+    def _more_ordinals(self, turn: Turn, first: TaskRef) -> list[TaskRef]:
+        """ "cái thứ hai với cái cuối cùng cộng lại": the other positions the message names, of the same list."""
+        listed = turn.context.listed or turn.context.task_ids
+        found = []
+        for m in list(self.lexicon.find("ordinal", turn.query.folded))[1:]:
+            n = self._nth(m, len(listed))
+            ref = TaskRef(*listed[n - 1].split(":", 1)) if 1 <= n <= len(listed) else None
+            if ref is not None and ref != first and ref not in found:
+                found.append(ref)
+        return found
 
     def _analogs(self, refs: list[TaskRef], plan_ids: list[str]) -> list[TaskRef]:
         """The same task in another plan ("thế còn năm 2022?"): clearly alike, both ways."""
@@ -2027,12 +2048,14 @@ class Reader:
         if not general and not (plain and not (q.content_tokens and self._is_topic(turn))):
             return None
         wanted = set(tokens(q.content))
+        # the part named comes first: "phần mục đích" the purpose, "những yêu cầu" the requirements (I.2)
+        named = {"purpose"} if re.search(r"\bmuc dich\b", q.folded) else set()
+        named |= {"requirement"} if re.search(r"\byeu cau\b", q.folded) else set()
+        kinds = {"purpose", "general_objective", "objective", *named}
         ids: list[str] = []
         for plan in turn.plans:
-            blocks = [
-                (n, b) for n, b in enumerate(plan.objectives) if b.kind in ("purpose", "general_objective", "objective")
-            ]
-            blocks.sort(key=lambda nb: -len(wanted & set(tokens(nb[1].text))))
+            blocks = [(n, b) for n, b in enumerate(plan.objectives) if b.kind in kinds]
+            blocks.sort(key=lambda nb: (nb[1].kind not in named, -len(wanted & set(tokens(nb[1].text)))))
             ids += [f"{plan.id}:{n}" for n, _ in blocks]
         show = (Field.GENERAL,) if re.search(r"muc tieu chung", q.folded) else ()
         return turn.request(Items.OBJECTIVES, show=show, filters=Filters(ids=tuple(ids)))
