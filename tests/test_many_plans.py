@@ -9,6 +9,7 @@ an annual plan of 2020.
 
 from __future__ import annotations
 
+import math
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,7 +21,18 @@ from ipbot.answering import many
 from ipbot.assistant import Assistant
 from ipbot.config import Settings
 from ipbot.frontends.render import plain_text
-from ipbot.reading.index import _Built, _stored, corpus_text, initials_of, plan_passages, province_initials
+from ipbot.plans.store import Knowledge
+from ipbot.reading.index import (
+    RARE_PAIR_DOCS,
+    Index,
+    _Built,
+    _stored,
+    corpus_text,
+    initials_of,
+    plan_passages,
+    province_initials,
+    rare_pair_limit,
+)
 from ipbot.requests import Field, Filters, Items, Op, Request
 from ipbot.text import fold, shape
 
@@ -85,6 +97,8 @@ def test_initials_shared_by_two_provinces_or_ordinary_words_name_none() -> None:
         ("Chỉ tiêu đến năm 2025 của Bạc Liêu là gì?", [MULTI]),
         ("Kế hoạch năm 2020 của Bạc Liêu có bao nhiêu nhiệm vụ?", ["bac-lieu-2020"]),
         ("Kế hoạch năm 2019 của Bạc Liêu có bao nhiêu nhiệm vụ?", ["bac-lieu-2019"]),
+        # no province: the one plan that aims at 2030 (Bạc Liêu's aims at 2025), not every multi-year plan
+        ("Chiến lược SHTT đến 2030 được Thủ tướng phê duyệt bằng quyết định nào?", ["thai-binh-2021-2030"]),
     ],
 )
 def test_a_multi_year_plan_named_by_its_years_is_not_the_annual_plan(
@@ -244,3 +258,22 @@ def test_a_request_over_every_plan_is_summarised_as_its_whole_answer_would_be(
         built.answered,
         built.intent,
     )
+
+
+def test_words_weigh_as_much_with_more_plans(assistant: Assistant, knowledge: Knowledge) -> None:
+    """Thresholds on summed weight were set at 3 plans: a word no plan uses, or used in one document, must
+    not weigh more once more provinces' plans are loaded (plain IDF grows with the log of the documents)."""
+    few, many_ = Index(knowledge), assistant.reader.index
+    assert len(many_.plans) > len(few.plans)
+    assert many_.weight("xyzzy") == pytest.approx(few.weight("xyzzy"))
+    assert many_.weight("xyzzy plugh") == pytest.approx(few.weight("xyzzy plugh"))
+
+
+@pytest.mark.parametrize(
+    ("documents", "most"),
+    [(10, RARE_PAIR_DOCS), (131, RARE_PAIR_DOCS), (1_600, 100), (10_821, 676)],
+)
+def test_a_specific_phrase_is_one_few_documents_share_at_any_size(documents: int, most: int) -> None:
+    """ "bản đồ số" is in 88 of 10,821 documents at 300 plans (one per plan with a product map), as in 1 of 131
+    at 3 plans: a count of 8 documents would make it scaffolding, like "tài sản trí tuệ"."""
+    assert math.floor(rare_pair_limit(documents)) == most

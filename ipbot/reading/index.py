@@ -81,6 +81,15 @@ TYPO_CUTOFF = 84
 RARE_PAIR_DOCS = 8
 """A word pair found in at most this many passages is a specific phrase ("hội chợ"), not scaffolding."""
 
+RARE_PAIR_SHARE = 1 / 16
+"""…or in at most this share of them, when there are many plans: at 300 plans "bản đồ số" is in 88 of
+10,821 documents, one province's product map, as it is in one of 131 at 3 plans (where the share allows 8)."""
+
+WEIGHT_UNIT = math.log(1 + 131)
+"""What a word found in one document only weighs, whatever the number of documents: the thresholds on
+summed weight (``MIN_EVIDENCE``…) were set over the three real plans' 131 documents, and a plain IDF grows
+with the log of the documents (an unknown word weighs 4.9 there, 9.3 at 300 plans)."""
+
 _WORD_RE = re.compile(r"\w+")
 
 SEPARATOR = "zzsep"
@@ -321,6 +330,20 @@ def _alternation(table: Collection[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{words})(?!\w)")
 
 
+def weight_unit(documents: int) -> float:
+    """What IDF is multiplied by over this many documents, so that a word found in one document weighs
+    :data:`WEIGHT_UNIT` however many plans there are (and what it weighs plainly over fewer documents).
+
+    Shares of a question explained (coverage) do not change with it; thresholds on summed weight do."""
+    return min(1.0, WEIGHT_UNIT / math.log(1 + documents))
+
+
+def rare_pair_limit(documents: int) -> float:
+    """The most documents a word pair may be found in to be a specific phrase, over this many documents:
+    :data:`RARE_PAIR_DOCS`, or :data:`RARE_PAIR_SHARE` of them when there are many."""
+    return max(RARE_PAIR_DOCS, RARE_PAIR_SHARE * documents)
+
+
 def initials_of(name: str) -> str:
     """ "Bình Định" → "BĐ", "Bà Rịa - Vũng Tàu" → "BRVT": the first letters, Đ kept apart from D."""
     words = re.findall(r"\w+", name)
@@ -466,10 +489,12 @@ class Index:
         df = built.df
         n = (len(self._task_ids) + len(self.passages)) or 1
         self._idf = {g: math.log(1 + n / c) for g, c in df.items()}
-        self._max_idf = math.log(1 + n)
-        self._weights = {g: idf * (1.6 if " " in g else 1.0) for g, idf in self._idf.items()}
+        unit = weight_unit(n)
+        self._max_idf = math.log(1 + n) * unit
+        self._weights = {g: idf * unit * (1.6 if " " in g else 1.0) for g, idf in self._idf.items()}
         self.vocabulary = sorted({g for g in df if " " not in g and len(g) >= 3})
-        self._rare_pairs = {g for g, c in df.items() if " " in g and c <= RARE_PAIR_DOCS}
+        rare = rare_pair_limit(n)
+        self._rare_pairs = {g for g, c in df.items() if " " in g and c <= rare}
         self._accented_vocab = set(knowledge.words) or {
             w for text in indexed_texts(self.plans.values()) for w in shape(text).split()
         }

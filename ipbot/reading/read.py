@@ -920,12 +920,15 @@ class Reader:
             if any(p.year_start <= y <= p.year_end for p in every)
             or not any(y in (p.horizon, *(t.year for t in p.targets)) for p in every)
         ]
-        aimed = self._aimed_plans(q, cands)
+        # "Chiến lược SHTT đến 2030 …" with no province and no plan talked about: the plans that aim at 2030
+        unplaced = not q.provinces and not q.plan_numbers and not (context.plan_id or context.default_plan_id)
+        aimed = self._aimed_plans(q, cands, unplaced=unplaced)
         if aimed:
             # "chỉ tiêu đến 2025 của Bạc Liêu": its 2016–2020 plan's target year, whoever else plans 2025
             # (a second province named keeps its own plans: "Ninh Thuận 2023 và Thái Bình đến 2030")
             aimed_at = {p.province_id for p in aimed}
-            cands, explicit = aimed + [p for p in cands if p.province_id not in aimed_at], True
+            others = [p for p in cands if q.provinces and p.province_id not in aimed_at]
+            cands, explicit = aimed + others, True
             plan_years = [y for y in plan_years if any(p.year_start <= y <= p.year_end for p in aimed)]
         if not plan_years:
             plan_years = self._relative_year(q, context)
@@ -1000,9 +1003,10 @@ class Reader:
         return every, False, None
 
     @staticmethod
-    def _aimed_plans(q: Query, cands: list[Plan]) -> list[Plan]:
-        """The named province's multi-year plans that set targets for a year none of its plans runs in."""
-        if not q.provinces or not q.years:
+    def _aimed_plans(q: Query, cands: list[Plan], *, unplaced: bool = False) -> list[Plan]:
+        """The named province's multi-year plans that set targets for a year none of its plans runs in; with
+        ``unplaced`` (no province named nor talked about), any province's, for a year no plan runs in."""
+        if not (q.provinces or unplaced) or not q.years:
             return []
         spanned = {y for y in q.years if any(p.year_start <= y <= p.year_end for p in cands)}
         return [
