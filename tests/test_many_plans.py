@@ -33,6 +33,7 @@ from ipbot.reading.index import (
     province_initials,
     rare_pair_limit,
 )
+from ipbot.reading.read import Reader
 from ipbot.requests import Field, Filters, Items, Op, Request
 from ipbot.text import fold, shape
 
@@ -267,6 +268,78 @@ def test_words_weigh_as_much_with_more_plans(assistant: Assistant, knowledge: Kn
     assert len(many_.plans) > len(few.plans)
     assert many_.weight("xyzzy") == pytest.approx(few.weight("xyzzy"))
     assert many_.weight("xyzzy plugh") == pytest.approx(few.weight("xyzzy plugh"))
+
+
+@pytest.mark.parametrize("plan_id", ["ninh-thuan-2023", "thai-binh-2021-2030"])
+def test_earlier_cycles_plans_change_no_weight_in_a_question_about_the_plans_in_force(
+    assistant: Assistant, knowledge: Knowledge, plan_id: str
+) -> None:
+    """The derived plans (2016–2020) copy the real ones' wording: weighed with them, "tuyên truyền" or
+    "giao thương" weigh as scaffolding, and Thái Bình's questions found other passages than at 3 plans."""
+    few, many_ = Index(knowledge), assistant.reader.index
+    assert many_.in_force == set(few.plans)  # the derived plans are all of the cycle before
+    grams = ["tuyen truyen", "giao thuong", "hoi cho", "ocop", "thit cuu", "xyzzy"]
+    with many_.weighing():
+        many_.weigh_within([plan_id])
+        weighed = [many_.weight(g) for g in grams]
+    assert weighed == pytest.approx([few.weight(g) for g in grams])
+    with many_.weighing():
+        many_.weigh_within(["bac-lieu-2020"])  # a province of the cycle before: its own plans count too
+        assert many_.weight("ocop") != pytest.approx(few.weight("ocop"))
+    assert many_.weight("ocop") != pytest.approx(few.weight("ocop"))  # over every plan, outside a question
+
+
+@pytest.fixture(scope="module")
+def three_plans(knowledge: Knowledge) -> Reader:
+    """Reading over the three real plans alone."""
+    return Reader(knowledge)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Thái Bình giao sở nào lo quảng bá, giao thương cho sản phẩm đặc thù?",
+        "Năm 2022 Ninh Thuận giao cơ quan nào viết tin bài, làm phóng sự về SHTT?",
+        "Thái Bình tuyên truyền pháp luật SHTT đến địa phương gồm những hoạt động gì?",
+        "Kế hoạch 2023 của Ninh Thuận: nhiệm vụ thịt cừu kinh phí bao nhiêu?",
+        "Nhiệm vụ 3.2 năm 2023 của Ninh Thuận đặt chỉ tiêu hỗ trợ bao nhiêu sản phẩm?",
+    ],
+)
+def test_a_question_about_the_plans_in_force_is_read_as_at_three_plans(
+    assistant: Assistant, three_plans: Reader, question: str
+) -> None:
+    few = three_plans
+    assert [r.pack() for r in assistant.reader.read(question).requests] == [
+        r.pack() for r in few.read(question).requests
+    ]
+
+
+@pytest.mark.parametrize(
+    ("question", "plan_ids"),
+    [
+        ("kinh phí nhiệm vụ 3.3", ["ninh-thuan-2023"]),  # Bạc Liêu 2019, 2020 and Bình Định 2019 have one too
+        ("Không gian hỗ trợ khởi nghiệp ĐMST DNVVN: những ai phối hợp thực hiện?", ["ninh-thuan-2022"]),
+    ],
+)
+def test_a_question_naming_no_plan_is_answered_from_the_plans_in_force(
+    assistant: Assistant, question: str, plan_ids: list[str]
+) -> None:
+    answer = assistant.ask(question)
+    assert answer.answered
+    assert answer.plan_ids == plan_ids
+
+
+def test_the_plans_in_force_say_when_many_earlier_plans_answer_too(assistant: Assistant) -> None:
+    text = plain_text(assistant.ask("kinh phí nhiệm vụ 3.3"))
+    assert phrases.EARLIER_PLANS.format(plans=3, provinces=2) in text
+
+
+def test_a_task_only_an_earlier_plan_has_is_still_found_without_naming_it(assistant: Assistant) -> None:
+    plans = assistant.knowledge.plans
+    title = next(t.title for t in plans["bac-lieu-2020"].tasks if t.number == "3.3")  # its own product
+    answer = assistant.ask(f"Ai chủ trì nhiệm vụ {title.replace(' Bạc Liêu', '')}?")
+    assert answer.answered
+    assert {plans[p].province for p in answer.plan_ids} == {"Bạc Liêu"}
 
 
 @pytest.mark.parametrize(

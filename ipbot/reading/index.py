@@ -19,7 +19,9 @@ import re
 import sys
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -27,6 +29,7 @@ from typing import TYPE_CHECKING, Literal
 
 from rapidfuzz import fuzz, process
 
+from ipbot.plans.cycles import latest_cycle_start
 from ipbot.plans.models import Plan, Task
 from ipbot.plans.store import read_row, read_tokens
 from ipbot.reading.places import map_provinces
@@ -89,6 +92,9 @@ WEIGHT_UNIT = math.log(1 + 131)
 """What a word found in one document only weighs, whatever the number of documents: the thresholds on
 summed weight (``MIN_EVIDENCE``…) were set over the three real plans' 131 documents, and a plain IDF grows
 with the log of the documents (an unknown word weighs 4.9 there, 9.3 at 300 plans)."""
+
+SCALES_KEPT = 256
+"""Word-weight tables remembered, one per set of provinces asked about (cleared when full)."""
 
 _WORD_RE = re.compile(r"\w+")
 
@@ -464,6 +470,32 @@ def _stored(knowledge: Knowledge, task_ids: list[str], passages: int) -> _Built 
     return built if built.task_ids == task_ids else None
 
 
+@dataclass
+class _Scale:
+    """Word weights over the documents of some plans, worked out word by word as questions need them."""
+
+    owner: int  # the index it weighs for (id): another index's question keeps its own weights
+    key: tuple[str, ...]  # the provinces asked about
+    parts: tuple[tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]], ...]  # (tasks, passages) by plan
+    docs: int
+    weights: dict[str, float] = field(default_factory=dict)
+
+    def weight(self, gram: str) -> float:
+        known = self.weights.get(gram)
+        if known is None:
+            df = sum(len(tasks.get(gram, ())) + len(passages.get(gram, ())) for tasks, passages in self.parts)
+            unit = weight_unit(self.docs)
+            known = (math.log(1 + self.docs / df) if df else math.log(1 + self.docs)) * unit
+            known *= 1.6 if " " in gram else 1.0
+            self.weights[gram] = known
+        return known
+
+
+_SCALE: ContextVar[_Scale | None] = ContextVar("ipbot_word_weights", default=None)
+"""The weights of the question being read (None: over every plan); a context variable, so that questions
+read at the same time in other threads each keep their own."""
+
+
 class Index:
     """Everything the matcher needs, built once from :class:`~ipbot.plans.store.Knowledge`."""
 
@@ -495,12 +527,17 @@ class Index:
         self.vocabulary = sorted({g for g in df if " " not in g and len(g) >= 3})
         rare = rare_pair_limit(n)
         self._rare_pairs = {g for g, c in df.items() if " " in g and c <= rare}
+        since = latest_cycle_start(self.plans.values())
+        self.in_force = frozenset(p.id for p in self.plans.values() if since is None or p.year_end >= since)
+        self._plan_docs: Counter[str] = Counter(t.split(":", 1)[0] for t in self._task_ids)
+        self._plan_docs.update(p.plan_id for p in self.passages)
+        self._scales: dict[tuple[str, ...], _Scale] = {}
         self._accented_vocab = set(knowledge.words) or {
             w for text in indexed_texts(self.plans.values()) for w in shape(text).split()
         }
         self._function_words = sorted(w for w in STOPWORDS | META_WORDS if len(w) >= 4)
         self._token_cache: dict[str, list[str | None]] = {}
-        self._rank_cache: dict[tuple[str, str, tuple[str, ...] | None, tuple[str, ...] | None], list[Hit]] = {}
+        self._rank_cache: dict[tuple[object, ...], list[Hit]] = {}
         self._rank_held = 0  # hits in the rankings remembered
         self._agency_phrases = self._build_agency_phrases()
         self._agency_slugs = dict(self._agency_phrases)
@@ -514,8 +551,47 @@ class Index:
         self._build_plan_finders()
 
     # ------------------------------------------------------------------ weights
+    @contextmanager
+    def weighing(self) -> Iterator[None]:
+        """Inside this block words weigh over every plan until :meth:`weigh_within` says which; as before after it."""
+        token = _SCALE.set(None)
+        try:
+            yield
+        finally:
+            _SCALE.reset(token)
+
+    def weigh_within(self, plan_ids: Collection[str]) -> None:
+        """Weigh words over the documents of the plans in force and of the provinces of ``plan_ids`` (no
+        province when they are every plan): what a word weighs in a question about today's plans does not
+        change when earlier cycles' plans are loaded beside them (copies of today's, worded alike, made
+        "tuyên truyền" or "hội chợ" weigh as scaffolding), and a province's own plans always count. With
+        every plan in force (the three real plans), words weigh over every plan, as they always did."""
+        asked = set(plan_ids)
+        every = asked >= self.plans.keys()
+        provinces = () if every else tuple(sorted({self.plans[p].province_id for p in asked if p in self.plans}))
+        scale = self._scales.get(provinces)
+        if scale is None:
+            ids = [p.id for p in self.plans.values() if p.id in self.in_force or p.province_id in provinces]
+            if len(ids) == len(self.plans):
+                _SCALE.set(None)
+                return
+            parts = tuple((self._task_postings.get(i, {}), self._passage_postings.get(i, {})) for i in ids)
+            scale = _Scale(id(self), provinces, parts, sum(self._plan_docs[i] for i in ids) or 1)
+            if len(self._scales) >= SCALES_KEPT:
+                self._scales.clear()
+            self._scales[provinces] = scale
+        _SCALE.set(scale)
+
+    def _weighing(self) -> _Scale | None:
+        scale = _SCALE.get()
+        return scale if scale is not None and scale.owner == id(self) else None
+
     def weight(self, gram: str) -> float:
-        """IDF of a word or pair; pairs count more, unknown words count fully."""
+        """IDF of a word or pair over the documents weighed (see :meth:`weigh_within`); pairs count more,
+        unknown words count fully."""
+        scale = self._weighing()
+        if scale is not None:
+            return scale.weight(gram)
         known = self._weights.get(gram)
         if known is not None:
             return known
@@ -672,14 +748,16 @@ class Index:
     def _cached(
         self, key: tuple[str, str, tuple[str, ...] | None, tuple[str, ...] | None], compute: Callable[[], list[Hit]]
     ) -> list[Hit]:
-        """Rankings are asked for several times per question: compute each once."""
-        hits = self._rank_cache.get(key)
+        """Rankings are asked for several times per question: compute each once (for each scale of weights)."""
+        scale = self._weighing()
+        weighed: tuple[object, ...] = (*key, scale.key) if scale is not None else key
+        hits = self._rank_cache.get(weighed)
         if hits is None:
             hits = compute()
             if len(self._rank_cache) > RANK_CACHE_SIZE or self._rank_held + len(hits) > RANK_CACHE_HITS:
                 self._rank_cache.clear()
                 self._rank_held = 0
-            self._rank_cache[key] = hits
+            self._rank_cache[weighed] = hits
             self._rank_held += len(hits)
         return hits
 

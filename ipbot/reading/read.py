@@ -356,7 +356,8 @@ class Reader:
     def _routed(self, q: Query, context: Context) -> list[Request]:
         """The requests a question makes, and a word on each province named that has no plan
         ("so sánh Ninh Thuận với Bình Thuận": Ninh Thuận's answer, and no plan of Bình Thuận)."""
-        found = self._route(q, context)
+        with self.index.weighing():  # over the plans in force and the provinces asked about, once known
+            found = self._route(q, context)
         if q.excluded_numbers:  # "… trừ 3.4 và 3.6": left out of whatever the question selects
             found = [self._without_excluded(q, r) for r in found]
         if q.unplanned and any(r.items is not Items.NOTHING for r in found):
@@ -403,6 +404,7 @@ class Reader:
         if nth_duty is not None:
             return [nth_duty]
         plans, explicit, missing = self._resolve_plans(q, context)
+        self.index.weigh_within([p.id for p in plans])
         shared = self._same_entry(q, context, plans)
         if shared is not None:
             return [shared]
@@ -1105,7 +1107,12 @@ class Reader:
         ):
             return []
         top = hits[0].score
-        return [h for h in hits if h.score >= top - TIE and h.evidence >= MIN_EVIDENCE]
+        good = [h for h in hits if h.score >= top - TIE and h.evidence >= MIN_EVIDENCE]
+        if not turn.explicit:
+            # no plan named, found alike in a plan in force and in earlier plans worded as it: the one in force
+            # (see ipbot.plans.cycles)
+            good = [h for h in good if h.item.plan_id in self.index.in_force] or good
+        return good
 
     def _is_topic(self, turn: Turn) -> bool:
         """The leftover words name a topic some task is really about (not stray words)."""
