@@ -13,6 +13,7 @@ import math
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -21,6 +22,7 @@ from ipbot.answering import many
 from ipbot.assistant import Assistant
 from ipbot.config import Settings
 from ipbot.frontends.render import plain_text
+from ipbot.plans.cycles import latest_cycle_start
 from ipbot.plans.store import Knowledge
 from ipbot.reading.index import (
     RARE_PAIR_DOCS,
@@ -350,3 +352,18 @@ def test_a_specific_phrase_is_one_few_documents_share_at_any_size(documents: int
     """ "bản đồ số" is in 88 of 10,821 documents at 300 plans (one per plan with a product map), as in 1 of 131
     at 3 plans: a count of 8 documents would make it scaffolding, like "tài sản trí tuệ"."""
     assert math.floor(rare_pair_limit(documents)) == most
+
+
+@pytest.mark.parametrize(
+    ("spans", "since"),
+    [
+        ([(2016, 2020), (2021, 2025), (2022, 2022)], 2021),  # the cycle before is history
+        ([(2021, 2025), (2024, 2025), (2022, 2022)], 2021),  # a plan for the cycle's end makes 2022 no history
+        ([(2016, 2020), (2019, 2019)], 2016),
+        ([(2022, 2022), (2023, 2023)], None),  # no multi-year plan: every plan is in force
+    ],
+)
+def test_the_latest_cycle_reaches_back_over_the_multi_year_plans_that_run_into_it(
+    spans: list[tuple[int, int]], since: int | None
+) -> None:
+    assert latest_cycle_start(SimpleNamespace(year_start=a, year_end=b) for a, b in spans) == since

@@ -26,11 +26,24 @@ class Period(Protocol):
 
 
 def latest_cycle_start(plans: Iterable[Period]) -> int | None:
-    """The year the latest multi-year plan starts: a plan is of the latest cycle when it runs in that year
-    or after it. None when no plan spans several years (every plan is then of the latest cycle).
+    """The year the latest cycle starts: a plan is of it when it runs in that year or after it. None when
+    no plan spans several years (every plan is then of the latest cycle).
+
+    The cycle is the latest multi-year plan's span, reaching back over the multi-year plans that run into
+    it: a province's plan for 2024–2025 is the end of the cycle Thái Bình's 2021–2025 plan runs in, and
+    makes no plan of 2022 history.
 
     >>> from types import SimpleNamespace as P
     >>> latest_cycle_start([P(year_start=2016, year_end=2020), P(year_start=2021, year_end=2025)])
     2021
+    >>> latest_cycle_start([P(year_start=2021, year_end=2025), P(year_start=2024, year_end=2025)])
+    2021
     """
-    return max((p.year_start for p in plans if p.year_start != p.year_end), default=None)
+    spans = sorted(((p.year_start, p.year_end) for p in plans if p.year_start != p.year_end), reverse=True)
+    if not spans:
+        return None
+    since = spans[0][0]
+    for start, end in spans[1:]:
+        if end >= since:
+            since = min(since, start)
+    return since
