@@ -744,6 +744,20 @@ class Index:
     def evidence(self, matched: frozenset[str]) -> float:
         return math.fsum(self.weight(g) for g in matched)
 
+    def _evidence_of(self, query: Collection[str]) -> Callable[[frozenset[str]], float]:
+        """:meth:`evidence` for one ranking: the question's weights looked up once, and each set of words
+        matched summed once (with every province's plans, hundreds of documents match the same words)."""
+        weights = {g: self.weight(g) for g in query}
+        sums: dict[frozenset[str], float] = {}
+
+        def evidence(matched: frozenset[str]) -> float:
+            found = sums.get(matched)
+            if found is None:
+                found = sums[matched] = math.fsum(weights[g] for g in matched)
+            return found
+
+        return evidence
+
     # ------------------------------------------------------------------ tasks
     def _cached(
         self, key: tuple[str, str, tuple[str, ...] | None, tuple[str, ...] | None], compute: Callable[[], list[Hit]]
@@ -785,13 +799,14 @@ class Index:
         _, query = self.query_grams(text)
         if not query:
             return []
-        total = math.fsum(self.weight(g) for g in query)
+        evidence_of = self._evidence_of(query)
+        total = evidence_of(frozenset(query))
         hits = []
         for doc, grams in sorted(self._matches(self._task_postings, query, plan_ids).items()):
             tid = self._task_ids[doc]
             plan_id, number = tid.split(":", 1)
             matched = frozenset(grams)
-            evidence = self.evidence(matched)
+            evidence = evidence_of(matched)
             # a word pair found in the title or content proper is worth a little more
             bonus = 0.05 * sum(1 for g in matched if " " in g and g in self._task_main[tid])
             hits.append(Hit(TaskRef(plan_id, number), min(1.0, evidence / total + bonus), matched, evidence))
@@ -811,14 +826,15 @@ class Index:
         if not query:
             return []
         kinds_ = set(kinds) if kinds is not None else None
-        total = math.fsum(self.weight(g) for g in query)
+        evidence_of = self._evidence_of(query)
+        total = evidence_of(frozenset(query))
         hits = []
         for doc, grams in sorted(self._matches(self._passage_postings, query, plan_ids).items()):
             passage = self.passages[doc]
             if kinds_ is not None and passage.kind not in kinds_:
                 continue
             matched = frozenset(grams)
-            evidence = self.evidence(matched)
+            evidence = evidence_of(matched)
             hits.append(Hit(passage, evidence / total, matched, evidence))
         hits.sort(key=lambda h: -h.score)  # stable: in the passages' order among equals, as they were read
         return hits

@@ -1842,16 +1842,18 @@ class Reader:
 
     def _duties(self, turn: Turn, plans: list[Plan], slugs: list[str], sections: list[str] | None = None) -> Request:
         """What "Tổ chức thực hiện" assigns to the agencies; the duties matching the words first."""
-        entries = [
-            r
+        chosen = [
+            (p, r)
             for p in plans
             for r in p.responsibilities
             if any(s in r.agencies for s in slugs) and (sections is None or r.section in sections)
         ]
         if len(slugs) > 1:
-            both = [r for r in entries if all(s in r.agencies for s in slugs)]
-            entries = both or entries
-        ids = tuple(f"{p.id}:{r.section}" for p in plans for r in p.responsibilities if r in entries)
+            both = [(p, r) for p, r in chosen if all(s in r.agencies for s in slugs)]
+            chosen = both or chosen
+        # kept with their plans: "r in entries" compared models field by field, 2 million times at 300 plans
+        entries = [r for _, r in chosen]
+        ids = tuple(f"{p.id}:{r.section}" for p, r in chosen)
         parts: tuple[int, ...] = ()
         content = turn.query.content
         if content and len(entries) == 1:
