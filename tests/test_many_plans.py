@@ -367,3 +367,32 @@ def test_the_latest_cycle_reaches_back_over_the_multi_year_plans_that_run_into_i
     spans: list[tuple[int, int]], since: int | None
 ) -> None:
     assert latest_cycle_start(SimpleNamespace(year_start=a, year_end=b) for a, b in spans) == since
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tuyên truyền pháp luật sở hữu trí tuệ",
+        "ho tro doanh nghiep dang ky nhan hieu",
+        "Không gian hỗ trợ khởi nghiệp đổi mới sáng tạo",
+        "chỉ dẫn địa lý thịt cừu, kinh phí",
+        "tập huấn cán bộ thực thi quyền",
+        "Sở Công Thương xúc tiến thương mại hội chợ",
+    ],
+)
+def test_ranking_over_most_plans_by_documents_worded_alike_is_the_plain_ranking(
+    assistant: Assistant, text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every province's copy of a task is matched once, as a group; the ranking is the one made document by
+    document (same hits, scores, words matched, order)."""
+    index = assistant.reader.index
+    every = list(index.plans)
+    selections: list[list[str] | None] = [None, every[1:], every[::2] + every[1:2]]
+    alike = [(index._rank_tasks(text, s), index._rank_passages(text, s, None)) for s in selections]
+    alike.append((index._rank_tasks(text, None), index._rank_passages(text, None, ["responsibility", "target"])))
+    assert all(index._most(s) for s in selections)
+    monkeypatch.setattr(type(index), "_most", lambda self, plan_ids: False)
+    plain = [(index._rank_tasks(text, s), index._rank_passages(text, s, None)) for s in selections]
+    plain.append((index._rank_tasks(text, None), index._rank_passages(text, None, ["responsibility", "target"])))
+    assert alike == plain
+    assert any(len(tasks) > 5 for tasks, _ in plain)  # the case: many plans' copies matched
