@@ -10,6 +10,7 @@ an annual plan of 2020.
 from __future__ import annotations
 
 import math
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -35,7 +36,7 @@ from ipbot.reading.index import (
     province_initials,
     rare_pair_limit,
 )
-from ipbot.reading.read import Reader
+from ipbot.reading.read import Reader, _has_phrase
 from ipbot.requests import Field, Filters, Items, Op, Request
 from ipbot.text import fold, shape
 
@@ -396,3 +397,22 @@ def test_ranking_over_most_plans_by_documents_worded_alike_is_the_plain_ranking(
     plain.append((index._rank_tasks(text, None), index._rank_passages(text, None, ["responsibility", "target"])))
     assert alike == plain
     assert any(len(tasks) > 5 for tasks, _ in plain)  # the case: many plans' copies matched
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("hỗ trợ nước mắm Cà Ná", "nước mắm"),
+        ("nước mắmx", "nước mắm"),  # inside a longer word
+        ("xnước mắm và nước mắm", "nước mắm"),  # the second one stands alone
+        ("_nuoc mam", "nuoc mam"),
+        ("nuoc mam_", "nuoc mam"),
+        ("nuoc mam1 nuoc mam2", "nuoc mam"),
+        ("tôm giống", "tôm giống"),
+        ("", "tôm"),
+        ("đồ thị", "thị"),
+        ("ađồ", "đồ"),
+    ],
+)
+def test_a_phrase_is_found_in_the_documents_text_as_the_pattern_finds_it(text: str, phrase: str) -> None:
+    assert _has_phrase(text, phrase) == (re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text) is not None)
