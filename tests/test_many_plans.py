@@ -76,6 +76,7 @@ def test_the_data_has_what_the_tests_rely_on(assistant: Assistant) -> None:
         ("muc tieu cua ke hoach la gi", set()),  # "la" is là, not Long An
         ("Kế hoạch LA năm 2019", set()),
         ("Kế hoạch BĐ năm 2019 có bao nhiêu nhiệm vụ", {"binh-dinh"}),
+        ("phòng KT-BĐ huyện Đông Hưng (Thái Bình) lo việc gì", {"thai-binh"}),  # joined: another abbreviation's
         ("năm định hướng của kế hoạch là gì", set()),
         ("Kế hoạch của Long An năm 2019", {"long-an"}),
     ],
@@ -416,3 +417,24 @@ def test_ranking_over_most_plans_by_documents_worded_alike_is_the_plain_ranking(
 )
 def test_a_phrase_is_found_in_the_documents_text_as_the_pattern_finds_it(text: str, phrase: str) -> None:
     assert _has_phrase(text, phrase) == (re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text) is not None)
+
+
+@pytest.fixture(scope="module")
+def with_nghe_an(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
+    """The real plans and Nghệ An's of the cycle before: Vinh, its city, is also a word of the plans ("vinh danh")."""
+    data = tmp_path_factory.mktemp("nghe-an") / "data"
+    make(5, data, provinces=("Nghệ An",))
+    settings = Settings(_env_file=None, IPBOT_DATA_DIR=data, IPBOT_DB_PATH=data / "ipbot.db")  # type: ignore[call-arg]
+    bot = Assistant.open(settings)
+    yield bot
+    bot.close()
+
+
+def test_an_ordinary_word_of_the_plans_in_force_names_no_place_of_an_earlier_plans_province(
+    with_nghe_an: Assistant,
+) -> None:
+    answer = with_nghe_an.ask(
+        "Nhà mình ở Hưng Hà làm nghề dệt. KH SHTT Thái Bình có nói gì về vinh danh người sáng tạo?"
+    )
+    assert answer.plan_ids == ["thai-binh-2021-2030"]
+    assert with_nghe_an.ask("Kế hoạch của Nghệ An có vinh danh người sáng tạo không?").plan_ids == ["nghe-an-2016-2025"]

@@ -1028,7 +1028,9 @@ class Index:
             {p.province: p.province_id for p in plans}, map_provinces(self.knowledge.data_dir), ordinary
         )
         initials = "|".join(sorted(map(re.escape, self._province_initials), key=len, reverse=True))
-        self._initials_re = re.compile(rf"(?<![\w&])(?:{initials})(?![\w&])") if initials else None
+        # joined to another abbreviation by "-" or "&", letters are that abbreviation's ("phòng KT-HT" is
+        # kinh tế - hạ tầng, not Kon Tum and Hà Tĩnh; "PT-TH", "TB&XH")
+        self._initials_re = re.compile(rf"(?<![\w&-])(?:{initials})(?![\w&-])") if initials else None
         self._initials_casual_re = re.compile(self._initials_re.pattern, re.IGNORECASE) if initials else None
         # by province: where its name (or initials) stands in folded text, "tỉnh" with it
         self._province_spans: dict[str, re.Pattern[str]] = {}

@@ -150,7 +150,9 @@ class Reader:
         self.lexicon = (lexicon or default_lexicon()).with_topics(topics)
         self.operations = Operations(self.index, self.lexicon)
         self.places = Places.load(knowledge.data_dir or DEFAULT_DATA_DIR)
-        self._planned_provinces = {fold(p.province) for p in self.index.plans.values()}
+        # the provinces of the plans in force: with every province's earlier plans loaded, every district of the
+        # map would be "planned", and ordinary words of the documents ("vinh danh") would name Vinh of Nghệ An
+        self._planned_provinces = {fold(p.province) for p in self.index.plans.values() if p.id in self.index.in_force}
         self._common = _Lazy(self._common_places)
         self._pairs = _Lazy(self._corpus_pairs)
         # a place named right after a denial ("không phải Ninh Thuận"; "không phải tỉnh Ninh Thuận")
@@ -1054,7 +1056,10 @@ class Reader:
         """The places a text names, and the words that name them: a place's words choose a plan,
         never a task ("nho ở Phan Rang" is about grapes)."""
         matches = self.places.matches(
-            text, self._common, lower_districts={p.province for p in every}, pairs=self._pairs
+            text,
+            self._common,
+            lower_districts={p.province for p in every if p.id in self.index.in_force},
+            pairs=self._pairs,
         )
         said = [f"{word} {form}" for form, _ in matches for word in PLACE_WORDS] + [form for form, _ in matches]
         said += [f"{form} cu" for form, _ in matches]  # "Ninh Thuận cũ": the old province, before 2025
@@ -1413,8 +1418,14 @@ class Reader:
     def _task_hits(self, turn: Turn, content: str, plan_ids: list[str]) -> list[TaskRef]:
         good = self._good(turn, self.index.rank_tasks(content, plan_ids))
         if turn.explicit and (not good or good[0].score < STRONG_MATCH):
-            # a weak match in the plan named, a clear one in another plan: the task is not in this plan
-            others = [p for p in self.index.plans if p not in plan_ids]
+            # a weak match in the plan named, a clear one in another plan: the task is not in this plan (another
+            # plan of the province, or one in force: never an earlier cycle's plan of another province)
+            asked = {self.index.plans[p].province_id for p in plan_ids}
+            others = [
+                p
+                for p, plan in self.index.plans.items()
+                if p not in plan_ids and (p in self.index.in_force or plan.province_id in asked)
+            ]
             elsewhere = self._good(turn, self.index.rank_tasks(content, others))
             here = good[0].score if good else 0.0
             if elsewhere and elsewhere[0].score >= max(here + ELSEWHERE_LEAD, STRONG_MATCH):
