@@ -433,8 +433,9 @@ def with_nghe_an(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant
 def test_an_ordinary_word_of_the_plans_in_force_names_no_place_of_an_earlier_plans_province(
     with_nghe_an: Assistant,
 ) -> None:
-    answer = with_nghe_an.ask(
-        "Nhà mình ở Hưng Hà làm nghề dệt. KH SHTT Thái Bình có nói gì về vinh danh người sáng tạo?"
-    )
-    assert answer.plan_ids == ["thai-binh-2021-2030"]
+    for question in (
+        "Nhà mình ở Hưng Hà làm nghề dệt. KH SHTT Thái Bình có nói gì về vinh danh người sáng tạo?",
+        "KH SHTT Thái Bình có nói gì về vinh danh, khen thưởng người sáng tạo ko?",
+    ):
+        assert with_nghe_an.ask(question).plan_ids == ["thai-binh-2021-2030"], question
     assert with_nghe_an.ask("Kế hoạch của Nghệ An có vinh danh người sáng tạo không?").plan_ids == ["nghe-an-2016-2025"]
