@@ -7,8 +7,8 @@ so far. This writes the three real plans unchanged and N − 3 more, each a real
 another province of the map (``data/places.yaml``) and, for the annual ones, to another year:
 the province's name, its districts (in place of the template's: "huyện Ninh Phước" becomes a
 district of the new province), the plan's id, years, number and source text all follow. Each
-province gets a multi-year plan (2021–2025, định hướng 2030, from Thái Bình's) and annual
-plans (2021–2025, from Ninh Thuận's), a few tasks left out at random so no two plans are alike.
+province gets a multi-year plan (from Thái Bình's) and annual plans (from Ninh Thuận's), of the
+years below, a few tasks left out at random so no two plans are alike.
 The products a plan names (Ninh Thuận's Nha đam, Tôm giống, Thịt cừu) become the new province's
 own, drawn from a list. Every plan passes ``ipbot check-data``; the budget tables' sums are kept
 as they are (only tasks without a budget row are left out).
@@ -18,8 +18,12 @@ Bình's 2021–2025, and many of their questions name a year and no province ("n
 trì…"). With every province's 2022 plan such a question has no one right answer, and scoring the
 sets would measure that ambiguity instead of what scale breaks. So the derived plans take other
 years: multi-year plans of the cycle before (2016–2020, định hướng 2025, from Thái Bình's) and
-annual plans of 2017–2020 and 2024 (from Ninh Thuận's); each province has a multi-year plan
-and annual plans inside its span, as the real ones do.
+annual plans of 2016–2020 (from Ninh Thuận's); each province has a multi-year plan and annual
+plans inside its span, as the real ones do. No derived plan is of the real plans' cycle
+(2021–2025): a question that names neither province nor year ("kinh phí nhiệm vụ 3.3") is about
+the plans of the latest cycle, and the derived plans copy the real ones' task numbers, titles,
+budgets and agencies, so one derived plan of that cycle (a 2024 plan, before) gave such a
+question a second right answer, word for word the first.
 
 Provinces are filled round by round (each gets its multi-year plan and one annual plan before
 any gets a third), so 30 plans already span 14 provinces with both kinds of plan. Left out by
@@ -48,7 +52,7 @@ MULTI = "thai-binh-2021-2030"
 ANNUAL = {2022: "ninh-thuan-2022", 2023: "ninh-thuan-2023"}
 MULTI_SHIFT = -5
 """The multi-year plans are of the cycle before: 2016–2020, định hướng 2025."""
-YEARS = (2020, 2019, 2024, 2018, 2017)
+YEARS = (2020, 2019, 2016, 2018, 2017)
 """The annual plans' years: not 2021–2025, which are the real plans' (see the module's docstring)."""
 PRODUCTS = (
     "Bưởi", "Chè", "Xoài", "Vải thiều", "Mật ong", "Hồ tiêu", "Hạt điều", "Cam sành", "Nhãn lồng", "Dừa",

@@ -204,6 +204,10 @@ ROWS_DISAGREE = (
 MANY_PLANS = "Câu hỏi này có câu trả lời trong {plans} kế hoạch của {provinces} tỉnh:"
 MANY_PLANS_MORE = "… và {count} tỉnh khác"
 MANY_PLANS_NARROW = "Hãy nêu tên tỉnh (và năm) để xem câu trả lời đầy đủ, hoặc chọn một kế hoạch bên dưới."
+EARLIER_PLANS = (
+    "Các kế hoạch của giai đoạn trước cũng có nội dung này: {plans} kế hoạch của {provinces} tỉnh; "
+    "hãy nêu tên tỉnh và năm để xem."
+)
 PLANS_OVERVIEW = "{plans} kế hoạch của {provinces} tỉnh: {listing}."
 HELP_PLANS = "Các kế hoạch: {plans}."
 PLANS_NARROW = "Hãy nêu tên tỉnh (và năm) trong câu hỏi để hỏi về một kế hoạch."

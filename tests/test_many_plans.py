@@ -9,9 +9,12 @@ an annual plan of 2020.
 
 from __future__ import annotations
 
+import math
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -20,7 +23,20 @@ from ipbot.answering import many
 from ipbot.assistant import Assistant
 from ipbot.config import Settings
 from ipbot.frontends.render import plain_text
-from ipbot.reading.index import _Built, _stored, corpus_text, initials_of, plan_passages, province_initials
+from ipbot.plans.cycles import latest_cycle_start
+from ipbot.plans.store import Knowledge
+from ipbot.reading.index import (
+    RARE_PAIR_DOCS,
+    Index,
+    _Built,
+    _stored,
+    corpus_text,
+    initials_of,
+    plan_passages,
+    province_initials,
+    rare_pair_limit,
+)
+from ipbot.reading.read import Reader, _has_phrase
 from ipbot.requests import Field, Filters, Items, Op, Request
 from ipbot.text import fold, shape
 
@@ -60,6 +76,7 @@ def test_the_data_has_what_the_tests_rely_on(assistant: Assistant) -> None:
         ("muc tieu cua ke hoach la gi", set()),  # "la" is là, not Long An
         ("Kế hoạch LA năm 2019", set()),
         ("Kế hoạch BĐ năm 2019 có bao nhiêu nhiệm vụ", {"binh-dinh"}),
+        ("phòng KT-BĐ huyện Đông Hưng (Thái Bình) lo việc gì", {"thai-binh"}),  # joined: another abbreviation's
         ("năm định hướng của kế hoạch là gì", set()),
         ("Kế hoạch của Long An năm 2019", {"long-an"}),
     ],
@@ -85,6 +102,8 @@ def test_initials_shared_by_two_provinces_or_ordinary_words_name_none() -> None:
         ("Chỉ tiêu đến năm 2025 của Bạc Liêu là gì?", [MULTI]),
         ("Kế hoạch năm 2020 của Bạc Liêu có bao nhiêu nhiệm vụ?", ["bac-lieu-2020"]),
         ("Kế hoạch năm 2019 của Bạc Liêu có bao nhiêu nhiệm vụ?", ["bac-lieu-2019"]),
+        # no province: the one plan that aims at 2030 (Bạc Liêu's aims at 2025), not every multi-year plan
+        ("Chiến lược SHTT đến 2030 được Thủ tướng phê duyệt bằng quyết định nào?", ["thai-binh-2021-2030"]),
     ],
 )
 def test_a_multi_year_plan_named_by_its_years_is_not_the_annual_plan(
@@ -244,3 +263,179 @@ def test_a_request_over_every_plan_is_summarised_as_its_whole_answer_would_be(
         built.answered,
         built.intent,
     )
+
+
+def test_words_weigh_as_much_with_more_plans(assistant: Assistant, knowledge: Knowledge) -> None:
+    """Thresholds on summed weight were set at 3 plans: a word no plan uses, or used in one document, must
+    not weigh more once more provinces' plans are loaded (plain IDF grows with the log of the documents)."""
+    few, many_ = Index(knowledge), assistant.reader.index
+    assert len(many_.plans) > len(few.plans)
+    assert many_.weight("xyzzy") == pytest.approx(few.weight("xyzzy"))
+    assert many_.weight("xyzzy plugh") == pytest.approx(few.weight("xyzzy plugh"))
+
+
+@pytest.mark.parametrize("plan_id", ["ninh-thuan-2023", "thai-binh-2021-2030"])
+def test_earlier_cycles_plans_change_no_weight_in_a_question_about_the_plans_in_force(
+    assistant: Assistant, knowledge: Knowledge, plan_id: str
+) -> None:
+    """The derived plans (2016–2020) copy the real ones' wording: weighed with them, "tuyên truyền" or
+    "giao thương" weigh as scaffolding, and Thái Bình's questions found other passages than at 3 plans."""
+    few, many_ = Index(knowledge), assistant.reader.index
+    assert many_.in_force == set(few.plans)  # the derived plans are all of the cycle before
+    grams = ["tuyen truyen", "giao thuong", "hoi cho", "ocop", "thit cuu", "xyzzy"]
+    with many_.weighing():
+        many_.weigh_within([plan_id])
+        weighed = [many_.weight(g) for g in grams]
+    assert weighed == pytest.approx([few.weight(g) for g in grams])
+    with many_.weighing():
+        many_.weigh_within(["bac-lieu-2020"])  # a province of the cycle before: its own plans count too
+        assert many_.weight("ocop") != pytest.approx(few.weight("ocop"))
+    assert many_.weight("ocop") != pytest.approx(few.weight("ocop"))  # over every plan, outside a question
+
+
+@pytest.fixture(scope="module")
+def three_plans(knowledge: Knowledge) -> Reader:
+    """Reading over the three real plans alone."""
+    return Reader(knowledge)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Thái Bình giao sở nào lo quảng bá, giao thương cho sản phẩm đặc thù?",
+        "Năm 2022 Ninh Thuận giao cơ quan nào viết tin bài, làm phóng sự về SHTT?",
+        "Thái Bình tuyên truyền pháp luật SHTT đến địa phương gồm những hoạt động gì?",
+        "Kế hoạch 2023 của Ninh Thuận: nhiệm vụ thịt cừu kinh phí bao nhiêu?",
+        "Nhiệm vụ 3.2 năm 2023 của Ninh Thuận đặt chỉ tiêu hỗ trợ bao nhiêu sản phẩm?",
+    ],
+)
+def test_a_question_about_the_plans_in_force_is_read_as_at_three_plans(
+    assistant: Assistant, three_plans: Reader, question: str
+) -> None:
+    few = three_plans
+    assert [r.pack() for r in assistant.reader.read(question).requests] == [
+        r.pack() for r in few.read(question).requests
+    ]
+
+
+@pytest.mark.parametrize(
+    ("question", "plan_ids"),
+    [
+        ("kinh phí nhiệm vụ 3.3", ["ninh-thuan-2023"]),  # Bạc Liêu 2019, 2020 and Bình Định 2019 have one too
+        ("Không gian hỗ trợ khởi nghiệp ĐMST DNVVN: những ai phối hợp thực hiện?", ["ninh-thuan-2022"]),
+    ],
+)
+def test_a_question_naming_no_plan_is_answered_from_the_plans_in_force(
+    assistant: Assistant, question: str, plan_ids: list[str]
+) -> None:
+    answer = assistant.ask(question)
+    assert answer.answered
+    assert answer.plan_ids == plan_ids
+
+
+def test_the_plans_in_force_say_when_many_earlier_plans_answer_too(assistant: Assistant) -> None:
+    text = plain_text(assistant.ask("kinh phí nhiệm vụ 3.3"))
+    assert phrases.EARLIER_PLANS.format(plans=3, provinces=2) in text
+
+
+def test_a_task_only_an_earlier_plan_has_is_still_found_without_naming_it(assistant: Assistant) -> None:
+    plans = assistant.knowledge.plans
+    title = next(t.title for t in plans["bac-lieu-2020"].tasks if t.number == "3.3")  # its own product
+    answer = assistant.ask(f"Ai chủ trì nhiệm vụ {title.replace(' Bạc Liêu', '')}?")
+    assert answer.answered
+    assert {plans[p].province for p in answer.plan_ids} == {"Bạc Liêu"}
+
+
+@pytest.mark.parametrize(
+    ("documents", "most"),
+    [(10, RARE_PAIR_DOCS), (131, RARE_PAIR_DOCS), (1_600, 100), (10_821, 676)],
+)
+def test_a_specific_phrase_is_one_few_documents_share_at_any_size(documents: int, most: int) -> None:
+    """ "bản đồ số" is in 88 of 10,821 documents at 300 plans (one per plan with a product map), as in 1 of 131
+    at 3 plans: a count of 8 documents would make it scaffolding, like "tài sản trí tuệ"."""
+    assert math.floor(rare_pair_limit(documents)) == most
+
+
+@pytest.mark.parametrize(
+    ("spans", "since"),
+    [
+        ([(2016, 2020), (2021, 2025), (2022, 2022)], 2021),  # the cycle before is history
+        ([(2021, 2025), (2024, 2025), (2022, 2022)], 2021),  # a plan for the cycle's end makes 2022 no history
+        ([(2016, 2020), (2019, 2019)], 2016),
+        ([(2022, 2022), (2023, 2023)], None),  # no multi-year plan: every plan is in force
+    ],
+)
+def test_the_latest_cycle_reaches_back_over_the_multi_year_plans_that_run_into_it(
+    spans: list[tuple[int, int]], since: int | None
+) -> None:
+    assert latest_cycle_start(SimpleNamespace(year_start=a, year_end=b) for a, b in spans) == since
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tuyên truyền pháp luật sở hữu trí tuệ",
+        "ho tro doanh nghiep dang ky nhan hieu",
+        "Không gian hỗ trợ khởi nghiệp đổi mới sáng tạo",
+        "chỉ dẫn địa lý thịt cừu, kinh phí",
+        "tập huấn cán bộ thực thi quyền",
+        "Sở Công Thương xúc tiến thương mại hội chợ",
+    ],
+)
+def test_ranking_over_most_plans_by_documents_worded_alike_is_the_plain_ranking(
+    assistant: Assistant, text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every province's copy of a task is matched once, as a group; the ranking is the one made document by
+    document (same hits, scores, words matched, order)."""
+    index = assistant.reader.index
+    every = list(index.plans)
+    selections: list[list[str] | None] = [None, every[1:], every[::2] + every[1:2]]
+    alike = [(index._rank_tasks(text, s), index._rank_passages(text, s, None)) for s in selections]
+    alike.append((index._rank_tasks(text, None), index._rank_passages(text, None, ["responsibility", "target"])))
+    assert all(index._most(s) for s in selections)
+    monkeypatch.setattr(type(index), "_most", lambda self, plan_ids: False)
+    plain = [(index._rank_tasks(text, s), index._rank_passages(text, s, None)) for s in selections]
+    plain.append((index._rank_tasks(text, None), index._rank_passages(text, None, ["responsibility", "target"])))
+    assert alike == plain
+    assert any(len(tasks) > 5 for tasks, _ in plain)  # the case: many plans' copies matched
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("hỗ trợ nước mắm Cà Ná", "nước mắm"),
+        ("nước mắmx", "nước mắm"),  # inside a longer word
+        ("xnước mắm và nước mắm", "nước mắm"),  # the second one stands alone
+        ("_nuoc mam", "nuoc mam"),
+        ("nuoc mam_", "nuoc mam"),
+        ("nuoc mam1 nuoc mam2", "nuoc mam"),
+        ("tôm giống", "tôm giống"),
+        ("", "tôm"),
+        ("đồ thị", "thị"),
+        ("ađồ", "đồ"),
+    ],
+)
+def test_a_phrase_is_found_in_the_documents_text_as_the_pattern_finds_it(text: str, phrase: str) -> None:
+    assert _has_phrase(text, phrase) == (re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text) is not None)
+
+
+@pytest.fixture(scope="module")
+def with_nghe_an(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
+    """The real plans and Nghệ An's of the cycle before: Vinh, its city, is also a word of the plans ("vinh danh")."""
+    data = tmp_path_factory.mktemp("nghe-an") / "data"
+    make(5, data, provinces=("Nghệ An",))
+    settings = Settings(_env_file=None, IPBOT_DATA_DIR=data, IPBOT_DB_PATH=data / "ipbot.db")  # type: ignore[call-arg]
+    bot = Assistant.open(settings)
+    yield bot
+    bot.close()
+
+
+def test_an_ordinary_word_of_the_plans_in_force_names_no_place_of_an_earlier_plans_province(
+    with_nghe_an: Assistant,
+) -> None:
+    for question in (
+        "Nhà mình ở Hưng Hà làm nghề dệt. KH SHTT Thái Bình có nói gì về vinh danh người sáng tạo?",
+        "KH SHTT Thái Bình có nói gì về vinh danh, khen thưởng người sáng tạo ko?",
+    ):
+        assert with_nghe_an.ask(question).plan_ids == ["thai-binh-2021-2030"], question
+    assert with_nghe_an.ask("Kế hoạch của Nghệ An có vinh danh người sáng tạo không?").plan_ids == ["nghe-an-2016-2025"]

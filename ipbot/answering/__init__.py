@@ -148,9 +148,24 @@ class Answerer:
         plans, answered = reach
         return reply(request, [], answered, plans=plans)
 
+    def _in_force(self, request: Request, answer: Answer) -> Answer:
+        """A request the message named no plan for, that plans of several cycles answer: the latest cycle's
+        plans answer it, and the earlier ones are counted (see :func:`~ipbot.answering.many.latest_cycle`)."""
+        if request.explicit or request.reason is not None or len(answer.plan_ids) <= many.MAX_PLANS:
+            return answer
+        latest = many.latest_cycle(self.db, answer.plan_ids)
+        if not latest or len(latest) == len(answer.plan_ids):
+            return answer
+        narrowed = request.but(plans=tuple(latest))
+        found = self._beyond_one_answer(narrowed) or self.answer(narrowed)
+        if not found.answered:
+            return answer
+        return many.earlier(self.db, found, [p for p in answer.plan_ids if p not in latest])
+
     def answer_all(self, requests: Sequence[Request]) -> Answer:
         """Several requests from one message, answered in order as one answer."""
-        answers = _quotes_that_fit(requests, [self._beyond_one_answer(r) or self.answer(r) for r in requests])
+        answers = [self._in_force(r, self._beyond_one_answer(r) or self.answer(r)) for r in requests]
+        answers = _quotes_that_fit(requests, answers)
         if len(answers) == 1:
             return many.fit(self.db, requests, answers[0])
         first = next((a for a in answers if a.answered), answers[0])

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from ipbot import phrases
 from ipbot.answers import Answer, Context, Section, Suggestion
+from ipbot.plans.cycles import latest_cycle_start
 from ipbot.plans.db import PlanDB, PlanInfo
 from ipbot.requests import Items, Request
 
@@ -22,7 +23,9 @@ __all__ = [
     "MESSAGE_LIMIT",
     "ROOM_AROUND",
     "by_province",
+    "earlier",
     "fit",
+    "latest_cycle",
     "overview",
     "size",
     "summary",
@@ -85,6 +88,20 @@ def overview(db: PlanDB, plan_ids: Sequence[str], room: int = OVERVIEW_ROOM) -> 
             break
         shown += (", " if shown else "") + province
     return phrases.PLANS_OVERVIEW.format(plans=len(plan_ids), provinces=len(provinces), listing=shown)
+
+
+def latest_cycle(db: PlanDB, plan_ids: Sequence[str]) -> list[str]:
+    """Of these plans, those of the latest cycle the database holds (see :mod:`ipbot.plans.cycles`)."""
+    since = latest_cycle_start(db.plan(p) for p in db.plan_ids)
+    return [p for p in plan_ids if since is None or db.plan(p).year_end >= since]
+
+
+def earlier(db: PlanDB, answer: Answer, plans: Sequence[str]) -> Answer:
+    """The answer from the latest cycle's plans, saying how many earlier plans answer too (``plans``)."""
+    provinces = by_province(db, plans)
+    line = phrases.EARLIER_PLANS.format(plans=len(plans), provinces=len(provinces))
+    answer.sections.append(Section([line]))
+    return answer
 
 
 def fit(db: PlanDB, requests: Sequence[Request], answer: Answer) -> Answer:

@@ -19,7 +19,9 @@ import re
 import sys
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
@@ -27,6 +29,7 @@ from typing import TYPE_CHECKING, Literal
 
 from rapidfuzz import fuzz, process
 
+from ipbot.plans.cycles import latest_cycle_start
 from ipbot.plans.models import Plan, Task
 from ipbot.plans.store import read_row, read_tokens
 from ipbot.reading.places import map_provinces
@@ -80,6 +83,18 @@ TYPO_CUTOFF = 84
 
 RARE_PAIR_DOCS = 8
 """A word pair found in at most this many passages is a specific phrase ("hội chợ"), not scaffolding."""
+
+RARE_PAIR_SHARE = 1 / 16
+"""…or in at most this share of them, when there are many plans: at 300 plans "bản đồ số" is in 88 of
+10,821 documents, one province's product map, as it is in one of 131 at 3 plans (where the share allows 8)."""
+
+WEIGHT_UNIT = math.log(1 + 131)
+"""What a word found in one document only weighs, whatever the number of documents: the thresholds on
+summed weight (``MIN_EVIDENCE``…) were set over the three real plans' 131 documents, and a plain IDF grows
+with the log of the documents (an unknown word weighs 4.9 there, 9.3 at 300 plans)."""
+
+SCALES_KEPT = 256
+"""Word-weight tables remembered, one per set of provinces asked about (cleared when full)."""
 
 _WORD_RE = re.compile(r"\w+")
 
@@ -321,6 +336,20 @@ def _alternation(table: Collection[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{words})(?!\w)")
 
 
+def weight_unit(documents: int) -> float:
+    """What IDF is multiplied by over this many documents, so that a word found in one document weighs
+    :data:`WEIGHT_UNIT` however many plans there are (and what it weighs plainly over fewer documents).
+
+    Shares of a question explained (coverage) do not change with it; thresholds on summed weight do."""
+    return min(1.0, WEIGHT_UNIT / math.log(1 + documents))
+
+
+def rare_pair_limit(documents: int) -> float:
+    """The most documents a word pair may be found in to be a specific phrase, over this many documents:
+    :data:`RARE_PAIR_DOCS`, or :data:`RARE_PAIR_SHARE` of them when there are many."""
+    return max(RARE_PAIR_DOCS, RARE_PAIR_SHARE * documents)
+
+
 def initials_of(name: str) -> str:
     """ "Bình Định" → "BĐ", "Bà Rịa - Vũng Tàu" → "BRVT": the first letters, Đ kept apart from D."""
     words = re.findall(r"\w+", name)
@@ -441,6 +470,43 @@ def _stored(knowledge: Knowledge, task_ids: list[str], passages: int) -> _Built 
     return built if built.task_ids == task_ids else None
 
 
+@dataclass
+class _Alike:
+    """The documents of one kind grouped by their words: every province's copy of a task worded alike is one
+    group, matched against a question once (at 300 plans, 5,315 tasks are 678 groups)."""
+
+    postings: dict[str, list[int]]  # word or pair → the groups that have it
+    members: list[list[int]]  # group → its documents, in document order
+    main: list[frozenset[str]]  # tasks: group → the title's and content's words (the ranking's bonus)
+    plan_of: list[str]  # document → its plan
+
+
+@dataclass
+class _Scale:
+    """Word weights over the documents of some plans, worked out word by word as questions need them."""
+
+    owner: int  # the index it weighs for (id): another index's question keeps its own weights
+    key: tuple[str, ...]  # the provinces asked about
+    parts: tuple[tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]]], ...]  # (tasks, passages) by plan
+    docs: int
+    weights: dict[str, float] = field(default_factory=dict)
+
+    def weight(self, gram: str) -> float:
+        known = self.weights.get(gram)
+        if known is None:
+            df = sum(len(tasks.get(gram, ())) + len(passages.get(gram, ())) for tasks, passages in self.parts)
+            unit = weight_unit(self.docs)
+            known = (math.log(1 + self.docs / df) if df else math.log(1 + self.docs)) * unit
+            known *= 1.6 if " " in gram else 1.0
+            self.weights[gram] = known
+        return known
+
+
+_SCALE: ContextVar[_Scale | None] = ContextVar("ipbot_word_weights", default=None)
+"""The weights of the question being read (None: over every plan); a context variable, so that questions
+read at the same time in other threads each keep their own."""
+
+
 class Index:
     """Everything the matcher needs, built once from :class:`~ipbot.plans.store.Knowledge`."""
 
@@ -466,16 +532,25 @@ class Index:
         df = built.df
         n = (len(self._task_ids) + len(self.passages)) or 1
         self._idf = {g: math.log(1 + n / c) for g, c in df.items()}
-        self._max_idf = math.log(1 + n)
-        self._weights = {g: idf * (1.6 if " " in g else 1.0) for g, idf in self._idf.items()}
+        unit = weight_unit(n)
+        self._max_idf = math.log(1 + n) * unit
+        self._weights = {g: idf * unit * (1.6 if " " in g else 1.0) for g, idf in self._idf.items()}
         self.vocabulary = sorted({g for g in df if " " not in g and len(g) >= 3})
-        self._rare_pairs = {g for g, c in df.items() if " " in g and c <= RARE_PAIR_DOCS}
+        rare = rare_pair_limit(n)
+        self._rare_pairs = {g for g, c in df.items() if " " in g and c <= rare}
+        since = latest_cycle_start(self.plans.values())
+        self.in_force = frozenset(p.id for p in self.plans.values() if since is None or p.year_end >= since)
+        self._plan_docs: Counter[str] = Counter(t.split(":", 1)[0] for t in self._task_ids)
+        self._plan_docs.update(p.plan_id for p in self.passages)
+        self._scales: dict[tuple[str, ...], _Scale] = {}
+        self._alikes: dict[str, _Alike] = {}  # made when a question is first ranked over most plans
+        self._task_refs = [TaskRef(*tid.split(":", 1)) for tid in self._task_ids]
         self._accented_vocab = set(knowledge.words) or {
             w for text in indexed_texts(self.plans.values()) for w in shape(text).split()
         }
         self._function_words = sorted(w for w in STOPWORDS | META_WORDS if len(w) >= 4)
         self._token_cache: dict[str, list[str | None]] = {}
-        self._rank_cache: dict[tuple[str, str, tuple[str, ...] | None, tuple[str, ...] | None], list[Hit]] = {}
+        self._rank_cache: dict[tuple[object, ...], list[Hit]] = {}
         self._rank_held = 0  # hits in the rankings remembered
         self._agency_phrases = self._build_agency_phrases()
         self._agency_slugs = dict(self._agency_phrases)
@@ -489,8 +564,47 @@ class Index:
         self._build_plan_finders()
 
     # ------------------------------------------------------------------ weights
+    @contextmanager
+    def weighing(self) -> Iterator[None]:
+        """Inside this block words weigh over every plan until :meth:`weigh_within` says which; as before after it."""
+        token = _SCALE.set(None)
+        try:
+            yield
+        finally:
+            _SCALE.reset(token)
+
+    def weigh_within(self, plan_ids: Collection[str]) -> None:
+        """Weigh words over the documents of the plans in force and of the provinces of ``plan_ids`` (no
+        province when they are every plan): what a word weighs in a question about today's plans does not
+        change when earlier cycles' plans are loaded beside them (copies of today's, worded alike, made
+        "tuyên truyền" or "hội chợ" weigh as scaffolding), and a province's own plans always count. With
+        every plan in force (the three real plans), words weigh over every plan, as they always did."""
+        asked = set(plan_ids)
+        every = asked >= self.plans.keys()
+        provinces = () if every else tuple(sorted({self.plans[p].province_id for p in asked if p in self.plans}))
+        scale = self._scales.get(provinces)
+        if scale is None:
+            ids = [p.id for p in self.plans.values() if p.id in self.in_force or p.province_id in provinces]
+            if len(ids) == len(self.plans):
+                _SCALE.set(None)
+                return
+            parts = tuple((self._task_postings.get(i, {}), self._passage_postings.get(i, {})) for i in ids)
+            scale = _Scale(id(self), provinces, parts, sum(self._plan_docs[i] for i in ids) or 1)
+            if len(self._scales) >= SCALES_KEPT:
+                self._scales.clear()
+            self._scales[provinces] = scale
+        _SCALE.set(scale)
+
+    def _weighing(self) -> _Scale | None:
+        scale = _SCALE.get()
+        return scale if scale is not None and scale.owner == id(self) else None
+
     def weight(self, gram: str) -> float:
-        """IDF of a word or pair; pairs count more, unknown words count fully."""
+        """IDF of a word or pair over the documents weighed (see :meth:`weigh_within`); pairs count more,
+        unknown words count fully."""
+        scale = self._weighing()
+        if scale is not None:
+            return scale.weight(gram)
         known = self._weights.get(gram)
         if known is not None:
             return known
@@ -643,18 +757,34 @@ class Index:
     def evidence(self, matched: frozenset[str]) -> float:
         return math.fsum(self.weight(g) for g in matched)
 
+    def _evidence_of(self, query: Collection[str]) -> Callable[[frozenset[str]], float]:
+        """:meth:`evidence` for one ranking: the question's weights looked up once, and each set of words
+        matched summed once (with every province's plans, hundreds of documents match the same words)."""
+        weights = {g: self.weight(g) for g in query}
+        sums: dict[frozenset[str], float] = {}
+
+        def evidence(matched: frozenset[str]) -> float:
+            found = sums.get(matched)
+            if found is None:
+                found = sums[matched] = math.fsum(weights[g] for g in matched)
+            return found
+
+        return evidence
+
     # ------------------------------------------------------------------ tasks
     def _cached(
         self, key: tuple[str, str, tuple[str, ...] | None, tuple[str, ...] | None], compute: Callable[[], list[Hit]]
     ) -> list[Hit]:
-        """Rankings are asked for several times per question: compute each once."""
-        hits = self._rank_cache.get(key)
+        """Rankings are asked for several times per question: compute each once (for each scale of weights)."""
+        scale = self._weighing()
+        weighed: tuple[object, ...] = (*key, scale.key) if scale is not None else key
+        hits = self._rank_cache.get(weighed)
         if hits is None:
             hits = compute()
             if len(self._rank_cache) > RANK_CACHE_SIZE or self._rank_held + len(hits) > RANK_CACHE_HITS:
                 self._rank_cache.clear()
                 self._rank_held = 0
-            self._rank_cache[key] = hits
+            self._rank_cache[weighed] = hits
             self._rank_held += len(hits)
         return hits
 
@@ -678,17 +808,78 @@ class Index:
                     found.setdefault(doc, []).append(gram)
         return found
 
-    def _rank_tasks(self, text: str, plan_ids: Iterable[str] | None) -> list[Hit]:
+    def _most(self, plan_ids: Collection[str] | None) -> bool:
+        """Ranked over most plans: by groups of documents worded alike (see :class:`_Alike`)."""
+        return plan_ids is None or len(plan_ids) * 2 > len(self.plans)
+
+    def _alike(self, kind: Literal["task", "passage"]) -> _Alike:
+        alike = self._alikes.get(kind)
+        if alike is not None:
+            return alike
+        postings = self._task_postings if kind == "task" else self._passage_postings
+        words: dict[int, list[str]] = {}
+        plan_of: dict[int, str] = {}
+        for plan_id, part in postings.items():
+            for gram, docs in part.items():
+                for doc in docs:
+                    words.setdefault(doc, []).append(gram)
+                    plan_of[doc] = plan_id
+        alike = _Alike({}, [], [], [""] * (max(plan_of, default=-1) + 1))
+        groups: dict[tuple[frozenset[str], frozenset[str]], int] = {}
+        for doc in sorted(words):
+            alike.plan_of[doc] = plan_of[doc]
+            grams = frozenset(words[doc])
+            main = self._task_main[self._task_ids[doc]] if kind == "task" else frozenset()
+            group = groups.get((grams, main))
+            if group is None:
+                group = groups[grams, main] = len(alike.members)
+                alike.members.append([])
+                alike.main.append(main)
+                for gram in grams:
+                    alike.postings.setdefault(gram, []).append(group)
+            alike.members[group].append(doc)
+        self._alikes[kind] = alike
+        return alike
+
+    def _matched_alike(
+        self, kind: Literal["task", "passage"], query: set[str], plan_ids: Collection[str] | None
+    ) -> Iterator[tuple[list[int], frozenset[str], frozenset[str]]]:
+        """(documents, the question's words they have, the group's main words) for each group that has some,
+        its documents cut to the plans asked about."""
+        alike = self._alike(kind)
+        found: dict[int, list[str]] = {}
+        for gram in query:
+            for group in alike.postings.get(gram, ()):
+                found.setdefault(group, []).append(gram)
+        allowed = None if plan_ids is None else set(plan_ids)
+        for group, grams in found.items():
+            docs = alike.members[group]
+            if allowed is not None:
+                docs = [d for d in docs if alike.plan_of[d] in allowed]
+            if docs:
+                yield docs, frozenset(grams), alike.main[group]
+
+    def _rank_tasks(self, text: str, plan_ids: Collection[str] | None) -> list[Hit]:
         _, query = self.query_grams(text)
         if not query:
             return []
-        total = math.fsum(self.weight(g) for g in query)
+        evidence_of = self._evidence_of(query)
+        total = evidence_of(frozenset(query))
         hits = []
+        if self._most(plan_ids):
+            keyed: list[tuple[float, str, int, frozenset[str], float]] = []
+            for docs, matched, main in self._matched_alike("task", query, plan_ids):
+                evidence = evidence_of(matched)
+                bonus = 0.05 * sum(1 for g in matched if " " in g and g in main)
+                score = min(1.0, evidence / total + bonus)
+                keyed += [(-score, self._task_ids[doc], doc, matched, evidence) for doc in docs]
+            keyed.sort(key=lambda k: (k[0], k[1]))  # as below: the best first, then by task id
+            return [Hit(self._task_refs[doc], -neg, matched, evidence) for neg, _, doc, matched, evidence in keyed]
         for doc, grams in sorted(self._matches(self._task_postings, query, plan_ids).items()):
             tid = self._task_ids[doc]
             plan_id, number = tid.split(":", 1)
             matched = frozenset(grams)
-            evidence = self.evidence(matched)
+            evidence = evidence_of(matched)
             # a word pair found in the title or content proper is worth a little more
             bonus = 0.05 * sum(1 for g in matched if " " in g and g in self._task_main[tid])
             hits.append(Hit(TaskRef(plan_id, number), min(1.0, evidence / total + bonus), matched, evidence))
@@ -703,19 +894,31 @@ class Index:
         kinds_ = tuple(sorted(kinds)) if kinds is not None else None
         return self._cached(("passage", text, ids, kinds_), lambda: self._rank_passages(text, ids, kinds_))
 
-    def _rank_passages(self, text: str, plan_ids: Iterable[str] | None, kinds: Iterable[str] | None) -> list[Hit]:
+    def _rank_passages(self, text: str, plan_ids: Collection[str] | None, kinds: Iterable[str] | None) -> list[Hit]:
         _, query = self.query_grams(text)
         if not query:
             return []
         kinds_ = set(kinds) if kinds is not None else None
-        total = math.fsum(self.weight(g) for g in query)
+        evidence_of = self._evidence_of(query)
+        total = evidence_of(frozenset(query))
         hits = []
+        if self._most(plan_ids):
+            numbered: list[tuple[int, Hit]] = []
+            for docs, matched, _ in self._matched_alike("passage", query, plan_ids):
+                evidence = evidence_of(matched)
+                numbered += [
+                    (doc, Hit(self.passages[doc], evidence / total, matched, evidence))
+                    for doc in docs
+                    if kinds_ is None or self.passages[doc].kind in kinds_
+                ]
+            numbered.sort(key=lambda nh: (-nh[1].score, nh[0]))  # in the passages' order among equals
+            return [h for _, h in numbered]
         for doc, grams in sorted(self._matches(self._passage_postings, query, plan_ids).items()):
             passage = self.passages[doc]
             if kinds_ is not None and passage.kind not in kinds_:
                 continue
             matched = frozenset(grams)
-            evidence = self.evidence(matched)
+            evidence = evidence_of(matched)
             hits.append(Hit(passage, evidence / total, matched, evidence))
         hits.sort(key=lambda h: -h.score)  # stable: in the passages' order among equals, as they were read
         return hits
@@ -833,7 +1036,9 @@ class Index:
             {p.province: p.province_id for p in plans}, map_provinces(self.knowledge.data_dir), ordinary
         )
         initials = "|".join(sorted(map(re.escape, self._province_initials), key=len, reverse=True))
-        self._initials_re = re.compile(rf"(?<![\w&])(?:{initials})(?![\w&])") if initials else None
+        # joined to another abbreviation by "-" or "&", letters are that abbreviation's ("phòng KT-HT" is
+        # kinh tế - hạ tầng, not Kon Tum and Hà Tĩnh; "PT-TH", "TB&XH")
+        self._initials_re = re.compile(rf"(?<![\w&-])(?:{initials})(?![\w&-])") if initials else None
         self._initials_casual_re = re.compile(self._initials_re.pattern, re.IGNORECASE) if initials else None
         # by province: where its name (or initials) stands in folded text, "tỉnh" with it
         self._province_spans: dict[str, re.Pattern[str]] = {}

@@ -473,8 +473,17 @@ class Operations:
             return tuple(dict.fromkeys(out))
         out = []
         grams = self.index.query_grams(turn.query.full_content)[1]
+        # plans of every province share their groups' titles: each title scored once (1,557 groups at 300 plans)
+        memo: dict[tuple[str, str | None], float] = {}
+
+        def match(g: Group) -> float:
+            key = (g.title, g.short)
+            if key not in memo:
+                memo[key] = self._group_match(g, grams, named)
+            return memo[key]
+
         for plan in turn.plans:
-            scored = sorted(((self._group_match(g, grams, named), g) for g in plan.groups), key=lambda sg: -sg[0])
+            scored = sorted(((match(g), g) for g in plan.groups), key=lambda sg: -sg[0])
             least = GROUP_TITLE_MATCH if named else UNNAMED_GROUP_MATCH
             if scored and scored[0][0] >= least and (len(scored) == 1 or scored[0][0] > scored[1][0] + 0.1):
                 shared = self.index.coverage(grams, self.index.doc_grams(scored[0][1].title))[1]
