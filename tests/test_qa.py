@@ -1683,3 +1683,9 @@ def test_the_requirements_and_the_purpose_of_a_plan(assistant: Assistant) -> Non
     assert answered and _has(text, "Phân công nhiệm vụ và phát huy vai trò")
     answered, text, _ = ask(assistant, "Phần Mục đích của kế hoạch Thái Bình gồm những ý nào? Nêu đủ.")
     assert answered and _has(text, "động lực tăng trưởng")
+
+
+def test_the_n_th_task_of_a_group_in_each_plan_when_none_is_named(assistant: Assistant) -> None:
+    """One task a plan, not every plan's whole group listed (which outgrew one Telegram message)."""
+    answered, text, _ = ask(assistant, "nhiệm vụ cuối cùng của nhóm 3 là gì?")
+    assert answered and _has(text, "3.g") and _has(text, "3.6") and _has(text, "III.3.e") and len(text) < 4096

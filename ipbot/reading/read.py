@@ -1213,8 +1213,8 @@ class Reader:
                 turn.tasks, turn.task_how = refs, "number"
                 return
         in_group = self._ordinal_in_group(turn)
-        if in_group is not None:  # "trong nhóm khai thác TSTT năm 2022, nhiệm vụ thứ hai là gì?"
-            turn.tasks, turn.task_how = [in_group], "number"
+        if in_group:  # "trong nhóm khai thác TSTT năm 2022, nhiệm vụ thứ hai là gì?"
+            turn.tasks, turn.task_how = in_group, "number"
             return
         ordinal = self._ordinal(turn)
         if ordinal is not None:  # "cái thứ hai thì phối hợp với những ai?", "còn cái thứ 2 thì đăng trên kênh nào"
@@ -1453,16 +1453,21 @@ class Reader:
                 return list(dict.fromkeys(found))
         return []
 
-    def _ordinal_in_group(self, turn: Turn) -> TaskRef | None:
-        """The n-th task of the one group the question names ("nhóm 3 năm 2022, nhiệm vụ thứ hai")."""
+    def _ordinal_in_group(self, turn: Turn) -> list[TaskRef]:
+        """The n-th task of the group the question names ("nhóm 3 năm 2022, nhiệm vụ thứ hai"): of each plan
+        asked, when the question names none ("nhiệm vụ cuối cùng của nhóm 3": one task a plan, not three lists)."""
         if not re.search(r"\bnhom\b", turn.query.folded) or not self.lexicon.has("ordinal", turn.query.folded):
-            return None
+            return []
         groups = self.operations.groups(turn)
-        if len(groups) != 1:
-            return None
-        plan_id, number = groups[0].split(":", 1)
-        members = [f"{plan_id}:{t.number}" for t in self.index.plans[plan_id].tasks if t.group == number]
-        return self._ordinal(turn, members)
+        if not groups or len({g.split(":", 1)[0] for g in groups}) != len(groups):
+            return []  # two groups of one plan: which one is not said
+        found = []
+        for group in groups:
+            plan_id, number = group.split(":", 1)
+            members = [f"{plan_id}:{t.number}" for t in self.index.plans[plan_id].tasks if t.group == number]
+            nth = self._ordinal(turn, members)
+            found += [nth] if nth is not None else []
+        return found
 
     def _ordinal(self, turn: Turn, among: list[str] | None = None) -> TaskRef | None:
         """The n-th task of what the last answer listed ("cái thứ hai", "nhiệm vụ đầu tiên"), or of ``among``."""
@@ -1548,14 +1553,7 @@ class Reader:
         every = list(self.index.plans)
         cited = [c for p in every for c in self._citations_of(p)]
         known = {c.key for c in cited}
-        kinds, codes = ("|".join(self.lexicon.phrases(c)) for c in ("cited_kind", "cited_code"))
-        numbered = re.finditer(rf"\b(?:{kinds})(?: so)? (\d+)\b|\b(\d+) ?(?:{codes})\b", q.expanded)
-        keys, left_out = [], []
-        for m in numbered:
-            key = m.group(1) or m.group(2)
-            before = " ".join(q.expanded[max(0, m.start() - 30) : m.start()].split()[-2:])
-            # "ngoài Quyết định 1068, … còn thực hiện quyết định nào": the others
-            (left_out if self.lexicon.has("excluding", f"{before} {m.group(0)}") else keys).append(key)
+        keys, left_out = self._cited_numbers(q)
         if keys and self._cites_only_to_say_which(q):
             return []  # "theo Nghị quyết 14 đến năm 2025 hỗ trợ mấy sáng chế": the resolution only says which
         unknown = [k for k in keys if k not in known]
@@ -1567,6 +1565,7 @@ class Reader:
             named = {p.id for p in turn.plans}
             kind = next((c.kind for c in cited if c.key in left_out), None)
             keys = [c.key for c in cited if c.plan_id in named and c.kind == kind and c.key not in left_out]
+        kinds = "|".join(self.lexicon.phrases("cited_kind"))
         pointing = rf"\b(?:{kinds}) (?:\S+ )?(?:do|nay|ay|tren|kia|vua (?:roi|neu))\b"  # "nghị quyết đó"
         if not keys and (q.has("refer") or re.search(pointing, q.expanded)) and not q.has(*TASK_FACETS):
             # "nghị quyết đó": the one cited by what the last answer showed, or the one it was about
@@ -1589,14 +1588,29 @@ class Reader:
         citation = turn.request(Items.CITATIONS, plans=plans, filters=Filters(ids=tuple(dict.fromkeys(keys))))
         return [*by_task, citation]
 
+    def _cited_numbers(self, q: Query) -> tuple[list[str], list[str]]:
+        """The cited documents the question names by number (their digits), and those it leaves out ("ngoài
+        Quyết định 1068, … còn thực hiện quyết định nào")."""
+        kinds, codes = ("|".join(self.lexicon.phrases(c)) for c in ("cited_kind", "cited_code"))
+        keys: list[str] = []
+        left_out: list[str] = []
+        for m in re.finditer(rf"\b(?:{kinds})(?: so)? (\d+)\b|\b(\d+) ?(?:{codes})\b", q.expanded):
+            before = " ".join(q.expanded[max(0, m.start() - 30) : m.start()].split()[-2:])
+            excluded = self.lexicon.has("excluding", f"{before} {m.group(0)}")
+            (left_out if excluded else keys).append(m.group(1) or m.group(2))
+        return keys, left_out
+
+    def _plan_carrying_out(self, q: Query) -> re.Match[str] | None:
+        """ "kế hoạch thực hiện Quyết định 2205": the plan named by the decision it carries out (group 1: the
+        decision's digits, when given)."""
+        kinds = "|".join(self.lexicon.phrases("cited_kind"))
+        said = rf"\b(?:ke hoach|kh)(?: \S+){{0,3}} (?:thuc hien|trien khai) (?:{kinds})(?:(?: so)? (\d+))?"
+        return re.search(said, q.expanded) if q.has("cited_document") else None
+
     def _plans_implementing(self, q: Query) -> list[Plan]:
         """The plans issued to carry out the decision the question names ("kế hoạch thực hiện QĐ 2205")."""
-        if not q.has("cited_document"):
-            return []
-        kinds = "|".join(self.lexicon.phrases("cited_kind"))
-        said = rf"\b(?:ke hoach|kh)(?: \S+){{0,3}} (?:thuc hien|trien khai) (?:{kinds})(?: so)? (\d+)"
-        m = re.search(said, q.expanded)
-        if m is None:
+        m = self._plan_carrying_out(q)
+        if m is None or m.group(1) is None:
             return []
         return [
             plan
@@ -1608,9 +1622,8 @@ class Reader:
         """The cited document names what is asked about, and something else is asked: a task's part ("nhiệm vụ
         theo Nghị quyết 14 ai chủ trì"), or the plan that carries the decision out ("kế hoạch thực hiện
         Quyết định 2205 do ai ký", "… có mấy nhóm nhiệm vụ")."""
-        kinds = "|".join(self.lexicon.phrases("cited_kind"))
-        the_plan = re.search(rf"\b(?:ke hoach|kh)(?: \S+){{0,3}} (?:thuc hien|trien khai) (?:{kinds})\b", q.expanded)
-        return bool(the_plan) or q.has(*TASK_FACETS, "targets", "statistics", "group_of", "list")
+        carried_out = self._plan_carrying_out(q) is not None
+        return carried_out or q.has(*TASK_FACETS, "targets", "statistics", "group_of", "list")
 
     def _citations_of(self, plan_id: str) -> list[Citation]:
         """The documents one plan cites (found once per plan and kept: a plan's text does not change)."""
