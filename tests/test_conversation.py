@@ -325,6 +325,15 @@ SESSIONS = {
         ("Trong bảng dự toán 2023 của Ninh Thuận, nhóm 5 gồm những nhiệm vụ nào?", ["5.1", "5.5"]),
         ("cái thứ hai với cái cuối cùng cộng lại được phân bổ bao nhiêu tiền năm 2023?", ["89,2 triệu"]),
     ],
+    "a task, its money, then what the year before's namesake says and who cooperates": [
+        (
+            "Nhiệm vụ cập nhật cơ sở dữ liệu và phần mềm quản lý SHCN trong KH 2023 của Ninh Thuận triển khai vào "
+            "quý nào?",
+            ["Quý I"],
+        ),
+        ("kinh phí của nó bao nhiêu, lấy từ nguồn nào?", ["40 triệu"]),
+        ("thế năm trước nhiệm vụ tương ứng ghi là gì, phối hợp với ai?", ["Xây dựng cơ sở dữ liệu", "1.b"]),
+    ],
 }
 
 
@@ -483,3 +492,11 @@ def test_the_council_the_person_works_at_is_called_by_its_level_later(assistant:
     answer = assistant.ask("kế hoạch Thái Bình yêu cầu huyện làm gì?", first.context)
     text = canon(plain_text(answer))
     assert answer.answered and contains(text, "V.11") and contains(text, "lồng ghép"), text[:300]
+
+
+def test_an_agency_pointed_back_at_in_a_plan_that_gives_it_nothing(assistant: Assistant) -> None:
+    context = assistant.ask("Trong KH 2022 của Ninh Thuận, Sở Công Thương được giao những việc gì?").context
+    context = assistant.ask("còn Cục Quản lý thị trường?", context).context
+    answer = assistant.ask("sang năm 2023 thì Cục đó được giao việc gì?", context)
+    text = plain_text(answer)
+    assert not answer.answered and "Cục Quản lý thị trường" in text and "Hội Doanh nhân trẻ" not in text, text

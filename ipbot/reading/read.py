@@ -2294,9 +2294,11 @@ class Reader:
     def _agency_is_subject(self, q: Query) -> bool:
         """The agency named does the verb after it ("Sở GD&ĐT (Ninh Thuận) phải phối hợp …")."""
         verbs = "|".join(self.lexicon.phrases("duty_verb"))
+        # the agency named, or pointed back at ("sang năm 2023 thì Cục đó được giao việc gì?")
+        spans = self.index.agency_spans(q.folded)[:1] or [m.span() for m in self.lexicon.find("refer_agency", q.folded)]
         return any(
             re.match(rf"(?: \w+){{0,3}}? (?:{verbs}|lam|co trach nhiem)\b", q.folded[end : end + 40])
-            for _, end in self.index.agency_spans(q.folded)[:1]
+            for _, end in spans[:1]
         )
 
     def _duty_explains(self, turn: Turn) -> bool:
