@@ -1689,3 +1689,15 @@ def test_the_n_th_task_of_a_group_in_each_plan_when_none_is_named(assistant: Ass
     """One task a plan, not every plan's whole group listed (which outgrew one Telegram message)."""
     answered, text, _ = ask(assistant, "nhiệm vụ cuối cùng của nhóm 3 là gì?")
     assert answered and _has(text, "3.g") and _has(text, "3.6") and _has(text, "III.3.e") and len(text) < 4096
+
+
+def test_co_led_tasks_and_agencies_that_cooperate_but_never_lead(assistant: Assistant) -> None:
+    answered, text, _ = ask(assistant, "Trong kế hoạch 2022, những nhiệm vụ nào có hai cơ quan cùng đứng chủ trì?")
+    assert answered and _has(text, "3.c") and _has(text, "1.c")
+    question = (
+        "Trong KH 2022 của Ninh Thuận, những cơ quan, tổ chức nào có tên ở vai trò phối hợp nhưng không chủ trì "
+        "nhiệm vụ nào?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "phối hợp nhưng không chủ trì nhiệm vụ nào") and _has(text, "Hội Doanh nhân trẻ")
+    assert not _has(text, KHCN)

@@ -334,7 +334,8 @@ def _agency_sections(db: PlanDB, request: Request, count: bool) -> tuple[list[Se
             noun = {"department": "sở", "association": "tổ chức"}.get(kinds.pop(), noun)
         head = f"{len(pairs)} {noun} {role_words}"
         if f.exclude_role is not None:
-            head += " nhưng không có tên trong nhiệm vụ nào" if f.exclude_role is Role.ANY else ""
+            never = {Role.ANY: "không có tên trong", Role.LEAD: "không chủ trì", Role.COOPERATING: "không phối hợp ở"}
+            head += f" nhưng {never.get(f.exclude_role, 'không có tên trong')} nhiệm vụ nào"
         if scope:
             head += f" ở các nhiệm vụ {scope}"
         lines = [head + (":" if pairs else ".")]

@@ -1091,7 +1091,9 @@ class Operations:
         # "giao chung một mục cho những hội nào": the entries shared, when no one agency is asked about
         shared = not q.agencies and re.search(r"giao chung|(?:chung|cung) (?:mot )?muc", f)
         if asks_agencies and (filters.exclude_role or re.search(assigned, f) or shared):
-            role = Role.DUTY if shared or re.search(rf"{assigned}|\bmuc v\b", f) else Role.LEAD
+            # ("phối hợp nhưng không chủ trì nhiệm vụ nào": the cooperating ones, the leads left out)
+            held = filters.role if filters.role not in (Role.ANY, filters.exclude_role) else Role.LEAD
+            role = Role.DUTY if shared or re.search(rf"{assigned}|\bmuc v\b", f) else held
             # "giao việc cho các hội, đoàn thể nào": the associations only
             kind = "association" if self.lex.has("associations_asked", f) else None
             return [

@@ -1859,8 +1859,10 @@ class Reader:
         q = turn.query
         m = _COUNTED_RE.search(q.expanded)  # abbreviations spelled out: "DN" is "doanh nghiệp" in the targets
         head = m.group(0)[: m.start(1) - m.start(0)] + m.group(1).split()[0] if m else ""
-        if m is None or not q.in_one_clause(head):
-            return None  # ("là bao nhiêu, cơ quan chủ trì …" counts no agencies; "sáng chế, giải pháp" is one list)
+        if m is None or not q.in_one_clause(head) or re.match(r"(?:va|hay|hoac|con)\b", m.group(1)):
+            # ("là bao nhiêu, cơ quan chủ trì …" counts no agencies; "sáng chế, giải pháp" is one list;
+            # "tỷ lệ bao nhiêu và ở mức nào" counts nothing: the count ends where another question begins)
+            return None
         # what is counted ends where "đến 2025", "trong kế hoạch" begins
         counted = re.split(r"\b(?:den|trong|cua|nam|vao|\d+)\b", m.group(1))[0]
         words = [w for w in self.index.content_tokens(counted) if w not in _COUNTED_STOP][:3]
