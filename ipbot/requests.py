@@ -150,6 +150,7 @@ class Measure(StrEnum):
     RATIO = "ratio"  # allocation / total
     STATED = "stated"  # the plan's stated total, or a source's stated amount
     QUANTITY = "quantity"  # a count the tasks state ("01 lớp"), of the unit named in ``filters.words``
+    DURATION = "duration"  # months a task runs in all ("Tổng thời gian thực hiện: 24 tháng")
 
 
 class Reason(StrEnum):

@@ -1701,3 +1701,15 @@ def test_co_led_tasks_and_agencies_that_cooperate_but_never_lead(assistant: Assi
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "phối hợp nhưng không chủ trì nhiệm vụ nào") and _has(text, "Hội Doanh nhân trẻ")
     assert not _has(text, KHCN)
+
+
+def test_months_averaged_and_a_total_spread_evenly(assistant: Assistant) -> None:
+    question = "Các nhiệm vụ có ghi tổng thời gian thực hiện trong bảng 2023 kéo dài trung bình bao nhiêu tháng?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "Trung bình 21 tháng") and _has(text, "84 tháng")
+    question = (
+        "Nếu chia đều tổng kinh phí dự kiến năm 2022 cho tất cả các nhiệm vụ trong kế hoạch của Ninh Thuận thì bình "
+        "quân mỗi nhiệm vụ khoảng bao nhiêu tiền?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "307,8 triệu đồng") and _has(text, "18 nhiệm vụ") and _has(text, "phép chia")

@@ -52,6 +52,7 @@ _BY_OP: dict[tuple[Items, Op], Family] = {
 }
 _BY_MEASURE: dict[tuple[Items, Op, Measure], Family] = {
     (Items.TASKS, Op.SUM, Measure.QUANTITY): lists.sum_quantities,
+    (Items.TASKS, Op.SUM, Measure.DURATION): lists.sum_durations,
 }
 _BY_ITEMS: dict[Items, Family] = {
     Items.TASKS: lists.list_tasks,

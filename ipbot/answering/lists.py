@@ -27,6 +27,7 @@ __all__ = [
     "list_partners",
     "list_tasks",
     "rank_agencies",
+    "sum_durations",
     "sum_quantities",
 ]
 
@@ -216,6 +217,30 @@ def count_tasks(db: PlanDB, request: Request) -> Answer:
     if len(plans) > 1:  # one request over several plans is a count of them together
         sections.insert(0, Section([f"Cộng {len(plans)} kế hoạch: {len(listed)} nhiệm vụ."]))
     return reply(request, sections, True, plans=[p.id for p in plans], listed=listed)
+
+
+def sum_durations(db: PlanDB, request: Request) -> Answer:
+    """ "Các nhiệm vụ có ghi tổng thời gian thực hiện kéo dài trung bình bao nhiêu tháng?": the months the
+    selected tasks state they run, added up and, when asked, averaged over the tasks that state them."""
+    sections, listed = [], []
+    for plan in plans_of(db, request):
+        ids = db.task_ids([plan.id], request.filters)
+        timed = [(tid, t) for tid, t in zip(ids, db.tasks(ids), strict=True) if t.duration_months]
+        if not timed:
+            continue
+        listed += [tid for tid, _ in timed]
+        months = [t.duration_months or 0 for _, t in timed]
+        total = sum(months)
+        lines = [f"{len(timed)} nhiệm vụ ghi tổng thời gian thực hiện, cộng lại {total} tháng."]
+        if Field.AVERAGE in request.show:
+            mean = (Decimal(total) / len(timed)).quantize(Decimal("0.1")).normalize()
+            lines.insert(0, f"Trung bình {figure(mean)} tháng mỗi nhiệm vụ ({total} : {len(timed)}).")
+        lines += [f"• {task_line(t, 90)}: {t.duration_months} tháng" for _, t in timed]
+        sections.append(Section(lines, plan.short_title, f"Nguồn: {plan.short_title}, bảng dự toán kinh phí."))
+    if not sections:
+        names = ", ".join(p.short_title for p in plans_of(db, request))
+        return reply(request, [Section([f"{names} không ghi tổng thời gian thực hiện của nhiệm vụ nào."])], False)
+    return reply(request, sections, True, plans=request.plans, listed=listed)
 
 
 def sum_quantities(db: PlanDB, request: Request) -> Answer:

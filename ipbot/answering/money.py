@@ -47,6 +47,26 @@ def _no_table(request: Request, plans: list[PlanInfo]) -> Answer:
     return reply(request, [Section(lines)], False, plans=[p.id for p in plans])
 
 
+def _spread_evenly(db: PlanDB, request: Request, plans: list[PlanInfo]) -> Answer:
+    """ "Chia đều tổng kinh phí năm 2022 cho các nhiệm vụ thì bình quân bao nhiêu?" of a plan with no money per
+    task: its stated total divided by its tasks, said to be a division, not a figure the plan gives."""
+    sections = []
+    for plan in plans:
+        count = db.count_tasks([plan.id], request.filters)
+        if plan.budget_total is None or not count:
+            continue
+        mean = (plan.budget_total / count).quantize(Decimal("0.1")).normalize()
+        lines = [
+            f"Bình quân {money(mean)} mỗi nhiệm vụ: tổng kinh phí {money(plan.budget_total)} chia đều cho {count} "
+            "nhiệm vụ.",
+            "Đây là phép chia; kế hoạch không ghi kinh phí của từng nhiệm vụ.",
+        ]
+        sections.append(Section(lines, plan.short_title, f"Nguồn: {plan.short_title}, mục {plan.budget_section}."))
+    if not sections:
+        return _no_table(request, plans)
+    return reply(request, sections, True, plans=[p.id for p in plans])
+
+
 def _recorded(plan: PlanInfo, check: str) -> list[str]:
     """The recorded discrepancy for a check, in a sentence (the document is inconsistent here)."""
     return [
@@ -183,6 +203,8 @@ def sum_rows(db: PlanDB, request: Request) -> Answer:
     f = request.filters.model_copy(update={"source": None, "without_source": None})
     plans = plans_of(db, request)
     with_rows = [p for p in plans if p.has_rows]
+    if not with_rows and Field.AVERAGE in request.show:
+        return _spread_evenly(db, request, plans)
     if not with_rows:
         return _no_table(request, plans)
     sections, added = [], []
@@ -261,6 +283,8 @@ def largest(db: PlanDB, request: Request) -> Answer:
     smallest = request.op is Op.MIN
     plans = plans_of(db, request)
     with_rows = [p for p in plans if p.has_rows]
+    if not with_rows and Field.AVERAGE in request.show:
+        return _spread_evenly(db, request, plans)
     if not with_rows:
         return _no_table(request, plans)
     sections, top = [], []
@@ -368,6 +392,8 @@ def by_group(db: PlanDB, request: Request) -> Answer:
     """Whole-task totals and this year's allocation, summed group by group."""
     plans = plans_of(db, request)
     with_rows = [p for p in plans if p.has_rows]
+    if not with_rows and Field.AVERAGE in request.show:
+        return _spread_evenly(db, request, plans)
     if not with_rows:
         return _no_table(request, plans)
     sections = []

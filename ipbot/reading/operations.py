@@ -222,6 +222,12 @@ class Operations:
                 return found + ((self._sum(turn) or []) if money else []) + self._parts_of_counted(turn, found)
         selection = r.filters.groups or r.filters.agency or r.filters.quarters
         asks_amount = (r.measure is not None or total_of) and re.search(r"\b(?:bao nhieu|tong)\b", f)
+        months = re.search(r"\b(?:bao nhieu|may) thang\b|\bthoi gian thuc hien\b", f) and not turn.query.has("budget")
+        if months and ("average" in has or "sum" in has) and not turn.tasks:
+            # "các nhiệm vụ … kéo dài trung bình bao nhiêu tháng": the months the tasks state, over the selection
+            show = (Field.AVERAGE,) if "average" in has else ()
+            rows = self._reads(turn).filters.model_copy(update={"ids": ()})
+            return [turn.request(Items.TASKS, op=Op.SUM, measure=Measure.DURATION, filters=rows, show=show)]
         if "average" in has and turn.query.has("budget"):
             found = self._sum(turn, forced=True)
             if found is not None:
