@@ -334,6 +334,15 @@ SESSIONS = {
         ("kinh phí của nó bao nhiêu, lấy từ nguồn nào?", ["40 triệu"]),
         ("thế năm trước nhiệm vụ tương ứng ghi là gì, phối hợp với ai?", ["Xây dựng cơ sở dữ liệu", "1.b"]),
     ],
+    "two tasks' money, then 'gộp lại'": [
+        ("Nhiệm vụ 3.3 năm 2023 kinh phí bao nhiêu?", ["1.200 triệu"]),
+        ("còn 3.4?", ["500 triệu"]),
+        ("gộp lại được bao nhiêu?", ["1.700 triệu"]),
+    ],
+    "a duty quoted, then whom it is given to": [
+        ("Theo KH 160 của Thái Bình, việc sơ kết và tổng kết kế hoạch được làm vào những mốc nào?", ["2021-2025"]),
+        ("việc đó giao cho ai?", ["Sở Khoa học và Công nghệ"]),
+    ],
 }
 
 

@@ -1680,7 +1680,8 @@ def test_a_polite_opener_and_chat_pronouns_are_no_words_to_look_for(assistant: A
 
 def test_the_requirements_and_the_purpose_of_a_plan(assistant: Assistant) -> None:
     answered, text, _ = ask(assistant, "Kế hoạch Thái Bình đặt ra những yêu cầu gì (mục I.2)?")
-    assert answered and _has(text, "Phân công nhiệm vụ và phát huy vai trò")
+    assert answered and _has(text, "Yêu cầu") and _has(text, "Phân công rõ nhiệm vụ các sở")
+    assert not _has(text, "động lực tăng trưởng")
     answered, text, _ = ask(assistant, "Phần Mục đích của kế hoạch Thái Bình gồm những ý nào? Nêu đủ.")
     assert answered and _has(text, "động lực tăng trưởng")
 
@@ -1713,3 +1714,12 @@ def test_months_averaged_and_a_total_spread_evenly(assistant: Assistant) -> None
     )
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "307,8 triệu đồng") and _has(text, "18 nhiệm vụ") and _has(text, "phép chia")
+
+
+def test_review_29_rankings_in_a_group_and_who_issued_a_cited_document(assistant: Assistant) -> None:
+    answered, text, _ = ask(assistant, "Cơ quan nào chủ trì nhiều nhiệm vụ nhất trong nhóm 5 năm 2023?")
+    assert answered and _has(text, "3 trên 5 nhiệm vụ thuộc nhóm 5")
+    answered, text, intent = ask(assistant, "Nghị quyết 14-NQ/TU do ai ban hành, ngày nào?")
+    assert answered and intent == "citation" and _has(text, "10/01/2022")
+    answered, text, intent = ask(assistant, "QĐ 1068 do ai ký?")
+    assert answered and intent == "citation" and _has(text, "Thủ tướng Chính phủ")

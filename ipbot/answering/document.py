@@ -107,17 +107,28 @@ def objectives(db: PlanDB, request: Request) -> Answer:
     sections = []
     general = Field.GENERAL in request.show
     for plan in plans_of(db, request):
-        blocks = [b for b in db.objectives(plan.id) if b["kind"] in ("purpose", "general_objective", "objective")]
+        asked = set(request.filters.ids)
+        # the requirements (mục "Yêu cầu") when reading chose them: "kế hoạch đặt ra những yêu cầu gì"
+        blocks = [
+            b
+            for b in db.objectives(plan.id)
+            if b["kind"] in ("purpose", "general_objective", "objective")
+            or (b["kind"] == "requirement" and f"{plan.id}:{b['position']}" in asked)
+        ]
         if general and any(b["kind"] == "general_objective" for b in blocks):
             blocks = [b for b in blocks if b["kind"] == "general_objective"]
         order = {s: n for n, s in enumerate(request.filters.ids)}
         blocks.sort(key=lambda b: order.get(f"{plan.id}:{b['position']}", len(order)))
+        if blocks and blocks[0]["kind"] == "requirement":  # asked for the requirements: those alone
+            blocks = [b for b in blocks if b["kind"] == "requirement"]
         if not blocks:
             continue
         shown = blocks[:4]
         lines = [f"• {shorten(b['text'], 320)}" for b in shown]
         where = ", ".join(dict.fromkeys(b["section"] for b in shown))
-        title = "Mục tiêu chung" if all(b["kind"] == "general_objective" for b in shown) else "Mục đích, mục tiêu"
+        kinds = {b["kind"] for b in shown}
+        named = {"general_objective": "Mục tiêu chung", "requirement": "Yêu cầu", "purpose": "Mục đích"}
+        title = named.get(kinds.pop(), "Mục đích, mục tiêu") if len(kinds) == 1 else "Mục đích, mục tiêu"
         sections.append(Section(lines, f"{title} — {plan.short_title}", f"Nguồn: {plan.short_title}, mục {where}."))
     if not sections:
         return reply(request, [Section(["Kế hoạch không nêu mục tiêu chung."])], False, plans=request.plans)

@@ -410,8 +410,11 @@ def rank_agencies(db: PlanDB, request: Request) -> Answer:
         end = len(counted[0][1])
         top = [db.agency_name(plan.id, s) for s, ids in counted if len(ids) == end]
         word = "ít" if smallest else "nhiều"
-        total = db.count_tasks([plan.id])
-        head = f"{' và '.join(top)} {_ROLE_OF[role]} {word} nhiệm vụ nhất: {end} trên {total} nhiệm vụ."
+        # out of the tasks ranked over (a group's, a quarter's, or the plan's)
+        total = db.count_tasks([plan.id], f.model_copy(update={"role": Role.ANY, "agency": None, "agency_kind": None}))
+        head = f"{' và '.join(top)} {_ROLE_OF[role]} {word} nhiệm vụ nhất: {end} trên {total} nhiệm vụ"
+        scope = filters_phrase(db, plan, f.model_copy(update={"role": Role.ANY, "agency_kind": None}))
+        head += f" {scope}." if scope else "."
         lines = [head] + [
             f"• {db.agency_name(plan.id, s)}: {len(ids)} ({', '.join(t.split(':', 1)[1] for t in ids)})"
             for s, ids in counted

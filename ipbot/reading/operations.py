@@ -188,7 +188,9 @@ class Operations:
             role = Role.COOPERATING if re.search(r"\bphoi hop\b", f) else Role.LEAD
             kind = "department" if re.search(r"\bso nao\b", f) else None
             op = Op.MIN if self.lex.has("smallest", f) else Op.MAX
-            return [turn.request(Items.AGENCIES, op=op, filters=Filters(role=role, agency_kind=kind))]
+            chosen = self._reads(turn).filters  # "trong nhóm 5", "quý II": the tasks ranked over
+            rows = Filters(role=role, agency_kind=kind, groups=chosen.groups, quarters=chosen.quarters)
+            return [turn.request(Items.AGENCIES, op=op, filters=rows)]
         ranked = next((x for x in turn.context.last if x.op in (Op.MAX, Op.MIN)), None)
         if largest and (r.measure or r.rows or "ratio_measure" in has or turn.query.has("budget") or ranked):
             return self._rank(turn, ranked)
@@ -578,7 +580,8 @@ class Operations:
         else:
             op = "=" if word in self._equal else "<" if word in self._less else ">"
         # "được phân bổ ở mức 150 triệu": the year's allocation, not the whole task's cost
-        measure = Measure.ALLOCATION if re.search(r"\bphan bo\b", f[: m.start()]) else Measure.TOTAL
+        said = [(x.start(), x.group(0)) for x in re.finditer(r"\bphan bo\b|\btong kinh phi\b", f[: m.start()])]
+        measure = Measure.ALLOCATION if said and said[-1][1] == "phan bo" else Measure.TOTAL
         return AmountFilter(measure=measure, op=op, value=value)
 
     def _lacks(self, f: str) -> tuple[Field, ...]:
@@ -958,6 +961,10 @@ class Operations:
                 measure = asked_before.measure or Measure.ALLOCATION
                 if asked_before.filters.source and not f.source:
                     f = f.model_copy(update={"source": asked_before.filters.source})
+        seen = [t for t in turn.context.tasks_seen if t.split(":", 1)[0] in turn.plan_ids]
+        if adds and turn.task_how == "context" and len(f.ids) == 1 and len(seen) > 1 and not q.content_tokens:
+            # "gộp lại được bao nhiêu?" after 3.3, then "còn 3.4?": the tasks talked about, together
+            f = f.model_copy(update={"ids": tuple(seen)})
         if by_words and alone and just_things and listed and adds:
             f = f.model_copy(update={"ids": tuple(listed)})  # "mỗi lớp bao nhiêu, cộng lại?": the classes just listed
         elif by_words and alone and q.content_tokens and adds:

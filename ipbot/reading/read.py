@@ -1567,7 +1567,8 @@ class Reader:
             keys = [c.key for c in cited if c.plan_id in named and c.kind == kind and c.key not in left_out]
         kinds = "|".join(self.lexicon.phrases("cited_kind"))
         pointing = rf"\b(?:{kinds}) (?:\S+ )?(?:do|nay|ay|tren|kia|vua (?:roi|neu))\b"  # "nghị quyết đó"
-        if not keys and (q.has("refer") or re.search(pointing, q.expanded)) and not q.has(*TASK_FACETS):
+        pointed = q.has("refer") or re.search(pointing, q.expanded)
+        if not keys and pointed and (q.has("document") or not q.has(*TASK_FACETS)):
             # "nghị quyết đó": the one cited by what the last answer showed, or the one it was about
             shown = {i for r in turn.context.last if r.items is not Items.CITATIONS for i in r.filters.ids}
             shown |= set(turn.context.task_ids)
@@ -1622,8 +1623,11 @@ class Reader:
         """The cited document names what is asked about, and something else is asked: a task's part ("nhiệm vụ
         theo Nghị quyết 14 ai chủ trì"), or the plan that carries the decision out ("kế hoạch thực hiện
         Quyết định 2205 do ai ký", "… có mấy nhóm nhiệm vụ")."""
-        carried_out = self._plan_carrying_out(q) is not None
-        return carried_out or q.has(*TASK_FACETS, "targets", "statistics", "group_of", "list")
+        if self._plan_carrying_out(q) is not None:
+            return True
+        if q.has("document"):  # "do ai ban hành, ngày nào", "do ai ký": the document's own facts
+            return False
+        return q.has(*TASK_FACETS, "targets", "statistics", "group_of", "list")
 
     def _citations_of(self, plan_id: str) -> list[Citation]:
         """The documents one plan cites (found once per plan and kept: a plan's text does not change)."""
@@ -2778,8 +2782,10 @@ def _carried(context: Context, requests: list[Request]) -> Context:
 _BARE_YEAR_RE = re.compile(r"(?<![/.\-\d])((?:19|20)\d\d)(?![\d/])")
 """A year written on its own ("năm 2024"), not as the end of a date ("21/12/2021")."""
 
-_WHO_RE = re.compile(r"(?<!cho )(?<!gui )(?<!voi )(?<!len )(?<!cao )\bai\b|\b(?:co quan|don vi|so|ben) nao\b")
-"""Asks who: "ai chịu trách nhiệm", "cơ quan nào làm" (not to whom: "báo cáo cho ai")."""
+_WHO_RE = re.compile(
+    r"(?<!cao cho )(?<!gui cho )(?<!gui )(?<!voi )(?<!len )(?<!cao )\bai\b|\b(?:co quan|don vi|so|ben) nao\b"
+)
+"""Asks who: "ai chịu trách nhiệm", "việc đó giao cho ai" (not to whom: "báo cáo cho ai", "gửi ai")."""
 
 _FEW_LISTED = 3
 """A list this short is what a bare follow-up ("ai chủ trì?") asks about, task by task."""
