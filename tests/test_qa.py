@@ -1644,7 +1644,12 @@ def test_agencies_counted_in_one_numbered_entry_or_in_the_entries_that_say_it(as
         "cán bộ chuyên trách hoặc không chuyên trách về SHTT? Kể tên."
     )
     answered, text, _ = ask(assistant, question)
-    assert answered and _has(text, "3 cơ quan") and _has(text, "UBND các huyện, thành phố") and _has(text, NNPTNT)
+    assert (
+        answered
+        and _has(text, "3 cơ quan được giao việc ở các mục V.2, V.3, V.11")
+        and _has(text, "UBND các huyện, thành phố")
+        and _has(text, NNPTNT)
+    )
 
 
 def test_contributing_is_no_adding_up(assistant: Assistant) -> None:
@@ -1723,3 +1728,14 @@ def test_review_29_rankings_in_a_group_and_who_issued_a_cited_document(assistant
     assert answered and intent == "citation" and _has(text, "10/01/2022")
     answered, text, intent = ask(assistant, "QĐ 1068 do ai ký?")
     assert answered and intent == "citation" and _has(text, "Thủ tướng Chính phủ")
+
+
+def test_a_per_cent_growth_target_and_a_numbered_part_s_agencies(assistant: Assistant) -> None:
+    answered, text, _ = ask(assistant, "đến 2025 số đơn đăng ký SHTT của Thái Bình tăng bao nhiêu phần trăm mỗi năm?")
+    assert answered and _has(text, "8-10%/năm")
+    question = "KH 2023 của Ninh Thuận đặt chỉ tiêu số đơn đăng ký SHTT tăng bao nhiêu phần trăm mỗi năm?"
+    answered, text, _ = ask(assistant, question)
+    assert not answered and _has(text, "không đặt chỉ tiêu nào về «đơn đăng ký")
+    question = "Phần tổ chức thực hiện KH 2022 nêu đích danh những cơ quan, đơn vị nào ở mục 2 'Các Sở, ngành'?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "Sở Công Thương") and _has(text, "Hội Doanh nhân trẻ")

@@ -350,7 +350,7 @@ def _agency_sections(db: PlanDB, request: Request, count: bool) -> tuple[list[Se
             entries = [i.split(":", 1)[1] for i in f.ids if i.startswith(f"{plan.id}:")]
             role_words = f"cùng được giao ở mục {', '.join(entries)} (Tổ chức thực hiện)"
             if len(entries) > 1:  # the entries whose words the question said, one agency (or a few) each
-                role_words = f"được giao việc đó ở các mục {', '.join(entries)} (Tổ chức thực hiện)"
+                role_words = f"được giao việc ở các mục {', '.join(entries)} (Tổ chức thực hiện)"
         scope = filters_phrase(db, plan, f.model_copy(update={"agency": None, "agency_kind": None, "ids": ()}))
         noun = {"department": "sở", "association": "hội, đoàn thể"}.get(f.agency_kind or "", "cơ quan")
         kinds = {db.agency(plan.id, s).kind for s in pairs}

@@ -155,7 +155,9 @@ class Operations:
             has.discard("difference")  # "trừ nhiệm vụ 3.2 ra": a task left out, no subtraction
         milestones = {t.year for p in turn.plans if p.year_start != p.year_end for t in p.targets}
         if (turn.query.has("targets") or milestones & set(turn.query.years)) and not turn.query.has("budget"):
-            has.discard("share")  # "đến 2025 cán bộ … được đào tạo, tỉ lệ bao nhiêu %": a target's per cent
+            # "đến 2025 cán bộ … được đào tạo, tỉ lệ bao nhiêu %", "chỉ tiêu số đơn tăng bao nhiêu phần trăm":
+            # a target's per cent, no money computed
+            has -= {"share", "difference"}
         largest = turn.query.has("largest")
         total_of = re.search(r"\btong (?:kinh phi|tien|so tien|du toan)\b", f)
         things_listed = turn.query.has("list") and bool(self._plural_things(turn))  # "những lớp … nào"
@@ -731,7 +733,8 @@ class Operations:
             f"{plan.id}:{entry.section}"
             for plan in turn.plans
             for entry in plan.responsibilities
-            if fold(entry.section) in named or fold(entry.section).rsplit(".", 1)[-1] in bare
+            # (a numbered part's entries too: "mục 2 'Các Sở, ngành'" is IV.2.a to IV.2.k)
+            if fold(entry.section) in named or fold(entry.section).split(".")[1:2] in ([n] for n in bare)
         )
 
     def measure_asked(self, turn: Turn) -> Measure | None:
@@ -1109,11 +1112,13 @@ class Operations:
             role = Role.DUTY if shared or re.search(rf"{assigned}|\bmuc v\b", f) else held
             # "giao việc cho các hội, đoàn thể nào": the associations only
             kind = "association" if self.lex.has("associations_asked", f) else None
+            # "mục 9 phần tổ chức thực hiện gồm những cơ quan nào": that entry's agencies
+            entries = self._duty_entries(turn) if role is Role.DUTY else ()
             return [
                 turn.request(
                     Items.AGENCIES,
                     op=Op.LIST,
-                    filters=Filters(role=role, exclude_role=filters.exclude_role, agency_kind=kind),
+                    filters=Filters(role=role, exclude_role=filters.exclude_role, agency_kind=kind, ids=entries),
                 )
             ]
         every_agency = self.lex.has("every_agency_in_role", f) and not self.lex.has("which_tasks", f)

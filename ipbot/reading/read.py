@@ -1778,7 +1778,7 @@ class Reader:
             q.has("objective") and re.search(r"bao nhieu|\bmay\b", q.folded)
         )
         # "về số đơn đăng ký SHTT, mục tiêu tăng bao nhiêu mỗi năm?": its cue words are the target's words too
-        words = q.content if q.content_tokens else q.full_content
+        words = q.content if any(t.isalpha() for t in q.content_tokens) else q.full_content  # ("tăng bao nhiêu %")
         if not asks and not other and self.index.content_tokens(words) and (numeric or horizon_years & set(q.years)):
             hits = self._good(turn, self.index.rank_passages(words, turn.plan_ids, ["target"]), 0.5)
             task_best = max((h.score for h in self.index.rank_tasks(words, turn.plan_ids)[:1]), default=0.0)
@@ -1867,8 +1867,16 @@ class Reader:
             # ("là bao nhiêu, cơ quan chủ trì …" counts no agencies; "sáng chế, giải pháp" is one list;
             # "tỷ lệ bao nhiêu và ở mức nào" counts nothing: the count ends where another question begins)
             return None
+        thing, found_in = _COUNTED_RE, m.group(1)
+        if re.match(r"(?:phan tram|ty le|ti le)\b", found_in):
+            # "số đơn đăng ký tăng bao nhiêu phần trăm": what grows is counted, not the per cent
+            thing = _GROWS_RE
+            grows = thing.search(q.expanded)
+            if grows is None:
+                return None
+            found_in = grows.group(1)
         # what is counted ends where "đến 2025", "trong kế hoạch" begins
-        counted = re.split(r"\b(?:den|trong|cua|nam|vao|\d+)\b", m.group(1))[0]
+        counted = re.split(r"\b(?:den|trong|cua|nam|vao|\d+)\b", found_in)[0]
         words = [w for w in self.index.content_tokens(counted) if w not in _COUNTED_STOP][:3]
         if not words:
             return None
@@ -1887,7 +1895,7 @@ class Reader:
         )
         if best >= COUNTED_IN_TARGET:
             return None
-        said = _COUNTED_RE.search(q.folded)
+        said = thing.search(q.folded)  # where it stands in the message, to quote it with the user's accents
         if said is not None and len(q.shaped) == len(q.folded):
             return q.shaped[said.start(1) : said.start(1) + len(counted)].strip()
         return counted.strip()
@@ -1939,7 +1947,7 @@ class Reader:
 
     def _ranked_targets(self, turn: Turn, plans: list[Plan], years: list[int]) -> tuple[str, ...]:
         """Targets by how well they match the question's words; the document's order when none stands out."""
-        content = turn.query.content if turn.query.content_tokens else ""
+        content = turn.query.content if any(t.isalpha() for t in turn.query.content_tokens) else ""
         if not content:  # "thế năm 2025 thì bao nhiêu?": the target just shown, at another milestone
             shown = [i for r in turn.context.last if r.items is Items.TARGETS for i in r.filters.ids[:1]]
             content = next((t.text for p in plans for t in p.targets if shown and f"{p.id}:{t.id}" == shown[0]), "")
@@ -2713,6 +2721,8 @@ _COUNTED_RE = re.compile(
     r"(?:bao nhieu|\bmay|toi thieu|so luong|\bchi tieu (?:nao )?ve(?: so(?: luong)?)?)"
     r"\s+((?:[a-z0-9%]+ ){0,3}[a-z0-9%]+)"
 )
+_GROWS_RE = re.compile(r"\bso ((?:[a-z]+ ){0,5}?[a-z]+) (?:tang|giam)\b")
+"""What grows by a per cent: "số đơn đăng ký tăng bao nhiêu phần trăm"."""
 _COUNTED_STOP = frozenset({"cai", "con", "chiec", "duoc", "thi", "la", "co", "cho", "bao", "nhieu", "may", "nam", "%"})
 
 
