@@ -734,7 +734,7 @@ class Operations:
             for plan in turn.plans
             for entry in plan.responsibilities
             # (a numbered part's entries too: "mục 2 'Các Sở, ngành'" is IV.2.a to IV.2.k)
-            if fold(entry.section) in named or fold(entry.section).split(".")[1:2] in ([n] for n in bare)
+            if fold(entry.section) in named or [*fold(entry.section).split("."), ""][1] in bare
         )
 
     def measure_asked(self, turn: Turn) -> Measure | None:
