@@ -1739,3 +1739,13 @@ def test_a_per_cent_growth_target_and_a_numbered_part_s_agencies(assistant: Assi
     question = "Phần tổ chức thực hiện KH 2022 nêu đích danh những cơ quan, đơn vị nào ở mục 2 'Các Sở, ngành'?"
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "Sở Công Thương") and _has(text, "Hội Doanh nhân trẻ")
+
+
+def test_a_second_question_about_the_tasks_the_first_one_listed(assistant: Assistant) -> None:
+    question = (
+        "Chỉ dẫn địa lý được đưa vào KH 2022 và KH 2023 của Ninh Thuận là cho sản phẩm nào, và cơ quan chủ trì "
+        "mỗi năm là ai?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "Nha Đam") and _has(text, "Thịt cừu") and _has(text, f"Cơ quan chủ trì: {KHCN}")
+    assert _has(text, "Cơ quan đồng chủ trì")

@@ -2583,7 +2583,10 @@ class Reader:
         if len(refs) == 1 and (q.has("content") or self.lexicon.has("task_content", q.folded)):
             # "… hỗ trợ cụ thể những gì cho cá nhân, doanh nghiệp?" of the one task found: the whole card
             return turn.request(Items.TASKS, plans=plans, filters=Filters(ids=(refs[0].id,)), show=(Field.CARD,))
-        return turn.request(Items.TASKS, op=Op.LIST, plans=plans, filters=Filters(ids=tuple(r.id for r in refs)))
+        # "… cho sản phẩm nào, và cơ quan chủ trì mỗi năm là ai?": the list shows each task's lead
+        show = (Field.LEAD,) if q.has("lead") else ()
+        ids = tuple(r.id for r in refs)
+        return turn.request(Items.TASKS, op=Op.LIST, plans=plans, filters=Filters(ids=ids), show=show)
 
     def _mentioning(self, turn: Turn) -> list[TaskRef]:
         """ "Nhiệm vụ nào nhắc (trực tiếp) tới X": the tasks whose own words say X, X being the name the
@@ -2777,11 +2780,14 @@ def _carried(context: Context, requests: list[Request]) -> Context:
     # "Năm 2022 có mấy nhiệm vụ về tri thức truyền thống? Mục tiêu là gì?": the tasks counted, when few
     counted = [i for r in topical if r.items is Items.TASKS and r.op is Op.COUNT for i in r.filters.ids]
     tasks += counted if 0 < len(counted) <= _FEW_LISTED else []
+    # "… cho sản phẩm nào, và cơ quan chủ trì mỗi năm là ai?": the tasks the list names, for the next piece
+    listed = [i for r in topical if r.items is Items.TASKS and r.op is Op.LIST for i in r.filters.ids]
     agencies = [r.filters.agency for r in topical if r.filters.agency]
     return context.model_copy(
         update={
             "plan_id": next(iter(plans)) if len(plans) == 1 else context.plan_id,
             "task_ids": tasks or context.task_ids,
+            "listed": listed or context.listed,
             "agency": agencies[0] if agencies else context.agency,
             "intent": topical[0].intent,
             "last": topical,
