@@ -1749,3 +1749,12 @@ def test_a_second_question_about_the_tasks_the_first_one_listed(assistant: Assis
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "Nha Đam") and _has(text, "Thịt cừu") and _has(text, f"Cơ quan chủ trì: {KHCN}")
     assert _has(text, "Cơ quan đồng chủ trì")
+
+
+def test_the_entry_an_agency_shares_in_another_plan_named_in_the_second_question(assistant: Assistant) -> None:
+    question = (
+        "Cục Quản lý thị trường được giao gì trong KH 2022 của Ninh Thuận, và trong kế hoạch Thái Bình thì Cục "
+        "này đứng chung mục với những cơ quan nào?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "Công an tỉnh") and _has(text, "Chi cục Hải quan Thái Bình") and _has(text, "V.9")

@@ -819,6 +819,9 @@ class Reader:
         duties = [r for r in context.last if r.items is Items.DUTIES]
         if q.agencies:  # the entries of the agency named, in the plans asked
             plan_ids, agency, sections = tuple(p.id for p in plans), q.agencies[0], set()
+        elif duties and (q.provinces or q.years) and duties[-1].filters.agency:
+            # "… và trong kế hoạch Thái Bình thì Cục này đứng chung mục với những cơ quan nào?": its entry there
+            plan_ids, agency, sections = tuple(p.id for p in plans), duties[-1].filters.agency, set()
         elif duties:
             plan_ids, agency, sections = duties[-1].plans, duties[-1].filters.agency, set(duties[-1].filters.ids)
         else:
