@@ -44,10 +44,10 @@ def citations(db: PlanDB, request: Request) -> Answer:
             lines.append(f"{db.plan(plan_id).short_title} ghi: «{text}».")
         lines.append("Được viện dẫn ở:")
         for row in cited:
-            lines.append(f"• {db.plan(row['plan_id']).short_title}: {_place(row)}.")
+            lines.append(f"• {db.plan(row['plan_id']).short_title}: {_where(row)[0]}.")
         cited_plans = list(dict.fromkeys(r["plan_id"] for r in cited))
         source = "; ".join(
-            f"{db.plan(p).short_title}, {', '.join(dict.fromkeys(_section(r) for r in cited if r['plan_id'] == p))}"
+            f"{db.plan(p).short_title}, {', '.join(dict.fromkeys(_where(r)[1] for r in cited if r['plan_id'] == p))}"
             for p in cited_plans
         )
         sections.append(Section(lines, f"{fullest['kind']} số {fullest['number']}", f"Nguồn: {source}."))
@@ -56,24 +56,15 @@ def citations(db: PlanDB, request: Request) -> Answer:
     return reply(request, sections, True, plans=list(dict.fromkeys(r["plan_id"] for r in rows)), tasks=citing)
 
 
-def _place(row: sqlite3.Row) -> str:
-    """Where a plan cites the document, said as a reader finds it."""
-    if row["place"] == "task":
-        return f"nhiệm vụ {row['ref']} ({row['label']})"
-    if row["place"] == "implements":
-        return "phần căn cứ: kế hoạch được ban hành để triển khai văn bản này"
-    if row["place"] == "target":
-        return row["label"].replace("Chỉ tiêu mục", "chỉ tiêu ở mục")
-    if row["place"] == "duty":
-        return f"mục {row['ref']} (Tổ chức thực hiện)"
-    return f"mục {row['ref']}"
-
-
-def _section(row: sqlite3.Row) -> str:
-    if row["place"] == "task":
-        return f"nhiệm vụ {row['ref']}"
-    if row["place"] == "implements":
-        return "phần căn cứ"
-    if row["place"] == "target":
-        return row["label"].replace("Chỉ tiêu mục", "mục")
-    return f"mục {row['ref']}"
+def _where(row: sqlite3.Row) -> tuple[str, str]:
+    """Where a plan cites the document: said as a reader finds it, and as a source names it."""
+    place, ref = row["place"], row["ref"]
+    if place == "task":
+        return f"nhiệm vụ {ref} ({row['label']})", f"nhiệm vụ {ref}"
+    if place == "implements":
+        return "phần căn cứ: kế hoạch được ban hành để triển khai văn bản này", "phần căn cứ"
+    if place == "target":
+        return f"chỉ tiêu ở mục {row['label']}", f"mục {row['label']}"
+    if place == "duty":
+        return f"mục {ref} (Tổ chức thực hiện)", f"mục {ref}"
+    return f"mục {ref}", f"mục {ref}"

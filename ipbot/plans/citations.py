@@ -43,7 +43,7 @@ class Citation:
     text: str  # the citation verbatim
     where: str  # "task", "target", "implements", "objective", "duty"
     ref: str  # the task's number, the target's id, the section
-    label: str  # how to name the place: a task's title, a section
+    label: str  # how to name the place: a task's title, a target's section, a duty entry's heading
 
     @property
     def key(self) -> str:
@@ -80,7 +80,7 @@ def _found(plan: Plan) -> Iterator[Citation]:
     for task in plan.tasks:
         text = " ".join(filter(None, [task.content, task.objective, *task.notes]))
         places.append(("task", task.number, task.title, text))
-    places += [("target", t.id, f"Chỉ tiêu mục {t.section}", t.text) for t in plan.targets]
+    places += [("target", t.id, t.section, t.text) for t in plan.targets]
     for entry in plan.responsibilities:
         text = " ".join(d.text for d in entry.duties)
         places.append(("duty", entry.section, entry.heading, text))

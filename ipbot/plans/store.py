@@ -49,7 +49,7 @@ __all__ = [
     "search",
 ]
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 
 class DataInvalid(Exception):

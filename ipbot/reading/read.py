@@ -1219,9 +1219,9 @@ class Reader:
         if in_group:  # "trong nhóm khai thác TSTT năm 2022, nhiệm vụ thứ hai là gì?"
             turn.tasks, turn.task_how = in_group, "number"
             return
-        ordinal = self._ordinal(turn)
-        if ordinal is not None:  # "cái thứ hai thì phối hợp với những ai?", "còn cái thứ 2 thì đăng trên kênh nào"
-            turn.tasks, turn.task_how = [ordinal, *self._more_ordinals(turn, ordinal)], "context"
+        ordinals = self._ordinals(turn)
+        if ordinals:  # "cái thứ hai thì phối hợp với những ai?", "còn cái thứ 2 thì đăng trên kênh nào"
+            turn.tasks, turn.task_how = ordinals, "context"
             return
         members = self._group_asked_about(turn)
         if members:  # "nhóm nhiệm vụ phát triển các hoạt động hỗ trợ về SHTT do ai chủ trì": its tasks
@@ -1468,30 +1468,22 @@ class Reader:
         for group in groups:
             plan_id, number = group.split(":", 1)
             members = [f"{plan_id}:{t.number}" for t in self.index.plans[plan_id].tasks if t.group == number]
-            nth = self._ordinal(turn, members)
-            found += [nth] if nth is not None else []
+            found += self._ordinals(turn, members)[:1]
         return found
 
-    def _ordinal(self, turn: Turn, among: list[str] | None = None) -> TaskRef | None:
-        """The n-th task of what the last answer listed ("cái thứ hai", "nhiệm vụ đầu tiên"), or of ``among``."""
-        m = next(self.lexicon.find("ordinal", turn.query.folded), None)
-        if m is None:
-            return None
+    def _ordinals(self, turn: Turn, among: list[str] | None = None) -> list[TaskRef]:
+        """The tasks at the positions the message names in what the last answer listed ("cái thứ hai", "cái
+        thứ hai với cái cuối cùng"), or in ``among``; none when the first position is not in the list."""
         listed = among if among is not None else turn.context.listed or turn.context.task_ids
-        n = self._nth(m, len(listed))
-        if not listed or not 1 <= n <= len(listed):
-            return None
-        return TaskRef(*listed[n - 1].split(":", 1))
-
-    def _more_ordinals(self, turn: Turn, first: TaskRef) -> list[TaskRef]:
-        """ "cái thứ hai với cái cuối cùng cộng lại": the other positions the message names, of the same list."""
-        listed = turn.context.listed or turn.context.task_ids
-        found = []
-        for m in list(self.lexicon.find("ordinal", turn.query.folded))[1:]:
+        found: list[TaskRef] = []
+        for k, m in enumerate(self.lexicon.find("ordinal", turn.query.folded)):
             n = self._nth(m, len(listed))
-            ref = TaskRef(*listed[n - 1].split(":", 1)) if 1 <= n <= len(listed) else None
-            if ref is not None and ref != first and ref not in found:
-                found.append(ref)
+            if not 1 <= n <= len(listed):
+                if k == 0:
+                    return []
+                continue
+            ref = TaskRef(*listed[n - 1].split(":", 1))
+            found += [ref] if ref not in found else []
         return found
 
     def _analogs(self, refs: list[TaskRef], plan_ids: list[str]) -> list[TaskRef]:
