@@ -252,10 +252,13 @@ class Words(BaseModel):
     abbreviations: dict[FoldedPhrase, FoldedAbbreviation]
     shorthand: dict[Annotated[str, StringConstraints(pattern=r"^[a-z]+$")], Abbreviation]
     function_words: list[Annotated[str, StringConstraints(pattern=r"^\w+$")]]
+    accented_function_words: list[Annotated[str, StringConstraints(pattern=r"^\w+$")]] = []
     question_words: list[Annotated[str, StringConstraints(pattern=r"^\w+$")]]
     terms: list[Annotated[str, StringConstraints(pattern=r"^\w+ \w+$")]] = []
+    framing_pairs: list[Annotated[str, StringConstraints(pattern=r"^\w+ \w+$")]] = []
+    framing_before_cue: list[Annotated[str, StringConstraints(pattern=r"^\w+$")]] = []
 
-    @field_validator("function_words", "question_words")
+    @field_validator("function_words", "accented_function_words", "question_words")
     @classmethod
     def _once(cls, found: list[str]) -> list[str]:
         twice = sorted({w for w in found if found.count(w) > 1})
@@ -341,9 +344,10 @@ def expand(folded: str) -> str:
 
 # Function words, in their accented form: folded, "trồng" and "trong", "bản" and "bạn",
 # "mã" and "mà" would collide, so documents and accented questions drop only the real ones.
-STOPWORDS_ACCENTED = frozenset(word_lists().function_words)
-STOPWORDS = frozenset(strip_marks(w) for w in STOPWORDS_ACCENTED)
-"""The same words folded: used for questions typed without accents."""
+STOPWORDS_ACCENTED = frozenset(word_lists().function_words) | frozenset(word_lists().accented_function_words)
+STOPWORDS = frozenset(strip_marks(w) for w in word_lists().function_words)
+"""The same words folded: used for questions typed without accents (not those whose folded form is
+also a word of the plans: "sau" is "sâu" of "chuyên sâu", "chung" is "chứng" of "chứng nhận")."""
 
 
 @lru_cache(maxsize=4096)

@@ -1758,3 +1758,77 @@ def test_the_entry_an_agency_shares_in_another_plan_named_in_the_second_question
     )
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "Công an tỉnh") and _has(text, "Chi cục Hải quan Thái Bình") and _has(text, "V.9")
+
+
+def test_rows_of_one_quarter_exactly_and_a_sum_with_nothing_to_add(assistant: Assistant) -> None:
+    question = "Các dòng chỉ ghi triển khai 'Quý I' trong bảng 2023 có tổng kinh phí thực hiện bao nhiêu?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "1.240 triệu") and _has(text, "1.1 (40)")
+    answered, text, _ = ask(assistant, "trong bảng dự toán 2023 cộng kinh phí các nhiệm vụ chỉ làm trong Quý IV")
+    assert _has(text, "Không có nhiệm vụ nào") and not _has(text, "0 triệu đồng")
+    answered, text, _ = ask(assistant, "trong bảng dự toán 2023 cộng kinh phí các nhiệm vụ Quý IV")
+    assert answered and _has(text, "3.1 (4.800)") and not _has(text, "Tổng kinh phí năm 2023")
+
+
+def test_the_printed_total_row_less_or_over_the_printed_allocation(assistant: Assistant) -> None:
+    question = (
+        "Theo dòng 'Tổng cộng' của bảng dự toán 2023, phần kinh phí chưa được bố trí trong năm 2023 là bao nhiêu?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "5.296 triệu") and _has(text, "9.128,6 − 3.832,6")
+    question = "Theo dòng Tổng cộng của bảng 2023, phần phân bổ bằng bao nhiêu phần trăm tổng kinh phí thực hiện?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "41,98%")
+
+
+def test_one_task_s_money_per_unit_it_counts(assistant: Assistant) -> None:
+    question = "Nhiệm vụ 3.4 năm 2023 hỗ trợ 05 sản phẩm OCOP: bình quân mỗi sản phẩm bao nhiêu tiền?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "100 triệu đồng (= 500 : 5") and _has(text, "30 triệu đồng (= 150 : 5")
+    answered, text, _ = ask(assistant, "lớp tập huấn 5.3 năm 2023 bình quân mỗi lớp bao nhiêu tiền")
+    assert _has(text, "Không chia bình quân được") and _has(text, "mỗi huyện, thành phố 02 lớp")
+
+
+def test_two_years_objectives_compared_word_by_word(assistant: Assistant) -> None:
+    answered, text, _ = ask(
+        assistant, "Phần Mục tiêu (mục I) của KH 2022 và KH 2023 của Ninh Thuận khác nhau ở điểm nào?"
+    )
+    assert answered and _has(text, "Năm 2023 thêm: «trong năm 2023»") and _has(text, "giống nhau từng chữ")
+
+
+def test_a_group_named_alone_and_a_group_said_as_a_word(assistant: Assistant) -> None:
+    answered, text, _ = ask(assistant, "nhóm 2 của Thái Bình?")
+    assert answered and _has(text, "III.2.a") and _has(text, "III.2.c")
+    first = assistant.ask("Nhóm nhiệm vụ, giải pháp thứ 6 trong kế hoạch Thái Bình nói về những gì?")
+    second = assistant.ask("trong nhóm đó, những ai được vinh danh, khen thưởng?", first.context)
+    third = assistant.ask("còn nhóm thứ hai?", second.context)
+    assert third.answered and _has(canon(plain_text(third)), "III.2.a")
+    answered, text, _ = ask(assistant, "nhóm hai của Thái Bình gồm mấy nội dung")
+    assert answered and _has(text, "nhóm III.2")
+
+
+def test_what_the_task_s_own_words_say_and_an_objective_s_words(assistant: Assistant) -> None:
+    question = (
+        "Hệ thống CSDL SHTT trực tuyến liên thông ở Thái Bình triển khai khi nào, và hướng dẫn tổ chức, cá nhân "
+        "khai thác thông tin theo hướng dẫn của ai?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "theo hướng dẫn của Bộ Khoa học và Công nghệ") and text.count("Nội dung:") == 0
+    question = "KH Thái Bình xác định những chủ thể nào đóng vai trò then chốt trong tạo lập, bảo vệ và khai thác TSTT?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "các tổ chức khoa học và công nghệ") and _has(text, "mục II.1")
+    answered, text, _ = ask(assistant, "Trong KH 2022 của Ninh Thuận, những nhiệm vụ nào nhắc đến xuất khẩu?")
+    assert answered and _has(text, "3.a") and _has(text, "3.c")
+
+
+def test_rows_stating_an_amount_and_the_words_that_frame_a_question(assistant: Assistant) -> None:
+    question = "Trong bảng dự toán 2023 có mấy dòng ghi tổng kinh phí 9,2 triệu, cộng các dòng đó lại là bao nhiêu?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "3 nhiệm vụ") and _has(text, "27,6 triệu")
+    question = "Bảng dự toán 2023 có bao nhiêu dòng nhiệm vụ ghi con số ở cột Tổng kinh phí thực hiện?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "10 nhiệm vụ")
+    answered, text, _ = ask(
+        assistant, "toi lam o so TC Thai Binh. KH SHTT 2021-2025 dinh huong 2030 giao so toi lam gi?"
+    )
+    assert answered and _has(text, "thẩm định")

@@ -49,6 +49,7 @@ _BY_OP: dict[tuple[Items, Op], Family] = {
     (Items.DUTIES, Op.COUNT): lists.count_duties,
     (Items.TARGETS, Op.COUNT): lists.count_targets,
     (Items.TARGETS, Op.DIFFERENCE): document.target_difference,
+    (Items.OBJECTIVES, Op.COMPARE): document.compare_objectives,
 }
 _BY_MEASURE: dict[tuple[Items, Op, Measure], Family] = {
     (Items.TASKS, Op.SUM, Measure.QUANTITY): lists.sum_quantities,

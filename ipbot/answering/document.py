@@ -8,6 +8,7 @@ decided by reading (it ranks by the user's words) and arrives as ``filters.ids``
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from decimal import Decimal
@@ -124,7 +125,8 @@ def objectives(db: PlanDB, request: Request) -> Answer:
         if not blocks:
             continue
         shown = blocks[:4]
-        lines = [f"• {shorten(b['text'], 320)}" for b in shown]
+        # the general objectives asked alone are few and each one sentence: whole, as the plan words them
+        lines = [f"• {shorten(b['text'], 700 if general else 320)}" for b in shown]
         where = ", ".join(dict.fromkeys(b["section"] for b in shown))
         kinds = {b["kind"] for b in shown}
         named = {"general_objective": "Mục tiêu chung", "requirement": "Yêu cầu", "purpose": "Mục đích"}
@@ -133,6 +135,50 @@ def objectives(db: PlanDB, request: Request) -> Answer:
     if not sections:
         return reply(request, [Section(["Kế hoạch không nêu mục tiêu chung."])], False, plans=request.plans)
     return reply(request, sections, True, plans=request.plans)
+
+
+_WORD_RE = re.compile(r"\w+|[^\w\s]")
+
+
+def _joined(words: list[str]) -> str:
+    """Words and punctuation marks back into text: "năm 2023 ." → "năm 2023."."""
+    return re.sub(r" ([.,;:)])", r"\1", " ".join(words)).replace("( ", "(")
+
+
+def compare_objectives(db: PlanDB, request: Request) -> Answer:
+    """Two plans' objectives ("mục tiêu của KH 2022 và KH 2023 khác nhau ở điểm nào"): the words one has
+    and the other has not, block by block, rather than two long quotations read side by side."""
+    first, second = plans_of(db, request)[:2]
+    old = [b for b in db.objectives(first.id) if b["kind"] in ("general_objective", "objective")]
+    new = [b for b in db.objectives(second.id) if b["kind"] in ("general_objective", "objective")]
+    if not old or not new:
+        return objectives(db, request.but(op=Op.LOOKUP))
+    lines = []
+    for a, b in zip(old, new, strict=False):
+        left, right = _WORD_RE.findall(a["text"]), _WORD_RE.findall(b["text"])
+        gone, added = [], []
+        for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, left, right, autojunk=False).get_opcodes():
+            if tag in ("delete", "replace"):
+                gone.append(f"«{_joined(left[i1:i2])}»")
+            if tag == "insert":  # where: "«trong năm 2023» (sau «… xã hội của tỉnh»)"
+                added.append(f"«{_joined(right[j1:j2])}» (sau «…{_joined(right[max(0, j1 - 5) : j1])}»)")
+            elif tag == "replace":
+                added.append(f"«{_joined(right[j1:j2])}»")
+        if not gone and not added:
+            lines.append(f"• Mục {a['section']} và mục {b['section']}: giống nhau từng chữ.")
+            continue
+        later, earlier = period(second), period(first)
+        if added:
+            lines.append(f"• {later[:1].upper()}{later[1:]} thêm: " + "; ".join(added) + ".")
+        if gone:
+            lines.append(f"• {earlier[:1].upper()}{earlier[1:]} có mà {later} bỏ: " + "; ".join(gone) + ".")
+        if not gone or not added:
+            lines.append("  Phần còn lại giống nhau từng chữ.")
+    if len(old) != len(new):
+        lines.append(f"Số đoạn mục tiêu: {period(first)} {len(old)}, {period(second)} {len(new)}.")
+    where = f"Nguồn: {first.short_title}, mục {old[0]['section']}; {second.short_title}, mục {new[0]['section']}."
+    title = f"Mục tiêu: {first.short_title} so với {second.short_title}"
+    return reply(request, [Section(lines, title, where)], True, plans=[first.id, second.id])
 
 
 def targets_reach(db: PlanDB, request: Request) -> Reach:

@@ -105,7 +105,7 @@ def list_tasks(db: PlanDB, request: Request) -> Answer:
         if not mine:
             continue
         tasks = db.tasks(mine[:MAX_LIST])
-        detailed = 500 if len(ids) == 1 else 150 if len(ids) <= 3 else 0
+        detailed = 500 if len(ids) == 1 else 240 if len(ids) <= 3 else 0
         lines = [f"{len(mine)} nhiệm vụ:"] if len(mine) > 1 else []
         lines += [f"• {_list_line(db, plan, t, request, detailed)}" for t in tasks]
         if len(mine) > MAX_LIST:

@@ -118,6 +118,21 @@ def plan_budget(db: PlanDB, request: Request) -> Answer:
         elif plan.funding_text:
             lines.append(f"Nguồn kinh phí: {plan.funding_text}")
         stated_any |= _states_budget(plan, request)
+        whole, given = plan.stated_task_total, plan.budget_total
+        if request.measure is Measure.REMAINING and whole is not None and given:
+            # "theo dòng Tổng cộng, phần chưa bố trí trong năm": the table's two printed totals, subtracted
+            lines.insert(
+                0,
+                f"Theo dòng tổng của bảng dự toán, phần kinh phí chưa bố trí trong năm {plan.year_start}: "
+                f"{money(whole - given)} (= {figure(whole)} − {figure(given)} triệu đồng).",
+            )
+        elif request.measure is Measure.RATIO and whole and given:
+            # "… phần phân bổ bằng bao nhiêu phần trăm tổng kinh phí thực hiện": one printed total over the other
+            lines.insert(
+                0,
+                f"Theo dòng tổng của bảng dự toán, phần phân bổ năm {plan.year_start} bằng {percent(given, whole)} "
+                f"tổng kinh phí thực hiện (= {figure(given)} / {figure(whole)} triệu đồng).",
+            )
         if plan.stated_task_total is not None and not wants_sources_only:
             lines += _recorded(plan, "table.task_total")
             lines.append(
@@ -216,6 +231,15 @@ def sum_rows(db: PlanDB, request: Request) -> Answer:
         what = measure_phrase(plan, measure, source)
         scope = filters_phrase(db, plan, f)
         scope = f" các nhiệm vụ {scope}" if scope else (" các nhiệm vụ đã chọn" if f.ids else " cả bảng dự toán")
+        if not ids:  # nothing passes: say so, not "Cộng …: 0 triệu đồng" as if rows had been added
+            sections.append(
+                Section(
+                    [f"Không có nhiệm vụ nào{scope.removeprefix(' các nhiệm vụ')}, nên không có {what} nào để cộng."],
+                    plan.short_title,
+                    _table_source(plan),
+                )
+            )
+            continue
         lines = [f"Cộng {what} của{scope}: {money(total)}."]
         terms, others = _row_terms(rows, measure, source)
         one = rows[0] if len(ids) == 1 and len(rows) == 1 and measure is Measure.REMAINING and not source else None

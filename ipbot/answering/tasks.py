@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from decimal import Decimal
 
 from ipbot.answering.common import Reach, period, reply
 from ipbot.answers import Answer, Section, Suggestion
@@ -16,7 +17,7 @@ from ipbot.describe import agency_list, budget_lines, shorten, task_heading, tas
 from ipbot.plans.db import PlanDB, PlanInfo
 from ipbot.plans.models import Task
 from ipbot.requests import Field, Filters, Items, Reason, Request
-from ipbot.text import fold
+from ipbot.text import figure, fold, money
 
 __all__ = ["FIELDS", "lookup_tasks", "task_label"]
 
@@ -116,6 +117,37 @@ def _budget(db: PlanDB, plan: PlanInfo, task: Task) -> Lines:
     return lines, stated
 
 
+def _per_unit(db: PlanDB, plan: PlanInfo, task: Task) -> Lines:
+    """'bình quân mỗi sản phẩm bao nhiêu': each stated amount divided by the one count the task states
+    ("05 sản phẩm OCOP"); a count per place ("mỗi huyện 02 lớp") or several counts divide into nothing."""
+    counted = [q for q in task.quantities if not q.per_each and q.value]
+    amounts = [(what, v) for what, v in (("tổng kinh phí", task.budget.total), ("phân bổ", _allocated(task))) if v]
+    if len(counted) != 1 or not amounts:
+        each = next((q.text for q in task.quantities if q.per_each), None)
+        why = (
+            "không ghi số tiền"
+            if len(counted) == 1
+            else f"số lượng tính cho từng nơi («{each}»)"
+            if each
+            else "không nêu một số lượng duy nhất"
+        )
+        return [f"Không chia bình quân được: {why}."], False
+    q = counted[0]
+    unit = q.unit.split(",")[0].strip()
+    year = f" năm {plan.year_start}" if plan.annual else ""
+    lines = [
+        f"Bình quân mỗi {unit} ({what}{year if what == 'phân bổ' else ''}): "
+        f"{money(v / q.value)} (= {figure(v)} : {figure(q.value)}, phép chia do trợ lý tính)."
+        for what, v in amounts
+    ]
+    return lines, True
+
+
+def _allocated(task: Task) -> Decimal | None:
+    values = [v for v in task.budget.allocation.values() if v is not None]
+    return sum(values, Decimal(0)) if values else None
+
+
 def _objective(db: PlanDB, plan: PlanInfo, task: Task) -> Lines:
     if task.objective:
         lines = [f"Mục tiêu: {task.objective}"]
@@ -204,6 +236,7 @@ FIELDS: dict[Field, Callable[[PlanDB, PlanInfo, Task], Lines]] = {
     Field.CONTENT: _content,
     Field.QUOTE: _quote,
     Field.CARD: _card,
+    Field.AVERAGE: _per_unit,
 }
 _TABLE_FIELDS = {Field.LEAD, Field.COOPERATING, Field.TIME, Field.BUDGET, Field.CARD}
 _FOLLOW_UPS = (
@@ -260,6 +293,8 @@ def lookup_tasks(db: PlanDB, request: Request) -> Answer:
         lines: list[str] = []
         for fld in fields:
             got, stated = FIELDS[fld](db, plan, task)
+            if Field.CONTENT in fields and fld is not Field.CONTENT:
+                got = [line for line in got if not line.startswith("Nội dung: ")]  # said whole above
             lines += [line for line in got if _role_line(line) not in map(_role_line, lines)]
             stated_any |= stated
         title = f"{task_heading(task)} — {task.title}"

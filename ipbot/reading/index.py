@@ -57,6 +57,10 @@ __all__ = ["Hit", "Index", "Passage", "TaskRef", "derived_tables"]
 META_ACCENTED = frozenset(word_lists().question_words)
 META_WORDS = frozenset(strip_marks(w) for w in META_ACCENTED)
 TERMS = frozenset(strip_marks(t) for t in word_lists().terms)
+# a word framing the question before another ("chỉ ghi", "cộng tổng"): no word of a topic
+FRAMING_PAIRS = frozenset(strip_marks(t) for t in word_lists().framing_pairs)
+# a word framing the cue after it ("phần phân bổ", with "phân bổ" read as a cue): no word of a topic
+FRAMING_BEFORE_CUE = frozenset(strip_marks(t) for t in word_lists().framing_before_cue)
 # Two-word scaffolding ("nhiệm vụ", "kế hoạch"): the word after it starts a title, it is no
 # word pair of that title ("nhiệm vụ hỗ trợ OCOP" is not "…Nhiệm vụ Hỗ trợ khai thác…").
 META_PHRASES = frozenset(
@@ -172,10 +176,18 @@ def _doc_tokens(text: str) -> list[str | None]:
 
 
 def _drop_domain_pairs(pairs: list[tuple[str | None, str]]) -> list[tuple[str | None, str]]:
-    """Replace the domain phrase ("so huu tri tue") by a separator wherever it stands."""
+    """Replace the domain phrase ("so huu tri tue") by a separator wherever it stands, and a plan's
+    horizon ("định hướng 2030", "tầm nhìn đến năm 2030"), which names the plan, not a topic."""
     out: list[tuple[str | None, str]] = []
     i = 0
     while i < len(pairs):
+        words = [t for _, t in pairs[i : i + 4]]
+        if words[:2] in (["dinh", "huong"], ["tam", "nhin"]):
+            rest = words[2:]
+            if rest[:1] == [SEPARATOR] or rest == ["den", "nam"] or rest[:1] == ["den"]:
+                out.append((None, SEPARATOR))
+                i += 2
+                continue
         for phrase in DOMAIN_PHRASES:
             words = phrase.split()
             if [t for _, t in pairs[i : i + len(words)]] == words:
@@ -646,6 +658,10 @@ class Index:
         for i in range(len(folded) - 1):
             if f"{folded[i]} {folded[i + 1]}" in TERMS:  # "thuc thi": a term, though each word frames questions
                 roles[i] = roles[i + 1] = "word"
+            elif f"{folded[i]} {folded[i + 1]}" in FRAMING_PAIRS or (
+                folded[i] in FRAMING_BEFORE_CUE and folded[i + 1] == SEPARATOR
+            ):
+                roles[i] = "stop"
         out: list[str | None] = []
         for i, (word, tok) in enumerate(pairs):
             role = roles[i]

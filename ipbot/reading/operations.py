@@ -164,10 +164,12 @@ class Operations:
         if self.lex.has("without_central", f) and (turn.query.has("budget") or self.lex.has("how_much", f)):
             # "không tính phần trung ương, tỉnh tự bố trí bao nhiêu?": the plan's other stated sources
             own = self._own_money(turn)
-            if own is not None and not turn.tasks and not self._reads(turn).rows:
+            # (words that fit several tasks alike name none: "nguồn của tỉnh … địa phương" is the plan's)
+            named = turn.tasks and not (turn.task_how == "content" and len(turn.tasks) > 1)
+            if own is not None and not named and not self._reads(turn).rows:
                 return [own]
         if not has and not largest and not total_of and not things_listed:
-            return self._agency_compared(turn) or self._sum_again(turn)
+            return self._agency_compared(turn) or self._sum_again(turn) or self._group_alone(turn)
         r = self._reads(turn)
         two = self._two_plans(turn)
         if largest and self.lex.has("which_source", f):  # "nguồn nào lớn nhất": the sources, not the rows
@@ -202,6 +204,10 @@ class Operations:
         if "plans_compared" in has and two is not None and not facet and not has & _FIGURES:
             return self._agency_compared(turn) or self._compare(turn, two)
         out: list[Request] = []
+        if "share" in has and _PRINTED_ROW_RE.search(f) and not self.lex.has("adds_rows", f):
+            # "theo dòng Tổng cộng, phần phân bổ bằng bao nhiêu phần trăm tổng kinh phí thực hiện": the two
+            # figures the table prints, one over the other
+            return [turn.request(Items.BUDGET, measure=Measure.RATIO)]
         if "share" in has:
             out += self._share(turn, two) or []
         if "remaining" in has and out:
@@ -682,6 +688,8 @@ class Operations:
             return tuple(f"{p.id}:{t.number}" for p in plans for t in p.tasks if {fold(x) for x in t.topics} & listed)
         if not q.content_tokens or any(not self.index.known(t) for t in q.content_tokens):
             return ()
+        if set(q.content_tokens) <= _AGENCY_NOUN_TOKENS:
+            return ()  # "có thêm những tổ chức nào": who, not a topic
         hits = self.index.rank_tasks(q.content, [p.id for p in plans])
         found = tuple(
             h.item.id
@@ -1008,11 +1016,11 @@ class Operations:
             return [turn.request(Items.BUDGET, op=Op.SUM, plans=list(two), figures=figures)]
         if not selects and not whole and measure is not Measure.REMAINING and not forced:
             return None  # "tổng kinh phí năm 2023" is the plan's stated total, not a sum of rows
-        printed_row = r"(?<!hai )(?<!ba )(?<!bon )(?<!cac )(?<!\d )\bdong (?:tong )?cong\b"  # not "ba dòng tổng cộng"
-        if re.search(printed_row, q.folded) and not self.lex.has("adds_rows", q.folded):
+        if _PRINTED_ROW_RE.search(q.folded) and not self.lex.has("adds_rows", q.folded):
             # "dòng Cộng ghi bao nhiêu": the figure the document prints, not one computed here
-            # ("tự cộng cột này theo từng dòng thì lệch bao nhiêu" adds up the rows, and shows it beside)
-            return None
+            # ("tự cộng cột này theo từng dòng thì lệch bao nhiêu" adds up the rows, and shows it beside);
+            # "theo dòng Tổng cộng, phần chưa bố trí trong năm": the printed total less the printed allocation
+            return [turn.request(Items.BUDGET, measure=Measure.REMAINING)] if measure is Measure.REMAINING else None
         named_only = (
             f.ids
             and turn.task_how in ("number", "content", "context", "analog")
@@ -1165,6 +1173,19 @@ class Operations:
             each = [filters.model_copy(update={"agency": a}) for a in dict.fromkeys(q.agencies)]
         return [turn.request(Items.TASKS, op=Op.LIST, plans=plans, filters=one, show=show) for one in each]
 
+    def _group_alone(self, turn: Turn) -> list[Request] | None:
+        """'nhóm 2 của Thái Bình?', 'còn nhóm thứ hai?' (after any answer): a group named with nothing
+        asked of it is asked what it holds."""
+        q = turn.query
+        if turn.tasks and turn.task_how != "context":
+            return None  # "nhiệm vụ cuối cùng của nhóm 3": a task of it
+        if q.task_numbers or q.content_tokens or q.agencies or q.quarters or q.has(*TASK_FACETS, "list"):
+            return None
+        groups = self._groups(turn)
+        if not groups:
+            return None
+        return [turn.request(Items.TASKS, op=Op.LIST, filters=Filters(groups=groups), show=(Field.CONTENT,))]
+
     def _lists_tasks(self, f: str) -> bool:
         """The list asked for is of tasks or rows ("những nhiệm vụ nào", "liệt kê"), not of agencies."""
         for m in self.lex.find("list_all", f):
@@ -1205,6 +1226,11 @@ class Operations:
         return out
 
     def _compare(self, turn: Turn, two: tuple[Plan, Plan]) -> list[Request] | None:
+        q = turn.query
+        if q.has("objective") and not (turn.tasks or q.has("budget", "lead", "coop", "time")):
+            # "mục tiêu (mục I) của KH 2022 và KH 2023 khác nhau ở điểm nào": each plan's objectives, side by side
+            plans = tuple(p.id for p in sorted(two, key=lambda p: p.year_start))
+            return [Request(items=Items.OBJECTIVES, op=Op.COMPARE, plans=plans, explicit=True)]
         r = self._reads(turn)
         groups = r.filters.groups
         # "nhiệm vụ chỉ dẫn địa lý năm 2022 và 2023 khác nhau thế nào": the tasks on that topic only ("có gì
@@ -1396,6 +1422,12 @@ _EACH_RE = re.compile(r"\b(?:moi|tung) (?:ben|so|co quan|don vi|noi)\b")
 _FIGURES = frozenset({"count", "sum", "share", "difference"})
 _FEW = 3
 """A count of at most this many tasks also answers the other parts asked of them."""
+_PRINTED_ROW_RE = re.compile(r"(?<!hai )(?<!ba )(?<!bon )(?<!cac )(?<!\d )\bdong (?:tong )?cong\b")
+"""The table's printed total row ("theo dòng Tổng cộng"), not a count of rows ("ba dòng tổng cộng")."""
+
+_AGENCY_NOUN_TOKENS = frozenset({"to", "chuc", "co", "quan", "don", "vi", "so", "nganh", "ben", "hoi", "cac"})
+"""The words of "tổ chức", "cơ quan", "đơn vị", "sở, ngành", "bên", "hội": asked alone, they ask who."""
+
 _OPERATION_CUES = (
     "average",
     "total_asked",

@@ -187,6 +187,9 @@ def understand(index: Index, question: str, lexicon: Lexicon | None = None) -> Q
     words = "|".join(sorted(map(re.escape, lexicon.ordinals), key=len, reverse=True))
     said = rf"\bnhom (?:nhiem vu )?(?:giai phap )?thu ({words})\b"  # "nhóm nhiệm vụ, giải pháp thứ 6"
     nth = [str(lexicon.ordinals[w]) for w in re.findall(said, folded)]
+    # "nhóm hai", "nhóm ba": a number said as a word (not "nhóm năm 2023"; "nhóm sáu" folds to "nhóm sau")
+    cardinal = r"\bnhom (?:nhiem vu )?(hai|ba|bon|bay|tam|chin|nam)\b(?! (?:20\d\d|nay|nao|sau|truoc|do|tiep)\b)"
+    nth += [str(lexicon.ordinals[w]) for w in re.findall(cardinal, folded)]
     q.group_numbers = list(dict.fromkeys([*_BARE_NUM_RE.findall(folded), *nth]))
     q.agencies = index.find_agencies(text) or index.quoted_generic_agencies(text)
     q.quarters = _quarters(folded)

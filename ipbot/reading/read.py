@@ -227,6 +227,18 @@ class Reader:
                     asked.years = before.years
             if before is not None and before.agencies and not asked.agencies and self._starts_with_duty(asked):
                 asked.agencies = before.agencies  # "Sở TT&TT làm gì, và được giao chủ trì nhiệm vụ nào?": still it
+            if (
+                before is not None
+                and context.task_ids
+                and not asked.task_numbers
+                and asked.has("objective", "training")
+            ):
+                # "Lớp tập huấn … dành cho những ai, và mục tiêu đặc biệt nhắm tới loại sáng chế nào?": a part of the
+                # task the question before found, as if pointed at (not when its words name another task:
+                # "…, còn vinh danh, khen thưởng thì dành cho đối tượng nào?")
+                best = self.index.rank_tasks(asked.content)[:1]
+                if not (best and best[0].score >= STRONG_MATCH and best[0].item.id not in context.task_ids):
+                    asked.cues.add("refer")
             before = asked
             found = self._routed(asked, context)
             unplanned_before = any(r.reason is Reason.NO_PLAN for r in found)
@@ -391,8 +403,10 @@ class Reader:
         small = self._small_talk(q)
         if small is not None:
             return [small]
-        if self.lexicon.has("correction", q.folded):
+        restricts = self.lexicon.has("without_central", q.folded) or self.lexicon.has("excluding", q.folded)
+        if self.lexicon.has("correction", q.folded) and not restricts:
             # "Không, ý tôi là tổng kinh phí cả kế hoạch": not about the task the last answer was about
+            # ("không, ý tôi là chỉ tính phần của tỉnh, không tính trung ương" narrows the same question)
             context = context.model_copy(update={"task_ids": [], "listed": [], "intent": None, "last": []})
         repeated = self._repeat_last(q, context)
         if repeated is not None:
@@ -1211,7 +1225,7 @@ class Reader:
                 refs = self.index.find_numbered_tasks(q.task_numbers + q.group_numbers, list(self.index.plans))
             if refs:
                 if _JOINED_RE.search(q.folded):  # "nhiệm vụ 1.1 và lớp tập huấn tại trạm IP Platform"
-                    refs = list(dict.fromkeys([*refs, *self._each_subject(turn, plan_ids)]))
+                    refs = list(dict.fromkeys([*refs, *self._each_subject(turn, plan_ids, TASK_MATCH)]))
                 turn.plans = [p for p in turn.plans if p.id in {r.plan_id for r in refs}] or turn.plans
                 turn.tasks, turn.task_how = refs, "number"
                 return
@@ -1231,6 +1245,14 @@ class Reader:
             hits = self._task_hits(turn, q.content, plan_ids) or self._each_subject(turn, plan_ids)
             if len(hits) > 1 and q.lead_raw and self._refers_to_one(q):
                 hits = hits[:1]  # "…có nhiệm vụ KH&CN cấp TW…. Nv đó tổng kp bn?": the one the preamble named
+            talked = [h for h in hits if h.id in turn.context.task_ids]
+            if (
+                len(hits) > 1
+                and 0 < len(talked) < len(hits)
+                and not q.has("list")
+                and not self.lexicon.has("count", q.folded)
+            ):
+                hits = talked  # words several tasks share ("trung ương"), one of them the task talked about: that one
             if len(hits) == 1 and _JOINED_RE.search(q.folded):
                 # "nhiệm vụ KH&CN cấp trung ương và kế hoạch hỗ trợ … xuất khẩu": each named outright
                 both = self._each_subject(turn, plan_ids, STRONG_MATCH)
@@ -1522,8 +1544,12 @@ class Reader:
         if (
             good
             and passages
-            and passages[0].score >= good[0].score + PASSAGE_LEAD
             and passages[0].evidence >= MIN_EVIDENCE
+            and (
+                passages[0].score >= good[0].score + PASSAGE_LEAD
+                # ahead, on far more of the words' weight: "vai trò then chốt trong tạo lập…" is an objective's
+                or (passages[0].score > good[0].score and passages[0].evidence >= 1.75 * good[0].evidence)
+            )
         ):
             return []  # a duty, target or objective explains the question better than any task
         if (
@@ -1654,7 +1680,8 @@ class Reader:
     def _document(self, turn: Turn) -> Request | list[Request] | None:
         q = turn.query
         strong = q.has("document")
-        weak = q.has("document_weak") and not turn.tasks and not q.content_tokens and not q.has("time")
+        # ("hạn gửi là trước ngày nào": the reporting deadline, not the plan's date)
+        weak = q.has("document_weak") and not turn.tasks and not q.content_tokens and not q.has("time", "reporting")
         weak = weak or bool(
             q.has("document_weak")
             and not turn.tasks
@@ -1975,6 +2002,8 @@ class Reader:
             return None
         if turn.task_how in ("context", "analog") and q.has("lead", "coop"):
             return None  # "lớp đó phối hợp với cơ quan nào?": that task's agencies
+        if turn.tasks and self.lexicon.has("guided_by", q.folded):
+            return None  # "… theo hướng dẫn của cơ quan nào": the task's own words say
         unassigned = self._unassigned(turn)
         if not (_asks_which_agencies(q) or unassigned):
             return None
@@ -2048,7 +2077,15 @@ class Reader:
             return ()
         plan = self.index.plans[passage.plan_id]
         entry = next((r for r in plan.responsibilities if r.section == passage.section), None)
-        if entry is None or len(entry.duties) < 3:
+        if entry is None:
+            return ()
+        asked = set(turn.query.agencies) - set(entry.agencies)
+        if asked:
+            # "KH có nhắc gì tới VP điều phối NTM không?": the duties of another's entry that name it
+            naming = tuple(n for n, d in enumerate(entry.duties) if asked & set(self.index.find_agencies(d.text)))
+            if naming:
+                return naming
+        if len(entry.duties) < 3:
             return ()
         wanted = set(tokens(turn.query.full_content))
         scored = [(len(wanted & set(tokens(d.text))), n) for n, d in enumerate(entry.duties)]
@@ -2263,14 +2300,19 @@ class Reader:
         """The agency's own duty entry matches the words as well as the task they name, and nothing asks a
         task's part (who leads, cooperates, when, how much): the entry, which is the agency's, answers."""
         q = turn.query
-        if not isinstance(duty, Request) or duty.items is not Items.DUTIES or q.has(*TASK_FACETS):
+        if not isinstance(duty, Request) or duty.items is not Items.DUTIES:
             return False
-        task = max((h.score for h in self.index.rank_tasks(q.content, turn.plan_ids)[:1]), default=0.0)
+        best = self.index.rank_tasks(q.content, turn.plan_ids)[:1]
+        task, weight = (best[0].score, best[0].evidence) if best else (0.0, 0.0)
         held = [
             h
             for h in self.index.rank_passages(q.full_content, turn.plan_ids, ["responsibility"])
             if self._held_by(h, q.agencies)
         ]
+        if q.has(*TASK_FACETS):
+            # "Sở NN&PTNT phối hợp với đơn vị nào để rà soát, thống kê sản phẩm OCOP": a part of a task is asked,
+            # unless the agency's own duty says it as well, on twice the words' weight
+            return bool(held) and held[0].score >= task - TIE and held[0].evidence >= 2 * weight
         return bool(held) and held[0].score >= task
 
     def _duty_match(self, turn: Turn) -> list[Request] | Request | None:
@@ -2471,7 +2513,12 @@ class Reader:
         if Field.TRAINING in facets:
             # "lớp tập huấn … chủ đề gì": what is taught first; the other parts asked stay asked
             facets = [Field.TRAINING, *(f for f in facets if f is not Field.TRAINING)]
-        if facets and Field.CONTENT not in facets and self.lexicon.has("task_content", q.folded):
+        if Field.BUDGET in facets and len(turn.tasks) == 1 and self.lexicon.has("average", q.folded):
+            facets.append(Field.AVERAGE)  # "nhiệm vụ 3.4 bình quân mỗi sản phẩm bao nhiêu tiền": its money, divided
+        if self.lexicon.has("guided_by", q.folded):
+            # "khai thác thông tin theo hướng dẫn của cơ quan nào": the task's words, not who carries it out
+            facets = [Field.CONTENT, *(f for f in facets if f not in (Field.LEAD, Field.CONTENT))]
+        elif facets and Field.CONTENT not in facets and self.lexicon.has("task_content", q.folded):
             facets.insert(0, Field.CONTENT)  # "tỉnh làm gì cho CDĐL này, bao nhiêu tiền": what it does, then the rest
         # "còn 5.2?" after 5.1's money: another task, the same part asked
         follows = turn.task_how == "number" and self.lexicon.has("nothing_new", q.folded) and not q.content_tokens
@@ -2593,7 +2640,8 @@ class Reader:
         related = bool(named) and re.search(r"\blien quan (?:den|toi|ve)\b", q.folded)  # "liên quan tới OCOP"
         if not (self.lexicon.has("mentions", q.folded) or related):
             return []
-        texts = {TaskRef(p.id, t.number): f" {fold(f'{t.title} {t.content}')} " for p in turn.plans for t in p.tasks}
+        # (its objective too: "xuất khẩu" is in what the aloe vera task is for, not in its title)
+        texts = {TaskRef(p.id, t.number): f" {fold(task_text(t))} " for p in turn.plans for t in p.tasks}
         used = {w: sum(f" {w} " in text for text in texts.values()) for w in named or q.content_tokens}
         used = {w: n for w, n in used.items() if n}
         if not used:
