@@ -9,8 +9,13 @@ in the eval format. The draft is used as it stands: imported into a temporary co
 curated plans stay beside it), then ``score.py`` (``$IPBOT_SCORE``, default
 ``/work/shared/eval/score.py``) runs the questions through ``ipbot ask --batch``.
 
-A miss is *flagged* when a draft note names it: a task's number ("3.1: …"), or the fact's own prefix
-("kinh phí: …", "báo cáo: …"). A miss no note names is *silent*.
+A miss is *flagged* when a draft note names it: a task's number and the field ("3.1: … chủ trì …",
+"3.1: … thời gian …", "3.1: … kinh phí …"; a note about another field of the same task does not
+flag it), or the fact's own prefix ("kinh phí: …", "báo cáo: …"). A miss no note names is *silent*.
+
+Keys written later (``/work/importdocs4``) also list ``plan.duties_by_agency`` (section V: the
+agencies each numbered item is about); for them the plan-level facts include ``duties``: every item
+of the key is an entry of the draft's ``responsibilities`` under the same section, with its agencies.
 
 It uses only what every version of the importer offers (``draft_plan``, ``finish``, ``to_yaml``,
 ``read_document``), so it measures an older checkout as well (``PYTHONPATH=/path/to/checkout``).
@@ -60,6 +65,14 @@ FLAGS = {
     "reporting_to": ("báo cáo",),
     "recipients": ("nơi nhận",),
     "targets": ("chỉ tiêu",),
+    "duties": ("tổ chức thực hiện",),
+}
+# the words a task's note must hold to flag a miss of that field (a note on its cooperating agencies
+# does not flag a wrong lead)
+TASK_FLAGS = {
+    "lead": ("chủ trì",),
+    "timeline": ("thời gian",),
+    "budget": ("kinh phí", "nguồn", "bảng dự toán"),
 }
 _FILLERS = {"va", "cac", "tinh", "thi", "xa", "cua"}
 
@@ -149,7 +162,7 @@ def _plan_checks(draft: dict, key: dict, names: Names) -> dict[str, bool]:
     recipients = [fold(r).strip() for r in draft.get("recipients", [])]
     targets = [fold(t.get("text", "")) for t in draft.get("targets", [])]
     signer = draft.get("signer") or {}
-    return {
+    checks = {
         "number": draft.get("number") == plan["number"],
         "date": str(draft.get("issued")) == plan["date"],
         "province": draft.get("province") == plan["province"],
@@ -169,10 +182,19 @@ def _plan_checks(draft: dict, key: dict, names: Names) -> dict[str, bool]:
         "targets": len(targets) == len(plan["targets"])
         and all(any(fold(t["text"]) in d or d in fold(t["text"]) for d in targets if d) for t in plan["targets"]),
     }
+    if "duties_by_agency" in plan:
+        entries = {e.get("section"): e for e in draft.get("responsibilities", [])}
+        checks["duties"] = all(
+            d["section"] in entries and bool(entries[d["section"]].get("agencies")) for d in plan["duties_by_agency"]
+        )
+    return checks
 
 
-def _flagged_task(notes: list[str], number: str) -> bool:
-    return any(n.startswith(f"{number}:") or f"tasks[{number}]" in n for n in notes)
+def _flagged_task(notes: list[str], number: str, field: str) -> bool:
+    return any(
+        (n.startswith(f"{number}:") or f"tasks[{number}]" in n) and any(w in n.lower() for w in TASK_FLAGS[field])
+        for n in notes
+    )
 
 
 def _flagged_fact(notes: list[str], fact: str) -> bool:
@@ -213,7 +235,7 @@ def score(doc: Path, registry: list, ask: bool, show: bool) -> dict:
     silent = []
     for number, checks in tasks.items():
         for field in ("lead", "timeline", "budget"):
-            if not checks[field] and not _flagged_task(notes, number):
+            if not checks[field] and not _flagged_task(notes, number, field):
                 silent.append(f"task {number} {field}")
     for fact, ok in facts.items():
         if not ok and not _flagged_fact(notes, fact):

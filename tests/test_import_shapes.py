@@ -1,7 +1,9 @@
 """The importer on the shapes real plans come in, and its review page (as a string and in a real browser).
 
-The three documents in tests/data/unseen/ (decision-…, portal-…, table-…) were written with answer keys by
-someone who had not seen the importer; the figures they were first measured at are in the README.
+The five documents in tests/data/unseen/ (decision-…, portal-…, table-…, and later annual-quang-tri, an annual
+plan with labelled task lines and its amounts only in an appendix table, and sentences-kon-tum, a multi-year plan
+whose tasks are one sentence each) were written with answer keys by someone who had not seen the importer; the
+figures they were first measured at are in the README.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from ipbot.plans.importing.tasks import short_title
 from ipbot.plans.load import load_catalogue, load_registry
 
 UNSEEN = Path(__file__).parent / "data" / "unseen"
-SHAPES = ["decision-phu-yen", "portal-quang-ngai", "table-binh-phuoc"]
+SHAPES = ["decision-phu-yen", "portal-quang-ngai", "table-binh-phuoc", "annual-quang-tri", "sentences-kon-tum"]
 
 
 @pytest.fixture(scope="module")
@@ -116,6 +118,27 @@ def test_figures_and_words_that_disagree_are_a_note(tmp_path: Path, registry: li
             "Hỗ trợ đăng ký bảo hộ nhãn hiệu cho các sản phẩm",
         ),
         ("Cập nhật CSDL về SHCN.", "Cập nhật CSDL về SHCN"),
+        # a quoted name is what questions ask for: kept whole, even past the limit
+        (
+            "Xây dựng hồ sơ, đăng ký bảo hộ nhãn hiệu chứng nhận “Gạo Triệu Phong” cho sản phẩm gạo của huyện "
+            "Triệu Phong.",
+            "Xây dựng hồ sơ, đăng ký bảo hộ nhãn hiệu chứng nhận “Gạo Triệu Phong”",
+        ),
+        # no phrase ends before the limit: the first one after it, not the middle of "phối hợp"
+        (
+            "Xây dựng, trình Ủy ban nhân dân tỉnh ban hành Quy chế phối hợp trong công tác quản lý nhà nước về "
+            "quyền tác giả",
+            "Xây dựng, trình Ủy ban nhân dân tỉnh ban hành Quy chế phối hợp",
+        ),
+        # "quyền đối với giống cây trồng" is one term; "đạt" wants what follows it
+        (
+            "Lựa chọn, hỗ trợ đăng ký bảo hộ quyền đối với giống cây trồng cho ít nhất 01 giống cây dược liệu",
+            "Lựa chọn, hỗ trợ đăng ký bảo hộ quyền đối với giống cây trồng",
+        ),
+        (
+            "Hỗ trợ đăng ký bảo hộ nhãn hiệu cho các sản phẩm OCOP đạt từ 3 sao trở lên (mỗi năm 10 sản phẩm)",
+            "Hỗ trợ đăng ký bảo hộ nhãn hiệu cho các sản phẩm OCOP",
+        ),
     ],
 )
 def test_short_titles_end_where_a_phrase_ends(content: str, title: str) -> None:
@@ -261,6 +284,155 @@ def test_leads_written_in_a_sentence(registry: list, content: str, lead: list, c
     _prose(task, AgencyMatcher(registry, "Phú Yên"), [], {}, notes, Facts(), 2024)
     assert (task["lead"], task["cooperating"]) == (lead, cooperating)
     assert "3.4: cơ quan chủ trì, phối hợp đọc từ câu văn (kiểm tra)" in notes  # still a person's to check
+
+
+_SOURCES = [
+    {"key": "nstu", "label": "Ngân sách Trung ương (Chương trình phát triển tài sản trí tuệ)"},
+    {"key": "ns_khoa_hoc", "label": "Ngân sách tỉnh (sự nghiệp khoa học và công nghệ)"},
+    {"key": "ns_huyen", "label": "Ngân sách cấp huyện"},
+    {"key": "doi_ung", "label": "Nguồn xã hội hóa (doanh nghiệp, hợp tác xã đối ứng)"},
+]
+
+
+@pytest.mark.parametrize(
+    ("content", "lead", "cooperating", "title", "timeline", "total", "allocation"),
+    [
+        (
+            "Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với Sở Khoa học và Công nghệ thực hiện hỗ trợ đăng ký "
+            "bảo hộ nhãn hiệu tập thể “Gốm Bàu Trúc” cho làng nghề; thời gian: 2024 - 2025; kinh phí: 300 triệu "
+            "đồng, trong đó ngân sách Trung ương 200 triệu đồng, ngân sách tỉnh (sự nghiệp khoa học và công nghệ) "
+            "đối ứng 100 triệu đồng.",
+            ["so-vhttdl"],
+            ["so-khcn"],
+            "Hỗ trợ đăng ký bảo hộ nhãn hiệu tập thể “Gốm Bàu Trúc”",
+            "2024 - 2025",
+            300,
+            {"nstu": 200, "ns_khoa_hoc": 100},
+        ),
+        # no "thực hiện": the cooperating agencies end where the task's verb begins; the split in brackets
+        (
+            "Giao UBND huyện Ninh Phước chủ trì, phối hợp với Sở Khoa học và Công nghệ, Ban Dân tộc tỉnh xây dựng "
+            "hồ sơ đăng ký nhãn hiệu tập thể “Nho Ninh Phước”; thời gian: Hằng năm; kinh phí: 450 triệu đồng "
+            "(ngân sách huyện 300 triệu đồng, doanh nghiệp, hợp tác xã đối ứng 150 triệu đồng).",
+            ["ubnd-huyen-ninh-phuoc"],
+            ["so-khcn", "ban-dan-toc"],
+            "Xây dựng hồ sơ đăng ký nhãn hiệu tập thể “Nho Ninh Phước”",
+            "Hằng năm",
+            450,
+            {"ns_huyen": 300, "doi_ung": 150},
+        ),
+        # one name with two head words leads, not "Hội Khoa học và Kỹ thuật tỉnh"
+        (
+            "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh chủ trì, phối hợp với Sở Khoa học và Công nghệ thực hiện "
+            "thành lập Tổ tư vấn sở hữu trí tuệ; thời gian: Quý III/2024; kinh phí: 100 triệu đồng từ nguồn sự "
+            "nghiệp khoa học và công nghệ.",
+            ["lien-hiep-hoi-khkt"],
+            ["so-khcn"],
+            "Thành lập Tổ tư vấn sở hữu trí tuệ",
+            "Quý III/2024",
+            100,
+            {"ns_khoa_hoc": 100},
+        ),
+    ],
+)
+def test_a_task_written_as_one_sentence(
+    data_dir: Path,
+    registry: list,
+    content: str,
+    lead: list,
+    cooperating: list,
+    title: str,
+    timeline: str,
+    total: int,
+    allocation: dict,
+) -> None:
+    from ipbot.plans.importing.build import _prose
+    from ipbot.plans.importing.draft import Facts
+
+    task = {
+        "number": "3.2",
+        "title": "Sở X chủ trì",
+        "content": content,
+        "lead": [],
+        "cooperating": [],
+        "budget": {"status": "not_itemised"},
+    }
+    notes: list[str] = []
+    matcher = AgencyMatcher(registry, "Ninh Thuận", districts_of(data_dir, "Ninh Thuận"))
+    _prose(task, matcher, _SOURCES, {}, notes, Facts(), 2024)
+    assert (task["lead"], task["cooperating"]) == (lead, cooperating)
+    assert task["title"] == title
+    assert task["timeline"]["text"] == timeline
+    assert (task["budget"]["total"], task["budget"]["allocation"]) == (total, allocation)
+    assert "3.2: cơ quan chủ trì, phối hợp đọc từ câu văn (kiểm tra)" in notes
+    assert "3.2: kinh phí đọc từ câu văn (kiểm tra)" in notes
+
+
+def test_a_split_that_does_not_add_up_is_a_note(registry: list) -> None:
+    from ipbot.plans.importing.build import _prose
+    from ipbot.plans.importing.draft import Facts
+
+    content = (
+        "Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Công Thương thực hiện quản lý chỉ dẫn địa lý; "
+        "thời gian: 2024; kinh phí: 500 triệu đồng, trong đó ngân sách Trung ương 300 triệu đồng, ngân sách cấp "
+        "huyện 100 triệu đồng."
+    )
+    task = {"number": "3.1", "content": content, "lead": [], "cooperating": [], "budget": {"status": "not_itemised"}}
+    notes: list[str] = []
+    _prose(task, AgencyMatcher(registry, "Ninh Thuận"), _SOURCES, {}, notes, Facts(), 2024)
+    assert task["budget"]["allocation"] == {"nstu": 300, "ns_huyen": 100}
+    assert any(n.startswith("3.1: kinh phí: các nguồn cộng được 400") for n in notes), notes
+
+
+def test_districts_listed_after_a_colon_and_spelt_without_a_space(data_dir: Path, registry: list) -> None:
+    matcher = AgencyMatcher(registry, "Quảng Trị", districts_of(data_dir, "Quảng Trị"))
+    found = matcher.read("Sở KH&CN; UBND các huyện: Vĩnh Linh, Gio Linh, Cam Lộ")
+    assert found.ids == ["so-khcn", "ubnd-huyen-vinh-linh", "ubnd-huyen-gio-linh", "ubnd-huyen-cam-lo"]
+    assert matcher.read("UBND huyện Đakrông").notes == []  # "Đa Krông" in data/places.yaml
+    assert matcher.read("UBND huyện Đông Xa").notes != []  # not a district of Quảng Trị
+
+
+def test_a_border_provinces_enforcement_bodies_are_the_registrys(registry: list) -> None:
+    found = AgencyMatcher(registry, "Quảng Trị").read(
+        "Cục Quản lý thị trường tỉnh Quảng Trị, Cục Hải quan tỉnh Quảng Trị; Bộ Chỉ huy Bộ đội Biên phòng tỉnh"
+    )
+    assert (found.ids, found.notes) == (["cuc-qltt", "cuc-hai-quan", "bch-bdbp"], [])
+    assert AgencyMatcher(registry, "Thái Bình").read("Chi cục Hải quan Thái Bình").ids == ["chi-cuc-hai-quan"]
+
+
+def test_the_budget_sections_sources_meet_the_tables_columns(registry: list) -> None:
+    draft = finish(draft_plan(UNSEEN / "annual-quang-tri.txt", registry))
+    sources = {s["label"]: s for s in draft.data["budget"]["sources"]}  # type: ignore[index]
+    # every column of the appendix table has the amount section IV states for it, its label whole
+    assert {k: s.get("amount") for k, s in sources.items()} == {
+        "NSTW": 800,
+        "NS sự nghiệp KH&CN": 1086,
+        "NS chi thường xuyên của sở, ngành": 370,
+        "NS cấp huyện": 330,
+        "Xã hội hóa": 30,
+    }
+    assert sources["NS sự nghiệp KH&CN"]["long_label"].endswith("công nghệ năm 2024)")
+    assert not [n for n in draft.notes if n.startswith(("nguồn kinh phí", "kinh phí"))], draft.notes
+    sections = {t["number"]: t["section"] for t in draft.data["tasks"]}  # type: ignore[attr-defined]
+    assert sections["1.1"] == "III.1.1"  # the tasks are section III of this plan
+
+
+def test_tasks_without_an_amount_follow_the_budget_sections_rule(tmp_path: Path, registry: list) -> None:
+    source = UNSEEN / "sentences-kon-tum.txt"
+    draft = finish(draft_plan(source, registry))
+    tasks = {t["number"]: t for t in draft.data["tasks"]}  # type: ignore[attr-defined]
+    assert tasks["1.1"]["budget"]["status"] == "recurring"
+    assert "dự toán chi thường xuyên" in tasks["1.1"]["budget"]["note"]
+    assert tasks["1.1"]["section"] == "III.1.1"
+    assert not [n for n in draft.notes if "không tìm thấy kinh phí" in n]
+    # without the rule, each such task is a gap for the reviewer
+    text = source.read_text(encoding="utf-8")
+    rule = "Các nhiệm vụ không nêu mức kinh phí cụ thể được bố trí trong dự toán chi thường xuyên"
+    assert rule in text
+    path = tmp_path / "plan.txt"
+    path.write_text(text.replace(rule, "Các nhiệm vụ khác"), encoding="utf-8")
+    notes = finish(draft_plan(path, registry)).notes
+    assert "1.1: không tìm thấy kinh phí" in notes
 
 
 def test_a_generic_group_keeps_the_documents_words(registry: list) -> None:

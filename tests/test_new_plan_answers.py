@@ -24,9 +24,22 @@ from ipbot.text import canon, fold
 
 UNSEEN = Path(__file__).parent / "data" / "unseen"
 
-# The one question still missed, and why: it names no province, and with four plans loaded the bot asks
-# which one is meant (only the Phú Yên plan is attached to a decision, which the reading does not use).
-STILL_MISSED = {"decision-phu-yen": {"imp_d1_08"}, "portal-quang-ngai": set(), "table-binh-phuoc": set()}
+# The questions still missed, and why. None is a fact the draft lacks (each is answered when asked plainly):
+# - imp_d1_08, imp_d4_09, imp_d5_10 ("Kế hoạch này …") and imp_d5_07 name no province: with four plans loaded
+#   the bot asks which one is meant;
+# - imp_d4_01, imp_d5_02: a task named by its quoted name, its total and one source's part asked together are
+#   read as a sum over sources (0), where "… kinh phí bao nhiêu, ngân sách Trung ương bao nhiêu?" is answered;
+# - imp_d4_03: "kinh phí sự nghiệp khoa học và công nghệ của tỉnh bố trí cho Kế hoạch" is read as a task;
+# - imp_d4_13: the district's tasks are listed by title, and 3.4's title does not reach "huyện Đakrông";
+# - imp_d5_15: a plan with no amounts by year is answered "0" for one year, not "not stated".
+# The reading and the answers are outside the importer; a set that shrinks is good news: update it.
+STILL_MISSED = {
+    "decision-phu-yen": {"imp_d1_08"},
+    "portal-quang-ngai": set(),
+    "table-binh-phuoc": set(),
+    "annual-quang-tri": {"imp_d4_01", "imp_d4_03", "imp_d4_09", "imp_d4_13"},
+    "sentences-kon-tum": {"imp_d5_02", "imp_d5_07", "imp_d5_10", "imp_d5_15"},
+}
 
 
 @pytest.fixture(scope="module")

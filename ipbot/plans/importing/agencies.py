@@ -50,6 +50,8 @@ _HEADS = (
     "tỉnh đoàn",
     "ngân hàng",
     "bảo hiểm",
+    "phân hiệu",
+    "đại học",
 )
 _FILLERS = ("va", "cac", "tinh", "huyen", "thi", "xa")
 _AMP_RE = re.compile(r"\b([A-ZĐ]{1,5})\s*&\s*([A-ZĐ]{1,6})\b")
@@ -71,7 +73,8 @@ _AND_HEAD_RE = re.compile(
 )
 _MORE_DISTRICT_RE = re.compile(rf"\s*(?:,|;|và)\s*(huyện|thị xã|thành phố|TP\.?)\s+({_NAME})")
 # "UBND các huyện Sơn Hà, Sơn Tây, Ba Tơ": several districts named after one plural
-_DISTRICTS_RE = re.compile(rf"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+các\s+(huyện|thị xã)\s+({_NAME})")
+# (also "UBND các huyện: Vĩnh Linh, Gio Linh, Cam Lộ")
+_DISTRICTS_RE = re.compile(rf"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+các\s+(huyện|thị xã)\s*:?\s+({_NAME})")
 _NEXT_NAME_RE = re.compile(rf"\s*(?:,|và)\s*({_NAME})")
 
 
@@ -85,8 +88,13 @@ def districts_of(data_dir: Path, province: str) -> dict[str, str]:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     for entry in data.get("old_provinces", []):
         if fold(entry.get("name", "")) == fold(province):
-            return {fold(name): f"{kind.lower()} {name}" for name, kind in (entry.get("districts") or {}).items()}
+            return {place_key(name): f"{kind.lower()} {name}" for name, kind in (entry.get("districts") or {}).items()}
     return {}
+
+
+def place_key(name: str) -> str:
+    """A district's name as compared with the list: folded, without spaces ("Đakrông" is "Đa Krông")."""
+    return fold(name).replace(" ", "")
 
 
 @dataclass
@@ -267,12 +275,12 @@ class AgencyMatcher:
     def _district_name(self, name: str, rest: str) -> bool:
         """On the province's list; with none, any name that starts no agency (``rest``: the text from it)."""
         if self.districts:
-            return fold(name) in self.districts
+            return place_key(name) in self.districts
         return not f"{rest.lower()} ".startswith(self._HEADS)
 
     def _kind_of(self, name: str, plural: str) -> str:
         """'huyện', 'thị xã' or 'thành phố', as the province's list says for this name."""
-        listed = self.districts.get(fold(name), "")
+        listed = self.districts.get(place_key(name), "")
         return listed[: -len(name)].strip() if listed.endswith(name) else plural
 
     def _district(self, kind: str, name: str) -> tuple[str, str | None]:
@@ -280,7 +288,7 @@ class AgencyMatcher:
         kind = "thành phố" if kind.startswith("TP") else kind
         full = f"UBND {kind} {name}"
         slug = re.sub(r"[^a-z0-9]+", "-", fold(full)).strip("-")
-        known = fold(name) in self.districts
+        known = place_key(name) in self.districts
         if slug not in self.new:
             self.new[slug] = AgencyDef(id=slug, name=full, scope="province", kind="local", aliases=[])
         if self.districts and not known:

@@ -9,7 +9,7 @@ from ipbot.plans.importing.draft import Facts
 from ipbot.plans.importing.table import Table, amount
 from ipbot.text import fold
 
-__all__ = ["money_in_text", "plan_budget", "words_to_number"]
+__all__ = ["money_in_text", "money_spans", "plan_budget", "source_kind", "words_to_number"]
 
 _MONEY_RE = re.compile(
     r"(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)\s*(đồng|triệu đồng|triệu|tỷ đồng|tỉ đồng|tỷ|tỉ)(?!\w)", re.IGNORECASE
@@ -41,6 +41,16 @@ def money_in_text(text: str) -> tuple[Decimal, str] | None:
         return None
     unit = m.group(2).lower().split()[0]
     return (value * _SCALE[unit]).normalize(), m.group(0)
+
+
+def money_spans(text: str) -> list[tuple[int, int, Decimal]]:
+    """Every amount with its unit: (start, end, million VND), in order."""
+    out = []
+    for m in _MONEY_RE.finditer(text):
+        value = amount(m.group(1))
+        if value is not None:
+            out.append((m.start(), m.end(), (value * _SCALE[m.group(2).lower().split()[0]]).normalize()))
+    return out
 
 
 def words_to_number(text: str) -> int | None:
@@ -120,7 +130,8 @@ def plan_budget(
         item = re.match(r"^(?:[-–•+]|[a-zđ]\)|\d+\.\d+\.?)\s*(.+)$", line)
         found = money_in_text(line)
         if item and found and not re.search(r"^\s*tổng", item.group(1), re.IGNORECASE):
-            label = re.split(r"\s*:\s*|\s+\d", item.group(1))[0].strip().rstrip(":")
+            before = item.group(1)[: item.group(1).find(found[1])]  # "… năm 2024): 1.086": the year is the label's
+            label = before.split(":")[0].strip().rstrip(":")
             stated.append((label, found[0], line))
     if stated and sources:  # the table's columns are the sources; the section gives their amounts
         out_sources = sources
@@ -174,6 +185,18 @@ _SOURCE_KINDS = (
 )
 
 
+def source_kind(label: str) -> str | None:
+    """The kind of funding a label names (the curated plans' key for it: 'nstu', 'ns_huyen'…), None if none.
+
+    Central funds first: "Ngân sách Trung ương (Chương trình phát triển tài sản trí tuệ)" is central, whatever
+    else its brackets say; "sự nghiệp" before "thường xuyên" for the same reason."""
+    f = fold(label)
+    for key, marks in _SOURCE_KINDS:
+        if any(re.search(rf"(?<!\w){m}(?!\w)", f) for m in marks):
+            return key
+    return None
+
+
 def source_key(label: str, taken: set[str]) -> str:
     """A funding source's key: the curated plans' key for its kind when free, else its words."""
     f = fold(label)
@@ -200,42 +223,46 @@ def _named_sources(line: str) -> list[str]:
     return [p[:1].upper() + p[1:] for p in (p.strip(" ,;") for p in parts) if p][:6]
 
 
+def _same_source(column: str, stated: str) -> bool:
+    """Whether a table column ('NS chi thường xuyên của sở, ngành') is the source the section states
+    ('Ngân sách tỉnh (kinh phí chi thường xuyên của các sở, ngành)'): the same words or the same kind."""
+    f, lf = fold(column), fold(stated)
+    return (
+        f == lf
+        or ("trung uong" in lf and ("nstu" in f or "trung uong" in f or "nstw" in f))
+        or ("su nghiep" in lf and "su nghiep" in f)
+        or ("khac" in lf and "khac" in f)
+        or (source_kind(column) is not None and source_kind(column) == source_kind(stated))
+    )
+
+
 def _amounts_for_columns(
     columns: list[dict], stated: list[tuple[str, Decimal, str]], abbreviations: dict[str, str]
 ) -> None:
-    """Give each table column ('NS sự nghiệp khoa học') the amount the section states for it."""
+    """Give each table column ('NS sự nghiệp khoa học') the amount the section states for it (each once)."""
+    used: set[int] = set()
     for column in columns:
-        f = fold(abbreviations.get(column["label"], column["label"]))
-        for label, value, _ in stated:
-            lf = fold(label)
-            if (
-                f == lf
-                or ("trung uong" in lf and ("nstu" in f or "trung uong" in f or "nstw" in f))
-                or ("su nghiep" in lf and "su nghiep" in f)
-                or ("khac" in lf and "khac" in f)
-            ):
-                column["long_label"] = label
+        label = abbreviations.get(column["label"], column["label"])
+        for i, (stated_label, value, _) in enumerate(stated):
+            if i not in used and _same_source(label, stated_label):
+                column["long_label"] = stated_label
                 column["amount"] = value
+                used.add(i)
                 break
 
 
 def _link_table_sources(stated: list[dict], columns: list[dict], abbreviations: dict[str, str]) -> None:
     """A table column ('NS sự nghiệp khoa học') that names a stated source keeps the stated one's key."""
+    linked: set[int] = set()
     for column in columns:
-        f = fold(abbreviations.get(column["label"], column["label"]))
-        best = None
-        for entry in stated:
-            lf = fold(entry["label"])
-            if (
-                f == lf
-                or ("trung uong" in lf and ("nstu" in f or "trung uong" in f or "nstw" in f))
-                or ("su nghiep" in lf and "su nghiep" in f)
-                or ("khac" in lf and "khac" in f)
-            ):
-                best = entry
-                break
+        label = abbreviations.get(column["label"], column["label"])
+        best = next(
+            (e for e in stated if id(e) not in linked and _same_source(label, e.get("long_label") or e["label"])),
+            None,
+        )
         if best is not None:
-            best["long_label"] = best["label"]
+            linked.add(id(best))
+            best["long_label"] = best.get("long_label") or best["label"]
             best["label"] = column["label"]
             column["key"] = best["key"]
 

@@ -81,8 +81,13 @@ def _abbreviations(lines: list[str]) -> dict[str, str]:
 
 
 def _source_for(label: str, sources: list[dict], abbreviations: dict[str, str]) -> dict | None:
-    """The plan source a table or task names ('SNKH', 'NS tỉnh (SN KH&CN)', 'ngân sách cấp huyện')."""
+    """The plan source a table or task names ('SNKH', 'NS tỉnh (SN KH&CN)', 'ngân sách cấp huyện'): the one
+    source of the same kind (central, science, district, recurring, social), else the closest in words."""
     text = abbreviations.get(label.strip(), label)
+    kind = budget_.source_kind(text)
+    same = [s for s in sources if kind and budget_.source_kind(f"{s['label']} {s.get('long_label', '')}") == kind]
+    if len(same) == 1:
+        return same[0]
     words = set(expand(fold(text)).split()) - {"nguon", "kinh", "phi", "cua", "cac", "va", "tu"}
     best, score = None, 0.0
     for source in sources:
@@ -113,18 +118,21 @@ def _budget_text(task: dict, text: str, sources: list[dict], abbreviations: dict
     total, _ = found
     allocation: dict[str, Decimal] = {}
     rest = text[text.find(found[1]) + len(found[1]) :]
-    parts = re.split(r"trong đó\s*:?", rest, maxsplit=1)
-    if len(parts) == 2:
-        for piece in re.split(r";", parts[1]):
-            m = budget_.money_in_text(piece)
-            if m is None:
-                continue
-            label = piece[: piece.find(m[1])].strip(" :,") or piece
+    # the split by source: "…, trong đó: A 900 triệu đồng; B 300 …" or "450 triệu đồng (A 300 triệu đồng, B 150 …)"
+    parts = re.split(r"trong đó\s*:?|^\s*\(", rest, maxsplit=1)
+    if len(parts) == 2 and budget_.money_in_text(parts[1]):
+        start = 0
+        for m in budget_.money_spans(parts[1]):
+            label = parts[1][start : m[0]].strip(" :,;()")
+            label = re.sub(r"^(?:và|còn lại)\s+", "", label)
+            start = m[1]
             source = _source_for(re.sub(r"\bđối ứng\b", "", label), sources, abbreviations)
             if source is None:
                 notes.append(f"{number}: nguồn «{label.strip()}» không khớp nguồn nào ở mục kinh phí (kiểm tra)")
                 continue
-            allocation[source["key"]] = allocation.get(source["key"], Decimal(0)) + m[0]
+            allocation[source["key"]] = allocation.get(source["key"], Decimal(0)) + m[2]
+        if allocation and sum(allocation.values()) != total:
+            notes.append(f"{number}: kinh phí: các nguồn cộng được {sum(allocation.values())}, khác tổng {total}")
     else:
         named = re.search(r"(?:nguồn|từ)\s*:?\s*(.+)$", rest.strip(" ;,."), re.IGNORECASE)
         source = _source_for(named.group(1), sources, abbreviations) if named else None
@@ -161,17 +169,55 @@ _PROSE_ROLES_RE = re.compile(
     r"(?:^|[.;]\s*)([^.;]*?)\s+(?:đồng\s+|cùng\s+)?chủ trì(?:,?\s+phối hợp(?: với)?\s+(.+?))?"
     r"\s+(?:tổ chức\s+)?(?:thực hiện|triển khai)"
 )
+# "Giao UBND huyện X chủ trì, phối hợp với Sở Y, Ban Z xây dựng hồ sơ …": no "thực hiện" after the roles, the
+# task's own verb ends the list of cooperating agencies (lower case: "Sở Xây dựng" is a name, not the verb)
+_TASK_VERBS = (
+    "xây dựng|tổ chức|hỗ trợ|rà soát|cập nhật|tuyên truyền|phổ biến|kiểm tra|lựa chọn|nâng cao|quản lý|đăng ký"
+    "|thành lập|duy trì|lồng ghép|tập huấn|bồi dưỡng|khảo sát|đánh giá|hướng dẫn|hoàn thiện|nghiên cứu|phát triển"
+    "|tham mưu|theo dõi|đôn đốc|vận hành|thúc đẩy|đẩy mạnh|tăng cường|biên soạn|xử lý"
+)
+_PROSE_ROLES_VERB_RE = re.compile(
+    r"(?:^|[.;]\s*)([^.;]*?)\s+(?:đồng\s+|cùng\s+)?chủ trì(?:,?\s+phối hợp(?: với)?\s+([^;]+?))?"
+    rf"\s+(?=(?:{_TASK_VERBS})\b)"
+)
+# the sentence's labelled clauses: "…; thời gian: 2023 - 2025; kinh phí: 250 triệu đồng từ nguồn …"
+_CLAUSE_LABEL_RE = re.compile(r";\s*(thời gian(?: thực hiện)?|kinh phí(?: thực hiện| dự kiến)?)\s*:\s*", re.IGNORECASE)
+# what may stand before the lead when the sentence opens with its roles ("Giao Sở X chủ trì …")
+_ROLES_OPEN_RE = re.compile(r"\s*(?:Giao|Đề nghị|Yêu cầu)?\s*")
 # between two co-leads named before "chủ trì": "Sở A, Sở B chủ trì", "Sở A và Sở B đồng chủ trì"
 _JOINED_RE = re.compile(r"(?:,|;|\s+và|\s+cùng|\s+với)\s*$")
+# one name with two head words: "Liên hiệp các Hội Khoa học và Kỹ thuật", "Hiệp hội Doanh nghiệp"
+_COMPOUND_HEAD_RE = re.compile(r"(?:Liên hiệp|Hiệp hội|Liên minh)(?:\s+các)?\s+$")
 _HEAD_RE = re.compile(
     r"\b(?:Sở|Ủy ban|Uỷ ban|UBND|Ban|Cục|Chi cục|Trung tâm|Hội|Đài|Báo|Công an|Liên hiệp|Hiệp hội|Văn phòng"
-    r"|Trường|Viện)\b"
+    r"|Trường|Viện|Liên minh|Tỉnh Đoàn|Bộ Chỉ huy)\b"
 )
 _QUARTERS = r"Quý\s+[IV]+(?:\s*[-–]\s*(?:Quý\s+)?[IV]+)?(?:/20\d\d)?"
 _WHEN_RE = re.compile(
     rf"(?:trong|vào|thời gian(?: thực hiện)?:?)\s+((?:{_QUARTERS})|(?:năm\s+20\d\d(?:\s*[-–]\s*20\d\d)?))",
     re.IGNORECASE,
 )
+
+
+def _labelled_clauses(text: str) -> dict[str, tuple[str, str]]:
+    """The sentence's "; thời gian: …" and "; kinh phí: …" clauses: kind → (value, clause as written)."""
+    out: dict[str, tuple[str, str]] = {}
+    marks = list(_CLAUSE_LABEL_RE.finditer(text))
+    for i, m in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
+        value = text[m.end() : end].strip().rstrip(".;").strip()
+        kind = "time" if fold(m.group(1)).startswith("thoi gian") else "money"
+        out.setdefault(kind, (value, text[m.start() : end].strip(" ;")))
+    return out
+
+
+def _task_wording(text: str, end_of_roles: int) -> str:
+    """What the task is, in a sentence that opens with its roles: the words after them, before its clauses."""
+    rest = text[end_of_roles:]
+    label = _CLAUSE_LABEL_RE.search(rest)
+    wording = (rest[: label.start()] if label else rest).strip().rstrip(".;").strip()
+    wording = re.sub(r"^(?:tổ chức\s+)?(?:thực hiện|triển khai)\s+", "", wording)
+    return wording[:1].upper() + wording[1:]
 
 
 def _prose_subject(before: str) -> str | None:
@@ -183,6 +229,9 @@ def _prose_subject(before: str) -> str | None:
         return None
     start = heads[-1].start()
     for head in reversed(heads[:-1]):
+        if _COMPOUND_HEAD_RE.fullmatch(before[head.start() : start]):
+            start = head.start()  # "Liên hiệp các Hội …": one name
+            continue
         if not _JOINED_RE.search(before[:start]):
             break
         joint = _JOINED_RE.search(before[:start])
@@ -204,8 +253,9 @@ def _prose(
 ) -> None:
     """Roles, time and money written in the task's own paragraph: 'Sở X chủ trì, phối hợp với Y … trong Quý III'."""
     text = task["content"]
+    number = task["number"]
     if not task["lead"]:
-        m = _PROSE_ROLES_RE.search(text)
+        m = _PROSE_ROLES_RE.search(text) or _PROSE_ROLES_VERB_RE.search(text)
         subject = _prose_subject(m.group(1)) if m else None
         if m and subject:
             lead = matcher.read(subject)
@@ -216,22 +266,42 @@ def _prose(
                     task["cooperating_text"] = m.group(2).strip()
                 if lead.said or coop.said:
                     task["said"] = {**lead.said, **coop.said}
-                notes.extend(f"{task['number']}: {n}" for n in lead.notes + coop.notes)
-                notes.append(f"{task['number']}: cơ quan chủ trì, phối hợp đọc từ câu văn (kiểm tra)")
-                facts.add(f"tasks[{task['number']}].lead", m.group(1), m.group(0))
+                notes.extend(f"{number}: {n}" for n in lead.notes + coop.notes)
+                notes.append(f"{number}: cơ quan chủ trì, phối hợp đọc từ câu văn (kiểm tra)")
+                facts.add(f"tasks[{number}].lead", m.group(1), m.group(0))
+                opening = text[: m.start(1) + m.group(1).rfind(subject)]
+                wording = _task_wording(text, m.end())
+                if _ROLES_OPEN_RE.fullmatch(opening) and len(wording.split()) >= 2:
+                    task["title"] = tasks_.short_title(wording)  # not "Sở KH&CN chủ trì, phối hợp với …"
+                    facts.replace(f"tasks[{number}]", task["title"], wording)
+    clauses = _labelled_clauses(text)
+    if "timeline" not in task and "time" in clauses:
+        value, clause = clauses["time"]
+        timeline = tasks_.timeline_of(value[:1].upper() + value[1:], year)
+        if timeline:  # as plain as a "Thời gian thực hiện:" line
+            timeline["text"] = value
+            task["timeline"] = timeline
+            facts.add(f"tasks[{number}].timeline", value, clause)
+        else:
+            notes.append(f"{number}: thời gian «{value}» chưa đọc được thành quý hay năm (kiểm tra)")
     if "timeline" not in task:
         m = _WHEN_RE.search(text)
         timeline = tasks_.timeline_of(m.group(1)[:1].upper() + m.group(1)[1:], year) if m else None
         if timeline:
             task["timeline"] = timeline
-            notes.append(f"{task['number']}: thời gian đọc từ câu văn «{m.group(1)}» (kiểm tra)")  # type: ignore[union-attr]
-            facts.add(f"tasks[{task['number']}].timeline", timeline["text"], m.group(0))  # type: ignore[union-attr]
+            notes.append(f"{number}: thời gian đọc từ câu văn «{m.group(1)}» (kiểm tra)")  # type: ignore[union-attr]
+            facts.add(f"tasks[{number}].timeline", timeline["text"], m.group(0))  # type: ignore[union-attr]
     if task["budget"]["status"] == "not_itemised":
-        m = re.search(r"[Kk]inh phí(?: dự kiến)?\s*:?\s*(\d.+?)(?:\.\s|$)", text)
-        if m:
-            _budget_text(task, m.group(1), sources, abbreviations, notes)
+        if "money" in clauses:
+            money: str | None = clauses["money"][0]
+        else:
+            m = re.search(r"[Kk]inh phí(?: dự kiến)?\s*:?\s*(\d.+?)(?:\.\s|$)", text)
+            money = m.group(1) if m else None
+        if money:
+            _budget_text(task, money, sources, abbreviations, notes)
             if task["budget"]["status"] == "row":
-                notes.append(f"{task['number']}: kinh phí đọc từ câu văn (kiểm tra)")
+                notes.append(f"{number}: kinh phí đọc từ câu văn (kiểm tra)")
+                facts.add(f"tasks[{number}].budget", task["budget"]["total"], money)
 
 
 def draft_plan(path: Path, registry: list[AgencyDef], data_dir: Path | None = None) -> Draft:
@@ -257,8 +327,9 @@ def draft_document(doc: Document, registry: list[AgencyDef], data_dir: Path) -> 
     abbreviations = _abbreviations(plan_lines)
     task_tables = [t for t in tables if t.is_tasks]
     narrative_key = next((k for k in sections if re.search(r"NỘI DUNG|NHIỆM VỤ", k.upper())), None)
+    roman = narrative_key.split(".", 1)[0] if narrative_key else "II"
     groups, tasks = tasks_.narrative_tasks(
-        sections.get(narrative_key, []), (year_start, year_end), matcher, notes, facts
+        sections.get(narrative_key, []), (year_start, year_end), matcher, notes, facts, roman
     )
     table_for_tasks: Table | None = None
     if not tasks and task_tables:
@@ -284,7 +355,7 @@ def draft_document(doc: Document, registry: list[AgencyDef], data_dir: Path) -> 
     responsibilities = organisation.responsibilities(sections, matcher, notes, facts)
     tasks_.leads_by_reference(responsibilities, tasks, notes)
     _leads_by_task_number(responsibilities, tasks, matcher, notes)
-    _task_notes(tasks, notes)
+    _task_notes(tasks, notes, _unfunded_rule(sections))
     reporting = organisation.reporting(sections, plan_lines, matcher, notes, facts)
     used = [(t["number"], slug) for t in tasks for slug in (*t["lead"], *t["cooperating"])]
     used += [(e["section"], slug) for e in responsibilities for slug in e["agencies"]]
@@ -390,8 +461,24 @@ def _leads_by_task_number(
                         )
 
 
-def _task_notes(tasks: list[dict], notes: list[str]) -> None:
-    """Every task field left empty is a note (once for the plan when no task has it: the plan does not say)."""
+# "Các nhiệm vụ không nêu mức kinh phí cụ thể được bố trí trong dự toán chi thường xuyên …" (section Kinh phí)
+_UNFUNDED_RE = re.compile(
+    r"[^.]*nhiệm vụ không (?:nêu|ghi|có)(?: mức)? kinh phí[^.]*(?:thường xuyên|lồng ghép)[^.]*\.?", re.IGNORECASE
+)
+
+
+def _unfunded_rule(sections: dict[str, list[str]]) -> str | None:
+    """The budget section's sentence on how the tasks without an amount are paid, if it has one."""
+    key = next((k for k in sections if "KINH PHÍ" in k.upper()), None)
+    m = _UNFUNDED_RE.search(" ".join(sections.get(key, []))) if key else None
+    return m.group(0).strip() if m else None
+
+
+def _task_notes(tasks: list[dict], notes: list[str], unfunded: str | None = None) -> None:
+    """Every task field left empty is a note (once for the plan when no task has it: the plan does not say).
+
+    A task with no amount where the budget section says how such tasks are paid ("… được bố trí trong dự
+    toán chi thường xuyên") is not a gap: it is recurring, with that sentence as its note."""
     timed = any("timeline" in t for t in tasks)
     costed = any(t["budget"]["status"] != "not_itemised" for t in tasks)
     for task in tasks:
@@ -401,6 +488,9 @@ def _task_notes(tasks: list[dict], notes: list[str]) -> None:
         if timed and "timeline" not in task:
             notes.append(f"{task['number']}: không tìm thấy thời gian thực hiện")
         if costed and task["budget"]["status"] == "not_itemised":
+            if unfunded:
+                task["budget"] = {"status": "recurring", "note": unfunded}
+                continue
             task["budget"] = {"status": "no_row"}
             notes.append(f"{task['number']}: không tìm thấy kinh phí")
     if tasks and not timed:

@@ -27,6 +27,11 @@ class Facts:
             return
         self.items.append(Fact(name, str(value), passage.strip()))
 
+    def replace(self, name: str, value: object, passage: str | None) -> None:
+        """A fact read again, better (a task's title once its roles are taken off the sentence)."""
+        self.items = [f for f in self.items if f.field != name]
+        self.add(name, value, passage)
+
 
 @dataclass
 class Draft:

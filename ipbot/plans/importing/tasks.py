@@ -62,42 +62,71 @@ _TAIL_WORDS = {
     "mỗi",
     "giữa",
     "bằng",
+    "đạt",
 }
-_CLAUSE_RE = re.compile(r"[:;]|\s(?:nhằm|để|gắn với|thông qua|trên địa bàn|theo|đối với|trong đó)\s")
+# "quyền đối với giống cây trồng" is one term of the law (the rights in plant varieties), not a clause
+_CLAUSE_RE = re.compile(r"[:;]|\s(?:nhằm|để|gắn với|thông qua|trên địa bàn|theo|(?<!quyền\s)đối với|trong đó)\s")
 
 
 def short_title(content: str, limit: int = 60) -> str:
-    """A short name for lists and buttons: the content's first clause, cut at a word, never on a joining word.
+    """A short name for lists and buttons: the content's first clause, ended where a phrase ends.
+
+    It ends before a joining word or after a comma, never inside a quoted name ("“Gạo Triệu Phong”"
+    is what questions ask for) nor between the syllables of a word ("Quy chế phối | hợp"): when no
+    phrase ends within ``limit`` characters, the first phrase end after it is taken (up to half as long
+    again), since a longer title reads better than a cut one.
 
     >>> short_title("Hỗ trợ đăng ký bảo hộ nhãn hiệu cho các sản phẩm OCOP nhằm nâng cao giá trị")
     'Hỗ trợ đăng ký bảo hộ nhãn hiệu cho các sản phẩm OCOP'
     """
-    text = re.sub(r"\s*\([^()]*\)", "", content.split("\n")[0]).strip().strip("“”\"'")
+    text = re.sub(r"\s*\([^()]*\)", "", content.split("\n")[0]).strip().strip("\"'")
     text = re.sub(r"\s+", " ", text)
+    if text.count("“") > text.count("”"):  # only an opening quote left (the name went with the brackets)
+        text = text.replace("“", "")
     for m in _CLAUSE_RE.finditer(text):
-        if len(text[: m.start()].split()) >= 4:
+        if len(text[: m.start()].split()) >= 4 and not _inside_quote(text[: m.start()]):
             text = text[: m.start()]
             break
     words = text.split()
-    out: list[str] = []
-    for word in words:
-        if len(" ".join([*out, word])) > limit:
-            break
-        out.append(word)
-    if len(out) < len(words):  # cut inside a phrase: end where a phrase ends (before a joining word)
-        joins = [i for i, w in enumerate(out) if w.lower() in _TAIL_WORDS and len(" ".join(out[:i])) >= 30]
-        if joins:
-            out = out[: joins[-1]]
-        elif "," in " ".join(out) and len(" ".join(out).rsplit(",", 1)[0]) >= 30:
-            out = " ".join(out).rsplit(",", 1)[0].split()
-    while len(out) > 2 and (out[-1].lower().strip(",.;:") in _TAIL_WORDS or out[-1] in ("-", "–")):
-        out.pop()
-    title = " ".join(out).rstrip(".,;:-– ")
+    if len(text) > limit:
+        ends = [k for k in range(2, len(words) + 1) if _phrase_ends(words, k)]
+        before = [k for k in ends if 30 <= len(" ".join(words[:k])) <= limit]
+        after = [k for k in ends if limit < len(" ".join(words[:k])) <= limit * 3 // 2]
+        if before:
+            words = words[: max(before)]
+        elif after:
+            words = words[: min(after)]
+        else:  # no phrase ends near the limit: the old cut, at the last word that fits
+            out: list[str] = []
+            for word in words:
+                if len(" ".join([*out, word])) > limit:
+                    break
+                out.append(word)
+            words = out
+    while len(words) > 2 and (words[-1].lower().strip(",.;:") in _TAIL_WORDS or words[-1] in ("-", "–")):
+        words.pop()
+    title = " ".join(words).rstrip(".,;:-– ")
     if title.count("“") > title.count("”"):
         title = title.replace("“", "")
     if title.count("(") > title.count(")"):
         title = title.replace("(", "")
     return title
+
+
+def _inside_quote(text: str) -> bool:
+    return text.count("“") > text.count("”")
+
+
+def _phrase_ends(words: list[str], k: int) -> bool:
+    """Whether a title may end after ``words[:k]``: before a joining word, after a comma or a closing
+    quote, or at the end; never inside a quoted name."""
+    if _inside_quote(" ".join(words[:k])):
+        return False
+    if k == len(words):
+        return True
+    if (words[k - 1].lower(), words[k].lower()) in (("quyền", "đối"), ("đối", "với")):
+        return False  # "quyền đối với …", and "đối với" itself, stay whole
+    return words[k].lower() in _TAIL_WORDS or words[k - 1].endswith((",", "”", ";"))
 
 
 def timeline_of(text: str, year: int) -> dict | None:
@@ -122,13 +151,19 @@ def timeline_of(text: str, year: int) -> dict | None:
 
 
 def narrative_tasks(
-    lines: list[str], years: tuple[int, int], matcher: AgencyMatcher, notes: list[str], facts: Facts
+    lines: list[str],
+    years: tuple[int, int],
+    matcher: AgencyMatcher,
+    notes: list[str],
+    facts: Facts,
+    roman: str = "II",
 ) -> tuple[list[dict], list[dict]]:
-    """Groups and tasks in any of the numbering styles the genre uses."""
+    """Groups and tasks in any of the numbering styles the genre uses; ``roman`` is the tasks section's numeral,
+    which a task's ``section`` (where it stands) starts with."""
     groups: list[dict] = []
     tasks: list[dict] = []
     multi_year = years[0] != years[1]
-    prefix = "III." if multi_year else ""
+    prefix = f"{roman}." if multi_year else ""
     current_group: dict | None = None
     current: dict | None = None
     pending_intro: list[str] = []
@@ -138,7 +173,7 @@ def narrative_tasks(
         task = {
             "number": number,
             "group": current_group["number"] if current_group else "1",
-            "section": (f"{prefix}{number}" if multi_year else f"II.{number}"),
+            "section": f"{roman}.{number.removeprefix(prefix)}",
             "title": short_title(content),
             "content": content,
             "lead": [],
@@ -214,7 +249,7 @@ def narrative_tasks(
             number = f"{current_group['number']}.{letter.group(1)}"
             current = new_task(number, letter.group(2))
             if multi_year:
-                current["section"] = number
+                current["section"] = f"{roman}.{number.removeprefix(prefix)}"
             continue
         dash = _DASH_RE.match(line)
         if dash and current_group is not None and (current is None or current.get("_dashes")):
@@ -246,8 +281,6 @@ def narrative_tasks(
             item["number"] = item["number"].removeprefix(prefix)
             if "group" in item:
                 item["group"] = item["group"].removeprefix(prefix)
-            if "section" in item:
-                item["section"] = f"III.{item['number']}" if not item["section"].startswith("III.") else item["section"]
     for task in tasks:
         task.pop("_dashes", None)
         if not task["lead"]:
