@@ -1832,3 +1832,14 @@ def test_rows_stating_an_amount_and_the_words_that_frame_a_question(assistant: A
         assistant, "toi lam o so TC Thai Binh. KH SHTT 2021-2025 dinh huong 2030 giao so toi lam gi?"
     )
     assert answered and _has(text, "thẩm định")
+
+
+def test_one_task_s_total_and_one_source_s_part_asked_together(assistant: Assistant) -> None:
+    question = (
+        "Ai chủ trì nhiệm vụ KH&CN cấp trung ương năm 2023, tổng kinh phí bao nhiêu và ngân sách Trung ương hỗ trợ "
+        "bao nhiêu?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert (
+        answered and _has(text, f"Cơ quan chủ trì: {KHCN}") and _has(text, "4.800 triệu") and _has(text, "2.000 triệu")
+    )

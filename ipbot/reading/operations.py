@@ -1024,7 +1024,10 @@ class Operations:
         named_only = (
             f.ids
             and turn.task_how in ("number", "content", "context", "analog")
-            and not (f.groups or f.agency or f.quarters or f.amount or f.source or f.status)
+            and not (f.groups or f.agency or f.quarters or f.amount or f.status)
+            # "nhiệm vụ … tổng kinh phí bao nhiêu và ngân sách Trung ương hỗ trợ bao nhiêu": one task's money,
+            # whose answer gives each source; a source over several tasks is a column's sum
+            and (not f.source or one_task)
         )
         if named_only and not adds and measure is not Measure.REMAINING:
             return None  # "nhiệm vụ 3.6 tổng kinh phí bao nhiêu": that task's budget, a look-up
