@@ -559,6 +559,7 @@ class Index:
         self._agency_re = self._agency_regex()
         self._agency_surface = self._build_agency_surface()
         self._fuzzy_heads: dict[str, list[tuple[str, int, str]]] = {}
+        self._generic_names: list[tuple[str, set[str]]] | None = None
         for phrase, slug in self._agency_phrases:
             parts = phrase.split()
             if len(parts) >= 3 and parts[0] in ("so", "hoi", "cuc", "dai", "uy"):
@@ -992,14 +993,19 @@ class Index:
         """Generic groups the plans name instead of an agency, when the message quotes one whole
         ("có 'cơ quan chuyên môn liên quan' trong danh sách phối hợp"); unquoted, such words name nobody."""
         quoted = [fold(m.group(1)) for m in _QUOTE_RE.finditer(raw)]
-        found: list[str] = []
-        for agency in self.knowledge.agencies.values():
-            if agency.scope != "generic":
-                continue
-            names = {fold(n) for n in (agency.name, *agency.aliases)}
-            if any(q == n or q.startswith(f"{n} ") for q in quoted for n in names):
-                found.append(agency.slug)
-        return found
+        if not quoted:
+            return []
+        if self._generic_names is None:  # a handful among thousands of agencies: listed once
+            self._generic_names = [
+                (agency.slug, {fold(n) for n in (agency.name, *agency.aliases)})
+                for agency in self.knowledge.agencies.values()
+                if agency.scope == "generic"
+            ]
+        return [
+            slug
+            for slug, names in self._generic_names
+            if any(q == n or q.startswith(f"{n} ") for q in quoted for n in names)
+        ]
 
     def agency_heads(self, slug: str, titles: list[str] = ()) -> set[str]:  # type: ignore[assignment]
         """The first word of each name the agency goes by ("hoi" for Hội Doanh nhân trẻ, "dai" for Đài PT-TH):
@@ -1076,6 +1082,10 @@ class Index:
         # plans' titles as runs of folded words, to tell "Kế hoạch phát triển tài sản trí tuệ" (a plan named by
         # its title) from a topic
         self._titles = tuple(tuple(_WORD_RE.findall(fold(p.title))) for p in plans if p.title)
+        self._titles_with: dict[str, set[int]] = {}  # word → the titles that have it
+        for n, title in enumerate(self._titles):
+            for word in title:
+                self._titles_with.setdefault(word, set()).add(n)
 
     def find_provinces(self, raw: str) -> set[str]:
         """The planned provinces a message names, by name or by initials ("TB", "NT").
@@ -1119,7 +1129,12 @@ class Index:
         spans: list[tuple[int, int]] = []
         for m in re.finditer(r"(?<!\w)(?:ke hoach|kh)(?!\w)", folded):
             words = list(_WORD_RE.finditer(folded[m.end() :]))
-            run = max((_in_order(words, title) for title in self._titles), default=0)
+            if len(words) < 3:
+                continue
+            # a run of three or more is in a title that has its first three words: only those are walked
+            # (with every province's plans, 300 titles a "kế hoạch")
+            having = [self._titles_with.get(w.group(0), set()) for w in words[:3]]
+            run = max((_in_order(words, self._titles[n]) for n in set.intersection(*having)), default=0)
             if run >= 3:
                 spans.append((m.end(), m.end() + words[run - 1].end()))
         return spans
