@@ -10,6 +10,7 @@ and finds agency names typed with small mistakes.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import json
@@ -33,6 +34,7 @@ from ipbot.plans.cycles import latest_cycle_start
 from ipbot.plans.models import Plan, Task
 from ipbot.plans.store import read_row, read_tokens
 from ipbot.reading.places import map_provinces
+from ipbot.reading.ranked import Group, Ranked
 from ipbot.text import (
     ABBREVIATIONS,
     STOPWORDS,
@@ -562,13 +564,14 @@ class Index:
         }
         self._function_words = sorted(w for w in STOPWORDS | META_WORDS if len(w) >= 4)
         self._token_cache: dict[str, list[str | None]] = {}
-        self._rank_cache: dict[tuple[object, ...], list[Hit]] = {}
+        self._rank_cache: dict[tuple[object, ...], Sequence[Hit]] = {}
         self._rank_held = 0  # hits in the rankings remembered
         self._agency_phrases = self._build_agency_phrases()
         self._agency_slugs = dict(self._agency_phrases)
         self._agency_re = self._agency_regex()
         self._agency_surface = self._build_agency_surface()
         self._fuzzy_heads: dict[str, list[tuple[str, int, str]]] = {}
+        self._generic_names: list[tuple[str, set[str]]] | None = None
         for phrase, slug in self._agency_phrases:
             parts = phrase.split()
             if len(parts) >= 3 and parts[0] in ("so", "hoi", "cuc", "dai", "uy"):
@@ -789,22 +792,23 @@ class Index:
 
     # ------------------------------------------------------------------ tasks
     def _cached(
-        self, key: tuple[str, str, tuple[str, ...] | None, tuple[str, ...] | None], compute: Callable[[], list[Hit]]
-    ) -> list[Hit]:
+        self, key: tuple[str, str, tuple[str, ...] | None, tuple[str, ...] | None], compute: Callable[[], Sequence[Hit]]
+    ) -> Sequence[Hit]:
         """Rankings are asked for several times per question: compute each once (for each scale of weights)."""
         scale = self._weighing()
         weighed: tuple[object, ...] = (*key, scale.key) if scale is not None else key
         hits = self._rank_cache.get(weighed)
         if hits is None:
             hits = compute()
-            if len(self._rank_cache) > RANK_CACHE_SIZE or self._rank_held + len(hits) > RANK_CACHE_HITS:
+            held = hits.made if isinstance(hits, Ranked) else len(hits)
+            if len(self._rank_cache) > RANK_CACHE_SIZE or self._rank_held + held > RANK_CACHE_HITS:
                 self._rank_cache.clear()
                 self._rank_held = 0
             self._rank_cache[weighed] = hits
-            self._rank_held += len(hits)
+            self._rank_held += held
         return hits
 
-    def rank_tasks(self, text: str, plan_ids: Iterable[str] | None = None) -> list[Hit]:
+    def rank_tasks(self, text: str, plan_ids: Iterable[str] | None = None) -> Sequence[Hit]:
         """Tasks ordered by how much of the question they explain."""
         ids = tuple(sorted(plan_ids)) if plan_ids is not None else None
         return self._cached(("task", text, ids, None), lambda: self._rank_tasks(text, ids))
@@ -858,24 +862,28 @@ class Index:
         return alike
 
     def _matched_alike(
-        self, kind: Literal["task", "passage"], query: set[str], plan_ids: Collection[str] | None
+        self, kind: Literal["task", "passage"], query: set[str]
     ) -> Iterator[tuple[list[int], frozenset[str], frozenset[str]]]:
-        """(documents, the question's words they have, the group's main words) for each group that has some,
-        its documents cut to the plans asked about."""
+        """(documents, the question's words they have, the group's main words) for each group that has some
+        (the documents of every plan: see :meth:`_in_plans`)."""
         alike = self._alike(kind)
         found: dict[int, list[str]] = {}
         for gram in query:
             for group in alike.postings.get(gram, ()):
                 found.setdefault(group, []).append(gram)
-        allowed = None if plan_ids is None else set(plan_ids)
         for group, grams in found.items():
-            docs = alike.members[group]
-            if allowed is not None:
-                docs = [d for d in docs if alike.plan_of[d] in allowed]
-            if docs:
-                yield docs, frozenset(grams), alike.main[group]
+            yield alike.members[group], frozenset(grams), alike.main[group]
 
-    def _rank_tasks(self, text: str, plan_ids: Collection[str] | None) -> list[Hit]:
+    def _in_plans(
+        self, kind: Literal["task", "passage"], plan_ids: Collection[str] | None
+    ) -> Callable[[int], bool] | None:
+        """Whether a document is in the plans asked about (None: every plan is)."""
+        if plan_ids is None:
+            return None
+        allowed, plan_of = frozenset(plan_ids), self._alike(kind).plan_of
+        return lambda doc: plan_of[doc] in allowed
+
+    def _rank_tasks(self, text: str, plan_ids: Collection[str] | None) -> Sequence[Hit]:
         _, query = self.query_grams(text)
         if not query:
             return []
@@ -883,14 +891,16 @@ class Index:
         total = evidence_of(frozenset(query))
         hits = []
         if self._most(plan_ids):
-            keyed: list[tuple[float, str, int, frozenset[str], float]] = []
-            for docs, matched, main in self._matched_alike("task", query, plan_ids):
+            refs = self._task_refs
+            groups: list[Group[Hit]] = []
+            for docs, matched, main in self._matched_alike("task", query):
                 evidence = evidence_of(matched)
                 bonus = 0.05 * sum(1 for g in matched if " " in g and g in main)
                 score = min(1.0, evidence / total + bonus)
-                keyed += [(-score, self._task_ids[doc], doc, matched, evidence) for doc in docs]
-            keyed.sort(key=lambda k: (k[0], k[1]))  # as below: the best first, then by task id
-            return [Hit(self._task_refs[doc], -neg, matched, evidence) for neg, _, doc, matched, evidence in keyed]
+                make = functools.partial(_task_hit, refs, score, matched, evidence)
+                groups.append(Group(score, docs, make))
+            # as below: the best first, then by task id; hits made only as far as they are read
+            return Ranked(groups, self._task_ids.__getitem__, self._in_plans("task", plan_ids))
         for doc, grams in sorted(self._matches(self._task_postings, query, plan_ids).items()):
             tid = self._task_ids[doc]
             plan_id, number = tid.split(":", 1)
@@ -904,13 +914,13 @@ class Index:
 
     def rank_passages(
         self, text: str, plan_ids: Iterable[str] | None = None, kinds: Iterable[str] | None = None
-    ) -> list[Hit]:
+    ) -> Sequence[Hit]:
         """Passages (duties, targets, objectives…) ordered by how much of the question they explain."""
         ids = tuple(sorted(plan_ids)) if plan_ids is not None else None
         kinds_ = tuple(sorted(kinds)) if kinds is not None else None
         return self._cached(("passage", text, ids, kinds_), lambda: self._rank_passages(text, ids, kinds_))
 
-    def _rank_passages(self, text: str, plan_ids: Collection[str] | None, kinds: Iterable[str] | None) -> list[Hit]:
+    def _rank_passages(self, text: str, plan_ids: Collection[str] | None, kinds: Iterable[str] | None) -> Sequence[Hit]:
         _, query = self.query_grams(text)
         if not query:
             return []
@@ -919,16 +929,16 @@ class Index:
         total = evidence_of(frozenset(query))
         hits = []
         if self._most(plan_ids):
-            numbered: list[tuple[int, Hit]] = []
-            for docs, matched, _ in self._matched_alike("passage", query, plan_ids):
+            groups: list[Group[Hit]] = []
+            for docs, matched, _ in self._matched_alike("passage", query):
                 evidence = evidence_of(matched)
-                numbered += [
-                    (doc, Hit(self.passages[doc], evidence / total, matched, evidence))
-                    for doc in docs
-                    if kinds_ is None or self.passages[doc].kind in kinds_
-                ]
-            numbered.sort(key=lambda nh: (-nh[1].score, nh[0]))  # in the passages' order among equals
-            return [h for _, h in numbered]
+                make = functools.partial(_passage_hit, self.passages, evidence / total, matched, evidence)
+                groups.append(Group(evidence / total, docs, make))
+            keep = self._in_plans("passage", plan_ids)
+            if kinds_ is not None:
+                passages, in_plans = self.passages, keep
+                keep = lambda doc: passages[doc].kind in kinds_ and (in_plans is None or in_plans(doc))  # noqa: E731
+            return Ranked(groups, _same, keep)  # in the passages' order among equals
         for doc, grams in sorted(self._matches(self._passage_postings, query, plan_ids).items()):
             passage = self.passages[doc]
             if kinds_ is not None and passage.kind not in kinds_:
@@ -999,14 +1009,19 @@ class Index:
         """Generic groups the plans name instead of an agency, when the message quotes one whole
         ("có 'cơ quan chuyên môn liên quan' trong danh sách phối hợp"); unquoted, such words name nobody."""
         quoted = [fold(m.group(1)) for m in _QUOTE_RE.finditer(raw)]
-        found: list[str] = []
-        for agency in self.knowledge.agencies.values():
-            if agency.scope != "generic":
-                continue
-            names = {fold(n) for n in (agency.name, *agency.aliases)}
-            if any(q == n or q.startswith(f"{n} ") for q in quoted for n in names):
-                found.append(agency.slug)
-        return found
+        if not quoted:
+            return []
+        if self._generic_names is None:  # a handful among thousands of agencies: listed once
+            self._generic_names = [
+                (agency.slug, {fold(n) for n in (agency.name, *agency.aliases)})
+                for agency in self.knowledge.agencies.values()
+                if agency.scope == "generic"
+            ]
+        return [
+            slug
+            for slug, names in self._generic_names
+            if any(q == n or q.startswith(f"{n} ") for q in quoted for n in names)
+        ]
 
     def agency_heads(self, slug: str, titles: list[str] = ()) -> set[str]:  # type: ignore[assignment]
         """The first word of each name the agency goes by ("hoi" for Hội Doanh nhân trẻ, "dai" for Đài PT-TH):
@@ -1083,6 +1098,10 @@ class Index:
         # plans' titles as runs of folded words, to tell "Kế hoạch phát triển tài sản trí tuệ" (a plan named by
         # its title) from a topic
         self._titles = tuple(tuple(_WORD_RE.findall(fold(p.title))) for p in plans if p.title)
+        self._titles_with: dict[str, set[int]] = {}  # word → the titles that have it
+        for n, title in enumerate(self._titles):
+            for word in title:
+                self._titles_with.setdefault(word, set()).add(n)
 
     def find_provinces(self, raw: str) -> set[str]:
         """The planned provinces a message names, by name or by initials ("TB", "NT").
@@ -1126,7 +1145,12 @@ class Index:
         spans: list[tuple[int, int]] = []
         for m in re.finditer(r"(?<!\w)(?:ke hoach|kh)(?!\w)", folded):
             words = list(_WORD_RE.finditer(folded[m.end() :]))
-            run = max((_in_order(words, title) for title in self._titles), default=0)
+            if len(words) < 3:
+                continue
+            # a run of three or more is in a title that has its first three words: only those are walked
+            # (with every province's plans, 300 titles a "kế hoạch")
+            having = [self._titles_with.get(w.group(0), set()) for w in words[:3]]
+            run = max((_in_order(words, self._titles[n]) for n in set.intersection(*having)), default=0)
             if run >= 3:
                 spans.append((m.end(), m.end() + words[run - 1].end()))
         return spans
@@ -1144,6 +1168,18 @@ class Index:
         return [
             m.span() for m in self._plan_number_span_re.finditer(folded) if m.group(0).split("/")[0].strip() in numbers
         ]
+
+
+def _task_hit(refs: list[TaskRef], score: float, matched: frozenset[str], evidence: float, doc: int) -> Hit:
+    return Hit(refs[doc], score, matched, evidence)
+
+
+def _passage_hit(passages: list[Passage], score: float, matched: frozenset[str], evidence: float, doc: int) -> Hit:
+    return Hit(passages[doc], score, matched, evidence)
+
+
+def _same(doc: int) -> int:
+    return doc
 
 
 def _in_order(words: list[re.Match[str]], title: tuple[str, ...]) -> int:

@@ -1183,7 +1183,8 @@ class Reader:
         ):
             return []
         top = hits[0].score
-        good = [h for h in hits if h.score >= top - TIE and h.evidence >= MIN_EVIDENCE]
+        # hits come best first: read them only as far as they tie (a ranking makes them as far as it is read)
+        good = [h for h in itertools.takewhile(lambda h: h.score >= top - TIE, hits) if h.evidence >= MIN_EVIDENCE]
         if not turn.explicit:
             # no plan named, found alike in a plan in force and in earlier plans worded as it: the one in force
             # (see ipbot.plans.cycles)
@@ -2615,13 +2616,14 @@ class Reader:
                 Items.TASKS, op=Op.LIST, plans=plans, filters=Filters(ids=tuple(r.id for r in mentioning))
             )
         hits = self.index.rank_tasks(q.content, turn.plan_ids)
-        good = [h for h in hits if h.score >= TOPIC_MATCH and h.evidence >= TOPIC_EVIDENCE]
+        good = [h for h in itertools.takewhile(lambda h: h.score >= TOPIC_MATCH, hits) if h.evidence >= TOPIC_EVIDENCE]
         if not good or not (q.has("list", "topic") or len(good) > MAX_TIED):
             return None
         refs = [h.item for h in good if isinstance(h.item, TaskRef)]
-        order = list(self.index.plans)
-        refs.sort(key=lambda r: (order.index(r.plan_id), self._position(r)))
-        plans = [p for p in turn.plans if any(r.plan_id == p.id for r in refs)]
+        order = {plan_id: n for n, plan_id in enumerate(self.index.plans)}
+        refs.sort(key=lambda r: (order[r.plan_id], self._position(r)))
+        named = {r.plan_id for r in refs}  # thousands of tasks over every plan: a set, not a scan per plan
+        plans = [p for p in turn.plans if p.id in named]
         if len(refs) == 1 and (q.has("content") or self.lexicon.has("task_content", q.folded)):
             # "… hỗ trợ cụ thể những gì cho cá nhân, doanh nghiệp?" of the one task found: the whole card
             return turn.request(Items.TASKS, plans=plans, filters=Filters(ids=(refs[0].id,)), show=(Field.CARD,))
