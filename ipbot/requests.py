@@ -109,6 +109,7 @@ class Field(StrEnum):
     CONTINUES = "continues"  # asked whether a plan has (still) such a task: "no" is then the answer
     QUOTE = "quote"  # the document's own words
     CONTACT = "contact"  # whom to ask, from the operators' contacts (not the plans)
+    DETAIL = "detail"  # a detail no plan records for a task (a class's days, its venue, how many learners)
     # the document
     NUMBER = "number"
     DATE = "date"

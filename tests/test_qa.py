@@ -1843,3 +1843,42 @@ def test_one_task_s_total_and_one_source_s_part_asked_together(assistant: Assist
     assert (
         answered and _has(text, f"Cơ quan chủ trì: {KHCN}") and _has(text, "4.800 triệu") and _has(text, "2.000 triệu")
     )
+
+
+def test_two_tasks_compared_with_each_one_s_quarter(assistant: Assistant) -> None:
+    question = (
+        "Nhiệm vụ KH&CN cấp trung ương (3.1) và nhiệm vụ thịt cừu (3.3) năm 2023: cái nào triển khai muộn hơn, "
+        "vào quý nào, và tổng kinh phí chênh nhau bao nhiêu?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "3.600 triệu") and _has(text, "Quý III–IV năm 2023") and _has(text, "Quý I năm 2023")
+
+
+def test_details_no_plan_records_and_dates_of_signing(assistant: Assistant) -> None:
+    question = "Lớp bồi dưỡng chuyên sâu về SHTT năm 2023 (5.2) học trong mấy ngày, tổ chức ở đâu?"
+    answered, text, _ = ask(assistant, question)
+    assert not answered and _has(text, "không nêu chi tiết này")
+    answered, text, _ = ask(assistant, "trạm IP Platform đặt ở đâu")
+    assert answered  # its place is in the task's words
+    question = "Kế hoạch SHTT 2023 của Ninh Thuận mang số hiệu bao nhiêu và ký ngày cụ thể nào?"
+    answered, text, _ = ask(assistant, question)
+    assert not answered and not _has(text, "Người ký")
+    question = (
+        "Theo KH Thái Bình, việc hỗ trợ hình thành các tổ chức dịch vụ tư vấn SHTT phải hoàn thành trước năm nào?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert not answered and _has(text, "III.5.a")
+
+
+def test_an_agency_s_duty_answers_what_its_words_say(assistant: Assistant) -> None:
+    question = (
+        "Theo KH 2022, Sở NN&PTNT lồng ghép với những loại chương trình nào, và phối hợp theo dõi nhiệm vụ trong "
+        "những lĩnh vực nào?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "chương trình mục tiêu quốc gia") and _has(text, "công nghệ cao")
+    answered, text, _ = ask(assistant, "nam 2022 so nong nghiep phoi hop nhung viec gi")
+    assert answered and _has(text, "1.c")  # its tasks, when the question has no words of a duty
+    question = "Dòng 1.1 của bảng dự toán 2023: triển khai quý mấy, kinh phí bao nhiêu, và phục vụ việc tra cứu của ai?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "tra cứu của doanh nghiệp") and _has(text, "Quý I")

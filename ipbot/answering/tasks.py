@@ -143,6 +143,12 @@ def _per_unit(db: PlanDB, plan: PlanInfo, task: Task) -> Lines:
     return lines, True
 
 
+def _detail(db: PlanDB, plan: PlanInfo, task: Task) -> Lines:
+    """'học trong mấy ngày, tổ chức ở đâu': no plan records such a detail; its own words are all it says."""
+    said = f"Nội dung: {shorten(task.content, 320)}"
+    return [f"{_plan_year(plan)} không nêu chi tiết này (số ngày, địa điểm, số người học…) cho nhiệm vụ.", said], False
+
+
 def _allocated(task: Task) -> Decimal | None:
     values = [v for v in task.budget.allocation.values() if v is not None]
     return sum(values, Decimal(0)) if values else None
@@ -237,6 +243,7 @@ FIELDS: dict[Field, Callable[[PlanDB, PlanInfo, Task], Lines]] = {
     Field.QUOTE: _quote,
     Field.CARD: _card,
     Field.AVERAGE: _per_unit,
+    Field.DETAIL: _detail,
 }
 _TABLE_FIELDS = {Field.LEAD, Field.COOPERATING, Field.TIME, Field.BUDGET, Field.CARD}
 _FOLLOW_UPS = (

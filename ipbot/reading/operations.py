@@ -218,6 +218,10 @@ class Operations:
             if compared and self.lex.has("per_unit", f):
                 # "lớp nào tốn hơn, mỗi lớp bao nhiêu": each task's row, which prices one class
                 out.append(turn.request(Items.TASKS, filters=Filters(ids=tuple(compared)), show=(Field.BUDGET,)))
+            elif compared and turn.query.has("time"):
+                # "cái nào triển khai muộn hơn, vào quý nào, và tổng kinh phí chênh nhau bao nhiêu": each one's time
+                ids = tuple(dict.fromkeys(compared))
+                out.append(turn.request(Items.TASKS, filters=Filters(ids=ids), show=(Field.TIME,)))
             summed = [r for r in turn.context.last if r.op is Op.SUM]
             if not out and summed and not turn.tasks:
                 out = summed[-1:]  # "chênh nhau bao nhiêu?" after a sum: its answer gives the rows and «Cộng»
@@ -1159,6 +1163,8 @@ class Operations:
         narrowed = filters.negate or filters.amount or filters.status or filters.groups or filters.quarters
         if filters.agency and not narrowed and filters.role is Role.ANY and not self.lex.has("which_tasks", f):
             return None  # "Sở X làm những việc gì" is about its duties ("có tên trong những nv nào" is not)
+        if filters.agency and not self.lex.has("which_tasks", f) and self._own_duty_says(turn, filters.agency):
+            return None  # "Sở NN lồng ghép với những loại chương trình nào, phối hợp theo dõi … lĩnh vực nào": its duty
         keep = self._by_phrase(turn) or self._in_list(turn) or things
         if filters.ids and filters.ids[0] != "-" and not filters.status and not keep:
             filters = filters.model_copy(update={"ids": ()})
@@ -1175,6 +1181,25 @@ class Operations:
             # "UBND huyện và Sở GD&ĐT mỗi bên chủ trì nhiệm vụ nào": one list per agency
             each = [filters.model_copy(update={"agency": a}) for a in dict.fromkeys(q.agencies)]
         return [turn.request(Items.TASKS, op=Op.LIST, plans=plans, filters=one, show=show) for one in each]
+
+    def _own_duty_says(self, turn: Turn, agency: str) -> bool:
+        """The agency's own entry in "Tổ chức thực hiện" matches the question's words far better than any task
+        (at least twice the score and the weight): what it is asked is in its duty, not in a list of tasks."""
+        q = turn.query
+        if not q.content_tokens:
+            return False  # "sở nông nghiệp phối hợp những việc gì": its tasks
+        held = {f"{p.id}:{r.section}" for p in turn.plans for r in p.responsibilities if agency in r.agencies}
+        duty = [
+            h
+            for h in self.index.rank_passages(q.content, turn.plan_ids, ["responsibility"])[:5]
+            if f"{h.item.plan_id}:{h.item.section}" in held
+        ][:1]
+        task = self.index.rank_tasks(q.content, turn.plan_ids)[:1]
+        if not duty:
+            return False
+        if not task:
+            return True
+        return duty[0].score >= 2 * task[0].score and duty[0].evidence >= 2 * task[0].evidence
 
     def _group_alone(self, turn: Turn) -> list[Request] | None:
         """'nhóm 2 của Thái Bình?', 'còn nhóm thứ hai?' (after any answer): a group named with nothing

@@ -1737,6 +1737,8 @@ class Reader:
             date = 0 <= first_date < first_decision
         if signer and "ky hieu" in f and not any(w in f for w in ("nguoi ky", "ai ky", "ky boi", "chuc")):
             signer = False
+        if signer and re.search(r"\bky (?:ngay|vao ngay|thang|nam|khi)\b", f) and not re.search(r"\bai ky|nguoi ky", f):
+            signer, date = False, True  # "ký ngày cụ thể nào": when it was signed, not who signed it
         fields = [
             fld
             for fld, wanted in (

@@ -22,6 +22,7 @@ FIELD_OF_CUE = {
     "training": Field.TRAINING,
     "notes": Field.NOTES,
     "group_of": Field.GROUP,
+    "unstated_detail": Field.DETAIL,
 }
 """The parts of one task a question cue asks for (facets.yaml names the cues)."""
 TASK_FACETS = tuple(FIELD_OF_CUE)
