@@ -1882,3 +1882,38 @@ def test_an_agency_s_duty_answers_what_its_words_say(assistant: Assistant) -> No
     question = "Dòng 1.1 của bảng dự toán 2023: triển khai quý mấy, kinh phí bao nhiêu, và phục vụ việc tra cứu của ai?"
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "tra cứu của doanh nghiệp") and _has(text, "Quý I")
+
+
+def test_review_30_regressions_a_written_amount_a_term_with_a_framing_word_and_a_pronoun(assistant: Assistant) -> None:
+    answered, text, _ = ask(assistant, "Dòng nào ghi 300 triệu?")
+    assert answered and _has(text, "3.3") and _has(text, "3.6")  # the amount in any column, not the total only
+    answered, text, _ = ask(assistant, "Năm 2022 có nhiệm vụ thí điểm nào không?")
+    assert answered and _has(text, "2.b")  # "điểm nào" frames, "thí điểm" is a term
+    answered, text, _ = ask(assistant, "dai chung duoc tuyen truyen ve shtt qua nhiem vu nao nam 2022?")
+    assert answered and _has(text, "5.d")  # "đại chúng" is no pronoun
+    answered, _, _ = ask(assistant, "Lấy ý kiến doanh nghiệp về SHTT có trong kế hoạch nào không?")
+    assert not answered
+    first = assistant.ask("nhóm 5 năm 2023 gồm những nhiệm vụ nào")
+    second = assistant.ask("cộng kinh phí của chúng", first.context)
+    assert _has(canon(plain_text(second)), "518,4 triệu")
+
+
+def test_review_30_corrections_and_follow_ups_over_money(assistant: Assistant) -> None:
+    first = assistant.ask("Tổng kinh phí năm 2023?")
+    second = assistant.ask("trong đó trung ương bao nhiêu?", first.context)
+    third = assistant.ask("không, ý tôi là chỉ tính phần của tỉnh, không tính trung ương", second.context)
+    assert _has(canon(plain_text(third)), "1.832,6 triệu")
+    first = assistant.ask("nhiệm vụ 3.3 năm 2023 kinh phí bao nhiêu")
+    second = assistant.ask("không, ý tôi là chỉ tính phần ngân sách tỉnh", first.context)
+    assert _has(canon(plain_text(second)), "300 triệu đồng từ NS sự nghiệp khoa học")
+    first = assistant.ask("nhiệm vụ 3.1 năm 2023 kinh phí bao nhiêu")
+    second = assistant.ask("sau nam 2023 con bao nhieu?", first.context)
+    assert _has(canon(plain_text(second)), "2.600 triệu")
+    first = assistant.ask("mục tiêu của kế hoạch 2022 là gì")
+    second = assistant.ask("còn năm 2023?", first.context)
+    third = assistant.ask("hai cái khác nhau ở điểm nào?", second.context)
+    assert _has(canon(plain_text(third)), "«trong năm 2023»")
+    answered, text, _ = ask(assistant, "Định hướng 2030 của Thái Bình là gì?")
+    assert answered and _has(text, "Chỉ tiêu đến năm 2030")
+    answered, text, _ = ask(assistant, "Cộng tiền các lớp tập huấn Quý I năm 2023")
+    assert _has(text, "không có nhiệm vụ nào trong số 4.1, 5.1, 5.2, 5.3, 5.5")

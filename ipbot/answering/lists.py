@@ -126,9 +126,10 @@ def list_tasks(db: PlanDB, request: Request) -> Answer:
             return other
         names = ", ".join(p.short_title for p in plans)
         what = filters_phrase(db, plans[0], request.filters) if plans else ""
-        line = (
-            f"{names}: không có nhiệm vụ nào {what}.".replace(" .", ".") if what else f"{names}: không có nhiệm vụ nào."
-        )
+        # "các lớp tập huấn Quý I": none of the classes, which is not none of the plan's tasks
+        chosen = [i.split(":", 1)[1] for i in request.filters.ids if ":" in i]
+        among = f" trong số {', '.join(chosen)}" if chosen else ""
+        line = f"{names}: không có nhiệm vụ nào{among} {what}".rstrip() + "."
         return reply(request, [Section([line])], False, plans=[p.id for p in plans])
     suggestions = [
         Suggestion(

@@ -232,9 +232,14 @@ def sum_rows(db: PlanDB, request: Request) -> Answer:
         scope = filters_phrase(db, plan, f)
         scope = f" các nhiệm vụ {scope}" if scope else (" các nhiệm vụ đã chọn" if f.ids else " cả bảng dự toán")
         if not ids:  # nothing passes: say so, not "Cộng …: 0 triệu đồng" as if rows had been added
+            chosen = [i.split(":", 1)[1] for i in f.ids if i.startswith(f"{plan.id}:")]
+            among = f" trong số {', '.join(chosen)}" if chosen else ""
             sections.append(
                 Section(
-                    [f"Không có nhiệm vụ nào{scope.removeprefix(' các nhiệm vụ')}, nên không có {what} nào để cộng."],
+                    [
+                        f"Không có nhiệm vụ nào{among}{scope.removeprefix(' các nhiệm vụ')}, "
+                        f"nên không có {what} nào để cộng."
+                    ],
                     plan.short_title,
                     _table_source(plan),
                 )

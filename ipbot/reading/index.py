@@ -61,6 +61,8 @@ META_WORDS = frozenset(strip_marks(w) for w in META_ACCENTED)
 TERMS = frozenset(strip_marks(t) for t in word_lists().terms)
 # a word framing the question before another ("chỉ ghi", "cộng tổng"): no word of a topic
 FRAMING_PAIRS = frozenset(strip_marks(t) for t in word_lists().framing_pairs)
+# a pronoun after the word before it ("của chúng"): no word of a topic
+FRAMED_AFTER = frozenset(strip_marks(t) for t in word_lists().framed_after)
 # a word framing the cue after it ("phần phân bổ", with "phân bổ" read as a cue): no word of a topic
 FRAMING_BEFORE_CUE = frozenset(strip_marks(t) for t in word_lists().framing_before_cue)
 # Two-word scaffolding ("nhiệm vụ", "kế hoạch"): the word after it starts a title, it is no
@@ -661,10 +663,13 @@ class Index:
         for i in range(len(folded) - 1):
             if f"{folded[i]} {folded[i + 1]}" in TERMS:  # "thuc thi": a term, though each word frames questions
                 roles[i] = roles[i + 1] = "word"
-            elif f"{folded[i]} {folded[i + 1]}" in FRAMING_PAIRS or (
-                folded[i] in FRAMING_BEFORE_CUE and folded[i + 1] == SEPARATOR
-            ):
-                roles[i] = "stop"
+            elif (
+                f"{folded[i]} {folded[i + 1]}" in FRAMING_PAIRS
+                or (folded[i] in FRAMING_BEFORE_CUE and folded[i + 1] == SEPARATOR)
+            ) and not (i and f"{folded[i - 1]} {folded[i]}" in self._idf):
+                roles[i] = "stop"  # (not "điểm" of "thí điểm nào": a term of the plans)
+            if f"{folded[i]} {folded[i + 1]}" in FRAMED_AFTER:
+                roles[i + 1] = "stop"
         out: list[str | None] = []
         for i, (word, tok) in enumerate(pairs):
             role = roles[i]

@@ -161,7 +161,10 @@ class Operations:
         largest = turn.query.has("largest")
         total_of = re.search(r"\btong (?:kinh phi|tien|so tien|du toan)\b", f)
         things_listed = turn.query.has("list") and bool(self._plural_things(turn))  # "những lớp … nào"
-        if self.lex.has("without_central", f) and (turn.query.has("budget") or self.lex.has("how_much", f)):
+        money_before = any(r.items in (Items.BUDGET, Items.SOURCES) for r in turn.context.last)
+        if self.lex.has("without_central", f) and (
+            turn.query.has("budget") or self.lex.has("how_much", f) or money_before
+        ):
             # "không tính phần trung ương, tỉnh tự bố trí bao nhiêu?": the plan's other stated sources
             own = self._own_money(turn)
             # (words that fit several tasks alike name none: "nguồn của tỉnh … địa phương" is the plan's)

@@ -403,7 +403,11 @@ class Reader:
         small = self._small_talk(q)
         if small is not None:
             return [small]
-        restricts = self.lexicon.has("without_central", q.folded) or self.lexicon.has("excluding", q.folded)
+        restricts = (
+            self.lexicon.has("without_central", q.folded)
+            or self.lexicon.has("excluding", q.folded)
+            or bool(re.search(r"\b(?:chi|rieng) (?:tinh|lay|xet)\b", q.folded))
+        )
         if self.lexicon.has("correction", q.folded) and not restricts:
             # "Không, ý tôi là tổng kinh phí cả kế hoạch": not about the task the last answer was about
             # ("không, ý tôi là chỉ tính phần của tỉnh, không tính trung ương" narrows the same question)
@@ -426,6 +430,16 @@ class Reader:
                 return [sources[-1].but(items=Items.TASKS, op=op, measure=Measure.ALLOCATION, filters=column)]
             if sources:
                 return [sources[-1].but(items=Items.SOURCES, op=Op.LOOKUP)]
+        if (
+            q.has("compare")
+            and not (q.years or q.provinces or q.content_tokens or q.task_numbers)
+            and any(r.items is Items.OBJECTIVES for r in context.last)
+            and len(set(context.plans_seen)) >= 2
+        ):
+            # "hai cái khác nhau ở điểm nào?" after two plans' objectives: them, compared
+            two = sorted(dict.fromkeys(context.plans_seen[-2:]), key=lambda p: self.index.plans[p].year_start)
+            if len(two) == 2:
+                return [Request(items=Items.OBJECTIVES, op=Op.COMPARE, plans=tuple(two), explicit=True)]
         nth_source = self._nth_source(q, context)
         if nth_source is not None:
             return [nth_source]
@@ -1246,7 +1260,12 @@ class Reader:
             hits = self._task_hits(turn, q.content, plan_ids) or self._each_subject(turn, plan_ids)
             if len(hits) > 1 and q.lead_raw and self._refers_to_one(q):
                 hits = hits[:1]  # "…có nhiệm vụ KH&CN cấp TW…. Nv đó tổng kp bn?": the one the preamble named
-            talked = [h for h in hits if h.id in turn.context.task_ids]
+            # (the tasks of an answer about tasks: not those a source's answer named in passing)
+            about_tasks = any(
+                r.items is Items.TASKS or r.filters.ids or any(x.filters.ids for x in r.figures)
+                for r in turn.context.last
+            )
+            talked = [h for h in hits if h.id in turn.context.task_ids] if about_tasks else []
             if (
                 len(hits) > 1
                 and 0 < len(talked) < len(hits)
