@@ -832,6 +832,14 @@ class Index:
         ids = tuple(sorted(plan_ids)) if plan_ids is not None else None
         return self._cached(("task", text, ids, None), lambda: self._rank_tasks(text, ids))
 
+    def rank_tasks_by_plan(self, text: str, plan_ids: Collection[str]) -> dict[str, list[Hit]]:
+        """For each plan, :meth:`rank_tasks` over that plan alone, cut from one ranking over them all (a task's
+        score does not depend on the plans ranked with it, and equals rank as :meth:`rank_tasks` orders them)."""
+        by_plan: dict[str, list[Hit]] = {}
+        for hit in self.rank_tasks(text, plan_ids):
+            by_plan.setdefault(hit.item.plan_id, []).append(hit)
+        return by_plan
+
     def _matches(
         self, postings: dict[str, dict[str, tuple[int, ...]]], query: set[str], plan_ids: Iterable[str] | None
     ) -> dict[int, list[str]]:
