@@ -171,6 +171,10 @@ PLANLESS = [
     "Tổng kinh phí các nhiệm vụ là bao nhiêu?",
     "Ai chủ trì nhiệm vụ 1.1?",
     "Nhiệm vụ 2.1 làm vào quý mấy?",
+    "mục tiêu của nó là gì?",
+    "Mục tiêu chung của kế hoạch là gì?",
+    "những hội, đoàn thể nào có tên trong phần tổ chức thực hiện?",
+    "Những cơ quan nào chủ trì nhiệm vụ?",
 ]
 
 

@@ -92,6 +92,8 @@ _REACH: dict[Family, Callable[[PlanDB, Request], Reach | None]] = {
     money.plan_budget: money.plan_budget_reach,
     document.targets: document.targets_reach,
     document.duties: document.duties_reach,
+    document.objectives: document.objectives_reach,
+    lists.list_agencies: lists.list_agencies_reach,
 }
 """For the families whose answer over many plans is costly to build: what it would be about, from the
 tables alone. Past :data:`~ipbot.answering.many.MAX_PLANS` plans only a summary is shown, and it needs no

@@ -103,6 +103,21 @@ def document(db: PlanDB, request: Request) -> Answer:
     return reply(request, sections, stated_any, plans=request.plans)
 
 
+_OBJECTIVE_KINDS = ("purpose", "general_objective", "objective")
+
+
+def objectives_reach(db: PlanDB, request: Request) -> Reach:
+    """:func:`objectives` is about every plan asked; it answers when one of them states an objective (or a
+    requirement reading chose)."""
+    asked = set(request.filters.ids)
+    rows = db.objective_kinds([p.id for p in plans_of(db, request)])
+    answered = any(
+        r["kind"] in _OBJECTIVE_KINDS or (r["kind"] == "requirement" and f"{r['plan_id']}:{r['position']}" in asked)
+        for r in rows
+    )
+    return list(request.plans), answered
+
+
 def objectives(db: PlanDB, request: Request) -> Answer:
     """The plan's purposes and general objectives, in the order reading ranked them ("plan:position")."""
     sections = []
@@ -113,8 +128,7 @@ def objectives(db: PlanDB, request: Request) -> Answer:
         blocks = [
             b
             for b in db.objectives(plan.id)
-            if b["kind"] in ("purpose", "general_objective", "objective")
-            or (b["kind"] == "requirement" and f"{plan.id}:{b['position']}" in asked)
+            if b["kind"] in _OBJECTIVE_KINDS or (b["kind"] == "requirement" and f"{plan.id}:{b['position']}" in asked)
         ]
         if general and any(b["kind"] == "general_objective" for b in blocks):
             blocks = [b for b in blocks if b["kind"] == "general_objective"]

@@ -385,6 +385,17 @@ def _agency_sections(db: PlanDB, request: Request, count: bool) -> tuple[list[Se
     return sections, found_any or count
 
 
+def list_agencies_reach(db: PlanDB, request: Request) -> Reach | None:
+    """:func:`list_agencies` (not an agency's partners) is about every plan asked; it answers when one of them
+    has an agency in the role asked: one query over the plans, where the answer asks plan by plan."""
+    f = request.filters
+    if f.agency and f.role is not Role.DUTY:
+        return None
+    pairs = db.agencies_in([p.id for p in plans_of(db, request)], f.role, f, f.exclude_role)
+    found = any(not f.agency_kind or db.agency(p, s).kind == f.agency_kind for p, s in pairs)
+    return list(request.plans), found
+
+
 def list_agencies(db: PlanDB, request: Request) -> Answer:
     if request.filters.agency and request.filters.role is not Role.DUTY:
         return list_partners(db, request)

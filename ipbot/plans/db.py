@@ -668,6 +668,10 @@ class PlanDB:
     def objectives(self, plan_id: str) -> list[sqlite3.Row]:
         return self._rows("select * from objectives where plan_id = ? order by position", (plan_id,))
 
+    def objective_kinds(self, plans: Sequence[str]) -> list[sqlite3.Row]:
+        """Each objective block's plan, kind and position, for many plans in one query (not their text)."""
+        return self._rows(f"select plan_id, kind, position from objectives where plan_id in ({_marks(plans)})", plans)
+
     def citations(self, plans: Sequence[str], keys: Sequence[str] = ()) -> list[sqlite3.Row]:
         """Where the plans cite documents (of these numbers, by their digits), plan by plan, in order."""
         where, params = f"plan_id IN ({_marks(plans)})", list(plans)

@@ -585,8 +585,9 @@ _INDEXES = (
 """With ``analyze`` after them: a task's agencies, quarters and budget row are looked up by the task (at 300
 plans "which tasks does this agency join" looked through the agency's thousand rows for every task: 0.8 s),
 and one plan's rows of every other table by the plan (at 300 plans a plan's objectives, duties or a task's
-analog were each a scan of every plan's rows, 0.5–1 ms; answers over several plans made hundreds). An index
-gives rows of equal keys in table order, so a query without ``order by`` reads them as before."""
+analog were each a scan of every plan's rows, 0.5–1 ms; answers over several plans made hundreds). The
+queries on them either say their order or look up one key, whose rows an index gives in table order, as a
+scan did: no answer changes."""
 
 Derive = Callable[[Catalogue], dict[str, list[dict[str, object]]]]
 """Tables computed from the plans by another layer (reading's document tokens, task analogs)."""

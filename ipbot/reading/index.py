@@ -17,6 +17,7 @@ import json
 import marshal
 import math
 import re
+import sqlite3
 import sys
 import unicodedata
 from collections import Counter
@@ -33,6 +34,7 @@ from rapidfuzz import fuzz, process
 from ipbot.plans.cycles import latest_cycle_start
 from ipbot.plans.models import Plan, Task
 from ipbot.plans.store import read_row, read_tokens
+from ipbot.reading.compiled import TAG, Parts, compile_parts, from_parts
 from ipbot.reading.places import map_provinces
 from ipbot.reading.ranked import Group, Ranked
 from ipbot.text import (
@@ -49,7 +51,7 @@ from ipbot.text import (
 )
 
 if TYPE_CHECKING:
-    from ipbot.plans.load import Catalogue
+    from ipbot.plans.load import Agency, Catalogue
     from ipbot.plans.store import Knowledge
 
 __all__ = ["Hit", "Index", "Passage", "TaskRef", "derived_tables"]
@@ -336,12 +338,45 @@ def derived_tables(catalogue: Catalogue) -> dict[str, list[dict[str, object]]]:
     corpus = corpus_text(passages, (t for p in by_id.values() for t in p.tasks))
     row = {"python": _python(), "passages": len(passages), "data": built.dump()}
     row |= {"shaped": shape(corpus), "folded": fold(corpus)}
+    surface = agency_surface_pattern(catalogue.agencies.values())
+    row["patterns"] = marshal.dumps((TAG, {surface: compile_parts(surface)} if TAG is not None else {}))
     return {
         INDEX_TABLE: [row],
         "doc_tokens": [{"key": k, "tokens": json.dumps(v)} for k, v in tokens.items()],
         "vocabulary": [{"word": w} for w in sorted(words)],
         "task_analogs": analogs,
     }
+
+
+def agency_surface_pattern(agencies: Iterable[Agency]) -> str:
+    """Agency names as typed (folded, unexpanded), "và"/"các" optional between words, longest first. Names
+    of one length are in the order of their words: no two of them match at one place (their words differ),
+    so the order only makes the text the same from one start to the next, as stored parts need."""
+    forms: set[tuple[str, ...]] = set()
+    for agency in agencies:
+        if agency.scope == "generic":
+            continue
+        for name in (agency.name, *agency.aliases, *([agency.short] if agency.short else [])):
+            words = tuple(w for w in fold(name).split() if w not in ("va", "cac"))
+            if words and len(" ".join(words)) >= 4:
+                forms.add(words)
+    ordered = sorted(forms, key=lambda f: (-len(" ".join(f)), f))
+    alternatives = "|".join(r"(?:\s+(?:va|cac))?\s+".join(map(re.escape, f)) for f in ordered)
+    return rf"(?<!\w)(?:{alternatives})(?!\w)"
+
+
+def _stored_patterns(knowledge: Knowledge) -> dict[str, Parts]:
+    """Pattern text → the parts the build compiled it to, when the database has them for this Python."""
+    if knowledge.path is None or TAG is None:
+        return {}
+    try:
+        row = read_row(knowledge.path, INDEX_TABLE, "patterns")
+    except sqlite3.Error:  # a database of before: compiled as usual
+        return {}
+    if row is None or row["patterns"] is None:
+        return {}
+    tag, parts = marshal.loads(row["patterns"])
+    return parts if tag == TAG else {}
 
 
 def _alternation(table: Collection[str]) -> re.Pattern[str] | None:
@@ -818,6 +853,14 @@ class Index:
         ids = tuple(sorted(plan_ids)) if plan_ids is not None else None
         return self._cached(("task", text, ids, None), lambda: self._rank_tasks(text, ids))
 
+    def rank_tasks_by_plan(self, text: str, plan_ids: Collection[str]) -> dict[str, list[Hit]]:
+        """For each plan, :meth:`rank_tasks` over that plan alone, cut from one ranking over them all (a task's
+        score does not depend on the plans ranked with it, and equals rank as :meth:`rank_tasks` orders them)."""
+        by_plan: dict[str, list[Hit]] = {}
+        for hit in self.rank_tasks(text, plan_ids):
+            by_plan.setdefault(hit.item.plan_id, []).append(hit)
+        return by_plan
+
     def _matches(
         self, postings: dict[str, dict[str, tuple[int, ...]]], query: set[str], plan_ids: Iterable[str] | None
     ) -> dict[int, list[str]]:
@@ -985,18 +1028,10 @@ class Index:
         return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
 
     def _build_agency_surface(self) -> re.Pattern[str]:
-        """Agency names as typed (folded, unexpanded), "và"/"các" optional between words."""
-        forms: set[tuple[str, ...]] = set()
-        for agency in self.knowledge.agencies.values():
-            if agency.scope == "generic":
-                continue
-            for name in (agency.name, *agency.aliases, *([agency.short] if agency.short else [])):
-                words = tuple(w for w in fold(name).split() if w not in ("va", "cac"))
-                if words and len(" ".join(words)) >= 4:
-                    forms.add(words)
-        ordered = sorted(forms, key=lambda f: -len(" ".join(f)))
-        alternatives = "|".join(r"(?:\s+(?:va|cac))?\s+".join(map(re.escape, f)) for f in ordered)
-        return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+        """Agency names as typed (folded, unexpanded), "và"/"các" optional between words: compiled from what
+        the build stored when it can be (see :mod:`ipbot.reading.compiled`)."""
+        pattern = agency_surface_pattern(self.knowledge.agencies.values())
+        return from_parts(pattern, _stored_patterns(self.knowledge).get(pattern))
 
     def find_agencies(self, text: str) -> list[str]:
         """Agency slugs named in the text, in order of appearance, exact or near-exact."""

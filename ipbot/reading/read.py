@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -147,6 +147,7 @@ class Reader:
         self.knowledge = knowledge
         self.index = Index(knowledge)
         self._cited: dict[str, list[Citation]] = {}
+        self._task_folded: dict[str, str] = {}  # task id → its title and content folded (see _task_words)
         # a plan's own topic words ("vocabulary: topics" in its file) are read like the lexicon's needs
         topics = {plan.id: plan.vocabulary.topics for plan in knowledge.plans.values()}
         self.lexicon = (lexicon or default_lexicon()).with_topics(topics)
@@ -733,9 +734,13 @@ class Reader:
         """Per province, the support its latest plan offers for the need (see :meth:`_support_plans`)."""
         named = product.said if product and product.named else None
         ids: list[str] = []
-        for plans in self._support_plans(turn):
+        tried = self._support_plans(turn)
+        # one ranking over every plan to try, cut plan by plan (a task's score does not depend on the plans
+        # ranked with it): with every province's plans, a ranking per plan took 300 rankings
+        ranked = self.index.rank_tasks_by_plan(words, [p.id for plans in tried for p in plans])
+        for plans in tried:
             for plan in plans:
-                found = self._support_tasks(words, plan, named)
+                found = self._support_tasks(words, plan, named, ranked.get(plan.id, []))
                 if found:
                     ids += found
                     break
@@ -750,10 +755,14 @@ class Reader:
             return [[p] for p in turn.plans]
         return [sorted(plans, key=lambda p: -p.year_end) for plans in by_province.values()]
 
-    def _support_tasks(self, words: str, plan: Plan, product: str | None) -> list[str]:
+    def _support_tasks(
+        self, words: str, plan: Plan, product: str | None, ranked: Sequence[Hit] | None = None
+    ) -> list[str]:
         """A plan's best few tasks for the need, nearly as good as its best one. A product the
-        plans name ("thịt cừu") picks the tasks that name it, however few of the other words match."""
-        hits = [h for h in self.index.rank_tasks(words, [plan.id]) if isinstance(h.item, TaskRef)]
+        plans name ("thịt cừu") picks the tasks that name it, however few of the other words match.
+        ``ranked``: the plan's ranking for the words, when worked out already."""
+        ranked = self.index.rank_tasks(words, [plan.id]) if ranked is None else ranked
+        hits = [h for h in ranked if isinstance(h.item, TaskRef)]
         if product:
             pattern = re.compile(rf"(?<!\w){re.escape(shape(product))}(?!\w)")
             naming = [h.item.id for h in hits if pattern.search(shape(task_text(self.index.tasks[h.item.id])))]
@@ -2632,7 +2641,8 @@ class Reader:
             return None
         mentioning = self._mentioning(turn)
         if mentioning:  # "những nhiệm vụ nào nhắc tới sản phẩm OCOP": every task whose words say it
-            plans = [p for p in turn.plans if any(r.plan_id == p.id for r in mentioning)]
+            named = {r.plan_id for r in mentioning}
+            plans = [p for p in turn.plans if p.id in named]
             return turn.request(
                 Items.TASKS, op=Op.LIST, plans=plans, filters=Filters(ids=tuple(r.id for r in mentioning))
             )
@@ -2664,13 +2674,22 @@ class Reader:
         if not (self.lexicon.has("mentions", q.folded) or related):
             return []
         # (its objective too: "xuất khẩu" is in what the aloe vera task is for, not in its title)
-        texts = {TaskRef(p.id, t.number): f" {fold(task_text(t))} " for p in turn.plans for t in p.tasks}
+        texts = {TaskRef(p.id, t.number): self._task_words(p.id, t) for p in turn.plans for t in p.tasks}
         used = {w: sum(f" {w} " in text for text in texts.values()) for w in named or q.content_tokens}
         used = {w: n for w, n in used.items() if n}
         if not used:
             return []
         word = min(used, key=lambda w: used[w])
         return [ref for ref, text in texts.items() if f" {word} " in text]
+
+    def _task_words(self, plan_id: str, task: Task) -> str:
+        """A task's words (title, content, objective…: :func:`task_text`) folded, spaces around: kept, as
+        every task of 300 plans is more than :func:`fold` remembers."""
+        key = f"{plan_id}:{task.number}"
+        words = self._task_folded.get(key)
+        if words is None:
+            words = self._task_folded[key] = f" {fold(task_text(task))} "
+        return words
 
     def _position(self, ref: TaskRef) -> int:
         return [t.number for t in self.index.plans[ref.plan_id].tasks].index(ref.number)
