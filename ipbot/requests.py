@@ -209,7 +209,7 @@ class Filters(_Frozen):
     has: tuple[Field, ...] = ()  # states this field (lead, cooperating, time, budget…)
     lacks: tuple[Field, ...] = ()  # does not state it
     duration: int | None = None  # tasks lasting this many months in all
-    year: int | None = None  # targets: the year they are set for
+    year: int | None = None  # targets: the year they are set for; a plan's money: the one year asked
     words: tuple[str, ...] = ()  # words the user named that the plans never use (product, place)
 
 

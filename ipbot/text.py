@@ -258,6 +258,7 @@ class Words(BaseModel):
     framing_pairs: list[Annotated[str, StringConstraints(pattern=r"^\w+ \w+$")]] = []
     framing_before_cue: list[Annotated[str, StringConstraints(pattern=r"^\w+$")]] = []
     framed_after: list[Annotated[str, StringConstraints(pattern=r"^\w+ \w+$")]] = []
+    pronouns: list[Annotated[str, StringConstraints(pattern=r"^\w+$")]] = []
 
     @field_validator("function_words", "accented_function_words", "question_words")
     @classmethod

@@ -37,8 +37,8 @@ STILL_MISSED = {
     "decision-phu-yen": {"imp_d1_08"},
     "portal-quang-ngai": set(),
     "table-binh-phuoc": set(),
-    "annual-quang-tri": {"imp_d4_01", "imp_d4_03", "imp_d4_09", "imp_d4_13"},
-    "sentences-kon-tum": {"imp_d5_02", "imp_d5_07", "imp_d5_10", "imp_d5_15"},
+    "annual-quang-tri": {"imp_d4_09", "imp_d4_13"},
+    "sentences-kon-tum": {"imp_d5_07", "imp_d5_10"},
 }
 
 

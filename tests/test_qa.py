@@ -1917,3 +1917,11 @@ def test_review_30_corrections_and_follow_ups_over_money(assistant: Assistant) -
     assert answered and _has(text, "Chỉ tiêu đến năm 2030")
     answered, text, _ = ask(assistant, "Cộng tiền các lớp tập huấn Quý I năm 2023")
     assert _has(text, "không có nhiệm vụ nào trong số 4.1, 5.1, 5.2, 5.3, 5.5")
+
+
+def test_a_quoted_name_a_named_source_and_one_year_of_a_plan_over_several(assistant: Assistant) -> None:
+    question = "Ai chủ trì nhiệm vụ chỉ dẫn địa lý “Thịt cừu Ninh Thuận” năm 2023, tổng kinh phí bao nhiêu?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, f"Cơ quan chủ trì: {KHCN}") and _has(text, "1.200 triệu")  # a task's name, no note
+    answered, text, _ = ask(assistant, "Thái Bình riêng năm 2024 bố trí tổng cộng bao nhiêu kinh phí?")
+    assert not answered and _has(text, "không nêu kinh phí riêng cho năm 2024")

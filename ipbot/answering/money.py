@@ -101,6 +101,7 @@ def plan_budget(db: PlanDB, request: Request) -> Answer:
     plans = plans_of(db, request)
     for plan in plans:
         lines: list[str] = []
+        before = stated_any
         if plan.budget_total is not None:
             totals.append((plan, plan.budget_total))
             words = f" (bằng chữ: {plan.budget_in_words})" if plan.budget_in_words else ""
@@ -117,6 +118,13 @@ def plan_budget(db: PlanDB, request: Request) -> Answer:
             lines.append("Trong đó: " + "; ".join(f"{s.name}: {money(s.amount)}" for s in with_amounts) + ".")
         elif plan.funding_text:
             lines.append(f"Nguồn kinh phí: {plan.funding_text}")
+        year = request.filters.year
+        if year and plan.year_start < year <= plan.year_end and plan.year_start != plan.year_end:
+            # one year of a plan over several: its money is the period's, not split by year
+            lines.insert(0, f"Kế hoạch không nêu kinh phí riêng cho năm {year}; chỉ nêu kinh phí cả {period(plan)}.")
+            sections.append(Section(lines, plan.short_title, f"Nguồn: {plan.short_title}, mục {plan.budget_section}."))
+            stated_any = before  # the period's total does not answer the year asked
+            continue
         stated_any |= _states_budget(plan, request)
         whole, given = plan.stated_task_total, plan.budget_total
         if request.measure is Measure.REMAINING and whole is not None and given:

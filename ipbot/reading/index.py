@@ -65,6 +65,8 @@ TERMS = frozenset(strip_marks(t) for t in word_lists().terms)
 FRAMING_PAIRS = frozenset(strip_marks(t) for t in word_lists().framing_pairs)
 # a pronoun after the word before it ("của chúng"): no word of a topic
 FRAMED_AFTER = frozenset(strip_marks(t) for t in word_lists().framed_after)
+# pronouns as typed with their marks ("chúng được bố trí bao nhiêu"), which also end terms ("đại chúng")
+PRONOUNS = frozenset(word_lists().pronouns)
 # a word framing the cue after it ("phần phân bổ", with "phân bổ" read as a cue): no word of a topic
 FRAMING_BEFORE_CUE = frozenset(strip_marks(t) for t in word_lists().framing_before_cue)
 # Two-word scaffolding ("nhiệm vụ", "kế hoạch"): the word after it starts a title, it is no
@@ -705,6 +707,10 @@ class Index:
                 roles[i] = "stop"  # (not "điểm" of "thí điểm nào": a term of the plans)
             if f"{folded[i]} {folded[i + 1]}" in FRAMED_AFTER:
                 roles[i + 1] = "stop"
+        if accented:  # "chúng" typed with its marks is a pronoun, but for a term of the plans ("đại chúng")
+            for i, (word, _) in enumerate(pairs):
+                if word in PRONOUNS and not (i and f"{folded[i - 1]} {folded[i]}" in self._idf):
+                    roles[i] = "stop"
         out: list[str | None] = []
         for i, (word, tok) in enumerate(pairs):
             role = roles[i]

@@ -650,13 +650,16 @@ class Operations:
             and not self.index.quoted_generic_agencies(f"'{p}'")  # "'cơ quan chuyên môn liên quan'": a group's
         ]
         if phrases:
-            found = [
-                f"{plan.id}:{task.number}"
+            noted = {
+                f"{plan.id}:{task.number}": fold(" ".join(filter(None, [task.budget.note, *task.notes])))
                 for plan in turn.plans
                 for task in plan.tasks
-                if any(p in fold(" ".join(filter(None, [task.budget.note, *task.notes]))) for p in phrases)
-            ]
-            return tuple(found) or ("-",)
+            }
+            found = [tid for tid, notes in noted.items() if any(p in notes for p in phrases)]
+            # a quoted name the tasks' own words carry (chỉ dẫn địa lý “Khe Sanh”) names a task, not a note
+            named = any(p in fold(f"{t.title} {t.content}") for p in phrases for plan in turn.plans for t in plan.tasks)
+            if found or not named:
+                return tuple(found) or ("-",)
         if self.lex.has("refer_list", q.folded) and turn.context.listed:
             # "trong số đó những nhiệm vụ nào…": within what the last list named
             return tuple(t for t in turn.context.listed if t.split(":", 1)[0] in turn.plan_ids) or ("-",)

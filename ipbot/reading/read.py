@@ -1549,7 +1549,8 @@ class Reader:
 
     def _task_hits(self, turn: Turn, content: str, plan_ids: list[str]) -> list[TaskRef]:
         good = self._good(turn, self.index.rank_tasks(content, plan_ids))
-        if turn.explicit and (not good or good[0].score < STRONG_MATCH):
+        # (a funding source named is this plan's money: "kinh phí sự nghiệp KH&CN … bố trí cho kế hoạch năm 2024")
+        if turn.explicit and (not good or good[0].score < STRONG_MATCH) and not turn.query.sources:
             # a weak match in the plan named, a clear one in another plan: the task is not in this plan (another
             # plan of the province, or one in force: never an earlier cycle's plan of another province)
             asked = {self.index.plans[p].province_id for p in plan_ids}
@@ -2240,7 +2241,10 @@ class Reader:
         asks_source = self.lexicon.has("money_source_asked", f) and not self.lexicon.has("how_much", f)
         asks_amount = not asks_source and self.lexicon.has("money_amount_asked", f)
         show = (Field.SOURCES,) if asks_source else (Field.TOTAL,) if asks_amount else ()
-        return turn.request(Items.BUDGET, show=show)
+        # "riêng năm 2024, kế hoạch bố trí bao nhiêu": one year of a plan over several, which it may not split
+        years = turn.query.years
+        one_year = len(years) == 1 and any(p.year_start < years[0] <= p.year_end for p in turn.plans)
+        return turn.request(Items.BUDGET, show=show, filters=Filters(year=years[0]) if one_year else Filters())
 
     def _largest(self, turn: Turn, source: str | None = None) -> Request:
         smallest = any(w in turn.query.folded for w in ("it nhat", "nho nhat", "thap nhat"))
@@ -2527,6 +2531,8 @@ class Reader:
         if not turn.tasks:
             return None
         q = turn.query
+        if turn.task_how == "content" and self.lexicon.has("mentions", q.folded) and self._mentioning(turn):
+            return None  # "những nhiệm vụ nào nhắc tới sản phẩm OCOP": every task that says it, not the best match
         if turn.task_how == "no_analog":
             # "sang năm 2023 còn nhiệm vụ này không?": asked whether it goes on, "no" answers it
             asked = (Field.CONTINUES,) if self._asks_whether_there(q) else ()
