@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from decimal import Decimal
 from pathlib import Path
@@ -270,3 +271,18 @@ def test_a_score_does_not_depend_on_the_order_a_set_iterates_in(assistant: Assis
     grams = index.vocabulary[:400]
     doc = set(grams[::3])
     assert index.coverage(grams, doc)[0] == index.coverage(list(reversed(grams)), doc)[0]
+
+
+def test_a_column_no_sampled_row_fills_keeps_its_type(tmp_path: Path, data_dir: Path) -> None:
+    """At 300 generated plans the first tasks state no length: the column must still be INTEGER, or a
+    later "24" is stored as text and an average of months adds an int to a str."""
+    data = tmp_path / "data"
+    shutil.copytree(data_dir, data, ignore=shutil.ignore_patterns("*.db", "*.db-*"))
+    for path in (data / "plans").glob("*.yaml"):
+        plan = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for task in plan.get("tasks", []):
+            task.pop("duration_months", None)
+        path.write_text(yaml.safe_dump(plan, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    build_database(data, tmp_path / "ipbot.db")
+    types = {row[1]: row[2] for row in _query(tmp_path / "ipbot.db", "pragma table_info(tasks)")}
+    assert types["duration_months"] == "INTEGER" and types["year"] == "INTEGER"

@@ -633,11 +633,14 @@ def _fill(db: sqlite_utils.Database, cat: Catalogue, data_dir: Path, derive: Der
         for table, table_rows in derive(cat).items():
             rows.setdefault(table, []).extend(table_rows)
     pks = {"plans": "id", "tasks": "id", "doc_tokens": "key"}
+    # columns that may be empty in every row sqlite-utils samples to guess a type (at 300 generated plans the
+    # first tasks state no length): said, so "24" is never stored as text and added to an int
+    types = {"tasks": {"year": int, "duration_months": int, "position": int}}
     for table, columns in _SCHEMA.items():
         db[table].create(columns)
     for table, table_rows in rows.items():
         # alter: budget_rows gets one column per funding source, and plans name different sources
-        db[table].insert_all(table_rows, pk=pks.get(table), alter=True)
+        db[table].insert_all(table_rows, pk=pks.get(table), alter=True, columns=types.get(table))
     for table, columns in _INDEXES:
         if table in db.table_names():
             db[table].create_index(columns)
