@@ -191,6 +191,7 @@ class Filters(_Frozen):
     ids: tuple[str, ...] = ()
     excluded: tuple[str, ...] = ()  # tasks left out of the selection ("không tính 5.3")
     parts: tuple[int, ...] = ()  # within one chosen item (a duty entry), the positions asked about
+    points: tuple[str, ...] = ()  # within a duty entry, the lettered points named ("điểm b mục 9"), as lettered
     agency: str | None = None  # agency slug, as the plans' tasks name it
     role: Role = Role.ANY
     alone: bool = False  # role lead: only the tasks the agency leads alone (co-led ones left out)

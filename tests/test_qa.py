@@ -1925,3 +1925,20 @@ def test_a_quoted_name_a_named_source_and_one_year_of_a_plan_over_several(assist
     assert answered and _has(text, f"Cơ quan chủ trì: {KHCN}") and _has(text, "1.200 triệu")  # a task's name, no note
     answered, text, _ = ask(assistant, "Thái Bình riêng năm 2024 bố trí tổng cộng bao nhiêu kinh phí?")
     assert not answered and _has(text, "không nêu kinh phí riêng cho năm 2024")
+
+
+def test_a_lettered_point_an_entry_lacks_and_sources_added_or_set_against_each_other(assistant: Assistant) -> None:
+    question = "Điểm b mục 9 phần Tổ chức thực hiện của KH Thái Bình giao Chi cục Hải quan làm gì?"
+    answered, text, _ = ask(assistant, question)
+    assert not answered and _has(text, "không có điểm b)") and _has(text, "a), c)")
+    answered, text, _ = ask(assistant, "Điểm c mục 9 phần Tổ chức thực hiện của KH Thái Bình giao Công an làm gì?")
+    assert answered and _has(text, "c) Triển khai công tác, nắm tình hình")
+    question = (
+        "Trong tổng dự toán 2023, phần ngân sách địa phương (kinh phí sự nghiệp KH&CN cộng kinh phí từ nguồn khác "
+        "của ngành, địa phương) là bao nhiêu và chiếm khoảng bao nhiêu phần trăm?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "1.832,6 triệu") and _has(text, "47,82%")
+    question = "Với nhiệm vụ 3.1 năm 2023, phần đề xuất NSTU hỗ trợ gấp mấy lần phần NS sự nghiệp khoa học?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "gấp 10 lần")

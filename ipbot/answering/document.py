@@ -293,6 +293,22 @@ def duties(db: PlanDB, request: Request) -> Answer:
     plans = plans_of(db, request)
     sections = []
     entries = db.duties([p.id for p in plans], agency=f.agency, sections=f.ids)
+    if f.points and len(entries) == 1:
+        # "điểm b mục 9": that lettered point, or that the entry has none so lettered (V.9 runs a), c))
+        entry = entries[0]
+        plan = db.plan(entry.plan_id)
+        source = f"Nguồn: {plan.short_title}, mục {entry.section} (Tổ chức thực hiện)."
+        labels = [label for label, _ in entry.duties if label]
+        chosen = tuple(n for n, (label, _) in enumerate(entry.duties) if label and label in f.points)
+        if not chosen:
+            asked = ", ".join(f"{p})" for p in f.points)
+            have = ", ".join(f"{label})" for label in labels) or "không đánh chữ"
+            line = f"Mục {entry.section} ({entry.heading}) không có điểm {asked}; các điểm của mục: {have}."
+            return reply(request, [Section([line], plan.short_title, source)], False, plans=[plan.id])
+        lines, where = _entry_lines(entry, chosen, 1500)
+        return reply(
+            request, [Section(lines, f"Tổ chức thực hiện — {plan.short_title}", source)], True, plans=[plan.id]
+        )
     for entry in entries:
         plan = db.plan(entry.plan_id)
         budget = 1500 if len(entries) == 1 else 900

@@ -211,6 +211,9 @@ class Operations:
             # "theo dòng Tổng cộng, phần phân bổ bằng bao nhiêu phần trăm tổng kinh phí thực hiện": the two
             # figures the table prints, one over the other
             return [turn.request(Items.BUDGET, measure=Measure.RATIO)]
+        added = self._sources_added(turn) if "share" in has or "sum" in has else None
+        if added is not None:
+            return [added]  # "phần ngân sách địa phương (sự nghiệp KH&CN cộng nguồn khác) … chiếm bao nhiêu %"
         if "share" in has:
             out += self._share(turn, two) or []
         if "remaining" in has and out:
@@ -1084,6 +1087,24 @@ class Operations:
         figures = tuple(Figure(measure=Measure.STATED, plan=plan.id, source=k) for k in own)
         return turn.request(Items.BUDGET, op=Op.SUM, plans=[plan], figures=figures)
 
+    def _sources_added(self, turn: Turn) -> Request | None:
+        """Two or more of a plan's stated sources joined by "cộng" ("kinh phí sự nghiệp KH&CN cộng kinh phí từ
+        nguồn khác"): their stated amounts added up (the answer gives their share of the plan's total too)."""
+        q = turn.query
+        if turn.tasks or not re.search(r"\bcong\b", q.folded):
+            return None
+        keys = self._stated_sources(turn)
+        plans = [p for p in turn.plans if sum(1 for s in p.budget.sources if s.key in keys and s.amount) >= 2]
+        if len(plans) != 1:
+            return None
+        plan = plans[0]
+        figures = tuple(
+            Figure(measure=Measure.STATED, plan=plan.id, source=s.key)
+            for s in plan.budget.sources
+            if s.key in keys and s.amount
+        )
+        return turn.request(Items.BUDGET, op=Op.SUM, plans=[plan], figures=figures)
+
     def _sum_again(self, turn: Turn) -> list[Request] | None:
         """'Còn riêng phần phân bổ năm 2023 của mấy dòng đó thì sao?' after a sum: the same rows, another column."""
         q = turn.query
@@ -1377,6 +1398,14 @@ class Operations:
         if plan is None:
             return None
         sources = self._stated_sources(turn)
+        one = [r.id for r in turn.tasks if r.plan_id == plan.id] if turn.task_how in ("number", "content") else []
+        if len(sources) >= 2 and len(one) == 1:
+            # "nhiệm vụ 3.1: phần đề xuất NSTU gấp mấy lần phần NS sự nghiệp khoa học": that row's two columns
+            row = Filters(ids=(one[0],))
+            figures = tuple(
+                Figure(measure=Measure.ALLOCATION, plan=plan.id, source=s, filters=row) for s in sources[:2]
+            )
+            return [turn.request(Items.TASKS, op=Op.DIFFERENCE, plans=[plan], figures=figures)]
         if len(sources) >= 2:
             figures = tuple(Figure(measure=Measure.STATED, plan=plan.id, source=s) for s in sources[:2])
             return [turn.request(Items.BUDGET, op=Op.DIFFERENCE, plans=[plan], figures=figures)]

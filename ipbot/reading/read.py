@@ -2151,8 +2151,12 @@ class Reader:
                     key=lambda n: -self.index.coverage(query, self.index.doc_grams(duties[n].text))[0],
                 )
             )
+        # "điểm b mục 9", "ý c)": a lettered point of the one entry named
+        points = tuple(dict.fromkeys(_POINT_RE.findall(turn.query.folded))) if len(ids) == 1 else ()
         return turn.request(
-            Items.DUTIES, plans=plans, filters=Filters(agency=slugs[0], role=Role.DUTY, ids=ids, parts=parts)
+            Items.DUTIES,
+            plans=plans,
+            filters=Filters(agency=slugs[0], role=Role.DUTY, ids=ids, parts=parts, points=points),
         )
 
     # ------------------------------------------------------------------ objectives
@@ -2893,6 +2897,9 @@ _WHO_RE = re.compile(
     r"(?<!cao cho )(?<!gui cho )(?<!gui )(?<!voi )(?<!len )(?<!cao )\bai\b|\b(?:co quan|don vi|so|ben) nao\b"
 )
 """Asks who: "ai chịu trách nhiệm", "việc đó giao cho ai" (not to whom: "báo cáo cho ai", "gửi ai")."""
+
+_POINT_RE = re.compile(r"\b(?:diem|y) ([a-z])\b(?= (?:cua |thuoc |o )?(?:muc|phan|khoan)\b|\s*$)")
+"""A lettered point of an entry ("điểm b mục 9", "điểm b) của mục 9"), not "điểm" in "thí điểm a"."""
 
 _FEW_LISTED = 3
 """A list this short is what a bare follow-up ("ai chủ trì?") asks about, task by task."""
