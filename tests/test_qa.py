@@ -1942,3 +1942,15 @@ def test_a_lettered_point_an_entry_lacks_and_sources_added_or_set_against_each_o
     question = "Với nhiệm vụ 3.1 năm 2023, phần đề xuất NSTU hỗ trợ gấp mấy lần phần NS sự nghiệp khoa học?"
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "gấp 10 lần")
+
+
+def test_every_task_of_a_topic_and_the_rows_besides_those_just_listed(assistant: Assistant) -> None:
+    question = "Năm 2023 tỉnh có những nhiệm vụ SHTT nào hỗ trợ sản phẩm OCOP?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and all(_has(text, n) for n in ("3.2", "3.4", "3.5", "5.3"))
+    first = assistant.ask("Trong bảng dự toán 2023, những lớp tập huấn nào triển khai trong quý II?")
+    second = assistant.ask(
+        "Ngoài các lớp vừa nói, quý II/2023 còn những dòng nào khác trong bảng cũng triển khai?", first.context
+    )
+    text = canon(plain_text(second))
+    assert _has(text, "3.4") and _has(text, "3.6") and not _has(text, "• 5.1")

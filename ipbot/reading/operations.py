@@ -331,6 +331,9 @@ class Operations:
             # "không tính các lớp do UBND huyện tổ chức": that agency's tasks are left out, none chosen by it
             left_out = tuple(self._tasks_naming(agency, turn.plans))
             agency, role, negate = None, Role.ANY, False
+        if not left_out and turn.context.listed and self.lex.has("besides_listed", f):
+            # "ngoài các lớp vừa nói, quý II còn những dòng nào": the rows just listed are left out
+            left_out = tuple(turn.context.listed)
         # "… chủ trì một mình", "không tính đồng chủ trì": the tasks it leads alone
         alone = q.co_leads is False and agency is not None and role in (Role.LEAD, Role.ANY)
         exclude = self._excluded_role(turn) if agency is None else None
@@ -692,6 +695,10 @@ class Operations:
         """The selection comes from a phrase in the notes, not from a task named."""
         q = turn.query
         return bool(_QUOTED_RE.search(q.raw) or self.lex.has("recurring", q.folded))
+
+    def topic_ids(self, turn: Turn, plans: list[Plan]) -> tuple[str, ...]:
+        """The tasks a topic named in the question is clearly about (reading's lists use it too)."""
+        return self._topic_ids(turn, plans)
 
     def _topic_ids(self, turn: Turn, plans: list[Plan]) -> tuple[str, ...]:
         """Tasks a topic named in the question is clearly about ("bao nhiêu nhiệm vụ về tri thức truyền thống")."""

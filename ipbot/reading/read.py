@@ -2661,6 +2661,11 @@ class Reader:
         if not good or not (q.has("list", "topic") or len(good) > MAX_TIED):
             return None
         refs = [h.item for h in good if isinstance(h.item, TaskRef)]
+        if q.has("list") and len(refs) > 1:
+            # "những nhiệm vụ nào hỗ trợ sản phẩm OCOP": every task the plans file under the topic the found
+            # ones share and the question names (the OCOP classes too), not only those ranked first
+            tagged = self.operations.topic_ids(turn, [p for p in turn.plans if p.id in {r.plan_id for r in refs}])
+            refs += [TaskRef(*t.split(":", 1)) for t in tagged if t not in {r.id for r in refs}]
         order = {plan_id: n for n, plan_id in enumerate(self.index.plans)}
         refs.sort(key=lambda r: (order[r.plan_id], self._position(r)))
         named = {r.plan_id for r in refs}  # thousands of tasks over every plan: a set, not a scan per plan
