@@ -144,7 +144,11 @@ def filters_phrase(db: PlanDB, plan: PlanInfo, f: Filters) -> str:
         parts += [_STATUS_WORDS[s] for s in f.status if s in _STATUS_WORDS]
     if f.amount is not None:
         what = measure_phrase(plan, f.amount.measure, f.amount.source)
-        if f.amount.measure is Measure.REMAINING and f.amount.op == ">" and not f.amount.value:
+        if f.amount.measure is Measure.STATED and not f.amount.source:
+            parts.append(f"có một cột ghi đúng {figure(f.amount.value)} triệu đồng")
+        elif f.amount.measure is Measure.STATED:
+            parts.append(f"có cột {what} ghi đúng {figure(f.amount.value)} triệu đồng")
+        elif f.amount.measure is Measure.REMAINING and f.amount.op == ">" and not f.amount.value:
             parts.append("có tổng kinh phí lớn hơn phần phân bổ trong năm")
         elif f.amount.measure is Measure.REMAINING and f.amount.op == "=" and not f.amount.value:
             parts.append("có tổng kinh phí bằng phần phân bổ trong năm (làm xong trong năm)")

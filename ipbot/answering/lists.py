@@ -15,7 +15,7 @@ from ipbot.answers import Answer, Section, Suggestion
 from ipbot.describe import agency_list, shorten, task_line, timeline_phrase
 from ipbot.plans.db import NO_FILTERS, PlanDB, PlanInfo
 from ipbot.plans.models import Quantity, Task
-from ipbot.requests import Field, Filters, Items, Op, Request, Role
+from ipbot.requests import Field, Filters, Items, Measure, Op, Request, Role
 from ipbot.text import figure, fold, money
 
 __all__ = [
@@ -64,7 +64,12 @@ def _list_line(db: PlanDB, plan: PlanInfo, task: Task, request: Request, detaile
             task.named(s, db.agency_name(plan.id, s)) for s in task.cooperating
         )
         line += f" — phối hợp: {cooperating or 'không ghi'}"
-    if f.amount is not None and task.budget.total is not None:
+    if f.amount is not None and f.amount.measure is Measure.STATED:
+        # picked by a figure in any column: every figure of its row, the one asked among them
+        columns = [f"{_source_label(plan, k)} {money(v)}" for k, v in task.budget.allocation.items()]
+        total = [f"tổng {money(task.budget.total)}"] if task.budget.total is not None else []
+        line += " — " + "; ".join([*columns, *total])
+    elif f.amount is not None and task.budget.total is not None:
         line += f" — tổng {money(task.budget.total)}"
     elif (Field.BUDGET in f.has or f.source or Field.BUDGET in request.show) and task.budget.allocation:
         # rows picked by their money ("dòng nào có số tiền", "lấy từ NS sự nghiệp"): the amounts themselves

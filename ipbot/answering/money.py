@@ -121,7 +121,8 @@ def plan_budget(db: PlanDB, request: Request) -> Answer:
         year = request.filters.year
         if year and plan.year_start < year <= plan.year_end and plan.year_start != plan.year_end:
             # one year of a plan over several: its money is the period's, not split by year
-            lines.insert(0, f"Kế hoạch không nêu kinh phí riêng cho năm {year}; chỉ nêu kinh phí cả {period(plan)}.")
+            whole = f"; chỉ nêu kinh phí cả {period(plan)}" if plan.budget_total is not None else ""
+            lines.insert(0, f"Kế hoạch không nêu kinh phí riêng cho năm {year}{whole}.")
             sections.append(Section(lines, plan.short_title, f"Nguồn: {plan.short_title}, mục {plan.budget_section}."))
             stated_any = before  # the period's total does not answer the year asked
             continue

@@ -381,7 +381,19 @@ class PlanDB:
         if f.duration is not None:
             conds.append("t.duration_months = ?")
             params.append(f.duration)
-        if f.amount is not None:
+        if f.amount is not None and f.amount.measure is Measure.STATED:
+            # "dòng nào ghi 300 triệu": any figure the row prints, its total or any of its columns
+            columns = [
+                "b.total",
+                "b.allocation",
+                *(f"b.{c}" for c in sorted(self._source_columns) if c.startswith("src_")),
+            ]
+            if f.amount.source:
+                columns = [c for c in [self._measure_sql(Measure.ALLOCATION, f.amount.source)] if c]
+            printed = " or ".join(f"{c} = ?" for c in columns)
+            conds.append(f"exists (select 1 from budget_rows b where b.task_id = t.id and ({printed}))")
+            params += [_dong(f.amount.value)] * len(columns)
+        elif f.amount is not None:
             expr = self._measure_sql(f.amount.measure, f.amount.source)
             if f.amount.op not in _OPS or expr is None:
                 raise ValueError(f"bad amount filter {f.amount}")

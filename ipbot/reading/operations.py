@@ -111,6 +111,7 @@ class Operations:
         )
         self._less = set(lexicon.phrases("less"))
         self._equal = set(lexicon.phrases("equal"))
+        self._printed = set(lexicon.phrases("printed"))
         self._unit_re = self._units_pattern()
         # "(tính cả dòng … nhóm 4)": what is included, to its bracket or comma, names no filter
         words = sorted(lexicon.phrases("including"), key=len, reverse=True)
@@ -603,6 +604,8 @@ class Operations:
         # "được phân bổ ở mức 150 triệu": the year's allocation, not the whole task's cost
         said = [(x.start(), x.group(0)) for x in re.finditer(r"\bphan bo\b|\btong kinh phi\b", f[: m.start()])]
         measure = Measure.ALLOCATION if said and said[-1][1] == "phan bo" else Measure.TOTAL
+        if word in self._printed and not said:
+            measure = Measure.STATED  # "dòng nào ghi 300 triệu": whichever column prints it
         return AmountFilter(measure=measure, op=op, value=value)
 
     def _lacks(self, f: str) -> tuple[Field, ...]:
@@ -750,6 +753,10 @@ class Operations:
                 run = []
             run.append(span)
         return {topic for _, _, topic in run} if len(run) >= 2 else set()
+
+    def duty_entries(self, turn: Turn) -> tuple[str, ...]:
+        """Entries of "Tổ chức thực hiện" named by their number (reading quotes them too)."""
+        return self._duty_entries(turn)
 
     def _duty_entries(self, turn: Turn) -> tuple[str, ...]:
         """Entries of "Tổ chức thực hiện" named by their number ("mục V.9 giao việc cho mấy cơ quan")."""
@@ -1197,6 +1204,14 @@ class Operations:
         narrowed = filters.negate or filters.amount or filters.status or filters.groups or filters.quarters
         if filters.agency and not narrowed and filters.role is Role.ANY and not self.lex.has("which_tasks", f):
             return None  # "Sở X làm những việc gì" is about its duties ("có tên trong những nv nào" is not)
+        if (
+            filters.agency
+            and not filters.negate
+            and not self.lex.has("which_tasks", f)  # "có chủ trì nhiệm vụ nào không": "không" answers it
+            and not self._tasks_naming(filters.agency, turn.plans)
+            and any(filters.agency in e.agencies for p in turn.plans for e in p.responsibilities)
+        ):
+            return None  # "KH 2023 giao đài mình chủ trì những việc gì": no task names it, its duties say
         if filters.agency and not self.lex.has("which_tasks", f) and self._own_duty_says(turn, filters.agency):
             return None  # "Sở NN lồng ghép với những loại chương trình nào, phối hợp theo dõi … lĩnh vực nào": its duty
         keep = self._by_phrase(turn) or self._in_list(turn) or things
@@ -1209,6 +1224,12 @@ class Operations:
         show: tuple[Field, ...] = tuple(dict.fromkeys(((Field.TIME,) if filters.quarters else ()) + asked))
         if _WHAT_THEY_SAY_RE.search(f):
             show += (Field.CONTENT,)  # "nêu đủ các ý", "những giải pháp nào": what each item says, not just its name
+        if (
+            filters.agency
+            and filters.role is Role.LEAD
+            and re.search(r"\b(?:cung|voi) (?:so|co quan|don vi|ben|ai)\b", f)
+        ):
+            show += (Field.LEAD,)  # "sở tôi cùng chủ trì nv nào, với sở nào": each task's leads
         plans = [p for p in turn.plans]
         each = [filters]
         if filters.agency and len(q.agencies) > 1 and _EACH_RE.search(f):

@@ -283,6 +283,8 @@ class Reader:
             q.plan_numbers = lead.plan_numbers
         if not q.group_numbers and re.search(r"\bnhom (?:do|nay|ay|vua roi|tren)\b", q.folded):
             q.group_numbers = lead.group_numbers  # "à ý mình là nhóm 3, nhiệm vụ cuối của nhóm đó là gì?"
+        if not q.task_numbers and lead.task_numbers and self._refers_to_one(q):
+            q.task_numbers = lead.task_numbers  # "Tôi phụ trách nv 3.2. Năm 2023 nv này kp ghi thế nào?"
         q.lead_raw = lead.raw
         own = self.lexicon.has("own_agency", q.folded)
         if not q.agencies and lead.agencies and (own or self._calls_by_head(q, lead.agencies[0])):
@@ -527,6 +529,7 @@ class Reader:
             self._agency,
             self._quarter,
             self._group_tasks,
+            self._entry_named,
             self._task_answer,
             self._topic,
             self._all_tasks,
@@ -2163,7 +2166,10 @@ class Reader:
     def _plan_objectives(self, turn: Turn) -> Request | None:
         q = turn.query
         general = q.has("general_objective") and turn.task_how != "number"
-        plain = q.has("objective") and not turn.tasks and not q.agencies
+        # ("… là mục tiêu của nhiệm vụ nào": which task, not the plan's objectives)
+        plain = (
+            q.has("objective") and not turn.tasks and not q.agencies and not self.lexicon.has("which_tasks", q.folded)
+        )
         if not general and not (plain and not (q.content_tokens and self._is_topic(turn))):
             return None
         wanted = set(tokens(q.content))
@@ -2531,6 +2537,18 @@ class Reader:
             return [turn.request(Items.NOTHING, reason=Reason.NO_ANALOG, filters=Filters(ids=ids)), listed]
         return listed
 
+    def _entry_named(self, turn: Turn) -> Request | None:
+        """'Mục V.9 của kế hoạch Thái Bình nói gì?', 'điểm b mục 9 phần tổ chức thực hiện giao gì?': the entry
+        of "Tổ chức thực hiện" named by its number (its lettered point, where one is named)."""
+        if turn.tasks and turn.task_how == "number":
+            return None
+        entries = self.operations.duty_entries(turn)
+        if not entries:
+            return None
+        points = tuple(dict.fromkeys(_POINT_RE.findall(turn.query.folded))) if len(entries) == 1 else ()
+        plans = [p for p in turn.plans if any(e.startswith(f"{p.id}:") for e in entries)]
+        return turn.request(Items.DUTIES, plans=plans, filters=Filters(role=Role.DUTY, ids=entries, points=points))
+
     def _task_answer(self, turn: Turn) -> Request | list[Request] | None:
         if not turn.tasks:
             return None
@@ -2554,6 +2572,17 @@ class Reader:
         if Field.TRAINING in facets:
             # "lớp tập huấn … chủ đề gì": what is taught first; the other parts asked stay asked
             facets = [Field.TRAINING, *(f for f in facets if f is not Field.TRAINING)]
+        if Field.DETAIL in facets:
+            # a detail the plans may state after all: a length in months ("bao nhiêu ngày" of a 24-month task),
+            # a place in the task's own words ("tại trạm IP Platform")
+            tasks = [self._task(r) for r in turn.tasks]
+            days = re.search(r"\b(?:may|bao nhieu) (?:ngay|buoi)\b", q.folded)
+            place = re.search(r"\bdia diem\b|\bo dau\b", q.folded)
+            if days and any(t.duration_months for t in tasks):
+                facets = [Field.TIME if f is Field.DETAIL else f for f in facets]
+            elif place and not days and any(re.search(r"\btại\b", t.content) for t in tasks):
+                facets = [Field.CONTENT if f is Field.DETAIL else f for f in facets]
+            facets = list(dict.fromkeys(facets))
         if Field.BUDGET in facets and len(turn.tasks) == 1 and self.lexicon.has("average", q.folded):
             facets.append(Field.AVERAGE)  # "nhiệm vụ 3.4 bình quân mỗi sản phẩm bao nhiêu tiền": its money, divided
         if self.lexicon.has("guided_by", q.folded):
@@ -2690,7 +2719,16 @@ class Reader:
             return []
         # (its objective too: "xuất khẩu" is in what the aloe vera task is for, not in its title)
         texts = {TaskRef(p.id, t.number): self._task_words(p.id, t) for p in turn.plans for t in p.tasks}
-        used = {w: sum(f" {w} " in text for text in texts.values()) for w in named or q.content_tokens}
+        words = q.content_tokens
+        if not named:
+            # the longest run of the question's words some task says as one ("nhãn hiệu tập thể"), before words
+            for n in range(min(4, len(words)), 1, -1):
+                for i in range(len(words) - n + 1):
+                    phrase = " ".join(words[i : i + n])
+                    saying = [ref for ref, text in texts.items() if f" {phrase} " in text]
+                    if saying:
+                        return saying
+        used = {w: sum(f" {w} " in text for text in texts.values()) for w in named or words}
         used = {w: n for w, n in used.items() if n}
         if not used:
             return []
@@ -2903,8 +2941,8 @@ _WHO_RE = re.compile(
 )
 """Asks who: "ai chịu trách nhiệm", "việc đó giao cho ai" (not to whom: "báo cáo cho ai", "gửi ai")."""
 
-_POINT_RE = re.compile(r"\b(?:diem|y) ([a-z])\b(?= (?:cua |thuoc |o )?(?:muc|phan|khoan)\b|\s*$)")
-"""A lettered point of an entry ("điểm b mục 9", "điểm b) của mục 9"), not "điểm" in "thí điểm a"."""
+_POINT_RE = re.compile(r"(?<!thi )(?<!trong )\b(?:diem|y) ([a-z])\b(?! (?:nao|gi)\b)")
+"""A lettered point of an entry ("điểm b mục 9", "mục V.9 điểm c"), not "điểm" of "thí điểm", "trọng điểm"."""
 
 _FEW_LISTED = 3
 """A list this short is what a bare follow-up ("ai chủ trì?") asks about, task by task."""
