@@ -1977,3 +1977,17 @@ def test_review_31_a_figure_in_any_column_and_details_the_plans_state_after_all(
     assert answered and _has(text, "c) Triển khai công tác")
     answered, text, _ = ask(assistant, "Thái Bình riêng năm 2024 bố trí tổng cộng bao nhiêu kinh phí?")
     assert not answered and not _has(text, "chỉ nêu kinh phí cả")
+
+
+def test_a_group_s_count_as_the_base_a_deadline_not_set_and_two_subjects_listed(assistant: Assistant) -> None:
+    question = "KH 2022 của Ninh Thuận: nhóm 5 gồm mấy nhiệm vụ, Sở KH&CN đứng chủ trì mấy cái?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "3 nhiệm vụ") and _has(text, "trên tổng số 4 nhiệm vụ của nhóm 5")
+    question = (
+        "Theo KH 2022 của Ninh Thuận, các sở, ngành phải gửi báo cáo kết quả thực hiện về Sở KH&CN trước ngày nào?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert not answered and _has(text, "không quy định chế độ, thời hạn báo cáo")
+    question = "Kế hoạch 2022 có những nhiệm vụ nào về chỉ dẫn địa lý và nhãn hiệu chứng nhận, cho sản phẩm gì?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "Nha đam") and _has(text, "Tôm giống")

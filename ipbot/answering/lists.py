@@ -206,12 +206,18 @@ def count_tasks(db: PlanDB, request: Request) -> Answer:
         listed += ids
         # out of the rows of the table when the count is of its rows ("bao nhiêu dòng"), else of every task
         of_rows = "row" in request.filters.status and "no_row" not in request.filters.status
-        total = db.count_tasks([plan.id], Filters(status=("row", "recurring")) if of_rows else Filters())
+        # an agency's tasks within a group ("nhóm 5 gồm mấy nhiệm vụ, Sở KH&CN chủ trì mấy cái"): out of the group's
+        groups = tuple(g for g in request.filters.groups if g.startswith(f"{plan.id}:"))
+        within = groups if groups and (request.filters.agency or request.filters.quarters) else ()
+        base = Filters(status=("row", "recurring") if of_rows else (), groups=within)
+        total = db.count_tasks([plan.id], base)
         what = filters_phrase(db, plan, request.filters)
         head = f"{len(ids)} nhiệm vụ"
         if what:
             head += f" {what}" if not request.filters.agency else f" do {what}"
             whole = f"{total} dòng nhiệm vụ của bảng dự toán" if of_rows else f"{total} nhiệm vụ"
+            if within:
+                whole += f" của nhóm {', '.join(g.split(':', 1)[1] for g in within)}"
             share = (
                 f", tức {percent(Decimal(len(ids)), Decimal(total))}" if Field.SHARE in request.show and total else ""
             )

@@ -1800,7 +1800,9 @@ class Reader:
         difficulty = bool(re.search(r"kho khan|vuong mac|phan anh", q.folded))
         if any(p.reporting for p in turn.plans) and not re.search(r"kho khan|vuong mac", q.folded):
             return turn.request(Items.REPORTING, plans=[p for p in turn.plans if p.reporting], show=(Field.REGIME,))
-        if q.content_tokens and not re.search(r"kho khan|vuong mac", q.folded):
+        # ("gửi báo cáo … trước ngày nào": the deadline, which the regime says or says is not set)
+        deadline = re.search(r"\b(?:truoc|han|thoi han|hang nam vao) (?:ngay|thang) (?:nao|may|bao nhieu)\b", q.folded)
+        if q.content_tokens and not re.search(r"kho khan|vuong mac", q.folded) and not deadline:
             kinds = ["reporting", "closing", "responsibility", "recipients"]
             hits = self._good(turn, self.index.rank_passages(q.content, turn.plan_ids, kinds), 0.5)
             passages = [h.item for h in hits if isinstance(h.item, Passage)]
@@ -2690,6 +2692,9 @@ class Reader:
         if not good or not (q.has("list", "topic") or len(good) > MAX_TIED):
             return None
         refs = [h.item for h in good if isinstance(h.item, TaskRef)]
+        if q.has("list") and turn.task_how == "content" and len(turn.tasks) > 1:
+            # "những nhiệm vụ nào về chỉ dẫn địa lý và nhãn hiệu chứng nhận": each subject named found its own
+            refs += [r for r in turn.tasks if r not in refs]
         if q.has("list") and len(refs) > 1:
             # "những nhiệm vụ nào hỗ trợ sản phẩm OCOP": every task the plans file under the topic the found
             # ones share and the question names (the OCOP classes too), not only those ranked first
