@@ -1991,3 +1991,12 @@ def test_a_group_s_count_as_the_base_a_deadline_not_set_and_two_subjects_listed(
     question = "Kế hoạch 2022 có những nhiệm vụ nào về chỉ dẫn địa lý và nhãn hiệu chứng nhận, cho sản phẩm gì?"
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "Nha đam") and _has(text, "Tôm giống")
+
+
+def test_a_figure_is_not_a_department_and_another_column_s_sum_beside_its_printed_total(assistant: Assistant) -> None:
+    first = assistant.ask("Tôi ở Sở Tài chính Ninh Thuận. Kế hoạch SHTT 2023 giao sở tôi làm gì?")
+    second = assistant.ask("dòng Cộng trong bảng dự toán ghi tổng kinh phí thực hiện là bao nhiêu?", first.context)
+    third = assistant.ask("cộng từng dòng nhiệm vụ lại thì có ra đúng số đó không?", second.context)
+    assert _has(canon(plain_text(third)), "8.867,6 triệu")  # "số đó" is that figure, not "sở đó"
+    fourth = assistant.ask("thế ở cột NS khác của tỉnh thì chênh bao nhiêu?", third.context)
+    assert _has(canon(plain_text(fourth)), "lệch 270 triệu")

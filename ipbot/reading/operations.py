@@ -229,9 +229,14 @@ class Operations:
                 # "cái nào triển khai muộn hơn, vào quý nào, và tổng kinh phí chênh nhau bao nhiêu": each one's time
                 ids = tuple(dict.fromkeys(compared))
                 out.append(turn.request(Items.TASKS, filters=Filters(ids=ids), show=(Field.TIME,)))
-            summed = [r for r in turn.context.last if r.op is Op.SUM]
+            summed = [r for r in turn.context.last if r.op is Op.SUM and r.items is Items.TASKS]
             if not out and summed and not turn.tasks:
                 out = summed[-1:]  # "chênh nhau bao nhiêu?" after a sum: its answer gives the rows and «Cộng»
+                if turn.query.sources:
+                    # "thế ở cột NS khác thì chênh bao nhiêu?": the same rows' sum in that column, beside its «Cộng»
+                    source = sorted(turn.query.sources)[0]
+                    column = out[0].filters.model_copy(update={"source": source})
+                    out = [out[0].but(measure=Measure.ALLOCATION, filters=column)]
         if out:
             return out
         if "count" in has:  # ("mấy dòng đó cộng lại bao nhiêu" counts nothing: the count cue says so)

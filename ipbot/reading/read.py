@@ -965,8 +965,11 @@ class Reader:
 
     def _names_context_agency(self, q: Query, slug: str) -> bool:
         """The message points back at the conversation's agency, or names it by its first words."""
-        if self.lexicon.has("refer_agency", q.folded):
-            return True
+        for m in self.lexicon.find("refer_agency", q.folded):
+            said = q.shaped[m.start() : m.end()] if len(q.shaped) == len(q.folded) else ""
+            # typed with marks, "số đó" (that figure) is not "sở đó" (that department)
+            if not (q.accents and said.startswith("số ")):
+                return True
         names = [a.name for a in self.knowledge.agencies.values() if a.slug == slug]
         heads = {" ".join(fold(n).split()[:2]) for n in names}
         return any(
