@@ -2000,3 +2000,16 @@ def test_a_figure_is_not_a_department_and_another_column_s_sum_beside_its_printe
     assert _has(canon(plain_text(third)), "8.867,6 triệu")  # "số đó" is that figure, not "sở đó"
     fourth = assistant.ask("thế ở cột NS khác của tỉnh thì chênh bao nhiêu?", third.context)
     assert _has(canon(plain_text(fourth)), "lệch 270 triệu")
+
+
+def test_review_32_lettered_points_as_typed_and_as_entries_of_their_own(assistant: Assistant) -> None:
+    answered, text, _ = ask(assistant, "Điểm đ mục V.1 Thái Bình là gì?")
+    assert answered and _has(text, "đ) Hỗ trợ các sở, ban, ngành")  # "đ", not the "d" folding makes of it
+    answered, text, _ = ask(assistant, "Điểm i mục IV.2 kế hoạch 2022 nói gì?")
+    assert answered and _has(text, "Cổng Thông tin điện tử tỉnh")  # IV.2.i, an entry of its own
+    answered, text, _ = ask(assistant, "Điểm l mục IV.2 năm 2022 nói gì?")
+    assert not answered and _has(text, "a), b), c), d), đ), e), g), h), i), k)")
+    answered, text, _ = ask(assistant, "Điểm b mục 10 Thái Bình nói gì?")
+    assert answered and _has(text, "b) Chủ động phối hợp")
+    answered, text, _ = ask(assistant, "Nhiệm vụ nào giúp doanh nghiệp tiếp cận dễ dàng các dịch vụ SHTT?")
+    assert answered and _has(text, "4.1") and not _has(text, "2.a")  # a broad topic adds no tasks

@@ -147,7 +147,8 @@ def filters_phrase(db: PlanDB, plan: PlanInfo, f: Filters) -> str:
         if f.amount.measure is Measure.STATED and not f.amount.source:
             parts.append(f"có một cột ghi đúng {figure(f.amount.value)} triệu đồng")
         elif f.amount.measure is Measure.STATED:
-            parts.append(f"có cột {what} ghi đúng {figure(f.amount.value)} triệu đồng")
+            source = plan.source(f.amount.source)
+            parts.append(f"có cột {source.label if source else what} ghi đúng {figure(f.amount.value)} triệu đồng")
         elif f.amount.measure is Measure.REMAINING and f.amount.op == ">" and not f.amount.value:
             parts.append("có tổng kinh phí lớn hơn phần phân bổ trong năm")
         elif f.amount.measure is Measure.REMAINING and f.amount.op == "=" and not f.amount.value:

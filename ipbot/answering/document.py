@@ -299,6 +299,10 @@ def duties(db: PlanDB, request: Request) -> Answer:
         plan = db.plan(entry.plan_id)
         source = f"Nguồn: {plan.short_title}, mục {entry.section} (Tổ chức thực hiện)."
         labels = [label for label, _ in entry.duties if label]
+        # (Ninh Thuận 2022's IV.2 letters its points as entries of their own: IV.2.a … IV.2.k)
+        labels = labels or [
+            e.section.rsplit(".", 1)[1] for e in db.duties([plan.id]) if e.section.startswith(f"{entry.section}.")
+        ]
         chosen = tuple(n for n, (label, _) in enumerate(entry.duties) if label and label in f.points)
         if not chosen:
             asked = ", ".join(f"{p})" for p in f.points)

@@ -768,7 +768,9 @@ class Operations:
         f = turn.query.folded
         named = {m.group(1) for m in _SECTION_RE.finditer(f)}
         # "mục 10 phần tổ chức thực hiện": the entry numbered 10 within that part (V.10)
-        bare = set(re.findall(r"\bmuc (\d{1,2})\b", f)) if re.search(r"\bto chuc thuc hien\b", f) else set()
+        # (a lettered point of it names that part too: "điểm b mục 10 Thái Bình")
+        of_part = re.search(r"\bto chuc thuc hien\b|\b(?:diem|y) [a-z] (?:cua |thuoc )?muc \d", f)
+        bare = set(re.findall(r"\bmuc (\d{1,2})\b", f)) if of_part else set()
         return tuple(
             f"{plan.id}:{entry.section}"
             for plan in turn.plans

@@ -63,6 +63,8 @@ TARGET_NAMED = 0.3
 OTHER_YEAR_SPREAD = 0.2
 """A task of the other plan named in a comparison may match this much less than the best one."""
 PASSAGE_LEAD = 0.1
+MAX_TOPIC_MORE = 2
+"""At most this many tasks filed under the topic named are added to those its words ranked."""
 ELSEWHERE_LEAD = 0.25
 WHICH_SPREAD = 0.2
 """How far below the best duty another may score and still be listed for "which agencies"."""
@@ -2160,7 +2162,7 @@ class Reader:
                 )
             )
         # "điểm b mục 9", "ý c)": a lettered point of the one entry named
-        points = tuple(dict.fromkeys(_POINT_RE.findall(turn.query.folded))) if len(ids) == 1 else ()
+        points = self._points(turn.query) if len(ids) == 1 else ()
         return turn.request(
             Items.DUTIES,
             plans=plans,
@@ -2542,6 +2544,13 @@ class Reader:
             return [turn.request(Items.NOTHING, reason=Reason.NO_ANALOG, filters=Filters(ids=ids)), listed]
         return listed
 
+    @staticmethod
+    def _points(q: Query) -> tuple[str, ...]:
+        """The lettered points a question names, as lettered: "điểm đ" is đ), which folding makes a d)."""
+        aligned = len(q.shaped) == len(q.folded)
+        found = [(q.shaped[m.start(1)] if aligned else m.group(1)) for m in _POINT_RE.finditer(q.folded)]
+        return tuple(dict.fromkeys(x if x == "đ" else x.lower() for x in found))
+
     def _entry_named(self, turn: Turn) -> Request | None:
         """'Mục V.9 của kế hoạch Thái Bình nói gì?', 'điểm b mục 9 phần tổ chức thực hiện giao gì?': the entry
         of "Tổ chức thực hiện" named by its number (its lettered point, where one is named)."""
@@ -2550,7 +2559,15 @@ class Reader:
         entries = self.operations.duty_entries(turn)
         if not entries:
             return None
-        points = tuple(dict.fromkeys(_POINT_RE.findall(turn.query.folded))) if len(entries) == 1 else ()
+        points = self._points(turn.query)
+        # Ninh Thuận 2022's "mục IV.2" holds its lettered points as entries of their own (IV.2.a … IV.2.k)
+        sections = {f"{p.id}:{r.section}" for p in turn.plans for r in p.responsibilities}
+        own = [f"{e}.{x}" for e in entries for x in points if f"{e}.{x}" in sections]
+        own += [e for e in entries for x in points if e.endswith(f".{x}") and e not in own]
+        if own:
+            entries, points = tuple(dict.fromkeys(own)), ()
+        elif len(entries) != 1:
+            points = ()
         plans = [p for p in turn.plans if any(e.startswith(f"{p.id}:") for e in entries)]
         return turn.request(Items.DUTIES, plans=plans, filters=Filters(role=Role.DUTY, ids=entries, points=points))
 
@@ -2702,7 +2719,9 @@ class Reader:
             # "những nhiệm vụ nào hỗ trợ sản phẩm OCOP": every task the plans file under the topic the found
             # ones share and the question names (the OCOP classes too), not only those ranked first
             tagged = self.operations.topic_ids(turn, [p for p in turn.plans if p.id in {r.plan_id for r in refs}])
-            refs += [TaskRef(*t.split(":", 1)) for t in tagged if t not in {r.id for r in refs}]
+            more = [TaskRef(*t.split(":", 1)) for t in tagged if t not in {r.id for r in refs}]
+            # (a few more of a topic the ranking half found; a broad one, "doanh nghiệp", would bury the answer)
+            refs += more if len(more) <= MAX_TOPIC_MORE else []
         order = {plan_id: n for n, plan_id in enumerate(self.index.plans)}
         refs.sort(key=lambda r: (order[r.plan_id], self._position(r)))
         named = {r.plan_id for r in refs}  # thousands of tasks over every plan: a set, not a scan per plan
