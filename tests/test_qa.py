@@ -2013,3 +2013,18 @@ def test_review_32_lettered_points_as_typed_and_as_entries_of_their_own(assistan
     assert answered and _has(text, "b) Chủ động phối hợp")
     answered, text, _ = ask(assistant, "Nhiệm vụ nào giúp doanh nghiệp tiếp cận dễ dàng các dịch vụ SHTT?")
     assert answered and _has(text, "4.1") and not _has(text, "2.a")  # a broad topic adds no tasks
+
+
+def test_the_person_s_own_agency_left_out_and_the_entry_just_quoted(assistant: Assistant) -> None:
+    first = assistant.ask(
+        "Mình ở Hội Doanh nhân trẻ Ninh Thuận. Kế hoạch 2022 có nhiệm vụ bản đồ số sản phẩm OCOP, ai chủ trì?"
+    )
+    second = assistant.ask("ngoài hội mình ra thì còn những ai phối hợp?", first.context)
+    text = canon(plain_text(second))
+    assert _has(text, "1.c") and _has(text, "Sở Công Thương")  # the same task; "ngoài" is not "ngoài nước"
+    first = assistant.ask(
+        "Tôi công tác ở Chi cục Hải quan Thái Bình. Kế hoạch 160 giao đơn vị chúng tôi những việc gì?"
+    )
+    second = assistant.ask("ngoài chúng tôi thì mục đó còn giao cho những cơ quan nào nữa?", first.context)
+    text = canon(plain_text(second))
+    assert _has(text, "Công an tỉnh") and _has(text, "Cục Quản lý thị trường tỉnh Thái Bình")

@@ -461,6 +461,7 @@ class Reader:
             return [shared]
         if (
             self.lexicon.has("own_agency", q.folded)
+            and not self.lexicon.has("besides_own", q.folded)  # "ngoài hội mình ra, còn ai phối hợp": not its tasks
             and context.user_agency
             and context.user_agency not in q.agencies
             and self._own_before_named(q)
