@@ -2028,3 +2028,18 @@ def test_the_person_s_own_agency_left_out_and_the_entry_just_quoted(assistant: A
     second = assistant.ask("ngoài chúng tôi thì mục đó còn giao cho những cơ quan nào nữa?", first.context)
     text = canon(plain_text(second))
     assert _has(text, "Công an tỉnh") and _has(text, "Cục Quản lý thị trường tỉnh Thái Bình")
+
+
+def test_a_group_s_points_listed_and_an_agency_only_another_s_duty_names(assistant: Assistant) -> None:
+    question = (
+        "Nhóm giải pháp tăng cường nguồn nhân lực, hình thành văn hóa SHTT và hội nhập quốc tế của KH Thái Bình "
+        "gồm những ý nào? Liệt kê đủ."
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "III.6.a") and _has(text, "III.6.đ")
+    question = (
+        "Tôi làm ở Văn phòng Điều phối nông thôn mới tỉnh Ninh Thuận. KH SHTT 2022 giao đơn vị tôi phối hợp với sở "
+        "nào, để làm việc gì?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "Sở Nông nghiệp và Phát triển nông thôn") and _has(text, "rà soát, thống kê")

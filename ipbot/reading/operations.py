@@ -738,6 +738,10 @@ class Operations:
         tagged = [i for i, tags in tags_of.items() if tags & shared]
         return tuple(dict.fromkeys([*found, *tagged]))
 
+    def tasks_naming(self, agency: str, plans: list[Plan]) -> list[str]:
+        """The tasks of these plans that name the agency, as lead or cooperating (reading asks it too)."""
+        return self._tasks_naming(agency, plans)
+
     def _tasks_naming(self, agency: str, plans: list[Plan]) -> list[str]:
         """The tasks of these plans that name the agency, as lead or cooperating."""
         return [f"{p.id}:{t.number}" for p in plans for t in p.tasks if agency in t.lead or agency in t.cooperating]
@@ -1216,7 +1220,12 @@ class Operations:
             and not filters.negate
             and not self.lex.has("which_tasks", f)  # "có chủ trì nhiệm vụ nào không": "không" answers it
             and not self._tasks_naming(filters.agency, turn.plans)
-            and any(filters.agency in e.agencies for p in turn.plans for e in p.responsibilities)
+            and any(
+                filters.agency in e.agencies
+                or any(filters.agency in self.index.find_agencies(d.text) for d in e.duties)
+                for p in turn.plans
+                for e in p.responsibilities
+            )
         ):
             return None  # "KH 2023 giao đài mình chủ trì những việc gì": no task names it, its duties say
         if filters.agency and not self.lex.has("which_tasks", f) and self._own_duty_says(turn, filters.agency):

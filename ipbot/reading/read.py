@@ -2345,9 +2345,27 @@ class Reader:
             return [*(tasks if isinstance(tasks, list) else [tasks]), duties]
         if has_duties and not asks_tasks and ((q.has("responsibility") and not lead_role) or not (role_cue or listing)):
             return self._duties(turn, turn.plans, q.agencies)
+        own_entry = any(q.agencies[0] in e.agencies for p in turn.plans for e in p.responsibilities)
+        named_in = [] if own_entry else self._entries_naming(turn, q.agencies[0])
+        if named_in and not asks_tasks and not any(self.operations.tasks_naming(q.agencies[0], turn.plans)):
+            # "KH 2022 giao đơn vị tôi (VP điều phối NTM) phối hợp với sở nào": no task names it, another's duty does
+            return named_in
         if role_cue or listing or asks_tasks:
             return self._tasks_of_agency(turn)
         return None
+
+    def _entries_naming(self, turn: Turn, agency: str) -> list[Request]:
+        """The "Tổ chức thực hiện" entries of other agencies whose duties name this one, those duties only."""
+        out = []
+        for plan in turn.plans:
+            for entry in plan.responsibilities:
+                if agency in entry.agencies:
+                    continue
+                parts = tuple(n for n, d in enumerate(entry.duties) if agency in self.index.find_agencies(d.text))
+                if parts:
+                    pid = f"{plan.id}|responsibility|{entry.section}"
+                    out.append(turn.request(Items.PASSAGES, plans=[plan], filters=Filters(ids=(pid,), parts=parts)))
+        return out
 
     def _own_duty_as_good(self, turn: Turn, duty: list[Request] | Request | None) -> bool:
         """The agency's own duty entry matches the words as well as the task they name, and nothing asks a
