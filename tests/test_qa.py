@@ -2043,3 +2043,12 @@ def test_a_group_s_points_listed_and_an_agency_only_another_s_duty_names(assista
     )
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "Sở Nông nghiệp và Phát triển nông thôn") and _has(text, "rà soát, thống kê")
+
+
+def test_what_a_bracket_brings_in_is_not_the_topic_of_a_sum(assistant: Assistant) -> None:
+    question = (
+        "Cộng kinh phí của tất cả các dòng tập huấn, bồi dưỡng (kể cả cho học sinh, sinh viên và lớp cấp huyện) "
+        "trong bảng dự toán 2023 được bao nhiêu?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "527,6 triệu") and _has(text, "4.1 (9,2)")

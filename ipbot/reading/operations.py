@@ -711,7 +711,10 @@ class Operations:
     def _topic_ids(self, turn: Turn, plans: list[Plan]) -> tuple[str, ...]:
         """Tasks a topic named in the question is clearly about ("bao nhiêu nhiệm vụ về tri thức truyền thống")."""
         q = turn.query
-        listed = self._listed_topics(q.folded, plans)
+        # what "(kể cả …)" brings in is not the topic ("các dòng tập huấn, bồi dưỡng (kể cả cho học sinh, sinh viên)")
+        raw = q.raw
+        folded = fold(blank(raw, [m.span() for m in self.including_re.finditer(aligned(raw))]))
+        listed = self._listed_topics(folded, plans)
         if listed:  # "về chỉ dẫn địa lý, nhãn hiệu chứng nhận hoặc nhãn hiệu tập thể": any of the topics
             return tuple(f"{p.id}:{t.number}" for p in plans for t in p.tasks if {fold(x) for x in t.topics} & listed)
         if not q.content_tokens or any(not self.index.known(t) for t in q.content_tokens):
@@ -727,7 +730,7 @@ class Operations:
         # "các dòng tập huấn, bồi dưỡng": every task the plan files under a topic named, though its
         # words differ ("lớp bồi dưỡng chuyên sâu" is a class too)
         tags = {fold(x) for p in plans for t in p.tasks for x in t.topics}
-        spans = [(m.start(), m.end(), x) for x in tags for m in re.finditer(rf"\b{re.escape(x)}\b", q.folded)]
+        spans = [(m.start(), m.end(), x) for x in tags for m in re.finditer(rf"\b{re.escape(x)}\b", folded)]
         # a tag inside a longer one is not named: "truyền thông" (folded) inside "tri thức truyền thống"
         named = {x for s, e, x in spans if not any(s2 <= s and e <= e2 and (s2, e2) != (s, e) for s2, e2, _ in spans)}
         # the topic the tasks found share ("tập huấn" of 5.1 and 5.2), not every topic a word names
