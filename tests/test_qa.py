@@ -2052,3 +2052,11 @@ def test_what_a_bracket_brings_in_is_not_the_topic_of_a_sum(assistant: Assistant
     )
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "527,6 triệu") and _has(text, "4.1 (9,2)")
+
+
+def test_a_count_then_which_ones_fits_one_message(assistant: Assistant) -> None:
+    question = (
+        "Bảng dự toán 2023 có bao nhiêu nhiệm vụ ghi tổng thời gian thực hiện 24 tháng? Đó là những nhiệm vụ nào?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "3 nhiệm vụ") and text.count("• 3.1") == 1 and len(text) < 4096

@@ -247,6 +247,11 @@ class Reader:
             unplanned_before = any(r.reason is Reason.NO_PLAN for r in found)
             requests += [r for r in found if r not in requests]
             context = _carried(context, found)
+        # "có bao nhiêu nhiệm vụ …? Đó là những nhiệm vụ nào?": the count lists them already
+        counted = {r.filters.ids for r in requests if r.items is Items.TASKS and r.op is Op.COUNT and r.filters.ids}
+        requests = [
+            r for r in requests if not (r.items is Items.TASKS and r.op is Op.LIST and r.filters.ids in counted)
+        ]
         # "KH Thái Bình có nhiệm vụ bản đồ số không, ai chủ trì?": "no" leaves the rest unanswered, so the
         # "no" alone is no answer to the message
         requests = [
@@ -2596,6 +2601,15 @@ class Reader:
         q = turn.query
         if turn.task_how == "content" and self.lexicon.has("mentions", q.folded) and self._mentioning(turn):
             return None  # "những nhiệm vụ nào nhắc tới sản phẩm OCOP": every task that says it, not the best match
+        if (
+            turn.task_how == "context"
+            and len(turn.tasks) > 1
+            and self.lexicon.has("which_tasks", q.folded)
+            and not q.has(*TASK_FACETS)
+        ):
+            # "… bao nhiêu nhiệm vụ …? Đó là những nhiệm vụ nào?": them, listed, not one card each
+            ids = tuple(dict.fromkeys(r.id for r in turn.tasks))
+            return turn.request(Items.TASKS, op=Op.LIST, filters=Filters(ids=ids), show=(Field.CONTENT,))
         if turn.task_how == "no_analog":
             # "sang năm 2023 còn nhiệm vụ này không?": asked whether it goes on, "no" answers it
             asked = (Field.CONTINUES,) if self._asks_whether_there(q) else ()
@@ -2967,6 +2981,7 @@ def _carried(context: Context, requests: list[Request]) -> Context:
     # "… cho sản phẩm nào, và cơ quan chủ trì mỗi năm là ai?": the tasks the list names, for the next piece
     listed = [i for r in topical if r.items is Items.TASKS and r.op is Op.LIST for i in r.filters.ids]
     agencies = [r.filters.agency for r in topical if r.filters.agency]
+    tasks = list(dict.fromkeys(tasks))  # (a count and a look-up of the same rows name them twice)
     return context.model_copy(
         update={
             "plan_id": next(iter(plans)) if len(plans) == 1 else context.plan_id,
