@@ -149,7 +149,7 @@ class Reader:
         self.knowledge = knowledge
         self.index = Index(knowledge)
         self._cited: dict[str, list[Citation]] = {}
-        self._task_folded: dict[str, str] = {}  # task id → its title and content folded (see _task_words)
+        self._task_folded: dict[str, str] = {}  # task id → its words folded (see _task_words)
         # a plan's own topic words ("vocabulary: topics" in its file) are read like the lexicon's needs
         topics = {plan.id: plan.vocabulary.topics for plan in knowledge.plans.values()}
         self.lexicon = (lexicon or default_lexicon()).with_topics(topics)
