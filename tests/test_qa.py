@@ -2060,3 +2060,9 @@ def test_a_count_then_which_ones_fits_one_message(assistant: Assistant) -> None:
     )
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "3 nhiệm vụ") and text.count("• 3.1") == 1 and len(text) < 4096
+
+
+def test_a_task_s_objective_is_quoted_whole_on_its_card(assistant: Assistant) -> None:
+    first = assistant.ask("Năm 2022 nhiệm vụ bản đồ số sản phẩm OCOP ai chủ trì?")
+    second = assistant.ask("bản đồ số đó hướng tới cơ sở dữ liệu nông nghiệp về những lĩnh vực nào?", first.context)
+    assert _has(canon(plain_text(second)), "cây trồng")  # late in a long objective, once cut off

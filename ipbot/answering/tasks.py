@@ -210,7 +210,7 @@ def _card(db: PlanDB, plan: PlanInfo, task: Task) -> Lines:
     """The task card: everything the plan says about the task, briefly."""
     lines = [task.content]
     if task.objective:
-        lines.append(f"Mục tiêu: {shorten(task.objective, 220)}")
+        lines.append(f"Mục tiêu: {shorten(task.objective, 600)}")  # one sentence or two: whole (its details are asked)
     if task.training_content:
         lines.append(f"Nội dung tập huấn: {task.training_content}")
     if task.lead:
