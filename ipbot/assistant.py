@@ -14,7 +14,8 @@ from __future__ import annotations
 import dataclasses
 import gc
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,8 +43,12 @@ def open_knowledge(data_dir: Path, db_path: Path) -> Knowledge:
 
 
 def build(data_dir: Path, db_path: Path) -> object:
-    """Build the plan database now (``ipbot build-db``); returns the loaded catalogue."""
-    return build_database(data_dir, db_path, derived_tables)
+    """Build the plan database now (``ipbot build-db``); returns the loaded catalogue.
+
+    Without garbage collection, as loading (see :func:`_collection_paused`): at 300 plans its 16 full
+    collections took 2.1 s of 20 s."""
+    with _collection_paused():
+        return build_database(data_dir, db_path, derived_tables)
 
 
 class Assistant:
@@ -58,7 +63,8 @@ class Assistant:
 
     @classmethod
     def open(cls, settings: Settings | Paths) -> Assistant:
-        return cls(open_knowledge(settings.data_dir, settings.database))
+        with _collection_paused():
+            return cls(open_knowledge(settings.data_dir, settings.database))
 
     def close(self) -> None:
         self.answerer.db.close()
@@ -95,6 +101,22 @@ class Assistant:
         answer.requests = requests
         answer.context = _next_context(context, requests, answer)
         return answer
+
+
+@contextmanager
+def _collection_paused() -> Iterator[None]:
+    """No garbage collection while the plans, the index and the lexicon are made.
+
+    Loading makes some hundred thousand objects that live as long as the process and hardly any
+    garbage cycles; each collection it triggered scanned them all again (at 300 plans 0.19 s of one
+    ``ipbot ask``: two full collections, 31 of the middle generation). Collection resumes as it was."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def settle() -> None:

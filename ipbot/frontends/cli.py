@@ -7,6 +7,7 @@ path imports neither telegram nor anything else heavy, so ``ipbot ask`` starts f
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -65,6 +66,8 @@ def chat(assistant: Assistant, stdin: IO[str], stdout: IO[str], interactive: boo
 
 
 def _cmd_ask(args: argparse.Namespace, settings: Settings | Paths) -> int:
+    if not args.batch:  # one question, then the process ends: what loading makes is never scanned (below)
+        gc.disable()
     assistant = Assistant.open(settings)
     if args.batch:
         settle()
@@ -79,6 +82,8 @@ def _cmd_ask(args: argparse.Namespace, settings: Settings | Paths) -> int:
     if not args.question:
         print('Hãy nhập câu hỏi, ví dụ: ipbot ask "Ai chủ trì nhiệm vụ 3.3?"', file=sys.stderr)
         return 2
+    gc.freeze()  # out of the collector's sight before it runs again: 0.1-0.2 s at 300 plans
+    gc.enable()
     answer = assistant.ask(" ".join(args.question))
     print(plain_text(answer))
     return 0

@@ -1128,7 +1128,8 @@ class Reader:
     def _places(self, q: Query, every: list[Plan]) -> Request | None:
         """Places named: a district puts the question in its province's plans; a province with no
         plan gets a plain "no plan" (its merger noted when a planned province is now part of it)."""
-        by_province = {fold(p.province): p.province_id for p in every}
+        every_plan = len(every) == len(self.index.plans)  # (as it always is: made once, not on every question)
+        by_province = self.index.province_ids if every_plan else {fold(p.province): p.province_id for p in every}
         matches, said = self._place_words(f"{q.lead_raw} {q.raw}", every)
         q.content = _without(q.content, said)
         q.full_content = _without(q.full_content, said)
@@ -1166,7 +1167,9 @@ class Reader:
         matches = self.places.matches(
             text,
             self._common,
-            lower_districts={p.province for p in every if p.id in self.index.in_force},
+            lower_districts=self.index.provinces_in_force
+            if len(every) == len(self.index.plans)  # (as it always is: made once, not on every question)
+            else {p.province for p in every if p.id in self.index.in_force},
             pairs=self._pairs,
         )
         said = [f"{word} {form}" for form, _ in matches for word in PLACE_WORDS] + [form for form, _ in matches]
