@@ -244,6 +244,10 @@ class FoldedAbbreviation(Abbreviation):
     to: FoldedPhrase
 
 
+Word = Annotated[str, StringConstraints(pattern=r"^\w+$")]
+WordPair = Annotated[str, StringConstraints(pattern=r"^\w+ \w+$")]
+
+
 class Words(BaseModel):
     """``data/lexicon/abbreviations.yaml``: the words folding and expanding rely on."""
 
@@ -251,14 +255,14 @@ class Words(BaseModel):
 
     abbreviations: dict[FoldedPhrase, FoldedAbbreviation]
     shorthand: dict[Annotated[str, StringConstraints(pattern=r"^[a-z]+$")], Abbreviation]
-    function_words: list[Annotated[str, StringConstraints(pattern=r"^\w+$")]]
-    accented_function_words: list[Annotated[str, StringConstraints(pattern=r"^\w+$")]] = []
-    question_words: list[Annotated[str, StringConstraints(pattern=r"^\w+$")]]
-    terms: list[Annotated[str, StringConstraints(pattern=r"^\w+ \w+$")]] = []
-    framing_pairs: list[Annotated[str, StringConstraints(pattern=r"^\w+ \w+$")]] = []
-    framing_before_cue: list[Annotated[str, StringConstraints(pattern=r"^\w+$")]] = []
-    framed_after: list[Annotated[str, StringConstraints(pattern=r"^\w+ \w+$")]] = []
-    pronouns: list[Annotated[str, StringConstraints(pattern=r"^\w+$")]] = []
+    function_words: list[Word]
+    accented_function_words: list[Word] = []
+    question_words: list[Word]
+    terms: list[WordPair] = []
+    framing_pairs: list[WordPair] = []
+    framing_before_cue: list[Word] = []
+    framed_after: list[WordPair] = []
+    pronouns: list[Word] = []
 
     @field_validator("function_words", "accented_function_words", "question_words")
     @classmethod

@@ -12,7 +12,17 @@ from ipbot.plans.db import ALL_BUT, PlanDB, PlanInfo
 from ipbot.requests import Field, Filters, Measure, Request, Role
 from ipbot.text import figure, quarters_text
 
-__all__ = ["Reach", "date_text", "filters_phrase", "measure_phrase", "percent", "period", "plans_of", "reply"]
+__all__ = [
+    "Reach",
+    "among_chosen",
+    "date_text",
+    "filters_phrase",
+    "measure_phrase",
+    "percent",
+    "period",
+    "plans_of",
+    "reply",
+]
 
 Reach = tuple[list[str], bool]
 """What a family's answer would be about (its ``plan_ids``) and whether it answers (``answered``), worked
@@ -172,3 +182,10 @@ _KIND_WORDS = {
     "central": "cơ quan trung ương",
     "enforcement": "cơ quan thực thi",
 }
+
+
+def among_chosen(f: Filters, plan_id: str | None = None) -> str:
+    """ " trong số 4.1, 5.1, …" when the tasks were chosen by their words ("các lớp tập huấn Quý I"): none of
+    them passing is not none of the plan's tasks passing (the chosen of one plan, or of any)."""
+    chosen = [i.split(":", 1)[1] for i in f.ids if ":" in i and (plan_id is None or i.startswith(f"{plan_id}:"))]
+    return f" trong số {', '.join(chosen)}" if chosen else ""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from ipbot.answering.common import Reach, filters_phrase, percent, plans_of, reply
+from ipbot.answering.common import Reach, among_chosen, filters_phrase, percent, plans_of, reply
 from ipbot.answers import Answer, Section, Suggestion
 from ipbot.describe import agency_list, shorten, task_line, timeline_phrase
 from ipbot.plans.db import NO_FILTERS, PlanDB, PlanInfo
@@ -132,9 +132,7 @@ def list_tasks(db: PlanDB, request: Request) -> Answer:
         names = ", ".join(p.short_title for p in plans)
         what = filters_phrase(db, plans[0], request.filters) if plans else ""
         # "các lớp tập huấn Quý I": none of the classes, which is not none of the plan's tasks
-        chosen = [i.split(":", 1)[1] for i in request.filters.ids if ":" in i]
-        among = f" trong số {', '.join(chosen)}" if chosen else ""
-        line = f"{names}: không có nhiệm vụ nào{among} {what}".rstrip() + "."
+        line = f"{names}: không có nhiệm vụ nào{among_chosen(request.filters)} {what}".rstrip() + "."
         return reply(request, [Section([line])], False, plans=[p.id for p in plans])
     suggestions = [
         Suggestion(

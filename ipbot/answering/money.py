@@ -12,7 +12,16 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ipbot import phrases
-from ipbot.answering.common import Reach, filters_phrase, measure_phrase, percent, period, plans_of, reply
+from ipbot.answering.common import (
+    Reach,
+    among_chosen,
+    filters_phrase,
+    measure_phrase,
+    percent,
+    period,
+    plans_of,
+    reply,
+)
 from ipbot.answers import Answer, Section
 from ipbot.describe import agency_list, shorten
 from ipbot.plans.db import ALL_BUT, BudgetRow, PlanDB, PlanInfo, column
@@ -241,12 +250,10 @@ def sum_rows(db: PlanDB, request: Request) -> Answer:
         scope = filters_phrase(db, plan, f)
         scope = f" các nhiệm vụ {scope}" if scope else (" các nhiệm vụ đã chọn" if f.ids else " cả bảng dự toán")
         if not ids:  # nothing passes: say so, not "Cộng …: 0 triệu đồng" as if rows had been added
-            chosen = [i.split(":", 1)[1] for i in f.ids if i.startswith(f"{plan.id}:")]
-            among = f" trong số {', '.join(chosen)}" if chosen else ""
             sections.append(
                 Section(
                     [
-                        f"Không có nhiệm vụ nào{among}{scope.removeprefix(' các nhiệm vụ')}, "
+                        f"Không có nhiệm vụ nào{among_chosen(f, plan.id)}{scope.removeprefix(' các nhiệm vụ')}, "
                         f"nên không có {what} nào để cộng."
                     ],
                     plan.short_title,

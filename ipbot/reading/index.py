@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Literal
 from rapidfuzz import fuzz, process
 
 from ipbot.plans.cycles import latest_cycle_start
-from ipbot.plans.models import Plan, Task
+from ipbot.plans.models import Plan, Responsibility, Task
 from ipbot.plans.store import read_row, read_tokens
 from ipbot.reading.compiled import TAG, Parts, compile_parts, from_parts
 from ipbot.reading.places import map_provinces
@@ -1045,6 +1045,12 @@ class Index:
         the build stored when it can be (see :mod:`ipbot.reading.compiled`)."""
         pattern = agency_surface_pattern(self.knowledge.agencies.values())
         return from_parts(pattern, _stored_patterns(self.knowledge).get(pattern))
+
+    def duties_naming(self, entry: Responsibility, agencies: Collection[str]) -> tuple[int, ...]:
+        """The positions of an entry's duties whose words name one of the agencies ("Chủ trì, phối hợp Văn
+        phòng Điều phối … rà soát" in Sở NN&PTNT's entry names the Văn phòng)."""
+        wanted = set(agencies)
+        return tuple(n for n, d in enumerate(entry.duties) if wanted & set(self.find_agencies(d.text)))
 
     def find_agencies(self, text: str) -> list[str]:
         """Agency slugs named in the text, in order of appearance, exact or near-exact."""

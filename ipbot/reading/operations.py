@@ -335,7 +335,7 @@ class Operations:
         spans = self.index.agency_spans(f) if agency else []
         if cut and spans and 0 <= spans[0][0] - cut.end() < 30:
             # "không tính các lớp do UBND huyện tổ chức": that agency's tasks are left out, none chosen by it
-            left_out = tuple(self._tasks_naming(agency, turn.plans))
+            left_out = tuple(self.tasks_naming(agency, turn.plans))
             agency, role, negate = None, Role.ANY, False
         if not left_out and turn.context.listed and self.lex.has("besides_listed", f):
             # "ngoài các lớp vừa nói, quý II còn những dòng nào": the rows just listed are left out
@@ -705,10 +705,6 @@ class Operations:
         return bool(_QUOTED_RE.search(q.raw) or self.lex.has("recurring", q.folded))
 
     def topic_ids(self, turn: Turn, plans: list[Plan]) -> tuple[str, ...]:
-        """The tasks a topic named in the question is clearly about (reading's lists use it too)."""
-        return self._topic_ids(turn, plans)
-
-    def _topic_ids(self, turn: Turn, plans: list[Plan]) -> tuple[str, ...]:
         """Tasks a topic named in the question is clearly about ("bao nhiêu nhiệm vụ về tri thức truyền thống")."""
         q = turn.query
         # what "(kể cả …)" brings in is not the topic ("các dòng tập huấn, bồi dưỡng (kể cả cho học sinh, sinh viên)")
@@ -742,10 +738,6 @@ class Operations:
         return tuple(dict.fromkeys([*found, *tagged]))
 
     def tasks_naming(self, agency: str, plans: list[Plan]) -> list[str]:
-        """The tasks of these plans that name the agency, as lead or cooperating (reading asks it too)."""
-        return self._tasks_naming(agency, plans)
-
-    def _tasks_naming(self, agency: str, plans: list[Plan]) -> list[str]:
         """The tasks of these plans that name the agency, as lead or cooperating."""
         return [f"{p.id}:{t.number}" for p in plans for t in p.tasks if agency in t.lead or agency in t.cooperating]
 
@@ -767,10 +759,6 @@ class Operations:
         return {topic for _, _, topic in run} if len(run) >= 2 else set()
 
     def duty_entries(self, turn: Turn) -> tuple[str, ...]:
-        """Entries of "Tổ chức thực hiện" named by their number (reading quotes them too)."""
-        return self._duty_entries(turn)
-
-    def _duty_entries(self, turn: Turn) -> tuple[str, ...]:
         """Entries of "Tổ chức thực hiện" named by their number ("mục V.9 giao việc cho mấy cơ quan")."""
         f = turn.query.folded
         named = {m.group(1) for m in _SECTION_RE.finditer(f)}
@@ -849,7 +837,7 @@ class Operations:
             plans = [two[0], two[1]] if two else turn.plans
             # the tasks the words matched are dropped for a topic of their own, unless a quoted phrase chose them
             ids = r.filters.ids if turn.task_how != "content" or self._by_phrase(turn) else ()
-            topic = () if r.filters.groups else self._topic_ids(turn, plans)  # a group's title is no topic
+            topic = () if r.filters.groups else self.topic_ids(turn, plans)  # a group's title is no topic
             filters = r.filters.model_copy(update={"ids": ids or topic})
             parts = self._count_parts(turn, filters)
             together = re.search(rf"\b(?:{'|'.join(self.lex.phrases('all_told'))})\b", f)
@@ -863,7 +851,7 @@ class Operations:
             if not duty and not _ROLE_RE.search(f):
                 return None  # "bao nhiêu đơn vị sản xuất kinh doanh" is a target, not the plan's agencies
             kind = "department" if re.search(r"\b(?:may|bao nhieu|nhung|cac) so\b", f) else None
-            entries = (self._duty_entries(turn) or self._entries_saying(turn)) if duty else ()
+            entries = (self.duty_entries(turn) or self._entries_saying(turn)) if duty else ()
             filters = Filters(
                 role=role, agency_kind=kind, groups=r.filters.groups, quarters=r.filters.quarters, ids=entries
             )
@@ -1021,7 +1009,7 @@ class Operations:
             f = f.model_copy(update={"ids": tuple(listed)})  # "mỗi lớp bao nhiêu, cộng lại?": the classes just listed
         elif by_words and alone and q.content_tokens and adds:
             # "cộng tổng kinh phí các dòng tập huấn, bồi dưỡng": the rows of a topic, however many
-            topic = self._topic_ids(turn, turn.plans)
+            topic = self.topic_ids(turn, turn.plans)
             f = f.model_copy(update={"ids": tuple(dict.fromkeys([*f.ids, *topic]))}) if topic else f
         selects = f.model_copy(update={"role": Role.ANY}) != Filters()  # any selection of rows at all
         whole = self.lex.has("whole_table", q.folded) or bool(re.search(r"\bcot\b", q.folded))
@@ -1077,7 +1065,7 @@ class Operations:
         filters = f.model_copy(update={"status": tuple(s for s in f.status if s != "recurring")})
         if not filters.ids and (filters.agency or filters.quarters):
             # "ba lớp tập huấn quý II do sở mình chủ trì thì tổng kinh phí bao nhiêu": the classes only
-            filters = filters.model_copy(update={"ids": self._topic_ids(turn, turn.plans)})
+            filters = filters.model_copy(update={"ids": self.topic_ids(turn, turn.plans)})
         # every column named, in the table's order ("tổng kinh phí thực hiện, số phân bổ và phần còn lại")
         named = [
             m
@@ -1183,7 +1171,7 @@ class Operations:
             # "giao việc cho các hội, đoàn thể nào": the associations only
             kind = "association" if self.lex.has("associations_asked", f) else None
             # "mục 9 phần tổ chức thực hiện gồm những cơ quan nào": that entry's agencies
-            entries = self._duty_entries(turn) if role is Role.DUTY else ()
+            entries = self.duty_entries(turn) if role is Role.DUTY else ()
             return [
                 turn.request(
                     Items.AGENCIES,
@@ -1222,10 +1210,9 @@ class Operations:
             filters.agency
             and not filters.negate
             and not self.lex.has("which_tasks", f)  # "có chủ trì nhiệm vụ nào không": "không" answers it
-            and not self._tasks_naming(filters.agency, turn.plans)
+            and not self.tasks_naming(filters.agency, turn.plans)
             and any(
-                filters.agency in e.agencies
-                or any(filters.agency in self.index.find_agencies(d.text) for d in e.duties)
+                filters.agency in e.agencies or self.index.duties_naming(e, [filters.agency])
                 for p in turn.plans
                 for e in p.responsibilities
             )
@@ -1310,7 +1297,7 @@ class Operations:
         slug = q.agencies[0]
         agency, role, negate = self._agency(turn)
         role = role if agency == slug and not negate and role in (Role.LEAD, Role.COOPERATING) else Role.ANY
-        topic = self._topic_ids(turn, list(two))  # "nhiệm vụ OCOP của sở NN năm 2022 và 2023": its OCOP tasks
+        topic = self.topic_ids(turn, list(two))  # "nhiệm vụ OCOP của sở NN năm 2022 và 2023": its OCOP tasks
         out = [
             Request(
                 items=Items.TASKS,
@@ -1338,7 +1325,7 @@ class Operations:
         # "nhiệm vụ chỉ dẫn địa lý năm 2022 và 2023 khác nhau thế nào": the tasks on that topic only ("có gì
         # mới" alone names none: its "mới" is the question's)
         bare_new = set(turn.query.content_tokens) <= {"moi", "khac", "thay", "doi"}
-        topic = () if groups or bare_new else self._topic_ids(turn, list(two))
+        topic = () if groups or bare_new else self.topic_ids(turn, list(two))
         filters = Filters(groups=groups) if groups else Filters(ids=topic)
         if groups:
             for plan in two:

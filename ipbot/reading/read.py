@@ -2133,7 +2133,7 @@ class Reader:
         asked = set(turn.query.agencies) - set(entry.agencies)
         if asked:
             # "KH có nhắc gì tới VP điều phối NTM không?": the duties of another's entry that name it
-            naming = tuple(n for n, d in enumerate(entry.duties) if asked & set(self.index.find_agencies(d.text)))
+            naming = self.index.duties_naming(entry, asked)
             if naming:
                 return naming
         if len(entry.duties) < 3:
@@ -2369,7 +2369,7 @@ class Reader:
             for entry in plan.responsibilities:
                 if agency in entry.agencies:
                     continue
-                parts = tuple(n for n, d in enumerate(entry.duties) if agency in self.index.find_agencies(d.text))
+                parts = self.index.duties_naming(entry, [agency])
                 if parts:
                     pid = f"{plan.id}|responsibility|{entry.section}"
                     out.append(turn.request(Items.PASSAGES, plans=[plan], filters=Filters(ids=(pid,), parts=parts)))
