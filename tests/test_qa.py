@@ -2066,3 +2066,51 @@ def test_a_task_s_objective_is_quoted_whole_on_its_card(assistant: Assistant) ->
     first = assistant.ask("Năm 2022 nhiệm vụ bản đồ số sản phẩm OCOP ai chủ trì?")
     second = assistant.ask("bản đồ số đó hướng tới cơ sở dữ liệu nông nghiệp về những lĩnh vực nào?", first.context)
     assert _has(canon(plain_text(second)), "cây trồng")  # late in a long objective, once cut off
+
+
+def test_a_second_piece_naming_only_another_plan_asks_the_first_again(assistant: Assistant) -> None:
+    answered, text, _ = ask(assistant, "Sở Tài chính làm gì trong KH 2022 của Ninh Thuận, và trong KH Thái Bình?")
+    assert answered and _has(text, "mục IV.2.đ") and _has(text, "mục V.6")
+    assert _has(text, "Sở Kế hoạch và Đầu tư thẩm định") and _has(text, "chi thường xuyên hàng năm")
+
+
+def test_a_duty_matched_in_each_of_two_provinces_plans(assistant: Assistant) -> None:
+    answered, text, _ = ask(assistant, "Theo KH 2022 Ninh Thuận và KH Thái Bình, Sở NN&PTNT rà soát những gì?")
+    assert answered and _has(text, "mục IV.2.b") and _has(text, "mục V.2")
+    assert _has(text, "các sản phẩm OCOP") and _has(text, "nông nghiệp chủ lực")
+    # the agency and the duty said in a preamble, the question only "mỗi tỉnh … gì"
+    question = (
+        "Kế hoạch 2022 của Ninh Thuận và kế hoạch Thái Bình đều giao Sở NN&PTNT việc rà soát. Mỗi tỉnh rà soát gì?"
+    )
+    answered, again, _ = ask(assistant, question)
+    assert answered and _has(again, "các sản phẩm OCOP") and _has(again, "nông nghiệp chủ lực")
+
+
+def test_an_agency_s_role_in_two_plans_and_one_passage_shown_once(assistant: Assistant) -> None:
+    question = (
+        "Vai trò của Sở GD&ĐT trong KH 2023 của Ninh Thuận khác gì với KH Thái Bình? Ở Thái Bình sở này làm cùng ai?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "5.5") and _has(text, "Sở Lao động - Thương binh và Xã hội")
+    assert text.count("mục v.8 (tổ chức thực hiện)") == 1  # (text is casefolded)
+
+
+def test_three_classes_pointed_back_at_after_a_question_on_one_of_them(assistant: Assistant) -> None:
+    first = assistant.ask("Năm 2023 Sở KH&CN Ninh Thuận chủ trì mấy lớp tập huấn, bồi dưỡng?")
+    second = assistant.ask("lớp bồi dưỡng chuyên sâu dành cho ai?", first.context)
+    third = assistant.ask("ba lớp đó tổng cộng bao nhiêu tiền?", second.context)
+    assert third.answered and _has(canon(plain_text(third)), "27,6 triệu")
+
+
+def test_that_class_s_money_is_not_read_as_the_newspaper_s(assistant: Assistant) -> None:
+    first = assistant.ask("Năm 2023 Ninh Thuận có lớp tập huấn tra cứu thông tin SHCN ở trạm IP Platform không?")
+    second = assistant.ask("kinh phí lớp đó bao nhiêu?", first.context)
+    text = canon(plain_text(second))
+    assert second.answered and _has(text, "9,2 triệu") and "420" not in text
+
+
+def test_the_targets_just_shown_are_what_a_pointing_question_asks_about(assistant: Assistant) -> None:
+    first = assistant.ask("Chỉ tiêu đến năm 2025 của Thái Bình về đào tạo cán bộ quản lý nhà nước về SHTT là gì?")
+    second = assistant.ask("đó là những sở nào?", first.context)
+    text = canon(plain_text(second))
+    assert second.answered and _has(text, "Sở Văn hóa, Thể thao và Du lịch") and _has(text, "Chỉ tiêu")

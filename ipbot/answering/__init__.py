@@ -173,8 +173,11 @@ class Answerer:
         if len(answers) == 1:
             return many.fit(self.db, requests, answers[0])
         first = next((a for a in answers if a.answered), answers[0])
+        every = [s for a in answers for s in a.sections]
         combined = Answer(
-            sections=[s for a in answers for s in a.sections],
+            # two questions of a message answered by the same passage ("vai trò của Sở GD&ĐT …? được giao cùng
+            # với sở nào?"): it is shown once
+            sections=[s for i, s in enumerate(every) if s not in every[:i]],
             answered=any(a.answered for a in answers),
             intent=first.intent,
             plan_ids=list(dict.fromkeys(p for a in answers for p in a.plan_ids)),

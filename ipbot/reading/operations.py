@@ -277,6 +277,8 @@ class Operations:
         words name one or two tasks: "các lớp cho chủ thể OCOP ở từng huyện", or give task numbers)."""
         m = self._things_re.search(turn.query.folded) if self._things_re else None
         named = (turn.task_how == "content" and len(turn.tasks) <= 2) or turn.named_one_by_one
+        # "ba lớp đó cộng lại": the classes pointed back at, not every class of the plan
+        named = named or (turn.task_how == "context" and turn.query.has("refer"))
         if m is None or named or turn.query.task_numbers:
             return ()
         return self._counting(turn, m.group(1))

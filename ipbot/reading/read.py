@@ -30,7 +30,7 @@ from ipbot.reading.places import PLACE_WORDS, Place, Places, common_forms
 from ipbot.reading.segment import segment
 from ipbot.reading.turn import FIELD_OF_CUE, STRONG_MATCH, TASK_FACETS, Turn
 from ipbot.requests import Field, Filters, Items, Measure, Op, Reason, Request, Role
-from ipbot.text import fold, has_diacritics, nfc, shape, strip_marks, tokens
+from ipbot.text import aligned, blank, fold, has_diacritics, nfc, shape, strip_marks, tokens
 
 __all__ = ["MAX_MESSAGE", "Reader", "Reading"]
 
@@ -220,6 +220,10 @@ class Reader:
             if unplanned_before and not asked.provinces and not asked.years:
                 # "Đà Nẵng có kế hoạch 2023 không, kinh phí bao nhiêu?": still Đà Nẵng, which has no plan
                 continue
+            if before is not None and self._only_other_plan(asked, before):
+                # "Sở Tài chính được giao việc gì trong KH 2023, và trong KH Thái Bình?": the question
+                # before, asked of the plan this piece names
+                asked = self._asked_of(before, asked)
             if before is not None and not asked.provinces and not asked.unplanned:
                 # "Ninh Thuận có kế hoạch 2024 chưa? Năm 2024 tỉnh làm gì?": still Ninh Thuận, never
                 # another province's plan that happens to cover the year
@@ -265,6 +269,33 @@ class Reader:
             requests = [r for r in requests if r.items is not Items.TALK]
         return Reading(tuple(_merged(requests)), truncated, user_agency)
 
+    def _only_other_plan(self, q: Query, before: Query) -> bool:
+        """A piece of a message that repeats the question before it of another plan and asks nothing of
+        its own ("…, và trong KH Thái Bình?", "…, còn KH Thái Bình giao những cơ quan nào?")."""
+        if not (self.lexicon.has("nothing_new", q.folded) or q.folded.startswith("va ")):
+            return False
+        if q.content_tokens or q.task_numbers or q.agencies or q.quarters or q.group_numbers or q.cues:
+            return False
+        names = (q.provinces, q.years, q.plan_numbers)
+        return any(names) and names != (before.provinces, before.years, before.plan_numbers)
+
+    def _asked_of(self, before: Query, piece: Query) -> Query:
+        """The question before, with the plan it named swapped for the one a piece names: its places are
+        taken out of its words (reading looks for places there again) and the piece's put after them."""
+        said = aligned(before.raw)
+        forms = {form for form, _ in self._place_words(before.raw, self.index.plans.values())[0]}
+        spans = [m.span() for f in forms for m in re.finditer(rf"(?<!\w){re.escape(f)}(?!\w)", said)]
+        return replace(
+            before,
+            raw=f"{blank(before.raw, spans)} {piece.raw}",
+            cues=set(before.cues),
+            provinces=piece.provinces,
+            unplanned=piece.unplanned,
+            years=piece.years,
+            plan_numbers=piece.plan_numbers,
+            agencies=list(before.agencies),
+        )
+
     def _starts_with_duty(self, q: Query) -> bool:
         """A question with no subject of its own ("được giao chủ trì …", "phải làm gì"): its subject is the
         one of the question before it."""
@@ -308,6 +339,17 @@ class Reader:
             q.agencies = [lead.agencies[0], *q.agencies]
         elif not q.agencies and len(set(lead.agencies)) >= 2 and re.search(r"\bben nao\b", q.folded):
             q.agencies = lead.agencies  # "UBND huyện và Sở GD&ĐT mỗi bên chủ trì một dòng. Bên nào nhiều tiền hơn?"
+        elif (
+            not q.agencies
+            and lead.agencies
+            and q.content_tokens
+            and set(q.content_tokens) <= set(lead.content_tokens)
+            and not (self.lexicon.has("introduces", lead.folded) or self.lexicon.has("persona", lead.folded))
+        ):
+            # "Cả hai kế hoạch đều giao Sở NN&PTNT chủ trì một việc rà soát. Mỗi nơi rà soát cái gì?": the
+            # question's words are the preamble's, and so is its agency (not the asker's own: "DN của tôi là
+            # hội viên Hội DN trẻ, đang làm startup. … có nv nào về khởi nghiệp")
+            q.agencies = lead.agencies
         # "…nghe nói năm 2023 có nhiệm vụ KH&CN cấp TW…. Nv đó tổng kp bn?": "đó" is the preamble's subject
         refers = self._refers_to_one(q)
         explains = self._explains(q) and not refers
@@ -1360,6 +1402,9 @@ class Reader:
         if not ctx_ids and (q.has("refer") or self.lexicon.has("refer_list", q.folded)):
             ctx_ids = turn.context.listed  # "2 việc đó", "các nhiệm vụ trên": what the last list named
         several = self._several_referred(q)
+        if several and len(ctx_ids) != several and len(turn.context.listed) == several:
+            # "ba lớp đó cộng lại" after a list of three classes, then a question on one of them: the three
+            ctx_ids = turn.context.listed
         if several and len(ctx_ids) < several:
             # "hai việc đó cộng lại" after one task, then another: the tasks of the last turns, if of one plan
             seen = turn.context.tasks_seen[-several:]
@@ -1840,6 +1885,9 @@ class Reader:
             follow = follow or bool(best and best[0].score >= PASSAGE_MATCH)
         if q.has("general_objective"):
             return None
+        shown = self._targets_pointed_at(turn)
+        if shown:
+            return turn.request(Items.TARGETS, op=Op.LIST, plans=turn.plans, filters=Filters(ids=shown))
         # 2025, 2030 name targets; an annual plan's own year ("mục tiêu … năm 2022") names the plan
         horizon_years = target_years - {p.year_start for p in turn.plans if p.year_start == p.year_end}
         pair = self._target_pair(turn, [p for p in turn.plans if p.targets], [y for y in q.years if y in horizon_years])
@@ -1923,6 +1971,27 @@ class Reader:
         if stray and (q.has("statistics") or q.has("quantity")):
             return turn.request(Items.NOTHING, plans=plans, reason=Reason.NO_STATISTICS, filters=Filters(year=stray[0]))
         return turn.request(Items.TARGETS, op=Op.LIST, plans=plans, filters=Filters(ids=ids, year=year))
+
+    def _targets_pointed_at(self, turn: Turn) -> tuple[str, ...]:
+        """ "mấy sáng chế đó …?", "đó là những sở nào?" after targets: the targets just shown, those the words
+        match first (none when the question names a task or a plan of its own, or points at nothing)."""
+        q = turn.query
+        if turn.context.intent != "targets" or turn.explicit or q.task_numbers or q.years:
+            return ()
+        if q.has("lead", "coop", "responsibility", "budget", "reporting"):
+            return ()  # "ai chịu trách nhiệm tổng kết … đến mốc đó": another part of the plan
+        if not (q.has("refer") or (q.accents and _POINTING_RE.search(q.raw.lower()))):
+            return ()  # ("cùng mốc đó thì chỉ tiêu về sáng chế": the year pointed at, not the targets)
+        shown = [i for r in turn.context.last if r.items is Items.TARGETS for i in r.filters.ids]
+        texts = {f"{p.id}:{t.id}": t.text for p in turn.plans for t in p.targets}
+        shown = [i for i in shown if i in texts]
+        query = self.index.query_grams(turn.query.content)[1] if q.content_tokens else set()
+        if query and shown:
+            # the words must be the targets' own: "mấy sáng chế đó …" after the target on patents
+            score = {i: self.index.coverage(query, self.index.doc_grams(texts[i]))[0] for i in shown}
+            best = max(score.values())
+            shown = [i for i in shown if score[i] >= best - 0.1] if best >= 0.3 else []
+        return tuple(shown)
 
     def _task_over_targets(self, turn: Turn) -> bool:
         """The words name one task far better than any target (a task that cites a target is that task)."""
@@ -2402,15 +2471,29 @@ class Reader:
         # duties are worded with cue words ("bố trí kinh phí"): look with them kept; the named agency's own
         # entries first, so a duty worded alike for another agency does not hide it
         ranked = self.index.rank_passages(q.full_content, turn.plan_ids, ["responsibility"])
-        hits = self._good(turn, [h for h in ranked if self._held_by(h, q.agencies)], 0.5)
+        held = [h for h in ranked if self._held_by(h, q.agencies)]
+        # plans named side by side ("cả KH 2022 của Ninh Thuận và KH Thái Bình … mỗi nơi"): the matching duty
+        # of each, weighed within its plan, not only of the plan whose wording matches best
+        each = turn.explicit and len({p.province_id for p in turn.plans}) > 1
+        hits = (
+            [h for p in turn.plans for h in self._good(turn, [h for h in held if h.item.plan_id == p.id], 0.5)]
+            if each
+            else self._good(turn, held, 0.5)
+        )
+        found: dict[str, Request] = {}
         for hit in hits:
             passage = hit.item
-            if not isinstance(passage, Passage):
+            if not isinstance(passage, Passage) or passage.plan_id in found:
                 continue
             plan = self.index.plans[passage.plan_id]
             resp = next((r for r in plan.responsibilities if r.section == passage.ref), None)
             if resp is not None and set(q.agencies) & set(resp.agencies):
-                return self._duties(turn, [plan], [s for s in q.agencies if s in resp.agencies], [resp.section])
+                duty = self._duties(turn, [plan], [s for s in q.agencies if s in resp.agencies], [resp.section])
+                if not each:
+                    return duty
+                found[plan.id] = duty
+        if found:
+            return [found[p.id] for p in turn.plans if p.id in found]
         # the agency named is the object ("tham mưu UBND tỉnh"): the duty that matches, whoever holds it
         # (not when it is the subject: "Sở GD&ĐT phải phối hợp làm gì …" asks its own duties)
         if self._agency_is_subject(q):
@@ -3007,6 +3090,12 @@ _WHO_RE = re.compile(
 
 _POINT_RE = re.compile(r"(?<!thi )(?<!trong )\b(?:diem|y) ([a-z])\b(?! (?:nao|gi)\b)")
 """A lettered point of an entry ("điểm b mục 9", "mục V.9 điểm c"), not "điểm" of "thí điểm", "trọng điểm"."""
+
+_POINTING_RE = re.compile(
+    r"(?<!trong )(?<!mốc )(?<!năm )(?<!lúc )(?<!điểm )(?<!đoạn )(?<!kỳ )(?<!hồi )(?<!\w)(?:đó|ấy|này)(?!\w)"
+)
+"""Points back at what was shown, typed with its marks ("mấy sáng chế đó", "đó là những sở nào"; not "trong
+đó", of which, nor a time: "mốc đó", "năm đó", "thời điểm đó")."""
 
 _FEW_LISTED = 3
 """A list this short is what a bare follow-up ("ai chủ trì?") asks about, task by task."""
