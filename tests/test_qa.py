@@ -2114,3 +2114,35 @@ def test_the_targets_just_shown_are_what_a_pointing_question_asks_about(assistan
     second = assistant.ask("đó là những sở nào?", first.context)
     text = canon(plain_text(second))
     assert second.answered and _has(text, "Sở Văn hóa, Thể thao và Du lịch") and _has(text, "Chỉ tiêu")
+
+
+def test_a_bare_correction_asks_the_last_question_of_what_it_names(assistant: Assistant) -> None:
+    first = assistant.ask("KH 2022 Ninh Thuận có bao nhiêu nhiệm vụ?")
+    second = assistant.ask("nhầm, mình hỏi kế hoạch Thái Bình", first.context)
+    assert second.answered and _has(canon(plain_text(second)), "29 nhiệm vụ")
+    first = assistant.ask("Sở KH&CN chủ trì mấy nhiệm vụ năm 2023?")
+    second = assistant.ask("không, ý tôi là Sở NN&PTNT", first.context)
+    text = canon(plain_text(second))
+    assert second.answered and _has(text, "1 nhiệm vụ") and _has(text, "3.2")
+
+
+def test_a_correcting_preamble_names_the_subject_the_question_points_at(assistant: Assistant) -> None:
+    first = assistant.ask("Nhiệm vụ 3.d trong KH 2022 của Ninh Thuận là gì?")
+    second = assistant.ask("à không, mình hỏi nhiệm vụ 3.4 của kế hoạch 2023 cơ. Nó làm trong bao lâu?", first.context)
+    text = canon(plain_text(second))
+    assert second.answered and _has(text, "3.4") and _has(text, "12 tháng")
+    # the preamble asks an operation of its own: its row, with what the question asks of it
+    first = assistant.ask("Trong bảng dự toán 2023 của Ninh Thuận, dòng nào có tổng kinh phí thực hiện lớn nhất?")
+    second = assistant.ask("à nhầm, ý mình là dòng có tổng kinh phí lớn thứ hai. Dòng đó ai chủ trì?", first.context)
+    text = canon(plain_text(second))
+    assert second.answered and _has(text, "3.6") and _has(text, "chủ trì: Sở Khoa học và Công nghệ")
+
+
+def test_a_part_of_a_task_asked_in_its_own_words_is_shown_beside_the_cue_asked(assistant: Assistant) -> None:
+    question = "KH 2022: nhãn hiệu chứng nhận tôm giống khai thác theo chuỗi giá trị gắn với những gì, ai chủ trì?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "truy xuất nguồn gốc") and _has(text, "Sở Khoa học và Công nghệ")
+    # asked in one clause, "sở nào" is the cue's question: the task's words are not shown as if asked
+    question = "Năm 2023, nhiệm vụ hỗ trợ đăng ký bảo hộ, công nhận giống cây trồng mới do sở nào chủ trì?"
+    answered, text, _ = ask(assistant, question)
+    assert not answered and _has(text, "không nêu cơ quan chủ trì")

@@ -216,7 +216,24 @@ class Reader:
         for piece in pieces:
             asked = understand(self.index, piece.question, self.lexicon)
             if piece.lead:
-                self._take_lead(asked, understand(self.index, piece.lead, self.lexicon))
+                lead = understand(self.index, piece.lead, self.lexicon)
+                if self.lexicon.has("correction", lead.folded):
+                    # "À không, ý mình là dòng có tổng kinh phí lớn thứ hai cơ. Dòng đó …?": what the last answer
+                    # was about is not what is meant; the preamble says what is, and is read as a question
+                    # when it asks something on its own ("dòng có tổng kinh phí lớn thứ hai")
+                    context = context.model_copy(update={"task_ids": [], "listed": [], "intent": None, "last": []})
+                    found = self._corrected(lead, context)
+                    if found and (asked.has("refer") or self._refers_to_one(asked)):
+                        # "Dòng đó … được bố trí bao nhiêu?": that row, with what the question asks of it
+                        facets = tuple(FIELD_OF_CUE[c] for c in TASK_FACETS if asked.has(c))
+                        found = [r.but(show=tuple(dict.fromkeys((*r.show, *facets)))) for r in found]
+                        requests += [r for r in found if r not in requests]
+                        context = _carried(context, found)
+                        before = asked
+                        continue
+                    requests += [r for r in found if r not in requests]
+                    context = _carried(context, found)
+                self._take_lead(asked, lead)
             if unplanned_before and not asked.provinces and not asked.years:
                 # "Đà Nẵng có kế hoạch 2023 không, kinh phí bao nhiêu?": still Đà Nẵng, which has no plan
                 continue
@@ -268,6 +285,14 @@ class Reader:
             # "Chào ad, … có hỗ trợ không?": the question is answered, the greeting needs no menu
             requests = [r for r in requests if r.items is not Items.TALK]
         return Reading(tuple(_merged(requests)), truncated, user_agency)
+
+    def _corrected(self, lead: Query, context: Context) -> list[Request]:
+        """What a correcting preamble asks of its own: an operation over the rows ("dòng có tổng kinh phí lớn
+        thứ hai"), whose row the question after it points at; none when it only names its subject."""
+        if lead.task_numbers:
+            return []  # "à không, mình hỏi nhiệm vụ 3.4 của kế hoạch 2023 cơ": the question reads it
+        found = self._routed(lead, context)
+        return [r for r in found if r.items is Items.TASKS and r.op in (Op.MAX, Op.MIN)]
 
     def _only_other_plan(self, q: Query, before: Query) -> bool:
         """A piece of a message that repeats the question before it of another plan and asks nothing of
@@ -321,8 +346,10 @@ class Reader:
             q.plan_numbers = lead.plan_numbers
         if not q.group_numbers and re.search(r"\bnhom (?:do|nay|ay|vua roi|tren)\b", q.folded):
             q.group_numbers = lead.group_numbers  # "à ý mình là nhóm 3, nhiệm vụ cuối của nhóm đó là gì?"
-        if not q.task_numbers and lead.task_numbers and self._refers_to_one(q):
-            q.task_numbers = lead.task_numbers  # "Tôi phụ trách nv 3.2. Năm 2023 nv này kp ghi thế nào?"
+        corrects = self.lexicon.has("correction", lead.folded)
+        if not q.task_numbers and lead.task_numbers and (corrects or self._refers_to_one(q)):
+            # "Tôi phụ trách nv 3.2. Năm 2023 nv này kp ghi thế nào?", "à không, mình hỏi nhiệm vụ 3.4 cơ. Nó …"
+            q.task_numbers = lead.task_numbers
         q.lead_raw = lead.raw
         own = self.lexicon.has("own_agency", q.folded)
         if not q.agencies and lead.agencies and (own or self._calls_by_head(q, lead.agencies[0])):
@@ -461,6 +488,11 @@ class Reader:
             or bool(re.search(r"\b(?:chi|rieng) (?:tinh|lay|xet)\b", q.folded))
         )
         if self.lexicon.has("correction", q.folded) and not restricts:
+            # "à không, ý mình là năm 2022", "nhầm, mình hỏi kế hoạch Thái Bình": the last question again, of
+            # what the correction names
+            swapped = self._repeat_last(q, context, corrected=True)
+            if swapped is not None:
+                return swapped
             # "Không, ý tôi là tổng kinh phí cả kế hoạch": not about the task the last answer was about
             # ("không, ý tôi là chỉ tính phần của tỉnh, không tính trung ương" narrows the same question)
             context = context.model_copy(update={"task_ids": [], "listed": [], "intent": None, "last": []})
@@ -877,10 +909,10 @@ class Reader:
                 return Request(items=Items.TALK, show=(fld,))
         return None
 
-    def _repeat_last(self, q: Query, context: Context) -> list[Request] | None:
+    def _repeat_last(self, q: Query, context: Context, *, corrected: bool = False) -> list[Request] | None:
         """'Thế còn Thái Bình?', 'còn năm 2022 thì sao?', 'còn Sở NN&PTNT?', 'còn quý III?': the last question
-        again, with the one thing the message changes."""
-        if not context.last or not (self.lexicon.has("nothing_new", q.folded) or q.co_leads is not None):
+        again, with the one thing the message changes (``corrected``: "không, ý tôi là năm 2022")."""
+        if not context.last or not (corrected or self.lexicon.has("nothing_new", q.folded) or q.co_leads is not None):
             return None  # "nếu bỏ mấy việc đồng chủ trì đi" changes the count just given
         asks_own = q.has(*TASK_FACETS, "list", "targets", "document", "reporting", "responsibility")
         if q.content_tokens or q.task_numbers or asks_own:
@@ -2739,6 +2771,8 @@ class Reader:
             own_words = bool(q.content_tokens) and turn.task_how == "context"
             facets = [Field.CARD] if q.has("content", "objective") or previous is None or own_words else [previous]
         refs = turn.tasks
+        if facets and len(refs) == 1:
+            facets += self._parts_worded(q, self._task(refs[0]), facets)
         if Field.BUDGET in facets and self.lexicon.has("per_place", q.folded):
             # "420 triệu … chia cho mỗi huyện bao nhiêu?": the plans give a task's money, never a district's share
             plans = [self.index.plans[p] for p in dict.fromkeys(r.plan_id for r in refs)]
@@ -2770,6 +2804,31 @@ class Reader:
         if asks_who and not any(self._task(r).lead for r in refs):
             return [*self._assigned_duty(turn, plans, refs), request]
         return request
+
+    def _parts_worded(self, q: Query, task: Task, facets: list[Field]) -> list[Field]:
+        """The parts of a task whose words a question repeats beyond its name, when they are not asked by a
+        cue: "… theo chuỗi giá trị gắn với những gì, ai phối hợp?" asks its text as well as who, "… muốn giúp
+        học viên tiếp cận loại sáng chế nào" its aim."""
+        if Field.CARD in facets:
+            return []
+        named = set(self.index.content_tokens(task.title))
+        rest = [t for t in q.content_tokens if t not in named and t.isalpha() and len(t) > 1]
+        # a part of the message that asks what about those words ("gắn với những gì"), beside the parts a cue
+        # asks ("ai phối hợp"); one clause ("xây dựng quy chế … làm vào quý mấy") asks only its cue
+        clauses = [c.split(" | ")[0] for c in q.clauses if c.split(" | ")[0].strip()]
+        asking = [
+            c
+            for c in clauses
+            if any(m.group(1) not in _CUE_HEADS for m in re.finditer(r"\b(\w+) (?:gi|nao)\b", c))
+            and sum(f" {t} " in f" {c} " for t in rest) >= 2
+        ]
+        rest = [t for t in rest if any(f" {t} " in f" {c} " for c in asking)]
+        if len(clauses) < 2 or len(rest) < 2:
+            return []
+        parts = {Field.CONTENT: task.content, Field.OBJECTIVE: task.objective or ""}
+        said = {f: set(self.index.content_tokens(text)) for f, text in parts.items() if text}
+        found = [f for f, words in said.items() if f not in facets and sum(t in words for t in rest) >= 2]
+        return found
 
     def _cue_position(self, q: Query, cue: str) -> int:
         """Where a question cue first speaks in the message (cues said by accents alone: at the end)."""
@@ -3096,6 +3155,10 @@ _POINTING_RE = re.compile(
 )
 """Points back at what was shown, typed with its marks ("mấy sáng chế đó", "đó là những sở nào"; not "trong
 đó", of which, nor a time: "mốc đó", "năm đó", "thời điểm đó")."""
+
+_CUE_HEADS = frozenset("so quan vi chuc ben hoi quy nam thang nguon luc khi dong cot nhom".split())
+"""Words before "nào" that make it a question a cue answers ("sở nào", "quý nào", "nguồn nào"), not one about
+a task's own words ("loại sáng chế nào", "gắn với những gì")."""
 
 _FEW_LISTED = 3
 """A list this short is what a bare follow-up ("ai chủ trì?") asks about, task by task."""
