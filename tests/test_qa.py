@@ -2146,3 +2146,12 @@ def test_a_part_of_a_task_asked_in_its_own_words_is_shown_beside_the_cue_asked(a
     question = "Năm 2023, nhiệm vụ hỗ trợ đăng ký bảo hộ, công nhận giống cây trồng mới do sở nào chủ trì?"
     answered, text, _ = ask(assistant, question)
     assert not answered and _has(text, "không nêu cơ quan chủ trì")
+
+
+def test_a_share_the_message_quotes_names_the_target_then_its_milestones(assistant: Assistant) -> None:
+    first = assistant.ask("KH Thái Bình đặt mục tiêu 100% cán bộ phụ trách QLNN về SHTT được đào tạo, ở những sở nào?")
+    text = canon(plain_text(first))
+    assert first.answered and _has(text, "Chỉ tiêu") and _has(text, "Sở Văn hóa, Thể thao và Du lịch")
+    second = assistant.ask("đến 2025 thì đào tạo mức nào, đến 2030 thì sao?", first.context)
+    text = canon(plain_text(second))
+    assert second.answered and _has(text, "cơ bản") and _has(text, "chuyên sâu")

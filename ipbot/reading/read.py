@@ -1917,6 +1917,10 @@ class Reader:
             follow = follow or bool(best and best[0].score >= PASSAGE_MATCH)
         if q.has("general_objective"):
             return None
+        milestones = target_years - {p.year_start for p in turn.plans if p.year_start == p.year_end}
+        if turn.context.intent == "targets" and q.years and set(q.years) <= milestones and not q.provinces:
+            # "đến 2025 họ được đào tạo ở mức nào, tới 2030 thì sao?" after a target: its milestones named
+            follow = not q.task_numbers
         shown = self._targets_pointed_at(turn)
         if shown:
             return turn.request(Items.TARGETS, op=Op.LIST, plans=turn.plans, filters=Filters(ids=shown))
@@ -1927,8 +1931,9 @@ class Reader:
             return pair
         asks = q.has("targets") or (q.has("objective") and not turn.tasks and bool(horizon_years & set(q.years)))
         other = q.has("budget", "lead", "coop", "time", "reporting", "document", "recipients")
+        # (a share the message quotes, "đặt mục tiêu 100% cán bộ … được đào tạo": the target that says it)
         numeric = q.has("statistics", "quantity") or bool(
-            q.has("objective") and re.search(r"bao nhieu|\bmay\b", q.folded)
+            q.has("objective") and re.search(r"bao nhieu|\bmay\b|\d\s?%", q.folded)
         )
         # "về số đơn đăng ký SHTT, mục tiêu tăng bao nhiêu mỗi năm?": its cue words are the target's words too
         words = q.content if any(t.isalpha() for t in q.content_tokens) else q.full_content  # ("tăng bao nhiêu %")
