@@ -2155,3 +2155,23 @@ def test_a_share_the_message_quotes_names_the_target_then_its_milestones(assista
     second = assistant.ask("đến 2025 thì đào tạo mức nào, đến 2030 thì sao?", first.context)
     text = canon(plain_text(second))
     assert second.answered and _has(text, "cơ bản") and _has(text, "chuyên sâu")
+
+
+def test_a_count_after_a_bracket_and_the_entries_under_a_part(assistant: Assistant) -> None:
+    question = "Nhóm khai thác TSTT năm 2022: Sở KH&CN chủ trì (tính cả đồng chủ trì) mấy nhiệm vụ?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "3 nhiệm vụ") and _has(text, "nhóm 3")
+    answered, text, _ = ask(assistant, "Kế hoạch 2022, mục IV.2 (các sở, ngành) gồm bao nhiêu mục con?")
+    assert answered and _has(text, "Mục IV.2 có 10 mục con") and _has(text, "k) Hội Doanh nhân trẻ")
+    answered, text, _ = ask(assistant, "Mục IV.2 của KH 2022 giao việc cho những cơ quan nào? Kể hết.")
+    assert answered and _has(text, "Sở Văn hóa, Thể thao và Du lịch") and _has(text, "Hội Doanh nhân trẻ")
+
+
+def test_another_plan_s_task_of_the_same_kind_and_a_question_asked_again_of_it(assistant: Assistant) -> None:
+    answered, text, _ = ask(assistant, "Năm 2022 Ninh Thuận làm CDĐL cho sản phẩm nào? Năm 2023 thì cho sản phẩm nào?")
+    assert answered and _has(text, "Nha đam") and _has(text, "Thịt cừu")
+    question = "KH 2022 có nhiệm vụ nào do hai cơ quan cùng chủ trì? Còn bảng dự toán 2023 có dòng nào như vậy không?"
+    answered, text, _ = ask(assistant, question)
+    assert (
+        answered and _has(text, "1.c") and _has(text, "Kế hoạch SHTT năm 2023 tỉnh Ninh Thuận: không có nhiệm vụ nào")
+    )

@@ -610,8 +610,16 @@ def count_duties(db: PlanDB, request: Request) -> Answer:
     sections = []
     for plan in plans_of(db, request):
         entries = db.duties([plan.id])
-        lines = [f"{len(entries)} mục giao việc cho các cơ quan, đơn vị:"]
-        lines += [f"• {e.section.split('.')[-1]}. {shorten(e.heading, 90)}" for e in entries]
+        named = {i.split(":", 1)[1] for i in request.filters.ids if i.startswith(f"{plan.id}:")}
+        # "mục IV.2 có bao nhiêu mục con": the entries under the one named, not the heading over them
+        parts = [e for e in entries if e.section.rsplit(".", 1)[0] in named]
+        if parts:
+            head = ", ".join(sorted({e.section.rsplit(".", 1)[0] for e in parts}))
+            lines = [f"Mục {head} có {len(parts)} mục con:"]
+            lines += [f"• {shorten(e.heading, 90)}" for e in parts]
+        else:
+            lines = [f"{len(entries)} mục giao việc cho các cơ quan, đơn vị:"]
+            lines += [f"• {e.section.split('.')[-1]}. {shorten(e.heading, 90)}" for e in entries]
         sections.append(Section(lines, plan.short_title, f"Nguồn: {plan.short_title}, phần Tổ chức thực hiện."))
     return reply(request, sections, True, plans=request.plans)
 

@@ -582,13 +582,15 @@ class PlanDB:
 
     def _agency_pairs(self, plans: Sequence[str], role: Role, f: Filters) -> list[tuple[str, str]]:
         if role is Role.DUTY:
-            # ``ids`` ("plan:V.9"): only the agencies those entries of "Tổ chức thực hiện" name
-            chosen = f"and (d.plan_id || ':' || d.section) in ({_marks(f.ids)}) " if f.ids else ""
+            # ``ids`` ("plan:V.9"): only the agencies those entries of "Tổ chức thực hiện" name, and the entries
+            # under them ("mục IV.2 'Các Sở, ngành'" is IV.2.a to IV.2.k as well)
+            under = " or ".join("(d.plan_id || ':' || d.section) like ?" for _ in f.ids)
+            chosen = f"and ((d.plan_id || ':' || d.section) in ({_marks(f.ids)}) or {under}) " if f.ids else ""
             rows = self._rows(
                 "select d.plan_id, d.agency, g.scope from duty_agencies d join agencies g on g.id = d.agency_id "
                 f"join duties e on e.plan_id = d.plan_id and e.section = d.section "
                 f"where d.plan_id in ({_marks(plans)}) {chosen}order by e.position, d.rowid",
-                [*plans, *f.ids],
+                [*plans, *f.ids, *(f"{i}.%" for i in f.ids)],
             )
         else:
             where, params = self._task_where(plans, f.model_copy(update={"agency": None, "negate": False}))

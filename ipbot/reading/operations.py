@@ -12,6 +12,7 @@ operation; everything else is a look-up for :mod:`ipbot.reading.read`.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -858,8 +859,8 @@ class Operations:
                 role=role, agency_kind=kind, groups=r.filters.groups, quarters=r.filters.quarters, ids=entries
             )
             return [turn.request(Items.AGENCIES, op=Op.COUNT, filters=filters)]
-        if items is Items.DUTIES:
-            return [turn.request(Items.DUTIES, op=Op.COUNT)]
+        if items is Items.DUTIES:  # ("mục IV.2 có bao nhiêu mục con": those under it)
+            return [turn.request(Items.DUTIES, op=Op.COUNT, filters=Filters(ids=self.duty_entries(turn)))]
         if items is Items.GROUPS:
             return [turn.request(Items.GROUPS, op=Op.LIST)]
         years = [y for y in q.years if any(t.year == y for p in turn.plans for t in p.targets)]
@@ -938,9 +939,9 @@ class Operations:
         """What a count counts: the noun right after 'bao nhiêu / mấy / số', in the same clause
         ("kinh phí bao nhiêu, bên nào…" counts no "bên")."""
         f = q.folded
-        for m in self.lex.find("count", f):
-            text = m.group(0)
-            if not q.in_one_clause(text):
+        for at, text in self._count_phrases(f):
+            # (the word the pattern reads before "mấy" may close a bracket: "chủ trì (kể cả đồng chủ trì) mấy")
+            if not q.in_one_clause(re.sub(r"^\S+\s(?=may\b)", "", text)):
                 continue
             if re.search(r"muc giao viec|muc phan cong|dau muc|\bmuc\b", text) or re.search(
                 r"to chuc thuc hien(?: \S+){0,6} (?:bao nhieu|may) (?:muc|dau muc)", f
@@ -952,13 +953,24 @@ class Operations:
                 return Items.GROUPS
             agency = re.search(r"\b(?:co quan|don vi|so nganh|so|nganh|to chuc|ben)\b", text)
             if agency and agency.group(0) == "so" and q.accents and len(q.shaped) == len(f):
-                said = q.shaped[m.start() : m.end()][agency.start() : agency.end()].lower()
+                said = q.shaped[at + agency.start() : at + agency.end()].lower()
                 agency = agency if said == "sở" else None  # "mấy số tạp chí" counts issues, not departments
             if agency and not re.search(r"\bso (?:luong|dong|hang)\b", text):
                 return Items.AGENCIES
             if re.search(r"\b(?:nhiem vu|noi dung|dau viec|viec|giai phap|diem|hoat dong|dong|hang)\b", text):
                 return Items.TASKS
         return None
+
+    def _count_phrases(self, folded: str) -> Iterator[tuple[int, str]]:
+        """The count phrases of a text, overlapping ones too: "các sở, ngành chia thành bao nhiêu mục" reads
+        "sở, ngành … bao nhiêu" across a comma first, and "bao nhiêu mục" inside it is the count asked."""
+        start = 0
+        while start < len(folded):
+            m = next(iter(self.lex.find("count", folded[start:])), None)
+            if m is None:
+                return
+            yield start + m.start(), m.group(0)
+            start += m.start() + 1
 
     def _per_plan(self, turn: Turn, items: Items, op: Op, plan: Plan, filters: Filters) -> Request:
         """The same request for one plan, with the groups and ids that belong to it."""

@@ -297,9 +297,10 @@ class Reader:
     def _only_other_plan(self, q: Query, before: Query) -> bool:
         """A piece of a message that repeats the question before it of another plan and asks nothing of
         its own ("…, và trong KH Thái Bình?", "…, còn KH Thái Bình giao những cơ quan nào?")."""
-        if not (self.lexicon.has("nothing_new", q.folded) or q.folded.startswith("va ")):
+        such = re.search(r"\b(?:nhu vay|nhu the|tuong tu)\b", q.folded)  # "có dòng nào như vậy không?"
+        if not (self.lexicon.has("nothing_new", q.folded) or q.folded.startswith("va ") or such):
             return False
-        if q.content_tokens or q.task_numbers or q.agencies or q.quarters or q.group_numbers or q.cues:
+        if q.content_tokens or q.task_numbers or q.agencies or q.quarters or q.group_numbers or (q.cues and not such):
             return False
         names = (q.provinces, q.years, q.plan_numbers)
         return any(names) and names != (before.provinces, before.years, before.plan_numbers)
@@ -1453,6 +1454,10 @@ class Reader:
             turn.tasks, turn.task_how = here, "context"
         elif turn.explicit:
             analogs = self._analogs(ctx_tasks, plan_ids)
+            if not analogs and q.has("list"):
+                # "CDĐL năm 2022 làm cho sản phẩm nào? 2023 thì cho sản phẩm nào?": no same task, but the
+                # other plan's task of the same kind is what "which" asks for
+                analogs = self._same_kind(ctx_tasks, plan_ids)
             turn.tasks, turn.task_how = (analogs, "analog") if analogs else (ctx_tasks, "no_analog")
 
     def _several_referred(self, q: Query) -> int:
@@ -1640,6 +1645,18 @@ class Reader:
             if scored and scored[0][0] >= ANALOG:
                 found.append(scored[0][1])
         return list(dict.fromkeys(found))
+
+    def _same_kind(self, refs: list[TaskRef], plan_ids: list[str]) -> list[TaskRef]:
+        """The tasks of other plans filed first under the same topic as these ("chỉ dẫn địa lý"), when
+        one or two are: a task of the same kind for another product or place."""
+        kinds = {self._task(r).topics[0] for r in refs if self._task(r).topics}
+        found = [
+            TaskRef(p, t.number)
+            for p in plan_ids
+            for t in self.index.plans[p].tasks
+            if t.topics and t.topics[0] in kinds
+        ]
+        return found if 0 < len(found) <= 2 else []
 
     def _task_hits(self, turn: Turn, content: str, plan_ids: list[str]) -> list[TaskRef]:
         good = self._good(turn, self.index.rank_tasks(content, plan_ids))
