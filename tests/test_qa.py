@@ -2175,3 +2175,21 @@ def test_another_plan_s_task_of_the_same_kind_and_a_question_asked_again_of_it(a
     assert (
         answered and _has(text, "1.c") and _has(text, "Kế hoạch SHTT năm 2023 tỉnh Ninh Thuận: không có nhiệm vụ nào")
     )
+
+
+def test_review_33_preambles_amounts_and_parts_keep_their_subject(assistant: Assistant) -> None:
+    # a statement about an agency before a question for every task on a topic: every OCOP task, not the agency's
+    answered, text, _ = ask(assistant, "Sở NN&PTNT phụ trách OCOP. Năm 2022 có những nhiệm vụ nào về OCOP?")
+    assert answered and _has(text, "3.g") and _has(text, "5.c")
+    # "nhầm, mình muốn hỏi ai phối hợp": another part of the same task
+    first = assistant.ask("Năm 2023 nhiệm vụ CDĐL Thịt cừu ai chủ trì?")
+    second = assistant.ask("nhầm, mình muốn hỏi ai phối hợp", first.context)
+    assert _has(canon(plain_text(second)), "Cơ quan phối hợp: Sở Nông nghiệp và Phát triển nông thôn")
+    # "các lớp đó" after a list of several kinds of task: the classes among them
+    first = assistant.ask("Năm 2023 những nhiệm vụ nào triển khai trong Quý II?")
+    second = assistant.ask("các lớp đó cộng lại bao nhiêu tiền?", first.context)
+    assert _has(canon(plain_text(second)), "527,6 triệu")
+    # after targets, a milestone with words of another part of the plan is that part
+    first = assistant.ask("Chỉ tiêu đến 2025 của Thái Bình?")
+    second = assistant.ask("Năm 2025 thì sơ kết kế hoạch thế nào?", first.context)
+    assert not _has(canon(plain_text(second)), "Chỉ tiêu đến năm 2025")

@@ -278,11 +278,14 @@ class Operations:
         words name one or two tasks: "các lớp cho chủ thể OCOP ở từng huyện", or give task numbers)."""
         m = self._things_re.search(turn.query.folded) if self._things_re else None
         named = (turn.task_how == "content" and len(turn.tasks) <= 2) or turn.named_one_by_one
-        # "ba lớp đó cộng lại": the classes pointed back at, not every class of the plan
-        named = named or (turn.task_how == "context" and turn.query.has("refer"))
         if m is None or named or turn.query.task_numbers:
             return ()
-        return self._counting(turn, m.group(1))
+        counting = self._counting(turn, m.group(1))
+        if turn.task_how == "context" and turn.query.has("refer"):
+            # "ba lớp đó cộng lại": the classes among the tasks pointed back at, not every class of the plan
+            pointed = tuple(r.id for r in turn.tasks if r.id in counting)
+            return pointed or counting
+        return counting
 
     def _counting(self, turn: Turn, head: str) -> tuple[str, ...]:
         """The tasks of the turn's plans that state a count of ``head`` ("lop": "01 lớp tập huấn")."""
@@ -836,7 +839,9 @@ class Operations:
                 return None  # "nhiệm vụ 3.4 hỗ trợ bao nhiêu sản phẩm" is the task's own count
             if r.filters.agency and self._counts_duty_points(turn):
                 # "trong mục tổ chức thực hiện, Sở KH&CN được giao bao nhiêu đầu việc": the points of its entry
-                return [turn.request(Items.DUTIES, op=Op.COUNT, filters=Filters(agency=r.filters.agency))]
+                # (of each agency named: "3 sở đó mỗi sở được giao mấy điểm việc")
+                slugs = dict.fromkeys([r.filters.agency, *turn.query.agencies])
+                return [turn.request(Items.DUTIES, op=Op.COUNT, filters=Filters(agency=a)) for a in slugs]
             plans = [two[0], two[1]] if two else turn.plans
             # the tasks the words matched are dropped for a topic of their own, unless a quoted phrase chose them
             ids = r.filters.ids if turn.task_how != "content" or self._by_phrase(turn) else ()

@@ -212,15 +212,17 @@ class Reader:
         # before it, and leaning on the question before it
         requests: list[Request] = []
         before: Query | None = None
+        found_before: list[Request] = []
         unplanned_before = False
         for piece in pieces:
             asked = understand(self.index, piece.question, self.lexicon)
             if piece.lead:
                 lead = understand(self.index, piece.lead, self.lexicon)
-                if self.lexicon.has("correction", lead.folded):
+                if self.lexicon.has("correction", lead.folded) and (lead.task_numbers or lead.content_tokens):
                     # "À không, ý mình là dòng có tổng kinh phí lớn thứ hai cơ. Dòng đó …?": what the last answer
                     # was about is not what is meant; the preamble says what is, and is read as a question
-                    # when it asks something on its own ("dòng có tổng kinh phí lớn thứ hai")
+                    # when it asks something on its own ("dòng có tổng kinh phí lớn thứ hai"). ("À không, ý
+                    # mình là thời gian. Nhiệm vụ đó …", "ý tôi là năm 2023 chứ. Nó …": the same subject.)
                     context = context.model_copy(update={"task_ids": [], "listed": [], "intent": None, "last": []})
                     found = self._corrected(lead, context)
                     if found and (asked.has("refer") or self._refers_to_one(asked)):
@@ -233,14 +235,23 @@ class Reader:
                         continue
                     requests += [r for r in found if r not in requests]
                     context = _carried(context, found)
+                elif self.lexicon.has("correction", lead.folded):
+                    # "À không, ý mình là năm 2022. Trong số đó …?": the last question asked again of what the
+                    # correction names, and the question read after it
+                    swapped = self._repeat_last(lead, context, corrected=True)
+                    if swapped and any(r.items is not Items.NOTHING for r in swapped):
+                        # (what the last answer listed is not what the swapped question lists)
+                        requests += [r for r in swapped if r not in requests]
+                        context = _carried(context.model_copy(update={"listed": [], "task_ids": []}), swapped)
                 self._take_lead(asked, lead)
             if unplanned_before and not asked.provinces and not asked.years:
                 # "Đà Nẵng có kế hoạch 2023 không, kinh phí bao nhiêu?": still Đà Nẵng, which has no plan
                 continue
+            own: Query | None = None  # the piece as typed, when it stands for the question before
             if before is not None and self._only_other_plan(asked, before):
                 # "Sở Tài chính được giao việc gì trong KH 2023, và trong KH Thái Bình?": the question
                 # before, asked of the plan this piece names
-                asked = self._asked_of(before, asked)
+                own, asked = asked, self._asked_of(before, asked)
             if before is not None and not asked.provinces and not asked.unplanned:
                 # "Ninh Thuận có kế hoạch 2024 chưa? Năm 2024 tỉnh làm gì?": still Ninh Thuận, never
                 # another province's plan that happens to cover the year
@@ -265,6 +276,13 @@ class Reader:
                     asked.cues.add("refer")
             before = asked
             found = self._routed(asked, context)
+            one_task = any(r.items is Items.TASKS and r.op is Op.LOOKUP and r.filters.ids for r in found_before)
+            if own is not None and one_task and all(r.items is Items.NOTHING for r in found):
+                # "Tập huấn OCOP mỗi huyện mấy lớp năm 2023, và năm 2022?": the words found no task there, but
+                # the task just found has its like in that year, asked the same things
+                own.cues |= before.cues
+                found = self._routed(own, context)
+            found_before = found
             unplanned_before = any(r.reason is Reason.NO_PLAN for r in found)
             requests += [r for r in found if r not in requests]
             context = _carried(context, found)
@@ -373,10 +391,12 @@ class Reader:
             and q.content_tokens
             and set(q.content_tokens) <= set(lead.content_tokens)
             and not (self.lexicon.has("introduces", lead.folded) or self.lexicon.has("persona", lead.folded))
+            and not (q.has("list", "quantity") or self.lexicon.has("which_tasks", q.folded))
         ):
             # "Cả hai kế hoạch đều giao Sở NN&PTNT chủ trì một việc rà soát. Mỗi nơi rà soát cái gì?": the
             # question's words are the preamble's, and so is its agency (not the asker's own: "DN của tôi là
-            # hội viên Hội DN trẻ, đang làm startup. … có nv nào về khởi nghiệp")
+            # hội viên Hội DN trẻ, đang làm startup. … có nv nào về khởi nghiệp"; nor a selection of tasks: "Sở
+            # NN&PTNT phụ trách OCOP. Năm 2022 có những nhiệm vụ nào về OCOP?" asks every OCOP task)
             q.agencies = lead.agencies
         # "…nghe nói năm 2023 có nhiệm vụ KH&CN cấp TW…. Nv đó tổng kp bn?": "đó" is the preamble's subject
         refers = self._refers_to_one(q)
@@ -495,8 +515,13 @@ class Reader:
             if swapped is not None:
                 return swapped
             # "Không, ý tôi là tổng kinh phí cả kế hoạch": not about the task the last answer was about
-            # ("không, ý tôi là chỉ tính phần của tỉnh, không tính trung ương" narrows the same question)
-            context = context.model_copy(update={"task_ids": [], "listed": [], "intent": None, "last": []})
+            # ("không, ý tôi là chỉ tính phần của tỉnh, không tính trung ương" narrows the same question; "nhầm,
+            # mình muốn hỏi ai phối hợp" asks another part of the same task)
+            part_only = q.has(*TASK_FACETS) and not (
+                q.content_tokens or q.task_numbers or q.agencies or self.lexicon.has("plan_total", q.folded)
+            )
+            if not part_only:
+                context = context.model_copy(update={"task_ids": [], "listed": [], "intent": None, "last": []})
         repeated = self._repeat_last(q, context)
         if repeated is not None:
             return repeated
@@ -549,6 +574,9 @@ class Reader:
             q.agencies = [context.user_agency, *q.agencies]  # "sở mình", "sở tôi": where the person said they work
         elif not q.agencies and context.user_agency and self._calls_by_head(q, context.user_agency):
             q.agencies = [context.user_agency]  # "Tôi ở UBND huyện Hưng Hà." … "kế hoạch yêu cầu huyện làm gì?"
+        if not q.agencies and context.intent == "targets" and self.lexicon.has("refer_agency", q.folded):
+            # "các sở đó làm gì?" after a target that names them ("100% cán bộ … tại: Sở KH&CN, Sở NN&PTNT, …")
+            q.agencies = self._agencies_in_targets(context)
         if not q.agencies and context.agency and self._names_context_agency(q, context.agency):
             q.agencies = [context.agency]  # "còn Thái Bình giao sở này…", "kế hoạch 2023 giao cho Liên hiệp…"
         elif not q.agencies and context.agency and self._continues_about_agency(q, context):
@@ -913,7 +941,10 @@ class Reader:
     def _repeat_last(self, q: Query, context: Context, *, corrected: bool = False) -> list[Request] | None:
         """'Thế còn Thái Bình?', 'còn năm 2022 thì sao?', 'còn Sở NN&PTNT?', 'còn quý III?': the last question
         again, with the one thing the message changes (``corrected``: "không, ý tôi là năm 2022")."""
-        if not context.last or not (corrected or self.lexicon.has("nothing_new", q.folded) or q.co_leads is not None):
+        bare_correction = corrected and not q.cues  # ("không, ý tôi là tổng kinh phí cả kế hoạch" asks its own)
+        if not context.last or not (
+            bare_correction or self.lexicon.has("nothing_new", q.folded) or q.co_leads is not None
+        ):
             return None  # "nếu bỏ mấy việc đồng chủ trì đi" changes the count just given
         asks_own = q.has(*TASK_FACETS, "list", "targets", "document", "reporting", "responsibility")
         if q.content_tokens or q.task_numbers or asks_own:
@@ -1935,9 +1966,20 @@ class Reader:
         if q.has("general_objective"):
             return None
         milestones = target_years - {p.year_start for p in turn.plans if p.year_start == p.year_end}
-        if turn.context.intent == "targets" and q.years and set(q.years) <= milestones and not q.provinces:
-            # "đến 2025 họ được đào tạo ở mức nào, tới 2030 thì sao?" after a target: its milestones named
-            follow = not q.task_numbers
+        other_part = q.has("lead", "coop", "responsibility", "reporting", "budget", "list", "time", "document")
+        if (
+            turn.context.intent == "targets"
+            and q.years
+            and set(q.years) <= milestones
+            and not (q.provinces or q.task_numbers or q.agencies or other_part)
+        ):
+            # "đến 2025 họ được đào tạo ở mức nào, tới 2030 thì sao?" after a target: its milestones named, and
+            # words of the targets or none ("năm 2025 thì sơ kết thế nào?" asks the plan's review instead)
+            shown = {i for r in turn.context.last if r.items is Items.TARGETS for i in r.filters.ids}
+            said = " ".join(t.text for p in turn.plans for t in p.targets if f"{p.id}:{t.id}" in shown)
+            words = [t for t in q.content_tokens if t.isalpha() and len(t) > 2]  # ("so" is sở, số, sơ …)
+            known = set(self.index.content_tokens(said))
+            follow = sum(w in known for w in words) * 2 >= len(words)  # ("đào tạo mức nào": "mức" is not theirs)
         shown = self._targets_pointed_at(turn)
         if shown:
             return turn.request(Items.TARGETS, op=Op.LIST, plans=turn.plans, filters=Filters(ids=shown))
@@ -2026,14 +2068,24 @@ class Reader:
             return turn.request(Items.NOTHING, plans=plans, reason=Reason.NO_STATISTICS, filters=Filters(year=stray[0]))
         return turn.request(Items.TARGETS, op=Op.LIST, plans=plans, filters=Filters(ids=ids, year=year))
 
+    def _agencies_in_targets(self, context: Context) -> list[str]:
+        """The agencies the targets just shown name, in their order."""
+        shown = [i for r in context.last if r.items is Items.TARGETS for i in r.filters.ids]
+        texts = {f"{p.id}:{t.id}": t.text for p in self.index.plans.values() for t in p.targets}
+        for i in shown:  # the first target shown that names any (the one the words matched best)
+            named = understand(self.index, texts[i], self.lexicon).agencies if i in texts else []
+            if named:
+                return list(dict.fromkeys(named))
+        return []
+
     def _targets_pointed_at(self, turn: Turn) -> tuple[str, ...]:
         """ "mấy sáng chế đó …?", "đó là những sở nào?" after targets: the targets just shown, those the words
         match first (none when the question names a task or a plan of its own, or points at nothing)."""
         q = turn.query
         if turn.context.intent != "targets" or turn.explicit or q.task_numbers or q.years:
             return ()
-        if q.has("lead", "coop", "responsibility", "budget", "reporting"):
-            return ()  # "ai chịu trách nhiệm tổng kết … đến mốc đó": another part of the plan
+        if q.has("lead", "coop", "responsibility", "budget", "reporting") or self.lexicon.has("agency_role", q.folded):
+            return ()  # "ai chịu trách nhiệm tổng kết … đến mốc đó", "các sở đó làm gì": another part of the plan
         if not (q.has("refer") or (q.accents and _POINTING_RE.search(q.raw.lower()))):
             return ()  # ("cùng mốc đó thì chỉ tiêu về sáng chế": the year pointed at, not the targets)
         shown = [i for r in turn.context.last if r.items is Items.TARGETS for i in r.filters.ids]
