@@ -414,6 +414,7 @@ def draft_document(doc: Document, registry: list[AgencyDef], data_dir: Path) -> 
             task.pop("_row_cells", None)
     for task in tasks:
         _prose(task, matcher, sources, abbreviations, notes, facts, year_start)
+    _budget_clauses(sections, tasks, facts)
     responsibilities = organisation.responsibilities(sections, matcher, notes, facts)
     tasks_.leads_by_reference(responsibilities, tasks, notes)
     _leads_by_task_number(responsibilities, tasks, matcher, notes)
@@ -491,6 +492,42 @@ def _apply_source_cells(
         cells = task.pop("_row_cells", None)
         if cells is not None and at < len(cells) and cells[at].strip():
             _source_cell(task, cells[at].strip(), sources, abbreviations, notes)
+
+
+# "nhiệm vụ số 2 và số 3", "nhiệm vụ 1, 2 Mục I", "nhiệm vụ 6 Mục IV Phần B": tasks cited by number
+_CITED_TASK_RE = re.compile(
+    r"nhiệm vụ\s+(?:số\s+)?(\d{1,2})\b((?:\s*(?:,|và)\s*(?:số\s+)?\d{1,2}\b)*)(?:\s+Mục\s+([IVX]+))?", re.I
+)
+_MONEY_WORDS_RE = re.compile(r"kinh phí|dự toán|ngân sách|triệu đồng|thường xuyên", re.IGNORECASE)
+_PAID_OTHERWISE_RE = re.compile(r"thường xuyên|lồng ghép|bố trí trong dự toán", re.IGNORECASE)
+
+
+def _budget_clauses(sections: dict[str, list[str]], tasks: list[dict], facts: Facts) -> None:
+    """What the budget section says of a task by its number becomes that task's budget note, in its words:
+    "Nhiệm vụ số 8 là dự án chuyển tiếp từ năm 2024 (tổng kinh phí dự án 1.750 triệu đồng, năm 2024 đã bố trí
+    800 triệu đồng)", "nhiệm vụ số 2 và số 3 thực hiện bằng kinh phí hoạt động thường xuyên". A task with no
+    amount that such a clause says is paid from the regular budget is recurring, not a gap."""
+    key = next((k for k in sections if "KINH PHÍ" in k.upper()), None)
+    if key is None:
+        return
+    by_number = {t["number"]: t for t in tasks}
+    lines = [re.sub(r"^(?:[IVX]+\.|\d+\.|[-–•+])\s*", "", ln) for ln in sections[key]]
+    for sentence in (part for line in lines for part in re.split(r"(?<=[.;])\s+", line)):
+        clause = sentence.strip().rstrip(".;").strip()
+        if not _MONEY_WORDS_RE.search(clause):
+            continue
+        for m in _CITED_TASK_RE.finditer(clause):
+            numbers = [m.group(1), *re.findall(r"\d{1,2}", m.group(2))]
+            for n in numbers:
+                task = by_number.get(f"{m.group(3)}.{n}" if m.group(3) else n)
+                if task is None:
+                    continue
+                budget = task["budget"]
+                if budget.get("status") in ("no_row", "not_itemised") and _PAID_OTHERWISE_RE.search(clause):
+                    task["budget"] = {"status": "recurring", "note": clause}
+                elif clause not in (budget.get("note") or ""):
+                    budget["note"] = "; ".join(filter(None, [budget.get("note"), clause]))
+                facts.add(f"tasks[{task['number']}].budget", clause, sentence)
 
 
 def _apply_parts(

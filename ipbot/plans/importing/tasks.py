@@ -98,6 +98,11 @@ def short_title(content: str, limit: int = 60) -> str:
         ends = [k for k in range(2, len(words) + 1) if _phrase_ends(words, k)]
         before = [k for k in ends if 30 <= len(" ".join(words[:k])) <= limit]
         after = [k for k in ends if limit < len(" ".join(words[:k])) <= limit * 3 // 2]
+        # the first quoted name is what questions ask for: "Sửa đổi … Quy định quản lý, sử dụng chỉ dẫn địa lý
+        # “Phúc Trạch”", not "Sửa đổi … Quy định quản lý"
+        quoted = [k for k in ends if words[k - 1].endswith("”") and len(" ".join(words[:k])) <= limit * 3 // 2]
+        if quoted and (not before or quoted[0] > max(before)):
+            before, after = [quoted[0]], []
         if before:
             words = words[: max(before)]
         elif after:
@@ -598,12 +603,17 @@ def _fill_from_row(
             allocation[source["key"]] = value
     start = (cols["total"] + 1) if "total" in cols else len(cells)
     end = (note_at + 1) if note_at is not None else len(cells)
-    years = set(table.years.values())
+    # the row's words after the amount, for its note: not the year columns, nor the source (its allocation)
+    skip = set(table.years.values()) | ({cols["source"]} if "source" in cols else set())
     note = " ".join(
         c
         for i, c in enumerate(cells[start:end], start)
-        if c and amount(c) is None and not _nothing(c) and i not in years
+        if c and amount(c) is None and not _nothing(c) and i not in skip
     ).strip()
+    source_cell = cells[cols["source"]].strip() if "source" in cols and cols["source"] < len(cells) else ""
+    said_cell = cells[cols["total"]].strip() if "total" in cols and total is None else ""
+    if said_cell and not _nothing(said_cell):  # "Đã bố trí trong dự toán" where the amount would be
+        note = " ".join(filter(None, [said_cell, f"({source_cell})" if source_cell else ""]))
     if "source" in cols and cols["source"] < start and cells[cols["source"]].strip():
         task["source_text"] = cells[cols["source"]].strip()
     by_year = _by_year(cells, table)
@@ -623,11 +633,12 @@ def _fill_from_row(
             f"{number}: kinh phí: phần nội dung ghi {said_before['total']}, bảng dự toán ghi {total} (kiểm tra)"
         )
     if total is None and not allocation:
-        if "thường xuyên" in (note + " " + cells[cols["total"]] if "total" in cols else note).lower():
-            task["budget"] = {"status": "recurring", "row": cells[0] or None, "note": note or "Hoạt động thường xuyên"}
+        if re.search(r"thường xuyên|bố trí trong dự toán", f"{note} {source_cell}", re.IGNORECASE):
+            note = note or source_cell or "Hoạt động thường xuyên"
+            task["budget"] = {"status": "recurring", "row": cells[0] or None, "note": note}
         else:
             task["budget"] = {"status": "no_row"}
-            if "total" in cols and cells[cols["total"]].strip() and not _nothing(cells[cols["total"]]):
+            if said_cell and not _nothing(said_cell):
                 notes.append(f"{number}: kinh phí «{cells[cols['total']].strip()}» không phải con số (kiểm tra)")
     else:
         task["budget"] = {"status": "row", "row": cells[0] or None, "total": total, "allocation": allocation}
