@@ -130,8 +130,8 @@ def _annotations(rest: str) -> tuple[str, list[str], dict[int, Decimal]]:
 
     def drop(m: re.Match[str]) -> str:
         inside = m.group(1)
-        if budget_.money_in_text(inside) and not _ANNOTATION_RE.search(inside):
-            return m.group(0)  # "(A 300 triệu đồng, B 150 triệu đồng)": a split by source
+        if not _ANNOTATION_RE.search(inside):
+            return m.group(0)  # "(A 300 triệu đồng, B 150 …)": a split by source; "(sự nghiệp …)": a source's words
         said.append(inside.strip())
         marks = list(_BY_YEAR_RE.finditer(inside))
         for i, mark in enumerate(marks):
