@@ -21,7 +21,7 @@ from ipbot.plans.importing.agencies import AgencyMatcher, districts_of
 from ipbot.plans.importing.document import Document, load
 from ipbot.plans.importing.draft import Draft, Facts
 from ipbot.plans.importing.header import read_header
-from ipbot.plans.importing.table import Table, amount, read_tables
+from ipbot.plans.importing.table import Table, amount, printed, read_tables
 from ipbot.plans.models import AgencyDef
 from ipbot.text import expand, fold
 
@@ -565,8 +565,8 @@ def _apply_parts(
         read.insert(0, (own, label))
         found += own
         notes.append(
-            f"{number}: kinh phí {_figure(found)} = "
-            + " + ".join(_figure(v) for v, _ in read)
+            f"{number}: kinh phí {printed(found)} = "
+            + " + ".join(printed(v) for v, _ in read)
             + " (các dòng nguồn của bảng; bảng không ghi tổng của nhiệm vụ: kiểm tra)"
         )
         budget["total"] = found
@@ -584,12 +584,6 @@ def _apply_parts(
         notes.append(f"{number}: kinh phí: bảng dự toán chia nguồn khác phần nội dung (kiểm tra)")
         return
     budget["allocation"] = allocation
-
-
-def _figure(value: Decimal) -> str:
-    whole, _, frac = f"{value.normalize():f}".partition(".")
-    grouped = f"{int(whole):,}".replace(",", ".")
-    return f"{grouped},{frac}" if frac else grouped
 
 
 _TASK_REF_RE = re.compile(r"(?:đồng\s+)?chủ trì\s+(?:thực hiện\s+)?(?:các\s+)?nhiệm vụ(?: số)?\s+([\d.,\s và]+\d)")

@@ -15,7 +15,7 @@ from decimal import Decimal, InvalidOperation
 
 from ipbot.text import fold
 
-__all__ = ["Table", "amount", "read_tables"]
+__all__ = ["Table", "amount", "printed", "read_tables"]
 
 _NUMBER_HEADS = ("stt", "tt", "so tt", "so thu tu")
 _YEAR_HEAD_RE = re.compile(r"(?:nam\s+)?(20\d\d)(?:\s*\(\d+\))?")
@@ -30,6 +30,13 @@ def amount(cell: str) -> Decimal | None:
         return Decimal(cell.replace(".", "").replace(",", "."))
     except InvalidOperation:
         return None
+
+
+def printed(value: Decimal) -> str:
+    """1055 → '1.055', 9.5 → '9,5': an amount as the plans print it (for notes a reviewer compares)."""
+    whole, _, frac = f"{value.normalize():f}".partition(".")
+    grouped = f"{int(whole):,}".replace(",", ".")
+    return f"{grouped},{frac}" if frac else grouped
 
 
 @dataclass

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from ipbot.plans.importing.agencies import AgencyMatcher
 from ipbot.plans.importing.draft import Facts
-from ipbot.plans.importing.table import Table, amount
+from ipbot.plans.importing.table import Table, amount, printed
 from ipbot.text import fold
 
 __all__ = ["apply_table", "leads_by_reference", "narrative_tasks", "short_title", "table_tasks", "timeline_of"]
@@ -677,13 +677,6 @@ def _note_years(
     note = budget.get("note") or ""
     if not table or re.search(r"năm\s+20\d\d\s*:|mỗi năm|hằng năm|hàng năm", note, re.IGNORECASE):
         return
-    years = "; ".join(f"năm {y}: {_figure(v)} triệu đồng" for y, v in table.items() if v)
+    years = "; ".join(f"năm {y}: {printed(v)} triệu đồng" for y, v in table.items() if v)
     kept = [part for part in note.split("; ") if part and not re.fullmatch(r"năm\s+20\d\d", part.strip())]
     budget["note"] = "; ".join([*kept, f"{years} (bảng dự toán)"])
-
-
-def _figure(value: Decimal) -> str:
-    """1055 → '1.055', 9.5 → '9,5' (as the plans write amounts)."""
-    whole, _, frac = f"{value.normalize():f}".partition(".")
-    grouped = f"{int(whole):,}".replace(",", ".")
-    return f"{grouped},{frac}" if frac else grouped
