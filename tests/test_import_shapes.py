@@ -3,7 +3,11 @@
 The five documents in tests/data/unseen/ (decision-…, portal-…, table-…, and later annual-quang-tri, an annual
 plan with labelled task lines and its amounts only in an appendix table, and sentences-kon-tum, a multi-year plan
 whose tasks are one sentence each) were written with answer keys by someone who had not seen the importer; the
-figures they were first measured at are in the README.
+figures they were first measured at are in the README. Two more came later, written the same way:
+decision-lam-dong (a decision over a plan in lettered parts A–D, roman groups with items 1., 2. again in each,
+each task's fields as lines "a) Nội dung … đ) Kinh phí", an appendix with a column per year and "- Ngân sách …"
+rows, three reporting deadlines) and table-ha-tinh (tasks only in a tab-separated table, its header repeated at
+page breaks, rows that go on with only a second amount and source).
 """
 
 from __future__ import annotations
@@ -27,7 +31,15 @@ from ipbot.plans.importing.tasks import short_title
 from ipbot.plans.load import load_catalogue, load_registry
 
 UNSEEN = Path(__file__).parent / "data" / "unseen"
-SHAPES = ["decision-phu-yen", "portal-quang-ngai", "table-binh-phuoc", "annual-quang-tri", "sentences-kon-tum"]
+SHAPES = [
+    "decision-phu-yen",
+    "portal-quang-ngai",
+    "table-binh-phuoc",
+    "annual-quang-tri",
+    "sentences-kon-tum",
+    "decision-lam-dong",
+    "table-ha-tinh",
+]
 
 
 @pytest.fixture(scope="module")
@@ -129,6 +141,11 @@ def test_figures_and_words_that_disagree_are_a_note(tmp_path: Path, registry: li
             "Xây dựng, trình Ủy ban nhân dân tỉnh ban hành Quy chế phối hợp trong công tác quản lý nhà nước về "
             "quyền tác giả",
             "Xây dựng, trình Ủy ban nhân dân tỉnh ban hành Quy chế phối hợp",
+        ),
+        # the first quoted name, reached past a comma that ends a phrase before it
+        (
+            "Sửa đổi, bổ sung Quy định quản lý, sử dụng chỉ dẫn địa lý “Phúc Trạch” cho sản phẩm bưởi quả",
+            "Sửa đổi, bổ sung Quy định quản lý, sử dụng chỉ dẫn địa lý “Phúc Trạch”",
         ),
         # "quyền đối với giống cây trồng" is one term; "đạt" wants what follows it
         (
@@ -544,3 +561,147 @@ def test_review_page_in_a_real_browser(tmp_path: Path, page: str) -> None:
     assert "Điểm cần kiểm tra" in dom and "Dữ kiện và đoạn văn bản nguồn" in dom
     assert "Phạm Thị Thu Hà" in dom
     assert dom.rstrip().endswith("</html>")
+
+
+# ---------------------------------------------------------------- the shapes of decision-lam-dong, table-ha-tinh
+def _draft_of(tmp_path: Path, registry: list, text: str) -> dict:
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    return finish(draft_plan(path, registry)).data
+
+
+_LETTERED = """ỦY BAN NHÂN DÂN
+TỈNH LÂM ĐỒNG
+Số: 12/KH-UBND
+Lâm Đồng, ngày 05 tháng 01 năm 2026
+
+KẾ HOẠCH
+Triển khai Chiến lược Sở hữu trí tuệ trên địa bàn tỉnh Lâm Đồng giai đoạn 2026 - 2027
+
+A. MỤC TIÊU
+
+1. Mục tiêu chung
+
+Phát triển hệ thống sở hữu trí tuệ của tỉnh đồng bộ, thông suốt sau sắp xếp đơn vị hành chính cấp tỉnh.
+
+B. NHIỆM VỤ CỤ THỂ
+
+I. QUẢN LÝ NHÀ NƯỚC
+
+1. Xây dựng Quy chế phối hợp liên ngành
+
+a) Nội dung: Rà soát, xây dựng Quy chế phối hợp thống nhất.
+
+b) Cơ quan chủ trì: Sở Khoa học và Công nghệ.
+
+c) Cơ quan phối hợp: Sở Tư pháp, Ủy ban nhân dân xã Di Linh, xã Bảo Thuận.
+
+d) Thời gian thực hiện: Quý II/2026.
+
+đ) Kinh phí: 260 triệu đồng (năm 2026: 160 triệu đồng; năm 2027: 100 triệu đồng), nguồn sự nghiệp khoa học và công nghệ.
+
+II. TUYÊN TRUYỀN
+
+1. Bồi dưỡng nghiệp vụ thực thi
+
+a) Nội dung: Tổ chức 01 lớp bồi dưỡng; b) Cơ quan chủ trì: Ủy ban nhân dân đặc khu Phú Quý; c) Cơ quan phối hợp: Công an tỉnh; d) Thời gian: Quý III/2026; đ) Kinh phí: 45 triệu đồng (45 triệu đồng/lớp), nguồn ngân sách cấp xã.
+
+2. Hỗ trợ đăng ký nhãn hiệu
+
+a) Nội dung: Hỗ trợ đăng ký nhãn hiệu cho sản phẩm OCOP.
+
+b) Cơ quan chủ trì: Sở Nông nghiệp và Môi trường.
+
+d) Thời gian thực hiện: Năm 2026 - 2027.
+
+đ) Kinh phí: Theo Phụ lục kèm theo.
+
+C. KINH PHÍ THỰC HIỆN
+
+I. Tổng kinh phí: 625 triệu đồng (Bằng chữ: Sáu trăm hai mươi lăm triệu đồng), trong đó:
+
+- Năm 2026: 365 triệu đồng;
+
+- Năm 2027: 260 triệu đồng.
+
+II. Phân theo nguồn kinh phí:
+
+- Ngân sách tỉnh chi sự nghiệp khoa học và công nghệ: 580 triệu đồng;
+
+- Ngân sách cấp xã: 45 triệu đồng.
+
+D. TỔ CHỨC THỰC HIỆN
+
+1. Chế độ báo cáo
+
+Các sở, ngành báo cáo kết quả về Sở Khoa học và Công nghệ định kỳ 6 tháng (trước ngày 10/6) và hằng năm (trước ngày 20/11) để tổng hợp.
+
+PHỤ LỤC
+
+| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Nguồn kinh phí | Tổng giai đoạn 2026 - 2027 | Năm 2026 | Năm 2027 |
+| A | B | C | D | (1)=(2)+(3) | (2) | (3) |
+| I | Quản lý nhà nước | | | 260 | 160 | 100 |
+| 1 | Quy chế phối hợp | Sở KH&CN | SN KH&CN | 260 | 160 | 100 |
+| II | Tuyên truyền | | | 365 | 205 | 160 |
+| 1 | Bồi dưỡng nghiệp vụ | UBND đặc khu Phú Quý | NS cấp xã | 45 | 45 | - |
+| 2 | Hỗ trợ đăng ký nhãn hiệu | Sở NN&MT | SN KH&CN | 320 | 160 | 160 |
+| | - Ngân sách tỉnh | | SN KH&CN | 320 | 160 | 160 |
+| | TỔNG CỘNG | | | 625 | 365 | 260 |
+| | - Ngân sách cấp xã | | NS cấp xã | 45 | 45 | - |
+"""  # noqa: E501 (the one-line task and the reporting sentence are as long as the genre writes them)
+
+
+def test_a_plan_in_lettered_parts_with_labelled_task_fields(tmp_path: Path, registry: list) -> None:
+    data = _draft_of(tmp_path, registry, _LETTERED)
+    tasks = {t["number"]: t for t in data["tasks"]}
+    assert list(tasks) == ["I.1", "II.1", "II.2"]  # items restart in each roman group; a)–đ) are fields
+    first = tasks["I.1"]
+    assert first["title"] == "Xây dựng Quy chế phối hợp liên ngành"  # the heading
+    assert first["content"] == "Rà soát, xây dựng Quy chế phối hợp thống nhất"  # a) Nội dung
+    assert first["lead"] == ["so-khcn"]
+    assert "ubnd-xa-di-linh" in first["cooperating"] and "ubnd-xa-bao-thuan" in first["cooperating"]
+    # the years in brackets are the budget's note, not sources
+    assert (first["budget"]["total"], first["budget"]["allocation"]) == (260, {"ns_khoa_hoc": 260})
+    assert first["budget"]["note"] == "năm 2026: 160 triệu đồng; năm 2027: 100 triệu đồng"
+    # the five fields on one line; a named special zone keeps its name; a rate is no source
+    one_line = tasks["II.1"]
+    assert one_line["lead"] == ["ubnd-dac-khu-phu-quy"]
+    assert one_line["timeline"]["quarters"] == [3]
+    assert one_line["budget"]["allocation"] == {"ns_xa": 45}
+    assert one_line["budget"]["note"].startswith("45 triệu đồng/lớp")
+    # "Theo Phụ lục": the appendix's row, its "- Ngân sách …" row a breakdown, its years in the note
+    table_only = tasks["II.2"]["budget"]
+    assert (table_only["total"], table_only["allocation"]) == (320, {"ns_khoa_hoc": 320})
+    assert "năm 2026: 160 triệu đồng; năm 2027: 160 triệu đồng" in table_only["note"]
+    # the years of the budget section are no sources; the yearly report's deadline among two
+    assert sorted(s["amount"] for s in data["budget"]["sources"]) == [45, 580]
+    assert (data["reporting"]["deadline_day"], data["reporting"]["deadline_month"]) == (20, 11)
+    assert any(n.startswith("báo cáo:") and "10/6" in n for n in data["draft_notes"])
+    assert not any(n.startswith("kinh phí") for n in data["draft_notes"]), data["draft_notes"]
+
+
+def test_a_task_table_row_that_goes_on_across_a_repeated_header(registry: list) -> None:
+    draft = finish(draft_plan(UNSEEN / "table-ha-tinh.txt", registry))
+    tasks = {t["number"]: t for t in draft.data["tasks"]}
+    # "| 8 | … | 700 | Trung ương |", the header again, "| | | 250 | Sự nghiệp KH&CN |": one task of 950
+    assert (tasks["8"]["budget"]["total"], tasks["8"]["budget"]["allocation"]) == (
+        950,
+        {"nstu": 700, "ns_khoa_hoc": 250},
+    )
+    assert any(n.startswith("8: kinh phí 950 = 700 + 250") for n in draft.notes)
+    # what section V says of task 8 by number is its budget note
+    assert "1.750 triệu đồng" in tasks["8"]["budget"]["note"]
+    # words where the amount would be are the note; the source column is no note
+    assert tasks["11"]["budget"]["status"] == "recurring"
+    assert tasks["11"]["budget"]["note"].startswith("Đã bố trí trong dự toán")
+    assert "note" not in tasks["1"]["budget"]
+    # a task with an empty amount that section V says is paid from the regular budget is no gap
+    assert tasks["3"]["budget"]["status"] == "recurring"
+    # two of one name in the districts list ("Kỳ Anh (Huyện)", "Kỳ Anh (Thị xã)") are both known
+    assert tasks["7"]["lead"] == ["ubnd-thi-xa-ky-anh", "ubnd-huyen-ky-anh"]
+    assert not any("Kỳ Anh" in n for n in draft.notes)
+
+
+def test_a_national_assembly_resolution_is_not_implemented(registry: list) -> None:
+    data = finish(draft_plan(UNSEEN / "decision-lam-dong.txt", registry)).data
+    assert [i["number"] for i in data["implements"]] == ["1068/QĐ-TTg", "2205/QĐ-TTg"]

@@ -57,9 +57,11 @@ _FILLERS = ("va", "cac", "tinh", "huyen", "thi", "xa")
 _AMP_RE = re.compile(r"\b([A-ZĐ]{1,5})\s*&\s*([A-ZĐ]{1,6})\b")
 _UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 _NAME = rf"[{_UPPER}][\wÀ-ỹ]*(?:\s+[{_UPPER}][\wÀ-ỹ]*){{0,3}}"
-_DISTRICT_RE = re.compile(
-    rf"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+(huyện|thị xã|thành phố|TP\.?)\s+({_NAME})",
-)
+# a named local government: the districts before July 2025, and the communes, wards and special zones of the
+# two-level government since ("Ủy ban nhân dân đặc khu Phú Quý", "UBND xã Đắk Song")
+_LOCAL_KINDS = r"huyện|thị xã|thành phố|TP\.?|thị trấn|xã|phường|đặc khu"
+_COMMUNE_KINDS = ("thị trấn", "xã", "phường", "đặc khu")
+_DISTRICT_RE = re.compile(rf"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+({_LOCAL_KINDS})\s+({_NAME})")
 
 # after a name: "và" and a capitalised word that starts no other agency ("… và Môi trường")
 _NAME_GOES_ON_RE = re.compile(
@@ -71,7 +73,7 @@ _AND_HEAD_RE = re.compile(
     r"\s+(?:và|cùng)\s+(?=(?:Sở|Ủy ban|Uỷ ban|UBND|Ban|Cục|Chi cục|Hội|Hiệp hội|Đài|Báo|Trung tâm|Công an|Công ty"
     r"|Liên hiệp|Liên minh|Văn phòng|Trường|Viện|Hợp tác xã|HTX)\b)"
 )
-_MORE_DISTRICT_RE = re.compile(rf"\s*(?:,|;|và)\s*(huyện|thị xã|thành phố|TP\.?)\s+({_NAME})")
+_MORE_DISTRICT_RE = re.compile(rf"\s*(?:,|;|và)\s*({_LOCAL_KINDS})\s+({_NAME})")
 # "UBND các huyện Sơn Hà, Sơn Tây, Ba Tơ": several districts named after one plural
 # (also "UBND các huyện: Vĩnh Linh, Gio Linh, Cam Lộ")
 _DISTRICTS_RE = re.compile(rf"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+các\s+(huyện|thị xã)\s*:?\s+({_NAME})")
@@ -88,7 +90,9 @@ def districts_of(data_dir: Path, province: str) -> dict[str, str]:
     data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     for entry in data.get("old_provinces", []):
         if fold(entry.get("name", "")) == fold(province):
-            return {place_key(name): f"{kind.lower()} {name}" for name, kind in (entry.get("districts") or {}).items()}
+            # two of one name are told apart by their kind: "Kỳ Anh (Huyện)", "Kỳ Anh (Thị xã)"
+            plain = {re.sub(r"\s*\([^()]*\)$", "", name): kind for name, kind in (entry.get("districts") or {}).items()}
+            return {place_key(name): f"{kind.lower()} {name}" for name, kind in plain.items()}
     return {}
 
 
@@ -137,11 +141,15 @@ class AgencyMatcher:
     def _words(text: str) -> list[tuple[str, tuple[int, int]]]:
         """The key's words, each with the span of the text it comes from."""
         kept: list[tuple[str, tuple[int, int]]] = []
+        before = ""
         for m in re.finditer(r"\S+", text):
             for word in fold(m.group(0)).split():
-                whose = word in ("tinh", "huyen") and bool(kept) and kept[-1][0] in ("dan", "ubnd", "cap")
+                # "xã" likewise ("UBND các xã, phường"), unless it is the "xã" of "thị xã"
+                whose = (word in ("tinh", "huyen") or (word == "xa" and before != "thi")) and bool(kept)
+                whose = whose and kept[-1][0] in ("dan", "ubnd", "cap")
                 if whose or word not in _FILLERS:
                     kept.append((word, m.span()))
+                before = word
         return kept
 
     def resolve(self, text: str) -> tuple[list[str], list[str]]:
@@ -291,6 +299,8 @@ class AgencyMatcher:
         known = place_key(name) in self.districts
         if slug not in self.new:
             self.new[slug] = AgencyDef(id=slug, name=full, scope="province", kind="local", aliases=[])
+        if kind in _COMMUNE_KINDS:
+            return slug, None  # no list of communes to check it against: the name is kept as written
         if self.districts and not known:
             return slug, f"«{full}»: không có trong danh sách huyện của tỉnh {self.province} (data/places.yaml)"
         return slug, None

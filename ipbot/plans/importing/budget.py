@@ -132,6 +132,9 @@ def plan_budget(
         if item and found and not re.search(r"^\s*tổng", item.group(1), re.IGNORECASE):
             before = item.group(1)[: item.group(1).find(found[1])]  # "… năm 2024): 1.086": the year is the label's
             label = before.split(":")[0].strip().rstrip(":")
+            if re.fullmatch(r"(?:Năm|năm)\s+20\d\d", label):  # "- Năm 2026: 2.150 triệu đồng": a year's part
+                facts.add("budget.by_year", f"{label}: {found[0]} triệu đồng", line)
+                continue
             stated.append((label, found[0], line))
     if stated and sources:  # the table's columns are the sources; the section gives their amounts
         out_sources = sources
@@ -179,6 +182,7 @@ _SOURCE_KINDS = (
     ("nstu", ("trung uong", "nstu", "nstw")),
     ("ns_khoa_hoc", ("su nghiep khoa hoc", "snkh", "su nghiep khcn", "sn khcn")),
     ("ns_huyen", ("cap huyen", "ngan sach huyen", "nsh")),
+    ("ns_xa", ("cap xa", "ngan sach xa", "ns xa")),  # since July 2025 communes hold the local budget
     ("ns_thuong_xuyen", ("thuong xuyen", "nstk")),
     ("doi_ung", ("xa hoi hoa", "doi ung", "xhh")),
     ("ns_khac", ("khac",)),

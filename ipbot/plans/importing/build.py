@@ -21,7 +21,7 @@ from ipbot.plans.importing.agencies import AgencyMatcher, districts_of
 from ipbot.plans.importing.document import Document, load
 from ipbot.plans.importing.draft import Draft, Facts
 from ipbot.plans.importing.header import read_header
-from ipbot.plans.importing.table import Table, amount, read_tables
+from ipbot.plans.importing.table import Table, amount, printed, read_tables
 from ipbot.plans.models import AgencyDef
 from ipbot.text import expand, fold
 
@@ -29,6 +29,8 @@ __all__ = ["draft_plan", "finish", "to_yaml"]
 
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 _SECTION_RE = re.compile(rf"^({'|'.join(_ROMAN)})\.\s*(.+?)\s*:?\s*$")
+# a lettered part of a plan: "B. NHIỆM VỤ CỤ THỂ" (capitals; "A. Mục đích" in a sentence's case is no part)
+_PART_RE = re.compile(r"^([A-DĐ])\.\s*(.+?)\s*:?\s*$")
 _DEFAULT_DATA = Path(__file__).resolve().parents[3] / "data"
 
 
@@ -37,11 +39,17 @@ def _slug(text: str) -> str:
 
 
 def sections_of(lines: list[str]) -> dict[str, list[str]]:
-    """Roman sections by heading ('II. NỘI DUNG KẾ HOẠCH NĂM 2023') → their lines (tables left out)."""
+    """Sections by heading ('II. NỘI DUNG KẾ HOẠCH NĂM 2023') → their lines (tables left out).
+
+    A plan divided into lettered parts ("A. MỤC ĐÍCH, YÊU CẦU VÀ MỤC TIÊU", "B. NHIỆM VỤ CỤ THỂ", "C. KINH
+    PHÍ", "D. TỔ CHỨC THỰC HIỆN") has its roman headings one level down: there the parts are the sections
+    and the roman headings inside them stay lines (in the tasks part they are the groups)."""
+    parts = [m for m in map(_PART_RE.match, lines) if m and m.group(2).upper() == m.group(2) and len(m.group(2)) > 3]
+    heading_re = _PART_RE if len(parts) >= 3 else _SECTION_RE
     sections: dict[str, list[str]] = {}
     current = None
     for line in lines:
-        m = _SECTION_RE.match(line)
+        m = heading_re.match(line)
         if m and m.group(2).upper() == m.group(2) and len(m.group(2)) > 3:
             current = f"{m.group(1)}. {m.group(2)}"
             sections[current] = []
@@ -105,19 +113,67 @@ _SPLIT_RE = re.compile(
 )
 
 
+# brackets after an amount that say when or at what rate, not from which source: "(năm 2026: 160 triệu đồng;
+# năm 2027: 100 triệu đồng)", "(mỗi năm 90 triệu đồng)", "(năm 2026)", "(35 triệu đồng/lớp)"
+_BRACKET_RE = re.compile(r"\(([^()]*)\)")
+_BY_YEAR_RE = re.compile(r"năm\s+(20\d\d)\s*:\s*")
+_ANNOTATION_RE = re.compile(r"\bnăm\s+20\d\d\b|mỗi năm|hằng năm|hàng năm|/\s*[^\W\d]", re.IGNORECASE)
+# "Theo Phụ lục kèm theo": the amount is in the appendix table
+_IN_TABLE_RE = re.compile(r"phụ lục|bảng (?:dự toán|tổng hợp|kinh phí)|biểu\b", re.IGNORECASE)
+
+
+def _annotations(rest: str) -> tuple[str, list[str], dict[int, Decimal]]:
+    """The text after a task's amount without its annotating brackets, the brackets' words (for the budget's
+    note) and the amounts by year they give ("năm 2026: 160 triệu đồng" → {2026: 160})."""
+    said: list[str] = []
+    by_year: dict[int, Decimal] = {}
+
+    def drop(m: re.Match[str]) -> str:
+        inside = m.group(1)
+        if not _ANNOTATION_RE.search(inside):
+            return m.group(0)  # "(A 300 triệu đồng, B 150 …)": a split by source; "(sự nghiệp …)": a source's words
+        said.append(inside.strip())
+        marks = list(_BY_YEAR_RE.finditer(inside))
+        for i, mark in enumerate(marks):
+            upto = marks[i + 1].start() if i + 1 < len(marks) else len(inside)
+            found = budget_.money_in_text(inside[mark.end() : upto])
+            if found:
+                by_year[int(mark.group(1))] = found[0]
+        return ""
+
+    return _BRACKET_RE.sub(drop, rest), said, by_year
+
+
+def _source_of_label(label: str, sources: list[dict], abbreviations: dict[str, str]) -> dict | None:
+    """The source a split names: "ngân sách tỉnh … đối ứng 400" is the province's science budget (its match
+    to the province's part of a co-funded task), "hợp tác xã đối ứng 50" is the co-funding."""
+    plain = re.sub(r"\bđối ứng\b", "", label)
+    if budget_.source_kind(plain) is None and budget_.source_kind(label) is not None:
+        return _source_for(label, sources, abbreviations)
+    return _source_for(plain, sources, abbreviations)
+
+
 def _budget_text(task: dict, text: str, sources: list[dict], abbreviations: dict[str, str], notes: list[str]) -> None:
-    """'30 triệu đồng; nguồn: ngân sách tỉnh (…)' / '1.200 triệu đồng, trong đó: A 900 triệu đồng; B 300 …'."""
+    """'30 triệu đồng; nguồn: ngân sách tỉnh (…)' / '1.200 triệu đồng, trong đó: A 900 triệu đồng; B 300 …'.
+
+    Brackets that say when or at what rate ("(năm 2026: 160 triệu đồng; năm 2027: 100 triệu đồng)", "(mỗi năm
+    90 triệu đồng)", "(35 triệu đồng/lớp)") are no split by source: they become the budget's note, in the
+    document's words, and amounts by year are checked against the total."""
     number = task["number"]
     found = budget_.money_in_text(text)
     if found is None:
         if re.search(r"thường xuyên|lồng ghép|không bố trí", text, re.IGNORECASE):
             task["budget"] = {"status": "recurring", "note": text.strip().rstrip(".")}
+        elif _IN_TABLE_RE.search(text):
+            task["_budget_in_table"] = text.strip().rstrip(".")  # the table fills it, or a note says it did not
         else:
             notes.append(f"{number}: kinh phí «{text.strip()[:80]}» không có số tiền (kiểm tra)")
         return
     total, _ = found
     allocation: dict[str, Decimal] = {}
-    rest = text[text.find(found[1]) + len(found[1]) :]
+    rest, said, by_year = _annotations(text[text.find(found[1]) + len(found[1]) :])
+    if by_year and sum(by_year.values()) != total:
+        notes.append(f"{number}: kinh phí: các năm cộng được {sum(by_year.values())}, khác tổng {total} (kiểm tra)")
     # the split by source: "…, trong đó: A 900 triệu đồng; B 300 …" or "450 triệu đồng (A 300 triệu đồng, B 150 …)"
     parts = re.split(r"trong đó\s*:?|^\s*\(", rest, maxsplit=1)
     if len(parts) == 2 and budget_.money_in_text(parts[1]):
@@ -126,7 +182,7 @@ def _budget_text(task: dict, text: str, sources: list[dict], abbreviations: dict
             label = parts[1][start : m[0]].strip(" :,;()")
             label = re.sub(r"^(?:và|còn lại)\s+", "", label)
             start = m[1]
-            source = _source_for(re.sub(r"\bđối ứng\b", "", label), sources, abbreviations)
+            source = _source_of_label(label, sources, abbreviations)
             if source is None:
                 notes.append(f"{number}: nguồn «{label.strip()}» không khớp nguồn nào ở mục kinh phí (kiểm tra)")
                 continue
@@ -139,6 +195,10 @@ def _budget_text(task: dict, text: str, sources: list[dict], abbreviations: dict
         if source is not None:
             allocation[source["key"]] = total
     task["budget"] = {"status": "row", "total": total, "allocation": allocation}
+    if said:
+        task["budget"]["note"] = "; ".join(said)
+    if by_year:
+        task["_by_year"] = by_year
 
 
 def _source_cell(task: dict, cell: str, sources: list[dict], abbreviations: dict[str, str], notes: list[str]) -> None:
@@ -346,12 +406,15 @@ def draft_document(doc: Document, registry: list[AgencyDef], data_dir: Path) -> 
             _budget_text(task, text, sources, abbreviations, notes)
     for table in task_tables:
         tasks_.apply_table(tasks, table, matcher, year_start, notes, facts)
+        for task in tasks:
+            _apply_parts(task, table, sources, abbreviations, notes)
         if "source" in table.columns:
             _apply_source_cells(tasks, table, sources, abbreviations, notes)
         for task in tasks:
             task.pop("_row_cells", None)
     for task in tasks:
         _prose(task, matcher, sources, abbreviations, notes, facts, year_start)
+    _budget_clauses(sections, tasks, facts)
     responsibilities = organisation.responsibilities(sections, matcher, notes, facts)
     tasks_.leads_by_reference(responsibilities, tasks, notes)
     _leads_by_task_number(responsibilities, tasks, matcher, notes)
@@ -431,6 +494,98 @@ def _apply_source_cells(
             _source_cell(task, cells[at].strip(), sources, abbreviations, notes)
 
 
+# "nhiệm vụ số 2 và số 3", "nhiệm vụ 1, 2 Mục I", "nhiệm vụ 6 Mục IV Phần B": tasks cited by number
+_CITED_TASK_RE = re.compile(
+    r"nhiệm vụ\s+(?:số\s+)?(\d{1,2})\b((?:\s*(?:,|và)\s*(?:số\s+)?\d{1,2}\b)*)(?:\s+Mục\s+([IVX]+))?", re.I
+)
+_MONEY_WORDS_RE = re.compile(r"kinh phí|dự toán|ngân sách|triệu đồng|thường xuyên", re.IGNORECASE)
+_PAID_OTHERWISE_RE = re.compile(r"thường xuyên|lồng ghép|bố trí trong dự toán", re.IGNORECASE)
+
+
+def _budget_clauses(sections: dict[str, list[str]], tasks: list[dict], facts: Facts) -> None:
+    """What the budget section says of a task by its number becomes that task's budget note, in its words:
+    "Nhiệm vụ số 8 là dự án chuyển tiếp từ năm 2024 (tổng kinh phí dự án 1.750 triệu đồng, năm 2024 đã bố trí
+    800 triệu đồng)", "nhiệm vụ số 2 và số 3 thực hiện bằng kinh phí hoạt động thường xuyên". A task with no
+    amount that such a clause says is paid from the regular budget is recurring, not a gap."""
+    key = next((k for k in sections if "KINH PHÍ" in k.upper()), None)
+    if key is None:
+        return
+    by_number = {t["number"]: t for t in tasks}
+    lines = [re.sub(r"^(?:[IVX]+\.|\d+\.|[-–•+])\s*", "", ln) for ln in sections[key]]
+    for sentence in (part for line in lines for part in re.split(r"(?<=[.;])\s+", line)):
+        clause = sentence.strip().rstrip(".;").strip()
+        if not _MONEY_WORDS_RE.search(clause):
+            continue
+        for m in _CITED_TASK_RE.finditer(clause):
+            numbers = [m.group(1), *re.findall(r"\d{1,2}", m.group(2))]
+            for n in numbers:
+                task = by_number.get(f"{m.group(3)}.{n}" if m.group(3) else n)
+                if task is None:
+                    continue
+                budget = task["budget"]
+                if budget.get("status") in ("no_row", "not_itemised") and _PAID_OTHERWISE_RE.search(clause):
+                    task["budget"] = {"status": "recurring", "note": clause}
+                elif clause not in (budget.get("note") or ""):
+                    budget["note"] = "; ".join(filter(None, [budget.get("note"), clause]))
+                facts.add(f"tasks[{task['number']}].budget", clause, sentence)
+
+
+def _apply_parts(
+    task: dict, table: Table, sources: list[dict], abbreviations: dict[str, str], notes: list[str]
+) -> None:
+    """The rows under a task's row that hold only an amount and a source: its split by source.
+
+    Two shapes: rows that break the task's amount down ("| | - Ngân sách tỉnh | | SN KH&CN | 80 |" under a row
+    of 120; they add up to it), and a row that goes on with a second source where the table gives no total for
+    the task ("| 8 | … | 700 | Trung ương |" then "| | | 250 | Sự nghiệp KH&CN |", even across a repeated
+    header): the task's amount is then the sum, which a note asks to check."""
+    parts = task.pop("_parts", None)
+    budget = task["budget"]
+    if not parts:
+        return
+    number = task["number"]
+    cols = table.columns
+    at = cols.get("total")
+    read: list[tuple[Decimal, str]] = []
+    for cells in parts:
+        value = amount(cells[at]) if at is not None and at < len(cells) else None
+        value = value if value is not None else next((amount(c) for c in cells[1:] if amount(c) is not None), None)
+        label = cells[cols["source"]].strip() if "source" in cols and cells[cols["source"]].strip() else ""
+        label = label or re.sub(r"^[-–+]\s*", "", cells[cols["content"]]).strip() if "content" in cols else label
+        if value is not None:
+            read.append(((value * table.scale).normalize(), label))
+    if not read:
+        return
+    own = budget.get("total") if budget.get("status") == "row" else None
+    found = sum((v for v, _ in read), Decimal(0))
+    allocation: dict[str, Decimal] = {}
+    if own is not None and found != own:  # a row that goes on: the main row's source is the first part
+        main = task.get("_row_cells") or []
+        label = main[cols["source"]].strip() if "source" in cols and cols["source"] < len(main) else ""
+        read.insert(0, (own, label))
+        found += own
+        notes.append(
+            f"{number}: kinh phí {printed(found)} = "
+            + " + ".join(printed(v) for v, _ in read)
+            + " (các dòng nguồn của bảng; bảng không ghi tổng của nhiệm vụ: kiểm tra)"
+        )
+        budget["total"] = found
+        budget["allocation"] = {}
+    for value, label in read:
+        source = _source_for(label, sources, abbreviations) if label else None
+        if source is None:
+            notes.append(f"{number}: nguồn «{label}» không khớp nguồn nào ở mục kinh phí (kiểm tra)")
+            return
+        allocation[source["key"]] = allocation.get(source["key"], Decimal(0)) + value
+    if budget.get("status") != "row":
+        task["budget"] = budget = {"status": "row", "total": found, "allocation": {}}
+    had = budget.get("allocation") or {}
+    if len(had) > 1 and had != allocation:
+        notes.append(f"{number}: kinh phí: bảng dự toán chia nguồn khác phần nội dung (kiểm tra)")
+        return
+    budget["allocation"] = allocation
+
+
 _TASK_REF_RE = re.compile(r"(?:đồng\s+)?chủ trì\s+(?:thực hiện\s+)?(?:các\s+)?nhiệm vụ(?: số)?\s+([\d.,\s và]+\d)")
 
 
@@ -498,8 +653,8 @@ def _task_notes(tasks: list[dict], notes: list[str], unfunded: str | None = None
 
 
 def _clean_task(task: dict) -> dict:
-    task.pop("source_text", None)
-    task.pop("_budget_text", None)
+    for scratch in ("source_text", "_budget_text", "_budget_in_table", "_by_year", "_lead_labelled", "_parts"):
+        task.pop(scratch, None)
     return task
 
 

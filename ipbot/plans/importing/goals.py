@@ -75,9 +75,15 @@ def targets(
 
     for key, lines in _goal_sections(sections):
         roman = key.split(".", 1)[0]
-        year: int | None = None
-        specific = False
+        # "III. MỤC TIÊU NĂM 2025" with "1. …", "2. …": the heading gives the year, its numbered items are the targets
+        headed = re.search(r"NĂM\s+(20\d\d)\s*$", key.upper())
+        year: int | None = int(headed.group(1)) if headed else None
+        specific = bool(headed)
         for line in lines:
+            numbered = re.match(r"^\d+\.\s+(.{40,})$", line) if headed else None
+            if numbered and specific and not re.match(r"^\d+\.\s*(?:Mục tiêu|Chỉ tiêu)", line, re.IGNORECASE):
+                add(year, numbered.group(1), roman, line)  # type: ignore[arg-type]
+                continue
             if "\t" in line:
                 continue
             heading = re.match(r"^(?:\d+(?:\.\d+)*\.\s*)?(.{0,60})$", line)

@@ -225,6 +225,9 @@ def _implements(doc: Document, own_number: str | None, facts: Facts) -> list[dic
             number = m.group(2).rstrip(".")
             if number in seen or number == own_number or "TTr" in number:
                 continue
+            if re.search(r"/QH\d*$", number):
+                continue  # a resolution of the National Assembly (the merger of provinces): a law's rank, no plan
+            # of its own to implement, like the laws the decision cites
             if re.search(r"kèm theo\s*$", line[: m.start()], re.IGNORECASE):
                 continue  # "(Ban hành kèm theo Quyết định số …)": the decision that issues this plan
             seen.add(number)

@@ -107,7 +107,7 @@ def reporting(
         return None
     first = re.split(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])", text)[0]
     out: dict[str, object] = {"section": roman, "text": first}
-    deadline = _DEADLINE_RE.search(text)
+    deadline = _yearly_deadline(text, notes)
     if deadline:
         out.update(
             {
@@ -137,6 +137,27 @@ def reporting(
     if re.search(r"hằng năm|hàng năm|định kỳ", text, re.IGNORECASE):
         out["frequency"] = "Định kỳ hàng năm"
     return out
+
+
+def _yearly_deadline(text: str, notes: list[str]) -> re.Match[str] | None:
+    """The deadline of the yearly report when the section sets several ("định kỳ 6 tháng (trước ngày 10/6) và
+    hằng năm (trước ngày 20/11) …; báo cáo tổng kết … trước ngày 31/10/2027"): the plan holds one deadline,
+    and the yearly report is the one every plan has; a note names the others."""
+    found = list(_DEADLINE_RE.finditer(text))
+    if len(found) <= 1:
+        return found[0] if found else None
+    yearly = [
+        m
+        for m in found
+        if re.search(r"(?:hằng|hàng) năm", m.group(0)) or re.search(r"(?:hằng|hàng) năm\W{0,3}$", text[: m.start()])
+    ]
+    chosen = yearly[0] if len(yearly) == 1 else found[0]
+    others = ", ".join(f"«{m.group(0)}»" for m in found if m is not chosen)
+    notes.append(
+        f"báo cáo: văn bản nêu {len(found)} hạn báo cáo; hạn ghi vào dữ liệu «{chosen.group(0)}», "
+        f"còn {others} (kiểm tra)"
+    )
+    return chosen
 
 
 def _section_of(sections: dict[str, list[str]], line: str) -> str | None:

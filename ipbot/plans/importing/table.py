@@ -15,9 +15,10 @@ from decimal import Decimal, InvalidOperation
 
 from ipbot.text import fold
 
-__all__ = ["Table", "amount", "read_tables"]
+__all__ = ["Table", "amount", "printed", "read_tables"]
 
 _NUMBER_HEADS = ("stt", "tt", "so tt", "so thu tu")
+_YEAR_HEAD_RE = re.compile(r"(?:nam\s+)?(20\d\d)(?:\s*\(\d+\))?")
 
 
 def amount(cell: str) -> Decimal | None:
@@ -29,6 +30,13 @@ def amount(cell: str) -> Decimal | None:
         return Decimal(cell.replace(".", "").replace(",", "."))
     except InvalidOperation:
         return None
+
+
+def printed(value: Decimal) -> str:
+    """1055 → '1.055', 9.5 → '9,5': an amount as the plans print it (for notes a reviewer compares)."""
+    whole, _, frac = f"{value.normalize():f}".partition(".")
+    grouped = f"{int(whole):,}".replace(",", ".")
+    return f"{grouped},{frac}" if frac else grouped
 
 
 @dataclass
@@ -59,13 +67,29 @@ class Table:
                 cols["lead"] = i
             elif "phoi hop" in f and "coop" not in cols:
                 cols["coop"] = i
-            elif ("tong kinh phi" in f or (f.startswith("kinh phi") and "phan bo" not in f)) and "total" not in cols:
+            elif _YEAR_HEAD_RE.fullmatch(f):
+                continue  # "Năm 2026": one year's part of the total (:attr:`years`), not a source
+            elif (
+                "tong kinh phi" in f
+                or (f.startswith("kinh phi") and "phan bo" not in f)
+                or re.match(r"tong (?:giai doan|so|cong|ca)\b", f)  # "Tổng giai đoạn 2026 - 2027"
+            ) and "total" not in cols:
                 cols["total"] = i
             elif "ghi chu" in f and "note" not in cols:
                 cols["note"] = i
             elif f.startswith("nguon") and "source" not in cols:
                 cols["source"] = i
         return cols
+
+    @property
+    def years(self) -> dict[int, int]:
+        """The columns that split the total by year ("Năm 2026 | Năm 2027"): year → column."""
+        out: dict[int, int] = {}
+        for i, cell in enumerate(self.header):
+            m = _YEAR_HEAD_RE.fullmatch(fold(cell))
+            if m and i > self.columns.get("total", len(self.header)):
+                out[int(m.group(1))] = i
+        return out
 
     @property
     def is_tasks(self) -> bool:
@@ -116,6 +140,17 @@ def read_tables(lines: list[str]) -> list[Table]:
             after_header = False
             continue
         after_header = False
+        if _column_keys(cells):
+            continue  # "A | B | C | (1)=(2)+(3) | (2) | (3)": the columns' letters, no row of the plan
         if len(cells) >= 3 and len(cells[0]) <= 12:
             current.rows.append(cells)
     return [t for t in tables if t.rows]
+
+
+_COLUMN_KEY_RE = re.compile(r"[A-ZĐ]|\(?\d{1,2}\)?(?:\s*=\s*[()\d\s+\-x*]+)?")
+
+
+def _column_keys(cells: list[str]) -> bool:
+    """A row that only names the columns ("A | B | C | D | (1)=(2)+(3) | (2) | (3)", "(1) | (2) | (3)")."""
+    filled = [c.strip() for c in cells if c.strip()]
+    return len(filled) >= 3 and all(_COLUMN_KEY_RE.fullmatch(c) for c in filled)

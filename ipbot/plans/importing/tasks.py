@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from ipbot.plans.importing.agencies import AgencyMatcher
 from ipbot.plans.importing.draft import Facts
-from ipbot.plans.importing.table import Table, amount
+from ipbot.plans.importing.table import Table, amount, printed
 from ipbot.text import fold
 
 __all__ = ["apply_table", "leads_by_reference", "narrative_tasks", "short_title", "table_tasks", "timeline_of"]
@@ -18,11 +18,17 @@ _GROUP_RE = re.compile(r"^(\d{1,2})\.\s+(.+?)\s*:?\s*$")
 _NUMBERED_RE = re.compile(r"^(\d{1,2}\.\d{1,2})\.?\s+(.+)$")
 _LETTER_RE = re.compile(r"^([a-zđ])\)\s*(.+)$")
 _DASH_RE = re.compile(r"^[-–•+]\s*(.+)$")
-_LABEL_RE = re.compile(
-    r"^(?:[-–•+]\s*)?(Mục tiêu|(?:Cơ quan |Đơn vị )?chủ trì|(?:Cơ quan |Đơn vị )?phối hợp|Nội dung tập huấn"
-    r"|Thời gian(?: thực hiện)?|Kinh phí(?: thực hiện| dự kiến)?)\s*:\s*(.*)$",
-    re.IGNORECASE,
+# a task's labelled field, on a line of its own, after a dash or a letter ("b) Cơ quan chủ trì: …": in a plan
+# that labels its fields, "a) … đ)" are the fields of one task, not tasks)
+_LABELS = (
+    r"Mục tiêu|(?:Cơ quan |Đơn vị )?chủ trì|(?:Cơ quan |Đơn vị )?phối hợp|Nội dung tập huấn|Nội dung(?: thực hiện)?"
+    r"|Thời gian(?: thực hiện)?|Kinh phí(?: thực hiện| dự kiến)?"
 )
+_LABEL_RE = re.compile(rf"^(?:[-–•+]\s*|[a-zđ]\)\s*)?({_LABELS})\s*:\s*(.*)$", re.IGNORECASE)
+# the fields of one task written on one line: "a) Nội dung: …; b) Cơ quan chủ trì: …; c) …"
+_INLINE_FIELD_RE = re.compile(rf";\s+(?=[a-zđ]\)\s*(?:{_LABELS})\s*:)", re.IGNORECASE)
+# a roman group of the tasks section ("I. NÂNG CAO HIỆU LỰC …"), its items numbered 1., 2. again in each
+_ROMAN_GROUP_RE = re.compile(r"^([IVX]{1,4})\.\s+(.+?)\s*:?\s*$")
 _QUARTER_RE = re.compile(
     r"Quý\s+(IV|III|II|I|[1-4])(?:\s*(?:/\s*\d{4})?\s*(?:[-–]|đến)\s*(?:Quý\s+)?(IV|III|II|I|[1-4]))?", re.IGNORECASE
 )
@@ -92,6 +98,11 @@ def short_title(content: str, limit: int = 60) -> str:
         ends = [k for k in range(2, len(words) + 1) if _phrase_ends(words, k)]
         before = [k for k in ends if 30 <= len(" ".join(words[:k])) <= limit]
         after = [k for k in ends if limit < len(" ".join(words[:k])) <= limit * 3 // 2]
+        # the first quoted name is what questions ask for: "Sửa đổi … Quy định quản lý, sử dụng chỉ dẫn địa lý
+        # “Phúc Trạch”", not "Sửa đổi … Quy định quản lý"
+        quoted = [k for k in ends if words[k - 1].endswith("”") and len(" ".join(words[:k])) <= limit * 3 // 2]
+        if quoted and (not before or quoted[0] > max(before)):
+            before, after = [quoted[0]], []
         if before:
             words = words[: max(before)]
         elif after:
@@ -168,6 +179,9 @@ def narrative_tasks(
     current: dict | None = None
     pending_intro: list[str] = []
     dash_count = 0
+    lines = [piece for line in lines for piece in _INLINE_FIELD_RE.split(line)]
+    # roman groups inside the tasks section (a plan in lettered parts): "1.", "2." are its tasks, "I.1", "II.1"
+    roman_groups = sum(bool(_ROMAN_GROUP_RE.match(ln)) for ln in lines) >= 2
 
     def new_task(number: str, content: str, label: str | None = None) -> dict:
         task = {
@@ -212,6 +226,13 @@ def narrative_tasks(
                 current["objective"] = value
             elif kind == "noi dung tap huan":
                 current["training_content"] = value
+            elif kind.startswith("noi dung"):
+                # the item's line is its heading (the title), this is what it does
+                if current.pop("_heading", False):
+                    current["content"] = value.rstrip(".")
+                    facts.replace(f"tasks[{current['number']}]", current["title"], line)
+                else:
+                    current["content"] += " " + value
             elif kind.startswith("thoi gian"):
                 timeline = timeline_of(value, years[0])
                 if timeline:
@@ -224,6 +245,7 @@ def narrative_tasks(
                 notes.extend(f"{current['number']}: {n}" for n in found.notes)
                 if "chu tri" in kind:
                     current["lead"] = found.ids
+                    current["_lead_labelled"] = bool(found.ids)
                     facts.add(f"tasks[{current['number']}].lead", value, line)
                 else:
                     current["cooperating"] = found.ids
@@ -232,7 +254,22 @@ def narrative_tasks(
                 if found.said:
                     current.setdefault("said", {}).update(found.said)
             continue
+        r = _ROMAN_GROUP_RE.match(line) if roman_groups else None
+        if r:
+            close_group()
+            title = r.group(2).rstrip(":")
+            current_group = {"number": r.group(1), "title": title[:1] + title[1:].lower() if title.isupper() else title}
+            groups.append(current_group)
+            current, pending_intro, dash_count = None, [], 0
+            continue
         g = _GROUP_RE.match(line)
+        if g and roman_groups and current_group is not None:
+            heading = g.group(2).rstrip(":").rstrip(".")
+            current = new_task(f"{current_group['number']}.{g.group(1)}", heading)
+            current["section"] = f"{roman}.{current['number']}"
+            current["title"] = heading if len(heading) <= 100 else short_title(heading)
+            current["_heading"] = True
+            continue
         if g and not _NUMBERED_RE.match(line):
             close_group()
             number = f"{prefix}{g.group(1)}" if multi_year else g.group(1)
@@ -283,6 +320,7 @@ def narrative_tasks(
                 item["group"] = item["group"].removeprefix(prefix)
     for task in tasks:
         task.pop("_dashes", None)
+        task.pop("_heading", None)
         if not task["lead"]:
             inline_roles(task, matcher, notes, facts)
     return groups, tasks
@@ -352,7 +390,7 @@ def _allocation_columns(table: Table) -> list[int]:
     if total_at is None:
         return []
     end = cols.get("note", len(table.header))
-    roles = {i for k, i in cols.items() if k not in ("total", "source")}
+    roles = {i for k, i in cols.items() if k not in ("total", "source")} | set(table.years.values())
     return [
         i
         for i in range(total_at + 1, end)
@@ -450,22 +488,35 @@ def apply_table(
     by_content = {fold(t["content"])[:80]: t for t in tasks}
     groups_seen = {t["group"] for t in tasks}
     previous_group_row = None
+    roman_row = None  # "| II | Thúc đẩy … | | | 770 |": its rows "1", "2" are the tasks "II.1", "II.2"
+    last: dict | None = None  # the task of the row above, which a row of only an amount and a source goes on
     for cells in table.rows:
         cells = cells + [""] * (width - len(cells))
         stt = cells[0].rstrip(".")
         content = cells[cols["content"]] if "content" in cols else ""
         if fold(stt) in ("cong", "tong cong", "tong") or fold(content) in ("cong", "tong cong", "tong"):
+            last = None  # what follows the total ("Trong đó: - Ngân sách …") is the plan's, not a task's
             continue
         if all(re.fullmatch(r"\(\d+\)|", c.strip()) for c in cells):
             continue
         has_figure = total_at is not None and amount(cells[total_at]) is not None
         led = "lead" in cols and cells[cols["lead"]].strip()
+        if not stt and not led and last is not None and (not content.strip() or content.lstrip()[:1] in "-–+"):
+            if any(amount(c) is not None for c in cells[1:]):
+                last.setdefault("_parts", []).append(cells)  # "| | - Ngân sách tỉnh | | SN KH&CN | 80 |"
+            continue
         if stt and stt.isdigit() and not led and (not has_figure or (stt in groups_seen and stt not in by_number)):
             previous_group_row = stt  # a group heading row (with its subtotal, or none)
+            last = None
             continue
         if re.fullmatch(r"[IVX]+", stt) and not led:
-            continue  # a roman group row of a task table
-        task = by_number.get(stt)
+            roman_row, last = stt, None  # a roman group row of a task table
+            continue
+        if re.fullmatch(r"[A-ZĐ]", stt) and not led and not has_figure:
+            last = None  # "| A | Công tác quản lý nhà nước … | | |": a lettered group row
+            continue
+        task = by_number.get(f"{roman_row}.{stt}") if roman_row else None
+        task = task or by_number.get(stt)
         if task is None and re.fullmatch(r"[a-zđ]", stt) and previous_group_row:  # "| a | …" under group row "1"
             task = by_number.get(f"{previous_group_row}.{stt}")
         if task is None and not stt and previous_group_row:
@@ -490,6 +541,7 @@ def apply_table(
             continue
         _fill_from_row(task, cells, table, cols, alloc_at, note_at, sources, matcher, year, notes, facts)
         task["_row_cells"] = cells  # the source cell is read once the plan's sources are known
+        last = task
     for task in tasks:
         if task["budget"]["status"] == "not_itemised" and total_at is not None:
             task["budget"] = {"status": "no_row"}
@@ -520,7 +572,9 @@ def _fill_from_row(
     elif time_text.strip():
         notes.append(f"{number}: thời gian «{time_text.strip()}» chưa đọc được thành quý hay năm")
     said: dict[str, str] = dict(task.get("said", {}))
-    if "lead" in cols and cells[cols["lead"]].strip():
+    if "lead" in cols and cells[cols["lead"]].strip() and not task.get("_lead_labelled"):
+        # a lead the text gives in a labelled field ("Cơ quan chủ trì: …") is the full name; the table's
+        # column often abbreviates it ("Báo và PT, TH Lâm Đồng")
         found = matcher.read(cells[cols["lead"]])
         notes.extend(f"{number}: {n}" for n in found.notes)
         if found.ids:
@@ -549,18 +603,80 @@ def _fill_from_row(
             allocation[source["key"]] = value
     start = (cols["total"] + 1) if "total" in cols else len(cells)
     end = (note_at + 1) if note_at is not None else len(cells)
-    note = " ".join(c for c in cells[start:end] if c and amount(c) is None).strip()
+    # the row's words after the amount, for its note: not the year columns, nor the source (its allocation)
+    skip = set(table.years.values()) | ({cols["source"]} if "source" in cols else set())
+    note = " ".join(
+        c
+        for i, c in enumerate(cells[start:end], start)
+        if c and amount(c) is None and not _nothing(c) and i not in skip
+    ).strip()
+    source_cell = cells[cols["source"]].strip() if "source" in cols and cols["source"] < len(cells) else ""
+    said_cell = cells[cols["total"]].strip() if "total" in cols and total is None else ""
+    if said_cell and not _nothing(said_cell):  # "Đã bố trí trong dự toán" where the amount would be
+        note = " ".join(filter(None, [said_cell, f"({source_cell})" if source_cell else ""]))
     if "source" in cols and cols["source"] < start and cells[cols["source"]].strip():
         task["source_text"] = cells[cols["source"]].strip()
+    by_year = _by_year(cells, table)
+    if by_year and total is not None and sum(by_year.values()) != total:
+        notes.append(f"{number}: kinh phí: bảng ghi các năm cộng được {sum(by_year.values())}, khác tổng {total}")
+    said_before = task["budget"]
+    if said_before.get("status") in ("row", "recurring") and total is None and not allocation:
+        return  # the text says it ("Bố trí trong dự toán chi thường xuyên …"); the table's dashes add nothing
+    if said_before.get("status") == "row" and said_before.get("total") is not None:
+        if said_before["total"] == total:
+            said_before["row"] = cells[0] or None
+            if not said_before.get("allocation") and allocation:
+                said_before["allocation"] = allocation
+            _note_years(said_before, task.pop("_by_year", None), by_year, number, notes)
+            return
+        notes.append(
+            f"{number}: kinh phí: phần nội dung ghi {said_before['total']}, bảng dự toán ghi {total} (kiểm tra)"
+        )
     if total is None and not allocation:
-        if "thường xuyên" in (note + " " + cells[cols["total"]] if "total" in cols else note).lower():
-            task["budget"] = {"status": "recurring", "row": cells[0] or None, "note": note or "Hoạt động thường xuyên"}
+        if re.search(r"thường xuyên|bố trí trong dự toán", f"{note} {source_cell}", re.IGNORECASE):
+            note = note or source_cell or "Hoạt động thường xuyên"
+            task["budget"] = {"status": "recurring", "row": cells[0] or None, "note": note}
         else:
             task["budget"] = {"status": "no_row"}
-            if "total" in cols and cells[cols["total"]].strip():
+            if said_cell and not _nothing(said_cell):
                 notes.append(f"{number}: kinh phí «{cells[cols['total']].strip()}» không phải con số (kiểm tra)")
     else:
         task["budget"] = {"status": "row", "row": cells[0] or None, "total": total, "allocation": allocation}
         if note:
             task["budget"]["note"] = note
+        _note_years(task["budget"], task.pop("_by_year", None), by_year, number, notes)
         facts.add(f"tasks[{number}].budget", total if total is not None else allocation, row_text)
+
+
+def _nothing(cell: str) -> bool:
+    """'-' in an amount's cell: nothing that year, or no amount."""
+    return cell.strip() in ("-", "–", "—", "x")
+
+
+def _by_year(cells: list[str], table: Table) -> dict[int, Decimal]:
+    """A row's amounts in the table's year columns ('-' is nothing that year); {} when it has none."""
+    out: dict[int, Decimal] = {}
+    for year, at in table.years.items():
+        cell = cells[at] if at < len(cells) else ""
+        value = _money(cell, table.scale)
+        if value is not None:
+            out[year] = value
+        elif _nothing(cell) or not cell.strip():
+            out[year] = Decimal(0)
+    return out if any(out.values()) else {}
+
+
+def _note_years(
+    budget: dict, said: dict[int, Decimal] | None, table: dict[int, Decimal], number: str, notes: list[str]
+) -> None:
+    """The amounts by year in the budget's note (the model holds one total), once: the text's own words when it
+    gives them ("năm 2026: 160 triệu đồng; …", "mỗi năm 90 triệu đồng"), else the table's year columns; the two
+    are checked against each other."""
+    if said and table and any(said.get(y, Decimal(0)) != v for y, v in table.items()):
+        notes.append(f"{number}: kinh phí: phần nội dung và bảng dự toán chia theo năm khác nhau (kiểm tra)")
+    note = budget.get("note") or ""
+    if not table or re.search(r"năm\s+20\d\d\s*:|mỗi năm|hằng năm|hàng năm", note, re.IGNORECASE):
+        return
+    years = "; ".join(f"năm {y}: {printed(v)} triệu đồng" for y, v in table.items() if v)
+    kept = [part for part in note.split("; ") if part and not re.fullmatch(r"năm\s+20\d\d", part.strip())]
+    budget["note"] = "; ".join([*kept, f"{years} (bảng dự toán)"])
