@@ -2193,3 +2193,12 @@ def test_review_33_preambles_amounts_and_parts_keep_their_subject(assistant: Ass
     first = assistant.ask("Chỉ tiêu đến 2025 của Thái Bình?")
     second = assistant.ask("Năm 2025 thì sơ kết kế hoạch thế nào?", first.context)
     assert not _has(canon(plain_text(second)), "Chỉ tiêu đến năm 2025")
+
+
+def test_a_figure_names_its_plan_and_the_rows_that_print_it(assistant: Assistant) -> None:
+    # a plan-level total said with no year: the plan whose total it is, not another year's
+    answered, text, _ = ask(assistant, "3.832.600.000 đồng đó gồm những nguồn nào?")
+    assert answered and _has(text, "Kế hoạch SHTT năm 2023 tỉnh Ninh Thuận") and not _has(text, "5.540")
+    # a figure said first, then whose it is
+    answered, text, _ = ask(assistant, "420 triệu đồng đó là kinh phí của nhiệm vụ nào?")
+    assert answered and _has(text, "5.3") and _has(text, "ghi đúng 420 triệu đồng")

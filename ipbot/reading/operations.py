@@ -68,6 +68,12 @@ _AMOUNT_RE = re.compile(
     r"(?P<cmp>{less}|{more}|{equal}) (?:muc )?(?P<num>\d[\d.,]*) ?(?P<unit>trieu|ty|ti)(?: dong)?"
     r"(?P<up> tro len| tro xuong)?"
 )
+# a figure said first, then whose it is ("420 triệu đồng đó là kinh phí của nhiệm vụ nào", "9,2 triệu cho những
+# dòng nào")
+_AMOUNT_OF_WHICH_RE = re.compile(
+    r"(?P<num>\d[\d.,]*) ?(?P<unit>trieu|ty|ti)(?: dong)?(?: (?:do|nay|ay))?(?: (?:la|thuoc|danh))?"
+    r"(?: (?:kinh phi|so tien|tien))? (?:cua|cho) (?:nhung |cac )?(?:nhiem vu|dong|viec|nv) nao\b"
+)
 _DURATION_RE = re.compile(r"(\d{1,2}) thang")
 _DURATIONS_RE = re.compile(r"\b(\d{1,2}) (?:hoac|va|hay|,) (?=\d{1,2} thang)")
 # how long, not how much ("tổng thời gian thực hiện", "bao nhiêu tháng", "dài hơn")
@@ -599,7 +605,13 @@ class Operations:
             return AmountFilter(measure=Measure.REMAINING, op="=", value=Decimal(0))
         m = self._amount_re.search(f)
         if not m:
-            return None
+            # "420 triệu đồng đó là kinh phí của nhiệm vụ nào?": the rows that print that figure
+            first = _AMOUNT_OF_WHICH_RE.search(f)
+            value = read_number(first.group("num")) if first else None
+            if value is None:
+                return None
+            value *= 1000 if first.group("unit") in ("ty", "ti") else 1
+            return AmountFilter(measure=Measure.STATED, op="=", value=value)
         value = read_number(m.group("num"))
         if value is None:
             return None

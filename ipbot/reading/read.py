@@ -15,6 +15,7 @@ import itertools
 import re
 from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from functools import cached_property
 
 from ipbot.answers import Context
@@ -31,6 +32,7 @@ from ipbot.reading.segment import segment
 from ipbot.reading.turn import FIELD_OF_CUE, STRONG_MATCH, TASK_FACETS, Turn
 from ipbot.requests import Field, Filters, Items, Measure, Op, Reason, Request, Role
 from ipbot.text import aligned, blank, fold, has_diacritics, nfc, shape, strip_marks, tokens
+from ipbot.text import number as amount_of
 
 __all__ = ["MAX_MESSAGE", "Reader", "Reading"]
 
@@ -1215,10 +1217,34 @@ class Reader:
                 return [self.index.plans[seen[0]]], True, None
         if explicit:
             return cands, True, None
+        figured = self._plans_of_amount(q, cands)
+        if figured:
+            return figured, True, None  # "3.832.600.000 đồng đó gồm những nguồn nào?": the plan it is the total of
         for pid in (context.plan_id, context.default_plan_id):
             if pid and pid in self.index.plans:
                 return [self.index.plans[pid]], False, None
         return every, False, None
+
+    @staticmethod
+    def _plans_of_amount(q: Query, cands: list[Plan]) -> list[Plan]:
+        """The one plan whose total or stated source amount a figure in the question is (none when no figure
+        is, or several plans print it): a plan-level figure names its plan as well as its year would."""
+        said = set()
+        for m in _MONEY_RE.finditer(q.folded):
+            value = amount_of(m.group(1))
+            if value is not None:
+                said.add(
+                    value / 1_000_000 if m.group(2) == "dong" else value * 1000 if m.group(2) != "trieu" else value
+                )
+        if not said:
+            return []
+        found = [
+            p
+            for p in cands
+            if said
+            & {a for a in (p.budget.total, *(s.amount for s in p.budget.sources), *_printed(p)) if a is not None}
+        ]
+        return found if len(found) == 1 else []
 
     @staticmethod
     def _aimed_plans(q: Query, cands: list[Plan], *, unplaced: bool = False) -> list[Plan]:
@@ -3233,6 +3259,19 @@ _POINTING_RE = re.compile(
 _CUE_HEADS = frozenset("so quan vi chuc ben hoi quy nam thang nguon luc khi dong cot nhom".split())
 """Words before "nào" that make it a question a cue answers ("sở nào", "quý nào", "nguồn nào"), not one about
 a task's own words ("loại sáng chế nào", "gắn với những gì")."""
+
+_MONEY_RE = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d{3})+(?:,\d+)?|\d+(?:,\d+)?) (dong|trieu|ty|ti)\b")
+"""An amount as written ("3.832.600.000 đồng", "5.540 triệu", "3,83 tỷ"), folded."""
+
+
+def _printed(plan: Plan) -> list[Decimal | None]:
+    """The amounts a plan's budget table prints: its totals, and each row's total and allocation by source."""
+    rows = [a for t in plan.tasks for a in (t.budget.total, *t.budget.allocation.values())]
+    table = plan.budget.table
+    if table is None:
+        return rows
+    return [table.stated_task_total, table.stated_grand_total, *table.stated_allocation.values(), *rows]
+
 
 _FEW_LISTED = 3
 """A list this short is what a bare follow-up ("ai chủ trì?") asks about, task by task."""
