@@ -134,6 +134,10 @@ _AMP_ABBR_RE = re.compile(r"\b([A-ZĐ]{1,5})\s*&\s*([A-ZĐ]{1,6})\b|\b(\w{1,5})&
 _NON_WORD_RE = re.compile(r"[^\w.%/-]+")
 
 
+# a slash between two letters: joining two words ("tập huấn/bồi dưỡng") or inside a code ("NQ/TU")
+_WORDS_SLASH_RE = re.compile(r"(?<=[^\W\d_])/(?=[^\W\d_])")
+
+
 @lru_cache(maxsize=4096)
 def shape(text: str) -> str:
     """Lower-case NFC words separated by one space, diacritics kept.
@@ -143,7 +147,9 @@ def shape(text: str) -> str:
     marks of this string gives :func:`fold` character for character, so a span found in
     the folded text can be cut from the shaped one.
     """
-    text = _AMP_ABBR_RE.sub(lambda m: "".join(g for g in m.groups() if g), nfc(text)).lower()
+    text = _AMP_ABBR_RE.sub(lambda m: "".join(g for g in m.groups() if g), nfc(text))
+    # a slash between lower-case words joins two words ("tập huấn/bồi dưỡng"), not a code ("14-NQ/TU")
+    text = _WORDS_SLASH_RE.sub(_words_slash, text).lower()
     # marks left over after NFC (no base letter to sit on) would break the alignment
     text = _COMBINING_RE.sub("", text)
     text = re.sub(r"(?<=\d)[,](?=\d)", ".", text)
@@ -153,6 +159,17 @@ def shape(text: str) -> str:
     # a dot or slash not between word characters is punctuation
     text = re.sub(r"(?<![\w])[./]|[./](?![\w])", " ", text)
     return " ".join(text.split())
+
+
+def _words_slash(m: re.Match[str]) -> str:
+    """A space for a slash between two words ("tập huấn/bồi dưỡng"), the slash kept in a code ("14-NQ/TU",
+    "KH/UBND", "Đ/c"): words of three letters or more, one of them marked, in whatever case they are written
+    (the plans' text and a question must shape alike)."""
+    left = re.search(r"[^\W\d_]+$", m.string[: m.start()])
+    right = re.match(r"[^\W\d_]+", m.string[m.end() :])
+    if not (left and right) or min(len(left.group(0)), len(right.group(0))) < 3:
+        return "/"
+    return " " if not (left.group(0) + right.group(0)).isascii() else "/"
 
 
 def _strip_table() -> dict[int, str]:

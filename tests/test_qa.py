@@ -2202,3 +2202,28 @@ def test_a_figure_names_its_plan_and_the_rows_that_print_it(assistant: Assistant
     # a figure said first, then whose it is
     answered, text, _ = ask(assistant, "420 triệu đồng đó là kinh phí của nhiệm vụ nào?")
     assert answered and _has(text, "5.3") and _has(text, "ghi đúng 420 triệu đồng")
+
+
+def test_no_task_for_an_agency_the_plan_gives_work_to_is_an_answer(assistant: Assistant) -> None:
+    answered, text, _ = ask(assistant, "KH 2022 có nhiệm vụ nào do Sở GD&ĐT chủ trì không?")
+    assert answered and _has(text, "không có nhiệm vụ nào") and _has(text, "mục IV.2.c")
+    # an agency the plan never names stays unanswered
+    answered, _, _ = ask(assistant, "Kế hoạch SHTT 2023 của Ninh Thuận giao Cục Quản lý thị trường tỉnh nhiệm vụ gì?")
+    assert not answered
+
+
+def test_points_of_a_part_that_group_again_and_what_a_sum_includes(assistant: Assistant) -> None:
+    answered, text, _ = ask(assistant, "Mục IV.2 của KH 2022 Ninh Thuận chia thành bao nhiêu điểm a, b, c?")
+    assert answered and _has(text, "10 mục con")
+    question = "Nhóm 3 năm 2022 gồm bao nhiêu nhiệm vụ, và Sở KH&CN chủ trì bao nhiêu nhiệm vụ trong nhóm đó?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "7 nhiệm vụ") and _has(text, "3 nhiệm vụ do Sở Khoa học và Công nghệ chủ trì")
+    # "tập huấn/bồi dưỡng" is two words; "(kể cả lớp tại trạm IP Platform)" adds to the selection, it is not it
+    question = "Cộng kinh phí mọi dòng về lớp tập huấn/bồi dưỡng trong bảng 2023 (kể cả lớp tại trạm IP Platform)?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "527,6 triệu")
+    question = (
+        "Tính hết mọi hoạt động tập huấn, bồi dưỡng năm 2023, bất kể ai chủ trì, cộng tổng kinh phí là bao nhiêu?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "527,6 triệu")

@@ -133,6 +133,15 @@ def list_tasks(db: PlanDB, request: Request) -> Answer:
         what = filters_phrase(db, plans[0], request.filters) if plans else ""
         # "các lớp tập huấn Quý I": none of the classes, which is not none of the plan's tasks
         line = f"{names}: không có nhiệm vụ nào{among_chosen(request.filters)} {what}".rstrip() + "."
+        # an agency the plan does give work to, in "Tổ chức thực hiện": "no task" is the plan's answer about it
+        # (one it never names is not: "giao Cục QLTT nhiệm vụ gì" of a plan without it)
+        agency = request.filters.agency
+        entries = [e for p in plans for e in db.duties([p.id], agency=agency)] if agency else []
+        if entries and not request.filters.ids and not request.filters.groups:
+            where = ", ".join(dict.fromkeys(e.section for e in entries))
+            name = db.agency_name(plans[0].id, agency)
+            said = f"{name} được giao việc ở mục {where} (Tổ chức thực hiện)."
+            return reply(request, [Section([line, said])], True, plans=[p.id for p in plans])
         return reply(request, [Section([line])], False, plans=[p.id for p in plans])
     suggestions = [
         Suggestion(

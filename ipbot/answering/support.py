@@ -40,8 +40,9 @@ def support(db: PlanDB, request: Request) -> Answer:
             who = agency_list(task.named(s, db.agency_name(plan.id, s)) for s in task.lead)
             ask = f"liên hệ {who} (chủ trì)" if who else _focal(db, plan)
             lines.append(f"• {task_line(task)}: {shorten(task.content, room)} — {ask}.")
-            if len(f.ids) == 1 and task.objective:
-                lines.append(f"Mục tiêu: {shorten(task.objective, room)}")  # what it offers, often said there
+            # what it offers, often said there: the one support found, or the first of two
+            if task.objective and (len(f.ids) == 1 or (len(f.ids) == 2 and task is tasks[0])):
+                lines.append(f"Mục tiêu: {shorten(task.objective, room)}")
         where = ", ".join(dict.fromkeys(f"mục {t.section}" for t in tasks))
         sections.append(Section(lines, f"Hỗ trợ trong {plan.short_title}", f"Nguồn: {plan.short_title}, {where}."))
     if not ids:

@@ -960,8 +960,11 @@ class Operations:
             # (the word the pattern reads before "mấy" may close a bracket: "chủ trì (kể cả đồng chủ trì) mấy")
             if not q.in_one_clause(re.sub(r"^\S+\s(?=may\b)", "", text)):
                 continue
-            if re.search(r"muc giao viec|muc phan cong|dau muc|\bmuc\b", text) or re.search(
-                r"to chuc thuc hien(?: \S+){0,6} (?:bao nhieu|may) (?:muc|dau muc)", f
+            if (
+                re.search(r"muc giao viec|muc phan cong|dau muc|\bmuc\b", text)
+                or re.search(r"to chuc thuc hien(?: \S+){0,6} (?:bao nhieu|may) (?:muc|dau muc)", f)
+                # "mục IV.2 … chia thành bao nhiêu điểm a, b, c": the entries of the part named
+                or (re.search(r"\b(?:diem|y)\b", text) and _SECTION_RE.search(f))
             ):
                 return Items.DUTIES
             if re.search(r"\bchi tieu\b", text):

@@ -262,6 +262,8 @@ class Reader:
                     # "Bảng 2023 của Ninh Thuận có bao nhiêu dòng, và Sở KH&CN chủ trì bao nhiêu dòng?":
                     # the province's plan of that year, not each of its years
                     asked.years = before.years
+            if before is not None and not asked.group_numbers and _THAT_GROUP_RE.search(asked.folded):
+                asked.group_numbers = before.group_numbers  # "…, và Sở KH&CN chủ trì bao nhiêu trong nhóm đó?"
             if before is not None and before.agencies and not asked.agencies and self._starts_with_duty(asked):
                 asked.agencies = before.agencies  # "Sở TT&TT làm gì, và được giao chủ trì nhiệm vụ nào?": still it
             if (
@@ -365,7 +367,7 @@ class Reader:
             q.years = lead.years
         if not q.plan_numbers:
             q.plan_numbers = lead.plan_numbers
-        if not q.group_numbers and re.search(r"\bnhom (?:do|nay|ay|vua roi|tren)\b", q.folded):
+        if not q.group_numbers and _THAT_GROUP_RE.search(q.folded):
             q.group_numbers = lead.group_numbers  # "à ý mình là nhóm 3, nhiệm vụ cuối của nhóm đó là gì?"
         corrects = self.lexicon.has("correction", lead.folded)
         if not q.task_numbers and lead.task_numbers and (corrects or self._refers_to_one(q)):
@@ -3272,6 +3274,9 @@ def _printed(plan: Plan) -> list[Decimal | None]:
         return rows
     return [table.stated_task_total, table.stated_grand_total, *table.stated_allocation.values(), *rows]
 
+
+_THAT_GROUP_RE = re.compile(r"\bnhom (?:do|nay|ay|vua roi|tren)\b")
+"""The group just named ("nhóm đó", "nhóm này")."""
 
 _FEW_LISTED = 3
 """A list this short is what a bare follow-up ("ai chủ trì?") asks about, task by task."""
