@@ -2227,3 +2227,13 @@ def test_points_of_a_part_that_group_again_and_what_a_sum_includes(assistant: As
     )
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "527,6 triệu")
+
+
+def test_one_task_of_a_list_named_by_its_words_and_another_year_of_an_agency(assistant: Assistant) -> None:
+    first = assistant.ask("KH 2022 Ninh Thuận có những nhiệm vụ nào do UBND các huyện, thành phố chủ trì?")
+    second = assistant.ask("cái tập huấn thì phối hợp với những ai?", first.context)
+    text = canon(plain_text(second))
+    assert second.answered and _has(text, "5.c") and _has(text, "Hội Doanh nhân trẻ") and not _has(text, "3.g")
+    question = "Sở GD&ĐT có chủ trì nhiệm vụ nào ở KH 2022 không? Sang 2023 sở này chủ trì việc gì?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "mục IV.2.c") and _has(text, "5.5")

@@ -1412,6 +1412,10 @@ class Reader:
         if ordinals:  # "cái thứ hai thì phối hợp với những ai?", "còn cái thứ 2 thì đăng trên kênh nào"
             turn.tasks, turn.task_how = ordinals, "context"
             return
+        picked = self._one_of_listed(turn)
+        if picked:  # "cái tập huấn thì phối hợp với những ai?" after a list of two tasks, one of them a class
+            turn.tasks, turn.task_how = picked, "context"
+            return
         members = self._group_asked_about(turn)
         if members:  # "nhóm nhiệm vụ phát triển các hoạt động hỗ trợ về SHTT do ai chủ trì": its tasks
             turn.tasks, turn.task_how = members, "content"
@@ -1519,6 +1523,20 @@ class Reader:
                 analogs = self._same_kind(ctx_tasks, plan_ids)
             turn.tasks, turn.task_how = (analogs, "analog") if analogs else (ctx_tasks, "no_analog")
 
+    def _one_of_listed(self, turn: Turn) -> list[TaskRef]:
+        """The one task of the list just given whose text has every word the question names it by ("cái tập
+        huấn …" after 3.g and 5.c), when the question names no plan, no number and asks over no data."""
+        q = turn.query
+        listed = [TaskRef(*i.split(":", 1)) for i in turn.context.listed if i in self.index.tasks]
+        asks_over = any(self.lexicon.has(c, q.folded) for c in ("which_tasks", "count", "sum", "list_all"))
+        if len(listed) < 2 or turn.explicit or q.task_numbers or asks_over or q.has("refer"):
+            return []  # ("lớp đó": what the last answer was about, found as references are)
+        words = {t for t in q.content_tokens if t.isalpha() and len(t) > 1}
+        if not words:
+            return []
+        having = [r for r in listed if words <= set(self.index.content_tokens(task_text(self.index.tasks[r.id])))]
+        return having if len(having) == 1 else []
+
     def _several_referred(self, q: Query) -> int:
         """How many things "hai việc đó", "ba dòng trên" point back at (0 when none is counted)."""
         m = re.search(
@@ -1599,6 +1617,10 @@ class Reader:
         )
         if not facets or prior is None:
             return None
+        if turn.explicit and set(turn.plan_ids) != set(prior.plans):
+            return None  # "Sang 2023 sở này chủ trì việc gì?": another plan's, read anew
+        if self.lexicon.has("refer_agency", q.folded) and not self.lexicon.has("refer_list", q.folded):
+            return None  # "sở này …" points at the agency, not at the tasks listed
         return prior.but(op=Op.LIST, show=facets)
 
     def _in_each_plan(self, turn: Turn, hits: list[TaskRef]) -> list[TaskRef]:
