@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -215,6 +216,10 @@ def _marks(values: Sequence[object]) -> str:
     return ", ".join("?" for _ in values)
 
 
+TASKS_KEPT = 512
+"""Task models :meth:`PlanDB.tasks` keeps built (every task, with the three real plans' 60)."""
+
+
 class PlanDB:
     """The plan database opened read-only, with the queries answering needs."""
 
@@ -225,7 +230,7 @@ class PlanDB:
         # the database never changes while open: cache what every answer asks for
         self.plan = lru_cache(maxsize=None)(self._plan)
         self.agency = lru_cache(maxsize=None)(self._agency)
-        self._task_models: dict[str, Task | None] = {}  # frozen models, shared by every answer
+        self._task_models: OrderedDict[str, Task | None] = OrderedDict()  # frozen models, the latest used last
 
     def close(self) -> None:
         self.conn.close()
@@ -448,12 +453,20 @@ class PlanDB:
         return self._rows(f"select count(*) from tasks t where {where}", params)[0][0]
 
     def tasks(self, ids: Iterable[str]) -> list[Task]:
-        """The tasks with these ids, in that order, as models (built once: the database is read-only)."""
+        """The tasks with these ids, in that order, as models (the database is read-only: the :data:`TASKS_KEPT`
+        used last are kept; at 300 plans keeping every task an answer built held some 40 MB)."""
         ids = list(dict.fromkeys(ids))
-        missing = [i for i in ids if i not in self._task_models]
+        kept = self._task_models
+        found = {i: kept[i] for i in ids if i in kept}
+        missing = [i for i in ids if i not in found]
         if missing:
-            self._task_models.update((t_id, t) for t_id, t in zip(missing, self._load_tasks(missing), strict=False))
-        return [self._task_models[i] for i in ids if self._task_models.get(i) is not None]
+            found.update(zip(missing, self._load_tasks(missing), strict=False))
+        for i in ids:
+            kept[i] = found[i]
+            kept.move_to_end(i)
+        while len(kept) > TASKS_KEPT:
+            kept.popitem(last=False)
+        return [task for i in ids if (task := found[i]) is not None]
 
     def _load_tasks(self, ids: list[str]) -> list[Task | None]:
         marks = _marks(ids)

@@ -67,6 +67,7 @@ class Catalogue:
     files: dict[str, Path] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     contacts: ContactsFile | None = None  # the operators' contacts, when data/contacts.yaml exists
+    data_dir: Path | None = None  # the folder read, for the reference files beside the plans (the map)
 
     @property
     def errors(self) -> list[Problem]:
@@ -123,7 +124,7 @@ def load_registry(path: Path) -> list[AgencyDef]:
 
 def load_catalogue(data_dir: Path) -> Catalogue:
     """Read ``agencies.yaml``, every ``plans/*.yaml`` and the source texts; never raises on bad data."""
-    cat = Catalogue()
+    cat = Catalogue(data_dir=data_dir)
     registry: list[AgencyDef] = []
     reg_path = data_dir / AGENCIES_FILE
     raw = _read_yaml(reg_path, cat.problems) if reg_path.exists() else []

@@ -31,6 +31,8 @@ from ipbot.plans.load import (
     plans_abbreviations,
 )
 from ipbot.plans.models import Plan
+from ipbot.plans.pickled import TAG as PICKLE_TAG
+from ipbot.plans.pickled import dump_plans, load_plans
 from ipbot.text import WORDS_FILE, fold, use_plan_abbreviations
 
 if TYPE_CHECKING:
@@ -89,7 +91,9 @@ _CODE_FILES = (
     "text.py",
     "reading/index.py",
     "reading/postings.py",
+    "reading/places.py",
     "plans/models.py",
+    "plans/pickled.py",
     "plans/store.py",
     "plans/load.py",
     "plans/checks.py",
@@ -652,6 +656,9 @@ def _fill(db: sqlite_utils.Database, cat: Catalogue, data_dir: Path, derive: Der
     for table, columns in _INDEXES:
         if table in db.table_names():
             db[table].create_index(columns)
+    # the models as reading them back from their JSON makes them, stored ready-made (see ipbot.plans.pickled)
+    read_back = [Plan.model_validate_json(row["json"]) for row in sorted(rows["plans"], key=lambda r: str(r["id"]))]
+    db["plan_models"].insert({"python": PICKLE_TAG, "data": dump_plans(read_back)})
     db["passages"].insert_all(_search_rows(cat))
     db["passages"].enable_fts(["folded"], tokenize="unicode61")
     db.conn.execute("analyze")  # the tables' sizes, so that SQLite picks the index that narrows most
@@ -694,7 +701,7 @@ def read_knowledge(db_path: Path) -> Knowledge:
     """Read plans and agencies back from the database into models (plain sqlite3: fast start)."""
     conn = _connect_readonly(db_path)
     try:
-        plans = {
+        plans = _stored_plans(conn) or {
             row["id"]: Plan.model_validate_json(row["json"])
             for row in conn.execute("select id, json from plans order by id")
         }
@@ -725,6 +732,18 @@ def read_knowledge(db_path: Path) -> Knowledge:
     # questions are expanded with the abbreviations the documents were tokenised with
     use_plan_abbreviations(plans_abbreviations(list(plans.values())))
     return Knowledge(plans, agencies, fingerprint, {}, words, db_path)
+
+
+def _stored_plans(conn: sqlite3.Connection) -> dict[str, Plan] | None:
+    """The plan models pickled at build time, when this Python can read them and they are the plans' rows."""
+    if not conn.execute("select 1 from sqlite_master where type = 'table' and name = 'plan_models'").fetchone():
+        return None
+    row = conn.execute("select python, data from plan_models").fetchone()
+    plans = load_plans(row["data"]) if row is not None and row["python"] == PICKLE_TAG else None
+    ids = [r[0] for r in conn.execute("select id from plans order by id")]
+    if plans is None or [p.id for p in plans] != ids:
+        return None
+    return {p.id: p for p in plans}
 
 
 def read_row(db_path: Path, table: str, *columns: str) -> sqlite3.Row | None:

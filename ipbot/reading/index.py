@@ -31,11 +31,12 @@ from typing import TYPE_CHECKING, Literal
 
 from rapidfuzz import fuzz, process
 
+from ipbot.config import DEFAULT_DATA_DIR
 from ipbot.plans.cycles import latest_cycle_start
 from ipbot.plans.models import Plan, Responsibility, Task
 from ipbot.plans.store import read_row, read_tokens
 from ipbot.reading.compiled import TAG, Parts, compile_parts, from_parts
-from ipbot.reading.places import map_provinces
+from ipbot.reading.places import Places, common_forms, map_provinces
 from ipbot.reading.postings import Postings, Selection
 from ipbot.reading.ranked import Group, Ranked
 from ipbot.text import (
@@ -340,7 +341,13 @@ def derived_tables(catalogue: Catalogue) -> dict[str, list[dict[str, object]]]:
     built = _Built.make(by_id.values(), passages, tokens)
     corpus = corpus_text(passages, (t for p in by_id.values() for t in p.tasks))
     row = {"python": _python(), "passages": len(passages), "data": built.dump()}
-    row |= {"shaped": shape(corpus), "folded": fold(corpus)}
+    folded = fold(corpus)
+    row |= {"shaped": shape(corpus), "folded": folded}
+    # what reading looks up in the documents' words, made here rather than by splitting them into their 700,000
+    # words at the first message that needs them (tens of MB while it lasted, at 300 plans)
+    places = Places.load(catalogue.data_dir or DEFAULT_DATA_DIR)
+    row |= {"pairs": "\n".join(sorted(corpus_pairs(folded))), "map": map_key(places)}
+    row["common"] = "\n".join(sorted(common_forms(places, folded)))
     surface = agency_surface_pattern(catalogue.agencies.values())
     row["patterns"] = marshal.dumps((TAG, {surface: compile_parts(surface)} if TAG is not None else {}))
     return {
@@ -518,6 +525,16 @@ def corpus_text(passages: Iterable[Passage], tasks: Iterable[Task]) -> str:
     """Every passage's and task's text in one string: what a message's words are looked for in ("is the
     product they make named anywhere?", the places that are the documents' own words)."""
     return " ".join([*(p.text for p in passages), *map(task_text, tasks)])
+
+
+def corpus_pairs(folded: str) -> frozenset[str]:
+    """Every two words that follow each other in the folded corpus ("nam dinh huong": "năm định hướng")."""
+    return frozenset(f"{a} {b}" for a, b in itertools.pairwise(folded.split()))
+
+
+def map_key(places: Places) -> str:
+    """What :func:`~ipbot.reading.places.common_forms` depends on of the map: the names it knows."""
+    return hashlib.sha1("\n".join(sorted(places.by_name)).encode()).hexdigest()
 
 
 def _python() -> str:
@@ -817,6 +834,29 @@ class Index:
                 return str(row[kind])
         text = corpus_text(self.passages, self.tasks.values())
         return shape(text) if kind == "shaped" else fold(text)
+
+    def _stored_words(self, column: str) -> frozenset[str] | None:
+        if not (self._from_build and self.knowledge.path is not None):
+            return None
+        try:
+            row = read_row(self.knowledge.path, INDEX_TABLE, column)
+        except sqlite3.Error:  # a database of before: made from the corpus then
+            return None
+        return None if row is None else frozenset(filter(None, str(row[column]).split("\n")))
+
+    def corpus_pairs(self, folded: Callable[[], str]) -> frozenset[str]:
+        """:func:`corpus_pairs` of the documents: made at build time, else from ``folded()``, the folded corpus."""
+        stored = self._stored_words("pairs")
+        return stored if stored is not None else corpus_pairs(folded())
+
+    def common_forms(self, places: Places, folded: Callable[[], str]) -> frozenset[str]:
+        """:func:`~ipbot.reading.places.common_forms` of the documents: made at build time with the same map's
+        names, else from ``folded()``, the folded corpus."""
+        if self._stored_words("map") == {map_key(places)}:
+            stored = self._stored_words("common")
+            if stored is not None:
+                return stored
+        return common_forms(places, folded())
 
     def doc_grams(self, text: str) -> frozenset[str]:
         return _doc_grams(text)

@@ -27,7 +27,7 @@ from ipbot.reading.index import SEPARATOR, Hit, Index, Passage, TaskRef, task_te
 from ipbot.reading.lexicon import Lexicon, default_lexicon
 from ipbot.reading.operations import Operations
 from ipbot.reading.parse import Query, understand
-from ipbot.reading.places import PLACE_WORDS, Place, Places, common_forms
+from ipbot.reading.places import PLACE_WORDS, Place, Places
 from ipbot.reading.segment import segment
 from ipbot.reading.turn import FIELD_OF_CUE, STRONG_MATCH, TASK_FACETS, Turn
 from ipbot.requests import Field, Filters, Items, Measure, Op, Reason, Request, Role
@@ -176,7 +176,7 @@ class Reader:
         return self.index.corpus("folded")
 
     def _corpus_pairs(self) -> frozenset[str]:
-        return frozenset(f"{a} {b}" for a, b in itertools.pairwise(self._corpus_folded.split()))
+        return self.index.corpus_pairs(lambda: self._corpus_folded)
 
     def _common_places(self) -> frozenset[str]:
         """Place names that are the documents' own words ("thống nhất"), planned provinces' aside.
@@ -184,7 +184,7 @@ class Reader:
         Worked out at the first message that needs it: most never name a place in lower case."""
         return frozenset(
             f
-            for f in common_forms(self.places, self._corpus_folded)
+            for f in self.index.common_forms(self.places, lambda: self._corpus_folded)
             if not any(fold(p.province) in self._planned_provinces for p in self.places.by_name[f])
         )
 
