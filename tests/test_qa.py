@@ -2237,3 +2237,20 @@ def test_one_task_of_a_list_named_by_its_words_and_another_year_of_an_agency(ass
     question = "Sở GD&ĐT có chủ trì nhiệm vụ nào ở KH 2022 không? Sang 2023 sở này chủ trì việc gì?"
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "mục IV.2.c") and _has(text, "5.5")
+
+
+def test_review_34_parts_rows_and_figures_keep_their_meaning(assistant: Assistant) -> None:
+    # "mục III.1 có mấy điểm" of Thái Bình counts its tasks, not the entries of "Tổ chức thực hiện"
+    answered, text, _ = ask(assistant, "Mục III.1 của KH Thái Bình có mấy điểm?")
+    assert answered and _has(text, "III.1.a") and not _has(text, "mục con")
+    # "dòng nào trên 1.000 triệu" compares; it points back at nothing
+    answered, text, _ = ask(assistant, "Bảng 2023 có dòng nào trên 1.000 triệu không?")
+    assert answered and _has(text, "3.1") and _has(text, "3.6")
+    # a figure in a follow-up keeps the conversation's plan
+    first = assistant.ask("Nhiệm vụ chỉ dẫn địa lý Nha đam năm 2022 ai chủ trì?")
+    second = assistant.ask("kinh phí có đến 1.200 triệu không?", first.context)
+    assert "ninh-thuan-2023" not in second.plan_ids
+    # "sở này" after a preamble that names the agency: its tasks
+    question = "Sở NN&PTNT phụ trách mảng OCOP. Năm 2022 sở này chủ trì những nhiệm vụ OCOP nào?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "3.a") and _has(text, "3.e") and not _has(text, "3.g")

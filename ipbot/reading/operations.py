@@ -289,7 +289,14 @@ class Operations:
         counting = self._counting(turn, m.group(1))
         if turn.task_how == "context" and turn.query.has("refer"):
             # "ba lớp đó cộng lại": the classes among the tasks pointed back at, not every class of the plan
-            pointed = tuple(r.id for r in turn.tasks if r.id in counting)
+            # (nor those of another kind; a class that states no count is filed under the classes' topic)
+            counted = [self.index.tasks[r.id] for r in turn.tasks if r.id in counting]
+            kinds = {t.topics[0] for t in counted if t.topics}
+            pointed = tuple(
+                r.id
+                for r in turn.tasks
+                if r.id in counting or (self.index.tasks[r.id].topics[:1] and self.index.tasks[r.id].topics[0] in kinds)
+            )
             return pointed or counting
         return counting
 
@@ -963,8 +970,9 @@ class Operations:
             if (
                 re.search(r"muc giao viec|muc phan cong|dau muc|\bmuc\b", text)
                 or re.search(r"to chuc thuc hien(?: \S+){0,6} (?:bao nhieu|may) (?:muc|dau muc)", f)
-                # "mục IV.2 … chia thành bao nhiêu điểm a, b, c": the entries of the part named
-                or (re.search(r"\b(?:diem|y)\b", text) and _SECTION_RE.search(f))
+                # "mục IV.2 … chia thành bao nhiêu điểm a, b, c": the entries of the part named (of "Tổ chức thực
+                # hiện": "mục III.1 có mấy điểm" of Thái Bình counts its tasks)
+                or (re.search(r"\b(?:diem|y)\b", text) and self._names_duty_part(f))
             ):
                 return Items.DUTIES
             if re.search(r"\bchi tieu\b", text):
@@ -980,6 +988,16 @@ class Operations:
             if re.search(r"\b(?:nhiem vu|noi dung|dau viec|viec|giai phap|diem|hoat dong|dong|hang)\b", text):
                 return Items.TASKS
         return None
+
+    def _names_duty_part(self, folded: str) -> bool:
+        """The message names a part of some plan's "Tổ chức thực hiện" ("mục IV.2")."""
+        named = {m.group(1) for m in _SECTION_RE.finditer(folded)}
+        return any(
+            fold(e.section) == n or fold(e.section).startswith(f"{n}.")
+            for p in self.index.plans.values()
+            for e in p.responsibilities
+            for n in named
+        )
 
     def _count_phrases(self, folded: str) -> Iterator[tuple[int, str]]:
         """The count phrases of a text, overlapping ones too: "các sở, ngành chia thành bao nhiêu mục" reads

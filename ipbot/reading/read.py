@@ -375,7 +375,8 @@ class Reader:
             q.task_numbers = lead.task_numbers
         q.lead_raw = lead.raw
         own = self.lexicon.has("own_agency", q.folded)
-        if not q.agencies and lead.agencies and (own or self._calls_by_head(q, lead.agencies[0])):
+        points = self.lexicon.has("refer_agency", q.folded)  # "Sở NN&PTNT phụ trách OCOP. … sở này chủ trì …"
+        if not q.agencies and lead.agencies and (own or points or self._calls_by_head(q, lead.agencies[0])):
             q.agencies = lead.agencies
         elif (
             own
@@ -578,7 +579,14 @@ class Reader:
             q.agencies = [context.user_agency, *q.agencies]  # "sở mình", "sở tôi": where the person said they work
         elif not q.agencies and context.user_agency and self._calls_by_head(q, context.user_agency):
             q.agencies = [context.user_agency]  # "Tôi ở UBND huyện Hưng Hà." … "kế hoạch yêu cầu huyện làm gì?"
-        if not q.agencies and context.intent == "targets" and self.lexicon.has("refer_agency", q.folded):
+        asks_their_part = q.has("responsibility", "lead", "coop") or self.lexicon.has("agency_role", q.folded)
+        if (
+            not q.agencies
+            and context.intent == "targets"
+            and self.lexicon.has("refer_agency", q.folded)
+            and asks_their_part
+            and not q.years
+        ):
             # "các sở đó làm gì?" after a target that names them ("100% cán bộ … tại: Sở KH&CN, Sở NN&PTNT, …")
             q.agencies = self._agencies_in_targets(context)
         if not q.agencies and context.agency and self._names_context_agency(q, context.agency):
@@ -1219,7 +1227,7 @@ class Reader:
                 return [self.index.plans[seen[0]]], True, None
         if explicit:
             return cands, True, None
-        figured = self._plans_of_amount(q, cands)
+        figured = [] if context.plan_id or context.default_plan_id else self._plans_of_amount(q, cands)
         if figured:
             return figured, True, None  # "3.832.600.000 đồng đó gồm những nguồn nào?": the plan it is the total of
         for pid in (context.plan_id, context.default_plan_id):
@@ -1229,8 +1237,8 @@ class Reader:
 
     @staticmethod
     def _plans_of_amount(q: Query, cands: list[Plan]) -> list[Plan]:
-        """The one plan whose total or stated source amount a figure in the question is (none when no figure
-        is, or several plans print it): a plan-level figure names its plan as well as its year would."""
+        """The one plan whose total, stated source amount or printed table total a figure in the question is
+        (none when no figure is, or several plans print it): a plan-level figure names its plan as its year would."""
         said = set()
         for m in _MONEY_RE.finditer(q.folded):
             value = amount_of(m.group(1))
@@ -3289,12 +3297,11 @@ _MONEY_RE = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d{3})+(?:,\d+)?|\d+(?:,\d+)?
 
 
 def _printed(plan: Plan) -> list[Decimal | None]:
-    """The amounts a plan's budget table prints: its totals, and each row's total and allocation by source."""
-    rows = [a for t in plan.tasks for a in (t.budget.total, *t.budget.allocation.values())]
+    """The totals a plan's budget table prints (a row's figure names no plan: "40 triệu/lớp" is any plan's)."""
     table = plan.budget.table
     if table is None:
-        return rows
-    return [table.stated_task_total, table.stated_grand_total, *table.stated_allocation.values(), *rows]
+        return []
+    return [table.stated_task_total, table.stated_grand_total, *table.stated_allocation.values()]
 
 
 _THAT_GROUP_RE = re.compile(r"\bnhom (?:do|nay|ay|vua roi|tren)\b")
