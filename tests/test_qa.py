@@ -2254,3 +2254,9 @@ def test_review_34_parts_rows_and_figures_keep_their_meaning(assistant: Assistan
     question = "Sở NN&PTNT phụ trách mảng OCOP. Năm 2022 sở này chủ trì những nhiệm vụ OCOP nào?"
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "3.a") and _has(text, "3.e") and not _has(text, "3.g")
+
+
+def test_what_a_support_offers_is_in_its_aim(assistant: Assistant) -> None:
+    question = "Tôi chế được máy tách hạt điều. KH 2022 của tỉnh hỗ trợ những gì, chỉ tiêu mấy sáng chế?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "thủ tục và kinh phí") and _has(text, "01 sáng chế")

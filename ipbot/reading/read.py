@@ -2895,6 +2895,8 @@ class Reader:
             facets = [Field.CONTENT, *(f for f in facets if f not in (Field.LEAD, Field.CONTENT))]
         elif facets and Field.CONTENT not in facets and self.lexicon.has("task_content", q.folded):
             facets.insert(0, Field.CONTENT)  # "tỉnh làm gì cho CDĐL này, bao nhiêu tiền": what it does, then the rest
+        if facets and self.lexicon.has("support_offered", q.folded) and Field.OBJECTIVE not in facets:
+            facets.append(Field.OBJECTIVE)  # "hỗ trợ những gì, chỉ tiêu mấy": what it offers is in its aim
         # "còn 5.2?" after 5.1's money: another task, the same part asked
         follows = turn.task_how == "number" and self.lexicon.has("nothing_new", q.folded) and not q.content_tokens
         if not facets and (turn.task_how in ("context", "analog") or follows):
