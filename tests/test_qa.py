@@ -2260,3 +2260,12 @@ def test_what_a_support_offers_is_in_its_aim(assistant: Assistant) -> None:
     question = "Tôi chế được máy tách hạt điều. KH 2022 của tỉnh hỗ trợ những gì, chỉ tiêu mấy sáng chế?"
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "thủ tục và kinh phí") and _has(text, "01 sáng chế")
+
+
+def test_a_task_s_planned_count_and_its_lead_pointed_back_at(assistant: Assistant) -> None:
+    first = assistant.ask("KH 2022 co nv nao ve tri thuc truyen thong, van hoa dan gian ko?")
+    second = assistant.ask("chỉ tiêu mấy nhiệm vụ, ai chủ trì?", first.context)
+    text = canon(plain_text(second))
+    assert second.answered and _has(text, "3.đ") and _has(text, "01 nhiệm vụ") and not _has(text, "2.c")
+    third = assistant.ask("sở chủ trì đó còn chủ trì nhiệm vụ nào khác?", second.context)
+    assert _has(canon(plain_text(third)), "Sở Văn hóa, Thể thao và Du lịch")

@@ -188,6 +188,11 @@ class Reader:
             if not any(fold(p.province) in self._planned_provinces for p in self.places.by_name[f])
         )
 
+    @cached_property
+    def _target_words(self) -> frozenset[str]:
+        """The words that name a task's planned count ("chỉ tiêu"), no topic of their own."""
+        return frozenset(self.index.content_tokens("chỉ tiêu"))
+
     @property
     def plans(self) -> dict[str, Plan]:
         return self.index.plans
@@ -589,6 +594,10 @@ class Reader:
         ):
             # "các sở đó làm gì?" after a target that names them ("100% cán bộ … tại: Sở KH&CN, Sở NN&PTNT, …")
             q.agencies = self._agencies_in_targets(context)
+        if not q.agencies and context.task_ids and self.lexicon.has("refer_lead", q.folded):
+            # "sở chủ trì đó còn có tên ở nv nào khác?": the lead of the task talked about
+            leads = [a for t in context.task_ids if t in self.index.tasks for a in self.index.tasks[t].lead]
+            q.agencies = list(dict.fromkeys(leads))[:1]
         if not q.agencies and context.agency and self._names_context_agency(q, context.agency):
             q.agencies = [context.agency]  # "còn Thái Bình giao sở này…", "kế hoạch 2023 giao cho Liên hiệp…"
         elif not q.agencies and context.agency and self._continues_about_agency(q, context):
@@ -1419,6 +1428,11 @@ class Reader:
         ordinals = self._ordinals(turn)
         if ordinals:  # "cái thứ hai thì phối hợp với những ai?", "còn cái thứ 2 thì đăng trên kênh nào"
             turn.tasks, turn.task_how = ordinals, "context"
+            return
+        talked = [TaskRef(*t.split(":", 1)) for t in turn.context.task_ids if t.split(":", 1)[0] in plan_ids]
+        if talked and q.has("quantity") and q.content_tokens and set(q.content_tokens) <= self._target_words:
+            # "chỉ tiêu mấy nhiệm vụ, ai chủ trì?" after a task: its planned count, not a task citing "chỉ tiêu"
+            turn.tasks, turn.task_how = talked, "context"
             return
         picked = self._one_of_listed(turn)
         if picked:  # "cái tập huấn thì phối hợp với những ai?" after a list of two tasks, one of them a class
