@@ -2269,3 +2269,9 @@ def test_a_task_s_planned_count_and_its_lead_pointed_back_at(assistant: Assistan
     assert second.answered and _has(text, "3.đ") and _has(text, "01 nhiệm vụ") and not _has(text, "2.c")
     third = assistant.ask("sở chủ trì đó còn chủ trì nhiệm vụ nào khác?", second.context)
     assert _has(canon(plain_text(third)), "Sở Văn hóa, Thể thao và Du lịch")
+
+
+def test_targets_pointed_at_in_the_same_message_are_shown_once(assistant: Assistant) -> None:
+    question = "Thái Bình đặt chỉ tiêu 100% cán bộ phụ trách QLNN về SHTT được đào tạo ở những sở nào? Là những sở nào?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and text.count("chỉ tiêu đến năm 2025") == 1 and len(text) < 4096

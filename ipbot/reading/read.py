@@ -3249,9 +3249,22 @@ def _merged(requests: list[Request]) -> list[Request]:
     for r in requests:
         if out and r.op is Op.LIST and out[-1].but(show=r.show) == r:
             out[-1] = r.but(show=tuple(dict.fromkeys([*out[-1].show, *r.show])))
+        elif r.op is Op.LIST and any(_same_selection(o, r) for o in out):
+            continue  # "… chỉ tiêu … ở bao nhiêu sở? Là những sở nào?": the targets just given, again
         else:
             out.append(r)
     return out
+
+
+def _same_selection(a: Request, b: Request) -> bool:
+    """Two list requests of the same items, whatever the order their ids were ranked in."""
+    return (
+        a.items is b.items is Items.TARGETS
+        and a.op is b.op
+        and set(a.plans) == set(b.plans)
+        and bool(a.filters.ids)
+        and set(a.filters.ids) == set(b.filters.ids)
+    )
 
 
 def _aims(plan: Plan) -> set[int]:
