@@ -2275,3 +2275,16 @@ def test_targets_pointed_at_in_the_same_message_are_shown_once(assistant: Assist
     question = "Thái Bình đặt chỉ tiêu 100% cán bộ phụ trách QLNN về SHTT được đào tạo ở những sở nào? Là những sở nào?"
     answered, text, _ = ask(assistant, question)
     assert answered and text.count("chỉ tiêu đến năm 2025") == 1 and len(text) < 4096
+
+
+def test_comparison_words_frame_and_the_printed_total_row_said_first(assistant: Assistant) -> None:
+    answered, text, _ = ask(assistant, "Tổng kinh phí của KH Thái Bình so với KH 2023 của Ninh Thuận, bên nào lớn hơn?")
+    assert answered and _has(text, "3.832,6 triệu") and _has(text, "không nêu số tiền cụ thể")
+    question = "Ở dòng Tổng cộng cuối bảng dự toán 2023, tổng kinh phí thực hiện lớn hơn phần phân bổ bao nhiêu?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "5.296 triệu")
+    answered, text, _ = ask(assistant, "Cột ghi chú của dòng thịt cừu trong bảng dự toán 2023 ghi gì?")
+    assert answered and _has(text, "đặt hàng")
+    question = "Năm 2023 nhóm 3 được bố trí tổng cộng bao nhiêu, tính cả NS sự nghiệp khoa học lẫn phần đề xuất TW?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "2.950 triệu")

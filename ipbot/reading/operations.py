@@ -168,6 +168,10 @@ class Operations:
             has -= {"share", "difference"}
         largest = turn.query.has("largest")
         total_of = re.search(r"\btong (?:kinh phi|tien|so tien|du toan)\b", f)
+        printed_more = re.search(r"\btong kinh phi (?:\S+ ){0,3}(?:lon|nhieu|cao) hon (?:\S+ ){0,3}phan bo", f)
+        if printed_more and _PRINTED_ROW_RE.search(f"{fold(turn.query.lead_raw)} {f}"):
+            # "ở dòng Tổng cộng, tổng kinh phí thực hiện lớn hơn phần phân bổ bao nhiêu": the printed figures
+            return [turn.request(Items.BUDGET, measure=Measure.REMAINING)]
         things_listed = turn.query.has("list") and bool(self._plural_things(turn))  # "những lớp … nào"
         money_before = any(r.items in (Items.BUDGET, Items.SOURCES) for r in turn.context.last)
         if self.lex.has("without_central", f) and (
@@ -603,7 +607,9 @@ class Operations:
     def _amount(self, turn: Turn) -> AmountFilter | None:
         """'dưới 100 triệu', 'từ 1.000 triệu trở lên', 'tổng kinh phí lớn hơn phần phân bổ'."""
         f = turn.query.folded
-        if re.search(r"tong kinh phi (?:\S+ ){0,3}(?:lon|nhieu|cao) hon (?:\S+ ){0,3}phan bo", f):
+        more = re.search(r"tong kinh phi (?:\S+ ){0,3}(?:lon|nhieu|cao) hon (?:\S+ ){0,3}phan bo", f)
+        printed = _PRINTED_ROW_RE.search(f"{fold(turn.query.lead_raw)} {f}")  # ("Ở dòng Tổng cộng, …": said first)
+        if more and not printed:  # (of the printed total row: how much more, no selection)
             return AmountFilter(measure=Measure.REMAINING, op=">", value=Decimal(0))
         if re.search(r"tong kinh phi (?:\S+ ){0,3}(?:dung |vua )?bang (?:\S+ ){0,2}phan bo", f) or re.search(
             r"phan bo (?:\S+ ){0,4}(?:dung |vua )?bang (?:dung )?(?:voi )?tong kinh phi", f
@@ -1097,11 +1103,14 @@ class Operations:
             return [turn.request(Items.BUDGET, op=Op.SUM, plans=list(two), figures=figures)]
         if not selects and not whole and measure is not Measure.REMAINING and not forced:
             return None  # "tổng kinh phí năm 2023" is the plan's stated total, not a sum of rows
-        if _PRINTED_ROW_RE.search(q.folded) and not self.lex.has("adds_rows", q.folded):
+        if _PRINTED_ROW_RE.search(f"{fold(q.lead_raw)} {q.folded}") and not self.lex.has("adds_rows", q.folded):
             # "dòng Cộng ghi bao nhiêu": the figure the document prints, not one computed here
             # ("tự cộng cột này theo từng dòng thì lệch bao nhiêu" adds up the rows, and shows it beside);
             # "theo dòng Tổng cộng, phần chưa bố trí trong năm": the printed total less the printed allocation
-            return [turn.request(Items.BUDGET, measure=Measure.REMAINING)] if measure is Measure.REMAINING else None
+            # ("… tổng kinh phí thực hiện lớn hơn phần phân bổ bao nhiêu": the same difference)
+            more = re.search(r"(?:lon|nhieu|cao) hon (?:\S+ ){0,3}phan bo", q.folded)
+            remaining = measure is Measure.REMAINING or bool(more)
+            return [turn.request(Items.BUDGET, measure=Measure.REMAINING)] if remaining else None
         named_only = (
             f.ids
             and turn.task_how in ("number", "content", "context", "analog")

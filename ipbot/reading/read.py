@@ -225,7 +225,8 @@ class Reader:
             asked = understand(self.index, piece.question, self.lexicon)
             if piece.lead:
                 lead = understand(self.index, piece.lead, self.lexicon)
-                if self.lexicon.has("correction", lead.folded) and (lead.task_numbers or lead.content_tokens):
+                names_subject = lead.task_numbers or lead.content_tokens or lead.has("largest")
+                if self.lexicon.has("correction", lead.folded) and names_subject:
                     # "À không, ý mình là dòng có tổng kinh phí lớn thứ hai cơ. Dòng đó …?": what the last answer
                     # was about is not what is meant; the preamble says what is, and is read as a question
                     # when it asks something on its own ("dòng có tổng kinh phí lớn thứ hai"). ("À không, ý
