@@ -2288,3 +2288,9 @@ def test_comparison_words_frame_and_the_printed_total_row_said_first(assistant: 
     question = "Năm 2023 nhóm 3 được bố trí tổng cộng bao nhiêu, tính cả NS sự nghiệp khoa học lẫn phần đề xuất TW?"
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "2.950 triệu")
+
+
+def test_rows_asked_of_two_years_are_rows_only_where_a_table_is(assistant: Assistant) -> None:
+    question = "Cục SHTT phối hợp ở nhiệm vụ nào trong KH 2022, và ở những dòng nào trong KH 2023 của Ninh Thuận?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "5.a") and _has(text, "5.1") and _has(text, "5.2")

@@ -214,7 +214,7 @@ class Reader:
         if len(pieces) == 1 and not pieces[0].lead:
             if pieces[0].question != nfc(text).strip():  # "…? Kể đủ.": the question without the words it dropped
                 q = understand(self.index, pieces[0].question, self.lexicon)
-            return Reading(tuple(self._routed(q, context)), truncated, user_agency)
+            return Reading(tuple(self._rows_where_tables(self._routed(q, context))), truncated, user_agency)
         # a preamble, or several questions in one message: each question read in turn, with what was said
         # before it, and leaning on the question before it
         requests: list[Request] = []
@@ -312,7 +312,7 @@ class Reader:
         if any(r.items not in (Items.TALK, Items.NOTHING) for r in requests):
             # "Chào ad, … có hỗ trợ không?": the question is answered, the greeting needs no menu
             requests = [r for r in requests if r.items is not Items.TALK]
-        return Reading(tuple(_merged(requests)), truncated, user_agency)
+        return Reading(tuple(_merged(self._rows_where_tables(requests))), truncated, user_agency)
 
     def _corrected(self, lead: Query, context: Context) -> list[Request]:
         """What a correcting preamble asks of its own: an operation over the rows ("dòng có tổng kinh phí lớn
@@ -321,6 +321,23 @@ class Reader:
             return []  # "à không, mình hỏi nhiệm vụ 3.4 của kế hoạch 2023 cơ": the question reads it
         found = self._routed(lead, context)
         return [r for r in found if r.items is Items.TASKS and r.op in (Op.MAX, Op.MIN)]
+
+    def _rows_where_tables(self, requests: list[Request]) -> list[Request]:
+        """ "… nhiệm vụ nào trong KH 2022, và những dòng nào trong KH 2023": the rows of a budget table only
+        where a plan has one; a plan without a table has tasks, no rows, and is asked about its tasks."""
+        out: list[Request] = []
+        for r in requests:
+            tabled = [p for p in r.plans if p in self.index.plans and self.index.plans[p].budget.table]
+            rows_only = bool(r.filters.status) and set(r.filters.status) <= {"row", "recurring"}  # (not "no_row")
+            if r.items is not Items.TASKS or not rows_only or not tabled or len(tabled) == len(r.plans):
+                out.append(r)
+                continue
+            bare = tuple(p for p in r.plans if p not in tabled)
+            out += [
+                r.but(plans=bare, filters=r.filters.model_copy(update={"status": ()})),
+                r.but(plans=tuple(tabled)),
+            ]
+        return out
 
     def _only_other_plan(self, q: Query, before: Query) -> bool:
         """A piece of a message that repeats the question before it of another plan and asks nothing of
