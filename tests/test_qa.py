@@ -2294,3 +2294,13 @@ def test_rows_asked_of_two_years_are_rows_only_where_a_table_is(assistant: Assis
     question = "Cục SHTT phối hợp ở nhiệm vụ nào trong KH 2022, và ở những dòng nào trong KH 2023 của Ninh Thuận?"
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "5.a") and _has(text, "5.1") and _has(text, "5.2")
+
+
+def test_review_35_a_plan_total_names_its_plan_in_any_conversation(assistant: Assistant) -> None:
+    first = assistant.ask("Tổng kinh phí KH 2022 của Ninh Thuận là bao nhiêu?")
+    second = assistant.ask("Khoản 3.832.600.000 đồng gồm những nguồn nào?", first.context)
+    assert "ninh-thuan-2023" in second.plan_ids and "ninh-thuan-2022" not in second.plan_ids
+    # a threshold is no plan's figure
+    first = assistant.ask("Nhiệm vụ chỉ dẫn địa lý Nha đam năm 2022 ai chủ trì?")
+    second = assistant.ask("kinh phí có đến 2 tỷ không?", first.context)
+    assert "ninh-thuan-2023" not in second.plan_ids

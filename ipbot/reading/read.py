@@ -1254,7 +1254,7 @@ class Reader:
                 return [self.index.plans[seen[0]]], True, None
         if explicit:
             return cands, True, None
-        figured = [] if context.plan_id or context.default_plan_id else self._plans_of_amount(q, cands)
+        figured = self._plans_of_amount(q, cands)
         if figured:
             return figured, True, None  # "3.832.600.000 đồng đó gồm những nguồn nào?": the plan it is the total of
         for pid in (context.plan_id, context.default_plan_id):
@@ -1268,6 +1268,8 @@ class Reader:
         (none when no figure is, or several plans print it): a plan-level figure names its plan as its year would."""
         said = set()
         for m in _MONEY_RE.finditer(q.folded):
+            if re.search(r"\b(?:tren|duoi|den|hon|khoang|tu|toi|qua|vuot|gan)\s*$", q.folded[: m.start()]):
+                continue  # "có đến 2 tỷ không", "dưới 40 triệu": a threshold, no plan's figure
             value = amount_of(m.group(1))
             if value is not None:
                 said.add(
@@ -1571,6 +1573,8 @@ class Reader:
         asks_over = any(self.lexicon.has(c, q.folded) for c in ("which_tasks", "count", "sum", "list_all"))
         if len(listed) < 2 or turn.explicit or q.task_numbers or asks_over or q.has("refer"):
             return []  # ("lớp đó": what the last answer was about, found as references are)
+        if self.lexicon.has("nothing_new", q.folded):
+            return []  # "còn tuyên truyền thì ai chủ trì?": another subject, maybe outside the list
         words = {t for t in q.content_tokens if t.isalpha() and len(t) > 1}
         if not words:
             return []
