@@ -2304,3 +2304,11 @@ def test_review_35_a_plan_total_names_its_plan_in_any_conversation(assistant: As
     first = assistant.ask("Nhiệm vụ chỉ dẫn địa lý Nha đam năm 2022 ai chủ trì?")
     second = assistant.ask("kinh phí có đến 2 tỷ không?", first.context)
     assert "ninh-thuan-2023" not in second.plan_ids
+
+
+def test_whether_tasks_of_one_year_are_still_in_the_other_named(assistant: Assistant) -> None:
+    question = (
+        "Nhiệm vụ tri thức truyền thống và nhiệm vụ khai thác sáng chế hết hạn của năm 2022 có còn trong KH 2023 không?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and text.count("không có nhiệm vụ tương ứng") == 2 and _has(text, "3.đ") and _has(text, "3.b")

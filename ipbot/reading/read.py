@@ -2896,6 +2896,9 @@ class Reader:
             # "… bao nhiêu nhiệm vụ …? Đó là những nhiệm vụ nào?": them, listed, not one card each
             ids = tuple(dict.fromkeys(r.id for r in turn.tasks))
             return turn.request(Items.TASKS, op=Op.LIST, filters=Filters(ids=ids), show=(Field.CONTENT,))
+        still = self._still_there(turn)
+        if still:
+            return still
         if turn.task_how == "no_analog":
             # "sang năm 2023 còn nhiệm vụ này không?": asked whether it goes on, "no" answers it
             asked = (Field.CONTINUES,) if self._asks_whether_there(q) else ()
@@ -2999,6 +3002,34 @@ class Reader:
         said = {f: set(self.index.content_tokens(text)) for f, text in parts.items() if text}
         found = [f for f, words in said.items() if f not in facets and sum(t in words for t in rest) >= 2]
         return found
+
+    def _still_there(self, turn: Turn) -> list[Request]:
+        """ "Nhiệm vụ tri thức truyền thống … của năm 2022 có còn trong KH 2023 không?": each task named, in the
+        other plan named: its like there, or "no" (which answers a yes/no question)."""
+        if not turn.tasks or not self.lexicon.has("still_there", turn.query.folded):
+            return []
+        found_in = {r.plan_id for r in turn.tasks}
+        others = [p for p in turn.asked_plans if p.id not in found_in]
+        if len(found_in) != 1 or len(others) != 1 or len(turn.asked_plans) != 2:
+            return []
+        other = others[0]
+        out: list[Request] = []
+        for ref in turn.tasks:
+            analogs = self._analogs([ref], [other.id])
+            if analogs:
+                ids = tuple(a.id for a in analogs)
+                out.append(turn.request(Items.TASKS, plans=[other], filters=Filters(ids=ids), show=(Field.CARD,)))
+            else:
+                out.append(
+                    Request(
+                        items=Items.NOTHING,
+                        reason=Reason.NO_ANALOG,
+                        plans=(other.id,),
+                        filters=Filters(ids=(ref.id,)),
+                        show=(Field.CONTINUES,),
+                    )
+                )
+        return out
 
     def _cue_position(self, q: Query, cue: str) -> int:
         """Where a question cue first speaks in the message (cues said by accents alone: at the end)."""
