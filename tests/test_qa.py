@@ -2312,3 +2312,12 @@ def test_whether_tasks_of_one_year_are_still_in_the_other_named(assistant: Assis
     )
     answered, text, _ = ask(assistant, question)
     assert answered and text.count("không có nhiệm vụ tương ứng") == 2 and _has(text, "3.đ") and _has(text, "3.b")
+
+
+def test_the_next_milestone_after_a_target(assistant: Assistant) -> None:
+    first = assistant.ask(
+        "Thái Bình đặt mục tiêu tới 2025 có bao nhiêu đơn vị sản xuất kinh doanh có cán bộ được tập huấn?"
+    )
+    second = assistant.ask("còn mốc sau đó?", first.context)
+    text = canon(plain_text(second))
+    assert second.answered and _has(text, "350") and _has(text, "2030")

@@ -2074,6 +2074,14 @@ class Reader:
             words = [t for t in q.content_tokens if t.isalpha() and len(t) > 2]  # ("so" is sở, số, sơ …)
             known = set(self.index.content_tokens(said))
             follow = sum(w in known for w in words) * 2 >= len(words)  # ("đào tạo mức nào": "mức" is not theirs)
+        if turn.context.intent == "targets" and turn.context.year and self.lexicon.has("next_milestone", q.folded):
+            # "còn mốc sau đó?": the same targets at the plan's next milestone
+            later = sorted({t.year for p in turn.plans for t in p.targets if t.year > turn.context.year})
+            if later:
+                ids = self._ranked_targets(turn, [p for p in turn.plans if p.targets], later[:1])
+                return turn.request(
+                    Items.TARGETS, op=Op.LIST, plans=turn.plans, filters=Filters(ids=ids, year=later[0])
+                )
         shown = self._targets_pointed_at(turn)
         if shown:
             return turn.request(Items.TARGETS, op=Op.LIST, plans=turn.plans, filters=Filters(ids=shown))
