@@ -2321,3 +2321,14 @@ def test_the_next_milestone_after_a_target(assistant: Assistant) -> None:
     second = assistant.ask("còn mốc sau đó?", first.context)
     text = canon(plain_text(second))
     assert second.answered and _has(text, "350") and _has(text, "2030")
+
+
+def test_a_deadline_the_plan_does_not_set_and_the_same_asked_of_another_plan(assistant: Assistant) -> None:
+    # the plan sets none: said plainly, as a question the plan does not answer
+    answered, text, _ = ask(assistant, "KH 2023 của Ninh Thuận có quy định hạn nộp báo cáo không?")
+    assert not answered and _has(text, "không quy định chế độ, thời hạn báo cáo")
+    question = (
+        "Thái Bình quy định gửi báo cáo hằng năm trước ngày nào? KH 2023 của Ninh Thuận có đặt hạn tương tự không?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "15 tháng 10") and _has(text, "không quy định chế độ, thời hạn báo cáo")

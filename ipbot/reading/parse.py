@@ -74,6 +74,9 @@ class Query:
     content_tokens: list[str] = field(default_factory=list)
     co_leads: bool | None = None  # "tính cả đồng chủ trì" True, "không tính đồng chủ trì" False, else unsaid
     scope_spans: list[tuple[int, int]] = field(default_factory=list)  # where the co-lead phrase stands
+    # the question before it, asked of the plan a later piece names ("…, và trong KH Thái Bình?"): its words
+    # say nothing of that plan's year ("hằng năm trước ngày nào" is no "năm trước")
+    borrowed: bool = False
 
     def has(self, *cues: str) -> bool:
         return any(c in self.cues for c in cues)

@@ -345,7 +345,9 @@ class Reader:
         such = re.search(r"\b(?:nhu vay|nhu the|tuong tu)\b", q.folded)  # "có dòng nào như vậy không?"
         if not (self.lexicon.has("nothing_new", q.folded) or q.folded.startswith("va ") or such):
             return False
-        if q.content_tokens or q.task_numbers or q.agencies or q.quarters or q.group_numbers or (q.cues and not such):
+        # ("có đặt hạn tương tự không?": a word or two saying what the same thing is, with "như vậy", "tương tự")
+        worded = len(q.content_tokens) > (2 if such else 0)
+        if worded or q.task_numbers or q.agencies or q.quarters or q.group_numbers or (q.cues and not such):
             return False
         names = (q.provinces, q.years, q.plan_numbers)
         return any(names) and names != (before.provinces, before.years, before.plan_numbers)
@@ -365,6 +367,7 @@ class Reader:
             years=piece.years,
             plan_numbers=piece.plan_numbers,
             agencies=list(before.agencies),
+            borrowed=True,
         )
 
     def _starts_with_duty(self, q: Query) -> bool:
@@ -1194,7 +1197,9 @@ class Reader:
         elif len(plan_years) == 1:
             # "năm 2023 ít hơn năm trước bao nhiêu?": the year named and the one before (or after) it
             step = (
-                -1
+                0
+                if q.borrowed
+                else -1
                 if self.lexicon.has("year_before", q.folded)
                 else 1
                 if self.lexicon.has("year_after", q.folded)
@@ -2034,7 +2039,11 @@ class Reader:
         if any(p.reporting for p in turn.plans) and not re.search(r"kho khan|vuong mac", q.folded):
             return turn.request(Items.REPORTING, plans=[p for p in turn.plans if p.reporting], show=(Field.REGIME,))
         # ("gửi báo cáo … trước ngày nào": the deadline, which the regime says or says is not set)
-        deadline = re.search(r"\b(?:truoc|han|thoi han|hang nam vao) (?:ngay|thang) (?:nao|may|bao nhieu)\b", q.folded)
+        deadline = re.search(
+            r"\b(?:truoc|han|thoi han|hang nam vao) (?:ngay|thang) (?:nao|may|bao nhieu)\b"
+            r"|\b(?:quy dinh|dat|co|ghi|neu) (?:thoi )?han\b",  # "có quy định hạn nộp báo cáo không"
+            q.folded,
+        )
         if q.content_tokens and not re.search(r"kho khan|vuong mac", q.folded) and not deadline:
             kinds = ["reporting", "closing", "responsibility", "recipients"]
             hits = self._good(turn, self.index.rank_passages(q.content, turn.plan_ids, kinds), 0.5)
