@@ -2332,3 +2332,9 @@ def test_a_deadline_the_plan_does_not_set_and_the_same_asked_of_another_plan(ass
     )
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "15 tháng 10") and _has(text, "không quy định chế độ, thời hạn báo cáo")
+
+
+def test_a_share_that_includes_every_source(assistant: Assistant) -> None:
+    question = "Nhiệm vụ 3.1 chiếm bao nhiêu phần trăm tổng kinh phí phân bổ năm 2023, tính cả phần đề xuất NSTU?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "57,4%") and _has(text, "2.200 / 3.832,6")

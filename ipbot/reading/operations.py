@@ -1404,9 +1404,12 @@ class Operations:
 
     # ------------------------------------------------------------------ shares and differences
     def _stated_sources(self, turn: Turn) -> list[str]:
-        """Funding sources named, in the order the question names them."""
+        """Funding sources named, in the order the question names them (none when it names them to include
+        them all: "… chiếm bao nhiêu phần trăm, tính cả phần đề xuất NSTU")."""
         f = turn.query.expanded
         keys = turn.query.sources
+        if len(keys) == 1 and self.lex.has("every_source", turn.query.folded):
+            return []  # (two named are set against each other: "phần đề xuất gấp mấy lần phần sự nghiệp")
         positions = []
         for plan in turn.plans:
             for s in plan.budget.sources:
