@@ -231,7 +231,7 @@ class Reader:
                     # was about is not what is meant; the preamble says what is, and is read as a question
                     # when it asks something on its own ("dòng có tổng kinh phí lớn thứ hai"). ("À không, ý
                     # mình là thời gian. Nhiệm vụ đó …", "ý tôi là năm 2023 chứ. Nó …": the same subject.)
-                    context = context.model_copy(update={"task_ids": [], "listed": [], "intent": None, "last": []})
+                    context = _forgotten(context)
                     found = self._corrected(lead, context)
                     if found and (asked.has("refer") or self._refers_to_one(asked)):
                         # "Dòng đó … được bố trí bao nhiêu?": that row, with what the question asks of it
@@ -552,7 +552,7 @@ class Reader:
                 q.content_tokens or q.task_numbers or q.agencies or self.lexicon.has("plan_total", q.folded)
             )
             if not part_only:
-                context = context.model_copy(update={"task_ids": [], "listed": [], "intent": None, "last": []})
+                context = _forgotten(context)
         repeated = self._repeat_last(q, context)
         if repeated is not None:
             return repeated
@@ -1277,9 +1277,7 @@ class Reader:
                 continue  # "có đến 2 tỷ không", "dưới 40 triệu": a threshold, no plan's figure
             value = amount_of(m.group(1))
             if value is not None:
-                said.add(
-                    value / 1_000_000 if m.group(2) == "dong" else value * 1000 if m.group(2) != "trieu" else value
-                )
+                said.add(value * _MILLIONS_IN[m.group(2)])
         if not said:
             return []
         found = [
@@ -3393,6 +3391,14 @@ a task's own words ("loại sáng chế nào", "gắn với những gì")."""
 
 _MONEY_RE = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d{3})+(?:,\d+)?|\d+(?:,\d+)?) (dong|trieu|ty|ti)\b")
 """An amount as written ("3.832.600.000 đồng", "5.540 triệu", "3,83 tỷ"), folded."""
+
+_MILLIONS_IN = {"dong": Decimal("0.000001"), "trieu": Decimal(1), "ty": Decimal(1000), "ti": Decimal(1000)}
+"""Millions of đồng in one of each unit an amount is written in (the plans' amounts are in millions)."""
+
+
+def _forgotten(context: Context) -> Context:
+    """The conversation without what the last answer was about (a correction says it was not what was meant)."""
+    return context.model_copy(update={"task_ids": [], "listed": [], "intent": None, "last": []})
 
 
 def _printed(plan: Plan) -> list[Decimal | None]:
