@@ -162,14 +162,18 @@ def shape(text: str) -> str:
 
 
 def _words_slash(m: re.Match[str]) -> str:
-    """A space for a slash between two words ("tập huấn/bồi dưỡng"), the slash kept in a code ("14-NQ/TU",
-    "KH/UBND", "Đ/c"): words of three letters or more, one of them marked, in whatever case they are written
-    (the plans' text and a question must shape alike)."""
+    """A space for a slash between two words ("tập huấn/bồi dưỡng") or two abbreviations of three letters
+    or more ("NHTT/NHCN", each then spelled out), the slash kept in a code ("14-NQ/TU", "Đ/c"): words of
+    three letters or more, one of them marked, in whatever case they are written (the plans' text and a
+    question must shape alike)."""
     left = re.search(r"[^\W\d_]+$", m.string[: m.start()])
     right = re.match(r"[^\W\d_]+", m.string[m.end() :])
     if not (left and right) or min(len(left.group(0)), len(right.group(0))) < 3:
         return "/"
-    return " " if not (left.group(0) + right.group(0)).isascii() else "/"
+    if (left.group(0) + right.group(0)).isascii():
+        both_short_forms = left.group(0).lower() in ABBREVIATIONS and right.group(0).lower() in ABBREVIATIONS
+        return " " if both_short_forms else "/"
+    return " "
 
 
 def _strip_table() -> dict[int, str]:
@@ -355,7 +359,7 @@ def use_plan_abbreviations(added: dict[str, str]) -> None:
     ABBREVIATIONS.update(_GLOBAL_ABBREVIATIONS)
     ABBREVIATIONS.update(added)
     _ABBR_RE = _abbreviation_re(ABBREVIATIONS)
-    for cached in (expand, tokens, key):
+    for cached in (shape, expand, tokens, key):
         cached.cache_clear()
 
 

@@ -2338,3 +2338,24 @@ def test_a_share_that_includes_every_source(assistant: Assistant) -> None:
     question = "Nhiệm vụ 3.1 chiếm bao nhiêu phần trăm tổng kinh phí phân bổ năm 2023, tính cả phần đề xuất NSTU?"
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "57,4%") and _has(text, "2.200 / 3.832,6")
+
+
+def test_what_is_left_of_two_tasks_named_by_their_abbreviations(assistant: Assistant) -> None:
+    question = (
+        "Sau năm 2023, hai nhiệm vụ CDĐL thịt cừu và NHTT/NHCN còn thiếu tổng cộng bao nhiêu so với tổng kinh phí?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "2.400 triệu đồng") and _has(text, "3.6 (1.500)")
+
+
+def test_the_allocation_of_the_tasks_just_listed(assistant: Assistant) -> None:
+    first = assistant.ask("Những việc nào trong kế hoạch 2023 của Ninh Thuận được triển khai ngay từ Quý I?")
+    second = assistant.ask("tổng tiền năm 2023 bố trí cho mấy việc đó là bao nhiêu?", first.context)
+    text = canon(plain_text(second))
+    assert second.answered and _has(text, "phân bổ năm 2023") and _has(text, "340 triệu đồng")
+
+
+def test_the_part_an_agency_named_has_in_a_task(assistant: Assistant) -> None:
+    question = "CDĐL Thịt cừu 2023: bắt đầu quý mấy, Sở NN&PTNT đóng vai trò gì?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "Quý I năm 2023") and _has(text, "Phối hợp: Sở Nông nghiệp")

@@ -38,6 +38,9 @@ from ipbot.text import (
         ("8 - 10%/năm", "8-10% nam"),
         ("Sở KH-CN", "so kh cn"),
         ("Câu hỏi?!", "cau hoi"),
+        ("tập huấn/bồi dưỡng", "tap huan boi duong"),  # a slash between words is a space
+        ("NHTT/NHCN", "nhtt nhcn"),  # … and between two abbreviations, each then spelled out
+        ("Nghị quyết 14-NQ/TU", "nghi quyet 14 nq/tu"),  # a code keeps it
     ],
 )
 def test_fold(raw: str, folded: str) -> None:

@@ -2951,6 +2951,9 @@ class Reader:
             facets.insert(0, Field.CONTENT)  # "tỉnh làm gì cho CDĐL này, bao nhiêu tiền": what it does, then the rest
         if facets and self.lexicon.has("support_offered", q.folded) and Field.OBJECTIVE not in facets:
             facets.append(Field.OBJECTIVE)  # "hỗ trợ những gì, chỉ tiêu mấy": what it offers is in its aim
+        if q.agencies and self.lexicon.has("agency_role", q.folded):
+            # "Sở NN&PTNT đóng vai trò gì" in a task: whether it leads or cooperates, beside the other parts asked
+            facets += [f for f in (Field.LEAD, Field.COOPERATING) if f not in facets]
         # "còn 5.2?" after 5.1's money: another task, the same part asked
         follows = turn.task_how == "number" and self.lexicon.has("nothing_new", q.folded) and not q.content_tokens
         if not facets and (turn.task_how in ("context", "analog") or follows):
