@@ -196,6 +196,8 @@ class Filters(_Frozen):
     role: Role = Role.ANY
     alone: bool = False  # role lead: only the tasks the agency leads alone (co-led ones left out)
     co_led: bool = False  # only tasks with two lead agencies or more
+    partner: str | None = None  # a second agency the task must name too ("Sở A chủ trì mà có Sở B phối hợp")
+    partner_role: Role = Role.ANY
     agency_kind: str | None = None  # department, local, association…
     exclude_role: Role | None = None  # agencies: holding ``role`` but never this one
     negate: bool = False  # "which do not": the agency test (or, with no agency, the funding-source test) reversed

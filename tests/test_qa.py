@@ -2359,3 +2359,35 @@ def test_the_part_an_agency_named_has_in_a_task(assistant: Assistant) -> None:
     question = "CDĐL Thịt cừu 2023: bắt đầu quý mấy, Sở NN&PTNT đóng vai trò gì?"
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "Quý I năm 2023") and _has(text, "Phối hợp: Sở Nông nghiệp")
+
+
+def test_tasks_one_agency_leads_and_another_cooperates_in(assistant: Assistant) -> None:
+    question = "nhung nv nam 2023 do So KHCN chu tri ma co So NN&PTNT phoi hop thi nam 2023 duoc phan bo tong cong bn"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "có Sở Nông nghiệp và Phát triển nông thôn phối hợp") and _has(text, "750 triệu")
+    # each asked of on its own stays two counts
+    answered, text, _ = ask(assistant, "Sở KH&CN chủ trì mấy nhiệm vụ năm 2023, Sở NN&PTNT chủ trì mấy?")
+    assert answered and _has(text, "9 nhiệm vụ do Sở Khoa học và Công nghệ chủ trì") and "có Sở Nông" not in text
+
+
+def test_rows_that_have_a_figure_in_a_column_and_their_sum_checked_against_the_printed_one(
+    assistant: Assistant,
+) -> None:
+    # "có số" typed with its marks is "has a figure", not "cơ sở" (basic) of the tasks' words
+    first = assistant.ask("Trong bảng dự toán 2023 của Ninh Thuận, cột 'NS khác của tỉnh' có số ở những dòng nào?")
+    text = canon(plain_text(first))
+    assert first.answered and _has(text, "5.3") and _has(text, "5.5") and "1.1 —" not in text
+    second = assistant.ask("cong lai bn, co khop voi con so 770 trieu ghi o phan tong ko", first.context)
+    text = canon(plain_text(second))
+    assert second.answered and _has(text, "500 triệu đồng") and _has(text, "lệch 270 triệu đồng")
+
+
+def test_the_money_of_each_class_counted_then_added_up(assistant: Assistant) -> None:
+    first = assistant.ask(
+        "Năm 2023 Sở KH&CN tự đứng chủ trì mấy lớp tập huấn, bồi dưỡng? Mỗi lớp dự trù bao nhiêu tiền?"
+    )
+    text = canon(plain_text(first))
+    assert first.answered and _has(text, "3 lớp") and text.count("9,2 triệu đồng") == 3 and "5.3 —" not in text
+    second = assistant.ask("cong 3 lop do lai dc bn", first.context)
+    text = canon(plain_text(second))
+    assert second.answered and _has(text, "27,6 triệu đồng") and "5.3" not in text

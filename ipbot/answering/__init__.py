@@ -183,6 +183,8 @@ class Answerer:
             plan_ids=list(dict.fromkeys(p for a in answers for p in a.plan_ids)),
             task_ids=list(dict.fromkeys(t for a in answers for t in a.task_ids)),
             agency_ids=list(dict.fromkeys(x for a in answers for x in a.agency_ids)),
+            # "… mấy lớp? Mỗi lớp bao nhiêu tiền?" then "cộng 3 lớp đó lại": the last list the message showed
+            listed=next((a.listed for a in reversed(answers) if a.listed), []),
             suggestions=[s for a in answers for s in a.suggestions][:4],
             attachments=[x for a in answers for x in a.attachments],
         )

@@ -128,6 +128,10 @@ def filters_phrase(db: PlanDB, plan: PlanInfo, f: Filters) -> str:
             parts.append(f"{name} không {role}{extra}")
         else:
             parts.append(f"{name} {role}" + (" một mình (không tính đồng chủ trì)" if f.alone else ""))
+    if f.partner:
+        parts.append(
+            f"có {db.agency_name(plan.id, f.partner)} {_ROLE_WORDS.get(f.partner_role, 'chủ trì hoặc phối hợp')}"
+        )
     if f.co_led:
         parts.append("có từ hai cơ quan chủ trì trở lên (đồng chủ trì)")
     if f.agency_kind:

@@ -351,6 +351,13 @@ class PlanDB:
                     "and a.role = 'lead' and a.agency != ?)"
                 )
                 params.append(f.agency)
+        if f.partner:
+            roles = _ROLES.get(f.partner_role, ("lead", "cooperating"))
+            conds.append(
+                "exists (select 1 from task_agencies a where a.task_id = t.id and a.agency = ? "
+                f"and a.role in ({_marks(roles)}))"
+            )
+            params += [f.partner, *roles]
         if f.co_led:
             conds.append("(select count(*) from task_agencies a where a.task_id = t.id and a.role = 'lead') > 1")
         if f.agency_kind:

@@ -63,6 +63,8 @@ __all__ = ["Hit", "Index", "Passage", "TaskRef", "derived_tables"]
 META_ACCENTED = frozenset(word_lists().question_words)
 META_WORDS = frozenset(strip_marks(w) for w in META_ACCENTED)
 TERMS = frozenset(strip_marks(t) for t in word_lists().terms)
+TERMS_ACCENTED = frozenset(shape(t) for t in word_lists().terms)
+"""Typed with marks a term must be typed as the plans write it: "có số" (has a figure) is no "cơ sở"."""
 # a word framing the question before another ("chỉ ghi", "cộng tổng"): no word of a topic
 FRAMING_PAIRS = frozenset(strip_marks(t) for t in word_lists().framing_pairs)
 # a pronoun after the word before it ("của chúng"): no word of a topic
@@ -731,8 +733,8 @@ class Index:
         folded = [f for _, f in pairs]
         roles = [self._role(w, t, accented) for w, t in pairs]
         for i in range(len(folded) - 1):
-            if f"{folded[i]} {folded[i + 1]}" in TERMS:  # "thuc thi": a term, though each word frames questions
-                roles[i] = roles[i + 1] = "word"
+            if f"{folded[i]} {folded[i + 1]}" in TERMS and self._typed_as_term(pairs[i][0], pairs[i + 1][0], accented):
+                roles[i] = roles[i + 1] = "word"  # "thuc thi": a term, though each word frames questions
             elif (
                 f"{folded[i]} {folded[i + 1]}" in FRAMING_PAIRS
                 or (folded[i] in FRAMING_BEFORE_CUE and folded[i + 1] == SEPARATOR)
@@ -764,6 +766,11 @@ class Index:
                 continue
             out.append(tok)
         return self.correct(out)
+
+    @staticmethod
+    def _typed_as_term(first: str | None, second: str | None, accented: bool) -> bool:
+        """A pair of words folded like a term is the term unless typed with other marks ("có số")."""
+        return not (accented and first and second) or f"{first} {second}" in TERMS_ACCENTED
 
     def _role(self, word: str | None, tok: str, accented: bool) -> str:
         if tok == SEPARATOR:

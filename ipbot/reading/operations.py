@@ -40,6 +40,11 @@ TOPIC_EVIDENCE = 1.5
 _ROLE_RE = re.compile(r"(?:dong )?chu tri|phu trach chinh|dung ra|phoi hop|tham gia")
 _ANY_NEGATION_RE = re.compile(r"\b(?:khong|ko|k|hong|chua|chang)\b")
 _CLOSING_NEGATION_RE = re.compile(r"\b(?:khong|ko|k|hong|chua|chang)\s*(?:[,?.;!]\s*(?=ai\b)|[?.!]?\s*$)")
+_NOT_MONEY = (Measure.QUANTITY, Measure.DURATION)
+"""Measures that add up no money: a count the tasks state, the months they run."""
+_ROLE_AFTER_RE = re.compile(r" (?:cung |la |se )?(" + _ROLE_RE.pattern + r")\b")
+_PARTNER_APART_RE = re.compile(r"\b(?:may|bao nhieu|bn|nao|gi|con|so voi|hay|hoac|moi|phan|ben)\b|[?;]")
+"""Words between two agencies that ask of each on its own ("Sở A chủ trì mấy, còn Sở B")."""
 _NEGATION_BEFORE = re.compile(r"(?:khong|ko|chua|khong phai|chang)(?: \S+){0,3} $")
 _LIST_FACETS = (
     ("time", Field.TIME),
@@ -184,7 +189,12 @@ class Operations:
             if own is not None and not named and not self._reads(turn).rows:
                 return [own]
         if not has and not largest and not total_of and not things_listed:
-            return self._agency_compared(turn) or self._sum_again(turn) or self._group_alone(turn)
+            return (
+                self._agency_compared(turn)
+                or self._sum_again(turn)
+                or self._each_counted(turn)
+                or self._group_alone(turn)
+            )
         r = self._reads(turn)
         two = self._two_plans(turn)
         if largest and self.lex.has("which_source", f):  # "nguồn nào lớn nhất": the sources, not the rows
@@ -322,7 +332,8 @@ class Operations:
         if m is None:
             return None
         head = m.group(1)
-        if re.match(r" (?:\w+ )?(?:do|nay|tren|vua roi)\b", q.folded[m.end() :]) and turn.context.listed:
+        shown = turn.context.listed or len(turn.context.task_ids) > 1  # (listed, or each shown with its money)
+        if re.match(r" (?:\w+ )?(?:do|nay|tren|vua roi)\b", q.folded[m.end() :]) and shown:
             return None  # "cộng mấy lớp đó lại": the classes just listed, added up as rows
         counting = self._counting(turn, head)
         named = [r.plan_id for r in turn.tasks if r.id in counting]
@@ -353,6 +364,7 @@ class Operations:
         r = _Reading()
         r.rows = bool(_ROWS_RE.search(f))
         agency, role, negate = self._agency(turn)
+        partner = self._partner(turn) if agency and not negate else None
         left_out: tuple[str, ...] = ()
         cut = next(self.lex.find("excluding", f), None)
         spans = self.index.agency_spans(f) if agency else []
@@ -399,7 +411,9 @@ class Operations:
             ids=tuple(i for i in ids if i not in excluded),
             excluded=excluded,
             agency=agency,
-            role=Role.LEAD if alone else role,
+            role=partner[1] if partner else Role.LEAD if alone else role,
+            partner=partner[2] if partner else None,
+            partner_role=partner[3] if partner else Role.ANY,
             alone=alone,
             co_led=self.lex.has("co_led", blank(f, q.scope_spans)),
             negate=negate or (source_negated and agency is None),
@@ -466,6 +480,29 @@ class Operations:
             role = negative.pop() if len(negative) == 1 else Role.ANY
             return agency, role, agency is not None
         return agency, Role.ANY, negated_agency
+
+    def _partner(self, turn: Turn) -> tuple[str, Role, str, Role] | None:
+        """Two agencies, each with its own role, that one task must both name ("do Sở KH&CN chủ trì mà có Sở
+        NN&PTNT phối hợp", "Sở KH&CN chủ trì, Sở Tài chính phối hợp"): the first agency and its role, then the
+        second and its. None when each is asked of on its own ("Sở A chủ trì mấy, Sở B chủ trì mấy")."""
+        q = turn.query
+        if len(q.agencies) != 2:
+            return None
+        f = blank(q.folded, q.scope_spans)
+        spans = sorted(self.index.agency_spans(f))
+        if len(spans) != 2:
+            return None
+        roles: list[Role] = []
+        for _, end in spans:
+            m = _ROLE_AFTER_RE.match(f, end)  # the role said right after the agency's name
+            if m is None:
+                return None
+            roles.append(Role.LEAD if "chu tri" in m.group(1) else Role.COOPERATING)
+        between = f[spans[0][1] : spans[1][0]]
+        # one role for both is two selections set side by side ("phần do A chủ trì và phần do B chủ trì")
+        if roles[0] is roles[1] or _PARTNER_APART_RE.search(between) or _NEGATION_BEFORE.search(f[: spans[1][0]]):
+            return None
+        return q.agencies[0], roles[0], q.agencies[1], roles[1]
 
     def _excluded_role(self, turn: Turn) -> Role | None:
         """'…nhưng không chủ trì nhiệm vụ nào' / 'không có tên trong nhiệm vụ nào': agencies to leave out."""
@@ -1075,7 +1112,11 @@ class Operations:
         if not q.has("budget") and measure is None:
             # "mấy dòng đó cộng lại" after an answer about amounts: the amounts just shown; "tôi cộng
             # tay các dòng" after the plan's totals: the rows' "tổng kinh phí thực hiện"
-            measure = next((m.measure for m in turn.context.last if m.measure), None)
+            # (money first: "mấy lớp …? mỗi lớp bao nhiêu tiền?" then "cộng 3 lớp đó lại" adds up their money)
+            money = [m.measure for m in turn.context.last if m.measure and m.measure not in _NOT_MONEY]
+            counted = [m.measure for m in turn.context.last if m.measure in _NOT_MONEY]
+            shows_money = any(Field.BUDGET in m.show for m in turn.context.last)
+            measure = money[0] if money else None if shows_money else next(iter(counted), None)
             if measure is None and any(m.items is Items.BUDGET for m in turn.context.last):
                 measure = Measure.TOTAL
             column = next((m.filters.source for m in turn.context.last if m.filters.source), None)
@@ -1181,6 +1222,27 @@ class Operations:
             if s.key in keys and s.amount
         )
         return turn.request(Items.BUDGET, op=Op.SUM, plans=[plan], figures=figures)
+
+    def _each_counted(self, turn: Turn) -> list[Request] | None:
+        """ "Mấy lớp …? Mỗi lớp dự trù bao nhiêu tiền?": after a count the tasks state was added up, the money
+        of each task counted (within one message the tasks are known only by the count's selection)."""
+        q = turn.query
+        last = next((r for r in turn.context.last if r.measure is Measure.QUANTITY and r.filters.words), None)
+        if last is None or not q.has("budget"):
+            return None
+        head = last.filters.words[0]
+        if not re.search(rf"\b(?:moi|tung) (?:{re.escape(head)}|cai)\b", q.folded):
+            return None
+        counting = self._counting(turn, head)
+        if last.filters.agency and not last.filters.negate:  # the tasks shown are the ones a later turn refers to
+            roles = {Role.LEAD: ("lead",), Role.COOPERATING: ("cooperating",)}.get(
+                last.filters.role, ("lead", "cooperating")
+            )
+            counting = tuple(
+                tid for tid in counting if any(last.filters.agency in getattr(self.index.tasks[tid], r) for r in roles)
+            )
+        filters = last.filters.model_copy(update={"ids": counting, "words": ()})
+        return [last.but(op=Op.LIST, measure=None, show=(Field.BUDGET,), filters=filters)] if counting else None
 
     def _sum_again(self, turn: Turn) -> list[Request] | None:
         """'Còn riêng phần phân bổ năm 2023 của mấy dòng đó thì sao?' after a sum: the same rows, another column."""

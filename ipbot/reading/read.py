@@ -101,6 +101,8 @@ _FIELD_OF_INTENT = {
 # After an answer about a plan's money as a whole, a funding source named next ("còn nguồn khác?")
 # asks for that source's share, not for the budget of the task the answer happened to list.
 _PLAN_BUDGET_INTENTS = frozenset({"plan_budget", "budget_by_source", "budget_by_group", "budget_largest"})
+_NOT_MONEY = (Measure.QUANTITY, Measure.DURATION)
+"""Measures that add up no money: a count the tasks state, the months they run."""
 
 
 @dataclass(frozen=True)
@@ -2982,7 +2984,9 @@ class Reader:
         # thì sao", "hai việc đó cộng lại" add up the same column
         measure = None
         if Field.BUDGET in facets:
-            before = next((m.measure for m in turn.context.last if m.measure), None)
+            # (money only: the count or the months just added up are no column of the budget table)
+            money = (m.measure for m in turn.context.last if m.measure not in (None, *_NOT_MONEY))
+            before = next(money, None)
             measure = self.operations.measure_asked(turn) or (before if turn.task_how != "content" else None)
         request = turn.request(
             Items.TASKS,
