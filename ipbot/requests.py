@@ -196,6 +196,7 @@ class Filters(_Frozen):
     role: Role = Role.ANY
     alone: bool = False  # role lead: only the tasks the agency leads alone (co-led ones left out)
     co_led: bool = False  # only tasks with two lead agencies or more
+    also: tuple[str, ...] = ()  # more agencies whose tasks count too, in the same role ("Sở A, Sở B và Sở C chủ trì")
     partner: str | None = None  # a second agency the task must name too ("Sở A chủ trì mà có Sở B phối hợp")
     partner_role: Role = Role.ANY
     agency_kind: str | None = None  # department, local, association…

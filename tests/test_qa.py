@@ -2391,3 +2391,24 @@ def test_the_money_of_each_class_counted_then_added_up(assistant: Assistant) -> 
     second = assistant.ask("cong 3 lop do lai dc bn", first.context)
     text = canon(plain_text(second))
     assert second.answered and _has(text, "27,6 triệu đồng") and "5.3" not in text
+
+
+def test_the_tasks_of_several_agencies_named_together(assistant: Assistant) -> None:
+    question = (
+        "Gộp phần việc mà Sở NN, UBND huyện và Sở GD&ĐT chủ trì trong bảng 2023 thì tổng kinh phí thực hiện là bn?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "500 triệu đồng") and _has(text, "5.3 (420) + 5.5 (80)")
+    # the tasks they share are another question
+    answered, text, _ = ask(assistant, "Sở KH&CN và Sở NN&PTNT cùng chủ trì những nhiệm vụ nào năm 2022")
+    assert answered and _has(text, "cùng chủ trì") and _has(text, "3.c") and "1.a" not in text
+
+
+def test_a_selection_added_up_in_other_words(assistant: Assistant) -> None:
+    answered, text, _ = ask(assistant, "cac viec So KHCN chu tri lam trong quy II/2023 duoc phan bo tong bn tien?")
+    assert answered and _has(text, "477,6 triệu đồng")
+    question = "Không tính phần xin TW, tỉnh tự bố trí cho nhóm 3 năm 2023 tổng cộng bao nhiêu theo bảng?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "950 triệu đồng") and _has(text, "không tính Đề xuất NSTU hỗ trợ")
+    answered, text, _ = ask(assistant, "Tính tổng tiền năm 2023 cho những dòng ghi đúng Quý I, không tính Quý I-II")
+    assert answered and _has(text, "phân bổ năm 2023") and _has(text, "340 triệu đồng")

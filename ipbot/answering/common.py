@@ -121,14 +121,17 @@ def filters_phrase(db: PlanDB, plan: PlanInfo, f: Filters) -> str:
     """The filters in words, after 'Nhiệm vụ': 'do Sở Khoa học và Công nghệ chủ trì, trong Quý II'."""
     parts: list[str] = []
     if f.agency:
-        name = db.agency_name(plan.id, f.agency)
+        names = [db.agency_name(plan.id, a) for a in (f.agency, *f.also)]
+        name = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} hoặc {names[-1]}"
         role = _ROLE_WORDS.get(f.role, "chủ trì hoặc phối hợp")
         if f.negate:
             extra = " (kể cả đồng chủ trì)" if f.role is Role.LEAD else ""
             parts.append(f"{name} không {role}{extra}")
+        elif f.partner and f.partner_role is f.role and f.role is not Role.ANY:
+            parts.append(f"{name} và {db.agency_name(plan.id, f.partner)} cùng {role}")  # (the partner said here)
         else:
             parts.append(f"{name} {role}" + (" một mình (không tính đồng chủ trì)" if f.alone else ""))
-    if f.partner:
+    if f.partner and not (f.partner_role is f.role and f.role is not Role.ANY and not f.negate):
         parts.append(
             f"có {db.agency_name(plan.id, f.partner)} {_ROLE_WORDS.get(f.partner_role, 'chủ trì hoặc phối hợp')}"
         )

@@ -339,12 +339,13 @@ class PlanDB:
             params += f.excluded
         if f.agency:
             roles = _ROLES.get(f.role, ("lead", "cooperating"))
+            agencies = (f.agency, *f.also)
             cond = (
-                "exists (select 1 from task_agencies a where a.task_id = t.id and a.agency = ? "
+                f"exists (select 1 from task_agencies a where a.task_id = t.id and a.agency in ({_marks(agencies)}) "
                 f"and a.role in ({_marks(roles)}))"
             )
             conds.append(f"not {cond}" if f.negate else cond)
-            params += [f.agency, *roles]
+            params += [*agencies, *roles]
             if f.alone and not f.negate:
                 conds.append(
                     "not exists (select 1 from task_agencies a where a.task_id = t.id "

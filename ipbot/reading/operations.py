@@ -11,6 +11,7 @@ operation; everything else is a look-up for :mod:`ipbot.reading.read`.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -40,6 +41,12 @@ TOPIC_EVIDENCE = 1.5
 _ROLE_RE = re.compile(r"(?:dong )?chu tri|phu trach chinh|dung ra|phoi hop|tham gia")
 _ANY_NEGATION_RE = re.compile(r"\b(?:khong|ko|k|hong|chua|chang)\b")
 _CLOSING_NEGATION_RE = re.compile(r"\b(?:khong|ko|k|hong|chua|chang)\s*(?:[,?.;!]\s*(?=ai\b)|[?.!]?\s*$)")
+_JOINT_RE = re.compile(r"\s*(?:,|va|hoac|hay|voi)?\s*")
+"""What stands between agencies named together: nothing, a comma, "và", "hoặc"."""
+_SET_APART_RE = re.compile(r"\bben nao\b|\bso voi\b|\bhon\b|\bkhac nhau\b|\bmoi ben\b")
+"""Agencies set against each other, not taken together."""
+_SHARED_RE = re.compile(r"\b(?:cung|chung|dong) (?:chu tri|phoi hop)\b|\bca hai\b")
+"""Tasks two agencies share, not the tasks of either."""
 _NOT_MONEY = (Measure.QUANTITY, Measure.DURATION)
 """Measures that add up no money: a count the tasks state, the months they run."""
 _ROLE_AFTER_RE = re.compile(r" (?:cung |la |se )?(" + _ROLE_RE.pattern + r")\b")
@@ -186,7 +193,9 @@ class Operations:
             own = self._own_money(turn)
             # (words that fit several tasks alike name none: "nguồn của tỉnh … địa phương" is the plan's)
             named = turn.tasks and not (turn.task_how == "content" and len(turn.tasks) > 1)
-            if own is not None and not named and not self._reads(turn).rows:
+            chosen = self._reads(turn).filters  # "… cho nhóm 3": the rows of a selection, added up
+            selection = chosen.groups or chosen.agency or chosen.quarters
+            if own is not None and not named and not self._reads(turn).rows and not selection:
                 return [own]
         if not has and not largest and not total_of and not things_listed:
             return (
@@ -365,6 +374,7 @@ class Operations:
         r.rows = bool(_ROWS_RE.search(f))
         agency, role, negate = self._agency(turn)
         partner = self._partner(turn) if agency and not negate else None
+        also = self._agencies_joined(turn) if agency and not partner else ()
         left_out: tuple[str, ...] = ()
         cut = next(self.lex.find("excluding", f), None)
         spans = self.index.agency_spans(f) if agency else []
@@ -412,6 +422,7 @@ class Operations:
             excluded=excluded,
             agency=agency,
             role=partner[1] if partner else Role.LEAD if alone else role,
+            also=also,
             partner=partner[2] if partner else None,
             partner_role=partner[3] if partner else Role.ANY,
             alone=alone,
@@ -481,6 +492,24 @@ class Operations:
             return agency, role, agency is not None
         return agency, Role.ANY, negated_agency
 
+    def _agencies_joined(self, turn: Turn) -> tuple[str, ...]:
+        """The agencies named together after the first ("gộp phần việc mà Sở NN, UBND huyện và Sở GD&ĐT chủ
+        trì"): their tasks count too. Not agencies asked of one by one ("mỗi sở", "Sở A mấy, Sở B mấy"), nor
+        tasks they share ("Sở A và Sở B cùng chủ trì")."""
+        q = turn.query
+        agencies = list(dict.fromkeys(q.agencies))
+        if len(agencies) < 2 or q.has("compare") or _EACH_RE.search(q.folded) or _SHARED_RE.search(q.folded):
+            return ()
+        if _SET_APART_RE.search(q.folded):  # "bên nào nhiều tiền hơn": each against the other
+            return ()
+        spans = sorted(self.index.agency_spans(blank(q.folded, q.scope_spans)))
+        if len(spans) != len(agencies):
+            return ()
+        joints = [q.folded[a[1] : b[0]] for a, b in itertools.pairwise(spans)]
+        if not all(_JOINT_RE.fullmatch(j) for j in joints):
+            return ()
+        return tuple(agencies[1:])
+
     def _partner(self, turn: Turn) -> tuple[str, Role, str, Role] | None:
         """Two agencies, each with its own role, that one task must both name ("do Sở KH&CN chủ trì mà có Sở
         NN&PTNT phối hợp", "Sở KH&CN chủ trì, Sở Tài chính phối hợp"): the first agency and its role, then the
@@ -492,6 +521,18 @@ class Operations:
         spans = sorted(self.index.agency_spans(f))
         if len(spans) != 2:
             return None
+        shared = _SHARED_RE.search(f)
+        if shared and _JOINT_RE.fullmatch(f[spans[0][1] : spans[1][0]]) and shared.start() >= spans[1][1]:
+            # "Sở KH&CN và Sở NN&PTNT cùng chủ trì những nhiệm vụ nào": the tasks both hold in that role
+            role = (
+                Role.LEAD
+                if "chu tri" in shared.group(0)
+                else Role.COOPERATING
+                if "phoi hop" in shared.group(0)
+                else None
+            )
+            if role is not None:
+                return q.agencies[0], role, q.agencies[1], role
         roles: list[Role] = []
         for _, end in spans:
             m = _ROLE_AFTER_RE.match(f, end)  # the role said right after the agency's name
@@ -950,13 +991,13 @@ class Operations:
         f = q.folded
         if filters.agency and len(set(q.agencies)) >= 2 and _EACH_RE.search(f):
             # "Cục SHTT và Sở NN&PTNT mỗi bên có tên ở bao nhiêu dòng": each agency's count
-            return [filters.model_copy(update={"agency": a}) for a in dict.fromkeys(q.agencies)]
+            return [filters.model_copy(update={"agency": a, "also": ()}) for a in dict.fromkeys(q.agencies)]
         if sum(1 for _ in self.lex.find("count", f)) + len(re.findall(r"\b(?:may|bao nhieu|bn)\b", f)) < 3:
             return [filters]  # one how-many (the count cue and its own "mấy" make two)
         if len(filters.groups) >= 2:  # "bao nhiêu nhiệm vụ nhóm 3, bao nhiêu nhiệm vụ nhóm 5": each group
             return [filters.model_copy(update={"groups": (g,)}) for g in filters.groups]
         if filters.agency and len(set(q.agencies)) >= 2:  # "Sở A chủ trì mấy, Sở B chủ trì mấy": each agency
-            return [filters.model_copy(update={"agency": a}) for a in dict.fromkeys(q.agencies)]
+            return [filters.model_copy(update={"agency": a, "also": ()}) for a in dict.fromkeys(q.agencies)]
         within = re.search(r"\btrong (?:do|so do)\b", f)
         if filters.agency and within:
             spans = self.index.agency_spans(f)
@@ -965,7 +1006,9 @@ class Operations:
                 after = f[within.end() :]
                 role = Role.LEAD if re.search(r"\bchu tri\b", after) else Role.COOPERATING
                 return [filters.model_copy(update={"role": Role.ANY}), filters.model_copy(update={"role": role})]
-            whole = filters.model_copy(update={"agency": None, "role": Role.ANY, "alone": False, "negate": False})
+            whole = filters.model_copy(
+                update={"agency": None, "also": (), "role": Role.ANY, "alone": False, "negate": False}
+            )
             return [whole, filters]
         if within and filters.status and (filters.groups or filters.quarters):
             # "nhóm 3 gồm mấy nhiệm vụ, và mấy nhiệm vụ trong đó có dòng trong bảng": all, then those with a row
@@ -1363,7 +1406,7 @@ class Operations:
         each = [filters]
         if filters.agency and len(q.agencies) > 1 and _EACH_RE.search(f):
             # "UBND huyện và Sở GD&ĐT mỗi bên chủ trì nhiệm vụ nào": one list per agency
-            each = [filters.model_copy(update={"agency": a}) for a in dict.fromkeys(q.agencies)]
+            each = [filters.model_copy(update={"agency": a, "also": ()}) for a in dict.fromkeys(q.agencies)]
         return [turn.request(Items.TASKS, op=Op.LIST, plans=plans, filters=one, show=show) for one in each]
 
     def _own_duty_says(self, turn: Turn, agency: str) -> bool:
@@ -1582,7 +1625,7 @@ class Operations:
         agencies = list(dict.fromkeys(q.agencies))
         if len(agencies) >= 2 and not turn.tasks:
             # "phần việc do UBND huyện chủ trì và phần do Sở GDĐT chủ trì, bên nào nhiều tiền hơn": each one's sum
-            rest = r.filters.model_copy(update={"ids": (), "agency": None})
+            rest = r.filters.model_copy(update={"ids": (), "agency": None, "also": ()})
             role = r.filters.role if r.filters.role is not Role.ANY else Role.LEAD
             figures = tuple(
                 Figure(measure=measure, plan=plan.id, filters=rest.model_copy(update={"agency": a, "role": role}))
