@@ -152,6 +152,11 @@ class Measure(StrEnum):
     STATED = "stated"  # the plan's stated total, or a source's stated amount
     QUANTITY = "quantity"  # a count the tasks state ("01 lớp"), of the unit named in ``filters.words``
     DURATION = "duration"  # months a task runs in all ("Tổng thời gian thực hiện: 24 tháng")
+    START = "start"  # the quarter a task starts in ("triển khai sớm / muộn nhất")
+
+
+NOT_MONEY = frozenset({Measure.QUANTITY, Measure.DURATION, Measure.START})
+"""Measures that are no column of the budget table: a follow-up "cộng lại" never adds them up as money."""
 
 
 class Reason(StrEnum):

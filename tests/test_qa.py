@@ -2412,3 +2412,27 @@ def test_a_selection_added_up_in_other_words(assistant: Assistant) -> None:
     assert answered and _has(text, "950 triệu đồng") and _has(text, "không tính Đề xuất NSTU hỗ trợ")
     answered, text, _ = ask(assistant, "Tính tổng tiền năm 2023 cho những dòng ghi đúng Quý I, không tính Quý I-II")
     assert answered and _has(text, "phân bổ năm 2023") and _has(text, "340 triệu đồng")
+
+
+def test_the_task_that_starts_latest_or_earliest(assistant: Assistant) -> None:
+    first = assistant.ask("nhung dong nao trong bang du toan 2023 ghi thoi gian trien khai la Quy I")
+    second = assistant.ask("Còn dòng nào triển khai muộn nhất trong năm?", first.context)
+    text = canon(plain_text(second))
+    assert second.answered and _has(text, "3.1") and _has(text, "Quý III–IV năm 2023") and "1.1 —" not in text
+    answered, text, _ = ask(assistant, "việc nào được triển khai sớm nhất trong kế hoạch 2023")
+    assert answered and _has(text, "Bắt đầu từ Quý I") and _has(text, "3.3") and "3.1 —" not in text
+    # a plan that names no quarter ranks nothing, and says so
+    answered, text, _ = ask(assistant, "Sở KH&CN chủ trì việc nào bắt đầu muộn nhất năm 2022")
+    assert not answered and _has(text, "không ghi quý triển khai")
+
+
+def test_what_a_task_talked_about_aims_at_and_what_it_still_lacks(assistant: Assistant) -> None:
+    first = assistant.ask("KH 2022 của Ninh Thuận có nhiệm vụ nào về hệ sinh thái khởi nghiệp đổi mới sáng tạo không?")
+    second = assistant.ask("Mục tiêu cụ thể gồm những bước nào?", first.context)
+    assert second.answered and _has(canon(plain_text(second)), "khảo sát")
+    first = assistant.ask("Nhiệm vụ KH&CN cấp trung ương năm 2023 của Ninh Thuận mời những ai phối hợp?")
+    second = assistant.ask("ngoai 2 ty de xuat TW ho tro thi tinh bo ra bn, tu nguon nao", first.context)
+    text = canon(plain_text(second))
+    assert second.answered and _has(text, "200 triệu đồng") and _has(text, "NS sự nghiệp khoa học")
+    third = assistant.ask("sau 2023 con thieu bn nua moi du tong kp cua nv", second.context)
+    assert third.answered and _has(canon(plain_text(third)), "2.600 triệu đồng")

@@ -16,7 +16,7 @@ from ipbot.describe import agency_list, shorten, task_line, timeline_phrase
 from ipbot.plans.db import NO_FILTERS, PlanDB, PlanInfo
 from ipbot.plans.models import Quantity, Task
 from ipbot.requests import Field, Filters, Items, Measure, Op, Request, Role
-from ipbot.text import figure, fold, money
+from ipbot.text import figure, fold, money, quarters_text
 
 __all__ = [
     "compare_tasks",
@@ -675,3 +675,37 @@ def _count_agency_duties(db: PlanDB, request: Request) -> Answer:
             Section(lines, plan.short_title, f"Nguồn: {plan.short_title}, mục {where} (Tổ chức thực hiện).")
         )
     return reply(request, sections, any_found, plans=request.plans, agencies=[agency] if agency else [])
+
+
+def by_start(db: PlanDB, request: Request) -> Answer:
+    """The task(s) that start latest (``Op.MAX``) or earliest (``Op.MIN``) in the year: by the first quarter
+    their timeline names; tasks set for the whole year, or with no time, are said apart, not ranked."""
+    latest = request.op is Op.MAX
+    f = request.filters
+    sections, top = [], []
+    for plan in plans_of(db, request):
+        tasks = db.tasks(db.task_ids([plan.id], f))
+        timed = [t for t in tasks if t.timeline and t.timeline.quarters]
+        if not timed:
+            continue
+        start = (max if latest else min)(min(t.timeline.quarters) for t in timed if t.timeline)
+        first = [t for t in timed if t.timeline and min(t.timeline.quarters) == start]
+        top += [f"{plan.id}:{t.number}" for t in first]
+        word = "muộn" if latest else "sớm"
+        scope = filters_phrase(db, plan, f)
+        head = f"Nhiệm vụ triển khai {word} nhất trong năm" + (f" (trong các nhiệm vụ {scope})" if scope else "")
+        lines = [f"Bắt đầu từ {quarters_text([start])}:"]
+        lines += [f"• {t.number} — {shorten(t.title, 80)}: {timeline_phrase(t)}" for t in first]
+        untimed = [t.number for t in tasks if t not in timed]
+        if untimed:
+            lines.append(f"Không gắn với quý (ghi cả năm hoặc không ghi thời gian): {', '.join(untimed)}.")
+        sections.append(Section(lines, f"{head} — {plan.short_title}", _sources(plan, [], first)))
+    if not sections:
+        plans = plans_of(db, request)
+        names = ", ".join(p.short_title for p in plans)
+        line = (
+            f"{names} không ghi quý triển khai cho nhiệm vụ nào (chỉ ghi cả năm hoặc không ghi thời gian), "
+            "nên không có việc nào bắt đầu sớm hay muộn hơn việc khác."
+        )
+        return reply(request, [Section([line])], False, plans=[p.id for p in plans])
+    return reply(request, sections, True, plans=request.plans, tasks=top[:1] if len(top) == 1 else [], listed=top)

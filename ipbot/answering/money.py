@@ -285,8 +285,11 @@ def sum_rows(db: PlanDB, request: Request) -> Answer:
             lines.append("; ".join(others) + " (không có số tiền).")
         if no_row:
             lines.append(f"Không có dòng trong bảng dự toán: {', '.join(no_row)}.")
-        if measure is Measure.ALLOCATION and not source:
-            parts = [(s, db.sum([plan.id], Measure.ALLOCATION, f, s.key)) for s in plan.sources]
+        left_out = source[len(ALL_BUT) :] if source and source.startswith(ALL_BUT) else None
+        if measure is Measure.ALLOCATION and (not source or left_out):
+            # (every source but one: which of the others it came from, "tỉnh bỏ ra bn, từ nguồn nào")
+            kept = [s for s in plan.sources if s.key != left_out]
+            parts = [(s, db.sum([plan.id], Measure.ALLOCATION, f, s.key)) for s in kept]
             parts = [(s, v) for s, v in parts if v]
             if parts:
                 lines.append("Theo nguồn: " + "; ".join(f"{s.label} {money(v)}" for s, v in parts) + ".")

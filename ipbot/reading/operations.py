@@ -22,7 +22,7 @@ from ipbot.reading.index import META_WORDS, Index, TaskRef
 from ipbot.reading.lexicon import Lexicon
 from ipbot.reading.parse import Query, quarters_in, source_keys
 from ipbot.reading.turn import FIELD_OF_CUE, STRONG_MATCH, TASK_FACETS, Turn
-from ipbot.requests import AmountFilter, Field, Figure, Filters, Items, Measure, Op, Request, Role
+from ipbot.requests import NOT_MONEY, AmountFilter, Field, Figure, Filters, Items, Measure, Op, Request, Role
 from ipbot.text import aligned, blank, expand, fold, strip_marks
 from ipbot.text import number as read_number
 
@@ -47,8 +47,6 @@ _SET_APART_RE = re.compile(r"\bben nao\b|\bso voi\b|\bhon\b|\bkhac nhau\b|\bmoi 
 """Agencies set against each other, not taken together."""
 _SHARED_RE = re.compile(r"\b(?:cung|chung|dong) (?:chu tri|phoi hop)\b|\bca hai\b")
 """Tasks two agencies share, not the tasks of either."""
-_NOT_MONEY = (Measure.QUANTITY, Measure.DURATION)
-"""Measures that add up no money: a count the tasks state, the months they run."""
 _ROLE_AFTER_RE = re.compile(r" (?:cung |la |se )?(" + _ROLE_RE.pattern + r")\b")
 _PARTNER_APART_RE = re.compile(r"\b(?:may|bao nhieu|bn|nao|gi|con|so voi|hay|hoac|moi|phan|ben)\b|[?;]")
 """Words between two agencies that ask of each on its own ("Sở A chủ trì mấy, còn Sở B")."""
@@ -184,6 +182,11 @@ class Operations:
         if printed_more and _PRINTED_ROW_RE.search(f"{fold(turn.query.lead_raw)} {f}"):
             # "ở dòng Tổng cộng, tổng kinh phí thực hiện lớn hơn phần phân bổ bao nhiêu": the printed figures
             return [turn.request(Items.BUDGET, measure=Measure.REMAINING)]
+        late, early = self.lex.has("starts_latest", f), self.lex.has("starts_earliest", f)
+        if (late or early) and not turn.query.task_numbers:
+            # "dòng nào triển khai muộn nhất trong năm": ranked by the quarter each starts in
+            filters = self._reads(turn).filters
+            return [turn.request(Items.TASKS, op=Op.MAX if late else Op.MIN, measure=Measure.START, filters=filters)]
         things_listed = turn.query.has("list") and bool(self._plural_things(turn))  # "những lớp … nào"
         money_before = any(r.items in (Items.BUDGET, Items.SOURCES) for r in turn.context.last)
         if self.lex.has("without_central", f) and (
@@ -195,6 +198,9 @@ class Operations:
             named = turn.tasks and not (turn.task_how == "content" and len(turn.tasks) > 1)
             chosen = self._reads(turn).filters  # "… cho nhóm 3": the rows of a selection, added up
             selection = chosen.groups or chosen.agency or chosen.quarters
+            talked = self._one_task_with_central(turn) if own is not None and not named and not selection else None
+            if talked is not None:
+                return [talked]
             if own is not None and not named and not self._reads(turn).rows and not selection:
                 return [own]
         if not has and not largest and not total_of and not things_listed:
@@ -1156,8 +1162,8 @@ class Operations:
             # "mấy dòng đó cộng lại" after an answer about amounts: the amounts just shown; "tôi cộng
             # tay các dòng" after the plan's totals: the rows' "tổng kinh phí thực hiện"
             # (money first: "mấy lớp …? mỗi lớp bao nhiêu tiền?" then "cộng 3 lớp đó lại" adds up their money)
-            money = [m.measure for m in turn.context.last if m.measure and m.measure not in _NOT_MONEY]
-            counted = [m.measure for m in turn.context.last if m.measure in _NOT_MONEY]
+            money = [m.measure for m in turn.context.last if m.measure and m.measure not in NOT_MONEY]
+            counted = [m.measure for m in turn.context.last if m.measure in NOT_MONEY]
             shows_money = any(Field.BUDGET in m.show for m in turn.context.last)
             measure = money[0] if money else None if shows_money else next(iter(counted), None)
             if measure is None and any(m.items is Items.BUDGET for m in turn.context.last):
@@ -1234,6 +1240,23 @@ class Operations:
             # "các việc Quý I so với Quý II, mỗi quý bao nhiêu": one sum per quarter
             parts = [filters.model_copy(update={"quarters": (n,)}) for n in filters.quarters]
         return [turn.request(Items.TASKS, op=Op.SUM, measure=m, filters=p) for m in measures for p in parts]
+
+    def _one_task_with_central(self, turn: Turn) -> Request | None:
+        """ "ngoài 2 tỷ đề xuất TW thì tỉnh bỏ ra bn, từ nguồn nào" while one task is talked about, and that task
+        draws on the central budget: its own other sources (the plan's are asked by "cả kế hoạch", "tổng")."""
+        f = turn.query.folded
+        ids = [t for t in turn.context.task_ids if t.split(":", 1)[0] in turn.plan_ids]
+        if len(ids) != 1 or self.lex.has("plan_total", f) or re.search(r"\b(?:ca )?(?:ke hoach|kh)\b", f):
+            return None
+        if not any(r.items is Items.TASKS and r.filters.ids == (ids[0],) for r in turn.context.last):
+            return None  # (the task a plan-level answer happened to name is not the one talked about)
+        plan = self.index.plans[ids[0].split(":", 1)[0]]
+        central = {s.key for s in plan.budget.sources if _CENTRAL_RE.search(expand(fold(f"{s.label} {s.long_label}")))}
+        drawn = set(self.index.tasks[ids[0]].budget.allocation)
+        if not (central & drawn) or not (drawn - central):
+            return None
+        filters = Filters(ids=(ids[0],), without_source=sorted(central & drawn)[0])
+        return turn.request(Items.TASKS, op=Op.SUM, plans=[plan], measure=Measure.ALLOCATION, filters=filters)
 
     def _own_money(self, turn: Turn) -> Request | None:
         """'Không tính phần trung ương, tỉnh tự bố trí bao nhiêu?': the plan's stated sources but the central one."""

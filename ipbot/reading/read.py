@@ -30,7 +30,7 @@ from ipbot.reading.parse import Query, understand
 from ipbot.reading.places import PLACE_WORDS, Place, Places
 from ipbot.reading.segment import segment
 from ipbot.reading.turn import FIELD_OF_CUE, STRONG_MATCH, TASK_FACETS, Turn
-from ipbot.requests import Field, Filters, Items, Measure, Op, Reason, Request, Role
+from ipbot.requests import NOT_MONEY, Field, Filters, Items, Measure, Op, Reason, Request, Role
 from ipbot.text import aligned, blank, fold, has_diacritics, nfc, shape, strip_marks, tokens
 from ipbot.text import number as amount_of
 
@@ -101,8 +101,6 @@ _FIELD_OF_INTENT = {
 # After an answer about a plan's money as a whole, a funding source named next ("còn nguồn khác?")
 # asks for that source's share, not for the budget of the task the answer happened to list.
 _PLAN_BUDGET_INTENTS = frozenset({"plan_budget", "budget_by_source", "budget_by_group", "budget_largest"})
-_NOT_MONEY = (Measure.QUANTITY, Measure.DURATION)
-"""Measures that add up no money: a count the tasks state, the months they run."""
 
 
 @dataclass(frozen=True)
@@ -2053,6 +2051,28 @@ class Reader:
         return turn.request(Items.REPORTING, show=(Field.DIFFICULTY if difficulty else Field.REGIME,))
 
     # ------------------------------------------------------------------ targets
+    def _aim_of_task_talked_about(self, turn: Turn) -> Request | None:
+        """ "Mục tiêu cụ thể gồm những bước nào?" right after one task: that task's aim, not the plan's targets
+        (unless its words are a target's, or it names a plan, a year, a task)."""
+        q = turn.query
+        talked = [t for t in turn.context.task_ids if t.split(":", 1)[0] in turn.plan_ids]
+        if (
+            not q.has("objective")
+            or len(talked) != 1
+            or (turn.tasks and turn.task_how != "context")
+            or turn.explicit
+            or q.years
+            or q.task_numbers
+            or turn.context.intent == "targets"
+            or not self.index.tasks[talked[0]].objective
+        ):
+            return None
+        hits = self.index.rank_passages(q.content, turn.plan_ids, ["target"])[:1] if q.content_tokens else []
+        if hits and hits[0].score >= PASSAGE_MATCH:
+            return None
+        plan = self.index.plans[talked[0].split(":", 1)[0]]
+        return turn.request(Items.TASKS, plans=[plan], filters=Filters(ids=(talked[0],)), show=(Field.OBJECTIVE,))
+
     def _targets(self, turn: Turn) -> Request | None:
         q = turn.query
         target_years = {t.year for p in turn.plans for t in p.targets}
@@ -2094,6 +2114,9 @@ class Reader:
         shown = self._targets_pointed_at(turn)
         if shown:
             return turn.request(Items.TARGETS, op=Op.LIST, plans=turn.plans, filters=Filters(ids=shown))
+        aim = self._aim_of_task_talked_about(turn)
+        if aim is not None:
+            return aim
         # 2025, 2030 name targets; an annual plan's own year ("mục tiêu … năm 2022") names the plan
         horizon_years = target_years - {p.year_start for p in turn.plans if p.year_start == p.year_end}
         pair = self._target_pair(turn, [p for p in turn.plans if p.targets], [y for y in q.years if y in horizon_years])
@@ -2985,7 +3008,7 @@ class Reader:
         measure = None
         if Field.BUDGET in facets:
             # (money only: the count or the months just added up are no column of the budget table)
-            money = (m.measure for m in turn.context.last if m.measure not in (None, *_NOT_MONEY))
+            money = (m.measure for m in turn.context.last if m.measure is not None and m.measure not in NOT_MONEY)
             before = next(money, None)
             measure = self.operations.measure_asked(turn) or (before if turn.task_how != "content" else None)
         request = turn.request(
