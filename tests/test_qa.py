@@ -2436,3 +2436,21 @@ def test_what_a_task_talked_about_aims_at_and_what_it_still_lacks(assistant: Ass
     assert second.answered and _has(text, "200 triệu đồng") and _has(text, "NS sự nghiệp khoa học")
     third = assistant.ask("sau 2023 con thieu bn nua moi du tong kp cua nv", second.context)
     assert third.answered and _has(canon(plain_text(third)), "2.600 triệu đồng")
+
+
+def test_within_the_group_just_counted_and_every_source_of_a_group(assistant: Assistant) -> None:
+    question = (
+        "KH 2022: nhóm nhiệm vụ khuyến khích, nâng cao hiệu quả khai thác TSTT có bao nhiêu nhiệm vụ, và Sở KH&CN "
+        "chủ trì hoặc đồng chủ trì mấy cái trong đó?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "7 nhiệm vụ thuộc nhóm 3") and _has(text, "3 nhiệm vụ do Sở Khoa học và Công nghệ")
+    question = (
+        "Riêng năm 2023, nhóm 3 của Ninh Thuận được rót tổng cộng bao nhiêu tiền, tính cả phần xin Trung ương hỗ trợ?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "2.950 triệu đồng")
+    # "ngay" (right within) typed without its marks among accented words is no "ngày" (day)
+    question = "Các dòng triển khai trong Quý II/2023 được phân bổ tổng cộng bao nhiêu tiền ngay trong năm 2023?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "977,6 triệu đồng")

@@ -728,7 +728,8 @@ class Index:
         use ("ban do so" is "bản đồ số", "vung trong" is "vùng trồng"); after a number it
         is kept too ("5 sao" names what is counted).
         """
-        accented = has_diacritics(text)
+        # (judged on the words typed: the separators that stand for cut phrases are no unmarked words)
+        accented = has_diacritics(text.replace(SEPARATOR, " "))
         pairs = _drop_domain_pairs([(w, self._typo(w, t)) for w, t in _expand_words(shape(text).split())])
         folded = [f for _, f in pairs]
         roles = [self._role(w, t, accented) for w, t in pairs]

@@ -185,7 +185,11 @@ class Operations:
         late, early = self.lex.has("starts_latest", f), self.lex.has("starts_earliest", f)
         if (late or early) and not turn.query.task_numbers:
             # "dòng nào triển khai muộn nhất trong năm": ranked by the quarter each starts in
-            filters = self._reads(turn).filters
+            # (over every quarter: "còn dòng nào muộn nhất" after the rows of Quý I ranks them all, unless it
+            # points at them: "trong mấy dòng đó, dòng nào muộn nhất")
+            among = turn.query.has("refer") or re.search(r"\btrong (?:so )?do\b", f)
+            kept = {} if among else {"quarters": (), "exact_quarters": False, "ids": ()}
+            filters = self._reads(turn).filters.model_copy(update=kept)
             return [turn.request(Items.TASKS, op=Op.MAX if late else Op.MIN, measure=Measure.START, filters=filters)]
         things_listed = turn.query.has("list") and bool(self._plural_things(turn))  # "những lớp … nào"
         money_before = any(r.items in (Items.BUDGET, Items.SOURCES) for r in turn.context.last)
@@ -451,6 +455,26 @@ class Operations:
         if prior is not None and r.filters == Filters(status=r.filters.status, has=r.filters.has):
             # "…, và các dòng đó được phân bổ bao nhiêu?": the rows the question before selected
             r.filters = prior
+        elif (
+            re.search(r"\btrong (?:so )?do\b", f) and r.filters.agency and not (r.filters.groups or r.filters.quarters)
+        ):
+            # "nhóm … có bao nhiêu nhiệm vụ, và Sở KH&CN chủ trì mấy cái trong đó?": within the group just counted
+            counted = next(
+                (
+                    x.filters
+                    for x in reversed(turn.context.last)
+                    if x.items is Items.TASKS and x.op in (Op.COUNT, Op.LIST) and not x.filters.agency
+                    if x.filters.groups or x.filters.quarters
+                ),
+                None,
+            )
+            if counted is not None:
+                kept = {
+                    "groups": counted.groups,
+                    "quarters": counted.quarters,
+                    "exact_quarters": counted.exact_quarters,
+                }
+                r.filters = r.filters.model_copy(update=kept)
         if self.lex.has("remaining", f):
             r.measure = Measure.REMAINING
         elif self.lex.has("ratio_measure", f):
