@@ -2454,3 +2454,16 @@ def test_within_the_group_just_counted_and_every_source_of_a_group(assistant: As
     question = "Các dòng triển khai trong Quý II/2023 được phân bổ tổng cộng bao nhiêu tiền ngay trong năm 2023?"
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "977,6 triệu đồng")
+
+
+def test_each_agency_unaccented_a_row_with_money_and_the_sources_of_a_sum(assistant: Assistant) -> None:
+    # "moi so" typed without marks is "mỗi sở" (each department), not "số … mới" of the targets
+    answered, text, _ = ask(assistant, "So Tai chinh va So KH&DT Thai Binh moi so lam gi trong KH SHTT?")
+    assert answered and _has(text, "Sở Tài chính") and _has(text, "Sở Kế hoạch và Đầu tư") and "8-10%" not in text
+    first = assistant.ask("Nhiệm vụ 3.2 năm 2023 mục tiêu là gì?")
+    second = assistant.ask("năm 2023 nó có dc ghi tiền ko?", first.context)
+    assert _has(canon(plain_text(second)), "Hoạt động thường xuyên")
+    first = assistant.ask("Năm 2023 Sở KH&CN chủ trì những lớp bồi dưỡng nào cho cán bộ thực thi và quản trị TSTT?")
+    second = assistant.ask("các lớp đó tổng cộng hết bn tiền, nguồn nào?", first.context)
+    text = canon(plain_text(second))
+    assert second.answered and _has(text, "Theo nguồn: NS sự nghiệp khoa học")

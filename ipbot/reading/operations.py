@@ -41,6 +41,8 @@ TOPIC_EVIDENCE = 1.5
 _ROLE_RE = re.compile(r"(?:dong )?chu tri|phu trach chinh|dung ra|phoi hop|tham gia")
 _ANY_NEGATION_RE = re.compile(r"\b(?:khong|ko|k|hong|chua|chang)\b")
 _CLOSING_NEGATION_RE = re.compile(r"\b(?:khong|ko|k|hong|chua|chang)\s*(?:[,?.;!]\s*(?=ai\b)|[?.!]?\s*$)")
+_WHICH_SOURCE_RE = re.compile(r"\b(?:tu |lay tu |o |bang )?nguon (?:nao|gi)\b|\b(?:lay )?tu dau\b")
+"""Asks which funding source the money comes from."""
 _JOINT_RE = re.compile(r"\s*(?:,|va|hoac|hay|voi)?\s*")
 """What stands between agencies named together: nothing, a comma, "và", "hoặc"."""
 _SET_APART_RE = re.compile(r"\bben nao\b|\bso voi\b|\bhon\b|\bkhac nhau\b|\bmoi ben\b")
@@ -1255,6 +1257,9 @@ class Operations:
             # "… cộng lại có tổng kinh phí bao nhiêu, và riêng năm 2023 được bố trí bao nhiêu": both columns
             named = [Measure.TOTAL, Measure.ALLOCATION]
         measures = named if len(named) > 1 else [measure or Measure.TOTAL]
+        if measures == [Measure.TOTAL] and not filters.source and _WHICH_SOURCE_RE.search(q.folded):
+            # "2 lớp đó tổng cộng hết bn tiền, nguồn nào?": the year's allocation too, given source by source
+            measures.append(Measure.ALLOCATION)
         parts = [filters]
         if filters.source and re.search(r"\btrong (?:do|so do)\b", q.folded):
             # "nhóm 5 được bố trí tổng cộng bao nhiêu, trong đó bao nhiêu từ NS sự nghiệp khoa học": the sum of
