@@ -2467,3 +2467,19 @@ def test_each_agency_unaccented_a_row_with_money_and_the_sources_of_a_sum(assist
     second = assistant.ask("các lớp đó tổng cộng hết bn tiền, nguồn nào?", first.context)
     text = canon(plain_text(second))
     assert second.answered and _has(text, "Theo nguồn: NS sự nghiệp khoa học")
+
+
+def test_the_money_of_tasks_just_counted_and_a_share_within_the_task_just_answered(assistant: Assistant) -> None:
+    question = (
+        "Mấy nhiệm vụ kéo dài 24 tháng trong bảng 2023 cộng tổng kinh phí thực hiện là bn? riêng năm 2023 bố trí "
+        "cho chúng bn (tính cả đề xuất TW)?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "7.800 triệu đồng") and _has(text, "2.800 triệu đồng")
+    assert "Thời gian triển khai" not in text  # the length chose them; it was not asked
+    question = (
+        "nv 3.1 tổng 4.800 tr, sau năm 2023 còn phải bố trí bao nhiêu nữa? và trong số tiền của năm 2023 thì phần "
+        "đề xuất TW chiếm bao nhiêu %?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "2.600 triệu đồng") and _has(text, "90,91%")

@@ -201,7 +201,7 @@ class Operations:
             # "không tính phần trung ương, tỉnh tự bố trí bao nhiêu?": the plan's other stated sources
             own = self._own_money(turn)
             # (words that fit several tasks alike name none: "nguồn của tỉnh … địa phương" is the plan's)
-            named = turn.tasks and not (turn.task_how == "content" and len(turn.tasks) > 1)
+            named = turn.tasks and not (turn.task_how == "content" and (len(turn.tasks) > 1 or not self._strong(turn)))
             chosen = self._reads(turn).filters  # "… cho nhóm 3": the rows of a selection, added up
             selection = chosen.groups or chosen.agency or chosen.quarters
             talked = self._one_task_with_central(turn) if own is not None and not named and not selection else None
@@ -1070,6 +1070,8 @@ class Operations:
         count is of a few named tasks, the other parts asked are those tasks' own."""
         q = turn.query
         asked = [c for c in TASK_FACETS if c not in ("quantity", "budget", "group_of") and q.has(c)]
+        if any(r.filters.duration is not None or r.filters.quarters for r in found):
+            asked = [c for c in asked if c != "time"]  # "mấy nhiệm vụ kéo dài 24 tháng": the time chose them
         ids = [i for r in found if r.items is Items.TASKS for i in r.filters.ids if i != "-"]
         if not asked or not 0 < len(ids) <= _FEW or any(r.filters.groups or r.filters.agency for r in found):
             return []
@@ -1269,6 +1271,11 @@ class Operations:
             # "các việc Quý I so với Quý II, mỗi quý bao nhiêu": one sum per quarter
             parts = [filters.model_copy(update={"quarters": (n,)}) for n in filters.quarters]
         return [turn.request(Items.TASKS, op=Op.SUM, measure=m, filters=p) for m in measures for p in parts]
+
+    def _strong(self, turn: Turn) -> bool:
+        """The message's words name its best task outright ("địa phương phải lo" of a plan's money names none)."""
+        hits = self.index.rank_tasks(turn.query.content, turn.plan_ids)[:1]
+        return bool(hits) and hits[0].score >= STRONG_MATCH
 
     def _one_task_with_central(self, turn: Turn) -> Request | None:
         """ "ngoài 2 tỷ đề xuất TW thì tỉnh bỏ ra bn, từ nguồn nào" while one task is talked about, and that task
@@ -1589,6 +1596,13 @@ class Operations:
             return [c.but(show=(*c.show, Field.SHARE)) for c in counted] or None
         ids = r.filters.ids if turn.task_how in ("number", "content", "context") else ()
         sources = self._stated_sources(turn)
+        f = turn.query.folded
+        if not ids and sources and not (r.filters.groups or r.filters.agency or r.filters.quarters):
+            # "nv 3.1 … còn phải bố trí bao nhiêu? và trong số tiền của năm 2023 thì phần đề xuất TW chiếm bao
+            # nhiêu %": the share within the one task just answered about (not the plan's, unless it says so)
+            talked = [x.filters.ids[0] for x in turn.context.last if x.items is Items.TASKS and len(x.filters.ids) == 1]
+            if talked and not self.lex.has("plan_total", f) and not re.search(r"\b(?:ca )?(?:ke hoach|kh)\b", f):
+                ids = (talked[-1],)
         if ids and ids[0] != "-":
             one = Filters(ids=ids)
             if self.lex.has("of_plan_total", turn.query.folded):
