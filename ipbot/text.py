@@ -161,6 +161,10 @@ def shape(text: str) -> str:
     return " ".join(text.split())
 
 
+_FIELD_WORDS = frozenset({"shtt", "tstt"})
+"""Abbreviations of the field itself, which a slash joins as one."""
+
+
 def _words_slash(m: re.Match[str]) -> str:
     """A space for a slash between two words ("tập huấn/bồi dưỡng") or two abbreviations of three letters
     or more ("NHTT/NHCN", each then spelled out), the slash kept in a code ("14-NQ/TU", "Đ/c"): words of
@@ -171,7 +175,9 @@ def _words_slash(m: re.Match[str]) -> str:
     if not (left and right) or min(len(left.group(0)), len(right.group(0))) < 3:
         return "/"
     if (left.group(0) + right.group(0)).isascii():
-        both_short_forms = left.group(0).lower() in ABBREVIATIONS and right.group(0).lower() in ABBREVIATIONS
+        pair = (left.group(0).lower(), right.group(0).lower())
+        # (not the domain's own words: "SHTT/SHCN" is one field, said two ways, no two things asked)
+        both_short_forms = all(w in ABBREVIATIONS and w not in _FIELD_WORDS for w in pair)
         return " " if both_short_forms else "/"
     return " "
 

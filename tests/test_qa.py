@@ -2483,3 +2483,32 @@ def test_the_money_of_tasks_just_counted_and_a_share_within_the_task_just_answer
     )
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "2.600 triệu đồng") and _has(text, "90,91%")
+
+
+def test_review_38_rules_that_stay_in_their_place(assistant: Assistant) -> None:
+    # a deadline is no ranking of when tasks start, nor is one task's own time
+    answered, text, _ = ask(assistant, "Báo cáo kết quả thực hiện chậm nhất ngày nào?")
+    assert answered and _has(text, "15 tháng 10")
+    answered, text, _ = ask(assistant, "nhiệm vụ thịt cừu triển khai muộn nhất quý mấy")
+    assert answered and _has(text, "3.3") and _has(text, "Quý I năm 2023")
+    # "trong đó" of a message that counts its own whole, or names the plan, is no carry-over
+    first = assistant.ask("nhóm 3 năm 2023 có bao nhiêu nhiệm vụ?")
+    second = assistant.ask("KH 2022 có bao nhiêu nhiệm vụ, trong đó Sở KHCN chủ trì mấy?", first.context)
+    text = canon(plain_text(second))
+    assert _has(text, "18 nhiệm vụ") and _has(text, "13 nhiệm vụ do Sở Khoa học và Công nghệ chủ trì")
+    # the plan's own money asked as a whole, after one task
+    first = assistant.ask("Nhiệm vụ 3.1 năm 2023 bao nhiêu tiền")
+    second = assistant.ask("cả năm 2023 không tính phần TW thì tỉnh bỏ ra bao nhiêu", first.context)
+    assert _has(canon(plain_text(second)), "1.832,6 triệu")
+    # "SHTT/SHCN" is one field: every class is still a class
+    answered, text, _ = ask(assistant, "KH 2023 có bao nhiêu lớp tập huấn về SHTT/SHCN")
+    assert answered and _has(text, "5 lớp")
+    # the classes counted, the dearest of them, then all of them added up
+    first = assistant.ask("Năm 2023 có mấy lớp tập huấn? Lớp nào nhiều tiền nhất?")
+    text = canon(plain_text(first))
+    assert _has(text, "5 lớp") and _has(text, "5.3 — Tập huấn SHTT cho chủ thể OCOP") and "3.1 —" not in text
+    second = assistant.ask("cộng mấy lớp đó lại", first.context)
+    assert _has(canon(plain_text(second)), "527,6 triệu đồng")
+    first = assistant.ask("Nhóm 5 năm 2023 có những gì? Việc nào nhiều tiền nhất?")
+    second = assistant.ask("tổng tiền mấy việc đó", first.context)
+    assert "3.1 —" not in canon(plain_text(first)) and _has(canon(plain_text(second)), "518,4 triệu đồng")

@@ -186,7 +186,8 @@ class Answerer:
             task_ids=list(dict.fromkeys(t for a in answers for t in a.task_ids)),
             agency_ids=list(dict.fromkeys(x for a in answers for x in a.agency_ids)),
             # "… mấy lớp? Mỗi lớp bao nhiêu tiền?" then "cộng 3 lớp đó lại": the last list the message showed
-            listed=next((a.listed for a in reversed(answers) if a.listed), []),
+            # (the longest: "mấy lớp? lớp nào nhiều tiền nhất?" then "cộng mấy lớp đó lại" adds up the classes)
+            listed=max((a.listed for a in reversed(answers)), key=len, default=[]),
             suggestions=[s for a in answers for s in a.suggestions][:4],
             attachments=[x for a in answers for x in a.attachments],
         )

@@ -41,6 +41,8 @@ TOPIC_EVIDENCE = 1.5
 _ROLE_RE = re.compile(r"(?:dong )?chu tri|phu trach chinh|dung ra|phoi hop|tham gia")
 _ANY_NEGATION_RE = re.compile(r"\b(?:khong|ko|k|hong|chua|chang)\b")
 _CLOSING_NEGATION_RE = re.compile(r"\b(?:khong|ko|k|hong|chua|chang)\s*(?:[,?.;!]\s*(?=ai\b)|[?.!]?\s*$)")
+_WHOLE_PLAN_RE = re.compile(r"\b(?:ke hoach|kh|ca nam|toan bo|tat ca|cac nhiem vu|moi nhiem vu|cac viec|ca tinh)\b")
+"""Words that speak of the plan as a whole, not of the task just talked about."""
 _WHICH_SOURCE_RE = re.compile(r"\b(?:tu |lay tu |o |bang )?nguon (?:nao|gi)\b|\b(?:lay )?tu dau\b")
 """Asks which funding source the money comes from."""
 _JOINT_RE = re.compile(r"\s*(?:,|va|hoac|hay|voi)?\s*")
@@ -137,13 +139,15 @@ class Operations:
         self.including_re = re.compile(rf"\b(?:{'|'.join(words)})\b[^(),;?!]*")
         self._nth_re = re.compile(rf"\b(?:{'|'.join(lexicon.phrases('rank_word'))})(?: \w+){{0,2}}? thu (\w+)")
         # "các lớp", "những lớp … nào", "tất cả các dòng tổ chức lớp tập huấn"
+        # "lớp nào nhiều tiền nhất": the tasks that count classes, ranked
+        kinds = "|".join(sorted(map(re.escape, self._unit_heads(classifiers_only=True)), key=len, reverse=True))
+        self._which_kind_re = re.compile(rf"\b({kinds}) nao\b") if kinds else None
         self._things_re = self._units_pattern(
             r"(?:cac|nhung|hai|ba|bon|nam|\d+)(?:\s+(?:dong|nhiem vu|viec)\s+(?:to chuc|mo))?", classifiers_only=True
         )
 
-    def _units_pattern(self, before: str | None = None, classifiers_only: bool = False) -> re.Pattern[str] | None:
-        """ "bao nhiêu lớp", "tổng cộng mấy sản phẩm": a how-many word (or ``before``) ahead of a thing some
-        task counts."""
+    def _unit_heads(self, classifiers_only: bool = False) -> set[str]:
+        """The things tasks count ("lớp", "sản phẩm"), as a question names them."""
         classifiers = set(self.lex.phrases("count_classifier"))
         heads: set[str] = set()
         for task in self.index.tasks.values():
@@ -152,7 +156,12 @@ class Operations:
                 if words and (words[0] in classifiers or not classifiers_only):
                     # ("những sản phẩm nào" is no selection of the tasks that count products: a classifier is)
                     heads.add(words[0] if words[0] in classifiers else " ".join(words[:2]))
-        heads -= set(self.lex.phrases("task_noun"))  # "bao nhiêu nhiệm vụ" counts tasks
+        return heads - set(self.lex.phrases("task_noun"))  # "bao nhiêu nhiệm vụ" counts tasks
+
+    def _units_pattern(self, before: str | None = None, classifiers_only: bool = False) -> re.Pattern[str] | None:
+        """ "bao nhiêu lớp", "tổng cộng mấy sản phẩm": a how-many word (or ``before``) ahead of a thing some
+        task counts."""
+        heads = self._unit_heads(classifiers_only)
         if not heads:
             return None
         how = before or "|".join(sorted(self.lex.phrases("how_many"), key=len, reverse=True))
@@ -457,16 +466,14 @@ class Operations:
         if prior is not None and r.filters == Filters(status=r.filters.status, has=r.filters.has):
             # "…, và các dòng đó được phân bổ bao nhiêu?": the rows the question before selected
             r.filters = prior
-        elif (
-            re.search(r"\btrong (?:so )?do\b", f) and r.filters.agency and not (r.filters.groups or r.filters.quarters)
-        ):
+        elif self._within_counted(turn, r.filters):
             # "nhóm … có bao nhiêu nhiệm vụ, và Sở KH&CN chủ trì mấy cái trong đó?": within the group just counted
             counted = next(
                 (
                     x.filters
                     for x in reversed(turn.context.last)
                     if x.items is Items.TASKS and x.op in (Op.COUNT, Op.LIST) and not x.filters.agency
-                    if x.filters.groups or x.filters.quarters
+                    if (x.filters.groups or x.filters.quarters) and set(x.plans) <= set(turn.plan_ids)
                 ),
                 None,
             )
@@ -694,6 +701,34 @@ class Operations:
     def _named_words(self, name: str) -> set[str]:
         """A name's words and word pairs, without those made only of question scaffolding."""
         return {g for g in self.index.doc_grams(name) if any(w not in META_WORDS for w in g.split())}
+
+    def _listed_selection(self, turn: Turn) -> Filters | None:
+        """The selection the list just shown was made by (a group, a quarter, an agency), for "việc nào nhiều tiền
+        nhất" asked right after it; none when the message speaks of the whole plan."""
+        f = turn.query.folded
+        if _WHOLE_PLAN_RE.search(f) or re.search(r"\b20\d\d\b", f):
+            return None
+        for x in reversed(turn.context.last):
+            if x.items is Items.TASKS and x.op in (Op.LIST, Op.COUNT) and set(x.plans) <= set(turn.plan_ids):
+                chosen = x.filters.model_copy(update={"ids": (), "status": ()})
+                if chosen.groups or chosen.quarters or chosen.agency:
+                    return chosen
+        return None
+
+    def _within_counted(self, turn: Turn, filters: Filters) -> bool:
+        """ "… mấy cái trong đó" of an agency, the message counting nothing before it and naming no plan as a
+        whole: within what was just counted (in the message's piece before, or the turn before)."""
+        f = turn.query.folded
+        within = re.search(r"\btrong (?:so )?do\b", f)
+        if within is None or not filters.agency or filters.groups or filters.quarters:
+            return False
+        # a count of its own before the agency ("có bao nhiêu nhiệm vụ, trong đó Sở KHCN chủ trì mấy") is the whole
+        spans = self.index.agency_spans(f)
+        agency_at = spans[0][0] if spans else within.start()
+        counts_first = any(m.end() <= agency_at for m in self.lex.find("count", f))
+        whole_plan = self.lex.has("plan_total", f) or re.search(r"\b(?:ke hoach|kh)\b", f)
+        said_year = re.search(r"\b20\d\d\b", f)  # (in its own words: a piece of a message inherits the years)
+        return not counts_first and not whole_plan and not said_year
 
     def _prior_selection(self, turn: Turn) -> Filters | None:
         """The filters of the selection the conversation just made, when "các dòng đó" points back at it."""
@@ -1282,7 +1317,7 @@ class Operations:
         draws on the central budget: its own other sources (the plan's are asked by "cả kế hoạch", "tổng")."""
         f = turn.query.folded
         ids = [t for t in turn.context.task_ids if t.split(":", 1)[0] in turn.plan_ids]
-        if len(ids) != 1 or self.lex.has("plan_total", f) or re.search(r"\b(?:ca )?(?:ke hoach|kh)\b", f):
+        if len(ids) != 1 or self.lex.has("plan_total", f) or _WHOLE_PLAN_RE.search(f):
             return None
         if not any(r.items is Items.TASKS and r.filters.ids == (ids[0],) for r in turn.context.last):
             return None  # (the task a plan-level answer happened to name is not the one talked about)
@@ -1363,7 +1398,12 @@ class Operations:
         r = self._reads(turn)
         smallest = self.lex.has("smallest", turn.query.folded)
         measure = r.measure or (ranked.measure if ranked else None) or Measure.TOTAL
-        filters = r.filters.model_copy(update={"status": (), "ids": ()})
+        kind = self._which_kind_re.search(turn.query.folded) if self._which_kind_re else None
+        among = self._counting(turn, kind.group(1)) if kind else ()  # "lớp nào nhiều tiền nhất": the classes
+        filters = r.filters.model_copy(update={"status": (), "ids": among})
+        listed = self._listed_selection(turn) if filters.model_copy(update={"role": Role.ANY}) == Filters() else None
+        if listed is not None:
+            filters = listed  # "Nhóm 5 có những gì? Việc nào nhiều tiền nhất?": among those just listed
         nth = self._nth_re.search(turn.query.folded)  # "lớn thứ hai", "còn dòng lớn thứ ba?"
         position = self.lex.ordinals.get(nth.group(1), 1) if nth else 1
         show: tuple[Field, ...] = ()

@@ -1542,6 +1542,9 @@ class Reader:
         ctx_ids = turn.context.task_ids
         if not ctx_ids and (q.has("refer") or self.lexicon.has("refer_list", q.folded)):
             ctx_ids = turn.context.listed  # "2 việc đó", "các nhiệm vụ trên": what the last list named
+        elif len(ctx_ids) == 1 and len(turn.context.listed) > 1 and self.lexicon.has("refer_list", q.folded):
+            # "mấy lớp đó" after a list and the top of a ranking of it: the list, not the one on top
+            ctx_ids = turn.context.listed
         several = self._several_referred(q)
         if several and len(ctx_ids) != several and len(turn.context.listed) == several:
             # "ba lớp đó cộng lại" after a list of three classes, then a question on one of them: the three
