@@ -2512,3 +2512,18 @@ def test_review_38_rules_that_stay_in_their_place(assistant: Assistant) -> None:
     first = assistant.ask("Nhóm 5 năm 2023 có những gì? Việc nào nhiều tiền nhất?")
     second = assistant.ask("tổng tiền mấy việc đó", first.context)
     assert "3.1 —" not in canon(plain_text(first)) and _has(canon(plain_text(second)), "518,4 triệu đồng")
+
+
+def test_duty_points_of_several_agencies_added_up(assistant: Assistant) -> None:
+    question = (
+        "KH 160 Thái Bình: cộng số đầu việc (a, b, c...) giao cho 3 sở KHCN, NN&PTNT, VH-TT-DL ở phần tổ chức thực "
+        "hiện thì được bao nhiêu?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "Tổng cộng 14 việc giao cho 3 cơ quan") and _has(text, "4 việc (mục V.3)")
+    # each asked of on its own stays each
+    first = assistant.ask("kh shtt thai binh giao so VHTTDL nhung viec j, cu the ntn")
+    assert _has(canon(plain_text(first)), "Sở Văn hóa, Thể thao và Du lịch")
+    second = assistant.ask("so do dc giao may dau viec? con so NN&PTNT thi may", first.context)
+    text = canon(plain_text(second))
+    assert _has(text, "được giao 4 việc") and _has(text, "được giao 5 việc") and "Tổng cộng" not in text

@@ -653,6 +653,8 @@ def count_targets(db: PlanDB, request: Request) -> Answer:
 
 def _count_agency_duties(db: PlanDB, request: Request) -> Answer:
     """ "Sở KH&CN được giao bao nhiêu đầu việc": the points of the entries that name the agency."""
+    if request.filters.also:
+        return _count_duties_together(db, request)
     agency = request.filters.agency
     sections, any_found = [], False
     for plan in plans_of(db, request):
@@ -675,6 +677,34 @@ def _count_agency_duties(db: PlanDB, request: Request) -> Answer:
             Section(lines, plan.short_title, f"Nguồn: {plan.short_title}, mục {where} (Tổ chức thực hiện).")
         )
     return reply(request, sections, any_found, plans=request.plans, agencies=[agency] if agency else [])
+
+
+def _count_duties_together(db: PlanDB, request: Request) -> Answer:
+    """The points several agencies are given, each and together; an entry they share is counted once."""
+    agencies = [a for a in (request.filters.agency, *request.filters.also) if a]
+    sections, any_found = [], False
+    for plan in plans_of(db, request):
+        lines, seen = [], {}
+        for agency in agencies:
+            entries = db.duties([plan.id], agency=agency)
+            points = sum(len(e.duties) for e in entries)
+            where = ", ".join(e.section for e in entries) or "không có mục nào"
+            lines.append(f"• {db.agency_name(plan.id, agency)}: {points} việc (mục {where})")
+            seen.update({e.section: len(e.duties) for e in entries})
+        if not seen:
+            continue
+        any_found = True
+        total = sum(seen.values())
+        shared = (
+            " (mục giao chung chỉ tính một lần)"
+            if len(seen) < sum(1 for a in agencies for _ in db.duties([plan.id], agency=a))
+            else ""
+        )
+        lines.insert(0, f"Tổng cộng {total} việc giao cho {len(agencies)} cơ quan{shared}:")
+        sections.append(Section(lines, plan.short_title, f"Nguồn: {plan.short_title}, phần Tổ chức thực hiện."))
+    if not sections:
+        return reply(request, [Section(["Phần Tổ chức thực hiện không có mục giao việc cho các cơ quan này."])], False)
+    return reply(request, sections, any_found, plans=request.plans, agencies=agencies)
 
 
 def by_start(db: PlanDB, request: Request) -> Answer:

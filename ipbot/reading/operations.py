@@ -41,6 +41,10 @@ TOPIC_EVIDENCE = 1.5
 _ROLE_RE = re.compile(r"(?:dong )?chu tri|phu trach chinh|dung ra|phoi hop|tham gia")
 _ANY_NEGATION_RE = re.compile(r"\b(?:khong|ko|k|hong|chua|chang)\b")
 _CLOSING_NEGATION_RE = re.compile(r"\b(?:khong|ko|k|hong|chua|chang)\s*(?:[,?.;!]\s*(?=ai\b)|[?.!]?\s*$)")
+_NUMBER_OF_RE = re.compile(r"so (?:luong )?(?:nhiem vu|dau viec|diem viec|cong viec|viec|diem|dong|noi dung)\b")
+"""'số đầu việc …', 'số dòng …': a count that names what it counts first (not 'sở, ngành', an agency)."""
+_ALL_TOLD_RE = re.compile(r"\b(?:gop|cong|tong cong|tong so|tat ca|ca (?:hai|ba|bon|2|3|4)(?: so| co quan)?)\b")
+"""Several agencies' counts asked together."""
 _WHOLE_PLAN_RE = re.compile(r"\b(?:ke hoach|kh|ca nam|toan bo|tat ca|cac nhiem vu|moi nhiem vu|cac viec|ca tinh)\b")
 """Words that speak of the plan as a whole, not of the task just talked about."""
 _WHICH_SOURCE_RE = re.compile(r"\b(?:tu |lay tu |o |bang )?nguon (?:nao|gi)\b|\b(?:lay )?tu dau\b")
@@ -1010,7 +1014,11 @@ class Operations:
             if r.filters.agency and self._counts_duty_points(turn):
                 # "trong mục tổ chức thực hiện, Sở KH&CN được giao bao nhiêu đầu việc": the points of its entry
                 # (of each agency named: "3 sở đó mỗi sở được giao mấy điểm việc")
-                slugs = dict.fromkeys([r.filters.agency, *turn.query.agencies])
+                slugs = list(dict.fromkeys([r.filters.agency, *turn.query.agencies]))
+                if len(slugs) > 1 and _ALL_TOLD_RE.search(f):
+                    # "gộp số điểm việc giao cho ba sở … thì được tất cả bao nhiêu": each, and all together
+                    both = Filters(agency=slugs[0], also=tuple(slugs[1:]))
+                    return [turn.request(Items.DUTIES, op=Op.COUNT, filters=both)]
                 return [turn.request(Items.DUTIES, op=Op.COUNT, filters=Filters(agency=a)) for a in slugs]
             plans = [two[0], two[1]] if two else turn.plans
             # the tasks the words matched are dropped for a topic of their own, unless a quoted phrase chose them
@@ -1120,7 +1128,9 @@ class Operations:
         f = q.folded
         for at, text in self._count_phrases(f):
             # (the word the pattern reads before "mấy" may close a bracket: "chủ trì (kể cả đồng chủ trì) mấy")
-            if not q.in_one_clause(re.sub(r"^\S+\s(?=may\b)", "", text)):
+            phrase = re.sub(r"^\S+\s(?=may\b)", "", text)
+            # ("số đầu việc … là bao nhiêu" names what it counts first: it may run across commas)
+            if not (q.in_one_clause(phrase) or (_NUMBER_OF_RE.match(phrase) and q.in_one_sentence(phrase))):
                 continue
             if (
                 re.search(r"muc giao viec|muc phan cong|dau muc|\bmuc\b", text)

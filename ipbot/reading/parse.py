@@ -92,6 +92,17 @@ class Query:
         clause of the message: "kinh phí bao nhiêu, bên nào…" has no "bao nhiêu bên"."""
         return any(phrase in c for c in self.clauses)
 
+    def in_one_sentence(self, phrase: str) -> bool:
+        """Whether a phrase stands inside one sentence: commas and brackets may lie within ("số đầu việc (a, b,
+        c…) giao cho 3 sở KHCN, NN&PTNT, VHTTDL … được bao nhiêu"), a question mark may not."""
+        return any(phrase in s for s in self.sentences)
+
+    @cached_property
+    def sentences(self) -> list[str]:
+        """The message's sentences, folded and expanded as cues see them."""
+        parts = re.split(r"[?!;]", self.raw)
+        return [f"{fold(spell_out(s))} | {expand(fold(spell_out(s)))}" for s in parts]
+
     @cached_property
     def clauses(self) -> list[str]:
         """The message's clauses, folded and expanded as cues see them."""
