@@ -117,6 +117,9 @@ unaccented, so its "nao", "vay" are the function words they are."""
 
 
 def _marked(word: str) -> bool:
+    # an ASCII word has no marks: most words of a question typed without accents never decompose
+    if word.isascii():
+        return False
     return any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", word)) or "đ" in word
 
 
@@ -303,6 +306,8 @@ def word_lists() -> Words:
 # Abbreviations, as folded token sequences → folded expansions. Matching runs on
 # whole tokens, so "shtt" expands but "shttx" does not.
 ABBREVIATIONS: dict[str, str] = {short: a.to for short, a in word_lists().abbreviations.items()}
+ABBREVIATION_HEADS: set[str] = {short.split(" ")[0] for short in ABBREVIATIONS}
+"""The first word of every abbreviation: a word that is none starts none, and is looked at no further."""
 # Chat shorthand → the accented words it stands for, spelled out before a question is read.
 SHORTHAND: dict[str, str] = {short: a.to for short, a in word_lists().shorthand.items()}
 _SHORTHAND_RE = re.compile(r"(?<![\w&./-])(" + "|".join(SHORTHAND) + r")(?![\w&/-])", re.IGNORECASE)
@@ -354,6 +359,8 @@ def use_plan_abbreviations(added: dict[str, str]) -> None:
     ABBREVIATIONS.clear()
     ABBREVIATIONS.update(_GLOBAL_ABBREVIATIONS)
     ABBREVIATIONS.update(added)
+    ABBREVIATION_HEADS.clear()
+    ABBREVIATION_HEADS.update(short.split(" ")[0] for short in ABBREVIATIONS)
     _ABBR_RE = _abbreviation_re(ABBREVIATIONS)
     for cached in (expand, tokens, key):
         cached.cache_clear()

@@ -40,6 +40,7 @@ from ipbot.reading.places import Places, common_forms, map_provinces
 from ipbot.reading.postings import Postings, Selection
 from ipbot.reading.ranked import Group, Ranked
 from ipbot.text import (
+    ABBREVIATION_HEADS,
     ABBREVIATIONS,
     STOPWORDS,
     STOPWORDS_ACCENTED,
@@ -121,8 +122,9 @@ class TaskRef:
     plan_id: str
     number: str
 
-    @property
+    @functools.cached_property
     def id(self) -> str:
+        """Made once per reference: rankings and selections over thousands of tasks ask it again and again."""
         return f"{self.plan_id}:{self.number}"
 
 
@@ -189,25 +191,29 @@ def _drop_domain_pairs(pairs: list[tuple[str | None, str]]) -> list[tuple[str | 
     """Replace the domain phrase ("so huu tri tue") by a separator wherever it stands, and a plan's
     horizon ("định hướng 2030", "tầm nhìn đến năm 2030"), which names the plan, not a topic."""
     out: list[tuple[str | None, str]] = []
+    toks = [t for _, t in pairs]
     i = 0
     while i < len(pairs):
-        words = [t for _, t in pairs[i : i + 4]]
-        if words[:2] in (["dinh", "huong"], ["tam", "nhin"]):
-            rest = words[2:]
-            if rest[:1] == [SEPARATOR] or rest == ["den", "nam"] or rest[:1] == ["den"]:
+        if toks[i] in _PHRASE_HEADS:  # (most words start no phrase: looked at no further)
+            if toks[i : i + 2] in (["dinh", "huong"], ["tam", "nhin"]):
+                rest = toks[i + 2 : i + 4]
+                if rest[:1] == [SEPARATOR] or rest == ["den", "nam"] or rest[:1] == ["den"]:
+                    out.append((None, SEPARATOR))
+                    i += 2
+                    continue
+            phrase = next((w for w in _DOMAIN_WORDS if toks[i : i + len(w)] == w), None)
+            if phrase is not None:
                 out.append((None, SEPARATOR))
-                i += 2
+                i += len(phrase)
                 continue
-        for phrase in DOMAIN_PHRASES:
-            words = phrase.split()
-            if [t for _, t in pairs[i : i + len(words)]] == words:
-                out.append((None, SEPARATOR))
-                i += len(words)
-                break
-        else:
-            out.append(pairs[i])
-            i += 1
+        out.append(pairs[i])
+        i += 1
     return out
+
+
+_DOMAIN_WORDS = [phrase.split() for phrase in DOMAIN_PHRASES]
+_PHRASE_HEADS = frozenset({"dinh", "tam", *(words[0] for words in _DOMAIN_WORDS)})
+"""The words :func:`_drop_domain_pairs` may start a phrase at."""
 
 
 def _expand_words(words: list[str]) -> list[tuple[str | None, str]]:
@@ -219,7 +225,7 @@ def _expand_words(words: list[str]) -> list[tuple[str | None, str]]:
     out: list[tuple[str | None, str]] = []
     i = 0
     while i < len(words):
-        for size in (3, 2, 1):
+        for size in (3, 2, 1) if folded[i] in ABBREVIATION_HEADS else ():
             key = " ".join(folded[i : i + size])
             if i + size <= len(words) and key in ABBREVIATIONS and ABBREVIATIONS[key] != key:
                 out += [(None, t) for t in ABBREVIATIONS[key].split()]
