@@ -150,18 +150,30 @@ def shape(text: str) -> str:
     marks of this string gives :func:`fold` character for character, so a span found in
     the folded text can be cut from the shaped one.
     """
-    text = _AMP_ABBR_RE.sub(lambda m: "".join(g for g in m.groups() if g), nfc(text))
+    # (each substitution only where its characters occur: most questions have no "&", "/" or dash)
+    text = nfc(text)
+    if "&" in text:
+        text = _AMP_ABBR_RE.sub(lambda m: "".join(g for g in m.groups() if g), text)
     # a slash between lower-case words joins two words ("tập huấn/bồi dưỡng"), not a code ("14-NQ/TU")
-    text = _WORDS_SLASH_RE.sub(_words_slash, text).lower()
+    if "/" in text:
+        text = _WORDS_SLASH_RE.sub(_words_slash, text)
+    text = text.lower()
     # marks left over after NFC (no base letter to sit on) would break the alignment
-    text = _COMBINING_RE.sub("", text)
-    text = re.sub(r"(?<=\d)[,](?=\d)", ".", text)
-    text = re.sub(r"(?<=\d)\s*[-–—]\s*(?=\d)", "-", text)
-    text = re.sub(r"(?<!\d)[-–—_]|[-–—_](?!\d)", " ", text)
+    if not text.isascii():
+        text = _COMBINING_RE.sub("", text)
+    if "," in text:
+        text = re.sub(r"(?<=\d)[,](?=\d)", ".", text)
+    if _DASHES.intersection(text):
+        text = re.sub(r"(?<=\d)\s*[-–—]\s*(?=\d)", "-", text)
+        text = re.sub(r"(?<!\d)[-–—_]|[-–—_](?!\d)", " ", text)
     text = _NON_WORD_RE.sub(" ", text)
     # a dot or slash not between word characters is punctuation
-    text = re.sub(r"(?<![\w])[./]|[./](?![\w])", " ", text)
+    if "." in text or "/" in text:
+        text = re.sub(r"(?<![\w])[./]|[./](?![\w])", " ", text)
     return " ".join(text.split())
+
+
+_DASHES = frozenset("-–—_")
 
 
 def _words_slash(m: re.Match[str]) -> str:

@@ -221,7 +221,7 @@ def _expand_words(words: list[str]) -> list[tuple[str | None, str]]:
 
     Expanded words carry no accented form (None): "KH" is "kế hoạch", not a stop word.
     """
-    folded = [strip_marks(w) for w in words]
+    folded = strip_marks(" ".join(words)).split(" ")  # (marks stripped once: word by word is the same)
     out: list[tuple[str | None, str]] = []
     i = 0
     while i < len(words):
@@ -641,6 +641,8 @@ class Index:
         }
         self._function_words = sorted(w for w in STOPWORDS | META_WORDS if len(w) >= 4)
         self._token_cache: dict[str, list[str | None]] = {}
+        self._typos: dict[str, str] = {}  # a word → the function word it misspells, or itself
+        self._corrections: dict[str, str] = {}  # a word the plans never use → their closest word, or itself
         self._rank_cache: dict[tuple[object, ...], Sequence[Hit]] = {}
         self._rank_held = 0  # hits in the rankings remembered
         self._agency_phrases = self._build_agency_phrases()
@@ -710,11 +712,25 @@ class Index:
             if tok is None or tok in self._idf or len(tok) < 4 or tok.isdigit() or tok.endswith("~"):
                 out.append(tok)
                 continue
-            # a typo keeps the first letter and most of the word ("tom gionng"); "rieng" is no "trien"
-            same_start = [w for w in self.vocabulary if w[0] == tok[0]]
-            best = process.extractOne(tok, same_start, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
-            out.append(best[0] if best else tok)
+            out.append(self._remembered(self._corrections, tok, self._closest_word))
         return out
+
+    def _closest_word(self, tok: str) -> str:
+        # a typo keeps the first letter and most of the word ("tom gionng"); "rieng" is no "trien"
+        same_start = [w for w in self.vocabulary if w[0] == tok[0]]
+        best = process.extractOne(tok, same_start, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
+        return best[0] if best else tok
+
+    @staticmethod
+    def _remembered(table: dict[str, str], tok: str, make: Callable[[str], str]) -> str:
+        """A word's correction, worked out once: the same unknown words come back question after question,
+        and each fuzzy look-up scans a whole word list."""
+        found = table.get(tok)
+        if found is None:
+            if len(table) > CACHE_SIZE:
+                table.clear()
+            found = table[tok] = make(tok)
+        return found
 
     def query_tokens(self, text: str) -> list[str | None]:
         cached = self._token_cache.get(text)
@@ -785,6 +801,9 @@ class Index:
         """A misspelt function word ("nhiu" for "nhiêu") is corrected before it is judged."""
         if len(tok) < 4 or tok in self._idf or tok in STOPWORDS or tok in META_WORDS or not tok.isalpha():
             return tok
+        return self._remembered(self._typos, tok, self._closest_function_word)
+
+    def _closest_function_word(self, tok: str) -> str:
         best = process.extractOne(tok, self._function_words, scorer=fuzz.ratio, score_cutoff=85)
         return best[0] if best else tok
 
