@@ -117,6 +117,9 @@ unaccented, so its "nao", "vay" are the function words they are."""
 
 
 def _marked(word: str) -> bool:
+    # an ASCII word has no marks: most words of a question typed without accents never decompose
+    if word.isascii():
+        return False
     return any(unicodedata.combining(c) for c in unicodedata.normalize("NFD", word)) or "đ" in word
 
 
@@ -147,19 +150,30 @@ def shape(text: str) -> str:
     marks of this string gives :func:`fold` character for character, so a span found in
     the folded text can be cut from the shaped one.
     """
-    text = _AMP_ABBR_RE.sub(lambda m: "".join(g for g in m.groups() if g), nfc(text))
+    # (each substitution only where its characters occur: most questions have no "&", "/" or dash)
+    text = nfc(text)
+    if "&" in text:
+        text = _AMP_ABBR_RE.sub(lambda m: "".join(g for g in m.groups() if g), text)
     # a slash between lower-case words joins two words ("tập huấn/bồi dưỡng"), not a code ("14-NQ/TU")
-    text = _WORDS_SLASH_RE.sub(_words_slash, text).lower()
+    if "/" in text:
+        text = _WORDS_SLASH_RE.sub(_words_slash, text)
+    text = text.lower()
     # marks left over after NFC (no base letter to sit on) would break the alignment
-    text = _COMBINING_RE.sub("", text)
-    text = re.sub(r"(?<=\d)[,](?=\d)", ".", text)
-    text = re.sub(r"(?<=\d)\s*[-–—]\s*(?=\d)", "-", text)
-    text = re.sub(r"(?<!\d)[-–—_]|[-–—_](?!\d)", " ", text)
+    if not text.isascii():
+        text = _COMBINING_RE.sub("", text)
+    if "," in text:
+        text = re.sub(r"(?<=\d)[,](?=\d)", ".", text)
+    if _DASHES.intersection(text):
+        text = re.sub(r"(?<=\d)\s*[-–—]\s*(?=\d)", "-", text)
+        text = re.sub(r"(?<!\d)[-–—_]|[-–—_](?!\d)", " ", text)
     text = _NON_WORD_RE.sub(" ", text)
     # a dot or slash not between word characters is punctuation
-    text = re.sub(r"(?<![\w])[./]|[./](?![\w])", " ", text)
+    if "." in text or "/" in text:
+        text = re.sub(r"(?<![\w])[./]|[./](?![\w])", " ", text)
     return " ".join(text.split())
 
+
+_DASHES = frozenset("-–—_")
 
 _FIELD_WORDS = frozenset({"shtt", "tstt"})
 """Abbreviations of the field itself, which a slash joins as one."""
@@ -313,6 +327,8 @@ def word_lists() -> Words:
 # Abbreviations, as folded token sequences → folded expansions. Matching runs on
 # whole tokens, so "shtt" expands but "shttx" does not.
 ABBREVIATIONS: dict[str, str] = {short: a.to for short, a in word_lists().abbreviations.items()}
+ABBREVIATION_HEADS: set[str] = {short.split(" ")[0] for short in ABBREVIATIONS}
+"""The first word of every abbreviation: a word that is none starts none, and is looked at no further."""
 # Chat shorthand → the accented words it stands for, spelled out before a question is read.
 SHORTHAND: dict[str, str] = {short: a.to for short, a in word_lists().shorthand.items()}
 _SHORTHAND_RE = re.compile(r"(?<![\w&./-])(" + "|".join(SHORTHAND) + r")(?![\w&/-])", re.IGNORECASE)
@@ -364,6 +380,8 @@ def use_plan_abbreviations(added: dict[str, str]) -> None:
     ABBREVIATIONS.clear()
     ABBREVIATIONS.update(_GLOBAL_ABBREVIATIONS)
     ABBREVIATIONS.update(added)
+    ABBREVIATION_HEADS.clear()
+    ABBREVIATION_HEADS.update(short.split(" ")[0] for short in ABBREVIATIONS)
     _ABBR_RE = _abbreviation_re(ABBREVIATIONS)
     for cached in (shape, expand, tokens, key):
         cached.cache_clear()

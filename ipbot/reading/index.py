@@ -40,6 +40,7 @@ from ipbot.reading.places import Places, common_forms, map_provinces
 from ipbot.reading.postings import Postings, Selection
 from ipbot.reading.ranked import Group, Ranked
 from ipbot.text import (
+    ABBREVIATION_HEADS,
     ABBREVIATIONS,
     STOPWORDS,
     STOPWORDS_ACCENTED,
@@ -123,8 +124,9 @@ class TaskRef:
     plan_id: str
     number: str
 
-    @property
+    @functools.cached_property
     def id(self) -> str:
+        """Made once per reference: rankings and selections over thousands of tasks ask it again and again."""
         return f"{self.plan_id}:{self.number}"
 
 
@@ -191,25 +193,29 @@ def _drop_domain_pairs(pairs: list[tuple[str | None, str]]) -> list[tuple[str | 
     """Replace the domain phrase ("so huu tri tue") by a separator wherever it stands, and a plan's
     horizon ("định hướng 2030", "tầm nhìn đến năm 2030"), which names the plan, not a topic."""
     out: list[tuple[str | None, str]] = []
+    toks = [t for _, t in pairs]
     i = 0
     while i < len(pairs):
-        words = [t for _, t in pairs[i : i + 4]]
-        if words[:2] in (["dinh", "huong"], ["tam", "nhin"]):
-            rest = words[2:]
-            if rest[:1] == [SEPARATOR] or rest == ["den", "nam"] or rest[:1] == ["den"]:
+        if toks[i] in _PHRASE_HEADS:  # (most words start no phrase: looked at no further)
+            if toks[i : i + 2] in (["dinh", "huong"], ["tam", "nhin"]):
+                rest = toks[i + 2 : i + 4]
+                if rest[:1] == [SEPARATOR] or rest == ["den", "nam"] or rest[:1] == ["den"]:
+                    out.append((None, SEPARATOR))
+                    i += 2
+                    continue
+            phrase = next((w for w in _DOMAIN_WORDS if toks[i : i + len(w)] == w), None)
+            if phrase is not None:
                 out.append((None, SEPARATOR))
-                i += 2
+                i += len(phrase)
                 continue
-        for phrase in DOMAIN_PHRASES:
-            words = phrase.split()
-            if [t for _, t in pairs[i : i + len(words)]] == words:
-                out.append((None, SEPARATOR))
-                i += len(words)
-                break
-        else:
-            out.append(pairs[i])
-            i += 1
+        out.append(pairs[i])
+        i += 1
     return out
+
+
+_DOMAIN_WORDS = [phrase.split() for phrase in DOMAIN_PHRASES]
+_PHRASE_HEADS = frozenset({"dinh", "tam", *(words[0] for words in _DOMAIN_WORDS)})
+"""The words :func:`_drop_domain_pairs` may start a phrase at."""
 
 
 def _expand_words(words: list[str]) -> list[tuple[str | None, str]]:
@@ -217,11 +223,11 @@ def _expand_words(words: list[str]) -> list[tuple[str | None, str]]:
 
     Expanded words carry no accented form (None): "KH" is "kế hoạch", not a stop word.
     """
-    folded = [strip_marks(w) for w in words]
+    folded = strip_marks(" ".join(words)).split(" ")  # (marks stripped once: word by word is the same)
     out: list[tuple[str | None, str]] = []
     i = 0
     while i < len(words):
-        for size in (3, 2, 1):
+        for size in (3, 2, 1) if folded[i] in ABBREVIATION_HEADS else ():
             key = " ".join(folded[i : i + size])
             if i + size <= len(words) and key in ABBREVIATIONS and ABBREVIATIONS[key] != key:
                 out += [(None, t) for t in ABBREVIATIONS[key].split()]
@@ -637,6 +643,8 @@ class Index:
         }
         self._function_words = sorted(w for w in STOPWORDS | META_WORDS if len(w) >= 4)
         self._token_cache: dict[str, list[str | None]] = {}
+        self._typos: dict[str, str] = {}  # a word → the function word it misspells, or itself
+        self._corrections: dict[str, str] = {}  # a word the plans never use → their closest word, or itself
         self._rank_cache: dict[tuple[object, ...], Sequence[Hit]] = {}
         self._rank_held = 0  # hits in the rankings remembered
         self._agency_phrases = self._build_agency_phrases()
@@ -706,11 +714,25 @@ class Index:
             if tok is None or tok in self._idf or len(tok) < 4 or tok.isdigit() or tok.endswith("~"):
                 out.append(tok)
                 continue
-            # a typo keeps the first letter and most of the word ("tom gionng"); "rieng" is no "trien"
-            same_start = [w for w in self.vocabulary if w[0] == tok[0]]
-            best = process.extractOne(tok, same_start, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
-            out.append(best[0] if best else tok)
+            out.append(self._remembered(self._corrections, tok, self._closest_word))
         return out
+
+    def _closest_word(self, tok: str) -> str:
+        # a typo keeps the first letter and most of the word ("tom gionng"); "rieng" is no "trien"
+        same_start = [w for w in self.vocabulary if w[0] == tok[0]]
+        best = process.extractOne(tok, same_start, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
+        return best[0] if best else tok
+
+    @staticmethod
+    def _remembered(table: dict[str, str], tok: str, make: Callable[[str], str]) -> str:
+        """A word's correction, worked out once: the same unknown words come back question after question,
+        and each fuzzy look-up scans a whole word list."""
+        found = table.get(tok)
+        if found is None:
+            if len(table) > CACHE_SIZE:
+                table.clear()
+            found = table[tok] = make(tok)
+        return found
 
     def query_tokens(self, text: str) -> list[str | None]:
         cached = self._token_cache.get(text)
@@ -787,6 +809,9 @@ class Index:
         """A misspelt function word ("nhiu" for "nhiêu") is corrected before it is judged."""
         if len(tok) < 4 or tok in self._idf or tok in STOPWORDS or tok in META_WORDS or not tok.isalpha():
             return tok
+        return self._remembered(self._typos, tok, self._closest_function_word)
+
+    def _closest_function_word(self, tok: str) -> str:
         best = process.extractOne(tok, self._function_words, scorer=fuzz.ratio, score_cutoff=85)
         return best[0] if best else tok
 

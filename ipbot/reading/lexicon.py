@@ -28,6 +28,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from ipbot.config import DEFAULT_DATA_DIR
+from ipbot.reading.literals import Guarded, compile_guarded
 from ipbot.text import fold
 
 __all__ = ["DEFAULT_LEXICON_DIR", "Cue", "Lexicon", "LexiconError", "LexiconFile", "Need", "default_lexicon"]
@@ -229,23 +230,24 @@ class Lexicon:
 
         return _CLASS_RE.sub(sub, pattern)
 
-    def _compile(self, cue: Cue, where: str) -> re.Pattern[str]:
+    def _compile(self, cue: Cue, where: str) -> Guarded:
+        """The cue's pattern, guarded by the words it cannot match without (most questions have none of them)."""
         alternatives = [self._expand(p, where) for p in cue.patterns]
         body = "|".join(alternatives)
         try:
             if cue.form == "plain" or not cue.whole_words:  # such patterns set their own boundaries
-                return re.compile(body)
+                return compile_guarded(body)
             # whole words only: "hoi gi" must not fire inside "thoi gian"
-            return re.compile(rf"(?<![a-z0-9])(?:{body})(?![a-z0-9])")
+            return compile_guarded(rf"(?<![a-z0-9])(?:{body})(?![a-z0-9])")
         except re.error as exc:
             raise LexiconError(f"{where}: {exc}") from exc
 
     def pattern(self, name: str) -> re.Pattern[str]:
-        return self._compiled[name]
+        return self._compiled[name].pattern
 
     def question_pattern(self, name: str) -> re.Pattern[str]:
         """A question cue's pattern, to find or cut where the question says it."""
-        return self._questions[name]
+        return self._questions[name].pattern
 
     def asked(self, folded: str, accented: str, accents: bool = False) -> set[str]:
         """The question cues a question fires, each read over its form of the question (folded or accented).

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -138,6 +138,7 @@ class Operations:
         self._equal = set(lexicon.phrases("equal"))
         self._printed = set(lexicon.phrases("printed"))
         self._unit_re = self._units_pattern()
+        self._names: dict[str, frozenset[str]] = {}  # a group's title or short name → its named words
         # "(tính cả dòng … nhóm 4)": what is included, to its bracket or comma, names no filter
         words = sorted(lexicon.phrases("including"), key=len, reverse=True)
         self.including_re = re.compile(rf"\b(?:{'|'.join(words)})\b[^(),;?!]*")
@@ -690,7 +691,7 @@ class Operations:
                     out.append(f"{plan.id}:{scored[0][1].number}")
         return list(dict.fromkeys(out))
 
-    def _group_match(self, group: Group, grams: set[str], named: bool) -> float:
+    def _group_match(self, group: Group, grams: Collection[str], named: bool) -> float:
         """How closely the question repeats a group's title: the title's words found (its scaffolding,
         "Nhóm nhiệm vụ nhằm", left out), or the question's; once the message says "nhóm", the
         group's short name found counts too ("nhóm khai thác TSTT")."""
@@ -702,9 +703,14 @@ class Operations:
             best = max(best, self.index.coverage(self._named_words(group.short), grams)[0])
         return best
 
-    def _named_words(self, name: str) -> set[str]:
-        """A name's words and word pairs, without those made only of question scaffolding."""
-        return {g for g in self.index.doc_grams(name) if any(w not in META_WORDS for w in g.split())}
+    def _named_words(self, name: str) -> frozenset[str]:
+        """A name's words and word pairs, without those made only of question scaffolding (worked out once per
+        name: every question that may name a group scores every group's title)."""
+        found = self._names.get(name)
+        if found is None:
+            found = frozenset(g for g in self.index.doc_grams(name) if any(w not in META_WORDS for w in g.split()))
+            self._names[name] = found
+        return found
 
     def _listed_selection(self, turn: Turn) -> Filters | None:
         """The selection the list just shown was made by (a group, a quarter, an agency), for "việc nào nhiều tiền

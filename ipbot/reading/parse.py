@@ -19,7 +19,7 @@ from ipbot.reading.index import SEPARATOR, Index
 from ipbot.reading.lexicon import Lexicon, default_lexicon
 from ipbot.text import blank, expand, fold, has_diacritics, nfc, shape, spell_out
 
-__all__ = ["Query", "source_keys", "understand"]
+__all__ = ["Query", "folded_question", "source_keys", "understand"]
 
 
 _QUARTER_WORDS = {
@@ -167,6 +167,11 @@ def _source_patterns(index: Index) -> tuple[tuple[frozenset[str], re.Pattern[str
                 asked = rf"(?<!\w){re.escape(phrase)}(?: (?:{rest})){{0,3}}{verbs}(?: la)? bao nhieu\b"
                 out.setdefault(named if len(words) == 1 else f"{named}|{asked}", set()).add(source.key)
     return tuple((frozenset(keys), re.compile(pattern)) for pattern, keys in out.items())
+
+
+def folded_question(question: str) -> str:
+    """The folded text :func:`understand` reads a question as, without the rest of its work."""
+    return fold(spell_out(nfc(question)))
 
 
 def understand(index: Index, question: str, lexicon: Lexicon | None = None) -> Query:

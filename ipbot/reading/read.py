@@ -26,7 +26,7 @@ from ipbot.plans.store import Knowledge
 from ipbot.reading.index import SEPARATOR, Hit, Index, Passage, TaskRef, task_text
 from ipbot.reading.lexicon import Lexicon, default_lexicon
 from ipbot.reading.operations import Operations
-from ipbot.reading.parse import Query, understand
+from ipbot.reading.parse import Query, folded_question, understand
 from ipbot.reading.places import PLACE_WORDS, Place, Places
 from ipbot.reading.segment import segment
 from ipbot.reading.turn import FIELD_OF_CUE, STRONG_MATCH, TASK_FACETS, Turn
@@ -202,18 +202,20 @@ class Reader:
         context = self._valid(context or Context())
         truncated = len(message) > MAX_MESSAGE
         text = str(message)[:MAX_MESSAGE]
-        q = understand(self.index, text, self.lexicon)
-        if not re.search(r"[a-z0-9]", q.folded):
+        # the whole message is understood only when it is one question as typed: else its pieces are
+        folded = folded_question(text)
+        if not re.search(r"[a-z0-9]", folded):
             # nothing typed, or no word in a Latin script ("你好", emoji): say which
             show = Field.EMPTY if not text.strip() else Field.UNREADABLE
             return Reading((Request(items=Items.TALK, show=(show,)),), truncated)
-        user_agency = self._introduced_agency(q)
+        user_agency = self._introduced_agency(folded)
         if user_agency:
             context = context.model_copy(update={"user_agency": user_agency})
         pieces = segment(text, self.lexicon)
         if len(pieces) == 1 and not pieces[0].lead:
-            if pieces[0].question != nfc(text).strip():  # "…? Kể đủ.": the question without the words it dropped
-                q = understand(self.index, pieces[0].question, self.lexicon)
+            # "…? Kể đủ.": the question without the words it dropped
+            whole = pieces[0].question == nfc(text).strip()
+            q = understand(self.index, text if whole else pieces[0].question, self.lexicon)
             return Reading(tuple(self._rows_where_tables(self._routed(q, context))), truncated, user_agency)
         # a preamble, or several questions in one message: each question read in turn, with what was said
         # before it, and leaning on the question before it
@@ -376,12 +378,12 @@ class Reader:
         opening = "|".join(self.lexicon.phrases("subjectless_start"))
         return bool(re.match(rf"(?:va |con )?(?:{opening})\b", q.folded))
 
-    def _introduced_agency(self, q: Query) -> str | None:
+    def _introduced_agency(self, folded: str) -> str | None:
         """'Tôi là chuyên viên Sở KH&CN …', 'tôi công tác ở Sở VHTTDL': the agency the person works at."""
-        m = next(self.lexicon.find("introduces", q.folded), None)
+        m = next(self.lexicon.find("introduces", folded), None)
         if m is None:
             return None
-        after = q.folded[m.start() : m.end() + 60]  # the match may end inside the name ("tôi ở Sở …")
+        after = folded[m.start() : m.end() + 60]  # the match may end inside the name ("tôi ở Sở …")
         found = self.index.find_agencies(after)
         return found[0] if found else None
 
@@ -1441,7 +1443,8 @@ class Reader:
             if refs:
                 if _JOINED_RE.search(q.folded):  # "nhiệm vụ 1.1 và lớp tập huấn tại trạm IP Platform"
                     refs = list(dict.fromkeys([*refs, *self._each_subject(turn, plan_ids, TASK_MATCH)]))
-                turn.plans = [p for p in turn.plans if p.id in {r.plan_id for r in refs}] or turn.plans
+                named = {r.plan_id for r in refs}
+                turn.plans = [p for p in turn.plans if p.id in named] or turn.plans
                 turn.tasks, turn.task_how = refs, "number"
                 return
         in_group = self._ordinal_in_group(turn)
@@ -3145,8 +3148,10 @@ class Reader:
         if q.has("list") and len(refs) > 1:
             # "những nhiệm vụ nào hỗ trợ sản phẩm OCOP": every task the plans file under the topic the found
             # ones share and the question names (the OCOP classes too), not only those ranked first
-            tagged = self.operations.topic_ids(turn, [p for p in turn.plans if p.id in {r.plan_id for r in refs}])
-            more = [TaskRef(*t.split(":", 1)) for t in tagged if t not in {r.id for r in refs}]
+            found = {r.plan_id for r in refs}  # once, not once per plan or tag (thousands at 300 plans)
+            tagged = self.operations.topic_ids(turn, [p for p in turn.plans if p.id in found])
+            have = {r.id for r in refs}
+            more = [TaskRef(*t.split(":", 1)) for t in tagged if t not in have]
             # (a few more of a topic the ranking half found; a broad one, "doanh nghiệp", would bury the answer)
             refs += more if len(more) <= MAX_TOPIC_MORE else []
         order = {plan_id: n for n, plan_id in enumerate(self.index.plans)}
