@@ -2527,3 +2527,28 @@ def test_duty_points_of_several_agencies_added_up(assistant: Assistant) -> None:
     second = assistant.ask("so do dc giao may dau viec? con so NN&PTNT thi may", first.context)
     text = canon(plain_text(second))
     assert _has(text, "được giao 4 việc") and _has(text, "được giao 5 việc") and "Tổng cộng" not in text
+
+
+def test_a_run_of_quarters_a_correction_to_it_and_a_whole_ranking(assistant: Assistant) -> None:
+    first = assistant.ask("nv nao nam 2023 trien khai vao quy I")
+    second = assistant.ask("cong kp phan bo nam 2023 cua may nv do lai dc bn", first.context)
+    third = assistant.ask("a ko, y minh la quy III-IV chu ko phai quy I", second.context)
+    text = canon(plain_text(third))
+    assert third.answered and _has(text, "Quý III–IV") and _has(text, "2.200 triệu đồng") and "1.1 (" not in text
+    first = assistant.ask("nhung nv nao nam 2023 co tong kp tu 1 ty tro len")
+    second = assistant.ask("xep giup tu cao xuong thap, kem so tien", first.context)
+    text = canon(plain_text(second))
+    assert _has(text, "từ cao xuống thấp") and text.index("3.1 —") < text.index("3.6 —") < text.index("3.3 —")
+    third = assistant.ask("cong 3 cai do lai dc bn", second.context)
+    assert _has(canon(plain_text(third)), "7.800 triệu đồng")
+
+
+def test_two_years_of_a_plan_added_or_set_against_each_other(assistant: Assistant) -> None:
+    answered, text, _ = ask(
+        assistant, "Cộng dự toán SHTT hai năm 2022 và 2023 của Ninh Thuận lại thì tổng là bao nhiêu?"
+    )
+    assert answered and _has(text, "9.372,6 triệu đồng")
+    first = assistant.ask("Kế hoạch SHTT năm 2022 của Ninh Thuận dự kiến tổng kinh phí bao nhiêu?")
+    second = assistant.ask("vay nam 2023 it hon bn tien, giam khoang bn %", first.context)
+    text = canon(plain_text(second))
+    assert second.answered and _has(text, "1.707,4 triệu đồng")

@@ -343,9 +343,21 @@ def largest(db: PlanDB, request: Request) -> Answer:
         scope = filters_phrase(db, plan, f)
         rank = _RANK_WORDS.get(request.position, f"thứ {request.position}")
         head = f"Nhiệm vụ có {what} {'thấp' if smallest else 'cao'} {rank}"
+        if request.limit:  # the whole ranking asked ("xếp từ cao xuống thấp")
+            head = f"Các nhiệm vụ xếp theo {what}, từ {'thấp lên cao' if smallest else 'cao xuống thấp'}"
         if scope:
             head += f" (trong các nhiệm vụ {scope})"
         lines = []
+        if request.limit:
+            ranked = rows[: request.limit]
+            lines += [
+                f"{i}. {r.number} — {shorten(r.title, 60)}: {_show(r, measure, source)}"
+                for i, r in enumerate(ranked, 1)
+            ]
+            lines += ["Không có dòng nào phù hợp."] if not ranked else []
+            top += [r.task_id for r in ranked]
+            sections.append(Section(lines, f"{head} — {plan.short_title}", _table_source(plan)))
+            continue
         amounts = list(dict.fromkeys(r.value(measure, source) or Decimal(0) for r in rows))
         if request.position > 1:  # the n-th distinct amount, the rows above it shown after
             rows = [r for r in rows if (r.value(measure, source) or 0) in amounts[request.position - 1 :]]

@@ -43,6 +43,10 @@ _ANY_NEGATION_RE = re.compile(r"\b(?:khong|ko|k|hong|chua|chang)\b")
 _CLOSING_NEGATION_RE = re.compile(r"\b(?:khong|ko|k|hong|chua|chang)\s*(?:[,?.;!]\s*(?=ai\b)|[?.!]?\s*$)")
 _NUMBER_OF_RE = re.compile(r"so (?:luong )?(?:nhiem vu|dau viec|diem viec|cong viec|viec|diem|dong|noi dung)\b")
 """'số đầu việc …', 'số dòng …': a count that names what it counts first (not 'sở, ngành', an agency)."""
+_QUARTERS_LEFT_OUT_RE = re.compile(r"\b(?:khong|ko|k|chua) (?:tinh|ke|gom)\b[^,;.)]*\bquy\b[^,;.)]*")
+"""A clause leaving quarters out, to its bracket or comma ("không tính việc Quý I-II")."""
+_RANKED_SHOWN = 20
+"""Rows a whole ranking shows ("xếp từ cao xuống thấp"): a bound, so one message still fits a phone."""
 _ALL_TOLD_RE = re.compile(r"\b(?:gop|cong|tong cong|tong so|tat ca|ca (?:hai|ba|bon|2|3|4)(?: so| co quan)?)\b")
 """Several agencies' counts asked together."""
 _WHOLE_PLAN_RE = re.compile(r"\b(?:ke hoach|kh|ca nam|toan bo|tat ca|cac nhiem vu|moi nhiem vu|cac viec|ca tinh)\b")
@@ -198,6 +202,9 @@ class Operations:
         if printed_more and _PRINTED_ROW_RE.search(f"{fold(turn.query.lead_raw)} {f}"):
             # "ở dòng Tổng cộng, tổng kinh phí thực hiện lớn hơn phần phân bổ bao nhiêu": the printed figures
             return [turn.request(Items.BUDGET, measure=Measure.REMAINING)]
+        down, up = self.lex.has("ranked_all", f), self.lex.has("ranked_all_up", f)
+        if down or up:
+            return [self._ranked_all(turn, up)]
         late, early = self.lex.has("starts_latest", f), self.lex.has("starts_earliest", f)
         if (late or early) and not turn.query.task_numbers:
             # "dòng nào triển khai muộn nhất trong năm": ranked by the quarter each starts in
@@ -215,7 +222,12 @@ class Operations:
             # "không tính phần trung ương, tỉnh tự bố trí bao nhiêu?": the plan's other stated sources
             own = self._own_money(turn)
             # (words that fit several tasks alike name none: "nguồn của tỉnh … địa phương" is the plan's)
-            named = turn.tasks and not (turn.task_how == "content" and (len(turn.tasks) > 1 or not self._strong(turn)))
+            # (the task talked about is weighed below: its own money, or the plan's when asked as a whole)
+            named = (
+                turn.tasks
+                and turn.task_how != "context"
+                and not (turn.task_how == "content" and (len(turn.tasks) > 1 or not self._strong(turn)))
+            )
             chosen = self._reads(turn).filters  # "… cho nhóm 3": the rows of a selection, added up
             selection = chosen.groups or chosen.agency or chosen.quarters
             talked = self._one_task_with_central(turn) if own is not None and not named and not selection else None
@@ -456,7 +468,7 @@ class Operations:
             negate=negate or (source_negated and agency is None),
             exclude_role=exclude,
             quarters=self._quarters(turn),
-            exact_quarters=bool(q.quarters) and self.lex.has("exact_quarter", f),
+            exact_quarters=self._exact_quarters(turn),
             whole_year=q.has("whole_year") and not q.quarters,
             groups=groups,
             source=None if source_out else source,
@@ -712,6 +724,21 @@ class Operations:
             self._names[name] = found
         return found
 
+    def _ranked_all(self, turn: Turn, ascending: bool) -> Request:
+        """ "xếp giúp từ cao xuống thấp, kèm số tiền": every row chosen (or just listed) ranked by its money."""
+        r = self._reads(turn)
+        filters = r.filters.model_copy(update={"status": ()})
+        if filters.model_copy(update={"role": Role.ANY}) == Filters():
+            listed = [t for t in turn.context.listed if t.split(":", 1)[0] in turn.plan_ids]
+            filters = filters.model_copy(update={"ids": tuple(listed)}) if listed else filters
+        return turn.request(
+            Items.TASKS,
+            op=Op.MIN if ascending else Op.MAX,
+            measure=r.measure or Measure.TOTAL,
+            filters=filters,
+            limit=_RANKED_SHOWN,
+        )
+
     def _listed_selection(self, turn: Turn) -> Filters | None:
         """The selection the list just shown was made by (a group, a quarter, an agency), for "việc nào nhiều tiền
         nhất" asked right after it; none when the message speaks of the whole plan."""
@@ -753,11 +780,21 @@ class Operations:
     def _quarters(self, turn: Turn) -> tuple[int, ...]:
         """The quarters asked; "Quý II (không tính Quý I-II)" asks Quý II alone."""
         q = turn.query
-        if not self.lex.has("exact_quarter", q.folded):
-            return tuple(q.quarters)
-        plain = strip_marks(q.raw).lower()  # punctuation kept: the exclusion ends at ")" or ","
-        kept = re.sub(r"khong (?:tinh|ke|gom)\b.*?(?=[,;.)]|$)", " ", plain)
-        return tuple(quarters_in(kept)) or tuple(q.quarters)
+        kept = self._quarters_kept(turn)
+        return kept or tuple(q.quarters)
+
+    def _quarters_kept(self, turn: Turn) -> tuple[int, ...]:
+        """The quarters named outside a clause that leaves others out ("'Quý I' (không tính việc Quý I-II)"), when
+        there is such a clause; none when there is not."""
+        plain = strip_marks(turn.query.raw).lower()  # punctuation kept: the exclusion ends at ")" or ","
+        kept = _QUARTERS_LEFT_OUT_RE.sub(" ", plain)
+        return tuple(quarters_in(kept)) if kept != plain else ()
+
+    def _exact_quarters(self, turn: Turn) -> bool:
+        """Only the quarters named, not a span that holds them: said ("đúng Quý II", "chỉ Quý I"), or other
+        quarters left out ("không tính Quý I-II")."""
+        q = turn.query
+        return bool(q.quarters) and (self.lex.has("exact_quarter", q.folded) or bool(self._quarters_kept(turn)))
 
     def _amount(self, turn: Turn) -> AmountFilter | None:
         """'dưới 100 triệu', 'từ 1.000 triệu trở lên', 'tổng kinh phí lớn hơn phần phân bổ'."""
@@ -1004,6 +1041,15 @@ class Operations:
         both = re.search(r"\b(?:ca )?(?:hai|2) (?:nam|ke hoach|kh)\b", turn.query.folded)
         if both and not turn.query.years and len(seen) == 2 and seen[0].province_id == seen[1].province_id:
             return tuple(sorted(seen, key=lambda p: p.year_start))  # "cộng lại hai năm?" of the two just talked about
+        q = turn.query
+        talked = self.index.plans.get(turn.context.plan_id or "")
+        plain = not (turn.tasks or q.agencies or q.group_numbers or q.quarters)
+        if talked is None or len(plans) != 1 or talked.province_id != plans[0].province_id or talked.id == plans[0].id:
+            return None
+        if q.years and plain and self.lex.has("difference", q.folded):
+            # "vậy năm 2023 ít hơn bn tiền?" after the 2022 plan's total: the year named against the one talked about
+            earlier, later = sorted((talked, plans[0]), key=lambda p: p.year_start)
+            return earlier, later
         return None
 
     # ------------------------------------------------------------------ operations

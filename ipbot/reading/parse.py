@@ -38,6 +38,10 @@ _QUARTER_WORDS = {
     "tu": 4,
 }
 _QUARTER_RE = re.compile(r"\bquy\s*(iv|iii|ii|i|[1-4]|mot|hai|ba|bon|tu)(?![a-z0-9])|\bq([1-4])\b")
+_QUARTER_RUN_RE = re.compile(r"(\s*(?:-|den|toi|va|hoac)?\s*)(iv|iii|ii|i|[1-4])(?![a-z0-9])")
+"""The end of a run of quarters after "quý III": "-IV", " IV" (the dash folded away), " đến IV", " và IV"."""
+_NOT_MEANT_RE = re.compile(r"\b(?:khong|ko|k|chu khong|chu ko) phai\s*$")
+"""Said before a quarter that is not the one meant."""
 _HALF_RE = re.compile(r"6 thang (dau|cuoi) nam|nua (dau|cuoi) nam")
 _YEAR_RE = re.compile(r"(?<![\d.,])(20\d\d)(?![\d.,]\d)")
 _TASK_NUM_RE = re.compile(r"(?<![\w.,/])((?:[ivx]+\.)?\d{1,2}\.(?:\d{1,2}|[a-zđ]))(?![\w])(?![.,/]\d)")
@@ -116,11 +120,22 @@ def quarters_in(folded: str) -> list[int]:
 
 
 def _quarters(folded: str) -> list[int]:
+    """The quarters named: "quý II", "q3", a run "quý III-IV" / "quý I, II" / "quý 1 đến 3" (every quarter it
+    spans), the halves of the year; not one said to be not meant ("quý III-IV chứ không phải quý I")."""
     found: list[int] = []
     for m in _QUARTER_RE.finditer(folded):
+        if _NOT_MEANT_RE.search(folded[max(0, m.start() - 16) : m.start()]):
+            continue
         q = _QUARTER_WORDS[m.group(1) or m.group(2)]
         if q not in found:
             found.append(q)
+        run = _QUARTER_RUN_RE.match(folded, m.end())
+        # (a digit after "và" or a bare space is a count, "quý I và 2 nhiệm vụ", not a quarter)
+        spans_digits = run is not None and run.group(2).isdigit() and run.group(1).strip() not in ("-", "den", "toi")
+        if m.group(1) and run and not spans_digits:
+            last = _QUARTER_WORDS[run.group(2)]
+            between = range(q + 1, last + 1) if run.group(1).strip() in ("", "-", "den", "toi") else (last,)
+            found += [n for n in between if n not in found]
     half = _HALF_RE.search(folded)
     if half:
         found += [1, 2] if half.group(1) == half.group(2) == "dau" or "dau" in half.group(0) else [3, 4]
@@ -307,8 +322,11 @@ def _content(
 def _entity_spans(index: Index, q: Query, f: str) -> list[tuple[int, int]]:
     """Where quarters, years, task numbers, provinces, plan numbers and agencies stand."""
     spans: list[tuple[int, int]] = []
-    for rx in (_QUARTER_RE, _YEAR_RE, _HALF_RE, _TASK_NUM_FOLDED_RE):
+    for rx in (_YEAR_RE, _HALF_RE, _TASK_NUM_FOLDED_RE):
         spans += [m.span() for m in rx.finditer(f)]
+    for m in _QUARTER_RE.finditer(f):  # a run ("quý III-IV", folded "quy iii iv") to its last quarter
+        run = _QUARTER_RUN_RE.match(f, m.end()) if m.group(1) else None
+        spans.append((m.start(), run.end() if run else m.end()))
     spans += [m.span(0) for m in _BARE_NUM_RE.finditer(f)]
     spans += index.province_spans(f, q.provinces)
     spans += index.plan_number_spans(f, q.plan_numbers)  # "160", "KH 160", "160/KH-UBND"

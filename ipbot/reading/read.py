@@ -1071,9 +1071,13 @@ class Reader:
             if r.items is Items.DUTIES:  # the sections and duties picked were the other agency's
                 updates |= {"ids": (), "parts": ()}
         if q.quarters:
-            if not f.quarters:
+            chosen_rows = r.items is Items.TASKS and r.op is not Op.LOOKUP and bool(f.ids)
+            if not f.quarters and not chosen_rows:
                 return None
+            # ("cộng mấy nv đó" after the tasks of Quý I, then "ý mình là quý III-IV": the rows of those quarters)
             updates["quarters"] = tuple(q.quarters)
+            if not f.quarters:
+                updates["ids"] = ()
         if q.co_leads is not None and f.agency and f.role in (Role.LEAD, Role.ANY):
             updates |= {"role": Role.LEAD, "alone": not q.co_leads}
         if q.group_numbers and f.groups:
