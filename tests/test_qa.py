@@ -2552,3 +2552,25 @@ def test_two_years_of_a_plan_added_or_set_against_each_other(assistant: Assistan
     second = assistant.ask("vay nam 2023 it hon bn tien, giam khoang bn %", first.context)
     text = canon(plain_text(second))
     assert second.answered and _has(text, "1.707,4 triệu đồng")
+
+
+def test_set_41_selections_a_target_level_and_the_field_as_a_whole(assistant: Assistant) -> None:
+    answered, text, _ = ask(assistant, "Cộng mọi nguồn, nhóm nhiệm vụ 3 được phân bổ bao nhiêu tiền trong năm 2023?")
+    assert answered and _has(text, "2.950 triệu đồng")
+    first = assistant.ask(
+        "KH SHTT 2023 của Ninh Thuận: những nhiệm vụ nào bắt đầu từ quý I (tính cả việc kéo dài sang quý II)?"
+    )
+    second = assistant.ask("mấy việc đó được phân bổ tổng cộng bao nhiêu tiền trong năm 2023?", first.context)
+    assert _has(canon(plain_text(second)), "340 triệu đồng")
+    answered, text, _ = ask(
+        assistant, "Những dòng được bố trí đủ 100% tổng kinh phí ngay trong năm 2023 cộng lại là bao nhiêu?"
+    )
+    assert answered and _has(text, "567,6 triệu đồng")
+    answered, text, _ = ask(assistant, "Thai Binh nam 2023 du toan bao nhieu tien cho hoat dong SHTT?")
+    assert not answered and _has(text, "không nêu")
+    first = assistant.ask(
+        "Đến năm 2025, Thái Bình muốn cán bộ quản lý nhà nước về SHTT được đào tạo tới mức nào, tỷ lệ bao nhiêu?"
+    )
+    assert _has(canon(plain_text(first)), "100% cán bộ")
+    second = assistant.ask("vậy tới 2030 thì đổi thành mức gì?", first.context)
+    assert second.answered and _has(canon(plain_text(second)), "2030")

@@ -43,6 +43,10 @@ _ANY_NEGATION_RE = re.compile(r"\b(?:khong|ko|k|hong|chua|chang)\b")
 _CLOSING_NEGATION_RE = re.compile(r"\b(?:khong|ko|k|hong|chua|chang)\s*(?:[,?.;!]\s*(?=ai\b)|[?.!]?\s*$)")
 _NUMBER_OF_RE = re.compile(r"so (?:luong )?(?:nhiem vu|dau viec|diem viec|cong viec|viec|diem|dong|noi dung)\b")
 """'số đầu việc …', 'số dòng …': a count that names what it counts first (not 'sở, ngành', an agency)."""
+_RUNS_INTO_RE = re.compile(
+    r"\b(?:keo dai|lan|trai dai|tiep)\s+(?:sang|den|toi|qua)\s+(?:ca\s+)?quy\s+(?:iv|iii|ii|i|[1-4])\b"
+)
+"""A quarter a task runs on into ("kéo dài sang quý II"), which chooses no tasks of its own."""
 _QUARTERS_LEFT_OUT_RE = re.compile(r"\b(?:khong|ko|k|chua) (?:tinh|ke|gom)\b[^,;.)]*\bquy\b[^,;.)]*")
 """A clause leaving quarters out, to its bracket or comma ("không tính việc Quý I-II")."""
 _RANKED_SHOWN = 20
@@ -781,7 +785,12 @@ class Operations:
         """The quarters asked; "Quý II (không tính Quý I-II)" asks Quý II alone."""
         q = turn.query
         kept = self._quarters_kept(turn)
-        return kept or tuple(q.quarters)
+        if kept:
+            return kept
+        # "quý I (tính cả việc kéo dài sang quý II)": the quarter a task runs on into is no quarter chosen
+        plain = strip_marks(q.raw).lower()
+        spanned = _RUNS_INTO_RE.sub(" ", plain)
+        return tuple(quarters_in(spanned)) if spanned != plain and quarters_in(spanned) else tuple(q.quarters)
 
     def _quarters_kept(self, turn: Turn) -> tuple[int, ...]:
         """The quarters named outside a clause that leaves others out ("'Quý I' (không tính việc Quý I-II)"), when
@@ -803,8 +812,13 @@ class Operations:
         printed = _PRINTED_ROW_RE.search(f"{fold(turn.query.lead_raw)} {f}")  # ("Ở dòng Tổng cộng, …": said first)
         if more and not printed:  # (of the printed total row: how much more, no selection)
             return AmountFilter(measure=Measure.REMAINING, op=">", value=Decimal(0))
-        if re.search(r"tong kinh phi (?:\S+ ){0,3}(?:dung |vua )?bang (?:\S+ ){0,2}phan bo", f) or re.search(
-            r"phan bo (?:\S+ ){0,4}(?:dung |vua )?bang (?:dung )?(?:voi )?tong kinh phi", f
+        if (
+            re.search(r"tong kinh phi (?:\S+ ){0,3}(?:dung |vua )?bang (?:\S+ ){0,2}phan bo", f)
+            or re.search(r"phan bo (?:\S+ ){0,4}(?:dung |vua )?bang (?:dung )?(?:voi )?tong kinh phi", f)
+            # "những dòng được bố trí đủ 100% tổng kinh phí ngay trong năm 2023"
+            or re.search(
+                r"(?:bo tri|phan bo|cap) (?:du|het|tron|toan bo)(?: ca)?(?: 100 ?%)?(?: (?:so|phan))? tong kinh phi", f
+            )
         ):
             # "tổng kinh phí thực hiện đúng bằng số phân bổ năm 2023": done within the year
             return AmountFilter(measure=Measure.REMAINING, op="=", value=Decimal(0))

@@ -2113,6 +2113,7 @@ class Reader:
             words = [t for t in q.content_tokens if t.isalpha() and len(t) > 2]  # ("so" is sở, số, sơ …)
             known = set(self.index.content_tokens(said))
             follow = sum(w in known for w in words) * 2 >= len(words)  # ("đào tạo mức nào": "mức" is not theirs)
+            follow = follow or self.lexicon.has("changed_to", q.folded)  # "tới 2030 thì đổi thành mức gì"
         if turn.context.intent == "targets" and turn.context.year and self.lexicon.has("next_milestone", q.folded):
             # "còn mốc sau đó?": the same targets at the plan's next milestone
             later = sorted({t.year for p in turn.plans for t in p.targets if t.year > turn.context.year})
