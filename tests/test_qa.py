@@ -2574,3 +2574,15 @@ def test_set_41_selections_a_target_level_and_the_field_as_a_whole(assistant: As
     assert _has(canon(plain_text(first)), "100% cán bộ")
     second = assistant.ask("vậy tới 2030 thì đổi thành mức gì?", first.context)
     assert second.answered and _has(canon(plain_text(second)), "2030")
+
+
+def test_a_row_without_a_figure_says_so_and_a_column_checked_against_its_printed_total(assistant: Assistant) -> None:
+    question = (
+        "Trong bảng dự toán 2023 Sở NN&PTNT được giao chủ trì dòng nào, làm vào thời gian nào, kinh phí ghi thế nào?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "3.2") and _has(text, "Hoạt động thường xuyên") and _has(text, "Quý I–II")
+    first = assistant.ask("Bảng dự toán 2023 của Ninh Thuận có những dòng nào dùng ngân sách khác của tỉnh?")
+    second = assistant.ask("thế cột NS sự nghiệp khoa học thì tổng các dòng so với dòng Cộng ra sao?", first.context)
+    text = canon(plain_text(second))
+    assert _has(text, "1.017,6 triệu đồng") and _has(text, "1.062,6")

@@ -74,6 +74,9 @@ def _list_line(db: PlanDB, plan: PlanInfo, task: Task, request: Request, detaile
     elif (Field.BUDGET in f.has or f.source or Field.BUDGET in request.show) and task.budget.allocation:
         # rows picked by their money ("dòng nào có số tiền", "lấy từ NS sự nghiệp"): the amounts themselves
         line += " — " + "; ".join(f"{_source_label(plan, k)} {money(v)}" for k, v in task.budget.allocation.items())
+    elif Field.BUDGET in request.show and task.budget.status in _NO_FIGURE:
+        # "kinh phí ghi thế nào" of a row without a figure: what it says instead
+        line += f" — {_NO_FIGURE[task.budget.status]}"
     if Field.OBJECTIVE in request.show and task.objective:
         line += f" — mục tiêu: {shorten(task.objective, 160)}"
     when = timeline_phrase(task)
@@ -82,6 +85,13 @@ def _list_line(db: PlanDB, plan: PlanInfo, task: Task, request: Request, detaile
     if task.duration_months and (Field.DURATION in f.has or f.duration):
         line += f" — tổng thời gian thực hiện {task.duration_months} tháng"  # the length they were chosen by
     return line
+
+
+_NO_FIGURE = {
+    "recurring": "kinh phí ghi «Hoạt động thường xuyên» (không có số tiền)",
+    "no_row": "không có dòng trong bảng dự toán",
+}
+"""What a task's money line says when the table gives it no figure."""
 
 
 def _source_label(plan: PlanInfo, key: str) -> str:
