@@ -2586,3 +2586,27 @@ def test_a_row_without_a_figure_says_so_and_a_column_checked_against_its_printed
     second = assistant.ask("thế cột NS sự nghiệp khoa học thì tổng các dòng so với dòng Cộng ra sao?", first.context)
     text = canon(plain_text(second))
     assert _has(text, "1.017,6 triệu đồng") and _has(text, "1.062,6")
+
+
+def test_review_39_starts_ranked_in_common_words_and_selections_that_stay_put(assistant: Assistant) -> None:
+    answered, text, _ = ask(assistant, "nhiệm vụ triển khai sớm nhất và muộn nhất năm 2023")
+    assert answered and _has(text, "Bắt đầu từ Quý I") and _has(text, "Bắt đầu từ Quý III")
+    answered, text, _ = ask(assistant, "KH 2023 triển khai muộn nhất là gì")
+    assert answered and _has(text, "3.1")
+    # a deadline and one task's time stay what they were
+    answered, text, _ = ask(assistant, "các sở phải gửi báo cáo kết quả thực hiện muộn nhất là ngày mấy")
+    assert answered and _has(text, "15 tháng 10")
+    # "trong đó có mấy …" after a group counted: within it; the whole table named after a list: the whole table
+    first = assistant.ask("nhóm 3 năm 2023 có bao nhiêu nhiệm vụ?")
+    second = assistant.ask("trong đó có mấy nhiệm vụ do Sở KHCN chủ trì", first.context)
+    assert _has(canon(plain_text(second)), "4 nhiệm vụ do Sở Khoa học và Công nghệ chủ trì")
+    first = assistant.ask("Quý II năm 2023 có những nhiệm vụ nào?")
+    second = assistant.ask("trong bảng dự toán, dòng nào có tổng kinh phí lớn nhất", first.context)
+    assert _has(canon(plain_text(second)), "3.1 —")
+    # a count next to a money question leaves the money asked
+    answered, text, _ = ask(assistant, "số nhiệm vụ nhóm 3 năm 2023, tổng kinh phí là bao nhiêu")
+    assert answered and _has(text, "8.300")
+    # the province's part of a task that takes nothing from the centre is all of it
+    first = assistant.ask("nhiệm vụ 3.3 năm 2023 bao nhiêu tiền")
+    second = assistant.ask("không tính phần TW thì tỉnh bố trí cho nhiệm vụ này bao nhiêu", first.context)
+    assert _has(canon(plain_text(second)), "300 triệu đồng")

@@ -41,8 +41,16 @@ TOPIC_EVIDENCE = 1.5
 _ROLE_RE = re.compile(r"(?:dong )?chu tri|phu trach chinh|dung ra|phoi hop|tham gia")
 _ANY_NEGATION_RE = re.compile(r"\b(?:khong|ko|k|hong|chua|chang)\b")
 _CLOSING_NEGATION_RE = re.compile(r"\b(?:khong|ko|k|hong|chua|chang)\s*(?:[,?.;!]\s*(?=ai\b)|[?.!]?\s*$)")
+_WHEN_ASKED_RE = re.compile(
+    r"\bquy (?:nao|may)\b|\bkhi nao\b|\bbat dau\b|\bluc nao\b|\bthoi (?:diem|gian trien khai)\b|\bthang may\b"
+)
+"""When a task runs, asked outright."""
+_MONEY_WORD_RE = re.compile(r"\b(?:kinh phi|tien|du toan|phan bo|bo tri)\b")
+"""Money asked inside what looked like one count ("số nhiệm vụ nhóm 3, tổng kinh phí là bao nhiêu")."""
 _NUMBER_OF_RE = re.compile(r"so (?:luong )?(?:nhiem vu|dau viec|diem viec|cong viec|viec|diem|dong|noi dung)\b")
 """'số đầu việc …', 'số dòng …': a count that names what it counts first (not 'sở, ngành', an agency)."""
+_DEADLINE_RE = re.compile(r"\bbao cao\b|\b(?:thoi )?han\b|\bngay (?:nao|may|bao nhieu)\b|\bgui\b")
+"""A deadline asked ("báo cáo chậm nhất ngày nào"), not when tasks start."""
 _RUNS_INTO_RE = re.compile(
     r"\b(?:keo dai|lan|trai dai|tiep)\s+(?:sang|den|toi|qua)\s+(?:ca\s+)?quy\s+(?:iv|iii|ii|i|[1-4])\b"
 )
@@ -207,17 +215,20 @@ class Operations:
             # "ở dòng Tổng cộng, tổng kinh phí thực hiện lớn hơn phần phân bổ bao nhiêu": the printed figures
             return [turn.request(Items.BUDGET, measure=Measure.REMAINING)]
         down, up = self.lex.has("ranked_all", f), self.lex.has("ranked_all_up", f)
-        if down or up:
+        if (down or up) and not re.search(r"\b(?:cac|nhung) (?:so|co quan|don vi|nhom)\b", f):
             return [self._ranked_all(turn, up)]
         late, early = self.lex.has("starts_latest", f), self.lex.has("starts_earliest", f)
-        if (late or early) and not turn.query.task_numbers:
+        if (late or early) and self._ranks_starts(turn):
             # "dòng nào triển khai muộn nhất trong năm": ranked by the quarter each starts in
             # (over every quarter: "còn dòng nào muộn nhất" after the rows of Quý I ranks them all, unless it
-            # points at them: "trong mấy dòng đó, dòng nào muộn nhất")
+            # points at them: "trong mấy dòng đó, dòng nào muộn nhất"); "sớm nhất và muộn nhất": both ends
             among = turn.query.has("refer") or re.search(r"\btrong (?:so )?do\b", f)
             kept = {} if among else {"quarters": (), "exact_quarters": False, "ids": ()}
             filters = self._reads(turn).filters.model_copy(update=kept)
-            return [turn.request(Items.TASKS, op=Op.MAX if late else Op.MIN, measure=Measure.START, filters=filters)]
+            if among and not filters.ids and turn.context.listed:
+                filters = filters.model_copy(update={"ids": tuple(turn.context.listed)})
+            ops = [op for op, asked in ((Op.MIN, early), (Op.MAX, late)) if asked]
+            return [turn.request(Items.TASKS, op=op, measure=Measure.START, filters=filters) for op in ops]
         things_listed = turn.query.has("list") and bool(self._plural_things(turn))  # "những lớp … nào"
         money_before = any(r.items in (Items.BUDGET, Items.SOURCES) for r in turn.context.last)
         if self.lex.has("without_central", f) and (
@@ -728,6 +739,16 @@ class Operations:
             self._names[name] = found
         return found
 
+    def _ranks_starts(self, turn: Turn) -> bool:
+        """ "triển khai muộn nhất" ranks the tasks by when they start, unless it asks a deadline ("báo cáo chậm nhất
+        ngày nào") or the time of one task named ("nhiệm vụ thịt cừu triển khai muộn nhất quý mấy")."""
+        q = turn.query
+        if q.task_numbers or _DEADLINE_RE.search(q.folded):
+            return False
+        which = re.search(r"\b(?:nao|gi|nhung|cac|la)\b|\btrong (?:so )?do\b", q.folded)
+        one_named = turn.task_how == "content" and len(turn.tasks) == 1 and self._strong(turn)
+        return bool(which) or not (one_named or turn.task_how == "context")
+
     def _ranked_all(self, turn: Turn, ascending: bool) -> Request:
         """ "xếp giúp từ cao xuống thấp, kèm số tiền": every row chosen (or just listed) ranked by its money."""
         r = self._reads(turn)
@@ -747,8 +768,8 @@ class Operations:
         """The selection the list just shown was made by (a group, a quarter, an agency), for "việc nào nhiều tiền
         nhất" asked right after it; none when the message speaks of the whole plan."""
         f = turn.query.folded
-        if _WHOLE_PLAN_RE.search(f) or re.search(r"\b20\d\d\b", f):
-            return None
+        if _WHOLE_PLAN_RE.search(f) or re.search(r"\b20\d\d\b|\b(?:ca |toan )?bang(?: du toan)?\b", f):
+            return None  # ("trong bảng dự toán, dòng nào lớn nhất": the whole table)
         for x in reversed(turn.context.last):
             if x.items is Items.TASKS and x.op in (Op.LIST, Op.COUNT) and set(x.plans) <= set(turn.plan_ids):
                 chosen = x.filters.model_copy(update={"ids": (), "status": ()})
@@ -764,12 +785,12 @@ class Operations:
         if within is None or not filters.agency or filters.groups or filters.quarters:
             return False
         # a count of its own before the agency ("có bao nhiêu nhiệm vụ, trong đó Sở KHCN chủ trì mấy") is the whole
-        spans = self.index.agency_spans(f)
-        agency_at = spans[0][0] if spans else within.start()
-        counts_first = any(m.end() <= agency_at for m in self.lex.find("count", f))
-        whole_plan = self.lex.has("plan_total", f) or re.search(r"\b(?:ke hoach|kh)\b", f)
-        said_year = re.search(r"\b20\d\d\b", f)  # (in its own words: a piece of a message inherits the years)
-        return not counts_first and not whole_plan and not said_year
+        # a whole counted first and a part of it after ("có bao nhiêu nhiệm vụ, trong đó Sở KHCN chủ trì mấy")
+        counts_first = any(m.end() <= within.start() for m in self.lex.find("count", f)) and bool(
+            re.search(r"\b(?:may|bao nhieu|bn)\b", f[within.end() :])
+        )
+        whole_plan = self.lex.has("plan_total", f) or re.search(r"\b(?:ke hoach|kh|ca nam)\b", f)
+        return not counts_first and not whole_plan  # (another year's selection is dropped where it is looked up)
 
     def _prior_selection(self, turn: Turn) -> Filters | None:
         """The filters of the selection the conversation just made, when "các dòng đó" points back at it."""
@@ -1060,7 +1081,9 @@ class Operations:
         plain = not (turn.tasks or q.agencies or q.group_numbers or q.quarters)
         if talked is None or len(plans) != 1 or talked.province_id != plans[0].province_id or talked.id == plans[0].id:
             return None
-        if q.years and plain and self.lex.has("difference", q.folded):
+        after_money = any(r.items is Items.BUDGET for r in turn.context.last)
+        own_comparand = re.search(r"\b(?:phan bo|dong cong|cot|nguon|tong kinh phi thuc hien)\b", q.folded)
+        if q.years and plain and after_money and not own_comparand and self.lex.has("difference", q.folded):
             # "vậy năm 2023 ít hơn bn tiền?" after the 2022 plan's total: the year named against the one talked about
             earlier, later = sorted((talked, plans[0]), key=lambda p: p.year_start)
             return earlier, later
@@ -1179,7 +1202,8 @@ class Operations:
         count is of a few named tasks, the other parts asked are those tasks' own."""
         q = turn.query
         asked = [c for c in TASK_FACETS if c not in ("quantity", "budget", "group_of") and q.has(c)]
-        if any(r.filters.duration is not None or r.filters.quarters for r in found):
+        chose_by_time = any(r.filters.duration is not None or r.filters.quarters for r in found)
+        if chose_by_time and not _WHEN_ASKED_RE.search(q.folded):
             asked = [c for c in asked if c != "time"]  # "mấy nhiệm vụ kéo dài 24 tháng": the time chose them
         ids = [i for r in found if r.items is Items.TASKS for i in r.filters.ids if i != "-"]
         if not asked or not 0 < len(ids) <= _FEW or any(r.filters.groups or r.filters.agency for r in found):
@@ -1196,7 +1220,8 @@ class Operations:
             # (the word the pattern reads before "mấy" may close a bracket: "chủ trì (kể cả đồng chủ trì) mấy")
             phrase = re.sub(r"^\S+\s(?=may\b)", "", text)
             # ("số đầu việc … là bao nhiêu" names what it counts first: it may run across commas)
-            if not (q.in_one_clause(phrase) or (_NUMBER_OF_RE.match(phrase) and q.in_one_sentence(phrase))):
+            across = _NUMBER_OF_RE.match(phrase) and not _MONEY_WORD_RE.search(phrase) and q.in_one_sentence(phrase)
+            if not (q.in_one_clause(phrase) or across):
                 continue
             if (
                 re.search(r"muc giao viec|muc phan cong|dau muc|\bmuc\b", text)
@@ -1400,9 +1425,10 @@ class Operations:
         plan = self.index.plans[ids[0].split(":", 1)[0]]
         central = {s.key for s in plan.budget.sources if _CENTRAL_RE.search(expand(fold(f"{s.label} {s.long_label}")))}
         drawn = set(self.index.tasks[ids[0]].budget.allocation)
-        if not (central & drawn) or not (drawn - central):
-            return None
-        filters = Filters(ids=(ids[0],), without_source=sorted(central & drawn)[0])
+        if not central or not (drawn - central):
+            return None  # (a task the province pays nothing to has no "own part")
+        # (one with no central part at all: every figure it has is the province's)
+        filters = Filters(ids=(ids[0],), without_source=sorted(central & drawn or central)[0])
         return turn.request(Items.TASKS, op=Op.SUM, plans=[plan], measure=Measure.ALLOCATION, filters=filters)
 
     def _own_money(self, turn: Turn) -> Request | None:
