@@ -2610,3 +2610,12 @@ def test_review_39_starts_ranked_in_common_words_and_selections_that_stay_put(as
     first = assistant.ask("nhiệm vụ 3.3 năm 2023 bao nhiêu tiền")
     second = assistant.ask("không tính phần TW thì tỉnh bố trí cho nhiệm vụ này bao nhiêu", first.context)
     assert _has(canon(plain_text(second)), "300 triệu đồng")
+
+
+def test_a_request_said_as_an_order_is_a_question_of_its_own(assistant: Assistant) -> None:
+    question = (
+        "Bảng dự toán 2023 của Ninh Thuận: Sở NN&PTNT được ghi đích danh là cơ quan phối hợp ở mấy dòng? "
+        "Cộng số tiền phân bổ năm 2023 của các dòng đó giúp mình."
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "4 nhiệm vụ do Sở Nông nghiệp") and _has(text, "1.170 triệu đồng")
