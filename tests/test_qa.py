@@ -2619,3 +2619,14 @@ def test_a_request_said_as_an_order_is_a_question_of_its_own(assistant: Assistan
     )
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "4 nhiệm vụ do Sở Nông nghiệp") and _has(text, "1.170 triệu đồng")
+
+
+def test_whether_a_task_is_new_and_who_cooperates_said_as_an_aside(assistant: Assistant) -> None:
+    answered, text, _ = ask(
+        assistant, "nv CDDL thit cuu nam 2023 la nv lam moi hay lam tiep, so nao phoi hop voi so KHCN?"
+    )
+    assert answered and _has(text, "thực hiện mới từ năm 2023") and _has(text, "Sở Nông nghiệp")
+    first = assistant.ask("kh 2022 ninh thuan co nv nao lam co so du lieu lon (big data) ve nong nghiep ko")
+    second = assistant.ask("con phoi hop thi co hoi nao tham gia ko", first.context)
+    text = canon(plain_text(second))
+    assert _has(text, "1.c") and _has(text, "Hội Doanh nhân trẻ")
