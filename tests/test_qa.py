@@ -2630,3 +2630,18 @@ def test_whether_a_task_is_new_and_who_cooperates_said_as_an_aside(assistant: As
     second = assistant.ask("con phoi hop thi co hoi nao tham gia ko", first.context)
     text = canon(plain_text(second))
     assert _has(text, "1.c") and _has(text, "Hội Doanh nhân trẻ")
+
+
+def test_a_second_question_about_money_or_duties_after_a_comma_and_và(assistant: Assistant) -> None:
+    question = (
+        "Dòng 3.1 trong bảng 2023: cơ quan phối hợp là những ai, và ngân sách sự nghiệp khoa học của tỉnh bỏ ra "
+        "bao nhiêu trong năm 2023?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "chủ sở hữu") and _has(text, "200 triệu đồng từ NS sự nghiệp khoa học")
+    question = (
+        "Sở TT&TT trong KH 2022 của Ninh Thuận: chủ trì nhiệm vụ nào, và phần tổ chức thực hiện giao sở triển khai "
+        "SHTT trong những lĩnh vực nào?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "1.c") and _has(text, "công nghệ thông tin")

@@ -274,6 +274,8 @@ class Reader:
                 asked.group_numbers = before.group_numbers  # "…, và Sở KH&CN chủ trì bao nhiêu trong nhóm đó?"
             if before is not None and before.agencies and not asked.agencies and self._starts_with_duty(asked):
                 asked.agencies = before.agencies  # "Sở TT&TT làm gì, và được giao chủ trì nhiệm vụ nào?": still it
+            elif before is not None and before.agencies and not asked.agencies and _BARE_AGENCY_RE.search(asked.folded):
+                asked.agencies = before.agencies  # "…, và phần tổ chức thực hiện giao sở triển khai …": the same sở
             if (
                 before is not None
                 and context.task_ids
@@ -3411,6 +3413,8 @@ def _carried(context: Context, requests: list[Request]) -> Context:
     )
 
 
+_BARE_AGENCY_RE = re.compile(r"\b(?:giao|yeu cau|de nghi) (?:so|hoi|cuc)\b")
+"""An agency named by its kind alone ("giao sở triển khai …"): the one the message named before."""
 _BARE_YEAR_RE = re.compile(r"(?<![/.\-\d])((?:19|20)\d\d)(?![\d/])")
 """A year written on its own ("năm 2024"), not as the end of a date ("21/12/2021")."""
 
