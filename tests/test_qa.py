@@ -2645,3 +2645,8 @@ def test_a_second_question_about_money_or_duties_after_a_comma_and_và(assistant
     )
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "1.c") and _has(text, "công nghệ thông tin")
+
+
+def test_protection_abroad_is_the_plans_classes_on_protection_at_home_and_abroad(assistant: Assistant) -> None:
+    answered, text, _ = ask(assistant, "nam 2023 co lop tap huan nao ve bao ho nhan hieu o nuoc ngoai ko, ai to chuc")
+    assert answered and _has(text, "5.3") and _has(text, "UBND các huyện, thành phố")
