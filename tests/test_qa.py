@@ -2650,3 +2650,15 @@ def test_a_second_question_about_money_or_duties_after_a_comma_and_và(assistant
 def test_protection_abroad_is_the_plans_classes_on_protection_at_home_and_abroad(assistant: Assistant) -> None:
     answered, text, _ = ask(assistant, "nam 2023 co lop tap huan nao ve bao ho nhan hieu o nuoc ngoai ko, ai to chuc")
     assert answered and _has(text, "5.3") and _has(text, "UBND các huyện, thành phố")
+
+
+def test_a_province_named_only_in_an_aside_is_not_the_one_asked_about(assistant: Assistant) -> None:
+    question = (
+        "Công ty mình ở Phan Thiết, Bình Thuận (hồi trước chung tỉnh Thuận Hải với Ninh Thuận), làm nước mắm. "
+        "Kế hoạch SHTT của Bình Thuận có hỗ trợ chỉ dẫn địa lý nước mắm không?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert not answered and _has(text, "Chưa có kế hoạch SHTT nào của Bình Thuận") and "3.3 —" not in text
+    # an aside that is all the message names is what it asks about
+    answered, text, _ = ask(assistant, "kế hoạch của tỉnh (Ninh Thuận) năm 2023 tổng kinh phí bao nhiêu")
+    assert answered and _has(text, "3.832,6")

@@ -1319,6 +1319,10 @@ class Reader:
         planned: set[str] = set()
         foreign: list[Place] = []
         said_all = fold(f"{q.lead_raw} {q.raw}")
+        aside: list[Place] = []  # planned provinces named only in brackets, beside another the plan is asked of
+        raw_all = f"{q.lead_raw} {q.raw}"
+        brackets = [m.span() for m in re.finditer(r"\([^()]*\)", raw_all)]
+        outside = blank(aligned(raw_all), brackets)
         for form, place in matches:
             pid = by_province.get(fold(place.province))
             mentions = [m.start() for m in re.finditer(rf"\b{re.escape(form)}\b", said_all)]
@@ -1327,10 +1331,22 @@ class Reader:
                 # (but "em không phải người Ninh Thuận, nhưng kế hoạch của Ninh Thuận …" asks about it)
                 q.provinces.discard(pid or "")
                 continue
+            if brackets and place.kind == "province" and not re.search(rf"\b{re.escape(form)}\b", outside):
+                aside.append(place)  # "Phan Thiết, Bình Thuận (hồi trước chung tỉnh với Ninh Thuận)": an aside
+                continue
             if pid and not (place.kind == "province" and place.former and fold(place.name) not in by_province):
                 planned.add(pid)
             elif not (pid and place.kind == "province"):
                 foreign.append(place)
+        if not foreign and not planned:  # only asides: they are what the message is about after all
+            for place in aside:
+                pid = by_province.get(fold(place.province))
+                if pid:
+                    planned.add(pid)
+                else:
+                    foreign.append(place)
+        elif aside:
+            q.provinces -= {by_province.get(fold(place.province), "") for place in aside}
         q.provinces |= planned
         if q.provinces or not foreign:
             # "Ninh Thuận (nay thuộc Khánh Hòa)": the new province a planned one went into needs no note
