@@ -191,8 +191,10 @@ def _words_slash(m: re.Match[str]) -> str:
     if (left.group(0) + right.group(0)).isascii():
         pair = (left.group(0).lower(), right.group(0).lower())
         # (not the domain's own words: "SHTT/SHCN" is one field, said two ways, no two things asked)
-        both_short_forms = all(w in ABBREVIATIONS and w not in _FIELD_WORDS for w in pair)
-        return " " if both_short_forms else "/"
+        # ("sáng chế/GPHI" typed without marks: a word and a short form of three letters or more, no code)
+        short_forms = [w in ABBREVIATIONS and w not in _FIELD_WORDS for w in pair]
+        fields = any(w in _FIELD_WORDS for w in pair)
+        return " " if all(short_forms) or (any(short_forms) and not fields) else "/"
     return " "
 
 

@@ -150,3 +150,9 @@ def test_function_words_fold_to_the_stop_words() -> None:
     assert {"và", "của", "không", "được"} <= STOPWORDS_ACCENTED
     assert {"va", "cua", "khong", "duoc"} <= STOPWORDS
     assert "trồng" not in STOPWORDS_ACCENTED  # folded it is "trong", a function word: only accents tell
+
+
+def test_a_slash_joining_a_word_and_a_short_form_separates_them() -> None:
+    assert fold("sang che/GPHI") == "sang che gphi"  # a word and a short form: two words
+    assert fold("KH/UBND") == "kh/ubnd"  # a code keeps its slash (a side of two letters)
+    assert fold("SHTT/SHCN") == "shtt/shcn"  # the field said two ways stays one

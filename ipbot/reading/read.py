@@ -2279,6 +2279,8 @@ class Reader:
             # "tỷ lệ bao nhiêu và ở mức nào" counts nothing: the count ends where another question begins)
             return None
         thing, found_in = _COUNTED_RE, m.group(1)
+        if found_in.split()[0] in ("cai", "chiec"):
+            return None  # "chỉ tiêu mấy cái, sở nào lo": the thing counted is the one already named, no new one
         if re.match(r"(?:phan tram|ty le|ti le)\b", found_in):
             # "số đơn đăng ký tăng bao nhiêu phần trăm": what grows is counted, not the per cent
             thing = _GROWS_RE
