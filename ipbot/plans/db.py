@@ -494,6 +494,48 @@ class PlanDB:
         found = self.tasks([task_id])
         return found[0] if found else None
 
+    # what some answers need of many tasks, read without building them: an answer over every plan that
+    # built each task (a count citing its sources) loaded thousands and emptied the kept ones each time
+    def cited(self, ids: Sequence[str]) -> tuple[list[str], bool]:
+        """The sections of these tasks, in their order, and whether one has a row number in the budget table:
+        what an answer's source line names."""
+        if not ids:
+            return [], False
+        marks = _marks(ids)
+        section = {
+            r["id"]: r["section"] for r in self._rows(f"select id, section from tasks where id in ({marks})", ids)
+        }
+        numbered = self._rows(f"select 1 from budget_rows where task_id in ({marks}) and row != '' limit 1", ids)
+        return [section[i] for i in dict.fromkeys(ids) if i in section], bool(numbered)
+
+    def numbers_without_row(self, ids: Sequence[str]) -> list[str]:
+        """The numbers of those of these tasks that have no row in the budget table, in their order."""
+        if not ids:
+            return []
+        rows = self._rows(f"select id, number from tasks where id in ({_marks(ids)}) and budget_status = 'no_row'", ids)
+        number = {r["id"]: r["number"] for r in rows}
+        return [number[i] for i in dict.fromkeys(ids) if i in number]
+
+    def quantities(self, ids: Sequence[str]) -> list[Quantity]:
+        """Every count these tasks state (a sum of counts answers when one of them counts the thing asked)."""
+        if not ids:
+            return []
+        rows = self._rows(f"select quantities from tasks where id in ({_marks(ids)})", ids)
+        return [_quantity(q) for r in rows for q in json.loads(r["quantities"] or "[]")]
+
+    def any_timed(self, plans: Sequence[str], f: Filters = NO_FILTERS) -> bool:
+        """Whether a task that passes the filters names a quarter in its timeline."""
+        if not plans:
+            return False
+        where, params = self._task_where(plans, f)
+        return bool(
+            self._rows(
+                f"select 1 from tasks t where {where} and t.timeline is not null "
+                "and exists (select 1 from task_quarters q where q.task_id = t.id) limit 1",
+                params,
+            )
+        )
+
     @staticmethod
     def _task(
         r: sqlite3.Row,
@@ -517,10 +559,7 @@ class PlanDB:
             allocation=dict(row.by_source) if row else {},
             note=row.note if row else None,
         )
-        quantities = [
-            Quantity.model_construct(value=Decimal(str(q["value"])), unit=q["unit"], text=q["text"])
-            for q in json.loads(r["quantities"] or "[]")
-        ]
+        quantities = [_quantity(q) for q in json.loads(r["quantities"] or "[]")]
         return Task.model_construct(
             number=r["number"],
             label=r["label"],
@@ -754,6 +793,10 @@ class PlanDB:
             (task_id, other_plan),
         )
         return (rows[0]["other_id"], rows[0]["similarity"]) if rows else None
+
+
+def _quantity(stored: dict[str, object]) -> Quantity:
+    return Quantity.model_construct(value=Decimal(str(stored["value"])), unit=stored["unit"], text=stored["text"])
 
 
 _HAS = {
