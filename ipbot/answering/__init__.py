@@ -97,6 +97,7 @@ _REACH: dict[Family, Callable[[PlanDB, Request], Reach | None]] = {
     document.targets: document.targets_reach,
     document.duties: document.duties_reach,
     document.objectives: document.objectives_reach,
+    document.recipients: document.recipients_reach,
     lists.list_agencies: lists.list_agencies_reach,
 }
 """For the families whose answer over many plans is costly to build: what it would be about, from the
@@ -120,8 +121,9 @@ class Answerer:
 
     def _known(self, request: Request) -> Request:
         """The request without the plans the database does not have (a button from before a reload)."""
-        unknown = [p for p in request.plans if p not in self.db.plan_ids]
-        return request.but(plans=tuple(p for p in request.plans if p in self.db.plan_ids)) if unknown else request
+        known = self.db.known_plans
+        unknown = [p for p in request.plans if p not in known]
+        return request.but(plans=tuple(p for p in request.plans if p in known)) if unknown else request
 
     @staticmethod
     def _family(request: Request) -> Family:
@@ -194,7 +196,7 @@ class Answerer:
                 light.append(self._in_force(request, self._beyond_one_answer(request) or self.answer(request)))
             else:
                 light.append(reply(known, [], reach[1], plans=reach[0]))
-        plans = [p for p in dict.fromkeys(p for a in light for p in a.plan_ids) if p in self.db.plan_ids]
+        plans = [p for p in dict.fromkeys(p for a in light for p in a.plan_ids) if p in self.db.known_plans]
         if len(plans) <= many.MAX_PLANS:
             return None
         first = next((a for a in light if a.answered), light[0])

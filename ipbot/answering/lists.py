@@ -283,7 +283,9 @@ def sum_quantities_reach(db: PlanDB, request: Request) -> Reach:
     """:func:`sum_quantities` is about every plan asked; it answers when a task there counts the thing."""
     plans = [p.id for p in plans_of(db, request)]
     head, chosen = _counted(request)
-    return plans, any(q.counts(head) for q in db.quantities(db.task_ids(plans, chosen)))
+    units = db.quantity_units(db.task_ids(plans, chosen))
+    # (a count is of the thing by its unit alone: one of each unit, not every task's, is built to ask)
+    return plans, any(Quantity.model_construct(unit=u, text=u).counts(head) for u in units)
 
 
 def sum_quantities(db: PlanDB, request: Request) -> Answer:
@@ -431,7 +433,7 @@ def list_agencies_reach(db: PlanDB, request: Request) -> Reach | None:
     has an agency in the role asked: one query over the plans, where the answer asks plan by plan."""
     f = request.filters
     if f.agency and f.role is not Role.DUTY:
-        return None
+        return _partners_reach(db, request)
     pairs = db.agencies_in([p.id for p in plans_of(db, request)], f.role, f, f.exclude_role)
     found = any(not f.agency_kind or db.agency(p, s).kind == f.agency_kind for p, s in pairs)
     return list(request.plans), found
@@ -474,6 +476,21 @@ def rank_agencies(db: PlanDB, request: Request) -> Answer:
         ]
         sections.append(Section(lines, plan.short_title, f"Nguồn: {plan.short_title}, phần nhiệm vụ."))
     return reply(request, sections, found_any, plans=request.plans)
+
+
+def _partners_reach(db: PlanDB, request: Request) -> Reach:
+    """:func:`list_partners` is about the plans asked; it answers when the agency shares a task there with
+    one that is no generic group: the tasks' agencies read from the tables, not from the tasks built."""
+    f = request.filters
+    me = f.agency or ""
+    plans = [p.id for p in plans_of(db, request)]
+    found = False
+    for own, others in ((Role.LEAD, (Role.LEAD, Role.COOPERATING)), (Role.COOPERATING, (Role.LEAD,))):
+        if f.role not in (Role.ANY, own) or found:
+            continue
+        ids = db.task_ids(plans, f.model_copy(update={"role": own, "negate": False}))
+        found = any(s != me and db.agency(p, s).scope != "generic" for p, s in db.task_agencies(ids, others))
+    return list(request.plans), found
 
 
 def list_partners(db: PlanDB, request: Request) -> Answer:

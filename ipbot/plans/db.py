@@ -243,6 +243,11 @@ class PlanDB:
     def plan_ids(self) -> tuple[str, ...]:
         return tuple(r["id"] for r in self._rows("select id from plans order by position"))
 
+    @cached_property
+    def known_plans(self) -> frozenset[str]:
+        """:attr:`plan_ids` to look a plan up in (a tuple of 300 was scanned for each plan of each request)."""
+        return frozenset(self.plan_ids)
+
     def _plan(self, plan_id: str) -> PlanInfo:
         r = self._rows("select * from plans where id = ?", (plan_id,))[0]
         sources = tuple(
@@ -516,12 +521,34 @@ class PlanDB:
         number = {r["id"]: r["number"] for r in rows}
         return [number[i] for i in dict.fromkeys(ids) if i in number]
 
-    def quantities(self, ids: Sequence[str]) -> list[Quantity]:
-        """Every count these tasks state (a sum of counts answers when one of them counts the thing asked)."""
+    def quantity_units(self, ids: Sequence[str]) -> list[str]:
+        """The units of the counts these tasks state, each once ("lớp tập huấn", "sản phẩm OCOP"): a sum of
+        counts answers when one of them counts the thing asked."""
         if not ids:
             return []
-        rows = self._rows(f"select quantities from tasks where id in ({_marks(ids)})", ids)
-        return [_quantity(q) for r in rows for q in json.loads(r["quantities"] or "[]")]
+        rows = self._rows(
+            f"select distinct json_extract(q.value, '$.unit') as unit from tasks t, json_each(t.quantities) q "
+            f"where t.id in ({_marks(ids)}) and t.quantities is not null",
+            ids,
+        )
+        return [r["unit"] for r in rows]
+
+    def task_agencies(self, ids: Sequence[str], roles: Sequence[Role]) -> list[tuple[str, str]]:
+        """(plan id, agency slug) of every agency holding one of these roles in one of these tasks."""
+        if not ids:
+            return []
+        names = [name for role in roles for name in _ROLES[role]]
+        rows = self._rows(
+            f"select plan_id, agency from task_agencies where task_id in ({_marks(ids)}) and role in ({_marks(names)})",
+            [*ids, *names],
+        )
+        return [(r["plan_id"], r["agency"]) for r in rows]
+
+    def have_recipients(self, plans: Sequence[str]) -> bool:
+        """Whether one of these plans has a "Nơi nhận" line."""
+        return bool(plans) and bool(
+            self._rows(f"select 1 from recipients where plan_id in ({_marks(plans)}) limit 1", list(plans))
+        )
 
     def any_timed(self, plans: Sequence[str], f: Filters = NO_FILTERS) -> bool:
         """Whether a task that passes the filters names a quarter in its timeline."""
