@@ -86,6 +86,8 @@ _REACH: dict[Family, Callable[[PlanDB, Request], Reach | None]] = {
     lists.list_tasks: lists.list_tasks_reach,
     lists.list_groups: lists.list_groups_reach,
     lists.count_tasks: lists.count_tasks_reach,
+    lists.sum_quantities: lists.sum_quantities_reach,
+    lists.by_start: lists.by_start_reach,
     lists.count_agencies: lists.count_agencies_reach,
     money.sum_rows: money.with_rows_reach,
     money.largest: money.with_rows_reach,
@@ -95,6 +97,7 @@ _REACH: dict[Family, Callable[[PlanDB, Request], Reach | None]] = {
     document.targets: document.targets_reach,
     document.duties: document.duties_reach,
     document.objectives: document.objectives_reach,
+    document.recipients: document.recipients_reach,
     lists.list_agencies: lists.list_agencies_reach,
 }
 """For the families whose answer over many plans is costly to build: what it would be about, from the
@@ -118,8 +121,9 @@ class Answerer:
 
     def _known(self, request: Request) -> Request:
         """The request without the plans the database does not have (a button from before a reload)."""
-        unknown = [p for p in request.plans if p not in self.db.plan_ids]
-        return request.but(plans=tuple(p for p in request.plans if p in self.db.plan_ids)) if unknown else request
+        known = self.db.known_plans
+        unknown = [p for p in request.plans if p not in known]
+        return request.but(plans=tuple(p for p in request.plans if p in known)) if unknown else request
 
     @staticmethod
     def _family(request: Request) -> Family:
@@ -168,8 +172,44 @@ class Answerer:
             return answer
         return many.earlier(self.db, found, [p for p in answer.plan_ids if p not in latest])
 
+    def _summary_only(self, requests: Sequence[Request]) -> Answer | None:
+        """The summary a message's requests end in when together they are about more plans than one answer
+        shows (one count per plan of every province: 300 requests), worked out from each request's reach
+        without building its answer; None when one of them must be built to tell.
+
+        A summary shows only the answers' plans, whether one answers and the first answering one's intent,
+        which the reaches give: building the 300 answers first took half a second to show none of them."""
+        light: list[Answer] = []
+        for request in requests:
+            if request.reason is not None or request.items is Items.PASSAGES:
+                return None  # a reason line changes what answers; passages may be left out (_quotes_that_fit)
+            known = self._known(request)
+            probe = _REACH.get(self._family(known))
+            try:
+                reach = probe(self.db, known) if probe is not None else None
+            except Exception:  # the answers themselves then say what went wrong
+                log.exception("failed to size up %s", known.pack()[:300])
+                return None
+            if reach is None:
+                return None
+            if len(dict.fromkeys(reach[0])) > many.MAX_PLANS:  # as answer_all does it (it may be narrowed)
+                light.append(self._in_force(request, self._beyond_one_answer(request) or self.answer(request)))
+            else:
+                light.append(reply(known, [], reach[1], plans=reach[0]))
+        plans = [p for p in dict.fromkeys(p for a in light for p in a.plan_ids) if p in self.db.known_plans]
+        if len(plans) <= many.MAX_PLANS:
+            return None
+        first = next((a for a in light if a.answered), light[0])
+        answered = any(a.answered for a in light)
+        return many.summary(self.db, requests, plans, Answer([], answered, first.intent, plan_ids=plans))
+
     def answer_all(self, requests: Sequence[Request]) -> Answer:
         """Several requests from one message, answered in order as one answer."""
+        asked = dict.fromkeys(p for r in requests for p in (r.plans or self.db.plan_ids))
+        if len(requests) > 1 and len(asked) > many.MAX_PLANS:  # (never so with the three real plans)
+            summarised = self._summary_only(requests)
+            if summarised is not None:
+                return summarised
         answers = [self._in_force(r, self._beyond_one_answer(r) or self.answer(r)) for r in requests]
         answers = _quotes_that_fit(requests, answers)
         if len(answers) == 1:

@@ -204,8 +204,11 @@ def targets(db: PlanDB, request: Request) -> Answer:
     """The numeric targets, by year, the ones reading ranked first on top."""
     sections = []
     f = request.filters
+    chosen: dict[str, list[str]] = {}  # plan → the targets reading chose there (every plan's, asked of each)
+    for i in f.ids:
+        chosen.setdefault(i.split(":", 1)[0], []).append(i)
     for plan in plans_of(db, request):
-        rows = db.targets(plan.id, f.year, [i for i in f.ids if i.startswith(f"{plan.id}:")])
+        rows = db.targets(plan.id, f.year, chosen.get(plan.id, []))
         if not rows and f.ids:
             rows = db.targets(plan.id, f.year)
         if not rows:
@@ -365,16 +368,25 @@ def reporting(db: PlanDB, request: Request) -> Answer:
     return reply(request, sections, stated_any, plans=request.plans)
 
 
+def recipients_reach(db: PlanDB, request: Request) -> Reach:
+    """:func:`recipients` is about the plans asked; it answers when one of them has a "Nơi nhận"."""
+    return list(request.plans), db.have_recipients([p.id for p in plans_of(db, request)])
+
+
 def recipients(db: PlanDB, request: Request) -> Answer:
     """'Nơi nhận', the lines reading ranked first on top."""
     sections, any_found = [], False
+    chosen: dict[str, list[tuple[int, str]]] = {}  # plan → its lines reading chose, with their places
+    for n, i in enumerate(request.filters.ids):
+        plan_id, _, line = i.rpartition(":")
+        chosen.setdefault(plan_id, []).append((n, line))
     for plan in plans_of(db, request):
         lines = db.recipients(plan.id)
         if not lines:
             sections.append(Section(["Văn bản không có phần «Nơi nhận»."], plan.short_title))
             continue
         any_found = True
-        order = {int(i.rsplit(":", 1)[1]): n for n, i in enumerate(request.filters.ids) if i.startswith(f"{plan.id}:")}
+        order = {int(line): n for n, line in chosen.get(plan.id, [])}
         ranked = sorted(enumerate(lines), key=lambda nl: order.get(nl[0], len(order) + nl[0]))
         sections.append(
             Section(

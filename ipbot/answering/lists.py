@@ -100,9 +100,20 @@ def _source_label(plan: PlanInfo, key: str) -> str:
 
 
 def _sources(plan: PlanInfo, ids: Sequence[str], tasks: Sequence[Task]) -> str:
-    sections = dict.fromkeys(t.section.split(".")[0] for t in tasks) or {"II": None}
-    where = "mục " + ", ".join(sections)
-    if plan.table_title is not None and any(t.budget.row for t in tasks):
+    return _source_line(plan, [t.section for t in tasks], any(t.budget.row for t in tasks))
+
+
+def _cited(db: PlanDB, plan: PlanInfo, ids: Sequence[str]) -> str:
+    """:func:`_sources` of these tasks, read from the tables without building them (a count over every
+    plan built each task it counted only to name its section)."""
+    return _source_line(plan, *db.cited(ids))
+
+
+def _source_line(plan: PlanInfo, sections: Sequence[str], numbered: bool) -> str:
+    """ "Nguồn: <plan>, mục II, III và bảng dự toán.": the sections' parts, and the table when a task has a row."""
+    parts = dict.fromkeys(s.split(".")[0] for s in sections) or {"II": None}
+    where = "mục " + ", ".join(parts)
+    if plan.table_title is not None and numbered:
         where += " và bảng dự toán"
     return f"Nguồn: {plan.short_title}, {where}."
 
@@ -242,7 +253,7 @@ def count_tasks(db: PlanDB, request: Request) -> Answer:
         lines = [head + "."]
         detailed = 150 if len(ids) <= 3 else 0
         lines += [f"• {_list_line(db, plan, t, request, detailed)}" for t in db.tasks(ids[:MAX_LIST])]
-        sections.append(Section(lines, plan.short_title, _sources(plan, ids, db.tasks(ids))))
+        sections.append(Section(lines, plan.short_title, _cited(db, plan, ids)))
     if len(plans) > 1:  # one request over several plans is a count of them together
         sections.insert(0, Section([f"Cộng {len(plans)} kế hoạch: {len(listed)} nhiệm vụ."]))
     return reply(request, sections, True, plans=[p.id for p in plans], listed=listed)
@@ -272,14 +283,28 @@ def sum_durations(db: PlanDB, request: Request) -> Answer:
     return reply(request, sections, True, plans=request.plans, listed=listed)
 
 
+def _counted(request: Request) -> tuple[str, Filters]:
+    """What a sum of counts adds up (the words of the thing, "lop tap huan") and the tasks it looks in."""
+    head = request.filters.words[0] if request.filters.words else ""
+    return head, request.filters.model_copy(update={"words": (), "has": (*request.filters.has, Field.QUANTITY)})
+
+
+def sum_quantities_reach(db: PlanDB, request: Request) -> Reach:
+    """:func:`sum_quantities` is about every plan asked; it answers when a task there counts the thing."""
+    plans = [p.id for p in plans_of(db, request)]
+    head, chosen = _counted(request)
+    units = db.quantity_units(db.task_ids(plans, chosen))
+    # (a count is of the thing by its unit alone: one of each unit, not every task's, is built to ask)
+    return plans, any(Quantity.model_construct(unit=u, text=u).counts(head) for u in units)
+
+
 def sum_quantities(db: PlanDB, request: Request) -> Answer:
     """ "Tổng cộng bao nhiêu lớp tập huấn?": the counts the selected tasks state of that thing, added up.
 
     A count per place ("mỗi huyện 02 lớp") is shown but not added: the plan does not say how many places.
     """
     plans = plans_of(db, request)
-    head = request.filters.words[0] if request.filters.words else ""
-    chosen = request.filters.model_copy(update={"words": (), "has": (*request.filters.has, Field.QUANTITY)})
+    head, chosen = _counted(request)
     sections, listed = [], []
     grand, least_any, nouns, heads = Decimal(0), False, set(), set()
     for plan in plans:
@@ -418,7 +443,7 @@ def list_agencies_reach(db: PlanDB, request: Request) -> Reach | None:
     has an agency in the role asked: one query over the plans, where the answer asks plan by plan."""
     f = request.filters
     if f.agency and f.role is not Role.DUTY:
-        return None
+        return _partners_reach(db, request)
     pairs = db.agencies_in([p.id for p in plans_of(db, request)], f.role, f, f.exclude_role)
     found = any(not f.agency_kind or db.agency(p, s).kind == f.agency_kind for p, s in pairs)
     return list(request.plans), found
@@ -461,6 +486,21 @@ def rank_agencies(db: PlanDB, request: Request) -> Answer:
         ]
         sections.append(Section(lines, plan.short_title, f"Nguồn: {plan.short_title}, phần nhiệm vụ."))
     return reply(request, sections, found_any, plans=request.plans)
+
+
+def _partners_reach(db: PlanDB, request: Request) -> Reach:
+    """:func:`list_partners` is about the plans asked; it answers when the agency shares a task there with
+    one that is no generic group: the tasks' agencies read from the tables, not from the tasks built."""
+    f = request.filters
+    me = f.agency or ""
+    plans = [p.id for p in plans_of(db, request)]
+    found = False
+    for own, others in ((Role.LEAD, (Role.LEAD, Role.COOPERATING)), (Role.COOPERATING, (Role.LEAD,))):
+        if f.role not in (Role.ANY, own) or found:
+            continue
+        ids = db.task_ids(plans, f.model_copy(update={"role": own, "negate": False}))
+        found = any(s != me and db.agency(p, s).scope != "generic" for p, s in db.task_agencies(ids, others))
+    return list(request.plans), found
 
 
 def list_partners(db: PlanDB, request: Request) -> Answer:
@@ -715,6 +755,14 @@ def _count_duties_together(db: PlanDB, request: Request) -> Answer:
     if not sections:
         return reply(request, [Section(["Phần Tổ chức thực hiện không có mục giao việc cho các cơ quan này."])], False)
     return reply(request, sections, any_found, plans=request.plans, agencies=agencies)
+
+
+def by_start_reach(db: PlanDB, request: Request) -> Reach:
+    """:func:`by_start` answers about the plans asked when a task there names a quarter, else about every plan."""
+    plans = plans_of(db, request)
+    if db.any_timed([p.id for p in plans], request.filters):
+        return list(request.plans), True
+    return [p.id for p in plans], False
 
 
 def by_start(db: PlanDB, request: Request) -> Answer:

@@ -106,7 +106,7 @@ def earlier(db: PlanDB, answer: Answer, plans: Sequence[str]) -> Answer:
 
 def fit(db: PlanDB, requests: Sequence[Request], answer: Answer) -> Answer:
     """The answer as it is, or a summary when it is about more plans than fit in one message."""
-    plans = [p for p in answer.plan_ids if p in db.plan_ids]
+    plans = [p for p in answer.plan_ids if p in db.known_plans]
     if len(plans) <= MAX_PLANS:
         # a few plans, however long the answer: the front end splits or folds it; a summary would ask
         # "which province?" of a question that named it ("Ninh Thuận: Sở KHCN chủ trì những gì?" is two plans)

@@ -280,7 +280,7 @@ def sum_rows(db: PlanDB, request: Request) -> Answer:
             # "trung bình mỗi nhiệm vụ": over the rows that state an amount, which are the ones added
             mean = (total / len(terms)).quantize(Decimal("0.01")).normalize()
             lines.insert(0, f"Trung bình mỗi nhiệm vụ có ghi số: {money(mean)} ({figure(total)} : {len(terms)}).")
-        no_row = [t.number for t in db.tasks(ids) if t.budget.status == "no_row"]
+        no_row = db.numbers_without_row(ids)
         if others:
             lines.append("; ".join(others) + " (không có số tiền).")
         if no_row:

@@ -243,6 +243,11 @@ class PlanDB:
     def plan_ids(self) -> tuple[str, ...]:
         return tuple(r["id"] for r in self._rows("select id from plans order by position"))
 
+    @cached_property
+    def known_plans(self) -> frozenset[str]:
+        """:attr:`plan_ids` to look a plan up in (a tuple of 300 was scanned for each plan of each request)."""
+        return frozenset(self.plan_ids)
+
     def _plan(self, plan_id: str) -> PlanInfo:
         r = self._rows("select * from plans where id = ?", (plan_id,))[0]
         sources = tuple(
@@ -494,6 +499,70 @@ class PlanDB:
         found = self.tasks([task_id])
         return found[0] if found else None
 
+    # what some answers need of many tasks, read without building them: an answer over every plan that
+    # built each task (a count citing its sources) loaded thousands and emptied the kept ones each time
+    def cited(self, ids: Sequence[str]) -> tuple[list[str], bool]:
+        """The sections of these tasks, in their order, and whether one has a row number in the budget table:
+        what an answer's source line names."""
+        if not ids:
+            return [], False
+        marks = _marks(ids)
+        section = {
+            r["id"]: r["section"] for r in self._rows(f"select id, section from tasks where id in ({marks})", ids)
+        }
+        numbered = self._rows(f"select 1 from budget_rows where task_id in ({marks}) and row != '' limit 1", ids)
+        return [section[i] for i in dict.fromkeys(ids) if i in section], bool(numbered)
+
+    def numbers_without_row(self, ids: Sequence[str]) -> list[str]:
+        """The numbers of those of these tasks that have no row in the budget table, in their order."""
+        if not ids:
+            return []
+        rows = self._rows(f"select id, number from tasks where id in ({_marks(ids)}) and budget_status = 'no_row'", ids)
+        number = {r["id"]: r["number"] for r in rows}
+        return [number[i] for i in dict.fromkeys(ids) if i in number]
+
+    def quantity_units(self, ids: Sequence[str]) -> list[str]:
+        """The units of the counts these tasks state, each once ("lớp tập huấn", "sản phẩm OCOP"): a sum of
+        counts answers when one of them counts the thing asked."""
+        if not ids:
+            return []
+        rows = self._rows(
+            f"select distinct json_extract(q.value, '$.unit') as unit from tasks t, json_each(t.quantities) q "
+            f"where t.id in ({_marks(ids)}) and t.quantities is not null",
+            ids,
+        )
+        return [r["unit"] for r in rows]
+
+    def task_agencies(self, ids: Sequence[str], roles: Sequence[Role]) -> list[tuple[str, str]]:
+        """(plan id, agency slug) of every agency holding one of these roles in one of these tasks."""
+        if not ids:
+            return []
+        names = [name for role in roles for name in _ROLES[role]]
+        rows = self._rows(
+            f"select plan_id, agency from task_agencies where task_id in ({_marks(ids)}) and role in ({_marks(names)})",
+            [*ids, *names],
+        )
+        return [(r["plan_id"], r["agency"]) for r in rows]
+
+    def have_recipients(self, plans: Sequence[str]) -> bool:
+        """Whether one of these plans has a "Nơi nhận" line."""
+        return bool(plans) and bool(
+            self._rows(f"select 1 from recipients where plan_id in ({_marks(plans)}) limit 1", list(plans))
+        )
+
+    def any_timed(self, plans: Sequence[str], f: Filters = NO_FILTERS) -> bool:
+        """Whether a task that passes the filters names a quarter in its timeline."""
+        if not plans:
+            return False
+        where, params = self._task_where(plans, f)
+        return bool(
+            self._rows(
+                f"select 1 from tasks t where {where} and t.timeline is not null "
+                "and exists (select 1 from task_quarters q where q.task_id = t.id) limit 1",
+                params,
+            )
+        )
+
     @staticmethod
     def _task(
         r: sqlite3.Row,
@@ -517,10 +586,7 @@ class PlanDB:
             allocation=dict(row.by_source) if row else {},
             note=row.note if row else None,
         )
-        quantities = [
-            Quantity.model_construct(value=Decimal(str(q["value"])), unit=q["unit"], text=q["text"])
-            for q in json.loads(r["quantities"] or "[]")
-        ]
+        quantities = [_quantity(q) for q in json.loads(r["quantities"] or "[]")]
         return Task.model_construct(
             number=r["number"],
             label=r["label"],
@@ -754,6 +820,10 @@ class PlanDB:
             (task_id, other_plan),
         )
         return (rows[0]["other_id"], rows[0]["similarity"]) if rows else None
+
+
+def _quantity(stored: dict[str, object]) -> Quantity:
+    return Quantity.model_construct(value=Decimal(str(stored["value"])), unit=stored["unit"], text=stored["text"])
 
 
 _HAS = {
