@@ -147,16 +147,21 @@ class Answerer:
         if request.reason is not None or len(request.plans or self.db.plan_ids) <= many.MAX_PLANS:
             return None  # a few plans (always so with the three real ones): the answer itself
         request = self._known(request)
-        probe = _REACH.get(self._family(request))
-        try:
-            reach = probe(self.db, request) if probe is not None else None
-        except Exception:  # the answer itself then says what went wrong
-            log.exception("failed to size up %s", request.pack()[:300])
-            return None
+        reach = self._reach(request)
         if reach is None or len(dict.fromkeys(reach[0])) <= many.MAX_PLANS:
             return None
         plans, answered = reach
         return reply(request, [], answered, plans=plans)
+
+    def _reach(self, request: Request) -> Reach | None:
+        """The plans a request's answer would be about and whether it answers, without building it; None when
+        its family cannot tell, or the probe fails (the answer itself then says what went wrong)."""
+        probe = _REACH.get(self._family(request))
+        try:
+            return probe(self.db, request) if probe is not None else None
+        except Exception:
+            log.exception("failed to size up %s", request.pack()[:300])
+            return None
 
     def _in_force(self, request: Request, answer: Answer) -> Answer:
         """A request the message named no plan for, that plans of several cycles answer: the latest cycle's
@@ -184,12 +189,7 @@ class Answerer:
             if request.reason is not None or request.items is Items.PASSAGES:
                 return None  # a reason line changes what answers; passages may be left out (_quotes_that_fit)
             known = self._known(request)
-            probe = _REACH.get(self._family(known))
-            try:
-                reach = probe(self.db, known) if probe is not None else None
-            except Exception:  # the answers themselves then say what went wrong
-                log.exception("failed to size up %s", known.pack()[:300])
-                return None
+            reach = self._reach(known)
             if reach is None:
                 return None
             if len(dict.fromkeys(reach[0])) > many.MAX_PLANS:  # as answer_all does it (it may be narrowed)

@@ -212,6 +212,16 @@ _ROLES = {
 _OPS = {"<", "<=", ">", ">=", "="}
 
 
+def _holding(agencies: Sequence[str], role: Role) -> tuple[str, list[object]]:
+    """SQL over ``tasks t``: one of the agencies holds the role in the task (the agency filter, its partner)."""
+    roles = _ROLES.get(role, ("lead", "cooperating"))
+    cond = (
+        f"exists (select 1 from task_agencies a where a.task_id = t.id and a.agency in ({_marks(agencies)}) "
+        f"and a.role in ({_marks(roles)}))"
+    )
+    return cond, [*agencies, *roles]
+
+
 def _marks(values: Sequence[object]) -> str:
     return ", ".join("?" for _ in values)
 
@@ -343,14 +353,9 @@ class PlanDB:
             conds.append(f"t.id not in ({_marks(f.excluded)})")
             params += f.excluded
         if f.agency:
-            roles = _ROLES.get(f.role, ("lead", "cooperating"))
-            agencies = (f.agency, *f.also)
-            cond = (
-                f"exists (select 1 from task_agencies a where a.task_id = t.id and a.agency in ({_marks(agencies)}) "
-                f"and a.role in ({_marks(roles)}))"
-            )
+            cond, held = _holding((f.agency, *f.also), f.role)
             conds.append(f"not {cond}" if f.negate else cond)
-            params += [*agencies, *roles]
+            params += held
             if f.alone and not f.negate:
                 conds.append(
                     "not exists (select 1 from task_agencies a where a.task_id = t.id "
@@ -358,12 +363,9 @@ class PlanDB:
                 )
                 params.append(f.agency)
         if f.partner:
-            roles = _ROLES.get(f.partner_role, ("lead", "cooperating"))
-            conds.append(
-                "exists (select 1 from task_agencies a where a.task_id = t.id and a.agency = ? "
-                f"and a.role in ({_marks(roles)}))"
-            )
-            params += [f.partner, *roles]
+            cond, held = _holding((f.partner,), f.partner_role)
+            conds.append(cond)
+            params += held
         if f.co_led:
             conds.append("(select count(*) from task_agencies a where a.task_id = t.id and a.role = 'lead') > 1")
         if f.agency_kind:
