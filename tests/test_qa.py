@@ -2662,3 +2662,54 @@ def test_a_province_named_only_in_an_aside_is_not_the_one_asked_about(assistant:
     # an aside that is all the message names is what it asks about
     answered, text, _ = ask(assistant, "kế hoạch của tỉnh (Ninh Thuận) năm 2023 tổng kinh phí bao nhiêu")
     assert answered and _has(text, "3.832,6")
+
+
+def test_a_quoted_column_heading_selects_no_row_and_a_quoted_group_is_counted(assistant: Assistant) -> None:
+    question = "Trong KH 2022, có bao nhiêu nhiệm vụ mà dòng 'Cơ quan phối hợp' có ghi 'cơ quan chuyên môn liên quan'?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "5 nhiệm vụ") and _has(text, "3.c") and not _has(text, "0 nhiệm vụ")
+
+
+def test_not_in_that_year_names_what_the_year_has_on_the_same_topic(assistant: Assistant) -> None:
+    answered, text, _ = ask(
+        assistant, "Sang năm 2023 Ninh Thuận có tiếp tục nhiệm vụ chỉ dẫn địa lý cho nha đam không?"
+    )
+    assert answered and _has(text, "Không") and _has(text, "3.c") and _has(text, "Thịt cừu")
+    answered, text, _ = ask(assistant, "KH 2022 có nhiệm vụ nào về CDĐL thịt cừu không?")
+    assert answered and _has(text, "3.3") and _has(text, "Nha đam")
+    # a topic nobody else files under: no "same topic" line
+    _, text, _ = ask(assistant, "năm 2023 có làm bản đồ số không")
+    assert not _has(text, "Cùng chủ đề")
+
+
+def test_the_conversations_agency_by_its_head_noun(assistant: Assistant) -> None:
+    first = assistant.ask("Bảng dự toán 2023: Cục Sở hữu trí tuệ phối hợp ở những dòng nào?")
+    answered, text, _ = ask(assistant, "thế năm 2022 Cục phối hợp việc gì?", first.context)
+    assert answered and _has(text, "5.a") and not _has(text, "Cục Quản lý Thị trường")
+
+
+def test_asked_whether_an_agency_is_given_duties_no_answers_it(assistant: Assistant) -> None:
+    answered, text, _ = ask(assistant, "Kế hoạch 160 của Thái Bình có giao nhiệm vụ riêng cho Sở Tư pháp không?")
+    assert answered and text.startswith("không.") and _has(text, "không giao riêng nhiệm vụ cho Sở Tư pháp")
+    # not asked whether: the plan says nothing of it, which answers no question
+    answered, _, _ = ask(assistant, "Thái Bình giao Sở Tư pháp làm gì")
+    assert not answered
+
+
+def test_a_place_in_the_last_ranking(assistant: Assistant) -> None:
+    first = assistant.ask("trong bảng dự toán SHTT 2023 của Ninh Thuận, dòng nào có tổng kinh phí thực hiện lớn nhất?")
+    answered, text, _ = ask(assistant, "dung thu 2 la dong nao", first.context)
+    assert answered and _has(text, "3.6") and _has(text, "1.800 triệu đồng") and not _has(text, "12 nhiệm vụ")
+
+
+def test_none_in_that_quarter_alone_shows_the_tasks_running_through_it(assistant: Assistant) -> None:
+    first = assistant.ask("Năm 2023 Ninh Thuận có những việc nào ghi triển khai đúng Quý I (không tính dòng Quý I-II)?")
+    answered, text, _ = ask(assistant, "còn quý III?", first.context)
+    assert answered and _has(text, "không có nhiệm vụ nào triển khai chỉ trong Quý III") and _has(text, "3.1")
+
+
+def test_the_laws_terms_are_out_of_the_plans_scope(assistant: Assistant) -> None:
+    answered, text, _ = ask(assistant, "Sáng chế được bảo hộ bao nhiêu năm theo Luật SHTT?")
+    assert not answered and _has(text, "Cục Sở hữu trí tuệ") and "2.c —" not in text
+    answered, text, _ = ask(assistant, "nhiệm vụ thịt cừu kéo dài bao nhiêu năm")
+    assert answered and _has(text, "24 tháng")

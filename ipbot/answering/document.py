@@ -332,7 +332,10 @@ def duties(db: PlanDB, request: Request) -> Answer:
         names = ", ".join(db.agency_name(p.id, f.agency) for p in plans[:1]) if f.agency else "cơ quan này"
         where = ", ".join(p.short_title for p in plans)
         lines = [f"Phần Tổ chức thực hiện của {where} không giao riêng nhiệm vụ cho {names}."]
-        return reply(request, [Section(lines)], False, plans=request.plans, agencies=[f.agency] if f.agency else [])
+        asked = Field.CONTINUES in request.show  # "có giao … cho Sở X không?", and it leads no task: "no" answers it
+        if asked:
+            lines = [f"Không. {lines[0]} Cơ quan này cũng không chủ trì hay phối hợp nhiệm vụ nào của kế hoạch."]
+        return reply(request, [Section(lines)], asked, plans=request.plans, agencies=[f.agency] if f.agency else [])
     return reply(request, sections, True, plans=[e.plan_id for e in entries], agencies=[f.agency] if f.agency else [])
 
 

@@ -147,7 +147,7 @@ def list_tasks(db: PlanDB, request: Request) -> Answer:
         line = f"{names} không chia nhiệm vụ theo quý (không nêu thời gian từng nhiệm vụ)."
         return reply(request, [Section([line])], False, plans=[p.id for p in plans])
     if not ids:
-        other = _other_role(db, request, plans)
+        other = _other_role(db, request, plans) or _spanning(db, request, plans)
         if other is not None:
             return other
         names = ", ".join(p.short_title for p in plans)
@@ -182,6 +182,22 @@ def list_tasks(db: PlanDB, request: Request) -> Answer:
         agencies=agencies,
         suggestions=suggestions,
     )
+
+
+def _spanning(db: PlanDB, request: Request, plans: list[PlanInfo]) -> Answer | None:
+    """None in that quarter alone ("còn quý III?" after "đúng Quý I"): the tasks whose time runs through it
+    ("Quý III-IV") are what the person can use, after the plain "none"."""
+    f = request.filters
+    if not f.exact_quarters or not f.quarters:
+        return None
+    wider = request.but(filters=f.model_copy(update={"exact_quarters": False}))
+    if not db.task_ids([p.id for p in plans], wider.filters):
+        return None
+    names = ", ".join(p.short_title for p in plans)
+    what = filters_phrase(db, plans[0], f)
+    answer = list_tasks(db, wider)
+    answer.sections.insert(0, Section([f"{names}: không có nhiệm vụ nào {what}; các nhiệm vụ kéo dài qua quý đó:"]))
+    return answer
 
 
 def _other_role(db: PlanDB, request: Request, plans: list[PlanInfo]) -> Answer | None:

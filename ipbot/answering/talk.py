@@ -191,7 +191,11 @@ def nothing(db: PlanDB, request: Request) -> Answer:
         for alt in request.alternatives:
             for tid in alt.filters.ids:
                 task, plan = db.task(tid), db.plan(tid.split(":", 1)[0])
-                if task is not None:
+                if task is None:
+                    continue
+                if plan.id in request.plans:  # the plan asked about, on the same topic: "instead, it has …"
+                    lines.append(f"Cùng chủ đề, {plan.short_title} có: nhiệm vụ {task.number} — {task.title}.")
+                else:
                     lines.append(f"{plan.short_title} có: nhiệm vụ {task.number} — {task.title}.")
         return reply(request, [Section(lines)], asked, plans=request.plans, suggestions=suggestions)
     if reason is Reason.NO_ANALOG:

@@ -85,8 +85,6 @@ _LIST_FACETS = (
 """Parts of a task a list question may ask for beside the list ("…, làm trong thời gian nào?")."""
 _CENTRAL_RE = re.compile(r"\btrung uong\b")
 """A funding source of the central budget, by its label's words (expanded: "NSTU" is "ngân sách trung ương")."""
-_TABLE_ROW_NAMES = frozenset({"cong", "tong cong", "tong", "ghi chu", "stt"})
-"""Quoted names of the table's own rows and columns ("dòng 'Cộng'"): no phrase of a note."""
 SAYING_ENTRY = 0.5
 """Share of a question's words one point of a duty entry must say for the entry to be what the question selects."""
 CLOSE_ENTRY = 0.75
@@ -209,6 +207,11 @@ class Operations:
             # a target's per cent, no money computed
             has -= {"share", "difference"}
         largest = turn.query.has("largest")
+        place = next(self.lex.find("ranked_place", f), None)
+        ranked = next((x for x in turn.context.last if x.op in (Op.MAX, Op.MIN) and x.items is Items.TASKS), None)
+        if place is not None and ranked is not None and not largest:
+            # "đứng thứ 2 là dòng nào" after the largest row: the same ranking, at that place
+            return [ranked.but(position=self.lex.ordinals.get(place.group(0).split()[-1], 1))]
         total_of = re.search(r"\btong (?:kinh phi|tien|so tien|du toan)\b", f)
         printed_more = re.search(r"\btong kinh phi (?:\S+ ){0,3}(?:lon|nhieu|cao) hon (?:\S+ ){0,3}phan bo", f)
         if printed_more and _PRINTED_ROW_RE.search(f"{fold(turn.query.lead_raw)} {f}"):
@@ -917,7 +920,7 @@ class Operations:
             if not self.lex.has("total_measure", p)
             and not _MONEY_WORDS_RE.search(p)
             and not quarters_in(p)
-            and p not in _TABLE_ROW_NAMES
+            and not self.lex.has("table_heading", p)  # "dòng 'Cơ quan phối hợp'", "dòng 'Cộng'": the table's own
             and not self.index.find_agencies(p)  # "(kể cả ghi 'Sở KH-CN')": an agency's name, as the table spells it
             and not self.index.quoted_generic_agencies(f"'{p}'")  # "'cơ quan chuyên môn liên quan'": a group's
         ]

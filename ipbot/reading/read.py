@@ -31,7 +31,7 @@ from ipbot.reading.places import PLACE_WORDS, Place, Places
 from ipbot.reading.segment import segment
 from ipbot.reading.turn import FIELD_OF_CUE, STRONG_MATCH, TASK_FACETS, Turn
 from ipbot.requests import NOT_MONEY, Field, Filters, Items, Measure, Op, Reason, Request, Role
-from ipbot.text import aligned, blank, fold, has_diacritics, nfc, shape, strip_marks, tokens
+from ipbot.text import aligned, blank, expand, fold, has_diacritics, nfc, shape, strip_marks, tokens
 from ipbot.text import number as amount_of
 
 __all__ = ["MAX_MESSAGE", "Reader", "Reading"]
@@ -467,10 +467,12 @@ class Reader:
         spans = self.index.agency_spans(q.folded)
         return own is not None and all(own.start() < start for start, _ in spans)
 
-    def _calls_by_head(self, q: Query, slug: str) -> bool:
+    def _calls_by_head(self, q: Query, slug: str, ambiguous: tuple[str, ...] = ()) -> bool:
         """ "Tôi ở Hội Doanh nhân trẻ. … hội được giao làm gì?": the agency of the preamble by its head noun,
-        as the subject or object of a duty (not "hỏi", which folds to the same letters)."""
-        heads = "|".join(map(re.escape, self.index.agency_heads(slug, self.lexicon.phrases("council_title"))))
+        as the subject or object of a duty (not "hỏi", which folds to the same letters). Heads in
+        ``ambiguous`` are left out ("cơ quan" folds to "có", "cac" of "các cơ quan" is no name)."""
+        named = self.index.agency_heads(slug, self.lexicon.phrases("council_title")) - set(ambiguous)
+        heads = "|".join(map(re.escape, sorted(named)))
         if not heads:
             return False
         role = "|".join(self.lexicon.phrases("duty_verb"))
@@ -625,6 +627,11 @@ class Reader:
             q.agencies = list(dict.fromkeys(leads))[:1]
         if not q.agencies and context.agency and self._names_context_agency(q, context.agency):
             q.agencies = [context.agency]  # "còn Thái Bình giao sở này…", "kế hoạch 2023 giao cho Liên hiệp…"
+            # "thế năm 2022 Cục phối hợp việc gì?": the head noun named the agency, and with an agency named role
+            # words describe it: neither is a subject of its own
+            roles = [m.group(0) for m in self.lexicon.find("role_word", q.folded)]
+            q.content = _without(q.content, [*sorted(self.index.agency_heads(context.agency)), *roles])
+            q.content_tokens = self.index.content_tokens(q.content)
         elif not q.agencies and context.agency and self._continues_about_agency(q, context):
             q.agencies = [context.agency]  # "…năm 2022 có chủ trì gì không, còn năm 2023 được giao chủ trì việc gì?"
         turn = Turn(q, context, plans, explicit, asked_plans=list(plans))
@@ -1140,7 +1147,7 @@ class Reader:
             h.split()[0] not in ("so", "co", "cac", "uy") and re.search(rf"(?<!\w){re.escape(h)}(?!\w)", q.folded)
             for h in heads
             if len(h.split()) == 2
-        )
+        ) or self._calls_by_head(q, slug, ambiguous=("co", "cac", "uy"))  # "thế năm 2022 Cục phối hợp việc gì?"
 
     def _continues_about_agency(self, q: Query, context: Context) -> bool:
         """A question opening with "còn …" or "sang KH 2023 …" (cue nothing_new) that asks about tasks or
@@ -2512,10 +2519,19 @@ class Reader:
             )
         # "điểm b mục 9", "ý c)": a lettered point of the one entry named
         points = self._points(turn.query) if len(ids) == 1 else ()
+        # "KH 160 có giao nhiệm vụ riêng cho Sở Tư pháp không?": no entry and no task of its own, "no" answers it
+        asked = (
+            (Field.CONTINUES,)
+            if not entries
+            and self._asks_whether_there(turn.query)
+            and not any(self.operations.tasks_naming(s, plans) for s in slugs)
+            else ()
+        )
         return turn.request(
             Items.DUTIES,
             plans=plans,
             filters=Filters(agency=slugs[0], role=Role.DUTY, ids=ids, parts=parts, points=points),
+            show=asked,
         )
 
     # ------------------------------------------------------------------ objectives
@@ -3296,6 +3312,19 @@ class Reader:
             return [missing, turn.request(Items.TASKS, op=Op.LIST, filters=Filters(groups=groups))]
         return [missing]
 
+    def _same_topic(self, turn: Turn) -> tuple[str, ...]:
+        """Tasks of the plans asked about filed under a topic the question names and the task found in another
+        plan is filed under: a few, or none (a topic every task shares would bury the answer)."""
+        if not turn.plans:
+            return ()
+        there = {expand(fold(x)) for r in turn.elsewhere for x in self._task(r).topics}
+        asked = expand(turn.query.folded)  # "CDĐL" names "chỉ dẫn địa lý"
+        named = {x for x in there if re.search(rf"\b{re.escape(x)}\b", asked)}
+        found = tuple(
+            f"{p.id}:{t.number}" for p in turn.plans for t in p.tasks if named & {expand(fold(x)) for x in t.topics}
+        )
+        return found if len(found) <= MAX_TIED else ()
+
     def _not_found(self, turn: Turn) -> Request:
         q = turn.query
         if turn.elsewhere:
@@ -3309,6 +3338,13 @@ class Reader:
                 )
                 for r in turn.elsewhere
             )
+            # "năm 2023 có tiếp tục CDĐL cho nha đam không?": not that task, but the plan asked about has the
+            # topic named for another product (CDĐL Thịt cừu): say so beside the "no"
+            same = self._same_topic(turn)
+            if same:
+                alternatives += (
+                    Request(items=Items.TASKS, plans=turn.plan_ids, explicit=True, filters=Filters(ids=same)),
+                )
             # "KH 2022 có nhiệm vụ nào về CDĐL thịt cừu không?": asked whether it is there, "no" answers it
             asked = (Field.CONTINUES,) if self._asks_whether_there(q) else ()
             return turn.request(Items.NOTHING, reason=Reason.ELSEWHERE, alternatives=alternatives, show=asked)
