@@ -2713,3 +2713,34 @@ def test_the_laws_terms_are_out_of_the_plans_scope(assistant: Assistant) -> None
     assert not answered and _has(text, "Cục Sở hữu trí tuệ") and "2.c —" not in text
     answered, text, _ = ask(assistant, "nhiệm vụ thịt cừu kéo dài bao nhiêu năm")
     assert answered and _has(text, "24 tháng")
+
+
+def test_a_target_asked_of_the_task_talked_about_in_another_year(assistant: Assistant) -> None:
+    first = assistant.ask("nam 2023 tinh ho tro dang ky bao ho SHTT cho bao nhieu sp OCOP?")
+    answered, text, _ = ask(assistant, "Năm 2022 chỉ tiêu là bao nhiêu, sở nào chủ trì?", first.context)
+    assert answered and _has(text, "3.e") and _has(text, "06 sản phẩm") and _has(text, NNPTNT)
+
+
+def test_the_task_talked_about_divided_by_its_count(assistant: Assistant) -> None:
+    first = assistant.ask("nam 2023 tinh ho tro dang ky bao ho SHTT cho bao nhieu sp OCOP?")
+    question = "nv do duoc phan bo bn tien trong nam, chia binh quan moi sp bn?"
+    answered, text, _ = ask(assistant, question, first.context)
+    assert answered and _has(text, "30 triệu đồng") and not _has(text, "Trung bình mỗi nhiệm vụ")
+
+
+def test_one_class_against_another_named_by_number(assistant: Assistant) -> None:
+    question = (
+        "Năm 2023, một lớp tập huấn cho học sinh, sinh viên tốn gấp khoảng mấy lần một lớp bồi dưỡng cán bộ (5.1)?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "gấp 4,35 lần") and _has(text, "chênh nhau 30,8 triệu đồng")
+    question = (
+        "Chi phí một lớp cho học sinh, sinh viên năm 2023 so với lớp cán bộ thực thi (5.1): chênh nhau bao nhiêu?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "chênh nhau 30,8 triệu đồng") and not _has(text, "70,8 triệu đồng")
+
+
+def test_an_agency_the_plan_only_names_in_its_tasks_words(assistant: Assistant) -> None:
+    answered, text, _ = ask(assistant, "thai binh co nhac toi cuc SHTT ko, trong viec gi?")
+    assert answered and _has(text, "III.2.c") and _has(text, "III.6.e") and _has(text, "nước ngoài")

@@ -117,6 +117,34 @@ def _budget(db: PlanDB, plan: PlanInfo, task: Task) -> Lines:
     return lines, stated
 
 
+def _unit_prices(task: Task) -> tuple[str, dict[str, Decimal]]:
+    """The unit a task counts by and its money per unit ({"tổng kinh phí": …, "phân bổ": …}), or ("", {})
+    when it states no one count or no amount."""
+    counted = [q for q in task.quantities if not q.per_each and q.value]
+    amounts = {what: v for what, v in (("tổng kinh phí", task.budget.total), ("phân bổ", _allocated(task))) if v}
+    if len(counted) != 1 or not amounts:
+        return "", {}
+    return counted[0].unit.split(",")[0].strip(), {what: v / counted[0].value for what, v in amounts.items()}
+
+
+def _unit_prices_compared(tasks: list[Task]) -> list[str]:
+    """Two tasks' money per unit side by side ("một lớp cho sinh viên gấp mấy lần một lớp 5.1"): how many times
+    and how much apart, on the total both state (else their allocations)."""
+    if len(tasks) != 2:
+        return []
+    (unit_a, a), (unit_b, b) = (_unit_prices(t) for t in tasks)
+    what = next((w for w in ("tổng kinh phí", "phân bổ") if w in a and w in b), None)
+    if what is None or fold(unit_a).split()[:1] != fold(unit_b).split()[:1]:
+        return []  # a class beside a product compares nothing
+    (big, x), (small, y) = sorted(zip(tasks, (a[what], b[what]), strict=True), key=lambda p: -p[1])
+    unit = unit_a.split()[0]
+    times = f"{x / y:.2f}".rstrip("0").rstrip(".").replace(".", ",")
+    return [
+        f"So sánh ({what}, phép tính do trợ lý làm): mỗi {unit} của {big.number} là {money(x)}, gấp {times} lần "
+        f"mỗi {unit} của {small.number} ({money(y)}); chênh nhau {money(x - y)}."
+    ]
+
+
 def _per_unit(db: PlanDB, plan: PlanInfo, task: Task) -> Lines:
     """'bình quân mỗi sản phẩm bao nhiêu': each stated amount divided by the one count the task states
     ("05 sản phẩm OCOP"); a count per place ("mỗi huyện 02 lớp") or several counts divide into nothing."""
@@ -312,6 +340,10 @@ def lookup_tasks(db: PlanDB, request: Request) -> Answer:
             title += f" ({plan.short_title})"
         source = task_source(plan.short_title, task, table=bool(_TABLE_FIELDS.intersection(fields)))
         sections.append(Section(lines, title, source))
+    if Field.AVERAGE in fields:
+        compared = _unit_prices_compared(db.tasks(ids))
+        if compared:
+            sections.append(Section(compared))
     first = ids[0]
     suggestions = [
         Suggestion(label, request.but(filters=Filters(ids=(first,)), show=(fld,)))

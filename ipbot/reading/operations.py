@@ -309,8 +309,10 @@ class Operations:
             out += self._difference(turn, two) or []
             compared = [i for r in out if r.items is Items.TASKS for x in r.figures for i in x.filters.ids]
             if compared and self.lex.has("per_unit", f):
-                # "lớp nào tốn hơn, mỗi lớp bao nhiêu": each task's row, which prices one class
-                out.append(turn.request(Items.TASKS, filters=Filters(ids=tuple(compared)), show=(Field.BUDGET,)))
+                # "lớp nào tốn hơn, mỗi lớp bao nhiêu", "một lớp … so với lớp … chênh nhau bao nhiêu": each task's
+                # row divided by its classes, set side by side (the rows' own difference prices no class)
+                ids = tuple(dict.fromkeys(compared))
+                out = [turn.request(Items.TASKS, filters=Filters(ids=ids), show=(Field.BUDGET, Field.AVERAGE))]
             elif compared and turn.query.has("time"):
                 # "cái nào triển khai muộn hơn, vào quý nào, và tổng kinh phí chênh nhau bao nhiêu": each one's time
                 ids = tuple(dict.fromkeys(compared))
@@ -340,6 +342,9 @@ class Operations:
             show = (Field.AVERAGE,) if "average" in has else ()
             rows = self._reads(turn).filters.model_copy(update={"ids": ()})
             return [turn.request(Items.TASKS, op=Op.SUM, measure=Measure.DURATION, filters=rows, show=show)]
+        per_task = re.search(r"\b(?:moi|tung) (?:nhiem vu|dong|viec|noi dung)\b", f)
+        if "average" in has and turn.query.has("budget") and len(turn.tasks) == 1 and not per_task:
+            return None  # "nv đó … chia bình quân mỗi sp bn": the one task's money over its count, a facet of it
         if "average" in has and turn.query.has("budget"):
             found = self._sum(turn, forced=True)
             if found is not None:

@@ -1472,6 +1472,8 @@ class Reader:
             if refs:
                 if _JOINED_RE.search(q.folded):  # "nhiệm vụ 1.1 và lớp tập huấn tại trạm IP Platform"
                     refs = list(dict.fromkeys([*refs, *self._each_subject(turn, plan_ids, TASK_MATCH)]))
+                if len(refs) == 1 and _SIDES_RE.search(q.folded):
+                    refs = self._other_side(turn, plan_ids, refs[0])
                 named = {r.plan_id for r in refs}
                 turn.plans = [p for p in turn.plans if p.id in named] or turn.plans
                 turn.tasks, turn.task_how = refs, "number"
@@ -1743,6 +1745,23 @@ class Reader:
                 return []
             found += [h.item for h in hits[:1] if isinstance(h.item, TaskRef)]
         return list(dict.fromkeys(found))
+
+    def _other_side(self, turn: Turn, plan_ids: list[str], numbered: TaskRef) -> list[TaskRef]:
+        """ "một lớp cho học sinh, sinh viên tốn gấp mấy lần một lớp … (5.1)": a task named by number, set
+        beside one named by its words; both, in the order said (the one by number alone when no side names
+        another task clearly)."""
+        # (the words "so với" were read as a comparison and cut from the content: its pieces stand apart there)
+        pieces = [p for s in _SIDES_RE.split(fold(turn.query.content)) for p in s.split(SEPARATOR)]
+        sides = [s for s in pieces if len(self.index.content_tokens(s)) >= 2]
+        for side in sides:
+            hits = self._good(turn, self.index.rank_tasks(side, plan_ids))
+            best = hits[0] if hits else None
+            if best is None or best.score < STRONG_MATCH or not isinstance(best.item, TaskRef):
+                continue
+            if best.item != numbered and (len(hits) == 1 or hits[1].score < best.score):
+                said_first = turn.query.raw.find(numbered.number) < len(turn.query.raw) // 2
+                return [numbered, best.item] if said_first else [best.item, numbered]
+        return [numbered]
 
     def _bracketed_tasks(self, turn: Turn, plan_ids: list[str]) -> list[TaskRef]:
         """Tasks listed one by one in brackets, each named outright; none unless every item names one."""
@@ -2519,14 +2538,18 @@ class Reader:
             )
         # "điểm b mục 9", "ý c)": a lettered point of the one entry named
         points = self._points(turn.query) if len(ids) == 1 else ()
+        holds = entries or any(self.operations.tasks_naming(s, plans) for s in slugs)
+        if not holds:
+            # "thái bình có nhắc tới cục SHTT ko, trong việc gì?": no entry, no task of its own, but tasks whose
+            # words name it ("theo hướng dẫn của … Cục Sở hữu trí tuệ"): those are what the plan says of it
+            wanted = set(slugs)
+            naming = [(p, t) for p in plans for t in p.tasks if wanted & set(self.index.find_agencies(t.content))]
+            named = tuple(f"{p.id}:{t.number}" for p, t in naming)
+            if named:  # (each task's words whole: where they name it may lie past a list line's length)
+                chosen = Filters(ids=named[:MAX_TIED])
+                return turn.request(Items.TASKS, plans=plans, filters=chosen, show=(Field.CONTENT,))
         # "KH 160 có giao nhiệm vụ riêng cho Sở Tư pháp không?": no entry and no task of its own, "no" answers it
-        asked = (
-            (Field.CONTINUES,)
-            if not entries
-            and self._asks_whether_there(turn.query)
-            and not any(self.operations.tasks_naming(s, plans) for s in slugs)
-            else ()
-        )
+        asked = (Field.CONTINUES,) if not holds and self._asks_whether_there(turn.query) else ()
         return turn.request(
             Items.DUTIES,
             plans=plans,
@@ -3014,8 +3037,12 @@ class Reader:
             elif place and not days and any(re.search(r"\btại\b", t.content) for t in tasks):
                 facets = [Field.CONTENT if f is Field.DETAIL else f for f in facets]
             facets = list(dict.fromkeys(facets))
-        if Field.BUDGET in facets and len(turn.tasks) == 1 and self.lexicon.has("average", q.folded):
-            facets.append(Field.AVERAGE)  # "nhiệm vụ 3.4 bình quân mỗi sản phẩm bao nhiêu tiền": its money, divided
+        if Field.BUDGET in facets and (
+            (len(turn.tasks) == 1 and self.lexicon.has("average", q.folded)) or self.lexicon.has("per_unit", q.folded)
+        ):
+            # "nhiệm vụ 3.4 bình quân mỗi sản phẩm bao nhiêu tiền", "một lớp … gấp mấy lần một lớp (5.1)": the money
+            # divided by the count
+            facets.append(Field.AVERAGE)
         if self.lexicon.has("guided_by", q.folded):
             # "khai thác thông tin theo hướng dẫn của cơ quan nào": the task's words, not who carries it out
             facets = [Field.CONTENT, *(f for f in facets if f not in (Field.LEAD, Field.CONTENT))]
@@ -3376,6 +3403,8 @@ _COMMA_NUMBER_RE = re.compile(
 # "A và B", "A với B", "A vs B": two subjects of one question
 _SUBJECTS_RE = re.compile(r"\s(?:và|va|với|voi|vs|hay|hoặc|hoac)\s|,")
 _JOINED_RE = re.compile(r"\b(?:voi|va|vs|so voi)\b")
+# two sides weighed against each other: "X gấp mấy lần Y", "X so với Y", "X chênh Y bao nhiêu"
+_SIDES_RE = re.compile(r"\b(?:gap(?: \w+){0,3}? lan|so voi|chenh(?: lech)?(?: nhau)?)\b")
 # what a number question counts: "bao nhiêu sản phẩm OCOP", "tối thiểu mấy cơ sở sản xuất kinh doanh"
 # (and "có chỉ tiêu nào về số doanh nghiệp kiểm toán …")
 _COUNTED_RE = re.compile(
