@@ -2744,3 +2744,19 @@ def test_one_class_against_another_named_by_number(assistant: Assistant) -> None
 def test_an_agency_the_plan_only_names_in_its_tasks_words(assistant: Assistant) -> None:
     answered, text, _ = ask(assistant, "thai binh co nhac toi cuc SHTT ko, trong viec gi?")
     assert answered and _has(text, "III.2.c") and _has(text, "III.6.e") and _has(text, "nước ngoài")
+
+
+def test_the_part_named_tổ_chức_thực_hiện_is_where_the_answer_is(assistant: Assistant) -> None:
+    question = "Trong phần tổ chức thực hiện năm 2022, Sở TT&TT phải triển khai nhiệm vụ SHTT trong những lĩnh vực nào?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "công nghệ thông tin") and "1.c —" not in text
+
+
+def test_an_agency_set_aside_is_not_the_subject(assistant: Assistant) -> None:
+    question = (
+        "KH 2022 NT: ngoai so KHCN, nhung so nao phai phoi hop xay dung du toan chi tiet cac nhiem vu "
+        "roi gui So Tai chinh tham dinh?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "Sở Văn hóa, Thể thao và Du lịch") and _has(text, NNPTNT)
+    assert not _has(text, "IV.1")

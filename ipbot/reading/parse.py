@@ -71,6 +71,7 @@ class Query:
     excluded_numbers: list[str] = field(default_factory=list)  # "không tính 5.3": left out, not asked about
     group_numbers: list[str] = field(default_factory=list)
     agencies: list[str] = field(default_factory=list)
+    aside: list[str] = field(default_factory=list)  # "ngoài Sở KH&CN, những sở nào …": named to be left out
     quarters: list[int] = field(default_factory=list)
     sources: set[str] = field(default_factory=set)
     content: str = ""
@@ -112,6 +113,11 @@ class Query:
         """The message's clauses, folded and expanded as cues see them."""
         parts = re.split(r"[,;:?!.()]\s|[,;:?!()]", self.raw)
         return [f"{fold(spell_out(c))} | {expand(fold(spell_out(c)))}" for c in parts]
+
+
+_ASIDE_RE = re.compile(r"\b(?:ngoai(?: ra)?|tru|khong ke|khong tinh) ")
+ASIDE_BEFORE_RE = re.compile(r"\b(?:ngoai(?: ra)?|tru|khong ke|khong tinh) $")
+"""Text ending where an agency set aside begins ("… ngoài " before "Sở KH&CN")."""
 
 
 def quarters_in(folded: str) -> list[int]:
@@ -226,6 +232,8 @@ def understand(index: Index, question: str, lexicon: Lexicon | None = None) -> Q
     nth += [str(lexicon.ordinals[w]) for w in re.findall(cardinal, folded)]
     q.group_numbers = list(dict.fromkeys([*_BARE_NUM_RE.findall(folded), *nth]))
     q.agencies = index.find_agencies(text) or index.quoted_generic_agencies(text)
+    q.aside = _set_aside(index, folded)
+    q.agencies = [a for a in q.agencies if a not in q.aside]
     q.quarters = _quarters(folded)
     q.sources = source_keys(index, expanded)
     if q.sources:
@@ -318,6 +326,18 @@ def _content(
         # with an agency named, role words describe the agency, not a task
         spans += [m.span() for m in lexicon.find("role_word", f)]
     return _cut(q, f, spans)
+
+
+def _set_aside(index: Index, folded: str) -> list[str]:
+    """Agencies named right after "ngoài", "trừ", "không kể" ("ngoài Sở KH&CN, những sở nào phải …"): the
+    question is about the others."""
+    out: list[str] = []
+    for m in _ASIDE_RE.finditer(folded):
+        rest = folded[m.end() : m.end() + 80]
+        spans = index.agency_spans(rest)
+        if spans and spans[0][0] == 0:
+            out += index.find_agencies(rest[: spans[0][1]])[:1]
+    return out
 
 
 def _entity_spans(index: Index, q: Query, f: str) -> list[tuple[int, int]]:

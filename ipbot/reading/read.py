@@ -26,7 +26,7 @@ from ipbot.plans.store import Knowledge
 from ipbot.reading.index import SEPARATOR, Hit, Index, Passage, TaskRef, task_text
 from ipbot.reading.lexicon import Lexicon, default_lexicon
 from ipbot.reading.operations import Operations
-from ipbot.reading.parse import Query, folded_question, understand
+from ipbot.reading.parse import ASIDE_BEFORE_RE, Query, folded_question, understand
 from ipbot.reading.places import PLACE_WORDS, Place, Places
 from ipbot.reading.segment import segment
 from ipbot.reading.turn import FIELD_OF_CUE, STRONG_MATCH, TASK_FACETS, Turn
@@ -2414,7 +2414,10 @@ class Reader:
         q = turn.query
         which = _WHICH_AGENCIES_RE.search(q.folded)
         # "những sở nào phải … gửi Sở Tài chính thẩm định?": an agency after the question is part of what is asked
-        named_after = bool(which) and all(s >= which.end() for s, _ in self.index.agency_spans(q.folded))
+        # (one set aside before it is no subject either: "ngoài Sở KH&CN, những sở nào …")
+        named_after = bool(which) and all(
+            s >= which.end() or ASIDE_BEFORE_RE.search(q.folded[:s]) for s, _ in self.index.agency_spans(q.folded)
+        )
         if (q.agencies and not named_after) or turn.task_how == "number" or not q.content_tokens:
             return None
         if turn.task_how in ("context", "analog") and q.has("lead", "coop"):
@@ -2446,6 +2449,8 @@ class Reader:
             for h in (clear or hits[:8])
             if isinstance(h.item, Passage) and h.score >= top - WHICH_SPREAD and h.evidence >= MIN_EVIDENCE
         ]
+        if q.aside:  # "ngoài Sở KH&CN, những sở nào …": not its own entry
+            passages = [p for p in passages if not set(q.aside) & set(self._entry_agencies(p))] or passages
         requests = self._passages(turn, passages[:6])
         if unassigned:
             note = Request(
@@ -2457,6 +2462,11 @@ class Reader:
             )
             requests.insert(0, note)
         return requests
+
+    def _entry_agencies(self, passage: Passage) -> list[str]:
+        """The agencies a "Tổ chức thực hiện" entry is about (none for another kind of passage)."""
+        plan = self.index.plans[passage.plan_id]
+        return next((e.agencies for e in plan.responsibilities if e.section == passage.section), [])
 
     def _unassigned(self, turn: Turn) -> TaskRef | None:
         """The task a who-question matched, when no matched task names anybody in the role asked about."""
@@ -2705,6 +2715,8 @@ class Reader:
             duty = self._duty_match(turn)
             return duty or self._duties(turn, turn.plans, q.agencies)
         duty = self._duty_match(turn)
+        if duty is not None and re.search(r"\b(?:phan|muc|trong) to chuc thuc hien\b", q.folded):
+            return duty  # "Trong phần tổ chức thực hiện, Sở TT&TT phải triển khai … những lĩnh vực nào": that part
         named_task = self._strong_task(turn) or self.lexicon.has("verify", q.folded)
         if named_task and self._own_duty_as_good(turn, duty):
             named_task = False  # "Sở TT&TT triển khai SHTT trong những lĩnh vực nào": its entry says so as well
