@@ -2760,3 +2760,11 @@ def test_an_agency_set_aside_is_not_the_subject(assistant: Assistant) -> None:
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "Sở Văn hóa, Thể thao và Du lịch") and _has(text, NNPTNT)
     assert not _has(text, "IV.1")
+
+
+def test_this_support_last_year_is_the_task_talked_about_not_another_plans(assistant: Assistant) -> None:
+    first = assistant.ask("Năm 2023 hỗ trợ đăng ký bảo hộ, truy xuất nguồn gốc sản phẩm OCOP thì bao giờ triển khai?")
+    question = "Năm ngoái (2022) việc hỗ trợ này do sở nào chủ trì, chỉ tiêu bao nhiêu sản phẩm?"
+    answered, text, _ = ask(assistant, question, first.context)
+    assert answered and _has(text, "3.e") and _has(text, NNPTNT) and _has(text, "06 sản phẩm")
+    assert not _has(text, "Thái Bình")

@@ -1843,7 +1843,9 @@ class Reader:
     def _task_hits(self, turn: Turn, content: str, plan_ids: list[str]) -> list[TaskRef]:
         good = self._good(turn, self.index.rank_tasks(content, plan_ids))
         # (a funding source named is this plan's money: "kinh phí sự nghiệp KH&CN … bố trí cho kế hoạch năm 2024")
-        if turn.explicit and (not good or good[0].score < STRONG_MATCH) and not turn.query.sources:
+        # ("Năm ngoái việc hỗ trợ này do sở nào chủ trì": "this" is the task talked about, not another plan's)
+        pointing = bool(turn.context.task_ids) and self._refers_to_one(turn.query)
+        if turn.explicit and (not good or good[0].score < STRONG_MATCH) and not turn.query.sources and not pointing:
             # a weak match in the plan named, a clear one in another plan: the task is not in this plan (another
             # plan of the province, or one in force: never an earlier cycle's plan of another province)
             asked = {self.index.plans[p].province_id for p in plan_ids}
@@ -2204,6 +2206,9 @@ class Reader:
             return None
         if turn.task_how in ("context", "analog") and q.has("lead", "coop", "budget", "time"):
             return None  # "hồi đó sở nào lo việc này và chỉ tiêu bao nhiêu sản phẩm?": that task's parts
+        counted = any(self._task(r).quantities for r in turn.tasks)
+        if turn.task_how in ("context", "analog") and q.has("quantity") and counted:
+            return None  # "còn năm 2023 thì sao, chỉ tiêu bao nhiêu sản phẩm?": the count that task states
         if turn.tasks and turn.task_how == "content" and q.has("quantity"):
             best_target = max(
                 (h.score for h in self.index.rank_passages(q.content, turn.plan_ids, ["target"])[:1]), default=0.0
