@@ -17,6 +17,9 @@ __all__ = ["apply_table", "leads_by_reference", "narrative_tasks", "short_title"
 _GROUP_RE = re.compile(r"^(\d{1,2})\.\s+(.+?)\s*:?\s*$")
 _NUMBERED_RE = re.compile(r"^(\d{1,2}\.\d{1,2})\.?\s+(.+)$")
 _LETTER_RE = re.compile(r"^([a-zđ])\)\s*(.+)$")
+# a task numbered across the whole section, under numbered groups ("(6) Xây dựng hồ sơ …" in group "2."): the
+# number is the plan's own ("nhiệm vụ số (6)") and the budget table's row "6"
+_PAREN_RE = re.compile(r"^\((\d{1,3})\)\s+(.+)$")
 _DASH_RE = re.compile(r"^[-–•+]\s*(.+)$")
 # a task's labelled field, on a line of its own, after a dash or a letter ("b) Cơ quan chủ trì: …": in a plan
 # that labels its fields, "a) … đ)" are the fields of one task, not tasks)
@@ -287,6 +290,11 @@ def narrative_tasks(
             current = new_task(number, letter.group(2))
             if multi_year:
                 current["section"] = f"{roman}.{number.removeprefix(prefix)}"
+            continue
+        paren = _PAREN_RE.match(line)
+        if paren and current_group is not None:
+            current = new_task(paren.group(1), paren.group(2))
+            current["section"] = f"{roman}.{current_group['number'].removeprefix(prefix)}.({paren.group(1)})"
             continue
         dash = _DASH_RE.match(line)
         if dash and current_group is not None and (current is None or current.get("_dashes")):
