@@ -85,6 +85,25 @@ def _abbreviations(lines: list[str]) -> dict[str, str]:
         body = line.split(":", 1)[1] if ":" in line else line
         for m in re.finditer(r"([A-ZĐ][A-ZĐ&]{1,7})\s*:\s*([^;]+)", body):
             out[m.group(1)] = m.group(2).strip().rstrip(".")
+        out.update(_legend_entries(body))
+    return out
+
+
+def _legend_entries(body: str) -> dict[str, str]:
+    """A legend's entries that are not one capitalised word: 'SN KH&CN: …; Chi TX sở, ngành: …; NS huyện: …'.
+
+    A table's column headings are often short phrases of several words (with a comma, in lower case); the
+    legend gives each as '<heading>: <meaning>', the entries split by ';'. A heading is short (at most six
+    words) and the meaning names a budget, so a sentence with a colon in it is not taken for an entry.
+    """
+    out: dict[str, str] = {}
+    for piece in body.split(";"):
+        if ":" not in piece:
+            continue
+        short, meaning = (part.strip() for part in piece.split(":", 1))
+        meaning = meaning.rstrip(".").strip()
+        if short and meaning and len(short.split()) <= 6 and budget_.source_kind(meaning) is not None:
+            out.setdefault(short, meaning)
     return out
 
 
