@@ -167,7 +167,7 @@ class AgencyMatcher:
         for m in list(_DISTRICTS_RE.finditer(text)):
             spans = self._named_districts(text, m)
             for start, _stop, kind, name in spans:
-                slug, note = self._district(kind, name)
+                slug, note = self._district(kind, name, m.group(0))
                 found.append((start, slug))
                 if note:
                     out.notes.append(note)
@@ -183,7 +183,7 @@ class AgencyMatcher:
                 spans.append((more.start(1), more.end(), more.group(1), more.group(2)))
                 end = more.end()
             for start, stop, kind, name in spans:
-                slug, note = self._district(kind, name)
+                slug, note = self._district(kind, name, m.group(0))
                 found.append((start, slug))
                 if note:
                     out.notes.append(note)
@@ -291,14 +291,20 @@ class AgencyMatcher:
         listed = self.districts.get(place_key(name), "")
         return listed[: -len(name)].strip() if listed.endswith(name) else plural
 
-    def _district(self, kind: str, name: str) -> tuple[str, str | None]:
-        """'UBND huyện Tuy An' as an agency of its own; a note when the province's list lacks it."""
+    def _district(self, kind: str, name: str, said: str = "UBND") -> tuple[str, str | None]:
+        """'UBND huyện Tuy An' as an agency of its own; a note when the province's list lacks it.
+
+        Its name is written as the document first writes it ("Ủy ban nhân dân huyện Na Rì" stays in full, so an
+        answer quotes the plan), the other spelling an alias; the id is the same either way."""
         kind = "thành phố" if kind.startswith("TP") else kind
-        full = f"UBND {kind} {name}"
-        slug = re.sub(r"[^a-z0-9]+", "-", fold(full)).strip("-")
+        short = f"UBND {kind} {name}"
+        slug = re.sub(r"[^a-z0-9]+", "-", fold(short)).strip("-")
         known = place_key(name) in self.districts
         if slug not in self.new:
-            self.new[slug] = AgencyDef(id=slug, name=full, scope="province", kind="local", aliases=[])
+            full = f"Ủy ban nhân dân {kind} {name}"
+            written = full if re.match(r"(?:Ủy|Uỷ) ban nhân dân", said) else short
+            alias = short if written == full else full
+            self.new[slug] = AgencyDef(id=slug, name=written, scope="province", kind="local", aliases=[alias])
         if kind in _COMMUNE_KINDS:
             return slug, None  # no list of communes to check it against: the name is kept as written
         if self.districts and not known:
