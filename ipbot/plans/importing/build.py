@@ -276,6 +276,16 @@ _WHEN_RE = re.compile(
     rf"(?:trong|vào|thời gian(?: thực hiện)?:?)\s+((?:{_QUARTERS})|(?:năm\s+20\d\d(?:\s*[-–]\s*20\d\d)?))",
     re.IGNORECASE,
 )
+# "trong hai năm 2024 - 2025": the years are the time, the count only repeats it
+_YEARS_SPAN_RE = re.compile(r"(?:trong|vào)\s+(?:hai|ba|bốn|năm|các)\s+năm\s+(20\d\d\s*[-–]\s*20\d\d)", re.IGNORECASE)
+_YEARS = r"20\d\d(?:\s*(?:[-–]|đến(?:\s+năm)?)\s*20\d\d)?"
+# how often, said right after the verb: "thực hiện thường xuyên hằng năm", "thực hiện hằng năm trong giai đoạn
+# 2023 - 2025", "thực hiện hằng năm từ năm 2023 đến năm 2025" (the whole phrase is the task's time)
+_DOING_WHEN_RE = re.compile(
+    r"\bthực hiện\s+((?:thường xuyên|hằng năm|hàng năm|định kỳ)(?:\s+(?:hằng năm|hàng năm))?"
+    rf"(?:\s+(?:trong giai đoạn|giai đoạn|từ năm|trong các năm|trong năm)\s+{_YEARS})?)(?=\s*[,;.]|\s*$)",
+    re.IGNORECASE,
+)
 
 
 def _labelled_clauses(text: str) -> dict[str, tuple[str, str]]:
@@ -364,7 +374,7 @@ def _prose(
         else:
             notes.append(f"{number}: thời gian «{value}» chưa đọc được thành quý hay năm (kiểm tra)")
     if "timeline" not in task:
-        m = _WHEN_RE.search(text)
+        m = _DOING_WHEN_RE.search(text) or _YEARS_SPAN_RE.search(text) or _WHEN_RE.search(text)
         timeline = tasks_.timeline_of(m.group(1)[:1].upper() + m.group(1)[1:], year) if m else None
         if timeline:
             task["timeline"] = timeline

@@ -25,7 +25,7 @@ _DASH_RE = re.compile(r"^[-–•+]\s*(.+)$")
 # that labels its fields, "a) … đ)" are the fields of one task, not tasks)
 _LABELS = (
     r"Mục tiêu|(?:Cơ quan |Đơn vị )?chủ trì|(?:Cơ quan |Đơn vị )?phối hợp|Nội dung tập huấn|Nội dung(?: thực hiện)?"
-    r"|Thời gian(?: thực hiện)?|Kinh phí(?: thực hiện| dự kiến)?"
+    r"|Thời gian(?: thực hiện)?|Tiến độ(?: thực hiện)?|Kinh phí(?: thực hiện| dự kiến)?"
 )
 _LABEL_RE = re.compile(rf"^(?:[-–•+]\s*|[a-zđ]\)\s*)?({_LABELS})\s*:\s*(.*)$", re.IGNORECASE)
 # the fields of one task written on one line: "a) Nội dung: …; b) Cơ quan chủ trì: …; c) …"
@@ -156,8 +156,11 @@ def timeline_of(text: str, year: int) -> dict | None:
             last = 4  # "Quý III/2024 – Quý II/2025": the plan year's part
         y = re.search(r"\b(20\d\d)\b", text)
         return {"text": text, "quarters": list(range(first, last + 1)), "year": int(y.group(1)) if y else year}
+    # a span of years anywhere ("24 tháng (2024 - 2025)") is whole years, as "Năm 2024 - 2025" is
     if re.search(
-        r"\bnăm(?: học)?\s+20\d\d|^20\d\d|cả năm|hằng năm|hàng năm|thường xuyên|trong năm", text, re.IGNORECASE
+        r"\bnăm(?: học)?\s+20\d\d|^20\d\d|\b20\d\d\s*[-–]\s*20\d\d\b|cả năm|hằng năm|hàng năm|thường xuyên|trong năm",
+        text,
+        re.IGNORECASE,
     ):
         y = re.search(r"\b(20\d\d)\b", text)
         return {"text": text, "quarters": [], "year": int(y.group(1)) if y else year, "whole_year": True}
@@ -236,7 +239,7 @@ def narrative_tasks(
                     facts.replace(f"tasks[{current['number']}]", current["title"], line)
                 else:
                     current["content"] += " " + value
-            elif kind.startswith("thoi gian"):
+            elif kind.startswith(("thoi gian", "tien do")):  # "Tiến độ: Năm 2025" is when, as a table's column
                 timeline = timeline_of(value, years[0])
                 if timeline:
                     current["timeline"] = timeline
