@@ -141,6 +141,9 @@ _ANNOTATION_RE = re.compile(r"\bnăm\s+20\d\d\b|mỗi năm|hằng năm|hàng nă
 _IN_TABLE_RE = re.compile(r"phụ lục|bảng (?:dự toán|tổng hợp|kinh phí)|biểu\b", re.IGNORECASE)
 
 
+_PER_YEAR_TAIL_RE = re.compile(r";\s*(?:mỗi năm|hằng năm|hàng năm|năm\s+20\d\d\s*:)", re.IGNORECASE)
+
+
 def _annotations(rest: str) -> tuple[str, list[str], dict[int, Decimal]]:
     """The text after a task's amount without its annotating brackets, the brackets' words (for the budget's
     note) and the amounts by year they give ("năm 2026: 160 triệu đồng" → {2026: 160})."""
@@ -194,7 +197,14 @@ def _budget_text(task: dict, text: str, sources: list[dict], abbreviations: dict
     if by_year and sum(by_year.values()) != total:
         notes.append(f"{number}: kinh phí: các năm cộng được {sum(by_year.values())}, khác tổng {total} (kiểm tra)")
     # the split by source: "…, trong đó: A 900 triệu đồng; B 300 …" or "450 triệu đồng (A 300 triệu đồng, B 150 …)"
-    parts = re.split(r"trong đó\s*:?|^\s*\(", rest, maxsplit=1)
+    parts = re.split(r"trong đó\s*:?|^\s*,?\s*gồm\s*:?|^\s*\(", rest, maxsplit=1)
+    if len(parts) == 2:
+        # "…; mỗi năm bố trí 600 triệu đồng (…)" after the split says how it is spread over the years: the
+        # budget's note, in the document's words, not a further source
+        per_year = _PER_YEAR_TAIL_RE.search(parts[1])
+        if per_year:
+            said.append(parts[1][per_year.start() :].strip(" ;.").strip())
+            parts[1] = parts[1][: per_year.start()]
     if len(parts) == 2 and budget_.money_in_text(parts[1]):
         start = 0
         for m in budget_.money_spans(parts[1]):
