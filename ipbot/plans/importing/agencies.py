@@ -178,10 +178,16 @@ class AgencyMatcher:
             end = m.end()
             while True:  # "UBND huyện Sơn Hòa, huyện Sông Hinh": the second "UBND" left out
                 more = _MORE_DISTRICT_RE.match(text, end)
-                if more is None:
+                if more is not None:
+                    spans.append((more.start(1), more.end(), more.group(1), more.group(2)))
+                    end = more.end()
+                    continue
+                # "UBND huyện Na Hang, Lâm Bình": "huyện" left out too; only names on the province's list
+                bare = _NEXT_NAME_RE.match(text, end)
+                if bare is None or not self.districts or place_key(bare.group(1)) not in self.districts:
                     break
-                spans.append((more.start(1), more.end(), more.group(1), more.group(2)))
-                end = more.end()
+                spans.append((bare.start(1), bare.end(), self._kind_of(bare.group(1), m.group(1)), bare.group(1)))
+                end = bare.end()
             for start, stop, kind, name in spans:
                 slug, note = self._district(kind, name, m.group(0))
                 found.append((start, slug))
