@@ -220,7 +220,10 @@ def _budget_text(task: dict, text: str, sources: list[dict], abbreviations: dict
             notes.append(f"{number}: kinh phí: các nguồn cộng được {sum(allocation.values())}, khác tổng {total}")
     else:
         named = re.search(r"(?:nguồn|từ)\s*:?\s*(.+)$", rest.strip(" ;,."), re.IGNORECASE)
-        source = _source_for(named.group(1), sources, abbreviations) if named else None
+        # "160 triệu đồng, ngân sách cấp huyện": a source named without "nguồn"/"từ" before it
+        bare = rest.strip(" ;,.")
+        said_source = named.group(1) if named else bare if budget_.source_kind(bare) else None
+        source = _source_for(said_source, sources, abbreviations) if said_source else None
         if source is not None:
             allocation[source["key"]] = total
     task["budget"] = {"status": "row", "total": total, "allocation": allocation}
