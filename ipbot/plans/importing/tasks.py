@@ -623,7 +623,9 @@ def _fill_from_row(
     ).strip()
     source_cell = cells[cols["source"]].strip() if "source" in cols and cols["source"] < len(cells) else ""
     said_cell = cells[cols["total"]].strip() if "total" in cols and total is None else ""
-    if said_cell and not _nothing(said_cell):  # "Đã bố trí trong dự toán" where the amount would be
+    # "Đã bố trí trong dự toán" where the amount would be; a note column that says it at more length ("Lồng ghép"
+    # | … | "Lồng ghép trong kinh phí tổ chức Hội thi") is kept instead
+    if said_cell and not _nothing(said_cell) and not fold(note).startswith(fold(said_cell)):
         note = " ".join(filter(None, [said_cell, f"({source_cell})" if source_cell else ""]))
     if "source" in cols and cols["source"] < start and cells[cols["source"]].strip():
         task["source_text"] = cells[cols["source"]].strip()
@@ -644,7 +646,9 @@ def _fill_from_row(
             f"{number}: kinh phí: phần nội dung ghi {said_before['total']}, bảng dự toán ghi {total} (kiểm tra)"
         )
     if total is None and not allocation:
-        if re.search(r"thường xuyên|bố trí trong dự toán", f"{note} {source_cell}", re.IGNORECASE):
+        # "Lồng ghép" where the amount would be: paid within another budget (as the text's "lồng ghép trong kinh
+        # phí …" is read), no gap to check
+        if re.search(r"thường xuyên|bố trí trong dự toán|lồng ghép", f"{note} {source_cell}", re.IGNORECASE):
             note = note or source_cell or "Hoạt động thường xuyên"
             task["budget"] = {"status": "recurring", "row": cells[0] or None, "note": note}
         else:
