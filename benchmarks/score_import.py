@@ -78,8 +78,10 @@ _FILLERS = {"va", "cac", "tinh", "thi", "xa", "cua"}
 
 
 def _words_key(name: str, province: str) -> str:
+    """A name's words to compare: folded, fillers and the province's name left out, and "UBND" spelt out (a key
+    may write "UBND huyện Na Rì" where the document and the draft write "Ủy ban nhân dân huyện Na Rì")."""
     drop = set(fold(province).split())
-    words = [w for w in fold(name).split() if w not in _FILLERS]
+    words = [w for w in re.sub(r"\bubnd\b", "uy ban nhan dan", fold(name)).split() if w not in _FILLERS]
     out = [w for w in words if w not in drop] if len(words) > len(drop) else words
     return " ".join(out)
 
@@ -121,11 +123,27 @@ def _money(value: object) -> Decimal | None:
     return None if value is None else Decimal(str(value)).normalize()
 
 
+_ROMAN_PREFIX = re.compile(r"[IVX]+\.")
+
+
+def drafted_number(number: str, drafted: set[str]) -> str:
+    """The draft's number for a key's: the same, or the same behind the tasks section's numeral.
+
+    A multi-year plan in lettered tasks is cited "điểm a khoản 1 Mục IV"; the curated plans (and the importer)
+    write it "IV.1.a", a key may write "1.a". Both name the same task, so the numeral is not a miss; a key
+    number that matches neither way (or more than one task) stays as it is and is scored as not found.
+    """
+    if number in drafted:
+        return number
+    behind = [d for d in drafted if _ROMAN_PREFIX.match(d) and _ROMAN_PREFIX.sub("", d, count=1) == number]
+    return behind[0] if len(behind) == 1 else number
+
+
 def _task_checks(draft: dict, key: dict, names: Names, own: dict[str, str]) -> dict[str, dict[str, bool]]:
     drafted = {str(t["number"]): t for t in draft["tasks"]}
     out: dict[str, dict[str, bool]] = {}
     for expected in key["tasks"]:
-        number = str(expected["number"])
+        number = drafted_number(str(expected["number"]), set(drafted))
         task = drafted.get(number)
         if task is None:
             out[number] = {"lead": False, "timeline": False, "budget": False, "found": False}

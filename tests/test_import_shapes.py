@@ -7,7 +7,11 @@ figures they were first measured at are in the README. Two more came later, writ
 decision-lam-dong (a decision over a plan in lettered parts A–D, roman groups with items 1., 2. again in each,
 each task's fields as lines "a) Nội dung … đ) Kinh phí", an appendix with a column per year and "- Ngân sách …"
 rows, three reporting deadlines) and table-ha-tinh (tasks only in a tab-separated table, its header repeated at
-page breaks, rows that go on with only a second amount and source).
+page breaks, rows that go on with only a second amount and source). Three more, written the same way: decision-bac-kan
+(a decision over an unsigned plan, lettered tasks under numbered groups, some written as one sentence with
+their time after the verb), portal-hau-giang (a portal copy, tasks numbered (1)–(17) across the groups, their
+lead, time and budget only in an appendix whose legend names the columns, a partner cell on two lines) and
+table-tuyen-quang (tasks in a tab-separated table, districts listed after one "UBND huyện").
 """
 
 from __future__ import annotations
@@ -25,7 +29,9 @@ from ipbot.plans.checks import check_catalogue
 from ipbot.plans.importing import draft_plan, finish, plan_facts, to_yaml
 from ipbot.plans.importing.agencies import AgencyMatcher, districts_of
 from ipbot.plans.importing.budget import words_to_number
+from ipbot.plans.importing.build import _abbreviations
 from ipbot.plans.importing.document import clean
+from ipbot.plans.importing.organisation import _yearly_deadline
 from ipbot.plans.importing.review import review_page
 from ipbot.plans.importing.tasks import short_title
 from ipbot.plans.load import load_catalogue, load_registry
@@ -39,6 +45,9 @@ SHAPES = [
     "sentences-kon-tum",
     "decision-lam-dong",
     "table-ha-tinh",
+    "decision-bac-kan",
+    "portal-hau-giang",
+    "table-tuyen-quang",
 ]
 
 
@@ -705,3 +714,180 @@ def test_a_task_table_row_that_goes_on_across_a_repeated_header(registry: list) 
 def test_a_national_assembly_resolution_is_not_implemented(registry: list) -> None:
     data = finish(draft_plan(UNSEEN / "decision-lam-dong.txt", registry)).data
     assert [i["number"] for i in data["implements"]] == ["1068/QĐ-TTg", "2205/QĐ-TTg"]
+
+
+# ---------------------------------------------------------------- the shapes of decision-bac-kan, portal-hau-giang
+_SENTENCES = """ỦY BAN NHÂN DÂN
+TỈNH BẮC KẠN
+Số: 20/KH-UBND
+Bắc Kạn, ngày 14 tháng 02 năm 2023
+
+KẾ HOẠCH
+Triển khai Chiến lược Sở hữu trí tuệ trên địa bàn tỉnh Bắc Kạn giai đoạn 2023 - 2025
+
+I. NHIỆM VỤ VÀ GIẢI PHÁP
+
+1. Thúc đẩy tạo lập, xác lập quyền sở hữu trí tuệ
+
+a) Xây dựng, đăng ký bảo hộ nhãn hiệu tập thể “Miến dong Côn Minh”.
+Giao Ủy ban nhân dân huyện Na Rì chủ trì, phối hợp với Sở Khoa học và Công nghệ thực hiện hằng năm trong giai \
+đoạn 2023 - 2025; kinh phí 150 triệu đồng, ngân sách cấp huyện.
+
+b) Quản lý và phát triển nhãn hiệu chứng nhận “Miến dong Bắc Kạn”.
+- Đơn vị chủ trì: Sở Khoa học và Công nghệ.
+- Đơn vị phối hợp: Ủy ban nhân dân huyện Na Rì, Chợ Đồn.
+- Tiến độ: 24 tháng (2024 - 2025).
+- Kinh phí: 1.200 triệu đồng, gồm ngân sách Trung ương 800 triệu đồng và ngân sách sự nghiệp khoa học và công \
+nghệ của tỉnh 400 triệu đồng; mỗi năm bố trí 600 triệu đồng (Trung ương 400 triệu đồng, tỉnh 200 triệu đồng).
+
+c) Tổ chức Hội thi Sáng tạo kỹ thuật tỉnh.
+Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh chủ trì, phối hợp với Sở Khoa học và Công nghệ tổ chức thực hiện \
+trong hai năm 2024 - 2025; kinh phí 200 triệu đồng từ nguồn sự nghiệp khoa học và công nghệ.
+
+II. KINH PHÍ THỰC HIỆN
+
+1. Tổng kinh phí thực hiện Kế hoạch là 1.550 triệu đồng (Bằng chữ: Một tỷ, năm trăm năm mươi triệu đồng), trong đó:
+
+- Ngân sách Trung ương: 800 triệu đồng;
+
+- Ngân sách tỉnh (sự nghiệp khoa học và công nghệ): 600 triệu đồng;
+
+- Ngân sách cấp huyện: 150 triệu đồng.
+
+III. CHẾ ĐỘ BÁO CÁO
+
+1. Định kỳ hằng năm, các sở, ban, ngành báo cáo kết quả thực hiện Kế hoạch về Sở Khoa học và Công nghệ trước \
+ngày 10 tháng 12 để tổng hợp, báo cáo Ủy ban nhân dân tỉnh.
+
+2. Báo cáo tổng kết giai đoạn gửi về Sở Khoa học và Công nghệ trước ngày 15 tháng 11 năm 2025.
+"""  # a backslash at a line's end joins it to the next (the lines are as long as the genre writes them)
+
+
+def test_tasks_whose_time_and_money_are_said_in_a_sentence(tmp_path: Path, registry: list) -> None:
+    data = _draft_of(tmp_path, registry, _SENTENCES)
+    tasks = {t["number"]: t for t in data["tasks"]}
+    # the time is the words after the verb; "trong hai năm 2024 - 2025" is the years
+    assert tasks["I.1.a"]["timeline"]["text"] == "Hằng năm trong giai đoạn 2023 - 2025"
+    assert tasks["I.1.c"]["timeline"]["text"] == "2024 - 2025"
+    assert any(n.startswith("I.1.a: thời gian đọc từ câu văn") for n in data["draft_notes"])  # still checked
+    # "kinh phí 150 triệu đồng, ngân sách cấp huyện": the source named without "nguồn"
+    assert tasks["I.1.a"]["budget"]["allocation"] == {"ns_huyen": 150}
+    # a named district keeps the document's spelling, the other one an alias, the id the same
+    agencies = {a["id"]: a for a in data["agencies"]}
+    assert agencies["ubnd-huyen-na-ri"]["name"] == "Ủy ban nhân dân huyện Na Rì"
+    assert agencies["ubnd-huyen-na-ri"]["aliases"] == ["UBND huyện Na Rì"]
+
+
+def test_a_tien_do_line_a_span_of_years_and_a_split_after_gom(tmp_path: Path, registry: list) -> None:
+    task = {t["number"]: t for t in _draft_of(tmp_path, registry, _SENTENCES)["tasks"]}["I.1.b"]
+    assert task["timeline"]["text"] == "24 tháng (2024 - 2025)" and task["timeline"]["whole_year"]
+    assert task["cooperating"] == ["ubnd-huyen-na-ri", "ubnd-huyen-cho-don"]  # "huyện" said once for both
+    assert (task["budget"]["total"], task["budget"]["allocation"]) == (1200, {"nstu": 800, "ns_khoa_hoc": 400})
+    assert task["budget"]["note"].startswith("mỗi năm bố trí 600 triệu đồng")  # how it is spread, not a source
+
+
+def test_the_yearly_report_of_results_is_the_deadline(tmp_path: Path, registry: list) -> None:
+    reporting = _draft_of(tmp_path, registry, _SENTENCES)["reporting"]
+    # "1. Định kỳ hằng năm, …": the item's number is no sentence, so the recipient is found
+    assert (reporting["deadline_day"], reporting["deadline_month"], reporting["recipient"]) == (10, 12, ["so-khcn"])
+    text = (
+        "Các sở, ban, ngành báo cáo sơ kết 6 tháng trước ngày 10/6/2024 và báo cáo kết quả thực hiện Kế hoạch năm "
+        "2024 trước ngày 25/11/2024 về Sở Khoa học và Công nghệ để tổng hợp, báo cáo Ủy ban nhân dân tỉnh trước "
+        "ngày 15/12/2024."
+    )
+    notes: list[str] = []
+    chosen = _yearly_deadline(text, notes)
+    assert chosen is not None and chosen.group(0) == "trước ngày 25/11/2024"  # not the interim nor the onward one
+    assert "10/6/2024" in notes[0] and "15/12/2024" in notes[0]
+
+
+_NUMBERED_ACROSS = """ỦY BAN NHÂN DÂN
+TỈNH HẬU GIANG
+Số: 71/KH-UBND
+Hậu Giang, ngày 09 tháng 4 năm 2024
+
+KẾ HOẠCH
+Triển khai Chiến lược Sở hữu trí tuệ trên địa bàn tỉnh Hậu Giang năm 2024
+
+I. NHIỆM VỤ NĂM 2024
+
+1. Công tác quản lý nhà nước về sở hữu trí tuệ
+
+(1) Rà soát, cập nhật cơ sở dữ liệu về các đối tượng sở hữu công nghiệp.
+
+(2) Sửa đổi Quy chế quản lý nhãn hiệu chứng nhận “Khóm Cầu Đúc Hậu Giang”.
+
+2. Hỗ trợ, đào tạo nguồn nhân lực
+
+(3) Tổ chức 03 lớp tập huấn kiến thức về sở hữu trí tuệ.
+
+II. KINH PHÍ THỰC HIỆN
+
+Tổng kinh phí thực hiện Kế hoạch năm 2024: 160 triệu đồng (Bằng chữ: Một trăm sáu mươi triệu đồng). Trong đó:
+
+- Ngân sách tỉnh (chi thường xuyên của các sở, ngành): 130 triệu đồng;
+
+- Ngân sách cấp huyện: 30 triệu đồng.
+
+PHỤ LỤC
+| STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian | Tổng kinh phí | Chi TX sở, ngành | NS huyện |
+| I | Quản lý nhà nước | | | | | | |
+| 1 | Rà soát, cập nhật CSDL | Sở KH&CN | UBND các huyện | Quý II/2024 | 40 | 40 | |
+| 2 | Sửa đổi Quy chế NHCN “Khóm Cầu Đúc Hậu Giang” | UBND thành phố Vị Thanh | Sở KH&CN | Quý III/2024 | 30 | | 30 |
+| II | Đào tạo | | | | | | |
+| 3 | Tập huấn kiến thức SHTT (03 lớp) | Sở KH&CN | UBND huyện Phụng Hiệp, | Quý II/2024 | 90 | 90 | |
+| | | | Vị Thủy, Châu Thành A | | | | |
+| | Tổng cộng | | | | 160 | 130 | 30 |
+Ghi chú: Chi TX sở, ngành: ngân sách tỉnh chi thường xuyên của các sở, ngành; NS huyện: ngân sách cấp huyện.
+"""
+
+
+def test_tasks_numbered_across_the_groups_meet_the_appendix_rows(tmp_path: Path, registry: list) -> None:
+    data = _draft_of(tmp_path, registry, _NUMBERED_ACROSS)
+    tasks = {t["number"]: t for t in data["tasks"]}
+    assert list(tasks) == ["1", "2", "3"]  # "(1)" … "(3)", not one task per group
+    assert [t["group"] for t in tasks.values()] == ["1", "1", "2"]
+    assert tasks["2"]["section"] == "I.1.(2)"
+    assert tasks["2"]["title"] == "Sửa đổi Quy chế quản lý nhãn hiệu chứng nhận “Khóm Cầu Đúc Hậu Giang”"
+    assert (tasks["2"]["lead"], tasks["2"]["timeline"]["quarters"]) == (["ubnd-thanh-pho-vi-thanh"], [3])
+    # the partner cell that runs onto a second printed line is read whole
+    assert tasks["3"]["cooperating"] == ["ubnd-huyen-phung-hiep", "ubnd-huyen-vi-thuy", "ubnd-huyen-chau-thanh-a"]
+    # the legend's "Chi TX sở, ngành: …" gives the column its stated source and amount
+    assert {s["label"]: s.get("amount") for s in data["budget"]["sources"]} == {"Chi TX sở, ngành": 130, "NS huyện": 30}
+    assert not any(n.startswith(("nguồn kinh phí", "kinh phí", "bảng")) for n in data["draft_notes"])
+
+
+def test_a_legends_entries_of_several_words() -> None:
+    line = "Ghi chú: NSTW: ngân sách Trung ương; Chi TX sở, ngành: ngân sách tỉnh chi thường xuyên; Xem: Phụ lục II"
+    assert _abbreviations([line]) == {
+        "NSTW": "ngân sách Trung ương",
+        "Chi TX sở, ngành": "ngân sách tỉnh chi thường xuyên",
+    }  # "Xem: Phụ lục II" names no budget, so it is no entry
+
+
+def test_districts_after_one_huyen_are_each_named(data_dir: Path, registry: list) -> None:
+    matcher = AgencyMatcher(registry, "Tuyên Quang", districts_of(data_dir, "Tuyên Quang"))
+    found = matcher.read("Sở NN&PTNT, UBND huyện Hàm Yên, Chiêm Hóa, Hội Cam sành Hàm Yên")
+    assert found.ids[:3] == ["so-nnptnt", "ubnd-huyen-ham-yen", "ubnd-huyen-chiem-hoa"]
+    assert matcher.read("UBND huyện Sơn Dương, Sở Công Thương").ids == ["ubnd-huyen-son-duong", "so-cong-thuong"]
+    # without the province's list of districts only the first is taken, as before
+    assert AgencyMatcher(registry, "Tuyên Quang").read("UBND huyện Hàm Yên, Chiêm Hóa").ids[0] == "ubnd-huyen-ham-yen"
+
+
+def test_the_scorer_reads_a_keys_number_and_ubnd_as_the_draft_writes_them(scorer) -> None:
+    drafted = {"IV.1.a", "IV.1.b", "2"}
+    assert scorer.drafted_number("1.a", drafted) == "IV.1.a"
+    assert scorer.drafted_number("2", drafted) == "2"
+    assert scorer.drafted_number("3.a", drafted) == "3.a"  # no such task: not found
+    names = scorer.Names("Bắc Kạn")
+    assert names.of_name("UBND huyện Na Rì") == names.of_name("Ủy ban nhân dân huyện Na Rì")
+
+
+def test_long_ghep_where_the_amount_would_be_is_paid_elsewhere(registry: list) -> None:
+    tasks = {t["number"]: t for t in finish(draft_plan(UNSEEN / "portal-hau-giang.txt", registry)).data["tasks"]}
+    # "| Lồng ghép | … | Lồng ghép trong kinh phí tổ chức Hội thi |": no gap, the note column's words kept
+    assert tasks["8"]["budget"] == {
+        "status": "recurring",
+        "row": "8",
+        "note": "Lồng ghép trong kinh phí tổ chức Hội thi",
+    }

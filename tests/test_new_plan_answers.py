@@ -46,6 +46,24 @@ UNSEEN = Path(__file__).parent / "data" / "unseen"
 # - imp_d7_06 (no diacritics), imp_d7_07 ("so với năm 2024" read as the plan's year): targets asked for;
 # - imp_d7_09: tasks "không ghi số tiền" are read as tasks without a row; these three have rows with words;
 # - imp_d7_12: the sum of an agency's tasks is answered with their numbers, not their titles.
+# Three more came later (decision-bac-kan, portal-hau-giang, table-tuyen-quang). Their drafts hold every task's
+# lead, budget and (but for one "hằng năm" keyed with the plan's years) time, and every plan-level fact; the
+# questions still missed are, all but the last two groups, the reading's or the answers':
+# - imp_decision-bac-kan_01, _20: the decision's date and "hiệu lực kể từ ngày ký" are not in the answer;
+# - imp_decision-bac-kan_03, _17, imp_portal-hau-giang_16, imp_table-tuyen-quang_25: a source's tasks are
+#   listed by number or short title, without the districts that lead them or the product a title leaves out;
+#   imp_table-tuyen-quang_04 likewise (task 15's short title ends before "quản trị tài sản trí tuệ");
+# - imp_decision-bac-kan_05, imp_table-tuyen-quang_29: a plan's amount for one year (no model field);
+# - imp_decision-bac-kan_10: a task named by its name, its lead and amounts asked together, read as a sum;
+# - imp_decision-bac-kan_21, imp_portal-hau-giang_20, _21: targets asked for by their words are not found;
+# - imp_decision-bac-kan_23: the final report's deadline (the plan holds one, the yearly one; a note names it);
+# - imp_decision-bac-kan_24, imp_portal-hau-giang_23: "không bố trí kinh phí riêng" read as "no row";
+# - imp_portal-hau-giang_15: the co-funding ("vốn đối ứng") named without diacritics; _26: the task named by
+#   its newspapers is answered from the duties; _27: the plan it implements (154/KH-UBND) is not shown;
+# - imp_table-tuyen-quang_22: the review's time (sơ kết, tổng kết) is in the duties, not a field;
+# - imp_decision-bac-kan_30, imp_portal-hau-giang_30 (unanswerable): answered with what names the same words;
+# - imp_portal-hau-giang_06: the appendix ("UBND huyện Long Mỹ") and VI.10 ("thị xã Long Mỹ") disagree on
+#   task 6's lead; the draft has the appendix's, and nothing yet records the disagreement.
 # The reading and the answers are outside the importer; a set that shrinks is good news: update it.
 STILL_MISSED = {
     "decision-phu-yen": {"imp_d1_08"},
@@ -55,6 +73,11 @@ STILL_MISSED = {
     "sentences-kon-tum": {"imp_d5_07", "imp_d5_10"},
     "decision-lam-dong": {"imp_d6_01", "imp_d6_02", "imp_d6_07", "imp_d6_13", "imp_d6_14", "imp_d6_15"},
     "table-ha-tinh": {"imp_d7_06", "imp_d7_07", "imp_d7_09", "imp_d7_11", "imp_d7_12", "imp_d7_15"},
+    "decision-bac-kan": {
+        f"imp_decision-bac-kan_{n}" for n in ("01", "03", "05", "10", "17", "20", "21", "23", "24", "30")
+    },
+    "portal-hau-giang": {f"imp_portal-hau-giang_{n}" for n in ("06", "15", "16", "20", "21", "23", "26", "27", "30")},
+    "table-tuyen-quang": {f"imp_table-tuyen-quang_{n}" for n in ("04", "22", "25", "29")},
 }
 
 

@@ -167,7 +167,7 @@ class AgencyMatcher:
         for m in list(_DISTRICTS_RE.finditer(text)):
             spans = self._named_districts(text, m)
             for start, _stop, kind, name in spans:
-                slug, note = self._district(kind, name)
+                slug, note = self._district(kind, name, m.group(0))
                 found.append((start, slug))
                 if note:
                     out.notes.append(note)
@@ -178,12 +178,18 @@ class AgencyMatcher:
             end = m.end()
             while True:  # "UBND huyện Sơn Hòa, huyện Sông Hinh": the second "UBND" left out
                 more = _MORE_DISTRICT_RE.match(text, end)
-                if more is None:
+                if more is not None:
+                    spans.append((more.start(1), more.end(), more.group(1), more.group(2)))
+                    end = more.end()
+                    continue
+                # "UBND huyện Na Hang, Lâm Bình": "huyện" left out too; only names on the province's list
+                bare = _NEXT_NAME_RE.match(text, end)
+                if bare is None or not self.districts or place_key(bare.group(1)) not in self.districts:
                     break
-                spans.append((more.start(1), more.end(), more.group(1), more.group(2)))
-                end = more.end()
+                spans.append((bare.start(1), bare.end(), self._kind_of(bare.group(1), m.group(1)), bare.group(1)))
+                end = bare.end()
             for start, stop, kind, name in spans:
-                slug, note = self._district(kind, name)
+                slug, note = self._district(kind, name, m.group(0))
                 found.append((start, slug))
                 if note:
                     out.notes.append(note)
@@ -291,14 +297,20 @@ class AgencyMatcher:
         listed = self.districts.get(place_key(name), "")
         return listed[: -len(name)].strip() if listed.endswith(name) else plural
 
-    def _district(self, kind: str, name: str) -> tuple[str, str | None]:
-        """'UBND huyện Tuy An' as an agency of its own; a note when the province's list lacks it."""
+    def _district(self, kind: str, name: str, said: str = "UBND") -> tuple[str, str | None]:
+        """'UBND huyện Tuy An' as an agency of its own; a note when the province's list lacks it.
+
+        Its name is written as the document first writes it ("Ủy ban nhân dân huyện Na Rì" stays in full, so an
+        answer quotes the plan), the other spelling an alias; the id is the same either way."""
         kind = "thành phố" if kind.startswith("TP") else kind
-        full = f"UBND {kind} {name}"
-        slug = re.sub(r"[^a-z0-9]+", "-", fold(full)).strip("-")
+        short = f"UBND {kind} {name}"
+        slug = re.sub(r"[^a-z0-9]+", "-", fold(short)).strip("-")
         known = place_key(name) in self.districts
         if slug not in self.new:
-            self.new[slug] = AgencyDef(id=slug, name=full, scope="province", kind="local", aliases=[])
+            full = f"Ủy ban nhân dân {kind} {name}"
+            written = full if re.match(r"(?:Ủy|Uỷ) ban nhân dân", said) else short
+            alias = short if written == full else full
+            self.new[slug] = AgencyDef(id=slug, name=written, scope="province", kind="local", aliases=[alias])
         if kind in _COMMUNE_KINDS:
             return slug, None  # no list of communes to check it against: the name is kept as written
         if self.districts and not known:

@@ -85,6 +85,25 @@ def _abbreviations(lines: list[str]) -> dict[str, str]:
         body = line.split(":", 1)[1] if ":" in line else line
         for m in re.finditer(r"([A-ZĐ][A-ZĐ&]{1,7})\s*:\s*([^;]+)", body):
             out[m.group(1)] = m.group(2).strip().rstrip(".")
+        out.update(_legend_entries(body))
+    return out
+
+
+def _legend_entries(body: str) -> dict[str, str]:
+    """A legend's entries that are not one capitalised word: 'SN KH&CN: …; Chi TX sở, ngành: …; NS huyện: …'.
+
+    A table's column headings are often short phrases of several words (with a comma, in lower case); the
+    legend gives each as '<heading>: <meaning>', the entries split by ';'. A heading is short (at most six
+    words) and the meaning names a budget, so a sentence with a colon in it is not taken for an entry.
+    """
+    out: dict[str, str] = {}
+    for piece in body.split(";"):
+        if ":" not in piece:
+            continue
+        short, meaning = (part.strip() for part in piece.split(":", 1))
+        meaning = meaning.rstrip(".").strip()
+        if short and meaning and len(short.split()) <= 6 and budget_.source_kind(meaning) is not None:
+            out.setdefault(short, meaning)
     return out
 
 
@@ -120,6 +139,9 @@ _BY_YEAR_RE = re.compile(r"năm\s+(20\d\d)\s*:\s*")
 _ANNOTATION_RE = re.compile(r"\bnăm\s+20\d\d\b|mỗi năm|hằng năm|hàng năm|/\s*[^\W\d]", re.IGNORECASE)
 # "Theo Phụ lục kèm theo": the amount is in the appendix table
 _IN_TABLE_RE = re.compile(r"phụ lục|bảng (?:dự toán|tổng hợp|kinh phí)|biểu\b", re.IGNORECASE)
+
+
+_PER_YEAR_TAIL_RE = re.compile(r";\s*(?:mỗi năm|hằng năm|hàng năm|năm\s+20\d\d\s*:)", re.IGNORECASE)
 
 
 def _annotations(rest: str) -> tuple[str, list[str], dict[int, Decimal]]:
@@ -175,7 +197,14 @@ def _budget_text(task: dict, text: str, sources: list[dict], abbreviations: dict
     if by_year and sum(by_year.values()) != total:
         notes.append(f"{number}: kinh phí: các năm cộng được {sum(by_year.values())}, khác tổng {total} (kiểm tra)")
     # the split by source: "…, trong đó: A 900 triệu đồng; B 300 …" or "450 triệu đồng (A 300 triệu đồng, B 150 …)"
-    parts = re.split(r"trong đó\s*:?|^\s*\(", rest, maxsplit=1)
+    parts = re.split(r"trong đó\s*:?|^\s*,?\s*gồm\s*:?|^\s*\(", rest, maxsplit=1)
+    if len(parts) == 2:
+        # "…; mỗi năm bố trí 600 triệu đồng (…)" after the split says how it is spread over the years: the
+        # budget's note, in the document's words, not a further source
+        per_year = _PER_YEAR_TAIL_RE.search(parts[1])
+        if per_year:
+            said.append(parts[1][per_year.start() :].strip(" ;.").strip())
+            parts[1] = parts[1][: per_year.start()]
     if len(parts) == 2 and budget_.money_in_text(parts[1]):
         start = 0
         for m in budget_.money_spans(parts[1]):
@@ -191,7 +220,10 @@ def _budget_text(task: dict, text: str, sources: list[dict], abbreviations: dict
             notes.append(f"{number}: kinh phí: các nguồn cộng được {sum(allocation.values())}, khác tổng {total}")
     else:
         named = re.search(r"(?:nguồn|từ)\s*:?\s*(.+)$", rest.strip(" ;,."), re.IGNORECASE)
-        source = _source_for(named.group(1), sources, abbreviations) if named else None
+        # "160 triệu đồng, ngân sách cấp huyện": a source named without "nguồn"/"từ" before it
+        bare = rest.strip(" ;,.")
+        said_source = named.group(1) if named else bare if budget_.source_kind(bare) else None
+        source = _source_for(said_source, sources, abbreviations) if said_source else None
         if source is not None:
             allocation[source["key"]] = total
     task["budget"] = {"status": "row", "total": total, "allocation": allocation}
@@ -255,6 +287,16 @@ _HEAD_RE = re.compile(
 _QUARTERS = r"Quý\s+[IV]+(?:\s*[-–]\s*(?:Quý\s+)?[IV]+)?(?:/20\d\d)?"
 _WHEN_RE = re.compile(
     rf"(?:trong|vào|thời gian(?: thực hiện)?:?)\s+((?:{_QUARTERS})|(?:năm\s+20\d\d(?:\s*[-–]\s*20\d\d)?))",
+    re.IGNORECASE,
+)
+# "trong hai năm 2024 - 2025": the years are the time, the count only repeats it
+_YEARS_SPAN_RE = re.compile(r"(?:trong|vào)\s+(?:hai|ba|bốn|năm|các)\s+năm\s+(20\d\d\s*[-–]\s*20\d\d)", re.IGNORECASE)
+_YEARS = r"20\d\d(?:\s*(?:[-–]|đến(?:\s+năm)?)\s*20\d\d)?"
+# how often, said right after the verb: "thực hiện thường xuyên hằng năm", "thực hiện hằng năm trong giai đoạn
+# 2023 - 2025", "thực hiện hằng năm từ năm 2023 đến năm 2025" (the whole phrase is the task's time)
+_DOING_WHEN_RE = re.compile(
+    r"\bthực hiện\s+((?:thường xuyên|hằng năm|hàng năm|định kỳ)(?:\s+(?:hằng năm|hàng năm))?"
+    rf"(?:\s+(?:trong giai đoạn|giai đoạn|từ năm|trong các năm|trong năm)\s+{_YEARS})?)(?=\s*[,;.]|\s*$)",
     re.IGNORECASE,
 )
 
@@ -345,7 +387,7 @@ def _prose(
         else:
             notes.append(f"{number}: thời gian «{value}» chưa đọc được thành quý hay năm (kiểm tra)")
     if "timeline" not in task:
-        m = _WHEN_RE.search(text)
+        m = _DOING_WHEN_RE.search(text) or _YEARS_SPAN_RE.search(text) or _WHEN_RE.search(text)
         timeline = tasks_.timeline_of(m.group(1)[:1].upper() + m.group(1)[1:], year) if m else None
         if timeline:
             task["timeline"] = timeline

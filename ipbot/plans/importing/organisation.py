@@ -101,7 +101,8 @@ def reporting(
             body = [ln for ln in lines if "báo cáo" in ln.lower() and _DEADLINE_RE.search(ln)][:1]
             roman = _section_of(sections, body[0]) if body else None
             roman = roman or "?"
-    text = " ".join(body).strip()
+    # "1. Định kỳ hằng năm, …": an item's number is no sentence of its own (the first sentence is the rule)
+    text = " ".join(re.sub(r"^\d{1,2}\.\s+", "", ln) for ln in body).strip()
     if not text:
         notes.append("báo cáo: không tìm thấy chế độ báo cáo (hạn, nơi nhận báo cáo)")
         return None
@@ -151,13 +152,28 @@ def _yearly_deadline(text: str, notes: list[str]) -> re.Match[str] | None:
         for m in found
         if re.search(r"(?:hằng|hàng) năm", m.group(0)) or re.search(r"(?:hằng|hàng) năm\W{0,3}$", text[: m.start()])
     ]
-    chosen = yearly[0] if len(yearly) == 1 else found[0]
+    chosen = yearly[0] if len(yearly) == 1 else _results_deadline(text, found) or found[0]
     others = ", ".join(f"«{m.group(0)}»" for m in found if m is not chosen)
     notes.append(
         f"báo cáo: văn bản nêu {len(found)} hạn báo cáo; hạn ghi vào dữ liệu «{chosen.group(0)}», "
         f"còn {others} (kiểm tra)"
     )
     return chosen
+
+
+# what the words before a deadline say its report is when it is not the yearly report of results: an interim one
+# ("báo cáo sơ kết 6 tháng trước ngày 10/6"), the period's final one, or the reviewer's own report onwards
+# ("… về Sở KH&CN để tổng hợp, báo cáo UBND tỉnh … trước ngày 15/12")
+_NOT_RESULTS_RE = re.compile(r"sơ kết|6 tháng|sáu tháng|tổng kết|để tổng hợp", re.IGNORECASE)
+
+
+def _results_deadline(text: str, found: list[re.Match[str]]) -> re.Match[str] | None:
+    """Among several deadlines none of which is marked yearly, the one whose own clause (the words since the
+    deadline before it) is a report of results: not interim, final or forwarded. None unless exactly one."""
+    kept = [
+        m for i, m in enumerate(found) if not _NOT_RESULTS_RE.search(text[found[i - 1].end() if i else 0 : m.start()])
+    ]
+    return kept[0] if len(kept) == 1 else None
 
 
 def _section_of(sections: dict[str, list[str]], line: str) -> str | None:

@@ -143,8 +143,32 @@ def read_tables(lines: list[str]) -> list[Table]:
         if _column_keys(cells):
             continue  # "A | B | C | (1)=(2)+(3) | (2) | (3)": the columns' letters, no row of the plan
         if len(cells) >= 3 and len(cells[0]) <= 12:
-            current.rows.append(cells)
+            if _goes_on(current, cells):
+                _join_row(current.rows[-1], cells)
+            else:
+                current.rows.append(cells)
     return [t for t in tables if t.rows]
+
+
+def _goes_on(table: Table, cells: list[str]) -> bool:
+    """A row that is the numbered row above run onto a second printed line ("| | | | Vị Thủy, Châu Thành A |",
+    "| | nguồn gốc (dự án …) | … |"): no number, no amount, and its content cell, if any, goes on in lower
+    case (a row of its own, a group's heading, starts with a capital)."""
+    if cells[0].strip() or not table.rows or not table.rows[-1][0].strip():
+        return False
+    if any(amount(c) is not None for c in cells):
+        return False
+    at = table.columns.get("content", 1)
+    content = cells[at].strip() if at < len(cells) else ""
+    return any(c.strip() for c in cells) and (not content or content[:1].islower())
+
+
+def _join_row(row: list[str], more: list[str]) -> None:
+    """The second line's words after the first's, cell by cell."""
+    row.extend([""] * (len(more) - len(row)))
+    for i, cell in enumerate(more):
+        if cell.strip():
+            row[i] = f"{row[i]} {cell.strip()}".strip()
 
 
 _COLUMN_KEY_RE = re.compile(r"[A-ZĐ]|\(?\d{1,2}\)?(?:\s*=\s*[()\d\s+\-x*]+)?")

@@ -17,12 +17,15 @@ __all__ = ["apply_table", "leads_by_reference", "narrative_tasks", "short_title"
 _GROUP_RE = re.compile(r"^(\d{1,2})\.\s+(.+?)\s*:?\s*$")
 _NUMBERED_RE = re.compile(r"^(\d{1,2}\.\d{1,2})\.?\s+(.+)$")
 _LETTER_RE = re.compile(r"^([a-zđ])\)\s*(.+)$")
+# a task numbered across the whole section, under numbered groups ("(6) Xây dựng hồ sơ …" in group "2."): the
+# number is the plan's own ("nhiệm vụ số (6)") and the budget table's row "6"
+_PAREN_RE = re.compile(r"^\((\d{1,3})\)\s+(.+)$")
 _DASH_RE = re.compile(r"^[-–•+]\s*(.+)$")
 # a task's labelled field, on a line of its own, after a dash or a letter ("b) Cơ quan chủ trì: …": in a plan
 # that labels its fields, "a) … đ)" are the fields of one task, not tasks)
 _LABELS = (
     r"Mục tiêu|(?:Cơ quan |Đơn vị )?chủ trì|(?:Cơ quan |Đơn vị )?phối hợp|Nội dung tập huấn|Nội dung(?: thực hiện)?"
-    r"|Thời gian(?: thực hiện)?|Kinh phí(?: thực hiện| dự kiến)?"
+    r"|Thời gian(?: thực hiện)?|Tiến độ(?: thực hiện)?|Kinh phí(?: thực hiện| dự kiến)?"
 )
 _LABEL_RE = re.compile(rf"^(?:[-–•+]\s*|[a-zđ]\)\s*)?({_LABELS})\s*:\s*(.*)$", re.IGNORECASE)
 # the fields of one task written on one line: "a) Nội dung: …; b) Cơ quan chủ trì: …; c) …"
@@ -153,8 +156,11 @@ def timeline_of(text: str, year: int) -> dict | None:
             last = 4  # "Quý III/2024 – Quý II/2025": the plan year's part
         y = re.search(r"\b(20\d\d)\b", text)
         return {"text": text, "quarters": list(range(first, last + 1)), "year": int(y.group(1)) if y else year}
+    # a span of years anywhere ("24 tháng (2024 - 2025)") is whole years, as "Năm 2024 - 2025" is
     if re.search(
-        r"\bnăm(?: học)?\s+20\d\d|^20\d\d|cả năm|hằng năm|hàng năm|thường xuyên|trong năm", text, re.IGNORECASE
+        r"\bnăm(?: học)?\s+20\d\d|^20\d\d|\b20\d\d\s*[-–]\s*20\d\d\b|cả năm|hằng năm|hàng năm|thường xuyên|trong năm",
+        text,
+        re.IGNORECASE,
     ):
         y = re.search(r"\b(20\d\d)\b", text)
         return {"text": text, "quarters": [], "year": int(y.group(1)) if y else year, "whole_year": True}
@@ -233,7 +239,7 @@ def narrative_tasks(
                     facts.replace(f"tasks[{current['number']}]", current["title"], line)
                 else:
                     current["content"] += " " + value
-            elif kind.startswith("thoi gian"):
+            elif kind.startswith(("thoi gian", "tien do")):  # "Tiến độ: Năm 2025" is when, as a table's column
                 timeline = timeline_of(value, years[0])
                 if timeline:
                     current["timeline"] = timeline
@@ -287,6 +293,11 @@ def narrative_tasks(
             current = new_task(number, letter.group(2))
             if multi_year:
                 current["section"] = f"{roman}.{number.removeprefix(prefix)}"
+            continue
+        paren = _PAREN_RE.match(line)
+        if paren and current_group is not None:
+            current = new_task(paren.group(1), paren.group(2))
+            current["section"] = f"{roman}.{current_group['number'].removeprefix(prefix)}.({paren.group(1)})"
             continue
         dash = _DASH_RE.match(line)
         if dash and current_group is not None and (current is None or current.get("_dashes")):
@@ -612,7 +623,9 @@ def _fill_from_row(
     ).strip()
     source_cell = cells[cols["source"]].strip() if "source" in cols and cols["source"] < len(cells) else ""
     said_cell = cells[cols["total"]].strip() if "total" in cols and total is None else ""
-    if said_cell and not _nothing(said_cell):  # "Đã bố trí trong dự toán" where the amount would be
+    # "Đã bố trí trong dự toán" where the amount would be; a note column that says it at more length ("Lồng ghép"
+    # | … | "Lồng ghép trong kinh phí tổ chức Hội thi") is kept instead
+    if said_cell and not _nothing(said_cell) and not fold(note).startswith(fold(said_cell)):
         note = " ".join(filter(None, [said_cell, f"({source_cell})" if source_cell else ""]))
     if "source" in cols and cols["source"] < start and cells[cols["source"]].strip():
         task["source_text"] = cells[cols["source"]].strip()
@@ -633,7 +646,9 @@ def _fill_from_row(
             f"{number}: kinh phí: phần nội dung ghi {said_before['total']}, bảng dự toán ghi {total} (kiểm tra)"
         )
     if total is None and not allocation:
-        if re.search(r"thường xuyên|bố trí trong dự toán", f"{note} {source_cell}", re.IGNORECASE):
+        # "Lồng ghép" where the amount would be: paid within another budget (as the text's "lồng ghép trong kinh
+        # phí …" is read), no gap to check
+        if re.search(r"thường xuyên|bố trí trong dự toán|lồng ghép", f"{note} {source_cell}", re.IGNORECASE):
             note = note or source_cell or "Hoạt động thường xuyên"
             task["budget"] = {"status": "recurring", "row": cells[0] or None, "note": note}
         else:
