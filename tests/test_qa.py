@@ -2768,3 +2768,31 @@ def test_this_support_last_year_is_the_task_talked_about_not_another_plans(assis
     answered, text, _ = ask(assistant, question, first.context)
     assert answered and _has(text, "3.e") and _has(text, NNPTNT) and _has(text, "06 sản phẩm")
     assert not _has(text, "Thái Bình")
+
+
+def test_cộng_opening_and_lại_closing_adds_up(assistant: Assistant) -> None:
+    answered, text, _ = ask(assistant, "cong du toan SHTT cua Ninh Thuan nam 2022 va nam 2023 lai dc bn tien")
+    assert answered and _has(text, "9.372,6 triệu đồng")
+
+
+def test_how_many_the_person_says_there_are_is_no_subject(assistant: Assistant) -> None:
+    answered, text, _ = ask(assistant, "2 lop co Cuc SHTT phoi hop nam 2023 tong cong bn tien")
+    assert answered and _has(text, "18,4 triệu đồng")
+
+
+def test_rows_without_a_figure_set_aside_and_rows_chosen_by_what_is_left(assistant: Assistant) -> None:
+    question = (
+        "Trong bảng dự toán 2023 (bỏ qua hai dòng không ghi số), có bao nhiêu dòng được bố trí đủ 100% tổng kinh "
+        "phí ngay trong năm 2023, và các dòng đó cộng lại bao nhiêu tiền?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "6 nhiệm vụ") and _has(text, "567,6 triệu đồng")
+
+
+def test_each_rows_figure_added_up_beside_the_printed_total(assistant: Assistant) -> None:
+    question = (
+        "Cộng các con số ở cột 'NS sự nghiệp khoa học' của từng dòng trong bảng dự toán 2023 thì được bao nhiêu, "
+        "và lệch so với dòng 'Cộng' bao nhiêu?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "1.017,6 triệu đồng") and _has(text, "lệch 45 triệu đồng")

@@ -450,7 +450,13 @@ class Operations:
         alone = q.co_leads is False and agency is not None and role in (Role.LEAD, Role.ANY)
         exclude = self._excluded_role(turn) if agency is None else None
         status: tuple[str, ...] = ()
-        if self.lex.has("no_figure", f) and (r.rows or self.lex.has("recurring", f)):
+        blank_row = next(self.lex.find("no_figure", f), None)
+        left_aside = (
+            any(0 <= blank_row.start() - m.end() < 30 for m in self.lex.find("excluding", f)) if blank_row else False
+        )
+        if blank_row and left_aside:
+            status = ("row",)  # "(bỏ qua hai dòng không ghi số)": the rows that give a figure
+        elif blank_row and (r.rows or self.lex.has("recurring", f)):
             status = ("recurring",)  # a row that gives words, not a figure
         elif self.lex.has("no_row", f):
             status = ("no_row",)
@@ -1330,6 +1336,11 @@ class Operations:
         selects = f.model_copy(update={"role": Role.ANY}) != Filters()  # any selection of rows at all
         whole = self.lex.has("whole_table", q.folded) or bool(re.search(r"\bcot\b", q.folded))
         measure = measure or r.measure or (f.amount.measure if f.amount else None)  # "cùng mức 9,2 triệu"
+        nothing_left = measure is Measure.REMAINING and f.amount is not None and f.amount.op == "="
+        if f.amount and measure is f.amount.measure and (nothing_left or measure is Measure.RATIO):
+            # "các dòng bố trí đủ 100% ngay trong năm … cộng lại bao nhiêu tiền": rows chosen by what is left or by
+            # their share; what they add up to is their money
+            measure = Measure.TOTAL
         if not q.has("budget") and measure is None:
             # "mấy dòng đó cộng lại" after an answer about amounts: the amounts just shown; "tôi cộng
             # tay các dòng" after the plan's totals: the rows' "tổng kinh phí thực hiện"
