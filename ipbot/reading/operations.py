@@ -89,6 +89,8 @@ SAYING_ENTRY = 0.5
 """Share of a question's words one point of a duty entry must say for the entry to be what the question selects."""
 CLOSE_ENTRY = 0.75
 """Entries saying nearly as much as the best one are selected with it."""
+_AMOUNT_WORDS = frozenset({"dung", "bang", "trieu", "ty", "ti", "dong", "muc", "kinh", "phi", "tien", "so"})
+"""Words of an amount asked of the rows ("đúng 9,2 triệu đồng"), which name no task."""
 _SECTION_RE = re.compile(r"\b(?:muc|phan|diem|khoan) ((?:[ivx]+|\d+)(?:\.\w+)+)\b")
 _GROUP_NUMBER_RE = re.compile(r"\bnhom(?: nhiem vu| giai phap)?(?: thu)? (\d{1,2})\b")
 _WHICH_AGENCY_RE = re.compile(r"\b(?:co quan|so|don vi|ben|to chuc) nao\b|\bai\b")
@@ -211,7 +213,8 @@ class Operations:
         ranked = next((x for x in turn.context.last if x.op in (Op.MAX, Op.MIN) and x.items is Items.TASKS), None)
         if place is not None and ranked is not None and not largest:
             # "đứng thứ 2 là dòng nào" after the largest row: the same ranking, at that place
-            return [ranked.but(position=self.lex.ordinals.get(place.group(0).split()[-1], 1))]
+            said = [self.lex.ordinals[w] for w in place.group(0).split() if w in self.lex.ordinals]
+            return [ranked.but(position=said[0] if said else 1)]
         total_of = re.search(r"\btong (?:kinh phi|tien|so tien|du toan)\b", f)
         printed_more = re.search(r"\btong kinh phi (?:\S+ ){0,3}(?:lon|nhieu|cao) hon (?:\S+ ){0,3}phan bo", f)
         if printed_more and _PRINTED_ROW_RE.search(f"{fold(turn.query.lead_raw)} {f}"):
@@ -358,6 +361,10 @@ class Operations:
         ):
             found = self._sum(turn)
             if found is not None:
+                rows = [x for x in found if x.items is Items.TASKS and x.op is Op.SUM and x.filters.amount]
+                if rows and "list_all" in has:
+                    # "những dòng nào có kinh phí đúng 9,2 triệu, cộng lại bao nhiêu": which rows, then their sum
+                    return [rows[0].but(op=Op.LIST, measure=None, show=(Field.BUDGET,)), *found]
                 return found
         if "list_all" in has or "no_row" in has or "recurring" in has or things_listed:
             return self._list(turn)
@@ -484,6 +491,9 @@ class Operations:
             source = kept[0] if kept else sorted(out_keys)[0]
         numbered = self.index.find_numbered_tasks(q.excluded_numbers, list(turn.plan_ids)) if q.excluded_numbers else []
         excluded = tuple(dict.fromkeys([*left_out, *(r.id for r in numbered)]))
+        amount = self._amount(turn)
+        if amount is not None and turn.task_how == "content" and set(q.content_tokens) <= _AMOUNT_WORDS:
+            ids = ()  # "những dòng có kinh phí đúng 9,2 triệu": chosen by the amount, the words name no task
         r.filters = Filters(
             ids=tuple(i for i in ids if i not in excluded),
             excluded=excluded,
@@ -503,7 +513,7 @@ class Operations:
             source=None if source_out else source,
             without_source=source if source_out else None,
             status=status or (("row", "recurring") if r.rows and not ids else ()),
-            amount=self._amount(turn),
+            amount=amount,
             lacks=self._lacks(f),
             has=((Field.BUDGET,) if self.lex.has("states_amount", f) else ()) + self._states_duration(turn),
             duration=duration,

@@ -115,8 +115,9 @@ class Query:
         return [f"{fold(spell_out(c))} | {expand(fold(spell_out(c)))}" for c in parts]
 
 
-_ASIDE_RE = re.compile(r"\b(?:ngoai(?: ra)?|tru|khong ke|khong tinh) ")
-ASIDE_BEFORE_RE = re.compile(r"\b(?:ngoai(?: ra)?|tru|khong ke|khong tinh) $")
+# ("ngoài ra Sở X …" is "besides that": Sở X is what is asked, not set aside)
+_ASIDE_RE = re.compile(r"\b(?:ngoai(?! ra\b)|tru|khong ke|khong tinh) ")
+ASIDE_BEFORE_RE = re.compile(r"\b(?:(?<!ngoai )(?<!ngoai ra )tru|ngoai|khong ke|khong tinh) $")
 """Text ending where an agency set aside begins ("… ngoài " before "Sở KH&CN")."""
 
 
@@ -233,7 +234,6 @@ def understand(index: Index, question: str, lexicon: Lexicon | None = None) -> Q
     q.group_numbers = list(dict.fromkeys([*_BARE_NUM_RE.findall(folded), *nth]))
     q.agencies = index.find_agencies(text) or index.quoted_generic_agencies(text)
     q.aside = _set_aside(index, folded)
-    q.agencies = [a for a in q.agencies if a not in q.aside]
     q.quarters = _quarters(folded)
     q.sources = source_keys(index, expanded)
     if q.sources:

@@ -625,6 +625,13 @@ class Reader:
             # "sở chủ trì đó còn có tên ở nv nào khác?": the lead of the task talked about
             leads = [a for t in context.task_ids if t in self.index.tasks for a in self.index.tasks[t].lead]
             q.agencies = list(dict.fromkeys(leads))[:1]
+        who_else = re.search(r"\b(?:con|them) (?:nhung )?ai\b|\bai khac\b", q.folded)  # "ngoài sở KHCN còn ai phối hợp"
+        if q.aside and (_asks_which_agencies(q) or who_else or any(a not in q.aside for a in q.agencies)):
+            # "ngoài Sở KH&CN, những sở nào phải …": the others are asked, not it ("ngoài Đài PT-TH, ai phải đưa
+            # tin" keeps it: who else is in its own entry)
+            q.agencies = [a for a in q.agencies if a not in q.aside]
+        else:
+            q.aside = []
         if not q.agencies and context.agency and self._names_context_agency(q, context.agency):
             q.agencies = [context.agency]  # "còn Thái Bình giao sở này…", "kế hoạch 2023 giao cho Liên hiệp…"
             # "thế năm 2022 Cục phối hợp việc gì?": the head noun named the agency, and with an agency named role
@@ -1147,7 +1154,12 @@ class Reader:
             h.split()[0] not in ("so", "co", "cac", "uy") and re.search(rf"(?<!\w){re.escape(h)}(?!\w)", q.folded)
             for h in heads
             if len(h.split()) == 2
-        ) or self._calls_by_head(q, slug, ambiguous=("co", "cac", "uy"))  # "thế năm 2022 Cục phối hợp việc gì?"
+        ) or self._calls_by_head(q, slug, ambiguous=_AMBIGUOUS_HEADS + (("dai",) if self._says_long(q) else ()))
+
+    @staticmethod
+    def _says_long(q: Query) -> bool:
+        """ "dài" (long), not "Đài" (the radio station): "kéo dài", or typed with marks and no "đài"."""
+        return bool(re.search(r"\bkeo dai\b", q.folded)) or (q.accents and "đài" not in q.raw.lower())
 
     def _continues_about_agency(self, q: Query, context: Context) -> bool:
         """A question opening with "còn …" or "sang KH 2023 …" (cue nothing_new) that asks about tasks or
@@ -2006,12 +2018,20 @@ class Reader:
         q = turn.query
         strong = q.has("document")
         # ("hạn gửi là trước ngày nào": the reporting deadline, not the plan's date)
-        weak = q.has("document_weak") and not turn.tasks and not q.content_tokens and not q.has("time", "reporting")
+        plan_years = bool(_PLAN_YEARS_RE.search(q.folded))  # the time asked is the plan's own span
+        weak = (
+            q.has("document_weak")
+            and not turn.tasks
+            and not q.content_tokens
+            and not q.has("reporting")
+            and (not q.has("time") or plan_years)
+        )
         weak = weak or bool(
             q.has("document_weak")
             and not turn.tasks
             and re.search(r"\b(ke hoach|kh)\b", q.folded)
-            and not q.has("reporting", "time")
+            and not q.has("reporting")
+            and (not q.has("time") or plan_years)
         )
         if not (strong or weak) or turn.task_how == "number":
             return None
@@ -2454,8 +2474,8 @@ class Reader:
             for h in (clear or hits[:8])
             if isinstance(h.item, Passage) and h.score >= top - WHICH_SPREAD and h.evidence >= MIN_EVIDENCE
         ]
-        if q.aside:  # "ngoài Sở KH&CN, những sở nào …": not its own entry
-            passages = [p for p in passages if not set(q.aside) & set(self._entry_agencies(p))] or passages
+        if q.aside:  # "ngoài Sở KH&CN, những sở nào …": not an entry of its own (one it shares names the others)
+            passages = [p for p in passages if not set(self._entry_agencies(p)) <= set(q.aside)] or passages
         requests = self._passages(turn, passages[:6])
         if unassigned:
             note = Request(
@@ -3419,6 +3439,11 @@ _COMMA_NUMBER_RE = re.compile(
 )  # "nv 3,4" (not "mức 9,2 triệu")
 # "A và B", "A với B", "A vs B": two subjects of one question
 _SUBJECTS_RE = re.compile(r"\s(?:và|va|với|voi|vs|hay|hoặc|hoac)\s|,")
+_PLAN_YEARS_RE = re.compile(r"\b(?:thuc hien|trien khai) (?:trong |vao )?(?:nhung )?nam nao\b")
+"""The years a plan runs, asked with no task named ("kế hoạch Thái Bình thực hiện trong những năm nào")."""
+# head nouns that fold to common words: "cơ quan" to "có", "các", "Ủy ban"; "Đài" to "dài" ("kéo dài phải 24 tháng")
+# unless typed with its mark ("thế năm 2022 Cục phối hợp việc gì?" names the conversation's agency by its head)
+_AMBIGUOUS_HEADS = ("co", "cac", "uy")
 _JOINED_RE = re.compile(r"\b(?:voi|va|vs|so voi)\b")
 # two sides weighed against each other: "X gấp mấy lần Y", "X so với Y", "X chênh Y bao nhiêu"
 _SIDES_RE = re.compile(r"\b(?:gap(?: \w+){0,3}? lan|so voi|chenh(?: lech)?(?: nhau)?)\b")
