@@ -2843,3 +2843,33 @@ def test_review_regressions_in_conversations(assistant: Assistant) -> None:
     assert answered and _has(text, "IV.2.i")
     answered, text, _ = ask(assistant, "Ngoài Sở KH&CN, Sở NN&PTNT chủ trì những nhiệm vụ nào năm 2023?")
     assert answered and "hoặc" not in text
+
+
+def test_a_table_named_by_its_year_is_no_amount(assistant: Assistant) -> None:
+    question = "nhom 3 trong bang 2023: tien NS su nghiep khoa hoc bo tri cho cac dong cua nhom nay cong lai dc bn?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "950 triệu đồng") and "2.023" not in text
+
+
+def test_co_leads_left_out_with_their_number_and_partner(assistant: Assistant) -> None:
+    question = (
+        "KH 2022 Ninh Thuan: So KH&CN chu tri mot minh (ko tinh 2 nv dong chu tri voi so khac) bao nhieu nhiem vu?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "11 nhiệm vụ")
+
+
+def test_rows_named_earlier_in_the_conversation_are_chosen_again(assistant: Assistant) -> None:
+    context = assistant.ask("Theo bảng dự toán 2023, những việc nào bắt đầu triển khai ngay trong quý I?").context
+    for turn in ("con quy III?", "cai do ai phoi hop"):
+        context = assistant.ask(turn, context).context
+    answered, text, _ = ask(
+        assistant, "mấy dòng quý I lúc nãy cộng lại được phân bổ bao nhiêu trong năm 2023?", context
+    )
+    assert answered and _has(text, "340 triệu đồng")
+
+
+def test_a_typo_keeps_the_typed_start(assistant: Assistant) -> None:
+    question = "co giao truong THCS o Ninh Phuoc hoi: nam 2023 tinh co tap huang SHTT cho hoc sinh ko, so nao chu tri?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "5.5") and _has(text, "Sở Giáo dục và Đào tạo")

@@ -366,6 +366,16 @@ def derived_tables(catalogue: Catalogue) -> dict[str, list[dict[str, object]]]:
     }
 
 
+def _common_prefix(a: str, b: str) -> int:
+    """How many letters two words share from their start."""
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
 def agency_surface_pattern(agencies: Iterable[Agency]) -> str:
     """Agency names as typed (folded, unexpanded), "và"/"các" optional between words, longest first. Names
     of one length are in the order of their words: no two of them match at one place (their words differ),
@@ -720,8 +730,13 @@ class Index:
     def _closest_word(self, tok: str) -> str:
         # a typo keeps the first letter and most of the word ("tom gionng"); "rieng" is no "trien"
         same_start = [w for w in self.vocabulary if w[0] == tok[0]]
-        best = process.extractOne(tok, same_start, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
-        return best[0] if best else tok
+        found = process.extract(tok, same_start, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF, limit=8)
+        if not found:
+            return tok
+        # of words as close, the one that keeps more of the typed start: "huang" is "huan" (one letter too
+        # many at the end), not "hang"
+        top = found[0][1]
+        return max((w for w, score, _ in found if score == top), key=lambda w: _common_prefix(w, tok))
 
     @staticmethod
     def _remembered(table: dict[str, str], tok: str, make: Callable[[str], str]) -> str:

@@ -99,7 +99,7 @@ _TOPIC_JOIN_RE = re.compile(r"\s*(?:,|\s|hoac|hay|va|cung nhu|hoac la)*\s*")
 _SECTION_GROUP_RE = re.compile(r"(?<![\w.])([ivx]+\.\d{1,2})(?![\w.]|\.\w)")
 _MORE_GROUPS_RE = re.compile(r"^(?:\s*(?:,|va)\s*(?:nhom )?(\d{1,2})\b)+")
 _AMOUNT_RE = re.compile(
-    r"(?P<cmp>{less}|{more}|{equal}) (?:muc )?(?P<num>\d[\d.,]*) ?(?P<unit>trieu|ty|ti)(?: dong)?"
+    r"(?P<cmp>{less}|{more}|{equal}) (?:muc )?(?P<num>\d[\d.,]*) ?(?P<unit>trieu|ty|ti)\b(?: dong)?"
     r"(?P<up> tro len| tro xuong)?"
 )
 # a figure said first, then whose it is ("420 triệu đồng đó là kinh phí của nhiệm vụ nào", "9,2 triệu cho những
@@ -201,6 +201,8 @@ class Operations:
             has.add("sum")  # "thế tổng là bn?" after rows were listed or shown: they are added up
         if self.lex.has("adds_more", f) and turn.context.tasks_seen:
             has.add("sum")  # "cộng thêm 5.5 nữa": the rows talked about, and one more
+        if "sum" in has and self.lex.has("named_earlier", f):
+            has.discard("count")  # "mấy dòng quý I lúc nãy cộng lại": those rows added up, not counted
         if turn.query.excluded_numbers and not re.search(r"\btru di\b|\blay\b", f):
             has.discard("difference")  # "trừ nhiệm vụ 3.2 ra": a task left out, no subtraction
         milestones = {t.year for p in turn.plans if p.year_start != p.year_end for t in p.targets}
@@ -931,6 +933,8 @@ class Operations:
         A quoted phrase that no note carries selects nothing ("-").
         """
         q = turn.query
+        if self.lex.has("named_earlier", q.folded) and (q.quarters or q.group_numbers or q.agencies or q.sources):
+            return ()  # "mấy dòng quý I lúc nãy": a selection said earlier, chosen again by its own words
         phrases = [fold(m.group(1)) for m in _QUOTED_RE.finditer(q.raw)]
         if self.lex.has("recurring", q.folded):
             phrases.append("hoat dong thuong xuyen")
