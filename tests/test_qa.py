@@ -2873,3 +2873,24 @@ def test_a_typo_keeps_the_typed_start(assistant: Assistant) -> None:
     question = "co giao truong THCS o Ninh Phuoc hoi: nam 2023 tinh co tap huang SHTT cho hoc sinh ko, so nao chu tri?"
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "5.5") and _has(text, "Sở Giáo dục và Đào tạo")
+
+
+def test_names_a_task_only_counts_are_not_stated(assistant: Assistant) -> None:
+    question = "Năm 2023 Ninh Thuận hỗ trợ 05 sản phẩm OCOP đăng ký bảo hộ — đó cụ thể là những sản phẩm nào?"
+    answered, text, _ = ask(assistant, question)
+    assert not answered and _has(text, "không nêu chi tiết này") and _has(text, "05 sản phẩm OCOP")
+    answered, text, _ = ask(assistant, "CDĐL năm 2023 cho sản phẩm nào")
+    assert answered and _has(text, "Thịt cừu")
+
+
+def test_the_assistants_opinion_is_out_of_scope(assistant: Assistant) -> None:
+    answered, text, _ = ask(assistant, "Theo bạn, chỉ tiêu đến 2030 của Thái Bình có thực tế không hay đặt quá cao?")
+    assert not answered and _has(text, "ngoài phạm vi")
+    answered, _, _ = ask(assistant, "theo kế hoạch, ai chủ trì nhiệm vụ 3.3")
+    assert answered
+
+
+def test_who_is_given_a_duty_shows_the_duty_inside_a_long_entry(assistant: Assistant) -> None:
+    question = "nam 2022 thi ai duoc giao ra soat, thong ke sp OCOP de tu van ho tro bao ho?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, NNPTNT) and _has(text, "Văn phòng Điều phối")

@@ -174,7 +174,9 @@ def _per_unit(db: PlanDB, plan: PlanInfo, task: Task) -> Lines:
 def _detail(db: PlanDB, plan: PlanInfo, task: Task) -> Lines:
     """'học trong mấy ngày, tổ chức ở đâu': no plan records such a detail; its own words are all it says."""
     said = f"Nội dung: {shorten(task.content, 320)}"
-    return [f"{_plan_year(plan)} không nêu chi tiết này (số ngày, địa điểm, số người học…) cho nhiệm vụ.", said], False
+    counts = "; ".join(q.text for q in task.quantities)
+    stated = f" (chỉ ghi số lượng: {counts})" if counts else ""
+    return [f"{_plan_year(plan)} không nêu chi tiết này cho nhiệm vụ{stated}.", said], False
 
 
 def _allocated(task: Task) -> Decimal | None:

@@ -45,6 +45,8 @@ MIN_EVIDENCE = 3.0
 """Least summed word weight of a match: one common word ("tổng", "đồng") is not enough."""
 TIE = 0.06
 MAX_TIED = 3
+PASSAGE_SHOWN = 700
+"""Characters of a passage an answer quotes whole (answering shortens a longer one)."""
 PASSAGE_MATCH = 0.6
 TOPIC_MATCH = 0.75
 TOPIC_EVIDENCE = 1.5
@@ -647,6 +649,9 @@ class Reader:
         # phone numbers, procedures, the weather: not in any plan, wherever the person is
         if self.lexicon.has("contact_request", q.folded):
             return [turn.request(Items.CONTACTS, reason=Reason.OUT_OF_SCOPE)]
+        if q.has("opinion") and not turn.tasks:
+            # "theo bạn, chỉ tiêu … có thực tế không": a judgement no plan states
+            return [turn.request(Items.NOTHING, reason=Reason.OUT_OF_SCOPE)]
         if q.has("out_of_domain") or self.lexicon.has("procedure", q.folded):
             # procedures and fees are the IP office's; weather and gold prices nobody's here
             ip = self.lexicon.has("procedure", q.folded) or bool(q.content_tokens and self._about_ip(q))
@@ -2537,8 +2542,8 @@ class Reader:
             naming = self.index.duties_naming(entry, asked)
             if naming:
                 return naming
-        if len(entry.duties) < 3:
-            return ()
+        if len(entry.duties) < 3 and sum(len(d.text) for d in entry.duties) <= PASSAGE_SHOWN:
+            return ()  # (two duties that fit on the screen are shown whole; longer ones, the one asked about)
         wanted = set(tokens(turn.query.full_content))
         scored = [(len(wanted & set(tokens(d.text))), n) for n, d in enumerate(entry.duties)]
         best = max(score for score, _ in scored)
@@ -3589,6 +3594,8 @@ _FEW_LISTED = 3
 
 _WHICH_AGENCIES_RE = re.compile(
     r"(nhung|cac) (co quan|so|don vi|ben|ai|to chuc) nao|nhung ai|co quan nao|don vi nao|so nao|to chuc nao"
+    # "năm 2022 thì ai được giao rà soát, thống kê sản phẩm OCOP": whose duty it is
+    r"|\bai (?:duoc|bi) giao\b(?! (?:chu tri|phoi hop)\b)"
 )
 
 
