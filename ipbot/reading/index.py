@@ -27,7 +27,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from rapidfuzz import fuzz, process
 
@@ -366,14 +366,7 @@ def derived_tables(catalogue: Catalogue) -> dict[str, list[dict[str, object]]]:
     }
 
 
-def _common_prefix(a: str, b: str) -> int:
-    """How many letters two words share from their start."""
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n
+_Made = TypeVar("_Made")
 
 
 def agency_surface_pattern(agencies: Iterable[Agency]) -> str:
@@ -654,7 +647,7 @@ class Index:
         self._function_words = sorted(w for w in STOPWORDS | META_WORDS if len(w) >= 4)
         self._token_cache: dict[str, list[str | None]] = {}
         self._typos: dict[str, str] = {}  # a word → the function word it misspells, or itself
-        self._corrections: dict[str, str] = {}  # a word the plans never use → their closest word, or itself
+        self._corrections: dict[str, tuple[str, ...]] = {}  # a word the plans never use → their closest words
         self._rank_cache: dict[tuple[object, ...], Sequence[Hit]] = {}
         self._rank_held = 0  # hits in the rankings remembered
         self._agency_phrases = self._build_agency_phrases()
@@ -724,22 +717,26 @@ class Index:
             if tok is None or tok in self._idf or len(tok) < 4 or tok.isdigit() or tok.endswith("~"):
                 out.append(tok)
                 continue
-            out.append(self._remembered(self._corrections, tok, self._closest_word))
+            before = out[-1] if out else None
+            choices = self._remembered(self._corrections, tok, self._closest_words)
+            # of words as close, the one the word before forms a pair of the plans with ("tap huang" is "tập
+            # huấn", not "tập hàng"); else the closest first found, as before
+            paired = [w for w in choices if before and f"{before} {w}" in self._idf]
+            out.append((paired or choices)[0] if choices else tok)
         return out
 
-    def _closest_word(self, tok: str) -> str:
+    def _closest_words(self, tok: str) -> tuple[str, ...]:
+        """The plan words closest to a typo, as close as each other (the first one found first)."""
         # a typo keeps the first letter and most of the word ("tom gionng"); "rieng" is no "trien"
         same_start = [w for w in self.vocabulary if w[0] == tok[0]]
         found = process.extract(tok, same_start, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF, limit=8)
         if not found:
-            return tok
-        # of words as close, the one that keeps more of the typed start: "huang" is "huan" (one letter too
-        # many at the end), not "hang"
+            return ()
         top = found[0][1]
-        return max((w for w, score, _ in found if score == top), key=lambda w: _common_prefix(w, tok))
+        return tuple(w for w, score, _ in found if score == top)
 
     @staticmethod
-    def _remembered(table: dict[str, str], tok: str, make: Callable[[str], str]) -> str:
+    def _remembered(table: dict[str, _Made], tok: str, make: Callable[[str], _Made]) -> _Made:
         """A word's correction, worked out once: the same unknown words come back question after question,
         and each fuzzy look-up scans a whole word list."""
         found = table.get(tok)

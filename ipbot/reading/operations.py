@@ -1350,6 +1350,8 @@ class Operations:
         selects = f.model_copy(update={"role": Role.ANY}) != Filters()  # any selection of rows at all
         whole = self.lex.has("whole_table", q.folded) or bool(re.search(r"\bcot\b", q.folded))
         measure = measure or r.measure or (f.amount.measure if f.amount else None)  # "cùng mức 9,2 triệu"
+        if measure is Measure.STATED and f.amount is not None and f.amount.measure is Measure.STATED:
+            measure = Measure.TOTAL  # rows chosen by any figure they print ("đúng 9,2 triệu"), added up by their totals
         nothing_left = measure is Measure.REMAINING and f.amount is not None and f.amount.op == "="
         if f.amount and measure is f.amount.measure and (nothing_left or measure is Measure.RATIO):
             # "các dòng bố trí đủ 100% ngay trong năm … cộng lại bao nhiêu tiền": rows chosen by what is left or by
