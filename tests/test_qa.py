@@ -2920,3 +2920,29 @@ def test_a_ranking_place_without_thứ(assistant: Assistant) -> None:
     assert answered and _has(text, "3.6") and not _has(text, "12 nhiệm vụ")
     answered, text, _ = ask(assistant, "hàng đầu là nhiệm vụ nào", largest)
     assert answered and _has(text, "3.1")
+
+
+@pytest.mark.parametrize(
+    ("question", "facts"),
+    [
+        ("cac dong co muc kinh phi 9,2 trieu trong bang 2023 cong lai bn tien?", ["27,6 triệu đồng"]),
+        (
+            "Cộng số tiền phân bổ năm 2023 của các dòng thuộc nhóm 5 trong bảng dự toán (dòng chỉ ghi 'Hoạt động "
+            "thường xuyên' tính là 0).",
+            ["518,4 triệu đồng"],
+        ),
+        (
+            "Những dòng nhiệm vụ nào trong bảng 2023 không có đồng nào từ NS sự nghiệp khoa học (tính cả dòng không "
+            "ghi số tiền nào)?",
+            ["3.2", "5.3", "5.4", "5.5"],
+        ),
+        (
+            "Dòng 'Cộng' của bảng dự toán 2023 ghi tổng kinh phí thực hiện 9.128,6 triệu. Nếu tự cộng các dòng nhiệm "
+            "vụ in trong bảng thì được bao nhiêu, chênh lệch bao nhiêu?",
+            ["8.867,6 triệu đồng", "lệch 261 triệu đồng"],
+        ),
+    ],
+)
+def test_rows_chosen_and_counted_as_the_question_says(assistant: Assistant, question: str, facts: list[str]) -> None:
+    answered, text, _ = ask(assistant, question)
+    assert answered and all(_has(text, f) for f in facts), text[:300]

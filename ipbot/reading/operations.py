@@ -89,6 +89,10 @@ SAYING_ENTRY = 0.5
 """Share of a question's words one point of a duty entry must say for the entry to be what the question selects."""
 CLOSE_ENTRY = 0.75
 """Entries saying nearly as much as the best one are selected with it."""
+_TABLE_RE = re.compile(r"\b(?:bang(?: du toan)?|du toan)\b")
+"""The budget table named ("trong bảng", "bảng dự toán")."""
+_COUNTED_AS_ZERO_RE = re.compile(r"\b(?:tinh|coi|xem)(?: nhu| la| bang)* (?:0|khong dong|bang khong)\b")
+"""Rows said to count as nothing ("tính là 0"): how to add them, not which rows to take."""
 _AMOUNT_WORDS = frozenset({"dung", "bang", "trieu", "ty", "ti", "dong", "muc", "kinh", "phi", "tien", "so"})
 """Words of an amount asked of the rows ("đúng 9,2 triệu đồng"), which name no task."""
 _SECTION_RE = re.compile(r"\b(?:muc|phan|diem|khoan) ((?:[ivx]+|\d+)(?:\.\w+)+)\b")
@@ -460,10 +464,12 @@ class Operations:
         exclude = self._excluded_role(turn) if agency is None else None
         status: tuple[str, ...] = ()
         blank_row = next(self.lex.find("no_figure", f), None)
-        left_aside = (
-            any(0 <= blank_row.start() - m.end() < 30 for m in self.lex.find("excluding", f)) if blank_row else False
-        )
-        if blank_row and left_aside:
+        at = blank_row.start() if blank_row else -1
+        left_aside = any(0 <= at - m.end() < 30 for m in self.lex.find("excluding", f))
+        taken_in = any(m.start() <= at <= m.end() for m in self.including_re.finditer(f))  # "(tính cả dòng …)"
+        if blank_row and taken_in:
+            status = ("row", "recurring")  # "(tính cả dòng không ghi số tiền nào)": every row, those too
+        elif blank_row and left_aside:
             status = ("row",)  # "(bỏ qua hai dòng không ghi số)": the rows that give a figure
         elif blank_row and (r.rows or self.lex.has("recurring", f)):
             status = ("recurring",)  # a row that gives words, not a figure
@@ -935,6 +941,8 @@ class Operations:
         q = turn.query
         if self.lex.has("named_earlier", q.folded) and (q.quarters or q.group_numbers or q.agencies or q.sources):
             return ()  # "mấy dòng quý I lúc nãy": a selection said earlier, chosen again by its own words
+        if _COUNTED_AS_ZERO_RE.search(q.folded):
+            return ()  # "(dòng chỉ ghi 'Hoạt động thường xuyên' tính là 0)": how those rows count, no selection
         phrases = [fold(m.group(1)) for m in _QUOTED_RE.finditer(q.raw)]
         if self.lex.has("recurring", q.folded):
             phrases.append("hoat dong thuong xuyen")
@@ -1375,6 +1383,8 @@ class Operations:
                 f = f.model_copy(update={"source": column})
             if measure is None and any(Field.BUDGET in m.show for m in turn.context.last):
                 measure = Measure.TOTAL  # after a row's money ("còn 5.2?" … "cộng thêm 5.5 nữa"): the rows' totals
+            if measure is None and self.lex.has("adds_rows", q.folded) and _TABLE_RE.search(q.folded):
+                measure = Measure.TOTAL  # "tự cộng các dòng nhiệm vụ in trong bảng": the table's rows, their totals
             if measure is None or not adds:
                 return None  # "kéo dài tổng cộng bao nhiêu tháng" adds up no money
         one_task = len(f.ids) == 1 and f.ids[0] != "-"
