@@ -89,12 +89,6 @@ SAYING_ENTRY = 0.5
 """Share of a question's words one point of a duty entry must say for the entry to be what the question selects."""
 CLOSE_ENTRY = 0.75
 """Entries saying nearly as much as the best one are selected with it."""
-_TABLE_RE = re.compile(r"\b(?:bang(?: du toan)?|du toan)\b")
-"""The budget table named ("trong bảng", "bảng dự toán")."""
-_COUNTED_AS_ZERO_RE = re.compile(r"\b(?:tinh|coi|xem)(?: nhu| la| bang)* (?:0|khong dong|bang khong)\b")
-"""Rows said to count as nothing ("tính là 0"): how to add them, not which rows to take."""
-_AMOUNT_WORDS = frozenset({"dung", "bang", "trieu", "ty", "ti", "dong", "muc", "kinh", "phi", "tien", "so"})
-"""Words of an amount asked of the rows ("đúng 9,2 triệu đồng"), which name no task."""
 _SECTION_RE = re.compile(r"\b(?:muc|phan|diem|khoan) ((?:[ivx]+|\d+)(?:\.\w+)+)\b")
 _GROUP_NUMBER_RE = re.compile(r"\bnhom(?: nhiem vu| giai phap)?(?: thu)? (\d{1,2})\b")
 _WHICH_AGENCY_RE = re.compile(r"\b(?:co quan|so|don vi|ben|to chuc) nao\b|\bai\b")
@@ -500,7 +494,8 @@ class Operations:
         numbered = self.index.find_numbered_tasks(q.excluded_numbers, list(turn.plan_ids)) if q.excluded_numbers else []
         excluded = tuple(dict.fromkeys([*left_out, *(r.id for r in numbered)]))
         amount = self._amount(turn)
-        if amount is not None and turn.task_how == "content" and set(q.content_tokens) <= _AMOUNT_WORDS:
+        amount_only = set(q.content_tokens) <= set(self.lex.phrases("amount_words"))
+        if amount is not None and turn.task_how == "content" and amount_only:
             ids = ()  # "những dòng có kinh phí đúng 9,2 triệu": chosen by the amount, the words name no task
         r.filters = Filters(
             ids=tuple(i for i in ids if i not in excluded),
@@ -941,7 +936,7 @@ class Operations:
         q = turn.query
         if self.lex.has("named_earlier", q.folded) and (q.quarters or q.group_numbers or q.agencies or q.sources):
             return ()  # "mấy dòng quý I lúc nãy": a selection said earlier, chosen again by its own words
-        if _COUNTED_AS_ZERO_RE.search(q.folded):
+        if self.lex.has("counted_as_zero", q.folded):
             return ()  # "(dòng chỉ ghi 'Hoạt động thường xuyên' tính là 0)": how those rows count, no selection
         phrases = [fold(m.group(1)) for m in _QUOTED_RE.finditer(q.raw)]
         if self.lex.has("recurring", q.folded):
@@ -1383,7 +1378,7 @@ class Operations:
                 f = f.model_copy(update={"source": column})
             if measure is None and any(Field.BUDGET in m.show for m in turn.context.last):
                 measure = Measure.TOTAL  # after a row's money ("còn 5.2?" … "cộng thêm 5.5 nữa"): the rows' totals
-            if measure is None and self.lex.has("adds_rows", q.folded) and _TABLE_RE.search(q.folded):
+            if measure is None and self.lex.has("adds_rows", q.folded) and self.lex.has("table_named", q.folded):
                 measure = Measure.TOTAL  # "tự cộng các dòng nhiệm vụ in trong bảng": the table's rows, their totals
             if measure is None or not adds:
                 return None  # "kéo dài tổng cộng bao nhiêu tháng" adds up no money

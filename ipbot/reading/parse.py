@@ -72,6 +72,7 @@ class Query:
     group_numbers: list[str] = field(default_factory=list)
     agencies: list[str] = field(default_factory=list)
     aside: list[str] = field(default_factory=list)  # "ngoài Sở KH&CN, những sở nào …": named to be left out
+    aside_at: list[int] = field(default_factory=list)  # where each agency set aside stands in the folded text
     quarters: list[int] = field(default_factory=list)
     sources: set[str] = field(default_factory=set)
     content: str = ""
@@ -113,12 +114,6 @@ class Query:
         """The message's clauses, folded and expanded as cues see them."""
         parts = re.split(r"[,;:?!.()]\s|[,;:?!()]", self.raw)
         return [f"{fold(spell_out(c))} | {expand(fold(spell_out(c)))}" for c in parts]
-
-
-# ("ngoài ra Sở X …" is "besides that": Sở X is what is asked, not set aside)
-_ASIDE_RE = re.compile(r"\b(?:ngoai(?! ra\b)|tru|khong ke|khong tinh) ")
-ASIDE_BEFORE_RE = re.compile(r"\b(?:(?<!ngoai )(?<!ngoai ra )tru|ngoai|khong ke|khong tinh) $")
-"""Text ending where an agency set aside begins ("… ngoài " before "Sở KH&CN")."""
 
 
 def quarters_in(folded: str) -> list[int]:
@@ -233,7 +228,7 @@ def understand(index: Index, question: str, lexicon: Lexicon | None = None) -> Q
     nth += [str(lexicon.ordinals[w]) for w in re.findall(cardinal, folded)]
     q.group_numbers = list(dict.fromkeys([*_BARE_NUM_RE.findall(folded), *nth]))
     q.agencies = index.find_agencies(text) or index.quoted_generic_agencies(text)
-    q.aside = _set_aside(index, folded)
+    q.aside, q.aside_at = _set_aside(index, lexicon, folded)
     q.quarters = _quarters(folded)
     q.sources = source_keys(index, expanded)
     if q.sources:
@@ -328,16 +323,20 @@ def _content(
     return _cut(q, f, spans)
 
 
-def _set_aside(index: Index, folded: str) -> list[str]:
+def _set_aside(index: Index, lexicon: Lexicon, folded: str) -> tuple[list[str], list[int]]:
     """Agencies named right after "ngoài", "trừ", "không kể" ("ngoài Sở KH&CN, những sở nào phải …"): the
-    question is about the others."""
-    out: list[str] = []
-    for m in _ASIDE_RE.finditer(folded):
-        rest = folded[m.end() : m.end() + 80]
+    question is about the others. Each with where it stands."""
+    aside: list[str] = []
+    at: list[int] = []
+    for m in lexicon.find("set_aside", folded):
+        start = m.end() + 1  # the word after it
+        rest = folded[start : start + 80]
         spans = index.agency_spans(rest)
         if spans and spans[0][0] == 0:
-            out += index.find_agencies(rest[: spans[0][1]])[:1]
-    return out
+            found = index.find_agencies(rest[: spans[0][1]])[:1]
+            aside += found
+            at += [start] if found else []
+    return aside, at
 
 
 def _entity_spans(index: Index, q: Query, f: str) -> list[tuple[int, int]]:

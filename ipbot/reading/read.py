@@ -26,7 +26,7 @@ from ipbot.plans.store import Knowledge
 from ipbot.reading.index import SEPARATOR, Hit, Index, Passage, TaskRef, task_text
 from ipbot.reading.lexicon import Lexicon, default_lexicon
 from ipbot.reading.operations import Operations
-from ipbot.reading.parse import ASIDE_BEFORE_RE, Query, folded_question, understand
+from ipbot.reading.parse import Query, folded_question, understand
 from ipbot.reading.places import PLACE_WORDS, Place, Places
 from ipbot.reading.segment import segment
 from ipbot.reading.turn import FIELD_OF_CUE, STRONG_MATCH, TASK_FACETS, Turn
@@ -627,7 +627,7 @@ class Reader:
             # "sở chủ trì đó còn có tên ở nv nào khác?": the lead of the task talked about
             leads = [a for t in context.task_ids if t in self.index.tasks for a in self.index.tasks[t].lead]
             q.agencies = list(dict.fromkeys(leads))[:1]
-        who_else = re.search(r"\b(?:con|them) (?:nhung )?ai\b|\bai khac\b", q.folded)  # "ngoài sở KHCN còn ai phối hợp"
+        who_else = self.lexicon.has("who_else", q.folded)  # "ngoài sở KHCN còn ai phối hợp"
         if q.aside and (_asks_which_agencies(q) or who_else or any(a not in q.aside for a in q.agencies)):
             # "ngoài Sở KH&CN, những sở nào phải …": the others are asked, not it ("ngoài Đài PT-TH, ai phải đưa
             # tin" keeps it: who else is in its own entry)
@@ -1489,7 +1489,7 @@ class Reader:
             if refs:
                 if _JOINED_RE.search(q.folded):  # "nhiệm vụ 1.1 và lớp tập huấn tại trạm IP Platform"
                     refs = list(dict.fromkeys([*refs, *self._each_subject(turn, plan_ids, TASK_MATCH)]))
-                if len(refs) == 1 and _SIDES_RE.search(q.folded):
+                if len(refs) == 1 and self.lexicon.has("two_sides", q.folded):
                     refs = self._other_side(turn, plan_ids, refs[0])
                 named = {r.plan_id for r in refs}
                 turn.plans = [p for p in turn.plans if p.id in named] or turn.plans
@@ -1768,7 +1768,9 @@ class Reader:
         beside one named by its words; both, in the order said (the one by number alone when no side names
         another task clearly)."""
         # (the words "so với" were read as a comparison and cut from the content: its pieces stand apart there)
-        pieces = [p for s in _SIDES_RE.split(fold(turn.query.content)) for p in s.split(SEPARATOR)]
+        content = fold(turn.query.content)
+        cuts = [0, *(x for m in self.lexicon.find("two_sides", content) for x in m.span()), len(content)]
+        pieces = [p for a, b in zip(cuts[::2], cuts[1::2], strict=True) for p in content[a:b].split(SEPARATOR)]
         sides = [s for s in pieces if len(self.index.content_tokens(s)) >= 2]
         for side in sides:
             hits = self._good(turn, self.index.rank_tasks(side, plan_ids))
@@ -2023,7 +2025,7 @@ class Reader:
         q = turn.query
         strong = q.has("document")
         # ("hạn gửi là trước ngày nào": the reporting deadline, not the plan's date)
-        plan_years = bool(_PLAN_YEARS_RE.search(q.folded))  # the time asked is the plan's own span
+        plan_years = self.lexicon.has("plan_years", q.folded)  # the time asked is the plan's own span
         weak = (
             q.has("document_weak")
             and not turn.tasks
@@ -2446,7 +2448,7 @@ class Reader:
         # "những sở nào phải … gửi Sở Tài chính thẩm định?": an agency after the question is part of what is asked
         # (one set aside before it is no subject either: "ngoài Sở KH&CN, những sở nào …")
         named_after = bool(which) and all(
-            s >= which.end() or ASIDE_BEFORE_RE.search(q.folded[:s]) for s, _ in self.index.agency_spans(q.folded)
+            s >= which.end() or s in q.aside_at for s, _ in self.index.agency_spans(q.folded)
         )
         if (q.agencies and not named_after) or turn.task_how == "number" or not q.content_tokens:
             return None
@@ -2745,7 +2747,7 @@ class Reader:
             duty = self._duty_match(turn)
             return duty or self._duties(turn, turn.plans, q.agencies)
         duty = self._duty_match(turn)
-        if duty is not None and re.search(r"\b(?:phan|muc|trong) to chuc thuc hien\b", q.folded):
+        if duty is not None and self.lexicon.has("duties_part_named", q.folded):
             return duty  # "Trong phần tổ chức thực hiện, Sở TT&TT phải triển khai … những lĩnh vực nào": that part
         named_task = self._strong_task(turn) or self.lexicon.has("verify", q.folded)
         if named_task and self._own_duty_as_good(turn, duty):
@@ -3444,14 +3446,10 @@ _COMMA_NUMBER_RE = re.compile(
 )  # "nv 3,4" (not "mức 9,2 triệu")
 # "A và B", "A với B", "A vs B": two subjects of one question
 _SUBJECTS_RE = re.compile(r"\s(?:và|va|với|voi|vs|hay|hoặc|hoac)\s|,")
-_PLAN_YEARS_RE = re.compile(r"\b(?:thuc hien|trien khai) (?:trong |vao )?(?:nhung )?nam nao\b")
-"""The years a plan runs, asked with no task named ("kế hoạch Thái Bình thực hiện trong những năm nào")."""
 # head nouns that fold to common words: "cơ quan" to "có", "các", "Ủy ban"; "Đài" to "dài" ("kéo dài phải 24 tháng")
 # unless typed with its mark ("thế năm 2022 Cục phối hợp việc gì?" names the conversation's agency by its head)
 _AMBIGUOUS_HEADS = ("co", "cac", "uy")
 _JOINED_RE = re.compile(r"\b(?:voi|va|vs|so voi)\b")
-# two sides weighed against each other: "X gấp mấy lần Y", "X so với Y", "X chênh Y bao nhiêu"
-_SIDES_RE = re.compile(r"\b(?:gap(?: \w+){0,3}? lan|so voi|chenh(?: lech)?(?: nhau)?)\b")
 # what a number question counts: "bao nhiêu sản phẩm OCOP", "tối thiểu mấy cơ sở sản xuất kinh doanh"
 # (and "có chỉ tiêu nào về số doanh nghiệp kiểm toán …")
 _COUNTED_RE = re.compile(
