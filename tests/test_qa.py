@@ -2946,3 +2946,31 @@ def test_a_ranking_place_without_thứ(assistant: Assistant) -> None:
 def test_rows_chosen_and_counted_as_the_question_says(assistant: Assistant, question: str, facts: list[str]) -> None:
     answered, text, _ = ask(assistant, question)
     assert answered and all(_has(text, f) for f in facts), text[:300]
+
+
+def test_one_target_at_two_milestones_asked_as_people_ask(assistant: Assistant) -> None:
+    question = (
+        "chi tieu so don vi SXKD co can bo dc tap huan SHTT cua Thai Binh den 2030 cao hon chi tieu den 2025 "
+        "bao nhieu don vi?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "tăng thêm 100 đơn vị sản xuất kinh doanh")
+    context = assistant.ask(
+        "Đến 2025, Thái Bình đặt mục tiêu tối thiểu bao nhiêu đơn vị sản xuất kinh doanh có cán bộ được tập huấn?"
+    ).context
+    context = assistant.ask("thế 2030?", context).context
+    answered, text, _ = ask(assistant, "vậy tăng thêm bao nhiêu đơn vị, tương đương mấy phần trăm?", context)
+    assert answered and _has(text, "tăng thêm 100 đơn vị sản xuất kinh doanh") and _has(text, "40%")
+
+
+def test_a_conversation_over_rows_by_quarter(assistant: Assistant) -> None:
+    context = assistant.ask(
+        "Năm 2023 những dòng nào trong bảng dự toán bắt đầu từ quý I (tính cả dòng ghi Quý I-II)?"
+    ).context
+    answered, text, _ = ask(assistant, "mấy dòng đó tổng kinh phí cộng lại bao nhiêu", context)
+    assert answered and _has(text, "1.240 triệu đồng")
+    context = assistant.ask("mấy dòng đó tổng kinh phí cộng lại bao nhiêu", context).context
+    context = assistant.ask("còn quý III?", context).context
+    question = "nv đó năm 2023 dc phân bổ tổng cộng bn (mọi nguồn), còn lại bao nhiêu chưa bố trí so với tổng kinh phí?"
+    answered, text, _ = ask(assistant, question, context)
+    assert answered and _has(text, "2.200 triệu đồng") and _has(text, "2.600 triệu đồng") and not _has(text, "5.350")

@@ -229,6 +229,10 @@ def _row_terms(rows: list[BudgetRow], measure: Measure, source: str | None) -> t
     return terms, others
 
 
+FEW_ROWS = 3
+"""Rows a selection added up that the conversation then talks about as "nv đó" (more are a column's sum)."""
+
+
 def sum_rows(db: PlanDB, request: Request) -> Answer:
     """The sum of a budget column over the rows that pass the filters, with its terms."""
     measure = request.measure or Measure.TOTAL
@@ -299,8 +303,9 @@ def sum_rows(db: PlanDB, request: Request) -> Answer:
         if f.model_copy(update={"status": ()}) == Filters() or (source and here == with_value):
             lines += _stated_beside(plan, measure, source, total)
         sections.append(Section(lines, plan.short_title, _table_source(plan)))
-    # the tasks added up stay what the conversation is about ("thế riêng năm 2023 hai nhiệm vụ đó…")
-    chosen = [i for i in request.filters.ids if i != "-"]
+    # the tasks added up stay what the conversation is about ("thế riêng năm 2023 hai nhiệm vụ đó…"), those a
+    # selection chose too ("còn quý III?" … "nv đó năm 2023 được phân bổ bao nhiêu": the one row of Quý III)
+    chosen = [i for i in request.filters.ids if i != "-"] or (list(added) if len(added) <= FEW_ROWS else [])
     # the rows added are what "cái thứ hai" next counts in
     return reply(request, sections, True, plans=[p.id for p in with_rows], tasks=chosen, listed=added)
 

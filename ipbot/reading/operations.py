@@ -207,6 +207,8 @@ class Operations:
         if (turn.query.has("targets") or milestones & set(turn.query.years)) and not turn.query.has("budget"):
             # "đến 2025 cán bộ … được đào tạo, tỉ lệ bao nhiêu %", "chỉ tiêu số đơn tăng bao nhiêu phần trăm":
             # a target's per cent, no money computed
+            if "difference" in has and len(milestones & set(turn.query.years)) >= 2:
+                return None  # "chỉ tiêu … đến 2030 cao hơn đến 2025 bao nhiêu đơn vị": one target at two milestones
             has -= {"share", "difference"}
         largest = turn.query.has("largest")
         place = next(self.lex.find("ranked_place", f), None)
@@ -835,6 +837,10 @@ class Operations:
         kept = self._quarters_kept(turn)
         if kept:
             return kept
+        taken_in = [m.span() for m in self.including_re.finditer(aligned(q.raw))]
+        named = quarters_in(fold(blank(q.raw, taken_in))) if taken_in else []
+        if named:
+            return tuple(named)  # "bắt đầu từ quý I (tính cả dòng ghi Quý I-II)": the rows a quarter takes in
         # "quý I (tính cả việc kéo dài sang quý II)": the quarter a task runs on into is no quarter chosen
         plain = strip_marks(q.raw).lower()
         spanned = _RUNS_INTO_RE.sub(" ", plain)
@@ -1341,7 +1347,17 @@ class Operations:
                 if asked_before.filters.source and not f.source:
                     f = f.model_copy(update={"source": asked_before.filters.source})
         seen = [t for t in turn.context.tasks_seen if t.split(":", 1)[0] in turn.plan_ids]
-        if adds and turn.task_how == "context" and len(f.ids) == 1 and len(seen) > 1 and not q.content_tokens:
+        one_pointed = re.search(
+            r"(?<!cac )(?<!nhung )(?<!may )(?<!hai )\b(?:nhiem vu|viec|cai) (?:do|nay|kia)\b", q.folded
+        )
+        if (
+            adds
+            and turn.task_how == "context"
+            and len(f.ids) == 1
+            and len(seen) > 1
+            and not q.content_tokens
+            and not one_pointed
+        ):
             # "gộp lại được bao nhiêu?" after 3.3, then "còn 3.4?": the tasks talked about, together
             f = f.model_copy(update={"ids": tuple(seen)})
         if by_words and alone and just_things and listed and adds:

@@ -2381,6 +2381,9 @@ class Reader:
         if not self.lexicon.has("difference", q.folded) and not q.has("compare"):
             return None
         milestones = sorted(set(years) | ({turn.context.year} if turn.context.year and len(years) == 1 else set()))
+        marks = sorted({t.year for p in plans for t in p.targets})
+        if not years and turn.context.intent == "targets" and turn.context.year in marks and len(marks) == 2:
+            milestones = marks  # "thế 2030?" … "vậy tăng thêm bao nhiêu đơn vị": the plan's two milestones
         if len(milestones) != 2 or len(plans) != 1:
             return None
         plan = plans[0]
