@@ -2974,3 +2974,19 @@ def test_a_conversation_over_rows_by_quarter(assistant: Assistant) -> None:
     question = "nv đó năm 2023 dc phân bổ tổng cộng bn (mọi nguồn), còn lại bao nhiêu chưa bố trí so với tổng kinh phí?"
     answered, text, _ = ask(assistant, question, context)
     assert answered and _has(text, "2.200 triệu đồng") and _has(text, "2.600 triệu đồng") and not _has(text, "5.350")
+
+
+def test_the_column_of_the_row_talked_about(assistant: Assistant) -> None:
+    context = assistant.ask("Dòng 5.5 trong bảng dự toán 2023 được bố trí bao nhiêu, từ nguồn nào?").context
+    question = "cả cột đó cộng các dòng lại được bao nhiêu, lệch bao nhiêu so với số ở dòng Cộng?"
+    answered, text, _ = ask(assistant, question, context)
+    assert answered and _has(text, "500 triệu đồng") and _has(text, "lệch 270 triệu đồng")
+
+
+def test_a_subject_before_the_colon_is_every_questions(assistant: Assistant) -> None:
+    question = (
+        "Chỉ dẫn địa lý ở Ninh Thuận: kế hoạch 2022 làm cho sản phẩm nào, ai chủ trì; kế hoạch 2023 làm cho sản "
+        "phẩm nào, ai chủ trì?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "Nha đam") and _has(text, "Thịt cừu") and "3.6 —" not in text

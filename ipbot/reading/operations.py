@@ -299,6 +299,11 @@ class Operations:
         if "plans_compared" in has and two is not None and not facet and not has & _FIGURES:
             return self._agency_compared(turn) or self._compare(turn, two)
         out: list[Request] = []
+        one_task = len(turn.tasks) == 1 and turn.task_how in ("number", "content")
+        if "remaining" in has and one_task and not has & {"share", "difference", "count"} and not r.filters.source:
+            # "nhiệm vụ CDĐL Thịt cừu: tổng kinh phí bao nhiêu, năm 2023 được phân bổ bao nhiêu, còn lại bao nhiêu":
+            # that task's budget, which shows all three
+            return None
         if "share" in has and _PRINTED_ROW_RE.search(f) and not self.lex.has("adds_rows", f):
             # "theo dòng Tổng cộng, phần phân bổ bằng bao nhiêu phần trăm tổng kinh phí thực hiện": the two
             # figures the table prints, one over the other

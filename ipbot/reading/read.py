@@ -28,7 +28,7 @@ from ipbot.reading.lexicon import Lexicon, default_lexicon
 from ipbot.reading.operations import Operations
 from ipbot.reading.parse import Query, folded_question, understand
 from ipbot.reading.places import PLACE_WORDS, Place, Places
-from ipbot.reading.segment import segment
+from ipbot.reading.segment import Piece, headed, segment
 from ipbot.reading.turn import FIELD_OF_CUE, STRONG_MATCH, TASK_FACETS, Turn
 from ipbot.requests import NOT_MONEY, Field, Filters, Items, Measure, Op, Reason, Request, Role
 from ipbot.text import aligned, blank, expand, fold, has_diacritics, nfc, shape, strip_marks, tokens
@@ -214,6 +214,11 @@ class Reader:
         if user_agency:
             context = context.model_copy(update={"user_agency": user_agency})
         pieces = segment(text, self.lexicon)
+        subject = headed(pieces)
+        if subject and not self.index.find_agencies(subject):
+            # (an agency before the colon is not: each question names its part, "Đài PT-TH và báo tỉnh: KH Thái
+            # Bình giao vai trò gì, còn KH 2023 …")
+            pieces = [pieces[0], *(Piece(p.question, p.lead or subject) for p in pieces[1:])]
         if len(pieces) == 1 and not pieces[0].lead:
             # "…? Kể đủ.": the question without the words it dropped
             whole = pieces[0].question == nfc(text).strip()
@@ -628,6 +633,14 @@ class Reader:
             leads = [a for t in context.task_ids if t in self.index.tasks for a in self.index.tasks[t].lead]
             q.agencies = list(dict.fromkeys(leads))[:1]
         who_else = self.lexicon.has("who_else", q.folded)  # "ngoài sở KHCN còn ai phối hợp"
+        column_before = any(r.filters.source for r in context.last)  # (a column's sum says its column itself)
+        if not q.sources and context.task_ids and not column_before and self.lexicon.has("refer_column", q.folded):
+            # "cả cột đó cộng các dòng lại" after row 5.5: the one column that row draws on
+            rows = [self.index.tasks[t].budget.allocation for t in context.task_ids if t in self.index.tasks]
+            drawn = {source for row in rows for source, amount in row.items() if amount}
+            if len(drawn) == 1:
+                q.sources = drawn
+                q.cues.add("budget")
         if q.aside and (_asks_which_agencies(q) or who_else or any(a not in q.aside for a in q.agencies)):
             # "ngoài Sở KH&CN, những sở nào phải …": the others are asked, not it ("ngoài Đài PT-TH, ai phải đưa
             # tin" keeps it: who else is in its own entry)

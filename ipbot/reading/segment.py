@@ -70,6 +70,17 @@ def segment(message: str, lexicon: Lexicon) -> list[Piece]:
     return questions
 
 
+def headed(pieces: list[Piece]) -> str | None:
+    """The subject a message sets before a colon at its start, when it holds several questions ("Chỉ dẫn địa lý ở
+    Ninh Thuận: KH 2022 làm cho sản phẩm nào…; KH 2023 …?"): every question's."""
+    header = _HEADER_RE.match(pieces[0].question) if len(pieces) > 1 else None
+    return header.group(1) if header else None
+
+
+_HEADER_RE = re.compile(r"^([^:?;,.]{3,60}):\s")
+"""A subject set before a colon at the start of a message, for every question after it."""
+
+
 def _asks(lexicon: Lexicon, folded: str) -> bool:
     """A piece asks something; "À không, ý tôi là …" corrects, its "không" asks nothing."""
     return lexicon.has("asks", blank(folded, [m.span() for m in lexicon.find("correction", folded)]))
