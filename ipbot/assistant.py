@@ -26,7 +26,7 @@ from ipbot.plans.db import PlanDB
 from ipbot.plans.store import Knowledge, build_database, ensure_database, read_knowledge
 from ipbot.reading.index import derived_tables
 from ipbot.reading.read import MAX_MESSAGE, Reader
-from ipbot.requests import Items, Request
+from ipbot.requests import Items, Op, Request
 
 if TYPE_CHECKING:
     from ipbot.config import Paths, Settings
@@ -150,6 +150,11 @@ MAX_LISTED = 30
 """Tasks of the last list a conversation remembers ("trong số đó", "cái thứ hai")."""
 
 
+def _over_rows(requests: list[Request]) -> bool:
+    """The answer lists or adds up tasks a selection chose (not a support answer's suggestions)."""
+    return any(r.items is Items.TASKS and r.op in (Op.LIST, Op.SUM) for r in requests)
+
+
 def _next_context(context: Context, requests: list[Request], answer: Answer) -> Context:
     """What the next turn may refer to: the plan, tasks and agency this answer was about."""
     ctx = context.model_copy()
@@ -164,6 +169,8 @@ def _next_context(context: Context, requests: list[Request], answer: Answer) -> 
             ctx.tasks_seen = [*seen, *answer.task_ids][-MAX_SEEN:]
     elif answer.plan_ids and ctx.task_ids and not any(t.split(":")[0] in answer.plan_ids for t in ctx.task_ids):
         ctx.task_ids = []
+    elif answer.listed and ctx.task_ids and not set(ctx.task_ids) & set(answer.listed) and _over_rows(requests):
+        ctx.task_ids = []  # rows listed or added up, none of those talked about before: the conversation moved on
     topical = [r for r in requests if r.items not in (Items.TALK, Items.NOTHING)]
     # the agency an answer was about, or the one a count or sum was filtered by ("sở đó")
     agencies = answer.agency_ids or [r.filters.agency for r in topical if r.filters.agency]

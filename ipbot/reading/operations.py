@@ -842,7 +842,9 @@ class Operations:
         kept = self._quarters_kept(turn)
         if kept:
             return kept
-        taken_in = [m.span() for m in self.including_re.finditer(aligned(q.raw))]
+        # (rows taken in: "tính cả dòng ghi Quý I-II"; a quarter taken in, "kể cả quý II", is one asked)
+        rows = set(self.lex.phrases("row_noun"))
+        taken_in = [m.span() for m in self.including_re.finditer(aligned(q.raw)) if rows & set(m.group(0).split())]
         named = quarters_in(fold(blank(q.raw, taken_in))) if taken_in else []
         if named:
             return tuple(named)  # "bắt đầu từ quý I (tính cả dòng ghi Quý I-II)": the rows a quarter takes in

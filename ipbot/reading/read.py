@@ -3096,6 +3096,9 @@ class Reader:
                 facets = [Field.TIME if f is Field.DETAIL else f for f in facets]
             elif place and not days and any(re.search(r"\btại\b", t.content) for t in tasks):
                 facets = [Field.CONTENT if f is Field.DETAIL else f for f in facets]
+            if q.has("unstated_names") and all(_PRODUCT_IN_TITLE_RE.search(t.title) for t in tasks):
+                # "CDĐL năm 2022 cho những sản phẩm cụ thể nào": the title names it ("… Nha đam Ninh Thuận")
+                facets = [Field.CONTENT if f is Field.DETAIL else f for f in facets]
             facets = list(dict.fromkeys(facets))
         if Field.BUDGET in facets and (
             (len(turn.tasks) == 1 and self.lexicon.has("average", q.folded)) or self.lexicon.has("per_unit", q.folded)
@@ -3462,6 +3465,9 @@ _COMMA_NUMBER_RE = re.compile(
 )  # "nv 3,4" (not "mức 9,2 triệu")
 # "A và B", "A với B", "A vs B": two subjects of one question
 _SUBJECTS_RE = re.compile(r"\s(?:và|va|với|voi|vs|hay|hoặc|hoac)\s|,")
+_PRODUCT_IN_TITLE_RE = re.compile(r"(?<=\w )[A-ZĐ][a-zà-ỹđ]+")
+"""A capitalised word inside a task's title: a named product or place ("Chỉ dẫn địa lý Nha đam Ninh Thuận"), not an
+abbreviation ("OCOP")."""
 # head nouns that fold to common words: "cơ quan" to "có", "các", "Ủy ban"; "Đài" to "dài" ("kéo dài phải 24 tháng")
 # unless typed with its mark ("thế năm 2022 Cục phối hợp việc gì?" names the conversation's agency by its head)
 _AMBIGUOUS_HEADS = ("co", "cac", "uy")

@@ -23,6 +23,7 @@ FIELD_OF_CUE = {
     "notes": Field.NOTES,
     "group_of": Field.GROUP,
     "unstated_detail": Field.DETAIL,
+    "unstated_names": Field.DETAIL,
 }
 """The parts of one task a question cue asks for (facets.yaml names the cues)."""
 TASK_FACETS = tuple(FIELD_OF_CUE)
