@@ -2811,23 +2811,33 @@ def test_a_group_named_with_its_title_in_brackets_then_a_column(assistant: Assis
     assert answered and _has(text, "950 triệu đồng")
 
 
-# A review of this round's changes asked 1,006 questions of the code before and after; each cause of its 42
-# regressions has a case here.
+# Three review rounds asked about 1,000 questions each of the code before and after a batch of changes; each cause
+# of the regressions the first (42) and the third (20) found has a case here, with what its wrong answer said
+# ("5.350": a sum of what is left, read into ", còn lại do ai"); the second's are below.
 @pytest.mark.parametrize(
-    ("question", "facts"),
+    ("question", "facts", "absent"),
     [
-        ("Ngoài ra Sở Tài chính phải làm gì trong kế hoạch Thái Bình?", ["Sở Tài chính", "thẩm định"]),
-        ("Ngoài ra Sở KH&CN còn chủ trì những nhiệm vụ nào năm 2022?", [KHCN, "1.b"]),
-        ("Ngoài Đài Phát thanh và Truyền hình, ai phải đưa tin về SHTT năm 2023?", ["Báo Ninh Thuận"]),
-        ("Nhiệm vụ khai thác sáng chế đã qua thời hạn bảo hộ năm 2022 do ai chủ trì?", [KHCN]),
-        ("UBND huyện bố trí kinh phí theo quy định pháp luật hiện hành, cụ thể phải làm gì?", ["V.11"]),
-        ("Nhiệm vụ KH&CN cấp trung ương năm 2023 có hiệu lực mấy năm?", ["24 tháng"]),
-        ("thai binh thuc hien trong nhung nam nao", ["2021-2025", "2030"]),
+        ("Ngoài ra Sở Tài chính phải làm gì trong kế hoạch Thái Bình?", ["Sở Tài chính", "thẩm định"], []),
+        ("Ngoài ra Sở KH&CN còn chủ trì những nhiệm vụ nào năm 2022?", [KHCN, "1.b"], []),
+        ("Ngoài Đài Phát thanh và Truyền hình, ai phải đưa tin về SHTT năm 2023?", ["Báo Ninh Thuận"], []),
+        ("Nhiệm vụ khai thác sáng chế đã qua thời hạn bảo hộ năm 2022 do ai chủ trì?", [KHCN], []),
+        ("UBND huyện bố trí kinh phí theo quy định pháp luật hiện hành, cụ thể phải làm gì?", ["V.11"], []),
+        ("Nhiệm vụ KH&CN cấp trung ương năm 2023 có hiệu lực mấy năm?", ["24 tháng"], []),
+        ("thai binh thuc hien trong nhung nam nao", ["2021-2025", "2030"], []),
+        ("Theo bạn, Sở nào chủ trì nhiều nhiệm vụ nhất năm 2023?", [KHCN], ["5.350"]),
+        ("theo bot năm 2023 có mấy nhiệm vụ?", ["15 nhiệm vụ"], ["5.350"]),
+        ("theo Ban chỉ đạo 389 thì Công an tỉnh phải làm gì?", ["Công an tỉnh"], ["5.350"]),
+        ("Năm 2022 xây dựng chỉ dẫn địa lý cho những sản phẩm cụ thể nào?", ["Nha đam"], ["5.350"]),
+        ("Nhãn hiệu chứng nhận năm 2022 tên sản phẩm là gì?", ["Tôm giống"], ["5.350"]),
+        ("tổng kinh phí quý I năm 2023 (kể cả quý II)", ["4.067,6 triệu đồng"], ["5.350"]),
+        ("Sở KHCN chủ trì những nhiệm vụ nào năm 2023, còn lại do ai chủ trì?", ["3.1"], ["5.350"]),
     ],
 )
-def test_review_regressions_answer_as_before(assistant: Assistant, question: str, facts: list[str]) -> None:
+def test_review_regressions_answer_as_before(
+    assistant: Assistant, question: str, facts: list[str], absent: list[str]
+) -> None:
     answered, text, _ = ask(assistant, question)
-    assert answered and all(_has(text, f) for f in facts), text[:300]
+    assert answered and all(_has(text, f) for f in facts) and not any(_has(text, a) for a in absent), text[:300]
 
 
 def test_review_regressions_in_conversations(assistant: Assistant) -> None:
@@ -2990,21 +3000,3 @@ def test_a_subject_before_the_colon_is_every_questions(assistant: Assistant) -> 
     )
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "Nha đam") and _has(text, "Thịt cừu") and "3.6 —" not in text
-
-
-# A third review round (974 questions, the code before and after) found 20 regressions in 5 causes: a case each.
-@pytest.mark.parametrize(
-    ("question", "facts"),
-    [
-        ("Theo bạn, Sở nào chủ trì nhiều nhiệm vụ nhất năm 2023?", [KHCN]),
-        ("theo bot năm 2023 có mấy nhiệm vụ?", ["15 nhiệm vụ"]),
-        ("theo Ban chỉ đạo 389 thì Công an tỉnh phải làm gì?", ["Công an tỉnh"]),
-        ("Năm 2022 xây dựng chỉ dẫn địa lý cho những sản phẩm cụ thể nào?", ["Nha đam"]),
-        ("Nhãn hiệu chứng nhận năm 2022 tên sản phẩm là gì?", ["Tôm giống"]),
-        ("tổng kinh phí quý I năm 2023 (kể cả quý II)", ["4.067,6 triệu đồng"]),
-        ("Sở KHCN chủ trì những nhiệm vụ nào năm 2023, còn lại do ai chủ trì?", ["3.1"]),
-    ],
-)
-def test_third_review_regressions(assistant: Assistant, question: str, facts: list[str]) -> None:
-    answered, text, _ = ask(assistant, question)
-    assert answered and all(_has(text, f) for f in facts) and not _has(text, "5.350"), text[:300]

@@ -15,7 +15,7 @@ from ipbot.answering.common import Reach, period, reply
 from ipbot.answers import Answer, Section, Suggestion
 from ipbot.describe import agency_list, budget_lines, shorten, task_heading, task_source, timeline_phrase
 from ipbot.plans.db import PlanDB, PlanInfo
-from ipbot.plans.models import Task
+from ipbot.plans.models import Quantity, Task
 from ipbot.requests import Field, Filters, Items, Reason, Request
 from ipbot.text import figure, fold, money
 
@@ -117,14 +117,20 @@ def _budget(db: PlanDB, plan: PlanInfo, task: Task) -> Lines:
     return lines, stated
 
 
-def _unit_prices(task: Task) -> tuple[str, dict[str, Decimal]]:
-    """The unit a task counts by and its money per unit ({"tổng kinh phí": …, "phân bổ": …}), or ("", {})
-    when it states no one count or no amount."""
+def _one_count(task: Task) -> tuple[Quantity | None, dict[str, Decimal]]:
+    """The one count a task's money divides by ("05 sản phẩm OCOP"; none for a count per place, "mỗi huyện 02
+    lớp", or several counts) and the amounts it states ({"tổng kinh phí": …, "phân bổ": …})."""
     counted = [q for q in task.quantities if not q.per_each and q.value]
     amounts = {what: v for what, v in (("tổng kinh phí", task.budget.total), ("phân bổ", _allocated(task))) if v}
-    if len(counted) != 1 or not amounts:
+    return (counted[0] if len(counted) == 1 else None), amounts
+
+
+def _unit_prices(task: Task) -> tuple[str, dict[str, Decimal]]:
+    """The unit a task counts by and its money per unit, or ("", {}) when it states no one count or no amount."""
+    count, amounts = _one_count(task)
+    if count is None or not amounts:
         return "", {}
-    return counted[0].unit.split(",")[0].strip(), {what: v / counted[0].value for what, v in amounts.items()}
+    return count.unit.split(",")[0].strip(), {what: v / count.value for what, v in amounts.items()}
 
 
 def _unit_prices_compared(tasks: list[Task]) -> list[str]:
@@ -148,25 +154,23 @@ def _unit_prices_compared(tasks: list[Task]) -> list[str]:
 def _per_unit(db: PlanDB, plan: PlanInfo, task: Task) -> Lines:
     """'bình quân mỗi sản phẩm bao nhiêu': each stated amount divided by the one count the task states
     ("05 sản phẩm OCOP"); a count per place ("mỗi huyện 02 lớp") or several counts divide into nothing."""
-    counted = [q for q in task.quantities if not q.per_each and q.value]
-    amounts = [(what, v) for what, v in (("tổng kinh phí", task.budget.total), ("phân bổ", _allocated(task))) if v]
-    if len(counted) != 1 or not amounts:
-        each = next((q.text for q in task.quantities if q.per_each), None)
+    q, amounts = _one_count(task)
+    if q is None or not amounts:
+        each = next((x.text for x in task.quantities if x.per_each), None)
         why = (
             "không ghi số tiền"
-            if len(counted) == 1
+            if q is not None
             else f"số lượng tính cho từng nơi («{each}»)"
             if each
             else "không nêu một số lượng duy nhất"
         )
         return [f"Không chia bình quân được: {why}."], False
-    q = counted[0]
     unit = q.unit.split(",")[0].strip()
     year = f" năm {plan.year_start}" if plan.annual else ""
     lines = [
         f"Bình quân mỗi {unit} ({what}{year if what == 'phân bổ' else ''}): "
         f"{money(v / q.value)} (= {figure(v)} : {figure(q.value)}, phép chia do trợ lý tính)."
-        for what, v in amounts
+        for what, v in amounts.items()
     ]
     return lines, True
 
