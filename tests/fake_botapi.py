@@ -196,6 +196,9 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False
     allow_reuse_address = True
+    # socketserver's default backlog of 5 reset connections when fifty chats' replies were opened at
+    # once (bench_telegram.py --latency): a failure of the stand-in that no real Bot API shows
+    request_queue_size = 128
 
     def __init__(self, api: FakeBotAPI, port: int = 0) -> None:
         self.api = api

@@ -1237,3 +1237,41 @@ def test_no_reminders_promised_when_no_date_is_left(
     call = run(scenario())
     assert "chưa bật nhắc việc" in call.params["text"]
     assert services.store.subscriptions() == []
+
+
+class _SlowCore:
+    """The session's core, where one question takes ``seconds`` to answer (as a long list can at
+    300 plans); everything else is the real core's."""
+
+    def __init__(self, assistant: Assistant, slow: str, seconds: float) -> None:
+        self.assistant, self.slow, self.seconds = assistant, slow, seconds
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.assistant, name)
+
+    def ask(self, message: str, context: Context | None = None) -> Answer:
+        if message == self.slow:
+            time.sleep(self.seconds)  # CPU-bound work would hold the event loop just the same
+        return self.assistant.ask(message, context)
+
+
+def test_a_slow_answer_holds_up_no_other_chat(
+    api: FakeBotAPI, settings: Settings, assistant: Assistant, make_services: MakeServices
+) -> None:
+    """The core answers off the event loop: while one chat's answer is being worked out, another chat's
+    command that needs no answer from the core (the export menu) is served at once, and the slow
+    answer still comes, whole. Before, the answer ran on the event loop and every chat waited for it."""
+    slow = "Ai chủ trì nhiệm vụ 3.3 năm 2023?"
+    services = make_services(settings, _SlowCore(assistant, slow, seconds=1.5))
+    other = 2002
+
+    async def scenario() -> list[Call]:
+        async with RunningBot(api, settings, services):
+            api.push_update(api.message_update(slow))
+            await asyncio.sleep(0.3)  # the slow answer is being worked out
+            api.push_update(api.message_update("/xuat", user_id=other, chat_id=other))
+            return await api.wait_for("sendMessage", count=2, timeout=20)
+
+    first, second = run(scenario())
+    assert str(first.params["chat_id"]) == str(other) and phrases.PICK_EXPORT in first.params["text"]
+    assert str(second.params["chat_id"]) == str(USER_ID) and LEAD_AGENCY in second.params["text"]

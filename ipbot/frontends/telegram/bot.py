@@ -21,10 +21,10 @@ import sqlite3
 import time
 from collections import defaultdict, deque
 from collections.abc import Awaitable, Callable
-from concurrent.futures import Future
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 from telegram import (
     BotCommand,
@@ -177,6 +177,10 @@ class Services:
         default_factory=lambda: UserRateLimiter(FEEDBACK_PER_HOUR, window=3600.0, warn_every=60.0)
     )
     """/gopy per user and hour; a refusal is repeated at most once a minute."""
+    answering: ThreadPoolExecutor = field(
+        default_factory=lambda: ThreadPoolExecutor(max_workers=1, thread_name_prefix="ipbot-answer")
+    )
+    """The one thread the core runs on (:meth:`core`)."""
     data_problem: str | None = None
     """Why the plans served are not those in data/ (the data has errors and the database built
     last time is served instead): said in the log at start and in /thongke until fixed."""
@@ -197,6 +201,19 @@ class Services:
     @property
     def knowledge(self) -> Knowledge:
         return self.assistant.knowledge
+
+    async def core(self, call: Callable[[Assistant], T]) -> T:
+        """Run ``call`` on the core off the event loop, one call at a time.
+
+        Why: an answer is CPU work (a few milliseconds, tens at 300 plans, more for a long list);
+        run on the event loop it held every other chat's sends, polling and button answers. One
+        thread, not a pool: the core's caches are not made for two answers at once, and with the
+        GIL a second thread would not answer faster anyway."""
+        assistant = self.assistant  # a reload swaps it; a call keeps the core it started with
+        return await asyncio.get_running_loop().run_in_executor(self.answering, call, assistant)
+
+
+T = TypeVar("T")
 
 
 def _services(context: ContextTypes.DEFAULT_TYPE) -> Services:
@@ -642,13 +659,13 @@ def _keep_chat(update: Update, context: ContextTypes.DEFAULT_TYPE, durable: bool
 
 async def _answer_text(update: Update, context: ContextTypes.DEFAULT_TYPE, text: str) -> None:
     """The path every question takes: rate limit, core, log, render."""
-    await _answer(update, context, lambda services, ctx: services.assistant.ask(text, ctx), text)
+    await _answer(update, context, lambda assistant, ctx: assistant.ask(text, ctx), text)
 
 
 async def _answer(
     update: Update,
     context: ContextTypes.DEFAULT_TYPE,
-    ask: Callable[[Services, Context], Answer],
+    ask: Callable[[Assistant, Context], Answer],
     logged: str,
 ) -> None:
     """Answer with the chat's context, keep the new context, send, then log: typed questions and
@@ -663,7 +680,8 @@ async def _answer(
     if message is None:
         return
     asked = time.time()
-    answer = ask(services, _chat_context(context))
+    chat_context = _chat_context(context)
+    answer = await services.core(lambda assistant: ask(assistant, chat_context))
     await _briefly(_save_context(update, context, answer.context))  # "còn kinh phí?" after a restart works
     if user is not None and answer.attachments and update.callback_query is None:
         services.limiter.spend(user.id, FILE_COST - 1)  # a chart asked for in words costs what /bieudo does
@@ -695,7 +713,7 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     user = update.effective_user
     name = html.escape(user.first_name) if user else ""
     text = "\n".join([phrases.WELCOME.format(name=name), "", phrases.WELCOME_HOW])
-    examples = services.assistant.run(Request(items=Items.TALK, show=(Field.HELP,))).suggestions
+    examples = (await services.core(lambda a: a.run(Request(items=Items.TALK, show=(Field.HELP,))))).suggestions
     buttons = [[_suggestion_button(s, services.store)] for s in examples]
     if update.effective_message:
         await update.effective_message.reply_text(text, reply_markup=InlineKeyboardMarkup(buttons))
@@ -704,7 +722,7 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """What ipbot can answer, with examples and the commands."""
     services = _services(context)
-    answer = services.assistant.run(Request(items=Items.TALK, show=(Field.HELP,)))
+    answer = await services.core(lambda a: a.run(Request(items=Items.TALK, show=(Field.HELP,))))
     commands = [f"/{c} — {d}" for c, d in phrases.COMMANDS.items()]
     text = (
         html_text(answer)
@@ -726,7 +744,7 @@ def _plan_buttons(services: Services, prefix: str, with_all: bool = False) -> In
 async def plans_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """List the plans and let the chat choose its default plan."""
     services = _services(context)
-    answer = services.assistant.run(Request(items=Items.PLANS))
+    answer = await services.core(lambda a: a.run(Request(items=Items.PLANS)))
     text = html_text(answer) + "\n\n" + html.escape(phrases.CHOOSE_PLAN)
     if update.effective_message:
         await update.effective_message.reply_text(text, reply_markup=_plan_buttons(services, "p", with_all=True))
@@ -794,7 +812,7 @@ async def budget_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     if update.effective_message is None:
         return
     plan_ids = (plan_id,) if plan_id else tuple(p.id for p in services.browser.plans())
-    answer = services.assistant.run(Browser.budget_request(*plan_ids))
+    answer = await services.core(lambda a: a.run(Browser.budget_request(*plan_ids)))
     text, markup = _present(answer, services)  # its buttons: details, sources, the year before, the charts
     await _reply(update.effective_message, text, markup)
 
@@ -808,7 +826,8 @@ async def search_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     if not keyword:
         await update.effective_message.reply_text(html.escape(phrases.SEARCH_USAGE))
         return
-    answer = services.assistant.search(keyword[:200], _chosen_plan(context))
+    plan_id = _chosen_plan(context)
+    answer = await services.core(lambda a: a.search(keyword[:200], plan_id))
     await _send_answer(update.effective_message, answer, services)
 
 
@@ -974,10 +993,10 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         return
     text = query.query.strip()
     if not text:
-        await query.answer(_inline_help(services, context.bot.username), cache_time=300)
+        await query.answer(await _inline_help(services, context.bot.username), cache_time=300)
         return
     # not logged: Telegram sends an inline query on every keystroke, which would skew the statistics
-    answer = services.assistant.ask(text[:256])
+    answer = await services.core(lambda a: a.ask(text[:256]))
     await query.answer(_inline_results(answer, services, text), cache_time=60)
 
 
@@ -1025,7 +1044,7 @@ def _inline_results(answer: Answer, services: Services, asked: str) -> list[Inli
     return results
 
 
-def _inline_help(services: Services, bot: str) -> list[InlineQueryResultArticle]:
+async def _inline_help(services: Services, bot: str) -> list[InlineQueryResultArticle]:
     """For an empty inline query: how to ask, then the example questions with their answers."""
     help_text = phrases.INLINE_HELP_MESSAGE.format(bot=bot)
     results = [
@@ -1036,9 +1055,9 @@ def _inline_help(services: Services, bot: str) -> list[InlineQueryResultArticle]
             input_message_content=InputTextMessageContent(html.escape(help_text)),
         )
     ]
-    examples = services.assistant.run(Request(items=Items.TALK, show=(Field.HELP,))).suggestions
+    examples = (await services.core(lambda a: a.run(Request(items=Items.TALK, show=(Field.HELP,))))).suggestions
     for i, example in enumerate(examples):
-        answer = services.assistant.run(example.request)
+        answer = await services.core(lambda a, r=example.request: a.run(r))
         if not answer.answered:
             continue
         shown = brief(answer, services.browser, services.assistant.run)
@@ -1150,7 +1169,8 @@ async def _on_request(update: Update, context: ContextTypes.DEFAULT_TYPE, servic
     if request is None or not services.browser.accepts(request):
         await _edit_or_reply(update, html.escape(phrases.BUTTON_EXPIRED), None)
         return
-    answer = services.assistant.run(request, _chat_context(context))
+    chat_context = _chat_context(context)
+    answer = await services.core(lambda a: a.run(request, chat_context))
     await _briefly(_save_context(update, context, answer.context))
     text, markup = _present(answer, services)
     if request.items is Items.TASKS and request.filters.agency and not answer.task_ids and not answer.listed:
@@ -1188,7 +1208,7 @@ async def _on_suggestion(update: Update, context: ContextTypes.DEFAULT_TYPE, ser
     if request is None or update.effective_message is None or not services.browser.accepts(request):
         await _edit_or_reply(update, html.escape(phrases.BUTTON_EXPIRED), None)
         return
-    await _answer(update, context, lambda s, ctx: s.assistant.run(request, ctx), "")
+    await _answer(update, context, lambda assistant, ctx: assistant.run(request, ctx), "")
 
 
 async def _on_choice_page(update: Update, context: ContextTypes.DEFAULT_TYPE, services: Services, rest: str) -> None:
@@ -1244,7 +1264,8 @@ async def _on_view(update: Update, context: ContextTypes.DEFAULT_TYPE, services:
     if requests is None or not all(services.browser.accepts(r) for r in requests) or not isinstance(message, Message):
         await _edit_or_reply(update, html.escape(phrases.BUTTON_EXPIRED), None)
         return
-    answer = services.assistant.run(requests, _chat_context(context))  # the context is left as it was
+    chat_context = _chat_context(context)
+    answer = await services.core(lambda a: a.run(requests, chat_context))  # the context is left as it was
     if view in (ASK_BUDGET, ASK_PREVIOUS):
         follow_up = (
             _budget_follow_up(answer, services.browser) if view == ASK_BUDGET else _previous_follow_up(answer, services)
@@ -1252,7 +1273,7 @@ async def _on_view(update: Update, context: ContextTypes.DEFAULT_TYPE, services:
         if follow_up is None:
             await _edit_or_reply(update, html.escape(phrases.BUTTON_EXPIRED), None)
             return
-        await _answer(update, context, lambda s, ctx: s.assistant.run(follow_up, ctx), "")
+        await _answer(update, context, lambda assistant, ctx: assistant.run(follow_up, ctx), "")
         return
     text, markup = _present(answer, services, view if view in (VIEW_FULL, VIEW_SOURCES) else VIEW_BRIEF)
     await _edit_or_reply(update, text, _with_rating(markup, update))

@@ -69,7 +69,8 @@ async def chart_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
         return
     plan_id = _chosen_plan(context)
     plan_ids = (plan_id,) if plan_id else tuple(p.id for p in services.browser.plans())
-    answer = services.assistant.run(Browser.files_request(plan_ids, Field.CHART), _chat_context(context))
+    chat_context = _chat_context(context)
+    answer = await services.core(lambda a: a.run(Browser.files_request(plan_ids, Field.CHART), chat_context))
     await _send_answer(message, answer, services)
 
 
@@ -95,7 +96,7 @@ async def _send_export(update: Update, services: Services, plan_id: str) -> None
 
 async def _send_file(message: Message, services: Services, plan_id: str, field: Field) -> None:
     """The workbook with a button for the CSV under it, or the CSV asked for with that button."""
-    answer = services.assistant.run(Browser.files_request((plan_id,), field))
+    answer = await services.core(lambda a: a.run(Browser.files_request((plan_id,), field)))
     csv = [[_button(phrases.CSV_BUTTON, f"x:csv:{plan_id}", services.store)]] if field is Field.EXPORT else None
     await send_attachments(message, services.knowledge, answer.attachments, InlineKeyboardMarkup(csv) if csv else None)
 
