@@ -212,6 +212,7 @@ class Filters(_Frozen):
     whole_year: bool = False
     groups: tuple[str, ...] = ()  # "plan:group"
     source: str | None = None  # draws on this funding source
+    source_alone: bool = False  # with ``source``: draws on no other source ("chỉ dùng NS sự nghiệp khoa học")
     without_source: str | None = None  # amounts leave this source out ("không tính tiền đề xuất NSTU")
     status: tuple[str, ...] = ()  # budget status: row, recurring, no_row, not_itemised
     amount: AmountFilter | None = None

@@ -3000,3 +3000,59 @@ def test_a_subject_before_the_colon_is_every_questions(assistant: Assistant) -> 
     )
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "Nha đam") and _has(text, "Thịt cừu") and "3.6 —" not in text
+
+
+def test_points_of_a_duty_counted_in_the_words_people_use(assistant: Assistant) -> None:
+    answered, text, _ = ask(
+        assistant,
+        "Theo KH Thái Bình, UBND huyện, thành phố được giao bao nhiêu điểm nhiệm vụ trong mục Tổ chức thực hiện?",
+    )
+    assert answered and _has(text, "4 việc") and _has(text, "4 điểm, a–d") and _has(text, "V.11")
+
+
+@pytest.mark.parametrize(
+    ("question", "facts", "absent"),
+    [
+        # the largest among the rows that draw on that source alone: 3.1 (which also has central money) left out
+        (
+            "Trong các nhiệm vụ năm 2023 chỉ dùng ngân sách sự nghiệp khoa học (không có nguồn nào khác), nhiệm vụ "
+            "nào được phân bổ nhiều tiền nhất trong năm 2023?",
+            ["3.3 —", "300 triệu đồng", "chỉ dùng NS sự nghiệp khoa học"],
+            ["3.1 —", "Nguồn lớn nhất", "NS khác của tỉnh cao nhất"],
+        ),
+        (
+            "nhung dong nao chi lay tien tu ns khac cua tinh nam 2023",
+            ["2 nhiệm vụ", "5.3 —", "5.5 —"],
+            ["3.1 —"],
+        ),
+        (
+            "tổng kinh phí các dòng chỉ dùng ns sự nghiệp khoa học năm 2023",
+            ["3.567,6 triệu đồng", "3.3 (1.200)"],
+            ["3.1 (4.800)", "1.062,6"],
+        ),
+        # refusing a source is still refusing it
+        ("nhiệm vụ nào không dùng nguồn sự nghiệp khoa học năm 2023", ["5.3 —", "5.5 —"], ["3.3 —"]),
+    ],
+)
+def test_rows_drawing_on_one_source_alone(
+    assistant: Assistant, question: str, facts: list[str], absent: list[str]
+) -> None:
+    answered, text, _ = ask(assistant, question)
+    assert answered and all(_has(text, f) for f in facts), text
+    assert not any(_has(text, a) for a in absent), text
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # "3 sao" are the product's OCOP stars and "chưa đăng ký" is "not yet": the first sentence is the situation
+        "HTX chúng tôi trồng tỏi ở Ninh Hải, sản phẩm đã được công nhận OCOP 3 sao nhưng chưa đăng ký nhãn hiệu. "
+        "Kế hoạch SHTT năm 2023 của tỉnh có hỗ trợ gì cho trường hợp này không?",
+        # the product named by the place that makes it ("cơ sở nước mắm nhà tôi"), without accents
+        "co so nuoc mam nha toi o Ca Na (Thuan Nam), da dat OCOP 3 sao. "
+        "ke hoach 2022 cua tinh co ho tro gi cho nuoc mam ko",
+    ],
+)
+def test_support_after_a_sentence_about_the_business(assistant: Assistant, message: str) -> None:
+    answered, text, _ = ask(assistant, message)
+    assert answered and _has(text, "Kế hoạch không nêu riêng") and _has(text, "OCOP") and _has(text, "Liên hệ"), text

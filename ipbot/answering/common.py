@@ -152,7 +152,8 @@ def filters_phrase(db: PlanDB, plan: PlanInfo, f: Filters) -> str:
     if f.source:
         src = plan.source(f.source)
         refused = "không " if f.negate and not f.agency else ""  # with no agency, negate turns the source test
-        parts.append(f"{refused}dùng {src.label if src else f.source}")
+        only = "chỉ " if f.source_alone and not refused else ""
+        parts.append(f"{refused}{only}dùng {src.label if src else f.source}")
     if set(f.status) == {"row", "recurring"} and Field.BUDGET in f.has:
         pass  # "có ghi kinh phí trong bảng dự toán" below says it
     elif set(f.status) == {"row", "recurring"}:  # a row, with figures or with words

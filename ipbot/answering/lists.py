@@ -735,7 +735,7 @@ def _count_agency_duties(db: PlanDB, request: Request) -> Answer:
         shared = any(len(e.agencies) > 1 for e in entries)
         together = " (chung với cơ quan khác)" if shared else ""
         if any(label for label, _ in items):
-            lines = [f"{name} được giao {len(items)} việc ở mục {where}{together}:"]
+            lines = [f"{name} được giao {_points(items)} ở mục {where}{together}:"]
             lines += [f"• {label + ') ' if label else ''}{shorten(text, 110)}" for label, text in items]
         else:  # one paragraph, not points: there is nothing to count, only what it says
             lines = [f"Mục {where}{together} giao {name}: {shorten(' '.join(t for _, t in items), 400)}"]
@@ -743,6 +743,13 @@ def _count_agency_duties(db: PlanDB, request: Request) -> Answer:
             Section(lines, plan.short_title, f"Nguồn: {plan.short_title}, mục {where} (Tổ chức thực hiện).")
         )
     return reply(request, sections, any_found, plans=request.plans, agencies=[agency] if agency else [])
+
+
+def _points(items: list[tuple[str, str]]) -> str:
+    """ "4 việc (4 điểm, a–d)": the count in the two words people ask it by, and the points' letters."""
+    labels = [label for label, _ in items if label]
+    span = f", {labels[0]}–{labels[-1]}" if len(labels) == len(items) and len(labels) > 1 else ""
+    return f"{len(items)} việc ({len(items)} điểm{span})"
 
 
 def _count_duties_together(db: PlanDB, request: Request) -> Answer:
@@ -766,7 +773,7 @@ def _count_duties_together(db: PlanDB, request: Request) -> Answer:
             if len(seen) < sum(1 for a in agencies for _ in db.duties([plan.id], agency=a))
             else ""
         )
-        lines.insert(0, f"Tổng cộng {total} việc giao cho {len(agencies)} cơ quan{shared}:")
+        lines.insert(0, f"Tổng cộng {total} việc ({total} điểm) giao cho {len(agencies)} cơ quan{shared}:")
         sections.append(Section(lines, plan.short_title, f"Nguồn: {plan.short_title}, phần Tổ chức thực hiện."))
     if not sections:
         return reply(request, [Section(["Phần Tổ chức thực hiện không có mục giao việc cho các cơ quan này."])], False)

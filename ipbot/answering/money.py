@@ -233,11 +233,17 @@ FEW_ROWS = 3
 """Rows a selection added up that the conversation then talks about as "nv đó" (more are a column's sum)."""
 
 
+def _rows_filters(f: Filters) -> Filters:
+    """The filters that choose the rows of a sum or a ranking: a source named is the column added up, not a
+    choice of rows, unless only the rows drawing on it alone are asked ("chỉ dùng NS sự nghiệp khoa học")."""
+    return f.model_copy(update={"source": f.source if f.source_alone else None, "without_source": None})
+
+
 def sum_rows(db: PlanDB, request: Request) -> Answer:
     """The sum of a budget column over the rows that pass the filters, with its terms."""
     measure = request.measure or Measure.TOTAL
     source = column(request.filters) if measure is not Measure.TOTAL else None
-    f = request.filters.model_copy(update={"source": None, "without_source": None})
+    f = _rows_filters(request.filters)
     plans = plans_of(db, request)
     with_rows = [p for p in plans if p.has_rows]
     if not with_rows and Field.AVERAGE in request.show:
@@ -332,7 +338,7 @@ def largest(db: PlanDB, request: Request) -> Answer:
     """The row(s) with the largest (or smallest) amount, share or remainder."""
     measure = request.measure or Measure.TOTAL
     source = column(request.filters)
-    f = request.filters.model_copy(update={"source": None, "without_source": None})
+    f = _rows_filters(request.filters)
     smallest = request.op is Op.MIN
     plans = plans_of(db, request)
     with_rows = [p for p in plans if p.has_rows]

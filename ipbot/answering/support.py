@@ -13,6 +13,7 @@ from ipbot.answers import Answer, Section, Suggestion
 from ipbot.describe import agency_list, shorten, task_line
 from ipbot.plans.db import PlanDB, PlanInfo
 from ipbot.requests import Field, Filters, Items, Request
+from ipbot.text import fold
 
 __all__ = ["contact_lines", "contacts", "support"]
 
@@ -39,7 +40,10 @@ def support(db: PlanDB, request: Request) -> Answer:
         for task in tasks:
             who = agency_list(task.named(s, db.agency_name(plan.id, s)) for s in task.lead)
             ask = f"liên hệ {who} (chủ trì)" if who else _focal(db, plan)
-            lines.append(f"• {task_line(task)}: {shorten(task.content, room)} — {ask}.")
+            # how much it offers ("tối thiểu 06 sản phẩm OCOP"), often at the end of a content cut short
+            counts = [q.text for q in task.quantities if fold(q.text) not in fold(task.title)]
+            offered = f" ({'; '.join(counts)})" if counts else ""
+            lines.append(f"• {task_line(task)}{offered}: {shorten(task.content, room)} — {ask}.")
             # what it offers, often said there: the one support found, or the first of two
             if task.objective and (len(f.ids) == 1 or (len(f.ids) == 2 and task is tasks[0])):
                 lines.append(f"Mục tiêu: {shorten(task.objective, room)}")

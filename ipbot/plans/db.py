@@ -398,6 +398,10 @@ class PlanDB:
             column = self._source_column(f.source)
             cond = f"exists (select 1 from budget_rows b where b.task_id = t.id and b.{column} > 0)" if column else "0"
             conds.append(f"not {cond}" if f.negate and not f.agency else cond)
+            others = sorted(c for c in self._source_columns if c.startswith("src_") and c != column)
+            if column and f.source_alone and others:
+                drawn = " or ".join(f"b.{c} > 0" for c in others)
+                conds.append(f"not exists (select 1 from budget_rows b where b.task_id = t.id and ({drawn}))")
         if f.duration is not None:
             conds.append("t.duration_months = ?")
             params.append(f.duration)

@@ -487,7 +487,12 @@ class Operations:
         if groups and (ids == ("-",) or (turn.task_how == "content" and not self._by_phrase(turn))):
             ids = ()  # the words that matched tasks, or the phrase quoted, are the group's title
         source = sorted(q.sources)[0] if q.sources and not self.lex.has("every_source", f) else None
-        source_negated = bool(source and self.lex.has("source_refused", f))
+        only_source = self.source_alone(turn) if source else None
+        if only_source is not None:
+            source = only_source
+        # "không có nguồn nào khác" refuses no source
+        unsaid = blank(f, [m.span() for m in self.lex.find("source_alone", f)]) if only_source else f
+        source_negated = bool(source and self.lex.has("source_refused", unsaid))
         # "không tính tiền đề xuất TW": the other sources; the source inside those words is the one left out,
         # and another source named ("từ NS sự nghiệp khoa học (không tính phần TW)") is the column asked
         out_span = next(self.lex.find("source_left_out", f), None) if source else None
@@ -521,6 +526,7 @@ class Operations:
             whole_year=q.has("whole_year") and not q.quarters,
             groups=groups,
             source=None if source_out else source,
+            source_alone=only_source is not None and not source_out and not source_negated,
             without_source=source if source_out else None,
             status=status or (("row", "recurring") if r.rows and not ids else ()),
             amount=amount,
@@ -1075,6 +1081,16 @@ class Operations:
             # (a numbered part's entries too: "mục 2 'Các Sở, ngành'" is IV.2.a to IV.2.k)
             if fold(entry.section) in named or [*fold(entry.section).split("."), ""][1] in bare
         )
+
+    def source_alone(self, turn: Turn) -> str | None:
+        """The source of "chỉ dùng NS sự nghiệp khoa học (không có nguồn nào khác)": the rows asked draw on it and
+        on no other. The cue's own words ("nguồn … khác") name no source: the one named outside them is meant."""
+        q, f = turn.query, turn.query.folded
+        spans = [m.span() for m in self.lex.find("source_alone", f)]
+        if not spans or not q.sources:
+            return None
+        named = source_keys(self.index, expand(blank(f, spans))) & set(q.sources)
+        return sorted(named or q.sources)[0]
 
     def measure_asked(self, turn: Turn) -> Measure | None:
         """Which money the question asks ("phân bổ trong năm", "tổng kinh phí thực hiện"), if it says."""

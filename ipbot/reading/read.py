@@ -971,7 +971,7 @@ class Reader:
         mắm. … có hỗ trợ không?")."""
         said = nfc(f"{q.lead_raw} {q.raw}")
         folded, shaped = fold(said), shape(said)
-        m = next(self.lexicon.find("makes", folded), None)
+        m = next(self.lexicon.find("makes", folded), None) or next(self.lexicon.find("makes_owned", folded), None)
         if m is None:
             return None
         aligned = len(shaped) == len(folded)
@@ -2664,6 +2664,17 @@ class Reader:
         if named_in_one_plan >= 2 and not q.has("list", "largest") and turn.task_how != "number":
             return turn.request(Items.BUDGET, show=(Field.TOTAL, Field.SOURCES))  # "mỗi nguồn bao nhiêu"
         after_totals = turn.task_how == "context" and turn.context.intent in _PLAN_BUDGET_INTENTS
+        alone = self.operations.source_alone(turn) if not turn.tasks else None
+        if alone is not None:  # "tổng kinh phí các dòng chỉ dùng NS sự nghiệp khoa học": those rows, added up
+            largest = q.has("largest")
+            smallest = largest and self.lexicon.has("smallest", q.folded)
+            return turn.request(
+                Items.TASKS,
+                op=(Op.MIN if smallest else Op.MAX) if largest else Op.SUM if not q.has("list") else Op.LIST,
+                measure=self.operations.measure_asked(turn) or Measure.ALLOCATION,
+                filters=Filters(source=alone, source_alone=True, status=("row",)),
+                show=(Field.BUDGET,),
+            )
         if q.sources and (q.has("list", "largest") or not turn.tasks or after_totals or self._source_over_task(turn)):
             if q.has("largest"):
                 return self._largest(turn, source=sorted(q.sources)[0])

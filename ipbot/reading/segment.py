@@ -82,8 +82,10 @@ _HEADER_RE = re.compile(r"^([^:?;,.]{3,60}):\s")
 
 
 def _asks(lexicon: Lexicon, folded: str) -> bool:
-    """A piece asks something; "À không, ý tôi là …" corrects, its "không" asks nothing."""
-    return lexicon.has("asks", blank(folded, [m.span() for m in lexicon.find("correction", folded)]))
+    """A piece asks something; "À không, ý tôi là …" corrects, its "không" asks nothing, nor do the "sao" of
+    "OCOP 3 sao" and the "chưa" of "chưa đăng ký nhãn hiệu" (``asks_not``)."""
+    spans = [m.span() for cue in ("correction", "asks_not") for m in lexicon.find(cue, folded)]
+    return lexicon.has("asks", blank(folded, spans))
 
 
 _CLAUSE_RE = re.compile(r"^([^,:;]{3,80})[,:;]\s*(\S.*)$", re.DOTALL)
