@@ -2520,7 +2520,7 @@ def test_duty_points_of_several_agencies_added_up(assistant: Assistant) -> None:
         "hiện thì được bao nhiêu?"
     )
     answered, text, _ = ask(assistant, question)
-    assert answered and _has(text, "Tổng cộng 14 việc giao cho 3 cơ quan") and _has(text, "4 việc (mục V.3)")
+    assert answered and _has(text, "Tổng cộng 14 việc (14 điểm) giao cho 3 cơ quan") and _has(text, "4 việc (mục V.3)")
     # each asked of on its own stays each
     first = assistant.ask("kh shtt thai binh giao so VHTTDL nhung viec j, cu the ntn")
     assert _has(canon(plain_text(first)), "Sở Văn hóa, Thể thao và Du lịch")
