@@ -3056,3 +3056,56 @@ def test_rows_drawing_on_one_source_alone(
 def test_support_after_a_sentence_about_the_business(assistant: Assistant, message: str) -> None:
     answered, text, _ = ask(assistant, message)
     assert answered and _has(text, "Kế hoạch không nêu riêng") and _has(text, "OCOP") and _has(text, "Liên hệ"), text
+
+
+@pytest.mark.parametrize(
+    ("question", "facts", "absent"),
+    [
+        # every agency but the one set aside
+        (
+            "Ngoài Sở KH&CN, các cơ quan khác được giao chủ trì dòng nào đó trong bảng dự toán 2023 được phân bổ tổng "
+            "cộng bao nhiêu tiền trong năm 2023?",
+            ["500 triệu đồng", "5.3 (420)", "5.5 (80)"],
+            ["3.017,6"],
+        ),
+        # two tasks compared: what each does, then who leads it
+        (
+            "Nhiệm vụ về cơ sở dữ liệu và phần mềm quản lý sở hữu công nghiệp của Ninh Thuận năm 2022 và năm 2023 "
+            "khác nhau thế nào, và mỗi năm ai chủ trì?",
+            ["Xây dựng cơ sở dữ liệu", "Cập nhật cơ sở dữ liệu", "Sở Khoa học và Công nghệ"],
+            [],
+        ),
+        # the subject before a colon, with a comma in it, is the later question's when it names none of its own
+        (
+            "Chỉ tiêu về sáng chế, giải pháp hữu ích: Ninh Thuận năm 2022 đặt bao nhiêu? Thái Bình đặt bao nhiêu và "
+            "nhằm mục đích gì?",
+            ["01 sáng chế", "01 - 02 sáng chế", "thương mại hóa"],
+            [],
+        ),
+        # …and not when it does: the second question asks about the news, not the broadcasts of the first
+        (
+            "Việc phát sóng Tạp chí KH&CN, bản tin SHTT trên đài năm 2023: theo bảng dự toán ai chủ trì? Còn phần tổ "
+            "chức thực hiện giao ai chủ trì làm tin, bài, phóng sự về SHTT?",
+            ["Sở Khoa học và Công nghệ", "Báo Ninh Thuận"],
+            [],
+        ),
+        # a difference asked with the tasks' numbers between its words
+        (
+            "Trong bảng dự toán 2023, lớp tập huấn cho chủ thể OCOP (5.3) tốn nhiều hơn lớp tập huấn cho học sinh, "
+            "sinh viên (5.5) bao nhiêu tiền?",
+            ["340 triệu đồng", "= 420 − 80"],
+            [],
+        ),
+        # the preamble names the task; the question's one word of its own ("tổ chức") names none
+        (
+            "DN mình ở Thuận Nam muốn cử ng đi học lớp bồi dưỡng chuyên sâu về quản trị TSTT. Năm 2023 tỉnh có tổ "
+            "chức ko, quý mấy, ai tổ chức?",
+            ["5.2", "Quý II năm 2023", "Sở Khoa học và Công nghệ"],
+            ["5.5 —"],
+        ),
+    ],
+)
+def test_fresh_set_47_causes(assistant: Assistant, question: str, facts: list[str], absent: list[str]) -> None:
+    answered, text, _ = ask(assistant, question)
+    assert answered and all(_has(text, f) for f in facts), text
+    assert not any(_has(text, a) for a in absent), text

@@ -146,6 +146,11 @@ class Product:
     drop: tuple[str, ...]  # words that choose no task: the verb, and the product when unnamed
 
 
+OWN_SUBJECT = 3
+"""Content words a later question of a message needs to be about something of its own, not the subject the
+message set before a colon."""
+
+
 class Reader:
     """Reads messages against one :class:`~ipbot.plans.store.Knowledge` (built once, reused)."""
 
@@ -218,7 +223,15 @@ class Reader:
         if subject and not self.index.find_agencies(subject):
             # (an agency before the colon is not: each question names its part, "Đài PT-TH và báo tỉnh: KH Thái
             # Bình giao vai trò gì, còn KH 2023 …")
-            pieces = [pieces[0], *(Piece(p.question, p.lead or subject) for p in pieces[1:])]
+            # (a question naming a subject of its own keeps it: "Việc phát sóng Tạp chí KH&CN, bản tin SHTT năm 2023:
+            # theo bảng dự toán ai chủ trì? Còn phần tổ chức thực hiện giao ai làm tin, bài, phóng sự?")
+            pieces = [
+                pieces[0],
+                *(
+                    Piece(p.question, p.lead or (subject if not self._own_subject(p.question) else ""))
+                    for p in pieces[1:]
+                ),
+            ]
         if len(pieces) == 1 and not pieces[0].lead:
             # "…? Kể đủ.": the question without the words it dropped
             whole = pieces[0].question == nfc(text).strip()
@@ -443,12 +456,6 @@ class Reader:
         # "…nghe nói năm 2023 có nhiệm vụ KH&CN cấp TW…. Nv đó tổng kp bn?": "đó" is the preamble's subject
         refers = self._refers_to_one(q)
         explains = self._explains(q) and not refers
-        needs = [w for need, _ in self.lexicon.needs_in(lead.folded) for w in need.plan_words]
-        if needs and not q.needs and not explains:
-            # "xưởng em tự chế máy bóc vỏ… KH 2022 có hỗ trợ không?": the need is in the preamble
-            q.needs = needs
-            q.content = f"{q.content} {SEPARATOR} {f' {SEPARATOR} '.join(needs)}".strip()
-            q.content_tokens = self.index.content_tokens(q.content)
         # "Tôi công tác ở Sở X. … giao Sở tôi …": the preamble said who is asking, and "sở tôi" carries it
         introduction = self.lexicon.has("introduces", lead.folded) and self.lexicon.has("own_agency", q.folded)
         said = self._place_words(lead.raw, self.index.plans.values())[1]
@@ -459,7 +466,21 @@ class Reader:
         # has nothing else to be about, so the preamble's subject needs less to count
         points_back = refers or (q.has("refer") and len(q.content_tokens) <= 1)
         bar = REFERRED_MATCH if points_back else None
-        if lead.content_tokens and not explains and not introduction and not q.agencies and self._explains(lead, bar):
+        lead_explains = bool(lead.content_tokens) and self._explains(lead, bar)
+        if explains and lead_explains and len(q.content_tokens) <= 2:
+            # "…muốn cử người đi học lớp bồi dưỡng chuyên sâu về quản trị TSTT. Năm 2023 tỉnh có tổ chức ko?": one
+            # word of the question's own ("tổ chức") matching a task is no subject beside the preamble's
+            explains = False
+        names_subject = lead_explains and not explains and not introduction and not q.agencies
+        needs = [w for need, _ in self.lexicon.needs_in(lead.folded) for w in need.plan_words]
+        if needs and not q.needs and not explains and not (names_subject and q.content_tokens):
+            # "xưởng em tự chế máy bóc vỏ… KH 2022 có hỗ trợ không?": the need is in the preamble (unless the preamble
+            # names the very task and the question asks a part of it: "muốn học lớp bồi dưỡng chuyên sâu về quản trị
+            # TSTT. Năm 2023 tỉnh có tổ chức ko, quý mấy?")
+            q.needs = needs
+            q.content = f"{q.content} {SEPARATOR} {f' {SEPARATOR} '.join(needs)}".strip()
+            q.content_tokens = self.index.content_tokens(q.content)
+        if names_subject:
             # "Nghe nói năm 2023 có dự án chỉ dẫn địa lý Thịt cừu. Ai đứng ra làm?": the subject is in the preamble
             # (a preamble about the person, "tôi là phóng viên, đang so sánh…", names no subject; a question
             # that names its agencies has its subject already)
@@ -641,7 +662,10 @@ class Reader:
             if len(drawn) == 1:
                 q.sources = drawn
                 q.cues.add("budget")
-        if q.aside and (_asks_which_agencies(q) or who_else or any(a not in q.aside for a in q.agencies)):
+        if q.aside and q.agencies == q.aside and self.lexicon.has("others_than", q.folded):
+            # "Ngoài Sở KH&CN, các cơ quan khác chủ trì … bao nhiêu": every agency but it (read as "not it")
+            q.cues.add("others_than")
+        elif q.aside and (_asks_which_agencies(q) or who_else or any(a not in q.aside for a in q.agencies)):
             # "ngoài Sở KH&CN, những sở nào phải …": the others are asked, not it ("ngoài Đài PT-TH, ai phải đưa
             # tin" keeps it: who else is in its own entry)
             q.agencies = [a for a in q.agencies if a not in q.aside]
@@ -876,6 +900,10 @@ class Reader:
             filters=Filters(words=tuple(n.replace(".", ",") for n in loose) if loose else tuple(numbers)),
             alternatives=alternatives,
         )
+
+    def _own_subject(self, question: str) -> bool:
+        """A question of a message that names what it is about in words of its own (three or more)."""
+        return len(understand(self.index, question, self.lexicon).content_tokens) >= OWN_SUBJECT
 
     # ------------------------------------------------------------------ support for a business
     def _support(self, turn: Turn) -> list[Request]:
@@ -3122,6 +3150,9 @@ class Reader:
             facets = [Field.CONTENT, *(f for f in facets if f not in (Field.LEAD, Field.CONTENT))]
         elif facets and Field.CONTENT not in facets and self.lexicon.has("task_content", q.folded):
             facets.insert(0, Field.CONTENT)  # "tỉnh làm gì cho CDĐL này, bao nhiêu tiền": what it does, then the rest
+        elif facets and len(turn.tasks) > 1 and q.has("compare") and set(facets) <= {Field.LEAD, Field.COOPERATING}:
+            # "nhiệm vụ … năm 2022 và năm 2023 khác nhau thế nào, mỗi năm ai chủ trì": what each does, then who
+            facets.insert(0, Field.CONTENT)
         if facets and self.lexicon.has("support_offered", q.folded) and Field.OBJECTIVE not in facets:
             facets.append(Field.OBJECTIVE)  # "hỗ trợ những gì, chỉ tiêu mấy": what it offers is in its aim
         if q.agencies and self.lexicon.has("agency_role", q.folded):

@@ -77,7 +77,7 @@ def headed(pieces: list[Piece]) -> str | None:
     return header.group(1) if header else None
 
 
-_HEADER_RE = re.compile(r"^([^:?;,.]{3,60}):\s")
+_HEADER_RE = re.compile(r"^([^:?;.]{3,60}):\s")
 """A subject set before a colon at the start of a message, for every question after it."""
 
 
