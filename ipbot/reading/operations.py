@@ -588,7 +588,7 @@ class Operations:
             (negative if _NEGATION_BEFORE.search(before) and not closing else positive).add(role)
         positive -= negative  # "… không chủ trì (cả đồng chủ trì cũng không)": the role asked about is negated
         agency = q.agencies[0] if q.agencies else None
-        if agency and q.has("others_than"):  # "ngoài Sở KH&CN, các cơ quan khác chủ trì …": where it does not
+        if agency and q.others:  # "ngoài Sở KH&CN, các cơ quan khác chủ trì …": where it does not
             roles = positive | negative
             return agency, roles.pop() if len(roles) == 1 else Role.ANY, True
         spans = self.index.agency_spans(f) + [m.span() for m in self.lex.find("own_agency", f)] if agency else []

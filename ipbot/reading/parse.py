@@ -73,6 +73,7 @@ class Query:
     agencies: list[str] = field(default_factory=list)
     aside: list[str] = field(default_factory=list)  # "ngoài Sở KH&CN, những sở nào …": named to be left out
     aside_at: list[int] = field(default_factory=list)  # where each agency set aside stands in the folded text
+    others: bool = False  # "ngoài Sở KH&CN, các cơ quan khác …": every agency but the one set aside is asked about
     quarters: list[int] = field(default_factory=list)
     sources: set[str] = field(default_factory=set)
     content: str = ""

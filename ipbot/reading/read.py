@@ -664,7 +664,7 @@ class Reader:
                 q.cues.add("budget")
         if q.aside and q.agencies == q.aside and self.lexicon.has("others_than", q.folded):
             # "Ngoài Sở KH&CN, các cơ quan khác chủ trì … bao nhiêu": every agency but it (read as "not it")
-            q.cues.add("others_than")
+            q.others = True
         elif q.aside and (_asks_which_agencies(q) or who_else or any(a not in q.aside for a in q.agencies)):
             # "ngoài Sở KH&CN, những sở nào phải …": the others are asked, not it ("ngoài Đài PT-TH, ai phải đưa
             # tin" keeps it: who else is in its own entry)
