@@ -3109,3 +3109,27 @@ def test_fresh_set_47_causes(assistant: Assistant, question: str, facts: list[st
     answered, text, _ = ask(assistant, question)
     assert answered and all(_has(text, f) for f in facts), text
     assert not any(_has(text, a) for a in absent), text
+
+
+def test_the_list_a_follow_up_restates_not_the_part_of_it_listed_last(assistant: Assistant) -> None:
+    context = assistant.ask(
+        "Theo kế hoạch SHTT 2023 của Ninh Thuận, những nhiệm vụ nào triển khai trong quý II?"
+    ).context
+    context = assistant.ask("trong số đó việc nào không phải Sở KH&CN chủ trì?", context).context
+    answered, text, _ = ask(
+        assistant, "vậy kinh phí phân bổ năm 2023 cho các việc quý II đó cộng lại là bao nhiêu?", context
+    )
+    assert answered and _has(text, "977,6 triệu đồng") and _has(text, "3.4 (150)"), text
+
+
+def test_a_class_for_a_business_like_the_askers(assistant: Assistant) -> None:
+    answered, text, _ = ask(assistant, "co lop tap huan nao cho co so nhu toi ko nam 2022")
+    assert answered and _has(text, "5.c") and _has(text, "UBND các huyện, thành phố"), text
+    assert not _has(text, "1.b") and not _has(text, "Bản đồ số"), text
+
+
+def test_a_plans_total_compared_with_the_year_before_after_a_source_of_it(assistant: Assistant) -> None:
+    context = assistant.ask("kh 2023 ninh thuan trung uong ho tro bao nhieu").context
+    # unaccented "giam" is "giảm" here, not the "giám sát" of a task in another plan
+    answered, text, _ = ask(assistant, "so voi nam 2022 thi tong kinh phi giam bao nhieu", context)
+    assert answered and _has(text, "1.707,4 triệu đồng") and not _has(text, "giám sát"), text

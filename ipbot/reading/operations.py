@@ -987,7 +987,8 @@ class Operations:
                 return tuple(found) or ("-",)
         if self.lex.has("refer_list", q.folded) and turn.context.listed:
             # "trong số đó những nhiệm vụ nào…": within what the last list named
-            return tuple(t for t in turn.context.listed if t.split(":", 1)[0] in turn.plan_ids) or ("-",)
+            listed = self._list_restated(turn) or turn.context.listed
+            return tuple(t for t in listed if t.split(":", 1)[0] in turn.plan_ids) or ("-",)
         if turn.task_how == "number" and self.lex.has("adds_more", q.folded):
             # "cộng thêm 5.5 nữa thì ba dòng bao nhiêu" after 5.1, then 5.2: the rows talked about, and this one
             named = [r.id for r in turn.tasks]
@@ -1001,10 +1002,20 @@ class Operations:
         if turn.task_how == "context" and turn.tasks and not other_column:
             # the tasks discussed, or those the last list named ("còn cột NS sự nghiệp thì sao, cộng các dòng"
             # is another column: its own rows)
-            return tuple(r.id for r in turn.tasks if r.plan_id in turn.plan_ids)
+            restated = self._list_restated(turn)
+            return restated or tuple(r.id for r in turn.tasks if r.plan_id in turn.plan_ids)
         if _REFER_COUNT_RE.search(q.folded) and turn.context.task_ids:
             return tuple(t for t in turn.context.task_ids if t.split(":", 1)[0] in turn.plan_ids)
         return ()
+
+    def _list_restated(self, turn: Turn) -> tuple[str, ...]:
+        """ "các việc quý II đó" after "những việc quý II?", then "trong số đó việc nào không phải Sở mình chủ
+        trì?": the list the words restate (the quarter's), not the agency's part of it the last answer listed."""
+        q = turn.query
+        last = next((r for r in reversed(turn.context.last) if r.items is Items.TASKS and r.op is Op.LIST), None)
+        if last is None or not q.quarters or q.agencies or not last.filters.agency or not last.filters.ids:
+            return ()
+        return last.filters.ids
 
     def _in_list(self, turn: Turn) -> bool:
         """The question is about the tasks the last list named ("trong số đó")."""
@@ -1144,7 +1155,9 @@ class Operations:
         plain = not (turn.tasks or q.agencies or q.group_numbers or q.quarters)
         if talked is None or len(plans) != 1 or talked.province_id != plans[0].province_id or talked.id == plans[0].id:
             return None
-        after_money = any(r.items is Items.BUDGET for r in turn.context.last)
+        # (a plan's money: its total, or a source of it: "vậy trung ương hỗ trợ bn", then "so với năm 2022 thì tổng
+        # kinh phí giảm bn")
+        after_money = any(r.items in (Items.BUDGET, Items.SOURCES) for r in turn.context.last)
         own_comparand = re.search(r"\b(?:phan bo|dong cong|cot|nguon|tong kinh phi thuc hien)\b", q.folded)
         if q.years and plain and after_money and not own_comparand and self.lex.has("difference", q.folded):
             # "vậy năm 2023 ít hơn bn tiền?" after the 2022 plan's total: the year named against the one talked about

@@ -315,6 +315,7 @@ def _content(
         if name in q.cues:
             spans += [m.span() for m in lexicon.question_pattern(name).finditer(f)]
     spans += [m.span() for m in lexicon.find("target_asked", f)]  # "chỉ tiêu là bao nhiêu": asks, names nothing
+    spans += [m.span() for m in lexicon.find("amount_change", f)]  # "giảm bao nhiêu": asks, names nothing
     spans += _entity_spans(index, q, f)
     if q.sources:
         spans += [m.span() for m in lexicon.find("source_name", f)]
