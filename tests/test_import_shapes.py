@@ -801,6 +801,16 @@ def test_the_yearly_report_of_results_is_the_deadline(tmp_path: Path, registry: 
     assert "10/6/2024" in notes[0] and "15/12/2024" in notes[0]
 
 
+def test_the_reporting_text_is_the_whole_section(registry: list) -> None:
+    # the final report's deadline and the reviews' timing follow the yearly rule; answers quote the text, so
+    # it holds them (the plan holds one deadline); what follows the closing paragraph is no part of it
+    bac_kan = finish(draft_plan(UNSEEN / "decision-bac-kan.txt", registry)).data["reporting"]
+    assert bac_kan["text"].endswith("gửi về Sở Khoa học và Công nghệ trước ngày 15 tháng 11 năm 2025.")
+    tuyen_quang = finish(draft_plan(UNSEEN / "table-tuyen-quang.txt", registry)).data["reporting"]
+    assert "sơ kết giai đoạn 2024 - 2025 trong Quý IV/2025 và tổng kết" in tuyen_quang["text"]
+    assert "Nơi nhận" not in tuyen_quang["text"] and "(b/c)" not in tuyen_quang["text"]
+
+
 _NUMBERED_ACROSS = """ỦY BAN NHÂN DÂN
 TỈNH HẬU GIANG
 Số: 71/KH-UBND
