@@ -801,6 +801,18 @@ def test_the_yearly_report_of_results_is_the_deadline(tmp_path: Path, registry: 
     assert "10/6/2024" in notes[0] and "15/12/2024" in notes[0]
 
 
+def test_the_issuing_decisions_articles(registry: list) -> None:
+    # when the decision takes effect and the plans it replaces are read from its articles, not from the plan
+    lam_dong = finish(draft_plan(UNSEEN / "decision-lam-dong.txt", registry)).data
+    assert lam_dong["in_force"] == "Quyết định này có hiệu lực kể từ ngày ký"
+    assert [r["number"] for r in lam_dong["replaces"]] == ["93/KH-UBND", "617/KH-UBND", "3904/KH-UBND"]
+    assert lam_dong["replaces"][1]["issuer"] == "Ủy ban nhân dân tỉnh Đắk Nông"
+    # a plan no decision issues has neither, and no note asks for them
+    portal = finish(draft_plan(UNSEEN / "portal-hau-giang.txt", registry))
+    assert portal.data.get("in_force") is None and not portal.data["replaces"]
+    assert not any(n.startswith("hiệu lực") for n in portal.notes)
+
+
 def test_the_reporting_text_is_the_whole_section(registry: list) -> None:
     # the final report's deadline and the reviews' timing follow the yearly rule; answers quote the text, so
     # it holds them (the plan holds one deadline); what follows the closing paragraph is no part of it

@@ -119,6 +119,7 @@ class PlanInfo:
     table_missing: bool
     closing: str | None
     closing_recipient: tuple[str, ...]
+    in_force: str | None  # when the decision that issues the plan takes effect, verbatim
     sources: tuple[SourceInfo, ...]
     groups: tuple[GroupInfo, ...]
     discrepancies: tuple[DiscrepancyInfo, ...]
@@ -302,6 +303,7 @@ class PlanDB:
             table_missing=bool(r["table_missing"]),
             closing=r["closing"],
             closing_recipient=tuple(json.loads(r["closing_recipient"] or "[]")),
+            in_force=r["in_force"],
             sources=sources,
             groups=groups,
             discrepancies=discrepancies,
@@ -786,6 +788,11 @@ class PlanDB:
 
     def implements(self, plan_id: str) -> list[sqlite3.Row]:
         return self._rows("select * from implements where plan_id = ? order by position", (plan_id,))
+
+    def replaces(self, plan_id: str) -> list[sqlite3.Row]:
+        """The plans or decisions the plan's issuing decision replaces, as :meth:`implements` gives those it
+        implements."""
+        return self._rows("select * from replaces where plan_id = ? order by position", (plan_id,))
 
     def recipients(self, plan_id: str) -> list[str]:
         return [

@@ -330,6 +330,10 @@ class Plan(Model):
     issuer: str
     signer: Signer | None = None
     implements: list[DecisionRef] = []
+    in_force: str | None = Field(
+        None, description="when the decision that issues the plan takes effect, verbatim ('… kể từ ngày ký')"
+    )
+    replaces: list[DecisionRef] = Field([], description="the plans or decisions the issuing decision replaces")
     objectives: list[TextBlock] = []
     groups: list[Group] = []
     tasks: list[Task]

@@ -2036,7 +2036,7 @@ class Reader:
 
     def _document(self, turn: Turn) -> Request | list[Request] | None:
         q = turn.query
-        strong = q.has("document")
+        strong = q.has("document", "replaces")
         # ("hạn gửi là trước ngày nào": the reporting deadline, not the plan's date)
         plan_years = self.lexicon.has("plan_years", q.folded)  # the time asked is the plan's own span
         weak = (
@@ -2085,7 +2085,9 @@ class Reader:
 
     @staticmethod
     def _document_fields(q: Query) -> tuple[Field, ...]:
-        f = q.folded
+        # "Quyết định ban hành Kế hoạch …" names the decision that issues the plan: its number, date and signer
+        # are the plan's, not those of a decision the plan implements
+        f = re.sub(r"\b(?:quyet dinh|qd) (?:ban hanh|phe duyet)(?: kem theo)? (?:ke hoach|kh)\b", "ke hoach", q.folded)
         decision = any(
             w in f for w in ("quyet dinh", "qd", "can cu", "phe duyet", "trien khai quyet", "thuc hien quyet")
         )
@@ -2116,6 +2118,10 @@ class Reader:
         ]
         if Field.DATE in fields and "ngay" in f and "thang" not in f:
             fields.append(Field.DAY)
+        if q.has("in_force"):  # "… có hiệu lực từ khi nào": the decision's article, not the day it was signed
+            fields = [fld for fld in fields if fld not in (Field.DATE, Field.DAY)] + [Field.IN_FORCE]
+        if q.has("replaces"):
+            fields.append(Field.REPLACES)
         return tuple(fields)
 
     def _cites_task(self, turn: Turn) -> bool:

@@ -476,6 +476,8 @@ def draft_document(doc: Document, registry: list[AgencyDef], data_dir: Path) -> 
         notes.append("số hiệu: không tìm thấy «Số: …/KH-…» (văn bản có thể để trống)")
     if not header["issued"]:
         notes.append("ngày ban hành: không tìm thấy")
+    if doc.plan_start and not header["in_force"]:  # a decision says when it takes effect
+        notes.append("hiệu lực: không tìm thấy câu «Quyết định này có hiệu lực …» (kiểm tra)")
     if not header["signer"]:
         notes.append("người ký: không tìm thấy phần ký")
     if header["title"] == "Kế hoạch":
@@ -507,6 +509,8 @@ def draft_document(doc: Document, registry: list[AgencyDef], data_dir: Path) -> 
         "issuer": f"Ủy ban nhân dân tỉnh {province}",
         "signer": header["signer"],
         "implements": header["implements"],
+        "in_force": header["in_force"],
+        "replaces": header["replaces"],
         "objectives": objectives,
         "groups": groups,
         "tasks": [_clean_task(t) for t in tasks],
