@@ -813,6 +813,17 @@ def test_the_issuing_decisions_articles(registry: list) -> None:
     assert not any(n.startswith("hiệu lực") for n in portal.notes)
 
 
+def test_the_plans_money_by_year(tmp_path: Path, registry: list) -> None:
+    # "- Năm 2026: …" lines and a "Phân kỳ kinh phí theo năm: năm 2023: …; năm 2024: …" line are the plan's years
+    lam_dong = finish(draft_plan(UNSEEN / "decision-lam-dong.txt", registry)).data["budget"]
+    assert lam_dong["by_year"] == {2026: 2150, 2027: 2165}
+    bac_kan = finish(draft_plan(UNSEEN / "decision-bac-kan.txt", registry))
+    assert bac_kan.data["budget"]["by_year"] == {2023: 830, 2024: 2530, 2025: 1670}
+    assert not any(n.startswith("kinh phí theo năm") for n in bac_kan.notes)  # they add up to the total
+    # a task's years in brackets are its note, not the plan's ("_LETTERED" gives its years only as items)
+    assert _draft_of(tmp_path, registry, _LETTERED)["budget"].get("by_year", {}).keys() <= {2026, 2027}
+
+
 def test_the_reporting_text_is_the_whole_section(registry: list) -> None:
     # the final report's deadline and the reviews' timing follow the yearly rule; answers quote the text, so
     # it holds them (the plan holds one deadline); what follows the closing paragraph is no part of it

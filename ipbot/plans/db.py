@@ -113,6 +113,7 @@ class PlanInfo:
     budget_total_text: str | None
     budget_in_words: str | None
     funding_text: str | None
+    budget_by_year: dict[int, Decimal]  # the total split by year, where a plan over several years states it
     table_title: str | None
     table_unit: str | None
     stated_task_total: Decimal | None
@@ -297,6 +298,7 @@ class PlanDB:
             budget_total_text=r["budget_total_text"],
             budget_in_words=r["budget_in_words"],
             funding_text=r["funding_text"],
+            budget_by_year={int(y): Decimal(v) for y, v in json.loads(r["budget_by_year"] or "{}").items()},
             table_title=r["table_title"],
             table_unit=r["table_unit"],
             stated_task_total=_million(r["stated_task_total"]),

@@ -206,6 +206,9 @@ class PlanBudget(Model):
     total_text: str | None = Field(None, description="verbatim, e.g. '3.832.600.000 đồng'")
     in_words: str | None = None
     funding_text: str | None = Field(None, description="the sources as the text names them")
+    by_year: dict[int, Amount] = Field(
+        {}, description="the total split by year where a plan over several years states it ('Năm 2026: 2.150')"
+    )
     sources: list[BudgetSource] = []
     table: BudgetTable | None = None
     table_missing: bool = Field(False, description="the plan refers to a table that is not in the document")

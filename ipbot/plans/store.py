@@ -158,6 +158,7 @@ def _plan_rows(cat: Catalogue) -> Iterator[tuple[str, dict[str, object]]]:
                 "budget_total_text": budget.total_text,
                 "budget_in_words": budget.in_words,
                 "funding_text": budget.funding_text,
+                "budget_by_year": _json({str(y): str(v) for y, v in budget.by_year.items()}),
                 "table_title": table.title if table else None,
                 "table_unit": table.unit if table else None,
                 "table_note": table.note if table else None,
