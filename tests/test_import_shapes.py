@@ -824,6 +824,18 @@ def test_the_plans_money_by_year(tmp_path: Path, registry: list) -> None:
     assert _draft_of(tmp_path, registry, _LETTERED)["budget"].get("by_year", {}).keys() <= {2026, 2027}
 
 
+def test_a_lead_the_duties_name_otherwise_is_a_recorded_conflict(registry: list) -> None:
+    # the appendix has "UBND huyện Long Mỹ" lead task 6, section VI.10 "Ủy ban nhân dân thị xã Long Mỹ chủ trì nhiệm
+    # vụ số (6)" (numbers in brackets): the document's two words, recorded for answers, and a note on the lead
+    draft = finish(draft_plan(UNSEEN / "portal-hau-giang.txt", registry))
+    conflicts = [d for d in draft.data["discrepancies"] if d["kind"] == "conflict"]
+    assert [(d["task"], d["stated"]) for d in conflicts] == [
+        ("6", "Ủy ban nhân dân thị xã Long Mỹ chủ trì nhiệm vụ số (6)")
+    ]
+    assert any(n.startswith("6: mục VI.10 giao chủ trì") for n in draft.notes)
+    assert {t["number"]: t for t in draft.data["tasks"]}["6"]["lead"] == ["ubnd-huyen-long-my"]  # not chosen
+
+
 def test_the_reporting_text_is_the_whole_section(registry: list) -> None:
     # the final report's deadline and the reviews' timing follow the yearly rule; answers quote the text, so
     # it holds them (the plan holds one deadline); what follows the closing paragraph is no part of it

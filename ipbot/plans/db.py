@@ -85,6 +85,7 @@ class DiscrepancyInfo:
     stated: str | None
     computed: str | None
     note: str
+    task: str | None = None  # the task whose lead it disputes
 
 
 @dataclass(frozen=True)
@@ -271,7 +272,9 @@ class PlanDB:
             for g in self._rows("select * from groups where plan_id = ? order by position", (plan_id,))
         )
         discrepancies = tuple(
-            DiscrepancyInfo(d["id"], d["kind"], d["check"], d["where"], d["stated"], d["computed"], d["note"])
+            DiscrepancyInfo(
+                d["id"], d["kind"], d["check"], d["where"], d["stated"], d["computed"], d["note"], d["task"]
+            )
             for d in self._rows("select * from discrepancies where plan_id = ? order by rowid", (plan_id,))
         )
         has_rows = bool(self._rows("select 1 from budget_rows where plan_id = ? and status = 'row'", (plan_id,)))

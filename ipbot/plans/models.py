@@ -276,6 +276,7 @@ class Discrepancy(Model):
     stated: str | None = None
     computed: str | None = None
     note: str
+    task: str | None = Field(None, description="the task whose lead it is about: said with the lead it disputes")
 
 
 def _folded_words(text: str, what: str) -> str:

@@ -322,6 +322,7 @@ def _plan_rows(cat: Catalogue) -> Iterator[tuple[str, dict[str, object]]]:
                     "stated": d.stated,
                     "computed": d.computed,
                     "note": d.note,
+                    "task": d.task,
                 },
             )
 
@@ -583,6 +584,7 @@ _SCHEMA: dict[str, dict[str, type]] = {
         "stated": str,
         "computed": str,
         "note": str,
+        "task": str,
     },
     "task_analogs": {"task_id": str, "plan_id": str, "other_plan_id": str, "other_id": str, "similarity": float},
 }
