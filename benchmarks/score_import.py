@@ -139,6 +139,13 @@ def drafted_number(number: str, drafted: set[str]) -> str:
     return behind[0] if len(behind) == 1 else number
 
 
+def _key_leads(expected: dict) -> list[str]:
+    """A key task's leads: a list, or (``/work/importdocs5``) one name as a string, with the full names of the
+    abbreviations the document writes in ``lead_full`` when it gives them."""
+    leads = expected.get("lead_full") or expected["lead"]
+    return [leads] if isinstance(leads, str) else list(leads)
+
+
 def _task_checks(draft: dict, key: dict, names: Names, own: dict[str, str]) -> dict[str, dict[str, bool]]:
     drafted = {str(t["number"]): t for t in draft["tasks"]}
     out: dict[str, dict[str, bool]] = {}
@@ -148,7 +155,7 @@ def _task_checks(draft: dict, key: dict, names: Names, own: dict[str, str]) -> d
         if task is None:
             out[number] = {"lead": False, "timeline": False, "budget": False, "found": False}
             continue
-        lead = {names.of_name(n) for n in expected["lead"]} == {names.of_id(s, own) for s in task.get("lead", [])}
+        lead = {names.of_name(n) for n in _key_leads(expected)} == {names.of_id(s, own) for s in task.get("lead", [])}
         timeline = task.get("timeline") or {}
         ok_time = bool(timeline) and _norm_time(timeline.get("text", "")) == _norm_time(expected["timeline"] or "")
         quarters = _quarters(expected["timeline"] or "")
@@ -201,11 +208,19 @@ def _plan_checks(draft: dict, key: dict, names: Names) -> dict[str, bool]:
         and all(any(fold(t["text"]) in d or d in fold(t["text"]) for d in targets if d) for t in plan["targets"]),
     }
     if "duties_by_agency" in plan:
-        entries = {e.get("section"): e for e in draft.get("responsibilities", [])}
-        checks["duties"] = all(
-            d["section"] in entries and bool(entries[d["section"]].get("agencies")) for d in plan["duties_by_agency"]
-        )
+        checks["duties"] = _duties_found(draft, plan["duties_by_agency"])
     return checks
+
+
+def _duties_found(draft: dict, duties: list[dict] | dict[str, list[str]]) -> bool:
+    """Every item of the key's section V is an entry of the draft's duties, with its agencies. Keys list the items
+    with their section ("V.1"), or (``/work/importdocs5``) map each item's number to its agencies: that item is
+    then the draft's entry whose section ends in it."""
+    entries = {e.get("section"): e for e in draft.get("responsibilities", [])}
+    if isinstance(duties, dict):
+        by_item = {str(s).rsplit(".", 1)[-1]: e for s, e in entries.items()}
+        return all(n in by_item and bool(by_item[n].get("agencies")) for n in duties)
+    return all(d["section"] in entries and bool(entries[d["section"]].get("agencies")) for d in duties)
 
 
 def _flagged_task(notes: list[str], number: str, field: str) -> bool:

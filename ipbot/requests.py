@@ -116,6 +116,8 @@ class Field(StrEnum):
     DAY = "day"  # the exact day (a month alone does not answer it)
     SIGNER = "signer"
     DECISION = "decision"
+    IN_FORCE = "in_force"  # when the decision that issues the plan takes effect
+    REPLACES = "replaces"  # the plans the issuing decision replaces
     PERIOD = "period"
     UNIT = "unit"  # the budget table's unit
     # the plan budget

@@ -801,6 +801,51 @@ def test_the_yearly_report_of_results_is_the_deadline(tmp_path: Path, registry: 
     assert "10/6/2024" in notes[0] and "15/12/2024" in notes[0]
 
 
+def test_the_issuing_decisions_articles(registry: list) -> None:
+    # when the decision takes effect and the plans it replaces are read from its articles, not from the plan
+    lam_dong = finish(draft_plan(UNSEEN / "decision-lam-dong.txt", registry)).data
+    assert lam_dong["in_force"] == "Quyết định này có hiệu lực kể từ ngày ký"
+    assert [r["number"] for r in lam_dong["replaces"]] == ["93/KH-UBND", "617/KH-UBND", "3904/KH-UBND"]
+    assert lam_dong["replaces"][1]["issuer"] == "Ủy ban nhân dân tỉnh Đắk Nông"
+    # a plan no decision issues has neither, and no note asks for them
+    portal = finish(draft_plan(UNSEEN / "portal-hau-giang.txt", registry))
+    assert portal.data.get("in_force") is None and not portal.data["replaces"]
+    assert not any(n.startswith("hiệu lực") for n in portal.notes)
+
+
+def test_the_plans_money_by_year(tmp_path: Path, registry: list) -> None:
+    # "- Năm 2026: …" lines and a "Phân kỳ kinh phí theo năm: năm 2023: …; năm 2024: …" line are the plan's years
+    lam_dong = finish(draft_plan(UNSEEN / "decision-lam-dong.txt", registry)).data["budget"]
+    assert lam_dong["by_year"] == {2026: 2150, 2027: 2165}
+    bac_kan = finish(draft_plan(UNSEEN / "decision-bac-kan.txt", registry))
+    assert bac_kan.data["budget"]["by_year"] == {2023: 830, 2024: 2530, 2025: 1670}
+    assert not any(n.startswith("kinh phí theo năm") for n in bac_kan.notes)  # they add up to the total
+    # a task's years in brackets are its note, not the plan's ("_LETTERED" gives its years only as items)
+    assert _draft_of(tmp_path, registry, _LETTERED)["budget"].get("by_year", {}).keys() <= {2026, 2027}
+
+
+def test_a_lead_the_duties_name_otherwise_is_a_recorded_conflict(registry: list) -> None:
+    # the appendix has "UBND huyện Long Mỹ" lead task 6, section VI.10 "Ủy ban nhân dân thị xã Long Mỹ chủ trì nhiệm
+    # vụ số (6)" (numbers in brackets): the document's two words, recorded for answers, and a note on the lead
+    draft = finish(draft_plan(UNSEEN / "portal-hau-giang.txt", registry))
+    conflicts = [d for d in draft.data["discrepancies"] if d["kind"] == "conflict"]
+    assert [(d["task"], d["stated"]) for d in conflicts] == [
+        ("6", "Ủy ban nhân dân thị xã Long Mỹ chủ trì nhiệm vụ số (6)")
+    ]
+    assert any(n.startswith("6: mục VI.10 giao chủ trì") for n in draft.notes)
+    assert {t["number"]: t for t in draft.data["tasks"]}["6"]["lead"] == ["ubnd-huyen-long-my"]  # not chosen
+
+
+def test_the_reporting_text_is_the_whole_section(registry: list) -> None:
+    # the final report's deadline and the reviews' timing follow the yearly rule; answers quote the text, so
+    # it holds them (the plan holds one deadline); what follows the closing paragraph is no part of it
+    bac_kan = finish(draft_plan(UNSEEN / "decision-bac-kan.txt", registry)).data["reporting"]
+    assert bac_kan["text"].endswith("gửi về Sở Khoa học và Công nghệ trước ngày 15 tháng 11 năm 2025.")
+    tuyen_quang = finish(draft_plan(UNSEEN / "table-tuyen-quang.txt", registry)).data["reporting"]
+    assert "sơ kết giai đoạn 2024 - 2025 trong Quý IV/2025 và tổng kết" in tuyen_quang["text"]
+    assert "Nơi nhận" not in tuyen_quang["text"] and "(b/c)" not in tuyen_quang["text"]
+
+
 _NUMBERED_ACROSS = """ỦY BAN NHÂN DÂN
 TỈNH HẬU GIANG
 Số: 71/KH-UBND

@@ -90,6 +90,13 @@ def document(db: PlanDB, request: Request) -> Answer:
                 about = f": {ref['title']}" if ref["title"] else ""
                 lines.append(f"Căn cứ: Quyết định số {ref['number']}{when}{by}{about}.")
                 stated = True
+        if Field.IN_FORCE in show or (every and plan.in_force):
+            lines.append(f"Hiệu lực: {plan.in_force}." if plan.in_force else "Văn bản không ghi thời điểm có hiệu lực.")
+            stated = stated or plan.in_force is not None
+        replaced = db.replaces(plan.id)
+        if Field.REPLACES in show or (every and replaced):
+            lines += [f"Thay thế: {ref['text']}." for ref in replaced] or ["Văn bản không nêu thay thế kế hoạch nào."]
+            stated = stated or bool(replaced)
         if Field.UNIT in show:
             if plan.table_unit:
                 lines.append(f"Bảng dự toán tính bằng {plan.table_unit}.")

@@ -127,8 +127,14 @@ def plan_budget(db: PlanDB, request: Request) -> Answer:
             lines.append("Trong đó: " + "; ".join(f"{s.name}: {money(s.amount)}" for s in with_amounts) + ".")
         elif plan.funding_text:
             lines.append(f"Nguồn kinh phí: {plan.funding_text}")
+        if plan.budget_by_year:
+            parts = "; ".join(f"năm {y}: {money(v)}" for y, v in sorted(plan.budget_by_year.items()))
+            lines.append(f"Theo năm: {parts}.")
         year = request.filters.year
-        if year and plan.year_start < year <= plan.year_end and plan.year_start != plan.year_end:
+        if year in plan.budget_by_year:  # "riêng năm 2024 bố trí bao nhiêu" of a plan that splits its money by year
+            lines.insert(0, f"Kinh phí năm {year}: {money(plan.budget_by_year[year])}.")
+            stated_any = True
+        elif year and plan.year_start <= year <= plan.year_end and plan.year_start != plan.year_end:
             # one year of a plan over several: its money is the period's, not split by year
             whole = f"; chỉ nêu kinh phí cả {period(plan)}" if plan.budget_total is not None else ""
             lines.insert(0, f"Kế hoạch không nêu kinh phí riêng cho năm {year}{whole}.")

@@ -53,6 +53,8 @@ def _lead(db: PlanDB, plan: PlanInfo, task: Task) -> Lines:
     lines = [f"Cơ quan {verb}: {_names(db, plan, task, task.lead)}."]
     if task.cooperating:
         lines.append(f"Phối hợp: {_names(db, plan, task, task.cooperating, task.cooperating_text)}.")
+    # where another part of the document names another lead, both are the document's: said, not chosen
+    lines += [f"Lưu ý: {d.note}" for d in plan.discrepancies if d.task == task.number]
     return lines, True
 
 

@@ -85,6 +85,7 @@ class DiscrepancyInfo:
     stated: str | None
     computed: str | None
     note: str
+    task: str | None = None  # the task whose lead it disputes
 
 
 @dataclass(frozen=True)
@@ -113,12 +114,14 @@ class PlanInfo:
     budget_total_text: str | None
     budget_in_words: str | None
     funding_text: str | None
+    budget_by_year: dict[int, Decimal]  # the total split by year, where a plan over several years states it
     table_title: str | None
     table_unit: str | None
     stated_task_total: Decimal | None
     table_missing: bool
     closing: str | None
     closing_recipient: tuple[str, ...]
+    in_force: str | None  # when the decision that issues the plan takes effect, verbatim
     sources: tuple[SourceInfo, ...]
     groups: tuple[GroupInfo, ...]
     discrepancies: tuple[DiscrepancyInfo, ...]
@@ -269,7 +272,9 @@ class PlanDB:
             for g in self._rows("select * from groups where plan_id = ? order by position", (plan_id,))
         )
         discrepancies = tuple(
-            DiscrepancyInfo(d["id"], d["kind"], d["check"], d["where"], d["stated"], d["computed"], d["note"])
+            DiscrepancyInfo(
+                d["id"], d["kind"], d["check"], d["where"], d["stated"], d["computed"], d["note"], d["task"]
+            )
             for d in self._rows("select * from discrepancies where plan_id = ? order by rowid", (plan_id,))
         )
         has_rows = bool(self._rows("select 1 from budget_rows where plan_id = ? and status = 'row'", (plan_id,)))
@@ -296,12 +301,14 @@ class PlanDB:
             budget_total_text=r["budget_total_text"],
             budget_in_words=r["budget_in_words"],
             funding_text=r["funding_text"],
+            budget_by_year={int(y): Decimal(v) for y, v in json.loads(r["budget_by_year"] or "{}").items()},
             table_title=r["table_title"],
             table_unit=r["table_unit"],
             stated_task_total=_million(r["stated_task_total"]),
             table_missing=bool(r["table_missing"]),
             closing=r["closing"],
             closing_recipient=tuple(json.loads(r["closing_recipient"] or "[]")),
+            in_force=r["in_force"],
             sources=sources,
             groups=groups,
             discrepancies=discrepancies,
@@ -790,6 +797,11 @@ class PlanDB:
 
     def implements(self, plan_id: str) -> list[sqlite3.Row]:
         return self._rows("select * from implements where plan_id = ? order by position", (plan_id,))
+
+    def replaces(self, plan_id: str) -> list[sqlite3.Row]:
+        """The plans or decisions the plan's issuing decision replaces, as :meth:`implements` gives those it
+        implements."""
+        return self._rows("select * from replaces where plan_id = ? order by position", (plan_id,))
 
     def recipients(self, plan_id: str) -> list[str]:
         return [

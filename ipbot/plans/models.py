@@ -206,6 +206,9 @@ class PlanBudget(Model):
     total_text: str | None = Field(None, description="verbatim, e.g. '3.832.600.000 đồng'")
     in_words: str | None = None
     funding_text: str | None = Field(None, description="the sources as the text names them")
+    by_year: dict[int, Amount] = Field(
+        {}, description="the total split by year where a plan over several years states it ('Năm 2026: 2.150')"
+    )
     sources: list[BudgetSource] = []
     table: BudgetTable | None = None
     table_missing: bool = Field(False, description="the plan refers to a table that is not in the document")
@@ -273,6 +276,7 @@ class Discrepancy(Model):
     stated: str | None = None
     computed: str | None = None
     note: str
+    task: str | None = Field(None, description="the task whose lead it is about: said with the lead it disputes")
 
 
 def _folded_words(text: str, what: str) -> str:
@@ -330,6 +334,10 @@ class Plan(Model):
     issuer: str
     signer: Signer | None = None
     implements: list[DecisionRef] = []
+    in_force: str | None = Field(
+        None, description="when the decision that issues the plan takes effect, verbatim ('… kể từ ngày ký')"
+    )
+    replaces: list[DecisionRef] = Field([], description="the plans or decisions the issuing decision replaces")
     objectives: list[TextBlock] = []
     groups: list[Group] = []
     tasks: list[Task]

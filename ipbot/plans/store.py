@@ -51,7 +51,7 @@ __all__ = [
     "search",
 ]
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 
 class DataInvalid(Exception):
@@ -158,6 +158,7 @@ def _plan_rows(cat: Catalogue) -> Iterator[tuple[str, dict[str, object]]]:
                 "budget_total_text": budget.total_text,
                 "budget_in_words": budget.in_words,
                 "funding_text": budget.funding_text,
+                "budget_by_year": _json({str(y): str(v) for y, v in budget.by_year.items()}),
                 "table_title": table.title if table else None,
                 "table_unit": table.unit if table else None,
                 "table_note": table.note if table else None,
@@ -166,6 +167,7 @@ def _plan_rows(cat: Catalogue) -> Iterator[tuple[str, dict[str, object]]]:
                 "table_missing": budget.table_missing,
                 "closing": plan.closing,
                 "closing_recipient": _json(plan.closing_recipient),
+                "in_force": plan.in_force,
                 "json": plan.model_dump_json(),
             },
         )
@@ -245,19 +247,20 @@ def _plan_rows(cat: Catalogue) -> Iterator[tuple[str, dict[str, object]]]:
                     "text": block.text,
                 },
             )
-        for n, ref in enumerate(plan.implements):
-            yield (
-                "implements",
-                {
-                    "plan_id": plan.id,
-                    "position": n,
-                    "number": ref.number,
-                    "date": ref.date.isoformat() if ref.date else None,
-                    "issuer": ref.issuer,
-                    "title": ref.title,
-                    "text": ref.text,
-                },
-            )
+        for table, refs in (("implements", plan.implements), ("replaces", plan.replaces)):
+            for n, ref in enumerate(refs):
+                yield (
+                    table,
+                    {
+                        "plan_id": plan.id,
+                        "position": n,
+                        "number": ref.number,
+                        "date": ref.date.isoformat() if ref.date else None,
+                        "issuer": ref.issuer,
+                        "title": ref.title,
+                        "text": ref.text,
+                    },
+                )
         for n, c in enumerate(citations(plan)):
             yield (
                 "citations",
@@ -319,6 +322,7 @@ def _plan_rows(cat: Catalogue) -> Iterator[tuple[str, dict[str, object]]]:
                     "stated": d.stated,
                     "computed": d.computed,
                     "note": d.note,
+                    "task": d.task,
                 },
             )
 
@@ -527,6 +531,15 @@ _SCHEMA: dict[str, dict[str, type]] = {
         "title": str,
         "text": str,
     },
+    "replaces": {
+        "plan_id": str,
+        "position": int,
+        "number": str,
+        "date": str,
+        "issuer": str,
+        "title": str,
+        "text": str,
+    },
     "citations": {
         "plan_id": str,
         "position": int,
@@ -571,6 +584,7 @@ _SCHEMA: dict[str, dict[str, type]] = {
         "stated": str,
         "computed": str,
         "note": str,
+        "task": str,
     },
     "task_analogs": {"task_id": str, "plan_id": str, "other_plan_id": str, "other_id": str, "similarity": float},
 }
@@ -591,7 +605,10 @@ _INDEXES = (
     ("citations", ["key"]),
     ("citations", ["plan_id"]),
     ("task_analogs", ["task_id", "other_plan_id"]),
-    *((table, ["plan_id"]) for table in ("targets", "objectives", "implements", "recipients", "reporting", "events")),
+    *(
+        (table, ["plan_id"])
+        for table in ("targets", "objectives", "implements", "replaces", "recipients", "reporting", "events")
+    ),
     *((table, ["plan_id"]) for table in ("discrepancies", "groups", "sources")),
 )
 """With ``analyze`` after them: a task's agencies, quarters and budget row are looked up by the task (at 300

@@ -2064,7 +2064,7 @@ class Reader:
 
     def _document(self, turn: Turn) -> Request | list[Request] | None:
         q = turn.query
-        strong = q.has("document")
+        strong = q.has("document", "replaces")
         # ("hạn gửi là trước ngày nào": the reporting deadline, not the plan's date)
         plan_years = self.lexicon.has("plan_years", q.folded)  # the time asked is the plan's own span
         weak = (
@@ -2113,7 +2113,9 @@ class Reader:
 
     @staticmethod
     def _document_fields(q: Query) -> tuple[Field, ...]:
-        f = q.folded
+        # "Quyết định ban hành Kế hoạch …" names the decision that issues the plan: its number, date and signer
+        # are the plan's, not those of a decision the plan implements
+        f = re.sub(r"\b(?:quyet dinh|qd) (?:ban hanh|phe duyet)(?: kem theo)? (?:ke hoach|kh)\b", "ke hoach", q.folded)
         decision = any(
             w in f for w in ("quyet dinh", "qd", "can cu", "phe duyet", "trien khai quyet", "thuc hien quyet")
         )
@@ -2144,6 +2146,10 @@ class Reader:
         ]
         if Field.DATE in fields and "ngay" in f and "thang" not in f:
             fields.append(Field.DAY)
+        if q.has("in_force"):  # "… có hiệu lực từ khi nào": the decision's article, not the day it was signed
+            fields = [fld for fld in fields if fld not in (Field.DATE, Field.DAY)] + [Field.IN_FORCE]
+        if q.has("replaces"):
+            fields.append(Field.REPLACES)
         return tuple(fields)
 
     def _cites_task(self, turn: Turn) -> bool:
@@ -2744,9 +2750,23 @@ class Reader:
         asks_amount = not asks_source and self.lexicon.has("money_amount_asked", f)
         show = (Field.SOURCES,) if asks_source else (Field.TOTAL,) if asks_amount else ()
         # "riêng năm 2024, kế hoạch bố trí bao nhiêu": one year of a plan over several, which it may not split
-        years = turn.query.years
-        one_year = len(years) == 1 and any(p.year_start < years[0] <= p.year_end for p in turn.plans)
+        years = self._years_alone(turn.query)
+        one_year = len(years) == 1 and any(
+            p.year_start < years[0] <= p.year_end
+            or (p.year_start == years[0] < p.year_end and self.lexicon.has("one_year_asked", f))
+            for p in turn.plans
+        )
         return turn.request(Items.BUDGET, show=show, filters=Filters(year=years[0]) if one_year else Filters())
+
+    @staticmethod
+    def _years_alone(q: Query) -> list[int]:
+        """The years a question names on their own, not as the ends of a span ("năm 2024 (giai đoạn 2023 -
+        2025)": 2024; "kế hoạch 2024 - 2030": none), which names a plan's period."""
+        span = r"\b20\d\d\s*(?:-|–|den|toi)\s*20\d\d\b"
+        ends = {int(y) for m in re.finditer(span, q.folded) for y in re.findall(r"20\d\d", m.group(0))}
+        alone = re.sub(span, " ", q.folded)
+        # (a year the conversation carries is not in the words at all: it stays)
+        return [y for y in q.years if y not in ends or re.search(rf"\b{y}\b", alone)]
 
     def _largest(self, turn: Turn, source: str | None = None) -> Request:
         smallest = any(w in turn.query.folded for w in ("it nhat", "nho nhat", "thap nhat"))

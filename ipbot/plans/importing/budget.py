@@ -124,18 +124,26 @@ def plan_budget(
     elif "total" in budget:
         notes.append("bằng chữ: văn bản không ghi tổng kinh phí bằng chữ (kiểm tra)")
     stated: list[tuple[str, Decimal, str]] = []
+    by_year: dict[int, Decimal] = {}
     for line in lines:
         if "\t" in line:
             continue
+        by_year.update(_years_in_line(line, facts))
         item = re.match(r"^(?:[-–•+]|[a-zđ]\)|\d+\.\d+\.?)\s*(.+)$", line)
         found = money_in_text(line)
         if item and found and not re.search(r"^\s*tổng", item.group(1), re.IGNORECASE):
             before = item.group(1)[: item.group(1).find(found[1])]  # "… năm 2024): 1.086": the year is the label's
             label = before.split(":")[0].strip().rstrip(":")
             if re.fullmatch(r"(?:Năm|năm)\s+20\d\d", label):  # "- Năm 2026: 2.150 triệu đồng": a year's part
+                by_year[int(label.split()[-1])] = found[0]
                 facts.add("budget.by_year", f"{label}: {found[0]} triệu đồng", line)
                 continue
             stated.append((label, found[0], line))
+    if by_year:
+        budget["by_year"] = dict(sorted(by_year.items()))
+        total = budget.get("total")
+        if total is not None and sum(by_year.values()) != total:
+            notes.append(f"kinh phí theo năm: các năm cộng được {sum(by_year.values())}, khác tổng {total} (kiểm tra)")
     if stated and sources:  # the table's columns are the sources; the section gives their amounts
         out_sources = sources
         _amounts_for_columns(sources, stated, abbreviations)
@@ -174,6 +182,27 @@ def plan_budget(
         budget["table_missing"] = True
         notes.append("kinh phí: văn bản dẫn chiếu bảng tổng hợp kinh phí nhưng không có bảng")
     return budget
+
+
+_YEAR_PART_RE = re.compile(r"\b[Nn]ăm\s+(20\d\d)\s*:\s*([^;]+)")
+# a line that splits the plan's money by year ("Phân kỳ kinh phí theo năm: năm 2023: 830 triệu đồng; năm 2024: …"),
+# not a task's years in brackets ("kinh phí 260 triệu đồng (năm 2026: 160 …)"), which are that task's note
+_BY_YEAR_RE = re.compile(
+    r"^\W*(?:\d+\.\s*)?(?:Phân kỳ|Phân bổ|Chia|Kinh phí)\b[^:(]*\b(?:theo|từng|mỗi) năm\b", re.IGNORECASE
+)
+
+
+def _years_in_line(line: str, facts: Facts) -> dict[int, Decimal]:
+    """The plan's money year by year where one line of the budget section gives it."""
+    if not _BY_YEAR_RE.match(line):
+        return {}
+    out: dict[int, Decimal] = {}
+    for m in _YEAR_PART_RE.finditer(line):
+        found = money_in_text(m.group(2))
+        if found:
+            out[int(m.group(1))] = found[0]
+            facts.add("budget.by_year", f"năm {m.group(1)}: {found[0]} triệu đồng", line)
+    return out
 
 
 # the keys the curated plans use for the same kinds of source, so a question that names one ("ngân sách

@@ -459,7 +459,7 @@ def draft_document(doc: Document, registry: list[AgencyDef], data_dir: Path) -> 
     _budget_clauses(sections, tasks, facts)
     responsibilities = organisation.responsibilities(sections, matcher, notes, facts)
     tasks_.leads_by_reference(responsibilities, tasks, notes)
-    _leads_by_task_number(responsibilities, tasks, matcher, notes)
+    conflicts = _leads_by_task_number(responsibilities, tasks, matcher, notes)
     _task_notes(tasks, notes, _unfunded_rule(sections))
     reporting = organisation.reporting(sections, plan_lines, matcher, notes, facts)
     used = [(t["number"], slug) for t in tasks for slug in (*t["lead"], *t["cooperating"])]
@@ -476,6 +476,8 @@ def draft_document(doc: Document, registry: list[AgencyDef], data_dir: Path) -> 
         notes.append("số hiệu: không tìm thấy «Số: …/KH-…» (văn bản có thể để trống)")
     if not header["issued"]:
         notes.append("ngày ban hành: không tìm thấy")
+    if doc.plan_start and not header["in_force"]:  # a decision says when it takes effect
+        notes.append("hiệu lực: không tìm thấy câu «Quyết định này có hiệu lực …» (kiểm tra)")
     if not header["signer"]:
         notes.append("người ký: không tìm thấy phần ký")
     if header["title"] == "Kế hoạch":
@@ -507,6 +509,8 @@ def draft_document(doc: Document, registry: list[AgencyDef], data_dir: Path) -> 
         "issuer": f"Ủy ban nhân dân tỉnh {province}",
         "signer": header["signer"],
         "implements": header["implements"],
+        "in_force": header["in_force"],
+        "replaces": header["replaces"],
         "objectives": objectives,
         "groups": groups,
         "tasks": [_clean_task(t) for t in tasks],
@@ -518,7 +522,7 @@ def draft_document(doc: Document, registry: list[AgencyDef], data_dir: Path) -> 
         "closing_recipient": closing_recipient,
         "recipients": header["recipients"],
         "agencies": [a.model_dump(exclude_defaults=True) | {"id": a.id, "name": a.name} for a in matcher.new.values()],
-        "discrepancies": [],
+        "discrepancies": conflicts,
         "draft_notes": [],
     }
     notes = list(dict.fromkeys(notes))
@@ -628,15 +632,23 @@ def _apply_parts(
     budget["allocation"] = allocation
 
 
-_TASK_REF_RE = re.compile(r"(?:đồng\s+)?chủ trì\s+(?:thực hiện\s+)?(?:các\s+)?nhiệm vụ(?: số)?\s+([\d.,\s và]+\d)")
+# (the numbers bare or in brackets: "nhiệm vụ số 1, 6 và 9", "nhiệm vụ số (1), (5) và (14)")
+_TASK_REF_RE = re.compile(
+    r"(?:đồng\s+)?chủ trì\s+(?:thực hiện\s+)?(?:các\s+)?nhiệm vụ(?: số)?\s+"
+    r"((?:\(?\d+(?:\.\d+)?\)?(?:\s*,\s*|\s+và\s+)?)+)"
+)
 
 
 def _leads_by_task_number(
     responsibilities: list[dict], tasks: list[dict], matcher: AgencyMatcher, notes: list[str]
-) -> None:
+) -> list[dict]:
     """'Chủ trì các nhiệm vụ số 1, 2, 7' in an agency's duties: a check on the leads read elsewhere (the agency
-    is the entry's, or the one the clause names: 'Ủy ban nhân dân huyện Lộc Ninh chủ trì nhiệm vụ số 10')."""
+    is the entry's, or the one the clause names: 'Ủy ban nhân dân huyện Lộc Ninh chủ trì nhiệm vụ số 10').
+
+    Where it names another lead than the task's, the document disagrees with itself: recorded as a conflict
+    about that task (answers say both, in the document's words) and a note, never settled by choosing one."""
     by_number = {t["number"]: t for t in tasks}
+    conflicts: list[dict] = []
     for entry in responsibilities:
         for duty in entry["duties"]:
             for m in _TASK_REF_RE.finditer(duty["text"]):
@@ -656,6 +668,19 @@ def _leads_by_task_number(
                             f"{number}: mục {entry['section']} giao chủ trì cho cơ quan khác "
                             "với phần nhiệm vụ (kiểm tra)"
                         )
+                        said = f"{clause}{m.group(0)}".strip().rstrip(" ,;")
+                        conflicts.append(
+                            {
+                                "id": f"lead-{number}-{entry['section']}".lower().replace(".", "-"),
+                                "kind": "conflict",
+                                "where": f"{task['section']} / {entry['section']}",
+                                "stated": said,
+                                "note": f"Mục {entry['section']} lại ghi «{said}»: văn bản không thống nhất về cơ "
+                                "quan chủ trì nhiệm vụ này.",
+                                "task": number,
+                            }
+                        )
+    return conflicts
 
 
 # "Các nhiệm vụ không nêu mức kinh phí cụ thể được bố trí trong dự toán chi thường xuyên …" (section Kinh phí)
@@ -724,7 +749,9 @@ def finish(draft: Draft) -> Draft:
             draft.notes.append(
                 f"kinh phí: {where}: văn bản ghi {figure(stated)}, cộng các phần được {figure(computed)}"
             )
-    draft.data["discrepancies"] = recorded
+    # what reading the document recorded (a lead named twice) stays; the sums are checked afresh
+    kept = [d for d in draft.data.get("discrepancies", []) if not str(d["id"]).startswith("auto-")]
+    draft.data["discrepancies"] = [*kept, *recorded]
     draft.data["draft_notes"] = list(dict.fromkeys(draft.notes))
     draft.notes = list(dict.fromkeys(draft.notes))
     return draft

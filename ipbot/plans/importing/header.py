@@ -105,6 +105,7 @@ def read_header(doc: Document, facts: Facts, data_dir: Path | None = None) -> di
     signer = _signer(lines, facts)
     implements = _implements(doc, number, facts)
     recipients = _recipients(lines, facts)
+    in_force, replaces = _decision_articles(doc, facts)
     return {
         "number": number,
         "number_note": number_note,
@@ -115,7 +116,39 @@ def read_header(doc: Document, facts: Facts, data_dir: Path | None = None) -> di
         "signer": signer,
         "implements": implements,
         "recipients": recipients,
+        "in_force": in_force,
+        "replaces": replaces,
     }
+
+
+_IN_FORCE_RE = re.compile(r"[^.;]*\bcó hiệu lực\b[^.;]*")
+_REPLACES_RE = re.compile(r"\b(?:thay thế|bãi bỏ)\b", re.IGNORECASE)
+
+
+def _decision_articles(doc: Document, facts: Facts) -> tuple[str | None, list[dict]]:
+    """What the issuing decision's articles say of the plan beyond issuing it: when it takes effect ("Quyết
+    định này có hiệu lực thi hành kể từ ngày ký") and the plans it replaces ("… thay thế Kế hoạch số 93/KH-UBND
+    ngày 14/02/2022 …"). Read in the decision only: a plan's own text that "thay thế" rules is a task."""
+    in_force = None
+    replaces: list[dict] = []
+    for line in doc.wrapper:
+        found = _IN_FORCE_RE.search(line) if in_force is None else None
+        if found:
+            in_force = re.sub(r"^\s*Điều\s+\d+\.\s*", "", found.group(0)).strip()
+            facts.add("in_force", in_force, line)
+        cut = _REPLACES_RE.search(line)
+        for m in _CITED_RE.finditer(line[cut.end() :] if cut else ""):
+            text = m.group(0).strip().rstrip(",;")
+            replaces.append(
+                {
+                    "number": m.group(2).rstrip("."),
+                    "date": _date(m.group(3), m.group(4), m.group(5)),
+                    "issuer": (m.group(6) or "").strip() or None,
+                    "text": text,
+                }
+            )
+            facts.add("replaces", m.group(2), text)
+    return in_force, replaces
 
 
 def _title(doc: Document) -> tuple[str, int | None]:

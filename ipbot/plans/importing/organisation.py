@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from ipbot.plans.importing.agencies import AgencyMatcher
@@ -85,7 +86,10 @@ def reporting(
     """Who reports to whom, by when: a 'Chế độ báo cáo' section or item, else a sentence that says so."""
     key = next((k for k in sections if "BÁO CÁO" in k.upper()), None)
     if key is not None:
-        body = [ln for ln in sections[key] if not re.match(r"^(Trên đây|Nơi nhận|Trong quá trình)", ln)]
+        # up to the closing paragraph: what follows it ("Nơi nhận", the signature) is no part of the regime
+        body = list(
+            itertools.takewhile(lambda ln: not re.match(r"^(Trên đây|Nơi nhận|Trong quá trình)", ln), sections[key])
+        )
         roman = key.split(".", 1)[0]
     else:
         start = next((i for i, ln in enumerate(lines) if re.match(r"^\d+\.\s*Chế độ báo cáo", ln, re.IGNORECASE)), None)
@@ -107,7 +111,9 @@ def reporting(
         notes.append("báo cáo: không tìm thấy chế độ báo cáo (hạn, nơi nhận báo cáo)")
         return None
     first = re.split(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])", text)[0]
-    out: dict[str, object] = {"section": roman, "text": first}
+    # the whole section, not its first sentence: the final report's deadline and the reviews' timing ("sơ kết …
+    # trong Quý IV/2025 và tổng kết … Quý IV/2030") follow the yearly rule, and the plan holds one deadline
+    out: dict[str, object] = {"section": roman, "text": text}
     deadline = _yearly_deadline(text, notes)
     if deadline:
         out.update(
