@@ -3133,3 +3133,22 @@ def test_a_plans_total_compared_with_the_year_before_after_a_source_of_it(assist
     # unaccented "giam" is "giảm" here, not the "giám sát" of a task in another plan
     answered, text, _ = ask(assistant, "so voi nam 2022 thi tong kinh phi giam bao nhieu", context)
     assert answered and _has(text, "1.707,4 triệu đồng") and not _has(text, "giám sát"), text
+
+
+@pytest.mark.parametrize(
+    ("question", "facts"),
+    [
+        # a plan that gives the agency no entry of its own in "Tổ chức thực hiện" gives it tasks: those, beside the
+        # other plan's entry
+        ("Sở GD&ĐT Ninh Thuận: KH 2022 giao việc gì, KH 2023 giao việc gì?", ["IV.2.c", "Tuyên truyền", "5.5 —"]),
+        ("Sở GD&ĐT Ninh Thuận: KH 2022 giao việc gì, còn KH 2023 giao việc gì?", ["IV.2.c", "5.5 —"]),
+        # what the agency must do, then whether a task names it: two questions
+        (
+            "Tôi ở Sở Công Thương Ninh Thuận. KH 2022 giao sở tôi làm gì, có được ghi tên ở nhiệm vụ nào không?",
+            ["triển lãm", "1.c —"],
+        ),
+    ],
+)
+def test_an_agencys_part_in_each_plan(assistant: Assistant, question: str, facts: list[str]) -> None:
+    answered, text, _ = ask(assistant, question)
+    assert answered and all(_has(text, f) for f in facts), text

@@ -294,6 +294,17 @@ class Reader:
                 asked.group_numbers = before.group_numbers  # "…, và Sở KH&CN chủ trì bao nhiêu trong nhóm đó?"
             if before is not None and before.agencies and not asked.agencies and self._starts_with_duty(asked):
                 asked.agencies = before.agencies  # "Sở TT&TT làm gì, và được giao chủ trì nhiệm vụ nào?": still it
+            elif (
+                before is not None
+                and before.agencies
+                and not asked.agencies
+                and asked.years
+                and not asked.content_tokens
+                and not self.lexicon.has("count", asked.folded)  # ("…, còn bảng 2023 thì mấy dòng": the count again)
+                and not asked.has(*TASK_FACETS)  # ("… năm 2023 ai chủ trì": of the tasks just found)
+            ):
+                # "Sở GD&ĐT: kế hoạch 2022 giao việc gì, kế hoạch 2023 giao việc gì?": the same agency, another plan
+                asked.agencies = before.agencies
             elif before is not None and before.agencies and not asked.agencies and _BARE_AGENCY_RE.search(asked.folded):
                 asked.agencies = before.agencies  # "…, và phần tổ chức thực hiện giao sở triển khai …": the same sở
             if (
@@ -900,6 +911,14 @@ class Reader:
             filters=Filters(words=tuple(n.replace(".", ",") for n in loose) if loose else tuple(numbers)),
             alternatives=alternatives,
         )
+
+    @staticmethod
+    def _tasked_not_dutied(plan: Plan, slugs: list[str]) -> bool:
+        """The plan names the agencies in its tasks but gives them no entry in "Tổ chức thực hiện"."""
+        wanted = set(slugs)
+        if any(wanted & set(r.agencies) for r in plan.responsibilities):
+            return False
+        return any(wanted & {*t.lead, *t.cooperating} for t in plan.tasks)
 
     def _own_subject(self, question: str) -> bool:
         """A question of a message that names what it is about in words of its own (three or more)."""
@@ -2850,7 +2869,14 @@ class Reader:
             tasks = self._tasks_of_agency(turn)
             return [*(tasks if isinstance(tasks, list) else [tasks]), duties]
         if has_duties and not asks_tasks and ((q.has("responsibility") and not lead_role) or not (role_cue or listing)):
-            return self._duties(turn, turn.plans, q.agencies)
+            duties = self._duties(turn, turn.plans, q.agencies)
+            tasked = [p for p in turn.plans if self._tasked_not_dutied(p, q.agencies)]
+            if tasked and len(turn.plans) > 1:
+                # "Sở GD&ĐT: KH 2022 giao việc gì, KH 2023 giao việc gì?": a plan that gives it no entry of its own
+                # in "Tổ chức thực hiện" gives it tasks, and those are what that plan assigns it
+                tasks = self._tasks_of_agency(replace(turn, plans=tasked))
+                return [duties, *(tasks if isinstance(tasks, list) else [tasks] if tasks else [])]
+            return duties
         own_entry = any(q.agencies[0] in e.agencies for p in turn.plans for e in p.responsibilities)
         named_in = [] if own_entry else self._entries_naming(turn, q.agencies[0])
         if named_in and not asks_tasks and not any(self.operations.tasks_naming(q.agencies[0], turn.plans)):
