@@ -2098,6 +2098,7 @@ class Reader:
             and not turn.tasks
             and re.search(r"\b(ke hoach|kh)\b", q.folded)
             and not q.has("reporting")
+            and not q.has("targets")  # ("KH … có chỉ tiêu gì về …, mốc năm nào": the target's year)
             and (not q.has("time") or plan_years)
         )
         if not (strong or weak) or turn.task_how == "number":
