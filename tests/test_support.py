@@ -171,3 +171,24 @@ def test_a_contact_province_must_be_on_the_map(data_copy: Path) -> None:
     path.write_text(text, encoding="utf-8")
     errors = [str(p) for p in check_catalogue(load_catalogue(data_copy)) if p.level == "error"]
     assert any("contacts.yaml" in e and "Ninh Thuân" in e for e in errors), errors
+
+
+@pytest.mark.parametrize(
+    ("question", "task", "other"),
+    [
+        # the question's two words single out a task of their own: the preamble's task is not the one asked
+        ("Tôi làm nho ở Ninh Thuận, muốn đăng ký nhãn hiệu tập thể. Còn thịt cừu thì ai chủ trì?", "3.3", "3.6"),
+        ("HTX tôi muốn làm nhãn hiệu chứng nhận năm 2023. Thịt cừu làm quý mấy?", "Quý I", "Quý II"),
+        # one word many tasks share ("tổ chức") is no subject beside the preamble's
+        (
+            "Mình muốn cử người đi học lớp bồi dưỡng chuyên sâu về quản trị TSTT. Năm 2023 tỉnh có tổ chức ko?",
+            "5.2",
+            "3.3",
+        ),
+    ],
+)
+def test_a_preamble_names_the_task_unless_the_question_names_its_own(
+    assistant: Assistant, question: str, task: str, other: str
+) -> None:
+    answered, text, _ = _ask(assistant, question)
+    assert answered and _has(text, task) and not _has(text, other)

@@ -56,6 +56,8 @@ TALKED_MATCH = 0.6
 """Least share of a question's words the task talked about must carry to be the one asked about again."""
 REFERRED_MATCH = 0.45
 """Least share of a preamble a task must explain when the question only points back at it ("lớp đó")."""
+SINGLED_OUT = 0.5
+"""Most the second task may score, as a share of the first, for a question's words to single out one task."""
 UNASSIGNED_DUTY = 0.5
 """Least share of a who-question a duty must explain to answer for a task the plan assigns to nobody."""
 ANALOG = 0.5
@@ -478,9 +480,10 @@ class Reader:
         points_back = refers or (q.has("refer") and len(q.content_tokens) <= 1)
         bar = REFERRED_MATCH if points_back else None
         lead_explains = bool(lead.content_tokens) and self._explains(lead, bar)
-        if explains and lead_explains and len(q.content_tokens) <= 2:
+        if explains and lead_explains and len(q.content_tokens) <= 2 and not self._singles_out(q):
             # "…muốn cử người đi học lớp bồi dưỡng chuyên sâu về quản trị TSTT. Năm 2023 tỉnh có tổ chức ko?": one
-            # word of the question's own ("tổ chức") matching a task is no subject beside the preamble's
+            # word of the question's own ("tổ chức") matching many tasks is no subject beside the preamble's
+            # (words that single out one task are: "…nhãn hiệu tập thể. Còn thịt cừu thì ai chủ trì?")
             explains = False
         names_subject = lead_explains and not explains and not introduction and not q.agencies
         needs = [w for need, _ in self.lexicon.needs_in(lead.folded) for w in need.plan_words]
@@ -524,6 +527,13 @@ class Reader:
         if q.accents and not _POINTING_WORD_RE.search(q.raw.lower()):
             return False
         return any(_ONE_THING_RE.match(m.group(0)) for m in self.lexicon.find("refer", q.folded))
+
+    def _singles_out(self, q: Query) -> bool:
+        """The question's own words pick one task well ahead of the next ("thịt cừu"), not many alike ("tổ chức")."""
+        hits = self.index.rank_tasks(q.content)[:2]
+        if not hits or hits[0].score < TASK_MATCH:
+            return False
+        return len(hits) < 2 or hits[1].score < SINGLED_OUT * hits[0].score
 
     def _explains(self, q: Query, bar: float | None = None) -> bool:
         """The question's own words point at a task or passage (then a preamble adds nothing but noise)."""
