@@ -2210,6 +2210,9 @@ def test_no_task_for_an_agency_the_plan_gives_work_to_is_an_answer(assistant: As
     # an agency the plan never names stays unanswered
     answered, _, _ = ask(assistant, "Kế hoạch SHTT 2023 của Ninh Thuận giao Cục Quản lý thị trường tỉnh nhiệm vụ gì?")
     assert not answered
+    # asked whether it has one, "no" is the answer, even of an agency the plan never names
+    answered, text, _ = ask(assistant, "Năm 2023 Sở Thông tin và Truyền thông có chủ trì nhiệm vụ SHTT nào không?")
+    assert answered and text.startswith("không.") and _has(text, "Sở Thông tin và Truyền thông")
 
 
 def test_points_of_a_part_that_group_again_and_what_a_sum_includes(assistant: Assistant) -> None:
@@ -2269,6 +2272,16 @@ def test_a_task_s_planned_count_and_its_lead_pointed_back_at(assistant: Assistan
     assert second.answered and _has(text, "3.đ") and _has(text, "01 nhiệm vụ") and not _has(text, "2.c")
     third = assistant.ask("sở chủ trì đó còn chủ trì nhiệm vụ nào khác?", second.context)
     assert _has(canon(plain_text(third)), "Sở Văn hóa, Thể thao và Du lịch")
+    # the lead of the task named by the task ("sở chủ trì nv đó"), and the role asked is the one left
+    fourth = assistant.ask("so chu tri nv do con phoi hop o nv nao khac nam 2022 ko?", second.context)
+    text = canon(plain_text(fourth))
+    assert fourth.answered and _has(text, "1.a") and _has(text, "phối hợp") and not _has(text, "3.đ")
+
+
+def test_an_agency_that_leads_no_budget_row_is_told_where_it_cooperates(assistant: Assistant) -> None:
+    question = "nam 2023 Hoi Doanh nhan tre co duoc giao chu tri dong nao trong bang du toan ko?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "không chủ trì") and _has(text, "5.3")
 
 
 def test_targets_pointed_at_in_the_same_message_are_shown_once(assistant: Assistant) -> None:

@@ -163,7 +163,10 @@ def list_tasks(db: PlanDB, request: Request) -> Answer:
             name = db.agency_name(plans[0].id, agency)
             said = f"{name} được giao việc ở mục {where} (Tổ chức thực hiện)."
             return reply(request, [Section([line, said])], True, plans=[p.id for p in plans])
-        return reply(request, [Section([line])], False, plans=[p.id for p in plans])
+        # asked whether there is one ("sở này có được giao nhiệm vụ nào không?"), "no" is the answer; asked which
+        # ("giao Cục QLTT nhiệm vụ gì") of a plan that never names the agency, the plan does not say
+        whether = Field.CONTINUES in request.show
+        return reply(request, [Section([f"Không. {line}" if whether else line])], whether, plans=[p.id for p in plans])
     suggestions = [
         Suggestion(
             f"Nhiệm vụ {tid.split(':', 1)[1]}",
@@ -206,8 +209,8 @@ def _other_role(db: PlanDB, request: Request, plans: list[PlanInfo]) -> Answer |
     f = request.filters
     if not f.agency or f.negate or f.role not in (Role.LEAD, Role.COOPERATING):
         return None
-    if f.model_copy(update={"agency": None, "role": Role.ANY, "alone": False}) != Filters():
-        return None  # other filters narrowed it: the "no" is about them
+    if f.model_copy(update={"agency": None, "role": Role.ANY, "alone": False, "status": ()}) != Filters():
+        return None  # other filters narrowed it: the "no" is about them (a row of the budget table narrows both sides)
     role = Role.COOPERATING if f.role is Role.LEAD else Role.LEAD
     sections, listed = [], []
     for plan in plans:

@@ -274,6 +274,10 @@ class Lexicon:
     def find(self, name: str, folded: str) -> Iterator[re.Match[str]]:
         return self._compiled[name].finditer(folded)
 
+    def sub(self, name: str, replacement: str, folded: str) -> str:
+        """The message with what the cue matched replaced (a phrase read for one thing, kept from another)."""
+        return self._compiled[name].sub(replacement, folded)
+
     def phrases(self, name: str) -> list[str]:
         return self.classes[name]
 

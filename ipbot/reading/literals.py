@@ -51,6 +51,9 @@ class Guarded:
     def finditer(self, text: str) -> Any:
         return self.pattern.finditer(text) if self.possible(text) else iter(())
 
+    def sub(self, replacement: str, text: str) -> str:
+        return self.pattern.sub(replacement, text) if self.possible(text) else text
+
 
 @lru_cache(maxsize=1024)
 def compile_guarded(pattern: str, flags: int = 0) -> Guarded:

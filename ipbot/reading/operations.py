@@ -1698,6 +1698,8 @@ class Operations:
             and re.search(r"\b(?:cung|voi) (?:so|co quan|don vi|ben|ai)\b", f)
         ):
             show += (Field.LEAD,)  # "sở tôi cùng chủ trì nv nào, với sở nào": each task's leads
+        if filters.agency and (self.lex.has("asks_whether", f) or self.lex.has("still_there", f)):
+            show += (Field.CONTINUES,)  # "năm 2023 sở này có được giao nhiệm vụ nào không?": "no" answers it
         plans = [p for p in turn.plans]
         each = [filters]
         if filters.agency and len(q.agencies) > 1 and _EACH_RE.search(f):

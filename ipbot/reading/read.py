@@ -674,6 +674,8 @@ class Reader:
             # "sở chủ trì đó còn có tên ở nv nào khác?": the lead of the task talked about
             leads = [a for t in context.task_ids if t in self.index.tasks for a in self.index.tasks[t].lead]
             q.agencies = list(dict.fromkeys(leads))[:1]
+            # its role word named the agency; the role asked is the one left ("… nv đó còn phối hợp ở nv nào khác")
+            q.folded = self.lexicon.sub("refer_lead", "so do", q.folded)
         who_else = self.lexicon.has("who_else", q.folded)  # "ngoài sở KHCN còn ai phối hợp"
         column_before = any(r.filters.source for r in context.last)  # (a column's sum says its column itself)
         if not q.sources and context.task_ids and not column_before and self.lexicon.has("refer_column", q.folded):
@@ -3057,6 +3059,8 @@ class Reader:
         show = tuple(FIELD_OF_CUE[c] for c in ("time", "budget", "objective") if q.has(c))
         if re.search(r"\b(?:cung (?:voi )?(?:ai|nhung ai|so nao|co quan nao) chu tri|dong chu tri voi)\b", q.folded):
             show += (Field.LEAD,)  # "Sở TT&TT cùng ai chủ trì nhiệm vụ gì": each task's leads
+        if self._asks_whether_there(q):
+            show += (Field.CONTINUES,)  # "năm 2023 sở này có được giao nhiệm vụ nào không?": "no" answers it
         return turn.request(
             Items.TASKS,
             op=Op.LIST,
