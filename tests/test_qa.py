@@ -3165,3 +3165,25 @@ def test_a_plans_total_compared_with_the_year_before_after_a_source_of_it(assist
 def test_an_agencys_part_in_each_plan(assistant: Assistant, question: str, facts: list[str]) -> None:
     answered, text, _ = ask(assistant, question)
     assert answered and all(_has(text, f) for f in facts), text
+
+
+def test_words_in_brackets_after_a_task_number_gloss_it(assistant: Assistant) -> None:
+    """'3.4 (OCOP) và 3.6 (NHTT, NHCN)': two tasks, each glossed; the brackets list no tasks of their own."""
+    question = "So sánh nhiệm vụ 3.4 (OCOP) và 3.6 (NHTT, NHCN) năm 2023: thời gian thực hiện và tổng kinh phí?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "12 tháng") and _has(text, "24 tháng") and _has(text, "500 triệu")
+
+
+def test_what_a_thing_in_a_task_belongs_to_is_in_the_task_s_words(assistant: Assistant) -> None:
+    question = "lop tap huan tai tram IP Platform nam 2023: tram do thuoc don vi nao, phoi hop voi ai?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "Trung tâm Thông tin Ứng dụng tiến bộ KHCN") and _has(text, "doanh nghiệp")
+
+
+def test_a_target_asked_after_a_sentence_about_oneself(assistant: Assistant) -> None:
+    question = (
+        "nhom nghien cuu cua minh o TP Thai Binh co giai phap huu ich duoc cap bang nam 2023. "
+        "KH cua tinh co muc tieu ho tro thuong mai hoa sang che, GPHI ko, bao nhieu cai?"
+    )
+    answered, text, intent = ask(assistant, question)
+    assert answered and _has(text, "01 - 02") and intent != "support"

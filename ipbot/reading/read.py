@@ -1856,9 +1856,11 @@ class Reader:
 
     def _bracketed_tasks(self, turn: Turn, plan_ids: list[str]) -> list[TaskRef]:
         """Tasks listed one by one in brackets, each named outright; none unless every item names one."""
-        for inside in re.findall(r"\(([^()]{8,300})\)", turn.query.raw):
+        for glossed, inside in re.findall(r"(\b\d{1,2}\.(?:\d{1,2}|[a-zđ])\s*)?\(([^()]{8,300})\)", turn.query.raw):
             if self.operations.including_re.match(fold(inside).strip()):
                 continue  # "(kể cả lớp tại trạm IP Platform, …)": some of a larger selection, not the selection
+            if glossed:
+                continue  # "3.6 (NHTT, NHCN)": words glossing the number before them, not a list of their own
             items = [i for i in _SUBJECTS_RE.split(inside) if self.index.content_tokens(i)]
             if len(items) < 2:
                 continue
@@ -1876,7 +1878,8 @@ class Reader:
                     break
                 found.append(hits[0].item)
             else:
-                return list(dict.fromkeys(found))
+                if len(set(found)) >= 2:  # (two words of one task, "(NHTT, NHCN)", list nothing)
+                    return list(dict.fromkeys(found))
         return []
 
     def _ordinal_in_group(self, turn: Turn) -> list[TaskRef]:
