@@ -3187,3 +3187,11 @@ def test_a_target_asked_after_a_sentence_about_oneself(assistant: Assistant) -> 
     )
     answered, text, intent = ask(assistant, question)
     assert answered and _has(text, "01 - 02") and intent != "support"
+
+
+def test_the_decision_that_issued_a_document_named_by_its_title(assistant: Assistant) -> None:
+    """The provincial plan to 2030 the annual plans carry out, named by its title: the decision that issued it
+    (QĐ 2367), not the annual plans whose titles say nearly as much."""
+    question = "Quyết định ban hành kế hoạch triển khai Chiến lược SHTT tỉnh Ninh Thuận đến năm 2030 do ai ký?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "2367/QĐ-UBND") and not _has(text, "Lê Huyền")

@@ -58,6 +58,8 @@ REFERRED_MATCH = 0.45
 """Least share of a preamble a task must explain when the question only points back at it ("lớp đó")."""
 SINGLED_OUT = 0.5
 """Most the second task may score, as a share of the first, for a question's words to single out one task."""
+CITED_TITLE = 0.8
+"""Least share of a cited document's title a question must say to name the document by it."""
 UNASSIGNED_DUTY = 0.5
 """Least share of a who-question a duty must explain to answer for a task the plan assigns to nobody."""
 ANALOG = 0.5
@@ -2014,6 +2016,10 @@ class Reader:
             shown |= set(turn.context.task_ids)
             keys = [c.key for c in cited if f"{c.plan_id}:{c.ref}" in shown]
             keys += [k for r in turn.context.last if r.items is Items.CITATIONS for k in r.filters.ids]
+        if not keys and q.has("issuing_decision"):
+            # "Quyết định ban hành kế hoạch triển khai Chiến lược SHTT tỉnh Ninh Thuận đến năm 2030 do ai ký?": the
+            # decision a plan cites by the title of what it issued, not the plan whose title says nearly as much
+            keys = self._cited_by_title(turn, cited)
         by_task: list[Request] = []
         if not keys and turn.tasks and turn.task_how in ("number", "content", "context") and "nao" in q.folded:
             # "nhiệm vụ hỗ trợ đăng ký 01 sáng chế dựa theo chỉ tiêu của nghị quyết nào?": the one it cites,
@@ -2028,6 +2034,22 @@ class Reader:
         plans = turn.plans if turn.explicit else [self.index.plans[p] for p in every]
         citation = turn.request(Items.CITATIONS, plans=plans, filters=Filters(ids=tuple(dict.fromkeys(keys))))
         return [*by_task, citation]
+
+    def _cited_by_title(self, turn: Turn, cited: list[Citation]) -> list[str]:
+        """The cited documents whose title the question says (nearly) whole, and better than any plan's own
+        title; of several, the one with the most of its words said (a short title is inside a longer one)."""
+        said = set(turn.query.expanded.split())
+
+        def said_of(title: str) -> tuple[int, float]:
+            words = set(fold(expand(title)).split())
+            return len(words & said), len(words & said) / len(words) if words else 0.0
+
+        asked = {p.id for p in turn.plans}
+        own = max((said_of(p.title)[1] for p in self.index.plans.values()), default=0.0)
+        scored = [(said_of(c.about), c.key) for c in cited if c.about and c.plan_id in asked]
+        good = [(n, k) for (n, share), k in scored if share >= CITED_TITLE and share > own]
+        most = max((n for n, _ in good), default=0)
+        return list(dict.fromkeys(k for n, k in good if n == most))
 
     def _cited_numbers(self, q: Query) -> tuple[list[str], list[str]]:
         """The cited documents the question names by number (their digits), and those it leaves out ("ngoài
