@@ -192,3 +192,22 @@ def test_a_preamble_names_the_task_unless_the_question_names_its_own(
 ) -> None:
     answered, text, _ = _ask(assistant, question)
     assert answered and _has(text, task) and not _has(text, other)
+
+
+@pytest.mark.parametrize(
+    ("question", "product"),
+    [
+        # "trường hợp như mình" is the asker's situation, no subject of its own
+        (
+            "Cơ sở mình làm bánh xèo ở Phan Rang, chưa được công nhận OCOP. "
+            "Có hỗ trợ gì cho trường hợp như mình không?",
+            "bánh xèo",
+        ),
+        # the owner ("của tôi") and the kind of place ("cơ sở sản xuất") are no product
+        ("Cơ sở sản xuất của tôi làm nước mắm ở Ninh Hải. Tỉnh có hỗ trợ đăng ký nhãn hiệu không?", "nước mắm"),
+    ],
+)
+def test_the_product_and_the_situation_said_around_it(assistant: Assistant, question: str, product: str) -> None:
+    answered, text, intent = _ask(assistant, question)
+    assert (answered, intent) == (True, "support")
+    assert _has(text, product) and not _has(text, "của tôi")
