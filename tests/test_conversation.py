@@ -509,3 +509,10 @@ def test_an_agency_pointed_back_at_in_a_plan_that_gives_it_nothing(assistant: As
     answer = assistant.ask("sang năm 2023 thì Cục đó được giao việc gì?", context)
     text = plain_text(answer)
     assert not answer.answered and "Cục Quản lý thị trường" in text and "Hội Doanh nhân trẻ" not in text, text
+
+
+def test_a_difference_asked_again_in_per_cent(assistant: Assistant) -> None:
+    first = assistant.ask("Tổng kinh phí KH 2023 so với KH 2022 của Ninh Thuận giảm bao nhiêu?")
+    then = assistant.ask("tuc giam khoang bao nhieu phan tram?", first.context)
+    text = canon(plain_text(then))
+    assert then.answered and contains(text, "30,82%") and contains(text, "1.707,4 triệu")

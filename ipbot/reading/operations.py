@@ -197,6 +197,11 @@ class Operations:
         has = {name for name in _OPERATION_CUES if self.lex.has(name, f)}
         if self.lex.has("bare_total", f) and (turn.context.listed or len(turn.context.task_ids) > 1):
             has.add("sum")  # "thế tổng là bn?" after rows were listed or shown: they are added up
+        if "share" in has and self.lex.has("change_in_percent", f):
+            # "tức giảm khoảng bao nhiêu phần trăm?" after a difference: that difference, whose answer gives the share
+            difference = next((x for x in reversed(turn.context.last) if x.op is Op.DIFFERENCE), None)
+            if difference is not None:
+                return [difference]
         if self.lex.has("adds_more", f) and turn.context.tasks_seen:
             has.add("sum")  # "cộng thêm 5.5 nữa": the rows talked about, and one more
         if "sum" in has and self.lex.has("named_earlier", f):
