@@ -3195,3 +3195,16 @@ def test_the_decision_that_issued_a_document_named_by_its_title(assistant: Assis
     question = "Quyết định ban hành kế hoạch triển khai Chiến lược SHTT tỉnh Ninh Thuận đến năm 2030 do ai ký?"
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "2367/QĐ-UBND") and not _has(text, "Lê Huyền")
+
+
+def test_whom_the_duty_advises_is_part_of_which_agencies_are_asked(assistant: Assistant) -> None:
+    """'sở nào tham mưu UBND tỉnh bố trí kinh phí': the entries that advise the provincial council on the money
+    (Sở Tài chính, Sở KH&ĐT), not only those that budget their own tasks."""
+    answered, text, _ = ask(assistant, "Thái Bình: sở nào tham mưu UBND tỉnh bố trí kinh phí thực hiện kế hoạch?")
+    assert answered and _has(text, "Sở Kế hoạch và Đầu tư") and _has(text, "Sở Tài chính")
+
+
+def test_grounds_a_duty_must_rest_on_are_no_legal_basis(assistant: Assistant) -> None:
+    question = "Theo KH 2022, việc bố trí kinh phí phải căn cứ vào những yếu tố nào?"
+    _, text, _ = ask(assistant, question)
+    assert not _has(text, "2367/QĐ-TTg")

@@ -2568,8 +2568,10 @@ class Reader:
             return None
         # only the duties of the plan the unassigned task is in: another plan's are another answer
         plan_ids = [unassigned.plan_id] if unassigned else list(turn.plan_ids)
-        # the duty's own words may be cue words ("bố trí kinh phí"): look with them kept
-        hits = self.index.rank_passages(q.full_content, plan_ids, ["responsibility"])
+        # the duty's own words may be cue words ("bố trí kinh phí"): look with them kept, and with the agencies
+        # named after the question ("sở nào tham mưu UBND tỉnh bố trí kinh phí": whom they advise is asked too)
+        objects = [q.folded[a:b] for a, b in self.index.agency_spans(q.folded) if which and a >= which.end()]
+        hits = self.index.rank_passages(" ".join([q.full_content, *objects]), plan_ids, ["responsibility"])
         good = self._good(turn, hits, UNASSIGNED_DUTY if unassigned else 0.5)
         # long entries score low: one clear winner will do, or the few close to a winner when the question
         # asks which agencies ("cơ quan nào xử lý hàng vi phạm": Công an/QLTT/Hải quan and Sở KH&CN); not when
