@@ -516,3 +516,26 @@ def test_a_difference_asked_again_in_per_cent(assistant: Assistant) -> None:
     then = assistant.ask("tuc giam khoang bao nhieu phan tram?", first.context)
     text = canon(plain_text(then))
     assert then.answered and contains(text, "30,82%") and contains(text, "1.707,4 triệu")
+
+
+def test_a_quarter_s_rows_then_those_not_led_then_their_money_source_by_source(assistant: Assistant) -> None:
+    """An official's report: the rows of Quý II; among them, those Sở KH&CN does not lead; their money added up
+    (asked politely); then that sum by source ("trong số đó phần NS … là bn")."""
+    first = assistant.ask("Trong bảng dự toán kèm kế hoạch 2023 Ninh Thuận, những nhiệm vụ nào triển khai Quý II?")
+    second = assistant.ask("Trong mấy nhiệm vụ đó, cái nào không do Sở KH&CN chủ trì? Chủ trì là ai?", first.context)
+    text = canon(plain_text(second))
+    assert contains(text, "5.3") and contains(text, "5.5") and not contains(text, "3.4")
+    assert contains(text, "Sở Giáo dục và Đào tạo")
+    third = assistant.ask("Cộng giúp tôi kinh phí phân bổ năm 2023 của các nhiệm vụ quý II đó.", second.context)
+    assert contains(canon(plain_text(third)), "977,6 triệu")
+    fourth = assistant.ask("trong so do phan NS su nghiep khoa hoc la bn, phan NS khac cua tinh la bn?", third.context)
+    text = canon(plain_text(fourth))
+    assert contains(text, "477,6 triệu") and contains(text, "500 triệu") and not contains(text, "3.832,6")
+
+
+def test_report_shorthand_and_a_yes_no_question_closed_by_ko(assistant: Assistant) -> None:
+    text = canon(plain_text(assistant.ask("toi o so KHCN Thai Binh. cac don vi phai gui bc ve so truoc ngay nao?")))
+    assert contains(text, "15 tháng 10")
+    # "… ko, sở nào phối hợp?": the "ko" closes a yes/no question, it negates no role
+    answer = assistant.ask("KH SHTT 2022 co nhac gi toi Van phong dieu phoi NTM ko, so nao phoi hop?")
+    assert answer.answered and contains(canon(plain_text(answer)), "Sở Nông nghiệp và Phát triển nông thôn")

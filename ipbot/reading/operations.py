@@ -40,7 +40,11 @@ TOPIC_EVIDENCE = 1.5
 
 _ROLE_RE = re.compile(r"(?:dong )?chu tri|phu trach chinh|dung ra|phoi hop|tham gia")
 _ANY_NEGATION_RE = re.compile(r"\b(?:khong|ko|k|hong|chua|chang)\b")
-_CLOSING_NEGATION_RE = re.compile(r"\b(?:khong|ko|k|hong|chua|chang)\s*(?:[,?.;!]\s*(?=ai\b)|[?.!]?\s*$)")
+_CLOSING_NEGATION_RE = re.compile(
+    r"\b(?:khong|ko|k|hong|chua|chang)\s*(?:[,?.;!]\s*(?=(?:ai|(?:so|co quan|don vi|ben|hoi) nao|bao nhieu|bn)\b)"
+    r"|[?.!]?\s*$)"
+)
+"""A "không" that closes a yes/no question ("… có nhắc gì tới vp mình ko, sở nào phối hợp?") negates nothing."""
 _WHEN_ASKED_RE = re.compile(
     r"\bquy (?:nao|may)\b|\bkhi nao\b|\bbat dau\b|\bluc nao\b|\bthoi (?:diem|gian trien khai)\b|\bthang may\b"
 )
@@ -197,6 +201,16 @@ class Operations:
         has = {name for name in _OPERATION_CUES if self.lex.has(name, f)}
         if self.lex.has("bare_total", f) and (turn.context.listed or len(turn.context.task_ids) > 1):
             has.add("sum")  # "thế tổng là bn?" after rows were listed or shown: they are added up
+        summed = next((x for x in reversed(turn.context.last) if x.op is Op.SUM and x.items is Items.TASKS), None)
+        if (
+            summed is not None
+            and turn.query.sources
+            and re.search(r"\btrong (?:so )?do\b", f)
+            and turn.task_how not in ("number", "content")
+        ):
+            # "trong số đó phần NS sự nghiệp khoa học là bn, phần NS khác bn?" after rows were added up: the same
+            # rows, whose sum is given source by source
+            return [summed]
         if "share" in has and self.lex.has("change_in_percent", f):
             # "tức giảm khoảng bao nhiêu phần trăm?" after a difference: that difference, whose answer gives the share
             difference = next((x for x in reversed(turn.context.last) if x.op is Op.DIFFERENCE), None)
@@ -571,6 +585,15 @@ class Operations:
             r.measure = Measure.ALLOCATION
         turn._operations_reading = r  # type: ignore[attr-defined]
         return r
+
+    def agency_asked(self, turn: Turn) -> tuple[str | None, Role, bool]:
+        """The agency named, the role asked about, and whether the question asks where it does NOT hold it."""
+        return self._agency(turn)
+
+    def negates_agency(self, turn: Turn) -> bool:
+        """The question asks where the agency named does NOT hold a role ("cái nào không do Sở KH&CN chủ trì")."""
+        agency, _, negate = self._agency(turn)
+        return agency is not None and negate
 
     def _agency(self, turn: Turn) -> tuple[str | None, Role, bool]:
         """The agency named, the role asked about, and whether the question asks where it does NOT hold it.

@@ -2867,6 +2867,8 @@ class Reader:
                 found = self._agency(one)
                 out += found if isinstance(found, list) else [found] if found else []
             return out or None
+        if self.operations.negates_agency(turn):
+            return None  # "trong mấy nhiệm vụ đó, cái nào không do Sở KH&CN chủ trì": a selection the agency is not in
         # "những ai phối hợp với sở KHCN" lists agencies, not the tasks of the one named
         listing = (q.has("list") and not _asks_which_agencies(q)) or bool(
             re.search(r"nhiem vu (gi|nao)|viec (gi|nao)", q.folded) or self.lexicon.has("which_tasks", q.folded)
@@ -3193,6 +3195,14 @@ class Reader:
             # "… bao nhiêu nhiệm vụ …? Đó là những nhiệm vụ nào?": them, listed, not one card each
             ids = tuple(dict.fromkeys(r.id for r in turn.tasks))
             return turn.request(Items.TASKS, op=Op.LIST, filters=Filters(ids=ids), show=(Field.CONTENT,))
+        if turn.task_how == "context" and len(turn.tasks) > 1 and self.operations.negates_agency(turn):
+            # "trong mấy nhiệm vụ đó, cái nào không do Sở KH&CN chủ trì? chủ trì là ai?": those the agency does not
+            # hold the role in, each with who does
+            _, role, _ = self.operations.agency_asked(turn)
+            ids = tuple(dict.fromkeys(r.id for r in turn.tasks))
+            shown = Field.COOPERATING if role is Role.COOPERATING else Field.LEAD
+            chosen = Filters(ids=ids, agency=q.agencies[0], role=role, negate=True)
+            return turn.request(Items.TASKS, op=Op.LIST, filters=chosen, show=(shown,))
         still = self._still_there(turn)
         if still:
             return still
