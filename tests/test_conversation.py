@@ -539,3 +539,10 @@ def test_report_shorthand_and_a_yes_no_question_closed_by_ko(assistant: Assistan
     # "… ko, sở nào phối hợp?": the "ko" closes a yes/no question, it negates no role
     answer = assistant.ask("KH SHTT 2022 co nhac gi toi Van phong dieu phoi NTM ko, so nao phoi hop?")
     assert answer.answered and contains(canon(plain_text(answer)), "Sở Nông nghiệp và Phát triển nông thôn")
+
+
+def test_reports_set_aside_ask_the_rest_of_the_agency_s_duties(assistant: Assistant) -> None:
+    first = assistant.ask("toi o so KHCN Thai Binh dang lam bc nam ve KH 160. cac don vi phai gui bc truoc ngay nao?")
+    then = assistant.ask("ngoai bc hang nam, so toi con phai to chuc so ket, tong ket gi?", first.context)
+    text = canon(plain_text(then))
+    assert then.answered and contains(text, "sơ kết") and contains(text, "tổng kết")

@@ -2220,6 +2220,9 @@ class Reader:
         q = turn.query
         if not q.has("reporting") or turn.task_how == "number":
             return None
+        aside = _REPORTS_ASIDE_RE.search(aligned(q.raw))
+        if aside and not self.lexicon.question_pattern("reporting").search(fold(q.raw[aside.end() :])):
+            return None  # "ngoài bc hằng năm, sở tôi còn phải tổ chức sơ kết, tổng kết gì?": the reports set aside
         difficulty = bool(re.search(r"kho khan|vuong mac|phan anh", q.folded))
         if any(p.reporting for p in turn.plans) and not re.search(r"kho khan|vuong mac", q.folded):
             return turn.request(Items.REPORTING, plans=[p for p in turn.plans if p.reporting], show=(Field.REGIME,))
@@ -3604,6 +3607,8 @@ _COMMA_NUMBER_RE = re.compile(
     r"\b(?:nhiem vu|viec|muc|dong)\s+(\d{1,2}),(\d{1,2})(?![\d,])(?!\s*(?:trieu|ty|ti|nghin|ngan|dong|%))"
 )  # "nv 3,4" (not "mức 9,2 triệu")
 # "A và B", "A với B", "A vs B": two subjects of one question
+_REPORTS_ASIDE_RE = re.compile(r"\bngoai (?:cac |viec |nhung )?(?:bao cao|bc)\b[^,;?]*[,;]")
+"""The reports set aside before a question about something else ("ngoài bc hằng năm, …")."""
 _SUBJECTS_RE = re.compile(r"\s(?:và|va|với|voi|vs|hay|hoặc|hoac)\s|,")
 _PRODUCT_IN_TITLE_RE = re.compile(r"(?<=\w )[A-ZĐ][a-zà-ỹđ]+")
 """A capitalised word inside a task's title: a named product or place ("Chỉ dẫn địa lý Nha đam Ninh Thuận"), not an
