@@ -546,3 +546,11 @@ def test_reports_set_aside_ask_the_rest_of_the_agency_s_duties(assistant: Assist
     then = assistant.ask("ngoai bc hang nam, so toi con phai to chuc so ket, tong ket gi?", first.context)
     text = canon(plain_text(then))
     assert then.answered and contains(text, "sơ kết") and contains(text, "tổng kết")
+
+
+def test_another_year_of_the_task_talked_about_with_its_parts_asked(assistant: Assistant) -> None:
+    first = assistant.ask("nam 2023 tinh co ho tro dang ky bao ho, truy xuat nguon goc cho sp OCOP ko, chi tieu bn sp?")
+    then = assistant.ask("nam truoc thi sao, chi tieu bn sp, so nao chu tri?", first.context)
+    text = canon(plain_text(then))
+    assert then.answered and contains(text, "3.e") and contains(text, "06 sản phẩm")
+    assert contains(text, "Sở Nông nghiệp và Phát triển nông thôn")

@@ -1652,8 +1652,12 @@ class Reader:
                 turn.tasks, turn.task_how = self._in_each_plan(turn, hits), "content"
                 return
             weak = len(q.content_tokens) <= 2 and q.has(*TASK_FACETS) and not q.has("list")
-            if not (q.has("refer") or weak):
+            # "năm trước thì sao, chỉ tiêu bn sp, sở nào chủ trì?": another year of the task talked about, its parts
+            follow_on = self.lexicon.has("other_year_opener", q.folded) and q.has(*TASK_FACETS) and not q.has("list")
+            if not (q.has("refer") or weak or follow_on):
                 return
+            if follow_on:
+                turn.elsewhere = []  # (its words were the parts asked, "bn sp", which name no task elsewhere)
         # "tổng kinh phí bao nhiêu, riêng năm 2023 bố trí được bao nhiêu?" about the task discussed, in its own
         # plan: the task's two columns
         own_columns = any(t.split(":", 1)[0] in plan_ids for t in turn.context.task_ids) and (
