@@ -12,7 +12,15 @@ from ipbot.plans.importing.draft import Facts
 from ipbot.plans.importing.table import Table, amount, printed
 from ipbot.text import fold
 
-__all__ = ["apply_table", "leads_by_reference", "narrative_tasks", "short_title", "table_tasks", "timeline_of"]
+__all__ = [
+    "apply_table",
+    "lead_aside",
+    "leads_by_reference",
+    "narrative_tasks",
+    "short_title",
+    "table_tasks",
+    "timeline_of",
+]
 
 _GROUP_RE = re.compile(r"^(\d{1,2})\.\s+(.+?)\s*:?\s*$")
 _NUMBERED_RE = re.compile(r"^(\d{1,2}\.\d{1,2})\.?\s+(.+)$")
@@ -25,11 +33,21 @@ _DASH_RE = re.compile(r"^[-–•+]\s*(.+)$")
 # that labels its fields, "a) … đ)" are the fields of one task, not tasks)
 _LABELS = (
     r"Mục tiêu|(?:Cơ quan |Đơn vị )?chủ trì|(?:Cơ quan |Đơn vị )?phối hợp|Nội dung tập huấn|Nội dung(?: thực hiện)?"
-    r"|Thời gian(?: thực hiện)?|Tiến độ(?: thực hiện)?|Kinh phí(?: thực hiện| dự kiến)?"
+    r"|Thời gian(?: thực hiện)?|Tiến độ(?: thực hiện)?|Kinh phí(?: thực hiện| dự kiến)?(?: năm 20\d\d)?"
 )
 _LABEL_RE = re.compile(rf"^(?:[-–•+]\s*|[a-zđ]\)\s*)?({_LABELS})\s*:\s*(.*)$", re.IGNORECASE)
 # the fields of one task written on one line: "a) Nội dung: …; b) Cơ quan chủ trì: …; c) …"
 _INLINE_FIELD_RE = re.compile(rf";\s+(?=[a-zđ]\)\s*(?:{_LABELS})\s*:)", re.IGNORECASE)
+# the fields of one task written as sentences of its paragraph: "… OCOP. Cơ quan chủ trì: Sở X; cơ quan phối
+# hợp: Sở Y, Sở Z. Thời gian: 2023 - 2025. Kinh phí: 850 triệu đồng (…)." (each is a field, as on a line of its own)
+_SENTENCE_FIELD_RE = re.compile(
+    r"(?<=[.;])\s+(?=(?:(?:Cơ quan |Đơn vị )?(?:chủ trì|phối hợp)|Thời gian(?: thực hiện)?|Tiến độ(?: thực hiện)?"
+    r"|Kinh phí(?: thực hiện| dự kiến)?(?: năm 20\d\d)?)\s*:)",
+    re.IGNORECASE,
+)
+# a lead's bracket naming who does the work for it: "Sở KH&CN (giao Trung tâm … thực hiện)", "Sở NN&PTNT (Văn phòng
+# Điều phối nông thôn mới tỉnh)": the unit is the lead's, not a second lead
+_LEAD_ASIDE_RE = re.compile(r"\s*\(([^()]+)\)")
 # a roman group of the tasks section ("I. NÂNG CAO HIỆU LỰC …"), its items numbered 1., 2. again in each
 _ROMAN_GROUP_RE = re.compile(r"^([IVX]{1,4})\.\s+(.+?)\s*:?\s*$")
 _QUARTER_RE = re.compile(
@@ -206,6 +224,13 @@ def narrative_tasks(
         facts.add(f"tasks[{number}]", task["title"], content)
         return task
 
+    def sentence_fields(line: str) -> None:
+        """The fields a task's paragraph writes as its own sentences; the paragraph stays the task's content."""
+        for piece in _sentence_fields(line)[1:]:
+            m = _LABEL_RE.match(piece)
+            if m and current is not None:
+                _task_field(current, m.group(1), m.group(2), piece, years[0], matcher, notes, facts)
+
     def close_group() -> None:
         """A group whose only text is a paragraph: the paragraph is its one task."""
         nonlocal current
@@ -226,39 +251,7 @@ def narrative_tasks(
         if label_m and current is None and pending_intro:
             close_group()
         if label_m and current is not None:
-            label, value = label_m.groups()
-            kind = fold(label)
-            if kind == "muc tieu":
-                current["objective"] = value
-            elif kind == "noi dung tap huan":
-                current["training_content"] = value
-            elif kind.startswith("noi dung"):
-                # the item's line is its heading (the title), this is what it does
-                if current.pop("_heading", False):
-                    current["content"] = value.rstrip(".")
-                    facts.replace(f"tasks[{current['number']}]", current["title"], line)
-                else:
-                    current["content"] += " " + value
-            elif kind.startswith(("thoi gian", "tien do")):  # "Tiến độ: Năm 2025" is when, as a table's column
-                timeline = timeline_of(value, years[0])
-                if timeline:
-                    current["timeline"] = timeline
-                    facts.add(f"tasks[{current['number']}].timeline", value, line)
-            elif kind.startswith("kinh phi"):
-                current["_budget_text"] = value
-            else:
-                found = matcher.read(value)
-                notes.extend(f"{current['number']}: {n}" for n in found.notes)
-                if "chu tri" in kind:
-                    current["lead"] = found.ids
-                    current["_lead_labelled"] = bool(found.ids)
-                    facts.add(f"tasks[{current['number']}].lead", value, line)
-                else:
-                    current["cooperating"] = found.ids
-                    current["cooperating_text"] = value.rstrip(".")
-                    facts.add(f"tasks[{current['number']}].cooperating", value, line)
-                if found.said:
-                    current.setdefault("said", {}).update(found.said)
+            _task_field(current, label_m.group(1), label_m.group(2), line, years[0], matcher, notes, facts)
             continue
         r = _ROMAN_GROUP_RE.match(line) if roman_groups else None
         if r:
@@ -286,6 +279,7 @@ def narrative_tasks(
         n = _NUMBERED_RE.match(line)
         if n and current_group is not None:
             current = new_task(n.group(1).rstrip("."), n.group(2))
+            sentence_fields(line)
             continue
         letter = _LETTER_RE.match(line)
         if letter and current_group is not None:
@@ -293,11 +287,13 @@ def narrative_tasks(
             current = new_task(number, letter.group(2))
             if multi_year:
                 current["section"] = f"{roman}.{number.removeprefix(prefix)}"
+            sentence_fields(line)
             continue
         paren = _PAREN_RE.match(line)
         if paren and current_group is not None:
             current = new_task(paren.group(1), paren.group(2))
             current["section"] = f"{roman}.{current_group['number'].removeprefix(prefix)}.({paren.group(1)})"
+            sentence_fields(line)
             continue
         dash = _DASH_RE.match(line)
         if dash and current_group is not None and (current is None or current.get("_dashes")):
@@ -323,6 +319,7 @@ def narrative_tasks(
             and "objective" not in current
         ):
             current["content"] += " " + line
+            sentence_fields(line)
     close_group()
     if multi_year and not any(re.fullmatch(r"[a-zđ]", t["number"].rsplit(".", 1)[-1]) for t in tasks):
         for item in (*groups, *tasks):  # "III.4.d" is how a lettered multi-year plan is cited; "1.1" stays "1.1"
@@ -335,6 +332,72 @@ def narrative_tasks(
         if not task["lead"]:
             inline_roles(task, matcher, notes, facts)
     return groups, tasks
+
+
+def _task_field(
+    current: dict, label: str, value: str, line: str, year: int, matcher: AgencyMatcher, notes: list[str], facts: Facts
+) -> None:
+    """One labelled field of a task ("Cơ quan chủ trì: …", "Thời gian thực hiện: …", "Kinh phí: …"), on a line of its
+    own or a sentence of the task's paragraph."""
+    kind = fold(label)
+    if kind == "muc tieu":
+        current["objective"] = value
+    elif kind == "noi dung tap huan":
+        current["training_content"] = value
+    elif kind.startswith("noi dung"):
+        # the item's line is its heading (the title), this is what it does
+        if current.pop("_heading", False):
+            current["content"] = value.rstrip(".")
+            facts.replace(f"tasks[{current['number']}]", current["title"], line)
+        else:
+            current["content"] += " " + value
+    elif kind.startswith(("thoi gian", "tien do")):  # "Tiến độ: Năm 2025" is when, as a table's column
+        timeline = timeline_of(value, year)
+        if timeline:
+            current["timeline"] = timeline
+            facts.add(f"tasks[{current['number']}].timeline", value, line)
+    elif kind.startswith("kinh phi"):
+        current["_budget_text"] = value
+    else:
+        value = value.strip().rstrip(".;").strip()
+        aside = _LEAD_ASIDE_RE.search(value) if "chu tri" in kind else None
+        found = matcher.read(_LEAD_ASIDE_RE.sub("", value) if aside else value)
+        notes.extend(f"{current['number']}: {n}" for n in found.notes)
+        if aside and found.ids:
+            lead_aside(current, found.ids[0], value, aside.group(1), notes)
+        if "chu tri" in kind:
+            current["lead"] = found.ids
+            current["_lead_labelled"] = bool(found.ids)
+            facts.add(f"tasks[{current['number']}].lead", value, line)
+        else:
+            current["cooperating"] = found.ids
+            current["cooperating_text"] = value.rstrip(".")
+            facts.add(f"tasks[{current['number']}].cooperating", value, line)
+        if found.said:
+            current.setdefault("said", {}).update(found.said)
+
+
+def _sentence_fields(line: str) -> list[str]:
+    """A paragraph cut where a labelled field starts a sentence ("… OCOP. Cơ quan chủ trì: Sở X; cơ quan phối hợp:
+    …. Thời gian: …"); a line that is one field already, or that holds none, stays whole, and so do fields in
+    brackets ("(Chủ trì: Sở X; phối hợp: Sở Y)" closes the paragraph and is read whole, see ``inline_roles``)."""
+    body = re.sub(r"^[a-zđ\d]{1,3}\)", "  ", line)  # the item's "a)" opens no bracket
+    cuts = [
+        m.end()
+        for m in _SENTENCE_FIELD_RE.finditer(body)
+        if body.count("(", 0, m.start()) <= body.count(")", 0, m.start())
+    ]
+    pieces = [line[a:b] for a, b in zip([0, *cuts], [*cuts, len(line)], strict=True)]
+    return [p.strip() for p in pieces if p.strip()]
+
+
+def lead_aside(task: dict, slug: str, value: str, aside: str, notes: list[str]) -> None:
+    """The unit a lead's bracket names is kept in the lead's words (answers quote them), not made a second lead;
+    a note asks a person to confirm that reading."""
+    task.setdefault("said", {})[slug] = value.strip().rstrip(".;")
+    notes.append(
+        f"{task['number']}: cơ quan chủ trì ghi kèm «({aside})»: đọc là đơn vị thực hiện của cơ quan chủ trì (kiểm tra)"
+    )
 
 
 # "(Chủ trì: Sở X; phối hợp: Sở Y, Sở Z)" or "(Sở X chủ trì)" closing a task's paragraph
