@@ -53,6 +53,10 @@ _ROMAN_GROUP_RE = re.compile(r"^([IVX]{1,4})\.\s+(.+?)\s*:?\s*$")
 _QUARTER_RE = re.compile(
     r"Quý\s+(IV|III|II|I|[1-4])(?:\s*(?:/\s*\d{4})?\s*(?:[-–]|đến)\s*(?:Quý\s+)?(IV|III|II|I|[1-4]))?", re.IGNORECASE
 )
+# "từ tháng 4/2024 đến tháng 3/2026": a span of months, the plan year's part of it in quarters
+_MONTHS_RE = re.compile(
+    r"tháng\s+(\d{1,2})\s*/\s*(20\d\d)\s*(?:[-–]|đến)\s*(?:hết\s+)?(?:tháng\s+)?(\d{1,2})\s*/\s*(20\d\d)", re.IGNORECASE
+)
 _ROMAN_Q = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _DURATION_RE = re.compile(r"thời gian thực hiện(?: nhiệm vụ)?\s*:\s*(\d+)\s*tháng", re.IGNORECASE)
 _TAIL_WORDS = {
@@ -106,7 +110,10 @@ def short_title(content: str, limit: int = 60) -> str:
     >>> short_title("Hỗ trợ đăng ký bảo hộ nhãn hiệu cho các sản phẩm OCOP nhằm nâng cao giá trị")
     'Hỗ trợ đăng ký bảo hộ nhãn hiệu cho các sản phẩm OCOP'
     """
-    text = re.sub(r"\s*\([^()]*\)", "", content.split("\n")[0]).strip().strip("\"'")
+    # straight quotes as the typographic pair, so a quoted name ("Bò một nắng Krông Pa") is never cut either
+    text = re.sub(r'"([^"\n]*)"', r"“\1”", content.split("\n")[0])
+    text = re.sub(r"\s*\([^()]*\)", "", text).strip().strip("\"'")
+    text = re.split(r"(?<=[^\W\d]|[”)])\.\s+(?=[A-ZĐÀ-Ỹ])", text)[0]  # the first sentence: "… “Bò một nắng”. Cơ quan …"
     text = re.sub(r"\s+", " ", text)
     if text.count("“") > text.count("”"):  # only an opening quote left (the name went with the brackets)
         text = text.replace("“", "")
@@ -174,6 +181,11 @@ def timeline_of(text: str, year: int) -> dict | None:
             last = 4  # "Quý III/2024 – Quý II/2025": the plan year's part
         y = re.search(r"\b(20\d\d)\b", text)
         return {"text": text, "quarters": list(range(first, last + 1)), "year": int(y.group(1)) if y else year}
+    months = _MONTHS_RE.search(text)
+    if months:
+        first_month, first_year, last_month, last_year = (int(g) for g in months.groups())
+        last = (last_month - 1) // 3 + 1 if last_year == first_year else 4
+        return {"text": text, "quarters": list(range((first_month - 1) // 3 + 1, last + 1)), "year": first_year}
     # a span of years anywhere ("24 tháng (2024 - 2025)") is whole years, as "Năm 2024 - 2025" is
     if re.search(
         r"\bnăm(?: học)?\s+20\d\d|^20\d\d|\b20\d\d\s*[-–]\s*20\d\d\b|cả năm|hằng năm|hàng năm|thường xuyên|trong năm",
@@ -356,6 +368,8 @@ def _task_field(
         if timeline:
             current["timeline"] = timeline
             facts.add(f"tasks[{current['number']}].timeline", value, line)
+        elif value.strip():
+            notes.append(f"{current['number']}: thời gian «{value.strip()}» chưa đọc được thành quý hay năm (kiểm tra)")
     elif kind.startswith("kinh phi"):
         current["_budget_text"] = value
     else:
