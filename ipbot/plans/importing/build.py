@@ -419,7 +419,7 @@ def _prose(
                 if lead.said or coop.said:
                     task["said"] = {**task.get("said", {}), **lead.said, **coop.said}
                 if alone and alone.group(2):
-                    tasks_.lead_aside(task, lead.ids[0], f"{subject.strip()} ({alone.group(2)})", alone.group(2), notes)
+                    tasks_.lead_aside(task, lead.ids[0], None, alone.group(2), notes)  # "X chủ trì (…)": not X's name
                 notes.extend(f"{number}: {n}" for n in lead.notes + coop.notes)
                 notes.append(f"{number}: cơ quan chủ trì, phối hợp đọc từ câu văn (kiểm tra)")
                 facts.add(f"tasks[{number}].lead", m.group(1), m.group(0))
@@ -456,6 +456,24 @@ def _prose(
             if task["budget"]["status"] == "row":
                 notes.append(f"{number}: kinh phí đọc từ câu văn (kiểm tra)")
                 facts.add(f"tasks[{number}].budget", task["budget"]["total"], money)
+
+
+# a rate said in the task's words, not with its amount: "(mức hỗ trợ 15 triệu đồng/sản phẩm)", "(35 triệu đồng/lớp)"
+_RATE_RE = re.compile(r"\(([^()]*?\d[\d.,]*\s*(?:triệu|nghìn|ngàn)?\s*đồng\s*/\s*[^\W\d][^()]*)\)")
+
+
+def _rate_in_content(task: dict) -> None:
+    """A rate the task's own words give in brackets is its budget's note, in the document's words: how much each
+    product or class gets is asked as often as the total, and the amount's clause may not repeat it."""
+    budget = task["budget"]
+    if budget.get("status") != "row":
+        return
+    before_money = re.split(r"[Kk]inh phí", task["content"])[0]
+    rates = [m.group(1).strip() for m in _RATE_RE.finditer(before_money)]
+    said = budget.get("note") or ""
+    rates = [r for r in rates if r not in said]
+    if rates:
+        budget["note"] = "; ".join([*([said] if said else []), *rates])
 
 
 def draft_plan(path: Path, registry: list[AgencyDef], data_dir: Path | None = None) -> Draft:
@@ -508,6 +526,7 @@ def draft_document(doc: Document, registry: list[AgencyDef], data_dir: Path) -> 
             task.pop("_row_cells", None)
     for task in tasks:
         _prose(task, matcher, sources, abbreviations, notes, facts, year_start)
+        _rate_in_content(task)
     _budget_clauses(sections, tasks, facts)
     responsibilities = organisation.responsibilities(sections, matcher, notes, facts)
     tasks_.leads_by_reference(responsibilities, tasks, notes)

@@ -405,10 +405,12 @@ def _sentence_fields(line: str) -> list[str]:
     return [p.strip() for p in pieces if p.strip()]
 
 
-def lead_aside(task: dict, slug: str, value: str, aside: str, notes: list[str]) -> None:
-    """The unit a lead's bracket names is kept in the lead's words (answers quote them), not made a second lead;
-    a note asks a person to confirm that reading."""
-    task.setdefault("said", {})[slug] = value.strip().rstrip(".;")
+def lead_aside(task: dict, slug: str, value: str | None, aside: str, notes: list[str]) -> None:
+    """The unit a lead's bracket names is kept in the lead's words (answers quote them; ``value`` is those words
+    as printed, None where the bracket stands apart from the name), not made a second lead; a note asks a person
+    to confirm that reading."""
+    if value:
+        task.setdefault("said", {})[slug] = value.strip().rstrip(".;")
     notes.append(
         f"{task['number']}: cơ quan chủ trì ghi kèm «({aside})»: đọc là đơn vị thực hiện của cơ quan chủ trì (kiểm tra)"
     )
