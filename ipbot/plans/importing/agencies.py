@@ -54,6 +54,8 @@ _HEADS = (
     "đại học",
 )
 _FILLERS = ("va", "cac", "tinh", "huyen", "thi", "xa")
+# two abbreviations joined by a hyphen, as portals print them ("PT-TH"): the same name as with "&"
+_HYPHEN_ABBR_RE = re.compile(r"\b([A-ZĐ]{1,4})-([A-ZĐ]{1,4})\b")
 _AMP_RE = re.compile(r"\b([A-ZĐ]{1,5})\s*&\s*([A-ZĐ]{1,6})\b")
 _UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 _NAME = rf"[{_UPPER}][\wÀ-ỹ]*(?:\s+[{_UPPER}][\wÀ-ỹ]*){{0,3}}"
@@ -160,6 +162,7 @@ class AgencyMatcher:
     def read(self, text: str) -> Resolved:
         """Ids in the order the text names them, the words of generic groups, and notes."""
         text = _AMP_RE.sub(r"\1&\2", text.strip().rstrip(".;"))
+        text = _HYPHEN_ABBR_RE.sub(r"\1&\2", text)  # "Đài PT-TH" is "Đài PT&TH", "Sở KH-CN" "Sở KH&CN"
         out = Resolved()
         if not text:
             return out
