@@ -89,8 +89,10 @@ _FILLERS = {"va", "cac", "tinh", "thi", "xa", "cua"}
 
 def _words_key(name: str, province: str) -> str:
     """A name's words to compare: folded, fillers and the province's name left out, and "UBND" spelt out (a key
-    may write "UBND huyện Na Rì" where the document and the draft write "Ủy ban nhân dân huyện Na Rì")."""
+    may write "UBND huyện Na Rì" where the document and the draft write "Ủy ban nhân dân huyện Na Rì"); two
+    abbreviations joined by a hyphen are the registry's form with "&" (a key gives "Đài PT-TH tỉnh" as printed)."""
     drop = set(fold(province).split())
+    name = re.sub(r"\b([A-ZĐ]{1,4})\s*[-&]\s*([A-ZĐ]{1,4})\b", r"\1&\2", name)  # "Đài PT-TH" as "Đài PT&TH"
     words = [w for w in re.sub(r"\bubnd\b", "uy ban nhan dan", fold(name)).split() if w not in _FILLERS]
     out = [w for w in words if w not in drop] if len(words) > len(drop) else words
     return " ".join(out)
