@@ -67,7 +67,8 @@ _DISTRICT_RE = re.compile(rf"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+
 
 # after a name: "và" and a capitalised word that starts no other agency ("… và Môi trường")
 _NAME_GOES_ON_RE = re.compile(
-    rf"\s+và\s+(?!Sở\b|Ủy\b|Uỷ\b|UBND\b|Ban\b|Cục\b|Chi\b|Hội\b|Đài\b|Báo\b|Trung\b|Công\b|Liên\b|Văn\b|Trường\b|Viện\b)[{_UPPER}]"
+    rf"\s+và\s+(?!Sở\b|Ủy\b|Uỷ\b|UBND\b|Ban\b|Cục\b|Chi\b|Hội\b|Đài\b|Báo\b|Trung\b|Công\b|Liên\b|Văn\b|Trường\b|Viện\b|Bộ\b)"
+    rf"[{_UPPER}]"
 )
 # "Sở Công Thương và Trung tâm Khuyến nông": "và" before a name's head word joins two agencies (as a comma
 # would), whereas "Sở Khoa học và Công nghệ" goes on with one
