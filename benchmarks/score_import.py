@@ -17,6 +17,16 @@ Keys written later (``/work/importdocs4``) also list ``plan.duties_by_agency`` (
 agencies each numbered item is about); for them the plan-level facts include ``duties``: every item
 of the key is an entry of the draft's ``responsibilities`` under the same section, with its agencies.
 
+Keys of ``/work/importdocs6`` are shaped a little otherwise, and are read as the same facts (see ``_plan_view``):
+``budget_sources`` for ``budget_by_source``; the date as "14/03/2024"; ``implements`` as citations ("Quyết định số
+1068/QĐ-TTg ngày …", of which the number is the fact); no ``province`` or ``period`` (both are then the key title's:
+"… tỉnh Sóc Trăng năm 2024"); the title as the words under the heading "KẾ HOẠCH" (the draft's title, like the
+curated plans' and the first keys', begins "Kế hoạch …"); a task's split by source in its ``budget_note`` ("800 ngân
+sách trung ương + 400 …", see ``_note_split``); no ``recipients`` (not scored: the key does not say them);
+``targets`` as a label → figure map ("lớp tập huấn": "03 (khoảng 240 lượt người)": a draft target holds the label's
+words, abbreviations expanded, and the figure's numbers) or ``targets_by_year`` (a table's row → year → figure: a
+draft target of that year, or of the whole period, holds the row's words and figure).
+
 It uses only what every version of the importer offers (``draft_plan``, ``finish``, ``to_yaml``,
 ``read_document``), so it measures an older checkout as well (``PYTHONPATH=/path/to/checkout``).
 """
@@ -44,7 +54,7 @@ try:
 except ImportError:  # a checkout from before the importer became a package, measured for a first pass
     from ipbot.plans.importer import draft_plan, finish, read_document, to_yaml  # type: ignore[no-redef]
 from ipbot.plans.load import load_registry
-from ipbot.text import fold
+from ipbot.text import expand, fold
 
 DATA = Path(ipbot.__file__).resolve().parent.parent / "data"  # the data of the checkout being measured
 SCORE = Path(os.environ.get("IPBOT_SCORE", "/work/shared/eval/score.py"))
@@ -79,8 +89,10 @@ _FILLERS = {"va", "cac", "tinh", "thi", "xa", "cua"}
 
 def _words_key(name: str, province: str) -> str:
     """A name's words to compare: folded, fillers and the province's name left out, and "UBND" spelt out (a key
-    may write "UBND huyện Na Rì" where the document and the draft write "Ủy ban nhân dân huyện Na Rì")."""
+    may write "UBND huyện Na Rì" where the document and the draft write "Ủy ban nhân dân huyện Na Rì"); two
+    abbreviations joined by a hyphen are the registry's form with "&" (a key gives "Đài PT-TH tỉnh" as printed)."""
     drop = set(fold(province).split())
+    name = re.sub(r"\b([A-ZĐ]{1,4})\s*[-&]\s*([A-ZĐ]{1,4})\b", r"\1&\2", name)  # "Đài PT-TH" as "Đài PT&TH"
     words = [w for w in re.sub(r"\bubnd\b", "uy ban nhan dan", fold(name)).split() if w not in _FILLERS]
     out = [w for w in words if w not in drop] if len(words) > len(drop) else words
     return " ".join(out)
@@ -146,6 +158,23 @@ def _key_leads(expected: dict) -> list[str]:
     return [leads] if isinstance(leads, str) else list(leads)
 
 
+def _note_split(note: str | None, total: Decimal) -> dict[str, Decimal] | None:
+    """A split by source that a key (``/work/importdocs6``) writes in a task's note: "800 ngân sách trung ương + 400
+    sự nghiệp KH&CN tỉnh đối ứng". It is the split only when its parts add up to the task's amount (a note that
+    sums the plan's sources, "1.470 = 250 + 900 + 320", is not a split of one task's 320)."""
+    if not note or "+" not in note:
+        return None
+    pieces = note.split(";")[0].split("+")
+    parts = [re.findall(r"\d[\d.]*", p) for p in pieces]
+    if not all(parts):
+        return None
+    amounts = [parts[0][-1], *(p[0] for p in parts[1:])]
+    values = [Decimal(a.replace(".", "")) for a in amounts]
+    if sum(values) != total:
+        return None
+    return {str(i): v for i, v in enumerate(values)}
+
+
 def _task_checks(draft: dict, key: dict, names: Names, own: dict[str, str]) -> dict[str, dict[str, bool]]:
     drafted = {str(t["number"]): t for t in draft["tasks"]}
     out: dict[str, dict[str, bool]] = {}
@@ -168,7 +197,7 @@ def _task_checks(draft: dict, key: dict, names: Names, own: dict[str, str]) -> d
         if want is None:
             ok_budget = total is None and not allocation and budget.get("status") != "row"
         else:
-            split = expected.get("budget_split")
+            split = expected.get("budget_split") or _note_split(expected.get("budget_note"), want)
             ok_budget = total == want and (
                 sorted(_money(v) for v in split.values()) == allocation if split else allocation in ([], [want])
             )
@@ -176,8 +205,90 @@ def _task_checks(draft: dict, key: dict, names: Names, own: dict[str, str]) -> d
     return out
 
 
+def _plan_view(plan: dict) -> dict:
+    """The key's plan-level facts in the first keys' shape, so that every key is held to the same checks.
+
+    Keys written later name some facts otherwise (see the module's docstring); the facts are the same, so they
+    are rewritten, never made looser: a fact the key does not state (recipients) is left out, not counted right.
+    """
+    view = dict(plan)
+    if "budget_by_source" not in view and "budget_sources" in view:
+        view["budget_by_source"] = view["budget_sources"]
+    day_first = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", str(view["date"]))
+    if day_first:
+        view["date"] = f"{day_first.group(3)}-{int(day_first.group(2)):02d}-{int(day_first.group(1)):02d}"
+    view["implements"] = [_cited_number(i) for i in view["implements"]]
+    if "province" not in view:
+        view["province"] = _title_province(view["title"])
+    if not fold(view["title"]).startswith("ke hoach"):  # the words under the heading "KẾ HOẠCH", without it
+        view["title"] = "Kế hoạch " + view["title"][:1].lower() + view["title"][1:]
+    if "period" not in view:
+        years = re.findall(r"20\d\d", view["title"])
+        view["period"] = "-".join(dict.fromkeys([years[0], years[-1]]))
+    return view
+
+
+def _cited_number(citation: str) -> str:
+    """'Quyết định số 1068/QĐ-TTg ngày 22/8/2019' → '1068/QĐ-TTg' (a key that lists numbers keeps them)."""
+    m = re.search(r"\b(\d+/[\wĐđ\-]+)", citation)
+    return m.group(1) if m else citation
+
+
+def _title_province(title: str) -> str:
+    """The province a plan's title names: '… trên địa bàn tỉnh Sóc Trăng năm 2024' → 'Sóc Trăng'."""
+    m = re.search(r"\btỉnh\s+(.+?)(?:\s+(?:năm|giai đoạn|đến|thời kỳ)\b|$)", title)
+    return m.group(1).strip() if m else ""
+
+
+def _targets_found(draft_targets: list[dict], plan: dict) -> bool | None:
+    """The key's targets are the draft's, in whichever shape the key lists them (None: the key lists none)."""
+    if isinstance(plan.get("targets"), list):  # the first keys: each target's text as the document writes it
+        texts = [fold(t.get("text", "")) for t in draft_targets]
+        return len(texts) == len(plan["targets"]) and all(
+            any(fold(t["text"]) in d or d in fold(t["text"]) for d in texts if d) for t in plan["targets"]
+        )
+    drafted = [(expand(fold(t.get("text", ""))), t.get("year")) for t in draft_targets]
+    if isinstance(plan.get("targets"), dict):
+        wanted = [(label, figure, None) for label, figure in plan["targets"].items()]
+        return len(drafted) == len(wanted) and _each_target_held(drafted, wanted)
+    if isinstance(plan.get("targets_by_year"), dict):
+        last = int(re.findall(r"20\d\d", plan["period"])[-1])
+        wanted = [
+            (row, figure, int(column[-4:]) if column[-4:].isdigit() else last)
+            for row, by_year in plan["targets_by_year"].items()
+            for column, figure in by_year.items()
+        ]
+        return _each_target_held(drafted, wanted)
+    return None
+
+
+def _each_target_held(drafted: list[tuple[str, int | None]], wanted: list[tuple[str, str, int | None]]) -> bool:
+    """Each wanted target (label, figure, year or None) is a draft target of its own: its text holds every word of
+    the label (abbreviations expanded) and every number of the figure as a whole number, and its year is the one
+    wanted. A whole period's figure ("Cả giai đoạn") is one of the last year's targets; it differs from that year's
+    own figure, so the figure tells the two apart."""
+    free = list(range(len(drafted)))
+    for label, figure, year in wanted:
+        words = set(expand(fold(label)).replace(",", " ").replace("/", " ").split())
+        numbers = re.findall(r"\d+", figure)
+        hit = next(
+            (
+                i
+                for i in free
+                if words <= set(re.sub(r"[,/:;.()\"“”]", " ", drafted[i][0]).split())
+                and all(re.search(rf"(?<![\d.,]){n}(?![\d.,]\d)", drafted[i][0]) for n in numbers)
+                and (year is None or drafted[i][1] == year)
+            ),
+            None,
+        )
+        if hit is None:
+            return False
+        free.remove(hit)
+    return True
+
+
 def _plan_checks(draft: dict, key: dict, names: Names) -> dict[str, bool]:
-    plan = key["plan"]
+    plan = _plan_view(key["plan"])
     years = [int(y) for y in re.findall(r"20\d\d", plan["period"])]
     budget = draft.get("budget") or {}
     sources = Counter(_money(s.get("amount")) for s in budget.get("sources", []) if s.get("amount") is not None)
@@ -185,7 +296,6 @@ def _plan_checks(draft: dict, key: dict, names: Names) -> dict[str, bool]:
     deadline = re.search(r"(\d{1,2})\s*(?:/|tháng)\s*(\d{1,2})", plan["reporting"]["deadline"])
     own = {a["id"]: a["name"] for a in draft.get("agencies", [])}
     recipients = [fold(r).strip() for r in draft.get("recipients", [])]
-    targets = [fold(t.get("text", "")) for t in draft.get("targets", [])]
     signer = draft.get("signer") or {}
     checks = {
         "number": draft.get("number") == plan["number"],
@@ -203,10 +313,12 @@ def _plan_checks(draft: dict, key: dict, names: Names) -> dict[str, bool]:
         == (int(deadline.group(1)), int(deadline.group(2))),
         "reporting_to": {names.of_id(s, own) for s in reporting.get("recipient", [])}
         == {names.of_name(plan["reporting"]["to"])},
-        "recipients": recipients == [fold(r).strip() for r in plan["recipients"]],
-        "targets": len(targets) == len(plan["targets"])
-        and all(any(fold(t["text"]) in d or d in fold(t["text"]) for d in targets if d) for t in plan["targets"]),
     }
+    if "recipients" in plan:
+        checks["recipients"] = recipients == [fold(r).strip() for r in plan["recipients"]]
+    targets = _targets_found(draft.get("targets", []), plan)
+    if targets is not None:
+        checks["targets"] = targets
     if "duties_by_agency" in plan:
         checks["duties"] = _duties_found(draft, plan["duties_by_agency"])
     return checks
@@ -261,7 +373,7 @@ def score(doc: Path, registry: list, ask: bool, show: bool) -> dict:
     draft = finish(draft_plan(doc, registry))
     data = yaml.safe_load(to_yaml(draft))
     notes = list(draft.notes)
-    names = Names(key["plan"]["province"])
+    names = Names(_plan_view(key["plan"])["province"])
     own = {a["id"]: a["name"] for a in data.get("agencies", [])}
     tasks = _task_checks(data, key, names, own)
     facts = _plan_checks(data, key, names)

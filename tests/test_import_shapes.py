@@ -11,7 +11,13 @@ page breaks, rows that go on with only a second amount and source). Three more, 
 (a decision over an unsigned plan, lettered tasks under numbered groups, some written as one sentence with
 their time after the verb), portal-hau-giang (a portal copy, tasks numbered (1)–(17) across the groups, their
 lead, time and budget only in an appendix whose legend names the columns, a partner cell on two lines) and
-table-tuyen-quang (tasks in a tab-separated table, districts listed after one "UBND huyện").
+table-tuyen-quang (tasks in a tab-separated table, districts listed after one "UBND huyện"). Three more, written
+the same way (/work/importdocs6): decision-soc-trang (a decision over a plan with no number of its own, tasks in
+running prose, "X chủ trì; Y phối hợp" with no verb, or as labelled lines, a lead with "(giao … thực hiện)", a span of
+months, a two-level reporting), portal-yen-bai (a portal copy hard-wrapped inside names and dates, its title in
+capitals, tasks in a `|` table with continuation rows and source codes explained under it) and multiyear-gia-lai
+(targets in a table by year with a whole-period column, lettered tasks whose fields are sentences of the paragraph,
+the total in words without "Bằng chữ", tasks led by named districts cited as "nhiệm vụ 2.d" in the duties).
 """
 
 from __future__ import annotations
@@ -48,6 +54,9 @@ SHAPES = [
     "decision-bac-kan",
     "portal-hau-giang",
     "table-tuyen-quang",
+    "decision-soc-trang",
+    "portal-yen-bai",
+    "multiyear-gia-lai",
 ]
 
 
@@ -936,3 +945,81 @@ def test_long_ghep_where_the_amount_would_be_is_paid_elsewhere(registry: list) -
         "row": "8",
         "note": "Lồng ghép trong kinh phí tổ chức Hội thi",
     }
+
+
+# ---------------------------------------------------------------- the shapes of decision-soc-trang, multiyear-gia-lai
+_PROSE_FIELDS = """ỦY BAN NHÂN DÂN
+TỈNH GIA LAI
+Số: 77/KH-UBND
+Gia Lai, ngày 06 tháng 6 năm 2023
+
+KẾ HOẠCH
+Triển khai Chiến lược Sở hữu trí tuệ trên địa bàn tỉnh Gia Lai giai đoạn 2023 - 2025
+
+I. MỤC TIÊU
+
+2. Chỉ tiêu cụ thể theo từng năm
+
+Chỉ tiêu\tNăm 2023\tNăm 2024\tNăm 2025\tCả giai đoạn
+Số nhãn hiệu được hỗ trợ đăng ký bảo hộ\t25\t30\t35\t90
+
+Đến năm 2025, 100% cán bộ làm công tác quản lý nhà nước về SHTT được bồi dưỡng kiến thức cơ bản.
+
+II. NHIỆM VỤ VÀ GIẢI PHÁP
+
+1. Thúc đẩy hoạt động tạo ra tài sản trí tuệ
+
+a) Hỗ trợ đăng ký bảo hộ nhãn hiệu cho 75 sản phẩm OCOP (mức hỗ trợ 15 triệu đồng/sản phẩm). Cơ quan chủ trì: Sở \
+Nông nghiệp và Phát triển nông thôn (Văn phòng Điều phối nông thôn mới tỉnh); cơ quan phối hợp: Sở Khoa học và Công \
+nghệ. Thời gian: 2023 - 2025. Kinh phí: 1.125 triệu đồng (Chương trình mục tiêu quốc gia xây dựng nông thôn mới).
+
+b) Xây dựng hồ sơ nhãn hiệu tập thể "Bò một nắng Krông Pa". Sở Công Thương chủ trì; Sở Khoa học và Công nghệ, Sở \
+Văn hóa, Thể thao và Du lịch phối hợp. Thời gian thực hiện: từ tháng 4/2024 đến tháng 3/2026. Kinh phí: 250 triệu \
+đồng (ngân sách cấp huyện).
+
+III. KINH PHÍ THỰC HIỆN
+
+Tổng kinh phí giai đoạn 2023 - 2025: 1.375 triệu đồng (Một tỷ ba trăm bảy mươi lăm triệu đồng). Trong đó:
+
+- Chương trình mục tiêu quốc gia xây dựng nông thôn mới: 1.125 triệu đồng;
+
+- Ngân sách cấp huyện: 250 triệu đồng.
+"""  # (a backslash at a line's end joins it to the next: each task is one paragraph, as in the document)
+
+
+def test_task_fields_written_as_sentences_of_the_paragraph(tmp_path: Path, registry: list) -> None:
+    data = _draft_of(tmp_path, registry, _PROSE_FIELDS)
+    tasks = {t["number"]: t for t in data["tasks"]}
+    labelled, prose = tasks["II.1.a"], tasks["II.1.b"]
+    # "Cơ quan chủ trì: Sở NN&PTNT (Văn phòng Điều phối …)": the bracket is the lead's unit, not a second lead
+    assert labelled["lead"] == ["so-nnptnt"] and labelled["cooperating"] == ["so-khcn"]
+    assert labelled["said"]["so-nnptnt"].endswith("(Văn phòng Điều phối nông thôn mới tỉnh)")
+    assert labelled["timeline"]["text"] == "2023 - 2025"
+    assert labelled["budget"]["total"] == 1125 and list(labelled["budget"]["allocation"].values()) == [1125]
+    assert labelled["budget"]["note"] == "mức hỗ trợ 15 triệu đồng/sản phẩm"
+    assert "Cơ quan chủ trì: Sở Nông nghiệp" in labelled["content"]  # the paragraph stays whole
+    # "Sở Công Thương chủ trì; Sở A, Sở B phối hợp.": roles with no verb after them; a span of months
+    assert prose["lead"] == ["so-cong-thuong"] and prose["cooperating"] == ["so-khcn", "so-vhttdl"]
+    assert prose["timeline"]["text"] == "từ tháng 4/2024 đến tháng 3/2026"
+    assert prose["timeline"]["quarters"] == [2, 3, 4] and prose["timeline"]["year"] == 2024
+    assert prose["title"] == "Xây dựng hồ sơ nhãn hiệu tập thể “Bò một nắng Krông Pa”"
+    assert data["budget"]["in_words"] == "Một tỷ ba trăm bảy mươi lăm triệu đồng"
+    notes = data["draft_notes"]
+    assert any(n.startswith("II.1.a: cơ quan chủ trì ghi kèm") for n in notes)
+    assert not any(n.startswith("bằng chữ") for n in notes)
+
+
+def test_a_targets_table_by_year_and_for_the_whole_period(tmp_path: Path, registry: list) -> None:
+    targets = _draft_of(tmp_path, registry, _PROSE_FIELDS)["targets"]
+    by_year = [(t["year"], t["value"]) for t in targets if "nhãn hiệu" in t["text"]]
+    assert by_year == [(2023, "25"), (2024, "30"), (2025, "35"), (2025, "90")]
+    assert any("cả giai đoạn 2023 - 2025" in t["text"] for t in targets)
+    assert any(t["text"].startswith("Đến năm 2025, 100% cán bộ") and t["year"] == 2025 for t in targets)
+
+
+def test_a_title_in_capitals_takes_the_case_of_the_documents_sentences(tmp_path: Path, registry: list) -> None:
+    text = (UNSEEN / "portal-yen-bai.txt").read_text(encoding="utf-8")
+    data = _draft_of(tmp_path, registry, text)
+    assert data["title"] == "Kế hoạch thực hiện Chiến lược Sở hữu trí tuệ trên địa bàn tỉnh Yên Bái năm 2023"
+    lead = {t["number"]: t["lead"] for t in data["tasks"]}["11"]
+    assert lead == ["dai-ptth"]  # "Đài PT-TH tỉnh" is the registry's "Đài PT&TH"

@@ -215,11 +215,20 @@ _ROLES = {
 _OPS = {"<", "<=", ">", ">=", "="}
 
 
+# a district's People's Committee named in a plan ("UBND huyện Krông Pa", "UBND thành phố Pleiku": an agency of the
+# plan's own, as `import-text` drafts it) is one of the district-level committees the registry's ubnd-huyen is
+DISTRICT_COMMITTEES = "ubnd-huyen"
+_NAMED_DISTRICT = "(a.agency glob 'ubnd-huyen-*' or a.agency glob 'ubnd-thi-xa-*' or a.agency glob 'ubnd-thanh-pho-*')"
+
+
 def _holding(agencies: Sequence[str], role: Role) -> tuple[str, list[object]]:
-    """SQL over ``tasks t``: one of the agencies holds the role in the task (the agency filter, its partner)."""
+    """SQL over ``tasks t``: one of the agencies holds the role in the task (the agency filter, its partner).
+
+    The district-level committees (``ubnd-huyen``, "UBND cấp huyện") hold it too where a named district does."""
     roles = _ROLES.get(role, ("lead", "cooperating"))
+    named = f" or {_NAMED_DISTRICT}" if DISTRICT_COMMITTEES in agencies else ""
     cond = (
-        f"exists (select 1 from task_agencies a where a.task_id = t.id and a.agency in ({_marks(agencies)}) "
+        f"exists (select 1 from task_agencies a where a.task_id = t.id and (a.agency in ({_marks(agencies)}){named}) "
         f"and a.role in ({_marks(roles)}))"
     )
     return cond, [*agencies, *roles]

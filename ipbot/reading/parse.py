@@ -156,6 +156,7 @@ def source_keys(index: Index, expanded: str) -> set[str]:
 
 _GENERIC_SOURCE_WORDS = frozenset("ngan sach kinh phi de xuat ho tro nam tinh cua nguon tu du kien".split())
 """Words of a source's label that name no source in particular."""
+_GENERIC_GAP = r" (?:(?:" + "|".join(sorted(_GENERIC_SOURCE_WORDS | {"cac", "nhung"})) + r") )*"
 
 
 @lru_cache(maxsize=8)
@@ -170,19 +171,22 @@ def _source_patterns(index: Index) -> tuple[tuple[frozenset[str], re.Pattern[str
                 phrase = " ".join(words[:3])
                 if not phrase:
                     continue
+                # the label's generic words may stand between them, as in the label ("Lồng ghép từ các chương
+                # trình": "nguồn lồng ghép từ các chương trình" names it)
+                spaced = _GENERIC_GAP.join(map(re.escape, words[:3]))
                 # a source is named after a money word ("kinh phí Trung ương", "NSTU" = "ngân sách trung ương"):
                 # "nhiệm vụ cấp trung ương" names no source; one word ("khác") must follow it at once
                 gap = r"(?: \w+)?" if len(words) == 1 else r"(?: \w+){0,3}"
                 # ("phần đề nghị Trung ương hỗ trợ", "khoản trung ương": a part of the money, by its source)
                 part = r"(?:phan|khoan)(?! (?:nhiem vu|viec|cong viec|noi dung|hoat dong|nv)\b)"
                 lead = rf"(?:ngan sach|nguon|kinh phi|von|tien|cot|{part}){gap} "
-                named = rf"(?<!\w){lead}{re.escape(phrase)}(?!\w)"
+                named = rf"(?<!\w){lead}{spaced}(?!\w)"
                 # "trong đó TW bao nhiêu", "trung ương dự kiến hỗ trợ bao nhiêu"
                 verbs = r"(?: (?:du kien|ho tro|cap|dong gop|bo tri|phan bo|chi))*"
                 # the label's other words may follow ("sự nghiệp khoa học công nghệ bao nhiêu"), no others
                 # ("cơ quan trung ương nào, kp bao nhiêu" names no source)
                 rest = "|".join(re.escape(w) for w in sorted({*words[3:], "va", "khcn", "kh", "cn"}))
-                asked = rf"(?<!\w){re.escape(phrase)}(?: (?:{rest})){{0,3}}{verbs}(?: la)? bao nhieu\b"
+                asked = rf"(?<!\w){spaced}(?: (?:{rest})){{0,3}}{verbs}(?: la)? bao nhieu\b"
                 out.setdefault(named if len(words) == 1 else f"{named}|{asked}", set()).add(source.key)
     return tuple((frozenset(keys), re.compile(pattern)) for pattern, keys in out.items())
 

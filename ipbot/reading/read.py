@@ -2000,6 +2000,10 @@ class Reader:
         cited = [c for p in every for c in self._citations_of(p)]
         known = {c.key for c in cited}
         keys, left_out = self._cited_numbers(q)
+        # "quyết định 512 ban hành kế hoạch" where 512/QĐ-UBND is a plan's own number (a plan issued by decision):
+        # that plan's document, not a document the plans cite
+        own = {p.number.split("/")[0].strip() for p in self.index.plans.values() if p.number}
+        keys = [k for k in keys if k in known or k not in own]
         if keys and self._cites_only_to_say_which(q):
             return []  # "theo Nghị quyết 14 đến năm 2025 hỗ trợ mấy sáng chế": the resolution only says which
         unknown = [k for k in keys if k not in known]

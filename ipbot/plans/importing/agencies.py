@@ -54,6 +54,8 @@ _HEADS = (
     "đại học",
 )
 _FILLERS = ("va", "cac", "tinh", "huyen", "thi", "xa")
+# two abbreviations joined by a hyphen, as portals print them ("PT-TH"): the same name as with "&"
+_HYPHEN_ABBR_RE = re.compile(r"\b([A-ZĐ]{1,4})-([A-ZĐ]{1,4})\b")
 _AMP_RE = re.compile(r"\b([A-ZĐ]{1,5})\s*&\s*([A-ZĐ]{1,6})\b")
 _UPPER = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 _NAME = rf"[{_UPPER}][\wÀ-ỹ]*(?:\s+[{_UPPER}][\wÀ-ỹ]*){{0,3}}"
@@ -65,7 +67,8 @@ _DISTRICT_RE = re.compile(rf"(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+
 
 # after a name: "và" and a capitalised word that starts no other agency ("… và Môi trường")
 _NAME_GOES_ON_RE = re.compile(
-    rf"\s+và\s+(?!Sở\b|Ủy\b|Uỷ\b|UBND\b|Ban\b|Cục\b|Chi\b|Hội\b|Đài\b|Báo\b|Trung\b|Công\b|Liên\b|Văn\b|Trường\b|Viện\b)[{_UPPER}]"
+    rf"\s+và\s+(?!Sở\b|Ủy\b|Uỷ\b|UBND\b|Ban\b|Cục\b|Chi\b|Hội\b|Đài\b|Báo\b|Trung\b|Công\b|Liên\b|Văn\b|Trường\b|Viện\b|Bộ\b)"
+    rf"[{_UPPER}]"
 )
 # "Sở Công Thương và Trung tâm Khuyến nông": "và" before a name's head word joins two agencies (as a comma
 # would), whereas "Sở Khoa học và Công nghệ" goes on with one
@@ -160,6 +163,7 @@ class AgencyMatcher:
     def read(self, text: str) -> Resolved:
         """Ids in the order the text names them, the words of generic groups, and notes."""
         text = _AMP_RE.sub(r"\1&\2", text.strip().rstrip(".;"))
+        text = _HYPHEN_ABBR_RE.sub(r"\1&\2", text)  # "Đài PT-TH" is "Đài PT&TH", "Sở KH-CN" "Sở KH&CN"
         out = Resolved()
         if not text:
             return out

@@ -110,7 +110,7 @@ def plan_budget(
         facts.add("budget.total", f"{value} triệu đồng", total_line)
     else:
         notes.append("kinh phí: không tìm thấy tổng kinh phí của kế hoạch (kiểm tra mục kinh phí)")
-    words = re.search(r"\(?\s*[Bb]ằng chữ\s*:\s*(.+?)(?:\)|$)", text)
+    words = re.search(r"\(?\s*[Bb]ằng chữ\s*:\s*(.+?)(?:\)|$)", text) or _unlabelled_words(total_line)
     if words:
         in_words = words.group(1).strip().rstrip(".;")
         budget["in_words"] = in_words
@@ -182,6 +182,16 @@ def plan_budget(
         budget["table_missing"] = True
         notes.append("kinh phí: văn bản dẫn chiếu bảng tổng hợp kinh phí nhưng không có bảng")
     return budget
+
+
+def _unlabelled_words(total_line: str | None) -> re.Match[str] | None:
+    """The total in words in brackets right after its figure, without "Bằng chữ:" ("6.745 triệu đồng (Sáu tỷ bảy
+    trăm bốn mươi lăm triệu đồng)"): a bracket of words only, that reads as an amount."""
+    found = money_in_text(total_line) if total_line else None
+    if total_line is None or found is None:
+        return None
+    m = re.compile(r"\s*\(\s*([^()\d]+?đồng)\s*\)").match(total_line, total_line.find(found[1]) + len(found[1]))
+    return m if m and words_to_number(m.group(1)) is not None else None
 
 
 _YEAR_PART_RE = re.compile(r"\b[Nn]ăm\s+(20\d\d)\s*:\s*([^;]+)")

@@ -224,6 +224,10 @@ def _budget_text(task: dict, text: str, sources: list[dict], abbreviations: dict
         bare = rest.strip(" ;,.")
         said_source = named.group(1) if named else bare if budget_.source_kind(bare) else None
         source = _source_for(said_source, sources, abbreviations) if said_source else None
+        if source is None:
+            source = _integrated_source(task, text, sources, notes)
+        if source is None and not named:
+            source = _source_in_words(task, [bare, *said], sources, abbreviations, notes)
         if source is not None:
             allocation[source["key"]] = total
     task["budget"] = {"status": "row", "total": total, "allocation": allocation}
@@ -231,6 +235,41 @@ def _budget_text(task: dict, text: str, sources: list[dict], abbreviations: dict
         task["budget"]["note"] = "; ".join(said)
     if by_year:
         task["_by_year"] = by_year
+
+
+def _integrated_source(task: dict, text: str, sources: list[dict], notes: list[str]) -> dict | None:
+    """An amount paid "lồng ghép" (from within other programmes) is the plan's one source that says so
+    ("Kinh phí lồng ghép từ các chương trình, đề án khác …"), with a note: the task names the programme, not it."""
+    if "long ghep" not in fold(text):
+        return None
+    integrated = [s for s in sources if "long ghep" in fold(f"{s['label']} {s.get('long_label', '')}")]
+    if len(integrated) != 1:
+        return None
+    notes.append(f"{task['number']}: nguồn «lồng ghép» đọc là «{integrated[0]['label']}» (kiểm tra)")
+    return integrated[0]
+
+
+def _source_in_words(
+    task: dict, texts: list[str], sources: list[dict], abbreviations: dict[str, str], notes: list[str]
+) -> dict | None:
+    """The source a task's amount is followed by in brackets, alone ("(Chương trình mục tiêu quốc gia xây dựng nông
+    thôn mới)") or after a rate ("(200 triệu đồng/năm, ngân sách tỉnh chi xúc tiến thương mại)"): a phrase without
+    figures naming one of the plan's sources. One named otherwise than the source it is read as ("ngân sách thành
+    phố" for "Ngân sách cấp huyện") is a note; one that names none of them is a note too, not a silent gap."""
+    phrases = [p.strip(" ;,.()") for text in texts for p in re.split(r"[,;]", text.strip(" ;,.()"))]
+    phrases = [p for p in phrases if p and not re.search(r"\d", p) and budget_.money_in_text(p) is None]
+    for phrase in phrases:
+        source = _source_for(phrase, sources, abbreviations)
+        if source is None:
+            continue
+        kind = budget_.source_kind(phrase)
+        if (kind is None or kind != budget_.source_kind(source["label"])) and fold(phrase) != fold(source["label"]):
+            notes.append(f"{task['number']}: nguồn «{phrase}» đọc là «{source['label']}» (kiểm tra)")
+        return source
+    named = [p for p in phrases if re.search(r"ngân sách|nguồn|chương trình|kinh phí|vốn", p, re.IGNORECASE)]
+    if named:
+        notes.append(f"{task['number']}: nguồn «{named[0]}» không khớp nguồn nào ở mục kinh phí (kiểm tra)")
+    return None
 
 
 def _source_cell(task: dict, cell: str, sources: list[dict], abbreviations: dict[str, str], notes: list[str]) -> None:
@@ -271,6 +310,12 @@ _TASK_VERBS = (
 _PROSE_ROLES_VERB_RE = re.compile(
     r"(?:^|[.;]\s*)([^.;]*?)\s+(?:đồng\s+|cùng\s+)?chủ trì(?:,?\s+phối hợp(?: với)?\s+([^;]+?))?"
     rf"\s+(?=(?:{_TASK_VERBS})\b)"
+)
+# a sentence of roles alone, no verb after them: "Sở Công Thương chủ trì; Sở A, Sở B phối hợp.", "Đài X chủ trì;
+# phối hợp: Báo Y, Sở Z.", "Sở NN&PTNT chủ trì (thông qua Văn phòng Điều phối …), phối hợp với Sở A và UBND …."
+_PROSE_ROLES_SENTENCE_RE = re.compile(
+    r"(?:^|[.;]\s+)([^.;]*?)\s+(?:đồng\s+|cùng\s+)?chủ trì(?:\s*\(([^()]+)\))?"
+    r"(?:\s*[,;]\s*(?:phối hợp(?: với)?\s*:?\s*([^.;]+?)|([^.;]+?)\s+phối hợp))?\s*(?:[.;](?=\s|$)|$)"
 )
 # the sentence's labelled clauses: "…; thời gian: 2023 - 2025; kinh phí: 250 triệu đồng từ nguồn …"
 _CLAUSE_LABEL_RE = re.compile(r";\s*(thời gian(?: thực hiện)?|kinh phí(?: thực hiện| dự kiến)?)\s*:\s*", re.IGNORECASE)
@@ -358,16 +403,23 @@ def _prose(
     number = task["number"]
     if not task["lead"]:
         m = _PROSE_ROLES_RE.search(text) or _PROSE_ROLES_VERB_RE.search(text)
+        alone = None if m else _PROSE_ROLES_SENTENCE_RE.search(text)
+        m = m or alone
         subject = _prose_subject(m.group(1)) if m else None
         if m and subject:
             lead = matcher.read(subject)
             if lead.ids:
-                coop = matcher.read(m.group(2) or "")
-                task["lead"], task["cooperating"] = lead.ids, coop.ids
-                if m.group(2):
-                    task["cooperating_text"] = m.group(2).strip()
+                partners = (alone.group(3) or alone.group(4)) if alone else m.group(2)
+                coop = matcher.read(partners or "")
+                task["lead"] = lead.ids
+                if partners or not task["cooperating"]:  # a "phối hợp:" field of its own may have named them
+                    task["cooperating"] = coop.ids
+                if partners:
+                    task["cooperating_text"] = partners.strip()
                 if lead.said or coop.said:
-                    task["said"] = {**lead.said, **coop.said}
+                    task["said"] = {**task.get("said", {}), **lead.said, **coop.said}
+                if alone and alone.group(2):
+                    tasks_.lead_aside(task, lead.ids[0], None, alone.group(2), notes)  # "X chủ trì (…)": not X's name
                 notes.extend(f"{number}: {n}" for n in lead.notes + coop.notes)
                 notes.append(f"{number}: cơ quan chủ trì, phối hợp đọc từ câu văn (kiểm tra)")
                 facts.add(f"tasks[{number}].lead", m.group(1), m.group(0))
@@ -404,6 +456,24 @@ def _prose(
             if task["budget"]["status"] == "row":
                 notes.append(f"{number}: kinh phí đọc từ câu văn (kiểm tra)")
                 facts.add(f"tasks[{number}].budget", task["budget"]["total"], money)
+
+
+# a rate said in the task's words, not with its amount: "(mức hỗ trợ 15 triệu đồng/sản phẩm)", "(35 triệu đồng/lớp)"
+_RATE_RE = re.compile(r"\(([^()]*?\d[\d.,]*\s*(?:triệu|nghìn|ngàn)?\s*đồng\s*/\s*[^\W\d][^()]*)\)")
+
+
+def _rate_in_content(task: dict) -> None:
+    """A rate the task's own words give in brackets is its budget's note, in the document's words: how much each
+    product or class gets is asked as often as the total, and the amount's clause may not repeat it."""
+    budget = task["budget"]
+    if budget.get("status") != "row":
+        return
+    before_money = re.split(r"[Kk]inh phí", task["content"])[0]
+    rates = [m.group(1).strip() for m in _RATE_RE.finditer(before_money)]
+    said = budget.get("note") or ""
+    rates = [r for r in rates if r not in said]
+    if rates:
+        budget["note"] = "; ".join([*([said] if said else []), *rates])
 
 
 def draft_plan(path: Path, registry: list[AgencyDef], data_dir: Path | None = None) -> Draft:
@@ -456,11 +526,12 @@ def draft_document(doc: Document, registry: list[AgencyDef], data_dir: Path) -> 
             task.pop("_row_cells", None)
     for task in tasks:
         _prose(task, matcher, sources, abbreviations, notes, facts, year_start)
+        _rate_in_content(task)
     _budget_clauses(sections, tasks, facts)
     responsibilities = organisation.responsibilities(sections, matcher, notes, facts)
     tasks_.leads_by_reference(responsibilities, tasks, notes)
     conflicts = _leads_by_task_number(responsibilities, tasks, matcher, notes)
-    _task_notes(tasks, notes, _unfunded_rule(sections))
+    _task_notes(tasks, notes, _unfunded_rule(sections), sources)
     reporting = organisation.reporting(sections, plan_lines, matcher, notes, facts)
     used = [(t["number"], slug) for t in tasks for slug in (*t["lead"], *t["cooperating"])]
     used += [(e["section"], slug) for e in responsibilities for slug in e["agencies"]]
@@ -635,7 +706,7 @@ def _apply_parts(
 # (the numbers bare or in brackets: "nhiệm vụ số 1, 6 và 9", "nhiệm vụ số (1), (5) và (14)")
 _TASK_REF_RE = re.compile(
     r"(?:đồng\s+)?chủ trì\s+(?:thực hiện\s+)?(?:các\s+)?nhiệm vụ(?: số)?\s+"
-    r"((?:\(?\d+(?:\.\d+)?\)?(?:\s*,\s*|\s+và\s+)?)+)"
+    r"((?:\(?\d+(?:\.(?:\d+|[a-zđ]\b))?\)?(?:\s*,\s*|\s+và\s+)?)+)"
 )
 
 
@@ -648,6 +719,9 @@ def _leads_by_task_number(
     Where it names another lead than the task's, the document disagrees with itself: recorded as a conflict
     about that task (answers say both, in the document's words) and a note, never settled by choosing one."""
     by_number = {t["number"]: t for t in tasks}
+    # a multi-year plan's lettered tasks are "III.2.d"; its duties write "nhiệm vụ 2.d"
+    lettered = [t for t in tasks if re.fullmatch(r"[IVX]+\.\d+\.[a-zđ]", t["number"])]
+    by_number.update({t["number"].split(".", 1)[1]: t for t in lettered})
     conflicts: list[dict] = []
     for entry in responsibilities:
         for duty in entry["duties"]:
@@ -655,7 +729,7 @@ def _leads_by_task_number(
                 clause = re.split(r"[;.]\s*", duty["text"][: m.start()])[-1]
                 named = matcher.read(clause).ids if clause.strip() else []
                 agencies = named or list(entry["agencies"])
-                for number in re.findall(r"\d+(?:\.\d+)?", m.group(1)):
+                for number in re.findall(r"\d+(?:\.(?:\d+|[a-zđ]\b))?", m.group(1)):
                     task = by_number.get(number)
                     if task is None:
                         continue
@@ -696,8 +770,11 @@ def _unfunded_rule(sections: dict[str, list[str]]) -> str | None:
     return m.group(0).strip() if m else None
 
 
-def _task_notes(tasks: list[dict], notes: list[str], unfunded: str | None = None) -> None:
+def _task_notes(
+    tasks: list[dict], notes: list[str], unfunded: str | None = None, sources: list[dict] | None = None
+) -> None:
     """Every task field left empty is a note (once for the plan when no task has it: the plan does not say).
+    An amount whose source was not read, in a plan of several sources, is one too (the split by source is a fact).
 
     A task with no amount where the budget section says how such tasks are paid ("… được bố trí trong dự
     toán chi thường xuyên") is not a gap: it is recurring, with that sentence as its note."""
@@ -715,6 +792,14 @@ def _task_notes(tasks: list[dict], notes: list[str], unfunded: str | None = None
                 continue
             task["budget"] = {"status": "no_row"}
             notes.append(f"{task['number']}: không tìm thấy kinh phí")
+        budget = task["budget"]
+        if (
+            budget["status"] == "row"
+            and budget.get("total")
+            and not budget.get("allocation")
+            and len(sources or []) > 1
+        ):
+            notes.append(f"{task['number']}: kinh phí: không xác định được nguồn nào trong mục kinh phí (kiểm tra)")
     if tasks and not timed:
         notes.append("thời gian: kế hoạch không ghi thời gian riêng cho nhiệm vụ nào (kiểm tra)")
 

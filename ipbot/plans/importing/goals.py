@@ -51,6 +51,20 @@ def _year_of(line: str, default: int | None) -> int | None:
     return int(m.group(1)) if m else default
 
 
+def _target_columns(table: Table, years: tuple[int, int]) -> list[tuple[int, int, str]]:
+    """A targets table's columns by year ("Năm 2024") and for the whole period ("Cả giai đoạn", "Tổng giai đoạn"),
+    as (column, year, words for the text): the whole period's figure is a target of its last year, said so."""
+    out: list[tuple[int, int, str]] = []
+    for i, cell in enumerate(table.header):
+        f = fold(cell)
+        year = re.fullmatch(r"(?:nam\s+)?(20\d\d)", f)
+        if year:
+            out.append((i, int(year.group(1)), ""))
+        elif re.search(r"\b(?:ca|tong|toan)\s+giai doan\b", f) and years[0] != years[1]:
+            out.append((i, years[1], f" (cả giai đoạn {years[0]} - {years[1]})"))
+    return out if any(not said for _, _, said in out) else []
+
+
 def targets(
     sections: dict[str, list[str]], tables: list[Table], years: tuple[int, int], facts: Facts, notes: list[str]
 ) -> list[dict]:
@@ -86,6 +100,10 @@ def targets(
                 continue
             if "\t" in line:
                 continue
+            by_then = re.match(r"^(?:Đến|Đến hết)\s+năm\s+(20\d\d)\s*,\s*\S.{20,}$", line)
+            if by_then and specific:  # "Đến năm 2025, 100% cán bộ … được bồi dưỡng …": a target said as a sentence
+                add(int(by_then.group(1)), line, roman, line)
+                continue
             heading = re.match(r"^(?:\d+(?:\.\d+)*\.\s*)?(.{0,60})$", line)
             if re.search(r"(mục tiêu|chỉ tiêu) cụ thể", line, re.IGNORECASE) and len(line) < 90:
                 specific = True
@@ -101,21 +119,26 @@ def targets(
             item = _ITEM_RE.match(line)
             if item and specific and year:
                 add(year, item.group(1), roman, line)
-    if not out:
-        for table in tables:  # "| TT | Chỉ tiêu | Đơn vị tính | Kế hoạch năm 2025 |"
-            header = [fold(c) for c in table.header]
-            if len(header) < 3 or not any("chi tieu" in h for h in header):
+    for (
+        table
+    ) in tables:  # "| TT | Chỉ tiêu | Đơn vị tính | Kế hoạch năm 2025 |", "Chỉ tiêu | Năm 2023 | … | Cả giai đoạn"
+        header = [fold(c) for c in table.header]
+        if len(header) < 3 or not any("chi tieu" in h for h in header):
+            continue
+        columns = _target_columns(table, years)
+        if not columns and out:
+            continue  # the items under the heading are the targets; a table of one column repeats them
+        name_at = next(i for i, h in enumerate(header) if "chi tieu" in h)
+        unit_at = next((i for i, h in enumerate(header) if "don vi" in h), None)
+        last = len(header) - 1
+        for row in table.rows:
+            if not row[name_at]:
                 continue
-            name_at = next(i for i, h in enumerate(header) if "chi tieu" in h)
-            value_at = len(header) - 1
-            year = _year_of(table.header[value_at], years[0])
-            unit_at = next((i for i, h in enumerate(header) if "don vi" in h), None)
-            for row in table.rows:
-                if len(row) <= value_at or not row[name_at]:
-                    continue
-                unit = row[unit_at] if unit_at is not None else ""
-                text = f"{row[name_at]}: {row[value_at]}" + (f" {unit.lower()}" if unit and unit != "%" else "")
-                add(year or years[0], text, "II", "\t".join(row), row[value_at])
+            unit = row[unit_at] if unit_at is not None and unit_at < len(row) else ""
+            unit = f" {unit.lower()}" if unit and unit != "%" else ""
+            for at, year, said in columns or [(last, _year_of(table.header[last], years[0]) or years[0], "")]:
+                if at < len(row) and row[at].strip():
+                    add(year, f"{row[name_at]}{said}: {row[at]}{unit}", "II", "\t".join(row), row[at])
     if not out:
         notes.append("chỉ tiêu: không tìm thấy chỉ tiêu theo năm (kiểm tra phần mục tiêu)")
     return out

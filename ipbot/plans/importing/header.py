@@ -170,10 +170,28 @@ def _title(doc: Document) -> tuple[str, int | None]:
         if len(" ".join(parts)) > 80 and not ln.endswith(","):
             break
     text = re.sub(r"\s+", " ", " ".join(p for p in parts if p)).strip()
+    if text.isupper():  # "THỰC HIỆN CHIẾN LƯỢC … TỈNH YÊN BÁI NĂM 2023": the same words as the text writes them
+        text = _as_written(text, lines) or text.lower()
     text = text[:1].upper() + text[1:] if text else text
     return ("Kế hoạch " + text[:1].lower() + text[1:] if text and not text.startswith("Kế hoạch") else text) or (
         "Kế hoạch"
     ), start
+
+
+def _as_written(upper: str, lines: list[str]) -> str | None:
+    """A title printed in capitals, in the case the document's own sentences give it ("… ban hành Kế hoạch thực
+    hiện Chiến lược Sở hữu trí tuệ trên địa bàn tỉnh Yên Bái năm 2023, cụ thể như sau"): names keep their
+    capitals, which lower-casing the heading would lose. None when no line repeats the words."""
+    wanted = fold(upper).split()
+    for line in lines:
+        if line.isupper():
+            continue
+        words = line.split()
+        folded = [fold(w.strip(",.;:")) for w in words]
+        for i in range(len(words) - len(wanted) + 1):
+            if folded[i : i + len(wanted)] == wanted:
+                return " ".join(words[i : i + len(wanted)]).rstrip(",.;:")
+    return None
 
 
 def _province(top: list[str], title: str, place: str | None, data_dir: Path | None) -> str:

@@ -139,6 +139,9 @@ def reporting(
     if reporters and len(reporters.group(1)) < 150:
         out["reporters"] = reporters.group(1)
     forward = re.search(r"để tổng hợp,?\s*(?:tham mưu\s+)?(?:báo cáo|trình)\s+(.+?)(?:[.;]|$)", first)
+    # two levels said in two sentences: "… gửi về Sở KH&CN trước ngày 30/11 để tổng hợp. Sở KH&CN tổng hợp, báo
+    # cáo UBND tỉnh và Bộ KH&CN trước ngày 15/12": whom the report goes on to is the second's
+    forward = forward or re.search(r"tổng hợp,?\s*(?:tham mưu\s+)?(?:báo cáo|trình)\s+(.+?)(?:\s+trước\b|[.;]|$)", text)
     if forward:
         out["forward_to"] = matcher.read(forward.group(1)).ids
     if re.search(r"hằng năm|hàng năm|định kỳ", text, re.IGNORECASE):
@@ -194,6 +197,9 @@ def closing(lines: list[str], matcher: AgencyMatcher, notes: list[str], facts: F
     if text is None:
         notes.append("khó khăn, vướng mắc: không tìm thấy đoạn nói phản ánh về cơ quan nào")
         return None, []
+    # a paragraph joined from hard-wrapped lines may open with the reporting sentence: the closing is its own
+    opening = re.search(r"(?<=[.;]\s)(?:Trong quá trình|Quá trình)\b", text)
+    text = text[opening.start() :] if opening and "báo cáo" in text[: opening.start()] else text
     m = re.search(r"phản ánh(?: kịp thời)?\s+(?:về|với|đến)\s+(.+?)(?:\s+để|[,.;]|$)", text)
     ids = matcher.read(m.group(1)).ids if m else []
     if ids:

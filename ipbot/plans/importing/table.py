@@ -122,7 +122,8 @@ def read_tables(lines: list[str]) -> list[Table]:
                 unit_line = line
             continue
         cells = [c.strip() for c in line.split("\t")]
-        if cells and fold(cells[0]) in _NUMBER_HEADS:
+        # "Chỉ tiêu | Năm 2023 | Năm 2024 | Năm 2025 | Cả giai đoạn": a targets table, its rows named, not numbered
+        if cells and (fold(cells[0]) in _NUMBER_HEADS or (fold(cells[0]) == "chi tieu" and len(cells) >= 3)):
             if current is None or [fold(c) for c in cells] != current.printed:  # else the header repeated
                 current = Table(header=list(cells), printed=[fold(c) for c in cells])
                 current.scale = _scale([*cells, unit_line])
@@ -142,7 +143,7 @@ def read_tables(lines: list[str]) -> list[Table]:
         after_header = False
         if _column_keys(cells):
             continue  # "A | B | C | (1)=(2)+(3) | (2) | (3)": the columns' letters, no row of the plan
-        if len(cells) >= 3 and len(cells[0]) <= 12:
+        if len(cells) >= 3 and (len(cells[0]) <= 12 or fold(current.header[0]) == "chi tieu"):
             if _goes_on(current, cells):
                 _join_row(current.rows[-1], cells)
             else:

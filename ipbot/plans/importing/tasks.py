@@ -12,7 +12,15 @@ from ipbot.plans.importing.draft import Facts
 from ipbot.plans.importing.table import Table, amount, printed
 from ipbot.text import fold
 
-__all__ = ["apply_table", "leads_by_reference", "narrative_tasks", "short_title", "table_tasks", "timeline_of"]
+__all__ = [
+    "apply_table",
+    "lead_aside",
+    "leads_by_reference",
+    "narrative_tasks",
+    "short_title",
+    "table_tasks",
+    "timeline_of",
+]
 
 _GROUP_RE = re.compile(r"^(\d{1,2})\.\s+(.+?)\s*:?\s*$")
 _NUMBERED_RE = re.compile(r"^(\d{1,2}\.\d{1,2})\.?\s+(.+)$")
@@ -25,15 +33,29 @@ _DASH_RE = re.compile(r"^[-–•+]\s*(.+)$")
 # that labels its fields, "a) … đ)" are the fields of one task, not tasks)
 _LABELS = (
     r"Mục tiêu|(?:Cơ quan |Đơn vị )?chủ trì|(?:Cơ quan |Đơn vị )?phối hợp|Nội dung tập huấn|Nội dung(?: thực hiện)?"
-    r"|Thời gian(?: thực hiện)?|Tiến độ(?: thực hiện)?|Kinh phí(?: thực hiện| dự kiến)?"
+    r"|Thời gian(?: thực hiện)?|Tiến độ(?: thực hiện)?|Kinh phí(?: thực hiện| dự kiến)?(?: năm 20\d\d)?"
 )
 _LABEL_RE = re.compile(rf"^(?:[-–•+]\s*|[a-zđ]\)\s*)?({_LABELS})\s*:\s*(.*)$", re.IGNORECASE)
 # the fields of one task written on one line: "a) Nội dung: …; b) Cơ quan chủ trì: …; c) …"
 _INLINE_FIELD_RE = re.compile(rf";\s+(?=[a-zđ]\)\s*(?:{_LABELS})\s*:)", re.IGNORECASE)
+# the fields of one task written as sentences of its paragraph: "… OCOP. Cơ quan chủ trì: Sở X; cơ quan phối
+# hợp: Sở Y, Sở Z. Thời gian: 2023 - 2025. Kinh phí: 850 triệu đồng (…)." (each is a field, as on a line of its own)
+_SENTENCE_FIELD_RE = re.compile(
+    r"(?<=[.;])\s+(?=(?:(?:Cơ quan |Đơn vị )?(?:chủ trì|phối hợp)|Thời gian(?: thực hiện)?|Tiến độ(?: thực hiện)?"
+    r"|Kinh phí(?: thực hiện| dự kiến)?(?: năm 20\d\d)?)\s*:)",
+    re.IGNORECASE,
+)
+# a lead's bracket naming who does the work for it: "Sở KH&CN (giao Trung tâm … thực hiện)", "Sở NN&PTNT (Văn phòng
+# Điều phối nông thôn mới tỉnh)": the unit is the lead's, not a second lead
+_LEAD_ASIDE_RE = re.compile(r"\s*\(([^()]+)\)")
 # a roman group of the tasks section ("I. NÂNG CAO HIỆU LỰC …"), its items numbered 1., 2. again in each
 _ROMAN_GROUP_RE = re.compile(r"^([IVX]{1,4})\.\s+(.+?)\s*:?\s*$")
 _QUARTER_RE = re.compile(
     r"Quý\s+(IV|III|II|I|[1-4])(?:\s*(?:/\s*\d{4})?\s*(?:[-–]|đến)\s*(?:Quý\s+)?(IV|III|II|I|[1-4]))?", re.IGNORECASE
+)
+# "từ tháng 4/2024 đến tháng 3/2026": a span of months, the plan year's part of it in quarters
+_MONTHS_RE = re.compile(
+    r"tháng\s+(\d{1,2})\s*/\s*(20\d\d)\s*(?:[-–]|đến)\s*(?:hết\s+)?(?:tháng\s+)?(\d{1,2})\s*/\s*(20\d\d)", re.IGNORECASE
 )
 _ROMAN_Q = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _DURATION_RE = re.compile(r"thời gian thực hiện(?: nhiệm vụ)?\s*:\s*(\d+)\s*tháng", re.IGNORECASE)
@@ -88,7 +110,10 @@ def short_title(content: str, limit: int = 60) -> str:
     >>> short_title("Hỗ trợ đăng ký bảo hộ nhãn hiệu cho các sản phẩm OCOP nhằm nâng cao giá trị")
     'Hỗ trợ đăng ký bảo hộ nhãn hiệu cho các sản phẩm OCOP'
     """
-    text = re.sub(r"\s*\([^()]*\)", "", content.split("\n")[0]).strip().strip("\"'")
+    # straight quotes as the typographic pair, so a quoted name ("Bò một nắng Krông Pa") is never cut either
+    text = re.sub(r'"([^"\n]*)"', r"“\1”", content.split("\n")[0])
+    text = re.sub(r"\s*\([^()]*\)", "", text).strip().strip("\"'")
+    text = re.split(r"(?<=[^\W\d]|[”)])\.\s+(?=[A-ZĐÀ-Ỹ])", text)[0]  # the first sentence: "… “Bò một nắng”. Cơ quan …"
     text = re.sub(r"\s+", " ", text)
     if text.count("“") > text.count("”"):  # only an opening quote left (the name went with the brackets)
         text = text.replace("“", "")
@@ -156,6 +181,11 @@ def timeline_of(text: str, year: int) -> dict | None:
             last = 4  # "Quý III/2024 – Quý II/2025": the plan year's part
         y = re.search(r"\b(20\d\d)\b", text)
         return {"text": text, "quarters": list(range(first, last + 1)), "year": int(y.group(1)) if y else year}
+    months = _MONTHS_RE.search(text)
+    if months:
+        first_month, first_year, last_month, last_year = (int(g) for g in months.groups())
+        last = (last_month - 1) // 3 + 1 if last_year == first_year else 4
+        return {"text": text, "quarters": list(range((first_month - 1) // 3 + 1, last + 1)), "year": first_year}
     # a span of years anywhere ("24 tháng (2024 - 2025)") is whole years, as "Năm 2024 - 2025" is
     if re.search(
         r"\bnăm(?: học)?\s+20\d\d|^20\d\d|\b20\d\d\s*[-–]\s*20\d\d\b|cả năm|hằng năm|hàng năm|thường xuyên|trong năm",
@@ -206,6 +236,13 @@ def narrative_tasks(
         facts.add(f"tasks[{number}]", task["title"], content)
         return task
 
+    def sentence_fields(line: str) -> None:
+        """The fields a task's paragraph writes as its own sentences; the paragraph stays the task's content."""
+        for piece in _sentence_fields(line)[1:]:
+            m = _LABEL_RE.match(piece)
+            if m and current is not None:
+                _task_field(current, m.group(1), m.group(2), piece, years[0], matcher, notes, facts)
+
     def close_group() -> None:
         """A group whose only text is a paragraph: the paragraph is its one task."""
         nonlocal current
@@ -226,39 +263,7 @@ def narrative_tasks(
         if label_m and current is None and pending_intro:
             close_group()
         if label_m and current is not None:
-            label, value = label_m.groups()
-            kind = fold(label)
-            if kind == "muc tieu":
-                current["objective"] = value
-            elif kind == "noi dung tap huan":
-                current["training_content"] = value
-            elif kind.startswith("noi dung"):
-                # the item's line is its heading (the title), this is what it does
-                if current.pop("_heading", False):
-                    current["content"] = value.rstrip(".")
-                    facts.replace(f"tasks[{current['number']}]", current["title"], line)
-                else:
-                    current["content"] += " " + value
-            elif kind.startswith(("thoi gian", "tien do")):  # "Tiến độ: Năm 2025" is when, as a table's column
-                timeline = timeline_of(value, years[0])
-                if timeline:
-                    current["timeline"] = timeline
-                    facts.add(f"tasks[{current['number']}].timeline", value, line)
-            elif kind.startswith("kinh phi"):
-                current["_budget_text"] = value
-            else:
-                found = matcher.read(value)
-                notes.extend(f"{current['number']}: {n}" for n in found.notes)
-                if "chu tri" in kind:
-                    current["lead"] = found.ids
-                    current["_lead_labelled"] = bool(found.ids)
-                    facts.add(f"tasks[{current['number']}].lead", value, line)
-                else:
-                    current["cooperating"] = found.ids
-                    current["cooperating_text"] = value.rstrip(".")
-                    facts.add(f"tasks[{current['number']}].cooperating", value, line)
-                if found.said:
-                    current.setdefault("said", {}).update(found.said)
+            _task_field(current, label_m.group(1), label_m.group(2), line, years[0], matcher, notes, facts)
             continue
         r = _ROMAN_GROUP_RE.match(line) if roman_groups else None
         if r:
@@ -286,6 +291,7 @@ def narrative_tasks(
         n = _NUMBERED_RE.match(line)
         if n and current_group is not None:
             current = new_task(n.group(1).rstrip("."), n.group(2))
+            sentence_fields(line)
             continue
         letter = _LETTER_RE.match(line)
         if letter and current_group is not None:
@@ -293,11 +299,13 @@ def narrative_tasks(
             current = new_task(number, letter.group(2))
             if multi_year:
                 current["section"] = f"{roman}.{number.removeprefix(prefix)}"
+            sentence_fields(line)
             continue
         paren = _PAREN_RE.match(line)
         if paren and current_group is not None:
             current = new_task(paren.group(1), paren.group(2))
             current["section"] = f"{roman}.{current_group['number'].removeprefix(prefix)}.({paren.group(1)})"
+            sentence_fields(line)
             continue
         dash = _DASH_RE.match(line)
         if dash and current_group is not None and (current is None or current.get("_dashes")):
@@ -323,6 +331,7 @@ def narrative_tasks(
             and "objective" not in current
         ):
             current["content"] += " " + line
+            sentence_fields(line)
     close_group()
     if multi_year and not any(re.fullmatch(r"[a-zđ]", t["number"].rsplit(".", 1)[-1]) for t in tasks):
         for item in (*groups, *tasks):  # "III.4.d" is how a lettered multi-year plan is cited; "1.1" stays "1.1"
@@ -335,6 +344,76 @@ def narrative_tasks(
         if not task["lead"]:
             inline_roles(task, matcher, notes, facts)
     return groups, tasks
+
+
+def _task_field(
+    current: dict, label: str, value: str, line: str, year: int, matcher: AgencyMatcher, notes: list[str], facts: Facts
+) -> None:
+    """One labelled field of a task ("Cơ quan chủ trì: …", "Thời gian thực hiện: …", "Kinh phí: …"), on a line of its
+    own or a sentence of the task's paragraph."""
+    kind = fold(label)
+    if kind == "muc tieu":
+        current["objective"] = value
+    elif kind == "noi dung tap huan":
+        current["training_content"] = value
+    elif kind.startswith("noi dung"):
+        # the item's line is its heading (the title), this is what it does
+        if current.pop("_heading", False):
+            current["content"] = value.rstrip(".")
+            facts.replace(f"tasks[{current['number']}]", current["title"], line)
+        else:
+            current["content"] += " " + value
+    elif kind.startswith(("thoi gian", "tien do")):  # "Tiến độ: Năm 2025" is when, as a table's column
+        timeline = timeline_of(value, year)
+        if timeline:
+            current["timeline"] = timeline
+            facts.add(f"tasks[{current['number']}].timeline", value, line)
+        elif value.strip():
+            notes.append(f"{current['number']}: thời gian «{value.strip()}» chưa đọc được thành quý hay năm (kiểm tra)")
+    elif kind.startswith("kinh phi"):
+        current["_budget_text"] = value
+    else:
+        value = value.strip().rstrip(".;").strip()
+        aside = _LEAD_ASIDE_RE.search(value) if "chu tri" in kind else None
+        found = matcher.read(_LEAD_ASIDE_RE.sub("", value) if aside else value)
+        notes.extend(f"{current['number']}: {n}" for n in found.notes)
+        if aside and found.ids:
+            lead_aside(current, found.ids[0], value, aside.group(1), notes)
+        if "chu tri" in kind:
+            current["lead"] = found.ids
+            current["_lead_labelled"] = bool(found.ids)
+            facts.add(f"tasks[{current['number']}].lead", value, line)
+        else:
+            current["cooperating"] = found.ids
+            current["cooperating_text"] = value.rstrip(".")
+            facts.add(f"tasks[{current['number']}].cooperating", value, line)
+        if found.said:
+            current.setdefault("said", {}).update(found.said)
+
+
+def _sentence_fields(line: str) -> list[str]:
+    """A paragraph cut where a labelled field starts a sentence ("… OCOP. Cơ quan chủ trì: Sở X; cơ quan phối hợp:
+    …. Thời gian: …"); a line that is one field already, or that holds none, stays whole, and so do fields in
+    brackets ("(Chủ trì: Sở X; phối hợp: Sở Y)" closes the paragraph and is read whole, see ``inline_roles``)."""
+    body = re.sub(r"^[a-zđ\d]{1,3}\)", "  ", line)  # the item's "a)" opens no bracket
+    cuts = [
+        m.end()
+        for m in _SENTENCE_FIELD_RE.finditer(body)
+        if body.count("(", 0, m.start()) <= body.count(")", 0, m.start())
+    ]
+    pieces = [line[a:b] for a, b in zip([0, *cuts], [*cuts, len(line)], strict=True)]
+    return [p.strip() for p in pieces if p.strip()]
+
+
+def lead_aside(task: dict, slug: str, value: str | None, aside: str, notes: list[str]) -> None:
+    """The unit a lead's bracket names is kept in the lead's words (answers quote them; ``value`` is those words
+    as printed, None where the bracket stands apart from the name), not made a second lead; a note asks a person
+    to confirm that reading."""
+    if value:
+        task.setdefault("said", {})[slug] = value.strip().rstrip(".;")
+    notes.append(
+        f"{task['number']}: cơ quan chủ trì ghi kèm «({aside})»: đọc là đơn vị thực hiện của cơ quan chủ trì (kiểm tra)"
+    )
 
 
 # "(Chủ trì: Sở X; phối hợp: Sở Y, Sở Z)" or "(Sở X chủ trì)" closing a task's paragraph
