@@ -554,3 +554,14 @@ def test_another_year_of_the_task_talked_about_with_its_parts_asked(assistant: A
     text = canon(plain_text(then))
     assert then.answered and contains(text, "3.e") and contains(text, "06 sản phẩm")
     assert contains(text, "Sở Nông nghiệp và Phát triển nông thôn")
+
+
+def test_that_group_then_the_rest_of_it(assistant: Assistant) -> None:
+    """'trong nhóm đó' keeps the group just counted; 'mấy cái còn lại' are its tasks the last list left out."""
+    first = assistant.ask("Kế hoạch 2022 của Ninh Thuận, nhóm 3 có tất cả bao nhiêu nhiệm vụ?")
+    second = assistant.ask("Trong nhóm đó, những nhiệm vụ nào Sở KH&CN chủ trì hoặc đồng chủ trì?", first.context)
+    text = canon(plain_text(second))
+    assert contains(text, "3.b") and not contains(text, "1.a")
+    third = assistant.ask("mấy cái còn lại thì ai chủ trì?", second.context)
+    text = canon(plain_text(third))
+    assert contains(text, "3.g") and contains(text, "UBND các huyện, thành phố") and not contains(text, "• 3.b")

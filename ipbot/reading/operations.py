@@ -211,6 +211,9 @@ class Operations:
             # "trong số đó phần NS sự nghiệp khoa học là bn, phần NS khác bn?" after rows were added up: the same
             # rows, whose sum is given source by source
             return [summed]
+        rest = self._rest_of_list(turn)
+        if rest is not None:
+            return [rest]
         if "share" in has and self.lex.has("change_in_percent", f):
             # "tức giảm khoảng bao nhiêu phần trăm?" after a difference: that difference, whose answer gives the share
             difference = next((x for x in reversed(turn.context.last) if x.op is Op.DIFFERENCE), None)
@@ -586,6 +589,22 @@ class Operations:
         turn._operations_reading = r  # type: ignore[attr-defined]
         return r
 
+    def _rest_of_list(self, turn: Turn) -> Request | None:
+        """ "mấy cái còn lại thì ai chủ trì?" after the tasks of a group one agency leads: the group's others."""
+        if not self.lex.has("rest_of_list", turn.query.folded) or not turn.context.listed:
+            return None
+        last = next(
+            (x for x in reversed(turn.context.last) if x.items is Items.TASKS and x.op is Op.LIST and x.filters.agency),
+            None,
+        )
+        if last is None:
+            return None
+        cleared = {"agency": None, "role": Role.ANY, "negate": False, "alone": False, "also": (), "ids": ()}
+        wider = last.filters.model_copy(update={**cleared, "excluded": tuple(turn.context.listed)})
+        show = tuple(fld for cue, fld in _LIST_FACETS if turn.query.has(cue))
+        plans = [self.index.plans[p] for p in last.plans if p in self.index.plans]
+        return turn.request(Items.TASKS, op=Op.LIST, plans=plans, filters=wider, show=show)
+
     def agency_asked(self, turn: Turn) -> tuple[str | None, Role, bool]:
         """The agency named, the role asked about, and whether the question asks where it does NOT hold it."""
         return self._agency(turn)
@@ -733,7 +752,11 @@ class Operations:
                     out.append(f"{plan.id}:{group.number}")
         if numbers:
             return tuple(dict.fromkeys(out))
-        if re.search(r"\bnhom (?:nhiem vu )?(?:do|nay|ay|tren|kia)\b", f) and turn.context.task_ids:
+        that_group = re.search(r"\bnhom (?:nhiem vu )?(?:do|nay|ay|tren|kia)\b", f)
+        asked = [g for r in reversed(turn.context.last) for g in r.filters.groups][:2]
+        if that_group and asked and all(g.split(":", 1)[0] in turn.plan_ids for g in asked):
+            return tuple(dict.fromkeys(asked))  # "trong nhóm đó, những nhiệm vụ nào …" after a group was asked
+        if that_group and turn.context.task_ids:
             # "năm 2023 nhóm đó có những gì": the group of the task discussed, by its number, in the plan asked
             numbers = [self.index.tasks[t].group.split(".")[-1] for t in turn.context.task_ids if t in self.index.tasks]
             return tuple(
