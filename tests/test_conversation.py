@@ -565,3 +565,10 @@ def test_that_group_then_the_rest_of_it(assistant: Assistant) -> None:
     third = assistant.ask("mấy cái còn lại thì ai chủ trì?", second.context)
     text = canon(plain_text(third))
     assert contains(text, "3.g") and contains(text, "UBND các huyện, thành phố") and not contains(text, "• 3.b")
+
+
+def test_compared_with_a_task_named_the_other_side_is_the_one_talked_about(assistant: Assistant) -> None:
+    first = assistant.ask("nam 2023 tinh co nv nao ve NHTT ko, so nao chu tri?")
+    then = assistant.ask("so voi nv chi dan dia ly thit cuu thi tong kp cai nao lon hon, hon bn?", first.context)
+    text = canon(plain_text(then))
+    assert then.answered and contains(text, "3.6") and contains(text, "3.3") and contains(text, "600 triệu")

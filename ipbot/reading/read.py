@@ -1650,6 +1650,7 @@ class Reader:
                 return
             if hits and not refers:
                 turn.tasks, turn.task_how = self._in_each_plan(turn, hits), "content"
+                turn.tasks = self._beside_talked_about(turn, turn.tasks)
                 return
             weak = len(q.content_tokens) <= 2 and q.has(*TASK_FACETS) and not q.has("list")
             # "năm trước thì sao, chỉ tiêu bn sp, sở nào chủ trì?": another year of the task talked about, its parts
@@ -1840,6 +1841,17 @@ class Reader:
                 return []
             found += [h.item for h in hits[:1] if isinstance(h.item, TaskRef)]
         return list(dict.fromkeys(found))
+
+    def _beside_talked_about(self, turn: Turn, named: list[TaskRef]) -> list[TaskRef]:
+        """ "so với nv chỉ dẫn địa lý thịt cừu thì tổng kp cái nào lớn hơn?": the task named is set beside the one
+        talked about, which the message opens by comparing with (the other side is not said again)."""
+        opener = next(self.lexicon.find("two_sides", turn.query.folded), None)
+        talked = [TaskRef(*t.split(":", 1)) for t in turn.context.task_ids]
+        if opener is None or len(opener.string[: opener.start()].split()) > 2 or len(named) != 1 or len(talked) != 1:
+            return named
+        if talked[0] == named[0] or talked[0].plan_id != named[0].plan_id:
+            return named
+        return [talked[0], named[0]]
 
     def _other_side(self, turn: Turn, plan_ids: list[str], numbered: TaskRef) -> list[TaskRef]:
         """ "một lớp cho học sinh, sinh viên tốn gấp mấy lần một lớp … (5.1)": a task named by number, set
