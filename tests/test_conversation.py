@@ -572,3 +572,15 @@ def test_compared_with_a_task_named_the_other_side_is_the_one_talked_about(assis
     then = assistant.ask("so voi nv chi dan dia ly thit cuu thi tong kp cai nao lon hon, hon bn?", first.context)
     text = canon(plain_text(then))
     assert then.answered and contains(text, "3.6") and contains(text, "3.3") and contains(text, "600 triệu")
+
+
+def test_a_task_s_count_and_lead_from_one_year_to_the_next(assistant: Assistant) -> None:
+    """'… đổi thế nào từ 2022 sang 2023, cơ quan chủ trì có đổi không?': the same task in each year, however
+    differently each plan words it (2022's 3.e, 2023's 3.4)."""
+    question = (
+        "Ninh Thuận: chỉ tiêu số sản phẩm OCOP được hỗ trợ bảo hộ SHTT đổi thế nào từ 2022 sang 2023, "
+        "cơ quan chủ trì có đổi không?"
+    )
+    text = canon(plain_text(assistant.ask(question)))
+    assert contains(text, "06 sản phẩm") and contains(text, "05 sản phẩm")
+    assert contains(text, "Sở Nông nghiệp và Phát triển nông thôn") and contains(text, "Sở Khoa học và Công nghệ")

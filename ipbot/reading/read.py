@@ -1817,6 +1817,9 @@ class Reader:
             best = self.index.rank_tasks(turn.query.content, [plan.id])[:1]
             if best and best[0].score >= max(TASK_MATCH, top - OTHER_YEAR_SPREAD) and isinstance(best[0].item, TaskRef):
                 out.append(best[0].item)
+            elif turn.query.has("compare"):
+                # "… đổi thế nào từ 2022 sang 2023": the same task in the other year, however differently worded
+                out += self._analogs(hits, [plan.id])
         order = list(self.index.plans)
         return sorted(out, key=lambda r: order.index(r.plan_id))  # the earlier year first
 
