@@ -211,3 +211,15 @@ def test_the_product_and_the_situation_said_around_it(assistant: Assistant, ques
     answered, text, intent = _ask(assistant, question)
     assert (answered, intent) == (True, "support")
     assert _has(text, product) and not _has(text, "của tôi")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Cho tôi danh sách các doanh nghiệp đang xuất khẩu tỏi ở Ninh Thuận",  # a directory, not a plan
+        "phong toi muon gop 2 lop cua Ninh Phuoc voi Phan Rang to chuc chung dc ko, kh co cho phep ko?",  # permission
+    ],
+)
+def test_what_no_plan_says_is_out_of_scope_not_a_task(assistant: Assistant, question: str) -> None:
+    answered, text, intent = _ask(assistant, question)
+    assert (answered, intent) == (False, "out_of_scope") and _has(text, "ngoài phạm vi")
