@@ -3208,3 +3208,12 @@ def test_grounds_a_duty_must_rest_on_are_no_legal_basis(assistant: Assistant) ->
     question = "Theo KH 2022, việc bố trí kinh phí phải căn cứ vào những yếu tố nào?"
     _, text, _ = ask(assistant, question)
     assert not _has(text, "2367/QĐ-TTg")
+
+
+def test_rows_without_a_figure_and_rows_of_one_amount_each(assistant: Assistant) -> None:
+    answered, text, _ = ask(
+        assistant, "Bảng dự toán 2023 của Ninh Thuận: những dòng nào không ghi con số kinh phí nào?"
+    )
+    assert answered and _has(text, "3.2") and _has(text, "5.4") and not _has(text, "3.3")
+    answered, text, _ = ask(assistant, "Bảng dự toán 2023: những dòng mỗi dòng 9,2 triệu là những dòng nào?")
+    assert answered and _has(text, "5.1") and _has(text, "5.2") and not _has(text, "5.3")
