@@ -3217,3 +3217,13 @@ def test_rows_without_a_figure_and_rows_of_one_amount_each(assistant: Assistant)
     assert answered and _has(text, "3.2") and _has(text, "5.4") and not _has(text, "3.3")
     answered, text, _ = ask(assistant, "Bảng dự toán 2023: những dòng mỗi dòng 9,2 triệu là những dòng nào?")
     assert answered and _has(text, "5.1") and _has(text, "5.2") and not _has(text, "5.3")
+
+
+def test_a_topic_heading_before_the_question(assistant: Assistant) -> None:
+    """'Về truyền thông: …': the heading's words must not drown what the question after it finds alone."""
+    question = (
+        "Về truyền thông: năm 2023 Ninh Thuận giao ai chủ trì viết tin, bài, làm phóng sự về SHTT? "
+        "Ở Thái Bình thì đài, báo tỉnh chủ trì hay chỉ phối hợp?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "Báo Ninh Thuận") and _has(text, "Báo Thái Bình")

@@ -240,7 +240,11 @@ class Reader:
             # "…? Kể đủ.": the question without the words it dropped
             whole = pieces[0].question == nfc(text).strip()
             q = understand(self.index, text if whole else pieces[0].question, self.lexicon)
-            return Reading(tuple(self._rows_where_tables(self._routed(q, context))), truncated, user_agency)
+            found = self._routed(q, context)
+            bare = _TOPIC_HEADER_RE.sub("", pieces[0].question, count=1)
+            if bare != pieces[0].question and bare.strip() and all(r.reason is Reason.NOT_FOUND for r in found):
+                found = self._routed(understand(self.index, bare, self.lexicon), context)  # (a heading, as above)
+            return Reading(tuple(self._rows_where_tables(found)), truncated, user_agency)
         # a preamble, or several questions in one message: each question read in turn, with what was said
         # before it, and leaning on the question before it
         requests: list[Request] = []
@@ -325,6 +329,14 @@ class Reader:
                     asked.cues.add("refer")
             before = asked
             found = self._routed(asked, context)
+            bare = _TOPIC_HEADER_RE.sub("", piece.question, count=1)
+            if bare != piece.question and all(r.reason is Reason.NOT_FOUND for r in found):
+                # "Về truyền thông: năm 2023 Ninh Thuận giao ai chủ trì viết tin, bài …?": the topic said first
+                # is a heading; the question after it may find alone what the heading's words drowned
+                again = understand(self.index, bare, self.lexicon)
+                if piece.lead:
+                    self._take_lead(again, understand(self.index, piece.lead, self.lexicon))
+                found = self._routed(again, context) if bare.strip() else found
             one_task = any(r.items is Items.TASKS and r.op is Op.LOOKUP and r.filters.ids for r in found_before)
             if own is not None and one_task and all(r.items is Items.NOTHING for r in found):
                 # "Tập huấn OCOP mỗi huyện mấy lớp năm 2023, và năm 2022?": the words found no task there, but
@@ -3630,6 +3642,8 @@ _COMMA_NUMBER_RE = re.compile(
     r"\b(?:nhiem vu|viec|muc|dong)\s+(\d{1,2}),(\d{1,2})(?![\d,])(?!\s*(?:trieu|ty|ti|nghin|ngan|dong|%))"
 )  # "nv 3,4" (not "mức 9,2 triệu")
 # "A và B", "A với B", "A vs B": two subjects of one question
+_TOPIC_HEADER_RE = re.compile(r"^\s*(?:về|ve|Về|Ve)\s[^:?]{1,40}:\s*")
+"""A topic said as a heading before the question ("Về truyền thông: …")."""
 _REPORTS_ASIDE_RE = re.compile(r"\bngoai (?:cac |viec |nhung )?(?:bao cao|bc)\b[^,;?]*[,;]")
 """The reports set aside before a question about something else ("ngoài bc hằng năm, …")."""
 _SUBJECTS_RE = re.compile(r"\s(?:và|va|với|voi|vs|hay|hoặc|hoac)\s|,")
