@@ -584,3 +584,10 @@ def test_a_task_s_count_and_lead_from_one_year_to_the_next(assistant: Assistant)
     text = canon(plain_text(assistant.ask(question)))
     assert contains(text, "06 sản phẩm") and contains(text, "05 sản phẩm")
     assert contains(text, "Sở Nông nghiệp và Phát triển nông thôn") and contains(text, "Sở Khoa học và Công nghệ")
+
+
+def test_ho_typed_without_marks_points_back_at_the_agency(assistant: Assistant) -> None:
+    first = assistant.ask("the o Thai Binh so GD phai phoi hop voi nhung so nao de tuyen truyen SHTT cho gv, hs, sv?")
+    then = assistant.ask("ngoai tuyen truyen ra, ho con phai ho tro gi cho cac truong?", first.context)
+    text = canon(plain_text(then))
+    assert then.answered and contains(text, "xác lập và bảo vệ tài sản trí tuệ") and contains(text, "V.8")
