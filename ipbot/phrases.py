@@ -41,6 +41,12 @@ OUT_OF_SCOPE = (
     "kinh phí và chỉ tiêu), nên tôi không trả lời được."
 )
 WHICH_PLAN = "Câu hỏi này có ở nhiều kế hoạch. Bạn muốn hỏi kế hoạch nào?"
+WHICH_AGENCY = (
+    "Bạn đang hỏi về cơ quan nào? Hãy nêu tên cơ quan, ví dụ «Sở Nông nghiệp và PTNT được giao việc gì năm 2023»."
+)
+WHICH_GROUP = (
+    "Bạn đang hỏi về nhóm nhiệm vụ nào? Hãy nêu số nhóm và kế hoạch, ví dụ «nhóm 3 kế hoạch 2022 có mấy nhiệm vụ»."
+)
 WHICH_TASK = (
     "Bạn đang hỏi về nhiệm vụ nào? Hãy nêu tên hoặc số nhiệm vụ, ví dụ «kinh phí nhiệm vụ 3.3 năm 2023», "
     "hoặc xem danh sách nhiệm vụ bên dưới."

@@ -102,7 +102,8 @@ class Field(StrEnum):
     QUANTITY = "quantity"
     TRAINING = "training"
     NOTES = "notes"
-    GROUP = "group"
+    GROUP = "group"  # a task's group; of nothing yet: "nhóm đó" with no group said before
+    AGENCY = "agency"  # nothing yet: "sở đó" with no agency said before (which one is asked back)
     CONTENT = "content"
     DURATION = "duration"  # the task's whole length in months ("tổng thời gian thực hiện: 24 tháng")
     SHARE = "share"  # a count: also as a share of all the items it is taken from

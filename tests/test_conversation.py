@@ -591,3 +591,16 @@ def test_ho_typed_without_marks_points_back_at_the_agency(assistant: Assistant) 
     then = assistant.ask("ngoai tuyen truyen ra, ho con phai ho tro gi cho cac truong?", first.context)
     text = canon(plain_text(then))
     assert then.answered and contains(text, "xác lập và bảo vệ tài sản trí tuệ") and contains(text, "V.8")
+
+
+@pytest.mark.parametrize(
+    ("question", "asked_back"),
+    [("so do dc giao may dau viec?", "cơ quan nào"), ("nhóm đó có tất cả mấy điểm?", "nhóm nhiệm vụ nào")],
+)
+def test_that_agency_or_group_as_a_first_message_is_asked_back(
+    assistant: Assistant, question: str, asked_back: str
+) -> None:
+    """Nothing said yet that "đó" could mean: ask which, never list every plan's tasks (6,539 characters)."""
+    answer = assistant.ask(question)
+    text = canon(plain_text(answer))
+    assert not answer.answered and contains(text, asked_back) and len(text) < 1000

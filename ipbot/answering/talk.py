@@ -233,7 +233,14 @@ def nothing(db: PlanDB, request: Request) -> Answer:
             )
             for p in plans
         ]
-        return reply(request, [Section([phrases.WHICH_TASK])], False, plans=request.plans, suggestions=overview)
+        which = (
+            phrases.WHICH_GROUP
+            if Field.GROUP in request.show
+            else phrases.WHICH_AGENCY
+            if Field.AGENCY in request.show
+            else phrases.WHICH_TASK
+        )
+        return reply(request, [Section([which])], False, plans=request.plans, suggestions=overview)
     if reason is Reason.OUT_OF_SCOPE:
         sections = [Section([phrases.OUT_OF_SCOPE])]
         if Field.CONTACT in request.show:  # procedures, fees, the law: the IP office answers those

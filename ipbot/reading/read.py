@@ -741,7 +741,15 @@ class Reader:
             return [turn.request(Items.FILES, show=(Field.CSV,) if q.has("csv") else (Field.EXPORT,))]
         self._find_tasks(turn)
         if self._points_at_nothing(turn):
-            return [turn.request(Items.NOTHING, reason=Reason.NO_REFERENT)]
+            # what "đó" was to point at, so the answer asks back for it ("sở nào?", "nhóm nào?", "nhiệm vụ nào?")
+            missing = (
+                (Field.GROUP,)
+                if self._first_group_word_points(q)
+                else (Field.AGENCY,)
+                if self.lexicon.has("refer_agency", q.folded) and not self._refers_to_one(q)
+                else ()
+            )
+            return [turn.request(Items.NOTHING, reason=Reason.NO_REFERENT, show=missing)]
         unknown_number = self._unknown_number(turn)
         if unknown_number is not None:
             return [unknown_number]
@@ -882,7 +890,23 @@ class Reader:
             and not q.agencies
             # "nó" may be the plan; "các dòng đó" the rows the same message selects
             and self._refers_to_one(q)
+        ) or (
+            # "sở đó được giao mấy đầu việc?", "nhóm đó có mấy điểm?" as a first message: no agency, no group yet
+            not (ctx.task_ids or ctx.listed or ctx.last or ctx.agency)
+            and not q.agencies
+            and not q.group_numbers
+            and (
+                (self.lexicon.has("refer_agency", q.folded) and len(q.content_tokens) <= 1)
+                or self._first_group_word_points(q)
+            )
+            and not self.lexicon.has("own_agency", q.folded)
         )
+
+    @staticmethod
+    def _first_group_word_points(q: Query) -> bool:
+        """ "nhóm đó …" is the message's first word for a group (not "nhóm nào nhiều nhất, mỗi nhóm đó …")."""
+        that = _THAT_GROUP_RE.search(q.folded)
+        return that is not None and that.start() == q.folded.find("nhom")
 
     # ------------------------------------------------------------------ task numbers
     def _unknown_number(self, turn: Turn) -> Request | None:
