@@ -240,10 +240,7 @@ class Reader:
             # "…? Kể đủ.": the question without the words it dropped
             whole = pieces[0].question == nfc(text).strip()
             q = understand(self.index, text if whole else pieces[0].question, self.lexicon)
-            found = self._routed(q, context)
-            bare = _TOPIC_HEADER_RE.sub("", pieces[0].question, count=1)
-            if bare != pieces[0].question and bare.strip() and all(r.reason is Reason.NOT_FOUND for r in found):
-                found = self._routed(understand(self.index, bare, self.lexicon), context)  # (a heading, as above)
+            found = self._past_heading(pieces[0], self._routed(q, context), context)
             return Reading(tuple(self._rows_where_tables(found)), truncated, user_agency)
         # a preamble, or several questions in one message: each question read in turn, with what was said
         # before it, and leaning on the question before it
@@ -328,15 +325,7 @@ class Reader:
                 if not (best and best[0].score >= STRONG_MATCH and best[0].item.id not in context.task_ids):
                     asked.cues.add("refer")
             before = asked
-            found = self._routed(asked, context)
-            bare = _TOPIC_HEADER_RE.sub("", piece.question, count=1)
-            if bare != piece.question and all(r.reason is Reason.NOT_FOUND for r in found):
-                # "Về truyền thông: năm 2023 Ninh Thuận giao ai chủ trì viết tin, bài …?": the topic said first
-                # is a heading; the question after it may find alone what the heading's words drowned
-                again = understand(self.index, bare, self.lexicon)
-                if piece.lead:
-                    self._take_lead(again, understand(self.index, piece.lead, self.lexicon))
-                found = self._routed(again, context) if bare.strip() else found
+            found = self._past_heading(piece, self._routed(asked, context), context)
             one_task = any(r.items is Items.TASKS and r.op is Op.LOOKUP and r.filters.ids for r in found_before)
             if own is not None and one_task and all(r.items is Items.NOTHING for r in found):
                 # "Tập huấn OCOP mỗi huyện mấy lớp năm 2023, và năm 2022?": the words found no task there, but
@@ -435,6 +424,18 @@ class Reader:
         after = folded[m.start() : m.end() + 60]  # the match may end inside the name ("tôi ở Sở …")
         found = self.index.find_agencies(after)
         return found[0] if found else None
+
+    def _past_heading(self, piece: Piece, found: list[Request], context: Context) -> list[Request]:
+        """ "Về truyền thông: năm 2023 Ninh Thuận giao ai chủ trì viết tin, bài …?": the topic said first is a
+        heading; when the question with it finds nothing, the question after it may find alone what the
+        heading's words drowned."""
+        bare = _TOPIC_HEADER_RE.sub("", piece.question, count=1)
+        if bare == piece.question or not bare.strip() or not all(r.reason is Reason.NOT_FOUND for r in found):
+            return found
+        again = understand(self.index, bare, self.lexicon)
+        if piece.lead:
+            self._take_lead(again, understand(self.index, piece.lead, self.lexicon))
+        return self._routed(again, context)
 
     def _take_lead(self, q: Query, lead: Query) -> None:
         """What a preamble tells about the question: the province and year, the person's agency ("sở tôi")."""

@@ -197,6 +197,18 @@ def timeline_of(text: str, year: int) -> dict | None:
     return None
 
 
+def take_timeline(
+    task: dict, text: str, year: int, where: str, notes: list[str], facts: Facts, check: str = ""
+) -> None:
+    """A task's time as a paragraph's field or a table's cell gives it, or a draft note when it reads as none."""
+    timeline = timeline_of(text, year)
+    if timeline:
+        task["timeline"] = timeline
+        facts.add(f"tasks[{task['number']}].timeline", text, where)
+    elif text.strip():
+        notes.append(f"{task['number']}: thời gian «{text.strip()}» chưa đọc được thành quý hay năm{check}")
+
+
 def narrative_tasks(
     lines: list[str],
     years: tuple[int, int],
@@ -364,12 +376,7 @@ def _task_field(
         else:
             current["content"] += " " + value
     elif kind.startswith(("thoi gian", "tien do")):  # "Tiến độ: Năm 2025" is when, as a table's column
-        timeline = timeline_of(value, year)
-        if timeline:
-            current["timeline"] = timeline
-            facts.add(f"tasks[{current['number']}].timeline", value, line)
-        elif value.strip():
-            notes.append(f"{current['number']}: thời gian «{value.strip()}» chưa đọc được thành quý hay năm (kiểm tra)")
+        take_timeline(current, value, year, line, notes, facts, check=" (kiểm tra)")
     elif kind.startswith("kinh phi"):
         current["_budget_text"] = value
     else:
@@ -654,13 +661,7 @@ def _fill_from_row(
 ) -> None:
     row_text = " | ".join(c for c in cells if c)
     number = task["number"]
-    time_text = cells[cols["time"]] if "time" in cols else ""
-    timeline = timeline_of(time_text, year)
-    if timeline:
-        task["timeline"] = timeline
-        facts.add(f"tasks[{number}].timeline", time_text, row_text)
-    elif time_text.strip():
-        notes.append(f"{number}: thời gian «{time_text.strip()}» chưa đọc được thành quý hay năm")
+    take_timeline(task, cells[cols["time"]] if "time" in cols else "", year, row_text, notes, facts)
     said: dict[str, str] = dict(task.get("said", {}))
     if "lead" in cols and cells[cols["lead"]].strip() and not task.get("_lead_labelled"):
         # a lead the text gives in a labelled field ("Cơ quan chủ trì: …") is the full name; the table's
