@@ -3227,3 +3227,27 @@ def test_a_topic_heading_before_the_question(assistant: Assistant) -> None:
     )
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "Báo Ninh Thuận") and _has(text, "Báo Thái Bình")
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("Năm 2022 Thái Bình xử lý được bao nhiêu vụ xâm phạm quyền SHTT?", "III.3.b"),
+        ("nam 2022 thai binh nhan dc bao nhieu don dang ky SHTT", "10-12%"),
+        ("Năm 2023 có bao nhiêu học sinh, sinh viên Ninh Thuận đã tham gia các lớp tập huấn?", "5.5"),
+    ],
+)
+def test_results_are_not_in_the_plans_but_what_they_say_follows(assistant: Assistant, question: str, said: str) -> None:
+    """A count of what was achieved is no count of what is planned: not answered, and the task or target follows."""
+    answered, text, _ = ask(assistant, question)
+    assert not answered and _has(text, "không có số liệu kết quả thực hiện") and _has(text, said)
+
+
+def test_a_second_question_about_the_document_after_a_comma(assistant: Assistant) -> None:
+    """'…, và văn bản có bảng chi tiết …': a question of its own, not words of the first."""
+    question = (
+        "Kế hoạch 2022 của Ninh Thuận: tổng kinh phí bao nhiêu, lấy từ những nguồn nào, "
+        "và văn bản có bảng chi tiết theo từng nhiệm vụ không?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "5.540.000.000") and _has(text, "bảng không có trong văn bản")

@@ -122,7 +122,13 @@ def reason_line(db: PlanDB, request: Request) -> str:
     if request.reason is Reason.NO_STATISTICS:
         if f.year:
             return f"Kế hoạch không có số liệu thống kê hay chỉ tiêu cho năm {f.year}."
-        return "Kế hoạch không có số liệu về tình hình thực tế hiện nay; kế hoạch chỉ đặt chỉ tiêu:"
+        if request.items is Items.TARGETS:
+            return "Kế hoạch không có số liệu về tình hình thực tế hiện nay; kế hoạch chỉ đặt chỉ tiêu:"
+        if request.items is Items.NOTHING:
+            return "Kế hoạch không có số liệu kết quả thực hiện (đã làm được, đã cấp, đã xử lý bao nhiêu)."
+        return (
+            "Kế hoạch không có số liệu kết quả thực hiện (đã làm được, đã cấp, đã xử lý bao nhiêu); kế hoạch chỉ nêu:"
+        )
     if request.reason is Reason.NOT_STATED and request.items is Items.TARGETS:
         about = f" về «{', '.join(f.words)}»" if f.words else ""
         if f.year:

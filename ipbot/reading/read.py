@@ -588,6 +588,8 @@ class Reader:
             found = self._route(q, context)
         if q.excluded_numbers:  # "… trừ 3.4 và 3.6": left out of whatever the question selects
             found = [self._without_excluded(q, r) for r in found]
+        if q.has("results_asked") and not q.has("targets", "budget"):
+            found = [_as_results(r) for r in found]
         if q.unplanned and any(r.items is not Items.NOTHING for r in found):
             found.append(Request(items=Items.NOTHING, reason=Reason.NO_PLAN, filters=Filters(words=q.unplanned)))
         return found
@@ -3845,3 +3847,17 @@ def _without(text: str, phrases: list[str], *, accented: bool = False) -> str:
             else:
                 i += 1
     return " ".join(words)
+
+
+_SAYS_WHAT_RESULTS_CONCERN = frozenset({Items.TASKS, Items.TARGETS, Items.PASSAGES, Items.DUTIES})
+
+
+def _as_results(request: Request) -> Request:
+    """A request read from a question about what was achieved ("năm 2022 xử lý được bao nhiêu vụ", "hiện có bao
+    nhiêu sản phẩm OCOP"): no plan records results, so it is not answered; what the plans say on it (the task,
+    the target) still follows the reason, but a count or sum over them would answer another question."""
+    if request.reason is not None or request.items is Items.NOTHING:
+        return request
+    if request.items in _SAYS_WHAT_RESULTS_CONCERN and request.op in (Op.LOOKUP, Op.LIST):
+        return request.but(reason=Reason.NO_STATISTICS)
+    return Request(items=Items.NOTHING, plans=request.plans, explicit=request.explicit, reason=Reason.NO_STATISTICS)
