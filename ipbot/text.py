@@ -337,14 +337,22 @@ _SHORTHAND_RE = re.compile(r"(?<![\w&./-])(" + "|".join(SHORTHAND) + r")(?![\w&/
 
 
 def spell_out(text: str) -> str:
-    """Replace chat shorthand ("kp", "nv", "bn") by the words it stands for.
+    """Replace chat shorthand ("kp", "nv", "bn", "đc") by the words it stands for.
 
     Spelled without accents in a message typed without them, which is read as such later on.
     """
     plain = not has_diacritics(text)
-    return _SHORTHAND_RE.sub(
-        lambda m: strip_marks(SHORTHAND[m.group(1).lower()]) if plain else SHORTHAND[m.group(1).lower()], text
-    )
+    # found in the text without marks, so a shorthand typed with them ("đc", "kinh fí") is one too
+    folded = aligned(text)
+    if len(folded) != len(text):  # (a character whose lower case is longer: matched as typed)
+        folded = text
+    parts: list[str] = []
+    last = 0
+    for m in _SHORTHAND_RE.finditer(folded):
+        words = SHORTHAND[m.group(1).lower()]
+        parts += [text[last : m.start()], strip_marks(words) if plain else words]
+        last = m.end()
+    return "".join(parts) + text[last:] if parts else text
 
 
 def _abbreviation_re(table: dict[str, str]) -> re.Pattern[str]:

@@ -116,6 +116,10 @@ def test_quarters_text() -> None:
         ("KP nhiệm vụ 3.3", "kinh phí nhiệm vụ 3.3"),
         ("quyền tg", "quyền tg"),  # "tg" is as often "tác giả": left alone
         ("kpi", "kpi"),
+        # typed with marks, still shorthand: "đc" is "được", "kinh fí" is "kinh phí"
+        ("nv đó đc giao cho ai", "nhiệm vụ đó được giao cho ai"),
+        ("kinh fí tổng là bn vậy", "kinh phí tổng là bao nhiêu vậy"),
+        ("phí bao nhiêu", "phí bao nhiêu"),
     ],
 )
 def test_chat_shorthand_is_spelled_out(typed: str, read: str) -> None:
