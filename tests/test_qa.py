@@ -3251,3 +3251,11 @@ def test_a_second_question_about_the_document_after_a_comma(assistant: Assistant
     )
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "5.540.000.000") and _has(text, "bảng không có trong văn bản")
+
+
+def test_which_of_the_chosen_tasks_not_led_by_an_agency_when_it_leads_them_all(assistant: Assistant) -> None:
+    """None of them is an answer: every one is the agency's, said as such (answered), not 'the plan does not say'."""
+    first = assistant.ask("năm 2023 nhiệm vụ 1.1 và 3.3 ai chủ trì")
+    answer = assistant.ask("trong 2 nv do cai nao ko phai so KHCN chu tri", first.context)
+    text = canon(plain_text(answer))
+    assert answer.answered and _has(text, "Cả 2 nhiệm vụ (1.1, 3.3) đều do Sở Khoa học và Công nghệ chủ trì")

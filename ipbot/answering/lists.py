@@ -163,6 +163,16 @@ def list_tasks(db: PlanDB, request: Request) -> Answer:
             name = db.agency_name(plans[0].id, agency)
             said = f"{name} được giao việc ở mục {where} (Tổ chức thực hiện)."
             return reply(request, [Section([line, said])], True, plans=[p.id for p in plans])
+        f = request.filters
+        if f.negate and f.ids and agency and plans:
+            # "trong 2 nv đó cái nào không phải Sở KH&CN chủ trì": none, which answers it: every one is the agency's
+            name = db.agency_name(plans[0].id, agency)
+            numbers = ", ".join(t.number for t in db.tasks(list(f.ids)))
+            part = {Role.LEAD: f"do {name} chủ trì", Role.COOPERATING: f"có {name} phối hợp"}.get(
+                f.role, f"có {name} tham gia"
+            )
+            said = f"Cả {len(f.ids)} nhiệm vụ ({numbers}) đều {part}."
+            return reply(request, [Section([line, said])], True, plans=[p.id for p in plans])
         # asked whether there is one ("sở này có được giao nhiệm vụ nào không?"), "no" is the answer; asked which
         # ("giao Cục QLTT nhiệm vụ gì") of a plan that never names the agency, the plan does not say
         whether = Field.CONTINUES in request.show
