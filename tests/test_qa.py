@@ -3259,3 +3259,14 @@ def test_which_of_the_chosen_tasks_not_led_by_an_agency_when_it_leads_them_all(a
     answer = assistant.ask("trong 2 nv do cai nao ko phai so KHCN chu tri", first.context)
     text = canon(plain_text(answer))
     assert answer.answered and _has(text, "Cả 2 nhiệm vụ (1.1, 3.3) đều do Sở Khoa học và Công nghệ chủ trì")
+
+
+def test_own_agency_with_a_role_word_lists_its_tasks(assistant: Assistant) -> None:
+    """'Mình ở Sở Công Thương. … sở mình phối hợp nhiệm vụ SHTT nào': the role describes the agency, no topic."""
+    question = (
+        "Mình ở Sở Công Thương Ninh Thuận. Năm 2022 sở mình phối hợp nhiệm vụ SHTT nào, "
+        "và phần tổ chức thực hiện giao sở việc gì?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "1.c") and _has(text, "triển lãm")
+    assert not _has(text, "1. Sở Khoa học và Công nghệ:")

@@ -437,6 +437,14 @@ class Reader:
             self._take_lead(again, understand(self.index, piece.lead, self.lexicon))
         return self._routed(again, context)
 
+    def _roles_describe_agency(self, q: Query) -> None:
+        """With the agency known from what was said before ("sở mình", "sở này"), role words describe it, as with
+        an agency named: "sở mình phối hợp nhiệm vụ SHTT nào" is not about the tasks whose text says "phối hợp"."""
+        roles = [m.group(0) for m in self.lexicon.find("role_word", q.folded)]
+        if roles:
+            q.content = _without(q.content, roles)
+            q.content_tokens = self.index.content_tokens(q.content)
+
     def _take_lead(self, q: Query, lead: Query) -> None:
         """What a preamble tells about the question: the province and year, the person's agency ("sở tôi")."""
         if not q.provinces:
@@ -456,6 +464,7 @@ class Reader:
         points = self.lexicon.has("refer_agency", q.folded)  # "Sở NN&PTNT phụ trách OCOP. … sở này chủ trì …"
         if not q.agencies and lead.agencies and (own or points or self._calls_by_head(q, lead.agencies[0])):
             q.agencies = lead.agencies
+            self._roles_describe_agency(q)
         elif (
             own
             and lead.agencies
@@ -675,6 +684,7 @@ class Reader:
             and self._own_before_named(q)
         ):
             q.agencies = [context.user_agency, *q.agencies]  # "sở mình", "sở tôi": where the person said they work
+            self._roles_describe_agency(q)
         elif not q.agencies and context.user_agency and self._calls_by_head(q, context.user_agency):
             q.agencies = [context.user_agency]  # "Tôi ở UBND huyện Hưng Hà." … "kế hoạch yêu cầu huyện làm gì?"
         asks_their_part = q.has("responsibility", "lead", "coop") or self.lexicon.has("agency_role", q.folded)
