@@ -82,7 +82,7 @@ STILL_MISSED = {
     "annual-quang-tri": {"imp_d4_09", "imp_d4_13"},
     "sentences-kon-tum": {"imp_d5_07", "imp_d5_10"},
     "decision-lam-dong": {"imp_d6_01", "imp_d6_07", "imp_d6_14", "imp_d6_15"},
-    "table-ha-tinh": {"imp_d7_06", "imp_d7_07", "imp_d7_09", "imp_d7_11", "imp_d7_12", "imp_d7_15"},
+    "table-ha-tinh": {"imp_d7_06", "imp_d7_07", "imp_d7_09", "imp_d7_11", "imp_d7_12"},
     "decision-bac-kan": {f"imp_decision-bac-kan_{n}" for n in ("03", "10", "17", "21", "24", "30")},
     "portal-hau-giang": {f"imp_portal-hau-giang_{n}" for n in ("16", "20", "21", "23", "26", "27", "30")},
     "table-tuyen-quang": {f"imp_table-tuyen-quang_{n}" for n in ("04", "25")},
