@@ -3270,3 +3270,29 @@ def test_own_agency_with_a_role_word_lists_its_tasks(assistant: Assistant) -> No
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "1.c") and _has(text, "triển lãm")
     assert not _has(text, "1. Sở Khoa học và Công nghệ:")
+
+
+def test_the_agency_asked_about_in_its_entry_stays_the_conversations(assistant: Assistant) -> None:
+    """'Công an tỉnh … cùng nhóm với những cơ quan nào?' lists the entry; 'họ phải tham mưu …' is still Công an."""
+    first = assistant.ask(
+        "Trong KH SHTT của Thái Bình, Công an tỉnh được giao nhiệm vụ cùng nhóm với những cơ quan nào?"
+    )
+    listed = canon(plain_text(first))
+    assert _has(listed, "Chi cục Hải quan Thái Bình") and not _has(listed, "Sở Tài chính")
+    text = canon(plain_text(assistant.ask("ho phai tham muu cho ban chi dao nao, de lam gi", first.context)))
+    assert _has(text, "389/ĐP") and _has(text, "liên ngành")
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        (
+            "huyen Kien Xuong thi co trach nhiem gi voi cac CDDL, nhan hieu tap the da dc bao ho",
+            "duy trì và phát triển",
+        ),
+        ("huyện Bác Ái phải làm gì theo kế hoạch 2022", "bố trí kinh phí"),
+    ],
+)
+def test_a_district_asked_about_its_duties_is_its_council(assistant: Assistant, question: str, said: str) -> None:
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, said)

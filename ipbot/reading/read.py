@@ -1179,7 +1179,9 @@ class Reader:
             return None
         ids = tuple(sorted(sections))
         chosen = tuple(dict.fromkeys(i.split(":", 1)[0] for i in ids))
-        return Request(items=Items.AGENCIES, op=Op.LIST, plans=chosen, filters=Filters(role=Role.DUTY, ids=ids))
+        # the agency asked about stays what the conversation is about ("… họ phải tham mưu cho ban chỉ đạo nào")
+        rows = Filters(role=Role.DUTY, ids=ids, agency=agency)
+        return Request(items=Items.AGENCIES, op=Op.LIST, plans=chosen, filters=rows)
 
     def _holder_of_quoted_duty(self, q: Query, context: Context) -> Request | None:
         """'Ai chịu trách nhiệm tổ chức việc đó?' after a duty entry was quoted: the agencies it names."""
@@ -1495,6 +1497,8 @@ class Reader:
         elif aside:
             q.provinces -= {by_province.get(fold(place.province), "") for place in aside}
         q.provinces |= planned
+        if planned and not q.agencies and q.has("responsibility"):
+            self._district_as_its_council(q, matches)
         if q.provinces or not foreign:
             # "Ninh Thuận (nay thuộc Khánh Hòa)": the new province a planned one went into needs no note
             unplanned = [f for f in foreign if not any(fold(x) in by_province for x in f.former)]
@@ -1505,6 +1509,16 @@ class Reader:
         merged = [p.id for p in every if any(fold(p.province) in map(fold, f.former) for f in foreign)]
         words = tuple(dict.fromkeys(f.name if f.kind == "province" else f.province for f in foreign))
         return Request(items=Items.NOTHING, reason=Reason.NO_PLAN, plans=tuple(merged), filters=Filters(words=words))
+
+    def _district_as_its_council(self, q: Query, matches: list[tuple[str, Place]]) -> None:
+        """ "huyện Kiến Xương thì có trách nhiệm gì …": a district opening a question about duties stands for its
+        council, which the plans name among all districts' ("UBND các huyện, thành phố"), not for a place."""
+        for form, place in matches:
+            if place.kind == "district" and re.match(
+                rf"^(?:con |the |vay |o )?(?:huyen|thi xa|thanh pho|tp) {re.escape(form)}\b", q.folded
+            ):
+                q.agencies = self.index.find_agencies("UBND huyện")[:1]  # as the registry names it
+                return
 
     def _place_words(self, text: str, every: Collection[Plan]) -> tuple[list[tuple[str, Place]], list[str]]:
         """The places a text names, and the words that name them: a place's words choose a plan,
