@@ -3296,3 +3296,22 @@ def test_the_agency_asked_about_in_its_entry_stays_the_conversations(assistant: 
 def test_a_district_asked_about_its_duties_is_its_council(assistant: Assistant, question: str, said: str) -> None:
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, said)
+
+
+def test_a_place_name_asks_nothing(assistant: Assistant) -> None:
+    """'Huyện Bác Ái được giao bao nhiêu tiền': its 'Ái' folds to 'ai', which must not ask who leads."""
+    first = assistant.ask("năm 2022 nhiệm vụ bản đồ số OCOP ai chủ trì")
+    answer = assistant.ask("Huyện Bác Ái được giao bao nhiêu tiền cho nhiệm vụ này?", first.context)
+    text = canon(plain_text(answer))
+    assert not answer.answered and _has(text, "không nêu kinh phí riêng") and not _has(text, "đồng chủ trì")
+
+
+def test_the_duties_part_named_with_an_agency_is_not_the_task_talked_about(assistant: Assistant) -> None:
+    """'theo phần tổ chức thực hiện, UBND huyện có phải tự bố trí kinh phí cho các nhiệm vụ trên địa bàn không?'"""
+    first = assistant.ask("năm 2022 nhiệm vụ bản đồ số OCOP ai chủ trì")
+    question = (
+        "Vậy theo phần tổ chức thực hiện năm 2022, UBND huyện có phải tự bố trí kinh phí "
+        "cho các nhiệm vụ trên địa bàn không?"
+    )
+    answer = assistant.ask(question, first.context)
+    assert answer.answered and _has(canon(plain_text(answer)), "bố trí kinh phí để triển khai các nhiệm vụ")

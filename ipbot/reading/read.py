@@ -1462,6 +1462,8 @@ class Reader:
         every_plan = len(every) == len(self.index.plans)  # (as it always is: made once, not on every question)
         by_province = self.index.province_ids if every_plan else {fold(p.province): p.province_id for p in every}
         matches, said = self._place_words(f"{q.lead_raw} {q.raw}", every)
+        if matches:
+            self._places_ask_nothing(q, [form for form, _ in matches])
         q.content = _without(q.content, said)
         q.full_content = _without(q.full_content, said)
         q.content_tokens = self.index.content_tokens(q.content)
@@ -1509,6 +1511,22 @@ class Reader:
         merged = [p.id for p in every if any(fold(p.province) in map(fold, f.former) for f in foreign)]
         words = tuple(dict.fromkeys(f.name if f.kind == "province" else f.province for f in foreign))
         return Request(items=Items.NOTHING, reason=Reason.NO_PLAN, plans=tuple(merged), filters=Filters(words=words))
+
+    def _places_ask_nothing(self, q: Query, forms: list[str]) -> None:
+        """A place's name asks nothing: the cues only its words fired are dropped ("Huyện Bác Ái được giao bao
+        nhiêu tiền": its "Ái" folds to "ai", and "ai được giao" asks who leads)."""
+        spans = [m.span() for form in forms for m in re.finditer(rf"\b{re.escape(form)}\b", q.folded)]
+        if not spans:
+            return
+        # each letter of the name made a letter of no word, so the words around it keep their places
+        folded, shaped = q.folded, q.shaped
+        for start, end in spans:
+            folded = folded[:start] + re.sub(r"\w", "x", folded[start:end]) + folded[end:]
+            if len(shaped) == len(q.folded):
+                shaped = shaped[:start] + re.sub(r"\w", "x", shaped[start:end]) + shaped[end:]
+        before = self.lexicon.asked(blank(q.folded, q.scope_spans), blank(q.shaped, q.scope_spans), q.accents)
+        after = self.lexicon.asked(blank(folded, q.scope_spans), blank(shaped, q.scope_spans), q.accents)
+        q.cues -= before - after
 
     def _district_as_its_council(self, q: Query, matches: list[tuple[str, Place]]) -> None:
         """ "huyện Kiến Xương thì có trách nhiệm gì …": a district opening a question about duties stands for its
@@ -1731,6 +1749,10 @@ class Reader:
         if self.lexicon.has("plan_total", q.folded) and not task_words and not own_columns:
             # "còn năm 2022 thì tổng kinh phí là bao nhiêu?": the plan's total, not the task's ("tổng thời
             # gian bao lâu, tổng kp bn" asks the task's own parts)
+            return
+        if q.agencies and self.lexicon.has("duties_part_named", q.folded):
+            # "theo phần tổ chức thực hiện, UBND huyện có phải tự bố trí kinh phí …?": what that part gives the
+            # agency named, not a part of the task talked about
             return
         ctx_ids = turn.context.task_ids
         if not ctx_ids and (q.has("refer") or self.lexicon.has("refer_list", q.folded)):
