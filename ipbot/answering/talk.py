@@ -124,11 +124,8 @@ def reason_line(db: PlanDB, request: Request) -> str:
             return f"Kế hoạch không có số liệu thống kê hay chỉ tiêu cho năm {f.year}."
         if request.items is Items.TARGETS:
             return "Kế hoạch không có số liệu về tình hình thực tế hiện nay; kế hoạch chỉ đặt chỉ tiêu:"
-        if request.items is Items.NOTHING:
-            return "Kế hoạch không có số liệu kết quả thực hiện (đã làm được, đã cấp, đã xử lý bao nhiêu)."
-        return (
-            "Kế hoạch không có số liệu kết quả thực hiện (đã làm được, đã cấp, đã xử lý bao nhiêu); kế hoạch chỉ nêu:"
-        )
+        said = "Kế hoạch không ghi kết quả thực hiện (đã làm được gì, đã cấp, bảo hộ hay xử lý bao nhiêu)"
+        return f"{said}." if request.items is Items.NOTHING else f"{said}; kế hoạch chỉ nêu:"
     if request.reason is Reason.NOT_STATED and request.items is Items.TARGETS:
         about = f" về «{', '.join(f.words)}»" if f.words else ""
         if f.year:
