@@ -3320,3 +3320,13 @@ def test_the_duties_part_named_with_an_agency_is_not_the_task_talked_about(assis
 def test_where_a_product_stands_today_is_no_plans_to_say(assistant: Assistant) -> None:
     answered, text, _ = ask(assistant, "chieu coi Thai Binh da dc cap nhan hieu tap the chua?")
     assert not answered and _has(text, "không ghi kết quả thực hiện")
+
+
+def test_a_bare_question_after_one_answered_otherwise_is_about_the_task_it_named(assistant: Assistant) -> None:
+    """'… 01 sáng chế … theo Nghị quyết 14-NQ/TU ngày nào? Ai chủ trì, ai phối hợp?': the resolution, then 2.c."""
+    question = (
+        "Nhiem vu ho tro dang ky bao ho 01 sang che/giai phap huu ich nam 2022 theo Nghi quyet 14-NQ/TU ngay nao? "
+        "Ai chu tri, ai phoi hop?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "10/01/2022") and _has(text, "Hội Doanh nhân trẻ")

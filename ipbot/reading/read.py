@@ -324,6 +324,8 @@ class Reader:
                 best = self.index.rank_tasks(asked.content)[:1]
                 if not (best and best[0].score >= STRONG_MATCH and best[0].item.id not in context.task_ids):
                     asked.cues.add("refer")
+            if before is not None:
+                context = self._task_the_words_before_named(asked, before, found_before, context)
             before = asked
             found = self._past_heading(piece, self._routed(asked, context), context)
             one_task = any(r.items is Items.TASKS and r.op is Op.LOOKUP and r.filters.ids for r in found_before)
@@ -353,6 +355,21 @@ class Reader:
             # "Chào ad, … có hỗ trợ không?": the question is answered, the greeting needs no menu
             requests = [r for r in requests if r.items is not Items.TALK]
         return Reading(tuple(_merged(self._rows_where_tables(requests))), truncated, user_agency)
+
+    def _task_the_words_before_named(
+        self, asked: Query, before: Query, found_before: list[Request], context: Context
+    ) -> Context:
+        """ "Nhiệm vụ hỗ trợ đăng ký 01 sáng chế … theo Nghị quyết 14 ngày nào? Ai chủ trì, ai phối hợp?": the
+        question before was answered with something else (the resolution), but its words named a task; a bare
+        question about a task's parts after it is about that task."""
+        bare = asked.has(*TASK_FACETS) and not (asked.content_tokens or asked.task_numbers or asked.agencies)
+        if not bare or any(r.items is Items.TASKS for r in found_before) or not before.content_tokens:
+            return context
+        best = self.index.rank_tasks(before.content)[:2]
+        if not best or best[0].score < STRONG_MATCH or (len(best) > 1 and best[0].score - best[1].score < TIE):
+            return context
+        asked.cues.add("refer")
+        return context.model_copy(update={"task_ids": [best[0].item.id], "listed": []})
 
     def _corrected(self, lead: Query, context: Context) -> list[Request]:
         """What a correcting preamble asks of its own: an operation over the rows ("dòng có tổng kinh phí lớn
