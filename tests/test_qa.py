@@ -3330,3 +3330,10 @@ def test_a_bare_question_after_one_answered_otherwise_is_about_the_task_it_named
     )
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "10/01/2022") and _has(text, "Hội Doanh nhân trẻ")
+
+
+def test_where_a_task_takes_place_in_its_own_words(assistant: Assistant) -> None:
+    """'trạm IP Platform đặt tại đơn vị nào': the task's words say it ('… của Trung tâm Thông tin …')."""
+    question = "Lớp tập huấn tra cứu thông tin SHCN năm 2023: trạm IP Platform đặt tại đơn vị nào, ai chủ trì?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "Trung tâm Thông tin Ứng dụng tiến bộ KHCN") and _has(text, KHCN)

@@ -3356,7 +3356,7 @@ class Reader:
             # a place in the task's own words ("tại trạm IP Platform")
             tasks = [self._task(r) for r in turn.tasks]
             days = re.search(r"\b(?:may|bao nhieu) (?:ngay|buoi)\b", q.folded)
-            place = re.search(r"\bdia diem\b|\bo dau\b", q.folded)
+            place = re.search(r"\bdia diem\b|\b(?:o|tai) (?:dau|don vi nao|noi nao|cho nao|co quan nao)\b", q.folded)
             if days and any(t.duration_months for t in tasks):
                 facets = [Field.TIME if f is Field.DETAIL else f for f in facets]
             elif place and not days and any(re.search(r"\btại\b", t.content) for t in tasks):
