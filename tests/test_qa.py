@@ -3337,3 +3337,10 @@ def test_where_a_task_takes_place_in_its_own_words(assistant: Assistant) -> None
     question = "Lớp tập huấn tra cứu thông tin SHCN năm 2023: trạm IP Platform đặt tại đơn vị nào, ai chủ trì?"
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "Trung tâm Thông tin Ứng dụng tiến bộ KHCN") and _has(text, KHCN)
+
+
+def test_a_groups_title_in_brackets_names_no_task(assistant: Assistant) -> None:
+    """'Nhóm 5 (tập huấn, tuyên truyền) … dùng bao nhiêu tiền từ NS sự nghiệp khoa học': group 5's rows, that column."""
+    question = "Nhóm 5 (tập huấn, tuyên truyền) năm 2023 của Ninh Thuận dùng bao nhiêu tiền từ NS sự nghiệp khoa học?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "18,4 triệu đồng")

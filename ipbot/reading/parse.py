@@ -47,6 +47,9 @@ _YEAR_RE = re.compile(r"(?<![\d.,])(20\d\d)(?![\d.,]\d)")
 _TASK_NUM_RE = re.compile(r"(?<![\w.,/])((?:[ivx]+\.)?\d{1,2}\.(?:\d{1,2}|[a-zđ]))(?![\w])(?![.,/]\d)")
 _TASK_NUM_FOLDED_RE = re.compile(r"(?<![\w.,/])(?:[ivx]+\.)?\d{1,2}\.(?:\d{1,2}|[a-z])(?![\w])(?![.,/]\d)")
 # "nhiệm vụ 2", "nhóm 4" — but not "2 lớp", "2 năm" (a count), though "nhiệm vụ 2 năm 2023" is task 2
+_GROUP_GLOSS_RE = re.compile(r"(\b[Nn]h[oó]m\s+\d{1,2})\s*\([^()]{1,80}\)")
+"""A group named by number with its title in brackets, "Nhóm 5 (tập huấn, tuyên truyền)": the number names it; the
+gloss's words would name tasks of their own."""
 _BARE_NUM_RE = re.compile(
     r"\b(?:nhiem vu|muc|nhom|nv|dong)\s+(?:so\s+)?(\d{1,2})(?![\d.,/])"
     r"(?!\s*(?:lop|san pham|thang|quy|trieu|%|so)\b)(?!\s*nam\b(?!\s*20\d\d))"
@@ -199,7 +202,7 @@ def folded_question(question: str) -> str:
 def understand(index: Index, question: str, lexicon: Lexicon | None = None) -> Query:
     """Parse a question into cues and entities, and the needs it states (the bundled lexicon by default)."""
     lexicon = lexicon or default_lexicon()
-    text = spell_out(nfc(question))
+    text = _GROUP_GLOSS_RE.sub(r"\1", spell_out(nfc(question)))
     folded = fold(text)
     expanded = expand(folded)
     q = Query(raw=text, shaped=shape(text), folded=folded, expanded=expanded, accents=has_diacritics(text))
