@@ -3344,3 +3344,13 @@ def test_a_groups_title_in_brackets_names_no_task(assistant: Assistant) -> None:
     question = "Nhóm 5 (tập huấn, tuyên truyền) năm 2023 của Ninh Thuận dùng bao nhiêu tiền từ NS sự nghiệp khoa học?"
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "18,4 triệu đồng")
+
+
+def test_one_task_in_each_year_compared_with_its_lead(assistant: Assistant) -> None:
+    question = (
+        "quay lai Ninh Thuan, chi tieu ho tro dang ky bao ho cho sp OCOP nam 2022 va 2023 khac nhau the nao, "
+        "ai chu tri moi nam"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "06 sản phẩm OCOP") and _has(text, "05 sản phẩm OCOP")
+    assert _has(text, NNPTNT) and _has(text, KHCN)

@@ -2465,6 +2465,11 @@ class Reader:
             return None
         if turn.task_how in ("context", "analog") and q.has("lead", "coop", "budget", "time"):
             return None  # "hồi đó sở nào lo việc này và chỉ tiêu bao nhiêu sản phẩm?": that task's parts
+        one_each = len({r.plan_id for r in turn.tasks}) == len(turn.tasks) == len(turn.plans) > 1
+        if turn.task_how == "content" and one_each and q.has("lead", "coop") and self._strong_task(turn):
+            # "chỉ tiêu hỗ trợ … sp OCOP năm 2022 và 2023 khác nhau thế nào, ai chủ trì mỗi năm": one task in each
+            # year, whose count and lead are asked, not the plans' lists of targets
+            return None
         counted = any(self._task(r).quantities for r in turn.tasks)
         if turn.task_how in ("context", "analog") and q.has("quantity") and counted:
             return None  # "còn năm 2023 thì sao, chỉ tiêu bao nhiêu sản phẩm?": the count that task states
