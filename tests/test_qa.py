@@ -3354,3 +3354,10 @@ def test_one_task_in_each_year_compared_with_its_lead(assistant: Assistant) -> N
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "06 sản phẩm OCOP") and _has(text, "05 sản phẩm OCOP")
     assert _has(text, NNPTNT) and _has(text, KHCN)
+
+
+def test_a_bare_follow_on_after_a_sum_asks_another_column_of_it(assistant: Assistant) -> None:
+    """'2 nv đó cộng lại tổng kp bn' then 'còn riêng năm 2023 bố trí bn': the same rows, this year's allocation."""
+    first = assistant.ask("nam 2023 nv 1.1 va 3.3 cong lai tong kp bn")
+    answer = assistant.ask("con rieng nam 2023 bo tri bn", first.context)
+    assert answer.answered and _has(canon(plain_text(answer)), "340 triệu đồng")

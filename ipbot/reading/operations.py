@@ -95,6 +95,8 @@ CLOSE_ENTRY = 0.75
 """Entries saying nearly as much as the best one are selected with it."""
 _SECTION_RE = re.compile(r"\b(?:muc|phan|diem|khoan) ((?:[ivx]+|\d+)(?:\.\w+)+)\b")
 _GROUP_NUMBER_RE = re.compile(r"\bnhom(?: nhiem vu| giai phap)?(?: thu)? (\d{1,2})\b")
+_FOLLOW_ON_RE = re.compile(r"^(?:con|the|vay|the con|vay con)\b")
+"""A follow-up's opener: "còn riêng năm 2023 …", "thế …", "vậy còn …"."""
 _WHICH_AGENCY_RE = re.compile(r"\b(?:co quan|so|don vi|ben|to chuc) nao\b|\bai\b")
 _WHICH_GROUP_RE = re.compile(r"\bnhom (?:nhiem vu |giai phap )?nao\b")
 _TOPIC_JOIN_RE = re.compile(r"\s*(?:,|\s|hoac|hay|va|cung nhu|hoac la)*\s*")
@@ -1633,8 +1635,11 @@ class Operations:
         """'Còn riêng phần phân bổ năm 2023 của mấy dòng đó thì sao?' after a sum: the same rows, another column."""
         q = turn.query
         last = next((r for r in reversed(turn.context.last) if r.op is Op.SUM), None)
-        # the rows together ("mấy dòng đó"), not one of them ("cái thứ hai", "nó")
-        if last is None or not self.lex.has("refer_list", q.folded) or self.lex.has("ordinal", q.folded):
+        # the rows together ("mấy dòng đó"), not one of them ("cái thứ hai", "nó"); or nothing named at all, only
+        # the column ("còn riêng năm 2023 bố trí bn")
+        named = q.content_tokens or q.task_numbers or q.agencies or q.group_numbers or q.sources
+        bare = _FOLLOW_ON_RE.match(q.folded) and not named
+        if last is None or not (self.lex.has("refer_list", q.folded) or bare) or self.lex.has("ordinal", q.folded):
             return None
         measure = self._reads(turn).measure
         if measure is None or measure == last.measure:
