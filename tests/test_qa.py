@@ -3361,3 +3361,14 @@ def test_a_bare_follow_on_after_a_sum_asks_another_column_of_it(assistant: Assis
     first = assistant.ask("nam 2023 nv 1.1 va 3.3 cong lai tong kp bn")
     answer = assistant.ask("con rieng nam 2023 bo tri bn", first.context)
     assert answer.answered and _has(canon(plain_text(answer)), "340 triệu đồng")
+
+
+def test_names_a_task_does_not_give_are_not_stated(assistant: Assistant) -> None:
+    """'… làm cho sản phẩm văn hóa dân gian cụ thể nào?': the task counts '01 nhiệm vụ', names none: not answered,
+    and the words it shares with the task's aim ask no aim."""
+    question = (
+        "Nhiệm vụ quản lý, sử dụng tri thức truyền thống, văn hóa dân gian năm 2022 của Ninh Thuận "
+        "làm cho sản phẩm văn hóa dân gian cụ thể nào?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert not answered and _has(text, "không nêu chi tiết này")

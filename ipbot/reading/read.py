@@ -3397,7 +3397,8 @@ class Reader:
             own_words = bool(q.content_tokens) and turn.task_how == "context"
             facets = [Field.CARD] if q.has("content", "objective") or previous is None or own_words else [previous]
         refs = turn.tasks
-        if facets and len(refs) == 1:
+        if facets and len(refs) == 1 and Field.DETAIL not in facets:
+            # (a detail the plans do not state is asked alone: the words it repeats from the task's aim ask no aim)
             facets += self._parts_worded(q, self._task(refs[0]), facets)
         if Field.BUDGET in facets and self.lexicon.has("per_place", q.folded):
             # "420 triệu … chia cho mỗi huyện bao nhiêu?": the plans give a task's money, never a district's share
