@@ -3372,3 +3372,21 @@ def test_names_a_task_does_not_give_are_not_stated(assistant: Assistant) -> None
     )
     answered, text, _ = ask(assistant, question)
     assert not answered and _has(text, "không nêu chi tiết này")
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "word"),
+    [
+        (
+            "kế hoạch nào có tổng kinh phí lớn nhất?",
+            "Kế hoạch SHTT năm 2022 tỉnh Ninh Thuận (5.540 triệu đồng",
+            "lớn nhất",
+        ),
+        ("KH nao it tien nhat", "Kế hoạch SHTT năm 2023 tỉnh Ninh Thuận (3.832,6 triệu đồng", "nhỏ nhất"),
+    ],
+)
+def test_plans_ranked_by_their_stated_totals(assistant: Assistant, question: str, first: str, word: str) -> None:
+    """Which plan has the most money: the plans' totals, not their tasks' rows; a plan stating none is said to."""
+    answered, text, intent = ask(assistant, question)
+    assert answered and intent.startswith("plan_budget")
+    assert _has(text, f"Tổng kinh phí {word}: {first}") and _has(text, "Không nêu số tiền")

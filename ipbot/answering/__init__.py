@@ -40,6 +40,8 @@ _BY_OP: dict[tuple[Items, Op], Family] = {
     (Items.BUDGET, Op.SHARE): money.share,
     (Items.BUDGET, Op.SUM): money.stated_sum,
     (Items.BUDGET, Op.DIFFERENCE): money.difference,
+    (Items.BUDGET, Op.MAX): money.rank_plans,
+    (Items.BUDGET, Op.MIN): money.rank_plans,
     (Items.GROUPS, Op.SUM): money.by_group,
     (Items.GROUPS, Op.MAX): lists.list_groups,
     (Items.GROUPS, Op.MIN): lists.list_groups,

@@ -177,6 +177,33 @@ def plan_budget(db: PlanDB, request: Request) -> Answer:
     return reply(request, sections, stated_any, plans=[p.id for p in plans])
 
 
+def rank_plans(db: PlanDB, request: Request) -> Answer:
+    """ "Kế hoạch nào có tổng kinh phí lớn nhất?": the plans by the totals they state (a plan that states no
+    amount is said to, never ranked); with none stated, each plan's budget as :func:`plan_budget` gives it."""
+    plans = plans_of(db, request)
+    stated = sorted(
+        (p for p in plans if p.budget_total is not None),
+        key=lambda p: p.budget_total or Decimal(0),
+        reverse=request.op is Op.MAX,
+    )
+    if not stated:
+        return plan_budget(db, request.but(op=Op.LOOKUP))
+    one_province = len({p.province_id for p in plans}) == 1
+    name = period if one_province else (lambda p: p.short_title)
+    ends = [p for p in stated if p.budget_total == stated[0].budget_total]
+    word = "lớn nhất" if request.op is Op.MAX else "nhỏ nhất"
+    lines = [
+        f"Tổng kinh phí {word}: " + " và ".join(f"{p.short_title} ({money(p.budget_total or 0)})" for p in ends) + "."
+    ]
+    if len(stated) > 1:
+        lines.append("Theo thứ tự: " + "; ".join(f"{name(p)}: {money(p.budget_total or 0)}" for p in stated) + ".")
+    silent = [p.short_title for p in plans if p.budget_total is None]
+    if silent:
+        lines.append(f"Không nêu số tiền: {', '.join(silent)}.")
+    source = "Nguồn: " + "; ".join(f"{p.short_title}, mục {p.budget_section}" for p in stated) + "."
+    return reply(request, [Section(lines, None, source)], True, plans=[p.id for p in plans])
+
+
 def with_rows_reach(db: PlanDB, request: Request) -> Reach | None:
     """The plans :func:`sum_rows`, :func:`largest` and :func:`by_group` answer from: those with a budget table."""
     with_rows = [p.id for p in plans_of(db, request) if p.has_rows]

@@ -291,6 +291,9 @@ class Operations:
             )
         r = self._reads(turn)
         two = self._two_plans(turn)
+        if largest and self.lex.has("which_plan", f) and turn.query.has("budget") and not turn.tasks:
+            # "kế hoạch nào có tổng kinh phí lớn nhất": the plans by their stated totals, not their tasks' rows
+            return [turn.request(Items.BUDGET, op=Op.MIN if self.lex.has("smallest", f) else Op.MAX)]
         if largest and self.lex.has("which_source", f):  # "nguồn nào lớn nhất": the sources, not the rows
             return [turn.request(Items.SOURCES, op=Op.MIN if self.lex.has("smallest", f) else Op.MAX)]
         if largest and _WHICH_GROUP_RE.search(f) and not turn.query.has("budget"):
