@@ -3390,3 +3390,13 @@ def test_plans_ranked_by_their_stated_totals(assistant: Assistant, question: str
     answered, text, intent = ask(assistant, question)
     assert answered and intent.startswith("plan_budget")
     assert _has(text, f"Tổng kinh phí {word}: {first}") and _has(text, "Không nêu số tiền")
+
+
+def test_an_agency_in_a_bracket_that_includes_it_chooses_nothing(assistant: Assistant) -> None:
+    """'… các dòng về tập huấn, bồi dưỡng (kể cả lớp do huyện và Sở GDĐT chủ trì)': every training row, not Sở GD's."""
+    question = (
+        "Tong kinh phi thuc hien cua tat ca cac dong ve tap huan, boi duong trong bang du toan 2023 cua Ninh Thuan "
+        "(ke ca lop do huyen va So GDDT chu tri) la bao nhieu?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "527,6 triệu đồng")

@@ -236,6 +236,7 @@ def understand(index: Index, question: str, lexicon: Lexicon | None = None) -> Q
     nth += [str(lexicon.ordinals[w]) for w in re.findall(cardinal, folded)]
     q.group_numbers = list(dict.fromkeys([*_BARE_NUM_RE.findall(folded), *nth]))
     q.agencies = index.find_agencies(text) or index.quoted_generic_agencies(text)
+    q.agencies = _not_only_included(index, lexicon, text, q.agencies)
     q.aside, q.aside_at = _set_aside(index, lexicon, folded)
     q.quarters = _quarters(folded)
     q.sources = source_keys(index, expanded)
@@ -330,6 +331,25 @@ def _content(
         # with an agency named, role words describe the agency, not a task
         spans += [m.span() for m in lexicon.find("role_word", f)]
     return _cut(q, f, spans)
+
+
+def _not_only_included(index: Index, lexicon: Lexicon, text: str, agencies: list[str]) -> list[str]:
+    """Agencies named only in a bracket that includes them ("các dòng về tập huấn (kể cả lớp do huyện và Sở GDĐT
+    chủ trì)") widen the selection, they do not choose it: left out of the agencies asked about."""
+    if not agencies or "(" not in text:
+        return agencies
+    including = "|".join(map(re.escape, lexicon.phrases("including")))
+    brackets = [
+        m for m in re.finditer(r"\(([^()]{3,120})\)", text) if re.match(rf"\s*(?:{including})\b", fold(m.group(1)))
+    ]
+    if not brackets:
+        return agencies
+    inside = {a for m in brackets for a in index.find_agencies(m.group(1))}
+    outside = text
+    for m in brackets:
+        outside = outside.replace(m.group(0), " ")
+    named_outside = set(index.find_agencies(outside))
+    return [a for a in agencies if a not in inside or a in named_outside]
 
 
 def _set_aside(index: Index, lexicon: Lexicon, folded: str) -> tuple[list[str], list[int]]:
