@@ -3400,3 +3400,21 @@ def test_an_agency_in_a_bracket_that_includes_it_chooses_nothing(assistant: Assi
     )
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "527,6 triệu đồng")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "NHTT, NHCN ở nhiệm vụ 3.6 năm 2023 là nhãn hiệu của những sản phẩm nào?",
+        "Nhiệm vụ KH&CN cấp trung ương 3.1 năm 2023 làm cho sản phẩm cụ thể nào của Ninh Thuận?",
+        "Thái Bình hiện có những chỉ dẫn địa lý nào đã được bảo hộ, kể tên giúp mình?",
+    ],
+)
+def test_products_the_plans_never_name_are_not_answered(assistant: Assistant, question: str) -> None:
+    answered, text, _ = ask(assistant, question)
+    assert not answered and (_has(text, "không nêu chi tiết này") or _has(text, "không ghi kết quả thực hiện"))
+
+
+def test_a_task_whose_title_names_its_product_says_it(assistant: Assistant) -> None:
+    answered, text, _ = ask(assistant, "nhiệm vụ 3.3 năm 2023 làm cho sản phẩm cụ thể nào")
+    assert answered and _has(text, "Thịt cừu Ninh Thuận")
