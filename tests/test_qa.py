@@ -3418,3 +3418,11 @@ def test_products_the_plans_never_name_are_not_answered(assistant: Assistant, qu
 def test_a_task_whose_title_names_its_product_says_it(assistant: Assistant) -> None:
     answered, text, _ = ask(assistant, "nhiệm vụ 3.3 năm 2023 làm cho sản phẩm cụ thể nào")
     assert answered and _has(text, "Thịt cừu Ninh Thuận")
+
+
+def test_money_per_class_of_a_count_per_district_is_not_computed(assistant: Assistant) -> None:
+    """'mỗi huyện, thành phố 02 lớp' adds up to no number of classes: no money per class, said first."""
+    answered, text, _ = ask(assistant, "5.3 năm 2023: mỗi lớp tập huấn ở huyện tốn bao nhiêu tiền?")
+    assert not answered and text.startswith(canon("Nhiệm vụ 5.3")) and _has(text, "Không chia bình quân được")
+    answered, text, _ = ask(assistant, "lớp tập huấn cho học sinh năm 2023 mỗi lớp bao nhiêu tiền")
+    assert answered and _has(text, "40 triệu đồng")

@@ -331,6 +331,8 @@ def lookup_tasks(db: PlanDB, request: Request) -> Answer:
         return reply(nothing, [Section(["Không tìm thấy nhiệm vụ này trong kế hoạch."])], False)
     sections, stated_any = [], False
     several_plans = len({i.split(":", 1)[0] for i in ids}) > 1
+    # "mỗi lớp tốn bao nhiêu": the money per item is what is asked; the task's money only shows what it divides
+    per_item = Field.AVERAGE in fields and set(fields) <= {Field.BUDGET, Field.AVERAGE}
     for task_id, task in zip(ids, db.tasks(ids), strict=True):
         plan = db.plan(task_id.split(":", 1)[0])
         lines: list[str] = []
@@ -339,7 +341,7 @@ def lookup_tasks(db: PlanDB, request: Request) -> Answer:
             if Field.CONTENT in fields and fld is not Field.CONTENT:
                 got = [line for line in got if not line.startswith("Nội dung: ")]  # said whole above
             lines += [line for line in got if _role_line(line) not in map(_role_line, lines)]
-            stated_any |= stated
+            stated_any |= stated and (fld is Field.AVERAGE or not per_item)
         title = f"{task_heading(task)} — {task.title}"
         counts = [q.text for q in task.quantities if fold(q.text) not in fold(task.title)]
         if counts and not {Field.QUANTITY, Field.CARD} & set(fields):

@@ -3375,7 +3375,7 @@ class Reader:
         ):
             # "nhiệm vụ 3.4 bình quân mỗi sản phẩm bao nhiêu tiền", "một lớp … gấp mấy lần một lớp (5.1)": the money
             # divided by the count
-            facets.append(Field.AVERAGE)
+            facets.insert(0, Field.AVERAGE)  # the money per item first: what is asked
         if self.lexicon.has("guided_by", q.folded):
             # "khai thác thông tin theo hướng dẫn của cơ quan nào": the task's words, not who carries it out
             facets = [Field.CONTENT, *(f for f in facets if f not in (Field.LEAD, Field.CONTENT))]
