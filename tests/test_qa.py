@@ -3426,3 +3426,11 @@ def test_money_per_class_of_a_count_per_district_is_not_computed(assistant: Assi
     assert not answered and text.startswith(canon("Nhiệm vụ 5.3")) and _has(text, "Không chia bình quân được")
     answered, text, _ = ask(assistant, "lớp tập huấn cho học sinh năm 2023 mỗi lớp bao nhiêu tiền")
     assert answered and _has(text, "40 triệu đồng")
+
+
+def test_a_producer_saying_who_they_are_is_told_what_support_there_is(assistant: Assistant) -> None:
+    """'nhà em làm nước mắm ở Ninh Hải' asks nothing yet: what the plans offer such a producer, and whom to ask."""
+    answered, text, intent = ask(assistant, "nhà em làm nước mắm ở Ninh Hải")
+    assert answered and intent == "support" and _has(text, "Kế hoạch không nêu riêng «nước mắm»") and _has(text, KHCN)
+    answered, text, _ = ask(assistant, "Tôi ở Sở KH&CN Ninh Thuận")
+    assert not _has(text, "hỗ trợ chung phù hợp")  # an official introducing their agency is no producer

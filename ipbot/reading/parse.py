@@ -87,6 +87,8 @@ class Query:
     # the question before it, asked of the plan a later piece names ("…, và trong KH Thái Bình?"): its words
     # say nothing of that plan's year ("hằng năm trước ngày nào" is no "năm trước")
     borrowed: bool = False
+    # a producer who only said who they are ("nhà em làm nước mắm ở Ninh Hải"): what support there is, is asked
+    wants_support: bool = False
 
     def has(self, *cues: str) -> bool:
         return any(c in self.cues for c in cues)

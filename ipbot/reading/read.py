@@ -28,7 +28,7 @@ from ipbot.reading.lexicon import Lexicon, default_lexicon
 from ipbot.reading.operations import Operations
 from ipbot.reading.parse import Query, folded_question, understand
 from ipbot.reading.places import PLACE_WORDS, Place, Places
-from ipbot.reading.segment import Piece, headed, segment
+from ipbot.reading.segment import Piece, asks_something, headed, segment
 from ipbot.reading.turn import FIELD_OF_CUE, STRONG_MATCH, TASK_FACETS, Turn
 from ipbot.requests import NOT_MONEY, Field, Filters, Items, Measure, Op, Reason, Request, Role
 from ipbot.text import aligned, blank, expand, fold, has_diacritics, nfc, shape, strip_marks, tokens
@@ -240,6 +240,12 @@ class Reader:
             # "…? Kể đủ.": the question without the words it dropped
             whole = pieces[0].question == nfc(text).strip()
             q = understand(self.index, text if whole else pieces[0].question, self.lexicon)
+            if self.lexicon.has("business_intro", q.folded) and not asks_something(self.lexicon, text):
+                # "Tôi ở HTX sản xuất lúa gạo ở Quỳnh Phụ.": a producer saying who they are wants to know what
+                # support there is for them; what they said is the need
+                q.wants_support = True
+                q.lead_raw = q.lead_raw or q.raw
+                q.agencies = []  # ("HTX" names their cooperative, not the province's Liên minh HTX)
             found = self._past_heading(pieces[0], self._routed(q, context), context)
             return Reading(tuple(self._rows_where_tables(found)), truncated, user_agency)
         # a preamble, or several questions in one message: each question read in turn, with what was said
@@ -1017,7 +1023,8 @@ class Reader:
         follow-up about the task just discussed.
         """
         q = turn.query
-        if not self.lexicon.has("support", q.folded) or q.task_numbers or turn.task_how in ("number", "context"):
+        asked = self.lexicon.has("support", q.folded) or q.wants_support
+        if not asked or q.task_numbers or turn.task_how in ("number", "context"):
             return []
         if q.has("budget", "time", "coop", "targets", "reporting", "document", "quantity", "statistics"):
             return []
@@ -1031,7 +1038,8 @@ class Reader:
         # the words every support question has, compared as typed: folded, "hỏi" would cut "hội"
         scaffold = [*self.lexicon.phrases("support_scaffolding"), *(product.drop if product else ())]
         words = _without(words, [shape(w) if accented else fold(w) for w in scaffold], accented=accented)
-        if not self.index.content_tokens(words):
+        if not self.index.content_tokens(words) or q.wants_support:
+            # (a producer who only said who they are: their words describe them, the need is read from them)
             words = self._support_need(q)
         # words that match no support ("kiểu dáng công nghiệp") get "not found", never the general list
         ids = self._support_ids(turn, words, product)

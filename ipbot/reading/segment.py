@@ -46,7 +46,7 @@ def segment(message: str, lexicon: Lexicon) -> list[Piece]:
     pieces = _introduction_apart(pieces, lexicon)
     if len(pieces) <= 1:
         return [Piece(text)]
-    asks = [("?" in p) or _asks(lexicon, fold(spell_out(p))) for p in pieces]
+    asks = [asks_something(lexicon, p) for p in pieces]
     if not any(asks):
         return [Piece(text)]
     questions: list[Piece] = []
@@ -79,6 +79,11 @@ def headed(pieces: list[Piece]) -> str | None:
 
 _HEADER_RE = re.compile(r"^([^:?;.]{3,60}):\s")
 """A subject set before a colon at the start of a message, for every question after it."""
+
+
+def asks_something(lexicon: Lexicon, text: str) -> bool:
+    """Whether a piece of a message asks anything: a question mark, or a question's words."""
+    return "?" in text or _asks(lexicon, fold(spell_out(text)))
 
 
 def _asks(lexicon: Lexicon, folded: str) -> bool:
