@@ -3434,3 +3434,15 @@ def test_a_producer_saying_who_they_are_is_told_what_support_there_is(assistant:
     assert answered and intent == "support" and _has(text, "Kế hoạch không nêu riêng «nước mắm»") and _has(text, KHCN)
     answered, text, _ = ask(assistant, "Tôi ở Sở KH&CN Ninh Thuận")
     assert not _has(text, "hỗ trợ chung phù hợp")  # an official introducing their agency is no producer
+
+
+def test_a_province_named_as_merged_away_is_not_the_one_asked_about(assistant: Assistant) -> None:
+    """'Giờ Thái Bình nhập vào Hưng Yên rồi, kế hoạch … của tỉnh Hưng Yên …': no plan of Hưng Yên, never Thái Bình's
+    targets as if they were its."""
+    question = "Giờ Thái Bình nhập vào Hưng Yên rồi, kế hoạch SHTT mới của tỉnh Hưng Yên đặt chỉ tiêu gì?"
+    answered, text, intent = ask(assistant, question)
+    assert not answered and intent == "no_plan" and _has(text, "Chưa có kế hoạch SHTT nào của Hưng Yên")
+    answered, text, _ = ask(
+        assistant, "Thái Bình nay thuộc Hưng Yên, vậy kế hoạch 160 của Thái Bình giao Sở KH&CN việc gì?"
+    )
+    assert answered and _has(text, "sơ kết")

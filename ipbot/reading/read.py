@@ -176,6 +176,8 @@ class Reader:
         # a place named right after a denial ("không phải Ninh Thuận"; "không phải tỉnh Ninh Thuận")
         denial = "|".join(self.lexicon.phrases("denial"))
         self._denied = re.compile(rf"\b(?:{denial})(?: {_PLACE_KIND})? $")
+        merged = "|".join(self.lexicon.phrases("merged_into"))
+        self._merged_away = re.compile(rf"^ (?:(?:{merged}) )(?:{_PLACE_KIND} )?(\w+(?: \w+)?)")
 
     # the documents' words, worked out when a message first needs them (most never do)
     @cached_property
@@ -1505,6 +1507,12 @@ class Reader:
             if mentions and all(self._denied.search(said_all[:at][-30:]) for at in mentions):
                 # "phần Khánh Hòa cũ, không phải Ninh Thuận sáp nhập vào": the place denied is not asked about
                 # (but "em không phải người Ninh Thuận, nhưng kế hoạch của Ninh Thuận …" asks about it)
+                q.provinces.discard(pid or "")
+                continue
+            merged = [self._merged_away.match(said_all[at + len(form) : at + len(form) + 40]) for at in mentions]
+            if mentions and place.kind == "province" and all(m and said_all.count(m.group(1)) > 1 for m in merged):
+                # "Giờ Thái Bình nhập vào Hưng Yên rồi, kế hoạch … của tỉnh Hưng Yên …": named as merged away, the
+                # province it went into named again is the one asked about
                 q.provinces.discard(pid or "")
                 continue
             if brackets and place.kind == "province" and not re.search(rf"\b{re.escape(form)}\b", outside):
