@@ -3446,3 +3446,11 @@ def test_a_province_named_as_merged_away_is_not_the_one_asked_about(assistant: A
         assistant, "Thái Bình nay thuộc Hưng Yên, vậy kế hoạch 160 của Thái Bình giao Sở KH&CN việc gì?"
     )
     assert answered and _has(text, "sơ kết")
+
+
+def test_a_merger_said_as_an_aside_keeps_the_province_asked_about(assistant: Assistant) -> None:
+    aside = (
+        "Tôi là cán bộ Chi cục Hải quan Thái Bình (nay thuộc Hưng Yên). KH 160 giao đơn vị tôi những việc gì về SHTT?"
+    )
+    answered, text, _ = ask(assistant, aside)
+    assert answered and _has(text, "389/ĐP")
