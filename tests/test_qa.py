@@ -3454,3 +3454,18 @@ def test_a_merger_said_as_an_aside_keeps_the_province_asked_about(assistant: Ass
     )
     answered, text, _ = ask(assistant, aside)
     assert answered and _has(text, "389/ĐP")
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        (
+            "Kế hoạch 2023 của Ninh Thuận có nhiệm vụ nào hỗ trợ khai thác sáng chế đã hết thời hạn bảo hộ không?",
+            "Kế hoạch SHTT năm 2022 tỉnh Ninh Thuận có: nhiệm vụ 3.b",
+        ),
+        ("Sang kế hoạch 2023 thì Sở Kế hoạch và Đầu tư còn được giao việc gì không?", "Sở Kế hoạch và Đầu tư"),
+    ],
+)
+def test_a_long_yes_no_question_whose_answer_is_no(assistant: Assistant, question: str, said: str) -> None:
+    answered, text, _ = ask(assistant, question)
+    assert answered and text.startswith("không.") and _has(text, said)
