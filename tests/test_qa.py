@@ -3469,3 +3469,14 @@ def test_a_merger_said_as_an_aside_keeps_the_province_asked_about(assistant: Ass
 def test_a_long_yes_no_question_whose_answer_is_no(assistant: Assistant, question: str, said: str) -> None:
     answered, text, _ = ask(assistant, question)
     assert answered and text.startswith("không.") and _has(text, said)
+
+
+def test_the_tasks_just_listed_called_such_or_that_many(assistant: Assistant) -> None:
+    """'Tất cả có mấy nhiệm vụ như vậy?', '… của chừng ấy nhiệm vụ': the ones the last answer listed."""
+    first = assistant.ask("Bảng dự toán 2023: những nhiệm vụ nào ghi đúng Quý II (không tính Quý I-II)?")
+    count = assistant.ask("Tất cả có mấy nhiệm vụ như vậy?", first.context)
+    assert _has(canon(plain_text(count)), "7 nhiệm vụ")
+    total = assistant.ask(
+        "Cộng cột tổng kinh phí thực hiện của chừng ấy nhiệm vụ thì ra bao nhiêu tiền?", count.context
+    )
+    assert _has(canon(plain_text(total)), "2.827,6 triệu đồng")
