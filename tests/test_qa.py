@@ -3480,3 +3480,12 @@ def test_the_tasks_just_listed_called_such_or_that_many(assistant: Assistant) ->
         "Cộng cột tổng kinh phí thực hiện của chừng ấy nhiệm vụ thì ra bao nhiêu tiền?", count.context
     )
     assert _has(canon(plain_text(total)), "2.827,6 triệu đồng")
+
+
+def test_the_plan_as_the_subject_of_a_money_question_is_not_the_task_talked_about(assistant: Assistant) -> None:
+    first = assistant.ask("năm 2022 nhiệm vụ xây dựng cơ sở dữ liệu và phần mềm quản lý SHCN ai chủ trì")
+    who = assistant.ask("Phần mềm năm 2022 đó do công ty nào xây dựng?", first.context)
+    assert not who.answered  # the contractor is no part of any plan
+    answer = assistant.ask("Vậy kế hoạch 2022 dự kiến lấy kinh phí từ những nguồn nào?", who.context)
+    text = canon(plain_text(answer))
+    assert answer.answered and _has(text, "nguồn hợp pháp khác") and not _has(text, "Nhiệm vụ 1.b")
