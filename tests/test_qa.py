@@ -3489,3 +3489,17 @@ def test_the_plan_as_the_subject_of_a_money_question_is_not_the_task_talked_abou
     answer = assistant.ask("Vậy kế hoạch 2022 dự kiến lấy kinh phí từ những nguồn nào?", who.context)
     text = canon(plain_text(answer))
     assert answer.answered and _has(text, "nguồn hợp pháp khác") and not _has(text, "Nhiệm vụ 1.b")
+
+
+def test_one_task_in_two_years_says_what_changed_first(assistant: Assistant) -> None:
+    question = (
+        "Nhiệm vụ tuyên truyền SHTT trên phương tiện truyền thông đại chúng (phát sóng Tạp chí KH&CN) năm 2022 "
+        "và năm 2023 do cơ quan nào chủ trì, có đổi không?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and text.startswith(canon("Cơ quan chủ trì: không đổi (Sở Khoa học và Công nghệ)."))
+    question = "chi tieu ho tro dang ky bao ho cho sp OCOP nam 2022 va 2023 khac nhau the nao, ai chu tri moi nam"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, f"Cơ quan chủ trì: đổi từ {NNPTNT} (năm 2022) sang {KHCN} (năm 2023)")
+    answered, text, _ = ask(assistant, "so số Tạp chí KH&CN phát sóng về SHTT năm 2022 và 2023 có khác nhau không?")
+    assert answered and _has(text, "Số lượng: như nhau")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
+from ipbot.answering.changes import changes
 from ipbot.answering.common import Reach, among_chosen, filters_phrase, percent, plans_of, reply
 from ipbot.answers import Answer, Section, Suggestion
 from ipbot.describe import agency_list, shorten, task_line, timeline_phrase
@@ -660,6 +661,7 @@ def compare_tasks(db: PlanDB, request: Request) -> Answer:
                     said = shorten(task.content, 170)
                     counted = "; ".join(q.text for q in task.quantities if q.text not in said)
                     lines.append(f"  – Năm {plan.year_start}: {said}" + (f" ({counted})" if counted else ""))
+                lines += [f"  – {line}" for line in changes(db, (old, a), (new, b))]
     title = f"{old.short_title} so với {new.short_title}"
     source = f"Nguồn: {old.short_title} và {new.short_title}, phần nhiệm vụ (so khớp theo nội dung)."
     # one task in both years: "năm 2023 làm quý mấy?" next is about it

@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from decimal import Decimal
 
+from ipbot.answering.changes import changes
 from ipbot.answering.common import Reach, period, reply
 from ipbot.answers import Answer, Section, Suggestion
 from ipbot.describe import agency_list, budget_lines, shorten, task_heading, task_source, timeline_phrase
@@ -350,6 +351,16 @@ def lookup_tasks(db: PlanDB, request: Request) -> Answer:
             title += f" ({plan.short_title})"
         source = task_source(plan.short_title, task, table=bool(_TABLE_FIELDS.intersection(fields)))
         sections.append(Section(lines, title, source))
+    if len(ids) == 2 and {Field.LEAD, Field.QUANTITY, Field.CONTENT} & set(fields):
+        # one task in two years of a province ("… năm 2022 và 2023 ai chủ trì, có đổi không?"): what changed
+        (p1, t1), (p2, t2) = sorted(
+            ((db.plan(i.split(":", 1)[0]), t) for i, t in zip(ids, db.tasks(ids), strict=True)),
+            key=lambda pt: pt[0].year_start,
+        )
+        if p1.id != p2.id and p1.province_id == p2.province_id:
+            said = changes(db, (p1, t1), (p2, t2), count=Field.LEAD not in fields or len(fields) > 1)
+            if said:
+                sections.insert(0, Section(said))  # what changed first: it is what such a question asks
     if Field.AVERAGE in fields:
         compared = _unit_prices_compared(db.tasks(ids))
         if compared:
