@@ -3503,3 +3503,9 @@ def test_one_task_in_two_years_says_what_changed_first(assistant: Assistant) -> 
     assert answered and _has(text, f"Cơ quan chủ trì: đổi từ {NNPTNT} (năm 2022) sang {KHCN} (năm 2023)")
     answered, text, _ = ask(assistant, "so số Tạp chí KH&CN phát sóng về SHTT năm 2022 và 2023 có khác nhau không?")
     assert answered and _has(text, "Số lượng: như nhau")
+
+
+def test_which_plan_states_a_total_is_each_plans_money(assistant: Assistant) -> None:
+    question = "Giữa kế hoạch 2022 của Ninh Thuận và kế hoạch của Thái Bình, kế hoạch nào nêu tổng số tiền cụ thể?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "5.540.000.000 đồng") and _has(text, "không nêu số tiền cụ thể")

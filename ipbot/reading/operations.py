@@ -235,6 +235,10 @@ class Operations:
                 return None  # "chỉ tiêu … đến 2030 cao hơn đến 2025 bao nhiêu đơn vị": one target at two milestones
             has -= {"share", "difference"}
         largest = turn.query.has("largest")
+        if self.lex.has("which_plan", f) and turn.query.has("budget") and not turn.tasks:
+            # "kế hoạch nào nêu tổng số tiền cụ thể": each plan's money, stated or not; the most or least, ranked
+            op = (Op.MIN if self.lex.has("smallest", f) else Op.MAX) if largest else Op.LOOKUP
+            return [turn.request(Items.BUDGET, op=op, show=() if largest else (Field.TOTAL,))]
         place = next(self.lex.find("ranked_place", f), None)
         ranked = next((x for x in turn.context.last if x.op in (Op.MAX, Op.MIN) and x.items is Items.TASKS), None)
         if place is not None and ranked is not None and not largest:
@@ -291,9 +295,6 @@ class Operations:
             )
         r = self._reads(turn)
         two = self._two_plans(turn)
-        if largest and self.lex.has("which_plan", f) and turn.query.has("budget") and not turn.tasks:
-            # "kế hoạch nào có tổng kinh phí lớn nhất": the plans by their stated totals, not their tasks' rows
-            return [turn.request(Items.BUDGET, op=Op.MIN if self.lex.has("smallest", f) else Op.MAX)]
         if largest and self.lex.has("which_source", f):  # "nguồn nào lớn nhất": the sources, not the rows
             return [turn.request(Items.SOURCES, op=Op.MIN if self.lex.has("smallest", f) else Op.MAX)]
         if largest and _WHICH_GROUP_RE.search(f) and not turn.query.has("budget"):
