@@ -3509,3 +3509,10 @@ def test_which_plan_states_a_total_is_each_plans_money(assistant: Assistant) -> 
     question = "Giữa kế hoạch 2022 của Ninh Thuận và kế hoạch của Thái Bình, kế hoạch nào nêu tổng số tiền cụ thể?"
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "5.540.000.000 đồng") and _has(text, "không nêu số tiền cụ thể")
+
+
+def test_every_plan_named_as_such_is_not_the_one_talked_about(assistant: Assistant) -> None:
+    first = assistant.ask("con Thai Binh, so tai chinh tham muu bo tri nguon kinh phi gi?")
+    answer = assistant.ask("Trong cả 3 kế hoạch, kế hoạch nào ghi tổng số tiền cụ thể, bao nhiêu?", first.context)
+    text = canon(plain_text(answer))
+    assert answer.answered and _has(text, "5.540.000.000 đồng") and _has(text, "3.832.600.000 đồng")
