@@ -3516,3 +3516,12 @@ def test_every_plan_named_as_such_is_not_the_one_talked_about(assistant: Assista
     answer = assistant.ask("Trong cả 3 kế hoạch, kế hoạch nào ghi tổng số tiền cụ thể, bao nhiêu?", first.context)
     text = canon(plain_text(answer))
     assert answer.answered and _has(text, "5.540.000.000 đồng") and _has(text, "3.832.600.000 đồng")
+
+
+def test_a_tasks_whole_length_is_said_or_said_to_be_missing(assistant: Assistant) -> None:
+    answered, text, _ = ask(assistant, "nhiem vu 3.2 nam 2023 co tong thoi gian thuc hien bao lau?")
+    assert not answered and _has(text, "không ghi tổng thời gian thực hiện") and _has(text, "Quý I–II năm 2023")
+    answered, text, _ = ask(assistant, "nhiệm vụ thịt cừu năm 2023 kéo dài mấy tháng")
+    assert answered and _has(text, "24 tháng")
+    answered, text, _ = ask(assistant, "Năm 2023, nhiệm vụ 3.1 triển khai vào quý nào, tổng thời gian bao lâu?")
+    assert answered and _has(text, "Quý III–IV năm 2023")

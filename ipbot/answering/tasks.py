@@ -102,6 +102,15 @@ def _time(db: PlanDB, plan: PlanInfo, task: Task) -> Lines:
     ], False
 
 
+def _duration(db: PlanDB, plan: PlanInfo, task: Task) -> Lines:
+    """'tổng thời gian thực hiện bao lâu': the task's whole length, which only some rows of a table state."""
+    if task.duration_months:
+        return [f"Tổng thời gian thực hiện nhiệm vụ: {task.duration_months} tháng."], True
+    when = timeline_phrase(task)
+    stated = f"; chỉ ghi thời gian triển khai: {when}" if when else ""
+    return [f"{_plan_year(plan)} không ghi tổng thời gian thực hiện nhiệm vụ này{stated}."], False
+
+
 def _source_label(plan: PlanInfo) -> Callable[[str], str]:
     def label(key: str) -> str:
         source = plan.source(key)
@@ -270,6 +279,7 @@ FIELDS: dict[Field, Callable[[PlanDB, PlanInfo, Task], Lines]] = {
     Field.LEAD: _lead,
     Field.COOPERATING: _coop,
     Field.TIME: _time,
+    Field.DURATION: _duration,
     Field.BUDGET: _budget,
     Field.OBJECTIVE: _objective,
     Field.QUANTITY: _quantity,

@@ -3374,6 +3374,10 @@ class Reader:
         if Field.TRAINING in facets:
             # "lớp tập huấn … chủ đề gì": what is taught first; the other parts asked stay asked
             facets = [Field.TRAINING, *(f for f in facets if f is not Field.TRAINING)]
+        if Field.TIME in facets and q.has("duration_asked") and not q.has("when_asked"):
+            # "tổng thời gian thực hiện bao lâu": the task's whole length, not the quarter it starts in (asked both,
+            # the time says both)
+            facets = [Field.DURATION if f is Field.TIME else f for f in facets]
         if Field.DETAIL in facets:
             # a detail the plans may state after all: a length in months ("bao nhiêu ngày" of a 24-month task),
             # a place in the task's own words ("tại trạm IP Platform")
