@@ -3525,3 +3525,12 @@ def test_a_tasks_whole_length_is_said_or_said_to_be_missing(assistant: Assistant
     assert answered and _has(text, "24 tháng")
     answered, text, _ = ask(assistant, "Năm 2023, nhiệm vụ 3.1 triển khai vào quý nào, tổng thời gian bao lâu?")
     assert answered and _has(text, "Quý III–IV năm 2023")
+
+
+def test_whom_a_class_is_for_after_a_comma_and_va(assistant: Assistant) -> None:
+    question = (
+        "Năm 2023 lớp tập huấn SHTT cho học sinh, sinh viên phối hợp với những cơ quan nào, "
+        "và dành cho học sinh những cấp trường nào?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, KHCN) and _has(text, "trung học cơ sở") and _has(text, "đại học")
