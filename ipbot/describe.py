@@ -20,6 +20,7 @@ __all__ = [
     "shorten",
     "task_heading",
     "task_line",
+    "task_name",
     "task_source",
     "timeline_phrase",
 ]
@@ -54,6 +55,17 @@ def task_heading(task: Task) -> str:
 def task_line(task: Task, limit: int = 110) -> str:
     """One list line: number and short name, '3.3 — Chỉ dẫn địa lý Thịt cừu Ninh Thuận'."""
     return f"{task.number} — {shorten(task.title, limit)}"
+
+
+def task_name(task: Task, limit: int = 150) -> str:
+    """A task's name in a list that must say what it is about: its content's first sentence when that begins
+    with the short title and is not long ("… chỉ dẫn địa lý “Bắc Kạn” cho sản phẩm quả hồng không hạt", the
+    product the title leaves out), else the short title."""
+    first = re.split(r"(?<=[^\W\d]|[”)])\.\s+(?=[A-ZĐÀ-Ỹ])|;\s|\n", task.content.strip(), maxsplit=1)[0]
+    first = " ".join(first.split()).rstrip(".;:, ")
+    if len(first) <= limit and first.lower().startswith(task.title.lower()):
+        return first
+    return shorten(task.title, 90)
 
 
 def task_source(plan_title: str, task: Task, table: bool = False) -> str:

@@ -74,18 +74,24 @@ UNSEEN = Path(__file__).parent / "data" / "unseen"
 # - gl05: a task named by a product its short title leaves out ("cà phê" after "cho các sản phẩm:") and asked who
 #   cooperates is answered from the duty that names the same words;
 # - gl27: an agency's duties cite its task by number ("Chủ trì nhiệm vụ 3.c"); the answer does not say what 3.c is.
+# Fixed since, in the reading and the answers: a source's tasks are listed with who leads each and, where the
+# short title leaves out the product, the content's first sentence (imp_d4_13, imp_decision-bac-kan_17,
+# imp_portal-hau-giang_16, imp_table-tuyen-quang_04, _25); a sum asked "… những nhiệm vụ nào" names the tasks it
+# adds up (imp_decision-bac-kan_03, imp_d7_12); tasks "không ghi số tiền (cụ thể)", "không bố trí kinh phí
+# riêng" are those with no row or a row of words, in a draft too (which records rows but no printed totals:
+# imp_decision-bac-kan_24, imp_portal-hau-giang_23, imp_d7_09).
 # The reading and the answers are outside the importer; a set that shrinks is good news: update it.
 STILL_MISSED = {
     "decision-phu-yen": {"imp_d1_08"},
     "portal-quang-ngai": set(),
     "table-binh-phuoc": set(),
-    "annual-quang-tri": {"imp_d4_09", "imp_d4_13"},
+    "annual-quang-tri": {"imp_d4_09"},
     "sentences-kon-tum": {"imp_d5_07", "imp_d5_10"},
     "decision-lam-dong": {"imp_d6_01", "imp_d6_07", "imp_d6_14", "imp_d6_15"},
-    "table-ha-tinh": {"imp_d7_06", "imp_d7_07", "imp_d7_09", "imp_d7_11", "imp_d7_12", "imp_d7_15"},
-    "decision-bac-kan": {f"imp_decision-bac-kan_{n}" for n in ("03", "10", "17", "21", "24", "30")},
-    "portal-hau-giang": {f"imp_portal-hau-giang_{n}" for n in ("16", "20", "21", "23", "26", "27", "30")},
-    "table-tuyen-quang": {f"imp_table-tuyen-quang_{n}" for n in ("04", "25")},
+    "table-ha-tinh": {"imp_d7_06", "imp_d7_07", "imp_d7_11", "imp_d7_15"},
+    "decision-bac-kan": {f"imp_decision-bac-kan_{n}" for n in ("10", "21", "30")},
+    "portal-hau-giang": {f"imp_portal-hau-giang_{n}" for n in ("20", "21", "26", "27", "30")},
+    "table-tuyen-quang": set(),
     "decision-soc-trang": {"st20"},
     "portal-yen-bai": set(),
     "multiyear-gia-lai": {"gl05", "gl27"},
@@ -259,3 +265,69 @@ def test_a_timeline_is_said_as_the_document_writes_it(timeline: dict, said: str)
         }
     )
     assert timeline_phrase(task) == said
+
+
+# ---------------------------------------------------------------- what a list of a source's or a sum's tasks says
+@pytest.mark.parametrize(
+    ("name", "question", "facts"),
+    [
+        # a source's tasks with who leads each: "do những huyện nào bố trí" is answered by the leads
+        (
+            "table-tuyen-quang",
+            "Ngân sách cấp huyện trong kế hoạch SHTT 2024 - 2030 của Tuyên Quang là bao nhiêu, do những huyện nào "
+            "bố trí?",
+            ["550 triệu đồng", "(chủ trì: UBND huyện Yên Sơn)"],
+        ),
+        # the content's first sentence where the short title leaves out what the task is about
+        (
+            "table-tuyen-quang",
+            "Nguồn xã hội hóa trong kế hoạch SHTT của Tuyên Quang dùng cho những nhiệm vụ nào?",
+            ["hợp tác xã xây dựng quy chế quản trị tài sản trí tuệ"],
+        ),
+        # a sum asked with "những nhiệm vụ nào" names the tasks it adds up
+        (
+            "decision-bac-kan",
+            "Ngân sách Trung ương hỗ trợ kế hoạch SHTT Bắc Kạn tổng cộng bao nhiêu và dành cho những nhiệm vụ nào?",
+            ["1.300 triệu đồng", "cho sản phẩm quả hồng không hạt", "Miến dong Bắc Kạn"],
+        ),
+        # tasks with no amount of their own: no row, or a row of words ("Hoạt động thường xuyên", "Lồng ghép")
+        (
+            "portal-hau-giang",
+            "Kế hoạch SHTT năm 2024 của Hậu Giang có bao nhiêu nhiệm vụ không ghi số tiền cụ thể?",
+            ["3 nhiệm vụ không ghi số tiền riêng"],
+        ),
+    ],
+)
+def test_a_lists_tasks_say_what_they_are_and_who_leads(
+    with_drafts: dict, name: str, question: str, facts: list[str]
+) -> None:
+    text = _ask(with_drafts[name], question)
+    for fact in facts:
+        assert canon(fact) in text, (fact, text[:600])
+
+
+@pytest.mark.parametrize(
+    ("question", "facts", "not_said"),
+    [
+        (
+            "Năm 2023 Ninh Thuận, Sở Khoa học và Công nghệ chủ trì những nhiệm vụ nào và tổng kinh phí các nhiệm vụ đó "
+            "là bao nhiêu?",
+            ["8.367,6 triệu đồng", "• 3.3 — Chỉ dẫn địa lý Thịt cừu Ninh Thuận"],
+            ["(chủ trì: Sở Khoa học và Công nghệ)"],  # the lead asked is not said again on each line
+        ),
+        # of tasks, "không ghi số tiền" is no row or a row of words: 3 without a row and 2 "Hoạt động thường xuyên"
+        ("Kế hoạch 2023 Ninh Thuận có bao nhiêu nhiệm vụ không ghi số tiền cụ thể?", ["5 nhiệm vụ"], []),
+        # of rows, it stays the rows of words
+        (
+            "Năm 2023 Ninh Thuận có bao nhiêu dòng trong bảng dự toán không ghi số tiền?",
+            ["2 nhiệm vụ ghi"],
+            ["nhiệm vụ không ghi số tiền riêng"],
+        ),
+    ],
+)
+def test_sums_and_counts_of_tasks_without_amounts(
+    assistant: Assistant, question: str, facts: list[str], not_said: list[str]
+) -> None:
+    text = _ask(assistant, question)
+    assert all(canon(f) in text for f in facts), text[:600]
+    assert not any(canon(f) in text for f in not_said), text[:600]

@@ -358,6 +358,12 @@ class Plan(Model):
     def years(self) -> range:
         return range(self.year_start, self.year_end + 1)
 
+    @property
+    def has_rows(self) -> bool:
+        """The plan's money is given task by task in a table: its printed totals are recorded, or a task has a
+        row (an imported draft reads the rows, and the totals only where the table prints them)."""
+        return self.budget.table is not None or any(t.budget.status in ("row", "recurring") for t in self.tasks)
+
 
 class Contact(Model):
     """Whom to contact, kept by the operators in ``data/contacts.yaml``: not from the plans.

@@ -367,7 +367,7 @@ class Reader:
         where a plan has one; a plan without a table has tasks, no rows, and is asked about its tasks."""
         out: list[Request] = []
         for r in requests:
-            tabled = [p for p in r.plans if p in self.index.plans and self.index.plans[p].budget.table]
+            tabled = [p for p in r.plans if p in self.index.plans and self.index.plans[p].has_rows]
             rows_only = bool(r.filters.status) and set(r.filters.status) <= {"row", "recurring"}  # (not "no_row")
             if r.items is not Items.TASKS or not rows_only or not tabled or len(tabled) == len(r.plans):
                 out.append(r)
@@ -1252,7 +1252,7 @@ class Reader:
                 for g in self.index.plans[p].groups
                 if g.number.split(".")[-1] in numbers
             ) or ("-",)
-        if f.status and not any(self.index.plans[p].budget.table for p in plan_ids):
+        if f.status and not any(self.index.plans[p].has_rows for p in plan_ids):
             updates["status"] = ()  # "dòng trong bảng dự toán": a plan with no table has no rows to pick
         figures = tuple(fig.model_copy(update={"plan": plan_ids[0]}) for fig in r.figures) if r.figures else ()
         return r.but(plans=plan_ids, explicit=True, filters=f.model_copy(update=updates), figures=figures)
