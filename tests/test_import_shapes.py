@@ -34,11 +34,13 @@ from ipbot.frontends.cli import main
 from ipbot.plans.checks import check_catalogue
 from ipbot.plans.importing import draft_plan, finish, plan_facts, to_yaml
 from ipbot.plans.importing.agencies import AgencyMatcher, districts_of
-from ipbot.plans.importing.budget import words_to_number
+from ipbot.plans.importing.budget import by_year_in_tables, words_to_number
 from ipbot.plans.importing.build import _abbreviations
 from ipbot.plans.importing.document import clean
+from ipbot.plans.importing.draft import Facts
 from ipbot.plans.importing.organisation import _yearly_deadline
 from ipbot.plans.importing.review import review_page
+from ipbot.plans.importing.table import Table
 from ipbot.plans.importing.tasks import short_title
 from ipbot.plans.load import load_catalogue, load_registry
 
@@ -1121,6 +1123,8 @@ def test_tasks_in_prose_with_time_and_money_in_sentences_of_their_own(tmp_path: 
     assert "Thời gian" not in tasks["5"]["cooperating_text"]
     # the yearly report of results, not the 6-monthly one nor the forwarded one
     assert (data["reporting"]["deadline_day"], data["reporting"]["deadline_month"]) == (15, 11)
+    # a sentence saying the task uses its own running budget: no amount, and not a gap
+    assert tasks["3"]["budget"]["status"] == "recurring" and "thường xuyên" in tasks["3"]["budget"]["note"]
     # "1. Hằng năm": targets of every year, under the first and saying so
     assert data["targets"][0]["year"] == 2024 and data["targets"][0]["text"].startswith("Hằng năm: Hỗ trợ")
 
@@ -1172,3 +1176,14 @@ def test_the_scorer_reads_the_later_keys_shapes(scorer) -> None:
     assert scorer._norm_time("năm 2024 - 2025") == scorer._norm_time("2024 - 2025")
     assert scorer._target_year("hằng năm", 2030) is None and scorer._target_year("Cả giai đoạn", 2030) == 2030
     assert scorer._figure("ít nhất 15 (section II); Phụ lục row 3 says 12") == "ít nhất 15 (section II)"
+
+
+def test_a_district_of_another_kind_in_a_list_and_the_money_by_year_in_a_table(data_dir: Path, registry: list) -> None:
+    matcher = AgencyMatcher(registry, "Nghệ An", districts_of(data_dir, "Nghệ An"))
+    found = matcher.read("Ủy ban nhân dân các huyện Quỳ Hợp, Nghi Lộc, thị xã Thái Hòa và Hội Nông dân tỉnh")
+    assert found.ids[:3] == ["ubnd-huyen-quy-hop", "ubnd-huyen-nghi-loc", "ubnd-thi-xa-thai-hoa"]
+    table = Table(
+        header=["STT", "Nhóm nhiệm vụ", "Năm 2026", "Năm 2027", "Tổng giai đoạn"],
+        rows=[["I", "Hoàn thiện cơ chế", "450", "475", "925"], ["", "Tổng cộng", "2.150", "3.175", "5.325"]],
+    )
+    assert by_year_in_tables([table], Facts()) == {2026: 2150, 2027: 3175}

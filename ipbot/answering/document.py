@@ -93,6 +93,9 @@ def document(db: PlanDB, request: Request) -> Answer:
         if Field.IN_FORCE in show or (every and plan.in_force):
             lines.append(f"Hiệu lực: {plan.in_force}." if plan.in_force else "Văn bản không ghi thời điểm có hiệu lực.")
             stated = stated or plan.in_force is not None
+        if Field.PROPOSAL in show:
+            lines.append(f"Ban hành theo: {plan.proposal}." if plan.proposal else "Văn bản không nêu tờ trình đề nghị.")
+            stated = stated or plan.proposal is not None
         replaced = db.replaces(plan.id)
         if Field.REPLACES in show or (every and replaced):
             lines += [f"Thay thế: {ref['text']}." for ref in replaced] or ["Văn bản không nêu thay thế kế hoạch nào."]

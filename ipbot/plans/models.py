@@ -338,6 +338,9 @@ class Plan(Model):
         None, description="when the decision that issues the plan takes effect, verbatim ('… kể từ ngày ký')"
     )
     replaces: list[DecisionRef] = Field([], description="the plans or decisions the issuing decision replaces")
+    proposal: str | None = Field(
+        None, description="the proposal it was issued on, verbatim: 'Tờ trình số 37/TTr-SKHCN ngày 01 tháng 3 năm 2024'"
+    )
     objectives: list[TextBlock] = []
     groups: list[Group] = []
     tasks: list[Task]

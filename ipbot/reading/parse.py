@@ -165,9 +165,22 @@ def _source_patterns(index: Index) -> tuple[tuple[frozenset[str], re.Pattern[str
     that word a source alike share one pattern, so a question tries each wording once."""
     out: dict[str, set[str]] = {}
     for plan in index.plans.values():
+        # a source's first two distinctive words, after a money word, name it when no other source of the plan
+        # begins with them ("nguồn lồng ghép" for "Lồng ghép từ các chương trình, đề án khác (…)")
+        firsts: dict[str, set[str]] = {}
         for source in plan.budget.sources:
             for label in filter(None, [source.label, source.long_label]):
                 words = [w for w in expand(fold(label)).split() if w not in _GENERIC_SOURCE_WORDS and not w.isdigit()]
+                if len(words) >= 3:
+                    firsts.setdefault(" ".join(words[:2]), set()).add(source.key)
+        for source in plan.budget.sources:
+            for label in filter(None, [source.label, source.long_label]):
+                words = [w for w in expand(fold(label)).split() if w not in _GENERIC_SOURCE_WORDS and not w.isdigit()]
+                two = " ".join(words[:2])
+                if len(words) >= 3 and firsts.get(two) == {source.key}:
+                    pair = _GENERIC_GAP.join(map(re.escape, words[:2]))
+                    lead2 = r"(?:ngan sach|nguon|kinh phi|von) "
+                    out.setdefault(rf"(?<!\w){lead2}{pair}(?!\w)", set()).add(source.key)
                 phrase = " ".join(words[:3])
                 if not phrase:
                     continue

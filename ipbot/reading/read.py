@@ -2180,7 +2180,7 @@ class Reader:
 
     def _document(self, turn: Turn) -> Request | list[Request] | None:
         q = turn.query
-        strong = q.has("document", "replaces")
+        strong = q.has("document", "replaces", "proposal")
         # ("hạn gửi là trước ngày nào": the reporting deadline, not the plan's date)
         plan_years = self.lexicon.has("plan_years", q.folded)  # the time asked is the plan's own span
         weak = (
@@ -2267,6 +2267,8 @@ class Reader:
             fields = [fld for fld in fields if fld not in (Field.DATE, Field.DAY)] + [Field.IN_FORCE]
         if q.has("replaces"):
             fields.append(Field.REPLACES)
+        if q.has("proposal"):  # "tờ trình … số mấy": the proposal's number, not the plan's
+            fields = [fld for fld in fields if fld not in (Field.NUMBER, Field.DATE, Field.DAY)] + [Field.PROPOSAL]
         return tuple(fields)
 
     def _cites_task(self, turn: Turn) -> bool:

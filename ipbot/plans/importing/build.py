@@ -500,6 +500,9 @@ def _prose(
             each = None if m else _EACH_YEAR_TOTAL_RE.search(text)
             if each:  # "mỗi năm 120 triệu đồng (tổng 240 triệu đồng) từ …": the total, the year's part its note
                 money = f"{each.group(2)} {each.group(3) or ''} (mỗi năm {each.group(1)})"
+            paid = None if m or each else _PAID_ELSEWHERE_RE.search(text)
+            if paid:  # "Nhiệm vụ sử dụng kinh phí hoạt động thường xuyên của đơn vị, không bố trí …": no amount
+                money = paid.group(0).strip()
         if money:
             _budget_text(task, money, sources, abbreviations, notes)
             if task["budget"]["status"] == "row":
@@ -512,6 +515,12 @@ _EACH_YEAR_TOTAL_RE = re.compile(
     r"mỗi năm\s+(\d[\d.,]*\s*(?:triệu|tỷ)\s*đồng)\s*\(\s*tổng(?:\s+cộng)?\s*:?\s*(\d[\d.,]*\s*(?:triệu|tỷ)\s*đồng)\s*\)"
     r"\s*((?:từ|nguồn)\b.+?)?(?:\.\s|\.?$)",
     re.IGNORECASE,
+)
+
+
+# a sentence saying the task is paid from the body's own running budget, or from none of the plan's
+_PAID_ELSEWHERE_RE = re.compile(
+    r"[^.;]*\b(?:kinh phí (?:hoạt động |chi )?thường xuyên|không bố trí kinh phí)\b[^.;]*", re.IGNORECASE
 )
 
 
@@ -569,6 +578,12 @@ def draft_document(doc: Document, registry: list[AgencyDef], data_dir: Path) -> 
     column_sources = tasks_.source_labels(budget_table) if budget_table is not None else []
     budget = budget_.plan_budget(sections, plan_lines, column_sources, budget_table, notes, facts, abbreviations)
     sources: list[dict] = budget["sources"]  # type: ignore[assignment]
+    if "by_year" not in budget:
+        by_year = budget_.by_year_in_tables(tables, facts)
+        if by_year:
+            budget["by_year"] = dict(sorted(by_year.items()))
+            if budget.get("total") is not None and sum(by_year.values()) != budget["total"]:
+                notes.append(f"kinh phí theo năm: các năm cộng được {sum(by_year.values())}, khác tổng (kiểm tra)")
     for task in tasks:
         text = task.pop("_budget_text", None)
         if text:
@@ -639,6 +654,7 @@ def draft_document(doc: Document, registry: list[AgencyDef], data_dir: Path) -> 
         "implements": header["implements"],
         "in_force": header["in_force"],
         "replaces": header["replaces"],
+        "proposal": header["proposal"],
         "objectives": objectives,
         "groups": groups,
         "tasks": [_clean_task(t) for t in tasks],
