@@ -17,7 +17,13 @@ running prose, "X chủ trì; Y phối hợp" with no verb, or as labelled lines
 months, a two-level reporting), portal-yen-bai (a portal copy hard-wrapped inside names and dates, its title in
 capitals, tasks in a `|` table with continuation rows and source codes explained under it) and multiyear-gia-lai
 (targets in a table by year with a whole-period column, lettered tasks whose fields are sentences of the paragraph,
-the total in words without "Bằng chữ", tasks led by named districts cited as "nhiệm vụ 2.d" in the duties).
+the total in words without "Bằng chữ", tasks led by named districts cited as "nhiệm vụ 2.d" in the duties). Three more,
+written the same way (/work/importdocs7): decision-nghe-an (a decision over a plan with no number of its own, tasks
+"(1)"…"(15)" in running prose with roles, time and money in sentences of their own, a lead's unit in brackets before
+"chủ trì", a split with each amount before its source, three reporting deadlines), multiyear-ninh-binh (after the 2025
+merger, lettered parts, tasks as labelled lines, one with no lead, "1. Hằng năm" targets, the money by year in a table
+by group) and portal-ben-tre (a portal copy whose tasks are only the appendix's `|` table, section III being groups
+of prose, a legend "SNKH - …; LG - …", a source cell going on in the next row).
 """
 
 from __future__ import annotations
@@ -59,6 +65,9 @@ SHAPES = [
     "decision-soc-trang",
     "portal-yen-bai",
     "multiyear-gia-lai",
+    "decision-nghe-an",
+    "multiyear-ninh-binh",
+    "portal-ben-tre",
 ]
 
 

@@ -80,6 +80,15 @@ UNSEEN = Path(__file__).parent / "data" / "unseen"
 # adds up (imp_decision-bac-kan_03, imp_d7_12); tasks "không ghi số tiền (cụ thể)", "không bố trí kinh phí
 # riêng" are those with no row or a row of words, in a draft too (which records rows but no printed totals:
 # imp_decision-bac-kan_24, imp_portal-hau-giang_23, imp_d7_09).
+# Three more came later (decision-nghe-an, multiyear-ninh-binh, portal-ben-tre; /work/importdocs7). Their drafts hold
+# every task's lead, time and budget and every plan-level fact; the questions still missed are:
+# - na28 ("co bao nhieu nhiem vu duoc bo tri kinh phi su nghiep KH&CN tinh …") names no province: the bot asks which;
+# - nb03 (unanswerable: the task names no lead): answered "chưa xác định" beside the duty that names its words, and
+#   the duty counts as an answer;
+# - nb05: "các hợp tác xã cói" among the cooperating agencies is no agency the registry or the draft has;
+# - bt16: "hỗ trợ đăng ký nhãn hiệu cho bao nhiêu sản phẩm OCOP" finds task 3, whose count ("12 sản phẩm OCOP") an
+#   imported draft does not record as a quantity (the target says 15; the importer reads no task's quantities).
+# An area asked ("diện tích … bao nhiêu héc-ta", imp_portal-hau-giang_30, bt28) is a detail no plan records.
 # The reading and the answers are outside the importer; a set that shrinks is good news: update it.
 STILL_MISSED = {
     "decision-phu-yen": {"imp_d1_08"},
@@ -90,11 +99,14 @@ STILL_MISSED = {
     "decision-lam-dong": {"imp_d6_01", "imp_d6_07", "imp_d6_14", "imp_d6_15"},
     "table-ha-tinh": {"imp_d7_06", "imp_d7_07", "imp_d7_11", "imp_d7_15"},
     "decision-bac-kan": {f"imp_decision-bac-kan_{n}" for n in ("10", "21", "30")},
-    "portal-hau-giang": {f"imp_portal-hau-giang_{n}" for n in ("20", "21", "26", "27", "30")},
+    "portal-hau-giang": {f"imp_portal-hau-giang_{n}" for n in ("20", "21", "26", "27")},
     "table-tuyen-quang": set(),
     "decision-soc-trang": set(),
     "portal-yen-bai": set(),
     "multiyear-gia-lai": {"gl05", "gl27"},
+    "decision-nghe-an": {"na28"},
+    "multiyear-ninh-binh": {"nb03", "nb05"},
+    "portal-ben-tre": {"bt16"},
 }
 
 
@@ -360,3 +372,53 @@ def test_a_plans_proposal_and_the_lines_of_a_list(with_drafts: dict, name: str, 
     text = _ask(with_drafts[name], question)
     for fact in facts:
         assert canon(fact) in text, (fact, text[:600])
+
+
+@pytest.mark.parametrize(
+    ("name", "question", "facts", "answered"),
+    [
+        # a place of a province merged in 2025 ("Hải Hậu", Nam Định's): the plan its province now issued after that
+        (
+            "multiyear-ninh-binh",
+            "Ai chủ trì quản lý và phát triển chỉ dẫn địa lý Hải Hậu cho gạo Tám xoan?",
+            ["Ủy ban nhân dân xã Hải Hậu"],
+            True,
+        ),
+        # the commune-level committees hold a role where a named commune or ward does
+        (
+            "multiyear-ninh-binh",
+            "Những nhiệm vụ nào trong kế hoạch Ninh Bình do UBND cấp xã, phường chủ trì?",
+            ["2 nhiệm vụ", "gạo Tám xoan", "Sinh vật cảnh Vị Khê"],
+            True,
+        ),
+        # the money by year from the table by group
+        ("multiyear-ninh-binh", "Tổng kinh phí năm 2027 của kế hoạch Ninh Bình là bao nhiêu?", ["3.175 triệu"], True),
+        # an area is no detail the plans record
+        ("portal-ben-tre", "Diện tích bưởi da xanh của Bến Tre năm 2023 là bao nhiêu ha?", ["không nêu"], False),
+        # a source named by its distinctive words, the province's name between them and "bao nhiêu"
+        (
+            "portal-ben-tre",
+            "su nghiep KH&CN tinh ben tre bo tri bao nhieu cho ke hoach SHTT 2023",
+            ["935 triệu đồng"],
+            True,
+        ),
+        (
+            "portal-ben-tre",
+            "co bao nhieu nhiem vu dung nguon long ghep trong ke hoach ben tre 2023",
+            ["3 nhiệm vụ"],
+            True,
+        ),
+        # a time in months said as the document writes it
+        (
+            "decision-nghe-an",
+            "Nhiệm vụ chỉ dẫn địa lý Vinh cho cam quả thực hiện trong bao lâu?",
+            ["24 tháng, từ tháng 6 năm 2024 đến tháng 5 năm 2026"],
+            True,
+        ),
+    ],
+)
+def test_the_later_documents_readings(with_drafts: dict, name: str, question: str, facts: list, answered: bool) -> None:
+    answer = with_drafts[name].ask(question)
+    text = canon(plain_text(answer))
+    assert all(canon(f) in text for f in facts), text[:600]
+    assert answer.answered is answered

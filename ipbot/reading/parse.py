@@ -198,8 +198,11 @@ def _source_patterns(index: Index) -> tuple[tuple[frozenset[str], re.Pattern[str
                 verbs = r"(?: (?:du kien|ho tro|cap|dong gop|bo tri|phan bo|chi))*"
                 # the label's other words may follow ("sự nghiệp khoa học công nghệ bao nhiêu"), no others
                 # ("cơ quan trung ương nào, kp bao nhiêu" names no source)
-                rest = "|".join(re.escape(w) for w in sorted({*words[3:], "va", "khcn", "kh", "cn"}))
-                asked = rf"(?<!\w){spaced}(?: (?:{rest})){{0,3}}{verbs}(?: la)? bao nhieu\b"
+                # (and the label's generic words and the province's name: "sự nghiệp KH&CN tỉnh Bến Tre bố trí bao
+                # nhiêu" is the province's science budget)
+                said = {*words[3:], "va", "khcn", "kh", "cn", *_GENERIC_SOURCE_WORDS, *fold(plan.province).split()}
+                rest = "|".join(re.escape(w) for w in sorted(said))
+                asked = rf"(?<!\w){spaced}(?: (?:{rest})){{0,6}}{verbs}(?: la)? bao nhieu\b"
                 out.setdefault(named if len(words) == 1 else f"{named}|{asked}", set()).add(source.key)
     return tuple((frozenset(keys), re.compile(pattern)) for pattern, keys in out.items())
 

@@ -11,6 +11,7 @@ answering receives ids in order and never the words.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from collections.abc import Callable, Collection, Iterator, Sequence
@@ -1471,6 +1472,8 @@ class Reader:
                 continue
             if pid and not (place.kind == "province" and place.former and fold(place.name) not in by_province):
                 planned.add(pid)
+            elif place.kind != "province" and pid is None and (after := self._since_merger(place, every)):
+                planned.add(after)  # "Hải Hậu" (Nam Định's before 2025): the plan of the province it is part of now
             elif not (pid and place.kind == "province"):
                 foreign.append(place)
         if not foreign and not planned:  # only asides: they are what the message is about after all
@@ -1493,6 +1496,20 @@ class Reader:
         merged = [p.id for p in every if any(fold(p.province) in map(fold, f.former) for f in foreign)]
         words = tuple(dict.fromkeys(f.name if f.kind == "province" else f.province for f in foreign))
         return Request(items=Items.NOTHING, reason=Reason.NO_PLAN, plans=tuple(merged), filters=Filters(words=words))
+
+    @staticmethod
+    def _since_merger(place: Place, every: Collection[Plan]) -> str | None:
+        """The province a place is part of since 1 July 2025, when a plan of it was issued after that day (it covers
+        the provinces merged into it); None otherwise."""
+        if not place.now or fold(place.now) == fold(place.province):
+            return None
+        made_after = [
+            p
+            for p in every
+            if fold(p.province) == fold(place.now)
+            and (p.issued >= _MERGER_DAY if p.issued else p.year_start > _MERGER_DAY.year)
+        ]
+        return made_after[0].province_id if made_after else None
 
     def _place_words(self, text: str, every: Collection[Plan]) -> tuple[list[tuple[str, Place]], list[str]]:
         """The places a text names, and the words that name them: a place's words choose a plan,
@@ -3814,6 +3831,9 @@ def _printed(plan: Plan) -> list[Decimal | None]:
         return []
     return [table.stated_task_total, table.stated_grand_total, *table.stated_allocation.values()]
 
+
+_MERGER_DAY = dt.date(2025, 7, 1)
+"""The provinces merged on this day; a plan issued after it covers those merged into its province."""
 
 _THAT_GROUP_RE = re.compile(r"\bnhom (?:do|nay|ay|vua roi|tren)\b")
 """The group just named ("nhóm đó", "nhóm này")."""
