@@ -157,6 +157,11 @@ def objectives(db: PlanDB, request: Request) -> Answer:
         title = named.get(kinds.pop(), "Mục đích, mục tiêu") if len(kinds) == 1 else "Mục đích, mục tiêu"
         sections.append(Section(lines, f"{title} — {plan.short_title}", f"Nguồn: {plan.short_title}, mục {where}."))
     if not sections:
+        if any(db.targets(p.id) for p in plans_of(db, request)):
+            # "mục tiêu năm 2025 … là bao nhiêu phần trăm" of a plan that states only targets: those are its aims
+            found = targets(db, request.but(items=Items.TARGETS, op=Op.LIST))
+            found.sections.insert(0, Section(["Kế hoạch không nêu mục tiêu chung; các chỉ tiêu kế hoạch đặt ra:"]))
+            return found
         return reply(request, [Section(["Kế hoạch không nêu mục tiêu chung."])], False, plans=request.plans)
     return reply(request, sections, True, plans=request.plans)
 

@@ -825,6 +825,14 @@ class Reader:
             or re.search(rf"{y} (?:\w+ ){{0,3}}so voi\b", folded)
         )
 
+    @staticmethod
+    def _baseline_of_target(folded: str, year: int, plans: Sequence[Plan]) -> bool:
+        """ "tăng bao nhiêu phần trăm so với năm 2024" of a plan whose target says "… tăng ít nhất 12% so với năm 2024":
+        the year is the target's baseline, not a plan asked."""
+        if not re.search(rf"\bso voi (?:nam )?{year}\b", folded):
+            return False
+        return any(re.search(rf"\bso voi (?:nam )?{year}\b", fold(t.text)) for p in plans for t in p.targets)
+
     def _asks_whether_there(self, q: Query) -> bool:
         """A yes/no question whether a plan has, or still has, such a task: "no" is then its answer."""
         return self.lexicon.has("asks_whether", q.folded) or self.lexicon.has("still_there", q.folded)
@@ -1381,6 +1389,7 @@ class Reader:
                 if y in bare
                 and self._names_plan_year(q.folded, y)
                 and not any(p.year_start <= y <= p.year_end for p in cands)
+                and not self._baseline_of_target(q.folded, y, chosen)
             ]
             if chosen and uncovered and (q.provinces or talked):
                 # "Kế hoạch năm 2024 của Ninh Thuận có gì mới so với năm 2023?": no 2024 plan to compare,
@@ -2451,6 +2460,14 @@ class Reader:
             if y not in years
             and not any(p.year_start == p.year_end == y for p in plans)
             and not any(p.year_start <= y <= p.year_end for p in spans)
+            and not self._baseline_of_target(q.folded, y, plans)  # ("tăng … so với năm 2024": the target's base)
+            # ("Kế hoạch … giai đoạn 2023 - 2025 của tỉnh Bắc Kạn": the plan's own span names the plan)
+            and not any(
+                p.year_start != p.year_end
+                and y in (p.year_start, p.year_end)
+                and re.search(rf"\b{p.year_start}\s*-\s*{p.year_end}\b", q.folded)
+                for p in plans
+            )
         ]
         ids = self._ranked_targets(turn, plans, years)
         year = years[0] if len(years) == 1 else None
@@ -3706,7 +3723,10 @@ _COUNTED_RE = re.compile(
 )
 _GROWS_RE = re.compile(r"\bso ((?:[a-z]+ ){0,5}?[a-z]+) (?:tang|giam)\b")
 """What grows by a per cent: "số đơn đăng ký tăng bao nhiêu phần trăm"."""
-_COUNTED_STOP = frozenset({"cai", "con", "chiec", "duoc", "thi", "la", "co", "cho", "bao", "nhieu", "may", "nam", "%"})
+# ("lượt người": people, whom the targets name as "cán bộ, doanh nghiệp, hợp tác xã", never as "người")
+_COUNTED_STOP = frozenset(
+    {"cai", "con", "chiec", "duoc", "thi", "la", "co", "cho", "bao", "nhieu", "may", "nam", "%", "nguoi"}
+)
 
 
 _PLACE_KIND = r"(?:tinh|phan|vung)"
