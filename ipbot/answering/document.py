@@ -88,7 +88,8 @@ def document(db: PlanDB, request: Request) -> Answer:
                 when = f" ngày {date_text(ref['date'])}" if ref["date"] else ""
                 by = f" của {ref['issuer']}" if ref["issuer"] else ""
                 about = f": {ref['title']}" if ref["title"] else ""
-                lines.append(f"Căn cứ: Quyết định số {ref['number']}{when}{by}{about}.")
+                kind = "Kế hoạch" if "/KH" in ref["number"] else "Nghị quyết" if "NQ" in ref["number"] else "Quyết định"
+                lines.append(f"Căn cứ: {kind} số {ref['number']}{when}{by}{about}.")
                 stated = True
         if Field.IN_FORCE in show or (every and plan.in_force):
             lines.append(f"Hiệu lực: {plan.in_force}." if plan.in_force else "Văn bản không ghi thời điểm có hiệu lực.")

@@ -212,7 +212,10 @@ def source_tasks(db: PlanDB, request: Request) -> Answer:
             lines.append("Các nhiệm vụ dùng nguồn này:")
             # what each is about and who leads it: "which districts put in their budget" is asked of a source
             named = _named_rows(db, plan, rows)
-            lines += [f"{line}: {money(r.by_source[source.key])}" for line, r in zip(named, rows, strict=True)]
+            lines += [
+                f"{line}: {money(r.by_source[source.key])}{_of_total(r, r.by_source[source.key])}"
+                for line, r in zip(named, rows, strict=True)
+            ]
             total = sum((r.by_source[source.key] for r in rows), Decimal(0))
             if source.amount is None:
                 lines.append(f"Cộng các dòng: {money(total)}.")
@@ -341,6 +344,11 @@ def _named_rows(db: PlanDB, plan: PlanInfo, rows: list[BudgetRow], leads: bool =
         name = task_name(task) if task else shorten(r.title, 90)
         out.append(f"• {r.number} — {name}{_led_by(db, plan, task) if leads else ''}")
     return out
+
+
+def _of_total(row: BudgetRow, part: Decimal) -> str:
+    """' (tổng kinh phí cả nhiệm vụ: 1.600 triệu đồng)' when the source pays only part of the task."""
+    return f" (tổng kinh phí cả nhiệm vụ: {money(row.total)})" if row.total is not None and row.total != part else ""
 
 
 def _led_by(db: PlanDB, plan: PlanInfo, task: Task | None) -> str:

@@ -154,7 +154,7 @@ def source_keys(index: Index, expanded: str) -> set[str]:
     return {key for keys, pattern in _source_patterns(index) if pattern.search(expanded) for key in keys}
 
 
-_GENERIC_SOURCE_WORDS = frozenset("ngan sach kinh phi de xuat ho tro nam tinh cua nguon tu du kien".split())
+_GENERIC_SOURCE_WORDS = frozenset("ngan sach kinh phi de xuat ho tro nam tinh cua nguon tu du kien von".split())
 """Words of a source's label that name no source in particular."""
 _GENERIC_GAP = r" (?:(?:" + "|".join(sorted(_GENERIC_SOURCE_WORDS | {"cac", "nhung"})) + r") )*"
 

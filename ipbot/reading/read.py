@@ -1457,7 +1457,9 @@ class Reader:
         plan gets a plain "no plan" (its merger noted when a planned province is now part of it)."""
         every_plan = len(every) == len(self.index.plans)  # (as it always is: made once, not on every question)
         by_province = self.index.province_ids if every_plan else {fold(p.province): p.province_id for p in every}
-        matches, said = self._place_words(f"{q.lead_raw} {q.raw}", every)
+        # a name in quotes is a product's or a mark's (chỉ dẫn địa lý “Bình Thuận”), not a place asked about
+        unquoted = re.sub(r"“[^”]*”|\"[^\"]*\"", lambda m: " " * len(m.group(0)), f"{q.lead_raw} {q.raw}")
+        matches, said = self._place_words(unquoted, every)
         q.content = _without(q.content, said)
         q.full_content = _without(q.full_content, said)
         q.content_tokens = self.index.content_tokens(q.content)
@@ -2266,7 +2268,13 @@ class Reader:
         number = any(w in f for w in ("so hieu", "ky hieu", "so may", "so bao nhieu"))
         date = any(w in f for w in ("ngay", "ban hanh", "ra doi", "thang may", "nam nao", "khi nao", "bao gio"))
         period = any(w in f for w in ("dinh huong", "giai doan", "den nam", "toi nam", "thoi ky"))
-        if decision and date:
+        # "được ban hành để thực hiện kế hoạch nào của UBND tỉnh": what it implements, not when it was issued
+        implementing = re.search(r"\b(?:thuc hien|trien khai|cu the hoa)(?: \w+){0,2} (?:ke hoach|kh|van ban) nao\b", f)
+        if implementing:
+            decision = True
+            date = date and bool(re.search(r"\bngay\b|thang may|nam nao|khi nao|bao gio", f[: implementing.start()]))
+            period = period and not re.search(r"\b(?:den|toi) nam\b", f[implementing.end() :])
+        if decision and date and not implementing:
             # "quyết định … ban hành ngày nào" asks the decision's date; "số mấy, ban hành ngày nào, thực hiện
             # quyết định nào" asks the plan's date first
             first_decision = min(f.find(w) for w in ("quyet dinh", "qd", "can cu", "phe duyet") if w in f)
@@ -2413,6 +2421,11 @@ class Reader:
             hits = self._good(turn, self.index.rank_passages(words, turn.plan_ids, ["target"]), 0.5)
             task_best = max((h.score for h in self.index.rank_tasks(words, turn.plan_ids)[:1]), default=0.0)
             named_year = bool(horizon_years & set(q.years)) and bool(hits) and hits[0].score >= PASSAGE_MATCH
+            # "Mục tiêu năm 2027 của tỉnh … về tỷ lệ … là bao nhiêu": the aim of a year the targets are set for
+            aimed = "|".join(str(y) for y in sorted(horizon_years & set(q.years)))
+            named_year = named_year or bool(
+                hits and aimed and re.search(rf"\b(?:muc tieu|chi tieu) (?:(?:den |toi )?nam )?(?:{aimed})\b", q.folded)
+            )
             asks = bool(hits) and (hits[0].score >= task_best - 0.05 or q.has("statistics") or named_year)
         if not (asks or follow) or turn.task_how == "number":
             return None
