@@ -528,6 +528,18 @@ class PlanDB:
         budget = {b.task_id: b for b in self.budget_rows_of(ids)}
         return [self._task(rows[i], quarters, roles, budget.get(i)) if i in rows else None for i in ids]
 
+    def numbered(self, plan_id: str, numbers: Sequence[str]) -> list[str]:
+        """The ids of the plan's tasks with these numbers, in their order: the number as the plan writes it, or its
+        last parts ("3.c" is "III.3.c", "(15)" is "15")."""
+        rows = self._rows("select id, number from tasks where plan_id = ?", (plan_id,))
+        out = []
+        for n in numbers:
+            n = n.strip("()")
+            hits = [r["id"] for r in rows if r["number"].strip("()") == n or r["number"].endswith(f".{n}")]
+            if len(hits) == 1 and hits[0] not in out:
+                out.append(hits[0])
+        return out
+
     def task(self, task_id: str) -> Task | None:
         found = self.tasks([task_id])
         return found[0] if found else None

@@ -389,6 +389,20 @@ class Operations:
             or (asks_amount and selection and "list_all" not in has)
         ):
             found = self._sum(turn)
+            if found is not None and len(found) == 1 and turn.task_how == "content" and turn.query.has("lead"):
+                # "Hội thi … do ai chủ trì, mỗi năm bố trí bao nhiêu và tổng cộng bao nhiêu?": one task chosen by its
+                # words, its lead and money asked, is that task's, not a sum of one row
+                x = found[0]
+                chosen = [i for i in x.filters.ids if i != "-"]
+                if x.items is Items.TASKS and x.op is Op.SUM and len(chosen) == 1 and not x.filters.agency:
+                    return [
+                        x.but(
+                            op=Op.LOOKUP,
+                            measure=None,
+                            filters=Filters(ids=tuple(chosen)),
+                            show=(Field.LEAD, Field.BUDGET),
+                        )
+                    ]
             if found is not None:
                 rows = [x for x in found if x.items is Items.TASKS and x.op is Op.SUM and x.filters.amount]
                 if rows and "list_all" in has:
