@@ -2496,7 +2496,7 @@ class Reader:
         if (
             q.has("statistics")
             and not q.has("targets")
-            and re.search(r"hien nay|hien tai|da co|da dat|\broi\b", q.folded)
+            and re.search(r"hien nay|hien tai|hien co|da co|da dat|da cap|tinh den|\broi\b", q.folded)
         ):
             return turn.request(
                 Items.TARGETS, op=Op.LIST, plans=plans, filters=Filters(ids=ids, year=year), reason=Reason.NO_STATISTICS
