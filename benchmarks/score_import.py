@@ -27,6 +27,16 @@ sách trung ương + 400 …", see ``_note_split``); no ``recipients`` (not scor
 words, abbreviations expanded, and the figure's numbers) or ``targets_by_year`` (a table's row → year → figure: a
 draft target of that year, or of the whole period, holds the row's words and figure).
 
+Keys of ``/work/importdocs7`` are read as the same facts too: a task's ``lead`` may be null (the document names none:
+the draft must name none); the reporting ``deadline`` may list several, each after its rhythm ("6 tháng: trước ngày
+15 tháng 6; hằng năm: trước ngày 15 tháng 11": the yearly one is the fact); ``targets_by_year`` may go year → row →
+figure, with a column "hằng năm" (a target of any year); a target's figure may carry the key's remark after a
+semicolon ("ít nhất 15 (section II); Phụ lục row 3 says 12": the figure is 15); ``implements`` may cite a resolution
+"Nghị quyết số 57-NQ/TW" (its number is "57-NQ/TW"); a row's words in brackets ("… nhãn hiệu (lũy kế)") are the key's
+remark, and a figure's year ("ban hành (đến hết năm 2026)" in the 2026 column) is the target's year; a time "năm 2024 -
+2025" is "2024 - 2025". ``budget_source_codes``, ``budget_by_year_million``, the reporting's ``then``, ``final`` and
+``review``, and ``task_groups`` are not scored.
+
 It uses only what every version of the importer offers (``draft_plan``, ``finish``, ``to_yaml``,
 ``read_document``), so it measures an older checkout as well (``PYTHONPATH=/path/to/checkout``).
 """
@@ -119,7 +129,10 @@ class Names:
 
 
 def _norm_time(text: str) -> str:
-    return re.sub(r"[\s\-–—]+", "", fold(text.replace("–", "-")))
+    """A time to compare: folded, without spaces or dashes, and without a "năm" before the years ("năm 2024 - 2025"
+    and "2024 - 2025" are the same time: a key of ``/work/importdocs7`` writes the first where the document says
+    "trong hai năm 2024 - 2025", an earlier key the second)."""
+    return re.sub(r"^nam(?=\d)", "", re.sub(r"[\s\-–—]+", "", fold(text.replace("–", "-"))))
 
 
 def _quarters(text: str) -> list[int] | None:
@@ -153,8 +166,11 @@ def drafted_number(number: str, drafted: set[str]) -> str:
 
 def _key_leads(expected: dict) -> list[str]:
     """A key task's leads: a list, or (``/work/importdocs5``) one name as a string, with the full names of the
-    abbreviations the document writes in ``lead_full`` when it gives them."""
+    abbreviations the document writes in ``lead_full`` when it gives them; none (``/work/importdocs7``: null, the
+    document names no lead) is a task the draft must give no lead either."""
     leads = expected.get("lead_full") or expected["lead"]
+    if leads is None:
+        return []
     return [leads] if isinstance(leads, str) else list(leads)
 
 
@@ -229,9 +245,20 @@ def _plan_view(plan: dict) -> dict:
 
 
 def _cited_number(citation: str) -> str:
-    """'Quyết định số 1068/QĐ-TTg ngày 22/8/2019' → '1068/QĐ-TTg' (a key that lists numbers keeps them)."""
-    m = re.search(r"\b(\d+/[\wĐđ\-]+)", citation)
+    """'Quyết định số 1068/QĐ-TTg ngày 22/8/2019' → '1068/QĐ-TTg', 'Nghị quyết số 57-NQ/TW ngày …' → '57-NQ/TW' (a
+    key that lists numbers keeps them)."""
+    m = re.search(r"\bsố\s+(\d+[-/][\wĐđ\-/]+)", citation) or re.search(r"\b(\d+/[\wĐđ\-]+)", citation)
     return m.group(1) if m else citation
+
+
+def _key_deadline(text: str) -> re.Match[str] | None:
+    """The reporting deadline's day and month. A key (``/work/importdocs7``) may give several, each after its rhythm
+    ("6 tháng: trước ngày 15 tháng 6; hằng năm: trước ngày 15 tháng 11"): the yearly one is the plan's (the draft
+    records it and names the others in a note); else the first."""
+    day_month = r"(\d{1,2})\s*(?:/|tháng)\s*(\d{1,2})"
+    parts = [p for p in text.split(";") if re.search(day_month, p)]
+    yearly = [p for p in parts if re.search(r"\b(?:hằng|hàng) năm\b", p)]
+    return re.search(day_month, (yearly or parts or [text])[0])
 
 
 def _title_province(title: str) -> str:
@@ -249,17 +276,46 @@ def _targets_found(draft_targets: list[dict], plan: dict) -> bool | None:
         )
     drafted = [(expand(fold(t.get("text", ""))), t.get("year")) for t in draft_targets]
     if isinstance(plan.get("targets"), dict):
-        wanted = [(label, figure, None) for label, figure in plan["targets"].items()]
+        wanted = [(label, _figure(figure), None) for label, figure in plan["targets"].items()]
         return len(drafted) == len(wanted) and _each_target_held(drafted, wanted)
     if isinstance(plan.get("targets_by_year"), dict):
         last = int(re.findall(r"20\d\d", plan["period"])[-1])
+        table = plan["targets_by_year"]
+        if all(_year_column(k) for k in table):  # (``/work/importdocs7``: year → row → figure)
+            table = {
+                row: {y: f for y, rows in table.items() for r, f in rows.items() if r == row}
+                for rows in table.values()
+                for row in rows
+            }
         wanted = [
-            (row, figure, int(column[-4:]) if column[-4:].isdigit() else last)
-            for row, by_year in plan["targets_by_year"].items()
+            (row, _figure(figure), _target_year(column, last))
+            for row, by_year in table.items()
             for column, figure in by_year.items()
         ]
         return _each_target_held(drafted, wanted)
     return None
+
+
+def _figure(figure: str) -> str:
+    """A key's target figure without the key's remark after a semicolon ("ít nhất 15 (section II); Phụ lục row 3
+    says 12": 15 is the figure, the rest is about the document)."""
+    return figure.split(";")[0]
+
+
+def _year_column(column: str) -> bool:
+    """A key's column of targets names a year, every year or the whole period (not a target's words)."""
+    return bool(re.fullmatch(r"(?:năm )?20\d\d|(?:hằng|hàng|mỗi) năm|cả giai đoạn", column.strip().lower()))
+
+
+def _target_year(column: str, last: int) -> int | None:
+    """The year a key's column of targets is set for: '2025', or the last year for a whole period's ("Cả giai
+    đoạn"); None (any year) for every year ("hằng năm", ``/work/importdocs7``), which a draft files under the
+    year it reads."""
+    if column[-4:].isdigit():
+        return int(column[-4:])
+    if re.search(r"\b(?:hằng|hàng|mỗi) năm\b", column.lower()):
+        return None
+    return last
 
 
 def _each_target_held(drafted: list[tuple[str, int | None]], wanted: list[tuple[str, str, int | None]]) -> bool:
@@ -269,8 +325,10 @@ def _each_target_held(drafted: list[tuple[str, int | None]], wanted: list[tuple[
     own figure, so the figure tells the two apart."""
     free = list(range(len(drafted)))
     for label, figure, year in wanted:
+        label = re.sub(r"\s*\([^()]*\)", "", label)  # "(lũy kế)": the key's remark on the row, not its words
         words = set(expand(fold(label)).replace(",", " ").replace("/", " ").split())
-        numbers = re.findall(r"\d+", figure)
+        # "ban hành (đến hết năm 2026)" of the 2026 column: the year is the target's year, checked as such
+        numbers = [n for n in re.findall(r"\d+", figure) if year is None or n != str(year)]
         hit = next(
             (
                 i
@@ -293,7 +351,7 @@ def _plan_checks(draft: dict, key: dict, names: Names) -> dict[str, bool]:
     budget = draft.get("budget") or {}
     sources = Counter(_money(s.get("amount")) for s in budget.get("sources", []) if s.get("amount") is not None)
     reporting = draft.get("reporting") or {}
-    deadline = re.search(r"(\d{1,2})\s*(?:/|tháng)\s*(\d{1,2})", plan["reporting"]["deadline"])
+    deadline = _key_deadline(plan["reporting"]["deadline"])
     own = {a["id"]: a["name"] for a in draft.get("agencies", [])}
     recipients = [fold(r).strip() for r in draft.get("recipients", [])]
     signer = draft.get("signer") or {}

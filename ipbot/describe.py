@@ -20,6 +20,7 @@ __all__ = [
     "shorten",
     "task_heading",
     "task_line",
+    "task_name",
     "task_source",
     "timeline_phrase",
 ]
@@ -52,8 +53,21 @@ def task_heading(task: Task) -> str:
 
 
 def task_line(task: Task, limit: int = 110) -> str:
-    """One list line: number and short name, '3.3 — Chỉ dẫn địa lý Thịt cừu Ninh Thuận'."""
-    return f"{task.number} — {shorten(task.title, limit)}"
+    """One list line: number and short name, '3.3 — Chỉ dẫn địa lý Thịt cừu Ninh Thuận' (an imported task's whole
+    first sentence when its short title is that sentence cut short, see :func:`task_name`)."""
+    name = task_name(task, max(limit, 150)) if len(task.title) <= limit else shorten(task.title, limit)
+    return f"{task.number} — {name}"
+
+
+def task_name(task: Task, limit: int = 150) -> str:
+    """A task's name in a list that must say what it is about: its content's first sentence when that begins
+    with the short title and is not long ("… chỉ dẫn địa lý “Bắc Kạn” cho sản phẩm quả hồng không hạt", the
+    product the title leaves out), else the short title."""
+    first = re.split(r"(?<=[^\W\d]|[”)])\.\s+(?=[A-ZĐÀ-Ỹ])|;\s|\n", task.content.strip(), maxsplit=1)[0]
+    first = re.sub(r'"([^"\n]*)"', r"“\1”", " ".join(first.split()).rstrip(".;:, "))  # (quotes as the title has them)
+    if len(first) <= limit and task.title and first.lower().startswith(task.title.lower()):
+        return first
+    return shorten(task.title, min(limit, 90))
 
 
 def task_source(plan_title: str, task: Task, table: bool = False) -> str:
@@ -67,7 +81,13 @@ def task_source(plan_title: str, task: Task, table: bool = False) -> str:
 # A time the document writes with its own year beside a quarter or a span ("Quý I–II/2024", "2023–2025",
 # "Quý III/2024 – Quý II/2025") or as a rhythm ("Hằng năm"): said as written, as rebuilding it from the
 # quarters and one year would lose the span or change the words a reader looks for.
-_AS_WRITTEN_RE = re.compile(r"20\d\d\s*[-–—/]\s*(?:Quý\s+)?\w+|/\s*20\d\d|^(?:hằng|hàng)\s+năm$|thường xuyên", re.I)
+# So is a time in months, a length, two years, or a rhythm after quarters ("24 tháng, từ tháng 6 năm 2024 đến tháng 5
+# năm 2026", "tháng 4 năm 2025", "Quý IV năm 2024 và Quý IV năm 2025", "Quý II - Quý III hằng năm").
+_AS_WRITTEN_RE = re.compile(
+    r"20\d\d\s*[-–—/]\s*(?:Quý\s+)?\w+|/\s*20\d\d|(?:hằng|hàng)\s+năm|thường xuyên|tháng\s+\d|\d+\s+tháng"
+    r"|20\d\d\s+(?:và|đến)\s",
+    re.I,
+)
 
 
 def timeline_phrase(task: Task) -> str | None:

@@ -119,6 +119,7 @@ class Field(StrEnum):
     DECISION = "decision"
     IN_FORCE = "in_force"  # when the decision that issues the plan takes effect
     REPLACES = "replaces"  # the plans the issuing decision replaces
+    PROPOSAL = "proposal"  # the proposal ("Tờ trình") the plan was issued on
     PERIOD = "period"
     UNIT = "unit"  # the budget table's unit
     # the plan budget

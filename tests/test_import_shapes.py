@@ -17,7 +17,13 @@ running prose, "X chủ trì; Y phối hợp" with no verb, or as labelled lines
 months, a two-level reporting), portal-yen-bai (a portal copy hard-wrapped inside names and dates, its title in
 capitals, tasks in a `|` table with continuation rows and source codes explained under it) and multiyear-gia-lai
 (targets in a table by year with a whole-period column, lettered tasks whose fields are sentences of the paragraph,
-the total in words without "Bằng chữ", tasks led by named districts cited as "nhiệm vụ 2.d" in the duties).
+the total in words without "Bằng chữ", tasks led by named districts cited as "nhiệm vụ 2.d" in the duties). Three more,
+written the same way (/work/importdocs7): decision-nghe-an (a decision over a plan with no number of its own, tasks
+"(1)"…"(15)" in running prose with roles, time and money in sentences of their own, a lead's unit in brackets before
+"chủ trì", a split with each amount before its source, three reporting deadlines), multiyear-ninh-binh (after the 2025
+merger, lettered parts, tasks as labelled lines, one with no lead, "1. Hằng năm" targets, the money by year in a table
+by group) and portal-ben-tre (a portal copy whose tasks are only the appendix's `|` table, section III being groups
+of prose, a legend "SNKH - …; LG - …", a source cell going on in the next row).
 """
 
 from __future__ import annotations
@@ -34,11 +40,13 @@ from ipbot.frontends.cli import main
 from ipbot.plans.checks import check_catalogue
 from ipbot.plans.importing import draft_plan, finish, plan_facts, to_yaml
 from ipbot.plans.importing.agencies import AgencyMatcher, districts_of
-from ipbot.plans.importing.budget import words_to_number
+from ipbot.plans.importing.budget import by_year_in_tables, words_to_number
 from ipbot.plans.importing.build import _abbreviations
 from ipbot.plans.importing.document import clean
+from ipbot.plans.importing.draft import Facts
 from ipbot.plans.importing.organisation import _yearly_deadline
 from ipbot.plans.importing.review import review_page
+from ipbot.plans.importing.table import Table
 from ipbot.plans.importing.tasks import short_title
 from ipbot.plans.load import load_catalogue, load_registry
 
@@ -57,6 +65,9 @@ SHAPES = [
     "decision-soc-trang",
     "portal-yen-bai",
     "multiyear-gia-lai",
+    "decision-nghe-an",
+    "multiyear-ninh-binh",
+    "portal-ben-tre",
 ]
 
 
@@ -1023,3 +1034,165 @@ def test_a_title_in_capitals_takes_the_case_of_the_documents_sentences(tmp_path:
     assert data["title"] == "Kế hoạch thực hiện Chiến lược Sở hữu trí tuệ trên địa bàn tỉnh Yên Bái năm 2023"
     lead = {t["number"]: t["lead"] for t in data["tasks"]}["11"]
     assert lead == ["dai-ptth"]  # "Đài PT-TH tỉnh" is the registry's "Đài PT&TH"
+
+
+# /work/importdocs7: tasks in running prose with their time and money in sentences of their own, a lead's bracket
+# before "chủ trì", a split with each amount before its source, the yearly report beside a forwarded yearly one;
+# and a plan whose tasks are only the appendix's (section III in groups of prose, "(Chi tiết … tại Phụ lục …)")
+_PROSE = """ỦY BAN NHÂN DÂN
+TỈNH NGHỆ AN
+Số: 30/KH-UBND
+Nghệ An, ngày 22 tháng 4 năm 2024
+
+KẾ HOẠCH
+Thực hiện Chiến lược Sở hữu trí tuệ trên địa bàn tỉnh Nghệ An giai đoạn 2024 - 2025
+
+I. MỤC TIÊU
+
+1. Hằng năm
+
+- Hỗ trợ đăng ký bảo hộ nhãn hiệu cho ít nhất 10 sản phẩm OCOP;
+
+2. Đến năm 2025
+
+- Ít nhất 30 tổ chức, cá nhân được cấp quyền sử dụng chỉ dẫn địa lý "Vinh" cho sản phẩm cam quả.
+
+II. NHIỆM VỤ VÀ GIẢI PHÁP
+
+1. Nâng cao hiệu lực quản lý nhà nước
+
+(1) Xây dựng Quy chế phối hợp liên ngành. Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tư pháp và Công an \
+tỉnh xây dựng, trình Ủy ban nhân dân tỉnh ban hành trong Quý III năm 2024. Kinh phí thực hiện là 40 triệu đồng, bố \
+trí từ nguồn sự nghiệp khoa học và công nghệ tỉnh.
+
+(2) Cập nhật cơ sở dữ liệu về sở hữu công nghiệp. Nhiệm vụ do Sở Khoa học và Công nghệ chủ trì, Sở Thông tin và \
+Truyền thông phối hợp, thực hiện trong hai năm 2024 - 2025 với tổng kinh phí 60 triệu đồng từ nguồn sự nghiệp khoa \
+học và công nghệ.
+
+(3) Tăng cường kiểm tra, xử lý hàng giả. Giao Công an tỉnh chủ trì; Sở Khoa học và Công nghệ phối hợp. Thời gian: \
+Quý III và Quý IV hằng năm. Nhiệm vụ sử dụng kinh phí hoạt động thường xuyên của đơn vị.
+
+2. Phát triển tài sản trí tuệ
+
+(4) Hỗ trợ đăng ký bảo hộ nhãn hiệu cho sản phẩm OCOP. Sở Nông nghiệp và Phát triển nông thôn (Văn phòng Điều phối \
+nông thôn mới tỉnh) chủ trì, phối hợp với Sở Khoa học và Công nghệ lựa chọn sản phẩm trong năm 2024 - 2025; tổng \
+kinh phí 300 triệu đồng từ nguồn sự nghiệp khoa học và công nghệ tỉnh.
+
+(5) Quản lý và phát triển chỉ dẫn địa lý "Vinh" cho sản phẩm cam quả. Sở Khoa học và Công nghệ chủ trì, phối hợp \
+với Sở Nông nghiệp và Phát triển nông thôn và Hội Sản xuất và Kinh doanh Cam Vinh. Thời gian thực hiện 24 tháng, từ \
+tháng 6 năm 2024 đến tháng 5 năm 2026. Tổng kinh phí 1.500 triệu đồng, gồm 1.000 triệu đồng ngân sách trung ương hỗ \
+trợ và 500 triệu đồng sự nghiệp khoa học và công nghệ tỉnh đối ứng.
+
+(6) Tổ chức gian hàng tại Hội chợ Cam. Sở Công Thương chủ trì, phối hợp với Sở Khoa học và Công nghệ tổ chức vào Quý \
+IV năm 2024 và Quý IV năm 2025, mỗi năm 120 triệu đồng (tổng 240 triệu đồng) từ kinh phí xúc tiến thương mại của tỉnh.
+
+(7) Tổ chức Cuộc thi tìm hiểu về sở hữu trí tuệ. Tỉnh đoàn chủ trì, phối hợp với Sở Giáo dục và Đào tạo tổ chức \
+trong tháng 4 năm 2025. Kinh phí 80 triệu đồng từ nguồn xã hội hóa.
+
+III. KINH PHÍ THỰC HIỆN
+
+Tổng kinh phí là 2.220 triệu đồng (Bằng chữ: Hai tỷ, hai trăm hai mươi triệu đồng), trong đó:
+
+- Ngân sách trung ương: 1.000 triệu đồng;
+
+- Kinh phí sự nghiệp khoa học và công nghệ tỉnh: 900 triệu đồng;
+
+- Các nguồn huy động hợp pháp khác (kinh phí xúc tiến thương mại, xã hội hóa): 320 triệu đồng.
+
+IV. CHẾ ĐỘ BÁO CÁO
+
+Các sở, ban, ngành báo cáo kết quả thực hiện Kế hoạch định kỳ 6 tháng (trước ngày 15 tháng 6) và hằng năm (trước \
+ngày 15 tháng 11) gửi về Sở Khoa học và Công nghệ. Sở Khoa học và Công nghệ tổng hợp, báo cáo Ủy ban nhân dân tỉnh \
+trước ngày 30 tháng 11 hằng năm.
+"""
+
+
+def test_tasks_in_prose_with_time_and_money_in_sentences_of_their_own(tmp_path: Path, registry: list) -> None:
+    data = _draft_of(tmp_path, registry, _PROSE)
+    tasks = {t["number"]: t for t in data["tasks"]}
+    when = {n: (t["timeline"]["text"], t["timeline"]["quarters"]) for n, t in tasks.items()}
+    assert when["1"] == ("Quý III năm 2024", [3])
+    assert when["3"] == ("Quý III và Quý IV hằng năm", [3, 4])  # the sentence after the time is not the time
+    assert when["5"] == ("24 tháng, từ tháng 6 năm 2024 đến tháng 5 năm 2026", [2, 3, 4])
+    assert when["6"] == ("Quý IV năm 2024 và Quý IV năm 2025", [4])
+    assert when["7"] == ("Tháng 4 năm 2025", [2])
+    # "Kinh phí thực hiện là 40 triệu đồng", "mỗi năm 120 triệu đồng (tổng 240 triệu đồng) từ …"
+    assert (tasks["1"]["budget"]["total"], tasks["1"]["budget"]["allocation"]) == (40, {"ns_khoa_hoc": 40})
+    assert tasks["6"]["budget"]["total"] == 240 and tasks["6"]["budget"]["note"] == "mỗi năm 120 triệu đồng"
+    other = next(s["key"] for s in data["budget"]["sources"] if s["label"].startswith("Các nguồn huy động"))
+    assert tasks["6"]["budget"]["allocation"] == {other: 240}  # a source the plan's source lists in brackets
+    # each amount before its source: "gồm 1.000 triệu đồng ngân sách trung ương hỗ trợ và 500 triệu đồng …"
+    assert tasks["5"]["budget"]["allocation"] == {"nstu": 1000, "ns_khoa_hoc": 500}
+    # roles: "Nhiệm vụ do X chủ trì, Y phối hợp, thực hiện …"; "X (unit) chủ trì": X leads; "Tỉnh đoàn"; the cooperating
+    # agencies end with their sentence
+    assert (tasks["2"]["lead"], tasks["2"]["cooperating"]) == (["so-khcn"], ["so-tttt"])
+    assert tasks["4"]["lead"] == ["so-nnptnt"]
+    assert any(n.startswith("4: cơ quan chủ trì ghi kèm «(Văn phòng Điều phối") for n in data["draft_notes"])
+    assert tasks["7"]["lead"] == ["doan-thanh-nien"]
+    assert "Thời gian" not in tasks["5"]["cooperating_text"]
+    # the yearly report of results, not the 6-monthly one nor the forwarded one
+    assert (data["reporting"]["deadline_day"], data["reporting"]["deadline_month"]) == (15, 11)
+    # a sentence saying the task uses its own running budget: no amount, and not a gap
+    assert tasks["3"]["budget"]["status"] == "recurring" and "thường xuyên" in tasks["3"]["budget"]["note"]
+    # "1. Hằng năm": targets of every year, under the first and saying so
+    assert data["targets"][0]["year"] == 2024 and data["targets"][0]["text"].startswith("Hằng năm: Hỗ trợ")
+
+
+def test_a_plan_whose_tasks_are_only_the_appendixs(tmp_path: Path, registry: list) -> None:
+    text = (
+        _PROSE.split("II. NHIỆM VỤ")[0]
+        + """II. NHIỆM VỤ
+
+1. Nâng cao hiệu lực quản lý nhà nước: rà soát, cập nhật danh mục đối tượng sở hữu công nghiệp.
+
+2. Phát triển tài sản trí tuệ: hỗ trợ quản lý nhãn hiệu tập thể "Bánh phồng Sơn Đốc".
+
+(Chi tiết nhiệm vụ, cơ quan chủ trì, phối hợp, thời gian và kinh phí tại Phụ lục kèm theo)
+
+III. KINH PHÍ THỰC HIỆN
+
+Tổng kinh phí là 125 triệu đồng (Bằng chữ: Một trăm hai mươi lăm triệu đồng), trong đó:
+
+- Kinh phí sự nghiệp khoa học và công nghệ tỉnh: 35 triệu đồng;
+- Lồng ghép từ các chương trình, đề án khác: 90 triệu đồng.
+
+PHỤ LỤC
+
+| STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian | Kinh phí (triệu đồng) | Nguồn |
+| I | Nâng cao hiệu lực quản lý nhà nước | | | | | |
+| 1 | Rà soát, cập nhật danh mục đối tượng sở hữu công nghiệp | Sở KH&CN | Sở TT&TT | Quý I - Quý II/2024 | 35 | SNKH |
+| II | Phát triển tài sản trí tuệ | | | | | |
+| 2 | Hỗ trợ quản lý nhãn hiệu tập thể "Bánh phồng Sơn Đốc" | Liên minh HTX tỉnh | Sở KH&CN | Quý III/2024 | 90 | LG |
+| | Tổng cộng | | | | 125 | |
+
+Ghi chú: SNKH - sự nghiệp khoa học và công nghệ tỉnh; LG - lồng ghép các chương trình, đề án khác.
+"""
+    )
+    data = _draft_of(tmp_path, registry, text)
+    tasks = {t["number"]: t for t in data["tasks"]}
+    assert sorted(tasks) == ["1", "2"]  # the appendix's rows, not the bracket sending the reader there
+    assert tasks["2"]["lead"] == ["lien-minh-htx"] and tasks["2"]["timeline"]["quarters"] == [3]
+    # the legend's "LG - lồng ghép …" names the column's source
+    assert tasks["2"]["budget"]["allocation"] == {"ns_khac": 90}
+
+
+def test_the_scorer_reads_the_later_keys_shapes(scorer) -> None:
+    assert scorer._key_leads({"lead": None}) == []
+    deadline = scorer._key_deadline("6 tháng: trước ngày 15 tháng 6; hằng năm: trước ngày 15 tháng 11")
+    assert deadline is not None and deadline.groups() == ("15", "11")
+    assert scorer._cited_number("Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024 của Bộ Chính trị") == "57-NQ/TW"
+    assert scorer._cited_number("Quyết định số 1068/QĐ-TTg ngày 22/8/2019") == "1068/QĐ-TTg"
+    assert scorer._norm_time("năm 2024 - 2025") == scorer._norm_time("2024 - 2025")
+    assert scorer._target_year("hằng năm", 2030) is None and scorer._target_year("Cả giai đoạn", 2030) == 2030
+    assert scorer._figure("ít nhất 15 (section II); Phụ lục row 3 says 12") == "ít nhất 15 (section II)"
+
+
+def test_a_district_of_another_kind_in_a_list_and_the_money_by_year_in_a_table(data_dir: Path, registry: list) -> None:
+    matcher = AgencyMatcher(registry, "Nghệ An", districts_of(data_dir, "Nghệ An"))
+    found = matcher.read("Ủy ban nhân dân các huyện Quỳ Hợp, Nghi Lộc, thị xã Thái Hòa và Hội Nông dân tỉnh")
+    assert found.ids[:3] == ["ubnd-huyen-quy-hop", "ubnd-huyen-nghi-loc", "ubnd-thi-xa-thai-hoa"]
+    table = Table(
+        header=["STT", "Nhóm nhiệm vụ", "Năm 2026", "Năm 2027", "Tổng giai đoạn"],
+        rows=[["I", "Hoàn thiện cơ chế", "450", "475", "925"], ["", "Tổng cộng", "2.150", "3.175", "5.325"]],
+    )
+    assert by_year_in_tables([table], Facts()) == {2026: 2150, 2027: 3175}

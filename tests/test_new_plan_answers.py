@@ -74,21 +74,55 @@ UNSEEN = Path(__file__).parent / "data" / "unseen"
 # - gl05: a task named by a product its short title leaves out ("cà phê" after "cho các sản phẩm:") and asked who
 #   cooperates is answered from the duty that names the same words;
 # - gl27: an agency's duties cite its task by number ("Chủ trì nhiệm vụ 3.c"); the answer does not say what 3.c is.
+# Fixed since, in the reading and the answers: a source's tasks are listed with who leads each and, where the
+# short title leaves out the product, the content's first sentence (imp_d4_13, imp_decision-bac-kan_17,
+# imp_portal-hau-giang_16, imp_table-tuyen-quang_04, _25); a sum asked "… những nhiệm vụ nào" names the tasks it
+# adds up (imp_decision-bac-kan_03, imp_d7_12); tasks "không ghi số tiền (cụ thể)", "không bố trí kinh phí
+# riêng" are those with no row or a row of words, in a draft too (which records rows but no printed totals:
+# imp_decision-bac-kan_24, imp_portal-hau-giang_23, imp_d7_09).
+# Three more came later (decision-nghe-an, multiyear-ninh-binh, portal-ben-tre; /work/importdocs7). Their drafts hold
+# every task's lead, time and budget and every plan-level fact; the questions still missed are:
+# - na28 ("co bao nhieu nhiem vu duoc bo tri kinh phi su nghiep KH&CN tinh …") names no province: the bot asks which;
+# - nb03 (unanswerable: the task names no lead): answered "chưa xác định" beside the duty that names its words, and
+#   the duty counts as an answer;
+# - bt16: "hỗ trợ đăng ký nhãn hiệu cho bao nhiêu sản phẩm OCOP" finds task 3, whose count ("12 sản phẩm OCOP") an
+#   imported draft does not record as a quantity (the target says 15; the importer reads no task's quantities).
+# Targets asked by their words are found: "tăng … so với năm 2024" names the target's base year, not a plan
+# (imp_d7_07, imp_portal-hau-giang_21); "Kế hoạch … giai đoạn 2023 - 2025" the plan's own span
+# (imp_decision-bac-kan_21); "lượt người" counts the people a target names (imp_portal-hau-giang_20); "đã nộp
+# đơn" asks no procedure, and "mục tiêu" of a plan with targets alone is its targets (imp_d7_06).
+# A source's co-funding asked "vốn đối ứng …", "phải đối ứng bao nhiêu" (imp_d7_11, imp_d6_07); a quoted name is a
+# product's, not a place ("chỉ dẫn địa lý “Bình Thuận”": imp_d6_01, its task found; a source's task with its total);
+# "Mục tiêu năm 2027 … là bao nhiêu" asks the targets of that year (imp_d6_08); "được ban hành để thực hiện kế hoạch
+# nào" asks what the plan implements (imp_portal-hau-giang_27).
+# One task chosen by its words, its lead and money asked ("… do ai chủ trì, mỗi năm bố trí bao nhiêu và tổng cộng
+# bao nhiêu"), is that task's card, not a sum of one row (imp_decision-bac-kan_10); a duty that cites tasks by number
+# ("Chủ trì thực hiện nhiệm vụ số (15)", "Chủ trì nhiệm vụ 3.c") says what they are, who leads them and their money
+# (imp_portal-hau-giang_26, gl27).
+# What has been done so far ("hiện có bao nhiêu …", "tính đến hết năm 2025 … đã cấp … cho bao nhiêu") is no figure
+# of the plans: not stated, the targets beside (imp_d6_15, imp_d7_15); staff posts ("bao nhiêu biên chế") are out of
+# the plans' scope (imp_decision-bac-kan_30).
+# The cooperating agencies as the document lists them that no agency of the registry stands for ("các hợp tác xã cói",
+# nb05) are said after the names.
+# An area asked ("diện tích … bao nhiêu héc-ta", imp_portal-hau-giang_30, bt28) is a detail no plan records.
 # The reading and the answers are outside the importer; a set that shrinks is good news: update it.
 STILL_MISSED = {
     "decision-phu-yen": {"imp_d1_08"},
     "portal-quang-ngai": set(),
     "table-binh-phuoc": set(),
-    "annual-quang-tri": {"imp_d4_09", "imp_d4_13"},
+    "annual-quang-tri": {"imp_d4_09"},
     "sentences-kon-tum": {"imp_d5_07", "imp_d5_10"},
-    "decision-lam-dong": {"imp_d6_01", "imp_d6_07", "imp_d6_14", "imp_d6_15"},
-    "table-ha-tinh": {"imp_d7_06", "imp_d7_07", "imp_d7_09", "imp_d7_11", "imp_d7_12"},
-    "decision-bac-kan": {f"imp_decision-bac-kan_{n}" for n in ("03", "10", "17", "21", "24", "30")},
-    "portal-hau-giang": {f"imp_portal-hau-giang_{n}" for n in ("16", "20", "21", "23", "26", "27", "30")},
-    "table-tuyen-quang": {f"imp_table-tuyen-quang_{n}" for n in ("04", "25")},
-    "decision-soc-trang": {"st20"},
+    "decision-lam-dong": {"imp_d6_14"},
+    "table-ha-tinh": set(),
+    "decision-bac-kan": set(),
+    "portal-hau-giang": set(),
+    "table-tuyen-quang": set(),
+    "decision-soc-trang": set(),
     "portal-yen-bai": set(),
-    "multiyear-gia-lai": {"gl05", "gl27"},
+    "multiyear-gia-lai": {"gl05"},
+    "decision-nghe-an": {"na28"},
+    "multiyear-ninh-binh": {"nb03"},
+    "portal-ben-tre": {"bt16"},
 }
 
 
@@ -259,3 +293,222 @@ def test_a_timeline_is_said_as_the_document_writes_it(timeline: dict, said: str)
         }
     )
     assert timeline_phrase(task) == said
+
+
+# ---------------------------------------------------------------- what a list of a source's or a sum's tasks says
+@pytest.mark.parametrize(
+    ("name", "question", "facts"),
+    [
+        # a source's tasks with who leads each: "do những huyện nào bố trí" is answered by the leads
+        (
+            "table-tuyen-quang",
+            "Ngân sách cấp huyện trong kế hoạch SHTT 2024 - 2030 của Tuyên Quang là bao nhiêu, do những huyện nào "
+            "bố trí?",
+            ["550 triệu đồng", "(chủ trì: UBND huyện Yên Sơn)"],
+        ),
+        # the content's first sentence where the short title leaves out what the task is about
+        (
+            "table-tuyen-quang",
+            "Nguồn xã hội hóa trong kế hoạch SHTT của Tuyên Quang dùng cho những nhiệm vụ nào?",
+            ["hợp tác xã xây dựng quy chế quản trị tài sản trí tuệ"],
+        ),
+        # a sum asked with "những nhiệm vụ nào" names the tasks it adds up
+        (
+            "decision-bac-kan",
+            "Ngân sách Trung ương hỗ trợ kế hoạch SHTT Bắc Kạn tổng cộng bao nhiêu và dành cho những nhiệm vụ nào?",
+            ["1.300 triệu đồng", "cho sản phẩm quả hồng không hạt", "Miến dong Bắc Kạn"],
+        ),
+        # tasks with no amount of their own: no row, or a row of words ("Hoạt động thường xuyên", "Lồng ghép")
+        (
+            "portal-hau-giang",
+            "Kế hoạch SHTT năm 2024 của Hậu Giang có bao nhiêu nhiệm vụ không ghi số tiền cụ thể?",
+            ["3 nhiệm vụ không ghi số tiền riêng"],
+        ),
+    ],
+)
+def test_a_lists_tasks_say_what_they_are_and_who_leads(
+    with_drafts: dict, name: str, question: str, facts: list[str]
+) -> None:
+    text = _ask(with_drafts[name], question)
+    for fact in facts:
+        assert canon(fact) in text, (fact, text[:600])
+
+
+@pytest.mark.parametrize(
+    ("question", "facts", "not_said"),
+    [
+        (
+            "Năm 2023 Ninh Thuận, Sở Khoa học và Công nghệ chủ trì những nhiệm vụ nào và tổng kinh phí các nhiệm vụ đó "
+            "là bao nhiêu?",
+            ["8.367,6 triệu đồng", "• 3.3 — Chỉ dẫn địa lý Thịt cừu Ninh Thuận"],
+            ["(chủ trì: Sở Khoa học và Công nghệ)"],  # the lead asked is not said again on each line
+        ),
+        # of tasks, "không ghi số tiền" is no row or a row of words: 3 without a row and 2 "Hoạt động thường xuyên"
+        ("Kế hoạch 2023 Ninh Thuận có bao nhiêu nhiệm vụ không ghi số tiền cụ thể?", ["5 nhiệm vụ"], []),
+        # of rows, it stays the rows of words
+        (
+            "Năm 2023 Ninh Thuận có bao nhiêu dòng trong bảng dự toán không ghi số tiền?",
+            ["2 nhiệm vụ ghi"],
+            ["nhiệm vụ không ghi số tiền riêng"],
+        ),
+    ],
+)
+def test_sums_and_counts_of_tasks_without_amounts(
+    assistant: Assistant, question: str, facts: list[str], not_said: list[str]
+) -> None:
+    text = _ask(assistant, question)
+    assert all(canon(f) in text for f in facts), text[:600]
+    assert not any(canon(f) in text for f in not_said), text[:600]
+
+
+@pytest.mark.parametrize(
+    ("name", "question", "facts"),
+    [
+        # the proposal the decision was issued on is the plan's ("Tờ trình số …"), not its own number
+        (
+            "decision-soc-trang",
+            "to trinh cua So KHCN Soc Trang de nghi ban hanh ke hoach 2024 so may",
+            ["Tờ trình số 37/TTr-SKHCN ngày 01 tháng 3 năm 2024"],
+        ),
+        # an agency that only takes part: who leads the tasks it is named in
+        (
+            "table-tuyen-quang",
+            "Hội Cam sành Hàm Yên được nhắc trong nhiệm vụ nào, ai chủ trì?",
+            ["phối hợp 1 nhiệm vụ", "— chủ trì: Sở Khoa học và Công nghệ"],
+        ),
+        # a list line is the task's whole first sentence where the short title cuts it, said once
+        (
+            "table-tuyen-quang",
+            "Sở KH&CN Tuyên Quang chủ trì những nhiệm vụ nào?",
+            ["hợp tác xã xây dựng quy chế quản trị tài sản trí tuệ", "bảng nhiệm vụ và bảng dự toán"],
+        ),
+    ],
+)
+def test_a_plans_proposal_and_the_lines_of_a_list(with_drafts: dict, name: str, question: str, facts: list) -> None:
+    text = _ask(with_drafts[name], question)
+    for fact in facts:
+        assert canon(fact) in text, (fact, text[:600])
+
+
+@pytest.mark.parametrize(
+    ("name", "question", "facts", "answered"),
+    [
+        # a place of a province merged in 2025 ("Hải Hậu", Nam Định's): the plan its province now issued after that
+        (
+            "multiyear-ninh-binh",
+            "Ai chủ trì quản lý và phát triển chỉ dẫn địa lý Hải Hậu cho gạo Tám xoan?",
+            ["Ủy ban nhân dân xã Hải Hậu"],
+            True,
+        ),
+        # the commune-level committees hold a role where a named commune or ward does
+        (
+            "multiyear-ninh-binh",
+            "Những nhiệm vụ nào trong kế hoạch Ninh Bình do UBND cấp xã, phường chủ trì?",
+            ["2 nhiệm vụ", "gạo Tám xoan", "Sinh vật cảnh Vị Khê"],
+            True,
+        ),
+        # the money by year from the table by group
+        ("multiyear-ninh-binh", "Tổng kinh phí năm 2027 của kế hoạch Ninh Bình là bao nhiêu?", ["3.175 triệu"], True),
+        # an area is no detail the plans record
+        ("portal-ben-tre", "Diện tích bưởi da xanh của Bến Tre năm 2023 là bao nhiêu ha?", ["không nêu"], False),
+        # a source named by its distinctive words, the province's name between them and "bao nhiêu"
+        (
+            "portal-ben-tre",
+            "su nghiep KH&CN tinh ben tre bo tri bao nhieu cho ke hoach SHTT 2023",
+            ["935 triệu đồng"],
+            True,
+        ),
+        (
+            "portal-ben-tre",
+            "co bao nhieu nhiem vu dung nguon long ghep trong ke hoach ben tre 2023",
+            ["3 nhiệm vụ"],
+            True,
+        ),
+        # the document's words for cooperating bodies no agency stands for
+        (
+            "multiyear-ninh-binh",
+            "Nhiệm vụ xây dựng hồ sơ chỉ dẫn địa lý cho chiếu cói Kim Sơn phối hợp với những ai?",
+            ["Ủy ban nhân dân xã Phát Diệm", "Văn bản ghi thêm: các hợp tác xã cói"],
+            True,
+        ),
+        # the base year of a target's growth is no plan asked
+        (
+            "table-ha-tinh",
+            "Kế hoạch SHTT năm 2025 của Hà Tĩnh đặt mục tiêu số đơn đăng ký nhãn hiệu tăng bao nhiêu phần trăm so với "
+            "năm 2024?",
+            ["tăng ít nhất 12% so với năm 2024"],
+            True,
+        ),
+        # "mục tiêu" of a plan that states targets alone, "đã nộp đơn" asked of a target
+        (
+            "table-ha-tinh",
+            "Muc tieu nam 2025 cua tinh Ha Tinh ve ty le san pham OCOP 3 sao co nhan hieu duoc bao ho hoac da nop don?",
+            ["Ít nhất 60% sản phẩm OCOP"],
+            True,
+        ),
+        # what the plan implements, a plan among them
+        (
+            "portal-hau-giang",
+            "Kế hoạch SHTT năm 2024 của Hậu Giang được ban hành để thực hiện kế hoạch nào của Ủy ban nhân dân tỉnh?",
+            ["Kế hoạch số 154/KH-UBND"],
+            True,
+        ),
+        # the co-funding named by its words, its tasks
+        (
+            "table-ha-tinh",
+            "Tinh Ha Tinh nam 2025: von doi ung cua doanh nghiep, hop tac xa la bao nhieu va cho nhung nhiem vu nao?",
+            ["80 triệu đồng", "Cam Vũ Quang"],
+            True,
+        ),
+        # a quoted name is no place: the task it names, its lead and money
+        (
+            "decision-lam-dong",
+            "Lâm Đồng 2026 - 2027: ai chủ trì nhiệm vụ chỉ dẫn địa lý “Bình Thuận” cho thanh long, tổng kinh phí "
+            "bao nhiêu?",
+            ["Sở Khoa học và Công nghệ", "1.600 triệu đồng"],
+            True,
+        ),
+        # a duty's task cited by number: what it is, who leads it, its money
+        (
+            "multiyear-gia-lai",
+            "Sở Công Thương Gia Lai được giao những việc gì trong kế hoạch SHTT?",
+            ["Nhiệm vụ III.3.c: Tổ chức quảng bá, xúc tiến thương mại", "600 triệu đồng"],
+            True,
+        ),
+        # one task, its lead and money: the task's card
+        (
+            "decision-bac-kan",
+            "Hội thi Sáng tạo kỹ thuật tỉnh Bắc Kạn lần thứ VIII do ai chủ trì, mỗi năm bố trí bao nhiêu và tổng "
+            "cộng bao nhiêu?",
+            ["Liên hiệp các Hội Khoa học và Kỹ thuật", "mỗi năm 100 triệu đồng", "200 triệu đồng"],
+            True,
+        ),
+        # a count of what has been done is not stated, the targets beside; staff posts are out of scope
+        (
+            "table-ha-tinh",
+            "Theo kế hoạch SHTT năm 2025 của Hà Tĩnh, hiện có bao nhiêu tổ chức, cá nhân được cấp quyền sử dụng "
+            "chỉ dẫn địa lý “Phúc Trạch”?",
+            ["không có số liệu về tình hình thực tế hiện nay"],
+            False,
+        ),
+        (
+            "decision-bac-kan",
+            "Kế hoạch SHTT Bắc Kạn bố trí bao nhiêu biên chế chuyên trách về sở hữu trí tuệ cho Sở Khoa học và "
+            "Công nghệ?",
+            ["nằm ngoài phạm vi"],
+            False,
+        ),
+        # a time in months said as the document writes it
+        (
+            "decision-nghe-an",
+            "Nhiệm vụ chỉ dẫn địa lý Vinh cho cam quả thực hiện trong bao lâu?",
+            ["24 tháng, từ tháng 6 năm 2024 đến tháng 5 năm 2026"],
+            True,
+        ),
+    ],
+)
+def test_the_later_documents_readings(with_drafts: dict, name: str, question: str, facts: list, answered: bool) -> None:
+    answer = with_drafts[name].ask(question)
+    text = canon(plain_text(answer))
+    assert all(canon(f) in text for f in facts), text[:600]
+    assert answer.answered is answered

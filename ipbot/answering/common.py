@@ -158,6 +158,8 @@ def filters_phrase(db: PlanDB, plan: PlanInfo, f: Filters) -> str:
         pass  # "có ghi kinh phí trong bảng dự toán" below says it
     elif set(f.status) == {"row", "recurring"}:  # a row, with figures or with words
         parts.append("có dòng trong bảng dự toán")
+    elif set(f.status) == {"no_row", "recurring"}:  # no amount of its own
+        parts.append("không ghi số tiền riêng (không có dòng trong bảng dự toán, hoặc dòng chỉ ghi chữ)")
     else:
         parts += [_STATUS_WORDS[s] for s in f.status if s in _STATUS_WORDS]
     if f.amount is not None:

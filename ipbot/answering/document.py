@@ -15,10 +15,10 @@ from decimal import Decimal
 
 from ipbot.answering.common import Reach, date_text, percent, period, plans_of, reply
 from ipbot.answers import Answer, Section, Suggestion
-from ipbot.describe import agency_list, shorten
-from ipbot.plans.db import DutyEntry, PlanDB
+from ipbot.describe import agency_list, shorten, task_name
+from ipbot.plans.db import DutyEntry, PlanDB, PlanInfo
 from ipbot.requests import Field, Items, Op, Request
-from ipbot.text import figure, number
+from ipbot.text import figure, money, number
 
 __all__ = [
     "document",
@@ -88,11 +88,15 @@ def document(db: PlanDB, request: Request) -> Answer:
                 when = f" ngày {date_text(ref['date'])}" if ref["date"] else ""
                 by = f" của {ref['issuer']}" if ref["issuer"] else ""
                 about = f": {ref['title']}" if ref["title"] else ""
-                lines.append(f"Căn cứ: Quyết định số {ref['number']}{when}{by}{about}.")
+                kind = "Kế hoạch" if "/KH" in ref["number"] else "Nghị quyết" if "NQ" in ref["number"] else "Quyết định"
+                lines.append(f"Căn cứ: {kind} số {ref['number']}{when}{by}{about}.")
                 stated = True
         if Field.IN_FORCE in show or (every and plan.in_force):
             lines.append(f"Hiệu lực: {plan.in_force}." if plan.in_force else "Văn bản không ghi thời điểm có hiệu lực.")
             stated = stated or plan.in_force is not None
+        if Field.PROPOSAL in show:
+            lines.append(f"Ban hành theo: {plan.proposal}." if plan.proposal else "Văn bản không nêu tờ trình đề nghị.")
+            stated = stated or plan.proposal is not None
         replaced = db.replaces(plan.id)
         if Field.REPLACES in show or (every and replaced):
             lines += [f"Thay thế: {ref['text']}." for ref in replaced] or ["Văn bản không nêu thay thế kế hoạch nào."]
@@ -154,6 +158,11 @@ def objectives(db: PlanDB, request: Request) -> Answer:
         title = named.get(kinds.pop(), "Mục đích, mục tiêu") if len(kinds) == 1 else "Mục đích, mục tiêu"
         sections.append(Section(lines, f"{title} — {plan.short_title}", f"Nguồn: {plan.short_title}, mục {where}."))
     if not sections:
+        if any(db.targets(p.id) for p in plans_of(db, request)):
+            # "mục tiêu năm 2025 … là bao nhiêu phần trăm" of a plan that states only targets: those are its aims
+            found = targets(db, request.but(items=Items.TARGETS, op=Op.LIST))
+            found.sections.insert(0, Section(["Kế hoạch không nêu mục tiêu chung; các chỉ tiêu kế hoạch đặt ra:"]))
+            return found
         return reply(request, [Section(["Kế hoạch không nêu mục tiêu chung."])], False, plans=request.plans)
     return reply(request, sections, True, plans=request.plans)
 
@@ -330,6 +339,8 @@ def duties(db: PlanDB, request: Request) -> Answer:
         heading = entry.heading.split(") ", 1)[-1] if ") " in entry.heading[:4] else entry.heading
         if f.parts and (len(entries) == 1 or f.ids):
             heading = "Tổ chức thực hiện"
+        if len(entries) == 1:
+            lines = lines + _tasks_cited(db, plan, " ".join(lines))  # "Chủ trì nhiệm vụ 3.c": what 3.c is
         sections.append(
             Section(
                 lines, f"{heading} — {plan.short_title}", f"Nguồn: {plan.short_title}, mục {where} (Tổ chức thực hiện)."
@@ -478,9 +489,35 @@ def passages(db: PlanDB, request: Request) -> Answer:
             agencies += [a for e in entries if len(e.agencies) == 1 for a in e.agencies]
         plan = db.plan(plan_id)
         plans.append(plan_id)
+        if kind == "responsibility":
+            lines = lines + _tasks_cited(db, plan, " ".join(lines))
         source = f"Nguồn: {plan.short_title}, mục {section}." if section else f"Nguồn: {plan.short_title}."
         sections.append(Section(lines, f"{_PASSAGE_KINDS.get(kind, '')} — {plan.short_title}", source))
     return reply(request, sections, bool(sections), plans=plans, agencies=agencies if len(agencies) == 1 else ())
+
+
+# "Chủ trì thực hiện nhiệm vụ số (15)", "Chủ trì nhiệm vụ 3.c", "nhiệm vụ 2.d, 2.đ": the tasks a duty cites by number
+_CITED_TASKS_RE = re.compile(r"nhiệm vụ(?: số)?\s+((?:\(?\d+(?:\.[\da-zđ]+)*\)?(?:\s*(?:,|và)\s*(?=\(?\d))?)+)")
+_TASK_NUMBER_RE = re.compile(r"\(?(\d+(?:\.[\da-zđ]+)*)\)?")
+_FEW_CITED = 4
+
+
+def _tasks_cited(db: PlanDB, plan: PlanInfo, text: str) -> list[str]:
+    """What the tasks a duty cites by number are, who leads them and their money: the duty says only "nhiệm vụ số
+    (15)", a reader asks what that task is."""
+    numbers = [n for m in _CITED_TASKS_RE.finditer(text) for n in _TASK_NUMBER_RE.findall(m.group(1))]
+    ids = db.numbered(plan.id, numbers)
+    if not ids or len(ids) > _FEW_CITED:
+        return []
+    out = []
+    for task in db.tasks(ids):
+        said = []
+        if task.lead:
+            said.append("chủ trì: " + agency_list(task.named(s, db.agency_name(plan.id, s)) for s in task.lead))
+        if task.budget.total is not None:
+            said.append(f"kinh phí: {money(task.budget.total)}")
+        out.append(f"• Nhiệm vụ {task.number}: {task_name(task)}" + (f" ({'; '.join(said)})" if said else ""))
+    return out
 
 
 def discrepancies(db: PlanDB, request: Request) -> Answer:

@@ -49,9 +49,10 @@ def _by_plan(ids: Sequence[str]) -> dict[str, list[str]]:
 def _list_line(db: PlanDB, plan: PlanInfo, task: Task, request: Request, detailed: int = 0) -> str:
     """Number and name; with few items, the content itself; the count when the task states one."""
     line = task_line(task, 100)
-    if Field.CONTENT in request.show:
+    whole = len(" ".join(task.content.split()).rstrip(".; ")) <= len(line.split(" — ", 1)[-1])  # (the line says it all)
+    if Field.CONTENT in request.show and not whole:
         line += f": {task.content}"
-    elif detailed:
+    elif detailed and not whole:
         line += f": {shorten(task.content, detailed)}"
     counts = [q.text for q in task.quantities if fold(q.text) not in fold(line)]
     if counts:
@@ -112,8 +113,11 @@ def _cited(db: PlanDB, plan: PlanInfo, ids: Sequence[str]) -> str:
 
 def _source_line(plan: PlanInfo, sections: Sequence[str], numbered: bool) -> str:
     """ "Nguồn: <plan>, mục II, III và bảng dự toán.": the sections' parts, and the table when a task has a row."""
-    parts = dict.fromkeys(s.split(".")[0] for s in sections) or {"II": None}
-    where = "mục " + ", ".join(parts)
+    parts = dict.fromkeys(s.split(",")[0].split(".")[0] for s in sections) or {"II": None}
+    # "II", "IV" are the document's parts; a table's rows ("Bảng nhiệm vụ, dòng 7") are that table, named once
+    marks = [p for p in parts if " " not in p]
+    tables = [p[:1].lower() + p[1:] for p in parts if " " in p]
+    where = ", ".join([*([f"mục {', '.join(marks)}"] if marks else []), *tables])
     if plan.table_title is not None and numbered:
         where += " và bảng dự toán"
     return f"Nguồn: {plan.short_title}, {where}."
@@ -232,7 +236,9 @@ def _other_role(db: PlanDB, request: Request, plans: list[PlanInfo]) -> Answer |
         asked, instead = ("chủ trì", "phối hợp") if f.role is Role.LEAD else ("phối hợp", "chủ trì")
         lines = [f"{name} không {asked} nhiệm vụ nào; {instead} {len(theirs)} nhiệm vụ:"]
         tasks = db.tasks(theirs[:MAX_LIST])
-        lines += [f"• {_list_line(db, plan, t, request)}" for t in tasks]
+        # the tasks it only takes part in: who leads them ("X được nhắc trong nhiệm vụ nào, ai chủ trì?")
+        shown = request.but(show=(*request.show, Field.LEAD)) if f.role is Role.LEAD else request
+        lines += [f"• {_list_line(db, plan, t, shown)}" for t in tasks]
         sections.append(Section(lines, plan.short_title, _sources(plan, theirs, tasks)))
         listed += theirs
     if not sections:

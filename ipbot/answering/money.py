@@ -23,9 +23,10 @@ from ipbot.answering.common import (
     reply,
 )
 from ipbot.answers import Answer, Section
-from ipbot.describe import agency_list, shorten
+from ipbot.describe import agency_list, shorten, task_name
 from ipbot.plans.db import ALL_BUT, BudgetRow, PlanDB, PlanInfo, column
-from ipbot.requests import Field, Figure, Filters, Measure, Op, Request
+from ipbot.plans.models import Task
+from ipbot.requests import Field, Figure, Filters, Measure, Op, Request, Role
 from ipbot.text import figure, money, money_words
 
 __all__ = [
@@ -236,7 +237,12 @@ def source_tasks(db: PlanDB, request: Request) -> Answer:
             lines.append(f"Không nhiệm vụ nào có kinh phí từ {source.label}.")
         else:
             lines.append("Các nhiệm vụ dùng nguồn này:")
-            lines += [f"• {r.number} — {shorten(r.title, 90)}: {money(r.by_source[source.key])}" for r in rows]
+            # what each is about and who leads it: "which districts put in their budget" is asked of a source
+            named = _named_rows(db, plan, rows)
+            lines += [
+                f"{line}: {money(r.by_source[source.key])}{_of_total(r, r.by_source[source.key])}"
+                for line, r in zip(named, rows, strict=True)
+            ]
             total = sum((r.by_source[source.key] for r in rows), Decimal(0))
             if source.amount is None:
                 lines.append(f"Cộng các dòng: {money(total)}.")
@@ -319,6 +325,9 @@ def sum_rows(db: PlanDB, request: Request) -> Answer:
             terms = []
         elif terms:
             lines.append("= " + " + ".join(terms) + " (triệu đồng).")
+            if Field.CONTENT in request.show and len(terms) <= NAMED_ROWS:
+                led = f.agency is not None and f.role is Role.LEAD and not f.also  # (the lead is then the one asked)
+                lines += _named_rows(db, plan, [r for r in rows if r.value(measure, source) is not None], not led)
         if Field.AVERAGE in request.show and terms:
             # "trung bình mỗi nhiệm vụ": over the rows that state an amount, which are the ones added
             mean = (total / len(terms)).quantize(Decimal("0.01")).normalize()
@@ -347,6 +356,33 @@ def sum_rows(db: PlanDB, request: Request) -> Answer:
     chosen = [i for i in request.filters.ids if i != "-"] or (list(added) if len(added) <= FEW_ROWS else [])
     # the rows added are what "cái thứ hai" next counts in
     return reply(request, sections, True, plans=[p.id for p in with_rows], tasks=chosen, listed=added)
+
+
+NAMED_ROWS = 8
+"""Rows a sum names one by one when the question asks which tasks it adds up (more are a list's to show)."""
+
+
+def _named_rows(db: PlanDB, plan: PlanInfo, rows: list[BudgetRow], leads: bool = True) -> list[str]:
+    """The rows of a sum, each with what the task is about and who leads it."""
+    tasks = dict(zip([r.task_id for r in rows], db.tasks([r.task_id for r in rows]), strict=False))
+    out = []
+    for r in rows:
+        task = tasks.get(r.task_id)
+        name = task_name(task) if task else shorten(r.title, 90)
+        out.append(f"• {r.number} — {name}{_led_by(db, plan, task) if leads else ''}")
+    return out
+
+
+def _of_total(row: BudgetRow, part: Decimal) -> str:
+    """' (tổng kinh phí cả nhiệm vụ: 1.600 triệu đồng)' when the source pays only part of the task."""
+    return f" (tổng kinh phí cả nhiệm vụ: {money(row.total)})" if row.total is not None and row.total != part else ""
+
+
+def _led_by(db: PlanDB, plan: PlanInfo, task: Task | None) -> str:
+    """' (chủ trì: Sở …)', or nothing when the task names no lead."""
+    if task is None or not task.lead:
+        return ""
+    return f" (chủ trì: {agency_list(task.named(s, db.agency_as_said(plan.id, s, None)) for s in task.lead)})"
 
 
 def _stated_beside(plan: PlanInfo, measure: Measure, source: str | None, total: Decimal) -> list[str]:

@@ -120,7 +120,7 @@ def reason_line(db: PlanDB, request: Request) -> str:
     """Why a request made for something the plans do not state is not answered (put before what they do say)."""
     f = request.filters
     if request.reason is Reason.NO_STATISTICS:
-        if f.year:
+        if f.year and request.items is not Items.TARGETS:
             return f"Kế hoạch không có số liệu thống kê hay chỉ tiêu cho năm {f.year}."
         if request.items is Items.TARGETS:
             return "Kế hoạch không có số liệu về tình hình thực tế hiện nay; kế hoạch chỉ đặt chỉ tiêu:"

@@ -18,7 +18,7 @@ from ipbot.describe import agency_list, budget_lines, shorten, task_heading, tas
 from ipbot.plans.db import PlanDB, PlanInfo
 from ipbot.plans.models import Quantity, Task
 from ipbot.requests import Field, Filters, Items, Reason, Request
-from ipbot.text import figure, fold, money
+from ipbot.text import expand, figure, fold, money
 
 __all__ = ["FIELDS", "lookup_tasks", "task_label"]
 
@@ -63,10 +63,33 @@ def _coop(db: PlanDB, plan: PlanInfo, task: Task) -> Lines:
     if not task.cooperating:
         lead = f" Cơ quan chủ trì: {_names(db, plan, task, task.lead)}." if task.lead else ""
         return [f"{_plan_year(plan)} không nêu cơ quan phối hợp cho nhiệm vụ này.{lead}"], False
-    lines = [f"Cơ quan phối hợp: {_names(db, plan, task, task.cooperating, task.cooperating_text)}."]
+    names = _names(db, plan, task, task.cooperating, task.cooperating_text)
+    lines = [f"Cơ quan phối hợp: {names}."]
+    unnamed = _unnamed(task.cooperating_text or "", names, plan.province)
+    if unnamed:  # "…, các hợp tác xã cói": words of the document no agency of the registry stands for
+        lines.append(f"Văn bản ghi thêm: {'; '.join(unnamed)}.")
     if task.lead:
         lines.append(f"Chủ trì: {_names(db, plan, task, task.lead)}.")
     return lines, True
+
+
+# words that name no body of their own: "các", "tỉnh", and the kinds of place ("thị xã", "phường")
+_NAME_FILLERS = frozenset(
+    {"cac", "va", "tinh", "nhung", "co", "lien", "quan", "thi", "xa", "huyen", "phuong", "thanh", "pho", "dac", "khu"}
+)
+
+
+def _unnamed(said: str, names: str, province: str) -> list[str]:
+    """The parts of a task's cooperating agencies, as the document lists them, that none of the names given says:
+    fewer than half of their words are in the names (abbreviations spelt out; the province's name, "tỉnh" and
+    place words such as "thị xã" left out)."""
+    given = set(expand(fold(names)).replace(",", " ").replace(";", " ").split())
+    out = []
+    for piece in re.split(r"[;,]|\s+và\s+", said):
+        words = set(expand(fold(piece)).split()) - _NAME_FILLERS - set(fold(province).split())
+        if len(words) >= 3 and len(words & given) * 2 < len(words):
+            out.append(piece.strip().rstrip("."))
+    return out
 
 
 # When a task's own wording says when it happens: a condition or a rhythm. Dates are left out:
@@ -107,6 +130,10 @@ def _duration(db: PlanDB, plan: PlanInfo, task: Task) -> Lines:
     if task.duration_months:
         return [f"Tổng thời gian thực hiện nhiệm vụ: {task.duration_months} tháng."], True
     when = timeline_phrase(task)
+    if when and re.search(
+        r"\b\d+\s*(?:tháng|năm)\b(?!\s*\d)", when
+    ):  # "24 tháng, từ tháng 6 năm 2024 …": said as written
+        return [f"Thời gian thực hiện: {when}."], True
     stated = f"; chỉ ghi thời gian triển khai: {when}" if when else ""
     return [f"{_plan_year(plan)} không ghi tổng thời gian thực hiện nhiệm vụ này{stated}."], False
 

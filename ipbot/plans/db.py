@@ -122,6 +122,7 @@ class PlanInfo:
     closing: str | None
     closing_recipient: tuple[str, ...]
     in_force: str | None  # when the decision that issues the plan takes effect, verbatim
+    proposal: str | None  # the proposal it was issued on ("Tờ trình số …"), verbatim
     sources: tuple[SourceInfo, ...]
     groups: tuple[GroupInfo, ...]
     discrepancies: tuple[DiscrepancyInfo, ...]
@@ -219,14 +220,23 @@ _OPS = {"<", "<=", ">", ">=", "="}
 # plan's own, as `import-text` drafts it) is one of the district-level committees the registry's ubnd-huyen is
 DISTRICT_COMMITTEES = "ubnd-huyen"
 _NAMED_DISTRICT = "(a.agency glob 'ubnd-huyen-*' or a.agency glob 'ubnd-thi-xa-*' or a.agency glob 'ubnd-thanh-pho-*')"
+# so is a commune, ward or special zone named ("UBND xã Hải Hậu", "UBND phường Vị Khê") one of the commune-level
+# committees ("UBND cấp xã, phường": ubnd-xa) of a plan made after the 2025 reform
+COMMUNE_COMMITTEES = "ubnd-xa"
+_NAMED_COMMUNE = (
+    "(a.agency glob 'ubnd-xa-*' or a.agency glob 'ubnd-phuong-*' or a.agency glob 'ubnd-dac-khu-*'"
+    " or a.agency glob 'ubnd-thi-tran-*')"
+)
 
 
 def _holding(agencies: Sequence[str], role: Role) -> tuple[str, list[object]]:
     """SQL over ``tasks t``: one of the agencies holds the role in the task (the agency filter, its partner).
 
-    The district-level committees (``ubnd-huyen``, "UBND cấp huyện") hold it too where a named district does."""
+    The district-level committees (``ubnd-huyen``, "UBND cấp huyện") hold it too where a named district does, and the
+    commune-level ones (``ubnd-xa``) where a named commune or ward does."""
     roles = _ROLES.get(role, ("lead", "cooperating"))
     named = f" or {_NAMED_DISTRICT}" if DISTRICT_COMMITTEES in agencies else ""
+    named += f" or {_NAMED_COMMUNE}" if COMMUNE_COMMITTEES in agencies else ""
     cond = (
         f"exists (select 1 from task_agencies a where a.task_id = t.id and (a.agency in ({_marks(agencies)}){named}) "
         f"and a.role in ({_marks(roles)}))"
@@ -318,6 +328,7 @@ class PlanDB:
             closing=r["closing"],
             closing_recipient=tuple(json.loads(r["closing_recipient"] or "[]")),
             in_force=r["in_force"],
+            proposal=r["proposal"],
             sources=sources,
             groups=groups,
             discrepancies=discrepancies,
@@ -516,6 +527,18 @@ class PlanDB:
             roles.setdefault((a["task_id"], a["role"]), []).append(a["agency"])
         budget = {b.task_id: b for b in self.budget_rows_of(ids)}
         return [self._task(rows[i], quarters, roles, budget.get(i)) if i in rows else None for i in ids]
+
+    def numbered(self, plan_id: str, numbers: Sequence[str]) -> list[str]:
+        """The ids of the plan's tasks with these numbers, in their order: the number as the plan writes it, or its
+        last parts ("3.c" is "III.3.c", "(15)" is "15")."""
+        rows = self._rows("select id, number from tasks where plan_id = ?", (plan_id,))
+        out = []
+        for n in numbers:
+            n = n.strip("()")
+            hits = [r["id"] for r in rows if r["number"].strip("()") == n or r["number"].endswith(f".{n}")]
+            if len(hits) == 1 and hits[0] not in out:
+                out.append(hits[0])
+        return out
 
     def task(self, task_id: str) -> Task | None:
         found = self.tasks([task_id])

@@ -338,6 +338,9 @@ class Plan(Model):
         None, description="when the decision that issues the plan takes effect, verbatim ('… kể từ ngày ký')"
     )
     replaces: list[DecisionRef] = Field([], description="the plans or decisions the issuing decision replaces")
+    proposal: str | None = Field(
+        None, description="the proposal it was issued on, verbatim: 'Tờ trình số 37/TTr-SKHCN ngày 01 tháng 3 năm 2024'"
+    )
     objectives: list[TextBlock] = []
     groups: list[Group] = []
     tasks: list[Task]
@@ -357,6 +360,12 @@ class Plan(Model):
     @property
     def years(self) -> range:
         return range(self.year_start, self.year_end + 1)
+
+    @property
+    def has_rows(self) -> bool:
+        """The plan's money is given task by task in a table: its printed totals are recorded, or a task has a
+        row (an imported draft reads the rows, and the totals only where the table prints them)."""
+        return self.budget.table is not None or any(t.budget.status in ("row", "recurring") for t in self.tasks)
 
 
 class Contact(Model):

@@ -168,6 +168,7 @@ def _plan_rows(cat: Catalogue) -> Iterator[tuple[str, dict[str, object]]]:
                 "closing": plan.closing,
                 "closing_recipient": _json(plan.closing_recipient),
                 "in_force": plan.in_force,
+                "proposal": plan.proposal,
                 "json": plan.model_dump_json(),
             },
         )

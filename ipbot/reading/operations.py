@@ -395,11 +395,32 @@ class Operations:
             or (asks_amount and selection and "list_all" not in has)
         ):
             found = self._sum(turn)
+            if found is not None and len(found) == 1 and turn.task_how == "content" and turn.query.has("lead"):
+                # "Hội thi … do ai chủ trì, mỗi năm bố trí bao nhiêu và tổng cộng bao nhiêu?": one task chosen by its
+                # words, its lead and money asked, is that task's, not a sum of one row
+                x = found[0]
+                chosen = [i for i in x.filters.ids if i != "-"]
+                if x.items is Items.TASKS and x.op is Op.SUM and len(chosen) == 1 and not x.filters.agency:
+                    return [
+                        x.but(
+                            op=Op.LOOKUP,
+                            measure=None,
+                            filters=Filters(ids=tuple(chosen)),
+                            show=(Field.LEAD, Field.BUDGET),
+                        )
+                    ]
             if found is not None:
                 rows = [x for x in found if x.items is Items.TASKS and x.op is Op.SUM and x.filters.amount]
                 if rows and "list_all" in has:
                     # "những dòng nào có kinh phí đúng 9,2 triệu, cộng lại bao nhiêu": which rows, then their sum
                     return [rows[0].but(op=Op.LIST, measure=None, show=(Field.BUDGET,)), *found]
+                if "list_all" in has:
+                    # "chủ trì những nhiệm vụ nào … và tổng kinh phí", "… bao nhiêu và dành cho những nhiệm vụ nào":
+                    # the sum names the tasks it adds up
+                    found = [
+                        x.but(show=(*x.show, Field.CONTENT)) if x.items is Items.TASKS and x.op is Op.SUM else x
+                        for x in found
+                    ]
                 return found
         if "list_all" in has or "no_row" in has or "recurring" in has or things_listed:
             return self._list(turn)
@@ -502,6 +523,9 @@ class Operations:
             status = ("row",)  # "(bỏ qua hai dòng không ghi số)": the rows that give a figure
         elif blank_row and (r.rows or self.lex.has("recurring", f)):
             status = ("recurring",)  # a row that gives words, not a figure
+        elif (blank_row or self.lex.has("no_amount", f)) and not r.rows:
+            # "nhiệm vụ không ghi số tiền", "… không bố trí kinh phí riêng", said of tasks: no row, or a row of words
+            status = ("no_row", "recurring")
         elif self.lex.has("no_row", f):
             status = ("no_row",)
         groups = self.groups(turn)
@@ -1406,7 +1430,7 @@ class Operations:
             groups = self._groups_in(turn, plan) or ("-",)
         ids = tuple(i for i in filters.ids if i.startswith(f"{plan.id}:") or i == "-")
         # "…ở bao nhiêu nhiệm vụ trong KH 2022 và ở bao nhiêu dòng của bảng 2023": rows only where there is a table
-        status = filters.status if plan.budget.table is not None else ()
+        status = filters.status if plan.has_rows else ()
         return Request(
             items=items,
             op=op,

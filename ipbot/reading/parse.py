@@ -159,7 +159,7 @@ def source_keys(index: Index, expanded: str) -> set[str]:
     return {key for keys, pattern in _source_patterns(index) if pattern.search(expanded) for key in keys}
 
 
-_GENERIC_SOURCE_WORDS = frozenset("ngan sach kinh phi de xuat ho tro nam tinh cua nguon tu du kien".split())
+_GENERIC_SOURCE_WORDS = frozenset("ngan sach kinh phi de xuat ho tro nam tinh cua nguon tu du kien von".split())
 """Words of a source's label that name no source in particular."""
 _GENERIC_GAP = r" (?:(?:" + "|".join(sorted(_GENERIC_SOURCE_WORDS | {"cac", "nhung"})) + r") )*"
 
@@ -170,9 +170,22 @@ def _source_patterns(index: Index) -> tuple[tuple[frozenset[str], re.Pattern[str
     that word a source alike share one pattern, so a question tries each wording once."""
     out: dict[str, set[str]] = {}
     for plan in index.plans.values():
+        # a source's first two distinctive words, after a money word, name it when no other source of the plan
+        # begins with them ("nguồn lồng ghép" for "Lồng ghép từ các chương trình, đề án khác (…)")
+        firsts: dict[str, set[str]] = {}
         for source in plan.budget.sources:
             for label in filter(None, [source.label, source.long_label]):
                 words = [w for w in expand(fold(label)).split() if w not in _GENERIC_SOURCE_WORDS and not w.isdigit()]
+                if len(words) >= 3:
+                    firsts.setdefault(" ".join(words[:2]), set()).add(source.key)
+        for source in plan.budget.sources:
+            for label in filter(None, [source.label, source.long_label]):
+                words = [w for w in expand(fold(label)).split() if w not in _GENERIC_SOURCE_WORDS and not w.isdigit()]
+                two = " ".join(words[:2])
+                if len(words) >= 3 and firsts.get(two) == {source.key}:
+                    pair = _GENERIC_GAP.join(map(re.escape, words[:2]))
+                    lead2 = r"(?:ngan sach|nguon|kinh phi|von) "
+                    out.setdefault(rf"(?<!\w){lead2}{pair}(?!\w)", set()).add(source.key)
                 phrase = " ".join(words[:3])
                 if not phrase:
                     continue
@@ -190,8 +203,11 @@ def _source_patterns(index: Index) -> tuple[tuple[frozenset[str], re.Pattern[str
                 verbs = r"(?: (?:du kien|ho tro|cap|dong gop|bo tri|phan bo|chi))*"
                 # the label's other words may follow ("sự nghiệp khoa học công nghệ bao nhiêu"), no others
                 # ("cơ quan trung ương nào, kp bao nhiêu" names no source)
-                rest = "|".join(re.escape(w) for w in sorted({*words[3:], "va", "khcn", "kh", "cn"}))
-                asked = rf"(?<!\w){spaced}(?: (?:{rest})){{0,3}}{verbs}(?: la)? bao nhieu\b"
+                # (and the label's generic words and the province's name: "sự nghiệp KH&CN tỉnh Bến Tre bố trí bao
+                # nhiêu" is the province's science budget)
+                said = {*words[3:], "va", "khcn", "kh", "cn", *_GENERIC_SOURCE_WORDS, *fold(plan.province).split()}
+                rest = "|".join(re.escape(w) for w in sorted(said))
+                asked = rf"(?<!\w){spaced}(?: (?:{rest})){{0,6}}{verbs}(?: la)? bao nhieu\b"
                 out.setdefault(named if len(words) == 1 else f"{named}|{asked}", set()).add(source.key)
     return tuple((frozenset(keys), re.compile(pattern)) for pattern, keys in out.items())
 

@@ -11,6 +11,7 @@ answering receives ids in order and never the words.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from collections.abc import Callable, Collection, Iterator, Sequence
@@ -392,7 +393,7 @@ class Reader:
         where a plan has one; a plan without a table has tasks, no rows, and is asked about its tasks."""
         out: list[Request] = []
         for r in requests:
-            tabled = [p for p in r.plans if p in self.index.plans and self.index.plans[p].budget.table]
+            tabled = [p for p in r.plans if p in self.index.plans and self.index.plans[p].has_rows]
             rows_only = bool(r.filters.status) and set(r.filters.status) <= {"row", "recurring"}  # (not "no_row")
             if r.items is not Items.TASKS or not rows_only or not tabled or len(tabled) == len(r.plans):
                 out.append(r)
@@ -861,6 +862,14 @@ class Reader:
             or re.search(rf"{y} (?:\w+ ){{0,3}}so voi\b", folded)
         )
 
+    @staticmethod
+    def _baseline_of_target(folded: str, year: int, plans: Sequence[Plan]) -> bool:
+        """ "tăng bao nhiêu phần trăm so với năm 2024" of a plan whose target says "… tăng ít nhất 12% so với năm 2024":
+        the year is the target's baseline, not a plan asked."""
+        if not re.search(rf"\bso voi (?:nam )?{year}\b", folded):
+            return False
+        return any(re.search(rf"\bso voi (?:nam )?{year}\b", fold(t.text)) for p in plans for t in p.targets)
+
     def _asks_whether_there(self, q: Query) -> bool:
         """A yes/no question whether a plan has, or still has, such a task: "no" is then its answer."""
         return self.lexicon.has("asks_whether", q.folded) or self.lexicon.has("still_there", q.folded)
@@ -1293,7 +1302,7 @@ class Reader:
                 for g in self.index.plans[p].groups
                 if g.number.split(".")[-1] in numbers
             ) or ("-",)
-        if f.status and not any(self.index.plans[p].budget.table for p in plan_ids):
+        if f.status and not any(self.index.plans[p].has_rows for p in plan_ids):
             updates["status"] = ()  # "dòng trong bảng dự toán": a plan with no table has no rows to pick
         figures = tuple(fig.model_copy(update={"plan": plan_ids[0]}) for fig in r.figures) if r.figures else ()
         return r.but(plans=plan_ids, explicit=True, filters=f.model_copy(update=updates), figures=figures)
@@ -1421,6 +1430,7 @@ class Reader:
                 if y in bare
                 and self._names_plan_year(q.folded, y)
                 and not any(p.year_start <= y <= p.year_end for p in cands)
+                and not self._baseline_of_target(q.folded, y, chosen)
             ]
             if chosen and uncovered and (q.provinces or talked):
                 # "Kế hoạch năm 2024 của Ninh Thuận có gì mới so với năm 2023?": no 2024 plan to compare,
@@ -1490,7 +1500,9 @@ class Reader:
         plan gets a plain "no plan" (its merger noted when a planned province is now part of it)."""
         every_plan = len(every) == len(self.index.plans)  # (as it always is: made once, not on every question)
         by_province = self.index.province_ids if every_plan else {fold(p.province): p.province_id for p in every}
-        matches, said = self._place_words(f"{q.lead_raw} {q.raw}", every)
+        # a name in quotes is a product's or a mark's (chỉ dẫn địa lý “Bình Thuận”), not a place asked about
+        unquoted = re.sub(r"“[^”]*”|\"[^\"]*\"", lambda m: " " * len(m.group(0)), f"{q.lead_raw} {q.raw}")
+        matches, said = self._place_words(unquoted, every)
         if matches:
             self._places_ask_nothing(q, [form for form, _ in matches])
         q.content = _without(q.content, said)
@@ -1522,6 +1534,8 @@ class Reader:
                 continue
             if pid and not (place.kind == "province" and place.former and fold(place.name) not in by_province):
                 planned.add(pid)
+            elif place.kind != "province" and pid is None and (after := self._since_merger(place, every)):
+                planned.add(after)  # "Hải Hậu" (Nam Định's before 2025): the plan of the province it is part of now
             elif not (pid and place.kind == "province"):
                 foreign.append(place)
         if not foreign and not planned:  # only asides: they are what the message is about after all
@@ -1572,6 +1586,20 @@ class Reader:
             ):
                 q.agencies = self.index.find_agencies("UBND huyện")[:1]  # as the registry names it
                 return
+
+    @staticmethod
+    def _since_merger(place: Place, every: Collection[Plan]) -> str | None:
+        """The province a place is part of since 1 July 2025, when a plan of it was issued after that day (it covers
+        the provinces merged into it); None otherwise."""
+        if not place.now or fold(place.now) == fold(place.province):
+            return None
+        made_after = [
+            p
+            for p in every
+            if fold(p.province) == fold(place.now)
+            and (p.issued >= _MERGER_DAY if p.issued else p.year_start > _MERGER_DAY.year)
+        ]
+        return made_after[0].province_id if made_after else None
 
     def _place_words(self, text: str, every: Collection[Plan]) -> tuple[list[tuple[str, Place]], list[str]]:
         """The places a text names, and the words that name them: a place's words choose a plan,
@@ -2263,7 +2291,7 @@ class Reader:
 
     def _document(self, turn: Turn) -> Request | list[Request] | None:
         q = turn.query
-        strong = q.has("document", "replaces")
+        strong = q.has("document", "replaces", "proposal")
         # ("hạn gửi là trước ngày nào": the reporting deadline, not the plan's date)
         plan_years = self.lexicon.has("plan_years", q.folded)  # the time asked is the plan's own span
         weak = (
@@ -2323,7 +2351,13 @@ class Reader:
         number = any(w in f for w in ("so hieu", "ky hieu", "so may", "so bao nhieu"))
         date = any(w in f for w in ("ngay", "ban hanh", "ra doi", "thang may", "nam nao", "khi nao", "bao gio"))
         period = any(w in f for w in ("dinh huong", "giai doan", "den nam", "toi nam", "thoi ky"))
-        if decision and date:
+        # "được ban hành để thực hiện kế hoạch nào của UBND tỉnh": what it implements, not when it was issued
+        implementing = re.search(r"\b(?:thuc hien|trien khai|cu the hoa)(?: \w+){0,2} (?:ke hoach|kh|van ban) nao\b", f)
+        if implementing:
+            decision = True
+            date = date and bool(re.search(r"\bngay\b|thang may|nam nao|khi nao|bao gio", f[: implementing.start()]))
+            period = period and not re.search(r"\b(?:den|toi) nam\b", f[implementing.end() :])
+        if decision and date and not implementing:
             # "quyết định … ban hành ngày nào" asks the decision's date; "số mấy, ban hành ngày nào, thực hiện
             # quyết định nào" asks the plan's date first
             first_decision = min(f.find(w) for w in ("quyet dinh", "qd", "can cu", "phe duyet") if w in f)
@@ -2350,6 +2384,8 @@ class Reader:
             fields = [fld for fld in fields if fld not in (Field.DATE, Field.DAY)] + [Field.IN_FORCE]
         if q.has("replaces"):
             fields.append(Field.REPLACES)
+        if q.has("proposal"):  # "tờ trình … số mấy": the proposal's number, not the plan's
+            fields = [fld for fld in fields if fld not in (Field.NUMBER, Field.DATE, Field.DAY)] + [Field.PROPOSAL]
         return tuple(fields)
 
     def _cites_task(self, turn: Turn) -> bool:
@@ -2468,6 +2504,11 @@ class Reader:
             hits = self._good(turn, self.index.rank_passages(words, turn.plan_ids, ["target"]), 0.5)
             task_best = max((h.score for h in self.index.rank_tasks(words, turn.plan_ids)[:1]), default=0.0)
             named_year = bool(horizon_years & set(q.years)) and bool(hits) and hits[0].score >= PASSAGE_MATCH
+            # "Mục tiêu năm 2027 của tỉnh … về tỷ lệ … là bao nhiêu": the aim of a year the targets are set for
+            aimed = "|".join(str(y) for y in sorted(horizon_years & set(q.years)))
+            named_year = named_year or bool(
+                hits and aimed and re.search(rf"\b(?:muc tieu|chi tieu) (?:(?:den |toi )?nam )?(?:{aimed})\b", q.folded)
+            )
             asks = bool(hits) and (hits[0].score >= task_best - 0.05 or q.has("statistics") or named_year)
         if not (asks or follow) or turn.task_how == "number":
             return None
@@ -2520,6 +2561,14 @@ class Reader:
             if y not in years
             and not any(p.year_start == p.year_end == y for p in plans)
             and not any(p.year_start <= y <= p.year_end for p in spans)
+            and not self._baseline_of_target(q.folded, y, plans)  # ("tăng … so với năm 2024": the target's base)
+            # ("Kế hoạch … giai đoạn 2023 - 2025 của tỉnh Bắc Kạn": the plan's own span names the plan)
+            and not any(
+                p.year_start != p.year_end
+                and y in (p.year_start, p.year_end)
+                and re.search(rf"\b{p.year_start}\s*-\s*{p.year_end}\b", q.folded)
+                for p in plans
+            )
         ]
         ids = self._ranked_targets(turn, plans, years)
         year = years[0] if len(years) == 1 else None
@@ -2535,7 +2584,7 @@ class Reader:
         if (
             q.has("statistics")
             and not q.has("targets")
-            and re.search(r"hien nay|hien tai|da co|da dat|\broi\b", q.folded)
+            and re.search(r"hien nay|hien tai|hien co|da co|da dat|da cap|tinh den|\broi\b", q.folded)
         ):
             return turn.request(
                 Items.TARGETS, op=Op.LIST, plans=plans, filters=Filters(ids=ids, year=year), reason=Reason.NO_STATISTICS
@@ -3780,7 +3829,10 @@ _COUNTED_RE = re.compile(
 )
 _GROWS_RE = re.compile(r"\bso ((?:[a-z]+ ){0,5}?[a-z]+) (?:tang|giam)\b")
 """What grows by a per cent: "số đơn đăng ký tăng bao nhiêu phần trăm"."""
-_COUNTED_STOP = frozenset({"cai", "con", "chiec", "duoc", "thi", "la", "co", "cho", "bao", "nhieu", "may", "nam", "%"})
+# ("lượt người": people, whom the targets name as "cán bộ, doanh nghiệp, hợp tác xã", never as "người")
+_COUNTED_STOP = frozenset(
+    {"cai", "con", "chiec", "duoc", "thi", "la", "co", "cho", "bao", "nhieu", "may", "nam", "%", "nguoi"}
+)
 
 
 _PLACE_KIND = r"(?:tinh|phan|vung)"
@@ -3905,6 +3957,9 @@ def _printed(plan: Plan) -> list[Decimal | None]:
         return []
     return [table.stated_task_total, table.stated_grand_total, *table.stated_allocation.values()]
 
+
+_MERGER_DAY = dt.date(2025, 7, 1)
+"""The provinces merged on this day; a plan issued after it covers those merged into its province."""
 
 _THAT_GROUP_RE = re.compile(r"\bnhom (?:do|nay|ay|vua roi|tren)\b")
 """The group just named ("nhóm đó", "nhóm này")."""

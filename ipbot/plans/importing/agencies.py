@@ -283,12 +283,19 @@ class AgencyMatcher:
             return []
         spans = [(m.start(), m.end(), self._kind_of(name, kind), name)]
         end = m.end()
-        while (more := _NEXT_NAME_RE.match(text, end)) is not None and self._district_name(
-            more.group(1), text[more.start(1) :]
-        ):
-            spans.append((more.start(1), more.end(), self._kind_of(more.group(1), kind), more.group(1)))
-            end = more.end()
-        return spans
+        while True:
+            more = _NEXT_NAME_RE.match(text, end)
+            if more is not None and self._district_name(more.group(1), text[more.start(1) :]):
+                spans.append((more.start(1), more.end(), self._kind_of(more.group(1), kind), more.group(1)))
+                end = more.end()
+                continue
+            # "UBND các huyện Quỳ Hợp, Nghi Lộc, Yên Thành, thị xã Thái Hòa": one of another kind, said with it
+            kinded = _MORE_DISTRICT_RE.match(text, end)
+            if kinded is not None and self.districts and self._district_name(kinded.group(2), text[kinded.start(2) :]):
+                spans.append((kinded.start(1), kinded.end(), kinded.group(1), kinded.group(2)))
+                end = kinded.end()
+                continue
+            return spans
 
     def _district_name(self, name: str, rest: str) -> bool:
         """On the province's list; with none, any name that starts no agency (``rest``: the text from it)."""

@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 
 from ipbot.plans.importing.draft import Facts
-from ipbot.plans.importing.table import Table, amount
+from ipbot.plans.importing.table import _YEAR_HEAD_RE, Table, amount
 from ipbot.text import fold
 
 __all__ = ["money_in_text", "money_spans", "plan_budget", "source_kind", "words_to_number"]
@@ -330,3 +330,24 @@ def _table_totals(table: Table, sources: list[dict], columns: list[dict]) -> dic
         if allocation:
             out["stated_allocation"] = allocation
     return out
+
+
+def by_year_in_tables(tables: list[Table], facts: Facts) -> dict[int, Decimal]:
+    """The plan's money by year from a table with a column per year and a total row ("Kinh phí phân theo năm và
+    nhóm nhiệm vụ": "| Tổng cộng | 2.150 | 3.175 | … | 10.650 |"); {} when no table gives it."""
+    for table in tables:
+        columns = {int(m.group(1)): i for i, c in enumerate(table.header) if (m := _YEAR_HEAD_RE.fullmatch(fold(c)))}
+        if len(columns) < 2:
+            continue
+        for row in table.rows:
+            if not any(re.fullmatch(r"(?:tong cong|cong|tong so|tong)", fold(c).strip()) for c in row[:3]):
+                continue
+            out = {}
+            for year, i in columns.items():
+                value = amount(row[i]) if i < len(row) else None
+                if value is not None:
+                    out[year] = (value * table.scale).normalize()
+            if out:
+                facts.add("budget.by_year", "; ".join(f"năm {y}: {v}" for y, v in out.items()), " | ".join(row))
+                return out
+    return {}

@@ -77,12 +77,15 @@ def _years(title: str, issued: str | None, notes: list[str]) -> tuple[int, int, 
 
 
 def _abbreviations(lines: list[str]) -> dict[str, str]:
-    """'Ghi chú: NSTW: ngân sách Trung ương (…); SNKH: …' under a table: abbreviation → what it stands for."""
+    """'Ghi chú: NSTW: ngân sách Trung ương (…); SNKH: …' under a table (or 'SNKH - sự nghiệp …; LG - lồng ghép …'):
+    abbreviation → what it stands for."""
     out: dict[str, str] = {}
     for line in lines:
         if not re.match(r"^(Ghi chú|Chú thích|Viết tắt)", line):
             continue
         body = line.split(":", 1)[1] if ":" in line else line
+        for m in re.finditer(r"(?:^|;)\s*([A-ZĐ][A-ZĐ&]{1,7})\s+[-–]\s+([^;]+)", body):
+            out[m.group(1)] = m.group(2).strip().rstrip(".")
         for m in re.finditer(r"([A-ZĐ][A-ZĐ&]{1,7})\s*:\s*([^;]+)", body):
             out[m.group(1)] = m.group(2).strip().rstrip(".")
         out.update(_legend_entries(body))
@@ -115,6 +118,14 @@ def _source_for(label: str, sources: list[dict], abbreviations: dict[str, str]) 
     same = [s for s in sources if kind and budget_.source_kind(f"{s['label']} {s.get('long_label', '')}") == kind]
     if len(same) == 1:
         return same[0]
+    # "ngân sách tỉnh 200 triệu đồng": the source whose label is those words and a bracket ("Ngân sách tỉnh (sự
+    # nghiệp khoa học và công nghệ và chi thường xuyên …)")
+    headed = [s for s in sources if fold(re.sub(r"\s*\(.*$", "", s["label"])).strip() == fold(text).strip()]
+    if len(headed) == 1:
+        return headed[0]
+    listed = _listed_in_source(text, sources)
+    if listed is not None:
+        return listed
     words = set(expand(fold(text)).split()) - {"nguon", "kinh", "phi", "cua", "cac", "va", "tu"}
     best, score = None, 0.0
     for source in sources:
@@ -125,6 +136,21 @@ def _source_for(label: str, sources: list[dict], abbreviations: dict[str, str]) 
         if overlap > score:
             best, score = source, overlap
     return best if score >= 0.3 else None
+
+
+def _listed_in_source(text: str, sources: list[dict]) -> dict | None:
+    """The one plan source whose label lists, in brackets, what a task names as its money: "Ngân sách cấp huyện và các
+    nguồn huy động hợp pháp khác (lồng ghép …, kinh phí xúc tiến thương mại, Quỹ hỗ trợ phát triển hợp tác xã, xã hội
+    hóa)" holds "kinh phí xúc tiến thương mại của tỉnh" and "Quỹ hỗ trợ phát triển hợp tác xã tỉnh"."""
+    said = fold(text)
+    holding = []
+    for source in sources:
+        for inside in _BRACKET_RE.findall(f"{source['label']} {source.get('long_label', '')}"):
+            items = [fold(i).strip() for i in re.split(r"[,;]", inside)]
+            if any(len(i.split()) >= 2 and re.search(rf"\b{re.escape(i)}\b", said) for i in items):
+                holding.append(source)
+                break
+    return holding[0] if len(holding) == 1 else None
 
 
 _SPLIT_RE = re.compile(
@@ -207,8 +233,15 @@ def _budget_text(task: dict, text: str, sources: list[dict], abbreviations: dict
             parts[1] = parts[1][: per_year.start()]
     if len(parts) == 2 and budget_.money_in_text(parts[1]):
         start = 0
-        for m in budget_.money_spans(parts[1]):
-            label = parts[1][start : m[0]].strip(" :,;()")
+        spans = budget_.money_spans(parts[1])
+        # "gồm 1.000 triệu đồng ngân sách trung ương hỗ trợ và 500 triệu đồng …": each amount before its source
+        amount_first = not parts[1][: spans[0][0]].strip(" :,;()")
+        for i, m in enumerate(spans):
+            if amount_first:
+                label = parts[1][m[1] : spans[i + 1][0] if i + 1 < len(spans) else len(parts[1])]
+                label = re.sub(r"\s+và\s*$", "", label.strip(" :,;().")).strip(" ,;")
+            else:
+                label = parts[1][start : m[0]].strip(" :,;()")
             label = re.sub(r"^(?:và|còn lại)\s+", "", label)
             start = m[1]
             source = _source_of_label(label, sources, abbreviations)
@@ -297,7 +330,7 @@ def _source_cell(task: dict, cell: str, sources: list[dict], abbreviations: dict
 
 
 _PROSE_ROLES_RE = re.compile(
-    r"(?:^|[.;]\s*)([^.;]*?)\s+(?:đồng\s+|cùng\s+)?chủ trì(?:,?\s+phối hợp(?: với)?\s+(.+?))?"
+    r"(?:^|[.;]\s*)([^.;]*?)\s+(?:đồng\s+|cùng\s+)?chủ trì(?:,?\s+phối hợp(?: với)?\s+((?:[^.;]|\.(?!\s))+?))?"
     r"\s+(?:tổ chức\s+)?(?:thực hiện|triển khai)"
 )
 # "Giao UBND huyện X chủ trì, phối hợp với Sở Y, Ban Z xây dựng hồ sơ …": no "thực hiện" after the roles, the
@@ -308,14 +341,15 @@ _TASK_VERBS = (
     "|tham mưu|theo dõi|đôn đốc|vận hành|thúc đẩy|đẩy mạnh|tăng cường|biên soạn|xử lý"
 )
 _PROSE_ROLES_VERB_RE = re.compile(
-    r"(?:^|[.;]\s*)([^.;]*?)\s+(?:đồng\s+|cùng\s+)?chủ trì(?:,?\s+phối hợp(?: với)?\s+([^;]+?))?"
+    r"(?:^|[.;]\s*)([^.;]*?)\s+(?:đồng\s+|cùng\s+)?chủ trì(?:,?\s+phối hợp(?: với)?\s+((?:[^.;]|\.(?!\s))+?))?"
     rf"\s+(?=(?:{_TASK_VERBS})\b)"
 )
 # a sentence of roles alone, no verb after them: "Sở Công Thương chủ trì; Sở A, Sở B phối hợp.", "Đài X chủ trì;
 # phối hợp: Báo Y, Sở Z.", "Sở NN&PTNT chủ trì (thông qua Văn phòng Điều phối …), phối hợp với Sở A và UBND …."
 _PROSE_ROLES_SENTENCE_RE = re.compile(
     r"(?:^|[.;]\s+)([^.;]*?)\s+(?:đồng\s+|cùng\s+)?chủ trì(?:\s*\(([^()]+)\))?"
-    r"(?:\s*[,;]\s*(?:phối hợp(?: với)?\s*:?\s*([^.;]+?)|([^.;]+?)\s+phối hợp))?\s*(?:[.;](?=\s|$)|$)"
+    r"(?:\s*[,;]\s*(?:phối hợp(?: với)?\s*:?\s*([^.;]+?)|([^.;]+?)\s+phối hợp))?"
+    r"\s*(?:[.;](?=\s|$)|$|,\s*(?=(?:thực hiện|triển khai|tổ chức thực hiện)\b))"
 )
 # the sentence's labelled clauses: "…; thời gian: 2023 - 2025; kinh phí: 250 triệu đồng từ nguồn …"
 _CLAUSE_LABEL_RE = re.compile(r";\s*(thời gian(?: thực hiện)?|kinh phí(?: thực hiện| dự kiến)?)\s*:\s*", re.IGNORECASE)
@@ -327,11 +361,18 @@ _JOINED_RE = re.compile(r"(?:,|;|\s+và|\s+cùng|\s+với)\s*$")
 _COMPOUND_HEAD_RE = re.compile(r"(?:Liên hiệp|Hiệp hội|Liên minh)(?:\s+các)?\s+$")
 _HEAD_RE = re.compile(
     r"\b(?:Sở|Ủy ban|Uỷ ban|UBND|Ban|Cục|Chi cục|Trung tâm|Hội|Đài|Báo|Công an|Liên hiệp|Hiệp hội|Văn phòng"
-    r"|Trường|Viện|Liên minh|Tỉnh Đoàn|Bộ Chỉ huy)\b"
+    r"|Trường|Viện|Liên minh|Tỉnh [Đđ]oàn|Bộ Chỉ huy)\b"
 )
 _QUARTERS = r"Quý\s+[IV]+(?:\s*[-–]\s*(?:Quý\s+)?[IV]+)?(?:/20\d\d)?"
+# one time: "Quý III năm 2024", "Quý II/2024", "tháng 6 năm 2024", "năm 2025"; a span or a pair of them ("từ Quý II năm
+# 2024 đến Quý IV năm 2025", "Quý IV năm 2024 và Quý IV năm 2025"), each year ("Quý II - Quý III hằng năm"), a length
+# first ("24 tháng, từ tháng 6 năm 2024 đến tháng 5 năm 2026")
+_A_TIME = rf"(?:{_QUARTERS}(?:\s+năm\s+20\d\d)?|tháng\s+\d{{1,2}}(?:\s+năm\s+|/)20\d\d)"
+_TIME_PHRASE = (
+    rf"(?:\d+\s+tháng,?\s+)?(?:từ\s+)?{_A_TIME}(?:\s*(?:[-–]|đến|và)\s*{_A_TIME})?(?:\s+(?:hằng|hàng)\s+năm)?"
+)
 _WHEN_RE = re.compile(
-    rf"(?:trong|vào|thời gian(?: thực hiện)?:?)\s+((?:{_QUARTERS})|(?:năm\s+20\d\d(?:\s*[-–]\s*20\d\d)?))",
+    rf"(?:trong|vào|thời gian(?: thực hiện)?:?)\s+((?:{_TIME_PHRASE})|(?:năm\s+20\d\d(?:\s*[-–]\s*20\d\d)?))",
     re.IGNORECASE,
 )
 # "trong hai năm 2024 - 2025": the years are the time, the count only repeats it
@@ -405,7 +446,10 @@ def _prose(
         m = _PROSE_ROLES_RE.search(text) or _PROSE_ROLES_VERB_RE.search(text)
         alone = None if m else _PROSE_ROLES_SENTENCE_RE.search(text)
         m = m or alone
-        subject = _prose_subject(m.group(1)) if m else None
+        # "Sở NN&PTNT (Văn phòng Điều phối nông thôn mới tỉnh) chủ trì": the bracket names the unit doing the work
+        bracket = re.search(r"\s*\(([^()]+)\)\s*$", m.group(1)) if m else None
+        before = m.group(1)[: bracket.start()] if m and bracket else m.group(1) if m else ""
+        subject = _prose_subject(before) if m else None
         if m and subject:
             lead = matcher.read(subject)
             if lead.ids:
@@ -420,6 +464,8 @@ def _prose(
                     task["said"] = {**task.get("said", {}), **lead.said, **coop.said}
                 if alone and alone.group(2):
                     tasks_.lead_aside(task, lead.ids[0], None, alone.group(2), notes)  # "X chủ trì (…)": not X's name
+                if bracket:
+                    tasks_.lead_aside(task, lead.ids[0], None, bracket.group(1), notes)  # "X (…) chủ trì" alike
                 notes.extend(f"{number}: {n}" for n in lead.notes + coop.notes)
                 notes.append(f"{number}: cơ quan chủ trì, phối hợp đọc từ câu văn (kiểm tra)")
                 facts.add(f"tasks[{number}].lead", m.group(1), m.group(0))
@@ -449,13 +495,33 @@ def _prose(
         if "money" in clauses:
             money: str | None = clauses["money"][0]
         else:
-            m = re.search(r"[Kk]inh phí(?: dự kiến)?\s*:?\s*(\d.+?)(?:\.\s|$)", text)
+            m = re.search(r"[Kk]inh phí(?: dự kiến| thực hiện)?(?:\s+là)?\s*:?\s*(\d.+?)(?:\.\s|$)", text)
             money = m.group(1) if m else None
+            each = None if m else _EACH_YEAR_TOTAL_RE.search(text)
+            if each:  # "mỗi năm 120 triệu đồng (tổng 240 triệu đồng) từ …": the total, the year's part its note
+                money = f"{each.group(2)} {each.group(3) or ''} (mỗi năm {each.group(1)})"
+            paid = None if m or each else _PAID_ELSEWHERE_RE.search(text)
+            if paid:  # "Nhiệm vụ sử dụng kinh phí hoạt động thường xuyên của đơn vị, không bố trí …": no amount
+                money = paid.group(0).strip()
         if money:
             _budget_text(task, money, sources, abbreviations, notes)
             if task["budget"]["status"] == "row":
                 notes.append(f"{number}: kinh phí đọc từ câu văn (kiểm tra)")
                 facts.add(f"tasks[{number}].budget", task["budget"]["total"], money)
+
+
+# "mỗi năm 120 triệu đồng (tổng 240 triệu đồng) từ kinh phí xúc tiến thương mại": the amount a year, then the total
+_EACH_YEAR_TOTAL_RE = re.compile(
+    r"mỗi năm\s+(\d[\d.,]*\s*(?:triệu|tỷ)\s*đồng)\s*\(\s*tổng(?:\s+cộng)?\s*:?\s*(\d[\d.,]*\s*(?:triệu|tỷ)\s*đồng)\s*\)"
+    r"\s*((?:từ|nguồn)\b.+?)?(?:\.\s|\.?$)",
+    re.IGNORECASE,
+)
+
+
+# a sentence saying the task is paid from the body's own running budget, or from none of the plan's
+_PAID_ELSEWHERE_RE = re.compile(
+    r"[^.;]*\b(?:kinh phí (?:hoạt động |chi )?thường xuyên|không bố trí kinh phí)\b[^.;]*", re.IGNORECASE
+)
 
 
 # a rate said in the task's words, not with its amount: "(mức hỗ trợ 15 triệu đồng/sản phẩm)", "(35 triệu đồng/lớp)"
@@ -512,6 +578,12 @@ def draft_document(doc: Document, registry: list[AgencyDef], data_dir: Path) -> 
     column_sources = tasks_.source_labels(budget_table) if budget_table is not None else []
     budget = budget_.plan_budget(sections, plan_lines, column_sources, budget_table, notes, facts, abbreviations)
     sources: list[dict] = budget["sources"]  # type: ignore[assignment]
+    if "by_year" not in budget:
+        by_year = budget_.by_year_in_tables(tables, facts)
+        if by_year:
+            budget["by_year"] = dict(sorted(by_year.items()))
+            if budget.get("total") is not None and sum(by_year.values()) != budget["total"]:
+                notes.append(f"kinh phí theo năm: các năm cộng được {sum(by_year.values())}, khác tổng (kiểm tra)")
     for task in tasks:
         text = task.pop("_budget_text", None)
         if text:
@@ -582,6 +654,7 @@ def draft_document(doc: Document, registry: list[AgencyDef], data_dir: Path) -> 
         "implements": header["implements"],
         "in_force": header["in_force"],
         "replaces": header["replaces"],
+        "proposal": header["proposal"],
         "objectives": objectives,
         "groups": groups,
         "tasks": [_clean_task(t) for t in tasks],

@@ -93,6 +93,7 @@ def targets(
         headed = re.search(r"NĂM\s+(20\d\d)\s*$", key.upper())
         year: int | None = int(headed.group(1)) if headed else None
         specific = bool(headed)
+        every_year = ""
         for line in lines:
             numbered = re.match(r"^\d+\.\s+(.{40,})$", line) if headed else None
             if numbered and specific and not re.match(r"^\d+\.\s*(?:Mục tiêu|Chỉ tiêu)", line, re.IGNORECASE):
@@ -114,11 +115,15 @@ def targets(
                 continue
             if heading and re.search(r"(?:^|\s)(?:Đến năm|Năm|năm)\s+20\d\d\s*:?$", line.strip()) and len(line) < 60:
                 year = _year_of(line, year)
-                specific = True
+                specific, every_year = True, ""
+                continue
+            if re.fullmatch(r"(?:\d+(?:\.\d+)*\.\s*|[a-zđ]\)\s*)?(?:Hằng|Hàng|Mỗi) năm\s*:?", line.strip()):
+                # "1. Hằng năm": targets set for every year of the plan, filed under its first year and saying so
+                year, specific, every_year = years[0], True, "Hằng năm: "
                 continue
             item = _ITEM_RE.match(line)
             if item and specific and year:
-                add(year, item.group(1), roman, line)
+                add(year, every_year + item.group(1), roman, line)
     for (
         table
     ) in tables:  # "| TT | Chỉ tiêu | Đơn vị tính | Kế hoạch năm 2025 |", "Chỉ tiêu | Năm 2023 | … | Cả giai đoạn"

@@ -106,6 +106,7 @@ def read_header(doc: Document, facts: Facts, data_dir: Path | None = None) -> di
     implements = _implements(doc, number, facts)
     recipients = _recipients(lines, facts)
     in_force, replaces = _decision_articles(doc, facts)
+    proposal = _proposal(top_text(doc), facts)
     return {
         "number": number,
         "number_note": number_note,
@@ -118,7 +119,31 @@ def read_header(doc: Document, facts: Facts, data_dir: Path | None = None) -> di
         "recipients": recipients,
         "in_force": in_force,
         "replaces": replaces,
+        "proposal": proposal,
     }
+
+
+# "Theo đề nghị của Giám đốc Sở Khoa học và Công nghệ tại Tờ trình số 845/TTr-SKHCN ngày 05 tháng 4 năm 2024"
+_PROPOSAL_RE = re.compile(
+    r"(?:(?:Theo|Xét) đề nghị của\s+(?P<by>[^.;]*?)\s+tại\s+)?(?P<ref>Tờ trình số\s*[\w/\-Đđ]+"
+    r"(?:\s+ngày\s+(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}))?)"
+)
+
+
+def top_text(doc: Document) -> str:
+    """The document's opening, before its tasks, as one text (a proposal is cited there, wrapped or not)."""
+    return " ".join(doc.lines[:120])
+
+
+def _proposal(text: str, facts: Facts) -> str | None:
+    """The proposal the plan (or its decision) was issued on: 'Tờ trình số 37/TTr-SKHCN ngày 01 tháng 3 năm 2024 của
+    Giám đốc Sở Khoa học và Công nghệ'."""
+    m = _PROPOSAL_RE.search(re.sub(r"\s+", " ", text))
+    if m is None:
+        return None
+    said = m.group("ref") + (f" của {m.group('by')}" if m.group("by") else "")
+    facts.add("proposal", said, m.group(0))
+    return said
 
 
 _IN_FORCE_RE = re.compile(r"[^.;]*\bcó hiệu lực\b[^.;]*")

@@ -161,7 +161,16 @@ def _yearly_deadline(text: str, notes: list[str]) -> re.Match[str] | None:
         for m in found
         if re.search(r"(?:hằng|hàng) năm", m.group(0)) or re.search(r"(?:hằng|hàng) năm\W{0,3}$", text[: m.start()])
     ]
-    chosen = yearly[0] if len(yearly) == 1 else _results_deadline(text, found) or found[0]
+    results = _results_deadlines(text, found)
+    # of two yearly ones ("hằng năm (trước ngày 15 tháng 11) gửi về Sở KH&CN. Sở KH&CN tổng hợp, báo cáo UBND tỉnh …
+    # trước ngày 30 tháng 11 hằng năm"), the report of results, not the one forwarding it
+    yearly_results = [m for m in yearly if m in results]
+    if len(yearly) == 1:
+        chosen = yearly[0]
+    elif len(yearly) > 1 and len(yearly_results) == 1:
+        chosen = yearly_results[0]
+    else:
+        chosen = results[0] if len(results) == 1 else found[0]
     others = ", ".join(f"«{m.group(0)}»" for m in found if m is not chosen)
     notes.append(
         f"báo cáo: văn bản nêu {len(found)} hạn báo cáo; hạn ghi vào dữ liệu «{chosen.group(0)}», "
@@ -173,16 +182,15 @@ def _yearly_deadline(text: str, notes: list[str]) -> re.Match[str] | None:
 # what the words before a deadline say its report is when it is not the yearly report of results: an interim one
 # ("báo cáo sơ kết 6 tháng trước ngày 10/6"), the period's final one, or the reviewer's own report onwards
 # ("… về Sở KH&CN để tổng hợp, báo cáo UBND tỉnh … trước ngày 15/12")
-_NOT_RESULTS_RE = re.compile(r"sơ kết|6 tháng|sáu tháng|tổng kết|để tổng hợp", re.IGNORECASE)
+_NOT_RESULTS_RE = re.compile(r"sơ kết|6 tháng|sáu tháng|tổng kết|để tổng hợp|tổng hợp,? báo cáo", re.IGNORECASE)
 
 
-def _results_deadline(text: str, found: list[re.Match[str]]) -> re.Match[str] | None:
-    """Among several deadlines none of which is marked yearly, the one whose own clause (the words since the
-    deadline before it) is a report of results: not interim, final or forwarded. None unless exactly one."""
-    kept = [
+def _results_deadlines(text: str, found: list[re.Match[str]]) -> list[re.Match[str]]:
+    """Of several deadlines, those whose own clause (the words since the deadline before it) is a report of results:
+    not interim, final or forwarded."""
+    return [
         m for i, m in enumerate(found) if not _NOT_RESULTS_RE.search(text[found[i - 1].end() if i else 0 : m.start()])
     ]
-    return kept[0] if len(kept) == 1 else None
 
 
 def _section_of(sections: dict[str, list[str]], line: str) -> str | None:

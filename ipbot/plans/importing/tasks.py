@@ -50,13 +50,22 @@ _SENTENCE_FIELD_RE = re.compile(
 _LEAD_ASIDE_RE = re.compile(r"\s*\(([^()]+)\)")
 # a roman group of the tasks section ("I. NÂNG CAO HIỆU LỰC …"), its items numbered 1., 2. again in each
 _ROMAN_GROUP_RE = re.compile(r"^([IVX]{1,4})\.\s+(.+?)\s*:?\s*$")
+# "Quý II - Quý IV/2024", "Quý III và Quý IV hằng năm", "từ Quý II năm 2024 đến Quý IV năm 2025"
 _QUARTER_RE = re.compile(
-    r"Quý\s+(IV|III|II|I|[1-4])(?:\s*(?:/\s*\d{4})?\s*(?:[-–]|đến)\s*(?:Quý\s+)?(IV|III|II|I|[1-4]))?", re.IGNORECASE
+    r"Quý\s+(IV|III|II|I|[1-4])(?:\s*(?:(?:/|\s+năm)\s*\d{4})?\s*([-–]|đến|và)\s*(?:Quý\s+)?(IV|III|II|I|[1-4]))?",
+    re.IGNORECASE,
 )
-# "từ tháng 4/2024 đến tháng 3/2026": a span of months, the plan year's part of it in quarters
+# "từ tháng 4/2024 đến tháng 3/2026", "từ tháng 6 năm 2024 đến tháng 5 năm 2026": a span of months, the plan year's
+# part of it in quarters
 _MONTHS_RE = re.compile(
-    r"tháng\s+(\d{1,2})\s*/\s*(20\d\d)\s*(?:[-–]|đến)\s*(?:hết\s+)?(?:tháng\s+)?(\d{1,2})\s*/\s*(20\d\d)", re.IGNORECASE
+    r"tháng\s+(\d{1,2})\s*(?:/|\s+năm)\s*(20\d\d)\s*(?:[-–]|đến)\s*(?:hết\s+)?(?:tháng\s+)?(\d{1,2})\s*(?:/|\s+năm)\s*"
+    r"(20\d\d)",
+    re.IGNORECASE,
 )
+# "trong tháng 4 năm 2025", "tháng 4/2025": one month, its quarter
+_MONTH_RE = re.compile(r"tháng\s+(\d{1,2})\s*(?:/|\s+năm)\s*(20\d\d)", re.IGNORECASE)
+# a sentence's end inside a field's value: "Thời gian: Quý III và Quý IV hằng năm. Nhiệm vụ sử dụng kinh phí …"
+_SENTENCE_END_RE = re.compile(r"(?<=[^\W\d]|\d)\.\s+(?=[A-ZĐÀ-Ỹ])")
 _ROMAN_Q = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _DURATION_RE = re.compile(r"thời gian thực hiện(?: nhiệm vụ)?\s*:\s*(\d+)\s*tháng", re.IGNORECASE)
 _TAIL_WORDS = {
@@ -97,6 +106,10 @@ _TAIL_WORDS = {
 }
 # "quyền đối với giống cây trồng" is one term of the law (the rights in plant varieties), not a clause
 _CLAUSE_RE = re.compile(r"[:;]|\s(?:nhằm|để|gắn với|thông qua|trên địa bàn|theo|(?<!quyền\s)đối với|trong đó)\s")
+
+
+_TO_APPENDIX_RE = re.compile(r"^\((?:[^()]|\([^()]*\))*\bPhụ lục\b(?:[^()]|\([^()]*\))*\)\.?$", re.IGNORECASE)
+"""A line wholly in brackets that sends the reader to the appendix for the details."""
 
 
 def short_title(content: str, limit: int = 60) -> str:
@@ -176,16 +189,22 @@ def timeline_of(text: str, year: int) -> dict | None:
     m = _QUARTER_RE.search(text)
     if m:
         first = _ROMAN_Q[m.group(1).upper()]
-        last = _ROMAN_Q[m.group(2).upper()] if m.group(2) else first
+        last = _ROMAN_Q[m.group(3).upper()] if m.group(3) else first
+        y = re.search(r"\b(20\d\d)\b", text)
+        when = int(y.group(1)) if y else year
+        if m.group(2) == "và":  # "Quý III và Quý IV hằng năm", "Quý IV năm 2024 và Quý IV năm 2025": those named
+            return {"text": text, "quarters": sorted({first, last}), "year": when}
         if last < first:
             last = 4  # "Quý III/2024 – Quý II/2025": the plan year's part
-        y = re.search(r"\b(20\d\d)\b", text)
-        return {"text": text, "quarters": list(range(first, last + 1)), "year": int(y.group(1)) if y else year}
+        return {"text": text, "quarters": list(range(first, last + 1)), "year": when}
     months = _MONTHS_RE.search(text)
     if months:
         first_month, first_year, last_month, last_year = (int(g) for g in months.groups())
         last = (last_month - 1) // 3 + 1 if last_year == first_year else 4
         return {"text": text, "quarters": list(range((first_month - 1) // 3 + 1, last + 1)), "year": first_year}
+    month = _MONTH_RE.search(text)
+    if month and 1 <= int(month.group(1)) <= 12:
+        return {"text": text, "quarters": [(int(month.group(1)) - 1) // 3 + 1], "year": int(month.group(2))}
     # a span of years anywhere ("24 tháng (2024 - 2025)") is whole years, as "Năm 2024 - 2025" is
     if re.search(
         r"\bnăm(?: học)?\s+20\d\d|^20\d\d|\b20\d\d\s*[-–]\s*20\d\d\b|cả năm|hằng năm|hàng năm|thường xuyên|trong năm",
@@ -271,6 +290,8 @@ def narrative_tasks(
             pending_intro.clear()
 
     for line in lines:
+        if _TO_APPENDIX_RE.match(line):
+            continue  # "(Chi tiết nhiệm vụ, … tại Phụ lục kèm theo)": the tasks are the appendix's, this is none
         label_m = _LABEL_RE.match(line)
         if label_m and current is None and pending_intro:
             close_group()
@@ -376,6 +397,7 @@ def _task_field(
         else:
             current["content"] += " " + value
     elif kind.startswith(("thoi gian", "tien do")):  # "Tiến độ: Năm 2025" is when, as a table's column
+        value = _SENTENCE_END_RE.split(value, maxsplit=1)[0]  # (a sentence after it is the paragraph's, not the time)
         take_timeline(current, value, year, line, notes, facts, check=" (kiểm tra)")
     elif kind.startswith("kinh phi"):
         current["_budget_text"] = value
