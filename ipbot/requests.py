@@ -272,6 +272,7 @@ _TASK_FIELD_INTENTS = {
     Field.LEAD: "lead_agency",
     Field.COOPERATING: "cooperating_agencies",
     Field.TIME: "timeline",
+    Field.DURATION: "timeline",
     Field.BUDGET: "budget",
     Field.OBJECTIVE: "objective",
     Field.QUANTITY: "quantity",

@@ -397,7 +397,10 @@ def lookup_tasks(db: PlanDB, request: Request) -> Answer:
         if p1.id != p2.id and p1.province_id == p2.province_id:
             said = changes(db, (p1, t1), (p2, t2), count=Field.LEAD not in fields or len(fields) > 1)
             if said:
-                sections.insert(0, Section(said))  # what changed first: it is what such a question asks
+                # what changed first: it is what such a question asks
+                sections.insert(
+                    0, Section(said, f"Nhiệm vụ {t1.number} ({p1.year_start}) và {t2.number} ({p2.year_start})")
+                )
     if Field.AVERAGE in fields:
         compared = _unit_prices_compared(db.tasks(ids))
         if compared:

@@ -243,7 +243,8 @@ class Reader:
             # "…? Kể đủ.": the question without the words it dropped
             whole = pieces[0].question == nfc(text).strip()
             q = understand(self.index, text if whole else pieces[0].question, self.lexicon)
-            if self.lexicon.has("business_intro", q.folded) and not asks_something(self.lexicon, text):
+            introduces = self.lexicon.has("business_intro", q.folded) and not self.lexicon.has("support", q.folded)
+            if introduces and not asks_something(self.lexicon, text):
                 # "Tôi ở HTX sản xuất lúa gạo ở Quỳnh Phụ.": a producer saying who they are wants to know what
                 # support there is for them; what they said is the need
                 q.wants_support = True
