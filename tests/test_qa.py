@@ -3243,16 +3243,6 @@ def test_results_are_not_in_the_plans_but_what_they_say_follows(assistant: Assis
     assert not answered and _has(text, "không ghi kết quả thực hiện") and _has(text, said)
 
 
-def test_a_second_question_about_the_document_after_a_comma(assistant: Assistant) -> None:
-    """'…, và văn bản có bảng chi tiết …': a question of its own, not words of the first."""
-    question = (
-        "Kế hoạch 2022 của Ninh Thuận: tổng kinh phí bao nhiêu, lấy từ những nguồn nào, "
-        "và văn bản có bảng chi tiết theo từng nhiệm vụ không?"
-    )
-    answered, text, _ = ask(assistant, question)
-    assert answered and _has(text, "5.540.000.000") and _has(text, "bảng không có trong văn bản")
-
-
 def test_which_of_the_chosen_tasks_not_led_by_an_agency_when_it_leads_them_all(assistant: Assistant) -> None:
     """None of them is an answer: every one is the agency's, said as such (answered), not 'the plan does not say'."""
     first = assistant.ask("năm 2023 nhiệm vụ 1.1 và 3.3 ai chủ trì")
@@ -3322,40 +3312,6 @@ def test_where_a_product_stands_today_is_no_plans_to_say(assistant: Assistant) -
     assert not answered and _has(text, "không ghi kết quả thực hiện")
 
 
-def test_a_bare_question_after_one_answered_otherwise_is_about_the_task_it_named(assistant: Assistant) -> None:
-    """'… 01 sáng chế … theo Nghị quyết 14-NQ/TU ngày nào? Ai chủ trì, ai phối hợp?': the resolution, then 2.c."""
-    question = (
-        "Nhiem vu ho tro dang ky bao ho 01 sang che/giai phap huu ich nam 2022 theo Nghi quyet 14-NQ/TU ngay nao? "
-        "Ai chu tri, ai phoi hop?"
-    )
-    answered, text, _ = ask(assistant, question)
-    assert answered and _has(text, "10/01/2022") and _has(text, "Hội Doanh nhân trẻ")
-
-
-def test_where_a_task_takes_place_in_its_own_words(assistant: Assistant) -> None:
-    """'trạm IP Platform đặt tại đơn vị nào': the task's words say it ('… của Trung tâm Thông tin …')."""
-    question = "Lớp tập huấn tra cứu thông tin SHCN năm 2023: trạm IP Platform đặt tại đơn vị nào, ai chủ trì?"
-    answered, text, _ = ask(assistant, question)
-    assert answered and _has(text, "Trung tâm Thông tin Ứng dụng tiến bộ KHCN") and _has(text, KHCN)
-
-
-def test_a_groups_title_in_brackets_names_no_task(assistant: Assistant) -> None:
-    """'Nhóm 5 (tập huấn, tuyên truyền) … dùng bao nhiêu tiền từ NS sự nghiệp khoa học': group 5's rows, that column."""
-    question = "Nhóm 5 (tập huấn, tuyên truyền) năm 2023 của Ninh Thuận dùng bao nhiêu tiền từ NS sự nghiệp khoa học?"
-    answered, text, _ = ask(assistant, question)
-    assert answered and _has(text, "18,4 triệu đồng")
-
-
-def test_one_task_in_each_year_compared_with_its_lead(assistant: Assistant) -> None:
-    question = (
-        "quay lai Ninh Thuan, chi tieu ho tro dang ky bao ho cho sp OCOP nam 2022 va 2023 khac nhau the nao, "
-        "ai chu tri moi nam"
-    )
-    answered, text, _ = ask(assistant, question)
-    assert answered and _has(text, "06 sản phẩm OCOP") and _has(text, "05 sản phẩm OCOP")
-    assert _has(text, NNPTNT) and _has(text, KHCN)
-
-
 def test_a_bare_follow_on_after_a_sum_asks_another_column_of_it(assistant: Assistant) -> None:
     """'2 nv đó cộng lại tổng kp bn' then 'còn riêng năm 2023 bố trí bn': the same rows, this year's allocation."""
     first = assistant.ask("nam 2023 nv 1.1 va 3.3 cong lai tong kp bn")
@@ -3390,16 +3346,6 @@ def test_plans_ranked_by_their_stated_totals(assistant: Assistant, question: str
     answered, text, intent = ask(assistant, question)
     assert answered and intent.startswith("plan_budget")
     assert _has(text, f"Tổng kinh phí {word}: {first}") and _has(text, "Không nêu số tiền")
-
-
-def test_an_agency_in_a_bracket_that_includes_it_chooses_nothing(assistant: Assistant) -> None:
-    """'… các dòng về tập huấn, bồi dưỡng (kể cả lớp do huyện và Sở GDĐT chủ trì)': every training row, not Sở GD's."""
-    question = (
-        "Tong kinh phi thuc hien cua tat ca cac dong ve tap huan, boi duong trong bang du toan 2023 cua Ninh Thuan "
-        "(ke ca lop do huyen va So GDDT chu tri) la bao nhieu?"
-    )
-    answered, text, _ = ask(assistant, question)
-    assert answered and _has(text, "527,6 triệu đồng")
 
 
 @pytest.mark.parametrize(
@@ -3505,12 +3451,6 @@ def test_one_task_in_two_years_says_what_changed_first(assistant: Assistant) -> 
     assert answered and _has(text, "Số lượng: như nhau")
 
 
-def test_which_plan_states_a_total_is_each_plans_money(assistant: Assistant) -> None:
-    question = "Giữa kế hoạch 2022 của Ninh Thuận và kế hoạch của Thái Bình, kế hoạch nào nêu tổng số tiền cụ thể?"
-    answered, text, _ = ask(assistant, question)
-    assert answered and _has(text, "5.540.000.000 đồng") and _has(text, "không nêu số tiền cụ thể")
-
-
 def test_every_plan_named_as_such_is_not_the_one_talked_about(assistant: Assistant) -> None:
     first = assistant.ask("con Thai Binh, so tai chinh tham muu bo tri nguon kinh phi gi?")
     answer = assistant.ask("Trong cả 3 kế hoạch, kế hoạch nào ghi tổng số tiền cụ thể, bao nhiêu?", first.context)
@@ -3527,10 +3467,54 @@ def test_a_tasks_whole_length_is_said_or_said_to_be_missing(assistant: Assistant
     assert answered and _has(text, "Quý III–IV năm 2023")
 
 
-def test_whom_a_class_is_for_after_a_comma_and_va(assistant: Assistant) -> None:
-    question = (
+READ_AS_ASKED = [
+    # (question, facts its answer must hold): each a way of asking that was read as another question
+    # ", và văn bản có …" is a question of its own, not words of the first
+    (
+        "Kế hoạch 2022 của Ninh Thuận: tổng kinh phí bao nhiêu, lấy từ những nguồn nào, "
+        "và văn bản có bảng chi tiết theo từng nhiệm vụ không?",
+        ["5.540.000.000", "bảng không có trong văn bản"],
+    ),
+    # a group's title in brackets names no task: group 5's rows of that column
+    ("Nhóm 5 (tập huấn, tuyên truyền) năm 2023 của Ninh Thuận dùng bao nhiêu tiền từ NS sự nghiệp khoa học?", ["18,4"]),
+    # agencies in a bracket that includes them choose nothing: every training row, not Sở GD&ĐT's
+    (
+        "Tong kinh phi thuc hien cua tat ca cac dong ve tap huan, boi duong trong bang du toan 2023 cua Ninh Thuan "
+        "(ke ca lop do huyen va So GDDT chu tri) la bao nhieu?",
+        ["527,6 triệu đồng"],
+    ),
+    # where a task takes place, in its own words
+    (
+        "Lớp tập huấn tra cứu thông tin SHCN năm 2023: trạm IP Platform đặt tại đơn vị nào, ai chủ trì?",
+        ["Trung tâm Thông tin Ứng dụng tiến bộ KHCN", KHCN],
+    ),
+    # which plan states a total: each plan's money, stated or not
+    (
+        "Giữa kế hoạch 2022 của Ninh Thuận và kế hoạch của Thái Bình, kế hoạch nào nêu tổng số tiền cụ thể?",
+        ["5.540.000.000 đồng", "không nêu số tiền cụ thể"],
+    ),
+    # ", và dành cho … nào": whom a class is for, after its partners
+    (
         "Năm 2023 lớp tập huấn SHTT cho học sinh, sinh viên phối hợp với những cơ quan nào, "
-        "và dành cho học sinh những cấp trường nào?"
-    )
+        "và dành cho học sinh những cấp trường nào?",
+        [KHCN, "trung học cơ sở", "đại học"],
+    ),
+    # a bare question after one answered with something else is about the task the words before named
+    (
+        "Nhiem vu ho tro dang ky bao ho 01 sang che/giai phap huu ich nam 2022 theo Nghi quyet 14-NQ/TU ngay nao? "
+        "Ai chu tri, ai phoi hop?",
+        ["10/01/2022", "Hội Doanh nhân trẻ"],
+    ),
+    # one task in each year compared, with its lead: the tasks, not the plans' targets
+    (
+        "quay lai Ninh Thuan, chi tieu ho tro dang ky bao ho cho sp OCOP nam 2022 va 2023 khac nhau the nao, "
+        "ai chu tri moi nam",
+        ["06 sản phẩm OCOP", "05 sản phẩm OCOP", NNPTNT, KHCN],
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "facts"), READ_AS_ASKED)
+def test_read_as_asked(assistant: Assistant, question: str, facts: list[str]) -> None:
     answered, text, _ = ask(assistant, question)
-    assert answered and _has(text, KHCN) and _has(text, "trung học cơ sở") and _has(text, "đại học")
+    assert answered and all(_has(text, f) for f in facts), text[:400]
