@@ -3518,3 +3518,10 @@ READ_AS_ASKED = [
 def test_read_as_asked(assistant: Assistant, question: str, facts: list[str]) -> None:
     answered, text, _ = ask(assistant, question)
     assert answered and all(_has(text, f) for f in facts), text[:400]
+
+
+def test_how_many_bodies_the_entry_just_quoted_names(assistant: Assistant) -> None:
+    first = assistant.ask("Hội Nông dân, Hội Phụ nữ, Đoàn thanh niên ở Thái Bình được giao gì?")
+    answer = assistant.ask("nhom do gom bao nhieu to chuc, ke ten?", first.context)
+    text = canon(plain_text(answer))
+    assert _has(text, "4 tổ chức cùng được giao ở mục V.10") and _has(text, "Liên minh Hợp tác xã tỉnh")
