@@ -3525,3 +3525,10 @@ def test_how_many_bodies_the_entry_just_quoted_names(assistant: Assistant) -> No
     answer = assistant.ask("nhom do gom bao nhieu to chuc, ke ten?", first.context)
     text = canon(plain_text(answer))
     assert _has(text, "4 tổ chức cùng được giao ở mục V.10") and _has(text, "Liên minh Hợp tác xã tỉnh")
+
+
+def test_the_tasks_called_such_with_nothing_listed_before_are_asked_back(assistant: Assistant) -> None:
+    """'Tất cả có mấy nhiệm vụ như vậy?' as a first message points at no list: asked which, never every plan's count
+    (an answer of 4,124 characters)."""
+    answered, _, intent = ask(assistant, "Tất cả có mấy nhiệm vụ như vậy?")
+    assert not answered and intent == "no_referent"

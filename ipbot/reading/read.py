@@ -929,25 +929,37 @@ class Reader:
         answer another question."""
         q, ctx = turn.query, turn.context
         return (
-            not turn.tasks
-            and not turn.elsewhere
-            and not q.task_numbers
-            and not q.group_numbers  # "nhóm 3 gồm mấy nhiệm vụ, mấy nhiệm vụ trong đó …": the group's
-            and not (ctx.task_ids or ctx.listed or ctx.last)
-            and len(q.content_tokens) <= 1
-            and not q.agencies
-            # "nó" may be the plan; "các dòng đó" the rows the same message selects
-            and self._refers_to_one(q)
-        ) or (
-            # "sở đó được giao mấy đầu việc?", "nhóm đó có mấy điểm?" as a first message: no agency, no group yet
-            not (ctx.task_ids or ctx.listed or ctx.last or ctx.agency)
-            and not q.agencies
-            and not q.group_numbers
-            and (
-                (self.lexicon.has("refer_agency", q.folded) and len(q.content_tokens) <= 1)
-                or self._first_group_word_points(q)
+            (
+                not turn.tasks
+                and not turn.elsewhere
+                and not q.task_numbers
+                and not q.group_numbers  # "nhóm 3 gồm mấy nhiệm vụ, mấy nhiệm vụ trong đó …": the group's
+                and not (ctx.task_ids or ctx.listed or ctx.last)
+                and len(q.content_tokens) <= 1
+                and not q.agencies
+                # "nó" may be the plan; "các dòng đó" the rows the same message selects
+                and self._refers_to_one(q)
             )
-            and not self.lexicon.has("own_agency", q.folded)
+            or (
+                # "sở đó được giao mấy đầu việc?", "nhóm đó có mấy điểm?" as a first message: no agency, no group yet
+                not (ctx.task_ids or ctx.listed or ctx.last or ctx.agency)
+                and not q.agencies
+                and not q.group_numbers
+                and (
+                    (self.lexicon.has("refer_agency", q.folded) and len(q.content_tokens) <= 1)
+                    or self._first_group_word_points(q)
+                )
+                and not self.lexicon.has("own_agency", q.folded)
+            )
+            or (
+                # "tất cả có mấy nhiệm vụ như vậy?", "mấy dòng đó cộng lại" as a first message: no list yet (one clause:
+                # "có mấy dòng ghi 9,2 triệu, cộng các dòng đó lại …" points at the rows its first clause selects)
+                not (ctx.task_ids or ctx.listed or ctx.last)
+                and "," not in q.raw
+                and self.lexicon.has("refer_list", q.folded)
+                and not (q.task_numbers or q.group_numbers or q.agencies or q.quarters or q.sources)
+                and len(q.content_tokens) <= 1
+            )
         )
 
     @staticmethod
