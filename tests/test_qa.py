@@ -3532,3 +3532,12 @@ def test_the_tasks_called_such_with_nothing_listed_before_are_asked_back(assista
     (an answer of 4,124 characters)."""
     answered, _, intent = ask(assistant, "Tất cả có mấy nhiệm vụ như vậy?")
     assert not answered and intent == "no_referent"
+
+
+def test_whether_the_other_year_has_such_a_task_shows_it_whole(assistant: Assistant) -> None:
+    """After a task's money, 'Năm 2022 có nhiệm vụ tương ứng không?' asks whether there is one: its card, not its
+    money again (which 2022 does not state task by task)."""
+    first = assistant.ask("Năm 2023, việc cập nhật cơ sở dữ liệu và phần mềm quản lý SHCN được bố trí bao nhiêu tiền?")
+    answer = assistant.ask("Năm 2022 có nhiệm vụ tương ứng không?", first.context)
+    text = canon(plain_text(answer))
+    assert answer.answered and _has(text, "Xây dựng cơ sở dữ liệu và phần mềm quản lý về sở hữu công nghiệp")

@@ -3479,7 +3479,11 @@ class Reader:
             previous = _FIELD_OF_INTENT.get(turn.context.intent or "")
             # words of its own ("cái thứ 2 thì đăng trên những kênh nào"): the whole card, which says them
             own_words = bool(q.content_tokens) and turn.task_how == "context"
-            facets = [Field.CARD] if q.has("content", "objective") or previous is None or own_words else [previous]
+            # ("năm 2022 có nhiệm vụ tương ứng không?": whether there is one, so the whole of it, not the part
+            # the last answer gave)
+            whether = self.lexicon.has("asks_whether", q.folded)
+            whole = q.has("content", "objective") or previous is None or own_words or whether
+            facets = [Field.CARD] if whole else [previous]
         refs = turn.tasks
         if facets and len(refs) == 1 and Field.DETAIL not in facets:
             # (a detail the plans do not state is asked alone: the words it repeats from the task's aim ask no aim)
