@@ -3541,3 +3541,11 @@ def test_whether_the_other_year_has_such_a_task_shows_it_whole(assistant: Assist
     answer = assistant.ask("Năm 2022 có nhiệm vụ tương ứng không?", first.context)
     text = canon(plain_text(answer))
     assert answer.answered and _has(text, "Xây dựng cơ sở dữ liệu và phần mềm quản lý về sở hữu công nghiệp")
+
+
+def test_the_agencies_of_an_entry_quoted_for_its_words(assistant: Assistant) -> None:
+    """'nhóm cơ quan này còn được giao gì nữa?' after an entry quoted for its words: that entry's agencies' duties."""
+    first = assistant.ask("o Thai Binh, co quan nao duoc giao tham muu Ban chi dao 389 xay dung ke hoach?")
+    answer = assistant.ask("ngoai viec do, nhom co quan nay con duoc giao gi nua?", first.context)
+    text = canon(plain_text(answer))
+    assert answer.answered and _has(text, "tăng cường công tác thực thi quyền sở hữu trí tuệ")

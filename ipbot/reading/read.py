@@ -757,6 +757,12 @@ class Reader:
             q.content_tokens = self.index.content_tokens(q.content)
         elif not q.agencies and context.agency and self._continues_about_agency(q, context):
             q.agencies = [context.agency]  # "…năm 2022 có chủ trì gì không, còn năm 2023 được giao chủ trì việc gì?"
+        elif not q.agencies and not context.agency and self.lexicon.has("refer_agency", q.folded):
+            # "ngoài việc đó, nhóm cơ quan này còn được giao gì nữa?" after a duty entry quoted for its words: the
+            # agencies that entry names
+            q.agencies = self._agencies_of_quoted_entry(context)
+            if q.agencies:
+                self._roles_describe_agency(q)
         turn = Turn(q, context, plans, explicit, asked_plans=list(plans))
         # words the plans never use ("5 sao") mean the question may be about something else
         turn.unknown_words = [t for t in q.content_tokens if not self.index.known(t)]
@@ -1254,6 +1260,22 @@ class Reader:
             return None
         chosen = tuple(dict.fromkeys(i.split(":", 1)[0] for i in ids))
         return Request(items=Items.AGENCIES, op=Op.LIST, plans=chosen, filters=Filters(role=Role.DUTY, ids=tuple(ids)))
+
+    def _agencies_of_quoted_entry(self, context: Context) -> list[str]:
+        """The agencies of the one "Tổ chức thực hiện" entry the last answer quoted (none when it quoted several)."""
+        sections = set()
+        for r in context.last:
+            for i in r.filters.ids if r.items is Items.PASSAGES else ():
+                plan_id, _, rest = i.partition("|")
+                kind, _, section = rest.partition("|")
+                if kind == "responsibility":
+                    sections.add((plan_id, section))
+        if len(sections) != 1:
+            return []
+        plan_id, section = sections.pop()
+        plan = self.index.plans.get(plan_id)
+        entry = next((e for e in plan.responsibilities if e.section == section), None) if plan else None
+        return list(entry.agencies) if entry else []
 
     def _changed(self, r: Request, plan_ids: tuple[str, ...] | None, q: Query) -> Request | None:
         """One earlier request with its plans, agency or quarters changed (None when it cannot carry over)."""
