@@ -1249,13 +1249,9 @@ class Reader:
             return None
         ids = []
         for r in quoted:
-            for i in r.filters.ids:
-                plan_id, _, rest = i.partition("|")
-                kind, _, section = rest.partition("|")
-                if kind == "responsibility":
-                    ids.append(f"{plan_id}:{section}")
-                elif r.items is Items.DUTIES:
-                    ids.append(i)
+            ids += [i for i in r.filters.ids if r.items is Items.DUTIES] or [
+                f"{plan_id}:{section}" for plan_id, section in _quoted_entries(r)
+            ]
         if not ids:
             return None
         chosen = tuple(dict.fromkeys(i.split(":", 1)[0] for i in ids))
@@ -1263,13 +1259,7 @@ class Reader:
 
     def _agencies_of_quoted_entry(self, context: Context) -> list[str]:
         """The agencies of the one "Tổ chức thực hiện" entry the last answer quoted (none when it quoted several)."""
-        sections = set()
-        for r in context.last:
-            for i in r.filters.ids if r.items is Items.PASSAGES else ():
-                plan_id, _, rest = i.partition("|")
-                kind, _, section = rest.partition("|")
-                if kind == "responsibility":
-                    sections.add((plan_id, section))
+        sections = {entry for r in context.last for entry in _quoted_entries(r)}
         if len(sections) != 1:
             return []
         plan_id, section = sections.pop()
@@ -4046,3 +4036,14 @@ def _as_results(request: Request) -> Request:
     if request.items in _SAYS_WHAT_RESULTS_CONCERN and request.op in (Op.LOOKUP, Op.LIST):
         return request.but(reason=Reason.NO_STATISTICS)
     return Request(items=Items.NOTHING, plans=request.plans, explicit=request.explicit, reason=Reason.NO_STATISTICS)
+
+
+def _quoted_entries(request: Request) -> list[tuple[str, str]]:
+    """The "Tổ chức thực hiện" entries a passage request quoted, as (plan, section) ("plan|responsibility|V.9")."""
+    entries = []
+    for i in request.filters.ids if request.items is Items.PASSAGES else ():
+        plan_id, _, rest = i.partition("|")
+        kind, _, section = rest.partition("|")
+        if kind == "responsibility":
+            entries.append((plan_id, section))
+    return entries
