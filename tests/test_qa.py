@@ -3549,3 +3549,16 @@ def test_the_agencies_of_an_entry_quoted_for_its_words(assistant: Assistant) -> 
     answer = assistant.ask("ngoai viec do, nhom co quan nay con duoc giao gi nua?", first.context)
     text = canon(plain_text(answer))
     assert answer.answered and _has(text, "tăng cường công tác thực thi quyền sở hữu trí tuệ")
+
+
+def test_other_tasks_of_the_same_amount_leave_the_one_talked_about_out(assistant: Assistant) -> None:
+    """'Những lớp nào khác … cũng có kinh phí 9,2 triệu?' after 4.1: 5.1 and 5.2; 'hai lớp đó' are those two."""
+    first = assistant.ask(
+        "Lớp tập huấn tra cứu thông tin SHCN năm 2023 tổ chức tại trạm IP Platform của trung tâm nào?"
+    )
+    others = assistant.ask("Những lớp nào khác trong năm 2023 cũng có kinh phí 9,2 triệu?", first.context)
+    text = canon(plain_text(others))
+    assert _has(text, "5.1") and _has(text, "5.2") and not _has(text, "4.1") and not _has(text, "5.3")
+    both = assistant.ask("Hai lớp đó dành cho đối tượng nào?", others.context)
+    said = canon(plain_text(both))
+    assert _has(said, "cán bộ thực thi quyền SHTT") and _has(said, "cán bộ quản trị TSTT")

@@ -624,6 +624,9 @@ class Reader:
             found = self._route(q, context)
         if q.excluded_numbers:  # "… trừ 3.4 và 3.6": left out of whatever the question selects
             found = [self._without_excluded(q, r) for r in found]
+        elif context.task_ids and not q.task_numbers and self.lexicon.has("others_besides", q.folded):
+            # "những lớp nào khác cũng có kinh phí 9,2 triệu?": the task talked about is not among them
+            found = [_without_tasks(r, tuple(context.task_ids)) for r in found]
         if q.has("results_asked") and not q.has("targets", "budget"):
             found = [_as_results(r) for r in found]
         if q.unplanned and any(r.items is not Items.NOTHING for r in found):
@@ -4047,3 +4050,11 @@ def _quoted_entries(request: Request) -> list[tuple[str, str]]:
         if kind == "responsibility":
             entries.append((plan_id, section))
     return entries
+
+
+def _without_tasks(r: Request, out: tuple[str, ...]) -> Request:
+    """A selection of tasks with the given ones left out (a lookup of chosen tasks stays as asked)."""
+    if r.items is not Items.TASKS or r.op is Op.LOOKUP:
+        return r
+    ids = tuple(i for i in r.filters.ids if i not in out)
+    return r.but(filters=r.filters.model_copy(update={"excluded": (*r.filters.excluded, *out), "ids": ids}))
