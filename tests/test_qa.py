@@ -3562,3 +3562,13 @@ def test_other_tasks_of_the_same_amount_leave_the_one_talked_about_out(assistant
     both = assistant.ask("Hai lớp đó dành cho đối tượng nào?", others.context)
     said = canon(plain_text(both))
     assert _has(said, "cán bộ thực thi quyền SHTT") and _has(said, "cán bộ quản trị TSTT")
+
+
+def test_a_place_in_a_ranking_with_no_ranking_before_is_asked_back(assistant: Assistant) -> None:
+    """'đứng thứ 2 là dòng nào' as a first message: which ranking? (it listed every plan's tasks: over one Telegram
+    message with every province's plans)."""
+    answered, _, intent = ask(assistant, "dung thu 2 la dong nao")
+    assert not answered and intent == "no_referent"
+    first = assistant.ask("nam 2023 dong nao co tong kinh phi lon nhat")
+    second = assistant.ask("dung thu 2 la dong nao", first.context)
+    assert second.answered and _has(canon(plain_text(second)), "3.6")

@@ -969,6 +969,14 @@ class Reader:
                 and not (q.task_numbers or q.group_numbers or q.agencies or q.quarters or q.sources)
                 and len(q.content_tokens) <= 1
             )
+            or (
+                # "đứng thứ 2 là dòng nào" as a first message: no ranking yet (with every province's plans, every
+                # plan's list was the answer)
+                not ctx.last
+                and not (q.task_numbers or q.group_numbers or q.agencies or q.sources)
+                and self.lexicon.has("ranked_place", q.folded)
+                and not q.has("largest")
+            )
         )
 
     @staticmethod
