@@ -638,8 +638,7 @@ class Reader:
         if r.items is not Items.TASKS or r.op is Op.LOOKUP or r.filters.excluded:
             return r
         out = tuple(t.id for t in self.index.find_numbered_tasks(q.excluded_numbers, list(r.plans)))
-        ids = tuple(i for i in r.filters.ids if i not in out)
-        return r.but(filters=r.filters.model_copy(update={"excluded": out, "ids": ids})) if out else r
+        return _without_tasks(r, out) if out else r
 
     def _route(self, q: Query, context: Context) -> list[Request]:
         small = self._small_talk(q)
