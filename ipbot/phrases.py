@@ -53,6 +53,7 @@ WHICH_TASK = (
 )
 
 SOURCE = "Nguồn: {plan}, {where}."
+INSTEAD_OF = "{asked} không có nội dung này; {found} có:"
 
 # --- Telegram ---------------------------------------------------------------
 COMMANDS = {

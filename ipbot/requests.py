@@ -249,6 +249,7 @@ class Request(_Frozen):
     position: Annotated[int, Interval(ge=1, le=20)] = 1  # MAX/MIN: the n-th distinct amount ("lớn thứ hai")
     reason: Reason | None = None
     alternatives: tuple[Request, ...] = ()  # NOTHING: what the user may have meant
+    instead_of: tuple[str, ...] = ()  # the conversation's plans, which have nothing on it: the answer is another's
 
     def pack(self) -> str:
         """Compact JSON (defaults left out): button data and stored context."""

@@ -226,6 +226,13 @@ SESSIONS = {
         ("Năm 2023 Ninh Thuận có nhiệm vụ gì về chỉ dẫn địa lý?", ["3.3"]),
         ("tong thoi gian thuc hien bao lau, tong kp bn", ["24 tháng", "1.200 triệu đồng"]),
     ],
+    "a task only another plan has, while talking about one plan": [
+        ("Kế hoạch Thái Bình do ai ký?", ["Trần Thị Bích Hằng"]),
+        (
+            "có nhiệm vụ nào về bản đồ số sản phẩm OCOP không?",
+            ["Thái Bình (2021–2025, định hướng 2030) không có nội dung này", "năm 2022 tỉnh Ninh Thuận có", "1.c"],
+        ),
+    ],
     "a district in a conversation": [
         ("htx em lam nho o ninh phuoc, ke hoach shtt 2023 cua tinh co ho tro dang ky nhan hieu ko a", ["3.6", KHCN]),
         ("neu muon di tap huan thi huyen co to chuc lop nao ko", ["5.3"]),

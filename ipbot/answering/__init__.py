@@ -140,6 +140,12 @@ class Answerer:
             # asked for something the plans do not state: say so, then what they do state
             answer.sections.insert(0, Section([talk.reason_line(self.db, request)]))
             answer.answered = False
+        elif request.instead_of and answer.answered:
+            # the conversation's plan has nothing on it and another plan has: say so before that plan's answer
+            asked = ", ".join(self.db.plan(p).short_title for p in request.instead_of if p in self.db.known_plans)
+            found = ", ".join(self.db.plan(p).short_title for p in dict.fromkeys(answer.plan_ids))
+            if asked and found:
+                answer.sections.insert(0, Section([phrases.INSTEAD_OF.format(asked=asked, found=found)]))
         return answer
 
     def _beyond_one_answer(self, request: Request) -> Answer | None:

@@ -631,7 +631,28 @@ class Reader:
             found = [_as_results(r) for r in found]
         if q.unplanned and any(r.items is not Items.NOTHING for r in found):
             found.append(Request(items=Items.NOTHING, reason=Reason.NO_PLAN, filters=Filters(words=q.unplanned)))
+        moved_from = self._moved_from(q, context, found)
+        if moved_from:
+            found = [r.but(instead_of=moved_from) if r.items is Items.TASKS else r for r in found]
         return found
+
+    def _moved_from(self, q: Query, context: Context, found: list[Request]) -> tuple[str, ...]:
+        """The conversation's plan, when the message named no plan and only another plan's tasks answer it
+        ("có nhiệm vụ nào về bản đồ số OCOP không?" while talking about Thái Bình): the answer says that plan has
+        none before giving the other's, never as if it were the plan talked about."""
+        talked = context.plan_id or context.default_plan_id
+        if not talked or talked not in self.index.plans or q.provinces or q.years or q.plan_numbers or q.unplanned:
+            return ()
+        if self.lexicon.has("every_plan", q.folded) or self.lexicon.has("which_plan", q.folded):
+            return ()  # "kế hoạch nào có …", "trong cả 3 kế hoạch": any plan is asked
+        tasks = [r for r in found if r.items is Items.TASKS]
+        ids = [i for r in tasks for i in r.filters.ids]
+        if not tasks or len(tasks) != len([r for r in found if r.items is not Items.NOTHING]) or not ids:
+            return ()
+        known = {*context.task_ids, *context.tasks_seen, *context.listed}
+        if any(i.split(":", 1)[0] == talked or i in known for i in ids):
+            return ()  # the plan talked about has it, or the task is one the conversation was already about
+        return (talked,)
 
     def _without_excluded(self, q: Query, r: Request) -> Request:
         """A selection of tasks with the ones the message leaves out ("không tính 5.3") taken away."""
