@@ -213,6 +213,7 @@ class Filters(_Frozen):
     negate: bool = False  # "which do not": the agency test (or, with no agency, the funding-source test) reversed
     quarters: tuple[int, ...] = ()
     exact_quarters: bool = False  # "đúng Quý II (không tính Quý I–II)": the task's quarters are exactly these
+    starting: bool = False  # "bắt đầu từ Quý I": the task's first quarter is one of these
     whole_year: bool = False
     groups: tuple[str, ...] = ()  # "plan:group"
     source: str | None = None  # draws on this funding source

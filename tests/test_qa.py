@@ -3572,3 +3572,22 @@ def test_a_place_in_a_ranking_with_no_ranking_before_is_asked_back(assistant: As
     first = assistant.ask("nam 2023 dong nao co tong kinh phi lon nhat")
     second = assistant.ask("dung thu 2 la dong nao", first.context)
     assert second.answered and _has(canon(plain_text(second)), "3.6")
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "left_out"),
+    [
+        # a task of Quý I–II starts in Quý I: counted; one of Quý II alone does not
+        (
+            "Bảng dự toán 2023 có bao nhiêu dòng bắt đầu triển khai từ Quý I (tính cả Quý I-II)?",
+            ["3 nhiệm vụ", "3.2"],
+            "3.4",
+        ),
+        ("nam 2023 nhung viec nao bat dau lam vao quy 2", ["3.4", "5.5"], "3.2"),
+    ],
+)
+def test_tasks_chosen_by_the_quarter_they_start_in(
+    assistant: Assistant, question: str, said: list[str], left_out: str
+) -> None:
+    answered, text, _ = ask(assistant, question)
+    assert answered and all(_has(text, s) for s in said) and not _has(text, left_out)

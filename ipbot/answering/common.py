@@ -144,7 +144,9 @@ def filters_phrase(db: PlanDB, plan: PlanInfo, f: Filters) -> str:
         for number in numbers:
             group = plan.group(number)
             parts.append(f"thuộc nhóm {number}" + (f" ({shorten(group.title, 70)})" if group else ""))
-    if f.quarters:
+    if f.quarters and f.starting:
+        parts.append(f"bắt đầu triển khai từ {quarters_text(list(f.quarters))}")
+    elif f.quarters:
         only = "chỉ " if f.exact_quarters else ""
         parts.append(f"triển khai {only}trong {quarters_text(list(f.quarters))}")
     if f.whole_year:

@@ -402,7 +402,10 @@ class PlanDB:
                 f"where a.task_id = t.id and g.kind = ? and a.role in ({_marks(roles)}))"
             )
             params += [f.agency_kind, *roles]
-        if f.quarters:
+        if f.quarters and f.starting:
+            conds.append(f"(select min(q.quarter) from task_quarters q where q.task_id = t.id) in ({_marks(f.quarters)})")
+            params += f.quarters
+        elif f.quarters:
             conds.append(
                 f"exists (select 1 from task_quarters q where q.task_id = t.id and q.quarter in ({_marks(f.quarters)}))"
             )

@@ -561,6 +561,8 @@ class Operations:
         amount_only = set(q.content_tokens) <= set(self.lex.phrases("amount_words"))
         if amount is not None and turn.task_how == "content" and amount_only:
             ids = ()  # "những dòng có kinh phí đúng 9,2 triệu": chosen by the amount, the words name no task
+        # "bắt đầu từ Quý I"; ("bắt đầu ngay Quý I (chỉ tính dòng ghi đúng 'Quý I')": the quarter exactly)
+        starting = () if self._exact_quarters(turn) else self._starting_quarter(turn)
         r.filters = Filters(
             ids=tuple(i for i in ids if i not in excluded),
             excluded=excluded,
@@ -573,8 +575,9 @@ class Operations:
             co_led=self.lex.has("co_led", blank(f, q.scope_spans)),
             negate=negate or (source_negated and agency is None),
             exclude_role=exclude,
-            quarters=self._quarters(turn),
+            quarters=starting or self._quarters(turn),
             exact_quarters=self._exact_quarters(turn),
+            starting=bool(starting),
             whole_year=q.has("whole_year") and not q.quarters,
             groups=groups,
             source=None if source_out else source,
@@ -942,6 +945,12 @@ class Operations:
         plain = strip_marks(q.raw).lower()
         spanned = _RUNS_INTO_RE.sub(" ", plain)
         return tuple(quarters_in(spanned)) if spanned != plain and quarters_in(spanned) else tuple(q.quarters)
+
+    def _starting_quarter(self, turn: Turn) -> tuple[int, ...]:
+        """The quarter tasks are asked to start in ("bắt đầu triển khai từ Quý I (tính cả Quý I-II)": a task of
+        Quý I–II starts in Quý I, one of Quý II does not); none when the question asks no start."""
+        m = next(self.lex.find("starting_quarter", turn.query.folded), None)
+        return tuple(quarters_in(turn.query.folded[m.start() :])[:1]) if m else ()
 
     def _quarters_kept(self, turn: Turn) -> tuple[int, ...]:
         """The quarters named outside a clause that leaves others out ("'Quý I' (không tính việc Quý I-II)"), when
