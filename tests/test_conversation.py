@@ -233,6 +233,14 @@ SESSIONS = {
             ["Thái Bình (2021–2025, định hướng 2030) không có nội dung này", "năm 2022 tỉnh Ninh Thuận có", "1.c"],
         ),
     ],
+    "the same support a year before, then what else its lead leads": [
+        ("Năm 2023 tỉnh có hỗ trợ truy xuất nguồn gốc cho sản phẩm OCOP không?", ["3.4"]),
+        (
+            "còn năm 2022 thì việc hỗ trợ tương tự do cơ quan nào chủ trì?",
+            ["3.e", "Sở Nông nghiệp và Phát triển nông thôn"],
+        ),
+        ("cơ quan đó năm 2022 còn chủ trì những nhiệm vụ nào nữa?", ["3.a", "3.c", "trừ nhiệm vụ 3.e"]),
+    ],
     "a district in a conversation": [
         ("htx em lam nho o ninh phuoc, ke hoach shtt 2023 cua tinh co ho tro dang ky nhan hieu ko a", ["3.6", KHCN]),
         ("neu muon di tap huan thi huyen co to chuc lop nao ko", ["5.3"]),

@@ -403,7 +403,9 @@ class PlanDB:
             )
             params += [f.agency_kind, *roles]
         if f.quarters and f.starting:
-            conds.append(f"(select min(q.quarter) from task_quarters q where q.task_id = t.id) in ({_marks(f.quarters)})")
+            conds.append(
+                f"(select min(q.quarter) from task_quarters q where q.task_id = t.id) in ({_marks(f.quarters)})"
+            )
             params += f.quarters
         elif f.quarters:
             conds.append(

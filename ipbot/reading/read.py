@@ -784,6 +784,12 @@ class Reader:
             # "ngoài việc đó, nhóm cơ quan này còn được giao gì nữa?" after a duty entry quoted for its words: the
             # agencies that entry names
             q.agencies = self._agencies_of_quoted_entry(context)
+            if not q.agencies and (
+                q.has("list") or any(self.lexicon.has(c, q.folded) for c in ("which_tasks", "count"))
+            ):
+                # "cơ quan đó còn chủ trì những việc nào nữa?" after a task's lead (not "cũng sở đó chủ trì à?",
+                # which asks the task's lead again)
+                q.agencies = self._lead_just_named(context)
             if q.agencies:
                 self._roles_describe_agency(q)
         turn = Turn(q, context, plans, explicit, asked_plans=list(plans))
@@ -1287,6 +1293,15 @@ class Reader:
             return None
         chosen = tuple(dict.fromkeys(i.split(":", 1)[0] for i in ids))
         return Request(items=Items.AGENCIES, op=Op.LIST, plans=chosen, filters=Filters(role=Role.DUTY, ids=tuple(ids)))
+
+    def _lead_just_named(self, context: Context) -> list[str]:
+        """The one lead agency the last answer gave for the one task it was about ("còn năm 2022 việc tương tự do
+        cơ quan nào chủ trì?" then "cơ quan đó còn chủ trì những việc nào nữa?"); none when it gave no lead."""
+        asked = [r for r in context.last if r.items is Items.TASKS and Field.LEAD in r.show]
+        if len(asked) != 1 or len(context.task_ids) != 1 or context.task_ids[0] not in self.index.tasks:
+            return []
+        leads = self.index.tasks[context.task_ids[0]].lead
+        return list(leads) if len(leads) == 1 else []
 
     def _agencies_of_quoted_entry(self, context: Context) -> list[str]:
         """The agencies of the one "Tổ chức thực hiện" entry the last answer quoted (none when it quoted several)."""
@@ -1904,6 +1919,10 @@ class Reader:
                 # other plan's task of the same kind is what "which" asks for
                 analogs = self._same_kind(ctx_tasks, plan_ids)
             turn.tasks, turn.task_how = (analogs, "analog") if analogs else (ctx_tasks, "no_analog")
+        if turn.tasks:
+            # "còn năm 2022 thì việc hỗ trợ tương tự …": the task talked about (or its analog) is what its words
+            # described, not a task another plan has for them
+            turn.elsewhere = []
 
     def _one_of_listed(self, turn: Turn) -> list[TaskRef]:
         """The one task of the list just given whose text has every word the question names it by ("cái tập
