@@ -241,6 +241,10 @@ SESSIONS = {
         ),
         ("cơ quan đó năm 2022 còn chủ trì những nhiệm vụ nào nữa?", ["3.a", "3.c", "trừ nhiệm vụ 3.e"]),
     ],
+    "the aim of the one task a support answer gave": [
+        ("Tôi mở xưởng cơ khí ở Ninh Sơn. Kế hoạch 2022 có hỗ trợ khởi nghiệp đổi mới sáng tạo không?", ["2.a"]),
+        ("mục tiêu cụ thể của việc đó là gì?", ["hệ sinh thái khởi nghiệp"]),
+    ],
     "a district in a conversation": [
         ("htx em lam nho o ninh phuoc, ke hoach shtt 2023 cua tinh co ho tro dang ky nhan hieu ko a", ["3.6", KHCN]),
         ("neu muon di tap huan thi huyen co to chuc lop nao ko", ["5.3"]),

@@ -2499,7 +2499,8 @@ class Reader:
         """ "Mục tiêu cụ thể gồm những bước nào?" right after one task: that task's aim, not the plan's targets
         (unless its words are a target's, or it names a plan, a year, a task)."""
         q = turn.query
-        talked = [t for t in turn.context.task_ids if t.split(":", 1)[0] in turn.plan_ids]
+        # (a support answer lists the one task that helps: "mục tiêu cụ thể của nhiệm vụ đó" is its aim)
+        talked = [t for t in turn.context.task_ids or turn.context.listed if t.split(":", 1)[0] in turn.plan_ids]
         if (
             not q.has("objective")
             or len(talked) != 1
