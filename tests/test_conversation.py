@@ -245,6 +245,16 @@ SESSIONS = {
         ("Tôi mở xưởng cơ khí ở Ninh Sơn. Kế hoạch 2022 có hỗ trợ khởi nghiệp đổi mới sáng tạo không?", ["2.a"]),
         ("mục tiêu cụ thể của việc đó là gì?", ["hệ sinh thái khởi nghiệp"]),
     ],
+    "more tasks taken into the sum just made": [
+        ("Năm 2023 Sở KH&CN chủ trì những lớp tập huấn nào?", ["4.1", "5.1", "5.2"]),
+        ("tổng kinh phí mấy lớp đó là bao nhiêu", ["27,6 triệu đồng"]),
+        ("tính thêm nhiệm vụ 5.3 nữa thì bao nhiêu", ["447,6 triệu đồng"]),
+    ],
+    "a correction that takes more tasks into the sum just made": [
+        ("Năm 2023 Sở KH&CN chủ trì bao nhiêu lớp tập huấn, bồi dưỡng?", ["3 lớp"]),
+        ("cộng kinh phí mấy lớp đó lại", ["27,6 triệu đồng"]),
+        ("không, ý tôi là cộng cả các lớp cho học sinh, sinh viên nữa", ["107,6 triệu đồng"]),
+    ],
     "a district in a conversation": [
         ("htx em lam nho o ninh phuoc, ke hoach shtt 2023 cua tinh co ho tro dang ky nhan hieu ko a", ["3.6", KHCN]),
         ("neu muon di tap huan thi huyen co to chuc lop nao ko", ["5.3"]),

@@ -682,7 +682,8 @@ class Reader:
             part_only = q.has(*TASK_FACETS) and not (
                 q.content_tokens or q.task_numbers or q.agencies or self.lexicon.has("plan_total", q.folded)
             )
-            if not part_only:
+            # ("không, ý tôi là cộng cả các lớp cho học sinh nữa" widens the last selection: kept)
+            if not part_only and not self.lexicon.has("add_more", q.folded):
                 context = _forgotten(context)
         repeated = self._repeat_last(q, context)
         if repeated is not None:
@@ -828,6 +829,9 @@ class Reader:
         unknown_number = self._unknown_number(turn)
         if unknown_number is not None:
             return [unknown_number]
+        added = self._added_to_last(turn)
+        if added is not None:
+            return [added]
         cited = self._citation(
             turn
         )  # "quyết định 2367 hai kế hoạch ghi khác nhau thế nào": the document, not the plans
@@ -1293,6 +1297,23 @@ class Reader:
             return None
         chosen = tuple(dict.fromkeys(i.split(":", 1)[0] for i in ids))
         return Request(items=Items.AGENCIES, op=Op.LIST, plans=chosen, filters=Filters(role=Role.DUTY, ids=tuple(ids)))
+
+    def _added_to_last(self, turn: Turn) -> Request | None:
+        """ "không, ý tôi là cộng cả các lớp cho học sinh, sinh viên nữa" after a sum, count or list of tasks: the
+        same operation over the rows it had and the tasks the message names (None when it adds nothing)."""
+        q, context = turn.query, turn.context
+        if not turn.tasks or turn.task_how not in ("content", "number") or not self.lexicon.has("add_more", q.folded):
+            return None
+        last = [r for r in context.last if r.items is Items.TASKS and r.op in (Op.SUM, Op.COUNT, Op.LIST)]
+        if len(last) != 1:
+            return None
+        had = last[0].filters.ids or tuple(context.listed)
+        more = tuple(r.id for r in turn.tasks if r.id not in had)
+        if not had or not more or {i.split(":", 1)[0] for i in (*had, *more)} != set(last[0].plans):
+            return None
+        f = last[0].filters
+        kept = Filters(ids=(*had, *more), source=f.source, without_source=f.without_source, year=f.year)
+        return last[0].but(filters=kept, explicit=True)
 
     def _lead_just_named(self, context: Context) -> list[str]:
         """The one lead agency the last answer gave for the one task it was about ("còn năm 2022 việc tương tự do
