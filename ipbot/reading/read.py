@@ -683,7 +683,7 @@ class Reader:
                 q.content_tokens or q.task_numbers or q.agencies or self.lexicon.has("plan_total", q.folded)
             )
             # ("không, ý tôi là cộng cả các lớp cho học sinh nữa" widens the last selection: kept)
-            if not part_only and not self.lexicon.has("add_more", q.folded):
+            if not part_only and not self.lexicon.has("adds_more", q.folded):
                 context = _forgotten(context)
         repeated = self._repeat_last(q, context)
         if repeated is not None:
@@ -1302,7 +1302,7 @@ class Reader:
         """ "không, ý tôi là cộng cả các lớp cho học sinh, sinh viên nữa" after a sum, count or list of tasks: the
         same operation over the rows it had and the tasks the message names (None when it adds nothing)."""
         q, context = turn.query, turn.context
-        if not turn.tasks or turn.task_how not in ("content", "number") or not self.lexicon.has("add_more", q.folded):
+        if not turn.tasks or turn.task_how not in ("content", "number") or not self.lexicon.has("adds_more", q.folded):
             return None
         last = [r for r in context.last if r.items is Items.TASKS and r.op in (Op.SUM, Op.COUNT, Op.LIST)]
         if len(last) != 1:
