@@ -3591,3 +3591,9 @@ def test_tasks_chosen_by_the_quarter_they_start_in(
 ) -> None:
     answered, text, _ = ask(assistant, question)
     assert answered and all(_has(text, s) for s in said) and not _has(text, left_out)
+
+
+def test_the_classes_an_agency_leads_include_one_that_states_no_count(assistant: Assistant) -> None:
+    """'Những lớp tập huấn nào': 5.b (training on the IP database) is a class, though it counts none."""
+    answered, text, _ = ask(assistant, "năm 2022 Sở KH&CN chủ trì những lớp tập huấn nào?")
+    assert answered and _has(text, "5.a") and _has(text, "5.b") and not _has(text, "5.c")

@@ -445,6 +445,17 @@ class Operations:
                 if r.id in counting or (self.index.tasks[r.id].topics[:1] and self.index.tasks[r.id].topics[0] in kinds)
             )
             return pointed or counting
+        if counting and (turn.query.has("list") or self.lex.has("which_tasks", turn.query.folded)):
+            # "Sở KH&CN chủ trì những lớp tập huấn nào": a class that states no count ("Tập huấn khai thác cơ sở
+            # dữ liệu SHTT") is one too, filed under the classes' topic; a count or a sum takes only the counted
+            kinds = {self.index.tasks[t].topics[0] for t in counting if self.index.tasks[t].topics}
+            plans = {p.id for p in turn.plans}
+            filed = [
+                tid
+                for tid, task in self.index.tasks.items()
+                if tid.split(":", 1)[0] in plans and task.topics[:1] and task.topics[0] in kinds
+            ]
+            return tuple(dict.fromkeys([*counting, *filed]))
         return counting
 
     def _counting(self, turn: Turn, head: str) -> tuple[str, ...]:
