@@ -3597,3 +3597,9 @@ def test_the_classes_an_agency_leads_include_one_that_states_no_count(assistant:
     """'Những lớp tập huấn nào': 5.b (training on the IP database) is a class, though it counts none."""
     answered, text, _ = ask(assistant, "năm 2022 Sở KH&CN chủ trì những lớp tập huấn nào?")
     assert answered and _has(text, "5.a") and _has(text, "5.b") and not _has(text, "5.c")
+
+
+def test_which_forces_asks_agencies(assistant: Assistant) -> None:
+    """'Những lực lượng nào được giao …': agencies (police, market control, customs), not a task."""
+    answered, text, _ = ask(assistant, "Ở Thái Bình, những lực lượng nào được giao tăng cường thực thi quyền SHTT?")
+    assert answered and all(_has(text, a) for a in ("Công an tỉnh", "Cục Quản lý thị trường tỉnh", "Chi cục Hải quan"))

@@ -4069,7 +4069,8 @@ _FEW_LISTED = 3
 """A list this short is what a bare follow-up ("ai chủ trì?") asks about, task by task."""
 
 _WHICH_AGENCIES_RE = re.compile(
-    r"(nhung|cac) (co quan|so|don vi|ben|ai|to chuc) nao|nhung ai|co quan nao|don vi nao|so nao|to chuc nao"
+    r"(nhung|cac) (co quan|so|don vi|ben|ai|to chuc|luc luong|nganh) nao|nhung ai|co quan nao|don vi nao|so nao"
+    r"|to chuc nao|luc luong nao"  # "những lực lượng nào được giao tăng cường thực thi": the police, customs…
     # "năm 2022 thì ai được giao rà soát, thống kê sản phẩm OCOP": whose duty it is
     r"|\bai (?:duoc|bi) giao\b(?! (?:chu tri|phoi hop)\b)"
 )
