@@ -1108,7 +1108,9 @@ class Reader:
         words = _without(q.content, [fold(p.province) for p in self.index.plans.values()])
         # the words every support question has, compared as typed: folded, "hỏi" would cut "hội"
         scaffold = [*self.lexicon.phrases("support_scaffolding"), *(product.drop if product else ())]
+        kept = [k for k in self.lexicon.phrases("support_needs_kept") if fold(k) in fold(words)]
         words = _without(words, [shape(w) if accented else fold(w) for w in scaffold], accented=accented)
+        words = " ".join([words, *kept])  # ("… về nhãn hiệu, đăng ký bảo hộ": the need keeps its scaffolding words)
         if not self.index.content_tokens(words) or q.wants_support:
             # (a producer who only said who they are: their words describe them, the need is read from them)
             words = self._support_need(q)
