@@ -145,18 +145,21 @@ def test_a_greeting_and_a_preamble_before_the_question(assistant: Assistant) -> 
         ("HTX tôi nuôi cừu ở Ninh Thuận có hỗ trợ gì không", "3.3", "không nêu riêng"),  # named: its own task
         ("HTX tôi muốn tham gia hội chợ, tỉnh có hỗ trợ gì không?", "Xúc tiến thương mại", "giống cây trồng"),
         ("xuong em che tao may boc vo toi, co ho tro dang ky sang che khong", "2.c", "Số lượng"),  # máy, not mấy
-        # "chào bạn" sells nothing; "đăng ký bảo hộ" is the need, though each word is every question's
-        (
-            "Chào bạn, mình là giám đốc HTX làm bánh cáy ở Thái Bình. Có hỗ trợ gì về nhãn hiệu, đăng ký bảo hộ không?",
-            "III.4.c",
-            "mình là",
-        ),
     ],
 )
 def test_the_need_is_what_is_matched(assistant: Assistant, question: str, fact: str, not_fact: str) -> None:
     answered, text, intent = _ask(assistant, question)
     assert (answered, intent) == (True, "support")
     assert _has(text, fact) and not _has(text, not_fact)
+
+
+def test_registering_protection_is_a_need_and_greeting_the_bot_sells_nothing(assistant: Assistant) -> None:
+    """ "Chào bạn" is no product sold; "đăng ký bảo hộ" is the need, though each of its words is every question's."""
+    question = (
+        "Chào bạn, mình là giám đốc HTX làm bánh cáy ở Thái Bình. Có hỗ trợ gì về nhãn hiệu, đăng ký bảo hộ không?"
+    )
+    answered, text, _ = _ask(assistant, question)
+    assert answered and _has(text, "III.4.c") and _has(text, "«bánh cáy»") and not _has(text, "mình là")
 
 
 def test_a_support_follow_up_for_another_province(assistant: Assistant) -> None:
