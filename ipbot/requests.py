@@ -276,6 +276,7 @@ _TASK_FIELD_INTENTS = {
     Field.TIME: "timeline",
     Field.DURATION: "timeline",
     Field.BUDGET: "budget",
+    Field.SOURCES: "budget",
     Field.OBJECTIVE: "objective",
     Field.QUANTITY: "quantity",
     Field.QUOTE: "source",

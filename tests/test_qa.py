@@ -3603,3 +3603,11 @@ def test_which_forces_asks_agencies(assistant: Assistant) -> None:
     """'Những lực lượng nào được giao …': agencies (police, market control, customs), not a task."""
     answered, text, _ = ask(assistant, "Ở Thái Bình, những lực lượng nào được giao tăng cường thực thi quyền SHTT?")
     assert answered and all(_has(text, a) for a in ("Công an tỉnh", "Cục Quản lý thị trường tỉnh", "Chi cục Hải quan"))
+
+
+def test_where_a_tasks_money_comes_from_in_a_plan_that_gives_no_task_its_own(assistant: Assistant) -> None:
+    """Thái Bình costs no task; its one statement of where all the money comes from answers 'nguồn nào'."""
+    answered, text, _ = ask(assistant, "KH Thái Bình: kinh phí cho nhiệm vụ quản lý chỉ dẫn địa lý lấy từ nguồn nào?")
+    assert answered and _has(text, "sự nghiệp khoa học và công nghệ") and _has(text, "các nguồn hợp pháp khác")
+    answered, _, _ = ask(assistant, "KH Thái Bình: nhiệm vụ quản lý chỉ dẫn địa lý bao nhiêu tiền?")
+    assert not answered  # how much is stated nowhere

@@ -156,6 +156,13 @@ def _budget(db: PlanDB, plan: PlanInfo, task: Task) -> Lines:
     return lines, stated
 
 
+def _sources(db: PlanDB, plan: PlanInfo, task: Task) -> Lines:
+    """'kinh phí lấy từ nguồn nào': the task's money by source; where the plan gives no task its own money, its
+    one statement of where all of it comes from answers the question."""
+    lines, stated = _budget(db, plan, task)
+    return lines, stated or (task.budget.status != "row" and bool(plan.funding_text) and plan.budget_total is None)
+
+
 def _one_count(task: Task) -> tuple[Quantity | None, dict[str, Decimal]]:
     """The one count a task's money divides by ("05 sản phẩm OCOP"; none for a count per place, "mỗi huyện 02
     lớp", or several counts) and the amounts it states ({"tổng kinh phí": …, "phân bổ": …})."""
@@ -308,6 +315,7 @@ FIELDS: dict[Field, Callable[[PlanDB, PlanInfo, Task], Lines]] = {
     Field.TIME: _time,
     Field.DURATION: _duration,
     Field.BUDGET: _budget,
+    Field.SOURCES: _sources,
     Field.OBJECTIVE: _objective,
     Field.QUANTITY: _quantity,
     Field.TRAINING: _training,

@@ -3540,6 +3540,13 @@ class Reader:
                 # "CDĐL năm 2022 cho những sản phẩm cụ thể nào": the title names it ("… Nha đam Ninh Thuận")
                 facets = [Field.CONTENT if f is Field.DETAIL else f for f in facets]
             facets = list(dict.fromkeys(facets))
+        if (
+            Field.BUDGET in facets
+            and self.lexicon.has("money_source_asked", q.folded)
+            and not self.lexicon.has("how_much", q.folded)
+        ):
+            # "kinh phí cho mấy việc đó lấy từ nguồn nào": where the money comes from, which a plan may say for all
+            facets = [Field.SOURCES if f is Field.BUDGET else f for f in facets]
         if Field.BUDGET in facets and (
             (len(turn.tasks) == 1 and self.lexicon.has("average", q.folded)) or self.lexicon.has("per_unit", q.folded)
         ):
