@@ -3611,3 +3611,15 @@ def test_where_a_tasks_money_comes_from_in_a_plan_that_gives_no_task_its_own(ass
     assert answered and _has(text, "sự nghiệp khoa học và công nghệ") and _has(text, "các nguồn hợp pháp khác")
     answered, _, _ = ask(assistant, "KH Thái Bình: nhiệm vụ quản lý chỉ dẫn địa lý bao nhiêu tiền?")
     assert not answered  # how much is stated nowhere
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Nếu chia đều tổng kinh phí của nhiệm vụ 3.4 năm 2023 cho số sản phẩm chỉ tiêu thì mỗi sản phẩm được bao nhiêu?",
+        "nv 3.4 năm 2023 moi san pham dc ho tro bn tien",
+    ],
+)
+def test_a_tasks_money_shared_out_over_its_count(assistant: Assistant, question: str) -> None:
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "100 triệu đồng") and _has(text, "500 : 5")
