@@ -3623,3 +3623,12 @@ def test_where_a_tasks_money_comes_from_in_a_plan_that_gives_no_task_its_own(ass
 def test_a_tasks_money_shared_out_over_its_count(assistant: Assistant, question: str) -> None:
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "100 triệu đồng") and _has(text, "500 : 5")
+
+
+def test_a_document_named_in_the_sentence_before_is_the_one_pointed_at(assistant: Assistant) -> None:
+    """'… cùng triển khai Quyết định số 2367. Ký hiệu của quyết định đó …': that decision, as each plan writes it."""
+    answered, text, _ = ask(
+        assistant,
+        "Hai kế hoạch 2022 và 2023 của Ninh Thuận đều dựa vào Quyết định số 2367. Quyết định đó ghi ký hiệu thế nào?",
+    )
+    assert answered and _has(text, "2367/QĐ-TTg") and _has(text, "2367/QĐ-UBND")

@@ -2279,6 +2279,9 @@ class Reader:
         kinds = "|".join(self.lexicon.phrases("cited_kind"))
         pointing = rf"\b(?:{kinds}) (?:\S+ )?(?:do|nay|ay|tren|kia|vua (?:roi|neu))\b"  # "nghị quyết đó"
         pointed = q.has("refer") or re.search(pointing, q.expanded)
+        if not keys and pointed and q.lead_raw:
+            # "… cùng triển khai Quyết định số 2367 ngày 21/12/2021. Ký hiệu của quyết định đó …": the one said before
+            keys = [k for k in self._cited_numbers(q, expand(fold(q.lead_raw)))[0] if k in known]
         if not keys and pointed and (q.has("document") or not q.has(*TASK_FACETS)):
             # "nghị quyết đó": the one cited by what the last answer showed, or the one it was about
             shown = {i for r in turn.context.last if r.items is not Items.CITATIONS for i in r.filters.ids}
@@ -2320,14 +2323,15 @@ class Reader:
         most = max((n for n, _ in good), default=0)
         return list(dict.fromkeys(k for n, k in good if n == most))
 
-    def _cited_numbers(self, q: Query) -> tuple[list[str], list[str]]:
-        """The cited documents the question names by number (their digits), and those it leaves out ("ngoài
-        Quyết định 1068, … còn thực hiện quyết định nào")."""
+    def _cited_numbers(self, q: Query, text: str | None = None) -> tuple[list[str], list[str]]:
+        """The cited documents the question (or ``text``, expanded) names by number (their digits), and those it
+        leaves out ("ngoài Quyết định 1068, … còn thực hiện quyết định nào")."""
         kinds, codes = ("|".join(self.lexicon.phrases(c)) for c in ("cited_kind", "cited_code"))
+        said = q.expanded if text is None else text
         keys: list[str] = []
         left_out: list[str] = []
-        for m in re.finditer(rf"\b(?:{kinds})(?: so)? (\d+)\b|\b(\d+) ?(?:{codes})\b", q.expanded):
-            before = " ".join(q.expanded[max(0, m.start() - 30) : m.start()].split()[-2:])
+        for m in re.finditer(rf"\b(?:{kinds})(?: so)? (\d+)\b|\b(\d+) ?(?:{codes})\b", said):
+            before = " ".join(said[max(0, m.start() - 30) : m.start()].split()[-2:])
             excluded = self.lexicon.has("excluding", f"{before} {m.group(0)}")
             (left_out if excluded else keys).append(m.group(1) or m.group(2))
         return keys, left_out
