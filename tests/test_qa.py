@@ -3632,3 +3632,12 @@ def test_a_document_named_in_the_sentence_before_is_the_one_pointed_at(assistant
         "Hai kế hoạch 2022 và 2023 của Ninh Thuận đều dựa vào Quyết định số 2367. Quyết định đó ghi ký hiệu thế nào?",
     )
     assert answered and _has(text, "2367/QĐ-TTg") and _has(text, "2367/QĐ-UBND")
+
+
+def test_two_tasks_named_by_the_sentence_before_are_what_each_asks_about(assistant: Assistant) -> None:
+    """'… có nhiệm vụ cho nha đam (2022) và cho thịt cừu (2023). Mỗi việc do ai chủ trì?': each task, its lead."""
+    answered, text, _ = ask(
+        assistant,
+        "Ninh Thuận có nhiệm vụ về nha đam (năm 2022) và về thịt cừu (năm 2023). Mỗi việc thuộc loại đối tượng nào?",
+    )
+    assert answered and _has(text, "3.c") and _has(text, "3.3") and _has(text, "chỉ dẫn địa lý")

@@ -530,7 +530,7 @@ class Reader:
         # has nothing else to be about, so the preamble's subject needs less to count
         points_back = refers or (q.has("refer") and len(q.content_tokens) <= 1)
         bar = REFERRED_MATCH if points_back else None
-        lead_explains = bool(lead.content_tokens) and self._explains(lead, bar)
+        lead_explains = bool(lead.content_tokens) and (self._explains(lead, bar) or self._explains_each(lead))
         if explains and lead_explains and len(q.content_tokens) <= 2 and not self._singles_out(q):
             # "…muốn cử người đi học lớp bồi dưỡng chuyên sâu về quản trị TSTT. Năm 2023 tỉnh có tổ chức ko?": one
             # word of the question's own ("tổ chức") matching many tasks is no subject beside the preamble's
@@ -552,6 +552,7 @@ class Reader:
             q.content = f"{lead.content} {SEPARATOR} {q.content}".strip()
             q.full_content = f"{lead.full_content} {SEPARATOR} {q.full_content}".strip()
             q.content_tokens = self.index.content_tokens(q.content)
+            q.lead_subject = lead.content
 
     def _own_before_named(self, q: Query) -> bool:
         """ "sở tôi chủ trì …, có cái nào làm chung với Sở KH&CN": "sở tôi" said before any agency named is
@@ -585,6 +586,14 @@ class Reader:
         if not hits or hits[0].score < TASK_MATCH:
             return False
         return len(hits) < 2 or hits[1].score < SINGLED_OUT * hits[0].score
+
+    def _explains_each(self, q: Query) -> bool:
+        """Two subjects side by side, each naming a task ("có nhiệm vụ riêng cho tôm giống (năm 2022) và cho thịt
+        cừu (năm 2023)"): together they explain the words, though no one task does."""
+        parts = [p for p in _SUBJECTS_RE.split(q.content) if self.index.content_tokens(p)]
+        return len(parts) >= 2 and all(
+            max((h.score for h in self.index.rank_tasks(p)[:1]), default=0.0) >= TASK_MATCH for p in parts
+        )
 
     def _explains(self, q: Query, bar: float | None = None) -> bool:
         """The question's own words point at a task or passage (then a preamble adds nothing but noise)."""
@@ -2079,8 +2088,15 @@ class Reader:
 
     def _each_subject(self, turn: Turn, plan_ids: list[str], least: float = 0.0) -> list[TaskRef]:
         """Two tasks named side by side ("nv tôm giống và nv nha đam, mỗi cái ai chủ trì?"): each found alone
-        (each with a score of at least ``least``)."""
-        parts = [p for p in _SUBJECTS_RE.split(turn.query.content) if self.index.content_tokens(p)]
+        (each with a score of at least ``least``); or named so by the preamble ("Ninh Thuận có nhiệm vụ riêng cho
+        tôm giống và cho thịt cừu. Mỗi sản phẩm gắn với …?"), whose words are then the subjects alone."""
+        found = self._subjects_in(turn, turn.query.content, plan_ids, least)
+        if not found and turn.query.lead_subject:
+            found = self._subjects_in(turn, turn.query.lead_subject, plan_ids, least)
+        return found
+
+    def _subjects_in(self, turn: Turn, content: str, plan_ids: list[str], least: float) -> list[TaskRef]:
+        parts = [p for p in _SUBJECTS_RE.split(content) if self.index.content_tokens(p)]
         if len(parts) < 2:
             return []
         found: list[TaskRef] = []
