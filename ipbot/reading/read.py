@@ -530,7 +530,7 @@ class Reader:
         # has nothing else to be about, so the preamble's subject needs less to count
         points_back = refers or (q.has("refer") and len(q.content_tokens) <= 1)
         bar = REFERRED_MATCH if points_back else None
-        lead_explains = bool(lead.content_tokens) and (self._explains(lead, bar) or self._explains_each(lead))
+        lead_explains = bool(lead.content_tokens) and self._explains(lead, bar)
         if explains and lead_explains and len(q.content_tokens) <= 2 and not self._singles_out(q):
             # "…muốn cử người đi học lớp bồi dưỡng chuyên sâu về quản trị TSTT. Năm 2023 tỉnh có tổ chức ko?": one
             # word of the question's own ("tổ chức") matching many tasks is no subject beside the preamble's
@@ -586,14 +586,6 @@ class Reader:
         if not hits or hits[0].score < TASK_MATCH:
             return False
         return len(hits) < 2 or hits[1].score < SINGLED_OUT * hits[0].score
-
-    def _explains_each(self, q: Query) -> bool:
-        """Two subjects side by side, each naming a task ("có nhiệm vụ riêng cho tôm giống (năm 2022) và cho thịt
-        cừu (năm 2023)"): together they explain the words, though no one task does."""
-        parts = [p for p in _SUBJECTS_RE.split(q.content) if self.index.content_tokens(p)]
-        return len(parts) >= 2 and all(
-            max((h.score for h in self.index.rank_tasks(p)[:1]), default=0.0) >= TASK_MATCH for p in parts
-        )
 
     def _explains(self, q: Query, bar: float | None = None) -> bool:
         """The question's own words point at a task or passage (then a preamble adds nothing but noise)."""
