@@ -3235,6 +3235,7 @@ def test_a_topic_heading_before_the_question(assistant: Assistant) -> None:
         ("Năm 2022 Thái Bình xử lý được bao nhiêu vụ xâm phạm quyền SHTT?", "III.3.b"),
         ("nam 2022 thai binh nhan dc bao nhieu don dang ky SHTT", "10-12%"),
         ("Năm 2023 có bao nhiêu học sinh, sinh viên Ninh Thuận đã tham gia các lớp tập huấn?", "5.5"),
+        ("Năm 2022 Ninh Thuận đã thực tế hỗ trợ được bao nhiêu sản phẩm OCOP đăng ký bảo hộ?", "3.e"),
     ],
 )
 def test_results_are_not_in_the_plans_but_what_they_say_follows(assistant: Assistant, question: str, said: str) -> None:
