@@ -3642,3 +3642,11 @@ def test_two_tasks_named_by_the_sentence_before_are_what_each_asks_about(assista
         "Ninh Thuận có nhiệm vụ về nha đam (năm 2022) và về thịt cừu (năm 2023). Mỗi việc thuộc loại đối tượng nào?",
     )
     assert answered and _has(text, "3.c") and _has(text, "3.3") and _has(text, "chỉ dẫn địa lý")
+
+
+def test_the_coordination_office_named_by_its_first_words(assistant: Assistant) -> None:
+    """'VP điều phối CT MTQG xd nông thôn mới' is the NTM coordination office; its part is in another's duty."""
+    answered, text, _ = ask(
+        assistant, "toi o VP dieu phoi CT MTQG xd nong thon moi. KH SHTT 2022 noi VP toi phoi hop voi so nao?"
+    )
+    assert answered and _has(text, NNPTNT) and _has(text, "rà soát, thống kê")
