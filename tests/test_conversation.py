@@ -255,6 +255,10 @@ SESSIONS = {
         ("cộng kinh phí mấy lớp đó lại", ["27,6 triệu đồng"]),
         ("không, ý tôi là cộng cả các lớp cho học sinh, sinh viên nữa", ["107,6 triệu đồng"]),
     ],
+    "who cooperates with the district on the task it leads": [
+        ("Kế hoạch SHTT năm 2023 của Ninh Thuận giao UBND huyện chủ trì nhiệm vụ nào?", ["5.3"]),
+        ("phối hợp với huyện làm việc đó có những đơn vị nào?", [KHCN, "Hội Doanh nhân trẻ"]),
+    ],
     "a district in a conversation": [
         ("htx em lam nho o ninh phuoc, ke hoach shtt 2023 cua tinh co ho tro dang ky nhan hieu ko a", ["3.6", KHCN]),
         ("neu muon di tap huan thi huyen co to chuc lop nao ko", ["5.3"]),
