@@ -259,6 +259,11 @@ SESSIONS = {
         ("Kế hoạch SHTT năm 2023 của Ninh Thuận giao UBND huyện chủ trì nhiệm vụ nào?", ["5.3"]),
         ("phối hợp với huyện làm việc đó có những đơn vị nào?", [KHCN, "Hội Doanh nhân trẻ"]),
     ],
+    "which of the tasks just listed draw nothing from a source, then all of them added up": [
+        ("Năm 2023 Sở Nông nghiệp và PTNT là cơ quan phối hợp ở những nhiệm vụ nào?", ["3.3", "3.4", "3.6", "5.3"]),
+        ("trong đó cái nào không có tiền từ ngân sách sự nghiệp khoa học?", ["5.3", "không dùng NS sự nghiệp khoa học"]),
+        ("tổng kinh phí thực hiện của mấy cái đó cộng lại là bao nhiêu?", ["3.920 triệu đồng"]),
+    ],
     "a district in a conversation": [
         ("htx em lam nho o ninh phuoc, ke hoach shtt 2023 cua tinh co ho tro dang ky nhan hieu ko a", ["3.6", KHCN]),
         ("neu muon di tap huan thi huyen co to chuc lop nao ko", ["5.3"]),

@@ -1088,7 +1088,7 @@ class Operations:
                 return tuple(found) or ("-",)
         if self.lex.has("refer_list", q.folded) and turn.context.listed:
             # "trong số đó những nhiệm vụ nào…": within what the last list named
-            listed = self._list_restated(turn) or turn.context.listed
+            listed = self._list_restated(turn) or self._chosen_from(turn) or turn.context.listed
             return tuple(t for t in listed if t.split(":", 1)[0] in turn.plan_ids) or ("-",)
         if turn.task_how == "number" and self.lex.has("adds_more", q.folded):
             # "cộng thêm 5.5 nữa thì ba dòng bao nhiêu" after 5.1, then 5.2: the rows talked about, and this one
@@ -1103,11 +1103,20 @@ class Operations:
         if turn.task_how == "context" and turn.tasks and not other_column:
             # the tasks discussed, or those the last list named ("còn cột NS sự nghiệp thì sao, cộng các dòng"
             # is another column: its own rows)
-            restated = self._list_restated(turn)
+            restated = self._list_restated(turn) or self._chosen_from(turn)
             return restated or tuple(r.id for r in turn.tasks if r.plan_id in turn.plan_ids)
         if _REFER_COUNT_RE.search(q.folded) and turn.context.task_ids:
             return tuple(t for t in turn.context.task_ids if t.split(":", 1)[0] in turn.plan_ids)
         return ()
+
+    def _chosen_from(self, turn: Turn) -> tuple[str, ...]:
+        """ "mấy cái đó cộng lại" after a list of one, itself picked from a list ("trong đó cái nào không có tiền từ
+        …"): the tasks it was picked from, which a plural points back at; none otherwise."""
+        if len(turn.context.listed) != 1 or not _PLURAL_REFER_RE.search(turn.query.folded):
+            return ()
+        last = next((r for r in reversed(turn.context.last) if r.items is Items.TASKS and r.op is Op.LIST), None)
+        picked_from = last.filters.ids if last is not None else ()
+        return picked_from if len(picked_from) > 1 and picked_from[0] != "-" else ()
 
     def _list_restated(self, turn: Turn) -> tuple[str, ...]:
         """ "các việc quý II đó" after "những việc quý II?", then "trong số đó việc nào không phải Sở mình chủ
@@ -2102,6 +2111,9 @@ _PRINTED_ROW_RE = re.compile(r"(?<!hai )(?<!ba )(?<!bon )(?<!cac )(?<!\d )\bdong
 
 _AGENCY_NOUN_TOKENS = frozenset({"to", "chuc", "co", "quan", "don", "vi", "so", "nganh", "ben", "hoi", "cac"})
 """The words of "tổ chức", "cơ quan", "đơn vị", "sở, ngành", "bên", "hội": asked alone, they ask who."""
+
+_PLURAL_REFER_RE = re.compile(r"\b(?:may|cac|nhung|ca) (?:cai|nhiem vu|viec|dong|lop|nv) (?:do|tren|nay|vua roi)\b")
+"""A plural pointing back ("mấy cái đó", "các việc trên"), not one task ("cái đó")."""
 
 _OPERATION_CUES = (
     "average",
