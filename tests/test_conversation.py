@@ -264,6 +264,13 @@ SESSIONS = {
         ("trong đó cái nào không có tiền từ ngân sách sự nghiệp khoa học?", ["5.3", "không dùng NS sự nghiệp khoa học"]),
         ("tổng kinh phí thực hiện của mấy cái đó cộng lại là bao nhiêu?", ["3.920 triệu đồng"]),
     ],
+    "a preamble names the task 'đó' points at, not the one talked about before": [
+        ("Kế hoạch Thái Bình có nhiệm vụ tuyên truyền, tư vấn pháp luật SHTT không?", ["III.1.d"]),
+        (
+            "nghe nói Ninh Thuận năm 2022 có nhiệm vụ về tri thức truyền thống, văn hóa dân gian. Nhiệm vụ đó nhằm gì?",
+            ["3.đ", "du lịch"],
+        ),
+    ],
     "a district in a conversation": [
         ("htx em lam nho o ninh phuoc, ke hoach shtt 2023 cua tinh co ho tro dang ky nhan hieu ko a", ["3.6", KHCN]),
         ("neu muon di tap huan thi huyen co to chuc lop nao ko", ["5.3"]),

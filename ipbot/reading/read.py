@@ -1880,7 +1880,8 @@ class Reader:
                     and top[0].score >= talked_cover + OUTRIGHT_LEAD
                 )
                 named = self._names_inside_reference(q) and (not talked_cover or outright)
-                if among or named:
+                # ("nghe nói năm 2022 có nhiệm vụ về tri thức truyền thống. Nhiệm vụ đó …": the preamble's task)
+                if among or named or q.lead_subject:
                     turn.tasks, turn.task_how = among or hits, "content"
                     return
             talked = self._talked_about(turn, hits) if not refers and q.has(*TASK_FACETS) else []
