@@ -3650,3 +3650,13 @@ def test_the_coordination_office_named_by_its_first_words(assistant: Assistant) 
         assistant, "toi o VP dieu phoi CT MTQG xd nong thon moi. KH SHTT 2022 noi VP toi phoi hop voi so nao?"
     )
     assert answered and _has(text, NNPTNT) and _has(text, "rà soát, thống kê")
+
+
+def test_a_student_introducing_themselves_then_asking_the_plans_name(assistant: Assistant) -> None:
+    """What the person studies is no task asked about: the question asks the document's title."""
+    answered, text, _ = ask(
+        assistant,
+        "Em là sinh viên ngành Luật, đang viết khóa luận về quản lý tài sản trí tuệ. "
+        "Kế hoạch SHTT của Thái Bình có tên đầy đủ là gì?",
+    )
+    assert answered and _has(text, "Chương trình phát triển tài sản trí tuệ") and not _has(text, "III.1.d")

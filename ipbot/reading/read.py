@@ -536,7 +536,10 @@ class Reader:
             # word of the question's own ("tổ chức") matching many tasks is no subject beside the preamble's
             # (words that single out one task are: "…nhãn hiệu tập thể. Còn thịt cừu thì ai chủ trì?")
             explains = False
-        names_subject = lead_explains and not explains and not introduction and not q.agencies
+        # ("Em là sinh viên, đang viết khóa luận về quản lý tài sản trí tuệ. Kế hoạch có tên đầy đủ là gì?": who
+        # the person is and what they study; the question asks about the document)
+        about_document = q.has("document") and self.lexicon.has("introduces", lead.folded)
+        names_subject = lead_explains and not explains and not introduction and not q.agencies and not about_document
         needs = [w for need, _ in self.lexicon.needs_in(lead.folded) for w in need.plan_words]
         if needs and not q.needs and not explains and not (names_subject and q.content_tokens):
             # "xưởng em tự chế máy bóc vỏ… KH 2022 có hỗ trợ không?": the need is in the preamble (unless the preamble
