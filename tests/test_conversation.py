@@ -271,6 +271,10 @@ SESSIONS = {
             ["3.đ", "du lịch"],
         ),
     ],
+    "the second of the decisions a plan implements": [
+        ("Kế hoạch Thái Bình thực hiện những quyết định nào của Thủ tướng?", ["1068", "2205"]),
+        ("cái thứ hai ban hành ngày nào?", ["2205/QĐ-TTg", "24/12/2020"]),
+    ],
     "a district in a conversation": [
         ("htx em lam nho o ninh phuoc, ke hoach shtt 2023 cua tinh co ho tro dang ky nhan hieu ko a", ["3.6", KHCN]),
         ("neu muon di tap huan thi huyen co to chuc lop nao ko", ["5.3"]),

@@ -21,7 +21,7 @@ from functools import cached_property
 
 from ipbot.answers import Context
 from ipbot.config import DEFAULT_DATA_DIR
-from ipbot.plans.citations import Citation, citations
+from ipbot.plans.citations import Citation, citations, number_key
 from ipbot.plans.models import Plan, Task
 from ipbot.plans.store import Knowledge
 from ipbot.reading.index import SEPARATOR, Hit, Index, Passage, TaskRef, task_text
@@ -723,6 +723,9 @@ class Reader:
         nth_duty = self._nth_duty(q, context)
         if nth_duty is not None:
             return [nth_duty]
+        nth_decision = self._nth_decision(q, context)
+        if nth_decision is not None:
+            return [nth_decision]
         plans, explicit, missing = self._resolve_plans(q, context)
         implementing = self._plans_implementing(q)
         if implementing and not (q.provinces or q.years or q.plan_numbers):
@@ -937,6 +940,22 @@ class Reader:
         if not 1 <= n <= len(sources):
             return None
         return last[-1].but(items=Items.SOURCES, op=Op.LOOKUP, filters=Filters(source=sources[n - 1].key), show=())
+
+    def _nth_decision(self, q: Query, context: Context) -> Request | None:
+        """ "cái thứ hai ban hành ngày nào?" after the decisions a plan implements: the n-th of them, as the plan
+        cites it."""
+        m = next(self.lexicon.find("ordinal", q.folded), None)
+        last = [r for r in context.last if r.items is Items.DOCUMENT and Field.DECISION in r.show]
+        if m is None or not last or len(last[-1].plans) != 1 or context.listed:
+            return None
+        if not m.group(0).startswith(("cai ", "quyet dinh ", "van ban ", "qd ")) or q.years or q.provinces:
+            return None
+        plan = self.index.plans.get(last[-1].plans[0])
+        decisions = plan.implements if plan else []
+        n = self._nth(m, len(decisions))
+        if not 1 <= n <= len(decisions):
+            return None
+        return last[-1].but(items=Items.CITATIONS, filters=Filters(ids=(number_key(decisions[n - 1].number),)), show=())
 
     def _nth(self, m: re.Match[str], count: int) -> int:
         """The position an ordinal names in a list of ``count`` ("thứ hai": 2, "cuối cùng": ``count``)."""
