@@ -275,6 +275,10 @@ SESSIONS = {
         ("Kế hoạch Thái Bình thực hiện những quyết định nào của Thủ tướng?", ["1068", "2205"]),
         ("cái thứ hai ban hành ngày nào?", ["2205/QĐ-TTg", "24/12/2020"]),
     ],
+    "the third of an agency's duties, asked with words of its own": [
+        ("KH Thái Bình giao UBND huyện, thành phố những việc gì?", ["V.11"]),
+        ("việc thứ ba cụ thể là cán bộ đó lo những lĩnh vực nào?", ["c)", "quyền tác giả"]),
+    ],
     "a district in a conversation": [
         ("htx em lam nho o ninh phuoc, ke hoach shtt 2023 cua tinh co ho tro dang ky nhan hieu ko a", ["3.6", KHCN]),
         ("neu muon di tap huan thi huyen co to chuc lop nao ko", ["5.3"]),

@@ -967,7 +967,9 @@ class Reader:
         entries list them (a, b, c…)."""
         m = next(self.lexicon.find("ordinal", q.folded), None)
         last = [r for r in context.last if r.items is Items.DUTIES and r.filters.agency]
-        if m is None or not last or context.listed or q.agencies or q.content_tokens:
+        # ("việc thứ ba cụ thể là cán bộ đó lo những lĩnh vực nào?": opened by the ordinal, the words ask of that point)
+        opens = m is not None and not q.folded[: m.start()].strip()
+        if m is None or not last or context.listed or q.agencies or (q.content_tokens and not opens):
             return None
         if not m.group(0).startswith(("cai ", "viec ", "diem ", "y ")) or q.years or q.provinces:
             return None  # "dòng thứ hai", "nhiệm vụ thứ hai năm 2023 … ai chủ trì": another question
