@@ -279,6 +279,10 @@ SESSIONS = {
         ("KH Thái Bình giao UBND huyện, thành phố những việc gì?", ["V.11"]),
         ("việc thứ ba cụ thể là cán bộ đó lo những lĩnh vực nào?", ["c)", "quyền tác giả"]),
     ],
+    "both years' totals, then how much one year fell": [
+        ("Tổng kinh phí kế hoạch SHTT của Ninh Thuận năm 2022 và năm 2023 lần lượt là bao nhiêu?", ["5.540", "3.832,6"]),
+        ("vậy năm 2023 giảm bao nhiêu tiền, tương đương mấy phần trăm?", ["1.707,4 triệu đồng", "30,82%"]),
+    ],
     "a district in a conversation": [
         ("htx em lam nho o ninh phuoc, ke hoach shtt 2023 cua tinh co ho tro dang ky nhan hieu ko a", ["3.6", KHCN]),
         ("neu muon di tap huan thi huyen co to chuc lop nao ko", ["5.3"]),

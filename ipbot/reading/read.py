@@ -1519,6 +1519,16 @@ class Reader:
             )
             if step and any(p.year_start == p.year_end == plan_years[0] + step for p in every):
                 plan_years = [plan_years[0], plan_years[0] + step]
+            elif self.lexicon.has("difference", q.folded) and not q.provinces:
+                # "vậy năm 2023 giảm bao nhiêu tiền?" after both years' totals: against the other year just given
+                shown = {p for r in context.last for p in r.plans if p in self.index.plans}
+                years = {
+                    self.index.plans[p].year_start
+                    for p in shown
+                    if self.index.plans[p].year_end == self.index.plans[p].year_start
+                }
+                if len(shown) == 2 and plan_years[0] in years and len(years) == 2:
+                    plan_years = [plan_years[0], *(y for y in years if y != plan_years[0])]
         if plan_years:
             annual = [p for p in cands if p.year_start == p.year_end and p.year_start in plan_years]
             ranged = [p for p in cands if any(p.year_start <= y <= p.year_end for y in plan_years)]
