@@ -261,7 +261,10 @@ SESSIONS = {
     ],
     "which of the tasks just listed draw nothing from a source, then all of them added up": [
         ("Năm 2023 Sở Nông nghiệp và PTNT là cơ quan phối hợp ở những nhiệm vụ nào?", ["3.3", "3.4", "3.6", "5.3"]),
-        ("trong đó cái nào không có tiền từ ngân sách sự nghiệp khoa học?", ["5.3", "không dùng NS sự nghiệp khoa học"]),
+        (
+            "trong đó cái nào không có tiền từ ngân sách sự nghiệp khoa học?",
+            ["5.3", "không dùng NS sự nghiệp khoa học"],
+        ),
         ("tổng kinh phí thực hiện của mấy cái đó cộng lại là bao nhiêu?", ["3.920 triệu đồng"]),
     ],
     "a preamble names the task 'đó' points at, not the one talked about before": [
@@ -280,7 +283,10 @@ SESSIONS = {
         ("việc thứ ba cụ thể là cán bộ đó lo những lĩnh vực nào?", ["c)", "quyền tác giả"]),
     ],
     "both years' totals, then how much one year fell": [
-        ("Tổng kinh phí kế hoạch SHTT của Ninh Thuận năm 2022 và năm 2023 lần lượt là bao nhiêu?", ["5.540", "3.832,6"]),
+        (
+            "Tổng kinh phí kế hoạch SHTT của Ninh Thuận năm 2022 và năm 2023 lần lượt là bao nhiêu?",
+            ["5.540", "3.832,6"],
+        ),
         ("vậy năm 2023 giảm bao nhiêu tiền, tương đương mấy phần trăm?", ["1.707,4 triệu đồng", "30,82%"]),
     ],
     "a district in a conversation": [

@@ -3660,3 +3660,23 @@ def test_a_student_introducing_themselves_then_asking_the_plans_name(assistant: 
         "Kế hoạch SHTT của Thái Bình có tên đầy đủ là gì?",
     )
     assert answered and _has(text, "Chương trình phát triển tài sản trí tuệ") and not _has(text, "III.1.d")
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # the row taken in is counted, the question chooses by agency alone
+        (
+            "Bảng dự toán 2023 có bao nhiêu dòng do Sở KH&CN chủ trì (tính cả dòng lớp tập huấn tại trạm IP Platform)?",
+            "9",
+        ),
+        # a topic outside the bracket still chooses the rows
+        (
+            "Cộng kinh phí các dòng tập huấn, bồi dưỡng (kể cả lớp cho học sinh, sinh viên) trong bảng dự toán 2023?",
+            "527,6",
+        ),
+    ],
+)
+def test_a_row_taken_in_by_a_bracket_chooses_nothing(assistant: Assistant, question: str, said: str) -> None:
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, said)

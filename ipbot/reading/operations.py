@@ -1061,6 +1061,8 @@ class Operations:
             return ()  # "mấy dòng quý I lúc nãy": a selection said earlier, chosen again by its own words
         if self.lex.has("counted_as_zero", q.folded):
             return ()  # "(dòng chỉ ghi 'Hoạt động thường xuyên' tính là 0)": how those rows count, no selection
+        if turn.task_how == "content" and self._named_only_as_included(turn):
+            return ()  # "do Sở KH&CN chủ trì (tính cả dòng lớp tập huấn tại trạm IP Platform)": counted in, not chosen
         phrases = [fold(m.group(1)) for m in _QUOTED_RE.finditer(q.raw)]
         if self.lex.has("recurring", q.folded):
             phrases.append("hoat dong thuong xuyen")
@@ -1109,6 +1111,23 @@ class Operations:
             return tuple(t for t in turn.context.task_ids if t.split(":", 1)[0] in turn.plan_ids)
         return ()
 
+    def _named_only_as_included(self, turn: Turn) -> bool:
+        """The words that name tasks stand only inside a clause that takes rows in ("tính cả dòng …", "kể cả …"):
+        outside it, no task is named."""
+        raw = turn.query.raw
+        spans = [m.span() for m in self.including_re.finditer(aligned(raw))]
+        if not spans:
+            return False
+        if _QUOTED_RE.search(raw) or self.lex.has("recurring", turn.query.folded):
+            return False  # a phrase quoted chooses the rows ("ghi 'Hoạt động thường xuyên' (kể cả ghi chú)")
+        said = fold(blank(raw, spans))
+        tags = {fold(x) for p in turn.plans for t in p.tasks for x in t.topics}
+        if any(re.search(rf"\b{re.escape(tag)}\b", said) for tag in tags):
+            return False  # a topic named outside: "các dòng tập huấn, bồi dưỡng (kể cả cho học sinh, sinh viên)"
+        outside = self.index.content_tokens(said)
+        hits = self.index.rank_tasks(" ".join(outside), list(turn.plan_ids)) if outside else []
+        return not hits or hits[0].score < TOPIC_MATCH
+
     def _chosen_from(self, turn: Turn) -> tuple[str, ...]:
         """ "mấy cái đó cộng lại" after a list of one, itself picked from a list ("trong đó cái nào không có tiền từ
         …"): the tasks it was picked from, which a plural points back at; none otherwise."""
@@ -1147,6 +1166,8 @@ class Operations:
             return tuple(f"{p.id}:{t.number}" for p in plans for t in p.tasks if {fold(x) for x in t.topics} & listed)
         if not q.content_tokens or any(not self.index.known(t) for t in q.content_tokens):
             return ()
+        if self._named_only_as_included(turn):
+            return ()  # "(tính cả dòng lớp tập huấn tại trạm IP Platform)": a row counted in, no topic chosen
         if set(q.content_tokens) <= _AGENCY_NOUN_TOKENS:
             return ()  # "có thêm những tổ chức nào": who, not a topic
         hits = self.index.rank_tasks(q.content, [p.id for p in plans])
