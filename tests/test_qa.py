@@ -3668,7 +3668,7 @@ def test_a_student_introducing_themselves_then_asking_the_plans_name(assistant: 
         # the row taken in is counted, the question chooses by agency alone
         (
             "Bảng dự toán 2023 có bao nhiêu dòng do Sở KH&CN chủ trì (tính cả dòng lớp tập huấn tại trạm IP Platform)?",
-            "9",
+            "9 nhiệm vụ",
         ),
         # a topic outside the bracket still chooses the rows
         (
