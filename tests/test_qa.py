@@ -3680,3 +3680,12 @@ def test_a_student_introducing_themselves_then_asking_the_plans_name(assistant: 
 def test_a_row_taken_in_by_a_bracket_chooses_nothing(assistant: Assistant, question: str, said: str) -> None:
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, said)
+
+
+def test_the_year_of_a_full_date_names_no_target_year(assistant: Assistant) -> None:
+    """'từ 1/7/2025 thuộc tỉnh Hưng Yên' dates the merger; 2025 is no milestone asked about."""
+    answered, text, _ = ask(
+        assistant,
+        "Xa minh o Dong Hung, tu 1/7/2025 thuoc tinh Hung Yen. Theo KH cua Thai Binh, So Cong Thuong tim kiem thi truong de lam j",
+    )
+    assert answered and _has(text, "xuất khẩu") and not _has(text, "Chỉ tiêu đến năm 2025")

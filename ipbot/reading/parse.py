@@ -44,6 +44,7 @@ _NOT_MEANT_RE = re.compile(r"\b(?:khong|ko|k|chu khong|chu ko) phai\s*$")
 """Said before a quarter that is not the one meant."""
 _HALF_RE = re.compile(r"6 thang (dau|cuoi) nam|nua (dau|cuoi) nam")
 _YEAR_RE = re.compile(r"(?<![\d.,])(20\d\d)(?![\d.,]\d)")
+_FULL_DATE_RE = re.compile(r"(?<![\d/.-])\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*20\d\d(?!\d)")
 _TASK_NUM_RE = re.compile(r"(?<![\w.,/])((?:[ivx]+\.)?\d{1,2}\.(?:\d{1,2}|[a-zđ]))(?![\w])(?![.,/]\d)")
 _TASK_NUM_FOLDED_RE = re.compile(r"(?<![\w.,/])(?:[ivx]+\.)?\d{1,2}\.(?:\d{1,2}|[a-z])(?![\w])(?![.,/]\d)")
 # "nhiệm vụ 2", "nhóm 4" — but not "2 lớp", "2 năm" (a count), though "nhiệm vụ 2 năm 2023" is task 2
@@ -235,7 +236,8 @@ def understand(index: Index, question: str, lexicon: Lexicon | None = None) -> Q
     if lexicon.has("refer", folded):
         q.cues.add("refer")  # "cái thứ hai", "lớp đó", "mấy dòng đó": the conversation's words for pointing back
     q.provinces = index.find_provinces(text)
-    q.years = sorted({int(y) for y in _YEAR_RE.findall(folded)})
+    # (a full date's year, "từ 1/7/2025 thuộc tỉnh Hưng Yên", "ngày 21/12/2021", names no plan nor target year)
+    q.years = sorted({int(y) for y in _YEAR_RE.findall(_FULL_DATE_RE.sub(" ", folded))})
     # "kế hoạch 160", "KH số 160", "160/KH-UBND": a bare 160 may be an amount ("160 triệu")
     q.plan_numbers = [n for n in index.find_plan_numbers(folded) if n not in map(str, q.years)]
     lowered = text.lower()
