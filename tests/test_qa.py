@@ -3689,3 +3689,11 @@ def test_the_year_of_a_full_date_names_no_target_year(assistant: Assistant) -> N
         "Xa minh o Dong Hung, tu 1/7/2025 thuoc tinh Hung Yen. Theo KH cua Thai Binh, So Cong Thuong tim kiem thi truong de lam j",
     )
     assert answered and _has(text, "xuất khẩu") and not _has(text, "Chỉ tiêu đến năm 2025")
+
+
+def test_a_task_the_same_message_selects_is_what_do_points_at(assistant: Assistant) -> None:
+    """'nhiệm vụ nào không ghi cơ quan phối hợp, ai chủ trì nhiệm vụ đó?' asks nothing back."""
+    answered, text, _ = ask(
+        assistant, "KH 2022 của Ninh Thuận, nhiệm vụ nào không ghi cơ quan phối hợp, ai chủ trì nhiệm vụ đó?"
+    )
+    assert answered and _has(text, "Phát triển dịch vụ hỗ trợ về SHTT") and _has(text, KHCN)

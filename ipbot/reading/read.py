@@ -988,6 +988,12 @@ class Reader:
         chosen = Filters(agency=agency, role=Role.DUTY, ids=(f"{plan_id}:{section}",), parts=(position,))
         return last[-1].but(op=Op.LOOKUP, plans=(plan_id,), filters=chosen)
 
+    def _selects_before_pointing(self, q: Query) -> bool:
+        """The message asks which tasks before it points back ("nhiệm vụ nào …, nhiệm vụ đó …")."""
+        which = next(self.lexicon.find("which_tasks", q.folded), None)
+        pointing = next(self.lexicon.find("refer", q.folded), None)
+        return which is not None and pointing is not None and which.start() < pointing.start()
+
     def _points_at_nothing(self, turn: Turn) -> bool:
         """ "lớp đó kp bn?" as a first message: "đó" means nothing yet, and the plan's budget would
         answer another question."""
@@ -1003,6 +1009,8 @@ class Reader:
                 and not q.agencies
                 # "nó" may be the plan; "các dòng đó" the rows the same message selects
                 and self._refers_to_one(q)
+                # ("nhiệm vụ nào không ghi cơ quan phối hợp, ai chủ trì nhiệm vụ đó?": the task its first clause asks)
+                and not self._selects_before_pointing(q)
             )
             or (
                 # "sở đó được giao mấy đầu việc?", "nhóm đó có mấy điểm?" as a first message: no agency, no group yet
