@@ -3697,3 +3697,12 @@ def test_a_task_the_same_message_selects_is_what_do_points_at(assistant: Assista
         assistant, "KH 2022 của Ninh Thuận, nhiệm vụ nào không ghi cơ quan phối hợp, ai chủ trì nhiệm vụ đó?"
     )
     assert answered and _has(text, "Phát triển dịch vụ hỗ trợ về SHTT") and _has(text, KHCN)
+
+
+def test_two_sources_added_together_in_a_share(assistant: Assistant) -> None:
+    """'cộng cả phần NS sự nghiệp khoa học và phần đề xuất NSTW': the row's whole allocation, not its first column."""
+    answered, text, _ = ask(
+        assistant,
+        "Nhiệm vụ 3.1 năm 2023, cộng cả phần NS sự nghiệp khoa học và phần đề xuất NSTW, chiếm mấy % tổng dự toán năm?",
+    )
+    assert answered and _has(text, "57,4%") and _has(text, "2.200")

@@ -549,7 +549,8 @@ class Operations:
             ids = ()  # "nhiệm vụ có tổng thời gian thực hiện 24 tháng": chosen by their length, not by words
         if groups and (ids == ("-",) or (turn.task_how == "content" and not self._by_phrase(turn))):
             ids = ()  # the words that matched tasks, or the phrase quoted, are the group's title
-        source = sorted(q.sources)[0] if q.sources and not self.lex.has("every_source", f) else None
+        together = self.lex.has("every_source", f) or self.lex.has("sources_together", f)
+        source = sorted(q.sources)[0] if q.sources and not together else None
         only_source = self.source_alone(turn) if source else None
         if only_source is not None:
             source = only_source
@@ -1947,6 +1948,8 @@ class Operations:
         keys = turn.query.sources
         if len(keys) == 1 and self.lex.has("every_source", turn.query.folded):
             return []  # (two named are set against each other: "phần đề xuất gấp mấy lần phần sự nghiệp")
+        if self.lex.has("sources_together", turn.query.folded):
+            return []  # "cộng cả phần NS sự nghiệp khoa học và phần đề xuất NSTW": both, added together
         positions = []
         for plan in turn.plans:
             for s in plan.budget.sources:
