@@ -3706,3 +3706,8 @@ def test_two_sources_added_together_in_a_share(assistant: Assistant) -> None:
         "Nhiệm vụ 3.1 năm 2023, cộng cả phần NS sự nghiệp khoa học và phần đề xuất NSTW, chiếm mấy % tổng dự toán năm?",
     )
     assert answered and _has(text, "57,4%") and _has(text, "2.200")
+
+
+def test_whether_a_count_rose_or_fell_gives_each_years_count(assistant: Assistant) -> None:
+    answered, text, _ = ask(assistant, "Số việc ở nhóm 5 năm 2023 của Ninh Thuận tăng hay giảm so với năm 2022?")
+    assert answered and _has(text, "4 nhiệm vụ thuộc nhóm 5") and _has(text, "5 nhiệm vụ thuộc nhóm 5")
