@@ -3711,3 +3711,10 @@ def test_two_sources_added_together_in_a_share(assistant: Assistant) -> None:
 def test_whether_a_count_rose_or_fell_gives_each_years_count(assistant: Assistant) -> None:
     answered, text, _ = ask(assistant, "Số việc ở nhóm 5 năm 2023 của Ninh Thuận tăng hay giảm so với năm 2022?")
     assert answered and _has(text, "4 nhiệm vụ thuộc nhóm 5") and _has(text, "5 nhiệm vụ thuộc nhóm 5")
+
+
+def test_a_bare_money_question_after_a_tasks_other_parts_is_the_tasks_money(assistant: Assistant) -> None:
+    answered, text, _ = ask(
+        assistant, "Nhiệm vụ 3.4 năm 2023 triển khai quý mấy? Ai phối hợp? Tổng kinh phí thực hiện bao nhiêu?"
+    )
+    assert answered and _has(text, "Quý II") and _has(text, "500 triệu đồng") and not _has(text, "3.832,6")

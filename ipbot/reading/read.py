@@ -322,11 +322,16 @@ class Reader:
                 asked.agencies = before.agencies
             elif before is not None and before.agencies and not asked.agencies and _BARE_AGENCY_RE.search(asked.folded):
                 asked.agencies = before.agencies  # "…, và phần tổ chức thực hiện giao sở triển khai …": the same sở
+            # "Nhiệm vụ 3.6 … triển khai quý mấy? Sở nào phối hợp? Tổng kinh phí thực hiện bao nhiêu?": its money,
+            # not the plan's (which a plan, a year or "cả năm" would name)
+            task_money = asked.has("budget") and not (
+                asked.years or asked.provinces or re.search(r"\b(?:ke hoach|kh|ca nam|toan bo)\b", asked.folded)
+            )
             if (
                 before is not None
                 and context.task_ids
                 and not asked.task_numbers
-                and asked.has("objective", "training")
+                and (asked.has("objective", "training") or task_money)
             ):
                 # "Lớp tập huấn … dành cho những ai, và mục tiêu đặc biệt nhắm tới loại sáng chế nào?": a part of the
                 # task the question before found, as if pointed at (not when its words name another task:
