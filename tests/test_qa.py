@@ -3718,3 +3718,11 @@ def test_a_bare_money_question_after_a_tasks_other_parts_is_the_tasks_money(assi
         assistant, "Nhiệm vụ 3.4 năm 2023 triển khai quý mấy? Ai phối hợp? Tổng kinh phí thực hiện bao nhiêu?"
     )
     assert answered and _has(text, "Quý II") and _has(text, "500 triệu đồng") and not _has(text, "3.832,6")
+
+
+def test_the_same_target_at_the_next_milestone_in_one_message(assistant: Assistant) -> None:
+    answered, text, _ = ask(
+        assistant,
+        "Theo KH Thái Bình, đến 2025 cán bộ QLNN về SHTT ở các sở được đào tạo mức nào? Đến 2030 thì mức nào?",
+    )
+    assert answered and _has(text, "đào tạo cơ bản") and _has(text, "đào tạo chuyên sâu")

@@ -2618,17 +2618,22 @@ class Reader:
             return None
         milestones = target_years - {p.year_start for p in turn.plans if p.year_start == p.year_end}
         other_part = q.has("lead", "coop", "responsibility", "reporting", "budget", "list", "time", "document")
+        # (the province the targets just shown are of, said again or carried over from the message's question before)
+        shown_in = {self.index.plans[p].province_id for r in turn.context.last for p in r.plans if p in self.index.plans}
+        other_province = bool(q.provinces) and not set(q.provinces) <= shown_in
         if (
             turn.context.intent == "targets"
             and q.years
             and set(q.years) <= milestones
-            and not (q.provinces or q.task_numbers or q.agencies or other_part)
+            and not (other_province or q.task_numbers or q.agencies or other_part)
         ):
             # "đến 2025 họ được đào tạo ở mức nào, tới 2030 thì sao?" after a target: its milestones named, and
             # words of the targets or none ("năm 2025 thì sơ kết thế nào?" asks the plan's review instead)
             shown = {i for r in turn.context.last if r.items is Items.TARGETS for i in r.filters.ids}
             said = " ".join(t.text for p in turn.plans for t in p.targets if f"{p.id}:{t.id}" in shown)
-            words = [t for t in q.content_tokens if t.isalpha() and len(t) > 2]  # ("so" is sở, số, sơ …)
+            level = {w for phrase in self.lexicon.phrases("target_level") for w in phrase.split()}
+            # ("so" is sở, số, sơ …; "mức nào" asks the level the targets set)
+            words = [t for t in q.content_tokens if t.isalpha() and len(t) > 2 and fold(t) not in level]
             known = set(self.index.content_tokens(said))
             follow = sum(w in known for w in words) * 2 >= len(words)  # ("đào tạo mức nào": "mức" is not theirs)
             follow = follow or self.lexicon.has("changed_to", q.folded)  # "tới 2030 thì đổi thành mức gì"
