@@ -3726,3 +3726,11 @@ def test_the_same_target_at_the_next_milestone_in_one_message(assistant: Assista
         "Theo KH Thái Bình, đến 2025 cán bộ QLNN về SHTT ở các sở được đào tạo mức nào? Đến 2030 thì mức nào?",
     )
     assert answered and _has(text, "đào tạo cơ bản") and _has(text, "đào tạo chuyên sâu")
+
+
+def test_a_student_saying_who_they_are_before_a_question_of_its_own(assistant: Assistant) -> None:
+    """'e là sv ĐH Thái Bình' describes the asker; the question's own words find the task."""
+    answered, text, _ = ask(
+        assistant, "e la sv DH Thai Binh. KH 160 co noi den viec nguoi co sang che, TSTT dc khen thuong ko a?"
+    )
+    assert answered and _has(text, "III.6.đ")

@@ -543,7 +543,10 @@ class Reader:
             explains = False
         # ("Em là sinh viên, đang viết khóa luận về quản lý tài sản trí tuệ. Kế hoạch có tên đầy đủ là gì?": who
         # the person is and what they study; the question asks about the document)
-        about_document = q.has("document") and self.lexicon.has("introduces", lead.folded)
+        # ("e là sv ĐH Thái Bình. KH 160 có nói đến việc người có sáng chế được khen thưởng không?": who is asking, and
+        # a question with words of its own)
+        introduced = self.lexicon.has("introduces", lead.folded)
+        about_document = introduced and (q.has("document") or (len(q.content_tokens) >= 4 and not lead.agencies))
         names_subject = lead_explains and not explains and not introduction and not q.agencies and not about_document
         needs = [w for need, _ in self.lexicon.needs_in(lead.folded) for w in need.plan_words]
         if needs and not q.needs and not explains and not (names_subject and q.content_tokens):
