@@ -289,6 +289,11 @@ SESSIONS = {
         ),
         ("vậy năm 2023 giảm bao nhiêu tiền, tương đương mấy phần trăm?", ["1.707,4 triệu đồng", "30,82%"]),
     ],
+    "a quarter's tasks named two answers before ('quý I kia')": [
+        ("Năm 2023 Ninh Thuận có những việc nào ghi triển khai đúng Quý I (không tính dòng Quý I-II)?", ["1.1", "3.3"]),
+        ("còn quý III?", ["3.1"]),
+        ("hai việc quý I kia năm nay được phân bổ tổng cộng bao nhiêu", ["340 triệu đồng"]),
+    ],
     "a district in a conversation": [
         ("htx em lam nho o ninh phuoc, ke hoach shtt 2023 cua tinh co ho tro dang ky nhan hieu ko a", ["3.6", KHCN]),
         ("neu muon di tap huan thi huyen co to chuc lop nao ko", ["5.3"]),
