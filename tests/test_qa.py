@@ -3734,3 +3734,9 @@ def test_a_student_saying_who_they_are_before_a_question_of_its_own(assistant: A
         assistant, "e la sv DH Thai Binh. KH 160 co noi den viec nguoi co sang che, TSTT dc khen thuong ko a?"
     )
     assert answered and _has(text, "III.6.đ")
+
+
+def test_k_as_not_before_a_source(assistant: Assistant) -> None:
+    """'k lấy đồng nào từ NS sự nghiệp khoa học': the rows that draw nothing from it."""
+    answered, text, _ = ask(assistant, "nhom 5 bang du toan 2023: dong nao k lay dong nao tu NS su nghiep khoa hoc?")
+    assert answered and all(_has(text, t) for t in ("5.3", "5.4", "5.5")) and not _has(text, "5.1")
