@@ -294,6 +294,13 @@ SESSIONS = {
         ("còn quý III?", ["3.1"]),
         ("hai việc quý I kia năm nay được phân bổ tổng cộng bao nhiêu", ["340 triệu đồng"]),
     ],
+    "another year's task by its opener, then its parts": [
+        ("nam 2023 NT ho tro dang ky bao ho SHTT cho bao nhieu sp OCOP", ["05 sản phẩm"]),
+        (
+            "thế năm 2022 thì chỉ tiêu mấy sản phẩm, sở nào chủ trì?",
+            ["3.e", "tối thiểu 06", "Sở Nông nghiệp và Phát triển nông thôn"],
+        ),
+    ],
     "a district in a conversation": [
         ("htx em lam nho o ninh phuoc, ke hoach shtt 2023 cua tinh co ho tro dang ky nhan hieu ko a", ["3.6", KHCN]),
         ("neu muon di tap huan thi huyen co to chuc lop nao ko", ["5.3"]),
