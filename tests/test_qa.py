@@ -3740,3 +3740,12 @@ def test_k_as_not_before_a_source(assistant: Assistant) -> None:
     """'k lấy đồng nào từ NS sự nghiệp khoa học': the rows that draw nothing from it."""
     answered, text, _ = ask(assistant, "nhom 5 bang du toan 2023: dong nao k lay dong nao tu NS su nghiep khoa hoc?")
     assert answered and all(_has(text, t) for t in ("5.3", "5.4", "5.5")) and not _has(text, "5.1")
+
+
+def test_a_yes_no_question_then_which_named_agency_in_one_sentence(assistant: Assistant) -> None:
+    """'… có nói gì về kiểm soát hàng xuất, nhập khẩu không, cơ quan hải quan nào được giao việc?': two questions."""
+    answered, text, _ = ask(
+        assistant,
+        "KH SHTT Thái Bình có nói gì về kiểm soát hàng hóa xuất, nhập khẩu không, cơ quan hải quan nào được giao việc?",
+    )
+    assert answered and _has(text, "III.3.c") and _has(text, "Chi cục Hải quan Thái Bình")
