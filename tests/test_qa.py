@@ -3749,3 +3749,11 @@ def test_a_yes_no_question_then_which_named_agency_in_one_sentence(assistant: As
         "KH SHTT Thái Bình có nói gì về kiểm soát hàng hóa xuất, nhập khẩu không, cơ quan hải quan nào được giao việc?",
     )
     assert answered and _has(text, "III.3.c") and _has(text, "Chi cục Hải quan Thái Bình")
+
+
+def test_an_ordinal_that_numbers_the_group_picks_no_task_in_it(assistant: Assistant) -> None:
+    """'Nhóm nhiệm vụ thứ năm gồm những việc gì': group 5's tasks, not the fifth task of group 5."""
+    answered, text, _ = ask(
+        assistant, "Nhóm nhiệm vụ thứ năm trong kế hoạch SHTT 2023 của Ninh Thuận gồm những việc gì?"
+    )
+    assert answered and all(_has(text, t) for t in ("5.1", "5.2", "5.3", "5.4", "5.5"))

@@ -2228,7 +2228,12 @@ class Reader:
         thứ hai với cái cuối cùng"), or in ``among``; none when the first position is not in the list."""
         listed = among if among is not None else turn.context.listed or turn.context.task_ids
         found: list[TaskRef] = []
-        for k, m in enumerate(self.lexicon.find("ordinal", turn.query.folded)):
+        folded = turn.query.folded
+        # ("nhóm nhiệm vụ thứ năm": the ordinal names the group, no task in it)
+        positions = [
+            m for m in self.lexicon.find("ordinal", folded) if not _GROUP_ORDINAL_RE.search(folded[: m.start()])
+        ]
+        for k, m in enumerate(positions):
             n = self._nth(m, len(listed))
             if not 1 <= n <= len(listed):
                 if k == 0:
@@ -2622,7 +2627,9 @@ class Reader:
         milestones = target_years - {p.year_start for p in turn.plans if p.year_start == p.year_end}
         other_part = q.has("lead", "coop", "responsibility", "reporting", "budget", "list", "time", "document")
         # (the province the targets just shown are of, said again or carried over from the message's question before)
-        shown_in = {self.index.plans[p].province_id for r in turn.context.last for p in r.plans if p in self.index.plans}
+        shown_in = {
+            self.index.plans[p].province_id for r in turn.context.last for p in r.plans if p in self.index.plans
+        }
         other_province = bool(q.provinces) and not set(q.provinces) <= shown_in
         if (
             turn.context.intent == "targets"
@@ -3998,6 +4005,8 @@ abbreviation ("OCOP")."""
 # head nouns that fold to common words: "cơ quan" to "có", "các", "Ủy ban"; "Đài" to "dài" ("kéo dài phải 24 tháng")
 # unless typed with its mark ("thế năm 2022 Cục phối hợp việc gì?" names the conversation's agency by its head)
 _AMBIGUOUS_HEADS = ("co", "cac", "uy")
+_GROUP_ORDINAL_RE = re.compile(r"\bnhom(?: nhiem vu| giai phap)?\s*$")
+"""What stands before an ordinal that numbers a group ("nhóm nhiệm vụ | thứ năm"), not a task in it."""
 _JOINED_RE = re.compile(r"\b(?:voi|va|vs|so voi)\b")
 # what a number question counts: "bao nhiêu sản phẩm OCOP", "tối thiểu mấy cơ sở sản xuất kinh doanh"
 # (and "có chỉ tiêu nào về số doanh nghiệp kiểm toán …")
