@@ -301,6 +301,11 @@ SESSIONS = {
             ["3.e", "tối thiểu 06", "Sở Nông nghiệp và Phát triển nông thôn"],
         ),
     ],
+    "the whole group added up after one of its tasks": [
+        ("Nhóm nhiệm vụ thứ năm trong kế hoạch SHTT 2023 của Ninh Thuận gồm những việc gì?", ["5.1", "5.5"]),
+        ("việc thứ tư có tổ chức kỷ niệm ngày nào không?", ["26/4"]),
+        ("Cả nhóm thứ năm cộng lại được bố trí bao nhiêu tiền trong năm 2023?", ["518,4 triệu đồng"]),
+    ],
     "a district in a conversation": [
         ("htx em lam nho o ninh phuoc, ke hoach shtt 2023 cua tinh co ho tro dang ky nhan hieu ko a", ["3.6", KHCN]),
         ("neu muon di tap huan thi huyen co to chuc lop nao ko", ["5.3"]),

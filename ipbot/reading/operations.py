@@ -547,7 +547,8 @@ class Operations:
         duration = self._duration(turn)
         if duration is not None and turn.task_how == "content":
             ids = ()  # "nhiệm vụ có tổng thời gian thực hiện 24 tháng": chosen by their length, not by words
-        if groups and (ids == ("-",) or (turn.task_how == "content" and not self._by_phrase(turn))):
+        whole_group = bool(re.search(r"\b(?:ca|toan bo|tat ca|toan) nhom\b", f))  # "cả nhóm thứ năm cộng lại"
+        if groups and (ids == ("-",) or (turn.task_how == "content" and not self._by_phrase(turn)) or whole_group):
             ids = ()  # the words that matched tasks, or the phrase quoted, are the group's title
         together = self.lex.has("every_source", f) or self.lex.has("sources_together", f)
         source = sorted(q.sources)[0] if q.sources and not together else None
