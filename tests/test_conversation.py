@@ -303,6 +303,10 @@ SESSIONS = {
     ],
     "the whole group added up after one of its tasks": [
         ("Nhóm nhiệm vụ thứ năm trong kế hoạch SHTT 2023 của Ninh Thuận gồm những việc gì?", ["5.1", "5.5"]),
+        (
+            "Việc cuối trong nhóm đó do sở nào chủ trì, và dành cho học sinh, sinh viên những bậc học nào?",
+            ["Sở Giáo dục và Đào tạo", "trung học cơ sở"],
+        ),
         ("việc thứ tư có tổ chức kỷ niệm ngày nào không?", ["26/4"]),
         ("Cả nhóm thứ năm cộng lại được bố trí bao nhiêu tiền trong năm 2023?", ["518,4 triệu đồng"]),
     ],
