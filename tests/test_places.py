@@ -147,3 +147,16 @@ def test_a_planned_province_named_only_to_deny_it_is_not_asked_about(assistant: 
     )
     answer = assistant.ask(question)
     assert not answer.answered and answer.intent == "no_plan" and "05 sản phẩm" not in plain_text(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [
+        # the former province in brackets, said as the same place: its plans answer
+        ("o Khanh Hoa (Ninh Thuan cu) nam 2023 co to chuc ky niem ngay SHTT the gioi ko, ai chu tri?", True),
+        # the new province after the merger: no plan of its own
+        ("Kế hoạch SHTT của tỉnh Khánh Hòa mới (sau khi sáp nhập Ninh Thuận) có những nhiệm vụ gì?", False),
+    ],
+)
+def test_the_new_province_with_its_former_name_in_brackets(assistant: Assistant, question: str, answered: bool) -> None:
+    assert assistant.ask(question).answered is answered

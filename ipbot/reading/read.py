@@ -1684,6 +1684,17 @@ class Reader:
                 planned.add(after)  # "Hải Hậu" (Nam Định's before 2025): the plan of the province it is part of now
             elif not (pid and place.kind == "province"):
                 foreign.append(place)
+        for place in list(aside):
+            # "ở Khánh Hòa (Ninh Thuận cũ)": the former province in brackets is the one whose plans are asked
+            pid = by_province.get(fold(place.province))
+            went_into = [f for f in foreign if fold(place.province) in map(fold, f.former)]
+            name = re.escape(fold(place.province))
+            # (said as the same place: "(Ninh Thuận cũ)", "(trước là Ninh Thuận)"; not "(sau khi sáp nhập Thái Bình)")
+            same_place = rf"\b{name} cu\b|\b(?:truoc day|truoc|tung|von) (?:la|thuoc) (?:tinh )?{name}\b"
+            if pid and went_into and re.search(same_place, fold(raw_all)):
+                planned.add(pid)
+                foreign = [f for f in foreign if f not in went_into]
+                aside.remove(place)
         if not foreign and not planned:  # only asides: they are what the message is about after all
             for place in aside:
                 pid = by_province.get(fold(place.province))
