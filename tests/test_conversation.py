@@ -310,6 +310,10 @@ SESSIONS = {
         ("việc thứ tư có tổ chức kỷ niệm ngày nào không?", ["26/4"]),
         ("Cả nhóm thứ năm cộng lại được bố trí bao nhiêu tiền trong năm 2023?", ["518,4 triệu đồng"]),
     ],
+    "whether a business association cooperates on the task talked about": [
+        ("KH 2022 Ninh Thuận có nhiệm vụ làm bản đồ số sản phẩm OCOP không?", ["1.c"]),
+        ("Có hội doanh nghiệp nào được mời phối hợp làm không?", ["Hội Doanh nhân trẻ"]),
+    ],
     "a district in a conversation": [
         ("htx em lam nho o ninh phuoc, ke hoach shtt 2023 cua tinh co ho tro dang ky nhan hieu ko a", ["3.6", KHCN]),
         ("neu muon di tap huan thi huyen co to chuc lop nao ko", ["5.3"]),
