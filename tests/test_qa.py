@@ -3757,3 +3757,11 @@ def test_an_ordinal_that_numbers_the_group_picks_no_task_in_it(assistant: Assist
         assistant, "Nhóm nhiệm vụ thứ năm trong kế hoạch SHTT 2023 của Ninh Thuận gồm những việc gì?"
     )
     assert answered and all(_has(text, t) for t in ("5.1", "5.2", "5.3", "5.4", "5.5"))
+
+
+def test_one_class_set_beside_another_with_many_words_between(assistant: Assistant) -> None:
+    answered, text, _ = ask(
+        assistant,
+        "Mỗi lớp tập huấn cho học sinh, sinh viên (5.5) năm 2023 tốn nhiều hơn lớp bồi dưỡng chuyên sâu (5.2) bao nhiêu tiền?",
+    )
+    assert answered and _has(text, "chênh nhau 30,8 triệu đồng")
