@@ -3765,3 +3765,8 @@ def test_one_class_set_beside_another_with_many_words_between(assistant: Assista
         "Mỗi lớp tập huấn cho học sinh, sinh viên (5.5) năm 2023 tốn nhiều hơn lớp bồi dưỡng chuyên sâu (5.2) bao nhiêu tiền?",
     )
     assert answered and _has(text, "chênh nhau 30,8 triệu đồng")
+
+
+def test_a_funding_column_quoted_is_no_phrase_of_the_notes(assistant: Assistant) -> None:
+    answered, text, _ = ask(assistant, "Trong bảng 2023, cột 'Đề xuất NSTU hỗ trợ' có con số ở dòng nào, bao nhiêu?")
+    assert answered and _has(text, "3.1") and _has(text, "2.000")

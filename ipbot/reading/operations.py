@@ -1077,6 +1077,7 @@ class Operations:
             and not quarters_in(p)
             and not self.lex.has("table_heading", p)  # "dòng 'Cơ quan phối hợp'", "dòng 'Cộng'": the table's own
             and not self.index.find_agencies(p)  # "(kể cả ghi 'Sở KH-CN')": an agency's name, as the table spells it
+            and not source_keys(self.index, expand(p))  # "cột 'Đề xuất NSTU hỗ trợ'": a funding column, no note
             and not self.index.quoted_generic_agencies(f"'{p}'")  # "'cơ quan chuyên môn liên quan'": a group's
         ]
         if phrases:
