@@ -3617,7 +3617,7 @@ def test_where_a_tasks_money_comes_from_in_a_plan_that_gives_no_task_its_own(ass
 @pytest.mark.parametrize(
     "question",
     [
-        "Nếu chia đều tổng kinh phí của nhiệm vụ 3.4 năm 2023 cho số sản phẩm chỉ tiêu thì mỗi sản phẩm được bao nhiêu?",
+        "Nếu chia đều tổng kinh phí nhiệm vụ 3.4 năm 2023 cho số sản phẩm chỉ tiêu thì mỗi sản phẩm được bao nhiêu?",
         "nv 3.4 năm 2023 moi san pham dc ho tro bn tien",
     ],
 )
@@ -3686,7 +3686,8 @@ def test_the_year_of_a_full_date_names_no_target_year(assistant: Assistant) -> N
     """'từ 1/7/2025 thuộc tỉnh Hưng Yên' dates the merger; 2025 is no milestone asked about."""
     answered, text, _ = ask(
         assistant,
-        "Xa minh o Dong Hung, tu 1/7/2025 thuoc tinh Hung Yen. Theo KH cua Thai Binh, So Cong Thuong tim kiem thi truong de lam j",
+        "Xa minh o Dong Hung, tu 1/7/2025 thuoc tinh Hung Yen. "
+        "Theo KH cua Thai Binh, So Cong Thuong tim kiem thi truong de lam j",
     )
     assert answered and _has(text, "xuất khẩu") and not _has(text, "Chỉ tiêu đến năm 2025")
 
@@ -3762,7 +3763,8 @@ def test_an_ordinal_that_numbers_the_group_picks_no_task_in_it(assistant: Assist
 def test_one_class_set_beside_another_with_many_words_between(assistant: Assistant) -> None:
     answered, text, _ = ask(
         assistant,
-        "Mỗi lớp tập huấn cho học sinh, sinh viên (5.5) năm 2023 tốn nhiều hơn lớp bồi dưỡng chuyên sâu (5.2) bao nhiêu tiền?",
+        "Mỗi lớp tập huấn cho học sinh, sinh viên (5.5) năm 2023 tốn nhiều hơn "
+        "lớp bồi dưỡng chuyên sâu (5.2) bao nhiêu tiền?",
     )
     assert answered and _has(text, "chênh nhau 30,8 triệu đồng")
 

@@ -65,7 +65,7 @@ class Query:
     expanded: str
     accents: bool
     lead_raw: str = ""  # what the person said before the question (a preamble), if anything
-    lead_subject: str = ""  # the preamble's words, when they name what the question is about (two tasks side by side)
+    lead_subject: str = ""  # the preamble's words, when they name what the question is about
     needs: list[str] = field(default_factory=list)  # the plans' words for the needs the question states
     cues: set[str] = field(default_factory=set)
     provinces: set[str] = field(default_factory=set)
