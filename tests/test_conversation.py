@@ -314,6 +314,14 @@ SESSIONS = {
         ("KH 2022 Ninh Thuận có nhiệm vụ làm bản đồ số sản phẩm OCOP không?", ["1.c"]),
         ("Có hội doanh nghiệp nào được mời phối hợp làm không?", ["Hội Doanh nhân trẻ"]),
     ],
+    "'các hoạt động này' after the activities the message itself names": [
+        ("Năm 2022 tỉnh có mở lớp nào về xây dựng thương hiệu cho sản phẩm OCOP không?", ["5.a"]),
+        (
+            "Còn nếu mình muốn đưa nước mắm đi hội nghị, triển lãm, kết nối cung - cầu thì năm đó sở nào được giao "
+            "tổ chức các hoạt động này?",
+            ["Sở Công Thương", "IV.2.d"],
+        ),
+    ],
     "a district in a conversation": [
         ("htx em lam nho o ninh phuoc, ke hoach shtt 2023 cua tinh co ho tro dang ky nhan hieu ko a", ["3.6", KHCN]),
         ("neu muon di tap huan thi huyen co to chuc lop nao ko", ["5.3"]),

@@ -1959,6 +1959,8 @@ class Reader:
             follow_on = self.lexicon.has("other_year_opener", q.folded) and q.has(*TASK_FACETS) and not q.has("list")
             if not (q.has("refer") or weak or follow_on):
                 return
+            if self._points_at_its_own_words(q, plan_ids):
+                return  # "đưa nước mắm đi hội nghị, triển lãm … các hoạt động này": the ones said
             if follow_on:
                 turn.elsewhere = []  # (its words were the parts asked, "bn sp", which name no task elsewhere)
         # "tổng kinh phí bao nhiêu, riêng năm 2023 bố trí được bao nhiêu?" about the task discussed, in its own
@@ -2010,6 +2012,22 @@ class Reader:
             # "còn năm 2022 thì việc hỗ trợ tương tự …": the task talked about (or its analog) is what its words
             # described, not a task another plan has for them
             turn.elsewhere = []
+
+    def _points_at_its_own_words(self, q: Query, plan_ids: list[str]) -> bool:
+        """ "… hội nghị, triển lãm, kết nối cung - cầu thì năm đó sở nào được giao tổ chức các hoạt động này?": the
+        pointing words come after words of the message's own that a duty or task explains, which are what they mean."""
+        m = next(self.lexicon.find("refer", q.folded), None)
+        if m is None:
+            return False
+        before = understand(self.index, q.raw[: m.start()] if len(q.raw) == len(q.folded) else q.folded[: m.start()])
+        if len(before.content_tokens) < 3:
+            return False
+        hits = self.index.rank_passages(before.content, plan_ids, ["responsibility"])[:2]
+        if not hits or hits[0].evidence < MIN_EVIDENCE:
+            return False
+        # a duty those words name clearly: well ahead of the next (a long entry scores low on its own)
+        clear = len(hits) < 2 or hits[0].score >= 2 * hits[1].score
+        return hits[0].score >= PASSAGE_MATCH or (hits[0].score >= CLEAR_DUTY and clear)
 
     def _one_of_listed(self, turn: Turn) -> list[TaskRef]:
         """The one task of the list just given whose text has every word the question names it by ("cái tập
@@ -4019,6 +4037,8 @@ abbreviation ("OCOP")."""
 _AMBIGUOUS_HEADS = ("co", "cac", "uy")
 _FOR_WHOM_RE = re.compile(r"\bdanh cho (?:\S+ ){0,8}(?:nao|gi|ai)\b")
 """Whom something is for ("dành cho học sinh, sinh viên những bậc học nào")."""
+CLEAR_DUTY = 0.4
+"""Least share of a message's words a duty entry explains, when no other entry comes near, to be what it names."""
 _GROUP_ORDINAL_RE = re.compile(r"\bnhom(?: nhiem vu| giai phap)?\s*$")
 """What stands before an ordinal that numbers a group ("nhóm nhiệm vụ | thứ năm"), not a task in it."""
 _JOINED_RE = re.compile(r"\b(?:voi|va|vs|so voi)\b")
