@@ -3772,3 +3772,11 @@ def test_one_class_set_beside_another_with_many_words_between(assistant: Assista
 def test_a_funding_column_quoted_is_no_phrase_of_the_notes(assistant: Assistant) -> None:
     answered, text, _ = ask(assistant, "Trong bảng 2023, cột 'Đề xuất NSTU hỗ trợ' có con số ở dòng nào, bao nhiêu?")
     assert answered and _has(text, "3.1") and _has(text, "2.000")
+
+
+def test_where_a_document_is_cited_is_the_citation(assistant: Assistant) -> None:
+    """'Nghị quyết 14 được viện dẫn làm chỉ tiêu cho nhiệm vụ nào': the places it is cited, not the plan's targets."""
+    answered, text, _ = ask(
+        assistant, "Nghị quyết số 14-NQ/TU được kế hoạch 2022 và 2023 của Ninh Thuận viện dẫn cho nhiệm vụ nào?"
+    )
+    assert answered and _has(text, "2.c") and _has(text, "giống cây trồng")

@@ -2456,6 +2456,8 @@ class Reader:
             return True
         if q.has("document"):  # "do ai ban hành, ngày nào", "do ai ký": the document's own facts
             return False
+        if q.has("cited_where"):  # "… được viện dẫn làm chỉ tiêu cho nhiệm vụ nào": where it is cited
+            return False
         return q.has(*TASK_FACETS, "targets", "statistics", "group_of", "list")
 
     def _citations_of(self, plan_id: str) -> list[Citation]:
