@@ -3780,3 +3780,13 @@ def test_where_a_document_is_cited_is_the_citation(assistant: Assistant) -> None
         assistant, "Nghị quyết số 14-NQ/TU được kế hoạch 2022 và 2023 của Ninh Thuận viện dẫn cho nhiệm vụ nào?"
     )
     assert answered and _has(text, "2.c") and _has(text, "giống cây trồng")
+
+
+def test_one_task_each_year_named_by_its_words_is_compared_alone(assistant: Assistant) -> None:
+    """The words name 3.e (2022) and 3.4 (2023): those two compared, not every OCOP task of both years."""
+    answered, text, _ = ask(
+        assistant,
+        "Chỉ tiêu hỗ trợ đăng ký bảo hộ, truy xuất nguồn gốc cho sản phẩm OCOP của Ninh Thuận thay đổi thế nào từ năm "
+        "2022 sang 2023, cơ quan chủ trì mỗi năm là ai?",
+    )
+    assert answered and _has(text, "06") and _has(text, "05 sản phẩm") and not _has(text, "3.3")
