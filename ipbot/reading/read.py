@@ -2015,11 +2015,12 @@ class Reader:
 
     def _points_at_its_own_words(self, q: Query, plan_ids: list[str]) -> bool:
         """ "… hội nghị, triển lãm, kết nối cung - cầu thì năm đó sở nào được giao tổ chức các hoạt động này?": the
-        pointing words come after words of the message's own that a duty or task explains, which are what they mean."""
+        pointing words come after words of the message's own that one duty entry clearly explains, which they mean."""
         m = next(self.lexicon.find("refer", q.folded), None)
         if m is None:
             return False
-        before = understand(self.index, q.raw[: m.start()] if len(q.raw) == len(q.folded) else q.folded[: m.start()])
+        said = q.raw[: m.start()] if len(q.raw) == len(q.folded) else q.folded[: m.start()]
+        before = understand(self.index, said, self.lexicon)
         if len(before.content_tokens) < 3:
             return False
         hits = self.index.rank_passages(before.content, plan_ids, ["responsibility"])[:2]
