@@ -1134,7 +1134,7 @@ class Operations:
     def _chosen_from(self, turn: Turn) -> tuple[str, ...]:
         """ "mấy cái đó cộng lại" after a list of one, itself picked from a list ("trong đó cái nào không có tiền từ
         …"): the tasks it was picked from, which a plural points back at; none otherwise."""
-        if len(turn.context.listed) != 1 or not _PLURAL_REFER_RE.search(turn.query.folded):
+        if len(turn.context.listed) != 1 or not self.lex.has("refer_plural", turn.query.folded):
             return ()
         last = next((r for r in reversed(turn.context.last) if r.items is Items.TASKS and r.op is Op.LIST), None)
         picked_from = last.filters.ids if last is not None else ()
@@ -2141,9 +2141,6 @@ _PRINTED_ROW_RE = re.compile(r"(?<!hai )(?<!ba )(?<!bon )(?<!cac )(?<!\d )\bdong
 
 _AGENCY_NOUN_TOKENS = frozenset({"to", "chuc", "co", "quan", "don", "vi", "so", "nganh", "ben", "hoi", "cac"})
 """The words of "tổ chức", "cơ quan", "đơn vị", "sở, ngành", "bên", "hội": asked alone, they ask who."""
-
-_PLURAL_REFER_RE = re.compile(r"\b(?:may|cac|nhung|ca) (?:cai|nhiem vu|viec|dong|lop|nv) (?:do|tren|nay|vua roi)\b")
-"""A plural pointing back ("mấy cái đó", "các việc trên"), not one task ("cái đó")."""
 
 _OPERATION_CUES = (
     "average",

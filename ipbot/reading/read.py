@@ -332,7 +332,7 @@ class Reader:
                 and context.task_ids
                 and not asked.task_numbers
                 # ("…, và dành cho học sinh, sinh viên những bậc học nào?": whom that task is for)
-                and (asked.has("objective", "training") or task_money or bool(_FOR_WHOM_RE.search(asked.folded)))
+                and (asked.has("objective", "training") or task_money or self.lexicon.has("for_whom", asked.folded))
             ):
                 # "Lớp tập huấn … dành cho những ai, và mục tiêu đặc biệt nhắm tới loại sáng chế nào?": a part of the
                 # task the question before found, as if pointed at (not when its words name another task:
@@ -4038,8 +4038,6 @@ abbreviation ("OCOP")."""
 # head nouns that fold to common words: "cơ quan" to "có", "các", "Ủy ban"; "Đài" to "dài" ("kéo dài phải 24 tháng")
 # unless typed with its mark ("thế năm 2022 Cục phối hợp việc gì?" names the conversation's agency by its head)
 _AMBIGUOUS_HEADS = ("co", "cac", "uy")
-_FOR_WHOM_RE = re.compile(r"\bdanh cho (?:\S+ ){0,8}(?:nao|gi|ai)\b")
-"""Whom something is for ("dành cho học sinh, sinh viên những bậc học nào")."""
 CLEAR_DUTY = 0.4
 """Least share of a message's words a duty entry explains, when no other entry comes near, to be what it names."""
 _GROUP_ORDINAL_RE = re.compile(r"\bnhom(?: nhiem vu| giai phap)?\s*$")
