@@ -232,3 +232,18 @@ def test_the_product_and_the_situation_said_around_it(assistant: Assistant, ques
 def test_what_no_plan_says_is_out_of_scope_not_a_task(assistant: Assistant, question: str) -> None:
     answered, text, intent = _ask(assistant, question)
     assert (answered, intent) == (False, "out_of_scope") and _has(text, "ngoài phạm vi")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "HTX mang tay o Ninh Hai, dinh ap dung 1 sang che nuoc ngoai da het han bao ho. "
+        "nv ho tro viec nay trong KH 2022 nham muc tieu j?",
+        "HTX măng tây ở Ninh Hải, định áp dụng 1 sáng chế nước ngoài đã hết hạn bảo hộ. "
+        "Nhiệm vụ hỗ trợ việc này trong KH 2022 nhằm mục tiêu gì?",
+    ],
+)
+def test_a_product_no_plan_names_is_who_asks_not_what(assistant: Assistant, question: str) -> None:
+    """The product said before the question ("HTX măng tây") would dilute the need's words: the task is 3.b."""
+    answered, text, _ = _ask(assistant, question)
+    assert answered and _has(text, "3.b") and _has(text, "đổi mới sáng tạo")

@@ -529,6 +529,12 @@ class Reader:
         # "Tôi công tác ở Sở X. … giao Sở tôi …": the preamble said who is asking, and "sở tôi" carries it
         introduction = self.lexicon.has("introduces", lead.folded) and self.lexicon.has("own_agency", q.folded)
         said = self._place_words(lead.raw, self.index.plans.values())[1]
+        # "HTX măng tây ở Ninh Hải, định áp dụng 1 sáng chế …": a product the plans never name is who they are, no
+        # subject either; its words would only dilute the need's (not a person saying who they are: "em là sv, đang
+        # làm tiểu luận" makes no product)
+        product = None if self.lexicon.has("introduces", lead.folded) else self._product(lead)
+        if product and product.sure and not product.named:
+            said = [*said, fold(product.said)]
         lead.content = _without(lead.content, said)  # "DN em ở Tháp Chàm muốn học lớp …": the place is no subject
         lead.full_content = _without(lead.full_content, said)
         lead.content_tokens = self.index.content_tokens(lead.content)
@@ -1221,7 +1227,8 @@ class Reader:
         mắm. … có hỗ trợ không?")."""
         said = nfc(f"{q.lead_raw} {q.raw}")
         folded, shaped = fold(said), shape(said)
-        m = next(self.lexicon.find("makes", folded), None) or next(self.lexicon.find("makes_owned", folded), None)
+        found = (next(self.lexicon.find(cue, folded), None) for cue in ("makes", "makes_owned", "makes_at"))
+        m = next((m for m in found if m is not None), None)
         if m is None:
             return None
         aligned = len(shaped) == len(folded)
