@@ -282,6 +282,14 @@ SESSIONS = {
         ("KH Thái Bình giao UBND huyện, thành phố những việc gì?", ["V.11"]),
         ("việc thứ ba cụ thể là cán bộ đó lo những lĩnh vực nào?", ["c)", "quyền tác giả"]),
     ],
+    "what one of an agency's duties is for, named by its words": [
+        ("Kế hoạch 160 giao Sở NN&PTNT Thái Bình chủ trì rà soát cái gì?", ["V.2"]),
+        ("rà soát như vậy nhằm mục đích gì?", ["c)", "để hỗ trợ bảo hộ"]),
+    ],
+    "what a duty point is for, a typo among its words": [
+        ("KH 2022 Ninh Thuận giao Sở NN&PTNT những việc gì?", ["IV.2.b"]),
+        ("Rà soát, thống kê xong thì để làm gì?", ["tư vấn, hỗ trợ"]),
+    ],
     "both years' totals, then how much one year fell": [
         (
             "Tổng kinh phí kế hoạch SHTT của Ninh Thuận năm 2022 và năm 2023 lần lượt là bao nhiêu?",

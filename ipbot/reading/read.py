@@ -151,6 +151,10 @@ class Product:
     drop: tuple[str, ...]  # words that choose no task: the verb, and the product when unnamed
 
 
+POINT_COVER = 0.6
+"""Share of a question's content words one duty point must hold to be the point the question names ("rà soát …
+xong thì để làm gì": "rà soát" of the three words, a typo among them)."""
+
 OWN_SUBJECT = 3
 """Content words a later question of a message needs to be about something of its own, not the subject the
 message set before a colon."""
@@ -741,6 +745,9 @@ class Reader:
         nth_decision = self._nth_decision(q, context)
         if nth_decision is not None:
             return [nth_decision]
+        purpose = self._duty_point_purpose(q, context)
+        if purpose is not None:
+            return [purpose]
         plans, explicit, missing = self._resolve_plans(q, context)
         implementing = self._plans_implementing(q)
         if implementing and not (q.provinces or q.years or q.plan_numbers):
@@ -1000,6 +1007,30 @@ class Reader:
         if not 1 <= n <= len(points):
             return None
         plan_id, section, position = points[n - 1]
+        chosen = Filters(agency=agency, role=Role.DUTY, ids=(f"{plan_id}:{section}",), parts=(position,))
+        return last[-1].but(op=Op.LOOKUP, plans=(plan_id,), filters=chosen)
+
+    def _duty_point_purpose(self, q: Query, context: Context) -> Request | None:
+        """ "rà soát như vậy nhằm mục đích gì?" after an agency's duties were quoted: a duty has no objective of its
+        own, but the point that does it says why ("… rà soát danh mục … để hỗ trợ bảo hộ"), so that point; not the
+        plan's objectives, which would answer another question."""
+        last = [r for r in context.last if r.items is Items.DUTIES and r.filters.agency]
+        if not last or not q.has("objective") or not q.content_tokens:
+            return None
+        if q.agencies or q.years or q.provinces or q.task_numbers:
+            return None
+        agency, asked = last[-1].filters.agency, set(q.content_tokens)
+        scored = [
+            (len(asked & set(self.index.content_tokens(duty.text))) / len(asked), plan_id, entry.section, n)
+            for plan_id in last[-1].plans
+            for entry in self.index.plans[plan_id].responsibilities
+            if agency in entry.agencies
+            for n, duty in enumerate(entry.duties)
+        ]
+        scored.sort(key=lambda s: -s[0])
+        if not scored or scored[0][0] < POINT_COVER or (len(scored) > 1 and scored[1][0] == scored[0][0]):
+            return None  # no point does what was named, or several do it alike: not one to choose
+        _, plan_id, section, position = scored[0]
         chosen = Filters(agency=agency, role=Role.DUTY, ids=(f"{plan_id}:{section}",), parts=(position,))
         return last[-1].but(op=Op.LOOKUP, plans=(plan_id,), filters=chosen)
 
