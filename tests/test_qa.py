@@ -3790,3 +3790,19 @@ def test_one_task_each_year_named_by_its_words_is_compared_alone(assistant: Assi
         "2022 sang 2023, cơ quan chủ trì mỗi năm là ai?",
     )
     assert answered and _has(text, "06") and _has(text, "05 sản phẩm") and not _has(text, "3.3")
+
+
+@pytest.mark.parametrize(
+    ("question", "agency", "not_this"),
+    [
+        # the agency before "giao sở nào" assigns; the one asked about is the duty's
+        ("UBND tinh TB giao so nao lo quan ly nha nuoc ve quyen tac gia vay", "V.3.a", "không giao riêng"),
+        # "giao ai" asks who, in a plan that assigns by agency: the duty that names the work
+        ("TB giao ai bố trí cán bộ QLNN về giống cây trồng", "V.2.a", "V.3.a"),
+    ],
+)
+def test_whom_a_plan_by_agency_assigns_the_work(
+    assistant: Assistant, question: str, agency: str, not_this: str
+) -> None:
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, agency) and not _has(text, not_this)

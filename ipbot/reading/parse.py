@@ -258,6 +258,7 @@ def understand(index: Index, question: str, lexicon: Lexicon | None = None) -> Q
     q.group_numbers = list(dict.fromkeys([*_BARE_NUM_RE.findall(folded), *nth]))
     q.agencies = index.find_agencies(text) or index.quoted_generic_agencies(text)
     q.agencies = _not_only_included(index, lexicon, text, q.agencies)
+    q.agencies = _not_the_assigner(index, lexicon, folded, q.agencies)
     q.aside, q.aside_at = _set_aside(index, lexicon, folded)
     q.quarters = _quarters(folded)
     q.sources = source_keys(index, expanded)
@@ -371,6 +372,19 @@ def _not_only_included(index: Index, lexicon: Lexicon, text: str, agencies: list
         outside = outside.replace(m.group(0), " ")
     named_outside = set(index.find_agencies(outside))
     return [a for a in agencies if a not in inside or a in named_outside]
+
+
+def _not_the_assigner(index: Index, lexicon: Lexicon, folded: str, agencies: list[str]) -> list[str]:
+    """ "UBND tỉnh TB giao sở nào lo quản lý nhà nước về quyền tác giả": the agency named before "giao sở nào"
+    assigns; the question asks which agency it assigned, so the assigner is no agency asked about (unless named
+    again after it)."""
+    asks = next(lexicon.find("assigns_whom", folded), None)
+    if not agencies or asks is None:
+        return agencies
+    before, after = folded[: asks.start()], folded[asks.end() :]
+    assigners = {a for start, end in index.agency_spans(before) for a in index.find_agencies(before[start:end])}
+    named_after = set(index.find_agencies(after))
+    return [a for a in agencies if a not in assigners or a in named_after]
 
 
 def _set_aside(index: Index, lexicon: Lexicon, folded: str) -> tuple[list[str], list[int]]:
