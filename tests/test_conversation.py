@@ -282,6 +282,10 @@ SESSIONS = {
         ("KH Thái Bình giao UBND huyện, thành phố những việc gì?", ["V.11"]),
         ("việc thứ ba cụ thể là cán bộ đó lo những lĩnh vực nào?", ["c)", "quyền tác giả"]),
     ],
+    "two tasks carried to the next year, one by its kind (CDĐL Nha đam → CDĐL Thịt cừu)": [
+        ("Nhiệm vụ về chỉ dẫn địa lý trong kế hoạch năm 2022 của Ninh Thuận là cho sản phẩm gì?", ["Nha đam"]),
+        ("Không, ý tôi là kế hoạch năm 2023 cơ.", ["3.3", "Thịt cừu", "3.6"]),
+    ],
     "what one of an agency's duties is for, named by its words": [
         ("Kế hoạch 160 giao Sở NN&PTNT Thái Bình chủ trì rà soát cái gì?", ["V.2"]),
         ("rà soát như vậy nhằm mục đích gì?", ["c)", "để hỗ trợ bảo hộ"]),

@@ -1458,7 +1458,12 @@ class Reader:
             updates["ids"] = tuple(found)
         elif f.ids and r.items is Items.TASKS:
             refs = [TaskRef(*i.split(":", 1)) for i in f.ids if ":" in i]
-            analogs = self._analogs(refs, list(plan_ids))
+            each = [self._analogs([r], list(plan_ids)) for r in refs]
+            if any(each) and not all(each):
+                # the tasks of an answer carried over, one with no like task there ("CDĐL Nha đam" in 2023): a task
+                # of the same kind stands for it (CDĐL Thịt cừu), beside the others' own, in the answer's order
+                each = [found or self._same_kind([r], list(plan_ids)) for r, found in zip(refs, each, strict=True)]
+            analogs = list(dict.fromkeys(a for found in each for a in found))
             if not analogs:
                 asked = (Field.CONTINUES,) if self._asks_whether_there(q) else ()
                 return Request(
