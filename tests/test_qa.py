@@ -3806,3 +3806,13 @@ def test_whom_a_plan_by_agency_assigns_the_work(
 ) -> None:
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, agency) and not _has(text, not_this)
+
+
+def test_two_subjects_compared_across_two_years_are_each_years_tasks(assistant: Assistant) -> None:
+    """ "So kế hoạch 2022 với 2023: …" names no task ("với" splits it off); each subject is found in each year."""
+    answered, text, _ = ask(
+        assistant,
+        "So kế hoạch 2022 với 2023 của Ninh Thuận: nhiệm vụ về chỉ dẫn địa lý và nhãn hiệu chứng nhận "
+        "đã thay đổi sản phẩm như thế nào?",
+    )
+    assert answered and all(_has(text, f) for f in ["Nha đam", "Tôm giống", "Thịt cừu", "3.6"])

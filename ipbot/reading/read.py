@@ -2217,12 +2217,19 @@ class Reader:
         if len(parts) < 2:
             return []
         found: list[TaskRef] = []
+        named = 0
         for part in parts:
-            hits = self._good(turn, self.index.rank_tasks(part, plan_ids))
+            ranked = self.index.rank_tasks(part, plan_ids)
+            if not ranked or ranked[0].score < SUGGEST:
+                continue  # words that name no task ("So kế hoạch 2022 với 2023: …"), split off by "với"
+            hits = self._good(turn, ranked)
             if not hits or len(hits) > MAX_TIED or hits[0].score < least:
                 return []
-            found += [h.item for h in hits[:1] if isinstance(h.item, TaskRef)]
-        return list(dict.fromkeys(found))
+            named += 1
+            # the best of each plan asked about: "chỉ dẫn địa lý và nhãn hiệu chứng nhận" in 2022 and 2023
+            refs = [h.item for h in hits if isinstance(h.item, TaskRef)]
+            found += [next(r for r in refs if r.plan_id == p) for p in dict.fromkeys(r.plan_id for r in refs)]
+        return list(dict.fromkeys(found)) if named >= 2 else []
 
     def _beside_talked_about(self, turn: Turn, named: list[TaskRef]) -> list[TaskRef]:
         """ "so với nv chỉ dẫn địa lý thịt cừu thì tổng kp cái nào lớn hơn?": the task named is set beside the one
