@@ -227,6 +227,8 @@ def test_the_product_and_the_situation_said_around_it(assistant: Assistant, ques
     [
         "Cho tôi danh sách các doanh nghiệp đang xuất khẩu tỏi ở Ninh Thuận",  # a directory, not a plan
         "phong toi muon gop 2 lop cua Ninh Phuoc voi Phan Rang to chuc chung dc ko, kh co cho phep ko?",  # permission
+        # a rate per business is the support policy's, never the plans' (not the plans' totals)
+        "Mỗi doanh nghiệp ở Ninh Thuận được hỗ trợ tối đa bao nhiêu tiền khi đăng ký nhãn hiệu?",
     ],
 )
 def test_what_no_plan_says_is_out_of_scope_not_a_task(assistant: Assistant, question: str) -> None:

@@ -831,9 +831,12 @@ class Reader:
         if q.has("opinion") and not turn.tasks:
             # "theo bạn, chỉ tiêu … có thực tế không": a judgement no plan states
             return [turn.request(Items.NOTHING, reason=Reason.OUT_OF_SCOPE)]
-        if q.has("out_of_domain") or self.lexicon.has("procedure", q.folded):
+        # (and what one business gets, a rate the province's support policy sets: "mỗi DN được hỗ trợ tối đa …")
+        rate = self.lexicon.has("support_rate", q.folded) and not q.task_numbers  # (a task's money shared out is)
+        policy = self.lexicon.has("procedure", q.folded) or rate
+        if q.has("out_of_domain") or policy:
             # procedures and fees are the IP office's; weather and gold prices nobody's here
-            ip = self.lexicon.has("procedure", q.folded) or bool(q.content_tokens and self._about_ip(q))
+            ip = policy or bool(q.content_tokens and self._about_ip(q))
             show = (Field.CONTACT,) if ip else ()
             return [turn.request(Items.NOTHING, reason=Reason.OUT_OF_SCOPE, show=show)]
         if missing is not None:
