@@ -3816,3 +3816,11 @@ def test_two_subjects_compared_across_two_years_are_each_years_tasks(assistant: 
         "đã thay đổi sản phẩm như thế nào?",
     )
     assert answered and all(_has(text, f) for f in ["Nha đam", "Tôm giống", "Thịt cừu", "3.6"])
+
+
+def test_which_kind_of_ip_right_asks_and_names_no_task(assistant: Assistant) -> None:
+    """ "xây dựng loại đối tượng SHTT gì" is how the question is put: the task is the one about tôm giống."""
+    answered, text, _ = ask(
+        assistant, "Nhiệm vụ về tôm giống trong KH 2022 của Ninh Thuận xây dựng loại đối tượng SHTT gì?"
+    )
+    assert answered and _has(text, "3.d") and _has(text, "Nhãn hiệu chứng nhận")

@@ -529,7 +529,9 @@ class Reader:
             q.agencies = lead.agencies
         # "…nghe nói năm 2023 có nhiệm vụ KH&CN cấp TW…. Nv đó tổng kp bn?": "đó" is the preamble's subject
         refers = self._refers_to_one(q)
-        explains = self._explains(q) and not refers
+        # ("… riêng cho tôm giống (năm 2022) và cho thịt cừu (năm 2023). Mỗi sản phẩm gắn với …?": each of the two)
+        each = self.lexicon.has("each_named", q.folded) and bool(_JOINED_RE.search(lead.folded))
+        explains = self._explains(q) and not refers and not each
         # "Tôi công tác ở Sở X. … giao Sở tôi …": the preamble said who is asking, and "sở tôi" carries it
         introduction = self.lexicon.has("introduces", lead.folded) and self.lexicon.has("own_agency", q.folded)
         said = self._place_words(lead.raw, self.index.plans.values())[1]
@@ -1954,8 +1956,11 @@ class Reader:
                 and not self.lexicon.has("count", q.folded)
             ):
                 hits = talked  # words several tasks share ("trung ương"), one of them the task talked about: that one
-            if len(hits) == 1 and _JOINED_RE.search(q.folded):
-                # "nhiệm vụ KH&CN cấp trung ương và kế hoạch hỗ trợ … xuất khẩu": each named outright
+            each = self.lexicon.has("each_named", q.folded) and _JOINED_RE.search(fold(q.lead_subject))
+            joined = _JOINED_RE.search(q.folded) or each
+            if len(hits) == 1 and joined:
+                # "nhiệm vụ KH&CN cấp trung ương và kế hoạch hỗ trợ … xuất khẩu": each named outright (or by the
+                # preamble: "… có nhiệm vụ về nha đam (năm 2022) và về thịt cừu (năm 2023). Mỗi việc …?")
                 both = self._each_subject(turn, plan_ids, STRONG_MATCH)
                 hits = both if len(both) > 1 else hits
             refers = turn.context.task_ids and q.has("refer")
