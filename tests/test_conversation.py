@@ -286,6 +286,10 @@ SESSIONS = {
         ("Nhiệm vụ về chỉ dẫn địa lý trong kế hoạch năm 2022 của Ninh Thuận là cho sản phẩm gì?", ["Nha đam"]),
         ("Không, ý tôi là kế hoạch năm 2023 cơ.", ["3.3", "Thịt cừu", "3.6"]),
     ],
+    "a column's rows added up, then the other plan's money by source": [
+        ("Kế hoạch SHTT 2023 Ninh Thuận: cộng cột NS khác của tỉnh các dòng ra bao nhiêu?", ["500 triệu"]),
+        ("Còn kế hoạch năm 2022, có chia kinh phí theo từng nguồn với số tiền cụ thể như vậy không?", ["5.540"]),
+    ],
     "what one of an agency's duties is for, named by its words": [
         ("Kế hoạch 160 giao Sở NN&PTNT Thái Bình chủ trì rà soát cái gì?", ["V.2"]),
         ("rà soát như vậy nhằm mục đích gì?", ["c)", "để hỗ trợ bảo hộ"]),
