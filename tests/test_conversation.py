@@ -290,6 +290,10 @@ SESSIONS = {
         ("Kế hoạch SHTT 2023 Ninh Thuận: cộng cột NS khác của tỉnh các dòng ra bao nhiêu?", ["500 triệu"]),
         ("Còn kế hoạch năm 2022, có chia kinh phí theo từng nguồn với số tiền cụ thể như vậy không?", ["5.540"]),
     ],
+    "an entry found by its words, then what 'họ' must do": [
+        ("KH Thái Bình: các hợp tác xã thì tổ chức nào của tỉnh được giao nhiệm vụ?", ["V.10"]),
+        ("Họ phải làm những gì?", ["tuyên truyền, vận động"]),
+    ],
     "what one of an agency's duties is for, named by its words": [
         ("Kế hoạch 160 giao Sở NN&PTNT Thái Bình chủ trì rà soát cái gì?", ["V.2"]),
         ("rà soát như vậy nhằm mục đích gì?", ["c)", "để hỗ trợ bảo hộ"]),

@@ -2160,8 +2160,22 @@ class Reader:
             None,
         )
         if last is None:
-            return None
+            # (an entry found by its words is quoted as a passage: "… tổ chức nào của tỉnh được giao nhiệm vụ?"; of
+            # several quoted, "họ" is whichever the question's words find)
+            quoted = [r for r in turn.context.last if self._duty_entry_ids(r)]
+            ids = [i for r in quoted for i in self._duty_entry_ids(r)]
+            if len(ids) != 1:
+                return None
+            return quoted[0].but(items=Items.DUTIES, op=Op.LOOKUP, filters=Filters(ids=tuple(ids)))
         return last.but(items=Items.DUTIES, op=Op.LOOKUP, filters=Filters(ids=last.filters.ids, role=Role.DUTY))
+
+    @staticmethod
+    def _duty_entry_ids(r: Request) -> tuple[str, ...]:
+        """The "Tổ chức thực hiện" entries a passage answer quoted, as duty entry ids ("plan:V.10")."""
+        if r.items is not Items.PASSAGES:
+            return ()
+        parts = [i.split("|") for i in r.filters.ids]
+        return tuple(f"{p[0]}:{p[2]}" for p in parts if len(p) == 3 and p[1] == "responsibility")
 
     def _prior_list(self, turn: Turn) -> Request | None:
         """'… những nhiệm vụ nào …? Các nhiệm vụ đó phối hợp với sở nào?': the list just asked for, again,
