@@ -3824,3 +3824,11 @@ def test_which_kind_of_ip_right_asks_and_names_no_task(assistant: Assistant) -> 
         assistant, "Nhiệm vụ về tôm giống trong KH 2022 của Ninh Thuận xây dựng loại đối tượng SHTT gì?"
     )
     assert answered and _has(text, "3.d") and _has(text, "Nhãn hiệu chứng nhận")
+
+
+def test_a_task_without_a_lead_shows_enough_of_its_content_to_answer(assistant: Assistant) -> None:
+    """Asked who in a plan by agency, the task's reminder keeps what it offers ("… tham gia các hội chợ …")."""
+    answered, text, _ = ask(
+        assistant, "Muốn mang gạo đi hội chợ giới thiệu thì kế hoạch Thái Bình có hỗ trợ không, sở nào lo giao thương?"
+    )
+    assert answered and _has(text, "Sở Công Thương") and _has(text, "hội chợ")

@@ -36,7 +36,7 @@ def _names(db: PlanDB, plan: PlanInfo, task: Task, slugs: list[str], said: str |
 
 def _what_it_says(db: PlanDB, plan: PlanInfo, task: Task) -> str:
     """A one-line reminder of the task, for answers that must say 'not stated'."""
-    parts = [f"Nội dung: {shorten(task.content, 160)}"]
+    parts = [f"Nội dung: {shorten(task.content, 320)}"]
     if task.lead:
         parts.append(f"chủ trì: {_names(db, plan, task, task.lead)}")
     when = timeline_phrase(task)
