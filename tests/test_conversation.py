@@ -294,6 +294,10 @@ SESSIONS = {
         ("KH Thái Bình: các hợp tác xã thì tổ chức nào của tỉnh được giao nhiệm vụ?", ["V.10"]),
         ("Họ phải làm những gì?", ["tuyên truyền, vận động"]),
     ],
+    "a class's cost and the task's total, of the task talked about": [
+        ("Kế hoạch SHTT 2023 của Ninh Thuận có hoạt động nào dành cho học sinh, sinh viên không ạ?", ["5.5"]),
+        ("Mỗi lớp tốn bao nhiêu và tổng cộng là bao nhiêu ạ?", ["40 triệu đồng", "80 triệu đồng"]),
+    ],
     "what one of an agency's duties is for, named by its words": [
         ("Kế hoạch 160 giao Sở NN&PTNT Thái Bình chủ trì rà soát cái gì?", ["V.2"]),
         ("rà soát như vậy nhằm mục đích gì?", ["c)", "để hỗ trợ bảo hộ"]),

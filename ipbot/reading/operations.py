@@ -216,6 +216,15 @@ class Operations:
         rest = self._rest_of_list(turn)
         if rest is not None:
             return [rest]
+        if (
+            has <= {"sum", "total_asked"}
+            and len(turn.tasks) == 1
+            and turn.task_how == "context"
+            and self.lex.has("per_unit", f)
+        ):
+            # "Mỗi lớp tốn bao nhiêu và tổng cộng là bao nhiêu?" of the task talked about: its money per class and
+            # in all, which its own answer gives (a sum of one row would drop the per-class figure)
+            return None
         if "share" in has and self.lex.has("change_in_percent", f):
             # "tức giảm khoảng bao nhiêu phần trăm?" after a difference: that difference, whose answer gives the share
             difference = next((x for x in reversed(turn.context.last) if x.op is Op.DIFFERENCE), None)
