@@ -298,6 +298,10 @@ SESSIONS = {
         ("Kế hoạch SHTT 2023 của Ninh Thuận có hoạt động nào dành cho học sinh, sinh viên không ạ?", ["5.5"]),
         ("Mỗi lớp tốn bao nhiêu và tổng cộng là bao nhiêu ạ?", ["40 triệu đồng", "80 triệu đồng"]),
     ],
+    "one of a list, named by its words, carried to the next year": [
+        ("Năm 2022 UBND huyện được giao chủ trì những việc gì trong kế hoạch SHTT Ninh Thuận?", ["3.g", "5.c"]),
+        ("Sang 2023 thì cái lớp tập huấn kia được dự toán bao nhiêu?", ["5.3", "420 triệu"]),
+    ],
     "what one of an agency's duties is for, named by its words": [
         ("Kế hoạch 160 giao Sở NN&PTNT Thái Bình chủ trì rà soát cái gì?", ["V.2"]),
         ("rà soát như vậy nhằm mục đích gì?", ["c)", "để hỗ trợ bảo hộ"]),

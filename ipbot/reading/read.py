@@ -1964,6 +1964,13 @@ class Reader:
                 both = self._each_subject(turn, plan_ids, STRONG_MATCH)
                 hits = both if len(both) > 1 else hits
             refers = turn.context.task_ids and q.has("refer")
+            talked = set(turn.context.task_ids) | set(turn.context.listed)
+            if hits and q.has("refer") and not any(h.id in talked for h in hits):
+                moved = self._referred_in_other_plan(turn, talked, plan_ids)
+                if moved:
+                    # "Sang 2023 thì cái lớp tập huấn kia …": the one talked about in the other year, here
+                    turn.tasks, turn.task_how = moved, "context"
+                    return
             if hits and refers and _JOINED_RE.search(q.folded):
                 # "nhiệm vụ đó với nhiệm vụ thịt cừu": the task discussed and the one named
                 here = [TaskRef(*t.split(":", 1)) for t in turn.context.task_ids if t.split(":", 1)[0] in plan_ids]
@@ -2096,6 +2103,18 @@ class Reader:
             return []
         having = [r for r in listed if words <= set(self.index.content_tokens(task_text(self.index.tasks[r.id])))]
         return having if len(having) == 1 else []
+
+    def _referred_in_other_plan(self, turn: Turn, talked: set[str], plan_ids: list[str]) -> list[TaskRef]:
+        """The one task talked about in another plan whose text has every word the reference names it by ("cái
+        lớp tập huấn kia" after 3.g and 5.c of 2022), carried to the plan asked about: its like task there."""
+        if not turn.explicit:
+            return []
+        words = {t for t in turn.query.content_tokens if t.isalpha() and len(t) > 1}
+        others = [
+            TaskRef(*i.split(":", 1)) for i in talked if i in self.index.tasks and i.split(":")[0] not in plan_ids
+        ]
+        having = [r for r in others if words <= set(self.index.content_tokens(task_text(self.index.tasks[r.id])))]
+        return self._analogs(having, plan_ids) if words and len(having) == 1 else []
 
     def _several_referred(self, q: Query) -> int:
         """How many things "hai việc đó", "ba dòng trên" point back at (0 when none is counted)."""
