@@ -3832,3 +3832,11 @@ def test_a_task_without_a_lead_shows_enough_of_its_content_to_answer(assistant: 
         assistant, "Muốn mang gạo đi hội chợ giới thiệu thì kế hoạch Thái Bình có hỗ trợ không, sở nào lo giao thương?"
     )
     assert answered and _has(text, "Sở Công Thương") and _has(text, "hội chợ")
+
+
+def test_a_documents_facts_and_its_reporting_deadline_in_one_message(assistant: Assistant) -> None:
+    """Number, signer and the yearly report's deadline, asked together: each answered."""
+    answered, text, _ = ask(
+        assistant, "Kế hoạch SHTT của Thái Bình số mấy, ai ký, và các đơn vị phải gửi báo cáo hằng năm trước ngày nào?"
+    )
+    assert answered and all(_has(text, f) for f in ("160/KH-UBND", "Trần Thị Bích Hằng", "15 tháng 10"))

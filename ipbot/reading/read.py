@@ -912,6 +912,10 @@ class Reader:
                 if handler == self._document and found[0].items is Items.DOCUMENT and self._asks_plan_money(turn):
                     # "KH 2022 triển khai quyết định số mấy, tổng kinh phí bao nhiêu, lấy từ nguồn nào": both
                     found.append(self._plan_budget(turn))
+                if handler == self._document and found[0].items is Items.DOCUMENT and q.has("reporting"):
+                    # "… số mấy, ai ký, và các đơn vị phải gửi báo cáo hằng năm trước ngày nào?": both
+                    reporting = self._reporting(turn)
+                    found += reporting if isinstance(reporting, list) else [reporting] if reporting else []
                 if handler == self._recipients and q.has("document"):
                     # "… mang số hiệu gì, ban hành ngày nào, và được gửi tới những cơ quan nào?": both
                     document = self._document(turn)
