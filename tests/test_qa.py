@@ -489,6 +489,11 @@ ANSWERED = [
         "plan_budget_sum",
     ),
     (
+        "Giả sử Trung ương không duyệt khoản đề xuất, thì tiền SHTT năm 2023 của Ninh Thuận còn lại bao nhiêu?",
+        ["1.832,6 triệu đồng"],
+        "plan_budget_sum",
+    ),
+    (
         "ke hoach shtt thai binh so may, ban hanh ngay nao, thuc hien nhung quyet dinh nao cua thu tuong",
         ["160/KH-UBND", "23/11/2021", "1068/QĐ-TTg"],
         "document",
