@@ -3845,3 +3845,17 @@ def test_a_documents_facts_and_its_reporting_deadline_in_one_message(assistant: 
         assistant, "Kế hoạch SHTT của Thái Bình số mấy, ai ký, và các đơn vị phải gửi báo cáo hằng năm trước ngày nào?"
     )
     assert answered and all(_has(text, f) for f in ("160/KH-UBND", "Trần Thị Bích Hằng", "15 tháng 10"))
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        # the period a review covers is the duty's ("tổ chức sơ kết … 05 năm 2021-2025"), not the plan's title
+        ("Thái Bình tổ chức sơ kết cho giai đoạn nào?", "V.1.a"),
+        ("Kế hoạch SHTT Thái Bình có tổ chức sơ kết giữa chừng không, sơ kết cho giai đoạn nào?", "2021-2025"),
+        ("Kế hoạch Thái Bình thực hiện cho giai đoạn nào?", "160/KH-UBND"),
+    ],
+)
+def test_which_period_asks_of_what_the_question_names(assistant: Assistant, question: str, fact: str) -> None:
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, fact)
