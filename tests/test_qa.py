@@ -3859,3 +3859,24 @@ def test_a_documents_facts_and_its_reporting_deadline_in_one_message(assistant: 
 def test_which_period_asks_of_what_the_question_names(assistant: Assistant, question: str, fact: str) -> None:
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, fact)
+
+
+@pytest.mark.parametrize(
+    ("question", "facts"),
+    [
+        # an agency's money is the rows it leads, added up (a plan gives money to tasks)
+        ("Năm 2023 Sở GD&ĐT được bố trí bao nhiêu kinh phí?", ["80 triệu đồng", "5.5"]),
+        ("Năm 2023 Sở KH&CN chủ trì tổng bao nhiêu tiền?", ["8.367,6 triệu đồng"]),
+        ("Năm 2023 kinh phí của Sở KH&CN là bao nhiêu?", ["8.367,6 triệu đồng"]),
+        ("Năm 2023 UBND huyện được cấp bao nhiêu tiền?", ["420 triệu đồng"]),
+    ],
+)
+def test_an_agencys_money_is_the_rows_it_leads_added_up(assistant: Assistant, question: str, facts: list[str]) -> None:
+    answered, text, _ = ask(assistant, question)
+    assert answered and all(_has(text, f) for f in facts) and not _has(text, "phối hợp")
+
+
+def test_an_agencys_money_in_a_plan_without_a_table_is_not_stated(assistant: Assistant) -> None:
+    """2022 costs no task: the money of the agency that airs the news is not stated, whatever its duty says."""
+    answered, text, _ = ask(assistant, "KH 2022 cấp cho Báo Ninh Thuận bao nhiêu kinh phí để đưa tin về SHTT?")
+    assert not answered and _has(text, "5.540 triệu đồng")

@@ -230,6 +230,8 @@ class Operations:
             difference = next((x for x in reversed(turn.context.last) if x.op is Op.DIFFERENCE), None)
             if difference is not None:
                 return [difference]
+        if self.lex.has("agency_money", f) and turn.query.agencies and not turn.tasks and not turn.query.task_numbers:
+            has.add("sum")  # "Sở KH&CN được bố trí bao nhiêu kinh phí?": the rows it leads, added up
         if self.lex.has("adds_more", f) and turn.context.tasks_seen:
             has.add("sum")  # "cộng thêm 5.5 nữa": the rows talked about, and one more
         if "sum" in has and self.lex.has("named_earlier", f):
@@ -706,6 +708,8 @@ class Operations:
         if negative:
             role = negative.pop() if len(negative) == 1 else Role.ANY
             return agency, role, agency is not None
+        if agency and not negated_agency and self.lex.has("agency_money", f):
+            return agency, Role.LEAD, False  # "Sở X được bố trí bao nhiêu kinh phí": a task's money is its lead's
         return agency, Role.ANY, negated_agency
 
     def _agencies_joined(self, turn: Turn) -> tuple[str, ...]:
