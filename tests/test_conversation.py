@@ -302,6 +302,10 @@ SESSIONS = {
         ("Năm 2022 UBND huyện được giao chủ trì những việc gì trong kế hoạch SHTT Ninh Thuận?", ["3.g", "5.c"]),
         ("Sang 2023 thì cái lớp tập huấn kia được dự toán bao nhiêu?", ["5.3", "420 triệu"]),
     ],
+    "one agency's tasks, then another agency's money": [
+        ("Năm 2023 Sở GD&ĐT chủ trì những việc gì?", ["5.5"]),
+        ("Tổng kinh phí các nhiệm vụ Sở NN&PTNT chủ trì năm 2023?", ["3.2", "Hoạt động thường xuyên"]),
+    ],
     "what one of an agency's duties is for, named by its words": [
         ("Kế hoạch 160 giao Sở NN&PTNT Thái Bình chủ trì rà soát cái gì?", ["V.2"]),
         ("rà soát như vậy nhằm mục đích gì?", ["c)", "để hỗ trợ bảo hộ"]),

@@ -1118,7 +1118,9 @@ class Operations:
         if turn.task_how in ("number", "content") and (turn.task_how == "number" or len(turn.tasks) <= 3):
             return tuple(r.id for r in turn.tasks)
         other_column = q.sources and any(r.filters.source not in (None, *q.sources) for r in turn.context.last)
-        if turn.task_how == "context" and turn.tasks and not other_column:
+        # ("Tổng kinh phí các nhiệm vụ Sở NN&PTNT chủ trì" after Sở GD&ĐT's: another agency's rows, not those)
+        other_agency = q.agencies and any(r.filters.agency not in (None, *q.agencies) for r in turn.context.last)
+        if turn.task_how == "context" and turn.tasks and not other_column and not other_agency:
             # the tasks discussed, or those the last list named ("còn cột NS sự nghiệp thì sao, cộng các dòng"
             # is another column: its own rows)
             restated = self._list_restated(turn) or self._chosen_from(turn)
