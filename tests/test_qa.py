@@ -3880,3 +3880,12 @@ def test_an_agencys_money_in_a_plan_without_a_table_is_not_stated(assistant: Ass
     """2022 costs no task: the money of the agency that airs the news is not stated, whatever its duty says."""
     answered, text, _ = ask(assistant, "KH 2022 cấp cho Báo Ninh Thuận bao nhiêu kinh phí để đưa tin về SHTT?")
     assert not answered and _has(text, "5.540 triệu đồng")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["tổng kinh phí của 3.1, 3.3 và 3.6 năm 2023 là bao nhiêu", "tổng kinh phí 3 nhiệm vụ 3.1, 3.3, 3.6 năm 2023"],
+)
+def test_one_total_of_several_tasks_named_by_number_adds_them_up(assistant: Assistant, question: str) -> None:
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "7.800 triệu đồng") and _has(text, "3.1 (4.800)")
