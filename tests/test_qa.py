@@ -3889,3 +3889,9 @@ def test_an_agencys_money_in_a_plan_without_a_table_is_not_stated(assistant: Ass
 def test_one_total_of_several_tasks_named_by_number_adds_them_up(assistant: Assistant, question: str) -> None:
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "7.800 triệu đồng") and _has(text, "3.1 (4.800)")
+
+
+def test_an_agency_no_task_names_is_compared_by_its_entries(assistant: Assistant) -> None:
+    """Sở Tài chính leads and joins no task: its two years' entries in "Tổ chức thực hiện" are the comparison."""
+    answered, text, _ = ask(assistant, "Sở Tài chính năm 2022 và 2023 được giao gì khác nhau?")
+    assert answered and _has(text, "IV.2.đ") and _has(text, "IV.2") and not _has(text, "0 nhiệm vụ")

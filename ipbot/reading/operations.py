@@ -1929,9 +1929,12 @@ class Operations:
         ]
         entries = tuple(f"{p.id}:{r.section}" for p in two for r in p.responsibilities if slug in r.agencies)
         if entries and role is Role.ANY and not topic:
-            out.append(
-                turn.request(Items.DUTIES, plans=list(two), filters=Filters(agency=slug, role=Role.DUTY, ids=entries))
+            duties = turn.request(
+                Items.DUTIES, plans=list(two), filters=Filters(agency=slug, role=Role.DUTY, ids=entries)
             )
+            in_tasks = any(slug in (*t.lead, *t.cooperating) for p in two for t in p.tasks)
+            # ("Sở Tài chính năm 2022 và 2023 được giao gì khác nhau": no task names it, its entries are the answer)
+            out = [*out, duties] if in_tasks else [duties]
         return out
 
     def _compare(self, turn: Turn, two: tuple[Plan, Plan]) -> list[Request] | None:
