@@ -249,3 +249,9 @@ def test_a_product_no_plan_names_is_who_asks_not_what(assistant: Assistant, ques
     """The product said before the question ("HTX măng tây") would dilute the need's words: the task is 3.b."""
     answered, text, _ = _ask(assistant, question)
     assert answered and _has(text, "3.b") and _has(text, "đổi mới sáng tạo")
+
+
+def test_a_need_in_another_plans_words_is_looked_for_in_the_plan_asked(assistant: Assistant) -> None:
+    """ "hội chợ, triển lãm" is Thái Bình's wording; Ninh Thuận 2023 calls it "xúc tiến thương mại" (3.5)."""
+    answered, text, _ = _ask(assistant, "dn minh muon tham gia hoi cho trien lam, KH 2023 co ho tro k")
+    assert answered and _has(text, "3.5") and not _has(text, "Thái Bình")

@@ -67,6 +67,9 @@ class Query:
     lead_raw: str = ""  # what the person said before the question (a preamble), if anything
     lead_subject: str = ""  # the preamble's words, when they name what the question is about
     needs: list[str] = field(default_factory=list)  # the plans' words for the needs the question states
+    # a need said in words some plan uses ("hội chợ"), kept as typed in the content: the content with the plans'
+    # words for it instead ("xúc tiến thương mại"), for a plan that says it its own way
+    content_in_plan_words: str = ""
     cues: set[str] = field(default_factory=set)
     provinces: set[str] = field(default_factory=set)
     unplanned: tuple[str, ...] = ()  # provinces named beside a planned one that have no plan
@@ -266,11 +269,9 @@ def understand(index: Index, question: str, lexicon: Lexicon | None = None) -> Q
         q.cues.add("budget")  # "trong đó TW bao nhiêu": a funding source named is a question about money
     # a need said in words the plans do not use ("giới thiệu sản phẩm") is looked for in the plans' words;
     # said in the plans' own words ("hàng giả", "quảng bá") it is matched as it stands
-    needs = [
-        (need, spans)
-        for need, spans in lexicon.needs_in(folded)
-        if not all(index.known_phrase(folded[s:e]) for s, e in spans)
-    ]
+    said_needs = lexicon.needs_in(folded)
+    needs = [(need, spans) for need, spans in said_needs if not all(index.known_phrase(folded[s:e]) for s, e in spans)]
+    known_needs = [(need, spans) for need, spans in said_needs if (need, spans) not in needs]
     cut = [span for _, spans in needs for span in spans]
     # "nhà em", "HTX mình", "xưởng của tôi": who is asking, not what; "các dòng … cộng lại": no task either
     cut += [m.span() for m in lexicon.find("persona", folded)]
@@ -284,6 +285,10 @@ def understand(index: Index, question: str, lexicon: Lexicon | None = None) -> Q
         said = f" {SEPARATOR} ".join(q.needs)
         q.content = f"{q.content} {SEPARATOR} {said}".strip()
         q.full_content = f"{q.full_content} {SEPARATOR} {said}".strip()
+    if known_needs:
+        words = f" {SEPARATOR} ".join(w for need, _ in [*needs, *known_needs] for w in need.plan_words)
+        spans = [span for _, spans in known_needs for span in spans]
+        q.content_in_plan_words = f"{_content(index, q, lexicon, extra=[*cut, *spans])} {SEPARATOR} {words}".strip()
     q.content_tokens = index.content_tokens(q.content)
     return q
 

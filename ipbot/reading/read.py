@@ -151,6 +151,9 @@ class Product:
     drop: tuple[str, ...]  # words that choose no task: the verb, and the product when unnamed
 
 
+CLEARLY_AHEAD = 0.5
+"""A task found by the plans' words for a need is the one when the next scores at most this share of it."""
+
 POINT_COVER = 0.6
 """Share of a question's content words one duty point must hold to be the point the question names ("rà soát …
 xong thì để làm gì": "rà soát" of the three words, a typo among them)."""
@@ -573,6 +576,10 @@ class Reader:
             # "Nghe nói năm 2023 có dự án chỉ dẫn địa lý Thịt cừu. Ai đứng ra làm?": the subject is in the preamble
             # (a preamble about the person, "tôi là phóng viên, đang so sánh…", names no subject; a question
             # that names its agencies has its subject already)
+            if lead.content_in_plan_words or q.content_in_plan_words:
+                # (the need, in the plans' own words, wherever it was said)
+                ours = [lead.content_in_plan_words or lead.content, q.content_in_plan_words or q.content]
+                q.content_in_plan_words = f" {SEPARATOR} ".join(ours).strip()
             q.content = f"{lead.content} {SEPARATOR} {q.content}".strip()
             q.full_content = f"{lead.full_content} {SEPARATOR} {q.full_content}".strip()
             q.content_tokens = self.index.content_tokens(q.content)
@@ -2392,7 +2399,21 @@ class Reader:
         return found if 0 < len(found) <= 2 else []
 
     def _task_hits(self, turn: Turn, content: str, plan_ids: list[str]) -> list[TaskRef]:
-        good = self._good(turn, self.index.rank_tasks(content, plan_ids))
+        ranked_here = self.index.rank_tasks(content, plan_ids)
+        good = self._good(turn, ranked_here)
+        own_words = turn.query.content_in_plan_words
+        # (only where nothing here comes near the words as said: "… chỉ dẫn địa lý cho nha đam" in 2023 is near
+        # CDĐL Thịt cừu, and no task of 2023 is about nha đam)
+        nothing_near = not ranked_here or ranked_here[0].score < SUGGEST
+        if turn.explicit and nothing_near and own_words and content == turn.query.content:
+            # "muốn tham gia hội chợ, triển lãm, KH 2023 có hỗ trợ k": the plan asked says it its own way
+            # ("xúc tiến thương mại"), whatever words another plan shares with the person; the plans' words are
+            # alternatives, so one task clearly ahead on them is the one (none has them all)
+            ranked = [h for h in self.index.rank_tasks(own_words, plan_ids) if isinstance(h.item, TaskRef)]
+            top = ranked[0] if ranked else None
+            ahead = top is not None and (len(ranked) < 2 or ranked[1].score <= top.score * CLEARLY_AHEAD)
+            if ahead and top.score >= SUGGEST and top.evidence >= MIN_EVIDENCE:
+                return [top.item]
         # (a funding source named is this plan's money: "kinh phí sự nghiệp KH&CN … bố trí cho kế hoạch năm 2024")
         # ("Năm ngoái việc hỗ trợ này do sở nào chủ trì": "this" is the task talked about, not another plan's)
         pointing = bool(turn.context.task_ids) and self._refers_to_one(turn.query)
