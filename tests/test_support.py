@@ -255,3 +255,10 @@ def test_a_need_in_another_plans_words_is_looked_for_in_the_plan_asked(assistant
     """ "hội chợ, triển lãm" is Thái Bình's wording; Ninh Thuận 2023 calls it "xúc tiến thương mại" (3.5)."""
     answered, text, _ = _ask(assistant, "dn minh muon tham gia hoi cho trien lam, KH 2023 co ho tro k")
     assert answered and _has(text, "3.5") and not _has(text, "Thái Bình")
+
+
+def test_two_needs_said_together_each_find_their_support(assistant: Assistant) -> None:
+    """The craft ("làm gốm") and the class asked for ("lớp tập huấn nào cho em"): each its own task."""
+    answered, text, intent = _ask(assistant, "Nhà em làm gốm Bàu Trúc, có lớp tập huấn nào cho em không?")
+    assert (answered, intent) == (True, "support")
+    assert _has(text, "3.đ") and _has(text, "5.3")

@@ -1211,6 +1211,14 @@ class Reader:
             words = self._support_need(q)
         # words that match no support ("kiểu dáng công nghiệp") get "not found", never the general list
         ids = self._support_ids(turn, words, product)
+        needs = [need for need, _ in self.lexicon.needs_in(fold(f"{q.lead_raw} {q.raw}"))]
+        if len(needs) > 1 and not (product and product.named):
+            # "Nhà em làm gốm …, có lớp tập huấn nào cho em không?": two needs (the craft, a class), each its own
+            # support, the one the question asks first; together their words would find only the likelier one
+            asked = {need.means for need, _ in self.lexicon.needs_in(q.folded)}
+            needs.sort(key=lambda need: need.means not in asked)
+            each = [i for need in needs for i in self._support_ids(turn, f" {SEPARATOR} ".join(need.plan_words), None)]
+            ids = list(dict.fromkeys(each)) or ids
         if not ids:
             return []
         plans = [p for p in turn.plans if any(i.startswith(f"{p.id}:") for i in ids)]
