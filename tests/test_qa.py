@@ -3895,3 +3895,17 @@ def test_an_agency_no_task_names_is_compared_by_its_entries(assistant: Assistant
     """Sở Tài chính leads and joins no task: its two years' entries in "Tổ chức thực hiện" are the comparison."""
     answered, text, _ = ask(assistant, "Sở Tài chính năm 2022 và 2023 được giao gì khác nhau?")
     assert answered and _has(text, "IV.2.đ") and _has(text, "IV.2") and not _has(text, "0 nhiệm vụ")
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("Chào bạn, kế hoạch SHTT 2023 của Ninh Thuận có mấy nhiệm vụ?", "15 nhiệm vụ"),
+        ("Xin chào, năm 2023 Ninh Thuận có bao nhiêu nhiệm vụ?", "15 nhiệm vụ"),
+        ("Chào bạn, năm 2023 quý II có những việc gì?", "Quý II"),
+    ],
+)
+def test_a_greeting_before_a_count_or_list_is_answered_after(assistant: Assistant, question: str, fact: str) -> None:
+    """A count or a list over a plan asks something: the greeting is not all there is."""
+    answer = assistant.ask(question)
+    assert answer.intent != "greeting" and _has(canon(plain_text(answer)), fact)

@@ -1317,6 +1317,12 @@ class Reader:
             or q.agencies
             or words
             or q.has("lead", "coop", "budget", "time", "targets", "reporting", "document", "objective")
+            # "Chào bạn, kế hoạch 2023 có bao nhiêu nhiệm vụ?": a count or a list over a plan asks something
+            or q.has("list", "quantity", "statistics", "largest", "compare", "responsibility")
+            or self.lexicon.has("count", q.folded)
+            or q.quarters
+            or q.group_numbers
+            or q.sources
         )
         if q.has("help") and not (q.task_numbers or q.agencies):
             return Request(items=Items.TALK, show=(Field.HELP,))
