@@ -306,6 +306,12 @@ SESSIONS = {
         ("Năm 2023 Sở GD&ĐT chủ trì những việc gì?", ["5.5"]),
         ("Tổng kinh phí các nhiệm vụ Sở NN&PTNT chủ trì năm 2023?", ["3.2", "Hoạt động thường xuyên"]),
     ],
+    "the group a ranking put first, its money, its dearest task, that task's lead": [
+        ("Kế hoạch SHTT 2023 của Ninh Thuận: nhóm nào nhiều nhiệm vụ nhất?", ["Nhóm 3"]),
+        ("Nhóm đó tổng kinh phí bao nhiêu?", ["8.300 triệu đồng"]),
+        ("Trong nhóm đó việc nào tốn nhất?", ["3.1", "4.800 triệu đồng"]),
+        ("Ai chủ trì việc đó?", ["Sở Khoa học và Công nghệ"]),
+    ],
     "what one of an agency's duties is for, named by its words": [
         ("Kế hoạch 160 giao Sở NN&PTNT Thái Bình chủ trì rà soát cái gì?", ["V.2"]),
         ("rà soát như vậy nhằm mục đích gì?", ["c)", "để hỗ trợ bảo hộ"]),

@@ -3909,3 +3909,12 @@ def test_a_greeting_before_a_count_or_list_is_answered_after(assistant: Assistan
     """A count or a list over a plan asks something: the greeting is not all there is."""
     answer = assistant.ask(question)
     assert answer.intent != "greeting" and _has(canon(plain_text(answer)), fact)
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [("năm 2023 nhiệm vụ nào đắt nhất?", "4.800 triệu đồng"), ("năm 2023 việc nào rẻ nhất?", "9,2 triệu đồng")],
+)
+def test_dearest_and_cheapest_said_short_rank_by_money(assistant: Assistant, question: str, fact: str) -> None:
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, fact) and not _has(text, "15 nhiệm vụ")

@@ -784,6 +784,21 @@ class Operations:
             cached = turn.groups_named[key] = self._groups(turn)
         return cached
 
+    @staticmethod
+    def _ranked_groups(turn: Turn, ranked: Request) -> tuple[str, ...]:
+        """The group with the most (or fewest) tasks in each plan of a ranking that is asked about again."""
+        out = []
+        for plan in turn.plans:
+            if ranked.plans and plan.id not in ranked.plans:
+                continue
+            sizes = {g.number: sum(t.group == g.number for t in plan.tasks) for g in plan.groups}
+            if not sizes:
+                continue
+            best = (max if ranked.op is Op.MAX else min)(sizes.values())
+            first = [number for number, size in sizes.items() if size == best]
+            out += [f"{plan.id}:{first[0]}"] if len(first) == 1 else []
+        return tuple(out)
+
     def _groups(self, turn: Turn) -> tuple[str, ...]:
         # read where the message's punctuation still is: "(tính cả dòng … nhóm 4)" ends at its bracket,
         # "Tính cả phần đề xuất NSTU, tổng … nhóm 3" at its comma
@@ -815,6 +830,13 @@ class Operations:
         asked = [g for r in reversed(turn.context.last) for g in r.filters.groups][:2]
         if that_group and asked and all(g.split(":", 1)[0] in turn.plan_ids for g in asked):
             return tuple(dict.fromkeys(asked))  # "trong nhóm đó, những nhiệm vụ nào …" after a group was asked
+        ranked = next(
+            (r for r in reversed(turn.context.last) if r.items is Items.GROUPS and r.op in (Op.MAX, Op.MIN)), None
+        )
+        if that_group and ranked is not None and ranked.measure is None:
+            # "Nhóm nào nhiều nhiệm vụ nhất?" then "nhóm đó tổng kinh phí bao nhiêu?": the group that ranking put
+            # first in each plan asked (none where two share the place)
+            return self._ranked_groups(turn, ranked) or ("-",)
         if that_group and turn.context.task_ids:
             # "năm 2023 nhóm đó có những gì": the group of the task discussed, by its number, in the plan asked
             numbers = [self.index.tasks[t].group.split(".")[-1] for t in turn.context.task_ids if t in self.index.tasks]
