@@ -312,6 +312,11 @@ SESSIONS = {
         ("Trong nhóm đó việc nào tốn nhất?", ["3.1", "4.800 triệu đồng"]),
         ("Ai chủ trì việc đó?", ["Sở Khoa học và Công nghệ"]),
     ],
+    "no like task in the other province, but one on the same topic": [
+        ("HTX em ở Ninh Phước, muốn làm nhãn hiệu tập thể thì tỉnh có hỗ trợ không ạ?", ["3.6"]),
+        ("Em cần liên hệ ai?", ["Sở Khoa học và Công nghệ"]),
+        ("Còn ở Thái Bình có hỗ trợ tương tự không?", ["Cùng chủ đề", "III.4.d"]),
+    ],
     "what one of an agency's duties is for, named by its words": [
         ("Kế hoạch 160 giao Sở NN&PTNT Thái Bình chủ trì rà soát cái gì?", ["V.2"]),
         ("rà soát như vậy nhằm mục đích gì?", ["c)", "để hỗ trợ bảo hộ"]),

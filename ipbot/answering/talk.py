@@ -211,6 +211,11 @@ def nothing(db: PlanDB, request: Request) -> Answer:
                 lines.append(
                     f"{names} không có nhiệm vụ tương ứng với nhiệm vụ {task.number} ({task.title}) của {source}."
                 )
+        for alt in request.alternatives:  # what the plan asked has on the same topic
+            for tid in alt.filters.ids:
+                task, plan = db.task(tid), db.plan(tid.split(":", 1)[0])
+                if task is not None:
+                    lines.append(f"Cùng chủ đề, {plan.short_title} có: nhiệm vụ {task.number} — {task.title}.")
         lines.append("Bạn có thể xem các nhiệm vụ của kế hoạch này.")
         overview = [
             Suggestion(

@@ -1496,8 +1496,16 @@ class Reader:
             analogs = list(dict.fromkeys(a for found in each for a in found))
             if not analogs:
                 asked = (Field.CONTINUES,) if self._asks_whether_there(q) else ()
+                # ("Còn ở Thái Bình có hỗ trợ tương tự không?" after 3.6: no like task, but one on its topic)
+                kin = self._on_its_topic(refs, list(plan_ids))
+                offered = (Request(items=Items.TASKS, plans=plan_ids, explicit=True, filters=Filters(ids=kin)),)
                 return Request(
-                    items=Items.NOTHING, reason=Reason.NO_ANALOG, plans=plan_ids, filters=Filters(ids=f.ids), show=asked
+                    items=Items.NOTHING,
+                    reason=Reason.NO_ANALOG,
+                    plans=plan_ids,
+                    filters=Filters(ids=f.ids),
+                    show=asked,
+                    alternatives=offered if kin else (),
                 )
             updates["ids"] = tuple(a.id for a in analogs)
         elif f.ids:
@@ -2411,6 +2419,13 @@ class Reader:
             if t.topics and t.topics[0] in kinds
         ]
         return found if 0 < len(found) <= 2 else []
+
+    def _on_its_topic(self, refs: list[TaskRef], plan_ids: list[str]) -> tuple[str, ...]:
+        """The tasks of other plans filed under the first topic of these (among any of theirs), when one or two
+        are: what another plan has on the same subject, though no task of it is alike."""
+        first = {self._task(r).topics[0] for r in refs if self._task(r).topics}
+        found = tuple(f"{p}:{t.number}" for p in plan_ids for t in self.index.plans[p].tasks if first & set(t.topics))
+        return found if 0 < len(found) <= 2 else ()
 
     def _task_hits(self, turn: Turn, content: str, plan_ids: list[str]) -> list[TaskRef]:
         ranked_here = self.index.rank_tasks(content, plan_ids)
@@ -3746,11 +3761,14 @@ class Reader:
         if turn.task_how == "no_analog":
             # "sang năm 2023 còn nhiệm vụ này không?": asked whether it goes on, "no" answers it
             asked = (Field.CONTINUES,) if self._asks_whether_there(q) else ()
+            kin = self._on_its_topic(list(turn.tasks), turn.plan_ids)
+            offered = (turn.request(Items.TASKS, filters=Filters(ids=kin)),) if kin else ()
             return turn.request(
                 Items.NOTHING,
                 reason=Reason.NO_ANALOG,
                 filters=Filters(ids=tuple(r.id for r in turn.tasks)),
                 show=asked,
+                alternatives=offered,
             )
         if turn.task_how == "content" and q.has("list", "topic") and not q.has(*TASK_FACETS) and len(turn.tasks) > 1:
             return None
