@@ -317,6 +317,10 @@ SESSIONS = {
         ("Em cần liên hệ ai?", ["Sở Khoa học và Công nghệ"]),
         ("Còn ở Thái Bình có hỗ trợ tương tự không?", ["Cùng chủ đề", "III.4.d"]),
     ],
+    "which plan, asked in a conversation about one plan, asks every plan": [
+        ("Ninh Thuận 2023 tổng kinh phí bao nhiêu?", ["3.832,6"]),
+        ("Kế hoạch nào có chỉ tiêu về số đơn đăng ký sáng chế?", ["Thái Bình", "số đơn đăng ký sáng chế"]),
+    ],
     "what one of an agency's duties is for, named by its words": [
         ("Kế hoạch 160 giao Sở NN&PTNT Thái Bình chủ trì rà soát cái gì?", ["V.2"]),
         ("rà soát như vậy nhằm mục đích gì?", ["c)", "để hỗ trợ bảo hộ"]),

@@ -1683,8 +1683,9 @@ class Reader:
         figured = self._plans_of_amount(q, cands)
         if figured:
             return figured, True, None  # "3.832.600.000 đồng đó gồm những nguồn nào?": the plan it is the total of
-        if self.lexicon.has("every_plan", q.folded):
-            return every, True, None  # "trong cả 3 kế hoạch, …": all of them, not the one talked about
+        if self.lexicon.has("every_plan", q.folded) or self.lexicon.has("which_plan", q.folded):
+            # "trong cả 3 kế hoạch, …", "kế hoạch nào có chỉ tiêu về …": all of them, not the one talked about
+            return every, True, None
         for pid in (context.plan_id, context.default_plan_id):
             if pid and pid in self.index.plans:
                 return [self.index.plans[pid]], False, None
