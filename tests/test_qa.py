@@ -3918,3 +3918,17 @@ def test_a_greeting_before_a_count_or_list_is_answered_after(assistant: Assistan
 def test_dearest_and_cheapest_said_short_rank_by_money(assistant: Assistant, question: str, fact: str) -> None:
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, fact) and not _has(text, "15 nhiệm vụ")
+
+
+@pytest.mark.parametrize(
+    ("question", "facts", "not_this"),
+    [
+        ("Nhiệm vụ nào năm 2023 kéo dài lâu nhất?", ["24 tháng", "3.1", "3.3", "3.6"], "3.4 —"),
+        ("năm 2023 việc nào có thời gian thực hiện ngắn nhất", ["12 tháng", "3.4"], "3.1 —"),
+    ],
+)
+def test_the_longest_and_shortest_tasks_by_the_months_they_state(
+    assistant: Assistant, question: str, facts: list[str], not_this: str
+) -> None:
+    answered, text, _ = ask(assistant, question)
+    assert answered and all(_has(text, f) for f in facts) and not_this not in text

@@ -56,6 +56,8 @@ _BY_OP: dict[tuple[Items, Op], Family] = {
 _BY_MEASURE: dict[tuple[Items, Op, Measure], Family] = {
     (Items.TASKS, Op.SUM, Measure.QUANTITY): lists.sum_quantities,
     (Items.TASKS, Op.SUM, Measure.DURATION): lists.sum_durations,
+    (Items.TASKS, Op.MAX, Measure.DURATION): lists.by_duration,
+    (Items.TASKS, Op.MIN, Measure.DURATION): lists.by_duration,
     (Items.TASKS, Op.MAX, Measure.START): lists.by_start,
     (Items.TASKS, Op.MIN, Measure.START): lists.by_start,
 }

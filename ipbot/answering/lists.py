@@ -319,6 +319,36 @@ def sum_durations(db: PlanDB, request: Request) -> Answer:
     return reply(request, sections, True, plans=request.plans, listed=listed)
 
 
+def by_duration(db: PlanDB, request: Request) -> Answer:
+    """ "Nhiệm vụ nào kéo dài lâu nhất?": the task(s) stating the most (``Op.MAX``) or fewest (``Op.MIN``) months
+    of total time; tasks that state none are said apart, not ranked."""
+    longest = request.op is Op.MAX
+    sections, top = [], []
+    for plan in plans_of(db, request):
+        ids = db.task_ids([plan.id], request.filters)
+        tasks = db.tasks(ids)
+        timed = [t for t in tasks if t.duration_months]
+        if not timed:
+            continue
+        months = (max if longest else min)(t.duration_months or 0 for t in timed)
+        first = [t for t in timed if t.duration_months == months]
+        top += [f"{plan.id}:{t.number}" for t in first]
+        word = "dài" if longest else "ngắn"
+        scope = filters_phrase(db, plan, request.filters)
+        head = f"Nhiệm vụ có thời gian thực hiện {word} nhất" + (f" (trong các nhiệm vụ {scope})" if scope else "")
+        lines = [f"Tổng thời gian thực hiện {word} nhất: {months} tháng."]
+        lines += [f"• {task_line(t, 90)}" for t in first]
+        unstated = [t.number for t in tasks if not t.duration_months]
+        if unstated:
+            lines.append(f"Không ghi tổng thời gian thực hiện: {', '.join(unstated)}.")
+        source = f"Nguồn: {plan.short_title}, bảng dự toán kinh phí."
+        sections.append(Section(lines, f"{head} — {plan.short_title}", source))
+    if not sections:
+        names = ", ".join(p.short_title for p in plans_of(db, request))
+        return reply(request, [Section([f"{names} không ghi tổng thời gian thực hiện của nhiệm vụ nào."])], False)
+    return reply(request, sections, True, plans=request.plans, tasks=top[:1] if len(top) == 1 else [], listed=top)
+
+
 def _counted(request: Request) -> tuple[str, Filters]:
     """What a sum of counts adds up (the words of the thing, "lop tap huan") and the tasks it looks in."""
     head = request.filters.words[0] if request.filters.words else ""

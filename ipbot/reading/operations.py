@@ -276,6 +276,10 @@ class Operations:
                 filters = filters.model_copy(update={"ids": tuple(turn.context.listed)})
             ops = [op for op, asked in ((Op.MIN, early), (Op.MAX, late)) if asked]
             return [turn.request(Items.TASKS, op=op, measure=Measure.START, filters=filters) for op in ops]
+        if self.lex.has("lasts_longest", f) and not turn.tasks:
+            # "nhiệm vụ nào kéo dài lâu nhất": ranked by the months of total time each states
+            op = Op.MIN if self.lex.has("smallest", f) else Op.MAX
+            return [turn.request(Items.TASKS, op=op, measure=Measure.DURATION, filters=self._reads(turn).filters)]
         things_listed = turn.query.has("list") and bool(self._plural_things(turn))  # "những lớp … nào"
         money_before = any(r.items in (Items.BUDGET, Items.SOURCES) for r in turn.context.last)
         if self.lex.has("without_central", f) and (
