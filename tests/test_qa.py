@@ -3932,3 +3932,16 @@ def test_the_longest_and_shortest_tasks_by_the_months_they_state(
 ) -> None:
     answered, text, _ = ask(assistant, question)
     assert answered and all(_has(text, f) for f in facts) and not_this not in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Năm 2023 có mấy nhiệm vụ mới so với 2022?",
+        "Năm 2023 có những nhiệm vụ nào mà năm 2022 không có?",
+    ],
+)
+def test_new_tasks_against_the_year_before_are_the_two_plans_compared(assistant: Assistant, question: str) -> None:
+    """ "mới" here is what 2023 adds (a comparison), not tasks whose words say "mới" ("giống cây trồng mới")."""
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "7 nhiệm vụ mới")

@@ -339,7 +339,9 @@ class Operations:
         facet = turn.task_how in ("number", "content") and turn.query.has(*TASK_FACETS)
         if "plans_compared" in has and two is None and not turn.tasks and self.lex.has("whats_new", f):
             two = self._with_year_before(turn)  # "kế hoạch 2023 có gì mới": against the year before
-        if "plans_compared" in has and two is not None and not facet and not has & _FIGURES:
+        # ("năm 2023 có mấy nhiệm vụ mới so với 2022": the count of what changed, which the comparison gives)
+        counts_change = has & _FIGURES == {"count"} and _COUNTS_CHANGE_RE.search(f)
+        if "plans_compared" in has and two is not None and not facet and (counts_change or not has & _FIGURES):
             return self._agency_compared(turn) or self._compare(turn, two)
         out: list[Request] = []
         one_task = len(turn.tasks) == 1 and turn.task_how in ("number", "content")
@@ -2178,6 +2180,10 @@ _EACH_RE = re.compile(r"\b(?:moi|tung) (?:ben|so|co quan|don vi|noi)\b")
 
 
 _FIGURES = frozenset({"count", "sum", "share", "difference"})
+_COUNTS_CHANGE_RE = re.compile(
+    r"\b(?:may|bao nhieu|bn) (?:nhiem vu|nv|viec)(?: \S+){0,2} (?:moi|khong con|bi bo|co o ca hai|co ca hai)\b"
+)
+"""A count of the tasks a change between two plans sorts ("mấy nhiệm vụ mới", "bao nhiêu nhiệm vụ không còn")."""
 _FEW = 3
 """A count of at most this many tasks also answers the other parts asked of them."""
 _PRINTED_ROW_RE = re.compile(r"(?<!hai )(?<!ba )(?<!bon )(?<!cac )(?<!\d )\bdong (?:tong )?cong\b")
