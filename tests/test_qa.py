@@ -3945,3 +3945,11 @@ def test_new_tasks_against_the_year_before_are_the_two_plans_compared(assistant:
     """ "mới" here is what 2023 adds (a comparison), not tasks whose words say "mới" ("giống cây trồng mới")."""
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "7 nhiệm vụ mới")
+
+
+def test_who_collects_the_reports_where_no_regime_is_set(assistant: Assistant) -> None:
+    """2023 sets no reporting regime, but its closing names who collects and submits: that answers "who"."""
+    answered, text, _ = ask(assistant, "cơ quan nào giúp UBND tỉnh tổng hợp báo cáo năm 2023")
+    assert answered and _has(text, "Đầu mối tiếp nhận: Sở Khoa học và Công nghệ")
+    answered, _, _ = ask(assistant, "năm 2023 báo cáo phải gửi trước ngày nào?")
+    assert not answered  # the deadline is set nowhere

@@ -380,7 +380,8 @@ def reporting(db: PlanDB, request: Request) -> Answer:
             if plan.closing_recipient:
                 names = agency_list(db.agency_name(plan.id, s) for s in plan.closing_recipient)
                 lines.append(f"Đầu mối tiếp nhận: {names}.")
-            stated_any |= difficulty
+            # (asked who collects the reports, the agency the closing names is the answer)
+            stated_any |= difficulty or (Field.LEAD in request.show and bool(plan.closing_recipient))
             src = "đoạn cuối phần Tổ chức thực hiện"
         if lines:
             sections.append(Section(lines, plan.short_title, f"Nguồn: {plan.short_title}, {src}."))

@@ -2762,7 +2762,9 @@ class Reader:
             passages = [h.item for h in hits if isinstance(h.item, Passage)]
             if passages and passages[0].kind not in ("reporting", "closing"):
                 return self._passages(turn, passages[:2])
-        return turn.request(Items.REPORTING, show=(Field.DIFFICULTY if difficulty else Field.REGIME,))
+        # ("cơ quan nào giúp UBND tỉnh tổng hợp báo cáo": who collects them, which a plan with no regime still says)
+        who = (Field.LEAD,) if q.has("lead") or _asks_which_agencies(q) else ()
+        return turn.request(Items.REPORTING, show=(Field.DIFFICULTY if difficulty else Field.REGIME, *who))
 
     # ------------------------------------------------------------------ targets
     def _aim_of_task_talked_about(self, turn: Turn) -> Request | None:
