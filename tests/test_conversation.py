@@ -321,6 +321,12 @@ SESSIONS = {
         ("Ninh Thuận 2023 tổng kinh phí bao nhiêu?", ["3.832,6"]),
         ("Kế hoạch nào có chỉ tiêu về số đơn đăng ký sáng chế?", ["Thái Bình", "số đơn đăng ký sáng chế"]),
     ],
+    "an agency's tasks, those of a quarter, their total, the largest among them": [
+        ("Năm 2023 sở KH&CN chủ trì mấy việc?", ["9 nhiệm vụ"]),
+        ("Trong đó việc nào triển khai quý II?", ["3.4", "3.6"]),
+        ("Mấy việc đó tổng tiền bao nhiêu?", ["2.327,6 triệu đồng"]),
+        ("Việc nào trong đó lớn nhất?", ["3.6 — Phát triển nhãn hiệu tập thể"]),
+    ],
     "what one of an agency's duties is for, named by its words": [
         ("Kế hoạch 160 giao Sở NN&PTNT Thái Bình chủ trì rà soát cái gì?", ["V.2"]),
         ("rà soát như vậy nhằm mục đích gì?", ["c)", "để hỗ trợ bảo hộ"]),

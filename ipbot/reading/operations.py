@@ -334,7 +334,14 @@ class Operations:
             rows = Filters(role=role, agency_kind=kind, groups=chosen.groups, quarters=chosen.quarters)
             return [turn.request(Items.AGENCIES, op=op, filters=rows)]
         ranked = next((x for x in turn.context.last if x.op in (Op.MAX, Op.MIN)), None)
-        if largest and (r.measure or r.rows or "ratio_measure" in has or turn.query.has("budget") or ranked):
+        # ("Việc nào trong đó lớn nhất?" after the rows' money was added up or shown: largest by that money)
+        money_talk = any(
+            x.items is Items.TASKS and ((x.op is Op.SUM and x.measure not in NOT_MONEY) or Field.BUDGET in x.show)
+            for x in turn.context.last
+        )
+        if largest and (
+            r.measure or r.rows or "ratio_measure" in has or turn.query.has("budget") or ranked or money_talk
+        ):
             return self._rank(turn, ranked)
         facet = turn.task_how in ("number", "content") and turn.query.has(*TASK_FACETS)
         if "plans_compared" in has and two is None and not turn.tasks and self.lex.has("whats_new", f):
@@ -1785,6 +1792,10 @@ class Operations:
         listed = self._listed_selection(turn) if filters.model_copy(update={"role": Role.ANY}) == Filters() else None
         if listed is not None:
             filters = listed  # "Nhóm 5 có những gì? Việc nào nhiều tiền nhất?": among those just listed
+        elif re.search(r"\btrong (?:so )?(?:do|nay)\b", turn.query.folded) and turn.context.listed and not filters.ids:
+            # "Việc nào trong đó lớn nhất?" after rows were added up: among those rows
+            shown = tuple(t for t in turn.context.listed if t.split(":", 1)[0] in turn.plan_ids)
+            filters = filters.model_copy(update={"ids": shown}) if shown else filters
         nth = self._nth_re.search(turn.query.folded)  # "lớn thứ hai", "còn dòng lớn thứ ba?"
         position = self.lex.ordinals.get(nth.group(1), 1) if nth else 1
         show: tuple[Field, ...] = ()
