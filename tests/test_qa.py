@@ -3953,3 +3953,14 @@ def test_who_collects_the_reports_where_no_regime_is_set(assistant: Assistant) -
     assert answered and _has(text, "Đầu mối tiếp nhận: Sở Khoa học và Công nghệ")
     answered, _, _ = ask(assistant, "năm 2023 báo cáo phải gửi trước ngày nào?")
     assert not answered  # the deadline is set nowhere
+
+
+def test_a_count_with_the_total_asked_in_one_sentence_gives_both(assistant: Assistant) -> None:
+    answered, text, _ = ask(assistant, "KH 2023: nhóm 5 có mấy việc, tổng bao nhiêu tiền?")
+    assert answered and _has(text, "5 nhiệm vụ") and _has(text, "518,4 triệu đồng")
+
+
+def test_two_leads_asked_with_the_partners_are_said_once(assistant: Assistant) -> None:
+    """ "do ai làm, phối hợp với ai" of a co-led task: the leads once, not again after the partners."""
+    _, text, _ = ask(assistant, "Năm 2022 nhiệm vụ bản đồ số OCOP do ai làm, phối hợp với ai?")
+    assert _has(text, "đồng chủ trì") and text.count("sở thông tin và truyền thông") == 1

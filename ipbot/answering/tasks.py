@@ -341,8 +341,8 @@ def _role_line(line: str) -> tuple[str, str] | str:
     """ "Cơ quan phối hợp: X." and "Phối hợp: X." say one thing (asked "ai chủ trì, ai phối hợp", the
     lead's lines name the partners and the partners' lines the lead): said once."""
     label, sep, names = line.partition(": ")
-    role = next((r for r in ("đồng chủ trì", "chủ trì", "phối hợp") if label.lower().endswith(r)), None)
-    return (role, names) if sep and role and len(label.split()) <= 4 else line
+    role = next((r for r in ("chủ trì", "phối hợp") if label.lower().endswith(r)), None)  # ("đồng chủ trì" too)
+    return (role, names) if sep and role and len(label.split()) <= 5 else line
 
 
 def task_label(db: PlanDB, task_id: str) -> str:

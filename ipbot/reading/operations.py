@@ -394,7 +394,9 @@ class Operations:
             if found is not None:
                 # "bao nhiêu cơ quan …? Là những cơ quan nào?": the count shows them too; "có bao nhiêu
                 # dòng …, và tổng kinh phí của các dòng đó là bao nhiêu?": the count, then the sum
-                money = "sum" in has and turn.query.has("budget") and found[0].items is Items.TASKS
+                # ("nhóm 5 có mấy việc, tổng bao nhiêu tiền": "tổng" before the money asks the sum as well)
+                adds = "sum" in has or "total_asked" in has or re.search(r"\btong\b", f)
+                money = bool(adds) and turn.query.has("budget") and found[0].items is Items.TASKS
                 return found + ((self._sum(turn) or []) if money else []) + self._parts_of_counted(turn, found)
         selection = r.filters.groups or r.filters.agency or r.filters.quarters
         asks_amount = (r.measure is not None or total_of) and re.search(r"\b(?:bao nhieu|tong)\b", f)

@@ -1318,7 +1318,7 @@ class Reader:
             or words
             or q.has("lead", "coop", "budget", "time", "targets", "reporting", "document", "objective")
             # "Chào bạn, kế hoạch 2023 có bao nhiêu nhiệm vụ?": a count or a list over a plan asks something
-            or q.has("list", "quantity", "statistics", "largest", "compare", "responsibility")
+            or q.has("list", "quantity", "largest", "compare", "responsibility")
             or self.lexicon.has("count", q.folded)
             or q.quarters
             or q.group_numbers
