@@ -327,6 +327,18 @@ SESSIONS = {
         ("Mấy việc đó tổng tiền bao nhiêu?", ["2.327,6 triệu đồng"]),
         ("Việc nào trong đó lớn nhất?", ["3.6 — Phát triển nhãn hiệu tập thể"]),
     ],
+    "a task's lead in the table, then the duties part pointed at": [
+        ("Kế hoạch 2023 của Ninh Thuận có nhắc tới ngày Sở hữu trí tuệ thế giới không?", ["5.4"]),
+        ("Nhiệm vụ đó ai chủ trì, có kinh phí không?", ["Sở Khoa học và Công nghệ"]),
+        ("Nhưng phần tổ chức thực hiện lại giao cho đài với báo chủ trì tin bài mà?", ["Báo Ninh Thuận", "IV.4"]),
+    ],
+    "a class for students asked of a plan, by a student": [
+        (
+            "Em là sinh viên luật đang làm tiểu luận. Kế hoạch năm 2023 của Ninh Thuận có tập huấn gì cho học sinh, "
+            "sinh viên không ạ?",
+            ["5.5", "02 lớp"],
+        ),
+    ],
     "what one of an agency's duties is for, named by its words": [
         ("Kế hoạch 160 giao Sở NN&PTNT Thái Bình chủ trì rà soát cái gì?", ["V.2"]),
         ("rà soát như vậy nhằm mục đích gì?", ["c)", "để hỗ trợ bảo hộ"]),

@@ -256,7 +256,10 @@ def _training(db: PlanDB, plan: PlanInfo, task: Task) -> Lines:
         # the task's own sentence says for whom ("… cho cán bộ quản lý, doanh nghiệp")
         return [f"Nội dung tập huấn: {task.training_content}", f"Nhiệm vụ: {task.content}"], True
     lines, _ = _card(db, plan, task)
-    return [f"{_plan_year(plan)} không nêu riêng nội dung tập huấn cho nhiệm vụ này.", *lines], False
+    # a class the task's own words describe, for whom and on what ("Tổ chức 02 lớp tập huấn cho học sinh, sinh viên
+    # … về sở hữu trí tuệ"): that answers what training there is, though no syllabus is given
+    described = bool(re.search(r"\b(?:lop|tap huan|boi duong|dao tao)\b.*\bcho\b", fold(task.content)))
+    return [f"{_plan_year(plan)} không nêu riêng nội dung tập huấn cho nhiệm vụ này.", *lines], described
 
 
 def _notes(db: PlanDB, plan: PlanInfo, task: Task) -> Lines:

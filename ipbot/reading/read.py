@@ -154,6 +154,9 @@ class Product:
 CLEARLY_AHEAD = 0.5
 """A task found by the plans' words for a need is the one when the next scores at most this share of it."""
 
+FAR_AHEAD = 3.0
+"""A duty entry the question places in "Tổ chức thực hiện" is the one when it scores this many times the next."""
+
 POINT_COVER = 0.6
 """Share of a question's content words one duty point must hold to be the point the question names ("rà soát …
 xong thì để làm gì": "rà soát" of the three words, a typo among them)."""
@@ -1972,6 +1975,12 @@ class Reader:
         members = self._group_asked_about(turn)
         if members:  # "nhóm nhiệm vụ phát triển các hoạt động hỗ trợ về SHTT do ai chủ trì": its tasks
             turn.tasks, turn.task_how = members, "content"
+            return
+        pointed_away = turn.context.task_ids and not q.has("refer") and not q.has("list")
+        by_task = any(t.lead for p in turn.plans for t in p.tasks)  # (a plan by agency finds its entry by the task)
+        if pointed_away and by_task and self.lexicon.has("duties_part_named", q.folded):
+            # "nhưng phần tổ chức thực hiện lại giao cho đài với báo chủ trì tin bài mà?" after a task's lead: that
+            # part's entries are asked, however well the task's words fit
             return
         if q.content_tokens:
             hits = self._task_hits(turn, q.content, plan_ids) or self._each_subject(turn, plan_ids)
@@ -4105,8 +4114,13 @@ class Reader:
             if passages:
                 return self._passages(turn, passages[:2])
             if q.has("responsibility") and re.search(r"\bto chuc thuc hien\b", q.folded):
-                # "phần tổ chức thực hiện giao ai đưa tin, làm phóng sự": the entry that clearly wins there
-                clear = self._clear_duty([h for h in hits if isinstance(h.item, Passage)])
+                # "phần tổ chức thực hiện giao ai đưa tin, làm phóng sự": the entry that clearly wins there (by its
+                # word pairs, or far ahead of the next entry on its words: "giao cho đài với báo … tin bài")
+                entries = [h for h in hits if isinstance(h.item, Passage)]
+                clear = self._clear_duty(entries)
+                ahead = len(entries) > 1 and entries[0].score >= FAR_AHEAD * entries[1].score
+                if not clear and ahead and entries[0].score >= ASSIGNED_DUTY and entries[0].evidence >= MIN_EVIDENCE:
+                    clear = entries[:1]
                 if clear and clear[0].item.kind == "responsibility":
                     return self._passages(turn, [clear[0].item])
         missing = self._not_found(turn)
