@@ -3964,3 +3964,12 @@ def test_two_leads_asked_with_the_partners_are_said_once(assistant: Assistant) -
     """ "do ai làm, phối hợp với ai" of a co-led task: the leads once, not again after the partners."""
     _, text, _ = ask(assistant, "Năm 2022 nhiệm vụ bản đồ số OCOP do ai làm, phối hợp với ai?")
     assert _has(text, "đồng chủ trì") and text.count("sở thông tin và truyền thông") == 1
+
+
+def test_tasks_that_do_not_appear_in_the_table_are_those_without_a_row(assistant: Assistant) -> None:
+    """ "không xuất hiện trong bảng dự toán": the three tasks with no row, never the twelve that have one."""
+    answered, text, _ = ask(
+        assistant, "Phần nội dung kế hoạch 2023 có những nhiệm vụ nào không xuất hiện trong bảng dự toán kinh phí?"
+    )
+    assert answered and _has(text, "3 nhiệm vụ") and all(_has(text, n) for n in ("2", "3.5", "4.2"))
+    assert not _has(text, "1.1")
