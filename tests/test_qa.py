@@ -3973,3 +3973,16 @@ def test_tasks_that_do_not_appear_in_the_table_are_those_without_a_row(assistant
     )
     assert answered and _has(text, "3 nhiệm vụ") and all(_has(text, n) for n in ("2", "3.5", "4.2"))
     assert not _has(text, "1.1")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Trong KH 2022 của Ninh Thuận, đếm giúp tôi số nhiệm vụ mà Sở KH&CN đứng chủ trì một mình",
+        "Trong KH 2022 của Ninh Thuận, Sở KH&CN chủ trì một mình bao nhiêu nhiệm vụ, tính cả nhiệm vụ của nhóm 4?",
+    ],
+)
+def test_a_group_taken_in_widens_the_count_it_does_not_choose_it(assistant: Assistant, question: str) -> None:
+    """ "tính cả nhiệm vụ của nhóm 4" takes group 4 in; "đếm giúp tôi số nhiệm vụ" counts."""
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "11 nhiệm vụ")

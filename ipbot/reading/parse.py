@@ -17,7 +17,7 @@ from functools import cached_property, lru_cache
 
 from ipbot.reading.index import SEPARATOR, Index
 from ipbot.reading.lexicon import Lexicon, default_lexicon
-from ipbot.text import blank, expand, fold, has_diacritics, nfc, shape, spell_out
+from ipbot.text import aligned, blank, expand, fold, has_diacritics, nfc, shape, spell_out
 
 __all__ = ["Query", "folded_question", "source_keys", "understand"]
 
@@ -258,7 +258,11 @@ def understand(index: Index, question: str, lexicon: Lexicon | None = None) -> Q
     # "nhóm hai", "nhóm ba": a number said as a word (not "nhóm năm 2023"; "nhóm sáu" folds to "nhóm sau")
     cardinal = r"\bnhom (?:nhiem vu )?(hai|ba|bon|bay|tam|chin|nam)\b(?! (?:20\d\d|nay|nao|sau|truoc|do|tiep)\b)"
     nth += [str(lexicon.ordinals[w]) for w in re.findall(cardinal, folded)]
-    q.group_numbers = list(dict.fromkeys([*_BARE_NUM_RE.findall(folded), *nth]))
+    # (a group taken in by "tính cả nhiệm vụ của nhóm 4" widens a selection; it is not the group asked about)
+    including = "|".join(map(re.escape, lexicon.phrases("including")))
+    taken_in = [m.span() for m in re.finditer(rf"\b(?:{including})\b[^(),;?!]*", aligned(text))]
+    grouped = fold(blank(text, taken_in)) if taken_in else folded
+    q.group_numbers = list(dict.fromkeys([*_BARE_NUM_RE.findall(grouped), *nth]))
     q.agencies = index.find_agencies(text) or index.quoted_generic_agencies(text)
     q.agencies = _not_only_included(index, lexicon, text, q.agencies)
     q.agencies = _not_the_assigner(index, lexicon, folded, q.agencies)
