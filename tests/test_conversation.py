@@ -339,6 +339,14 @@ SESSIONS = {
             ["5.5", "02 lớp"],
         ),
     ],
+    "an agency's entry, then the others of 'that group'": [
+        (
+            "Chào, tôi công tác ở Cục Quản lý thị trường tỉnh Thái Bình. "
+            "Kế hoạch 160 giao cho đơn vị tôi những việc gì?",
+            ["V.9"],
+        ),
+        ("Nhóm đó còn có những đơn vị nào nữa?", ["Công an tỉnh", "Chi cục Hải quan"]),
+    ],
     "what one of an agency's duties is for, named by its words": [
         ("Kế hoạch 160 giao Sở NN&PTNT Thái Bình chủ trì rà soát cái gì?", ["V.2"]),
         ("rà soát như vậy nhằm mục đích gì?", ["c)", "để hỗ trợ bảo hộ"]),
