@@ -3986,3 +3986,10 @@ def test_a_group_taken_in_widens_the_count_it_does_not_choose_it(assistant: Assi
     """ "tính cả nhiệm vụ của nhóm 4" takes group 4 in; "đếm giúp tôi số nhiệm vụ" counts."""
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "11 nhiệm vụ")
+
+
+def test_the_entries_of_the_duties_part_counted_by_another_word(assistant: Assistant) -> None:
+    answered, text, _ = ask(
+        assistant, "Mục tổ chức thực hiện trong kế hoạch của Thái Bình được chia thành bao nhiêu đầu mục phân công?"
+    )
+    assert answered and _has(text, "12 mục")
