@@ -3993,3 +3993,12 @@ def test_the_entries_of_the_duties_part_counted_by_another_word(assistant: Assis
         assistant, "Mục tổ chức thực hiện trong kế hoạch của Thái Bình được chia thành bao nhiêu đầu mục phân công?"
     )
     assert answered and _has(text, "12 mục")
+
+
+def test_a_tasks_share_of_that_years_allocation(assistant: Assistant) -> None:
+    """ "… chiếm bao nhiêu % tổng kinh phí phân bổ năm đó": of the plan's total for the year, not the task's own."""
+    answered, text, _ = ask(
+        assistant,
+        "Phần tiền năm 2023 dành cho nhiệm vụ KH&CN cấp trung ương chiếm bao nhiêu % tổng kinh phí phân bổ năm đó?",
+    )
+    assert answered and _has(text, "57,4%") and _has(text, "3.832,6")
