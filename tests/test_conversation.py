@@ -347,6 +347,10 @@ SESSIONS = {
         ),
         ("Nhóm đó còn có những đơn vị nào nữa?", ["Công an tỉnh", "Chi cục Hải quan"]),
     ],
+    "a column's rows added up, then the table's last line": [
+        ("Nếu cộng tay các dòng nhiệm vụ trong cột NS sự nghiệp khoa học của bảng 2023 thì ra bao nhiêu?", ["1.017,6"]),
+        ("dòng cuối cùng của bảng ghi gì?", ["9.128,6", "3.832,6"]),
+    ],
     "what one of an agency's duties is for, named by its words": [
         ("Kế hoạch 160 giao Sở NN&PTNT Thái Bình chủ trì rà soát cái gì?", ["V.2"]),
         ("rà soát như vậy nhằm mục đích gì?", ["c)", "để hỗ trợ bảo hộ"]),

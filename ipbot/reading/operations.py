@@ -216,6 +216,9 @@ class Operations:
         rest = self._rest_of_list(turn)
         if rest is not None:
             return [rest]
+        if self.lex.has("table_last_row", f) and any(p.has_rows for p in turn.plans):
+            # "dòng cuối cùng của bảng ghi gì?": the printed total row, which the plan's budget answer quotes
+            return [turn.request(Items.BUDGET, plans=[p for p in turn.plans if p.has_rows])]
         if (
             has <= {"sum", "total_asked"}
             and len(turn.tasks) == 1
