@@ -4002,3 +4002,12 @@ def test_a_tasks_share_of_that_years_allocation(assistant: Assistant) -> None:
         "Phần tiền năm 2023 dành cho nhiệm vụ KH&CN cấp trung ương chiếm bao nhiêu % tổng kinh phí phân bổ năm đó?",
     )
     assert answered and _has(text, "57,4%") and _has(text, "3.832,6")
+
+
+def test_the_duties_part_asked_who_airs_the_news_names_its_entry(assistant: Assistant) -> None:
+    """ "Theo phần tổ chức thực hiện, ai chủ trì đưa tin bài?": the one entry on it (IV.4), then the table's row."""
+    answered, text, _ = ask(
+        assistant,
+        "Năm 2023 theo phần tổ chức thực hiện, ai chủ trì đưa tin bài về SHTT? Còn trong bảng, dòng 5.4 ai chủ trì?",
+    )
+    assert answered and _has(text, "Báo Ninh Thuận") and _has(text, "IV.4") and _has(text, "5.4")

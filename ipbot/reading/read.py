@@ -4118,9 +4118,10 @@ class Reader:
                 # word pairs, or far ahead of the next entry on its words: "giao cho đài với báo … tin bài")
                 entries = [h for h in hits if isinstance(h.item, Passage)]
                 clear = self._clear_duty(entries)
-                ahead = len(entries) > 1 and entries[0].score >= FAR_AHEAD * entries[1].score
-                if not clear and ahead and entries[0].score >= ASSIGNED_DUTY and entries[0].evidence >= MIN_EVIDENCE:
-                    clear = entries[:1]
+                duties = [h for h in entries if h.item.kind == "responsibility"]  # (against the other entries)
+                ahead = len(duties) == 1 or (len(duties) > 1 and duties[0].score >= FAR_AHEAD * duties[1].score)
+                if not clear and ahead and duties[0].score >= ASSIGNED_DUTY and duties[0].evidence >= MIN_EVIDENCE:
+                    clear = duties[:1]
                 if clear and clear[0].item.kind == "responsibility":
                     return self._passages(turn, [clear[0].item])
         missing = self._not_found(turn)
