@@ -4011,3 +4011,9 @@ def test_the_duties_part_asked_who_airs_the_news_names_its_entry(assistant: Assi
         "Năm 2023 theo phần tổ chức thực hiện, ai chủ trì đưa tin bài về SHTT? Còn trong bảng, dòng 5.4 ai chủ trì?",
     )
     assert answered and _has(text, "Báo Ninh Thuận") and _has(text, "IV.4") and _has(text, "5.4")
+
+
+def test_tasks_counted_by_a_source_named_with_its_proposal_words(assistant: Assistant) -> None:
+    """ "được đề xuất nguồn trung ương" names the column, not tasks whose words say "đề xuất"."""
+    answered, text, _ = ask(assistant, "Năm 2023 có mấy nhiệm vụ được đề xuất nguồn trung ương?")
+    assert answered and _has(text, "1 nhiệm vụ") and _has(text, "3.1")
