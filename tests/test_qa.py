@@ -4017,3 +4017,8 @@ def test_tasks_counted_by_a_source_named_with_its_proposal_words(assistant: Assi
     """ "được đề xuất nguồn trung ương" names the column, not tasks whose words say "đề xuất"."""
     answered, text, _ = ask(assistant, "Năm 2023 có mấy nhiệm vụ được đề xuất nguồn trung ương?")
     assert answered and _has(text, "1 nhiệm vụ") and _has(text, "3.1")
+
+
+def test_one_agency_cooperating_with_another_names_tasks_with_both(assistant: Assistant) -> None:
+    answered, text, _ = ask(assistant, "Sở KH&CN năm 2023 phối hợp với Sở NN&PTNT ở những nhiệm vụ nào?")
+    assert answered and _has(text, "3.2") and _has(text, "5.3") and not _has(text, "5.5")

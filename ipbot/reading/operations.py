@@ -771,13 +771,17 @@ class Operations:
             )
             if role is not None:
                 return q.agencies[0], role, q.agencies[1], role
+        between = f[spans[0][1] : spans[1][0]]
+        if re.fullmatch(r"\s*(?:(?:nam \d{4}|con|cung|da|duoc)\s+)*(?:phoi hop|lam viec|lam) (?:voi|cung)\s*", between):
+            # "Sở KH&CN năm 2023 phối hợp với Sở NN&PTNT ở những nhiệm vụ nào": the first cooperates on a task
+            # the second is named in, whatever its role there
+            return q.agencies[0], Role.COOPERATING, q.agencies[1], Role.ANY
         roles: list[Role] = []
         for _, end in spans:
             m = _ROLE_AFTER_RE.match(f, end)  # the role said right after the agency's name
             if m is None:
                 return None
             roles.append(Role.LEAD if "chu tri" in m.group(1) else Role.COOPERATING)
-        between = f[spans[0][1] : spans[1][0]]
         # one role for both is two selections set side by side ("phần do A chủ trì và phần do B chủ trì")
         if roles[0] is roles[1] or _PARTNER_APART_RE.search(between) or _NEGATION_BEFORE.search(f[: spans[1][0]]):
             return None
