@@ -4022,3 +4022,25 @@ def test_tasks_counted_by_a_source_named_with_its_proposal_words(assistant: Assi
 def test_one_agency_cooperating_with_another_names_tasks_with_both(assistant: Assistant) -> None:
     answered, text, _ = ask(assistant, "Sở KH&CN năm 2023 phối hợp với Sở NN&PTNT ở những nhiệm vụ nào?")
     assert answered and _has(text, "3.2") and _has(text, "5.3") and not _has(text, "5.5")
+
+
+@pytest.mark.parametrize(
+    ("question", "facts", "not_this"),
+    [
+        (
+            "Trong KH 2022 có bao nhiêu cơ quan phối hợp ở nhiệm vụ bản đồ số?",
+            ["1.c", "Hội Doanh nhân trẻ"],
+            "8 cơ quan",
+        ),
+        (
+            "nhiệm vụ 3.3 năm 2023 có mấy cơ quan phối hợp?",
+            ["3.3", "các cơ quan, đơn vị liên quan"],
+            "Cục Sở hữu trí tuệ",
+        ),
+    ],
+)
+def test_the_agencies_counted_of_one_task_are_its_own(
+    assistant: Assistant, question: str, facts: list[str], not_this: str
+) -> None:
+    answered, text, _ = ask(assistant, question)
+    assert answered and all(_has(text, f) for f in facts) and not _has(text, not_this)

@@ -1400,8 +1400,15 @@ class Operations:
                 return None  # "bao nhiêu đơn vị sản xuất kinh doanh" is a target, not the plan's agencies
             kind = "department" if re.search(r"\b(?:may|bao nhieu|nhung|cac) so\b", f) else None
             entries = (self.duty_entries(turn) or self._entries_saying(turn)) if duty else ()
+            # "bao nhiêu cơ quan phối hợp ở nhiệm vụ bản đồ số": those of the task named, not of every task
+            named = 0 < len(turn.tasks) <= 2 and (
+                turn.task_how == "number" or (turn.task_how == "content" and self._strong(turn))
+            )
+            tasks = tuple(t.id for t in turn.tasks) if named and not duty else ()
+            if len(tasks) == 1:
+                return None  # one task's partners are its own line, as the document lists them (groups included)
             filters = Filters(
-                role=role, agency_kind=kind, groups=r.filters.groups, quarters=r.filters.quarters, ids=entries
+                role=role, agency_kind=kind, groups=r.filters.groups, quarters=r.filters.quarters, ids=entries or tasks
             )
             return [turn.request(Items.AGENCIES, op=Op.COUNT, filters=filters)]
         if items is Items.DUTIES:  # ("mục IV.2 có bao nhiêu mục con": those under it)
