@@ -351,6 +351,14 @@ SESSIONS = {
         ("Nếu cộng tay các dòng nhiệm vụ trong cột NS sự nghiệp khoa học của bảng 2023 thì ra bao nhiêu?", ["1.017,6"]),
         ("dòng cuối cùng của bảng ghi gì?", ["9.128,6", "3.832,6"]),
     ],
+    "a producer's greeting and need without diacritics, its money, then a class for them": [
+        (
+            "chao ban, minh co co so san xuat muoi o Thuan Nam, muon dang ky nhan hieu thi tinh co ho tro ko",
+            ["3.6", "Sở Khoa học và Công nghệ"],
+        ),
+        ("kinh phi bn", ["1.800 triệu đồng"]),
+        ("con lop tap huan nao cho minh ko", ["5.3"]),
+    ],
     "what one of an agency's duties is for, named by its words": [
         ("Kế hoạch 160 giao Sở NN&PTNT Thái Bình chủ trì rà soát cái gì?", ["V.2"]),
         ("rà soát như vậy nhằm mục đích gì?", ["c)", "để hỗ trợ bảo hộ"]),

@@ -896,6 +896,10 @@ class Reader:
         # a business saying who they are, what they make or whom to ask: a support question first
         said = fold(f"{q.lead_raw} {q.raw}")
         business = self.lexicon.has("persona", said) or self.lexicon.has("support_contact", q.folded)
+        # ("còn lớp tập huấn nào cho mình không": a need the question forms took all the words of)
+        business |= (
+            self.lexicon.has("support", q.folded) and bool(self.lexicon.needs_in(q.folded)) and not q.content_tokens
+        )
         support = self._support(turn) if business or self._product(q) else None
         if support:
             return support
@@ -1233,7 +1237,9 @@ class Reader:
 
     def _support_need(self, q: Query) -> str:
         """Nothing asked but "có hỗ trợ không": the need the preamble states, or any support."""
+        # (or the question's own, said in words the question forms cut: "còn lớp tập huấn nào cho mình không")
         said = [w for need, _ in self.lexicon.needs_in(fold(q.lead_raw)) for w in need.plan_words]
+        said = said or [w for need, _ in self.lexicon.needs_in(q.folded) for w in need.plan_words]
         return f" {SEPARATOR} ".join(said or self.lexicon.phrases("support_topics"))
 
     def _support_ids(self, turn: Turn, words: str, product: Product | None) -> list[str]:
@@ -1326,6 +1332,9 @@ class Reader:
             or q.quarters
             or q.group_numbers
             or q.sources
+            # "chao ban, minh co co so san xuat muoi …, tinh co ho tro ko": a producer asking what support there is
+            or self.lexicon.has("support", q.folded)
+            or bool(q.needs)
         )
         if q.has("help") and not (q.task_numbers or q.agencies):
             return Request(items=Items.TALK, show=(Field.HELP,))
@@ -2078,6 +2087,9 @@ class Reader:
             # "theo phần tổ chức thực hiện, UBND huyện có phải tự bố trí kinh phí …?": what that part gives the
             # agency named, not a part of the task talked about
             return
+        asks_support = self.lexicon.has("support", q.folded) and self.lexicon.needs_in(q.folded)
+        if asks_support and not q.has("refer") and not q.content_tokens:
+            return  # "còn lớp tập huấn nào cho mình không": support for a need of its own, not the task talked about
         ctx_ids = turn.context.task_ids
         if not ctx_ids and (q.has("refer") or self.lexicon.has("refer_list", q.folded)):
             ctx_ids = turn.context.listed  # "2 việc đó", "các nhiệm vụ trên": what the last list named
