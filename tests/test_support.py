@@ -82,8 +82,9 @@ def test_a_plan_by_agency_names_the_duty_that_covers_the_need(assistant: Assista
     assert _has(text, "Thái Bình") and not _has(text, "Ninh Thuận (cũ)")
 
 
-def test_a_phone_number_is_not_in_the_plans(assistant: Assistant) -> None:
-    answered, text, intent = _ask(assistant, "cho xin số điện thoại Sở KH&CN Ninh Thuận")
+@pytest.mark.parametrize("question", ["cho xin số điện thoại Sở KH&CN Ninh Thuận", "Sở KH&CN Ninh Thuận ở đâu?"])
+def test_a_phone_number_is_not_in_the_plans(assistant: Assistant, question: str) -> None:
+    answered, text, intent = _ask(assistant, question)
     assert (answered, intent) == (False, "contacts")
     assert _has(text, "không ghi số điện thoại")
     assert _has(text, NOT_FROM_PLANS) and _has(text, "Khánh Hòa")
