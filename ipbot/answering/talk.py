@@ -157,6 +157,20 @@ def _available_summary(db: PlanDB, provinces: tuple[str, ...]) -> list[str]:
     return lines
 
 
+def _instead(db: PlanDB, request: Request) -> list[str]:
+    """The tasks a "not here" answer offers instead: another plan's ("Kế hoạch … có: …"), or the plan asked about's
+    own on the same topic ("Cùng chủ đề, …")."""
+    lines = []
+    for alt in request.alternatives:
+        for tid in alt.filters.ids:
+            task, plan = db.task(tid), db.plan(tid.split(":", 1)[0])
+            if task is None:
+                continue
+            said = f"{plan.short_title} có: nhiệm vụ {task.number} — {task.title}."
+            lines.append(f"Cùng chủ đề, {said}" if plan.id in request.plans else said)
+    return lines
+
+
 def nothing(db: PlanDB, request: Request) -> Answer:
     """Nothing answerable: say why, and what can be answered instead."""
     reason = request.reason or Reason.NOT_FOUND
@@ -191,15 +205,7 @@ def nothing(db: PlanDB, request: Request) -> Answer:
     if reason is Reason.ELSEWHERE:
         asked = Field.CONTINUES in request.show  # "KH 2022 có nhiệm vụ nào về X không?": the answer is no
         lines = [f"Không. {names} không có nhiệm vụ này." if asked else f"{names} không có nhiệm vụ này."]
-        for alt in request.alternatives:
-            for tid in alt.filters.ids:
-                task, plan = db.task(tid), db.plan(tid.split(":", 1)[0])
-                if task is None:
-                    continue
-                if plan.id in request.plans:  # the plan asked about, on the same topic: "instead, it has …"
-                    lines.append(f"Cùng chủ đề, {plan.short_title} có: nhiệm vụ {task.number} — {task.title}.")
-                else:
-                    lines.append(f"{plan.short_title} có: nhiệm vụ {task.number} — {task.title}.")
+        lines += _instead(db, request)
         return reply(request, [Section(lines)], asked, plans=request.plans, suggestions=suggestions)
     if reason is Reason.NO_ANALOG:
         asked = Field.CONTINUES in request.show  # "còn nhiệm vụ này không?": the answer is no
@@ -211,11 +217,7 @@ def nothing(db: PlanDB, request: Request) -> Answer:
                 lines.append(
                     f"{names} không có nhiệm vụ tương ứng với nhiệm vụ {task.number} ({task.title}) của {source}."
                 )
-        for alt in request.alternatives:  # what the plan asked has on the same topic
-            for tid in alt.filters.ids:
-                task, plan = db.task(tid), db.plan(tid.split(":", 1)[0])
-                if task is not None:
-                    lines.append(f"Cùng chủ đề, {plan.short_title} có: nhiệm vụ {task.number} — {task.title}.")
+        lines += _instead(db, request)  # what the plan asked has on the same topic
         lines.append("Bạn có thể xem các nhiệm vụ của kế hoạch này.")
         overview = [
             Suggestion(

@@ -22,7 +22,7 @@ from functools import cached_property
 from ipbot.answers import Context
 from ipbot.config import DEFAULT_DATA_DIR
 from ipbot.plans.citations import Citation, citations, number_key
-from ipbot.plans.models import Plan, Task
+from ipbot.plans.models import Duty, Plan, Task
 from ipbot.plans.store import Knowledge
 from ipbot.reading.index import SEPARATOR, Hit, Index, Passage, TaskRef, task_text
 from ipbot.reading.lexicon import Lexicon, default_lexicon
@@ -748,18 +748,11 @@ class Reader:
             two = sorted(dict.fromkeys(context.plans_seen[-2:]), key=lambda p: self.index.plans[p].year_start)
             if len(two) == 2:
                 return [Request(items=Items.OBJECTIVES, op=Op.COMPARE, plans=tuple(two), explicit=True)]
-        nth_source = self._nth_source(q, context)
-        if nth_source is not None:
-            return [nth_source]
-        nth_duty = self._nth_duty(q, context)
-        if nth_duty is not None:
-            return [nth_duty]
-        nth_decision = self._nth_decision(q, context)
-        if nth_decision is not None:
-            return [nth_decision]
-        purpose = self._duty_point_purpose(q, context)
-        if purpose is not None:
-            return [purpose]
+        # one item of the last answer, picked by its place or its words ("cái thứ hai", "rà soát như vậy để làm gì")
+        for pick in (self._nth_source, self._nth_duty, self._nth_decision, self._duty_point_purpose):
+            picked = pick(q, context)
+            if picked is not None:
+                return [picked]
         plans, explicit, missing = self._resolve_plans(q, context)
         implementing = self._plans_implementing(q)
         if implementing and not (q.provinces or q.years or q.plan_numbers):
@@ -1018,20 +1011,11 @@ class Reader:
             return None
         if not m.group(0).startswith(("cai ", "viec ", "diem ", "y ")) or q.years or q.provinces:
             return None  # "dòng thứ hai", "nhiệm vụ thứ hai năm 2023 … ai chủ trì": another question
-        agency = last[-1].filters.agency
-        points = [
-            (plan_id, entry.section, n)
-            for plan_id in last[-1].plans
-            for entry in self.index.plans[plan_id].responsibilities
-            if agency in entry.agencies
-            for n in range(len(entry.duties))
-        ]
+        points = self._duty_points(last[-1])
         n = self._nth(m, len(points))
         if not 1 <= n <= len(points):
             return None
-        plan_id, section, position = points[n - 1]
-        chosen = Filters(agency=agency, role=Role.DUTY, ids=(f"{plan_id}:{section}",), parts=(position,))
-        return last[-1].but(op=Op.LOOKUP, plans=(plan_id,), filters=chosen)
+        return self._duty_point(last[-1], *points[n - 1][:3])
 
     def _duty_point_purpose(self, q: Query, context: Context) -> Request | None:
         """ "rà soát như vậy nhằm mục đích gì?" after an agency's duties were quoted: a duty has no objective of its
@@ -1042,20 +1026,33 @@ class Reader:
             return None
         if q.agencies or q.years or q.provinces or q.task_numbers:
             return None
-        agency, asked = last[-1].filters.agency, set(q.content_tokens)
+        asked = set(q.content_tokens)
         scored = [
-            (len(asked & set(self.index.content_tokens(duty.text))) / len(asked), plan_id, entry.section, n)
-            for plan_id in last[-1].plans
-            for entry in self.index.plans[plan_id].responsibilities
-            if agency in entry.agencies
-            for n, duty in enumerate(entry.duties)
+            (len(asked & set(self.index.content_tokens(duty.text))) / len(asked), (plan_id, section, n))
+            for plan_id, section, n, duty in self._duty_points(last[-1])
         ]
         scored.sort(key=lambda s: -s[0])
         if not scored or scored[0][0] < POINT_COVER or (len(scored) > 1 and scored[1][0] == scored[0][0]):
             return None  # no point does what was named, or several do it alike: not one to choose
-        _, plan_id, section, position = scored[0]
-        chosen = Filters(agency=agency, role=Role.DUTY, ids=(f"{plan_id}:{section}",), parts=(position,))
-        return last[-1].but(op=Op.LOOKUP, plans=(plan_id,), filters=chosen)
+        return self._duty_point(last[-1], *scored[0][1])
+
+    def _duty_points(self, duties: Request) -> list[tuple[str, str, int, Duty]]:
+        """The points of the entries an agency's duties answer quoted, as the entries list them (a, b, c…): the
+        plan, the entry, the point's place in it, the point."""
+        agency = duties.filters.agency
+        return [
+            (plan_id, entry.section, n, duty)
+            for plan_id in duties.plans
+            for entry in self.index.plans[plan_id].responsibilities
+            if agency in entry.agencies
+            for n, duty in enumerate(entry.duties)
+        ]
+
+    @staticmethod
+    def _duty_point(duties: Request, plan_id: str, section: str, position: int) -> Request:
+        """One point of those entries, looked up as the agency's duty."""
+        chosen = Filters(agency=duties.filters.agency, role=Role.DUTY, ids=(f"{plan_id}:{section}",), parts=(position,))
+        return duties.but(op=Op.LOOKUP, plans=(plan_id,), filters=chosen)
 
     def _selects_before_pointing(self, q: Query) -> bool:
         """The message asks which tasks before it points back ("nhiệm vụ nào …, nhiệm vụ đó …")."""
@@ -1509,15 +1506,13 @@ class Reader:
             if not analogs:
                 asked = (Field.CONTINUES,) if self._asks_whether_there(q) else ()
                 # ("Còn ở Thái Bình có hỗ trợ tương tự không?" after 3.6: no like task, but one on its topic)
-                kin = self._on_its_topic(refs, list(plan_ids))
-                offered = (Request(items=Items.TASKS, plans=plan_ids, explicit=True, filters=Filters(ids=kin)),)
                 return Request(
                     items=Items.NOTHING,
                     reason=Reason.NO_ANALOG,
                     plans=plan_ids,
                     filters=Filters(ids=f.ids),
                     show=asked,
-                    alternatives=offered if kin else (),
+                    alternatives=self._on_its_topic(refs, plan_ids),
                 )
             updates["ids"] = tuple(a.id for a in analogs)
         elif f.ids:
@@ -2153,23 +2148,23 @@ class Reader:
             return []  # ("lớp đó": what the last answer was about, found as references are)
         if self.lexicon.has("nothing_new", q.folded):
             return []  # "còn tuyên truyền thì ai chủ trì?": another subject, maybe outside the list
+        return self._named_by_its_words(q, listed)
+
+    def _named_by_its_words(self, q: Query, refs: list[TaskRef]) -> list[TaskRef]:
+        """The one of these tasks whose text has every word the question names it by ("cái tập huấn"), or none."""
         words = {t for t in q.content_tokens if t.isalpha() and len(t) > 1}
-        if not words:
-            return []
-        having = [r for r in listed if words <= set(self.index.content_tokens(task_text(self.index.tasks[r.id])))]
-        return having if len(having) == 1 else []
+        having = [r for r in refs if words <= set(self.index.content_tokens(task_text(self.index.tasks[r.id])))]
+        return having if words and len(having) == 1 else []
 
     def _referred_in_other_plan(self, turn: Turn, talked: set[str], plan_ids: list[str]) -> list[TaskRef]:
         """The one task talked about in another plan whose text has every word the reference names it by ("cái
         lớp tập huấn kia" after 3.g and 5.c of 2022), carried to the plan asked about: its like task there."""
         if not turn.explicit:
             return []
-        words = {t for t in turn.query.content_tokens if t.isalpha() and len(t) > 1}
         others = [
             TaskRef(*i.split(":", 1)) for i in talked if i in self.index.tasks and i.split(":")[0] not in plan_ids
         ]
-        having = [r for r in others if words <= set(self.index.content_tokens(task_text(self.index.tasks[r.id])))]
-        return self._analogs(having, plan_ids) if words and len(having) == 1 else []
+        return self._analogs(self._named_by_its_words(turn.query, others), plan_ids)
 
     def _several_referred(self, q: Query) -> int:
         """How many things "hai việc đó", "ba dòng trên" point back at (0 when none is counted)."""
@@ -2442,12 +2437,16 @@ class Reader:
         ]
         return found if 0 < len(found) <= 2 else []
 
-    def _on_its_topic(self, refs: list[TaskRef], plan_ids: list[str]) -> tuple[str, ...]:
+    def _on_its_topic(
+        self, refs: list[TaskRef], plan_ids: tuple[str, ...], explicit: bool = True
+    ) -> tuple[Request, ...]:
         """The tasks of other plans filed under the first topic of these (among any of theirs), when one or two
-        are: what another plan has on the same subject, though no task of it is alike."""
+        are: what another plan has on the same subject, though no task of it is alike (offered beside the "no")."""
         first = {self._task(r).topics[0] for r in refs if self._task(r).topics}
         found = tuple(f"{p}:{t.number}" for p in plan_ids for t in self.index.plans[p].tasks if first & set(t.topics))
-        return found if 0 < len(found) <= 2 else ()
+        if not 0 < len(found) <= 2:
+            return ()
+        return (Request(items=Items.TASKS, plans=plan_ids, explicit=explicit, filters=Filters(ids=found)),)
 
     def _task_hits(self, turn: Turn, content: str, plan_ids: list[str]) -> list[TaskRef]:
         ranked_here = self.index.rank_tasks(content, plan_ids)
@@ -3785,14 +3784,12 @@ class Reader:
         if turn.task_how == "no_analog":
             # "sang năm 2023 còn nhiệm vụ này không?": asked whether it goes on, "no" answers it
             asked = (Field.CONTINUES,) if self._asks_whether_there(q) else ()
-            kin = self._on_its_topic(list(turn.tasks), turn.plan_ids)
-            offered = (turn.request(Items.TASKS, filters=Filters(ids=kin)),) if kin else ()
             return turn.request(
                 Items.NOTHING,
                 reason=Reason.NO_ANALOG,
                 filters=Filters(ids=tuple(r.id for r in turn.tasks)),
                 show=asked,
-                alternatives=offered,
+                alternatives=self._on_its_topic(turn.tasks, tuple(turn.plan_ids), turn.explicit),
             )
         if turn.task_how == "content" and q.has("list", "topic") and not q.has(*TASK_FACETS) and len(turn.tasks) > 1:
             return None
