@@ -785,3 +785,11 @@ def test_that_agency_or_group_as_a_first_message_is_asked_back(
     answer = assistant.ask(question)
     text = canon(plain_text(answer))
     assert not answer.answered and contains(text, asked_back) and len(text) < 1000
+
+
+def test_the_number_of_the_document_follows_the_plan_talked_about(assistant: Assistant) -> None:
+    """ "số hiệu văn bản?" after the 2023 plan's signer: that plan's number, not a task about legal documents."""
+    first = assistant.ask("Ai ký kế hoạch 2023?")
+    answer = assistant.ask("số hiệu văn bản?", first.context)
+    text = plain_text(answer)
+    assert answer.intent == "document" and "2023" in text and "Thái Bình" not in text
