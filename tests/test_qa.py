@@ -4044,3 +4044,20 @@ def test_the_agencies_counted_of_one_task_are_its_own(
 ) -> None:
     answered, text, _ = ask(assistant, question)
     assert answered and all(_has(text, f) for f in facts) and not _has(text, not_this)
+
+
+def test_taking_part_alone_is_either_role(assistant: Assistant) -> None:
+    """ "tham gia" alone is leading or cooperating ("không tham gia, dù chủ trì hay phối hợp"); "tham gia phối
+    hợp" is cooperating."""
+    answered, text, _ = ask(assistant, "nhung nhiem vu nao cua kh 2023 ko co so kh&cn tham gia")
+    assert answered and _has(text, "3 nhiệm vụ") and _has(text, "3.5") and not _has(text, "3.1")
+    answered, text, _ = ask(assistant, "Sở NN&PTNT tham gia mấy nhiệm vụ năm 2023")
+    assert answered and _has(text, "5 nhiệm vụ") and _has(text, "3.2")
+
+
+def test_the_tasks_of_an_agency_said_without_a_verb(assistant: Assistant) -> None:
+    """ "nhiệm vụ của Sở NN&PTNT năm 2023": the tasks it takes part in, though the plan gives it no duty entry."""
+    answered, text, _ = ask(assistant, "nhiệm vụ của Sở NN&PTNT năm 2023")
+    assert answered and _has(text, "5 nhiệm vụ") and _has(text, "3.6")
+    answered, text, _ = ask(assistant, "nhiem vu cua so cong thuong trong kh 2023")
+    assert not answered and _has(text, "Sở Công Thương") and not _has(text, "chưa tìm thấy")

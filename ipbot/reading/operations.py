@@ -701,13 +701,19 @@ class Operations:
         said = aligned(q.raw)
         closing = 0 < len(_CLOSING_NEGATION_RE.findall(said)) == len(_ANY_NEGATION_RE.findall(said))
         for m in _ROLE_RE.finditer(f):
-            role = (
-                Role.LEAD
+            roles = (
+                {Role.LEAD}
                 if "chu tri" in m.group(0) or m.group(0) in ("phu trach chinh", "dung ra")
-                else Role.COOPERATING
+                # "tham gia" alone is taking part in any role ("không tham gia, dù chủ trì hay phối hợp");
+                # "tham gia phối hợp" is the cooperating role, which its "phối hợp" says
+                else {Role.LEAD, Role.COOPERATING}
+                if m.group(0) == "tham gia" and not f.startswith(" phoi hop", m.end())
+                else set()
+                if m.group(0) == "tham gia"
+                else {Role.COOPERATING}
             )
             before = f[max(0, m.start() - 40) : m.start()].rstrip() + " "
-            (negative if _NEGATION_BEFORE.search(before) and not closing else positive).add(role)
+            (negative if _NEGATION_BEFORE.search(before) and not closing else positive).update(roles)
         positive -= negative  # "… không chủ trì (cả đồng chủ trì cũng không)": the role asked about is negated
         agency = q.agencies[0] if q.agencies else None
         if agency and q.others:  # "ngoài Sở KH&CN, các cơ quan khác chủ trì …": where it does not

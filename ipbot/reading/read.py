@@ -3501,6 +3501,11 @@ class Reader:
             return named_in
         if role_cue or listing or asks_tasks:
             return self._tasks_of_agency(turn)
+        if q.has("responsibility"):
+            # "nhiệm vụ của Sở NN&PTNT năm 2023" of a plan that gives it no duty entry: the tasks it takes part in,
+            # then that the plan's "Tổ chức thực hiện" assigns it nothing of its own
+            tasks = self._tasks_of_agency(turn)
+            return [*(tasks if isinstance(tasks, list) else [tasks]), self._duties(turn, turn.plans, q.agencies)]
         return None
 
     def _entries_naming(self, turn: Turn, agency: str) -> list[Request]:
@@ -3631,7 +3636,9 @@ class Reader:
         q = turn.query
         f = q.folded
         lead = bool(re.search(r"chu tri|phu trach|dung ra|dau moi|cam dau", f))
-        coop = bool(re.search(r"phoi hop|tham gia", f))  # not "hỗ trợ": the topic of most task titles
+        coop = bool(re.search(r"phoi hop", f))  # not "hỗ trợ": the topic of most task titles
+        # "tham gia" alone is taking part in either role
+        lead = lead and not re.search(r"\btham gia\b(?! phoi hop)", f)
         only_coop = bool(re.search(r"(chi|rieng) phoi hop|khong (phai )?(la )?chu tri|khong chu tri", f))
         role = Role.COOPERATING if only_coop or (coop and not lead) else Role.LEAD if lead and not coop else Role.ANY
         slug = q.agencies[0]
