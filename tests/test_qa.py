@@ -303,8 +303,8 @@ ANSWERED = [
         ["4 nhiệm vụ", "3.2", "3.4", "3.5", "5.3"],
         "search",
     ),
-    # "TW đề xuất" is the source's name, not words of a task
-    ("KH SHTT 2023 cua NT tong kp TW de xuat la bn", ["2.000 triệu"], "plan_budget"),
+    # "TW đề xuất" is the source's name, not words of a task; "tổng kp TW" is that source's total
+    ("KH SHTT 2023 cua NT tong kp TW de xuat la bn", ["2.000 triệu"], "budget_by_source"),
     # a group's count, then how many of it have a row: both, and "trong đó" refers to the group
     (
         "Nhóm 3 trong kế hoạch 2023 của Ninh Thuận gồm mấy nhiệm vụ, và mấy nhiệm vụ trong đó có dòng trong bảng dự"
@@ -4061,3 +4061,11 @@ def test_the_tasks_of_an_agency_said_without_a_verb(assistant: Assistant) -> Non
     assert answered and _has(text, "5 nhiệm vụ") and _has(text, "3.6")
     answered, text, _ = ask(assistant, "nhiem vu cua so cong thuong trong kh 2023")
     assert not answered and _has(text, "Sở Công Thương") and not _has(text, "chưa tìm thấy")
+
+
+def test_the_total_of_a_source_is_that_source(assistant: Assistant) -> None:
+    """ "tổng kinh phí nguồn trung ương": that source's total first, not the plan's total before it."""
+    answer = assistant.ask("tong kinh phi nguon trung uong kh 2023 la bn")
+    lines = plain_text(answer).splitlines()
+    assert answer.answered and lines[1].startswith("Dự kiến kinh phí Trung ương năm 2023: 2.000 triệu đồng")
+    assert not any("3.832,6" in line for line in lines)

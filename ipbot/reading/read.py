@@ -959,6 +959,13 @@ class Reader:
         """A yes/no question whether a plan has, or still has, such a task: "no" is then its answer."""
         return self.lexicon.has("asks_whether", q.folded) or self.lexicon.has("still_there", q.folded)
 
+    def _total_of_source(self, q: Query) -> bool:
+        """ "tổng kinh phí nguồn trung ương", "tổng kinh phí từ NS sự nghiệp": the total of that source, said
+        right after the total's words; not the plan's total and then the source."""
+        # (the source's own words may begin with "kinh phí": "tổng kinh phí nguồn TW")
+        before = r"\b(?:tong|toan bo|tong so)(?: (?:kinh phi|du toan|ngan sach|so tien)(?: (?:tu|cua|thuoc|theo))?)? $"
+        return any(re.search(before, q.folded[: m.start()]) for m in self.lexicon.find("source_name", q.folded))
+
     def _asks_plan_money(self, turn: Turn) -> bool:
         """The question asks the plan's money as well as something else about it (no task named)."""
         q = turn.query
@@ -3347,7 +3354,7 @@ class Reader:
             if q.has("largest"):
                 return self._largest(turn, source=sorted(q.sources)[0])
             sources = [turn.request(Items.SOURCES, filters=Filters(source=key)) for key in self._source_order(turn)]
-            if self.lexicon.has("plan_total", q.folded) and not turn.tasks:
+            if self.lexicon.has("plan_total", q.folded) and not turn.tasks and not self._total_of_source(q):
                 return [self._plan_budget(turn), *sources]  # "tổng dự toán bn, trong đó trung ương bn?"
             return sources
         if q.has("largest"):
