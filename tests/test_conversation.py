@@ -793,3 +793,13 @@ def test_the_number_of_the_document_follows_the_plan_talked_about(assistant: Ass
     answer = assistant.ask("số hiệu văn bản?", first.context)
     text = plain_text(answer)
     assert answer.intent == "document" and "2023" in text and "Thái Bình" not in text
+
+
+def test_two_letters_typed_the_wrong_way_round_are_put_right(assistant: Assistant) -> None:
+    """ "con ai phoi hpo": "hpo" spells no syllable; swapped, "hop" pairs with "phoi" as the plans write it."""
+    first = assistant.ask("nhiệm vụ 5.3 năm 2023")
+    answer = assistant.ask("con ai phoi hpo", first.context)
+    assert answer.answered and "Hội Doanh nhân trẻ" in plain_text(answer)
+    index = assistant.reader.index
+    assert index.unswapped("dang ky nhna hieu") == "dang ky nhan hieu"
+    assert index.unswapped("ocop google facebook shtt") == "ocop google facebook shtt"  # no syllable to make

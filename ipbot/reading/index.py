@@ -85,6 +85,9 @@ META_PHRASES = frozenset(
 DOMAIN_PHRASES = ("so huu tri tue", "chien luoc so huu tri tue")
 
 CACHE_SIZE = 2048
+_WORD_RE = re.compile(r"\w+")
+_SYLLABLE_RE = re.compile(r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?")
+"""A Vietnamese syllable typed without marks (onset, vowels, final consonant)."""
 """Questions remembered by the per-index token cache (cleared when full)."""
 
 RANK_CACHE_HITS = 20_000
@@ -844,6 +847,31 @@ class Index:
             and f"{folded[i]} {folded[i + 1]}" in self._rare_pairs
         )
         return before or after
+
+    def unswapped(self, text: str) -> str:
+        """Two letters typed the wrong way round ("phoi hpo"): a word typed without marks that no Vietnamese
+        syllable spells, put right when exactly one swap of neighbouring letters makes a syllable that forms a
+        pair of the plans with the word before or after it. Done before cues are read, which the ranking's own
+        typo correction comes too late for; the text keeps its length, so spans found later stay aligned."""
+        words = list(_WORD_RE.finditer(text))
+        for i, m in enumerate(words):
+            word = m.group(0).lower()
+            if not (3 <= len(word) <= 6 and word.isascii() and word.isalpha()) or _SYLLABLE_RE.fullmatch(word):
+                continue
+            if word in self._idf or word in ABBREVIATIONS:
+                continue
+            before = fold(words[i - 1].group(0)) if i else ""
+            after = fold(words[i + 1].group(0)) if i + 1 < len(words) else ""
+            swaps = {word[:j] + word[j + 1] + word[j] + word[j + 2 :] for j in range(len(word) - 1)}
+            good = [
+                w
+                for w in sorted(swaps)
+                if _SYLLABLE_RE.fullmatch(w) and (f"{before} {w}" in self._idf or f"{w} {after}" in self._idf)
+            ]
+            if len(good) == 1:
+                fixed = good[0] if m.group(0).islower() else good[0].capitalize()
+                text = text[: m.start()] + fixed + text[m.end() :]
+        return text
 
     def known(self, token: str) -> bool:
         """The plans use this word (numbers always count as known)."""

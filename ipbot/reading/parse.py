@@ -225,7 +225,7 @@ def folded_question(question: str) -> str:
 def understand(index: Index, question: str, lexicon: Lexicon | None = None) -> Query:
     """Parse a question into cues and entities, and the needs it states (the bundled lexicon by default)."""
     lexicon = lexicon or default_lexicon()
-    text = _GROUP_GLOSS_RE.sub(r"\1", spell_out(nfc(question)))
+    text = index.unswapped(_GROUP_GLOSS_RE.sub(r"\1", spell_out(nfc(question))))
     folded = fold(text)
     expanded = expand(folded)
     q = Query(raw=text, shaped=shape(text), folded=folded, expanded=expanded, accents=has_diacritics(text))
