@@ -4069,3 +4069,14 @@ def test_the_total_of_a_source_is_that_source(assistant: Assistant) -> None:
     lines = plain_text(answer).splitlines()
     assert answer.answered and lines[1].startswith("Dự kiến kinh phí Trung ương năm 2023: 2.000 triệu đồng")
     assert not any("3.832,6" in line for line in lines)
+
+
+def test_the_verb_of_a_time_asked_names_no_task(assistant: Assistant) -> None:
+    """ "… lớp tập huấn cho học sinh. mấy lớp, quý mấy tổ chức": "tổ chức" goes with "quý mấy"; the preamble's
+    class is the subject, not every class of the plan."""
+    answered, text, _ = ask(
+        assistant,
+        "minh la hs lop 11 o Phan Rang, nghe noi nam 2023 tinh co lop tap huan shtt cho hoc sinh. "
+        "may lop, quy may to chuc a",
+    )
+    assert answered and _has(text, "5.5") and _has(text, "02 lớp") and _has(text, "Quý II") and not _has(text, "5.1")
