@@ -4080,3 +4080,17 @@ def test_the_verb_of_a_time_asked_names_no_task(assistant: Assistant) -> None:
         "may lop, quy may to chuc a",
     )
     assert answered and _has(text, "5.5") and _has(text, "02 lớp") and _has(text, "Quý II") and not _has(text, "5.1")
+
+
+@pytest.mark.parametrize(
+    ("question", "number"),
+    [
+        ("kh 2023 ninh thuan, nv dau tien trong bang du toan la j", "1.1"),
+        ("nhiệm vụ cuối cùng trong bảng 2023", "5.5"),
+        ("nhiệm vụ thứ hai của kế hoạch Thái Bình là gì", "III.1.b"),
+    ],
+)
+def test_the_nth_task_of_a_plan_named(assistant: Assistant, question: str, number: str) -> None:
+    """ "nhiệm vụ đầu tiên trong bảng dự toán 2023": the n-th task (or table row) of the plan named."""
+    answer = assistant.ask(question)
+    assert answer.answered and answer.task_ids == [f"{answer.plan_ids[0]}:{number}"]

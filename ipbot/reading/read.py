@@ -1970,6 +1970,10 @@ class Reader:
         if in_group:  # "trong nhóm khai thác TSTT năm 2022, nhiệm vụ thứ hai là gì?"
             turn.tasks, turn.task_how = in_group, "number"
             return
+        in_plan = self._ordinal_in_plan(turn)
+        if in_plan:  # "kh 2023, nv đầu tiên trong bảng dự toán là gì?"
+            turn.tasks, turn.task_how = in_plan, "number"
+            return
         ordinals = self._ordinals(turn)
         if ordinals:  # "cái thứ hai thì phối hợp với những ai?", "còn cái thứ 2 thì đăng trên kênh nào"
             turn.tasks, turn.task_how = ordinals, "context"
@@ -2401,6 +2405,25 @@ class Reader:
             members = [f"{plan_id}:{t.number}" for t in self.index.plans[plan_id].tasks if t.group == number]
             found += self._ordinals(turn, members)[:1]
         return found
+
+    def _ordinal_in_plan(self, turn: Turn) -> list[TaskRef]:
+        """The n-th task of the one plan the message names, as the document orders them, or of its budget table's
+        rows when the table is named ("nhiệm vụ đầu tiên trong bảng dự toán 2023", "dòng cuối của bảng"). Not when
+        the last answer listed tasks of that plan and the message names neither plan nor table words: "cái thứ
+        hai" is then the n-th of that list."""
+        q = turn.query
+        if not turn.explicit or len(turn.plans) != 1 or re.search(r"\bnhom\b", q.folded):
+            return []
+        if not self.lexicon.has("ordinal", q.folded):
+            return []
+        plan = turn.plans[0]
+        said = re.search(r"\b(?:bang|ke hoach|kh)\b", q.folded)
+        shown = [t for t in (*turn.context.listed, *turn.context.task_ids) if t.split(":", 1)[0] == plan.id]
+        if shown and not said:
+            return []
+        table = bool(re.search(r"\bbang\b", q.folded)) and plan.has_rows
+        members = [f"{plan.id}:{t.number}" for t in plan.tasks if not table or t.budget.status in ("row", "recurring")]
+        return self._ordinals(turn, members)[:1]
 
     def _ordinals(self, turn: Turn, among: list[str] | None = None) -> list[TaskRef]:
         """The tasks at the positions the message names in what the last answer listed ("cái thứ hai", "cái
