@@ -4094,3 +4094,9 @@ def test_the_nth_task_of_a_plan_named(assistant: Assistant, question: str, numbe
     """ "nhiệm vụ đầu tiên trong bảng dự toán 2023": the n-th task (or table row) of the plan named."""
     answer = assistant.ask(question)
     assert answer.answered and answer.task_ids == [f"{answer.plan_ids[0]}:{number}"]
+
+
+def test_a_column_summed_over_a_group_named_after_it(assistant: Assistant) -> None:
+    """ "tổng NS sự nghiệp khoa học năm 2023 bố trí cho nhóm 3": that column over the group's rows, not the column."""
+    answered, text, intent = ask(assistant, "tong ns su nghiep khoa hoc nam 2023 bo tri cho nhom 3 la bn")
+    assert answered and intent == "tasks_sum" and _has(text, "950 triệu đồng") and not _has(text, "1.1")
