@@ -127,6 +127,7 @@ class Field(StrEnum):
     SOURCES = "sources"
     IN_WORDS = "in_words"
     AVERAGE = "average"  # a sum of rows, divided by the rows that state an amount
+    GAP = "gap"  # a sum of rows against the figure the document prints for them: the gap first
     # reporting
     REGIME = "regime"
     DIFFICULTY = "difficulty"

@@ -803,3 +803,14 @@ def test_two_letters_typed_the_wrong_way_round_are_put_right(assistant: Assistan
     index = assistant.reader.index
     assert index.unswapped("dang ky nhna hieu") == "dang ky nhan hieu"
     assert index.unswapped("ocop google facebook shtt") == "ocop google facebook shtt"  # no syllable to make
+
+
+def test_the_gap_asked_after_a_column_was_added_up(assistant: Assistant) -> None:
+    """ "vậy lệch nhau bn?" after the column's rows were added up: the gap with the printed 'Cộng' row, first."""
+    first = assistant.ask("cột NS sự nghiệp khoa học bảng 2023, cộng các dòng ra bao nhiêu?")
+    answer = assistant.ask("vay lech nhau bn?", first.context)
+    lines = plain_text(answer).splitlines()
+    assert answer.answered and lines[1].startswith("Lệch 45 triệu đồng") and "1.062,6" in lines[1]
+    first = assistant.ask("cộng kinh phí nhóm 5 năm 2023")
+    answer = assistant.ask("chênh lệch bao nhiêu?", first.context)
+    assert not answer.answered and "không ghi con số tổng" in plain_text(answer)

@@ -290,6 +290,7 @@ def sum_rows(db: PlanDB, request: Request) -> Answer:
     if not with_rows:
         return _no_table(request, plans)
     sections, added = [], []
+    compared = True  # a gap asked is answered only where the document prints a figure to compare with
     for plan in with_rows:
         ids = db.task_ids([plan.id], f)
         rows = db.budget_rows_of(ids)
@@ -348,14 +349,20 @@ def sum_rows(db: PlanDB, request: Request) -> Answer:
         with_value = {r.task_id for r in db.budget_rows([plan.id]) if r.status == "row" and r.value(measure, source)}
         here = {r.task_id for r in rows if r.status == "row" and r.value(measure, source)}
         # every row of the table ("các dòng" included), or every row of the column named ("hai dòng đó" of NS khác)
-        if f.model_copy(update={"status": ()}) == Filters() or (source and here == with_value):
+        whole_column = f.model_copy(update={"status": ()}) == Filters() or (source and here == with_value)
+        if Field.GAP in request.show:
+            # "vậy lệch nhau bn?": the gap first, then the sum it is taken from
+            stated = _stated(plan, measure, source) if whole_column else None
+            compared = compared and stated is not None
+            lines.insert(0, _gap(stated, total) if stated is not None else _no_printed_figure(scope))
+        elif whole_column:
             lines += _stated_beside(plan, measure, source, total)
         sections.append(Section(lines, plan.short_title, _table_source(plan)))
     # the tasks added up stay what the conversation is about ("thế riêng năm 2023 hai nhiệm vụ đó…"), those a
     # selection chose too ("còn quý III?" … "nv đó năm 2023 được phân bổ bao nhiêu": the one row of Quý III)
     chosen = [i for i in request.filters.ids if i != "-"] or (list(added) if len(added) <= FEW_ROWS else [])
     # the rows added are what "cái thứ hai" next counts in
-    return reply(request, sections, True, plans=[p.id for p in with_rows], tasks=chosen, listed=added)
+    return reply(request, sections, compared, plans=[p.id for p in with_rows], tasks=chosen, listed=added)
 
 
 NAMED_ROWS = 8
@@ -385,16 +392,36 @@ def _led_by(db: PlanDB, plan: PlanInfo, task: Task | None) -> str:
     return f" (chủ trì: {agency_list(task.named(s, db.agency_as_said(plan.id, s, None)) for s in task.lead)})"
 
 
+def _stated(plan: PlanInfo, measure: Measure, source: str | None) -> Decimal | None:
+    """The figure the document prints for the whole column (its 'Cộng' row), if any."""
+    if source and source.startswith(ALL_BUT):
+        return None  # the table states no sum of "every source but one"
+    if measure is Measure.TOTAL:
+        return plan.stated_task_total
+    if measure is Measure.ALLOCATION:
+        src = plan.source(source) if source else None
+        return src.table_amount if src else plan.budget_total
+    return None
+
+
+def _gap(stated: Decimal, total: Decimal) -> str:
+    """The first line of a gap asked: how far the rows' sum is from the document's own figure."""
+    if stated == total:
+        return f"Không lệch: dòng «Cộng» ghi {money(stated)}, đúng bằng tổng các dòng."
+    return (
+        f"Lệch {money(abs(stated - total))}: dòng «Cộng» của bảng dự toán ghi {money(stated)}, "
+        f"cộng các dòng được {money(total)} (văn bản không thống nhất, số liệu giữ nguyên như văn bản)."
+    )
+
+
+def _no_printed_figure(scope: str) -> str:
+    """A gap asked of rows the document prints no figure for: nothing to compare with."""
+    return f"Văn bản không ghi con số tổng riêng cho{scope}, nên không có gì để so với tổng các dòng."
+
+
 def _stated_beside(plan: PlanInfo, measure: Measure, source: str | None, total: Decimal) -> list[str]:
     """The whole table summed: the document's own 'Cộng' row beside it, when they differ."""
-    stated: Decimal | None = None
-    if source and source.startswith(ALL_BUT):
-        return []  # the table states no sum of "every source but one"
-    if measure is Measure.TOTAL:
-        stated = plan.stated_task_total
-    elif measure is Measure.ALLOCATION:
-        src = plan.source(source) if source else None
-        stated = src.table_amount if src else plan.budget_total
+    stated = _stated(plan, measure, source)
     if stated is None or stated == total:
         return []
     return [

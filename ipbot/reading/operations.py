@@ -228,6 +228,10 @@ class Operations:
             # "Mỗi lớp tốn bao nhiêu và tổng cộng là bao nhiêu?" of the task talked about: its money per class and
             # in all, which its own answer gives (a sum of one row would drop the per-class figure)
             return None
+        summed_last = next((x for x in reversed(turn.context.last) if x.op is Op.SUM and x.items is Items.TASKS), None)
+        if summed_last is not None and self.lex.has("gap_asked", f):
+            # "vậy lệch nhau bn?" after rows were added up: their sum against the document's own figure
+            return [summed_last.but(show=tuple(dict.fromkeys((*summed_last.show, Field.GAP))))]
         if "share" in has and self.lex.has("change_in_percent", f):
             # "tức giảm khoảng bao nhiêu phần trăm?" after a difference: that difference, whose answer gives the share
             difference = next((x for x in reversed(turn.context.last) if x.op is Op.DIFFERENCE), None)
