@@ -4100,3 +4100,9 @@ def test_a_column_summed_over_a_group_named_after_it(assistant: Assistant) -> No
     """ "tổng NS sự nghiệp khoa học năm 2023 bố trí cho nhóm 3": that column over the group's rows, not the column."""
     answered, text, intent = ask(assistant, "tong ns su nghiep khoa hoc nam 2023 bo tri cho nhom 3 la bn")
     assert answered and intent == "tasks_sum" and _has(text, "950 triệu đồng") and not _has(text, "1.1")
+
+
+def test_the_printed_total_row_asked_is_the_printed_figure(assistant: Assistant) -> None:
+    """ "cột NS sự nghiệp khoa học … dòng Cộng ghi bn": the figure the row prints, not the rows added up again."""
+    answer = assistant.ask("cot NS su nghiep khoa hoc bang 2023 dong cong ghi bn")
+    assert answer.answered and "1.062,6 triệu đồng" in plain_text(answer).splitlines()[1]
