@@ -814,3 +814,14 @@ def test_the_gap_asked_after_a_column_was_added_up(assistant: Assistant) -> None
     first = assistant.ask("cộng kinh phí nhóm 5 năm 2023")
     answer = assistant.ask("chênh lệch bao nhiêu?", first.context)
     assert not answer.answered and "không ghi con số tổng" in plain_text(answer)
+
+
+def test_the_plan_changed_alone_asks_again_what_the_topic_was(assistant: Assistant) -> None:
+    """ "KH 2022 xây dựng CDĐL cho sản phẩm nào?" then "thế năm 2023?": the 2023 task of that kind (3.3), not a "no
+    such task" for the 2022 one; asked of the 2022 task by its product, the "no" stands."""
+    first = assistant.ask("Kế hoạch 2022 của Ninh Thuận xây dựng chỉ dẫn địa lý cho sản phẩm nào, cơ quan nào chủ trì?")
+    answer = assistant.ask("thế năm 2023?", first.context)
+    assert answer.answered and answer.task_ids == ["ninh-thuan-2023:3.3"]
+    first = assistant.ask("ai chủ trì nhiệm vụ chỉ dẫn địa lý nha đam năm 2022")
+    answer = assistant.ask("thế năm 2023?", first.context)
+    assert not answer.answered and "3.3" in plain_text(answer)

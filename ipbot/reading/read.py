@@ -2122,9 +2122,9 @@ class Reader:
             turn.tasks, turn.task_how = here, "context"
         elif turn.explicit:
             analogs = self._analogs(ctx_tasks, plan_ids)
-            if not analogs and q.has("list"):
-                # "CDĐL năm 2022 làm cho sản phẩm nào? 2023 thì cho sản phẩm nào?": no same task, but the
-                # other plan's task of the same kind is what "which" asks for
+            if not analogs and (q.has("list") or self._asked_what_again(turn, ctx_ids)):
+                # "CDĐL năm 2022 làm cho sản phẩm nào? 2023 thì cho sản phẩm nào?" (or only "thế năm 2023?"): no
+                # same task, but the other plan's task of the same kind is what "which" asks for
                 analogs = self._same_kind(ctx_tasks, plan_ids)
             turn.tasks, turn.task_how = (analogs, "analog") if analogs else (ctx_tasks, "no_analog")
         if turn.tasks:
@@ -2454,6 +2454,15 @@ class Reader:
             if scored and scored[0][0] >= ANALOG:
                 found.append(scored[0][1])
         return list(dict.fromkeys(found))
+
+    def _asked_what_again(self, turn: Turn, ctx_ids: list[str]) -> bool:
+        """ "thế năm 2023?" and nothing else, after a question that asked what the task found by its topic is about
+        ("Kế hoạch 2022 xây dựng chỉ dẫn địa lý cho sản phẩm nào?"): the same question of the other plan, which its
+        task of the same kind answers."""
+        q = turn.query
+        if q.content_tokens or q.has(*TASK_FACETS) or q.has("refer"):
+            return False
+        return any(Field.CONTENT in r.show for r in turn.context.last if set(r.filters.ids) & set(ctx_ids))
 
     def _same_kind(self, refs: list[TaskRef], plan_ids: list[str]) -> list[TaskRef]:
         """The tasks of other plans filed first under the same topic as these ("chỉ dẫn địa lý"), when
