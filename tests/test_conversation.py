@@ -825,3 +825,13 @@ def test_the_plan_changed_alone_asks_again_what_the_topic_was(assistant: Assista
     first = assistant.ask("ai chủ trì nhiệm vụ chỉ dẫn địa lý nha đam năm 2022")
     answer = assistant.ask("thế năm 2023?", first.context)
     assert not answer.answered and "3.3" in plain_text(answer)
+
+
+def test_whom_an_agency_works_with_after_its_duties(assistant: Assistant) -> None:
+    """ "Phối hợp với những sở nào?" after the duties of the person's agency: its partners, from its duties."""
+    first = assistant.ask(
+        "Tôi là chuyên viên Sở Giáo dục và Đào tạo Thái Bình. Kế hoạch 160 giao cho sở tôi những việc gì?"
+    )
+    answer = assistant.ask("Phối hợp với những sở nào?", first.context)
+    text = plain_text(answer)
+    assert answer.answered and "Phối hợp với Sở Khoa học và Công nghệ, Sở Nông nghiệp" in text

@@ -815,6 +815,8 @@ class Reader:
             q.content_tokens = self.index.content_tokens(q.content)
         elif not q.agencies and context.agency and self._continues_about_agency(q, context):
             q.agencies = [context.agency]  # "…năm 2022 có chủ trì gì không, còn năm 2023 được giao chủ trì việc gì?"
+        elif not q.agencies and context.agency and self._asks_partners_of_duties(q, context):
+            q.agencies = [context.agency]  # "Phối hợp với những sở nào?" after the agency's duties were quoted
         elif not q.agencies and not context.agency and self.lexicon.has("refer_agency", q.folded):
             # "ngoài việc đó, nhóm cơ quan này còn được giao gì nữa?" after a duty entry quoted for its words: the
             # agencies that entry names
@@ -1568,6 +1570,14 @@ class Reader:
             return False
         last = [r for r in context.last if r.items in (Items.TASKS, Items.DUTIES)]
         return bool(last) and all(r.filters.agency == context.agency for r in last)
+
+    def _asks_partners_of_duties(self, q: Query, context: Context) -> bool:
+        """ "Phối hợp với những sở nào?" and nothing else, after one agency's duties were quoted: with whom that
+        agency works, which its duties say; no task was talked about to ask it of."""
+        if q.content_tokens or q.task_numbers or context.task_ids or not q.has("coop"):
+            return False
+        last = [r for r in context.last if r.items is not Items.NOTHING]
+        return bool(last) and all(r.items is Items.DUTIES and r.filters.agency == context.agency for r in last)
 
     # ------------------------------------------------------------------ plans
     def _talked_province(self, q: Query, context: Context) -> str | None:
