@@ -263,3 +263,13 @@ def test_two_needs_said_together_each_find_their_support(assistant: Assistant) -
     answered, text, intent = _ask(assistant, "Nhà em làm gốm Bàu Trúc, có lớp tập huấn nào cho em không?")
     assert (answered, intent) == (True, "support")
     assert _has(text, "3.đ") and _has(text, "5.3")
+
+
+def test_a_product_with_ocop_stars_asks_nothing_of_its_own(assistant: Assistant) -> None:
+    """ "…, đã có sao OCOP, giờ muốn đăng ký bảo hộ nhãn hiệu. KH 2023 có hỗ trợ gì không": the stars ask nothing,
+    so the sentence is the question's preamble and the plan named (2023) is the only one answered from."""
+    answer = assistant.ask(
+        "tôi có cơ sở làm rượu nho ở Phan Rang, đã có sao OCOP, giờ muốn đăng ký bảo hộ nhãn hiệu. "
+        "KH 2023 có hỗ trợ gì không"
+    )
+    assert answer.answered and answer.plan_ids == ["ninh-thuan-2023"] and "3.4" in plain_text(answer)
