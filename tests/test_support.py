@@ -273,3 +273,14 @@ def test_a_product_with_ocop_stars_asks_nothing_of_its_own(assistant: Assistant)
         "KH 2023 có hỗ trợ gì không"
     )
     assert answer.answered and answer.plan_ids == ["ninh-thuan-2023"] and "3.4" in plain_text(answer)
+
+
+def test_registering_a_mark_for_ones_own_product_finds_the_registration_support(assistant: Assistant) -> None:
+    """ "muốn đăng ký nhãn hiệu cho sp": Thái Bình's "hỗ trợ đăng ký bảo hộ các đối tượng SHTT" (III.4.c), in the
+    plan's words; what a lawyer charges for it is out of the plans' scope."""
+    answer = assistant.ask(
+        "e lam banh cay o Thai Binh, muon dang ky nhan hieu cho sp thi ke hoach shtt cua tinh co ho tro j ko a"
+    )
+    assert answer.answered and "III.4.c" in plain_text(answer)
+    answer = assistant.ask("cho e hoi gia thue luat su dang ky nhan hieu o Ninh Thuan khoang bn tien")
+    assert not answer.answered and "3.832,6" not in plain_text(answer)
