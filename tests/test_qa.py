@@ -4106,3 +4106,13 @@ def test_the_printed_total_row_asked_is_the_printed_figure(assistant: Assistant)
     """ "cột NS sự nghiệp khoa học … dòng Cộng ghi bn": the figure the row prints, not the rows added up again."""
     answer = assistant.ask("cot NS su nghiep khoa hoc bang 2023 dong cong ghi bn")
     assert answer.answered and "1.062,6 triệu đồng" in plain_text(answer).splitlines()[1]
+
+
+def test_the_members_of_a_kind_of_agency_asked(assistant: Assistant) -> None:
+    """ "mục dành cho lực lượng thực thi gồm những cơ quan nào": the enforcement bodies the plan gives duties to (not
+    the plan's money, which "dành cho" read as)."""
+    answered, text, _ = ask(
+        assistant, "Trong kế hoạch Thái Bình, mục dành cho lực lượng thực thi gồm những cơ quan nào? Liệt kê đủ."
+    )
+    assert answered and _has(text, "Công an tỉnh") and _has(text, "Chi cục Hải quan Thái Bình")
+    assert not _has(text, "Sở Khoa học và Công nghệ")

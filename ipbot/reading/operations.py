@@ -1847,12 +1847,17 @@ class Operations:
         assigned = r"to chuc thuc hien|giao (?:viec|nhiem vu)|\bphan iv\b"
         # "giao chung một mục cho những hội nào": the entries shared, when no one agency is asked about
         shared = not q.agencies and re.search(r"giao chung|(?:chung|cung) (?:mot )?muc", f)
-        if asks_agencies and (filters.exclude_role or re.search(assigned, f) or shared):
+        # "giao việc cho các hội, đoàn thể nào", "mục dành cho lực lượng thực thi": agencies of that kind only
+        kind = next((k for k, cue in _KIND_ASKED if self.lex.has(cue, f)), None)
+        # "lực lượng thực thi gồm những cơ quan nào": who the kind's members are (not "những hội nào phối hợp
+        # tuyên truyền", a duty of some of them)
+        members = kind is not None and re.search(r"\b(?:gom|bao gom|la nhung|liet ke|ke ten)\b", f) is not None
+        if asks_agencies and (filters.exclude_role or re.search(assigned, f) or shared or members):
             # ("phối hợp nhưng không chủ trì nhiệm vụ nào": the cooperating ones, the leads left out)
             held = filters.role if filters.role not in (Role.ANY, filters.exclude_role) else Role.LEAD
-            role = Role.DUTY if shared or re.search(rf"{assigned}|\bmuc v\b", f) else held
-            # "giao việc cho các hội, đoàn thể nào": the associations only
-            kind = "association" if self.lex.has("associations_asked", f) else None
+            # (a kind asked with no role said: the part each of them is given, "Tổ chức thực hiện")
+            by_kind = members and not _ROLE_RE.search(f)
+            role = Role.DUTY if shared or by_kind or re.search(rf"{assigned}|\bmuc v\b", f) else held
             # "mục 9 phần tổ chức thực hiện gồm những cơ quan nào": that entry's agencies
             entries = self.duty_entries(turn) if role is Role.DUTY else ()
             return [
@@ -2228,6 +2233,9 @@ _PRINTED_ROW_RE = re.compile(r"(?<!hai )(?<!ba )(?<!bon )(?<!cac )(?<!\d )\bdong
 
 _AGENCY_NOUN_TOKENS = frozenset({"to", "chuc", "co", "quan", "don", "vi", "so", "nganh", "ben", "hoi", "cac"})
 """The words of "tổ chức", "cơ quan", "đơn vị", "sở, ngành", "bên", "hội": asked alone, they ask who."""
+
+_KIND_ASKED = (("association", "associations_asked"), ("enforcement", "enforcement_asked"), ("media", "media_asked"))
+"""The registry's agency kinds, and the cue asking for the agencies of each ("những hội nào", "lực lượng thực thi")."""
 
 _OPERATION_CUES = (
     "average",
