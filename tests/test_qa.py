@@ -4116,3 +4116,9 @@ def test_the_members_of_a_kind_of_agency_asked(assistant: Assistant) -> None:
     )
     assert answered and _has(text, "Công an tỉnh") and _has(text, "Chi cục Hải quan Thái Bình")
     assert not _has(text, "Sở Khoa học và Công nghệ")
+
+
+def test_a_quarter_counted_says_how_many_run_in_it_alone(assistant: Assistant) -> None:
+    """ "có bn dòng triển khai trong quý II": 8 run in it, 7 in it alone (3.2 runs Quý I–II): both readings."""
+    answered, text, _ = ask(assistant, "bang du toan 2023 ninh thuan co bn dong nhiem vu trien khai trong quy II")
+    assert answered and _has(text, "8 nhiệm vụ") and _has(text, "7 nhiệm vụ chỉ ghi Quý II") and _has(text, "3.2")

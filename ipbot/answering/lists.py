@@ -257,6 +257,23 @@ def _whole_year_note(db: PlanDB, plan: PlanInfo, request: Request) -> list[str]:
     return ["Thực hiện cả năm: " + "; ".join(f"{t.number} — {t.title}" for t in db.tasks(whole)) + "."]
 
 
+def _quarters_alone(db: PlanDB, plan: PlanInfo, request: Request, ids: list[str]) -> list[str]:
+    """A count of a quarter's tasks that takes in tasks running on into other quarters ("Quý I–II" in Quý II):
+    how many run in the quarter alone, so both readings of "triển khai trong quý II" are answered."""
+    f = request.filters
+    if not f.quarters or f.exact_quarters or f.starting:
+        return []
+    alone = set(db.task_ids([plan.id], f.model_copy(update={"exact_quarters": True})))
+    wider = [t for tid, t in zip(ids, db.tasks(ids), strict=True) if tid not in alone]
+    if not wider or not alone:
+        return []
+    spans = "; ".join(f"{t.number} ({quarters_text(t.timeline.quarters)})" if t.timeline else t.number for t in wider)
+    return [
+        f"Trong đó {len(alone)} nhiệm vụ chỉ ghi {quarters_text(list(f.quarters))}; "
+        f"{len(wider)} nhiệm vụ kéo dài qua quý khác: {spans}."
+    ]
+
+
 def count_tasks_reach(db: PlanDB, request: Request) -> Reach:
     return [p.id for p in plans_of(db, request)], True  # a count answers for every plan, be it 0
 
@@ -287,6 +304,7 @@ def count_tasks(db: PlanDB, request: Request) -> Answer:
             )
             head += f" (trên tổng số {whole}{share})"
         lines = [head + "."]
+        lines += _quarters_alone(db, plan, request, ids)
         detailed = 150 if len(ids) <= 3 else 0
         lines += [f"• {_list_line(db, plan, t, request, detailed)}" for t in db.tasks(ids[:MAX_LIST])]
         sections.append(Section(lines, plan.short_title, _cited(db, plan, ids)))
