@@ -284,3 +284,10 @@ def test_registering_a_mark_for_ones_own_product_finds_the_registration_support(
     assert answer.answered and "III.4.c" in plain_text(answer)
     answer = assistant.ask("cho e hoi gia thue luat su dang ky nhan hieu o Ninh Thuan khoang bn tien")
     assert not answer.answered and "3.832,6" not in plain_text(answer)
+
+
+def test_teaching_in_schools_is_found_in_the_plans_words(assistant: Assistant) -> None:
+    """ "đào tạo SHTT trong trường học": Thái Bình's "đào tạo, bồi dưỡng … trong các cơ sở giáo dục" (III.6.d), not
+    the task that happens to say "trường học" about the media."""
+    answer = assistant.ask("Kế hoạch Thái Bình có nói gì về đào tạo SHTT trong trường học không")
+    assert answer.answered and answer.task_ids == ["thai-binh-2021-2030:III.6.d"]
