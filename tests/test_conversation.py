@@ -810,7 +810,7 @@ def test_the_gap_asked_after_a_column_was_added_up(assistant: Assistant) -> None
     first = assistant.ask("cột NS sự nghiệp khoa học bảng 2023, cộng các dòng ra bao nhiêu?")
     answer = assistant.ask("vay lech nhau bn?", first.context)
     lines = plain_text(answer).splitlines()
-    assert answer.answered and lines[1].startswith("Lệch 45 triệu đồng") and "1.062,6" in lines[1]
+    assert answer.answered and lines[1].startswith("Không khớp, lệch 45 triệu đồng") and "1.062,6" in lines[1]
     first = assistant.ask("cộng kinh phí nhóm 5 năm 2023")
     answer = assistant.ask("chênh lệch bao nhiêu?", first.context)
     assert not answer.answered and "không ghi con số tổng" in plain_text(answer)
@@ -835,3 +835,24 @@ def test_whom_an_agency_works_with_after_its_duties(assistant: Assistant) -> Non
     answer = assistant.ask("Phối hợp với những sở nào?", first.context)
     text = plain_text(answer)
     assert answer.answered and "Phối hợp với Sở Khoa học và Công nghệ, Sở Nông nghiệp" in text
+
+
+def test_two_rows_added_up_and_set_beside_the_printed_row(assistant: Assistant) -> None:
+    """ "cộng 2 cái đó lại có khớp với cột NS khác ở dòng Cộng không" after 5.5 and 5.3: their sum (500) beside the
+    printed 770, whether they match first; not the two rows again."""
+    context = assistant.ask("nv 5.5 nam 2023 kinh phi bn").context
+    context = assistant.ask("con 5.3 thi sao", context).context
+    answer = assistant.ask("cong 2 cai do lai co khop vs cot ns khac cua tinh o dong Cong k?", context)
+    lines = plain_text(answer).splitlines()
+    assert answer.intent == "tasks_sum" and lines[1].startswith("Không khớp, lệch 270 triệu đồng")
+    assert "500 triệu đồng" in lines[2]
+
+
+def test_a_difference_asked_after_two_plans_totals(assistant: Assistant) -> None:
+    """ "vậy giảm bao nhiêu tiền" after the 2023 total, then "còn năm trước?": the two totals' difference."""
+    context = assistant.ask(
+        "Tổng dự toán kinh phí thực hiện kế hoạch SHTT năm 2023 của Ninh Thuận là bao nhiêu?"
+    ).context
+    context = assistant.ask("còn năm trước?", context).context
+    answer = assistant.ask("vay giam bao nhieu tien", context)
+    assert answer.answered and "1.707,4 triệu đồng" in plain_text(answer)

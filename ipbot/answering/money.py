@@ -409,7 +409,7 @@ def _gap(stated: Decimal, total: Decimal) -> str:
     if stated == total:
         return f"Không lệch: dòng «Cộng» ghi {money(stated)}, đúng bằng tổng các dòng."
     return (
-        f"Lệch {money(abs(stated - total))}: dòng «Cộng» của bảng dự toán ghi {money(stated)}, "
+        f"Không khớp, lệch {money(abs(stated - total))}: dòng «Cộng» của bảng dự toán ghi {money(stated)}, "
         f"cộng các dòng được {money(total)} (văn bản không thống nhất, số liệu giữ nguyên như văn bản)."
     )
 

@@ -454,6 +454,12 @@ class Operations:
                         x.but(show=(*x.show, Field.CONTENT)) if x.items is Items.TASKS and x.op is Op.SUM else x
                         for x in found
                     ]
+                if _PRINTED_ROW_RE.search(f) and _MATCHES_RE.search(f):
+                    # "cộng 2 cái đó lại có khớp với dòng Cộng không": whether they match, said first
+                    found = [
+                        x.but(show=(*x.show, Field.GAP)) if x.items is Items.TASKS and x.op is Op.SUM else x
+                        for x in found
+                    ]
                 return found
         if "list_all" in has or "no_row" in has or "recurring" in has or things_listed:
             return self._list(turn)
@@ -1360,6 +1366,12 @@ class Operations:
         q = turn.query
         talked = self.index.plans.get(turn.context.plan_id or "")
         plain = not (turn.tasks or q.agencies or q.group_numbers or q.quarters)
+        totals_last = any(r.items is Items.BUDGET and r.op is Op.LOOKUP for r in turn.context.last)
+        two_seen = len(seen) == 2 and seen[0].id != seen[1].id and seen[0].province_id == seen[1].province_id
+        if not q.years and plain and totals_last and two_seen and self.lex.has("difference", q.folded):
+            # "vậy giảm bao nhiêu tiền?" after one plan's total, then the year before's: the two just talked about
+            earlier, later = sorted(seen, key=lambda p: p.year_start)
+            return earlier, later
         if talked is None or len(plans) != 1 or talked.province_id != plans[0].province_id or talked.id == plans[0].id:
             return None
         # (a plan's money: its total, or a source of it: "vậy trung ương hỗ trợ bn", then "so với năm 2022 thì tổng
@@ -1666,7 +1678,10 @@ class Operations:
             return [turn.request(Items.BUDGET, op=Op.SUM, plans=list(two), figures=figures)]
         if not selects and not whole and measure is not Measure.REMAINING and not forced:
             return None  # "tổng kinh phí năm 2023" is the plan's stated total, not a sum of rows
-        if _PRINTED_ROW_RE.search(f"{fold(q.lead_raw)} {q.folded}") and not self.lex.has("adds_rows", q.folded):
+        # ("cộng 2 cái đó lại có khớp với dòng Cộng không": rows added up, set beside the printed row)
+        rows_added = adds and bool(f.ids) and turn.task_how == "context"
+        printed = _PRINTED_ROW_RE.search(f"{fold(q.lead_raw)} {q.folded}")
+        if printed and not self.lex.has("adds_rows", q.folded) and not rows_added:
             # "dòng Cộng ghi bao nhiêu": the figure the document prints, not one computed here
             # ("tự cộng cột này theo từng dòng thì lệch bao nhiêu" adds up the rows, and shows it beside);
             # "theo dòng Tổng cộng, phần chưa bố trí trong năm": the printed total less the printed allocation
@@ -2233,6 +2248,9 @@ _PRINTED_ROW_RE = re.compile(r"(?<!hai )(?<!ba )(?<!bon )(?<!cac )(?<!\d )\bdong
 
 _AGENCY_NOUN_TOKENS = frozenset({"to", "chuc", "co", "quan", "don", "vi", "so", "nganh", "ben", "hoi", "cac"})
 """The words of "tổ chức", "cơ quan", "đơn vị", "sở, ngành", "bên", "hội": asked alone, they ask who."""
+
+_MATCHES_RE = re.compile(r"\b(?:khop|trung khop|dung bang|bang dung|co bang)\b")
+"""Asks whether two figures match ("có khớp với dòng Cộng không")."""
 
 _KIND_ASKED = (("association", "associations_asked"), ("enforcement", "enforcement_asked"), ("media", "media_asked"))
 """The registry's agency kinds, and the cue asking for the agencies of each ("những hội nào", "lực lượng thực thi")."""
