@@ -856,3 +856,15 @@ def test_a_difference_asked_after_two_plans_totals(assistant: Assistant) -> None
     context = assistant.ask("còn năm trước?", context).context
     answer = assistant.ask("vay giam bao nhieu tien", context)
     assert answer.answered and "1.707,4 triệu đồng" in plain_text(answer)
+
+
+def test_a_district_official_named_by_the_place_and_the_level(assistant: Assistant) -> None:
+    """ "mình làm ở UBND huyện Bác Ái." asks nothing ("Ái" folds to "ai", who); "trong bảng dự toán 2023 cấp huyện
+    dc giao chủ trì việc gì?": the table is where to look, and "cấp huyện dc giao" is the preamble's agency."""
+    answer = assistant.ask(
+        "a lo, minh lam o ubnd huyen bac ai. trong bang du toan 2023 cap huyen dc giao chu tri viec gi?"
+    )
+    assert answer.intent == "tasks_by_agency" and answer.plan_ids == ["ninh-thuan-2023"]
+    assert "5.3" in plain_text(answer)
+    answer = assistant.ask("kinh phi cai do bn, lay o dau raa", answer.context)
+    assert answer.answered and "420 triệu đồng" in plain_text(answer)

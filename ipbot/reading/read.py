@@ -235,7 +235,7 @@ class Reader:
         user_agency = self._introduced_agency(folded)
         if user_agency:
             context = context.model_copy(update={"user_agency": user_agency})
-        pieces = segment(text, self.lexicon)
+        pieces = segment(text, self.lexicon, lambda piece: self._place_words(piece, self.index.plans.values())[1])
         subject = headed(pieces)
         if subject and not self.index.find_agencies(subject):
             # (an agency before the colon is not: each question names its part, "Đài PT-TH và báo tỉnh: KH Thái
@@ -605,7 +605,8 @@ class Reader:
             return False
         role = "|".join(self.lexicon.phrases("duty_verb"))
         assign = "|".join(self.lexicon.phrases("assign_verb"))
-        return bool(re.search(rf"\b(?:{heads}) (?:co )?(?:{role})\b|\b(?:{assign}) (?:cho )?(?:{heads})\b", q.folded))
+        called = rf"\b(?:{heads}) (?:co )?(?:{role})\b|\b(?:{assign}) (?:cho )?(?:{heads})\b"
+        return any(re.search(called, text) for text in (q.folded, q.expanded))  # ("huyện dc giao": shorthand too)
 
     def _refers_to_one(self, q: Query) -> bool:
         """ "nhiệm vụ đó", "lớp đó", "cái thứ hai": one thing said before (not "nó", nor "các dòng đó"; typed
@@ -3371,7 +3372,10 @@ class Reader:
             )
         if turn.elsewhere and q.has("quantity"):
             return self._not_found(turn)  # "Thái Bình tổng cộng bao nhiêu lớp?": no such count here; where it is
-        if q.has("in_words", "amount", "table") and not turn.tasks and not (q.sources and q.has("table")):
+        # ("trong bảng dự toán 2023, UBND huyện được giao chủ trì việc gì": the table is where to look, the agency's
+        # part what is asked)
+        where = q.has("table") and bool(q.agencies) and q.has("lead", "coop", "responsibility")
+        if q.has("in_words", "amount", "table") and not turn.tasks and not (q.sources and q.has("table")) and not where:
             return self._plan_budget(turn)  # ("cột NS khác ghi bao nhiêu" is that source's column, below)
         if not q.has("budget"):
             return None

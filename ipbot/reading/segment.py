@@ -10,6 +10,7 @@ question keeps its context; where one question turns into another is a cue in
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 from ipbot.reading.lexicon import Lexicon
@@ -30,8 +31,9 @@ class Piece:
     lead: str = ""
 
 
-def segment(message: str, lexicon: Lexicon) -> list[Piece]:
-    """The questions in a message, in order, each with the statements that lead up to it."""
+def segment(message: str, lexicon: Lexicon, places: Callable[[str], list[str]] | None = None) -> list[Piece]:
+    """The questions in a message, in order, each with the statements that lead up to it. ``places`` gives the
+    folded words that name places in a piece ("Bác Ái"): they ask nothing, whatever question word they fold to."""
     text = nfc(message).strip()
     pieces: list[str] = []
     for sentence in _SENTENCE_RE.split(text):
@@ -46,7 +48,7 @@ def segment(message: str, lexicon: Lexicon) -> list[Piece]:
     pieces = _introduction_apart(pieces, lexicon)
     if len(pieces) <= 1:
         return [Piece(text)]
-    asks = [asks_something(lexicon, p) for p in pieces]
+    asks = [asks_something(lexicon, p, places(p) if places else ()) for p in pieces]
     if not any(asks):
         return [Piece(text)]
     questions: list[Piece] = []
@@ -81,9 +83,12 @@ _HEADER_RE = re.compile(r"^([^:?;.]{3,60}):\s")
 """A subject set before a colon at the start of a message, for every question after it."""
 
 
-def asks_something(lexicon: Lexicon, text: str) -> bool:
-    """Whether a piece of a message asks anything: a question mark, or a question's words."""
-    return "?" in text or _asks(lexicon, fold(spell_out(text)))
+def asks_something(lexicon: Lexicon, text: str, place_words: Collection[str] = ()) -> bool:
+    """Whether a piece of a message asks anything: a question mark, or a question's words (not those of a place's
+    name: "mình làm ở UBND huyện Bác Ái." asks nothing)."""
+    folded = fold(spell_out(text))
+    named = [m.span() for w in place_words for m in re.finditer(rf"\b{re.escape(w)}\b", folded)]
+    return "?" in text or _asks(lexicon, blank(folded, named) if named else folded)
 
 
 def _asks(lexicon: Lexicon, folded: str) -> bool:
