@@ -868,3 +868,23 @@ def test_a_district_official_named_by_the_place_and_the_level(assistant: Assista
     assert "5.3" in plain_text(answer)
     answer = assistant.ask("kinh phi cai do bn, lay o dau raa", answer.context)
     assert answer.answered and "420 triệu đồng" in plain_text(answer)
+
+
+@pytest.mark.parametrize(
+    ("correction", "task", "fact"),
+    [
+        ("ko phai, y e la nam nay 2023 co ho tro ko, so nao lam", "ninh-thuan-2023:3.4", "Sở Khoa học và Công nghệ"),
+        ("k, y e la nam 2022 co nv nay ko, ai chu tri", "ninh-thuan-2022:3.e", "Sở Nông nghiệp và Phát triển"),
+    ],
+)
+def test_a_correction_in_shorthand_changes_the_year_of_the_task(
+    assistant: Assistant, correction: str, task: str, fact: str
+) -> None:
+    """ "ko phải, ý e là năm nay 2023 có hỗ trợ ko": a correction ("e" for "em"), the same task of the year named;
+    "có hỗ trợ ko" names no task, and "nv này" keeps the one talked about."""
+    first = assistant.ask("HTX em muốn hỗ trợ sản phẩm OCOP, năm 2022 có hỗ trợ không, mấy sản phẩm")
+    other = "ninh-thuan-2022:3.e" if task.endswith("3.4") else "ninh-thuan-2023:3.4"
+    context = first.context if task.endswith("3.4") else assistant.ask("nv 3.4 nam 2023", first.context).context
+    answer = assistant.ask(correction, context)
+    assert answer.answered and task in answer.task_ids and other not in answer.task_ids
+    assert fact in plain_text(answer)

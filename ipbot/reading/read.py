@@ -718,8 +718,9 @@ class Reader:
             part_only = q.has(*TASK_FACETS) and not (
                 q.content_tokens or q.task_numbers or q.agencies or self.lexicon.has("plan_total", q.folded)
             )
-            # ("không, ý tôi là cộng cả các lớp cho học sinh nữa" widens the last selection: kept)
-            if not part_only and not self.lexicon.has("adds_more", q.folded):
+            # ("không, ý tôi là cộng cả các lớp cho học sinh nữa" widens the last selection: kept; "k, ý e là năm 2022
+            # có nv này ko" points at the same task, of another year: kept)
+            if not part_only and not self.lexicon.has("adds_more", q.folded) and not q.has("refer"):
                 context = _forgotten(context)
         repeated = self._repeat_last(q, context)
         if repeated is not None:
