@@ -888,3 +888,21 @@ def test_a_correction_in_shorthand_changes_the_year_of_the_task(
     answer = assistant.ask(correction, context)
     assert answer.answered and task in answer.task_ids and other not in answer.task_ids
     assert fact in plain_text(answer)
+
+
+def test_the_nth_of_the_tasks_a_preamble_names(assistant: Assistant) -> None:
+    """ "Mình đang theo dõi 2 nv: CDĐL thịt cừu và hỗ trợ đăng ký cho sp OCOP. Nv thứ 2 ấy quý mấy?": 3.4, the second
+    the preamble names, not the second of the list before."""
+    context = assistant.ask("nhiệm vụ nào năm 2023 triển khai quý I").context
+    answer = assistant.ask(
+        "minh dang theo doi 2 nv: cdđl thit cuu va ho tro dang ky cho sp ocop. nv thu 2 ay quy may, ai phoi hop?",
+        context,
+    )
+    assert answer.task_ids == ["ninh-thuan-2023:3.4"] and "Quý II" in plain_text(answer)
+
+
+def test_two_of_the_rows_listed_added_up_in_one_column(assistant: Assistant) -> None:
+    """ "tổng NS sự nghiệp khoa học của 2 cái đó" after the rows of Quý I: that column over them (40 + 300)."""
+    context = assistant.ask("bảng dự toán 2023 có những nhiệm vụ nào ghi triển khai Quý I?").context
+    answer = assistant.ask("tong ns su nghiep khoa hoc cua 2 cai do la bn vay", context)
+    assert answer.intent == "tasks_sum" and "340 triệu đồng" in plain_text(answer)

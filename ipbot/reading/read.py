@@ -1982,6 +1982,10 @@ class Reader:
         if in_group:  # "trong nhóm khai thác TSTT năm 2022, nhiệm vụ thứ hai là gì?"
             turn.tasks, turn.task_how = in_group, "number"
             return
+        in_lead = self._ordinal_in_lead(turn)
+        if in_lead:  # "Mình theo dõi 2 nv: CDĐL thịt cừu và hỗ trợ OCOP. Nv thứ 2 ấy quý mấy?"
+            turn.tasks, turn.task_how = in_lead, "number"
+            return
         in_plan = self._ordinal_in_plan(turn)
         if in_plan:  # "kh 2023, nv đầu tiên trong bảng dự toán là gì?"
             turn.tasks, turn.task_how = in_plan, "number"
@@ -2417,6 +2421,15 @@ class Reader:
             members = [f"{plan_id}:{t.number}" for t in self.index.plans[plan_id].tasks if t.group == number]
             found += self._ordinals(turn, members)[:1]
         return found
+
+    def _ordinal_in_lead(self, turn: Turn) -> list[TaskRef]:
+        """The n-th of the tasks the preamble names, in its order ("Mình đang theo dõi 2 nv: CDĐL thịt cừu và hỗ trợ
+        đăng ký cho sp OCOP. Nv thứ 2 ấy quý mấy?"), not of what the last answer listed."""
+        q = turn.query
+        if not q.lead_subject or not self.lexicon.has("ordinal", q.folded):
+            return []
+        named = self._subjects_in(turn, q.lead_subject, turn.plan_ids, TASK_MATCH)
+        return self._ordinals(turn, [r.id for r in named])[:1] if len(named) >= 2 else []
 
     def _ordinal_in_plan(self, turn: Turn) -> list[TaskRef]:
         """The n-th task of the one plan the message names, as the document orders them, or of its budget table's
