@@ -4122,3 +4122,12 @@ def test_a_quarter_counted_says_how_many_run_in_it_alone(assistant: Assistant) -
     """ "có bn dòng triển khai trong quý II": 8 run in it, 7 in it alone (3.2 runs Quý I–II): both readings."""
     answered, text, _ = ask(assistant, "bang du toan 2023 ninh thuan co bn dong nhiem vu trien khai trong quy II")
     assert answered and _has(text, "8 nhiệm vụ") and _has(text, "7 nhiệm vụ chỉ ghi Quý II") and _has(text, "3.2")
+
+
+def test_a_target_compared_across_milestones_says_what_words_changed(assistant: Assistant) -> None:
+    """ "mức đào tạo đến 2025 khác đến 2030 thế nào": the same 100%, "cơ bản" then "chuyên sâu", said first."""
+    answer = assistant.ask(
+        "Thái Bình yêu cầu mức đào tạo cán bộ quản lý nhà nước về SHTT đến 2025 khác đến 2030 thế nào?"
+    )
+    first = plain_text(answer).splitlines()[1]
+    assert answer.answered and "«cơ bản» (mốc 2025) → «chuyên sâu» (mốc 2030)" in first

@@ -267,10 +267,34 @@ def target_difference(db: PlanDB, request: Request) -> Answer:
         lines.insert(0, f"{span}: {change}{amount} ({figure(a)} → {figure(b)}{relative}).")
     else:
         lines.insert(0, f"Mốc {first['year']} ghi «{first['value']}», mốc {second['year']} ghi «{second['value']}».")
+    if first["value"] == second["value"]:
+        # "100% … được đào tạo cơ bản" then "100% … được đào tạo chuyên sâu": the same figure; the words that differ
+        # are the change
+        differ = _wording_change(first["text"], second["text"])
+        if differ:
+            lines.insert(
+                0,
+                f"Cùng mức «{first['value']}»; khác ở: «{differ[0]}» (mốc {first['year']}) → "
+                f"«{differ[1]}» (mốc {second['year']}).",
+            )
+            del lines[1]
     section = first["section"].rsplit(".", 2)[0]
     return reply(
         request, [Section(lines, plan.short_title, f"Nguồn: {plan.short_title}, mục {section}.")], True, plans=[plan.id]
     )
+
+
+def _wording_change(before: str, after: str) -> tuple[str, str] | None:
+    """The one stretch of words two versions of a target differ in ("cơ bản" → "chuyên sâu"), when they differ in
+    one place only and the year is not all that differs."""
+    a, b = before.split(), after.split()
+    blocks = [op for op in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes() if op[0] != "equal"]
+    blocks = [op for op in blocks if not re.fullmatch(r"[\d,.:;-]*", " ".join([*a[op[1] : op[2]], *b[op[3] : op[4]]]))]
+    if len(blocks) != 1:
+        return None
+    _, i1, i2, j1, j2 = blocks[0]
+    old, new = " ".join(a[i1:i2]).strip(" ,.;"), " ".join(b[j1:j2]).strip(" ,.;")
+    return (old, new) if old and new else None
 
 
 def _single_number(value: str | None) -> Decimal | None:
