@@ -4131,3 +4131,11 @@ def test_a_target_compared_across_milestones_says_what_words_changed(assistant: 
     )
     first = plain_text(answer).splitlines()[1]
     assert answer.answered and "«cơ bản» (mốc 2025) → «chuyên sâu» (mốc 2030)" in first
+
+
+def test_two_ranges_of_a_share_compared_by_points(assistant: Assistant) -> None:
+    """ "tốc độ tăng đơn … mục tiêu 2030 cao hơn 2025 bao nhiêu điểm %": 8-10% → 10-12%, two points at each end."""
+    answered, text, _ = ask(
+        assistant, "ke hoach tb: toc do tang don dang ky shtt muc tieu 2030 cao hon 2025 bao nhieu diem %"
+    )
+    assert answered and _has(text, "tăng 2 điểm phần trăm ở cả hai đầu khoảng")

@@ -265,6 +265,10 @@ def target_difference(db: PlanDB, request: Request) -> Answer:
         relative = f", tức {percent(abs(b - a), a)}" if a and b != a else ""  # "tăng bao nhiêu phần trăm"
         span = f"Từ mốc {first['year']} đến mốc {second['year']}"
         lines.insert(0, f"{span}: {change}{amount} ({figure(a)} → {figure(b)}{relative}).")
+    elif (ends := _range_change(first["value"], second["value"])) is not None:
+        lines.insert(
+            0, f"Từ mốc {first['year']} đến mốc {second['year']}: {ends} («{first['value']}» → «{second['value']}»)."
+        )
     else:
         lines.insert(0, f"Mốc {first['year']} ghi «{first['value']}», mốc {second['year']} ghi «{second['value']}».")
     if first["value"] == second["value"]:
@@ -282,6 +286,20 @@ def target_difference(db: PlanDB, request: Request) -> Answer:
     return reply(
         request, [Section(lines, plan.short_title, f"Nguồn: {plan.short_title}, mục {section}.")], True, plans=[plan.id]
     )
+
+
+def _range_change(before: str | None, after: str | None) -> str | None:
+    """Two ranges of a share ("8-10%/năm" → "10-12%/năm"): how far each end moved, in percentage points."""
+    a, b = (re.findall(r"\d+(?:[.,]\d+)?", v or "") for v in (before, after))
+    if len(a) != 2 or len(b) != 2 or "%" not in (before or "") or "%" not in (after or ""):
+        return None
+    low, high = (number(b[i]) - number(a[i]) for i in (0, 1))
+    word = "tăng" if low >= 0 and high >= 0 else "giảm" if low <= 0 and high <= 0 else None
+    if word is None or (low == 0 and high == 0):
+        return None
+    if low == high:
+        return f"{word} {figure(abs(low))} điểm phần trăm ở cả hai đầu khoảng"
+    return f"{word} {figure(abs(low))} điểm phần trăm ở đầu dưới, {figure(abs(high))} điểm phần trăm ở đầu trên"
 
 
 def _wording_change(before: str, after: str) -> tuple[str, str] | None:
