@@ -291,3 +291,10 @@ def test_teaching_in_schools_is_found_in_the_plans_words(assistant: Assistant) -
     the task that happens to say "trường học" about the media."""
     answer = assistant.ask("Kế hoạch Thái Bình có nói gì về đào tạo SHTT trong trường học không")
     assert answer.answered and answer.task_ids == ["thai-binh-2021-2030:III.6.d"]
+
+
+def test_a_producer_asking_about_one_support_is_told_whom_to_ask(assistant: Assistant) -> None:
+    """ "nhà em … tỉnh có hỗ trợ sp OCOP ko, mấy sp": the count asked, and the lead to contact."""
+    answer = assistant.ask("de nha em muon dang ky bao ho nhan hieu thi 2022 tinh co ho tro sp ocop ko, may sp")
+    text = plain_text(answer)
+    assert answer.answered and "06 sản phẩm" in text and "Sở Nông nghiệp và Phát triển nông thôn" in text

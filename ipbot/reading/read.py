@@ -3914,6 +3914,9 @@ class Reader:
             facets.insert(0, Field.CONTENT)
         if facets and self.lexicon.has("support_offered", q.folded) and Field.OBJECTIVE not in facets:
             facets.append(Field.OBJECTIVE)  # "hỗ trợ những gì, chỉ tiêu mấy": what it offers is in its aim
+        producer = self.lexicon.has("persona", fold(f"{q.lead_raw} {q.raw}"))
+        if facets and producer and self.lexicon.has("support", q.folded) and Field.LEAD not in facets:
+            facets.append(Field.LEAD)  # "nhà em … tỉnh có hỗ trợ sp OCOP ko, mấy sp": whom to ask, as well
         if q.agencies and self.lexicon.has("agency_role", q.folded):
             # "Sở NN&PTNT đóng vai trò gì" in a task: whether it leads or cooperates, beside the other parts asked
             facets += [f for f in (Field.LEAD, Field.COOPERATING) if f not in facets]
