@@ -4139,3 +4139,16 @@ def test_two_ranges_of_a_share_compared_by_points(assistant: Assistant) -> None:
         assistant, "ke hoach tb: toc do tang don dang ky shtt muc tieu 2030 cao hon 2025 bao nhieu diem %"
     )
     assert answered and _has(text, "tăng 2 điểm phần trăm ở cả hai đầu khoảng")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "nhung nv nao cua kh 2023 ko co dong trong bang du toan",
+        "nv nao nam 2023 ko co trong bang du toan",
+    ],
+)
+def test_a_negation_typed_ko_is_a_negation(assistant: Assistant, question: str) -> None:
+    """ "ko có dòng trong bảng": the tasks without a row (2, 3.5, 4.2), not the twelve with one."""
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "không có dòng") and _has(text, "3.5") and not _has(text, "12 nhiệm vụ")
