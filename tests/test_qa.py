@@ -4053,6 +4053,10 @@ def test_taking_part_alone_is_either_role(assistant: Assistant) -> None:
     assert answered and _has(text, "3 nhiệm vụ") and _has(text, "3.5") and not _has(text, "3.1")
     answered, text, _ = ask(assistant, "Sở NN&PTNT tham gia mấy nhiệm vụ năm 2023")
     assert answered and _has(text, "5 nhiệm vụ") and _has(text, "3.2")
+    answered, text, _ = ask(
+        assistant, "KH 2022: kể đủ các nhiệm vụ có UBND huyện, thành phố tham gia, dù là chủ trì hay phối hợp."
+    )
+    assert answered and _has(text, "3.g") and _has(text, "5.c") and _has(text, "1.a")
 
 
 def test_the_tasks_of_an_agency_said_without_a_verb(assistant: Assistant) -> None:

@@ -3704,10 +3704,10 @@ class Reader:
         f = q.folded
         lead = bool(re.search(r"chu tri|phu trach|dung ra|dau moi|cam dau", f))
         coop = bool(re.search(r"phoi hop", f))  # not "hỗ trợ": the topic of most task titles
-        # "tham gia" alone is taking part in either role
-        lead = lead and not re.search(r"\btham gia\b(?! phoi hop)", f)
         only_coop = bool(re.search(r"(chi|rieng) phoi hop|khong (phai )?(la )?chu tri|khong chu tri", f))
         role = Role.COOPERATING if only_coop or (coop and not lead) else Role.LEAD if lead and not coop else Role.ANY
+        if re.search(r"\btham gia\b(?! phoi hop)", f) and not only_coop:
+            role = Role.ANY  # "tham gia" alone is taking part in either role ("tham gia, dù chủ trì hay phối hợp")
         slug = q.agencies[0]
         topic = self._is_topic(turn)
         refs = []
