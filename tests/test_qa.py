@@ -4156,3 +4156,13 @@ def test_a_negation_typed_ko_is_a_negation(assistant: Assistant, question: str) 
     """ "ko có dòng trong bảng": the tasks without a row (2, 3.5, 4.2), not the twelve with one."""
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "không có dòng") and _has(text, "3.5") and not _has(text, "12 nhiệm vụ")
+
+
+def test_two_years_totals_compared_with_the_change_in_percent(assistant: Assistant) -> None:
+    """ "… 2022 và 2023 là bao nhiêu? Năm 2023 giảm bao nhiêu tiền, khoảng bao nhiêu phần trăm?": of 2022's total."""
+    answered, text, _ = ask(
+        assistant,
+        "Tổng kinh phí kế hoạch SHTT của Ninh Thuận năm 2022 và năm 2023 là bao nhiêu? "
+        "Năm 2023 giảm bao nhiêu tiền, tương đương khoảng bao nhiêu phần trăm?",
+    )
+    assert answered and _has(text, "1.707,4 triệu đồng") and _has(text, "30,82%")

@@ -174,7 +174,8 @@ def plan_budget(db: PlanDB, request: Request) -> Answer:
         (p1, t1), (p2, t2) = sorted(totals, key=lambda pt: pt[0].year_start)
         diff = t2 - t1
         trend = "giảm" if diff < 0 else "tăng"
-        sections.append(Section([f"So sánh: {period(p2)} {trend} {money(abs(diff))} so với {period(p1)}."]))
+        share = f" ({percent(abs(diff), t1)})" if t1 else ""  # "giảm bao nhiêu phần trăm": of the earlier year's
+        sections.append(Section([f"So sánh: {period(p2)} {trend} {money(abs(diff))}{share} so với {period(p1)}."]))
     return reply(request, sections, stated_any, plans=[p.id for p in plans])
 
 
@@ -671,6 +672,15 @@ def difference(db: PlanDB, request: Request) -> Answer:
         ratio = figure((big / small).quantize(Decimal("0.01"))) if small > 0 else ""
         times = f" ({figure(big)} gấp {ratio} lần {figure(small)})" if ratio and big != small else ""
         lines.append(f"Tức là {trend} {percent(abs(diff), b)}{against}{times}.")
+    if plan.id != plan_b.id and plan.year_start != plan_b.year_start:
+        # two years of a plan: the change from the earlier to the later, as a share of the earlier ("năm 2023 giảm
+        # bao nhiêu phần trăm": of what 2022 had)
+        (y0, v0), (y1, v1) = sorted([(plan.year_start, a), (plan_b.year_start, b)])
+        if v0:
+            change = "tăng" if v1 > v0 else "giảm"
+            lines.insert(
+                0, f"Từ năm {y0} sang năm {y1}: {change} {money(abs(v1 - v0))}, tức {percent(abs(v1 - v0), v0)}."
+            )
     title = plan.short_title if plan.id == plan_b.id else f"{plan.short_title} và {plan_b.short_title}"
     return reply(
         request,
