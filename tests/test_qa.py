@@ -4166,3 +4166,14 @@ def test_two_years_totals_compared_with_the_change_in_percent(assistant: Assista
         "Năm 2023 giảm bao nhiêu tiền, tương đương khoảng bao nhiêu phần trăm?",
     )
     assert answered and _has(text, "1.707,4 triệu đồng") and _has(text, "30,82%")
+
+
+def test_a_source_taken_in_with_the_rest_is_no_column_chosen(assistant: Assistant) -> None:
+    """ "Cộng mọi nguồn (kể cả phần đề xuất NSTU), số tiền phân bổ năm 2023 cho các nhiệm vụ nhóm 3": every source of
+    the group's rows (2.950), not the central column alone."""
+    answered, text, intent = ask(
+        assistant,
+        "Cộng mọi nguồn (kể cả phần đề xuất NSTU hỗ trợ), số tiền dự kiến phân bổ ngay trong năm 2023 cho các "
+        "nhiệm vụ nhóm 3 của Ninh Thuận là bao nhiêu?",
+    )
+    assert answered and intent == "tasks_sum" and _has(text, "2.950 triệu đồng")

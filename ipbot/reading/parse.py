@@ -268,7 +268,8 @@ def understand(index: Index, question: str, lexicon: Lexicon | None = None) -> Q
     q.agencies = _not_the_assigner(index, lexicon, folded, q.agencies)
     q.aside, q.aside_at = _set_aside(index, lexicon, folded)
     q.quarters = _quarters(folded)
-    q.sources = source_keys(index, expanded)
+    # ("cộng mọi nguồn (kể cả phần đề xuất NSTU)": a source taken in with the rest is no column chosen)
+    q.sources = source_keys(index, expand(grouped) if taken_in else expanded)
     if q.sources:
         q.cues.add("budget")  # "trong đó TW bao nhiêu": a funding source named is a question about money
     # a need said in words the plans do not use ("giới thiệu sản phẩm") is looked for in the plans' words;
