@@ -4177,3 +4177,12 @@ def test_a_source_taken_in_with_the_rest_is_no_column_chosen(assistant: Assistan
         "nhiệm vụ nhóm 3 của Ninh Thuận là bao nhiêu?",
     )
     assert answered and intent == "tasks_sum" and _has(text, "2.950 triệu đồng")
+
+
+def test_a_target_asked_by_the_figures_it_sets(assistant: Assistant) -> None:
+    """ "mức tăng số đơn đăng ký mới … đến 2025 và đến 2030": the target on applications, at both milestones."""
+    answered, text, _ = ask(
+        assistant,
+        "Thái Bình đặt mức tăng số đơn đăng ký mới về SHTT bình quân mỗi năm đến 2025 và đến 2030 là bao nhiêu?",
+    )
+    assert answered and _has(text, "8-10%/năm") and _has(text, "10-12%/năm")

@@ -2941,6 +2941,10 @@ class Reader:
         words = q.content if any(t.isalpha() for t in q.content_tokens) else q.full_content  # ("tăng bao nhiêu %")
         if not asks and not other and self.index.content_tokens(words) and (numeric or horizon_years & set(q.years)):
             hits = self._good(turn, self.index.rank_passages(words, turn.plan_ids, ["target"]), 0.5)
+            if not hits and q.has("statistics") and horizon_years & set(q.years):
+                # "mức tăng số đơn đăng ký … đến 2025 và 2030": the figures asked name the target, where the
+                # question's own words ("mức tăng") name none
+                hits = self._good(turn, self.index.rank_passages(q.full_content, turn.plan_ids, ["target"]), 0.5)
             task_best = max((h.score for h in self.index.rank_tasks(words, turn.plan_ids)[:1]), default=0.0)
             named_year = bool(horizon_years & set(q.years)) and bool(hits) and hits[0].score >= PASSAGE_MATCH
             # "Mục tiêu năm 2027 của tỉnh … về tỷ lệ … là bao nhiêu": the aim of a year the targets are set for
