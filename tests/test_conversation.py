@@ -909,3 +909,14 @@ def test_two_of_the_rows_listed_added_up_in_one_column(assistant: Assistant) -> 
     context = assistant.ask("bảng dự toán 2023 có những nhiệm vụ nào ghi triển khai Quý I?").context
     answer = assistant.ask("tong ns su nghiep khoa hoc cua 2 cai do la bn vay", context)
     assert answer.intent == "tasks_sum" and "340 triệu đồng" in plain_text(answer)
+
+
+def test_whether_an_agency_takes_part_in_the_task_a_preamble_names(assistant: Assistant) -> None:
+    """ "nghe nói năm 2022 tỉnh làm bản đồ số sp OCOP. sở nào chủ trì, UBND huyện có phải phối hợp ko": that task's
+    lead and partners (which name UBND), not every task UBND takes part in."""
+    answer = assistant.ask(
+        "minh lam o phong nong nghiep huyen Ninh Phuoc, nghe noi nam 2022 tinh lam ban do so sp ocop. "
+        "so nao chu tri, ubnd huyen co phai phoi hop ko"
+    )
+    text = plain_text(answer)
+    assert answer.task_ids == ["ninh-thuan-2022:1.c"] and "Sở Thông tin và Truyền thông" in text

@@ -566,7 +566,10 @@ class Reader:
         # a question with words of its own)
         introduced = self.lexicon.has("introduces", lead.folded)
         about_document = introduced and (q.has("document") or (len(q.content_tokens) >= 4 and not lead.agencies))
-        names_subject = lead_explains and not explains and not introduction and not q.agencies and not about_document
+        # (an agency the question names stands beside the preamble's subject when asked whether it takes a part in it:
+        # "nghe nói năm 2022 tỉnh làm bản đồ số … UBND huyện có phải phối hợp ko")
+        beside = not q.agencies or self.lexicon.has("verify", q.folded)
+        names_subject = lead_explains and not explains and not introduction and beside and not about_document
         needs = [w for need, _ in self.lexicon.needs_in(lead.folded) for w in need.plan_words]
         if needs and not q.needs and not explains and not (names_subject and q.content_tokens):
             # "xưởng em tự chế máy bóc vỏ… KH 2022 có hỗ trợ không?": the need is in the preamble (unless the preamble
