@@ -298,3 +298,14 @@ def test_a_producer_asking_about_one_support_is_told_whom_to_ask(assistant: Assi
     answer = assistant.ask("de nha em muon dang ky bao ho nhan hieu thi 2022 tinh co ho tro sp ocop ko, may sp")
     text = plain_text(answer)
     assert answer.answered and "06 sản phẩm" in text and "Sở Nông nghiệp và Phát triển nông thôn" in text
+
+
+def test_a_producer_asking_for_a_task_for_their_own_product(assistant: Assistant) -> None:
+    """ "Cơ sở tôi làm muối … năm 2023 có nhiệm vụ CDĐL cho muối Cà Ná không, hay làm cho sản phẩm nào?": the plans
+    name no salt; the 2023 geographical indication is for lamb (3.3)."""
+    answer = assistant.ask(
+        "Cơ sở tôi làm muối ở Cà Ná, huyện Thuận Nam. Năm 2023 tỉnh có nhiệm vụ xây dựng chỉ dẫn địa lý cho muối Cà Ná "
+        "không, hay làm cho sản phẩm nào?"
+    )
+    text = plain_text(answer)
+    assert answer.answered and "không nêu riêng «muối»" in text and "Thịt cừu" in text

@@ -1208,6 +1208,16 @@ class Reader:
         """
         q = turn.query
         asked = self.lexicon.has("support", q.folded) or q.wants_support
+        if not asked and self.lexicon.has("business_intro", fold(q.lead_raw)) and q.has("list"):
+            # "Cơ sở tôi làm muối … năm 2023 có nhiệm vụ CDĐL cho muối không?": a producer asking after their own
+            # product, which the plans never name, asks what there is for it
+            unnamed = self._product(q)
+            asked = (
+                unnamed is not None
+                and unnamed.sure
+                and not unnamed.named
+                and re.search(rf"\b{re.escape(fold(unnamed.said))}\b", q.folded) is not None  # asked after, by name
+            )
         if not asked or q.task_numbers or turn.task_how in ("number", "context"):
             return []
         if q.has("budget", "time", "coop", "targets", "reporting", "document", "quantity", "statistics"):
