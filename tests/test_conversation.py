@@ -920,3 +920,12 @@ def test_whether_an_agency_takes_part_in_the_task_a_preamble_names(assistant: As
     )
     text = plain_text(answer)
     assert answer.task_ids == ["ninh-thuan-2022:1.c"] and "Sở Thông tin và Truyền thông" in text
+
+
+def test_the_share_of_what_is_left_of_the_task_talked_about(assistant: Assistant) -> None:
+    """ "phần chưa bố trí còn bao nhiêu, chiếm mấy % tổng kinh phí?" after 3.1: its 2.600 of 4.800 (54,17%), not the
+    whole table's remainder, nor this year's share."""
+    context = assistant.ask("nv 3.1 nam 2023").context
+    answer = assistant.ask("phần chưa bố trí còn bao nhiêu, chiếm mấy phần trăm tổng kinh phí?", context)
+    first = plain_text(answer).splitlines()[1]
+    assert "của nhiệm vụ 3.1 là 2.600 triệu đồng" in first and "chiếm 54,17%" in first

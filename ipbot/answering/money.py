@@ -640,7 +640,7 @@ def share(db: PlanDB, request: Request) -> Answer:
         )
         return reply(request, [Section(lines, None, source)], True, plans=[plan.id, other.id])
     lines = [
-        f"{_cap(a_what)} chiếm {percent(a, b)} {b_what}.",
+        f"{_cap(a_what)} là {money(a)}, chiếm {percent(a, b)} {b_what}.",
         f"= {figure(a)} / {figure(b)} triệu đồng.",
     ]
     return reply(

@@ -372,7 +372,8 @@ class Operations:
             return [added]  # "phần ngân sách địa phương (sự nghiệp KH&CN cộng nguồn khác) … chiếm bao nhiêu %"
         if "share" in has:
             out += self._share(turn, two) or []
-        if "remaining" in has and out:
+        left_share = any(x.measure is Measure.REMAINING for r in out for x in r.figures)
+        if "remaining" in has and out and not left_share:  # (a share of what is left gives it: "= 2.600 / 4.800")
             out += self._sum(turn, Measure.REMAINING) or []  # "… tỷ lệ bao nhiêu, phần chưa phân bổ còn bao nhiêu"
         elif "difference" in has and "remaining" not in has and not out:
             out += self._difference(turn, two) or []
@@ -2082,7 +2083,12 @@ class Operations:
         ids = r.filters.ids if turn.task_how in ("number", "content", "context") else ()
         sources = self._stated_sources(turn)
         f = turn.query.folded
-        if not ids and sources and not (r.filters.groups or r.filters.agency or r.filters.quarters):
+        # what is left is the share's subject when said before it ("phần chưa bố trí … chiếm mấy %"), not when asked
+        # after it on its own ("tỷ lệ phân bổ … là bao nhiêu, phần chưa phân bổ còn bao nhiêu")
+        left = next(self.lex.find("remaining", f), None)
+        said_share = next(self.lex.find("share", f), None)
+        left_asked = left is not None and (said_share is None or left.start() < said_share.start())
+        if not ids and (sources or left_asked) and not (r.filters.groups or r.filters.agency or r.filters.quarters):
             # "nv 3.1 … còn phải bố trí bao nhiêu? và trong số tiền của năm 2023 thì phần đề xuất TW chiếm bao
             # nhiêu %": the share within the one task just answered about (not the plan's, unless it says so)
             talked = [x.filters.ids[0] for x in turn.context.last if x.items is Items.TASKS and len(x.filters.ids) == 1]
@@ -2098,7 +2104,9 @@ class Operations:
                 part = Figure(measure=Measure.ALLOCATION, plan=plan.id, source=sources[0], filters=one)
                 whole = Figure(measure=self._whole_measure(turn), plan=plan.id, filters=one)
             else:
-                part = Figure(measure=Measure.ALLOCATION, plan=plan.id, filters=one)
+                # ("phần chưa bố trí chiếm mấy % tổng kinh phí": what is left, not what this year gives)
+                left = Measure.REMAINING if left_asked else Measure.ALLOCATION
+                part = Figure(measure=left, plan=plan.id, filters=one)
                 whole = Figure(measure=Measure.TOTAL, plan=plan.id, filters=one)
         elif sources:
             part = Figure(measure=Measure.STATED, plan=plan.id, source=sources[0])
