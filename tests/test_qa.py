@@ -4186,3 +4186,12 @@ def test_a_target_asked_by_the_figures_it_sets(assistant: Assistant) -> None:
         "Thái Bình đặt mức tăng số đơn đăng ký mới về SHTT bình quân mỗi năm đến 2025 và đến 2030 là bao nhiêu?",
     )
     assert answered and _has(text, "8-10%/năm") and _has(text, "10-12%/năm")
+
+
+def test_the_agencies_a_duties_section_names(assistant: Assistant) -> None:
+    """ "Mục IV.2 … phân việc cho những cơ quan, đơn vị nào? Kể đủ": the 13 agencies of its entries, not its heading."""
+    answered, text, intent = ask(
+        assistant,
+        "Mục IV.2 'Các Sở, ngành' trong KH 2022 của Ninh Thuận phân việc cho những cơ quan, đơn vị nào? Kể đủ.",
+    )
+    assert answered and intent == "agencies" and _has(text, "13 cơ quan") and _has(text, "Hội Doanh nhân trẻ")

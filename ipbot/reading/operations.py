@@ -1860,7 +1860,7 @@ class Operations:
         if re.search(r"\b(?:nhung|cac) nhom(?: nhiem vu)? nao\b|chia (?:\S+ ){0,3}nhom|gom (?:nhung|cac) nhom", f):
             return [turn.request(Items.GROUPS, op=Op.LIST)]
         asks_agencies = self.lex.has("which_agencies", f)
-        assigned = r"to chuc thuc hien|giao (?:viec|nhiem vu)|\bphan iv\b"
+        assigned = r"to chuc thuc hien|giao (?:viec|nhiem vu)|\bphan (?:viec|cong)\b|\b(?:phan|muc) iv\b"
         # "giao chung một mục cho những hội nào": the entries shared, when no one agency is asked about
         shared = not q.agencies and re.search(r"giao chung|(?:chung|cung) (?:mot )?muc", f)
         # "giao việc cho các hội, đoàn thể nào", "mục dành cho lực lượng thực thi": agencies of that kind only
