@@ -4195,3 +4195,13 @@ def test_the_agencies_a_duties_section_names(assistant: Assistant) -> None:
         "Mục IV.2 'Các Sở, ngành' trong KH 2022 của Ninh Thuận phân việc cho những cơ quan, đơn vị nào? Kể đủ.",
     )
     assert answered and intent == "agencies" and _has(text, "13 cơ quan") and _has(text, "Hội Doanh nhân trẻ")
+
+
+def test_an_average_over_the_rows_counted(assistant: Assistant) -> None:
+    """ "tính bình quân trên các dòng có ghi số ở cột NS sự nghiệp khoa học, mỗi dòng được bao nhiêu": the mean first
+    (1.017,6 : 8), then the rows counted."""
+    answer = assistant.ask(
+        "Bảng 2023 của Ninh Thuận: tính bình quân trên các dòng có ghi số ở cột NS sự nghiệp khoa học (lấy tổng các "
+        "dòng in ra chia cho số dòng có số), mỗi dòng được bao nhiêu?"
+    )
+    assert answer.answered and "127,2 triệu đồng (1.017,6 : 8)" in plain_text(answer).splitlines()[1]

@@ -403,9 +403,13 @@ class Operations:
                 # "bao nhiêu cơ quan …? Là những cơ quan nào?": the count shows them too; "có bao nhiêu
                 # dòng …, và tổng kinh phí của các dòng đó là bao nhiêu?": the count, then the sum
                 # ("nhóm 5 có mấy việc, tổng bao nhiêu tiền": "tổng" before the money asks the sum as well)
-                adds = "sum" in has or "total_asked" in has or re.search(r"\btong\b", f)
+                adds = "sum" in has or "total_asked" in has or "average" in has or re.search(r"\btong\b", f)
                 money = bool(adds) and turn.query.has("budget") and found[0].items is Items.TASKS
-                return found + ((self._sum(turn) or []) if money else []) + self._parts_of_counted(turn, found)
+                sums = (self._sum(turn, forced="average" in has) or []) if money else []
+                if "average" in has and sums:
+                    # "tính bình quân trên các dòng có ghi số …, mỗi dòng được bao nhiêu": the mean, first
+                    return [x.but(show=(*x.show, Field.AVERAGE)) for x in sums] + found
+                return found + sums + self._parts_of_counted(turn, found)
         selection = r.filters.groups or r.filters.agency or r.filters.quarters
         asks_amount = (r.measure is not None or total_of) and re.search(r"\b(?:bao nhieu|tong)\b", f)
         months = re.search(r"\b(?:bao nhieu|may) thang\b|\bthoi gian thuc hien\b", f) and not turn.query.has("budget")
