@@ -929,3 +929,11 @@ def test_the_share_of_what_is_left_of_the_task_talked_about(assistant: Assistant
     answer = assistant.ask("phần chưa bố trí còn bao nhiêu, chiếm mấy phần trăm tổng kinh phí?", context)
     first = plain_text(answer).splitlines()[1]
     assert "của nhiệm vụ 3.1 là 2.600 triệu đồng" in first and "chiếm 54,17%" in first
+
+
+def test_a_part_asked_after_a_no_offers_the_task_on_the_same_topic(assistant: Assistant) -> None:
+    """ "còn năm 2022?" after 2023's 3.3: no such task, 3.c on the same topic; "ai phối hợp" then asks it of 3.c."""
+    context = assistant.ask("nhiem vu 3.3 nam 2023").context
+    context = assistant.ask("con nam 2022?", context).context
+    answer = assistant.ask("ai phoi hop", context)
+    assert answer.answered and answer.task_ids == ["ninh-thuan-2022:3.c"]

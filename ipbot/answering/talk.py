@@ -226,7 +226,11 @@ def nothing(db: PlanDB, request: Request) -> Answer:
             )
             for p in plans
         ]
-        return reply(request, [Section(lines)], asked, plans=request.plans, suggestions=overview + suggestions)
+        # (what it offers on the same topic is what "ai phối hợp?" next is asked of)
+        offered = [tid for alt in request.alternatives for tid in alt.filters.ids]
+        return reply(
+            request, [Section(lines)], asked, plans=request.plans, listed=offered, suggestions=overview + suggestions
+        )
     if reason is Reason.WRONG_NUMBER:
         said = ", ".join(f.words)
         lines = [f"{names} không có nhiệm vụ số {said}." if names else f"Chưa rõ «{said}» là nhiệm vụ nào."]
