@@ -4205,3 +4205,9 @@ def test_an_average_over_the_rows_counted(assistant: Assistant) -> None:
         "dòng in ra chia cho số dòng có số), mỗi dòng được bao nhiêu?"
     )
     assert answer.answered and "127,2 triệu đồng (1.017,6 : 8)" in plain_text(answer).splitlines()[1]
+
+
+def test_staff_to_assign_is_no_money(assistant: Assistant) -> None:
+    """ "huyện có phải bố trí cán bộ riêng làm SHTT không": staff, not the plan's money."""
+    answered, text, intent = ask(assistant, "KH Thái Bình: huyện có phải bố trí cán bộ riêng làm SHTT không")
+    assert answered and intent != "budget" and _has(text, "chuyên trách") and not _has(text, "nguồn kinh phí")
