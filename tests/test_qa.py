@@ -4211,3 +4211,15 @@ def test_staff_to_assign_is_no_money(assistant: Assistant) -> None:
     """ "huyện có phải bố trí cán bộ riêng làm SHTT không": staff, not the plan's money."""
     answered, text, intent = ask(assistant, "KH Thái Bình: huyện có phải bố trí cán bộ riêng làm SHTT không")
     assert answered and intent != "budget" and _has(text, "chuyên trách") and not _has(text, "nguồn kinh phí")
+
+
+def test_which_agencies_are_given_a_duty_about_classes(assistant: Assistant) -> None:
+    """ "Sở Tài chính được giao việc gì, và ngoài Hội DN trẻ còn những tổ chức nào được giao vận động DN tham gia các
+    lớp tập huấn?": two questions; the second is whose duty that is (IV.5), not the classes."""
+    answered, text, _ = ask(
+        assistant,
+        "Theo kế hoạch 2023 của Ninh Thuận, Sở Tài chính được giao việc gì, và ngoài Hội Doanh nhân trẻ còn những tổ "
+        "chức nào được giao vận động doanh nghiệp tham gia các lớp tập huấn?",
+    )
+    assert answered and _has(text, "tham mưu phân bổ kinh phí") and _has(text, "Hiệp hội Doanh nghiệp")
+    assert not _has(text, "5.5")

@@ -1887,6 +1887,8 @@ class Operations:
                     filters=Filters(role=role, exclude_role=filters.exclude_role, agency_kind=kind, ids=entries),
                 )
             ]
+        if asks_agencies and re.search(r"\bduoc giao\b", f) and not self._lists_tasks(f):
+            return None  # "những đơn vị nào được giao vận động DN tham gia các lớp tập huấn": whose duty it is
         every_agency = self.lex.has("every_agency_in_role", f) and not self.lex.has("which_tasks", f)
         if every_agency and not filters.agency and not turn.tasks:
             # "liệt kê các cơ quan chủ trì trong bảng dự toán 2023": the agencies, over the rows selected
