@@ -937,3 +937,15 @@ def test_a_part_asked_after_a_no_offers_the_task_on_the_same_topic(assistant: As
     context = assistant.ask("con nam 2022?", context).context
     answer = assistant.ask("ai phoi hop", context)
     assert answer.answered and answer.task_ids == ["ninh-thuan-2022:3.c"]
+
+
+def test_what_the_person_is_writing_names_no_subject_of_the_plans_total(assistant: Assistant) -> None:
+    """ "mình ở Sở KH&CN, đang viết báo cáo tổng kết năm 2023. KH 2023 tổng dự toán bao nhiêu, …?" then "trong đó TW
+    chiếm bao nhiêu phần trăm?": the plan's total, then the central share of it."""
+    first = assistant.ask(
+        "Chào bạn, mình ở Sở KH&CN Ninh Thuận, đang viết báo cáo tổng kết năm 2023 về SHTT. Kế hoạch 2023 tổng dự "
+        "toán bao nhiêu, chia theo những nguồn nào, mỗi nguồn bao nhiêu?"
+    )
+    assert first.intent == "plan_budget" and "3.832,6 triệu đồng" in plain_text(first)
+    answer = assistant.ask("trong do TW chiem bao nhieu phan tram?", first.context)
+    assert answer.answered and "52,18%" in plain_text(answer)

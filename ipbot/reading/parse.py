@@ -213,7 +213,12 @@ def _source_patterns(index: Index) -> tuple[tuple[frozenset[str], re.Pattern[str
                 said = {*words[3:], "va", "khcn", "kh", "cn", *_GENERIC_SOURCE_WORDS, *fold(plan.province).split()}
                 rest = "|".join(re.escape(w) for w in sorted(said))
                 asked = rf"(?<!\w){spaced}(?: (?:{rest})){{0,6}}{verbs}(?: la)? bao nhieu\b"
-                out.setdefault(named if len(words) == 1 else f"{named}|{asked}", set()).add(source.key)
+                # "trong đó TW chiếm bao nhiêu phần trăm": a part of the total just given (not "nhiệm vụ cấp trung ương
+                # chiếm bao nhiêu %", a task's name)
+                part_of = rf"(?<=trong do ){spaced} chiem\b"
+                out.setdefault(f"{named}|{part_of}" if len(words) == 1 else f"{named}|{asked}|{part_of}", set()).add(
+                    source.key
+                )
     return tuple((frozenset(keys), re.compile(pattern)) for pattern, keys in out.items())
 
 

@@ -569,7 +569,12 @@ class Reader:
         # (an agency the question names stands beside the preamble's subject when asked whether it takes a part in it:
         # "nghe nói năm 2022 tỉnh làm bản đồ số … UBND huyện có phải phối hợp ko")
         beside = not q.agencies or self.lexicon.has("verify", q.folded)
-        names_subject = lead_explains and not explains and not introduction and beside and not about_document
+        # ("mình … đang viết báo cáo tổng kết năm 2023. Kế hoạch 2023 tổng dự toán bao nhiêu?": the plan's own figure
+        # is asked; what the person is writing names nothing of it)
+        of_plan = self.lexicon.has("plan_total", q.folded) and not q.content_tokens and not (refers or q.has("refer"))
+        names_subject = (
+            lead_explains and not explains and not introduction and beside and not about_document and not of_plan
+        )
         needs = [w for need, _ in self.lexicon.needs_in(lead.folded) for w in need.plan_words]
         if needs and not q.needs and not explains and not (names_subject and q.content_tokens):
             # "xưởng em tự chế máy bóc vỏ… KH 2022 có hỗ trợ không?": the need is in the preamble (unless the preamble
