@@ -4223,3 +4223,9 @@ def test_which_agencies_are_given_a_duty_about_classes(assistant: Assistant) -> 
     )
     assert answered and _has(text, "tham mưu phân bổ kinh phí") and _has(text, "Hiệp hội Doanh nghiệp")
     assert not _has(text, "5.5")
+
+
+def test_the_year_after_so_voi_is_the_base_of_a_share(assistant: Assistant) -> None:
+    """ "so với năm 2022, tổng dự toán 2023 bằng bao nhiêu phần trăm": 2023 over 2022 (69,18%), not the other way."""
+    answered, text, _ = ask(assistant, "so voi nam 2022, tong du toan 2023 cua Ninh Thuan bang bao nhieu phan tram?")
+    assert answered and _has(text, "69,18%") and not _has(text, "144,55%")

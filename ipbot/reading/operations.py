@@ -2130,7 +2130,12 @@ class Operations:
                 whole = Figure(measure=Measure.STATED, plan=plan.id)
         elif two is not None:
             # "tổng dự toán 2023 bằng bao nhiêu phần trăm năm 2022": the plan named first over the other
-            first = next((int(m.group(0)) for m in re.finditer(r"\b20\d\d\b", turn.query.folded)), None)
+            # (a year after "so với" is the base, wherever it stands: "so với năm 2022, tổng dự toán 2023 bằng bao
+            # nhiêu phần trăm" is 2023 over 2022)
+            f = turn.query.folded
+            base = re.search(r"\bso voi (?:nam |ke hoach |kh )?(20\d\d)\b", f)
+            years = [int(m.group(0)) for m in re.finditer(r"\b20\d\d\b", f)]
+            first = next((y for y in years if not base or y != int(base.group(1))), None)
             later, earlier = (two[1], two[0]) if first == two[1].year_start else (two[0], two[1])
             part = Figure(measure=Measure.STATED, plan=later.id)
             whole = Figure(measure=Measure.STATED, plan=earlier.id)
