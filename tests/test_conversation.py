@@ -949,3 +949,10 @@ def test_what_the_person_is_writing_names_no_subject_of_the_plans_total(assistan
     assert first.intent == "plan_budget" and "3.832,6 triệu đồng" in plain_text(first)
     answer = assistant.ask("trong do TW chiem bao nhieu phan tram?", first.context)
     assert answer.answered and "52,18%" in plain_text(answer)
+
+
+def test_two_rows_talked_about_added_up_verb_first(assistant: Assistant) -> None:
+    """ "cộng 2 cái đó phân bổ năm 2023 được bao nhiêu" after the rows of Quý I: 1.1 and 3.3, added (340)."""
+    context = assistant.ask("bảng dự toán 2023 có những nhiệm vụ nào ghi triển khai Quý I?").context
+    answer = assistant.ask("cong 2 cai do phan bo nam 2023 duoc bao nhieu?", context)
+    assert answer.intent == "tasks_sum" and "340 triệu đồng" in plain_text(answer)
