@@ -4229,3 +4229,9 @@ def test_the_year_after_so_voi_is_the_base_of_a_share(assistant: Assistant) -> N
     """ "so với năm 2022, tổng dự toán 2023 bằng bao nhiêu phần trăm": 2023 over 2022 (69,18%), not the other way."""
     answered, text, _ = ask(assistant, "so voi nam 2022, tong du toan 2023 cua Ninh Thuan bang bao nhieu phan tram?")
     assert answered and _has(text, "69,18%") and not _has(text, "144,55%")
+
+
+def test_whose_duty_asked_as_giao_ai(assistant: Assistant) -> None:
+    """ "Năm 2022 tỉnh giao ai rà soát, thống kê sản phẩm OCOP": the duty that says it (Sở NN&PTNT, IV.2.b)."""
+    answered, text, _ = ask(assistant, "Năm 2022 tỉnh giao ai rà soát, thống kê sản phẩm OCOP để tư vấn bảo hộ SHTT?")
+    assert answered and _has(text, "Sở Nông nghiệp và Phát triển nông thôn") and _has(text, "IV.2.b")

@@ -4468,6 +4468,7 @@ _WHICH_AGENCIES_RE = re.compile(
     r"|to chuc nao|luc luong nao"  # "những lực lượng nào được giao tăng cường thực thi": the police, customs…
     # "năm 2022 thì ai được giao rà soát, thống kê sản phẩm OCOP": whose duty it is
     r"|\bai (?:duoc|bi) giao\b(?! (?:chu tri|phoi hop)\b)"
+    r"|\bgiao (?:cho )?ai\b(?! (?:chu tri|phoi hop)\b)"  # "năm 2022 tỉnh giao ai rà soát sản phẩm OCOP"
 )
 
 
