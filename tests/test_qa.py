@@ -4235,3 +4235,13 @@ def test_whose_duty_asked_as_giao_ai(assistant: Assistant) -> None:
     """ "Năm 2022 tỉnh giao ai rà soát, thống kê sản phẩm OCOP": the duty that says it (Sở NN&PTNT, IV.2.b)."""
     answered, text, _ = ask(assistant, "Năm 2022 tỉnh giao ai rà soát, thống kê sản phẩm OCOP để tư vấn bảo hộ SHTT?")
     assert answered and _has(text, "Sở Nông nghiệp và Phát triển nông thôn") and _has(text, "IV.2.b")
+
+
+def test_an_agencys_duties_then_the_tasks_it_cooperates_on(assistant: Assistant) -> None:
+    """ "sở tôi được giao việc gì, và là cơ quan phối hợp ở nhiệm vụ nào?": two questions, its duties then its tasks."""
+    answered, text, _ = ask(
+        assistant,
+        "Tôi là cán bộ Sở Công Thương Ninh Thuận. Năm 2022 sở tôi được giao việc gì trong kế hoạch SHTT, và là cơ "
+        "quan phối hợp ở nhiệm vụ nào?",
+    )
+    assert answered and _has(text, "IV.2.d") and _has(text, "1.c")
