@@ -956,3 +956,11 @@ def test_two_rows_talked_about_added_up_verb_first(assistant: Assistant) -> None
     context = assistant.ask("bảng dự toán 2023 có những nhiệm vụ nào ghi triển khai Quý I?").context
     answer = assistant.ask("cong 2 cai do phan bo nam 2023 duoc bao nhieu?", context)
     assert answer.intent == "tasks_sum" and "340 triệu đồng" in plain_text(answer)
+
+
+def test_an_agencys_money_in_a_plan_that_states_none(assistant: Assistant) -> None:
+    """ "huyện có được phân bổ số tiền cụ thể bao nhiêu ko?" after the district's duties in Thái Bình, which states no
+    amount: that it states none (answered false), not the duties again."""
+    context = assistant.ask("Thái Bình: UBND huyện phải làm gì?").context
+    answer = assistant.ask("huyen co duoc phan bo so tien cu the bao nhieu ko?", context)
+    assert not answer.answered and "không nêu số tiền cụ thể" in plain_text(answer)

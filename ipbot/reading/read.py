@@ -3543,6 +3543,11 @@ class Reader:
         if turn.task_how == "context" and not listing and involved and not points_at_agency:
             return None  # "ai phối hợp với Sở GD&ĐT?" about the task just discussed
         if not any(t.lead or t.cooperating for p in turn.plans for t in p.tasks):
+            unstated = not any(p.budget.total or p.has_rows or p.budget.by_year for p in turn.plans)
+            if unstated and q.has("budget") and self.lexicon.has("how_much", q.folded):
+                # "huyện có được phân bổ số tiền cụ thể bao nhiêu ko?" of a plan that states no amount at all: that
+                # it states none, and its sources (an agency's duty to find the money is no amount)
+                return self._plan_budget(turn)
             # the plan assigns agencies only in "Tổ chức thực hiện": that is where the answer is
             duty = self._duty_match(turn)
             return duty or self._duties(turn, turn.plans, q.agencies)
