@@ -964,3 +964,11 @@ def test_an_agencys_money_in_a_plan_that_states_none(assistant: Assistant) -> No
     context = assistant.ask("Thái Bình: UBND huyện phải làm gì?").context
     answer = assistant.ask("huyen co duoc phan bo so tien cu the bao nhieu ko?", context)
     assert not answer.answered and "không nêu số tiền cụ thể" in plain_text(answer)
+
+
+def test_rows_tied_at_the_bottom_are_what_nv_do_points_at(assistant: Assistant) -> None:
+    """ "nv ít tiền nhất?" (three rows tied at 9,2) after the largest (3.1), then "nv đó ai chủ trì": the tied rows."""
+    context = assistant.ask("nam 2023 nv nao ton nhieu tien nhat").context
+    context = assistant.ask("con nv it tien nhat?", context).context
+    answer = assistant.ask("nv do ai chu tri", context)
+    assert sorted(answer.task_ids) == ["ninh-thuan-2023:4.1", "ninh-thuan-2023:5.1", "ninh-thuan-2023:5.2"]

@@ -486,7 +486,13 @@ def largest(db: PlanDB, request: Request) -> Answer:
         sections.append(Section(lines, f"{head} — {plan.short_title}", _table_source(plan)))
     # "nó làm trong bao lâu?" next is about the top row; "mấy dòng đó cộng lại" about the tied ones
     return reply(
-        request, sections, True, plans=[p.id for p in with_rows], tasks=top[:1] if len(top) == 1 else [], listed=top
+        # (rows tied at the top are all "nv đó": a task talked about before them is not)
+        request,
+        sections,
+        True,
+        plans=[p.id for p in with_rows],
+        tasks=top if len(top) <= FEW_ROWS else [],
+        listed=top,
     )
 
 
