@@ -4245,3 +4245,10 @@ def test_an_agencys_duties_then_the_tasks_it_cooperates_on(assistant: Assistant)
         "quan phối hợp ở nhiệm vụ nào?",
     )
     assert answered and _has(text, "IV.2.d") and _has(text, "1.c")
+
+
+def test_the_target_that_matches_leads_with_its_milestone(assistant: Assistant) -> None:
+    """ "TB có chỉ tiêu gì về doanh nghiệp kiểm toán TSTT": that target (set for 2030) first, not 2025's list."""
+    answer = assistant.ask("thai binh co chi tieu gi ve doanh nghiep kiem toan tai san tri tue")
+    lines = plain_text(answer).splitlines()
+    assert answer.answered and "2030" in lines[0] and "kiểm toán, định giá tài sản trí tuệ" in lines[1]

@@ -229,7 +229,9 @@ def targets(db: PlanDB, request: Request) -> Answer:
             rows = db.targets(plan.id, f.year)
         if not rows:
             continue
-        for year in sorted({r["year"] for r in rows}):
+        # the milestone of the target that matches the question best first (rows come ranked when words chose them)
+        years = list(dict.fromkeys(r["year"] for r in rows)) if f.ids else sorted({r["year"] for r in rows})
+        for year in years:
             lines = [f"• {r['text']}" for r in rows if r["year"] == year]
             section = rows[0]["section"].rsplit(".", 2)[0]
             sections.append(
