@@ -1996,18 +1996,14 @@ class Reader:
                 turn.plans = [p for p in turn.plans if p.id in named] or turn.plans
                 turn.tasks, turn.task_how = refs, "number"
                 return
-        in_group = self._ordinal_in_group(turn)
-        if in_group:  # "trong nhóm khai thác TSTT năm 2022, nhiệm vụ thứ hai là gì?"
-            turn.tasks, turn.task_how = in_group, "number"
-            return
-        in_lead = self._ordinal_in_lead(turn)
-        if in_lead:  # "Mình theo dõi 2 nv: CDĐL thịt cừu và hỗ trợ OCOP. Nv thứ 2 ấy quý mấy?"
-            turn.tasks, turn.task_how = in_lead, "number"
-            return
-        in_plan = self._ordinal_in_plan(turn)
-        if in_plan:  # "kh 2023, nv đầu tiên trong bảng dự toán là gì?"
-            turn.tasks, turn.task_how = in_plan, "number"
-            return
+        # the n-th task of a group ("trong nhóm khai thác TSTT năm 2022, nhiệm vụ thứ hai là gì?"), of the tasks a
+        # preamble names ("Mình theo dõi 2 nv: CDĐL thịt cừu và hỗ trợ OCOP. Nv thứ 2 ấy quý mấy?"), of a plan or its
+        # table ("kh 2023, nv đầu tiên trong bảng dự toán là gì?")
+        for nth in (self._ordinal_in_group, self._ordinal_in_lead, self._ordinal_in_plan):
+            found = nth(turn)
+            if found:
+                turn.tasks, turn.task_how = found, "number"
+                return
         ordinals = self._ordinals(turn)
         if ordinals:  # "cái thứ hai thì phối hợp với những ai?", "còn cái thứ 2 thì đăng trên kênh nào"
             turn.tasks, turn.task_how = ordinals, "context"
