@@ -1910,7 +1910,9 @@ def test_review_30_corrections_and_follow_ups_over_money(assistant: Assistant) -
     assert _has(canon(plain_text(third)), "1.832,6 triệu")
     first = assistant.ask("nhiệm vụ 3.3 năm 2023 kinh phí bao nhiêu")
     second = assistant.ask("không, ý tôi là chỉ tính phần ngân sách tỉnh", first.context)
-    assert _has(canon(plain_text(second)), "300 triệu đồng từ NS sự nghiệp khoa học")
+    # (the task's own provincial money: its NS sự nghiệp khoa học 300, no central part)
+    text = canon(plain_text(second))
+    assert _has(text, "300 triệu đồng") and _has(text, "NS sự nghiệp khoa học") and not _has(text, "1.832,6 triệu")
     first = assistant.ask("nhiệm vụ 3.1 năm 2023 kinh phí bao nhiêu")
     second = assistant.ask("sau nam 2023 con bao nhieu?", first.context)
     assert _has(canon(plain_text(second)), "2.600 triệu")
@@ -4252,3 +4254,13 @@ def test_the_target_that_matches_leads_with_its_milestone(assistant: Assistant) 
     answer = assistant.ask("thai binh co chi tieu gi ve doanh nghiep kiem toan tai san tri tue")
     lines = plain_text(answer).splitlines()
     assert answer.answered and "2030" in lines[0] and "kiểm toán, định giá tài sản trí tuệ" in lines[1]
+
+
+@pytest.mark.parametrize(
+    "question", ["ngan sach tinh bo tri cho kh 2023 la bao nhieu", "ngân sách địa phương năm 2023 bao nhiêu"]
+)
+def test_the_provinces_own_budget_is_its_sources_but_the_central(assistant: Assistant, question: str) -> None:
+    """ "ngân sách tỉnh / địa phương": the province's own sources added (1.062,6 + 770), not the whole total, nor the
+    task whose name says "trung ương"."""
+    answered, text, intent = ask(assistant, question)
+    assert answered and intent == "plan_budget_sum" and _has(text, "1.832,6 triệu đồng")

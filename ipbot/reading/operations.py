@@ -289,8 +289,10 @@ class Operations:
             return [turn.request(Items.TASKS, op=op, measure=Measure.DURATION, filters=self._reads(turn).filters)]
         things_listed = turn.query.has("list") and bool(self._plural_things(turn))  # "những lớp … nào"
         money_before = any(r.items in (Items.BUDGET, Items.SOURCES) for r in turn.context.last)
-        if self.lex.has("without_central", f) and (
-            turn.query.has("budget") or self.lex.has("how_much", f) or money_before
+        if (
+            self.lex.has("without_central", f)
+            and (turn.query.has("budget") or self.lex.has("how_much", f) or money_before)
+            and "count" not in has  # ("bao nhiêu nhiệm vụ có kinh phí từ ngân sách tỉnh": tasks counted)
         ):
             # "không tính phần trung ương, tỉnh tự bố trí bao nhiêu?": the plan's other stated sources
             own = self._own_money(turn)
