@@ -4264,3 +4264,10 @@ def test_the_provinces_own_budget_is_its_sources_but_the_central(assistant: Assi
     task whose name says "trung ương"."""
     answered, text, intent = ask(assistant, question)
     assert answered and intent == "plan_budget_sum" and _has(text, "1.832,6 triệu đồng")
+
+
+def test_a_role_asked_in_a_plan_that_assigns_by_agency(assistant: Assistant) -> None:
+    """ "thai binh giao so nao lam dau moi": the role's words are the duty's (Sở KH&CN "làm đầu mối"), in a plan that
+    names no task's lead."""
+    answered, text, _ = ask(assistant, "thai binh giao so nao lam dau moi")
+    assert answered and _has(text, "Sở Khoa học và Công nghệ") and _has(text, "V.1")

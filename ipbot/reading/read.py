@@ -3214,7 +3214,10 @@ class Reader:
         named_after = bool(which) and all(
             s >= which.end() or s in q.aside_at for s, _ in self.index.agency_spans(q.folded)
         )
-        if (q.agencies and not named_after) or turn.task_how == "number" or not q.content_tokens:
+        # ("Thái Bình giao sở nào làm đầu mối": the role's own words are the duty's where a plan names no task's lead)
+        by_agency = not any(t.lead for p in turn.plans for t in p.tasks)
+        worded = q.content_tokens or (by_agency and self.index.content_tokens(q.full_content))
+        if (q.agencies and not named_after) or turn.task_how == "number" or not worded:
             return None
         if turn.task_how in ("context", "analog") and q.has("lead", "coop"):
             return None  # "lớp đó phối hợp với cơ quan nào?": that task's agencies
