@@ -4271,3 +4271,13 @@ def test_a_role_asked_in_a_plan_that_assigns_by_agency(assistant: Assistant) -> 
     names no task's lead."""
     answered, text, _ = ask(assistant, "thai binh giao so nao lam dau moi")
     assert answered and _has(text, "Sở Khoa học và Công nghệ") and _has(text, "V.1")
+
+
+def test_an_agencys_one_task_with_its_money_per_class(assistant: Assistant) -> None:
+    """ "Sở GD&ĐT chủ trì nhiệm vụ gì, bao nhiêu lớp, mỗi lớp bao nhiêu tiền?": its one task (5.5), 02 classes at 40
+    each, not a count and a sum of one row."""
+    answered, text, intent = ask(
+        assistant, "Sở GD&ĐT năm 2023 chủ trì nhiệm vụ gì, bao nhiêu lớp, mỗi lớp bao nhiêu tiền?"
+    )
+    assert answered and intent == "task_card" and _has(text, "5.5") and _has(text, "02 lớp")
+    assert _has(text, "40 triệu đồng")

@@ -887,6 +887,9 @@ class Reader:
         if cited:
             return cited
         over_data = self.operations.read(turn)
+        alone = self._one_task_selected(turn, over_data) if over_data else None
+        if alone is not None:
+            return [alone]
         if over_data:
             if all(r.items is Items.GROUPS for r in over_data) and self._asks_plan_money(turn):
                 # "kế hoạch chia thành mấy nhóm nhiệm vụ, và tổng dự toán cả năm là bao nhiêu?": both
@@ -1590,6 +1593,24 @@ class Reader:
             return False
         last = [r for r in context.last if r.items in (Items.TASKS, Items.DUTIES)]
         return bool(last) and all(r.filters.agency == context.agency for r in last)
+
+    def _one_task_selected(self, turn: Turn, found: list[Request]) -> Request | None:
+        """ "Sở GD&ĐT chủ trì nhiệm vụ gì, bao nhiêu lớp, mỗi lớp bao nhiêu tiền?": an agency's tasks, counted and
+        added up, that are one task, whose money per class is asked: that task, with its count and its money per class
+        (a sum of one row prices no class)."""
+        if not self.lexicon.has("per_unit", turn.query.folded):
+            return None
+        chosen = {(r.filters.agency, r.filters.role) for r in found if r.items is Items.TASKS}
+        if len(chosen) != 1 or None in next(iter(chosen)):
+            return None
+        agency, role = next(iter(chosen))
+        roles = {Role.LEAD: ("lead",), Role.COOPERATING: ("cooperating",)}.get(role, ("lead", "cooperating"))
+        ids = [f"{p.id}:{t.number}" for p in turn.plans for t in p.tasks if any(agency in getattr(t, n) for n in roles)]
+        if len(ids) != 1:
+            return None
+        plan = [p for p in turn.plans if ids[0].startswith(f"{p.id}:")]
+        show = (Field.CONTENT, Field.QUANTITY, Field.AVERAGE, Field.BUDGET)
+        return turn.request(Items.TASKS, plans=plan, filters=Filters(ids=tuple(ids)), show=show)
 
     def _asks_partners_of_duties(self, q: Query, context: Context) -> bool:
         """ "Phối hợp với những sở nào?" and nothing else, after one agency's duties were quoted: with whom that
