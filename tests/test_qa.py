@@ -4281,3 +4281,14 @@ def test_an_agencys_one_task_with_its_money_per_class(assistant: Assistant) -> N
     )
     assert answered and intent == "task_card" and _has(text, "5.5") and _has(text, "02 lớp")
     assert _has(text, "40 triệu đồng")
+
+
+def test_every_agency_given_a_duty_listed(assistant: Assistant) -> None:
+    """ "liệt kê tất cả các cơ quan được giao tự bố trí kinh phí": the duties that say so (Sở NN&PTNT, Sở VHTTDL, the
+    districts), not the plan's money."""
+    answered, text, intent = ask(
+        assistant,
+        "kh thai binh: liet ke tat ca cac co quan dc giao tu bo tri kinh phi thuc hien nhiem vu trong ke hoach",
+    )
+    assert answered and intent != "plan_budget" and _has(text, "Sở Nông nghiệp và Phát triển nông thôn")
+    assert _has(text, "Sở Văn hóa, Thể thao và Du lịch")

@@ -4494,6 +4494,8 @@ _WHICH_AGENCIES_RE = re.compile(
     # "năm 2022 thì ai được giao rà soát, thống kê sản phẩm OCOP": whose duty it is
     r"|\bai (?:duoc|bi) giao\b(?! (?:chu tri|phoi hop)\b)"
     r"|\bgiao (?:cho )?ai\b(?! (?:chu tri|phoi hop)\b)"  # "năm 2022 tỉnh giao ai rà soát sản phẩm OCOP"
+    # "liệt kê tất cả các cơ quan được giao tự bố trí kinh phí": every agency whose duty says it
+    r"|\b(?:liet ke|ke ten|ke ra)(?: (?:tat ca|het|du|day du))? (?:cac|nhung) (?:co quan|so|don vi|ben|to chuc)\b"
 )
 
 
