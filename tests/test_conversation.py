@@ -972,3 +972,10 @@ def test_rows_tied_at_the_bottom_are_what_nv_do_points_at(assistant: Assistant) 
     context = assistant.ask("con nv it tien nhat?", context).context
     answer = assistant.ask("nv do ai chu tri", context)
     assert sorted(answer.task_ids) == ["ninh-thuan-2023:4.1", "ninh-thuan-2023:5.1", "ninh-thuan-2023:5.2"]
+
+
+def test_the_milestone_of_a_target_just_shown(assistant: Assistant) -> None:
+    """ "đến năm nào?" after Thái Bình's target on firms auditing IP: its milestone (2030), not the plan's date."""
+    context = assistant.ask("thai binh co chi tieu gi ve doanh nghiep kiem toan tai san tri tue").context
+    answer = assistant.ask("den nam nao", context)
+    assert answer.intent == "targets" and "2030" in plain_text(answer).splitlines()[0]

@@ -2773,6 +2773,8 @@ class Reader:
             and not q.has("targets")  # ("KH … có chỉ tiêu gì về …, mốc năm nào": the target's year)
             and (not q.has("time") or plan_years)
         )
+        # ("đến năm nào?" after a target: its milestone, not the plan's date)
+        weak = weak and not any(r.items is Items.TARGETS for r in turn.context.last)
         if not (strong or weak) or turn.task_how == "number":
             return None
         about_plan = re.search(r"ban hanh|ra doi|\bky\b|quyet dinh|\bqd\b|phe duyet", q.folded)
@@ -2947,6 +2949,11 @@ class Reader:
             known = set(self.index.content_tokens(said))
             follow = sum(w in known for w in words) * 2 >= len(words)  # ("đào tạo mức nào": "mức" is not theirs)
             follow = follow or self.lexicon.has("changed_to", q.folded)  # "tới 2030 thì đổi thành mức gì"
+        shown_targets = [r for r in turn.context.last if r.items is Items.TARGETS and r.filters.ids]
+        when = q.has("document_weak", "time") and not (q.content_tokens or q.years or turn.explicit or q.task_numbers)
+        if shown_targets and when:
+            # "đến năm nào?" after a target: its milestone, which the targets just shown say (not the plan's date)
+            return shown_targets[-1]
         if turn.context.intent == "targets" and turn.context.year and self.lexicon.has("next_milestone", q.folded):
             # "còn mốc sau đó?": the same targets at the plan's next milestone
             later = sorted({t.year for p in turn.plans for t in p.targets if t.year > turn.context.year})
