@@ -17,7 +17,7 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ipbot.plans.models import Group, Plan
+from ipbot.plans.models import Group, Plan, Task
 from ipbot.reading.index import META_WORDS, Index, TaskRef
 from ipbot.reading.lexicon import Lexicon
 from ipbot.reading.parse import Query, quarters_in, source_keys
@@ -228,10 +228,9 @@ class Operations:
             # "Mỗi lớp tốn bao nhiêu và tổng cộng là bao nhiêu?" of the task talked about: its money per class and
             # in all, which its own answer gives (a sum of one row would drop the per-class figure)
             return None
-        summed_last = next((x for x in reversed(turn.context.last) if x.op is Op.SUM and x.items is Items.TASKS), None)
-        if summed_last is not None and self.lex.has("gap_asked", f):
+        if summed is not None and self.lex.has("gap_asked", f):
             # "vậy lệch nhau bn?" after rows were added up: their sum against the document's own figure
-            return [summed_last.but(show=tuple(dict.fromkeys((*summed_last.show, Field.GAP))))]
+            return [summed.but(show=tuple(dict.fromkeys((*summed.show, Field.GAP))))]
         if "share" in has and self.lex.has("change_in_percent", f):
             # "tức giảm khoảng bao nhiêu phần trăm?" after a difference: that difference, whose answer gives the share
             difference = next((x for x in reversed(turn.context.last) if x.op is Op.DIFFERENCE), None)
@@ -718,19 +717,8 @@ class Operations:
         said = aligned(q.raw)
         closing = 0 < len(_CLOSING_NEGATION_RE.findall(said)) == len(_ANY_NEGATION_RE.findall(said))
         for m in _ROLE_RE.finditer(f):
-            roles = (
-                {Role.LEAD}
-                if "chu tri" in m.group(0) or m.group(0) in ("phu trach chinh", "dung ra")
-                # "tham gia" alone is taking part in any role ("không tham gia, dù chủ trì hay phối hợp");
-                # "tham gia phối hợp" is the cooperating role, which its "phối hợp" says
-                else {Role.LEAD, Role.COOPERATING}
-                if m.group(0) == "tham gia" and not f.startswith(" phoi hop", m.end())
-                else set()
-                if m.group(0) == "tham gia"
-                else {Role.COOPERATING}
-            )
             before = f[max(0, m.start() - 40) : m.start()].rstrip() + " "
-            (negative if _NEGATION_BEFORE.search(before) and not closing else positive).update(roles)
+            (negative if _NEGATION_BEFORE.search(before) and not closing else positive).update(_roles_said(m, f))
         positive -= negative  # "… không chủ trì (cả đồng chủ trì cũng không)": the role asked about is negated
         agency = q.agencies[0] if q.agencies else None
         if agency and q.others:  # "ngoài Sở KH&CN, các cơ quan khác chủ trì …": where it does not
@@ -1279,9 +1267,9 @@ class Operations:
         tagged = [i for i, tags in tags_of.items() if tags & shared]
         return tuple(dict.fromkeys([*found, *tagged]))
 
-    def tasks_naming(self, agency: str, plans: list[Plan]) -> list[str]:
-        """The tasks of these plans that name the agency, as lead or cooperating."""
-        return [f"{p.id}:{t.number}" for p in plans for t in p.tasks if agency in t.lead or agency in t.cooperating]
+    def tasks_naming(self, agency: str, plans: list[Plan], role: Role = Role.ANY) -> list[str]:
+        """The tasks of these plans that name the agency in that role (lead or cooperating; either by default)."""
+        return [f"{p.id}:{t.number}" for p in plans for t in p.tasks if holds(t, agency, role)]
 
     def _listed_topics(self, folded: str, plans: list[Plan]) -> set[str]:
         """Two or more of the tasks' topics named one after another ("CDĐL, NHCN hoặc NHTT"), or none."""
@@ -1805,11 +1793,8 @@ class Operations:
             return None
         counting = self._counting(turn, head)
         if last.filters.agency and not last.filters.negate:  # the tasks shown are the ones a later turn refers to
-            roles = {Role.LEAD: ("lead",), Role.COOPERATING: ("cooperating",)}.get(
-                last.filters.role, ("lead", "cooperating")
-            )
             counting = tuple(
-                tid for tid in counting if any(last.filters.agency in getattr(self.index.tasks[tid], r) for r in roles)
+                tid for tid in counting if holds(self.index.tasks[tid], last.filters.agency, last.filters.role)
             )
         filters = last.filters.model_copy(update={"ids": counting, "words": ()})
         return [last.but(op=Op.LIST, measure=None, show=(Field.BUDGET,), filters=filters)] if counting else None
@@ -2113,8 +2098,8 @@ class Operations:
                 whole = Figure(measure=self._whole_measure(turn), plan=plan.id, filters=one)
             else:
                 # ("phần chưa bố trí chiếm mấy % tổng kinh phí": what is left, not what this year gives)
-                left = Measure.REMAINING if left_asked else Measure.ALLOCATION
-                part = Figure(measure=left, plan=plan.id, filters=one)
+                measure = Measure.REMAINING if left_asked else Measure.ALLOCATION
+                part = Figure(measure=measure, plan=plan.id, filters=one)
                 whole = Figure(measure=Measure.TOTAL, plan=plan.id, filters=one)
         elif sources:
             part = Figure(measure=Measure.STATED, plan=plan.id, source=sources[0])
@@ -2269,6 +2254,27 @@ _PRINTED_ROW_RE = re.compile(r"(?<!hai )(?<!ba )(?<!bon )(?<!cac )(?<!\d )\bdong
 
 _AGENCY_NOUN_TOKENS = frozenset({"to", "chuc", "co", "quan", "don", "vi", "so", "nganh", "ben", "hoi", "cac"})
 """The words of "tổ chức", "cơ quan", "đơn vị", "sở, ngành", "bên", "hội": asked alone, they ask who."""
+
+
+def holds(task: Task, agency: str, role: Role) -> bool:
+    """The task names the agency in that role: lead, cooperating, or either for any other role."""
+    if role is Role.LEAD:
+        return agency in task.lead
+    if role is Role.COOPERATING:
+        return agency in task.cooperating
+    return agency in task.lead or agency in task.cooperating
+
+
+def _roles_said(m: re.Match[str], folded: str) -> set[Role]:
+    """The roles a role word names: "chủ trì" leading, "phối hợp" cooperating; "tham gia" alone either ("không tham
+    gia, dù chủ trì hay phối hợp"), and none before "phối hợp", which says the role itself ("tham gia phối hợp")."""
+    word = m.group(0)
+    if "chu tri" in word or word in ("phu trach chinh", "dung ra"):
+        return {Role.LEAD}
+    if word == "tham gia":
+        return set() if folded.startswith(" phoi hop", m.end()) else {Role.LEAD, Role.COOPERATING}
+    return {Role.COOPERATING}
+
 
 _MATCHES_RE = re.compile(r"\b(?:khop|trung khop|dung bang|bang dung|co bang)\b")
 """Asks whether two figures match ("có khớp với dòng Cộng không")."""

@@ -1601,11 +1601,10 @@ class Reader:
         if not self.lexicon.has("per_unit", turn.query.folded):
             return None
         chosen = {(r.filters.agency, r.filters.role) for r in found if r.items is Items.TASKS}
-        if len(chosen) != 1 or None in next(iter(chosen)):
+        if len(chosen) != 1:
             return None
-        agency, role = next(iter(chosen))
-        roles = {Role.LEAD: ("lead",), Role.COOPERATING: ("cooperating",)}.get(role, ("lead", "cooperating"))
-        ids = [f"{p.id}:{t.number}" for p in turn.plans for t in p.tasks if any(agency in getattr(t, n) for n in roles)]
+        agency, role = chosen.pop()
+        ids = self.operations.tasks_naming(agency, turn.plans, role) if agency else []
         if len(ids) != 1:
             return None
         plan = [p for p in turn.plans if ids[0].startswith(f"{p.id}:")]
