@@ -1741,6 +1741,12 @@ def test_a_per_cent_growth_target_and_a_numbered_part_s_agencies(assistant: Assi
     question = "KH 2023 của Ninh Thuận đặt chỉ tiêu số đơn đăng ký SHTT tăng bao nhiêu phần trăm mỗi năm?"
     answered, text, _ = ask(assistant, question)
     assert not answered and _has(text, "không đặt chỉ tiêu nào về «đơn đăng ký")
+    # the growth written before what grows ("chỉ tiêu tăng đơn đăng ký … không, bao nhiêu phần trăm")
+    question = "Ninh Thuận năm 2023 có đặt chỉ tiêu tăng đơn đăng ký sáng chế không, bao nhiêu phần trăm?"
+    answered, text, _ = ask(assistant, question)
+    assert not answered and _has(text, "không đặt chỉ tiêu nào về «đơn đăng ký sáng chế»")
+    answered, text, _ = ask(assistant, "Thái Bình đặt chỉ tiêu tăng đơn đăng ký bao nhiêu phần trăm?")
+    assert answered and _has(text, "8-10%/năm")
     question = "Phần tổ chức thực hiện KH 2022 nêu đích danh những cơ quan, đơn vị nào ở mục 2 'Các Sở, ngành'?"
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "Sở Công Thương") and _has(text, "Hội Doanh nhân trẻ")

@@ -3133,7 +3133,7 @@ class Reader:
             grows = thing.search(q.expanded)
             if grows is None:
                 return None
-            found_in = grows.group(1)
+            found_in = grows.group(grows.lastindex or 1)
         # what is counted ends where "đến 2025", "trong kế hoạch" begins
         counted = re.split(r"\b(?:den|trong|cua|nam|vao|\d+)\b", found_in)[0]
         words = [w for w in self.index.content_tokens(counted) if w not in _COUNTED_STOP][:3]
@@ -3156,7 +3156,8 @@ class Reader:
             return None
         said = thing.search(q.folded)  # where it stands in the message, to quote it with the user's accents
         if said is not None and len(q.shaped) == len(q.folded):
-            return q.shaped[said.start(1) : said.start(1) + len(counted)].strip()
+            at = said.start(said.lastindex or 1)
+            return q.shaped[at : at + len(counted)].strip()
         return counted.strip()
 
     def _target_pair(self, turn: Turn, plans: list[Plan], years: list[int]) -> Request | None:
@@ -4354,8 +4355,12 @@ _COUNTED_RE = re.compile(
     r"(?:bao nhieu|\bmay|toi thieu|so luong|\bchi tieu (?:nao )?ve(?: so(?: luong)?)?)"
     r"\s+((?:[a-z0-9%]+ ){0,3}[a-z0-9%]+)"
 )
-_GROWS_RE = re.compile(r"\bso ((?:[a-z]+ ){0,5}?[a-z]+) (?:tang|giam)\b")
-"""What grows by a per cent: "số đơn đăng ký tăng bao nhiêu phần trăm"."""
+_GROWS_RE = re.compile(
+    r"\bso ((?:[a-z]+ ){0,5}?[a-z]+) (?:tang|giam)\b"
+    r"|\b(?:tang|giam) (?:so (?:luong )?)?((?:(?!khong\b|ko\b|kieu\b|bao\b|nhu\b|the\b|la\b)[a-z]+ ?){1,5})"
+)
+"""What grows by a per cent: "số đơn đăng ký tăng bao nhiêu phần trăm", "chỉ tiêu tăng đơn đăng ký không, bao
+nhiêu phần trăm"."""
 # ("lượt người": people, whom the targets name as "cán bộ, doanh nghiệp, hợp tác xã", never as "người")
 _COUNTED_STOP = frozenset(
     {"cai", "con", "chiec", "duoc", "thi", "la", "co", "cho", "bao", "nhieu", "may", "nam", "%", "nguoi"}
