@@ -1781,6 +1781,19 @@ def test_rows_of_one_quarter_exactly_and_a_sum_with_nothing_to_add(assistant: As
     assert answered and _has(text, "3.1 (4.800)") and not _has(text, "Tổng kinh phí năm 2023")
 
 
+def test_the_row_of_a_span_of_quarters_is_that_span_exactly(assistant: Assistant) -> None:
+    """'dòng Quý I-II là nv gì': the row whose time reads "Quý I–II", not every task running in Quý I or II;
+    a count of another quarter asked next chooses its own rows, not the one task just shown."""
+    first = assistant.ask("dòng Quý I-II là nv gì")
+    text = canon(plain_text(first))
+    assert first.answered and _has(text, "3.2") and _has(text, "ghi thời gian đúng quý i–ii")
+    assert not _has(text, "3.3") and not _has(text, "5.4")  # Quý I alone; the whole year
+    count = assistant.ask("có bao nhiêu nhiệm vụ ghi đúng Quý II", first.context)
+    assert _has(canon(plain_text(count)), "7 nhiệm vụ triển khai chỉ trong quý ii")
+    wider = canon(plain_text(assistant.ask("kh 2023 nhiệm vụ nào thực hiện quý I-II")))
+    assert _has(wider, "10 nhiệm vụ")  # running in either quarter: every one of them
+
+
 def test_the_printed_total_row_less_or_over_the_printed_allocation(assistant: Assistant) -> None:
     question = (
         "Theo dòng 'Tổng cộng' của bảng dự toán 2023, phần kinh phí chưa được bố trí trong năm 2023 là bao nhiêu?"

@@ -147,8 +147,11 @@ def filters_phrase(db: PlanDB, plan: PlanInfo, f: Filters) -> str:
     if f.quarters and f.starting:
         parts.append(f"bắt đầu triển khai từ {quarters_text(list(f.quarters))}")
     elif f.quarters:
-        only = "chỉ " if f.exact_quarters else ""
-        parts.append(f"triển khai {only}trong {quarters_text(list(f.quarters))}")
+        if f.exact_quarters and len(f.quarters) > 1:  # a span exactly: the row's "Quý I–II", not one inside it
+            parts.append(f"ghi thời gian đúng {quarters_text(list(f.quarters))}")
+        else:
+            only = "chỉ " if f.exact_quarters else ""
+            parts.append(f"triển khai {only}trong {quarters_text(list(f.quarters))}")
     if f.whole_year:
         parts.append("thực hiện cả năm (không gắn với quý)")
     if f.source:

@@ -249,7 +249,7 @@ def _other_role(db: PlanDB, request: Request, plans: list[PlanInfo]) -> Answer |
 def _whole_year_note(db: PlanDB, plan: PlanInfo, request: Request) -> list[str]:
     """A quarter's list also names the tasks that run all year (they run in that quarter too)."""
     f = request.filters
-    if not f.quarters:
+    if not f.quarters or f.exact_quarters:  # (the quarters exactly: a task of the whole year is not one of them)
         return []
     whole = db.task_ids([plan.id], f.model_copy(update={"quarters": (), "whole_year": True}))
     if not whole:

@@ -412,12 +412,16 @@ class PlanDB:
                 f"exists (select 1 from task_quarters q where q.task_id = t.id and q.quarter in ({_marks(f.quarters)}))"
             )
             params += f.quarters
-            if f.exact_quarters:
+            if f.exact_quarters:  # the quarters written are exactly these: "Quý I–II" is neither "Quý I" nor "Quý II"
                 conds.append(
                     "not exists (select 1 from task_quarters q where q.task_id = t.id "
                     f"and q.quarter not in ({_marks(f.quarters)}))"
                 )
-                params += f.quarters
+                conds.append(
+                    f"(select count(distinct q.quarter) from task_quarters q where q.task_id = t.id "
+                    f"and q.quarter in ({_marks(f.quarters)})) = ?"
+                )
+                params += [*f.quarters, *f.quarters, len(set(f.quarters))]
         if f.whole_year:
             conds.append("t.whole_year = 1")
         if f.groups:

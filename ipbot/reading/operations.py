@@ -620,7 +620,7 @@ class Operations:
         if amount is not None and turn.task_how == "content" and amount_only:
             ids = ()  # "những dòng có kinh phí đúng 9,2 triệu": chosen by the amount, the words name no task
         # "bắt đầu từ Quý I"; ("bắt đầu ngay Quý I (chỉ tính dòng ghi đúng 'Quý I')": the quarter exactly)
-        starting = () if self._exact_quarters(turn) else self._starting_quarter(turn)
+        starting = () if self.exact_quarters(turn) else self._starting_quarter(turn)
         r.filters = Filters(
             ids=tuple(i for i in ids if i not in excluded),
             excluded=excluded,
@@ -634,7 +634,7 @@ class Operations:
             negate=negate or (source_negated and agency is None),
             exclude_role=exclude,
             quarters=starting or self._quarters(turn),
-            exact_quarters=self._exact_quarters(turn),
+            exact_quarters=self.exact_quarters(turn),
             starting=bool(starting),
             whole_year=q.has("whole_year") and not q.quarters,
             groups=groups,
@@ -1040,7 +1040,7 @@ class Operations:
         kept = _QUARTERS_LEFT_OUT_RE.sub(" ", plain)
         return tuple(quarters_in(kept)) if kept != plain else ()
 
-    def _exact_quarters(self, turn: Turn) -> bool:
+    def exact_quarters(self, turn: Turn) -> bool:
         """Only the quarters named, not a span that holds them: said ("đúng Quý II", "chỉ Quý I"), or other
         quarters left out ("không tính Quý I-II")."""
         q = turn.query
@@ -1175,7 +1175,9 @@ class Operations:
         other_column = q.sources and any(r.filters.source not in (None, *q.sources) for r in turn.context.last)
         # ("Tổng kinh phí các nhiệm vụ Sở NN&PTNT chủ trì" after Sở GD&ĐT's: another agency's rows, not those)
         other_agency = q.agencies and any(r.filters.agency not in (None, *q.agencies) for r in turn.context.last)
-        if turn.task_how == "context" and turn.tasks and not other_column and not other_agency:
+        # ("có bao nhiêu nhiệm vụ ghi đúng Quý II" after one task was shown: the quarter chooses, not that task)
+        own_selection = bool(q.quarters or q.group_numbers) and not q.has("refer")
+        if turn.task_how == "context" and turn.tasks and not other_column and not other_agency and not own_selection:
             # the tasks discussed, or those the last list named ("còn cột NS sự nghiệp thì sao, cộng các dòng"
             # is another column: its own rows)
             restated = self._list_restated(turn) or self._chosen_from(turn)

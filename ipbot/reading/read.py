@@ -3830,7 +3830,8 @@ class Reader:
         ids: tuple[str, ...] = ()
         if topic:
             ids = tuple(f"{p.id}:{t.number}" for p in plans for t in p.tasks if self._covers(turn, t)) or ("-",)
-        filters = Filters(quarters=tuple(q.quarters), whole_year=not q.quarters, ids=ids)
+        exact = self.operations.exact_quarters(turn)  # "dòng Quý I-II là nv gì": the rows that say exactly that
+        filters = Filters(quarters=tuple(q.quarters), exact_quarters=exact, whole_year=not q.quarters, ids=ids)
         return turn.request(
             Items.TASKS, op=Op.LIST, plans=plans, filters=filters, show=(Field.TIME,) if q.quarters else ()
         )
