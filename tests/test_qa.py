@@ -1794,6 +1794,16 @@ def test_the_row_of_a_span_of_quarters_is_that_span_exactly(assistant: Assistant
     assert _has(wider, "10 nhiệm vụ")  # running in either quarter: every one of them
 
 
+def test_a_quarter_s_money_asked_with_the_quarter_first(assistant: Assistant) -> None:
+    """'năm 2023 quý II tổng bao nhiêu tiền': that quarter's rows added up, not the plan's total."""
+    for question in ("năm 2023 quý II tổng bao nhiêu tiền", "trong bảng dự toán năm 2023 quý 2 hết bao nhiêu tiền"):
+        answer = assistant.ask(question)
+        text = canon(plain_text(answer))
+        assert answer.answered and _has(text, "2.827,6 triệu") and not _has(text, "3.832,6"), question
+    text = canon(plain_text(assistant.ask("kh 2023 quy III-IV can bn tien")))
+    assert _has(text, "4.800 triệu") and _has(text, "3.1 (4.800)")
+
+
 def test_the_printed_total_row_less_or_over_the_printed_allocation(assistant: Assistant) -> None:
     question = (
         "Theo dòng 'Tổng cộng' của bảng dự toán 2023, phần kinh phí chưa được bố trí trong năm 2023 là bao nhiêu?"

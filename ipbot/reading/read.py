@@ -3438,6 +3438,8 @@ class Reader:
         # ("trong bảng dự toán 2023, UBND huyện được giao chủ trì việc gì": the table is where to look, the agency's
         # part what is asked)
         where = q.has("table") and bool(q.agencies) and q.has("lead", "coop", "responsibility")
+        # ("trong bảng dự toán 2023 dòng Quý I-II là nv gì": a quarter chooses rows of the table)
+        where = where or (q.has("table") and bool(q.quarters))
         if q.has("in_words", "amount", "table") and not turn.tasks and not (q.sources and q.has("table")) and not where:
             return self._plan_budget(turn)  # ("cột NS khác ghi bao nhiêu" is that source's column, below)
         if not q.has("budget"):
