@@ -979,3 +979,27 @@ def test_the_milestone_of_a_target_just_shown(assistant: Assistant) -> None:
     context = assistant.ask("thai binh co chi tieu gi ve doanh nghiep kiem toan tai san tri tue").context
     answer = assistant.ask("den nam nao", context)
     assert answer.intent == "targets" and "2030" in plain_text(answer).splitlines()[0]
+
+
+def test_the_ones_counted_named_next(assistant: Assistant) -> None:
+    """ "là những nhiệm vụ nào?", "kể tên ra" after a count: that count's selection, listed (it listed every task of
+    the plan, or found nothing); asked in the same message, the count's own list answers it once."""
+    context = assistant.ask("năm 2023 có mấy nhiệm vụ quý II?").context
+    text = plain_text(assistant.ask("là những nhiệm vụ nào?", context))
+    assert "8 nhiệm vụ" in text and "3.4" in text and "1.1 —" not in text  # Quý I's task is no part of it
+    context = assistant.ask("KH 2022 Sở KH&CN chủ trì bao nhiêu nhiệm vụ").context
+    answer = assistant.ask("kể tên ra giúp mình", context)
+    assert answer.answered and "5.d" in plain_text(answer) and "5.c" not in plain_text(answer)
+    answer = assistant.ask("KH 160 của Thái Bình giao việc cho mấy tổ chức hội, đoàn thể? Là những tổ chức nào?")
+    text = plain_text(answer)
+    assert "4 tổ chức hội, đoàn thể" in text and "Hội Nông dân tỉnh" in text
+    assert "Sở Khoa học và Công nghệ" not in text and text.count("Hội Nông dân tỉnh") == 1
+
+
+def test_the_agencies_that_lead_rows_of_the_budget_table(assistant: Assistant) -> None:
+    """ "Trong bảng dự toán 2023, những cơ quan nào được giao chủ trì ít nhất một nhiệm vụ?": the agencies, not the
+    plan's totals (the table's words) nor nothing ("được giao" read as a duty)."""
+    answer = assistant.ask("Trong bảng dự toán 2023, những cơ quan nào được giao chủ trì ít nhất một nhiệm vụ?")
+    text = plain_text(answer)
+    assert answer.answered and "4 cơ quan chủ trì" in text and "Sở Giáo dục và Đào tạo" in text
+    assert "Tổng kinh phí" not in text

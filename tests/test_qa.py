@@ -344,7 +344,11 @@ ANSWERED = [
         ["3 nhiệm vụ"],
         "tasks_count",
     ),
-    ("Thái Bình có giao việc cho các hội, đoàn thể nào không?", ["4 hội, đoàn thể", "Hội Nông dân tỉnh"], "agencies"),
+    (
+        "Thái Bình có giao việc cho các hội, đoàn thể nào không?",
+        ["4 tổ chức hội, đoàn thể", "Hội Nông dân tỉnh"],
+        "agencies",
+    ),
     (
         "kế hoạch SHTT 2022 của tỉnh giao UBND cấp huyện chủ trì những nhiệm vụ nào?",
         ["2 nhiệm vụ", "5.c"],

@@ -490,7 +490,7 @@ def _agency_sections(db: PlanDB, request: Request, count: bool) -> tuple[list[Se
             if len(entries) > 1:  # the entries whose words the question said, one agency (or a few) each
                 role_words = f"được giao việc ở các mục {', '.join(entries)} (Tổ chức thực hiện)"
         scope = filters_phrase(db, plan, f.model_copy(update={"agency": None, "agency_kind": None, "ids": ()}))
-        noun = {"department": "sở", "association": "hội, đoàn thể"}.get(f.agency_kind or "", "cơ quan")
+        noun = {"department": "sở", "association": "tổ chức hội, đoàn thể"}.get(f.agency_kind or "", "cơ quan")
         kinds = {db.agency(plan.id, s).kind for s in pairs}
         if not f.agency_kind and len(kinds) == 1:
             # all of one kind: named as what they are ("4 tổ chức cùng được giao ở mục V.10")

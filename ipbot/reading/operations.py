@@ -1418,6 +1418,8 @@ class Operations:
             if not duty and not _ROLE_RE.search(f):
                 return None  # "bao nhiêu đơn vị sản xuất kinh doanh" is a target, not the plan's agencies
             kind = "department" if re.search(r"\b(?:may|bao nhieu|nhung|cac) so\b", f) else None
+            # "giao việc cho mấy tổ chức hội, đoàn thể": those of that kind only
+            kind = self.kind_asked(f) or kind
             entries = (self.duty_entries(turn) or self._entries_saying(turn)) if duty else ()
             # "bao nhiêu cơ quan phối hợp ở nhiệm vụ bản đồ số": those of the task named, not of every task
             named = 0 < len(turn.tasks) <= 2 and (
@@ -1542,6 +1544,15 @@ class Operations:
                 return Items.AGENCIES
             if re.search(r"\b(?:nhiem vu|noi dung|dau viec|viec|giai phap|diem|hoat dong|dong|hang)\b", text):
                 return Items.TASKS
+        return None
+
+    def kind_asked(self, folded: str) -> str | None:
+        """The kind of agency the question asks about ("những hội nào", "mấy tổ chức hội, đoàn thể"); not one it
+        leaves out ("bao nhiêu sở (không tính Công an, …, các hội)")."""
+        left_out = [m.end() for m in self.lex.find("excluding", folded)]
+        for kind, cue in _KIND_ASKED:
+            if any(not any(0 <= m.start() - end < 80 for end in left_out) for m in self.lex.find(cue, folded)):
+                return kind
         return None
 
     def _names_duty_part(self, folded: str) -> bool:
@@ -1857,7 +1868,7 @@ class Operations:
         # "giao chung một mục cho những hội nào": the entries shared, when no one agency is asked about
         shared = not q.agencies and re.search(r"giao chung|(?:chung|cung) (?:mot )?muc", f)
         # "giao việc cho các hội, đoàn thể nào", "mục dành cho lực lượng thực thi": agencies of that kind only
-        kind = next((k for k, cue in _KIND_ASKED if self.lex.has(cue, f)), None)
+        kind = self.kind_asked(f)
         # "lực lượng thực thi gồm những cơ quan nào": who the kind's members are (not "những hội nào phối hợp
         # tuyên truyền", a duty of some of them)
         members = kind is not None and re.search(r"\b(?:gom|bao gom|la nhung|liet ke|ke ten)\b", f) is not None
@@ -1876,9 +1887,10 @@ class Operations:
                     filters=Filters(role=role, exclude_role=filters.exclude_role, agency_kind=kind, ids=entries),
                 )
             ]
-        if asks_agencies and re.search(r"\bduoc giao\b", f) and not self._lists_tasks(f):
-            return None  # "những đơn vị nào được giao vận động DN tham gia các lớp tập huấn": whose duty it is
         every_agency = self.lex.has("every_agency_in_role", f) and not self.lex.has("which_tasks", f)
+        # (not "những cơ quan nào được giao chủ trì ít nhất một nhiệm vụ": the role given is the one asked)
+        if asks_agencies and re.search(r"\bduoc giao\b", f) and not self._lists_tasks(f) and not every_agency:
+            return None  # "những đơn vị nào được giao vận động DN tham gia các lớp tập huấn": whose duty it is
         if every_agency and not filters.agency and not turn.tasks:
             # "liệt kê các cơ quan chủ trì trong bảng dự toán 2023": the agencies, over the rows selected
             return [turn.request(Items.AGENCIES, op=Op.LIST, filters=filters.model_copy(update={"ids": ()}))]

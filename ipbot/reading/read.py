@@ -367,7 +367,10 @@ class Reader:
         # "có bao nhiêu nhiệm vụ …? Đó là những nhiệm vụ nào?": the count lists them already
         counted = {r.filters.ids for r in requests if r.items is Items.TASKS and r.op is Op.COUNT and r.filters.ids}
         requests = [
-            r for r in requests if not (r.items is Items.TASKS and r.op is Op.LIST and r.filters.ids in counted)
+            r
+            for r in requests
+            if not (r.items is Items.TASKS and r.op is Op.LIST and r.filters.ids in counted)
+            and not (r.op is Op.LIST and r.but(op=Op.COUNT) in requests)  # "mấy tổ chức …? Là những tổ chức nào?"
         ]
         # "KH Thái Bình có nhiệm vụ bản đồ số không, ai chủ trì?": "no" leaves the rest unanswered, so the
         # "no" alone is no answer to the message
@@ -881,6 +884,9 @@ class Reader:
         added = self._added_to_last(turn)
         if added is not None:
             return [added]
+        named = self._counted_named(turn)
+        if named is not None:
+            return [named]
         cited = self._citation(
             turn
         )  # "quyết định 2367 hai kế hoạch ghi khác nhau thế nào": the document, not the plans
@@ -1467,6 +1473,17 @@ class Reader:
         f = last[0].filters
         kept = Filters(ids=(*had, *more), source=f.source, without_source=f.without_source, year=f.year)
         return last[0].but(filters=kept, explicit=True)
+
+    def _counted_named(self, turn: Turn) -> Request | None:
+        """ "Là những tổ chức nào?", "kể tên ra" after a count: the same selection, listed (it was read anew
+        as a plan's every task, or as the words "tổ chức" of "Tổ chức thực hiện")."""
+        q = turn.query
+        if not self.lexicon.has("name_the_counted", q.folded) or q.agencies or q.quarters or q.task_numbers:
+            return None
+        counted = [r for r in turn.context.last if r.op is Op.COUNT]
+        if len(counted) != 1 or (turn.explicit and set(turn.plan_ids) != set(counted[0].plans)):
+            return None
+        return counted[0].but(op=Op.LIST)
 
     def _lead_just_named(self, context: Context) -> list[str]:
         """The one lead agency the last answer gave for the one task it was about ("còn năm 2022 việc tương tự do
@@ -3440,6 +3457,8 @@ class Reader:
         where = q.has("table") and bool(q.agencies) and q.has("lead", "coop", "responsibility")
         # ("trong bảng dự toán 2023 dòng Quý I-II là nv gì": a quarter chooses rows of the table)
         where = where or (q.has("table") and bool(q.quarters))
+        # ("trong bảng dự toán 2023, những cơ quan nào được giao chủ trì": the agencies of its rows)
+        where = where or (q.has("table") and self.lexicon.has("every_agency_in_role", q.folded))
         if q.has("in_words", "amount", "table") and not turn.tasks and not (q.sources and q.has("table")) and not where:
             return self._plan_budget(turn)  # ("cột NS khác ghi bao nhiêu" is that source's column, below)
         if not q.has("budget"):
