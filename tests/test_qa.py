@@ -4325,3 +4325,11 @@ def test_every_agency_given_a_duty_listed(assistant: Assistant) -> None:
     )
     assert answered and intent != "plan_budget" and _has(text, "Sở Nông nghiệp và Phát triển nông thôn")
     assert _has(text, "Sở Văn hóa, Thể thao và Du lịch")
+
+
+def test_a_year_said_of_another_province_before_the_question(assistant: Assistant) -> None:
+    """ "ninh thuan 2023 ghi ro so tien, con thai binh thi sao, lay tu nguon nao": 2023 is Ninh Thuận's year; Thái
+    Bình's funding is asked (it said that plan gives no money for 2023, answered false)."""
+    answer = assistant.ask("kinh phi: ninh thuan 2023 ghi ro so tien, con thai binh thi sao, lay tu nguon nao")
+    text = plain_text(answer)
+    assert answer.answered and "nguồn kinh phí sự nghiệp khoa học và công nghệ" in text and "năm 2023" not in text

@@ -493,9 +493,11 @@ class Reader:
 
     def _take_lead(self, q: Query, lead: Query) -> None:
         """What a preamble tells about the question: the province and year, the person's agency ("sở tôi")."""
+        # ("ninh thuận 2023 ghi rõ số tiền, còn thái bình thì sao": the year is the other province's, not asked)
+        another_province = bool(q.provinces and lead.provinces) and not q.provinces & lead.provinces
         if not q.provinces:
             q.provinces = lead.provinces
-        if not q.years:
+        if not q.years and not another_province:
             q.years = lead.years
         if not q.plan_numbers:
             q.plan_numbers = lead.plan_numbers
