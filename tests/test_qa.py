@@ -4333,3 +4333,16 @@ def test_a_year_said_of_another_province_before_the_question(assistant: Assistan
     answer = assistant.ask("kinh phi: ninh thuan 2023 ghi ro so tien, con thai binh thi sao, lay tu nguon nao")
     text = plain_text(answer)
     assert answer.answered and "nguồn kinh phí sự nghiệp khoa học và công nghệ" in text and "năm 2023" not in text
+
+
+def test_a_group_compared_across_years_whose_earlier_year_is_one_task(assistant: Assistant) -> None:
+    """ "nhóm 4 năm 2023 có thêm gì so với năm 2022": 2022's group 4 is its task "4", 2023's holds 4.1 and 4.2; each
+    year's group, not the one year whose task has that number."""
+    answer = assistant.ask(
+        "Nhóm nhiệm vụ phát triển hoạt động hỗ trợ về SHTT (nhóm 4) năm 2023 có thêm gì so với 2022?"
+    )
+    text = plain_text(answer)
+    assert "IP Platform" in text and "Phát triển dịch vụ hỗ trợ về SHTT" in text
+    assert "Kế hoạch SHTT năm 2022" in text and "Kế hoạch SHTT năm 2023" in text
+    answered, text, _ = ask(assistant, "nhóm 4 năm 2022 ai chủ trì")
+    assert answered and _has(text, "Cơ quan chủ trì: Sở Khoa học và Công nghệ")

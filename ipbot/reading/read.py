@@ -2026,6 +2026,12 @@ class Reader:
                 # (a group's number alone stays in the conversation's plan: "còn nhóm thứ hai?" of Thái Bình
                 # is its group III.2, not another plan's task "2")
                 refs = self.index.find_numbered_tasks(q.task_numbers + q.group_numbers, list(self.index.plans))
+            named = {r.plan_id for r in refs}
+            grouped = {p.id for p in turn.plans for g in p.groups if g.number in q.group_numbers}
+            if refs and not q.task_numbers and grouped - named:
+                # "nhóm 4 năm 2023 có thêm gì so với năm 2022": a group in each year (2022's is its task "4"), not
+                # the one year whose task has that number
+                refs = []
             if refs:
                 if _JOINED_RE.search(q.folded):  # "nhiệm vụ 1.1 và lớp tập huấn tại trạm IP Platform"
                     refs = list(dict.fromkeys([*refs, *self._each_subject(turn, plan_ids, TASK_MATCH)]))
@@ -3867,6 +3873,8 @@ class Reader:
         if turn.elsewhere or turn.task_how == "number" or not re.search(r"\bnhom\b", q.folded):
             return None  # (a task named in another plan: "not this year", then the group, as a search answers)
         asks_what = q.has("content", "list", "responsibility") or self.lexicon.has("task_content", q.folded)
+        # "nhóm 4 năm 2023 có thêm gì so với năm 2022": each year's tasks of the group, side by side
+        asks_what = asks_what or (q.has("compare") and len(turn.plans) > 1)
         if not asks_what or q.has("quantity", "objective", "training", "notes", "group_of"):
             return None
         groups = self.operations.groups(turn)
