@@ -4346,3 +4346,16 @@ def test_a_group_compared_across_years_whose_earlier_year_is_one_task(assistant:
     assert "Kế hoạch SHTT năm 2022" in text and "Kế hoạch SHTT năm 2023" in text
     answered, text, _ = ask(assistant, "nhóm 4 năm 2022 ai chủ trì")
     assert answered and _has(text, "Cơ quan chủ trì: Sở Khoa học và Công nghệ")
+
+
+def test_an_aim_asked_about_a_topic_a_target_states(assistant: Assistant) -> None:
+    """ "Thái Bình có mục tiêu gì về kiểm toán, định giá tài sản trí tuệ": the target that says it (03 - 05 firms), not
+    the plan's general aims, which say nothing of it."""
+    for question in (
+        "Kế hoạch SHTT của Thái Bình có mục tiêu gì về kiểm toán, định giá tài sản trí tuệ không?",
+        "Công ty mình đang muốn làm kiểm toán, định giá tài sản trí tuệ. Thái Bình có mục tiêu gì về việc này không?",
+    ):
+        answered, text, intent = ask(assistant, question)
+        assert answered and intent == "targets" and _has(text, "03 - 05 doanh nghiệp"), question
+    answered, text, intent = ask(assistant, "mục tiêu của kế hoạch thái bình là gì")
+    assert answered and intent == "objective"

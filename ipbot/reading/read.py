@@ -3005,7 +3005,14 @@ class Reader:
         )
         # "về số đơn đăng ký SHTT, mục tiêu tăng bao nhiêu mỗi năm?": its cue words are the target's words too
         words = q.content if any(t.isalpha() for t in q.content_tokens) else q.full_content  # ("tăng bao nhiêu %")
-        if not asks and not other and self.index.content_tokens(words) and (numeric or horizon_years & set(q.years)):
+        # "có mục tiêu gì về kiểm toán, định giá TSTT": a target that says it, where the objectives say it less well
+        topical = q.has("objective") and bool(q.content_tokens) and self._target_over_objectives(turn)
+        if (
+            not asks
+            and not other
+            and self.index.content_tokens(words)
+            and (numeric or horizon_years & set(q.years) or topical)
+        ):
             hits = self._good(turn, self.index.rank_passages(words, turn.plan_ids, ["target"]), 0.5)
             if not hits and q.has("statistics") and horizon_years & set(q.years):
                 # "mức tăng số đơn đăng ký … đến 2025 và 2030": the figures asked name the target, where the
@@ -3132,6 +3139,14 @@ class Reader:
             best = max(score.values())
             shown = [i for i in shown if score[i] >= best - 0.1] if best >= 0.3 else []
         return tuple(shown)
+
+    def _target_over_objectives(self, turn: Turn) -> bool:
+        """The words name a target well, better than any passage of the plan's objectives."""
+        q = turn.query
+        target = self.index.rank_passages(q.content, turn.plan_ids, ["target"])[:1]
+        objective = self.index.rank_passages(q.content, turn.plan_ids, ["objective"])[:1]
+        best = target[0].score if target else 0.0
+        return best >= PASSAGE_MATCH and best > (objective[0].score if objective else 0.0)
 
     def _task_over_targets(self, turn: Turn) -> bool:
         """The words name one task far better than any target (a task that cites a target is that task)."""
