@@ -4359,3 +4359,14 @@ def test_an_aim_asked_about_a_topic_a_target_states(assistant: Assistant) -> Non
         assert answered and intent == "targets" and _has(text, "03 - 05 doanh nghiệp"), question
     answered, text, intent = ask(assistant, "mục tiêu của kế hoạch thái bình là gì")
     assert answered and intent == "objective"
+
+
+def test_whom_to_contact_asked_beside_a_part_of_a_task(assistant: Assistant) -> None:
+    """ "… 2022 tinh co ho tro ko, ho tro may sang che, lien he dau": the count the task states, and its lead as whom
+    to ask (the lead was left out)."""
+    question = (
+        "toi la chu xuong co khi o Phan Rang, che duoc may tach hat dieu, muon dang ky sang che. "
+        "2022 tinh co ho tro ko, ho tro may sang che, lien he dau"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "01 sáng chế") and _has(text, "Cơ quan chủ trì: Sở Khoa học và Công nghệ")

@@ -3974,6 +3974,9 @@ class Reader:
         if Field.TRAINING in facets:
             # "lớp tập huấn … chủ đề gì": what is taught first; the other parts asked stay asked
             facets = [Field.TRAINING, *(f for f in facets if f is not Field.TRAINING)]
+        if facets and Field.LEAD not in facets and self.lexicon.has("support_contact", q.folded):
+            # "… hỗ trợ mấy sáng chế, liên hệ đâu": the task's lead is whom to ask
+            facets.append(Field.LEAD)
         if Field.TIME in facets and q.has("duration_asked") and not q.has("when_asked"):
             # "tổng thời gian thực hiện bao lâu": the task's whole length, not the quarter it starts in (asked both,
             # the time says both)
