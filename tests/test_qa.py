@@ -4370,3 +4370,15 @@ def test_whom_to_contact_asked_beside_a_part_of_a_task(assistant: Assistant) -> 
     )
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "01 sáng chế") and _has(text, "Cơ quan chủ trì: Sở Khoa học và Công nghệ")
+
+
+def test_a_need_in_the_plans_words_keeps_an_unmarked_message_unmarked(assistant: Assistant) -> None:
+    """ "… muon di hoc lop ve bao ho shtt trong va ngoai nuoc thi hoi ai, moi huyen may lop": the need's words in the
+    plans' spelling made the message look typed with marks, so "muon" (muốn) was read as a word of the plans and the
+    classes of every task were added up; it is the district classes' task (5.3), whose lead is whom to ask."""
+    question = (
+        "co so lam banh trang o Ninh Phuoc co sp ocop. nam 2023 muon di hoc lop ve bao ho shtt trong va ngoai nuoc "
+        "thi hoi ai, moi huyen may lop"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "mỗi huyện, thành phố 02 lớp") and _has(text, "UBND các huyện, thành phố")

@@ -292,11 +292,15 @@ def understand(index: Index, question: str, lexicon: Lexicon | None = None) -> Q
     if needs:
         # the plan's own words for what the person needs: "giới thiệu sản phẩm" is "xúc tiến thương mại"
         q.needs = [w for need, _ in needs for w in need.plan_words]
-        said = f" {SEPARATOR} ".join(q.needs)
+        # (folded in a message typed without marks: words with marks would make the message read as typed with
+        # them, and its unmarked "muon" a word of the plans rather than "muốn")
+        said = f" {SEPARATOR} ".join(q.needs if q.accents else map(fold, q.needs))
         q.content = f"{q.content} {SEPARATOR} {said}".strip()
         q.full_content = f"{q.full_content} {SEPARATOR} {said}".strip()
     if known_needs:
-        words = f" {SEPARATOR} ".join(w for need, _ in [*needs, *known_needs] for w in need.plan_words)
+        words = f" {SEPARATOR} ".join(
+            w if q.accents else fold(w) for need, _ in [*needs, *known_needs] for w in need.plan_words
+        )
         spans = [span for _, spans in known_needs for span in spans]
         q.content_in_plan_words = f"{_content(index, q, lexicon, extra=[*cut, *spans])} {SEPARATOR} {words}".strip()
     q.content_tokens = index.content_tokens(q.content)
