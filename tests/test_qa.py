@@ -4382,3 +4382,15 @@ def test_a_need_in_the_plans_words_keeps_an_unmarked_message_unmarked(assistant:
     )
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "mỗi huyện, thành phố 02 lớp") and _has(text, "UBND các huyện, thành phố")
+
+
+def test_a_plans_group_that_says_what_another_years_task_is_named_by(assistant: Assistant) -> None:
+    """ "2023 tinh co nv nao thuc day phat trien dich vu ho tro shtt": 2022 names a task so; 2023 says it as the opening
+    of its group 4, whose tasks (IP Platform) are worded otherwise: those tasks, not "2023 has none"."""
+    question = (
+        "cty minh lam dich vu tu van shtt o Phan Rang. 2023 tinh co nv nao thuc day phat trien dich vu ho tro shtt k, "
+        "so nao chu tri"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "IP Platform") and _has(text, "Cơ quan chủ trì: Sở Khoa học và Công nghệ")
+    assert not _has(text, "Kế hoạch SHTT năm 2022")

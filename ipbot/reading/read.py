@@ -75,6 +75,7 @@ PASSAGE_LEAD = 0.1
 MAX_TOPIC_MORE = 2
 """At most this many tasks filed under the topic named are added to those its words ranked."""
 ELSEWHERE_LEAD = 0.25
+GROUP_SAID_SLACK = 0.1  # a group of the plan asked, said nearly as well as another plan's task: that group's tasks
 WHICH_SPREAD = 0.2
 """How far below the best duty another may score and still be listed for "which agencies"."""
 RARE_MATCH = 0.45
@@ -2571,6 +2572,24 @@ class Reader:
             return ()
         return (Request(items=Items.TASKS, plans=plan_ids, explicit=explicit, filters=Filters(ids=found)),)
 
+    def _group_said_alike(self, content: str, plan_ids: list[str], other: object) -> list[TaskRef]:
+        """The tasks of a group of the plans asked whose title and opening words say what another plan's task
+        says ("2023 có nv nào thúc đẩy phát triển dịch vụ hỗ trợ SHTT": 2022's task 4 in words, 2023's group 4
+        in substance, its tasks worded otherwise); none when no group says it nearly as well."""
+        if not isinstance(other, TaskRef):
+            return []
+        query = self.index.query_grams(content)[1]
+        theirs = self.index.coverage(query, self.index.doc_grams(task_text(self._task(other))))[0]
+        best, found = 0.0, []
+        for plan_id in plan_ids:
+            plan = self.index.plans[plan_id]
+            for group in plan.groups:
+                said = self.index.coverage(query, self.index.doc_grams(f"{group.title} {group.intro or ''}"))[0]
+                members = [TaskRef(plan_id, t.number) for t in plan.tasks if t.group == group.number]
+                if members and said > best:
+                    best, found = said, members
+        return found if best >= PASSAGE_MATCH and best >= theirs - GROUP_SAID_SLACK else []
+
     def _task_hits(self, turn: Turn, content: str, plan_ids: list[str]) -> list[TaskRef]:
         ranked_here = self.index.rank_tasks(content, plan_ids)
         good = self._good(turn, ranked_here)
@@ -2602,6 +2621,9 @@ class Reader:
             elsewhere = self._good(turn, self.index.rank_tasks(content, others))
             here = good[0].score if good else 0.0
             if elsewhere and elsewhere[0].score >= max(here + ELSEWHERE_LEAD, STRONG_MATCH):
+                grouped = self._group_said_alike(content, plan_ids, elsewhere[0].item)
+                if grouped:
+                    return grouped
                 turn.elsewhere = [h.item for h in elsewhere if isinstance(h.item, TaskRef)][:2]
                 return []
         # an annual plan's targets repeat its tasks' words: only duties, objectives, reporting compete, and
