@@ -1003,3 +1003,14 @@ def test_the_agencies_that_lead_rows_of_the_budget_table(assistant: Assistant) -
     text = plain_text(answer)
     assert answer.answered and "4 cơ quan chủ trì" in text and "Sở Giáo dục và Đào tạo" in text
     assert "Tổng kinh phí" not in text
+
+
+def test_whether_a_task_goes_on_next_year_after_its_partners(assistant: Assistant) -> None:
+    """ "sang năm 2023 nhiệm vụ này còn không, là mục số mấy?" after "ai phối hợp?" of a 2022 task: its like in 2023,
+    the whole of it (it gave only the partners, which 2023 does not state, answered false)."""
+    context = assistant.ask(
+        "kh 2022 ninh thuan, nv ho tro xuc tien thuong mai sp ocop cua cac huyen ai chu tri"
+    ).context
+    context = assistant.ask("ai phoi hop?", context).context
+    answer = assistant.ask("sang năm 2023 nhiệm vụ này còn không, là mục số mấy?", context)
+    assert answer.answered and plain_text(answer).startswith("Nhiệm vụ 3.5 — Xúc tiến thương mại sản phẩm OCOP")

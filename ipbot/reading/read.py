@@ -4054,7 +4054,7 @@ class Reader:
             own_words = bool(q.content_tokens) and turn.task_how == "context"
             # ("năm 2022 có nhiệm vụ tương ứng không?": whether there is one, so the whole of it, not the part
             # the last answer gave)
-            whether = self.lexicon.has("asks_whether", q.folded)
+            whether = self.lexicon.has("asks_whether", q.folded) or self.lexicon.has("still_there", q.folded)
             whole = q.has("content", "objective") or previous is None or own_words or whether
             facets = [Field.CARD] if whole else [previous]
         refs = turn.tasks
