@@ -1014,3 +1014,16 @@ def test_whether_a_task_goes_on_next_year_after_its_partners(assistant: Assistan
     context = assistant.ask("ai phoi hop?", context).context
     answer = assistant.ask("sang năm 2023 nhiệm vụ này còn không, là mục số mấy?", context)
     assert answer.answered and plain_text(answer).startswith("Nhiệm vụ 3.5 — Xúc tiến thương mại sản phẩm OCOP")
+
+
+def test_the_money_of_the_tasks_a_question_just_listed(assistant: Assistant) -> None:
+    """ "… chủ trì nhiệm vụ nào? Tổng kinh phí bao nhiêu?": the listed rows added up, not the plan's total, nor the
+    task an earlier message talked about."""
+    first = assistant.ask(
+        "Trong bảng dự toán 2023, UBND huyện, thành phố chủ trì nhiệm vụ nào? Tổng kinh phí bao nhiêu?"
+    )
+    text = plain_text(first)
+    assert "5.3 (420)" in text and "3.832,6" not in text
+    second = assistant.ask("năm 2023 Sở KH&CN chủ trì những nhiệm vụ nào? tổng kinh phí bao nhiêu?", first.context)
+    text = plain_text(second)
+    assert "8.367,6 triệu đồng" in text and "Tổng kinh phí thực hiện cả nhiệm vụ: 420" not in text

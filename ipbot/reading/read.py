@@ -351,6 +351,9 @@ class Reader:
                 best = self.index.rank_tasks(asked.content)[:1]
                 if not (best and best[0].score >= STRONG_MATCH and best[0].item.id not in context.task_ids):
                     asked.cues.add("refer")
+            listed_before = any(r.items is Items.TASKS and r.op is Op.LIST for r in found_before)
+            if listed_before and task_money and not (asked.content_tokens or asked.task_numbers or asked.agencies):
+                asked.cues.add("refer")  # "…, UBND huyện chủ trì nhiệm vụ nào? Tổng kinh phí bao nhiêu?": theirs
             if before is not None:
                 context = self._task_the_words_before_named(asked, before, found_before, context)
             before = asked
@@ -2351,6 +2354,10 @@ class Reader:
             return None  # "Sang 2023 sở này chủ trì việc gì?": another plan's, read anew
         if self.lexicon.has("refer_agency", q.folded) and not self.lexicon.has("refer_list", q.folded):
             return None  # "sở này …" points at the agency, not at the tasks listed
+        if facets == (Field.BUDGET,) and re.search(r"\b(?:tong|cong)\b", q.folded):
+            # "… chủ trì nhiệm vụ nào? Tổng kinh phí bao nhiêu?": the listed rows' money, added up
+            measure = self.operations.measure_asked(turn) or Measure.TOTAL
+            return prior.but(op=Op.SUM, measure=measure, show=())
         return prior.but(op=Op.LIST, show=facets)
 
     def _in_each_plan(self, turn: Turn, hits: list[TaskRef]) -> list[TaskRef]:
@@ -4507,11 +4514,14 @@ def _carried(context: Context, requests: list[Request]) -> Context:
     listed = [i for r in topical if r.items is Items.TASKS and r.op is Op.LIST for i in r.filters.ids]
     agencies = [r.filters.agency for r in topical if r.filters.agency]
     tasks = list(dict.fromkeys(tasks))  # (a count and a look-up of the same rows name them twice)
+    # (a list chosen by its filters leaves the task an earlier message talked about behind: "… chủ trì những nhiệm
+    # vụ nào? tổng kinh phí bao nhiêu?" asks the money of those listed, not of that task)
+    chosen = any(r.items is Items.TASKS and r.op is Op.LIST and not r.filters.ids for r in topical)
     return context.model_copy(
         update={
             "plan_id": next(iter(plans)) if len(plans) == 1 else context.plan_id,
-            "task_ids": tasks or context.task_ids,
-            "listed": listed or context.listed,
+            "task_ids": tasks or ([] if chosen else context.task_ids),
+            "listed": listed or ([] if chosen else context.listed),
             "agency": agencies[0] if agencies else context.agency,
             "intent": topical[0].intent,
             "last": topical,
