@@ -1027,3 +1027,13 @@ def test_the_money_of_the_tasks_a_question_just_listed(assistant: Assistant) -> 
     second = assistant.ask("năm 2023 Sở KH&CN chủ trì những nhiệm vụ nào? tổng kinh phí bao nhiêu?", first.context)
     text = plain_text(second)
     assert "8.367,6 triệu đồng" in text and "Tổng kinh phí thực hiện cả nhiệm vụ: 420" not in text
+
+
+def test_an_agencys_tasks_among_those_just_listed(assistant: Assistant) -> None:
+    """ "trong so do nhung cai nao so minh chu tri?" after the quarter's tasks: the five of them it leads (it listed all
+    nine it leads in the year), and "cộng … của mấy nv đó" adds up those five."""
+    context = assistant.ask("minh o so KHCN Ninh Thuan. KH 2023 co nhung nv nao trien khai trong quy II vay?").context
+    answer = assistant.ask("trong so do nhung cai nao so minh chu tri?", context)
+    assert "5 nhiệm vụ" in plain_text(answer) and "1.1 —" not in plain_text(answer)
+    total = assistant.ask("cong phan kp phan bo nam 2023 cua may nv do lai dc bn?", answer.context)
+    assert "477,6 triệu đồng" in plain_text(total)

@@ -3847,6 +3847,11 @@ class Reader:
                     continue
                 if slug in holds and self._passes(turn, task, topic):
                     refs.append(TaskRef(plan.id, task.number))
+        # "trong số đó những cái nào sở mình chủ trì?" after a quarter's tasks: those of the list only
+        within = set(turn.context.listed) if self.lexicon.has("refer_list", q.folded) else set()
+        if within & {r.id for r in refs}:
+            refs = [r for r in refs if r.id in within]
+            topic = True  # (the selection is the list's: its ids are the answer's)
         if not refs:
             dutied = [p for p in turn.plans if any(set(q.agencies) & set(r.agencies) for r in p.responsibilities)]
             if not topic and dutied:
