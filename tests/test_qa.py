@@ -4394,3 +4394,14 @@ def test_a_plans_group_that_says_what_another_years_task_is_named_by(assistant: 
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "IP Platform") and _has(text, "Cơ quan chủ trì: Sở Khoa học và Công nghệ")
     assert not _has(text, "Kế hoạch SHTT năm 2022")
+
+
+def test_every_class_with_a_figure_added_up_with_those_taken_in(assistant: Assistant) -> None:
+    """ "Cộng tất cả các lớp tập huấn, bồi dưỡng có ghi số tiền … (tính cả lớp cho chủ thể OCOP … và lớp cho học sinh)":
+    every class row that states a figure (it added up only the two taken in)."""
+    question = (
+        "Cộng tất cả các lớp tập huấn, bồi dưỡng có ghi số tiền trong bảng dự toán 2023 (tính cả lớp cho chủ thể OCOP "
+        "ở các huyện và lớp cho học sinh, sinh viên) thì tổng kinh phí thực hiện là bao nhiêu?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "527,6 triệu đồng") and _has(text, "4.1 (9,2)")

@@ -1605,7 +1605,8 @@ class Operations:
         q = turn.query
         by_words = not f.ids or (turn.task_how == "content" and not self._by_phrase(turn) and not turn.named_one_by_one)
         # (only when the words are the whole selection: "các dòng ghi Quý I" is chosen by its quarter)
-        alone = f.model_copy(update={"ids": (), "status": (), "role": Role.ANY}) == Filters()
+        # (rows that state a figure, "có ghi số tiền", are still chosen by their words)
+        alone = f.model_copy(update={"ids": (), "status": (), "role": Role.ANY, "has": ()}) == Filters()
         classifiers = set(self.lex.phrases("count_classifier"))
         just_things = set(q.content_tokens) <= classifiers
         shown = turn.context.listed or (turn.context.task_ids if len(turn.context.task_ids) > 1 else [])
