@@ -4405,3 +4405,12 @@ def test_every_class_with_a_figure_added_up_with_those_taken_in(assistant: Assis
     )
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "527,6 triệu đồng") and _has(text, "4.1 (9,2)")
+
+
+def test_how_a_task_differs_across_years_shows_what_each_does(assistant: Assistant) -> None:
+    """ "nv CSDL … năm 2022 và năm 2023 khác nhau thế nào, 2023 được bn tiền": what each year's task does («Xây dựng»,
+    «Cập nhật»), then the money asked (it gave the money only)."""
+    question = "nv co so du lieu va phan mem quan ly SHCN: nam 2022 va nam 2023 khac nhau the nao, 2023 dc bn tien?"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "Xây dựng cơ sở dữ liệu") and _has(text, "Cập nhật cơ sở dữ liệu")
+    assert _has(text, "40 triệu đồng")

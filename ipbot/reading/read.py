@@ -4047,8 +4047,18 @@ class Reader:
             facets = [Field.CONTENT, *(f for f in facets if f not in (Field.LEAD, Field.CONTENT))]
         elif facets and Field.CONTENT not in facets and self.lexicon.has("task_content", q.folded):
             facets.insert(0, Field.CONTENT)  # "tỉnh làm gì cho CDĐL này, bao nhiêu tiền": what it does, then the rest
-        elif facets and len(turn.tasks) > 1 and q.has("compare") and set(facets) <= {Field.LEAD, Field.COOPERATING}:
-            # "nhiệm vụ … năm 2022 và năm 2023 khác nhau thế nào, mỗi năm ai chủ trì": what each does, then who
+        elif (
+            facets
+            and len(turn.tasks) > 1
+            and q.has("compare")
+            and Field.CONTENT not in facets
+            and (
+                set(facets) <= {Field.LEAD, Field.COOPERATING}
+                or re.search(r"\bkhac (?:nhau|gi|biet)\b(?! (?:gi )?ve\b)", q.folded)
+            )
+        ):
+            # "nhiệm vụ … năm 2022 và năm 2023 khác nhau thế nào, mỗi năm ai chủ trì / 2023 được bn tiền": what each
+            # does, then the part asked (not "khác nhau gì về cơ quan chủ trì": that part only)
             facets.insert(0, Field.CONTENT)
         if facets and self.lexicon.has("support_offered", q.folded) and Field.OBJECTIVE not in facets:
             facets.append(Field.OBJECTIVE)  # "hỗ trợ những gì, chỉ tiêu mấy": what it offers is in its aim
