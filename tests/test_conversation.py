@@ -1037,3 +1037,10 @@ def test_an_agencys_tasks_among_those_just_listed(assistant: Assistant) -> None:
     assert "5 nhiệm vụ" in plain_text(answer) and "1.1 —" not in plain_text(answer)
     total = assistant.ask("cong phan kp phan bo nam 2023 cua may nv do lai dc bn?", answer.context)
     assert "477,6 triệu đồng" in plain_text(total)
+
+
+def test_money_asked_with_the_amount_word_after_it(assistant: Assistant) -> None:
+    """ "tiền bao nhiêu" after the time of 3.6: its money (no cue read it, so the time was shown again)."""
+    context = assistant.ask("năm 2023 nhiệm vụ nhãn hiệu tập thể bắt đầu quý mấy, làm trong bao lâu?").context
+    answer = assistant.ask("tiền bao nhiêu", context)
+    assert "1.800 triệu đồng" in plain_text(answer) and "Quý II" not in plain_text(answer)
