@@ -1044,3 +1044,15 @@ def test_money_asked_with_the_amount_word_after_it(assistant: Assistant) -> None
     context = assistant.ask("năm 2023 nhiệm vụ nhãn hiệu tập thể bắt đầu quý mấy, làm trong bao lâu?").context
     answer = assistant.ask("tiền bao nhiêu", context)
     assert "1.800 triệu đồng" in plain_text(answer) and "Quý II" not in plain_text(answer)
+
+
+def test_back_to_a_plan_named_after_another_plans_duty_was_quoted(assistant: Assistant) -> None:
+    """ "quay lại Ninh Thuận 2023, nhiệm vụ huyện chủ trì đó có những ai phối hợp?" after a Thái Bình duty entry: Ninh
+    Thuận 2023's task, never the Thái Bình entry's agencies (the wrong plan)."""
+    context = assistant.ask("Theo KH 2023 của Ninh Thuận, UBND huyện được giao chủ trì nhiệm vụ nào?").context
+    context = assistant.ask(
+        "thế còn thái bình, UBND huyện phải bố trí cán bộ quản lý những lĩnh vực SHTT nào?", context
+    )
+    answer = assistant.ask("quay lại Ninh Thuận 2023, nhiệm vụ huyện chủ trì đó có những ai phối hợp?", context.context)
+    text = plain_text(answer)
+    assert "Ninh Thuận" in text and "Thái Bình" not in text and "Sở Nông nghiệp và Phát triển nông thôn" in text

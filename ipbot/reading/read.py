@@ -778,6 +778,8 @@ class Reader:
             plans, explicit = implementing, True  # "kế hoạch thực hiện Quyết định 2205 do ai ký": Thái Bình's
         self.index.weigh_within([p.id for p in plans])
         shared = self._same_entry(q, context, plans) or self._holder_of_quoted_duty(q, context)
+        if shared is not None and explicit and not set(shared.plans) <= {p.id for p in plans}:
+            shared = None  # "quay lại Ninh Thuận 2023, nhiệm vụ … đó ai phối hợp?": not the entry another plan quoted
         if shared is not None:
             return [shared]
         if (
