@@ -4414,3 +4414,14 @@ def test_how_a_task_differs_across_years_shows_what_each_does(assistant: Assista
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "Xây dựng cơ sở dữ liệu") and _has(text, "Cập nhật cơ sở dữ liệu")
     assert _has(text, "40 triệu đồng")
+
+
+def test_classes_and_other_work_of_a_group_listed_whole(assistant: Assistant) -> None:
+    """ "những lớp tập huấn, bồi dưỡng và hoạt động tuyên truyền SHTT nào (nhóm 5)": every task of the group, the
+    propaganda one too (only its classes were listed)."""
+    question = (
+        "Ninh Thuận năm 2023 định mở những lớp tập huấn, bồi dưỡng và hoạt động tuyên truyền SHTT nào (nhóm 5)? "
+        "Liệt kê hết từng đầu việc giúp tôi."
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "5 nhiệm vụ") and _has(text, "5.4 — Tuyên truyền SHTT")

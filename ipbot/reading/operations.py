@@ -478,6 +478,9 @@ class Operations:
         named = (turn.task_how == "content" and len(turn.tasks) <= 2) or turn.named_one_by_one
         if m is None or named or turn.query.task_numbers:
             return ()
+        after = turn.query.folded[m.end() : m.end() + 60]
+        if re.search(r"\bva (?:cac |nhung )?(?:hoat dong|viec|nhiem vu|cong tac|dau viec)\b", after):
+            return ()  # "những lớp tập huấn, bồi dưỡng và hoạt động tuyên truyền nào": classes and other work too
         counting = self._counting(turn, m.group(1))
         if turn.task_how == "context" and turn.query.has("refer"):
             # "ba lớp đó cộng lại": the classes among the tasks pointed back at, not every class of the plan
