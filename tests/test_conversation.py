@@ -1056,3 +1056,12 @@ def test_back_to_a_plan_named_after_another_plans_duty_was_quoted(assistant: Ass
     answer = assistant.ask("quay lại Ninh Thuận 2023, nhiệm vụ huyện chủ trì đó có những ai phối hợp?", context.context)
     text = plain_text(answer)
     assert "Ninh Thuận" in text and "Thái Bình" not in text and "Sở Nông nghiệp và Phát triển nông thôn" in text
+
+
+def test_a_milestone_corrected_after_targets(assistant: Assistant) -> None:
+    """ "ko phải, ý mình là mốc 2025 cơ" after the growth of applications compared across milestones: that target at
+    2025 first (it found nothing)."""
+    context = assistant.ask("thai binh den 2030 so don dang ky moi ve shtt tang bn moi nam?").context
+    answer = assistant.ask("ko phải, ý mình là mốc 2025 cơ", context)
+    lines = plain_text(answer).splitlines()
+    assert answer.answered and "2025" in lines[0] and "8-10%/năm" in lines[1]

@@ -1540,6 +1540,8 @@ class Reader:
                 for g in self.index.plans[p].groups
                 if g.number in q.group_numbers or g.number.rsplit(".", 1)[-1] in q.group_numbers
             ) or ("-",)
+        if r.items is Items.TARGETS and len(q.years) == 1 and (plan_ids is None or plan_ids == r.plans):
+            return self._targets_at(r, q.years[0])  # "ko phải, ý mình là mốc 2025 cơ" after targets
         if plan_ids is None or plan_ids == r.plans:
             return r.but(filters=f.model_copy(update=updates)) if updates else None
         if r.items is Items.PASSAGES:
@@ -1587,6 +1589,21 @@ class Reader:
             updates["status"] = ()  # "dòng trong bảng dự toán": a plan with no table has no rows to pick
         figures = tuple(fig.model_copy(update={"plan": plan_ids[0]}) for fig in r.figures) if r.figures else ()
         return r.but(plans=plan_ids, explicit=True, filters=f.model_copy(update=updates), figures=figures)
+
+    def _targets_at(self, r: Request, year: int) -> Request | None:
+        """The targets just shown, at another milestone of their plans: the one first shown (or compared) there
+        first, then the rest of that milestone's (None when the plans set none for that year)."""
+        targets = {f"{p}:{t.id}": t for p in r.plans if p in self.index.plans for t in self.index.plans[p].targets}
+        at_year = [i for i, t in targets.items() if t.year == year]
+        if not at_year:
+            return None
+        shown = [targets[i] for i in r.filters.ids if i in targets]
+        first = next((t for t in shown if t.year == year), None) or (shown[0] if shown else None)
+        # (the one shown, if it is of that year; then its namesakes; then the others, in the document's order)
+        ids = sorted(
+            at_year, key=lambda i: (targets[i] is not first, first is None or targets[i].category != first.category)
+        )
+        return r.but(op=Op.LIST, filters=Filters(ids=tuple(ids), year=year))
 
     def _names_context_agency(self, q: Query, slug: str) -> bool:
         """The message points back at the conversation's agency, or names it by its first words."""
