@@ -1065,3 +1065,14 @@ def test_a_milestone_corrected_after_targets(assistant: Assistant) -> None:
     answer = assistant.ask("ko phải, ý mình là mốc 2025 cơ", context)
     lines = plain_text(answer).splitlines()
     assert answer.answered and "2025" in lines[0] and "8-10%/năm" in lines[1]
+
+
+def test_whether_a_tasks_parts_change_the_next_year(assistant: Assistant) -> None:
+    """ "con nam sau thi sao, chi tieu va co quan chu tri co doi ko" after 2022's OCOP task: the task and its like in
+    2023 side by side, the changes first (it listed 2023's targets: "chỉ tiêu" read as the plan's)."""
+    context = assistant.ask("trong kh 2022 cua NT, chi tieu so sp ocop dc ho tro bao ho shtt la bn?").context
+    context = assistant.ask("cái đó ai làm?", context).context
+    answer = assistant.ask("con nam sau thi sao, chi tieu va co quan chu tri co doi ko", context)
+    text = plain_text(answer)
+    assert "Cơ quan chủ trì: đổi từ Sở Nông nghiệp và Phát triển nông thôn (năm 2022) sang Sở Khoa học" in text
+    assert "sang 05 sản phẩm OCOP (năm 2023)" in text

@@ -22,7 +22,7 @@ from functools import cached_property
 from ipbot.answers import Context
 from ipbot.config import DEFAULT_DATA_DIR
 from ipbot.plans.citations import Citation, citations, number_key
-from ipbot.plans.models import Duty, Plan, Task
+from ipbot.plans.models import Duty, Plan, Target, Task
 from ipbot.plans.store import Knowledge
 from ipbot.reading.index import SEPARATOR, Hit, Index, Passage, TaskRef, task_text
 from ipbot.reading.lexicon import Lexicon, default_lexicon
@@ -2076,6 +2076,10 @@ class Reader:
         if ordinals:  # "cái thứ hai thì phối hợp với những ai?", "còn cái thứ 2 thì đăng trên kênh nào"
             turn.tasks, turn.task_how = ordinals, "context"
             return
+        behind = self._task_behind_target(turn)
+        if behind:  # "cái đó ai làm?" after an annual plan's target: the task whose count it is
+            turn.tasks, turn.task_how = behind, "context"
+            return
         talked = [TaskRef(*t.split(":", 1)) for t in turn.context.task_ids if t.split(":", 1)[0] in plan_ids]
         if talked and q.has("quantity") and q.content_tokens and set(q.content_tokens) <= self._target_words:
             # "chỉ tiêu mấy nhiệm vụ, ai chủ trì?" after a task: its planned count, not a task citing "chỉ tiêu"
@@ -2095,7 +2099,14 @@ class Reader:
             # "nhưng phần tổ chức thực hiện lại giao cho đài với báo chủ trì tin bài mà?" after a task's lead: that
             # part's entries are asked, however well the task's words fit
             return
-        if q.content_tokens:
+        # "còn năm sau thì sao, chỉ tiêu và cơ quan chủ trì có đổi không" after a task: its words are the parts asked
+        # of that task (or its like), not a task citing "chỉ tiêu"
+        parts_only = (
+            bool(turn.context.task_ids)
+            and set(q.content_tokens) <= self._target_words
+            and self.lexicon.has("nothing_new", q.folded)
+        )
+        if q.content_tokens and not parts_only:
             hits = self._task_hits(turn, q.content, plan_ids) or self._each_subject(turn, plan_ids)
             if len(hits) > 1 and q.lead_raw and self._refers_to_one(q):
                 hits = hits[:1]  # "…có nhiệm vụ KH&CN cấp TW…. Nv đó tổng kp bn?": the one the preamble named
@@ -2224,6 +2235,10 @@ class Reader:
                 # "CDĐL năm 2022 làm cho sản phẩm nào? 2023 thì cho sản phẩm nào?" (or only "thế năm 2023?"): no
                 # same task, but the other plan's task of the same kind is what "which" asks for
                 analogs = self._same_kind(ctx_tasks, plan_ids)
+            if analogs and q.has("compare"):
+                # "còn năm sau thì sao, chỉ tiêu và cơ quan chủ trì có đổi không": the task and its like, side by side
+                turn.plans = [*(self.index.plans[p] for p in dict.fromkeys(t.plan_id for t in ctx_tasks)), *turn.plans]
+                analogs = [*ctx_tasks, *analogs]
             turn.tasks, turn.task_how = (analogs, "analog") if analogs else (ctx_tasks, "no_analog")
         if turn.tasks:
             # "còn năm 2022 thì việc hỗ trợ tương tự …": the task talked about (or its analog) is what its words
@@ -3188,6 +3203,32 @@ class Reader:
             shown = [i for i in shown if score[i] >= best - 0.1] if best >= 0.3 else []
         return tuple(shown)
 
+    def _task_behind_target(self, turn: Turn) -> list[TaskRef]:
+        """The task whose count the target first shown is, when a part of a task is asked of it ("cái đó ai làm?"
+        after "tối thiểu 06 sản phẩm OCOP"); none for a plan whose targets stand apart from its tasks."""
+        q = turn.query
+        if turn.context.intent != "targets" or q.task_numbers or q.has("targets") or not q.has(*TASK_FACETS):
+            return []
+        if q.content_tokens and not q.has("refer"):
+            return []
+        for shown in [i for r in turn.context.last if r.items is Items.TARGETS for i in r.filters.ids[:1]]:
+            plan_id, target_id = shown.split(":", 1)
+            plan = self.index.plans.get(plan_id)
+            if plan is None or plan_id not in turn.plan_ids:
+                continue
+            target = next((t for t in plan.targets if t.id == target_id), None)
+            task = next((t for t in plan.tasks if target is not None and t.section == target.section), None)
+            if task is not None:
+                return [TaskRef(plan_id, task.number)]
+        return []
+
+    @staticmethod
+    def _target_said(plan: Plan, target: Target) -> str:
+        """A target's words, with those of the task whose count it is (an annual plan's targets are its tasks'
+        counts, tersely worded: "tối thiểu 06 sản phẩm OCOP" is 3.e's, about protection and traceability)."""
+        task = next((t for t in plan.tasks if t.section == target.section), None)
+        return f"{target.text} {task_text(task)}" if task is not None else target.text
+
     def _target_over_objectives(self, turn: Turn) -> bool:
         """The words name a target well, better than any passage of the plan's objectives."""
         q = turn.query
@@ -3309,8 +3350,9 @@ class Reader:
         for plan in plans:
             chosen = [t for t in plan.targets if not years or t.year in years]
             if query and len(chosen) > 1:
-                ranked = sorted(chosen, key=lambda t: -self.index.coverage(query, self.index.doc_grams(t.text))[0])
-                if self.index.coverage(query, self.index.doc_grams(ranked[0].text))[0] >= 0.3:
+                said = {t.id: self.index.doc_grams(self._target_said(plan, t)) for t in chosen}
+                ranked = sorted(chosen, key=lambda t: -self.index.coverage(query, said[t.id])[0])
+                if self.index.coverage(query, said[ranked[0].id])[0] >= 0.3:
                     chosen = ranked
             ids += [f"{plan.id}:{t.id}" for t in chosen]
         return tuple(ids)
