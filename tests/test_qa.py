@@ -4425,3 +4425,15 @@ def test_classes_and_other_work_of_a_group_listed_whole(assistant: Assistant) ->
     )
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "5 nhiệm vụ") and _has(text, "5.4 — Tuyên truyền SHTT")
+
+
+def test_a_target_asked_after_saying_who_one_is(assistant: Assistant) -> None:
+    """ "Tôi là giảng viên …, nhóm tôi có giải pháp hữu ích … Kế hoạch 160 có mục tiêu hỗ trợ khai thác, thương mại
+    hóa sáng chế … không, bao nhiêu cái?": the target (01 - 02), not the support list a person's words lead to."""
+    question = (
+        "Tôi là giảng viên một trường cao đẳng ở TP Thái Bình, nhóm tôi có giải pháp hữu ích vừa được cấp bằng năm "
+        "2023. Kế hoạch 160 có mục tiêu hỗ trợ khai thác, thương mại hóa sáng chế, giải pháp hữu ích không, "
+        "bao nhiêu cái?"
+    )
+    answered, text, intent = ask(assistant, question)
+    assert answered and intent == "targets" and _has(text, "01 - 02 sáng chế")

@@ -1246,6 +1246,8 @@ class Reader:
             return []
         if q.has("objective") and len(turn.tasks) == 1 and turn.task_how == "content":
             return []  # "… có làm không gian hỗ trợ khởi nghiệp không, mục tiêu là gì?": that task's objective
+        if q.has("objective") and self._target_over_objectives(turn):
+            return []  # "… có mục tiêu hỗ trợ khai thác, thương mại hóa sáng chế không, bao nhiêu cái?": a target
         if q.quarters or q.sources or self.lexicon.has("count", q.folded):
             return []
         product = self._product(q)
