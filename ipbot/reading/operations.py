@@ -110,7 +110,7 @@ _AMOUNT_RE = re.compile(
 # dòng nào")
 _AMOUNT_OF_WHICH_RE = re.compile(
     r"(?P<num>\d[\d.,]*) ?(?P<unit>trieu|ty|ti)(?: dong)?(?: (?:do|nay|ay))?(?: (?:la|thuoc|danh))?"
-    r"(?: (?:kinh phi|so tien|tien))? (?:cua|cho) (?:nhung |cac )?(?:nhiem vu|dong|viec|nv) nao\b"
+    r"(?: (?:kinh phi|so tien|tien))?(?: (?:cua|cho|o))? (?:nhung |cac )?(?:nhiem vu|dong|viec|nv) nao\b"
 )
 _DURATION_RE = re.compile(r"(\d{1,2}) thang")
 _DURATIONS_RE = re.compile(r"\b(\d{1,2}) (?:hoac|va|hay|,) (?=\d{1,2} thang)")
@@ -1368,6 +1368,11 @@ class Operations:
         plain = not (turn.tasks or q.agencies or q.group_numbers or q.quarters)
         totals_last = any(r.items is Items.BUDGET and r.op is Op.LOOKUP for r in turn.context.last)
         two_seen = len(seen) == 2 and seen[0].id != seen[1].id and seen[0].province_id == seen[1].province_id
+        if not two_seen:
+            # (the two plans of one answer: "so sánh tổng kinh phí 2022 và 2023", then "vậy giảm bao nhiêu?")
+            shown = next((r.plans for r in turn.context.last if r.items is Items.BUDGET and len(r.plans) == 2), ())
+            seen = [self.index.plans[p] for p in shown if p in self.index.plans]
+            two_seen = len(seen) == 2 and seen[0].province_id == seen[1].province_id
         if not q.years and plain and totals_last and two_seen and self.lex.has("difference", q.folded):
             # "vậy giảm bao nhiêu tiền?" after one plan's total, then the year before's: the two just talked about
             earlier, later = sorted(seen, key=lambda p: p.year_start)

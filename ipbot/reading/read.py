@@ -1160,7 +1160,8 @@ class Reader:
         """
         q = turn.query
         plain = strip_marks(q.raw).lower()  # commas kept: "nv 3,4" typed on a phone for 3.4
-        loose = [f"{a}.{b}" for a, b in _COMMA_NUMBER_RE.findall(plain)] if not q.task_numbers else []
+        said = [m.groups() for m in _COMMA_NUMBER_RE.finditer(plain)] if not q.task_numbers else []
+        loose = [f"{g[0] or g[2]}.{g[1] or g[3]}" for g in said]
         if not loose and (turn.tasks or not q.task_numbers):
             return None  # no number, or one a plan in question uses
         numbers = loose or q.task_numbers
@@ -4487,7 +4488,9 @@ _EACH_AGENCY_RE = re.compile(
     r"lam gi (?:va|con)\b|\b(?:va|con) (?:so|cuc|hoi|doan|dai|ubnd|chi cuc|lien hiep)\b.*\b(?:lam|gi|nao)\b"
 )
 _COMMA_NUMBER_RE = re.compile(
-    r"\b(?:nhiem vu|viec|muc|dong)\s+(\d{1,2}),(\d{1,2})(?![\d,])(?!\s*(?:trieu|ty|ti|nghin|ngan|dong|%))"
+    r"\b(?:nhiem vu|nv|viec|muc|dong)\s+(\d{1,2}),(\d{1,2})(?![\d,])(?!\s*(?:trieu|ty|ti|nghin|ngan|dong|%))"
+    # "còn 3,6?" after a task: the number alone, the whole message
+    r"|^(?:(?:the |vay |va )?con\s+)?(\d{1,2}),(\d{1,2})\s*(?:thi sao|the nao|nua)?\s*[?!.]*\s*$"
 )  # "nv 3,4" (not "mức 9,2 triệu")
 # "A và B", "A với B", "A vs B": two subjects of one question
 _TOPIC_HEADER_RE = re.compile(r"^\s*(?:về|ve|Về|Ve)\s[^:?]{1,40}:\s*")
