@@ -4437,3 +4437,9 @@ def test_a_target_asked_after_saying_who_one_is(assistant: Assistant) -> None:
     )
     answered, text, intent = ask(assistant, question)
     assert answered and intent == "targets" and _has(text, "01 - 02 sáng chế")
+
+
+def test_the_rows_an_amount_is_asked_of_without_a_preposition(assistant: Assistant) -> None:
+    """ "mức 9,2 triệu là dòng nào": the three rows that print it (every row was listed)."""
+    answered, text, _ = ask(assistant, "mức 9,2 triệu là dòng nào")
+    assert answered and _has(text, "3 nhiệm vụ") and _has(text, "4.1") and _has(text, "5.2") and not _has(text, "3.3")
