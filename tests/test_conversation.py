@@ -1088,3 +1088,12 @@ def test_how_much_less_after_two_years_totals_in_one_answer(assistant: Assistant
     answered = assistant.ask("nv 3.3 nam 2023 kp bn")
     moved = assistant.ask("con 3,6", answered.context)  # a phone's comma: asked back, 3.6 offered, never 3.3 again
     assert not moved.answered and "3.6 — Phát triển nhãn hiệu tập thể" in plain_text(moved)
+
+
+def test_whether_another_year_has_it_said_in_three_words(assistant: Assistant) -> None:
+    """ "nam 2022 co ko" after the 2023 support and its quarter: 2022's like task, whole (it gave its quarter, which
+    2022 does not state, answered false)."""
+    context = assistant.ask("htx minh lam muoi, muon lam nhan hieu tap the thi tinh ho tro gi, hoi ai").context
+    context = assistant.ask("lam quy may", context).context
+    answer = assistant.ask("nam 2022 co ko", context)
+    assert answer.answered and plain_text(answer).startswith("Nhiệm vụ 3.d")
