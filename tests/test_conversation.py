@@ -1097,3 +1097,15 @@ def test_whether_another_year_has_it_said_in_three_words(assistant: Assistant) -
     context = assistant.ask("lam quy may", context).context
     answer = assistant.ask("nam 2022 co ko", context)
     assert answer.answered and plain_text(answer).startswith("Nhiệm vụ 3.d")
+
+
+def test_who_leads_each_of_many_tasks_just_listed(assistant: Assistant) -> None:
+    """ "ai chu tri" after eight tasks were listed: the list again with each lead (more than a few were not answered
+    at all); in Thái Bình, which gives its tasks no lead, the entries of "Tổ chức thực hiện" that say who does them."""
+    context = assistant.ask("nam 2023 quy II co nhung nv nao").context
+    text = plain_text(assistant.ask("ai chu tri", context))
+    assert "5.3 — Tập huấn SHTT cho chủ thể OCOP ở các huyện, thành phố" in text
+    assert "chủ trì: UBND các huyện, thành phố" in text and "chủ trì: Sở Giáo dục và Đào tạo" in text
+    context = assistant.ask("thai binh co bn nv ve thuc thi quyen shtt").context
+    answer = assistant.ask("so nao lo", context)
+    assert answer.answered and "Công an tỉnh, Cục Quản lý thị trường tỉnh, Chi cục Hải quan" in plain_text(answer)

@@ -912,6 +912,9 @@ class Reader:
         again = self._prior_list(turn)
         if again is not None:
             return [again]
+        each = self._part_of_each_listed(turn)  # (after the operations: "cộng kinh phí của chúng" adds them up)
+        if each:
+            return each
         entry = self._their_entry(turn)
         if entry is not None:
             return [entry]
@@ -1484,6 +1487,36 @@ class Reader:
         f = last[0].filters
         kept = Filters(ids=(*had, *more), source=f.source, without_source=f.without_source, year=f.year)
         return last[0].but(filters=kept, explicit=True)
+
+    def _part_of_each_listed(self, turn: Turn) -> list[Request]:
+        """ "ai chủ trì?", "sở nào lo?" after a list of more than a few tasks: the list again, each line with the
+        part asked (a few are answered task by task; more were not answered at all); where the plan gives its tasks
+        no lead, the entries of "Tổ chức thực hiện" that say who does them."""
+        q = turn.query
+        listed = [t for t in turn.context.listed if t.split(":", 1)[0] in turn.plan_ids]
+        if (
+            turn.tasks
+            or q.content_tokens
+            or q.task_numbers
+            or q.has("list")
+            or not _FEW_LISTED < len(listed) <= MAX_EACH
+        ):
+            return []
+        facets = tuple(FIELD_OF_CUE[c] for c in ("lead", "coop", "time", "budget") if q.has(c))
+        if not facets or (turn.explicit and set(turn.plan_ids) != {t.split(":", 1)[0] for t in listed}):
+            return []
+        plans = [p for p in turn.plans if any(t.startswith(f"{p.id}:") for t in listed)]
+        # (after a list or a count of tasks only: "còn cột NS khác thì sao" after a sum asks that column's sum)
+        prior = next((r for r in reversed(turn.context.last) if r.items is Items.TASKS), None)
+        if prior is None or prior.op not in (Op.LIST, Op.COUNT) or q.sources:
+            return []
+        # the list asked before, shown with the part asked (its own selection, which its ids may not carry yet)
+        request = prior.but(op=Op.LIST, show=tuple(dict.fromkeys([*prior.show, *facets])))
+        refs = [TaskRef(*t.split(":", 1)) for t in listed]
+        if Field.LEAD in facets and not any(self._task(r).lead for r in refs):
+            duties = [d for r in refs for d in self._assigned_duty(turn, plans, [r])]
+            return [request, *dict.fromkeys(duties)]
+        return [request]
 
     def _counted_named(self, turn: Turn) -> Request | None:
         """ "Là những tổ chức nào?", "kể tên ra" after a count: the same selection, listed (it was read anew
@@ -4660,6 +4693,8 @@ _THAT_GROUP_RE = re.compile(r"\bnhom (?:do|nay|ay|vua roi|tren)\b")
 """The group just named ("nhóm đó", "nhóm này")."""
 
 _FEW_LISTED = 3
+MAX_EACH = 12
+"""At most this many tasks just listed are listed again with a part asked of each ("ai chủ trì?")."""
 """A list this short is what a bare follow-up ("ai chủ trì?") asks about, task by task."""
 
 _WHICH_AGENCIES_RE = re.compile(
