@@ -4443,3 +4443,14 @@ def test_the_rows_an_amount_is_asked_of_without_a_preposition(assistant: Assista
     """ "mức 9,2 triệu là dòng nào": the three rows that print it (every row was listed)."""
     answered, text, _ = ask(assistant, "mức 9,2 triệu là dòng nào")
     assert answered and _has(text, "3 nhiệm vụ") and _has(text, "4.1") and _has(text, "5.2") and not _has(text, "3.3")
+
+
+def test_tasks_a_preamble_lists_in_brackets_pointed_back_at(assistant: Assistant) -> None:
+    """ "… có 3 lớp giá 9,2 triệu (lớp ở trạm IP Platform, 5.1, 5.2). cộng lại 3 lớp đó hết bn tiền?": the three the
+    preamble names (only the first was added up)."""
+    question = (
+        "bang du toan 2023 cua Ninh Thuan co 3 lop gia 9,2 trieu (lop o tram IP Platform, 5.1, 5.2). "
+        "cong lai 3 lop do het bn tien?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "27,6 triệu đồng") and _has(text, "5.2 (9,2)")

@@ -2517,8 +2517,13 @@ class Reader:
         return [numbered]
 
     def _bracketed_tasks(self, turn: Turn, plan_ids: list[str]) -> list[TaskRef]:
-        """Tasks listed one by one in brackets, each named outright; none unless every item names one."""
-        for glossed, inside in re.findall(r"(\b\d{1,2}\.(?:\d{1,2}|[a-zđ])\s*)?\(([^()]{8,300})\)", turn.query.raw):
+        """Tasks listed one by one in brackets, each named outright; none unless every item names one. In the
+        preamble too, when the question points back at several ("… 3 lớp giá 9,2 triệu (lớp ở trạm IP Platform,
+        5.1, 5.2). cộng lại 3 lớp đó hết bn tiền?")."""
+        q = turn.query
+        pointed = q.lead_raw and (self._several_referred(q) or self.lexicon.has("refer_list", q.folded))
+        said = f"{q.lead_raw} {q.raw}" if pointed else q.raw
+        for glossed, inside in re.findall(r"(\b\d{1,2}\.(?:\d{1,2}|[a-zđ])\s*)?\(([^()]{8,300})\)", said):
             if self.operations.including_re.match(fold(inside).strip()):
                 continue  # "(kể cả lớp tại trạm IP Platform, …)": some of a larger selection, not the selection
             if glossed:
