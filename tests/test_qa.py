@@ -4454,3 +4454,11 @@ def test_tasks_a_preamble_lists_in_brackets_pointed_back_at(assistant: Assistant
     )
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "27,6 triệu đồng") and _has(text, "5.2 (9,2)")
+
+
+def test_a_count_changed_between_years_says_by_how_much(assistant: Assistant) -> None:
+    """ "chỉ tiêu số sp OCOP …: 2022 là bn, 2023 là bn, giảm mấy sp?": the change in the count, in its unit."""
+    answered, text, _ = ask(
+        assistant, "chi tieu so sp OCOP duoc ho tro dang ky bao ho SHTT: 2022 la bn, 2023 la bn, giam may sp?"
+    )
+    assert answered and _has(text, "giảm 1 sản phẩm OCOP") and _has(text, "tối thiểu 06 sản phẩm OCOP (năm 2022)")

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ipbot.describe import agency_list
 from ipbot.plans.db import PlanDB, PlanInfo
 from ipbot.plans.models import Quantity, Task
-from ipbot.text import fold
+from ipbot.text import figure, fold
 
 __all__ = ["changes"]
 
@@ -33,7 +33,9 @@ def changes(db: PlanDB, old: tuple[PlanInfo, Task], new: tuple[PlanInfo, Task], 
         if x.value == y.value:
             lines.append(f"Số lượng: như nhau ({y.text}).")
         else:
-            lines.append(f"Số lượng: đổi từ {x.text} ({was}) sang {y.text} ({now}).")
+            gap = y.value - x.value  # ("giảm mấy sản phẩm": the change in the count, in its own unit)
+            moved = f"{'tăng' if gap > 0 else 'giảm'} {figure(abs(gap))} {y.unit}"
+            lines.append(f"Số lượng: đổi từ {x.text} ({was}) sang {y.text} ({now}), {moved}.")
     return lines
 
 
