@@ -1109,3 +1109,15 @@ def test_who_leads_each_of_many_tasks_just_listed(assistant: Assistant) -> None:
     context = assistant.ask("thai binh co bn nv ve thuc thi quyen shtt").context
     answer = assistant.ask("so nao lo", context)
     assert answer.answered and "Công an tỉnh, Cục Quản lý thị trường tỉnh, Chi cục Hải quan" in plain_text(answer)
+
+
+def test_a_count_with_its_money_and_an_agencys_count_after_a_sum(assistant: Assistant) -> None:
+    """ "còn mấy dòng ghi Quý I thì sao, là dòng nào, năm 2023 được bao nhiêu tiền?": the count, the rows and their
+    money (the money was left out); then "năm 2023 Sở KH&CN chủ trì bao nhiêu nhiệm vụ" counts all it leads, not
+    only the rows just added up."""
+    context = assistant.ask("năm 2023 quý II có mấy dòng").context
+    answer = assistant.ask("còn mấy dòng ghi Quý I thì sao, là dòng nào, năm 2023 được bao nhiêu tiền?", context)
+    text = plain_text(answer)
+    assert "1.1 (40) + 3.3 (300)" in text and "340 triệu đồng" in text
+    count = assistant.ask("năm 2023 Sở KH&CN chủ trì bao nhiêu nhiệm vụ", answer.context)
+    assert "9 nhiệm vụ do Sở Khoa học và Công nghệ chủ trì" in plain_text(count)

@@ -1179,7 +1179,9 @@ class Operations:
         # ("Tổng kinh phí các nhiệm vụ Sở NN&PTNT chủ trì" after Sở GD&ĐT's: another agency's rows, not those)
         other_agency = q.agencies and any(r.filters.agency not in (None, *q.agencies) for r in turn.context.last)
         # ("có bao nhiêu nhiệm vụ ghi đúng Quý II" after one task was shown: the quarter chooses, not that task)
-        own_selection = bool(q.quarters or q.group_numbers) and not q.has("refer")
+        # ("năm 2023 Sở KH&CN chủ trì bao nhiêu nhiệm vụ" after the rows of Quý I were added up: its own, all of them)
+        pointing = q.has("refer") or self.lex.has("refer_list", q.folded)
+        own_selection = bool(q.quarters or q.group_numbers or q.agencies) and not pointing
         if turn.task_how == "context" and turn.tasks and not other_column and not other_agency and not own_selection:
             # the tasks discussed, or those the last list named ("còn cột NS sự nghiệp thì sao, cộng các dòng"
             # is another column: its own rows)
@@ -1419,7 +1421,17 @@ class Operations:
             if len(plans) > 1 and together and len(parts) == 1 and not filters.groups:
                 # "gộp cả hai kế hoạch, tổng cộng bao nhiêu nhiệm vụ về …": each plan's, then both together
                 return [turn.request(Items.TASKS, op=Op.COUNT, plans=plans, filters=filters)]
-            return [self._per_plan(turn, Items.TASKS, Op.COUNT, plan, part) for part in parts for plan in plans]
+            counted = [self._per_plan(turn, Items.TASKS, Op.COUNT, plan, part) for part in parts for plan in plans]
+            if q.has("budget") and self.lex.has("how_much", f) and len(parts) == 1:
+                # "mấy dòng ghi Quý I, là dòng nào, năm 2023 được bao nhiêu tiền?": the count, then their money
+                year_said = re.search(r"\b(?:phan bo|bo tri)\b|\bnam \d{4} (?:duoc|dc|co)\b", f)
+                measure = self.measure_asked(turn) or (Measure.ALLOCATION if year_said else Measure.TOTAL)
+                rows = filters.model_copy(update={"status": tuple(x for x in filters.status if x != "recurring")})
+                tabled = [p for p in plans if p.has_rows]
+                counted += [
+                    turn.request(Items.TASKS, op=Op.SUM, plans=[p], measure=measure, filters=rows) for p in tabled
+                ]
+            return counted
         if items is Items.AGENCIES:
             duty = bool(re.search(r"to chuc thuc hien|giao viec|phan cong|neu ten|\bphan iv\b|\bmuc v\b", f))
             role = Role.DUTY if duty else r.filters.role
