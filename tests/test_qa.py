@@ -4462,3 +4462,16 @@ def test_a_count_changed_between_years_says_by_how_much(assistant: Assistant) ->
         assistant, "chi tieu so sp OCOP duoc ho tro dang ky bao ho SHTT: 2022 la bn, 2023 la bn, giam may sp?"
     )
     assert answered and _has(text, "giảm 1 sản phẩm OCOP") and _has(text, "tối thiểu 06 sản phẩm OCOP (năm 2022)")
+
+
+def test_the_quarter_of_several_tasks_in_a_plan_that_states_none(assistant: Assistant) -> None:
+    """ "năm 2022 các lớp tập huấn tổ chức quý mấy?": the 2022 plan gives no task a time; it says so, answered false
+    (the classes were listed without it, answered)."""
+    for question in (
+        "năm 2022 các lớp tập huấn tổ chức quý mấy?",
+        "ok giờ chuyển qua năm 2022, mấy lớp tập huấn năm đó tổ chức quý mấy?",
+    ):
+        answered, text, _ = ask(assistant, question)
+        assert not answered and _has(text, "không chia nhiệm vụ theo quý"), question
+    answered, text, _ = ask(assistant, "năm 2023 các lớp tập huấn tổ chức quý mấy?")
+    assert answered and _has(text, "Quý II")

@@ -900,6 +900,9 @@ class Reader:
         )  # "quyết định 2367 hai kế hoạch ghi khác nhau thế nào": the document, not the plans
         if cited:
             return cited
+        untimed = self._quarters_not_stated(turn)
+        if untimed is not None:
+            return [untimed]
         over_data = self.operations.read(turn)
         alone = self._one_task_selected(turn, over_data) if over_data else None
         if alone is not None:
@@ -1517,6 +1520,18 @@ class Reader:
             duties = [d for r in refs for d in self._assigned_duty(turn, plans, [r])]
             return [request, *dict.fromkeys(duties)]
         return [request]
+
+    def _quarters_not_stated(self, turn: Turn) -> Request | None:
+        """ "năm 2022 các lớp tập huấn tổ chức quý mấy?" of a plan that gives no task a time: that it gives none
+        (the classes were listed without it, answered; or their count was given as if it were asked)."""
+        q = turn.query
+        if not (q.has("time") and re.search(r"\bquy (?:may|nao)\b", q.folded)) or q.task_numbers:
+            return None
+        if not turn.plans or any(t.timeline for p in turn.plans for t in p.tasks):
+            return None
+        if len(turn.tasks) == 1 or turn.task_how in ("number", "context", "analog", "no_analog"):
+            return None  # one task's time, or the tasks talked about: their answer says the plan states none
+        return turn.request(Items.TASKS, op=Op.LIST, filters=Filters(quarters=(1, 2, 3, 4)))
 
     def _counted_named(self, turn: Turn) -> Request | None:
         """ "Là những tổ chức nào?", "kể tên ra" after a count: the same selection, listed (it was read anew
