@@ -1121,3 +1121,12 @@ def test_a_count_with_its_money_and_an_agencys_count_after_a_sum(assistant: Assi
     assert "1.1 (40) + 3.3 (300)" in text and "340 triệu đồng" in text
     count = assistant.ask("năm 2023 Sở KH&CN chủ trì bao nhiêu nhiệm vụ", answer.context)
     assert "9 nhiệm vụ do Sở Khoa học và Công nghệ chủ trì" in plain_text(count)
+
+
+def test_between_the_two_years_talked_about(assistant: Assistant) -> None:
+    """ "nhiệm vụ chỉ dẫn địa lý giữa hai năm có đổi sản phẩm không?" after 2022, then 2023: each year's task (only
+    2023's was shown)."""
+    context = assistant.ask("nam 2022 nhiem vu chi dan dia ly la gi").context
+    context = assistant.ask("con 2023 thi sao", context).context
+    text = plain_text(assistant.ask("nhiệm vụ chỉ dẫn địa lý giữa hai năm có đổi sản phẩm không?", context))
+    assert "Chỉ dẫn địa lý Nha đam Ninh Thuận" in text and "Chỉ dẫn địa lý Thịt cừu Ninh Thuận" in text

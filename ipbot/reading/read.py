@@ -1724,6 +1724,18 @@ class Reader:
             return None
         return plan.province_id
 
+    def _both_years_talked_about(self, q: Query, context: Context) -> list[Plan]:
+        """ "giữa hai năm", "cả 2 kế hoạch" with no year named: the two plans of one province the conversation has
+        been about, in their order (none when it has not been about two)."""
+        if q.years or q.plan_numbers or not _BOTH_PLANS_RE.search(q.folded):
+            return []
+        seen = [self.index.plans[p] for p in dict.fromkeys(reversed(context.plans_seen)) if p in self.index.plans][:2]
+        if len(seen) != 2 or seen[0].province_id != seen[1].province_id:
+            return []
+        if q.provinces and seen[0].province_id not in q.provinces:
+            return []
+        return sorted(seen, key=lambda p: p.year_start)
+
     def _resolve_plans(self, q: Query, context: Context) -> tuple[list[Plan], bool, Request | None]:
         """(plans, explicit, a request saying what is missing): explicit selectors, then context, then all."""
         every = list(self.index.plans.values())
@@ -1732,6 +1744,9 @@ class Reader:
             return [], True, nothing
         cands = every
         explicit = False
+        both = self._both_years_talked_about(q, context)
+        if both:
+            return both, True, None  # "nhiệm vụ CDĐL giữa hai năm có đổi sản phẩm không?"
         if q.provinces:
             cands = [p for p in cands if p.province_id in q.provinces]
             explicit = True
@@ -4663,6 +4678,8 @@ def _carried(context: Context, requests: list[Request]) -> Context:
     )
 
 
+_BOTH_PLANS_RE = re.compile(r"\b(?:giua|ca|trong|o) (?:hai|2) (?:nam|ke hoach|kh)\b")
+""""giữa hai năm", "cả 2 kế hoạch": the two plans the conversation has been about."""
 _BARE_AGENCY_RE = re.compile(r"\b(?:giao|yeu cau|de nghi) (?:so|hoi|cuc)\b")
 """An agency named by its kind alone ("giao sở triển khai …"): the one the message named before."""
 _BARE_YEAR_RE = re.compile(r"(?<![/.\-\d])((?:19|20)\d\d)(?![\d/])")
