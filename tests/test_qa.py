@@ -4475,3 +4475,9 @@ def test_the_quarter_of_several_tasks_in_a_plan_that_states_none(assistant: Assi
         assert not answered and _has(text, "không chia nhiệm vụ theo quý"), question
     answered, text, _ = ask(assistant, "năm 2023 các lớp tập huấn tổ chức quý mấy?")
     assert answered and _has(text, "Quý II")
+
+
+def test_an_amount_of_support_asked_of_a_plan_that_states_none(assistant: Assistant) -> None:
+    """ "thai binh ho tro bn tien": the plan states no amount (answered false), not a duty whose words say "hỗ trợ"."""
+    answered, text, _ = ask(assistant, "thai binh ho tro bn tien")
+    assert not answered and _has(text, "không nêu số tiền cụ thể")

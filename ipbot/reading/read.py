@@ -3681,8 +3681,9 @@ class Reader:
             return None
         if q.has("statistics") or self._unexplained(turn):
             return None
-        if q.content_tokens:
-            # "dự toán chi tiết gửi sở nào thẩm định?" is answered by a duty, not by the totals
+        if q.content_tokens and not self.lexicon.has("how_much", q.folded):
+            # "dự toán chi tiết gửi sở nào thẩm định?" is answered by a duty, not by the totals ("tỉnh hỗ trợ bn tiền"
+            # asks an amount, whatever duty says "hỗ trợ")
             good = self._good(
                 turn,
                 self.index.rank_passages(q.content, turn.plan_ids, ["responsibility", "reporting"]),
