@@ -4481,3 +4481,13 @@ def test_an_amount_of_support_asked_of_a_plan_that_states_none(assistant: Assist
     """ "thai binh ho tro bn tien": the plan states no amount (answered false), not a duty whose words say "hỗ trợ"."""
     answered, text, _ = ask(assistant, "thai binh ho tro bn tien")
     assert not answered and _has(text, "không nêu số tiền cụ thể")
+
+
+def test_the_press_a_plan_gives_work_and_in_what_part(assistant: Assistant) -> None:
+    """ "Kế hoạch Thái Bình giao đài, báo nào, họ chủ trì hay phối hợp?": the radio-television and the newspaper, and
+    their entry, which says they cooperate (nothing was found); "năm 2022 giao cho báo nào đưa tin" too."""
+    answered, text, _ = ask(assistant, "Kế hoạch Thái Bình giao đài, báo nào, họ chủ trì hay phối hợp?")
+    assert answered and _has(text, "Đài Phát thanh và Truyền hình Thái Bình") and _has(text, "Báo Thái Bình")
+    assert _has(text, "Phối hợp với Sở Khoa học và Công nghệ")
+    answered, text, _ = ask(assistant, "năm 2022 giao cho báo nào đưa tin")
+    assert answered and _has(text, "Báo Ninh Thuận")

@@ -1893,21 +1893,35 @@ class Operations:
         # "lực lượng thực thi gồm những cơ quan nào": who the kind's members are (not "những hội nào phối hợp
         # tuyên truyền", a duty of some of them)
         members = kind is not None and re.search(r"\b(?:gom|bao gom|la nhung|liet ke|ke ten)\b", f) is not None
-        if asks_agencies and (filters.exclude_role or re.search(assigned, f) or shared or members):
+        # "Thái Bình giao đài, báo nào": the part each of the kind asked is given
+        given = kind is not None and re.search(r"\bgiao\b", f) is not None
+        if asks_agencies and (filters.exclude_role or re.search(assigned, f) or shared or members or given):
             # ("phối hợp nhưng không chủ trì nhiệm vụ nào": the cooperating ones, the leads left out)
             held = filters.role if filters.role not in (Role.ANY, filters.exclude_role) else Role.LEAD
             # (a kind asked with no role said: the part each of them is given, "Tổ chức thực hiện")
             by_kind = members and not _ROLE_RE.search(f)
-            role = Role.DUTY if shared or by_kind or re.search(rf"{assigned}|\bmuc v\b", f) else held
+            role = Role.DUTY if shared or by_kind or given or re.search(rf"{assigned}|\bmuc v\b", f) else held
             # "mục 9 phần tổ chức thực hiện gồm những cơ quan nào": that entry's agencies
             entries = self.duty_entries(turn) if role is Role.DUTY else ()
-            return [
+            found = [
                 turn.request(
                     Items.AGENCIES,
                     op=Op.LIST,
                     filters=Filters(role=role, exclude_role=filters.exclude_role, agency_kind=kind, ids=entries),
                 )
             ]
+            if given and _ROLE_RE.search(f) and not entries:
+                # "giao đài, báo nào, họ chủ trì hay phối hợp?": what their entries give them, which says it
+                kinds = {a.slug: a.kind for a in self.index.knowledge.agencies.values()}
+                theirs = tuple(
+                    f"{p.id}:{r.section}"
+                    for p in turn.plans
+                    for r in p.responsibilities
+                    if any(kinds.get(s) == kind for s in r.agencies)
+                )
+                if theirs:
+                    found.append(turn.request(Items.DUTIES, filters=Filters(role=Role.DUTY, ids=theirs)))
+            return found
         every_agency = self.lex.has("every_agency_in_role", f) and not self.lex.has("which_tasks", f)
         # (not "những cơ quan nào được giao chủ trì ít nhất một nhiệm vụ": the role given is the one asked)
         if asks_agencies and re.search(r"\bduoc giao\b", f) and not self._lists_tasks(f) and not every_agency:
