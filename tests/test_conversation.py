@@ -1130,3 +1130,11 @@ def test_between_the_two_years_talked_about(assistant: Assistant) -> None:
     context = assistant.ask("con 2023 thi sao", context).context
     text = plain_text(assistant.ask("nhiệm vụ chỉ dẫn địa lý giữa hai năm có đổi sản phẩm không?", context))
     assert "Chỉ dẫn địa lý Nha đam Ninh Thuận" in text and "Chỉ dẫn địa lý Thịt cừu Ninh Thuận" in text
+
+
+def test_that_group_in_the_year_asked_next(assistant: Assistant) -> None:
+    """ "chuyển qua 2023 thì nhóm đó trong bảng dự toán có mấy dòng" after group 3 of 2022: 2023's group 3 (every row
+    of the table was counted)."""
+    context = assistant.ask("nam 2022 nhom 3 co may nv").context
+    answer = assistant.ask("ok, chuyen qua 2023 thi nhom do trong bang du toan co may dong?", context)
+    assert plain_text(answer).splitlines()[1].startswith("5 nhiệm vụ thuộc nhóm 3")

@@ -673,6 +673,10 @@ class Reader:
     def _routed(self, q: Query, context: Context) -> list[Request]:
         """The requests a question makes, and a word on each province named that has no plan
         ("so sánh Ninh Thuận với Bình Thuận": Ninh Thuận's answer, and no plan of Bình Thuận)."""
+        if not q.group_numbers and _THAT_GROUP_RE.search(q.folded):
+            # "chuyển qua 2023 thì nhóm đó có mấy dòng" after group 3 of 2022: group 3, in the plan now asked
+            said = [g.split(":", 1)[1] for r in context.last for g in r.filters.groups if ":" in g]
+            q.group_numbers = list(dict.fromkeys(n.rsplit(".", 1)[-1] for n in said))
         with self.index.weighing():  # over the plans in force and the provinces asked about, once known
             found = self._route(q, context)
         if q.excluded_numbers:  # "… trừ 3.4 và 3.6": left out of whatever the question selects
