@@ -1138,3 +1138,8 @@ def test_that_group_in_the_year_asked_next(assistant: Assistant) -> None:
     context = assistant.ask("nam 2022 nhom 3 co may nv").context
     answer = assistant.ask("ok, chuyen qua 2023 thi nhom do trong bang du toan co may dong?", context)
     assert plain_text(answer).splitlines()[1].startswith("5 nhiệm vụ thuộc nhóm 3")
+    # (a question between about the group's tasks: still that group)
+    context = assistant.ask("la nhung cai nao", context).context
+    context = assistant.ask("tong tien may cai do", context).context
+    answer = assistant.ask("ok, chuyen qua 2023 thi nhom do trong bang du toan co may dong?", context)
+    assert plain_text(answer).splitlines()[1].startswith("5 nhiệm vụ thuộc nhóm 3")

@@ -676,6 +676,9 @@ class Reader:
         if not q.group_numbers and _THAT_GROUP_RE.search(q.folded):
             # "chuyển qua 2023 thì nhóm đó có mấy dòng" after group 3 of 2022: group 3, in the plan now asked
             said = [g.split(":", 1)[1] for r in context.last for g in r.filters.groups if ":" in g]
+            # (or the one group of the tasks just listed or talked about: "tổng tiền mấy cái đó" came in between)
+            talked = [self.index.tasks[t].group for t in (*context.listed, *context.task_ids) if t in self.index.tasks]
+            said = said or (talked[:1] if len(set(talked)) == 1 else [])
             q.group_numbers = list(dict.fromkeys(n.rsplit(".", 1)[-1] for n in said))
         with self.index.weighing():  # over the plans in force and the provinces asked about, once known
             found = self._route(q, context)
