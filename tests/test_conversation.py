@@ -1143,3 +1143,18 @@ def test_that_group_in_the_year_asked_next(assistant: Assistant) -> None:
     context = assistant.ask("tong tien may cai do", context).context
     answer = assistant.ask("ok, chuyen qua 2023 thi nhom do trong bang du toan co may dong?", context)
     assert plain_text(answer).splitlines()[1].startswith("5 nhiệm vụ thuộc nhóm 3")
+
+
+def test_back_to_a_plan_and_the_task_talked_about_there(assistant: Assistant) -> None:
+    """ "quay lai Ninh Thuan, lop hoc sinh do to chuc quy may, tien lay tu cot nguon nao" after Ninh Thuận's class for
+    pupils, then Thái Bình's schooling task: that class (Ninh Thuận had "no like" Thái Bình's task; "lấy" diluted the
+    words that name it)."""
+    context = assistant.ask("Năm 2023 Ninh Thuận có mở lớp SHTT cho học sinh, sinh viên không? Sở nào chủ trì?").context
+    context = assistant.ask(
+        "Thái Bình có đặt số lớp hay kinh phí cho việc đào tạo SHTT trong trường học không?", context
+    )
+    answer = assistant.ask(
+        "quay lai Ninh Thuan, lop hoc sinh do to chuc quy may, tien lay tu cot nguon nao", context.context
+    )
+    text = plain_text(answer)
+    assert text.startswith("Nhiệm vụ 5.5") and "Quý II" in text and "NS khác của tỉnh" in text

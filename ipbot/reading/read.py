@@ -2205,6 +2205,11 @@ class Reader:
                 hits = both if len(both) > 1 else hits
             refers = turn.context.task_ids and q.has("refer")
             talked = set(turn.context.task_ids) | set(turn.context.listed)
+            earlier = [h for h in hits if h.id in turn.context.tasks_seen]
+            if earlier and q.has("refer") and not any(h.id in talked for h in hits):
+                # "quay lại Ninh Thuận, lớp học sinh đó …": the one talked about before another plan came between
+                turn.tasks, turn.task_how = earlier[:1], "context"
+                return
             if hits and q.has("refer") and not any(h.id in talked for h in hits):
                 moved = self._referred_in_other_plan(turn, talked, plan_ids)
                 if moved:
