@@ -179,7 +179,7 @@ ANSWERED = [
         "plan_budget_sum",
     ),
     # the two plans compared as a whole; a year without a plan is said, not replaced by the year beside it
-    ("so sánh KH 2022 và 2023 của Ninh Thuận", ["8 nhiệm vụ có ở cả hai năm", "giảm 1.707,4"], "tasks_compare"),
+    ("so sánh KH 2022 và 2023 của Ninh Thuận", ["7 nhiệm vụ có ở cả hai năm", "giảm 1.707,4"], "tasks_compare"),
     (
         "Trong tổng dự toán SHTT năm 2023 của Ninh Thuận, phần đề nghị Trung ương hỗ trợ chiếm bao nhiêu phần trăm?",
         ["52,18%"],
@@ -268,7 +268,7 @@ ANSWERED = [
     ("nv 3.6 năm 2023 gấp mấy lần nv 3.4 về tổng kinh phí", ["1.800 gấp 3,6 lần 500"], "tasks_difference"),
     ("nhiệm vụ 3.1 có chiếm quá nửa tổng phân bổ năm 2023 không", ["57,4%"], "plan_budget_share"),
     ("cộng tổng kinh phí các dòng tập huấn, bồi dưỡng năm 2023", ["527,6"], "tasks_sum"),
-    ("kế hoạch 2023 của Ninh Thuận có gì mới", ["8 nhiệm vụ có ở cả hai năm", "Mới năm 2023"], "tasks_compare"),
+    ("kế hoạch 2023 của Ninh Thuận có gì mới", ["7 nhiệm vụ có ở cả hai năm", "Mới năm 2023"], "tasks_compare"),
     (
         "các nhiệm vụ Sở KHCN chủ trì năm 2022 phối hợp với những tổ chức nào",
         ["Liên hiệp các Hội Khoa học và Kỹ thuật"],
@@ -3979,7 +3979,7 @@ def test_the_longest_and_shortest_tasks_by_the_months_they_state(
 def test_new_tasks_against_the_year_before_are_the_two_plans_compared(assistant: Assistant, question: str) -> None:
     """ "mới" here is what 2023 adds (a comparison), not tasks whose words say "mới" ("giống cây trồng mới")."""
     answered, text, _ = ask(assistant, question)
-    assert answered and _has(text, "7 nhiệm vụ mới")
+    assert answered and _has(text, "8 nhiệm vụ mới")
 
 
 def test_who_collects_the_reports_where_no_regime_is_set(assistant: Assistant) -> None:
@@ -4491,3 +4491,12 @@ def test_the_press_a_plan_gives_work_and_in_what_part(assistant: Assistant) -> N
     assert _has(text, "Phối hợp với Sở Khoa học và Công nghệ")
     answered, text, _ = ask(assistant, "năm 2022 giao cho báo nào đưa tin")
     assert answered and _has(text, "Báo Ninh Thuận")
+
+
+def test_the_tasks_both_years_have_said_first_and_paired_by_subject(assistant: Assistant) -> None:
+    """ "kh 2022 và 2023 nv nào giống nhau": the tasks kept, first; 2022's patent task and 2023's plant variety task
+    are worded alike ("Hỗ trợ đăng ký … theo chỉ tiêu Nghị quyết 14") but filed under different topics: no pair."""
+    answered, text, _ = ask(assistant, "kh 2022 va 2023 nv nao giong nhau")
+    assert answered and text.index("có ở cả hai năm:") < text.index("có năm 2022, không còn năm 2023:")
+    assert _has(text, "3.e (2022) ↔ 3.4 (2023)")
+    assert not _has(text, "2.c (2022) ↔ 2 (2023)")

@@ -102,6 +102,8 @@ TYPO_CUTOFF = 84
 """Least rapidfuzz ratio for an unknown word to be read as a plan word with a typo."""
 
 RARE_PAIR_DOCS = 8
+TOPICS_APART = 0.5
+"""What two tasks' likeness counts for when both are filed under topics and share none."""
 """A word pair found in at most this many passages is a specific phrase ("hội chợ"), not scaffolding."""
 
 RARE_PAIR_SHARE = 1 / 16
@@ -242,6 +244,12 @@ def _expand_words(words: list[str]) -> list[tuple[str | None, str]]:
     return [(w, t.lstrip("0") or "0" if t.isdigit() else t) for w, t in out]
 
 
+def _topics_apart(a: Task, b: Task) -> float:
+    """How much two tasks' likeness counts when both are filed under topics and share none ("Hỗ trợ đăng ký …
+    theo chỉ tiêu Nghị quyết 14" of a patent and of a plant variety: worded alike, about different things)."""
+    return TOPICS_APART if a.topics and b.topics and not set(a.topics) & set(b.topics) else 1.0
+
+
 def task_text(task: Task, group_title: str = "") -> str:
     """Everything a task is found by, fields kept apart so word pairs never bridge two of them.
 
@@ -335,7 +343,9 @@ def derived_tables(catalogue: Catalogue) -> dict[str, list[dict[str, object]]]:
             if q.id == p.id or q.province_id != p.province_id:
                 continue
             for t in p.tasks:
-                scored = [(likeness(f"{p.id}:{t.number}", f"{q.id}:{u.number}"), u) for u in q.tasks]
+                scored = [
+                    (likeness(f"{p.id}:{t.number}", f"{q.id}:{u.number}") * _topics_apart(t, u), u) for u in q.tasks
+                ]
                 best, other = max(scored, key=lambda s: s[0], default=(0.0, None))
                 if other is not None:
                     analogs.append(
@@ -946,7 +956,8 @@ class Index:
     def similarity(self, a: TaskRef, b: TaskRef) -> float:
         """How alike two tasks are, both ways (geometric mean of the two coverages), 0..1."""
         ga, gb = self._task_main[a.id], self._task_main[b.id]
-        return math.sqrt(self.coverage(ga, gb)[0] * self.coverage(gb, ga)[0])
+        apart = _topics_apart(self.tasks[a.id], self.tasks[b.id])
+        return math.sqrt(self.coverage(ga, gb)[0] * self.coverage(gb, ga)[0]) * apart
 
     def evidence(self, matched: frozenset[str]) -> float:
         return math.fsum(self.weight(g) for g in matched)

@@ -2082,6 +2082,8 @@ class Operations:
             for plan in two:
                 if not any(g.startswith(f"{plan.id}:") for g in groups):
                     filters = filters.model_copy(update={"groups": (*filters.groups, *self._groups_in(turn, plan))})
+        # "nv nào giống nhau", "có ở cả hai năm": the tasks kept, said first
+        kept = re.search(r"\b(?:giong nhau|trung nhau|deu co|ca hai (?:nam|ke hoach|kh))\b", q.folded)
         return [
             Request(
                 items=Items.TASKS,
@@ -2089,6 +2091,7 @@ class Operations:
                 plans=(two[0].id, two[1].id),
                 explicit=True,
                 filters=filters,
+                show=(Field.CONTINUES,) if kept else (),
             )
         ]
 

@@ -901,7 +901,7 @@ class Reader:
             return [added]
         named = self._counted_named(turn)
         if named is not None:
-            return [named]
+            return named
         cited = self._citation(
             turn
         )  # "quyết định 2367 hai kế hoạch ghi khác nhau thế nào": the document, not the plans
@@ -1540,16 +1540,16 @@ class Reader:
             return None  # one task's time, or the tasks talked about: their answer says the plan states none
         return turn.request(Items.TASKS, op=Op.LIST, filters=Filters(quarters=(1, 2, 3, 4)))
 
-    def _counted_named(self, turn: Turn) -> Request | None:
+    def _counted_named(self, turn: Turn) -> list[Request] | None:
         """ "Là những tổ chức nào?", "kể tên ra" after a count: the same selection, listed (it was read anew
         as a plan's every task, or as the words "tổ chức" of "Tổ chức thực hiện")."""
         q = turn.query
         if not self.lexicon.has("name_the_counted", q.folded) or q.agencies or q.quarters or q.task_numbers:
             return None
         counted = [r for r in turn.context.last if r.op is Op.COUNT]
-        if len(counted) != 1 or (turn.explicit and set(turn.plan_ids) != set(counted[0].plans)):
+        if not counted or (turn.explicit and set(turn.plan_ids) != {p for r in counted for p in r.plans}):
             return None
-        return counted[0].but(op=Op.LIST)
+        return [r.but(op=Op.LIST) for r in counted]  # ("chủ trì mấy nv, phối hợp mấy nv" then "kể ra": both)
 
     def _lead_just_named(self, context: Context) -> list[str]:
         """The one lead agency the last answer gave for the one task it was about ("còn năm 2022 việc tương tự do
