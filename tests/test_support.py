@@ -309,3 +309,11 @@ def test_a_producer_asking_for_a_task_for_their_own_product(assistant: Assistant
     )
     text = plain_text(answer)
     assert answer.answered and "không nêu riêng «muối»" in text and "Thịt cừu" in text
+
+
+def test_whether_it_costs_a_fee_is_out_of_the_plans_scope(assistant: Assistant) -> None:
+    """ "co mat phi ko" after the support for a mark: fees are no part of the plans; said so, with whom to ask
+    (it suggested an unrelated task)."""
+    context = assistant.ask("nha e trong nho o ninh phuoc, muon dang ky nhan hieu cho nho thi lien he ai a").context
+    answer = assistant.ask("co mat phi ko", context)
+    assert not answer.answered and "ngoài phạm vi" in plain_text(answer)
