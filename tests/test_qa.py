@@ -4500,3 +4500,9 @@ def test_the_tasks_both_years_have_said_first_and_paired_by_subject(assistant: A
     assert answered and text.index("có ở cả hai năm:") < text.index("có năm 2022, không còn năm 2023:")
     assert _has(text, "3.e (2022) ↔ 3.4 (2023)")
     assert not _has(text, "2.c (2022) ↔ 2 (2023)")
+
+
+def test_the_tasks_two_agencies_both_take_part_in(assistant: Assistant) -> None:
+    """ "nhiệm vụ nào 2023 mà UBND huyện và Sở KH&CN cùng tham gia": those naming both (5.3), not either (12)."""
+    answered, text, _ = ask(assistant, "co nhiem vu nao 2023 ma UBND huyen va so kh&cn cung tham gia")
+    assert answered and _has(text, "5.3") and not _has(text, "3.1") and not _has(text, "12 nhiệm vụ")

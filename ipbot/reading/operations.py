@@ -73,7 +73,9 @@ _JOINT_RE = re.compile(r"\s*(?:,|va|hoac|hay|voi)?\s*")
 """What stands between agencies named together: nothing, a comma, "và", "hoặc"."""
 _SET_APART_RE = re.compile(r"\bben nao\b|\bso voi\b|\bhon\b|\bkhac nhau\b|\bmoi ben\b")
 """Agencies set against each other, not taken together."""
-_SHARED_RE = re.compile(r"\b(?:cung|chung|dong) (?:chu tri|phoi hop)\b|\bca hai\b")
+_SHARED_RE = re.compile(
+    r"\b(?:cung|chung|dong) (?:chu tri|phoi hop)\b|\bca hai\b|\b(?:cung|deu) (?:tham gia|co ten|co mat|lam)\b"
+)
 """Tasks two agencies share, not the tasks of either."""
 _ROLE_AFTER_RE = re.compile(r" (?:cung |la |se )?(" + _ROLE_RE.pattern + r")\b")
 _PARTNER_APART_RE = re.compile(r"\b(?:may|bao nhieu|bn|nao|gi|con|so voi|hay|hoac|moi|phan|ben)\b|[?;]")
@@ -781,6 +783,8 @@ class Operations:
                 if "chu tri" in shared.group(0)
                 else Role.COOPERATING
                 if "phoi hop" in shared.group(0)
+                else Role.ANY  # "UBND huyện và Sở KH&CN cùng tham gia": both named in it, whatever the role
+                if re.search(r"\b(?:tham gia|co ten|co mat|lam)\b", shared.group(0))
                 else None
             )
             if role is not None:
