@@ -1158,3 +1158,11 @@ def test_back_to_a_plan_and_the_task_talked_about_there(assistant: Assistant) ->
     )
     text = plain_text(answer)
     assert text.startswith("Nhiệm vụ 5.5") and "Quý II" in text and "NS khác của tỉnh" in text
+
+
+def test_whether_a_columns_rows_match_the_plans_figure(assistant: Assistant) -> None:
+    """ "khớp với con số ở mục III ko" after the rows of a funding column: no, by how much, first (nothing found)."""
+    context = assistant.ask("nam 2023 tong phan bo tu ns su nghiep khoa hoc la bn").context
+    answer = assistant.ask("khop voi con so o muc III ko", context)
+    assert plain_text(answer).splitlines()[1].startswith("Không khớp: các dòng cộng lại 1.017,6 triệu đồng")
+    assert "lệch 45 triệu đồng" in plain_text(answer)

@@ -249,6 +249,13 @@ def source_tasks(db: PlanDB, request: Request) -> Answer:
                 lines.append(f"Cộng các dòng: {money(total)}.")
             elif source.amount != total:  # the stated figure stands; the difference is the document's
                 lines.append(phrases.ROWS_DISAGREE.format(rows=money(total), stated=money(source.amount)))
+                if Field.GAP in request.show:  # "khớp với con số ở mục III không?": no, by how much, first
+                    gap = money(abs(source.amount - total))
+                    lines.insert(
+                        0, f"Không khớp: các dòng cộng lại {money(total)}, lệch {gap} so với mục {plan.budget_section}."
+                    )
+            elif Field.GAP in request.show:
+                lines.insert(0, f"Khớp: các dòng cộng lại đúng {money(total)} như mục {plan.budget_section}.")
         sections.append(Section(lines, f"{source.label} — {plan.short_title}", _table_source(plan)))
     if not sections:
         return _no_table(request, plans_of(db, request))

@@ -233,6 +233,12 @@ class Operations:
         if summed is not None and self.lex.has("gap_asked", f):
             # "vậy lệch nhau bn?" after rows were added up: their sum against the document's own figure
             return [summed.but(show=tuple(dict.fromkeys((*summed.show, Field.GAP))))]
+        column = next((x for x in turn.context.last if x.items is Items.SOURCES and x.filters.source), None)
+        bare = not (turn.query.task_numbers or turn.query.agencies or turn.query.quarters or turn.query.years)
+        if column is not None and bare and (self.lex.has("gap_asked", f) or _MATCHES_RE.search(f)):
+            # "khớp với con số ở mục III không?" after a column's rows: that answer sets their sum against the
+            # plan's own figure for the source, said first
+            return [column.but(show=tuple(dict.fromkeys((*column.show, Field.GAP))))]
         if "share" in has and self.lex.has("change_in_percent", f):
             # "tức giảm khoảng bao nhiêu phần trăm?" after a difference: that difference, whose answer gives the share
             difference = next((x for x in reversed(turn.context.last) if x.op is Op.DIFFERENCE), None)
