@@ -1166,3 +1166,13 @@ def test_whether_a_columns_rows_match_the_plans_figure(assistant: Assistant) -> 
     answer = assistant.ask("khop voi con so o muc III ko", context)
     assert plain_text(answer).splitlines()[1].startswith("Không khớp: các dòng cộng lại 1.017,6 triệu đồng")
     assert "lệch 45 triệu đồng" in plain_text(answer)
+
+
+def test_the_other_role_of_the_agency_just_asked_about(assistant: Assistant) -> None:
+    """ "còn phối hợp những nv nào" after the tasks an agency leads: the tasks it cooperates on (duties of other
+    agencies were quoted); "3.6 và 3.3 cái nào nhiều tiền hơn" sets the two side by side."""
+    context = assistant.ask("minh la can bo so nn&ptnt ninh thuan, nam 2023 so minh chu tri nv nao").context
+    text = plain_text(assistant.ask("con phoi hop nhung nv nao", context))
+    assert "Nhiệm vụ Sở Nông nghiệp và Phát triển nông thôn phối hợp" in text and "5.3 —" in text
+    text = plain_text(assistant.ask("nt 2023 nv 3.6 va 3.3 cai nao nhieu tien hon"))
+    assert "= 1.800 − 1.200 = 600 triệu đồng" in text

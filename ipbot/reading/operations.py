@@ -2251,7 +2251,9 @@ class Operations:
                 for a in agencies[:2]
             )
             return [turn.request(Items.TASKS, op=Op.DIFFERENCE, plans=[plan], figures=figures)]
-        refs = turn.tasks if turn.task_how in ("number", "content") else []
+        # ("hơn bao nhiêu?" after two tasks were shown: those two)
+        talked_two = turn.task_how == "context" and len(turn.tasks) == 2
+        refs = turn.tasks if turn.task_how in ("number", "content") or talked_two else []
         if turn.task_how == "number":  # "nv 3.6 gấp mấy lần nv 3.4": in the order named
             named = q.task_numbers
             refs = sorted(refs, key=lambda r: named.index(r.number) if r.number in named else len(named))

@@ -673,6 +673,13 @@ class Reader:
     def _routed(self, q: Query, context: Context) -> list[Request]:
         """The requests a question makes, and a word on each province named that has no plan
         ("so sánh Ninh Thuận với Bình Thuận": Ninh Thuận's answer, and no plan of Bình Thuận)."""
+        agency_before = next((r.filters.agency for r in context.last if r.filters.agency), None)
+        said_role = re.search(r"\b(?:chu tri|phoi hop|tham gia)\b", q.folded)
+        roles_only = set(q.content_tokens) <= {"phoi", "hop", "chu", "tri", "tham", "gia"}
+        bare_role = bool(said_role) and q.has("list") and roles_only and not q.task_numbers
+        if not q.agencies and agency_before and bare_role and self.lexicon.has("nothing_new", q.folded):
+            # "còn phối hợp những nv nào?" after the tasks an agency leads: that agency, the other role
+            q.agencies = [agency_before]
         if not q.group_numbers and _THAT_GROUP_RE.search(q.folded):
             # "chuyển qua 2023 thì nhóm đó có mấy dòng" after group 3 of 2022: group 3, in the plan now asked
             said = [g.split(":", 1)[1] for r in context.last for g in r.filters.groups if ":" in g]
