@@ -1176,3 +1176,12 @@ def test_the_other_role_of_the_agency_just_asked_about(assistant: Assistant) -> 
     assert "Nhiệm vụ Sở Nông nghiệp và Phát triển nông thôn phối hợp" in text and "5.3 —" in text
     text = plain_text(assistant.ask("nt 2023 nv 3.6 va 3.3 cai nao nhieu tien hon"))
     assert "= 1.800 − 1.200 = 600 triệu đồng" in text
+
+
+def test_the_tasks_of_the_group_that_has_the_most(assistant: Assistant) -> None:
+    """ "nhóm đó gồm những gì" after "nhóm nào nhiều nv nhất" (two tied in Thái Bình): the tasks of both ("no task")."""
+    context = assistant.ask("thai binh co bao nhieu nhom nhiem vu giai phap").context
+    context = assistant.ask("nhom nao nhieu nv nhat", context).context
+    answer = assistant.ask("nhom do gom nhung gi", context)
+    text = plain_text(answer)
+    assert answer.answered and "12 nhiệm vụ" in text and "III.3.a" in text and "III.6.e" in text

@@ -440,7 +440,7 @@ def list_groups_reach(db: PlanDB, request: Request) -> Reach:
 
 def list_groups(db: PlanDB, request: Request) -> Answer:
     """A plan's task groups with the number of tasks in each (also the answer to 'how many groups')."""
-    sections = []
+    sections, top = [], []
     for plan in plans_of(db, request):
         if not plan.groups:
             sections.append(Section([f"{plan.short_title} không chia nhiệm vụ theo nhóm."], plan.short_title))
@@ -460,6 +460,8 @@ def list_groups(db: PlanDB, request: Request) -> Answer:
                 named = " và ".join(f"Nhóm {g.number} ({shorten(g.title, 60)})" for g, _ in best)
                 head = f"{len(best)} nhóm cùng có {word} nhiệm vụ nhất, mỗi nhóm {best[0][1]} nhiệm vụ: {named}"
             head += f". Cả kế hoạch có {len(plan.groups)} nhóm, {total} nhiệm vụ:"
+            # (their tasks are what "nhóm đó gồm những gì" asks next)
+            top += db.task_ids([plan.id], Filters(groups=tuple(f"{plan.id}:{g.number}" for g, _ in best)))
         lines = [f"• Nhóm {g.number}: {g.title} ({n} nhiệm vụ)" for g, n in counted]
         sections.append(Section([head, *lines], plan.short_title, f"Nguồn: {plan.short_title}, phần nhiệm vụ."))
     answered = any(p.groups for p in plans_of(db, request))
@@ -467,7 +469,7 @@ def list_groups(db: PlanDB, request: Request) -> Answer:
         Suggestion(p.short_title, Request(items=Items.TASKS, op=Op.LIST, plans=(p.id,), explicit=True))
         for p in plans_of(db, request)
     ]
-    return reply(request, sections, answered, plans=request.plans or db.plan_ids, suggestions=suggestions)
+    return reply(request, sections, answered, plans=request.plans or db.plan_ids, listed=top, suggestions=suggestions)
 
 
 def _agency_sections(db: PlanDB, request: Request, count: bool) -> tuple[list[Section], bool]:

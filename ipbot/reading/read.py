@@ -685,7 +685,7 @@ class Reader:
             said = [g.split(":", 1)[1] for r in context.last for g in r.filters.groups if ":" in g]
             # (or the one group of the tasks just listed or talked about: "tổng tiền mấy cái đó" came in between)
             talked = [self.index.tasks[t].group for t in (*context.listed, *context.task_ids) if t in self.index.tasks]
-            said = said or (talked[:1] if len(set(talked)) == 1 else [])
+            said = said or (list(dict.fromkeys(talked)) if len(set(talked)) <= 2 else [])  # (two tied: both)
             q.group_numbers = list(dict.fromkeys(n.rsplit(".", 1)[-1] for n in said))
         with self.index.weighing():  # over the plans in force and the provinces asked about, once known
             found = self._route(q, context)
