@@ -4506,3 +4506,14 @@ def test_the_tasks_two_agencies_both_take_part_in(assistant: Assistant) -> None:
     """ "nhiệm vụ nào 2023 mà UBND huyện và Sở KH&CN cùng tham gia": those naming both (5.3), not either (12)."""
     answered, text, _ = ask(assistant, "co nhiem vu nao 2023 ma UBND huyen va so kh&cn cung tham gia")
     assert answered and _has(text, "5.3") and not _has(text, "3.1") and not _has(text, "12 nhiệm vụ")
+
+
+def test_a_milestone_opening_a_question_about_a_share_asks_the_target(assistant: Assistant) -> None:
+    """ "Đến năm 2025, Thái Bình muốn bao nhiêu phần trăm cán bộ … được đào tạo, ở những sở nào và ở mức độ nào?": the
+    target (100% … cơ bản), not the duties of the departments named in it."""
+    question = (
+        "Đến năm 2025, Thái Bình muốn bao nhiêu phần trăm cán bộ quản lý nhà nước về SHTT được đào tạo, ở những sở nào "
+        "và ở mức độ nào?"
+    )
+    answered, text, intent = ask(assistant, question)
+    assert answered and intent == "targets" and _has(text, "100% cán bộ phụ trách quản lý nhà nước")

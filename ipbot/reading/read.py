@@ -3178,6 +3178,14 @@ class Reader:
             named_year = named_year or bool(
                 hits and aimed and re.search(rf"\b(?:muc tieu|chi tieu) (?:(?:den |toi )?nam )?(?:{aimed})\b", q.folded)
             )
+            # "Đến năm 2025, Thái Bình muốn bao nhiêu phần trăm cán bộ … được đào tạo, ở mức độ nào?": a milestone
+            # opening the question, and a figure or level asked of it
+            named_year = named_year or bool(
+                hits
+                and aimed
+                and re.match(rf"(?:\S+ ){{0,2}}(?:den|toi) (?:nam |moc )?(?:{aimed})\b", q.folded)
+                and re.search(r"\bbao nhieu\b|\bphan tram\b|\d\s?%|\bmuc (?:do )?nao\b", q.folded)
+            )
             asks = bool(hits) and (hits[0].score >= task_best - 0.05 or q.has("statistics") or named_year)
         if not (asks or follow) or turn.task_how == "number":
             return None
