@@ -4517,3 +4517,10 @@ def test_a_milestone_opening_a_question_about_a_share_asks_the_target(assistant:
     )
     answered, text, intent = ask(assistant, question)
     assert answered and intent == "targets" and _has(text, "100% cán bộ phụ trách quản lý nhà nước")
+
+
+def test_classes_chosen_by_their_price(assistant: Assistant) -> None:
+    """ "3 lớp tập huấn giá 9,2 triệu năm 2023 cộng lại hết bao nhiêu tiền": the rows at that figure (every class was
+    added up)."""
+    answered, text, _ = ask(assistant, "3 lop tap huan gia 9,2 trieu nam 2023 cong lai het bao nhieu tien")
+    assert answered and _has(text, "27,6 triệu đồng") and not _has(text, "5.3 (420)")
