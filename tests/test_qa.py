@@ -4524,3 +4524,13 @@ def test_classes_chosen_by_their_price(assistant: Assistant) -> None:
     added up)."""
     answered, text, _ = ask(assistant, "3 lop tap huan gia 9,2 trieu nam 2023 cong lai het bao nhieu tien")
     assert answered and _has(text, "27,6 triệu đồng") and not _has(text, "5.3 (420)")
+
+
+def test_whom_a_task_is_for_asked_beside_its_agencies(assistant: Assistant) -> None:
+    """ "…: sở nào chủ trì, sở nào phối hợp, đối tượng gồm những cấp trường nào?": the task's words say which."""
+    question = (
+        "lop tap huan shtt cho hoc sinh sinh vien 2023: so nao chu tri, so nao phoi hop, "
+        "doi tuong gom nhung cap truong nao?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "Sở Giáo dục và Đào tạo") and _has(text, "trung học cơ sở")

@@ -4168,6 +4168,8 @@ class Reader:
         if Field.TRAINING in facets:
             # "lớp tập huấn … chủ đề gì": what is taught first; the other parts asked stay asked
             facets = [Field.TRAINING, *(f for f in facets if f is not Field.TRAINING)]
+        if facets and Field.CONTENT not in facets and self.lexicon.has("for_whom", q.folded):
+            facets.append(Field.CONTENT)  # "…, đối tượng gồm những cấp trường nào": the task's words say whom
         if facets and Field.LEAD not in facets and self.lexicon.has("support_contact", q.folded):
             # "… hỗ trợ mấy sáng chế, liên hệ đâu": the task's lead is whom to ask
             facets.append(Field.LEAD)
