@@ -1185,3 +1185,9 @@ def test_the_tasks_of_the_group_that_has_the_most(assistant: Assistant) -> None:
     answer = assistant.ask("nhom do gom nhung gi", context)
     text = plain_text(answer)
     assert answer.answered and "12 nhiệm vụ" in text and "III.3.a" in text and "III.6.e" in text
+
+
+def test_a_bare_total_after_a_list_of_rows(assistant: Assistant) -> None:
+    """ "tổng?" after the rows of Quý II: their money added up (nothing was found)."""
+    context = assistant.ask("Trong bảng dự toán kèm kế hoạch 2023, những nhiệm vụ nào triển khai trong quý II?").context
+    assert "2.827,6 triệu đồng" in plain_text(assistant.ask("tong?", context))

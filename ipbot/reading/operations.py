@@ -1700,6 +1700,8 @@ class Operations:
                 measure = Measure.TOTAL  # after a row's money ("còn 5.2?" … "cộng thêm 5.5 nữa"): the rows' totals
             if measure is None and self.lex.has("adds_rows", q.folded) and self.lex.has("table_named", q.folded):
                 measure = Measure.TOTAL  # "tự cộng các dòng nhiệm vụ in trong bảng": the table's rows, their totals
+            if measure is None and bare:
+                measure = Measure.TOTAL  # "tổng?" after a list of rows: what they add up to is their money
             if measure is None or not adds:
                 return None  # "kéo dài tổng cộng bao nhiêu tháng" adds up no money
         one_task = len(f.ids) == 1 and f.ids[0] != "-"
