@@ -4534,3 +4534,10 @@ def test_whom_a_task_is_for_asked_beside_its_agencies(assistant: Assistant) -> N
     )
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "Sở Giáo dục và Đào tạo") and _has(text, "trung học cơ sở")
+
+
+def test_an_agency_working_with_another_it_leads_over(assistant: Assistant) -> None:
+    """ "năm 2023 Sở KH&CN phối hợp với Cục SHTT làm những việc gì": it cooperates on none with the Cục, but leads the
+    two the Cục cooperates on (5.1, 5.2); those, not "none"."""
+    answered, text, _ = ask(assistant, "nam 2023 so kh&cn phoi hop voi cuc shtt lam nhung viec gi")
+    assert answered and _has(text, "5.1") and _has(text, "5.2") and _has(text, "2 nhiệm vụ")

@@ -798,8 +798,13 @@ class Operations:
         between = f[spans[0][1] : spans[1][0]]
         if re.fullmatch(r"\s*(?:(?:nam \d{4}|con|cung|da|duoc)\s+)*(?:phoi hop|lam viec|lam) (?:voi|cung)\s*", between):
             # "Sở KH&CN năm 2023 phối hợp với Sở NN&PTNT ở những nhiệm vụ nào": the first cooperates on a task
-            # the second is named in, whatever its role there
-            return q.agencies[0], Role.COOPERATING, q.agencies[1], Role.ANY
+            # the second is named in, whatever its role there; where it cooperates on none ("Sở KH&CN phối hợp với
+            # Cục SHTT làm những việc gì": it leads them, the Cục cooperates), the tasks that name both
+            first, second = q.agencies[0], q.agencies[1]
+            tasks = [t for p in turn.plans for t in p.tasks]
+            cooperates = any(first in t.cooperating and second in (*t.lead, *t.cooperating) for t in tasks)
+            leads = any(first in t.lead and second in t.cooperating for t in tasks)
+            return first, Role.LEAD if leads and not cooperates else Role.COOPERATING, second, Role.ANY
         roles: list[Role] = []
         for _, end in spans:
             m = _ROLE_AFTER_RE.match(f, end)  # the role said right after the agency's name
