@@ -1191,3 +1191,10 @@ def test_a_bare_total_after_a_list_of_rows(assistant: Assistant) -> None:
     """ "tổng?" after the rows of Quý II: their money added up (nothing was found)."""
     context = assistant.ask("Trong bảng dự toán kèm kế hoạch 2023, những nhiệm vụ nào triển khai trong quý II?").context
     assert "2.827,6 triệu đồng" in plain_text(assistant.ask("tong?", context))
+
+
+def test_against_another_year_after_a_plans_money(assistant: Assistant) -> None:
+    """ "so với năm 2022 thì sao" after 2023's total: the change between the two (only 2022's total was given)."""
+    context = assistant.ask("nam 2023 tinh danh bao nhieu tien cho shtt").context
+    text = plain_text(assistant.ask("so voi nam 2022 thi sao", context))
+    assert "giảm 1.707,4 triệu đồng" in text and "30,82%" in text

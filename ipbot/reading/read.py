@@ -1423,6 +1423,9 @@ class Reader:
         asks_own = q.has(*TASK_FACETS, "list", "targets", "document", "reporting", "responsibility")
         if q.content_tokens or q.task_numbers or asks_own:
             return None  # it asks something of its own ("còn kinh phí thì sao?", "… giao lĩnh vực gì"): read it so
+        money_before = any(r.items in (Items.BUDGET, Items.SOURCES) for r in context.last)
+        if money_before and re.search(r"\bso voi\b", q.folded):
+            return None  # "so với năm 2022 thì sao" after a plan's money: the two set against each other
         plans, explicit, missing = self._resolve_plans(q, context.model_copy(update={"plan_id": None}))
         if missing is not None:
             return [missing]
