@@ -1198,3 +1198,13 @@ def test_against_another_year_after_a_plans_money(assistant: Assistant) -> None:
     context = assistant.ask("nam 2023 tinh danh bao nhieu tien cho shtt").context
     text = plain_text(assistant.ask("so voi nam 2022 thi sao", context))
     assert "giảm 1.707,4 triệu đồng" in text and "30,82%" in text
+
+
+def test_how_many_duties_and_the_nth_after_an_agencys_duties(assistant: Assistant) -> None:
+    """ "co may viec" after the duties Thái Bình gives Sở KH&CN: the points of its entry (every task of the plan was
+    counted); "việc thứ 3 là gì" then is its point c)."""
+    context = assistant.ask("thai binh giao so kh&cn nhung viec gi").context
+    count = assistant.ask("co may viec", context)
+    assert "đ) Hỗ trợ các sở, ban, ngành" in plain_text(count) and "29 nhiệm vụ" not in plain_text(count)
+    third = assistant.ask("viec thu 3 la gi", count.context)
+    assert "c) Tăng cường công tác quản lý và thực thi quyền sở hữu trí tuệ" in plain_text(third)

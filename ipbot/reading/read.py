@@ -680,6 +680,12 @@ class Reader:
         if not q.agencies and agency_before and bare_role and self.lexicon.has("nothing_new", q.folded):
             # "còn phối hợp những nv nào?" after the tasks an agency leads: that agency, the other role
             q.agencies = [agency_before]
+        duties_before = next(
+            (r.filters.agency for r in context.last if r.items is Items.DUTIES and r.filters.agency), None
+        )
+        if not q.agencies and duties_before and _POINTS_COUNTED_RE.match(q.folded):
+            # "có mấy việc?" after the duties of an agency: the points of its entry
+            q.agencies = [duties_before]
         if not q.group_numbers and _THAT_GROUP_RE.search(q.folded):
             # "chuyển qua 2023 thì nhóm đó có mấy dòng" after group 3 of 2022: group 3, in the plan now asked
             said = [g.split(":", 1)[1] for r in context.last for g in r.filters.groups if ":" in g]
@@ -4711,6 +4717,11 @@ def _carried(context: Context, requests: list[Request]) -> Context:
     )
 
 
+_POINTS_COUNTED_RE = re.compile(
+    r"(?:(?:vay|the|con|tong) )*(?:co |duoc giao |gom )?(?:may|bao nhieu|bn) (?:viec|diem|dau viec|nhiem vu|y|muc)"
+    r"(?: (?:tat ca|ca thay|vay|the|a|nhi))?\s*$"
+)
+""""có mấy việc?", "tổng cộng bao nhiêu điểm": a count asked with nothing of its own."""
 _BOTH_PLANS_RE = re.compile(r"\b(?:giua|ca|trong|o) (?:hai|2) (?:nam|ke hoach|kh)\b")
 """"giữa hai năm", "cả 2 kế hoạch": the two plans the conversation has been about."""
 _BARE_AGENCY_RE = re.compile(r"\b(?:giao|yeu cau|de nghi) (?:so|hoi|cuc)\b")
