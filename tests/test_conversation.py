@@ -1208,3 +1208,15 @@ def test_how_many_duties_and_the_nth_after_an_agencys_duties(assistant: Assistan
     assert "đ) Hỗ trợ các sở, ban, ngành" in plain_text(count) and "29 nhiệm vụ" not in plain_text(count)
     third = assistant.ask("viec thu 3 la gi", count.context)
     assert "c) Tăng cường công tác quản lý và thực thi quyền sở hữu trí tuệ" in plain_text(third)
+
+
+def test_a_plan_named_alone_or_asked_to_be_introduced(assistant: Assistant) -> None:
+    """ "cho minh hoi ve ke hoach shtt" lists the plans; "ninh thuan 2023" then, or "giới thiệu kế hoạch thái bình",
+    gives the plan in brief: the document, its groups, its money (both found nothing, or another plan's task)."""
+    first = assistant.ask("cho minh hoi ve ke hoach shtt")
+    assert first.answered and "Các kế hoạch đang có" in plain_text(first)
+    second = assistant.ask("ninh thuan 2023", first.context)
+    text = plain_text(second)
+    assert second.answered and "5 nhóm nhiệm vụ, 15 nhiệm vụ" in text and "3.832,6 triệu đồng" in text
+    text = plain_text(assistant.ask("gioi thieu ke hoach thai binh"))
+    assert "Số hiệu: 160/KH-UBND" in text and "6 nhóm nhiệm vụ, 29 nhiệm vụ" in text

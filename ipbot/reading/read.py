@@ -920,6 +920,9 @@ class Reader:
         )  # "quyết định 2367 hai kế hoạch ghi khác nhau thế nào": the document, not the plans
         if cited:
             return cited
+        overview = self._plan_overview(turn)
+        if overview:
+            return overview
         untimed = self._quarters_not_stated(turn)
         if untimed is not None:
             return [untimed]
@@ -1543,6 +1546,30 @@ class Reader:
             duties = [d for r in refs for d in self._assigned_duty(turn, plans, [r])]
             return [request, *dict.fromkeys(duties)]
         return [request]
+
+    def _plan_overview(self, turn: Turn) -> list[Request]:
+        """ "giới thiệu kế hoạch 2023", or a plan named and nothing else ("ninh thuận 2023") at the start of a
+        conversation: the plan in brief (the document, its groups of tasks, its money) rather than "not found"."""
+        q = turn.query
+        if len(turn.plans) != 1 or q.task_numbers or q.agencies or q.quarters or q.group_numbers:
+            return []
+        # (not "mục III.2 … gồm những điểm nào? Tóm tắt đủ từng điểm": a part of it)
+        part = re.search(r"\b(?:muc|phan|nhom|diem|nhiem vu|nv|chi tieu|muc tieu)\b", q.folded)
+        asked = q.has("plan_overview") and not q.has(*TASK_FACETS) and not part
+        fresh = all(r.items in (Items.TALK, Items.NOTHING, Items.PLANS) for r in turn.context.last)
+        rest = q.folded
+        for name in {fold(p.province) for p in self.index.plans.values()}:
+            rest = rest.replace(name, " ")
+        rest = _PLAN_NAMING_RE.sub(" ", rest)  # ("nhiệm vụ cuối cùng trong bảng 2023" says more than a plan)
+        named_only = turn.explicit and fresh and not rest.strip()
+        if not (asked or named_only):
+            return []
+        plan = turn.plans[0]
+        found = [turn.request(Items.DOCUMENT, plans=[plan])]
+        if plan.groups:
+            found.append(turn.request(Items.GROUPS, op=Op.LIST, plans=[plan]))
+        found.append(turn.request(Items.BUDGET, plans=[plan]))
+        return found
 
     def _quarters_not_stated(self, turn: Turn) -> Request | None:
         """ "năm 2022 các lớp tập huấn tổ chức quý mấy?" of a plan that gives no task a time: that it gives none
@@ -4717,6 +4744,8 @@ def _carried(context: Context, requests: list[Request]) -> Context:
     )
 
 
+_PLAN_NAMING_RE = re.compile(r"\b(?:ke hoach|kh|shtt|so huu tri tue|nam|tinh|cua|ve|con|the|vay|thi sao|\d{2,4})\b")
+"""The words that only name a plan ("kế hoạch SHTT năm 2023 của Ninh Thuận"), its province taken out first."""
 _POINTS_COUNTED_RE = re.compile(
     r"(?:(?:vay|the|con|tong) )*(?:co |duoc giao |gom )?(?:may|bao nhieu|bn) (?:viec|diem|dau viec|nhiem vu|y|muc)"
     r"(?: (?:tat ca|ca thay|vay|the|a|nhi))?\s*$"
