@@ -4541,3 +4541,10 @@ def test_an_agency_working_with_another_it_leads_over(assistant: Assistant) -> N
     two the Cục cooperates on (5.1, 5.2); those, not "none"."""
     answered, text, _ = ask(assistant, "nam 2023 so kh&cn phoi hop voi cuc shtt lam nhung viec gi")
     assert answered and _has(text, "5.1") and _has(text, "5.2") and _has(text, "2 nhiệm vụ")
+
+
+def test_when_a_plan_ends(assistant: Assistant) -> None:
+    """ "kế hoạch Thái Bình hết hạn khi nào": the period it covers (2021-2025, toward 2030), not a 2022 task about
+    patents whose protection ended, nor the day it was issued."""
+    answered, text, intent = ask(assistant, "ke hoach thai binh het han khi nao")
+    assert answered and intent == "document" and _has(text, "giai đoạn 2021-2025") and not _has(text, "3.b")

@@ -3030,6 +3030,10 @@ class Reader:
         number = any(w in f for w in ("so hieu", "ky hieu", "so may", "so bao nhieu"))
         date = any(w in f for w in ("ngay", "ban hanh", "ra doi", "thang may", "nam nao", "khi nao", "bao gio"))
         period = any(w in f for w in ("dinh huong", "giai doan", "den nam", "toi nam", "thoi ky"))
+        # "hết hạn khi nào", "áp dụng đến năm nào": the period the plan covers, not the day it was issued
+        ends = re.search(r"\b(?:het han|het hieu luc|ket thuc|ap dung (?:den|toi)|hieu luc (?:den|toi)|keo dai)\b", f)
+        if ends:
+            period, date = True, False
         # "được ban hành để thực hiện kế hoạch nào của UBND tỉnh": what it implements, not when it was issued
         implementing = re.search(r"\b(?:thuc hien|trien khai|cu the hoa)(?: \w+){0,2} (?:ke hoach|kh|van ban) nao\b", f)
         if implementing:
