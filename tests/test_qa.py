@@ -4548,3 +4548,14 @@ def test_when_a_plan_ends(assistant: Assistant) -> None:
     patents whose protection ended, nor the day it was issued."""
     answered, text, intent = ask(assistant, "ke hoach thai binh het han khi nao")
     assert answered and intent == "document" and _has(text, "giai đoạn 2021-2025") and not _has(text, "3.b")
+
+
+def test_what_an_agency_does_with_one_only_its_duties_name(assistant: Assistant) -> None:
+    """ "… giao Sở NN&PTNT chủ trì cùng văn phòng em làm việc gì" from the Văn phòng Điều phối NTM: no task names the
+    office; the Sở's duty that does ("rà soát, thống kê các sản phẩm OCOP"), not every task the Sở leads."""
+    question = (
+        "Em chào anh chị, em làm ở Văn phòng Điều phối nông thôn mới tỉnh Ninh Thuận. Kế hoạch SHTT 2022 giao "
+        "Sở NN&PTNT chủ trì cùng văn phòng em làm việc gì ạ?"
+    )
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "rà soát, thống kê các sản phẩm OCOP") and not _has(text, "3.c")

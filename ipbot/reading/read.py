@@ -518,15 +518,13 @@ class Reader:
             q.agencies = lead.agencies
             self._roles_describe_agency(q)
         elif (
-            own
-            and lead.agencies
-            and lead.agencies[0] not in q.agencies
-            and self.lexicon.has("introduces", lead.folded)
-            and self._own_before_named(q)
+            own and lead.agencies and lead.agencies[0] not in q.agencies and self.lexicon.has("introduces", lead.folded)
         ):
             # "Tôi ở Sở NN&PTNT. … sở tôi chủ trì bn nhiệm vụ, có cái nào làm chung với Sở KH&CN?": "sở tôi"
-            # is the subject, the agency named is the other one
-            q.agencies = [lead.agencies[0], *q.agencies]
+            # is the subject, the agency named is the other one; said after it ("… giao Sở NN&PTNT chủ trì cùng
+            # văn phòng em làm việc gì"), the person's agency is the other one
+            before = self._own_before_named(q)
+            q.agencies = [lead.agencies[0], *q.agencies] if before else [*q.agencies, lead.agencies[0]]
         elif not q.agencies and len(set(lead.agencies)) >= 2 and re.search(r"\bben nao\b", q.folded):
             q.agencies = lead.agencies  # "UBND huyện và Sở GD&ĐT mỗi bên chủ trì một dòng. Bên nào nhiều tiền hơn?"
         elif (
@@ -4036,6 +4034,20 @@ class Reader:
         if re.search(r"\btham gia\b(?! phoi hop)", f) and not only_coop:
             role = Role.ANY  # "tham gia" alone is taking part in either role ("tham gia, dù chủ trì hay phối hợp")
         slug = q.agencies[0]
+        # "Sở NN&PTNT chủ trì cùng Văn phòng Điều phối NTM làm việc gì": the other is named in no task, but in the
+        # first one's duties ("phối hợp Văn phòng Điều phối … rà soát, thống kê"): those duties
+        others = {a for a in q.agencies[1:] if a != slug}
+        untasked = others and not any(
+            o in (*t.lead, *t.cooperating) for p in turn.plans for t in p.tasks for o in others
+        )
+        naming = [
+            (p, r)
+            for p in turn.plans
+            for r in p.responsibilities
+            if untasked and slug in r.agencies and self.index.duties_naming(r, others)
+        ]
+        if naming:
+            return self._duties(turn, [p for p, _ in naming], [slug], [r.section for _, r in naming])
         topic = self._is_topic(turn)
         refs = []
         for plan in turn.plans:
