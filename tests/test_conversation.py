@@ -1220,3 +1220,13 @@ def test_a_plan_named_alone_or_asked_to_be_introduced(assistant: Assistant) -> N
     assert second.answered and "5 nhóm nhiệm vụ, 15 nhiệm vụ" in text and "3.832,6 triệu đồng" in text
     text = plain_text(assistant.ask("gioi thieu ke hoach thai binh"))
     assert "Số hiệu: 160/KH-UBND" in text and "6 nhóm nhiệm vụ, 29 nhiệm vụ" in text
+
+
+def test_the_year_before_of_a_task_found_by_its_topic_and_a_quarters_leads(assistant: Assistant) -> None:
+    """ "thế còn năm trước?" after 2023's task on geographical indications (shown whole): 2022's task of that kind,
+    Nha đam (it said only that 2022 has no like task); "dòng Quý I-II là nv gì, ai chủ trì?" shows the lead too."""
+    context = assistant.ask("chi dan dia ly nam 2023 cua ninh thuan la gi").context
+    answer = assistant.ask("the con nam truoc?", context)
+    assert answer.answered and "Nha đam" in plain_text(answer)
+    text = plain_text(assistant.ask("nam 2023 dong Quy I-II la nv gi, ai chu tri?"))
+    assert "3.2 —" in text and "Sở Nông nghiệp và Phát triển nông thôn" in text

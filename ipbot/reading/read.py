@@ -2712,7 +2712,12 @@ class Reader:
         q = turn.query
         if q.content_tokens or q.has(*TASK_FACETS) or q.has("refer"):
             return False
-        return any(Field.CONTENT in r.show for r in turn.context.last if set(r.filters.ids) & set(ctx_ids))
+        # (a task shown whole, its card, says what it is about as well)
+        return any(
+            Field.CONTENT in r.show or Field.CARD in r.show or not r.show
+            for r in turn.context.last
+            if r.items is Items.TASKS and set(r.filters.ids) & set(ctx_ids)
+        )
 
     def _same_kind(self, refs: list[TaskRef], plan_ids: list[str]) -> list[TaskRef]:
         """The tasks of other plans filed first under the same topic as these ("chỉ dẫn địa lý"), when
@@ -4122,9 +4127,10 @@ class Reader:
             ids = tuple(f"{p.id}:{t.number}" for p in plans for t in p.tasks if self._covers(turn, t)) or ("-",)
         exact = self.operations.exact_quarters(turn)  # "dòng Quý I-II là nv gì": the rows that say exactly that
         filters = Filters(quarters=tuple(q.quarters), exact_quarters=exact, whole_year=not q.quarters, ids=ids)
-        return turn.request(
-            Items.TASKS, op=Op.LIST, plans=plans, filters=filters, show=(Field.TIME,) if q.quarters else ()
-        )
+        # "dòng Quý I-II là nv gì, ai chủ trì?": each line with the parts asked too
+        asked = tuple(FIELD_OF_CUE[c] for c in ("lead", "coop", "budget") if q.has(c))
+        show = ((Field.TIME,) if q.quarters else ()) + asked
+        return turn.request(Items.TASKS, op=Op.LIST, plans=plans, filters=filters, show=show)
 
     # ------------------------------------------------------------------ one task
     def _group_tasks(self, turn: Turn) -> Request | list[Request] | None:
