@@ -1555,11 +1555,13 @@ class Reader:
         part = re.search(r"\b(?:muc|phan|nhom|diem|nhiem vu|nv|chi tieu|muc tieu)\b", q.folded)
         asked = q.has("plan_overview") and not q.has(*TASK_FACETS) and not part
         fresh = all(r.items in (Items.TALK, Items.NOTHING, Items.PLANS) for r in turn.context.last)
-        rest = q.folded
-        for name in {fold(p.province) for p in self.index.plans.values()}:
-            rest = rest.replace(name, " ")
-        rest = _PLAN_NAMING_RE.sub(" ", rest)  # ("nhiệm vụ cuối cùng trong bảng 2023" says more than a plan)
-        named_only = turn.explicit and fresh and not rest.strip()
+        named_only = False
+        if turn.explicit and fresh and not asked:
+            rest = q.folded
+            for name in {fold(p.province) for p in turn.plans}:  # (the plans named: a few, at any number of plans)
+                rest = rest.replace(name, " ")
+            rest = _PLAN_NAMING_RE.sub(" ", rest)  # ("nhiệm vụ cuối cùng trong bảng 2023" says more than a plan)
+            named_only = not rest.strip()
         if not (asked or named_only):
             return []
         plan = turn.plans[0]
