@@ -4559,3 +4559,12 @@ def test_what_an_agency_does_with_one_only_its_duties_name(assistant: Assistant)
     )
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "rà soát, thống kê các sản phẩm OCOP") and not _has(text, "3.c")
+
+
+def test_how_many_tasks_groups_and_the_plans_total_in_one_message(assistant: Assistant) -> None:
+    """ "kh 2023: có bao nhiêu nv, bao nhiêu nhóm, tổng kinh phí bao nhiêu": 15 tasks, 5 groups and the plan's own
+    total (only the count was given)."""
+    answered, text, _ = ask(
+        assistant, "toi muon biet kh 2023: co bao nhieu nv, bao nhieu nhom, tong kinh phi bao nhieu"
+    )
+    assert answered and _has(text, "15 nhiệm vụ") and _has(text, "5 nhóm nhiệm vụ") and _has(text, "3.832,6 triệu")

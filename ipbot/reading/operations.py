@@ -1437,7 +1437,15 @@ class Operations:
                 # "gộp cả hai kế hoạch, tổng cộng bao nhiêu nhiệm vụ về …": each plan's, then both together
                 return [turn.request(Items.TASKS, op=Op.COUNT, plans=plans, filters=filters)]
             counted = [self._per_plan(turn, Items.TASKS, Op.COUNT, plan, part) for part in parts for plan in plans]
-            if q.has("budget") and self.lex.has("how_much", f) and len(parts) == 1:
+            if re.search(r"\b(?:may|bao nhieu|bn) nhom\b", f):
+                counted.append(turn.request(Items.GROUPS, op=Op.LIST, plans=plans))  # "…, bao nhiêu nhóm": those too
+            every = {f"{p.id}:{t.number}" for p in plans for t in p.tasks}
+            narrowed = bool(filters.ids) and set(filters.ids) != every
+            chosen = narrowed or filters.model_copy(update={"status": (), "ids": ()}) != Filters()
+            if q.has("budget") and self.lex.has("how_much", f) and len(parts) == 1 and not chosen:
+                # "có bao nhiêu nv, tổng kinh phí bao nhiêu": the plan's own total, no selection to add up
+                counted.append(turn.request(Items.BUDGET, plans=plans))
+            elif q.has("budget") and self.lex.has("how_much", f) and len(parts) == 1:
                 # "mấy dòng ghi Quý I, là dòng nào, năm 2023 được bao nhiêu tiền?": the count, then their money
                 year_said = re.search(r"\b(?:phan bo|bo tri)\b|\bnam \d{4} (?:duoc|dc|co)\b", f)
                 measure = self.measure_asked(turn) or (Measure.ALLOCATION if year_said else Measure.TOTAL)
