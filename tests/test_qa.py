@@ -4568,3 +4568,12 @@ def test_how_many_tasks_groups_and_the_plans_total_in_one_message(assistant: Ass
         assistant, "toi muon biet kh 2023: co bao nhieu nv, bao nhieu nhom, tong kinh phi bao nhieu"
     )
     assert answered and _has(text, "15 nhiệm vụ") and _has(text, "5 nhóm nhiệm vụ") and _has(text, "3.832,6 triệu")
+
+
+def test_the_rows_a_message_listed_added_up_in_its_next_question(assistant: Assistant) -> None:
+    """ "Những dòng mỗi dòng 9,2 triệu là những dòng nào? mấy dòng vừa rồi cộng lại bao nhiêu?": those three (the sum
+    was left out, then a task the words happened to match was added up)."""
+    answered, text, _ = ask(
+        assistant, "Những dòng mỗi dòng 9,2 triệu là những dòng nào? mấy dòng vừa rồi cộng lại bao nhiêu?"
+    )
+    assert answered and _has(text, "4.1 (9,2) + 5.1 (9,2) + 5.2 (9,2)")

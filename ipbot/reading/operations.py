@@ -1181,6 +1181,8 @@ class Operations:
             # "trong số đó những nhiệm vụ nào…": within what the last list named
             listed = self._list_restated(turn) or self._chosen_from(turn) or turn.context.listed
             return tuple(t for t in listed if t.split(":", 1)[0] in turn.plan_ids) or ("-",)
+        if self.lex.has("refer_list", q.folded) and self._prior_selection(turn) is not None:
+            return ()  # "…là những dòng nào? mấy dòng vừa rồi cộng lại": the list asked before, by its own filters
         if turn.task_how == "number" and self.lex.has("adds_more", q.folded):
             # "cộng thêm 5.5 nữa thì ba dòng bao nhiêu" after 5.1, then 5.2: the rows talked about, and this one
             named = [r.id for r in turn.tasks]
@@ -1713,8 +1715,10 @@ class Operations:
                 measure = Measure.TOTAL  # after a row's money ("còn 5.2?" … "cộng thêm 5.5 nữa"): the rows' totals
             if measure is None and self.lex.has("adds_rows", q.folded) and self.lex.has("table_named", q.folded):
                 measure = Measure.TOTAL  # "tự cộng các dòng nhiệm vụ in trong bảng": the table's rows, their totals
-            if measure is None and bare:
-                measure = Measure.TOTAL  # "tổng?" after a list of rows: what they add up to is their money
+            if measure is None and (bare or self.lex.has("refer_list", q.folded)):
+                # "tổng?", "mấy dòng vừa rồi cộng lại bao nhiêu?" after a list of rows: what they add up to is their
+                # money
+                measure = Measure.TOTAL
             if measure is None or not adds:
                 return None  # "kéo dài tổng cộng bao nhiêu tháng" adds up no money
         one_task = len(f.ids) == 1 and f.ids[0] != "-"
