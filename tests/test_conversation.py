@@ -1230,3 +1230,14 @@ def test_the_year_before_of_a_task_found_by_its_topic_and_a_quarters_leads(assis
     assert answer.answered and "Nha đam" in plain_text(answer)
     text = plain_text(assistant.ask("nam 2023 dong Quy I-II la nv gi, ai chu tri?"))
     assert "3.2 —" in text and "Sở Nông nghiệp và Phát triển nông thôn" in text
+
+
+def test_a_columns_rows_checked_against_the_total_row_then_another_column(assistant: Assistant) -> None:
+    """ "cộng lại được bao nhiêu, có bằng số ở dòng Cộng không?" after the rows of one column: their sum against the
+    printed row (its words chose rows of their own); "thế còn cột NS sự nghiệp khoa học?" then that column's."""
+    context = assistant.ask("bang du toan 2023, cot 'NS khac cua tinh' co nhung dong nao ghi tien?").context
+    checked = assistant.ask("cong lai duoc bao nhieu, co bang so o dong Cong khong?", context)
+    text = plain_text(checked)
+    assert "Không khớp, lệch 270 triệu đồng" in text and "5.3 (420) + 5.5 (80)" in text
+    other = plain_text(assistant.ask("the con cot NS su nghiep khoa hoc?", checked.context))
+    assert "lệch 45 triệu đồng" in other and "1.017,6 triệu đồng" in other

@@ -233,6 +233,14 @@ class Operations:
         if summed is not None and self.lex.has("gap_asked", f):
             # "vậy lệch nhau bn?" after rows were added up: their sum against the document's own figure
             return [summed.but(show=tuple(dict.fromkeys((*summed.show, Field.GAP))))]
+        summed_column = summed.filters.source if summed is not None else None
+        # (the columns of the rows the sum was over: "NS sự nghiệp khoa học" also names the plan's stated source)
+        in_rows = {k for p in turn.plans for t in p.tasks for k in t.budget.allocation}
+        other = sorted(s for s in turn.query.sources if s in in_rows)
+        plain = not (turn.query.task_numbers or turn.query.agencies or turn.query.group_numbers or turn.query.quarters)
+        if summed_column and len(other) == 1 and other[0] != summed_column and plain and _FOLLOW_ON_RE.match(f):
+            # "thế còn cột NS sự nghiệp khoa học?" after a column's rows added up: that column's rows
+            return [summed.but(filters=summed.filters.model_copy(update={"source": other[0], "ids": ()}))]
         column = next((x for x in turn.context.last if x.items is Items.SOURCES and x.filters.source), None)
         bare = not (turn.query.task_numbers or turn.query.agencies or turn.query.quarters or turn.query.years)
         if column is not None and bare and (self.lex.has("gap_asked", f) or _MATCHES_RE.search(f)):
@@ -1653,7 +1661,10 @@ class Operations:
         # (rows that state a figure, "có ghi số tiền", are still chosen by their words)
         alone = f.model_copy(update={"ids": (), "status": (), "role": Role.ANY, "has": ()}) == Filters()
         classifiers = set(self.lex.phrases("count_classifier"))
-        just_things = set(q.content_tokens) <= classifiers
+        # ("cộng lại được bao nhiêu, có bằng số ở dòng Cộng không": words about the printed row choose no rows)
+        checking = _PRINTED_ROW_RE.search(q.folded) is not None
+        words = set(q.content_tokens) - (_CHECK_WORDS if checking else set())
+        just_things = words <= classifiers
         shown = turn.context.listed or (turn.context.task_ids if len(turn.context.task_ids) > 1 else [])
         listed = [t for t in shown if t.split(":", 1)[0] in turn.plan_ids]
         bare = self.lex.has("bare_total", q.folded) and bool(listed)
@@ -2359,6 +2370,8 @@ def _roles_said(m: re.Match[str], folded: str) -> set[Role]:
     return {Role.COOPERATING}
 
 
+_CHECK_WORDS = frozenset({"bang", "so", "dong", "cong", "tong", "khop", "trung", "ghi", "voi", "in"})
+"""The words of a check against the printed «Cộng» row ("có bằng số ở dòng Cộng không"), which name no rows."""
 _MATCHES_RE = re.compile(r"\b(?:khop|trung khop|dung bang|bang dung|co bang)\b")
 """Asks whether two figures match ("có khớp với dòng Cộng không")."""
 

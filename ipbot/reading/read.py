@@ -1631,6 +1631,9 @@ class Reader:
             updates["quarters"] = tuple(q.quarters)
             if not f.quarters:
                 updates["ids"] = ()
+        if q.sources and f.source and len(q.sources) == 1 and f.source not in q.sources:
+            # "thế còn cột NS sự nghiệp khoa học?" after a column's rows: that column's rows instead
+            updates |= {"source": next(iter(q.sources)), "ids": ()}
         if q.co_leads is not None and f.agency and f.role in (Role.LEAD, Role.ANY):
             updates |= {"role": Role.LEAD, "alone": not q.co_leads}
         if q.group_numbers and f.groups:
