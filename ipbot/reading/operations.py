@@ -238,7 +238,9 @@ class Operations:
         in_rows = {k for p in turn.plans for t in p.tasks for k in t.budget.allocation}
         other = sorted(s for s in turn.query.sources if s in in_rows)
         plain = not (turn.query.task_numbers or turn.query.agencies or turn.query.group_numbers or turn.query.quarters)
-        if summed_column and len(other) == 1 and other[0] != summed_column and plain and _FOLLOW_ON_RE.match(f):
+        # ("cột đề xuất NSTU hỗ trợ thì có khớp không?": the column named first, the check after it)
+        again = _FOLLOW_ON_RE.match(f) or re.match(r"(?:con |the |vay )?cot\b", f)
+        if summed_column and len(other) == 1 and other[0] != summed_column and plain and again:
             # "thế còn cột NS sự nghiệp khoa học?" after a column's rows added up: that column's rows
             return [summed.but(filters=summed.filters.model_copy(update={"source": other[0], "ids": ()}))]
         column = next((x for x in turn.context.last if x.items is Items.SOURCES and x.filters.source), None)
