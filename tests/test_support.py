@@ -317,3 +317,11 @@ def test_whether_it_costs_a_fee_is_out_of_the_plans_scope(assistant: Assistant) 
     context = assistant.ask("nha e trong nho o ninh phuoc, muon dang ky nhan hieu cho nho thi lien he ai a").context
     answer = assistant.ask("co mat phi ko", context)
     assert not answer.answered and "ngoài phạm vi" in plain_text(answer)
+
+
+def test_the_tasks_that_concern_a_district_the_plan_never_names(assistant: Assistant) -> None:
+    """ "KH 2022 có nhiệm vụ nào liên quan đến huyện Ninh Hải không": no task names the district; said so, with the
+    tasks carried out in every district (every task of the plan was listed)."""
+    answer = assistant.ask("ke hoach 2022 co nhiem vu nao lien quan den huyen ninh hai ko")
+    text = plain_text(answer)
+    assert "không nêu riêng «Ninh Hải»" in text and "5.c —" in text and "1.a —" not in text

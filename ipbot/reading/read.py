@@ -4524,6 +4524,18 @@ class Reader:
         q = turn.query
         if not q.has("list") or q.content_tokens or q.agencies or q.quarters or q.sources or turn.tasks:
             return None
+        district = next((p for _, p in self._place_words(q.raw, turn.plans)[0] if p.kind != "province"), None)
+        if district is not None:
+            # "KH 2022 có nhiệm vụ nào liên quan đến huyện Ninh Hải không": no task names a district; those carried
+            # out in every district are what concerns it (said as such), not every task of the plan
+            local = tuple(
+                f"{p.id}:{t.number}"
+                for p in turn.plans
+                for t in p.tasks
+                if re.search(r"\bhuyện\b", f"{t.title} {t.content}".lower())
+            )
+            if local:
+                return turn.request(Items.SUPPORT, filters=Filters(ids=local, words=(district.name,)))
         if len(turn.plans) == 1:
             return turn.request(Items.TASKS, op=Op.LIST)
         return turn.request(Items.GROUPS, op=Op.LIST)
