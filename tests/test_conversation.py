@@ -1243,3 +1243,11 @@ def test_a_columns_rows_checked_against_the_total_row_then_another_column(assist
     assert "lệch 45 triệu đồng" in plain_text(other) and "1.017,6 triệu đồng" in plain_text(other)
     central = plain_text(assistant.ask("cot de xuat NSTU ho tro thi co khop khong?", other.context))
     assert "Không lệch" in central and "2.000 triệu đồng" in central
+
+
+def test_a_yes_no_question_one_point_of_the_duties_just_quoted_answers(assistant: Assistant) -> None:
+    """ "có phải bố trí cán bộ không" after the duties Thái Bình gives the districts: their point c), which says it (a
+    task whose words matched was shown)."""
+    context = assistant.ask("thai binh giao ubnd huyen lam gi").context
+    answer = assistant.ask("co phai bo tri can bo ko", context)
+    assert "c) Bố trí cán bộ chuyên trách" in plain_text(answer) and "III.2.a" not in plain_text(answer)

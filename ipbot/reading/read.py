@@ -786,7 +786,13 @@ class Reader:
             if len(two) == 2:
                 return [Request(items=Items.OBJECTIVES, op=Op.COMPARE, plans=tuple(two), explicit=True)]
         # one item of the last answer, picked by its place or its words ("cái thứ hai", "rà soát như vậy để làm gì")
-        for pick in (self._nth_source, self._nth_duty, self._nth_decision, self._duty_point_purpose):
+        for pick in (
+            self._nth_source,
+            self._nth_duty,
+            self._nth_decision,
+            self._duty_point_purpose,
+            self._duty_point_asked,
+        ):
             picked = pick(q, context)
             if picked is not None:
                 return [picked]
@@ -1097,6 +1103,33 @@ class Reader:
         scored.sort(key=lambda s: -s[0])
         if not scored or scored[0][0] < POINT_COVER or (len(scored) > 1 and scored[1][0] == scored[0][0]):
             return None  # no point does what was named, or several do it alike: not one to choose
+        return self._duty_point(last[-1], *scored[0][1])
+
+    def _duty_point_asked(self, q: Query, context: Context) -> Request | None:
+        """ "có phải bố trí cán bộ không?" after an agency's duties were quoted: the one point whose words are all the
+        question's ("Bố trí cán bộ chuyên trách …"), which answers it; not a task whose words happen to match."""
+        last = [r for r in context.last if r.items is Items.DUTIES and r.filters.agency]
+        asked = set(q.content_tokens)
+        if not last or len(asked) < 2 or q.agencies or q.years or q.provinces or q.task_numbers:
+            return None
+        if re.search(r"\b(?:nhiem vu|nv)\b", q.folded):
+            return None  # "thế còn nhiệm vụ …": a task asked, not a point of the duties
+        # a yes or no of that agency only ("các sở nào cũng phải bố trí cán bộ?", "báo cáo trước ngày nào?" ask more)
+        yes_no = re.search(r"\b(?:khong|ko|k|chua)\s*$", q.folded) and not re.search(
+            r"\b(?:nao|ai|gi|bao nhieu|may)\b", q.folded
+        )
+        if not yes_no:
+            return None
+        query = self.index.query_grams(q.content)[1]  # (word pairs: "bố trí cán bộ", not "cân đối, bố trí")
+        scored = sorted(
+            (
+                (self.index.coverage(query, self.index.doc_grams(duty.text))[0], (plan_id, section, n))
+                for plan_id, section, n, duty in self._duty_points(last[-1])
+            ),
+            key=lambda s: -s[0],
+        )
+        if not scored or scored[0][0] < POINT_ASKED or (len(scored) > 1 and scored[1][0] > scored[0][0] - TIE):
+            return None
         return self._duty_point(last[-1], *scored[0][1])
 
     def _duty_points(self, duties: Request) -> list[tuple[str, str, int, Duty]]:
@@ -4842,6 +4875,8 @@ _THAT_GROUP_RE = re.compile(r"\bnhom (?:do|nay|ay|vua roi|tren)\b")
 """The group just named ("nhóm đó", "nhóm này")."""
 
 _FEW_LISTED = 3
+POINT_ASKED = 0.8
+"""Share of a question's words one point of an agency's duties must hold for the question to ask that point."""
 MAX_EACH = 12
 """At most this many tasks just listed are listed again with a part asked of each ("ai chủ trì?")."""
 """A list this short is what a bare follow-up ("ai chủ trì?") asks about, task by task."""
