@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -233,16 +233,9 @@ class Operations:
         if summed is not None and self.lex.has("gap_asked", f):
             # "vậy lệch nhau bn?" after rows were added up: their sum against the document's own figure
             return [summed.but(show=tuple(dict.fromkeys((*summed.show, Field.GAP))))]
-        summed_column = summed.filters.source if summed is not None else None
-        # (the columns of the rows the sum was over: "NS sự nghiệp khoa học" also names the plan's stated source)
-        in_rows = {k for p in turn.plans for t in p.tasks for k in t.budget.allocation}
-        other = sorted(s for s in turn.query.sources if s in in_rows)
-        plain = not (turn.query.task_numbers or turn.query.agencies or turn.query.group_numbers or turn.query.quarters)
-        # ("cột đề xuất NSTU hỗ trợ thì có khớp không?": the column named first, the check after it)
-        again = _FOLLOW_ON_RE.match(f) or re.match(r"(?:con |the |vay )?cot\b", f)
-        if summed_column and len(other) == 1 and other[0] != summed_column and plain and again:
-            # "thế còn cột NS sự nghiệp khoa học?" after a column's rows added up: that column's rows
-            return [summed.but(filters=summed.filters.model_copy(update={"source": other[0], "ids": ()}))]
+        other_column = self._other_column_summed(turn, summed)
+        if other_column is not None:
+            return [other_column]
         column = next((x for x in turn.context.last if x.items is Items.SOURCES and x.filters.source), None)
         bare = not (turn.query.task_numbers or turn.query.agencies or turn.query.quarters or turn.query.years)
         if column is not None and bare and (self.lex.has("gap_asked", f) or _MATCHES_RE.search(f)):
@@ -1451,13 +1444,11 @@ class Operations:
             counted = [self._per_plan(turn, Items.TASKS, Op.COUNT, plan, part) for part in parts for plan in plans]
             if re.search(r"\b(?:may|bao nhieu|bn) nhom\b", f):
                 counted.append(turn.request(Items.GROUPS, op=Op.LIST, plans=plans))  # "…, bao nhiêu nhóm": those too
-            every = {f"{p.id}:{t.number}" for p in plans for t in p.tasks}
-            narrowed = bool(filters.ids) and set(filters.ids) != every
-            chosen = narrowed or filters.model_copy(update={"status": (), "ids": ()}) != Filters()
-            if q.has("budget") and self.lex.has("how_much", f) and len(parts) == 1 and not chosen:
+            money = q.has("budget") and self.lex.has("how_much", f) and len(parts) == 1
+            if money and not self._narrows(filters, plans):
                 # "có bao nhiêu nv, tổng kinh phí bao nhiêu": the plan's own total, no selection to add up
                 counted.append(turn.request(Items.BUDGET, plans=plans))
-            elif q.has("budget") and self.lex.has("how_much", f) and len(parts) == 1:
+            elif money:
                 # "mấy dòng ghi Quý I, là dòng nào, năm 2023 được bao nhiêu tiền?": the count, then their money
                 year_said = re.search(r"\b(?:phan bo|bo tri)\b|\bnam \d{4} (?:duoc|dc|co)\b", f)
                 measure = self.measure_asked(turn) or (Measure.ALLOCATION if year_said else Measure.TOTAL)
@@ -1874,6 +1865,32 @@ class Operations:
             )
         filters = last.filters.model_copy(update={"ids": counting, "words": ()})
         return [last.but(op=Op.LIST, measure=None, show=(Field.BUDGET,), filters=filters)] if counting else None
+
+    @staticmethod
+    def _narrows(filters: Filters, plans: Sequence[Plan]) -> bool:
+        """The filters choose some of the plans' tasks, not all of them (ids that are every task choose none)."""
+        if filters.model_copy(update={"status": (), "ids": ()}) != Filters():
+            return True
+        return bool(filters.ids) and set(filters.ids) != {f"{p.id}:{t.number}" for p in plans for t in p.tasks}
+
+    def _other_column_summed(self, turn: Turn, summed: Request | None) -> Request | None:
+        """ "thế còn cột NS sự nghiệp khoa học?", "cột đề xuất NSTU thì có khớp không?" after a column's rows were
+        added up: that other column's rows, the same way."""
+        q = turn.query
+        if summed is None or not summed.filters.source or not q.sources:
+            return None
+        if q.task_numbers or q.agencies or q.group_numbers or q.quarters:
+            return None
+        # ("cột đề xuất NSTU hỗ trợ thì có khớp không?": the column named first, the check after it)
+        if not (_FOLLOW_ON_RE.match(q.folded) or re.match(r"(?:con |the |vay )?cot\b", q.folded)):
+            return None
+        # (the columns of the plans' rows: "NS sự nghiệp khoa học" also names the plan's stated source)
+        plans = [self.index.plans[p] for p in summed.plans if p in self.index.plans]
+        in_rows = {k for p in plans for t in p.tasks for k in t.budget.allocation}
+        other = sorted(s for s in q.sources if s in in_rows)
+        if len(other) != 1 or other[0] == summed.filters.source:
+            return None
+        return summed.but(filters=summed.filters.model_copy(update={"source": other[0], "ids": ()}))
 
     def _sum_again(self, turn: Turn) -> list[Request] | None:
         """'Còn riêng phần phân bổ năm 2023 của mấy dòng đó thì sao?' after a sum: the same rows, another column."""
