@@ -3401,13 +3401,6 @@ class Reader:
                 return [TaskRef(plan_id, task.number)]
         return []
 
-    @staticmethod
-    def _target_said(plan: Plan, target: Target) -> str:
-        """A target's words, with those of the task whose count it is (an annual plan's targets are its tasks'
-        counts, tersely worded: "tối thiểu 06 sản phẩm OCOP" is 3.e's, about protection and traceability)."""
-        task = next((t for t in plan.tasks if t.section == target.section), None)
-        return f"{target.text} {task_text(task)}" if task is not None else target.text
-
     def _target_over_objectives(self, turn: Turn) -> bool:
         """The words name a target well, better than any passage of the plan's objectives."""
         q = turn.query
@@ -3529,7 +3522,8 @@ class Reader:
         for plan in plans:
             chosen = [t for t in plan.targets if not years or t.year in years]
             if query and len(chosen) > 1:
-                said = {t.id: self.index.doc_grams(self._target_said(plan, t)) for t in chosen}
+                by_section = {t.section: t for t in plan.tasks}
+                said = {t.id: self.index.doc_grams(_target_said(t, by_section.get(t.section))) for t in chosen}
                 ranked = sorted(chosen, key=lambda t: -self.index.coverage(query, said[t.id])[0])
                 if self.index.coverage(query, said[ranked[0].id])[0] >= 0.3:
                     chosen = ranked
@@ -4783,6 +4777,12 @@ def _same_selection(a: Request, b: Request) -> bool:
 def _aims(plan: Plan) -> set[int]:
     """The years a plan sets targets for: its horizon and its targets' years."""
     return {y for y in (plan.horizon, plan.year_end, *(t.year for t in plan.targets)) if y}
+
+
+def _target_said(target: Target, task: Task | None) -> str:
+    """A target's words, with those of the task whose count it is (an annual plan's targets are its tasks' counts,
+    tersely worded: "tối thiểu 06 sản phẩm OCOP" is 3.e's, about protection and traceability)."""
+    return f"{target.text} {task_text(task)}" if task is not None else target.text
 
 
 def _carried(context: Context, requests: list[Request]) -> Context:
