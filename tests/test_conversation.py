@@ -1251,3 +1251,11 @@ def test_a_yes_no_question_one_point_of_the_duties_just_quoted_answers(assistant
     context = assistant.ask("thai binh giao ubnd huyen lam gi").context
     answer = assistant.ask("co phai bo tri can bo ko", context)
     assert "c) Bố trí cán bộ chuyên trách" in plain_text(answer) and "III.2.a" not in plain_text(answer)
+
+
+def test_another_group_named_by_its_title_after_a_groups_count(assistant: Assistant) -> None:
+    """ "thế nhóm phát triển hoạt động hỗ trợ?" after the count of Thái Bình's enforcement group: that group's count
+    (nothing was found)."""
+    context = assistant.ask("thai binh nhom thuc thi quyen co may nhiem vu").context
+    answer = assistant.ask("thế nhóm phát triển hoạt động hỗ trợ?", context)
+    assert answer.answered and "5 nhiệm vụ thuộc nhóm III.5" in plain_text(answer)

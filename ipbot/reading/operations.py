@@ -236,6 +236,9 @@ class Operations:
         other_column = self._other_column_summed(turn, summed)
         if other_column is not None:
             return [other_column]
+        other_group = self._other_group_asked(turn)
+        if other_group is not None:
+            return [other_group]
         column = next((x for x in turn.context.last if x.items is Items.SOURCES and x.filters.source), None)
         bare = not (turn.query.task_numbers or turn.query.agencies or turn.query.quarters or turn.query.years)
         if column is not None and bare and (self.lex.has("gap_asked", f) or _MATCHES_RE.search(f)):
@@ -1865,6 +1868,22 @@ class Operations:
             )
         filters = last.filters.model_copy(update={"ids": counting, "words": ()})
         return [last.but(op=Op.LIST, measure=None, show=(Field.BUDGET,), filters=filters)] if counting else None
+
+    def _other_group_asked(self, turn: Turn) -> Request | None:
+        """ "thế nhóm phát triển hoạt động hỗ trợ?" after a group's tasks were counted, listed or added up: the same of
+        the group the words name (a group's title named nothing on its own)."""
+        q = turn.query
+        if not _FOLLOW_ON_RE.match(q.folded) or not re.search(r"\bnhom\b", q.folded) or q.task_numbers:
+            return None
+        last = next((x for x in reversed(turn.context.last) if x.items is Items.TASKS and x.filters.groups), None)
+        if last is None or last.op not in (Op.COUNT, Op.LIST, Op.SUM) or q.has(*TASK_FACETS, "list", "content"):
+            return None  # ("còn năm 2023 nhóm này chỉ còn việc gì?": its tasks asked, in another year)
+        if re.search(r"\bnhom (?:do|nay|ay|tren)\b", q.folded):
+            return None
+        groups = self.groups(turn)
+        if not groups or groups == ("-",) or set(groups) == set(last.filters.groups):
+            return None
+        return last.but(filters=last.filters.model_copy(update={"groups": groups, "ids": ()}))
 
     @staticmethod
     def _narrows(filters: Filters, plans: Sequence[Plan]) -> bool:
