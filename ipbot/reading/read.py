@@ -668,9 +668,10 @@ class Reader:
             }
         )
 
-    def _routed(self, q: Query, context: Context) -> list[Request]:
-        """The requests a question makes, and a word on each province named that has no plan
-        ("so sánh Ninh Thuận với Bình Thuận": Ninh Thuận's answer, and no plan of Bình Thuận)."""
+    def _subject_from_context(self, q: Query, context: Context) -> None:
+        """What a bare follow-up leaves out and the last answer was about: its agency ("còn phối hợp những nv
+        nào?" after the tasks an agency leads), the agency whose duties were quoted ("có mấy việc?"), its group
+        ("nhóm đó")."""
         agency_before = next((r.filters.agency for r in context.last if r.filters.agency), None)
         said_role = re.search(r"\b(?:chu tri|phoi hop|tham gia)\b", q.folded)
         roles_only = set(q.content_tokens) <= {"phoi", "hop", "chu", "tri", "tham", "gia"}
@@ -691,6 +692,11 @@ class Reader:
             talked = [self.index.tasks[t].group for t in (*context.listed, *context.task_ids) if t in self.index.tasks]
             said = said or (list(dict.fromkeys(talked)) if len(set(talked)) <= 2 else [])  # (two tied: both)
             q.group_numbers = list(dict.fromkeys(n.rsplit(".", 1)[-1] for n in said))
+
+    def _routed(self, q: Query, context: Context) -> list[Request]:
+        """The requests a question makes, and a word on each province named that has no plan
+        ("so sánh Ninh Thuận với Bình Thuận": Ninh Thuận's answer, and no plan of Bình Thuận)."""
+        self._subject_from_context(q, context)
         with self.index.weighing():  # over the plans in force and the provinces asked about, once known
             found = self._route(q, context)
         if q.excluded_numbers:  # "… trừ 3.4 và 3.6": left out of whatever the question selects
