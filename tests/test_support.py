@@ -325,3 +325,12 @@ def test_the_tasks_that_concern_a_district_the_plan_never_names(assistant: Assis
     answer = assistant.ask("ke hoach 2022 co nhiem vu nao lien quan den huyen ninh hai ko")
     text = plain_text(answer)
     assert "không nêu riêng «Ninh Hải»" in text and "5.c —" in text and "1.a —" not in text
+
+
+def test_how_long_the_ip_office_takes_is_out_of_the_plans_scope(assistant: Assistant) -> None:
+    """ "đăng ký sáng chế mất bao lâu": how long filing takes is the IP office's, not the plans' (a target about
+    applications was quoted, answered); a task's own length stays the task's."""
+    answer = assistant.ask("dang ky sang che mat bao lau")
+    assert not answer.answered and "ngoài phạm vi" in plain_text(answer)
+    task = assistant.ask("nhiem vu chi dan dia ly thit cuu lam trong bao lau")
+    assert task.answered and "24 tháng" in plain_text(task)
