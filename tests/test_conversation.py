@@ -1220,6 +1220,10 @@ def test_a_plan_named_alone_or_asked_to_be_introduced(assistant: Assistant) -> N
     assert second.answered and "5 nhóm nhiệm vụ, 15 nhiệm vụ" in text and "3.832,6 triệu đồng" in text
     text = plain_text(assistant.ask("gioi thieu ke hoach thai binh"))
     assert "Số hiệu: 160/KH-UBND" in text and "6 nhóm nhiệm vụ, 29 nhiệm vụ" in text
+    # ("giới thiệu" alone, no plan yet: which plans there are; a product introduced is no plan's overview)
+    assert "Các kế hoạch đang có" in plain_text(assistant.ask("giới thiệu"))
+    promoted = plain_text(assistant.ask("giới thiệu sản phẩm của tôi ở hội chợ thì có hỗ trợ không"))
+    assert "Số hiệu" not in promoted and "nhóm nhiệm vụ," not in promoted
 
 
 def test_the_year_before_of_a_task_found_by_its_topic_and_a_quarters_leads(assistant: Assistant) -> None:

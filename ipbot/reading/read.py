@@ -1588,11 +1588,15 @@ class Reader:
         """ "giới thiệu kế hoạch 2023", or a plan named and nothing else ("ninh thuận 2023") at the start of a
         conversation: the plan in brief (the document, its groups of tasks, its money) rather than "not found"."""
         q = turn.query
-        if len(turn.plans) != 1 or q.task_numbers or q.agencies or q.quarters or q.group_numbers:
+        if q.task_numbers or q.agencies or q.quarters or q.group_numbers:
             return []
         # (not "mục III.2 … gồm những điểm nào? Tóm tắt đủ từng điểm": a part of it)
         part = re.search(r"\b(?:muc|phan|nhom|diem|nhiem vu|nv|chi tieu|muc tieu)\b", q.folded)
         asked = q.has("plan_overview") and not q.has(*TASK_FACETS) and not part
+        if asked and len(turn.plans) > 1 and not turn.explicit:
+            return [Request(items=Items.PLANS, op=Op.LIST)]  # "giới thiệu" and no plan yet: which plans there are
+        if len(turn.plans) != 1:
+            return []
         fresh = all(r.items in (Items.TALK, Items.NOTHING, Items.PLANS) for r in turn.context.last)
         named_only = False
         if turn.explicit and fresh and not asked:
