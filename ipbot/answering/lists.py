@@ -688,7 +688,7 @@ def compare_tasks(db: PlanDB, request: Request) -> Answer:
                 f"Tổng kinh phí: năm {old.year_start} {money(old.budget_total)}, năm {new.year_start} "
                 f"{money(new.budget_total)} ({trend} {money(abs(change))})."
             )
-    head = len(lines)  # (the tasks kept go here when they are what was asked: "nv nào giống nhau")
+    changed_at = len(lines)  # (the tasks kept go here when they are what was asked: "nv nào giống nhau")
     if dropped:
         lines.append(
             f"Có năm {old.year_start}, không còn năm {new.year_start}:" if not agency else f"Chỉ năm {old.year_start}:"
@@ -697,7 +697,7 @@ def compare_tasks(db: PlanDB, request: Request) -> Answer:
     if added:
         lines.append(f"Mới năm {new.year_start}:" if not agency else f"Chỉ năm {new.year_start}:")
         lines += [f"• {task_line(t, 90)}{_held_elsewhere(db, old, elsewhere.get(i))}" for i, t in _each(db, added)]
-    changed_lines = len(lines)
+    kept_at = len(lines)
     if pairs:
         lines.append("Có ở cả hai năm:")
         for o, n in pairs:
@@ -721,7 +721,7 @@ def compare_tasks(db: PlanDB, request: Request) -> Answer:
                     lines.append(f"  – Năm {plan.year_start}: {said}" + (f" ({counted})" if counted else ""))
                 lines += [f"  – {line}" for line in changes(db, (old, a), (new, b))]
     if Field.CONTINUES in request.show:
-        lines = [*lines[:head], *lines[changed_lines:], *lines[head:changed_lines]]
+        lines = [*lines[:changed_at], *lines[kept_at:], *lines[changed_at:kept_at]]
     title = f"{old.short_title} so với {new.short_title}"
     source = f"Nguồn: {old.short_title} và {new.short_title}, phần nhiệm vụ (so khớp theo nội dung)."
     # one task in both years: "năm 2023 làm quý mấy?" next is about it
