@@ -63,6 +63,7 @@ class Items(StrEnum):
     DUTIES = "duties"  # "Tổ chức thực hiện", entry by entry
     TARGETS = "targets"
     GROUPS = "groups"  # task groups
+    QUARTERS = "quarters"  # the quarters of a plan year: tasks and their money quarter by quarter
     SOURCES = "sources"  # funding sources of the plan budget
     BUDGET = "budget"  # the plan's budget as a whole
     DOCUMENT = "document"  # number, date, signer, decisions implemented
@@ -321,4 +322,6 @@ def _intent(request: Request) -> str:
     name = names.get(request.items, request.items.value)
     if request.items is Items.GROUPS and request.op is Op.SUM:
         return "budget_by_group"
+    if request.items is Items.QUARTERS:
+        return "tasks_by_quarter"
     return name if request.op in (Op.LOOKUP, Op.LIST) else f"{name}_{request.op.value}"

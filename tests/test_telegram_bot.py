@@ -476,18 +476,21 @@ def test_agencies_command_lists_tasks_of_an_agency(api: FakeBotAPI, settings: Se
 
 
 def test_quarter_command(api: FakeBotAPI, settings: Settings, services: Services) -> None:
-    async def scenario() -> tuple[Call, Call, Call]:
+    async def scenario() -> tuple[Call, Call, Call, Call]:
         async with RunningBot(api, settings, services) as bot:
             await bot.press(f"p:{PLAN_2023}")
             menu = await bot.ask("/quy")
             menu_id = bot.last_message_id()
             q2 = await bot.press(quarter_data(PLAN_2023, 2), message_id=menu_id)
             none = await bot.press(_stored(services, Browser.quarter_request(PLAN_2022, 2)), message_id=menu_id)
-            return menu, q2, none
+            side_by_side = await bot.press(_stored(services, Browser.quarters_request(PLAN_2023)), message_id=menu_id)
+            return menu, q2, none, side_by_side
 
-    menu, q2, none = run(scenario())
-    assert callback_data(menu) == [quarter_data(PLAN_2023, q) for q in (1, 2, 3, 4)]
-    assert [label for label, _ in buttons(menu)] == ["Quý I", "Quý II", "Quý III", "Quý IV"]
+    menu, q2, none, side_by_side = run(scenario())
+    four = [quarter_data(PLAN_2023, q) for q in (1, 2, 3, 4)]
+    assert callback_data(menu) == [*four, _stored(services, Browser.quarters_request(PLAN_2023))]
+    assert [label for label, _ in buttons(menu)] == ["Quý I", "Quý II", "Quý III", "Quý IV", "So sánh 4 quý"]
+    assert "Quý II: 8 nhiệm vụ" in side_by_side.params["text"]
     assert "Quý II" in q2.params["text"]
     assert facet_data(PLAN_2023, "5.5", "card") in callback_data(q2)  # the tasks are the buttons
     assert "không chia nhiệm vụ theo quý" in none.params["text"]

@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable, Sequence
 
 from ipbot import phrases
-from ipbot.answering import citations, document, lists, many, money, support, talk, tasks
+from ipbot.answering import citations, document, lists, many, money, quarters, support, talk, tasks
 from ipbot.answering.common import Reach, reply
 from ipbot.answers import Answer, Section
 from ipbot.plans.db import PlanDB
@@ -65,6 +65,7 @@ _BY_ITEMS: dict[Items, Family] = {
     Items.TASKS: lists.list_tasks,
     Items.AGENCIES: lists.list_agencies,
     Items.GROUPS: lists.list_groups,
+    Items.QUARTERS: quarters.by_quarter,
     Items.BUDGET: money.plan_budget,
     Items.SOURCES: money.source_tasks,
     Items.DOCUMENT: document.document,
@@ -89,6 +90,7 @@ _REACH: dict[Family, Callable[[PlanDB, Request], Reach | None]] = {
     tasks.lookup_tasks: tasks.lookup_tasks_reach,
     lists.list_tasks: lists.list_tasks_reach,
     lists.list_groups: lists.list_groups_reach,
+    quarters.by_quarter: quarters.by_quarter_reach,
     lists.count_tasks: lists.count_tasks_reach,
     lists.sum_quantities: lists.sum_quantities_reach,
     lists.by_start: lists.by_start_reach,

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ipbot.plans.models import Plan
 from ipbot.plans.store import Knowledge
-from ipbot.requests import Field, Filters, Items, Op, Request, Role
+from ipbot.requests import Field, Filters, Items, Measure, Op, Request, Role
 
 __all__ = ["FACETS", "LABEL_WIDTH", "Browser", "Item", "fit", "plan_label"]
 
@@ -215,6 +215,11 @@ class Browser:
             filters=Filters(quarters=(quarter,)),
             show=(Field.TIME,),
         )
+
+    @staticmethod
+    def quarters_request(plan_id: str) -> Request:
+        """The four quarters side by side: each one's tasks and this year's money (the /quy menu's last button)."""
+        return Request(items=Items.QUARTERS, plans=(plan_id,), explicit=True, measure=Measure.ALLOCATION)
 
     @staticmethod
     def budget_request(*plan_ids: str) -> Request:

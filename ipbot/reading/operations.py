@@ -101,6 +101,9 @@ _FOLLOW_ON_RE = re.compile(r"^(?:con|the|vay|the con|vay con)\b")
 """A follow-up's opener: "còn riêng năm 2023 …", "thế …", "vậy còn …"."""
 _WHICH_AGENCY_RE = re.compile(r"\b(?:co quan|so|don vi|ben|to chuc) nao\b|\bai\b")
 _WHICH_GROUP_RE = re.compile(r"\bnhom (?:nhiem vu |giai phap )?nao\b")
+_COMPARATIVE_RE = re.compile(r"\b(?:nhieu|it|ton|cao|thap|lon|nho)(?: \S+){0,3}? hon\b")
+"""More or less of something than another: "quý I và quý II quý nào nhiều việc hơn"."""
+_LESS_RE = re.compile(r"\b(?:it|thap|nho|re)(?: \S+){0,3}? hon\b")
 _TOPIC_JOIN_RE = re.compile(r"\s*(?:,|\s|hoac|hay|va|cung nhu|hoac la)*\s*")
 _SECTION_GROUP_RE = re.compile(r"(?<![\w.])([ivx]+\.\d{1,2})(?![\w.]|\.\w)")
 _MORE_GROUPS_RE = re.compile(r"^(?:\s*(?:,|va)\s*(?:nhom )?(\d{1,2})\b)+")
@@ -239,6 +242,9 @@ class Operations:
         other_group = self._other_group_asked(turn)
         if other_group is not None:
             return [other_group]
+        quarters = self._quarter_by_quarter(turn)
+        if quarters is not None:
+            return [quarters]
         column = next((x for x in turn.context.last if x.items is Items.SOURCES and x.filters.source), None)
         bare = not (turn.query.task_numbers or turn.query.agencies or turn.query.quarters or turn.query.years)
         if column is not None and bare and (self.lex.has("gap_asked", f) or _MATCHES_RE.search(f)):
@@ -1884,6 +1890,34 @@ class Operations:
         if not groups or groups == ("-",) or set(groups) == set(last.filters.groups):
             return None
         return last.but(filters=last.filters.model_copy(update={"groups": groups, "ids": ()}))
+
+    def _quarter_by_quarter(self, turn: Turn) -> Request | None:
+        """ "quý nào nhiều việc nhất", "mỗi quý bao nhiêu nhiệm vụ, bao nhiêu tiền", "quý I và quý II quý nào nhiều
+        hơn": the plan year's quarters side by side (the quarters named, when two or more are), ranked when one is
+        asked for; money when the question speaks of it. The tasks the question chooses otherwise (an agency, a
+        group) are the ones counted in each quarter."""
+        q = turn.query
+        f = q.folded
+        if not q.has("by_quarter") or q.task_numbers or turn.task_how == "number":
+            return None
+        ranks = q.has("largest", "compare") or bool(_COMPARATIVE_RE.search(f))
+        asks = ranks or q.has("budget") or self.lex.has("count", f) or self.lex.has("how_much", f) or q.has("list")
+        if not asks:
+            return None  # ("mỗi quý báo cáo một lần": a rhythm, nothing counted)
+        chosen = self._reads(turn).filters
+        named = tuple(q.quarters) if len(set(q.quarters)) > 1 else ()
+        filters = Filters(
+            quarters=named,
+            agency=chosen.agency,
+            role=chosen.role,
+            negate=chosen.negate,
+            groups=chosen.groups,
+            source=chosen.source,
+        )
+        money_asked = q.has("budget") or bool(_MONEY_WORD_RE.search(f))
+        measure = (self._reads(turn).measure or Measure.ALLOCATION) if money_asked else None
+        op = (Op.MIN if self.lex.has("smallest", f) or _LESS_RE.search(f) else Op.MAX) if ranks else Op.COUNT
+        return turn.request(Items.QUARTERS, op=op, measure=measure, filters=filters)
 
     @staticmethod
     def _narrows(filters: Filters, plans: Sequence[Plan]) -> bool:

@@ -1632,10 +1632,25 @@ class Reader:
         q = turn.query
         if not self.lexicon.has("name_the_counted", q.folded) or q.agencies or q.quarters or q.task_numbers:
             return None
-        counted = [r for r in turn.context.last if r.op is Op.COUNT]
+        counted = [r for r in turn.context.last if r.op is Op.COUNT or r.items is Items.QUARTERS]
         if not counted or (turn.explicit and set(turn.plan_ids) != {p for r in counted for p in r.plans}):
             return None
-        return [r.but(op=Op.LIST) for r in counted]  # ("chủ trì mấy nv, phối hợp mấy nv" then "kể ra": both)
+        return [self._listed_instead(r, turn.context) for r in counted]  # ("chủ trì mấy nv, phối hợp mấy nv" then
+        # "kể ra": both)
+
+    @staticmethod
+    def _listed_instead(counted: Request, context: Context) -> Request:
+        """What "là những nhiệm vụ nào?" lists after a count: the same selection; after the quarters side by side,
+        the tasks of the quarter ranked first, or of every quarter shown."""
+        if counted.items is not Items.QUARTERS:
+            return counted.but(op=Op.LIST)
+        if counted.op in (Op.MAX, Op.MIN) and context.listed:
+            return Request(
+                items=Items.TASKS, op=Op.LIST, plans=counted.plans, filters=Filters(ids=tuple(context.listed))
+            )
+        quarters = counted.filters.quarters or (1, 2, 3, 4)
+        chosen = counted.filters.model_copy(update={"quarters": quarters})
+        return Request(items=Items.TASKS, op=Op.LIST, plans=counted.plans, filters=chosen)
 
     def _lead_just_named(self, context: Context) -> list[str]:
         """The one lead agency the last answer gave for the one task it was about ("còn năm 2022 việc tương tự do

@@ -802,7 +802,8 @@ def _menu(services: Services, kind: str, plan_id: str, page: int) -> tuple[str, 
         _request_button(f"Quý {r}", Browser.quarter_request(plan_id, q), store)
         for q, r in ((1, "I"), (2, "II"), (3, "III"), (4, "IV"))
     ]
-    return phrases.PICK_QUARTER.format(plan=label), InlineKeyboardMarkup([buttons])
+    side_by_side = _request_button(phrases.ALL_QUARTERS, Browser.quarters_request(plan_id), store)
+    return phrases.PICK_QUARTER.format(plan=label), InlineKeyboardMarkup([buttons, [side_by_side]])
 
 
 async def budget_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

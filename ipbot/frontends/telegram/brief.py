@@ -76,6 +76,7 @@ _LIST_ITEMS = frozenset(
         Items.PLANS,
         Items.AGENCIES,
         Items.GROUPS,
+        Items.QUARTERS,
         Items.RECIPIENTS,
         Items.PASSAGES,
         Items.DISCREPANCIES,
