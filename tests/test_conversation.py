@@ -1263,3 +1263,14 @@ def test_another_group_named_by_its_title_after_a_groups_count(assistant: Assist
     context = assistant.ask("thai binh nhom thuc thi quyen co may nhiem vu").context
     answer = assistant.ask("thế nhóm phát triển hoạt động hỗ trợ?", context)
     assert answer.answered and "5 nhiệm vụ thuộc nhóm III.5" in plain_text(answer)
+
+
+def test_a_need_the_plan_talked_about_assigns_in_its_duties(assistant: Assistant) -> None:
+    """A cooperative in Thái Bình that bred a rice variety: its Sở NN&PTNT's duty (V.2, plant variety rights), not
+    Ninh Thuận's task about plant varieties (the wrong province), and "kế hoạch này" stays Thái Bình's."""
+    context = assistant.ask("HTX lúa gạo ở Vũ Thư, Thái Bình. Muốn làm nhãn hiệu tập thể cho gạo, ai giúp?").context
+    answer = assistant.ask("ben minh co giong lua tu lai tao, muon bao ho giong thi so nao lo", context)
+    text = plain_text(answer)
+    assert answer.answered and "mục V.2" in text and "giống cây trồng" in text and "Ninh Thuận" not in text
+    text = plain_text(assistant.ask("Liên minh HTX tỉnh thì làm gì trong kế hoạch này", answer.context))
+    assert "mục V.10" in text and "Ninh Thuận" not in text

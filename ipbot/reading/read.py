@@ -49,6 +49,9 @@ MAX_TIED = 3
 PASSAGE_SHOWN = 700
 """Characters of a passage an answer quotes whole (answering shortens a longer one)."""
 PASSAGE_MATCH = 0.6
+OWN_DUTY_MATCH = 0.45
+"""Least share of a question a duty entry of the plan talked about must explain to answer it there, rather than
+another plan's task."""
 TOPIC_MATCH = 0.75
 TOPIC_EVIDENCE = 1.5
 TASK_OVER_TARGET = 0.5
@@ -710,8 +713,30 @@ class Reader:
             found.append(Request(items=Items.NOTHING, reason=Reason.NO_PLAN, filters=Filters(words=q.unplanned)))
         moved_from = self._moved_from(q, context, found)
         if moved_from:
+            own = self._in_plan_talked_about(q, context, moved_from[0])
+            if own:
+                return own
             found = [r.but(instead_of=moved_from) if r.items is Items.TASKS else r for r in found]
         return found
+
+    def _in_plan_talked_about(self, q: Query, context: Context, talked: str) -> list[Request]:
+        """What the plan talked about says in its own assignments ("Tổ chức thực hiện") on a question only another
+        plan's task answers: "muốn bảo hộ giống lúa thì sở nào lo" while talking about Thái Bình is its Sở NN&PTNT's
+        duty (V.2), not Ninh Thuận's task about plant varieties. Nothing when its duties say little of it: an
+        entry must use the plans' words for the need the person states, or explain most of the question."""
+        said = self.lexicon.needs_in(fold(f"{q.lead_raw} {q.raw}"))  # (said before the question, or in it)
+        plan_words = [fold(w) for need, _ in said for w in need.plan_words]
+        hits = self.index.rank_passages(" ".join([q.content, *plan_words]), [talked], ["responsibility"])[:3]
+        if plan_words:
+            # (a phrase may end in a qualifier the entry leaves out: "giống cây trồng mới" is "giống cây trồng")
+            cores = {w for p in plan_words for w in (p, " ".join(p.split()[:-1]) if len(p.split()) > 3 else p)}
+            hits = [h for h in hits if any(re.search(rf"\b{re.escape(w)}\b", fold(h.item.text)) for w in cores)]
+        elif hits and hits[0].score < OWN_DUTY_MATCH:
+            hits = []
+        if not hits or hits[0].evidence < MIN_EVIDENCE or (len(hits) > 1 and hits[0].score - hits[1].score < TIE):
+            return []  # (two entries alike: neither is what the plan says of it)
+        ref = f"{talked}|{hits[0].item.kind}|{hits[0].item.ref}"
+        return [Request(items=Items.PASSAGES, plans=(talked,), filters=Filters(ids=(ref,)))]
 
     def _moved_from(self, q: Query, context: Context, found: list[Request]) -> tuple[str, ...]:
         """The conversation's plan, when the message named no plan and only another plan's tasks answer it
