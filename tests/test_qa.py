@@ -4577,3 +4577,9 @@ def test_the_rows_a_message_listed_added_up_in_its_next_question(assistant: Assi
         assistant, "Những dòng mỗi dòng 9,2 triệu là những dòng nào? mấy dòng vừa rồi cộng lại bao nhiêu?"
     )
     assert answered and _has(text, "4.1 (9,2) + 5.1 (9,2) + 5.2 (9,2)")
+
+
+def test_rows_given_not_one_dong(assistant: Assistant) -> None:
+    """ "nv nào ko được ghi đồng nào" of the table: its rows of words (3.2, 5.4), not task 3.1 (its words matched)."""
+    answered, text, _ = ask(assistant, "trong bảng dự toán 2023 nv nào ko được ghi đồng nào?")
+    assert answered and _has(text, "3.2") and _has(text, "5.4") and not _has(text, "3.1")
