@@ -706,17 +706,25 @@ class Operations:
         return r
 
     def _rest_of_list(self, turn: Turn) -> Request | None:
-        """ "mấy cái còn lại thì ai chủ trì?" after the tasks of a group one agency leads: the group's others."""
-        if not self.lex.has("rest_of_list", turn.query.folded) or not turn.context.listed:
+        """ "mấy cái còn lại thì ai chủ trì?" after the tasks of a group one agency leads: the group's others; "còn
+        lại ai chủ trì" after an agency's rows were counted: the rows it does not hold."""
+        if not self.lex.has("rest_of_list", turn.query.folded):
             return None
         last = next(
-            (x for x in reversed(turn.context.last) if x.items is Items.TASKS and x.op is Op.LIST and x.filters.agency),
+            (
+                x
+                for x in reversed(turn.context.last)
+                if x.items is Items.TASKS and x.op in (Op.LIST, Op.COUNT) and x.filters.agency and not x.filters.negate
+            ),
             None,
         )
-        if last is None:
+        if last is None or (last.op is Op.LIST and not turn.context.listed):
             return None
-        cleared = {"agency": None, "role": Role.ANY, "negate": False, "alone": False, "also": (), "ids": ()}
-        wider = last.filters.model_copy(update={**cleared, "excluded": tuple(turn.context.listed)})
+        if last.op is Op.COUNT:  # (nothing listed: the rest are those the agency does not hold)
+            wider = last.filters.model_copy(update={"negate": True, "ids": ()})
+        else:
+            cleared = {"agency": None, "role": Role.ANY, "negate": False, "alone": False, "also": (), "ids": ()}
+            wider = last.filters.model_copy(update={**cleared, "excluded": tuple(turn.context.listed)})
         show = tuple(fld for cue, fld in _LIST_FACETS if turn.query.has(cue))
         plans = [self.index.plans[p] for p in last.plans if p in self.index.plans]
         return turn.request(Items.TASKS, op=Op.LIST, plans=plans, filters=wider, show=show)
@@ -1932,9 +1940,10 @@ class Operations:
 
     def _other_column_summed(self, turn: Turn, summed: Request | None) -> Request | None:
         """ "thế còn cột NS sự nghiệp khoa học?", "cột đề xuất NSTU thì có khớp không?" after a column's rows were
-        added up: that other column's rows, the same way."""
+        added up (the whole tasks' column too: "cộng các dòng lại có khớp với dòng Cộng ko?" then "cột NS khác của
+        tỉnh thì sao"): that other column's rows, the same way."""
         q = turn.query
-        if summed is None or not summed.filters.source or not q.sources:
+        if summed is None or not q.sources:
             return None
         if q.task_numbers or q.agencies or q.group_numbers or q.quarters:
             return None
@@ -1947,6 +1956,9 @@ class Operations:
         other = sorted(s for s in q.sources if s in in_rows)
         if len(other) != 1 or other[0] == summed.filters.source:
             return None
+        if not summed.filters.source:  # from the whole tasks' column: a source's column is this year's allocation
+            chosen = summed.filters.model_copy(update={"source": other[0], "ids": (), "status": ("row",)})
+            return summed.but(measure=Measure.ALLOCATION, filters=chosen)
         return summed.but(filters=summed.filters.model_copy(update={"source": other[0], "ids": ()}))
 
     def _sum_again(self, turn: Turn) -> list[Request] | None:
