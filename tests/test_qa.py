@@ -4583,3 +4583,12 @@ def test_rows_given_not_one_dong(assistant: Assistant) -> None:
     """ "nv nào ko được ghi đồng nào" of the table: its rows of words (3.2, 5.4), not task 3.1 (its words matched)."""
     answered, text, _ = ask(assistant, "trong bảng dự toán 2023 nv nào ko được ghi đồng nào?")
     assert answered and _has(text, "3.2") and _has(text, "5.4") and not _has(text, "3.1")
+
+
+def test_each_sources_share_of_the_plans_total(assistant: Assistant) -> None:
+    """ "chia theo nguồn thì mỗi nguồn chiếm bao nhiêu %": 27,73 %, 20,09 %, 52,18 % of 3.832,6 (the amounts alone were
+    given); a plan that gives no amount per source says it cannot tell."""
+    answered, text, _ = ask(assistant, "nam 2023 chia theo nguon thi moi nguon chiem bao nhieu %")
+    assert answered and _has(text, "27,73%") and _has(text, "20,09%") and _has(text, "52,18%")
+    answered, text, _ = ask(assistant, "Thái Bình mỗi nguồn chiếm bao nhiêu phần trăm")
+    assert not answered and _has(text, "không tính được")

@@ -124,7 +124,12 @@ def plan_budget(db: PlanDB, request: Request) -> Answer:
         else:
             lines.append("Kế hoạch không nêu số tiền cụ thể (tổng hay từng nhiệm vụ).")
         with_amounts = [s for s in plan.sources if s.amount is not None]
-        if with_amounts:
+        total = plan.budget_total
+        if with_amounts and Field.SHARE in request.show and total:
+            # "mỗi nguồn chiếm bao nhiêu %": each source's share of the stated total, first
+            shares = "; ".join(f"{s.name}: {money(s.amount)} ({percent(s.amount, total)})" for s in with_amounts)
+            lines.insert(0, f"Tỷ lệ từng nguồn trên tổng {money(total)}: {shares}.")
+        elif with_amounts:
             lines.append("Trong đó: " + "; ".join(f"{s.name}: {money(s.amount)}" for s in with_amounts) + ".")
         elif plan.funding_text:
             lines.append(f"Nguồn kinh phí: {plan.funding_text}")
@@ -143,6 +148,9 @@ def plan_budget(db: PlanDB, request: Request) -> Answer:
             stated_any = before  # the period's total does not answer the year asked
             continue
         stated_any |= _states_budget(plan, request)
+        if Field.SHARE in request.show and not (with_amounts and total):
+            lines.insert(0, "Kế hoạch không nêu số tiền của từng nguồn, nên không tính được mỗi nguồn chiếm bao nhiêu.")
+            stated_any = before
         whole, given = plan.stated_task_total, plan.budget_total
         if request.measure is Measure.REMAINING and whole is not None and given:
             # "theo dòng Tổng cộng, phần chưa bố trí trong năm": the table's two printed totals, subtracted

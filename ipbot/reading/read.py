@@ -49,6 +49,8 @@ MAX_TIED = 3
 PASSAGE_SHOWN = 700
 """Characters of a passage an answer quotes whole (answering shortens a longer one)."""
 PASSAGE_MATCH = 0.6
+_EACH_SOURCE_RE = re.compile(r"\b(?:moi|tung|cac|theo|tung loai) nguon\b")
+"""Every funding source, each on its own: "mỗi nguồn chiếm bao nhiêu %"."""
 OWN_DUTY_MATCH = 0.45
 """Least share of a question a duty entry of the plan talked about must explain to answer it there, rather than
 another plan's task."""
@@ -3857,6 +3859,8 @@ class Reader:
         asks_source = self.lexicon.has("money_source_asked", f) and not self.lexicon.has("how_much", f)
         asks_amount = not asks_source and self.lexicon.has("money_amount_asked", f)
         show = (Field.SOURCES,) if asks_source else (Field.TOTAL,) if asks_amount else ()
+        if self.lexicon.has("share", f) and _EACH_SOURCE_RE.search(f):
+            show = (Field.TOTAL, Field.SOURCES, Field.SHARE)  # "chia theo nguồn thì mỗi nguồn chiếm bao nhiêu %"
         # "riêng năm 2024, kế hoạch bố trí bao nhiêu": one year of a plan over several, which it may not split
         years = self._years_alone(turn.query)
         one_year = len(years) == 1 and any(
