@@ -4592,3 +4592,9 @@ def test_each_sources_share_of_the_plans_total(assistant: Assistant) -> None:
     assert answered and _has(text, "27,73%") and _has(text, "20,09%") and _has(text, "52,18%")
     answered, text, _ = ask(assistant, "Thái Bình mỗi nguồn chiếm bao nhiêu phần trăm")
     assert not answered and _has(text, "không tính được")
+
+
+def test_rows_named_with_their_figure_and_a_quarter(assistant: Assistant) -> None:
+    """ "3 lớp 9,2 triệu trong quý II cộng lại": the three classes at 9,2 (the tasks of Quý II were listed)."""
+    answered, text, intent = ask(assistant, "KH 2023: 3 lop 9,2 trieu trong quy II cong lai la bn")
+    assert answered and intent == "tasks_sum" and _has(text, "27,6 triệu đồng")

@@ -119,6 +119,11 @@ _AMOUNT_OF_WHICH_RE = re.compile(
     r"(?P<num>\d[\d.,]*) ?(?P<unit>trieu|ty|ti)(?: dong)?(?: (?:do|nay|ay))?(?: (?:la|thuoc|danh))?"
     r"(?: (?:kinh phi|so tien|tien))?(?: (?:cua|cho|o))? (?:nhung |cac )?(?:nhiem vu|dong|viec|nv) nao\b"
 )
+_ROWS_AT_AMOUNT_RE = re.compile(
+    r"\b(?:\d{1,2}|hai|ba|bon|nam|cac|nhung|may) (?:lop|dong|nhiem vu|nv|viec)(?: (?:tap huan|boi duong))?"
+    r" (?:moi (?:lop|dong|cai) )?(?:deu |cung )?(?:gia |muc |co )?(?P<num>\d[\d.,]*) ?(?P<unit>trieu|ty|ti)\b"
+)
+"""Rows named with the figure they print: "3 lớp 9,2 triệu", "các dòng mỗi dòng 9,2 triệu"."""
 _DURATION_RE = re.compile(r"(\d{1,2}) thang")
 _DURATIONS_RE = re.compile(r"\b(\d{1,2}) (?:hoac|va|hay|,) (?=\d{1,2} thang)")
 # how long, not how much ("tổng thời gian thực hiện", "bao nhiêu tháng", "dài hơn")
@@ -1106,7 +1111,8 @@ class Operations:
         m = self._amount_re.search(f)
         if not m:
             # "420 triệu đồng đó là kinh phí của nhiệm vụ nào?": the rows that print that figure
-            first = _AMOUNT_OF_WHICH_RE.search(f)
+            # "3 lớp 9,2 triệu trong quý II cộng lại": the rows at that figure, said right after them
+            first = _AMOUNT_OF_WHICH_RE.search(f) or _ROWS_AT_AMOUNT_RE.search(f)
             value = read_number(first.group("num")) if first else None
             if value is None:
                 return None
