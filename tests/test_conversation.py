@@ -1274,3 +1274,28 @@ def test_a_need_the_plan_talked_about_assigns_in_its_duties(assistant: Assistant
     assert answer.answered and "mục V.2" in text and "giống cây trồng" in text and "Ninh Thuận" not in text
     text = plain_text(assistant.ask("Liên minh HTX tỉnh thì làm gì trong kế hoạch này", answer.context))
     assert "mục V.10" in text and "Ninh Thuận" not in text
+
+
+def test_after_the_plans_totals_a_bare_question_is_about_them(assistant: Assistant) -> None:
+    """ "vậy giảm bn", "nguồn kinh phí năm 2022 gồm những nguồn nào" after two plans' totals: the change and the
+    plan's sources, not the task talked about before the totals (its card, its money)."""
+    context = assistant.ask("KH 2022 nv 3.e ai chủ trì").context
+    context = assistant.ask("tổng kinh phí KH 2022 với KH 2023 mỗi năm bao nhiêu", context).context
+    answer = assistant.ask("vay giam bn", context)
+    assert "1.707,4 triệu đồng" in plain_text(answer) and "3.e" not in plain_text(answer)
+    text = plain_text(assistant.ask("nguồn kinh phí năm 2022 gồm nhũng nguồn nào", answer.context))
+    assert "nguồn hợp pháp khác" in text and "3.e" not in text
+
+
+def test_the_provinces_part_the_sources_together_then_a_columns_rows(assistant: Assistant) -> None:
+    """After the central part of 2023: "còn phần của tỉnh" (1.062,6 + 770), "3 nguồn cộng lại có khớp với tổng dự
+    toán không" (yes, 3.832,6), then the science column's rows against its printed figure (1.017,6, not 1.062,6):
+    each was 'not found' or the central column again."""
+    context = assistant.ask("KH 2023 Ninh Thuan de xuat ngan sach trung uong ho tro bao nhieu tien?").context
+    answer = assistant.ask("còn phần của tỉnh thì bao nhiêu?", context)
+    assert answer.answered and "1.832,6 triệu đồng" in plain_text(answer)
+    answer = assistant.ask("3 nguồn cộng lại có khớp với tổng dự toán không?", answer.context)
+    assert plain_text(answer).startswith("Kế hoạch SHTT năm 2023") and "Khớp với tổng kinh phí" in plain_text(answer)
+    question = "nhung neu cong tung dong trong bang thi cot NS su nghiep khoa hoc ra bao nhieu, co bang dong Cong ko?"
+    text = plain_text(assistant.ask(question, answer.context))
+    assert "1.017,6 triệu đồng" in text and "Đề xuất NSTU" not in text

@@ -534,7 +534,13 @@ def stated_sum(db: PlanDB, request: Request) -> Answer:
     total = sum(values, Decimal(0))
     names = " và ".join(_cap(what) if n == 0 else what[:1].lower() + what[1:] for n, (what, _, _) in enumerate(parts))
     lines = [f"{names} cộng lại: {money(total)}.", "= " + " + ".join(figure(v) for v in values) + " triệu đồng."]
-    if len(plans) == 1 and plan.budget_total:
+    every = {s.key for s in plan.sources if s.amount is not None} == {f.source for f in request.figures}
+    if len(plans) == 1 and plan.budget_total and every:
+        # every source the plan states: checked against its total ("3 nguồn cộng lại có khớp với tổng không?")
+        gap = total - plan.budget_total
+        said = "Khớp với" if not gap else f"Không khớp, lệch {money(abs(gap))} so với"
+        lines.insert(0, f"{said} tổng kinh phí {period(plan)} ({money(plan.budget_total)}).")
+    elif len(plans) == 1 and plan.budget_total:
         lines.append(
             f"Chiếm {percent(total, plan.budget_total)} tổng kinh phí {period(plan)} ({money(plan.budget_total)})."
         )

@@ -124,6 +124,9 @@ _ROWS_AT_AMOUNT_RE = re.compile(
     r" (?:moi (?:lop|dong|cai) )?(?:deu |cung )?(?:gia |muc |co )?(?P<num>\d[\d.,]*) ?(?P<unit>trieu|ty|ti)\b"
 )
 """Rows named with the figure they print: "3 lớp 9,2 triệu", "các dòng mỗi dòng 9,2 triệu"."""
+_EVERY_SOURCE_RE = re.compile(r"\b(?:cac|nhung|tat ca|ca|\d|hai|ba|bon) nguon (?:nay |do |tren )?cong\b")
+"""The plan's sources, all of them, added up by no name: "3 nguồn cộng lại" (not "cộng … (cả ba nguồn) của các
+dòng": the rows' columns)."""
 _DURATION_RE = re.compile(r"(\d{1,2}) thang")
 _DURATIONS_RE = re.compile(r"\b(\d{1,2}) (?:hoac|va|hay|,) (?=\d{1,2} thang)")
 # how long, not how much ("tổng thời gian thực hiện", "bao nhiêu tháng", "dài hơn")
@@ -256,7 +259,13 @@ class Operations:
         bare = not (turn.query.task_numbers or turn.query.agencies or turn.query.quarters or turn.query.years)
         if column is not None and bare and (self.lex.has("gap_asked", f) or _MATCHES_RE.search(f)):
             # "khớp với con số ở mục III không?" after a column's rows: that answer sets their sum against the
-            # plan's own figure for the source, said first
+            # plan's own figure for the source, said first; "… thì cột NS sự nghiệp khoa học …, có bằng dòng Cộng
+            # ko?": the column named, the same way
+            plans = [self.index.plans[p] for p in column.plans if p in self.index.plans]
+            keys = {s.key for p in plans for s in p.budget.sources}  # (the plan's own names for its sources)
+            named = sorted(set(turn.query.sources) & keys - {column.filters.source})
+            if len(named) == 1:
+                column = column.but(filters=column.filters.model_copy(update={"source": named[0]}))
             return [column.but(show=tuple(dict.fromkeys((*column.show, Field.GAP))))]
         if "share" in has and self.lex.has("change_in_percent", f):
             # "tức giảm khoảng bao nhiêu phần trăm?" after a difference: that difference, whose answer gives the share
@@ -1864,6 +1873,8 @@ class Operations:
         if turn.tasks or not re.search(r"\bcong\b", q.folded):
             return None
         keys = self._stated_sources(turn)
+        if not keys and _EVERY_SOURCE_RE.search(q.folded):  # "3 nguồn cộng lại có khớp với tổng dự toán không?"
+            keys = {s.key for p in turn.plans for s in p.budget.sources if s.amount is not None}
         plans = [p for p in turn.plans if sum(1 for s in p.budget.sources if s.key in keys and s.amount) >= 2]
         if len(plans) != 1:
             return None

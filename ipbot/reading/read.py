@@ -2407,6 +2407,11 @@ class Reader:
             # "còn năm 2022 thì tổng kinh phí là bao nhiêu?": the plan's total, not the task's ("tổng thời
             # gian bao lâu, tổng kp bn" asks the task's own parts)
             return
+        last = turn.context.last
+        plans_money = all(r.items in (Items.BUDGET, Items.SOURCES) for r in last)
+        of_tasks = any(r.filters.ids or any(f.filters.ids for f in r.figures) for r in last)  # (a task's share)
+        if last and plans_money and not of_tasks and not q.has("refer"):
+            return  # "vậy giảm bn" after the plans' totals: those totals, not a task talked about before them
         if q.agencies and self.lexicon.has("duties_part_named", q.folded):
             # "theo phần tổ chức thực hiện, UBND huyện có phải tự bố trí kinh phí …?": what that part gives the
             # agency named, not a part of the task talked about
