@@ -334,3 +334,24 @@ def test_how_long_the_ip_office_takes_is_out_of_the_plans_scope(assistant: Assis
     assert not answer.answered and "ngoài phạm vi" in plain_text(answer)
     task = assistant.ask("nhiem vu chi dan dia ly thit cuu lam trong bao lau")
     assert task.answered and "24 tháng" in plain_text(task)
+
+
+def test_an_invention_s_support_from_the_plan_that_offers_it(assistant: Assistant) -> None:
+    """A farmer's peanut-sheller: the patent support of 2022 (2.c), which 2023 does not offer (2023's OCOP task was
+    given; "đậu" was read as "đâu", so the sentence was a question of its own and the need was lost)."""
+    answered, text, intent = _ask(
+        assistant,
+        "Tôi là nông dân ở Ninh Sơn, tự chế được cái máy bóc vỏ đậu phộng, muốn đăng ký sáng chế. "
+        "Tỉnh Ninh Thuận có hỗ trợ ko?",
+    )
+    assert answered and intent == "support" and _has(text, "2.c") and not _has(text, "3.4")
+
+
+def test_support_with_the_procedure_is_no_procedure_question(assistant: Assistant) -> None:
+    """ "tỉnh có hỗ trợ thủ tục, kinh phí ko": task 2.c's support ("Hỗ trợ thủ tục và kinh phí"), not "out of scope"."""
+    answered, text, _ = _ask(
+        assistant,
+        "toi o Ninh Son tu che duoc cai may tach hat dieu, muon dang ky sang che. Nam 2022 tinh co ho tro thu tuc, "
+        "kinh phi ko, lien he so nao?",
+    )
+    assert answered and _has(text, "2.c") and _has(text, "Sở Khoa học và Công nghệ")

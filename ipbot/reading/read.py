@@ -1399,11 +1399,15 @@ class Reader:
 
     def _support_plans(self, turn: Turn) -> list[list[Plan]]:
         """Each province's plans to try in turn: newest first; a named year keeps its own plans."""
+        if turn.query.years or (turn.context.plan_id in turn.plan_ids and not turn.explicit):
+            return [[p] for p in turn.plans]  # (a year named, or the plan the conversation is about)
+        # (every plan of the provinces asked about, not only the one in force: a need the newest plan leaves out
+        # is answered from the one before that offers it, which the answer names)
+        provinces = {p.province_id for p in turn.plans}
         by_province: dict[str, list[Plan]] = {}
-        for plan in turn.plans:
-            by_province.setdefault(plan.province_id, []).append(plan)
-        if turn.query.years:
-            return [[p] for p in turn.plans]
+        for plan in self.index.plans.values():
+            if plan.province_id in provinces:
+                by_province.setdefault(plan.province_id, []).append(plan)
         return [sorted(plans, key=lambda p: -p.year_end) for plans in by_province.values()]
 
     def _support_tasks(
