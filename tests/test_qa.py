@@ -4598,3 +4598,9 @@ def test_rows_named_with_their_figure_and_a_quarter(assistant: Assistant) -> Non
     """ "3 lớp 9,2 triệu trong quý II cộng lại": the three classes at 9,2 (the tasks of Quý II were listed)."""
     answered, text, intent = ask(assistant, "KH 2023: 3 lop 9,2 trieu trong quy II cong lai la bn")
     assert answered and intent == "tasks_sum" and _has(text, "27,6 triệu đồng")
+
+
+def test_an_agencys_tasks_say_who_leads_them_with_it(assistant: Assistant) -> None:
+    """ "Năm 2022 Sở TT&TT có chủ trì nhiệm vụ nào không": 1.c, led with Sở KH&CN, which the answer says."""
+    answered, text, _ = ask(assistant, "Năm 2022 Sở Thông tin và Truyền thông có chủ trì nhiệm vụ SHTT nào không?")
+    assert answered and _has(text, "1.c") and _has(text, "đồng chủ trì với Sở Khoa học và Công nghệ")

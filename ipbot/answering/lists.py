@@ -61,6 +61,11 @@ def _list_line(db: PlanDB, plan: PlanInfo, task: Task, request: Request, detaile
     not_led = f.negate and f.agency and f.role is Role.LEAD  # "không do Sở X chủ trì": then who does
     if (Field.LEAD in request.show or not_led or f.co_led) and task.lead:
         line += f" — chủ trì: {agency_list(task.named(s, db.agency_name(plan.id, s)) for s in task.lead)}"
+    elif f.agency and f.role in (Role.LEAD, Role.ANY) and not f.negate and len(task.lead) > 1 and f.agency in task.lead:
+        # the tasks an agency leads: one it leads with another says with whom ("Sở TT&TT chủ trì … 1.c": with
+        # Sở KH&CN)
+        others = [task.named(s, db.agency_name(plan.id, s)) for s in task.lead if s != f.agency]
+        line += f" — đồng chủ trì với {agency_list(others)}"
     if Field.COOPERATING in request.show:
         cooperating = task.cooperating_text or agency_list(
             task.named(s, db.agency_name(plan.id, s)) for s in task.cooperating
