@@ -4604,3 +4604,14 @@ def test_an_agencys_tasks_say_who_leads_them_with_it(assistant: Assistant) -> No
     """ "Năm 2022 Sở TT&TT có chủ trì nhiệm vụ nào không": 1.c, led with Sở KH&CN, which the answer says."""
     answered, text, _ = ask(assistant, "Năm 2022 Sở Thông tin và Truyền thông có chủ trì nhiệm vụ SHTT nào không?")
     assert answered and _has(text, "1.c") and _has(text, "đồng chủ trì với Sở Khoa học và Công nghệ")
+
+
+def test_an_agencys_duties_and_the_tasks_that_name_it_in_one_message(assistant: Assistant) -> None:
+    """ "Sở Công Thương được giao những việc gì ở phần tổ chức thực hiện, và có tên trong nhiệm vụ nào…": its duty
+    (IV.2.d) and the task it cooperates on (1.c); only the task was given."""
+    answered, text, _ = ask(
+        assistant,
+        "Theo KH 2022, Sở Công Thương được giao những việc gì ở phần tổ chức thực hiện, và có tên trong nhiệm vụ nào "
+        "ở phần nội dung không?",
+    )
+    assert answered and _has(text, "IV.2.d") and _has(text, "1.c")

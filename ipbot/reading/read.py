@@ -4888,8 +4888,11 @@ _POINTS_COUNTED_RE = re.compile(
 """"có mấy việc?", "tổng cộng bao nhiêu điểm": a count asked with nothing of its own."""
 _BOTH_PLANS_RE = re.compile(r"\b(?:giua|ca|trong|o) (?:hai|2) (?:nam|ke hoach|kh)\b")
 """"giữa hai năm", "cả 2 kế hoạch": the two plans the conversation has been about."""
-_BARE_AGENCY_RE = re.compile(r"\b(?:giao|yeu cau|de nghi) (?:so|hoi|cuc)\b")
-"""An agency named by its kind alone ("giao sở triển khai …"): the one the message named before."""
+_BARE_AGENCY_RE = re.compile(
+    r"\b(?:giao|yeu cau|de nghi) (?:so|hoi|cuc)\b|^(?:va |con )?(?:co |duoc )+(?:ghi )?ten (?:trong|o)\b"
+)
+"""An agency named by its kind alone ("giao sở triển khai …"), or not at all ("…, và có tên trong nhiệm vụ nào"):
+the one the message named before."""
 _BARE_YEAR_RE = re.compile(r"(?<![/.\-\d])((?:19|20)\d\d)(?![\d/])")
 """A year written on its own ("năm 2024"), not as the end of a date ("21/12/2021")."""
 
