@@ -1299,3 +1299,12 @@ def test_the_provinces_part_the_sources_together_then_a_columns_rows(assistant: 
     question = "nhung neu cong tung dong trong bang thi cot NS su nghiep khoa hoc ra bao nhieu, co bang dong Cong ko?"
     text = plain_text(assistant.ask(question, answer.context))
     assert "1.017,6 triệu đồng" in text and "Đề xuất NSTU" not in text
+
+
+def test_a_correction_to_another_year_asks_of_its_task_of_the_same_kind(assistant: Assistant) -> None:
+    """ "không, ý tôi là kế hoạch năm 2022" after 2023's geographical indication and its lead: 2022's (Nha đam, co-led),
+    not "2022 has no task like 3.3"."""
+    context = assistant.ask("Năm 2023 tỉnh làm chỉ dẫn địa lý cho sản phẩm nào, ai chủ trì?").context
+    answer = assistant.ask("không, ý tôi là kế hoạch năm 2022", context)
+    text = plain_text(answer)
+    assert answer.answered and "Nha đam" in text and "Sở Nông nghiệp và Phát triển nông thôn" in text

@@ -1755,6 +1755,10 @@ class Reader:
                 # of the same kind stands for it (CDĐL Thịt cừu), beside the others' own, in the answer's order
                 each = [found or self._same_kind([r], list(plan_ids)) for r, found in zip(refs, each, strict=True)]
             analogs = list(dict.fromkeys(a for found in each for a in found))
+            if not analogs and self.lexicon.has("correction", q.folded):
+                # "không, ý tôi là kế hoạch năm 2022" after "năm 2023 làm CDĐL cho sản phẩm nào": the question was
+                # meant of that plan, whose task of the same kind (CDĐL Nha đam) answers it, not "no such task"
+                analogs = self._same_kind(refs, list(plan_ids))
             if not analogs:
                 asked = (Field.CONTINUES,) if self._asks_whether_there(q) else ()
                 # ("Còn ở Thái Bình có hỗ trợ tương tự không?" after 3.6: no like task, but one on its topic)
