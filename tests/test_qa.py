@@ -4615,3 +4615,13 @@ def test_an_agencys_duties_and_the_tasks_that_name_it_in_one_message(assistant: 
         "ở phần nội dung không?",
     )
     assert answered and _has(text, "IV.2.d") and _has(text, "1.c")
+
+
+def test_whether_a_plan_sets_a_target_on_something_it_does_not(assistant: Assistant) -> None:
+    """ "Ninh Thuận có đặt chỉ tiêu số doanh nghiệp kiểm toán, định giá TSTT không?": no (Thái Bình's 03-05 is the only
+    one); its OCOP and patent targets were given as if they answered."""
+    question = "Ninh Thuận có đặt chỉ tiêu số doanh nghiệp kiểm toán, định giá tài sản trí tuệ không?"
+    answered, text, _ = ask(assistant, question)
+    assert not answered and _has(text, "không đặt chỉ tiêu nào")
+    answered, text, _ = ask(assistant, question.replace("Ninh Thuận", "Thái Bình"))
+    assert answered and _has(text, "03 - 05 doanh nghiệp")

@@ -4779,7 +4779,7 @@ _JOINED_RE = re.compile(r"\b(?:voi|va|vs|so voi)\b")
 # what a number question counts: "bao nhiêu sản phẩm OCOP", "tối thiểu mấy cơ sở sản xuất kinh doanh"
 # (and "có chỉ tiêu nào về số doanh nghiệp kiểm toán …")
 _COUNTED_RE = re.compile(
-    r"(?:bao nhieu|\bmay|toi thieu|so luong|\bchi tieu (?:nao )?ve(?: so(?: luong)?)?)"
+    r"(?:bao nhieu|\bmay|toi thieu|so luong|\bchi tieu (?:nao )?(?:ve(?: so(?: luong)?)?|so(?: luong)?))"
     r"\s+((?:[a-z0-9%]+ ){0,3}[a-z0-9%]+)"
 )
 _GROWS_RE = re.compile(
