@@ -355,3 +355,15 @@ def test_support_with_the_procedure_is_no_procedure_question(assistant: Assistan
         "kinh phi ko, lien he so nao?",
     )
     assert answered and _has(text, "2.c") and _has(text, "Sở Khoa học và Công nghệ")
+
+
+def test_whether_the_plan_names_a_product_it_does_not(assistant: Assistant) -> None:
+    """ "kế hoạch có ghi tên nước mắm không" after a fish-sauce cooperative's question: no, and what covers it (it was
+    'not found')."""
+    context = assistant.ask(
+        "Chào bạn, mình là HTX nước mắm ở Cà Ná, sp đạt OCOP 3 sao rồi. "
+        "Năm 2023 tỉnh có hỗ trợ gì về SHTT cho sp OCOP ko?"
+    ).context
+    answer = assistant.ask("ke hoach co ghi ten nuoc mam khong", context)
+    text = plain_text(answer)
+    assert answer.answered and "không nêu riêng «nuoc mam»" in text and "3.4" in text

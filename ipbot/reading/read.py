@@ -1334,7 +1334,19 @@ class Reader:
                 and not unnamed.named
                 and re.search(rf"\b{re.escape(fold(unnamed.said))}\b", q.folded) is not None  # asked after, by name
             )
-        if not asked or q.task_numbers or turn.task_how in ("number", "context"):
+        names_asked = False
+        if not asked and self.lexicon.has("named_asked", q.folded):
+            # "kế hoạch có ghi tên nước mắm không": a product the plans never name is answered as support for it is
+            # (that they do not name it, then what covers it), whatever task was talked about; one they name is a
+            # question about its task
+            unnamed = self._product(q)
+            asked = names_asked = (
+                unnamed is not None
+                and unnamed.sure
+                and not unnamed.named
+                and not self.index.find_agencies(unnamed.said)  # ("có nhắc tới cục SHTT không": an agency)
+            )
+        if not asked or q.task_numbers or turn.task_how == "number" or (turn.task_how == "context" and not names_asked):
             return []
         if q.has("budget", "time", "coop", "targets", "reporting", "document", "quantity", "statistics"):
             return []
@@ -1434,7 +1446,8 @@ class Reader:
         mắm. … có hỗ trợ không?")."""
         said = nfc(f"{q.lead_raw} {q.raw}")
         folded, shaped = fold(said), shape(said)
-        found = (next(self.lexicon.find(cue, folded), None) for cue in ("makes", "makes_owned", "makes_at"))
+        cues = ("makes", "makes_owned", "makes_at", "named_asked")
+        found = (next(self.lexicon.find(cue, folded), None) for cue in cues)
         m = next((m for m in found if m is not None), None)
         if m is None:
             return None
