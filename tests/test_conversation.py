@@ -1308,3 +1308,13 @@ def test_a_correction_to_another_year_asks_of_its_task_of_the_same_kind(assistan
     answer = assistant.ask("không, ý tôi là kế hoạch năm 2022", context)
     text = plain_text(answer)
     assert answer.answered and "Nha đam" in text and "Sở Nông nghiệp và Phát triển nông thôn" in text
+
+
+def test_a_tasks_target_across_the_two_years_talked_about(assistant: Assistant) -> None:
+    """ "chỉ tiêu số sp 2 năm khác nhau ntn" after 2022's and then 2023's OCOP task: 06 against 05, with the lead that
+    changed (the two plans were compared as wholes)."""
+    context = assistant.ask("KH 2022 Sở NN&PTNT chủ trì những nhiệm vụ nào").context
+    context = assistant.ask("cai ho tro dang ky SHTT cho sp OCOP sang 2023 van do so NN chu tri a?", context).context
+    text = plain_text(assistant.ask("chi tieu so sp 2 nam khac nhau ntn", context))
+    assert "tối thiểu 06 sản phẩm OCOP (năm 2022) sang 05 sản phẩm OCOP (năm 2023)" in text
+    assert "11 nhiệm vụ chỉ có" not in text

@@ -387,7 +387,9 @@ class Operations:
             r.measure or r.rows or "ratio_measure" in has or turn.query.has("budget") or ranked or money_talk
         ):
             return self._rank(turn, ranked)
+        # ("chỉ tiêu số sp 2 năm khác nhau ntn" after a task: it and its like, which the task answer sets side by side)
         facet = turn.task_how in ("number", "content") and turn.query.has(*TASK_FACETS)
+        facet = facet or (turn.task_how == "analog" and turn.query.has("targets", "quantity", *TASK_FACETS))
         if "plans_compared" in has and two is None and not turn.tasks and self.lex.has("whats_new", f):
             two = self._with_year_before(turn)  # "kế hoạch 2023 có gì mới": against the year before
         # ("năm 2023 có mấy nhiệm vụ mới so với 2022": the count of what changed, which the comparison gives)

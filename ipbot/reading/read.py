@@ -2308,7 +2308,7 @@ class Reader:
         talked = [TaskRef(*t.split(":", 1)) for t in turn.context.task_ids if t.split(":", 1)[0] in plan_ids]
         if talked and q.has("quantity") and q.content_tokens and set(q.content_tokens) <= self._target_words:
             # "chỉ tiêu mấy nhiệm vụ, ai chủ trì?" after a task: its planned count, not a task citing "chỉ tiêu"
-            turn.tasks, turn.task_how = talked, "context"
+            turn.tasks, turn.task_how = self._with_its_like(turn, talked)
             return
         picked = self._one_of_listed(turn)
         if picked:  # "cái tập huấn thì phối hợp với những ai?" after a list of two tasks, one of them a class
@@ -2412,7 +2412,9 @@ class Reader:
             weak = len(q.content_tokens) <= 2 and q.has(*TASK_FACETS) and not q.has("list")
             # "năm trước thì sao, chỉ tiêu bn sp, sở nào chủ trì?": another year of the task talked about, its parts
             follow_on = self.lexicon.has("other_year_opener", q.folded) and q.has(*TASK_FACETS) and not q.has("list")
-            if not (q.has("refer") or weak or follow_on):
+            # "chỉ tiêu số sp 2 năm khác nhau ntn": a part of the task talked about, the two years set side by side
+            compared = q.has("compare") and len(plan_ids) == 2 and q.has("targets", "quantity", *TASK_FACETS)
+            if not (q.has("refer") or weak or follow_on or compared):
                 return
             if self._points_at_its_own_words(q, plan_ids):
                 return  # "đưa nước mắm đi hội nghị, triển lãm … các hoạt động này": the ones said
@@ -2463,7 +2465,7 @@ class Reader:
             return
         here = [t for t in ctx_tasks if t.plan_id in plan_ids]
         if here:
-            turn.tasks, turn.task_how = here, "context"
+            turn.tasks, turn.task_how = self._with_its_like(turn, here)
         elif turn.explicit:
             analogs = self._analogs(ctx_tasks, plan_ids)
             if not analogs and (q.has("list") or self._asked_what_again(turn, ctx_ids)):
@@ -2479,6 +2481,18 @@ class Reader:
             # "còn năm 2022 thì việc hỗ trợ tương tự …": the task talked about (or its analog) is what its words
             # described, not a task another plan has for them
             turn.elsewhere = []
+
+    def _with_its_like(self, turn: Turn, talked: list[TaskRef]) -> tuple[list[TaskRef], str]:
+        """The tasks talked about, as the question takes them up: with their like in the other plan when it sets
+        two plans side by side ("chỉ tiêu số sp 2 năm khác nhau ntn" after 2023's OCOP task: 06 in 2022, 05 in
+        2023), not the two plans as wholes."""
+        plan_ids = list(turn.plan_ids)
+        others = [p for p in plan_ids if all(t.plan_id != p for t in talked)]
+        if turn.query.has("compare") and len(plan_ids) == 2 and others:
+            analogs = self._analogs(talked, others)
+            if analogs:
+                return [*talked, *analogs], "analog"
+        return talked, "context"
 
     def _points_at_its_own_words(self, q: Query, plan_ids: list[str]) -> bool:
         """ "… hội nghị, triển lãm, kết nối cung - cầu thì năm đó sở nào được giao tổ chức các hoạt động này?": the
@@ -4903,8 +4917,11 @@ _POINTS_COUNTED_RE = re.compile(
     r"(?: (?:tat ca|ca thay|vay|the|a|nhi))?\s*$"
 )
 """"có mấy việc?", "tổng cộng bao nhiêu điểm": a count asked with nothing of its own."""
-_BOTH_PLANS_RE = re.compile(r"\b(?:giua|ca|trong|o) (?:hai|2) (?:nam|ke hoach|kh)\b")
-""""giữa hai năm", "cả 2 kế hoạch": the two plans the conversation has been about."""
+_BOTH_PLANS_RE = re.compile(
+    r"\b(?:giua|ca|trong|o) (?:hai|2) (?:nam|ke hoach|kh)\b"
+    r"|\b(?:hai|2) (?:nam|ke hoach|kh) (?=(?:khac|thay doi|doi|giong|so voi|co gi khac)\b)"
+)
+""""giữa hai năm", "cả 2 kế hoạch", "chỉ tiêu 2 năm khác nhau ntn": the two plans the conversation has been about."""
 _BARE_AGENCY_RE = re.compile(
     r"\b(?:giao|yeu cau|de nghi) (?:so|hoi|cuc)\b|^(?:va |con )?(?:co |duoc )+(?:ghi )?ten (?:trong|o)\b"
 )
