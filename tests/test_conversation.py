@@ -1318,3 +1318,12 @@ def test_a_tasks_target_across_the_two_years_talked_about(assistant: Assistant) 
     text = plain_text(assistant.ask("chi tieu so sp 2 nam khac nhau ntn", context))
     assert "tối thiểu 06 sản phẩm OCOP (năm 2022) sang 05 sản phẩm OCOP (năm 2023)" in text
     assert "11 nhiệm vụ chỉ có" not in text
+
+
+def test_whether_a_task_goes_on_the_next_year(assistant: Assistant) -> None:
+    """ "còn nha đam thì năm 2023 có làm tiếp ko?": no, and 2023's task of the same kind (CDĐL Thịt cừu); "làm tiếp"
+    was not read as asking whether, so "no" did not answer it."""
+    context = assistant.ask("KH 2022 nv 3.c là gì").context
+    answer = assistant.ask("còn nha đam thì năm 2023 có làm tiếp ko?", context)
+    text = plain_text(answer)
+    assert answer.answered and text.startswith("Không.") and "3.3 — Chỉ dẫn địa lý Thịt cừu" in text

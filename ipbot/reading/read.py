@@ -4752,6 +4752,9 @@ class Reader:
             # "năm 2023 có tiếp tục CDĐL cho nha đam không?": not that task, but the plan asked about has the
             # topic named for another product (CDĐL Thịt cừu): say so beside the "no"
             same = self._same_topic(turn)
+            if not same and self._asks_whether_there(q):
+                # ("còn nha đam thì năm 2023 có làm tiếp ko?": the task's own kind, there for another product)
+                same = tuple(r.id for r in self._same_kind(turn.elsewhere[:1], list(turn.plan_ids)))
             if same:
                 alternatives += (
                     Request(items=Items.TASKS, plans=turn.plan_ids, explicit=True, filters=Filters(ids=same)),
