@@ -1327,3 +1327,15 @@ def test_whether_a_task_goes_on_the_next_year(assistant: Assistant) -> None:
     answer = assistant.ask("còn nha đam thì năm 2023 có làm tiếp ko?", context)
     text = plain_text(answer)
     assert answer.answered and text.startswith("Không.") and "3.3 — Chỉ dẫn địa lý Thịt cừu" in text
+
+
+def test_who_helps_with_a_task_a_plan_assigns_by_agency(assistant: Assistant) -> None:
+    """ "… nhãn hiệu tập thể cho gạo, kế hoạch tỉnh có nói gì, ai giúp?" in Thái Bình, which gives its tasks to no
+    one: the entries of "Tổ chức thực hiện" that speak of collective marks (Sở KH&CN V.1, the districts V.11), not
+    only "phân công theo mục V"."""
+    answer = assistant.ask(
+        "HTX lúa gạo ở Vũ Thư, Thái Bình. Bọn mình muốn làm nhãn hiệu tập thể cho gạo, kế hoạch tỉnh có nói gì, "
+        "ai giúp?"
+    )
+    text = plain_text(answer)
+    assert answer.answered and "III.4.d" in text and "mục V.1." in text and "Sở Khoa học và Công nghệ" in text

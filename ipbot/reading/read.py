@@ -4535,10 +4535,11 @@ class Reader:
             clear = self._clear_duty(hits, several=_asks_which_agencies(turn.query))
         by_agency = not any(t.lead for p in plans for t in p.tasks)  # no task of the plan names a lead
         if not clear and len(refs) == 1 and by_agency:
-            task = self._task(refs[0])  # the entry the task's own words clearly point to
+            task = self._task(refs[0])  # the entries the task's own words clearly point to
             ranked = self.index.rank_passages(task_text(task), plan_ids, ["responsibility"])
-            # "cơ quan nào lo …" asks every agency: a close second holds the duty too ("ai chủ trì" asks one)
-            clear = self._clear_duty(ranked, several=_asks_which_agencies(turn.query))
+            # (a close second holds the duty too: the plan gives the task to no one, so the entries that speak of
+            # its work are who to ask, all of them; "cơ quan nào lo …" of the question's own words asks as much)
+            clear = self._clear_duty(ranked, several=True)
         return self._passages(turn, [h.item for h in clear]) if clear else []
 
     def _clear_duty(self, hits: list[Hit], *, several: bool = False) -> list[Hit]:
