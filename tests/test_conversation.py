@@ -1339,3 +1339,12 @@ def test_who_helps_with_a_task_a_plan_assigns_by_agency(assistant: Assistant) ->
     )
     text = plain_text(answer)
     assert answer.answered and "III.4.d" in text and "mục V.1." in text and "Sở Khoa học và Công nghệ" in text
+
+
+def test_what_the_duties_part_says_of_the_task_talked_about(assistant: Assistant) -> None:
+    """ "nv tuyên truyền trên Đài PT-TH năm 2023 ai chủ trì, phần tổ chức thực hiện có nói khác không": task 5.4's lead
+    (Sở KH&CN; the broadcaster named after "trên" is where it runs) and the entry that gives news on IP to the
+    broadcaster and the paper (IV.4): only the broadcaster's duty was given."""
+    answer = assistant.ask("nv tuyen truyen tren Dai PT-TH nam 2023 ai chu tri, phan to chuc thuc hien co noi khac ko")
+    text = plain_text(answer)
+    assert "Cơ quan chủ trì: Sở Khoa học và Công nghệ" in text and "mục IV.4" in text and "mục IV.2" not in text

@@ -271,6 +271,7 @@ def understand(index: Index, question: str, lexicon: Lexicon | None = None) -> Q
     q.agencies = index.find_agencies(text) or index.quoted_generic_agencies(text)
     q.agencies = _not_only_included(index, lexicon, text, q.agencies)
     q.agencies = _not_the_assigner(index, lexicon, folded, q.agencies)
+    q.agencies = _not_the_medium(index, folded, q.agencies)
     q.aside, q.aside_at = _set_aside(index, lexicon, folded)
     q.quarters = _quarters(folded)
     # ("cộng mọi nguồn (kể cả phần đề xuất NSTU)": a source taken in with the rest is no column chosen)
@@ -404,6 +405,23 @@ def _not_the_assigner(index: Index, lexicon: Lexicon, folded: str, agencies: lis
     assigners = {a for start, end in index.agency_spans(before) for a in index.find_agencies(before[start:end])}
     named_after = set(index.find_agencies(after))
     return [a for a in agencies if a not in assigners or a in named_after]
+
+
+def _not_the_medium(index: Index, folded: str, agencies: list[str]) -> list[str]:
+    """ "nv tuyên truyền trên Đài PT-TH năm 2023 ai chủ trì": the broadcaster named right after "trên" is where the
+    task is carried out, a word of the task, not the agency asked about (unless named again on its own)."""
+    after = [m.group(1).split() for m in re.finditer(r"\btren ((?:\S+ ?){1,5})", folded)]
+    if not agencies or not after:
+        return agencies
+    # (the name must begin right after "trên": "trên địa bàn, Sở NN&PTNT chủ trì" names the Sở as the actor)
+    medium = {
+        a
+        for words in after
+        for a in index.find_agencies(" ".join(words[:4]))[:1]
+        if a not in index.find_agencies(" ".join(words[1:5]))
+    }
+    elsewhere = set(index.find_agencies(re.sub(r"\btren (?:\S+ ?){1,4}", " ", folded)))
+    return [a for a in agencies if a not in medium or a in elsewhere]
 
 
 def _set_aside(index: Index, lexicon: Lexicon, folded: str) -> tuple[list[str], list[int]]:

@@ -932,6 +932,9 @@ class Reader:
             if q.has("chart"):
                 return [turn.request(Items.FILES, show=(Field.CHART,))]
             return [turn.request(Items.FILES, show=(Field.CSV,) if q.has("csv") else (Field.EXPORT,))]
+        said = self._duties_on_task_talked_about(turn)
+        if said:
+            return said
         self._find_tasks(turn)
         if self._points_at_nothing(turn):
             # what "đó" was to point at, so the answer asks back for it ("sở nào?", "nhóm nào?", "nhiệm vụ nào?")
@@ -2324,6 +2327,7 @@ class Reader:
             # "nhưng phần tổ chức thực hiện lại giao cho đài với báo chủ trì tin bài mà?" after a task's lead: that
             # part's entries are asked, however well the task's words fit
             return
+
         # "còn năm sau thì sao, chỉ tiêu và cơ quan chủ trì có đổi không" after a task: its words are the parts asked
         # of that task (or its like), not a task citing "chỉ tiêu"
         parts_only = (
@@ -2493,6 +2497,25 @@ class Reader:
             if analogs:
                 return [*talked, *analogs], "analog"
         return talked, "context"
+
+    def _duties_on_task_talked_about(self, turn: Turn) -> list[Request]:
+        """ "phần tổ chức thực hiện có nói khác không", "… giao ai làm việc này" after one task: the entries of that
+        part its own words point to (it may give the same work to others: 2023's news on IP is the broadcaster's
+        there, the table's task 5.4 Sở KH&CN's); nothing when the question names words or agencies of its own."""
+        q = turn.query
+        if not self.lexicon.has("duties_part_named", q.folded) or q.content_tokens or q.agencies or q.task_numbers:
+            return []
+        talked = [TaskRef(*t.split(":", 1)) for t in turn.context.task_ids if t.split(":", 1)[0] in turn.plan_ids]
+        if len(talked) != 1:
+            return []
+        task = self._task(talked[0])
+        ranked = self.index.rank_passages(task_text(task), [talked[0].plan_id], ["responsibility"])[: MAX_TIED + 2]
+        # (a task's whole text matches every entry a little: the entries that share the most specific word pairs
+        # with it, "phát thanh truyền hình", not one sharing "ngân sách")
+        pairs = [(len(self.index.specific(h.matched)), h) for h in ranked if isinstance(h.item, Passage)]
+        most = max((n for n, _ in pairs), default=0)
+        best = [h.item for n, h in pairs if n == most][:MAX_TIED] if most else []
+        return self._passages(turn, best) if best else []
 
     def _points_at_its_own_words(self, q: Query, plan_ids: list[str]) -> bool:
         """ "… hội nghị, triển lãm, kết nối cung - cầu thì năm đó sở nào được giao tổ chức các hoạt động này?": the
