@@ -4625,3 +4625,11 @@ def test_whether_a_plan_sets_a_target_on_something_it_does_not(assistant: Assist
     assert not answered and _has(text, "không đặt chỉ tiêu nào")
     answered, text, _ = ask(assistant, question.replace("Ninh Thuận", "Thái Bình"))
     assert answered and _has(text, "03 - 05 doanh nghiệp")
+
+
+def test_tasks_counted_group_by_group(assistant: Assistant) -> None:
+    """ "mỗi nhóm bao nhiêu nhiệm vụ", "số nhiệm vụ theo nhóm": each group's count (15 tasks were counted as one
+    number, or nothing was found)."""
+    for question in ("KH 2023 mỗi nhóm bao nhiêu nhiệm vụ", "số nhiệm vụ theo nhóm của KH 2023"):
+        answered, text, intent = ask(assistant, question)
+        assert answered and intent == "groups" and _has(text, "(6 nhiệm vụ)") and _has(text, "(5 nhiệm vụ)")

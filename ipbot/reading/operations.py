@@ -255,6 +255,10 @@ class Operations:
         quarters = self._quarter_by_quarter(turn)
         if quarters is not None:
             return [quarters]
+        if self._counts_each_group(turn):
+            # "mỗi nhóm bao nhiêu nhiệm vụ", "số nhiệm vụ theo nhóm": the groups with their counts (the plan's
+            # tasks were counted as one number)
+            return [turn.request(Items.GROUPS, op=Op.LIST)]
         column = next((x for x in turn.context.last if x.items is Items.SOURCES and x.filters.source), None)
         bare = not (turn.query.task_numbers or turn.query.agencies or turn.query.quarters or turn.query.years)
         if column is not None and bare and (self.lex.has("gap_asked", f) or _MATCHES_RE.search(f)):
@@ -1921,6 +1925,16 @@ class Operations:
         if not groups or groups == ("-",) or set(groups) == set(last.filters.groups):
             return None
         return last.but(filters=last.filters.model_copy(update={"groups": groups, "ids": ()}))
+
+    def _counts_each_group(self, turn: Turn) -> bool:
+        """The tasks counted group by group, not one group named nor money asked."""
+        q = turn.query
+        if not q.has("by_group") or q.group_numbers or q.task_numbers or q.agencies or q.quarters:
+            return False
+        if q.has("budget") or q.has("largest") or turn.task_how == "number":
+            return False
+        counted = self.lex.has("count", q.folded) or re.search(r"\bso (?:luong )?(?:nhiem vu|nv|giai phap)\b", q.folded)
+        return bool(counted)
 
     def _quarter_by_quarter(self, turn: Turn) -> Request | None:
         """ "quý nào nhiều việc nhất", "mỗi quý bao nhiêu nhiệm vụ, bao nhiêu tiền", "quý I và quý II quý nào nhiều
