@@ -4633,3 +4633,11 @@ def test_tasks_counted_group_by_group(assistant: Assistant) -> None:
     for question in ("KH 2023 mỗi nhóm bao nhiêu nhiệm vụ", "số nhiệm vụ theo nhóm của KH 2023"):
         answered, text, intent = ask(assistant, question)
         assert answered and intent == "groups" and _has(text, "(6 nhiệm vụ)") and _has(text, "(5 nhiệm vụ)")
+
+
+def test_tasks_counted_agency_by_agency(assistant: Assistant) -> None:
+    """ "KH 2023 mỗi cơ quan chủ trì bao nhiêu nhiệm vụ": each lead with its count, of 2023 only ("mỗi" folds to
+    "mới", so both plans were compared as "what is new", and the tasks were counted as one number)."""
+    answered, text, intent = ask(assistant, "KH 2023 mỗi cơ quan chủ trì bao nhiêu nhiệm vụ")
+    assert answered and intent == "agencies_max" and _has(text, "Sở Khoa học và Công nghệ: 9")
+    assert not _has(text, "năm 2022")

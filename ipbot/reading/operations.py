@@ -103,6 +103,8 @@ _WHICH_AGENCY_RE = re.compile(r"\b(?:co quan|so|don vi|ben|to chuc) nao\b|\bai\b
 _WHICH_GROUP_RE = re.compile(r"\bnhom (?:nhiem vu |giai phap )?nao\b")
 _WHICH_TASKS_RE = re.compile(r"\b(?:nhiem vu|nv|dong|viec) nao\b")
 """Which tasks (or rows) of all: a selection of its own, not of the task talked about."""
+_EACH_AGENCY_RE = re.compile(r"\b(?:moi|tung) (?:co quan|so|don vi|ben|so nganh|nganh)\b")
+"""Every agency, each on its own: "mỗi cơ quan chủ trì bao nhiêu nhiệm vụ"."""
 _COMPARATIVE_RE = re.compile(r"\b(?:nhieu|it|ton|cao|thap|lon|nho)(?: \S+){0,3}? hon\b")
 """More or less of something than another: "quý I và quý II quý nào nhiều việc hơn"."""
 _LESS_RE = re.compile(r"\b(?:it|thap|nho|re)(?: \S+){0,3}? hon\b")
@@ -255,6 +257,9 @@ class Operations:
         quarters = self._quarter_by_quarter(turn)
         if quarters is not None:
             return [quarters]
+        each_agency = self._counts_each_agency(turn)
+        if each_agency is not None:
+            return [each_agency]
         if self._counts_each_group(turn):
             # "mỗi nhóm bao nhiêu nhiệm vụ", "số nhiệm vụ theo nhóm": the groups with their counts (the plan's
             # tasks were counted as one number)
@@ -1925,6 +1930,21 @@ class Operations:
         if not groups or groups == ("-",) or set(groups) == set(last.filters.groups):
             return None
         return last.but(filters=last.filters.model_copy(update={"groups": groups, "ids": ()}))
+
+    def _counts_each_agency(self, turn: Turn) -> Request | None:
+        """ "mỗi cơ quan chủ trì bao nhiêu nhiệm vụ", "từng sở phối hợp mấy nv": every agency in that role with its
+        count, most first (the plan's tasks in the role were counted as one number)."""
+        q = turn.query
+        f = q.folded
+        if not _EACH_AGENCY_RE.search(f) or q.agencies or q.task_numbers or not self.lex.has("count", f):
+            return None
+        if q.has("budget") or not _ROLE_RE.search(f):
+            return None
+        role = Role.COOPERATING if re.search(r"\bphoi hop\b", f) else Role.LEAD
+        kind = "department" if re.search(r"\b(?:moi|tung) so\b", f) else None
+        chosen = self._reads(turn).filters  # "trong nhóm 5", "quý II": the tasks counted over
+        rows = Filters(role=role, agency_kind=kind, groups=chosen.groups, quarters=chosen.quarters)
+        return turn.request(Items.AGENCIES, op=Op.MAX, filters=rows)
 
     def _counts_each_group(self, turn: Turn) -> bool:
         """The tasks counted group by group, not one group named nor money asked."""
