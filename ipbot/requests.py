@@ -210,6 +210,7 @@ class Filters(_Frozen):
     also: tuple[str, ...] = ()  # more agencies whose tasks count too, in the same role ("Sở A, Sở B và Sở C chủ trì")
     partner: str | None = None  # a second agency the task must name too ("Sở A chủ trì mà có Sở B phối hợp")
     partner_role: Role = Role.ANY
+    partner_absent: bool = False  # "Sở A chủ trì mà không có Sở B phối hợp": the task must not name the partner so
     agency_kind: str | None = None  # department, local, association…
     exclude_role: Role | None = None  # agencies: holding ``role`` but never this one
     negate: bool = False  # "which do not": the agency test (or, with no agency, the funding-source test) reversed

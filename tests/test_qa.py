@@ -4641,3 +4641,10 @@ def test_tasks_counted_agency_by_agency(assistant: Assistant) -> None:
     answered, text, intent = ask(assistant, "KH 2023 mỗi cơ quan chủ trì bao nhiêu nhiệm vụ")
     assert answered and intent == "agencies_max" and _has(text, "Sở Khoa học và Công nghệ: 9")
     assert not _has(text, "năm 2022")
+
+
+def test_an_agencys_tasks_without_a_partner(assistant: Assistant) -> None:
+    """ "nv nào do sở KHCN chủ trì mà không có sở NN phối hợp": 6 of its 9 (all 9 were listed, the partner dropped)."""
+    answered, text, _ = ask(assistant, "KH 2023 nv nào do sở KHCN chủ trì mà không có sở NN phối hợp")
+    assert answered and _has(text, "6 nhiệm vụ") and _has(text, "5.4") and not _has(text, "3.3")
+    assert _has(text, "không có Sở Nông nghiệp và Phát triển nông thôn phối hợp")

@@ -132,8 +132,9 @@ def filters_phrase(db: PlanDB, plan: PlanInfo, f: Filters) -> str:
         else:
             parts.append(f"{name} {role}" + (" một mình (không tính đồng chủ trì)" if f.alone else ""))
     if f.partner and not (f.partner_role is f.role and f.role is not Role.ANY and not f.negate):
+        has = "không có" if f.partner_absent else "có"
         parts.append(
-            f"có {db.agency_name(plan.id, f.partner)} {_ROLE_WORDS.get(f.partner_role, 'chủ trì hoặc phối hợp')}"
+            f"{has} {db.agency_name(plan.id, f.partner)} {_ROLE_WORDS.get(f.partner_role, 'chủ trì hoặc phối hợp')}"
         )
     if f.co_led:
         parts.append("có từ hai cơ quan chủ trì trở lên (đồng chủ trì)")

@@ -391,7 +391,7 @@ class PlanDB:
                 params.append(f.agency)
         if f.partner:
             cond, held = _holding((f.partner,), f.partner_role)
-            conds.append(cond)
+            conds.append(f"not {cond}" if f.partner_absent else cond)
             params += held
         if f.co_led:
             conds.append("(select count(*) from task_agencies a where a.task_id = t.id and a.role = 'lead') > 1")

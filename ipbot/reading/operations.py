@@ -80,6 +80,8 @@ _SHARED_RE = re.compile(
 _ROLE_AFTER_RE = re.compile(r" (?:cung |la |se )?(" + _ROLE_RE.pattern + r")\b")
 _PARTNER_APART_RE = re.compile(r"\b(?:may|bao nhieu|bn|nao|gi|con|so voi|hay|hoac|moi|phan|ben)\b|[?;]")
 """Words between two agencies that ask of each on its own ("Sở A chủ trì mấy, còn Sở B")."""
+_WITHOUT_PARTNER_RE = re.compile(r"\b(?:ma|nhung|song|va)(?: lai)? (?:khong|ko|chua) co\s*$")
+"""Between two agencies: the second is not there ("Sở A chủ trì mà không có Sở B phối hợp")."""
 _NEGATION_BEFORE = re.compile(r"(?:khong|ko|chua|khong phai|chang)(?: \S+){0,3} $")
 _LIST_FACETS = (
     ("time", Field.TIME),
@@ -679,6 +681,7 @@ class Operations:
             also=also,
             partner=partner[2] if partner else None,
             partner_role=partner[3] if partner else Role.ANY,
+            partner_absent=bool(partner and len(partner) > 4),
             alone=alone,
             co_led=self.lex.has("co_led", blank(f, q.scope_spans)),
             negate=negate or (source_negated and agency is None),
@@ -817,7 +820,7 @@ class Operations:
             return ()
         return tuple(agencies[1:])
 
-    def _partner(self, turn: Turn) -> tuple[str, Role, str, Role] | None:
+    def _partner(self, turn: Turn) -> tuple[str, Role, str, Role] | tuple[str, Role, str, Role, bool] | None:
         """Two agencies, each with its own role, that one task must both name ("do Sở KH&CN chủ trì mà có Sở
         NN&PTNT phối hợp", "Sở KH&CN chủ trì, Sở Tài chính phối hợp"): the first agency and its role, then the
         second and its. None when each is asked of on its own ("Sở A chủ trì mấy, Sở B chủ trì mấy")."""
@@ -859,8 +862,13 @@ class Operations:
                 return None
             roles.append(Role.LEAD if "chu tri" in m.group(1) else Role.COOPERATING)
         # one role for both is two selections set side by side ("phần do A chủ trì và phần do B chủ trì")
-        if roles[0] is roles[1] or _PARTNER_APART_RE.search(between) or _NEGATION_BEFORE.search(f[: spans[1][0]]):
+        if roles[0] is roles[1] or _PARTNER_APART_RE.search(between):
             return None
+        if _NEGATION_BEFORE.search(f[: spans[1][0]]):
+            # "Sở A chủ trì mà không có Sở B phối hợp": the tasks without it ("… không phải Sở B" asks another thing)
+            if not _WITHOUT_PARTNER_RE.search(between):
+                return None
+            return q.agencies[0], roles[0], q.agencies[1], roles[1], True
         return q.agencies[0], roles[0], q.agencies[1], roles[1]
 
     def _excluded_role(self, turn: Turn) -> Role | None:
