@@ -1348,6 +1348,7 @@ class Reader:
                 and unnamed.sure
                 and not unnamed.named
                 and not self.index.find_agencies(unnamed.said)  # ("có nhắc tới cục SHTT không": an agency)
+                and not self._each_word_in_plans(unnamed.said)  # ("gạo ST25": "gạo mang tên giống lúa ST24, ST25")
             )
         if not asked or q.task_numbers or turn.task_how == "number" or (turn.task_how == "context" and not names_asked):
             return []
@@ -1465,6 +1466,13 @@ class Reader:
         sure = " " in product
         named = sure and _has_phrase(self._corpus_folded, product)
         return Product(product, named, sure, (verb.strip(),) if named else (verb.strip(), product))
+
+    def _each_word_in_plans(self, said: str) -> bool:
+        """Every word of what was said stands somewhere in the plans, if not side by side: what they name in their
+        own words, which a task's text may answer."""
+        corpus = self._corpus_shaped if has_diacritics(said) else self._corpus_folded
+        words = shape(said).split() if has_diacritics(said) else fold(said).split()
+        return bool(words) and all(_has_phrase(corpus, w) for w in words)
 
     def _about_ip(self, q: Query) -> bool:
         hits = self.index.rank_tasks(q.content) + self.index.rank_passages(q.content)
