@@ -1348,3 +1348,12 @@ def test_what_the_duties_part_says_of_the_task_talked_about(assistant: Assistant
     answer = assistant.ask("nv tuyen truyen tren Dai PT-TH nam 2023 ai chu tri, phan to chuc thuc hien co noi khac ko")
     text = plain_text(answer)
     assert "Cơ quan chủ trì: Sở Khoa học và Công nghệ" in text and "mục IV.4" in text and "mục IV.2" not in text
+
+
+def test_another_quarter_after_a_quarters_rows_were_added_up(assistant: Assistant) -> None:
+    """The tasks of Quý I, "cộng lại được phân bổ bao nhiêu", then "thế quý II?": Quý II's allocation added up
+    (977,6; the tasks of Quý II were listed: the sum had kept the rows by number, and "thế …?" was no follow-up)."""
+    context = assistant.ask("Năm 2023 những nhiệm vụ nào triển khai trong quý I?").context
+    answer = assistant.ask("cộng lại được phân bổ bao nhiêu tiền trong năm 2023?", context)
+    assert "340 triệu đồng" in plain_text(answer)
+    assert "977,6 triệu đồng" in plain_text(assistant.ask("thế quý II?", answer.context))

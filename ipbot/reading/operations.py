@@ -700,6 +700,11 @@ class Operations:
             has=((Field.BUDGET,) if self.lex.has("states_amount", f) else ()) + self._states_duration(turn),
             duration=duration,
         )
+        listed_by = self._listed_by(turn, r.filters)
+        if listed_by is not None:
+            # "cộng lại bao nhiêu tiền?" after the tasks of Quý I: those rows by what chose them, so that "thế quý
+            # II?" next asks the same of Quý II (as ids, nothing could be changed)
+            r.filters = listed_by
         prior = self._prior_selection(turn)
         if prior is not None and r.filters == Filters(status=r.filters.status, has=r.filters.has):
             # "…, và các dòng đó được phân bổ bao nhiêu?": the rows the question before selected
@@ -732,6 +737,23 @@ class Operations:
             r.measure = Measure.ALLOCATION
         turn._operations_reading = r  # type: ignore[attr-defined]
         return r
+
+    def _listed_by(self, turn: Turn, filters: Filters) -> Filters | None:
+        """The filters of the last list, when the question's selection is only the tasks it listed and it points at
+        none of them ("cộng lại …"; "2 dòng đó", "nv đó" are those rows by number)."""
+        listed = turn.context.listed
+        if not filters.ids or set(filters.ids) != set(listed) or filters != Filters(ids=filters.ids):
+            return None
+        if len(listed) < 2 or turn.query.has("refer") or self.lex.has("refer_list", turn.query.folded):
+            return None
+        last = next((x for x in turn.context.last if x.items is Items.TASKS and x.op is Op.LIST), None)
+        if (
+            last is None
+            or last.filters.ids
+            or not (last.filters.quarters or last.filters.groups or last.filters.agency)
+        ):
+            return None
+        return last.filters
 
     def _rest_of_list(self, turn: Turn) -> Request | None:
         """ "mấy cái còn lại thì ai chủ trì?" after the tasks of a group one agency leads: the group's others; "còn
