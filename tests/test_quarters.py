@@ -79,3 +79,13 @@ def test_a_button_asks_the_same_without_words(assistant: Assistant) -> None:
     text = plain_text(assistant.run(request))
     assert "Quý II nhiều tiền nhất: 518,4 triệu đồng" in text and "• Quý I: không có nhiệm vụ nào" in text
     assert Request.unpack(request.pack()) == request
+
+
+def test_the_quarter_asked_in_many_words(assistant: Assistant) -> None:
+    """ "Trong bảng dự toán 2023, quý nào có nhiều nhiệm vụ triển khai nhất và là mấy nhiệm vụ?": Quý II, by its tasks
+    (the table named is where to look, not money asked; the table's rows were counted)."""
+    answered, text, _ = _ask(
+        assistant, "Trong bảng dự toán 2023, quý nào có nhiều nhiệm vụ triển khai nhất và là mấy nhiệm vụ?"
+    )
+    assert answered and text.startswith("Nhiệm vụ theo quý") and "Quý II nhiều nhiệm vụ nhất: 8 nhiệm vụ" in text
+    assert "phân bổ" not in text

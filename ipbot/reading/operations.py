@@ -107,6 +107,8 @@ _WHICH_TASKS_RE = re.compile(r"\b(?:nhiem vu|nv|dong|viec) nao\b")
 """Which tasks (or rows) of all: a selection of its own, not of the task talked about."""
 _EACH_AGENCY_RE = re.compile(r"\b(?:moi|tung) (?:co quan|so|don vi|ben|so nganh|nganh)\b")
 """Every agency, each on its own: "mỗi cơ quan chủ trì bao nhiêu nhiệm vụ"."""
+_MOST_RE = re.compile(r"\b(?:nhieu|it|ton|cao|thap|lon|nho)\b(?: \S+){0,5} nhat\b")
+"""The most or the fewest of something, however many words name it ("nhiều nhiệm vụ triển khai nhất")."""
 _COMPARATIVE_RE = re.compile(r"\b(?:nhieu|it|ton|cao|thap|lon|nho)(?: \S+){0,3}? hon\b")
 """More or less of something than another: "quý I và quý II quý nào nhiều việc hơn"."""
 _LESS_RE = re.compile(r"\b(?:it|thap|nho|re)(?: \S+){0,3}? hon\b")
@@ -1995,7 +1997,7 @@ class Operations:
         f = q.folded
         if not q.has("by_quarter") or q.task_numbers or turn.task_how == "number":
             return None
-        ranks = q.has("largest", "compare") or bool(_COMPARATIVE_RE.search(f))
+        ranks = q.has("largest", "compare") or bool(_COMPARATIVE_RE.search(f) or _MOST_RE.search(f))
         asks = ranks or q.has("budget") or self.lex.has("count", f) or self.lex.has("how_much", f) or q.has("list")
         if not asks:
             return None  # ("mỗi quý báo cáo một lần": a rhythm, nothing counted)
@@ -2009,7 +2011,9 @@ class Operations:
             groups=chosen.groups,
             source=chosen.source,
         )
-        money_asked = q.has("budget") or bool(_MONEY_WORD_RE.search(f))
+        # (money asked, not the table named as where to look: "trong bảng dự toán 2023, quý nào nhiều nhiệm vụ nhất")
+        unnamed = re.sub(r"\bbang (?:du toan|tong hop|kinh phi)\b", " ", f)
+        money_asked = bool(_MONEY_WORD_RE.search(unnamed)) or (q.has("budget") and unnamed == f)
         measure = (self._reads(turn).measure or Measure.ALLOCATION) if money_asked else None
         op = (Op.MIN if self.lex.has("smallest", f) or _LESS_RE.search(f) else Op.MAX) if ranks else Op.COUNT
         return turn.request(Items.QUARTERS, op=op, measure=measure, filters=filters)
