@@ -1357,3 +1357,12 @@ def test_another_quarter_after_a_quarters_rows_were_added_up(assistant: Assistan
     answer = assistant.ask("cộng lại được phân bổ bao nhiêu tiền trong năm 2023?", context)
     assert "340 triệu đồng" in plain_text(answer)
     assert "977,6 triệu đồng" in plain_text(assistant.ask("thế quý II?", answer.context))
+
+
+def test_a_target_at_both_milestones_asked_after_one(assistant: Assistant) -> None:
+    """ "thế số đơn vị sxkd có cán bộ được tập huấn ở 2 mốc đó" after Thái Bình's 2030 and 2025 targets on filings:
+    250 (2025) and 350 (2030); only the last milestone talked about was given."""
+    context = assistant.ask("Thái Bình đặt chỉ tiêu gì cho năm 2030 về số đơn đăng ký SHTT mới?").context
+    context = assistant.ask("còn 2025?", context).context
+    text = plain_text(assistant.ask("the so don vi sxkd co can bo duoc tap huan o 2 moc do", context))
+    assert "Tối thiểu 250" in text and "350" in text

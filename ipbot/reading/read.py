@@ -3308,6 +3308,8 @@ class Reader:
         if q.has("general_objective"):
             return None
         milestones = target_years - {p.year_start for p in turn.plans if p.year_start == p.year_end}
+        if len(milestones) > 1 and _BOTH_MILESTONES_RE.search(q.folded):
+            q.years = sorted(milestones)  # "… ở 2 mốc đó": each milestone, not the one talked about last
         other_part = q.has("lead", "coop", "responsibility", "reporting", "budget", "list", "time", "document")
         # (the province the targets just shown are of, said again or carried over from the message's question before)
         shown_in = {
@@ -4952,6 +4954,8 @@ _POINTS_COUNTED_RE = re.compile(
     r"(?: (?:tat ca|ca thay|vay|the|a|nhi))?\s*$"
 )
 """"có mấy việc?", "tổng cộng bao nhiêu điểm": a count asked with nothing of its own."""
+_BOTH_MILESTONES_RE = re.compile(r"\b(?:ca |o |cho |tai )?(?:hai|2|ca hai|ca 2|cac) (?:moc|thoi diem)\b")
+"""Every milestone of a plan's targets: "ở 2 mốc đó", "cả hai mốc"."""
 _BOTH_PLANS_RE = re.compile(
     r"\b(?:giua|ca|trong|o) (?:hai|2) (?:nam|ke hoach|kh)\b"
     r"|\b(?:hai|2) (?:nam|ke hoach|kh) (?=(?:khac|thay doi|doi|giong|so voi|co gi khac)\b)"
