@@ -1366,3 +1366,12 @@ def test_a_target_at_both_milestones_asked_after_one(assistant: Assistant) -> No
     context = assistant.ask("còn 2025?", context).context
     text = plain_text(assistant.ask("the so don vi sxkd co can bo duoc tap huan o 2 moc do", context))
     assert "Tối thiểu 250" in text and "350" in text
+
+
+def test_a_groups_share_then_another_groups(assistant: Assistant) -> None:
+    """Group 1's money, "nó chiếm mấy % so với tổng dự toán", then "còn nhóm 4?": group 4's share (0,24 %); the share
+    had kept group 1's one task by number, so "nhóm 4" listed that group's tasks."""
+    context = assistant.ask("nam 2023 nhom 1 duoc phan bo bao nhieu").context
+    answer = assistant.ask("no chiem may phan tram so voi tong du toan 3.832,6 trieu", context)
+    assert "1,04%" in plain_text(answer)
+    assert "0,24%" in plain_text(assistant.ask("còn nhóm 4?", answer.context))

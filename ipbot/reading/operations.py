@@ -2354,6 +2354,22 @@ class Operations:
             talked = [x.filters.ids[0] for x in turn.context.last if x.items is Items.TASKS and len(x.filters.ids) == 1]
             if talked and not self.lex.has("plan_total", f) and not re.search(r"\b(?:ca )?(?:ke hoach|kh)\b", f):
                 ids = (talked[-1],)
+        summed = next(
+            (
+                x
+                for x in turn.context.last
+                if x.items is Items.TASKS and x.op is Op.SUM and not x.filters.ids
+                if x.filters.groups or x.filters.agency or x.filters.quarters
+            ),
+            None,
+        )
+        if summed is not None and turn.task_how == "context" and not sources and not left_asked:
+            # "nó chiếm mấy % so với tổng dự toán" after a group's money added up: that group, by what chose it
+            measure = summed.measure or Measure.ALLOCATION
+            part = Figure(measure=measure, plan=plan.id, filters=summed.filters)
+            stated = measure is Measure.ALLOCATION and self.lex.has("of_plan_total", f)
+            whole = Figure(measure=Measure.STATED if stated else measure, plan=plan.id)
+            return [turn.request(Items.BUDGET, op=Op.SHARE, plans=[plan], figures=(part, whole))]
         if ids and ids[0] != "-":
             one = Filters(ids=ids)
             if self.lex.has("of_plan_total", turn.query.folded):

@@ -1757,10 +1757,26 @@ class Reader:
                 for g in self.index.plans[p].groups
                 if g.number in q.group_numbers or g.number.rsplit(".", 1)[-1] in q.group_numbers
             ) or ("-",)
+        figures = r.figures
+        if q.group_numbers and any(fig.filters.groups for fig in r.figures):
+            # "còn nhóm 4?" after a group's share of the plan: that group's share
+            groups = tuple(
+                f"{p}:{g.number}"
+                for p in (plan_ids or r.plans)
+                for g in self.index.plans[p].groups
+                if g.number in q.group_numbers or g.number.rsplit(".", 1)[-1] in q.group_numbers
+            ) or ("-",)
+            figures = tuple(
+                fig.model_copy(update={"filters": fig.filters.model_copy(update={"groups": groups})})
+                if fig.filters.groups
+                else fig
+                for fig in r.figures
+            )
         if r.items is Items.TARGETS and len(q.years) == 1 and (plan_ids is None or plan_ids == r.plans):
             return self._targets_at(r, q.years[0])  # "ko phải, ý mình là mốc 2025 cơ" after targets
         if plan_ids is None or plan_ids == r.plans:
-            return r.but(filters=f.model_copy(update=updates)) if updates else None
+            changed = updates or figures != r.figures
+            return r.but(filters=f.model_copy(update=updates), figures=figures) if changed else None
         if r.items is Items.PASSAGES:
             return None
         if f.ids and r.items is Items.SUPPORT:
