@@ -1375,3 +1375,12 @@ def test_a_groups_share_then_another_groups(assistant: Assistant) -> None:
     answer = assistant.ask("no chiem may phan tram so voi tong du toan 3.832,6 trieu", context)
     assert "1,04%" in plain_text(answer)
     assert "0,24%" in plain_text(assistant.ask("còn nhóm 4?", answer.context))
+
+
+def test_a_correction_naming_the_agency_whose_row_was_meant(assistant: Assistant) -> None:
+    """ "ko, ý tôi là dòng của Sở GDĐT" after the money of the districts' row: the same of the row Sở GD&ĐT leads (5.5,
+    80 triệu); it was 'not found'."""
+    context = assistant.ask("nam 2023 ubnd huyen chu tri dong nao trong bang").context
+    context = assistant.ask("kinh phi bn, lay tu nguon nao", context).context
+    answer = assistant.ask("ko, y toi la dong cua so GDDT", context)
+    assert answer.answered and answer.task_ids == ["ninh-thuan-2023:5.5"] and "80 triệu đồng" in plain_text(answer)

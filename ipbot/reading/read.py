@@ -1522,7 +1522,8 @@ class Reader:
         ):
             return None  # "nếu bỏ mấy việc đồng chủ trì đi" changes the count just given
         asks_own = q.has(*TASK_FACETS, "list", "targets", "document", "reporting", "responsibility")
-        if q.content_tokens or q.task_numbers or asks_own:
+        own_words = set(q.content_tokens) - _ROW_WORDS  # ("ý tôi là dòng của Sở GDĐT": "dòng" names nothing)
+        if own_words or q.task_numbers or asks_own:
             return None  # it asks something of its own ("còn kinh phí thì sao?", "… giao lĩnh vực gì"): read it so
         money_before = any(r.items in (Items.BUDGET, Items.SOURCES) for r in context.last)
         if money_before and re.search(r"\bso voi\b", q.folded):
@@ -1730,7 +1731,18 @@ class Reader:
         """One earlier request with its plans, agency or quarters changed (None when it cannot carry over)."""
         f = r.filters
         updates: dict[str, object] = {}
-        if q.agencies:
+        if q.agencies and not f.agency and r.items is Items.TASKS and r.op is Op.LOOKUP and f.ids:
+            # "ko, ý tôi là dòng của Sở GDĐT" after a task's money: the same asked of the task that agency leads
+            led = [
+                f"{p}:{t.number}"
+                for p in (plan_ids or r.plans)
+                for t in self.index.plans[p].tasks
+                if q.agencies[0] in t.lead
+            ]
+            if not 0 < len(led) <= MAX_TIED or not self.lexicon.has("correction", q.folded):
+                return None
+            updates["ids"] = tuple(led)
+        elif q.agencies:
             if not f.agency:
                 return None
             updates["agency"] = q.agencies[0]
@@ -4970,6 +4982,8 @@ _POINTS_COUNTED_RE = re.compile(
     r"(?: (?:tat ca|ca thay|vay|the|a|nhi))?\s*$"
 )
 """"có mấy việc?", "tổng cộng bao nhiêu điểm": a count asked with nothing of its own."""
+_ROW_WORDS = frozenset({"dong", "hang", "cai", "viec", "nhiem", "vu", "nv"})
+"""Words for a row or a task that name none of them ("dòng của Sở GDĐT")."""
 _BOTH_MILESTONES_RE = re.compile(r"\b(?:ca |o |cho |tai )?(?:hai|2|ca hai|ca 2|cac) (?:moc|thoi diem)\b")
 """Every milestone of a plan's targets: "ở 2 mốc đó", "cả hai mốc"."""
 _BOTH_PLANS_RE = re.compile(
