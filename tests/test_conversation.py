@@ -1384,3 +1384,13 @@ def test_a_correction_naming_the_agency_whose_row_was_meant(assistant: Assistant
     context = assistant.ask("kinh phi bn, lay tu nguon nao", context).context
     answer = assistant.ask("ko, y toi la dong cua so GDDT", context)
     assert answer.answered and answer.task_ids == ["ninh-thuan-2023:5.5"] and "80 triệu đồng" in plain_text(answer)
+
+
+def test_a_lettered_point_of_the_entry_just_quoted(assistant: Assistant) -> None:
+    """ "mục b của phần đó ghi gì" after Thái Bình's V.9 was quoted: it has no point b (a, c), said as such; "điểm c thì
+    sao" is its point c (both were 'not found')."""
+    context = assistant.ask("Thái Bình giao những cơ quan nào chống hàng giả, xử lý xâm phạm quyền SHTT?").context
+    context = assistant.ask("may co quan do tham muu cho ban chi dao nao", context).context
+    answer = assistant.ask("muc b cua phan do ghi gi", context)
+    assert "không có điểm b); các điểm của mục: a), c)" in plain_text(answer)
+    assert "c) Triển khai công tác" in plain_text(assistant.ask("diem c thi sao", answer.context))

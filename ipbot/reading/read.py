@@ -825,6 +825,7 @@ class Reader:
             self._nth_decision,
             self._duty_point_purpose,
             self._duty_point_asked,
+            self._lettered_point_of_quoted,
         ):
             picked = pick(q, context)
             if picked is not None:
@@ -1140,6 +1141,23 @@ class Reader:
         if not scored or scored[0][0] < POINT_COVER or (len(scored) > 1 and scored[1][0] == scored[0][0]):
             return None  # no point does what was named, or several do it alike: not one to choose
         return self._duty_point(last[-1], *scored[0][1])
+
+    def _lettered_point_of_quoted(self, q: Query, context: Context) -> Request | None:
+        """ "mục b của phần đó ghi gì" after one entry of "Tổ chức thực hiện" was quoted: that entry's point b (which
+        Thái Bình's V.9 skips: the answer says so), not words looked for anywhere."""
+        m = _LETTERED_POINT_RE.match(q.folded)
+        if m is None or q.agencies or q.years or q.provinces or q.task_numbers:
+            return None
+        entries = {e for r in context.last for e in _quoted_entries(r)}
+        entries |= {tuple(i.split(":", 1)) for r in context.last if r.items is Items.DUTIES for i in r.filters.ids}
+        if len(entries) != 1:
+            return None
+        plan_id, section = entries.pop()
+        return Request(
+            items=Items.DUTIES,
+            plans=(plan_id,),
+            filters=Filters(ids=(f"{plan_id}:{section}",), points=(m.group(1),), role=Role.DUTY),
+        )
 
     def _duty_point_asked(self, q: Query, context: Context) -> Request | None:
         """ "có phải bố trí cán bộ không?" after an agency's duties were quoted: the one point whose words are all the
@@ -4982,6 +5000,10 @@ _POINTS_COUNTED_RE = re.compile(
     r"(?: (?:tat ca|ca thay|vay|the|a|nhi))?\s*$"
 )
 """"có mấy việc?", "tổng cộng bao nhiêu điểm": a count asked with nothing of its own."""
+_LETTERED_POINT_RE = re.compile(
+    r"^(?:con |the |vay )?(?:muc|diem|y) ([a-hđ])\)?(?: (?:cua )?(?:phan|muc|cai) (?:do|nay|tren|ay))?\b"
+)
+"""A lettered point of the entry just quoted: "mục b của phần đó ghi gì", "điểm c thì sao"."""
 _ROW_WORDS = frozenset({"dong", "hang", "cai", "viec", "nhiem", "vu", "nv"})
 """Words for a row or a task that name none of them ("dòng của Sở GDĐT")."""
 _BOTH_MILESTONES_RE = re.compile(r"\b(?:ca |o |cho |tai )?(?:hai|2|ca hai|ca 2|cac) (?:moc|thoi diem)\b")
