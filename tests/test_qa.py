@@ -4648,3 +4648,11 @@ def test_an_agencys_tasks_without_a_partner(assistant: Assistant) -> None:
     answered, text, _ = ask(assistant, "KH 2023 nv nào do sở KHCN chủ trì mà không có sở NN phối hợp")
     assert answered and _has(text, "6 nhiệm vụ") and _has(text, "5.4") and not _has(text, "3.3")
     assert _has(text, "không có Sở Nông nghiệp và Phát triển nông thôn phối hợp")
+
+
+def test_each_tasks_share_of_its_own_total(assistant: Assistant) -> None:
+    """ "3.3, 3.4 và 3.6 mỗi cái được phân bổ bao nhiêu phần trăm tổng kinh phí của chính nó": 25 %, 30 %, 16,67 %
+    (one share of the three together, 21,43 %, was given)."""
+    question = "nam 2023 nhiem vu 3.3, 3.4 va 3.6 moi cai duoc phan bo bao nhieu phan tram tong kinh phi cua chinh no"
+    answered, text, _ = ask(assistant, question)
+    assert answered and _has(text, "25%") and _has(text, "30%") and _has(text, "16,67%") and not _has(text, "21,43%")

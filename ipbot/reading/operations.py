@@ -109,6 +109,8 @@ _EACH_AGENCY_RE = re.compile(r"\b(?:moi|tung) (?:co quan|so|don vi|ben|so nganh|
 """Every agency, each on its own: "mỗi cơ quan chủ trì bao nhiêu nhiệm vụ"."""
 _MOST_RE = re.compile(r"\b(?:nhieu|it|ton|cao|thap|lon|nho)\b(?: \S+){0,5} nhat\b")
 """The most or the fewest of something, however many words name it ("nhiều nhiệm vụ triển khai nhất")."""
+_EACH_ONE_RE = re.compile(r"\b(?:moi|tung) (?:cai|nhiem vu|nv|dong|viec|khoan)\b|\brieng tung\b")
+"""Each of the tasks named, on its own: "3.3, 3.4 và 3.6 mỗi cái …"."""
 _COMPARATIVE_RE = re.compile(r"\b(?:nhieu|it|ton|cao|thap|lon|nho)(?: \S+){0,3}? hon\b")
 """More or less of something than another: "quý I và quý II quý nào nhiều việc hơn"."""
 _LESS_RE = re.compile(r"\b(?:it|thap|nho|re)(?: \S+){0,3}? hon\b")
@@ -2329,6 +2331,25 @@ class Operations:
                     positions.append((hit if hit >= 0 else 10_000, s.key))
         return list(dict.fromkeys(k for _, k in sorted(positions)))
 
+    def _task_share(
+        self, turn: Turn, plan: Plan, ids: tuple[str, ...], sources: list[str], left_asked: bool
+    ) -> tuple[Figure, Figure]:
+        """The two figures of a share asked of chosen tasks: a part of their money over their whole, or over the
+        plan's total when that is named."""
+        one = Filters(ids=ids)
+        if self.lex.has("of_plan_total", turn.query.folded):
+            # "năm 2023 nó được bố trí bao nhiêu, chiếm mấy % tổng dự toán năm 2023": of the plan's total
+            part = Figure(measure=Measure.ALLOCATION, plan=plan.id, source=(sources or [None])[0], filters=one)
+            return part, Figure(measure=Measure.STATED, plan=plan.id)
+        if sources:
+            part = Figure(measure=Measure.ALLOCATION, plan=plan.id, source=sources[0], filters=one)
+            return part, Figure(measure=self._whole_measure(turn), plan=plan.id, filters=one)
+        # ("phần chưa bố trí chiếm mấy % tổng kinh phí": what is left, not what this year gives)
+        measure = Measure.REMAINING if left_asked else Measure.ALLOCATION
+        return Figure(measure=measure, plan=plan.id, filters=one), Figure(
+            measure=Measure.TOTAL, plan=plan.id, filters=one
+        )
+
     def _share(self, turn: Turn, two: tuple[Plan, Plan] | None) -> list[Request] | None:
         r = self._reads(turn)
         plan = turn.plans[0] if turn.plans else None
@@ -2370,20 +2391,19 @@ class Operations:
             stated = measure is Measure.ALLOCATION and self.lex.has("of_plan_total", f)
             whole = Figure(measure=Measure.STATED if stated else measure, plan=plan.id)
             return [turn.request(Items.BUDGET, op=Op.SHARE, plans=[plan], figures=(part, whole))]
+        if len(ids) > 1 and ids[0] != "-" and _EACH_ONE_RE.search(f):
+            # "3.3, 3.4 và 3.6 mỗi cái được phân bổ bao nhiêu phần trăm tổng kinh phí của chính nó": one share each
+            return [
+                turn.request(
+                    Items.BUDGET,
+                    op=Op.SHARE,
+                    plans=[plan],
+                    figures=self._task_share(turn, plan, (i,), sources, left_asked),
+                )
+                for i in ids
+            ]
         if ids and ids[0] != "-":
-            one = Filters(ids=ids)
-            if self.lex.has("of_plan_total", turn.query.folded):
-                # "năm 2023 nó được bố trí bao nhiêu, chiếm mấy % tổng dự toán năm 2023": of the plan's total
-                part = Figure(measure=Measure.ALLOCATION, plan=plan.id, source=(sources or [None])[0], filters=one)
-                whole = Figure(measure=Measure.STATED, plan=plan.id)
-            elif sources:
-                part = Figure(measure=Measure.ALLOCATION, plan=plan.id, source=sources[0], filters=one)
-                whole = Figure(measure=self._whole_measure(turn), plan=plan.id, filters=one)
-            else:
-                # ("phần chưa bố trí chiếm mấy % tổng kinh phí": what is left, not what this year gives)
-                measure = Measure.REMAINING if left_asked else Measure.ALLOCATION
-                part = Figure(measure=measure, plan=plan.id, filters=one)
-                whole = Figure(measure=Measure.TOTAL, plan=plan.id, filters=one)
+            part, whole = self._task_share(turn, plan, ids, sources, left_asked)
         elif sources:
             part = Figure(measure=Measure.STATED, plan=plan.id, source=sources[0])
             whole = (
