@@ -2489,7 +2489,8 @@ class Reader:
             # gian bao lâu, tổng kp bn" asks the task's own parts)
             return
         last = turn.context.last
-        plans_money = all(r.items in (Items.BUDGET, Items.SOURCES) for r in last)
+        # (a source's answer lists the tasks drawing on it: "tiền đó dành cho nhiệm vụ nào" is about them)
+        plans_money = all(r.items is Items.BUDGET or (r.items is Items.SOURCES and not r.filters.source) for r in last)
         of_tasks = any(r.filters.ids or any(f.filters.ids for f in r.figures) for r in last)  # (a task's share)
         if last and plans_money and not of_tasks and not q.has("refer"):
             return  # "vậy giảm bn" after the plans' totals: those totals, not a task talked about before them
