@@ -1394,3 +1394,13 @@ def test_a_lettered_point_of_the_entry_just_quoted(assistant: Assistant) -> None
     answer = assistant.ask("muc b cua phan do ghi gi", context)
     assert "không có điểm b); các điểm của mục: a), c)" in plain_text(answer)
     assert "c) Triển khai công tác" in plain_text(assistant.ask("diem c thi sao", answer.context))
+
+
+def test_the_rest_of_a_selection_added_up_then_another_group(assistant: Assistant) -> None:
+    """Group 3's rows, "trong số đó cái nào ko có tiền" (3.2), "mấy cái còn lại cộng lại bn tiền phân bổ" (2.950: 3.2
+    alone was added up), then "còn nhóm 5?" (518,4: group 5's tasks were listed)."""
+    context = assistant.ask("nam 2023 nhom 3 co may dong trong bang du toan").context
+    context = assistant.ask("trong so do cai nao ko co tien", context).context
+    answer = assistant.ask("may cai con lai cong lai bn tien phan bo nam 2023", context)
+    assert "2.950 triệu đồng" in plain_text(answer)
+    assert "518,4 triệu đồng" in plain_text(assistant.ask("còn nhóm 5?", answer.context))

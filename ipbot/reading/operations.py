@@ -764,6 +764,9 @@ class Operations:
         lại ai chủ trì" after an agency's rows were counted: the rows it does not hold."""
         if not self.lex.has("rest_of_list", turn.query.folded):
             return None
+        within = self._rest_within(turn)
+        if within is not None:
+            return within
         last = next(
             (
                 x
@@ -782,6 +785,24 @@ class Operations:
         show = tuple(fld for cue, fld in _LIST_FACETS if turn.query.has(cue))
         plans = [self.index.plans[p] for p in last.plans if p in self.index.plans]
         return turn.request(Items.TASKS, op=Op.LIST, plans=plans, filters=wider, show=show)
+
+    def _rest_within(self, turn: Turn) -> Request | None:
+        """ "mấy cái còn lại cộng lại bn tiền" after "trong số đó cái nào ko có tiền": the tasks of that selection the
+        last list did not name, added up (or listed) as asked."""
+        last = next(
+            (x for x in turn.context.last if x.items is Items.TASKS and x.op is Op.LIST and len(x.filters.ids) > 1),
+            None,
+        )
+        listed = set(turn.context.listed)
+        if last is None or not listed or not listed < set(last.filters.ids):
+            return None
+        rest = tuple(i for i in last.filters.ids if i not in listed)
+        plans = [self.index.plans[p] for p in last.plans if p in self.index.plans]
+        if "sum" in {n for n in _OPERATION_CUES if self.lex.has(n, turn.query.folded)}:
+            measure = self._reads(turn).measure or Measure.ALLOCATION
+            return turn.request(Items.TASKS, op=Op.SUM, plans=plans, filters=Filters(ids=rest), measure=measure)
+        show = tuple(fld for cue, fld in _LIST_FACETS if turn.query.has(cue))
+        return turn.request(Items.TASKS, op=Op.LIST, plans=plans, filters=Filters(ids=rest), show=show)
 
     def agency_asked(self, turn: Turn) -> tuple[str | None, Role, bool]:
         """The agency named, the role asked about, and whether the question asks where it does NOT hold it."""

@@ -1779,6 +1779,10 @@ class Reader:
             updates |= {"source": next(iter(q.sources)), "ids": ()}
         if q.co_leads is not None and f.agency and f.role in (Role.LEAD, Role.ANY):
             updates |= {"role": Role.LEAD, "alone": not q.co_leads}
+        grouped = {self.index.tasks[i].group for i in f.ids if i in self.index.tasks}
+        if q.group_numbers and not f.groups and r.op is Op.SUM and len(grouped) == 1 and None not in grouped:
+            # "còn nhóm 5?" after some tasks of one group were added up: the same of the other group's tasks
+            f = f.model_copy(update={"groups": tuple(f"{p}:{grouped.pop()}" for p in r.plans), "ids": ()})
         if q.group_numbers and f.groups:
             # "còn nhóm 3?" after a group's tasks: that other group of the same plans ("III.3" in Thái Bình)
             updates["groups"] = tuple(
