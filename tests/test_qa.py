@@ -4656,3 +4656,14 @@ def test_each_tasks_share_of_its_own_total(assistant: Assistant) -> None:
     question = "nam 2023 nhiem vu 3.3, 3.4 va 3.6 moi cai duoc phan bo bao nhieu phan tram tong kinh phi cua chinh no"
     answered, text, _ = ask(assistant, question)
     assert answered and _has(text, "25%") and _has(text, "30%") and _has(text, "16,67%") and not _has(text, "21,43%")
+
+
+def test_the_city_council_is_the_district_level_one(assistant: Assistant) -> None:
+    """ "UBND thành phố được giao chủ trì những nhiệm vụ nào" (Phan Rang–Tháp Chàm): the districts' and city's council
+    of the plans, 3.g and 5.c; it was read, by a typo's allowance, as "UBND tỉnh" ("thành" for "tỉnh")."""
+    answered, text, _ = ask(
+        assistant,
+        "Tôi ở thị xã Phan Rang cũ (nay là TP Phan Rang - Tháp Chàm), năm 2022 UBND thành phố được giao chủ trì "
+        "những nhiệm vụ SHTT nào?",
+    )
+    assert answered and _has(text, "3.g") and _has(text, "5.c")

@@ -1233,7 +1233,14 @@ class Index:
                 typed = words[i : i + n]
                 # a typo stays inside a word: "so o dong" is no "so lao dong"
                 same_starts = all(t[0] == w[0] for t, w in zip(typed, phrase.split(), strict=False))
-                if len(typed) == n and same_starts and fuzz.ratio(" ".join(typed), phrase) >= 90:
+                # a word the plans use is no typo of another: "ủy ban nhân dân thành phố" is no "… tỉnh"
+                words_of_their_own = any(t != w and t in self._idf for t, w in zip(typed, phrase.split(), strict=False))
+                if (
+                    len(typed) == n
+                    and same_starts
+                    and not words_of_their_own
+                    and fuzz.ratio(" ".join(typed), phrase) >= 90
+                ):
                     out.append((i, slug))
         return out
 
