@@ -1404,3 +1404,14 @@ def test_the_rest_of_a_selection_added_up_then_another_group(assistant: Assistan
     answer = assistant.ask("may cai con lai cong lai bn tien phan bo nam 2023", context)
     assert "2.950 triệu đồng" in plain_text(answer)
     assert "518,4 triệu đồng" in plain_text(assistant.ask("còn nhóm 5?", answer.context))
+
+
+def test_which_of_the_tasks_ones_own_agency_cooperates_on(assistant: Assistant) -> None:
+    """ "so minh co phoi hop cai nao ko" after the person's Sở NN&PTNT's lead task (3.2): the four it cooperates on
+    (3.2's card was given: "cái nào" was not read as "which tasks")."""
+    context = assistant.ask(
+        "Chào bạn, mình làm ở Sở NN&PTNT Ninh Thuận. Kế hoạch SHTT năm 2023 giao sở mình chủ trì việc gì vậy?"
+    ).context
+    answer = assistant.ask("so minh co phoi hop cai nao ko", context)
+    text = plain_text(answer)
+    assert answer.answered and "4 nhiệm vụ" in text and "3.3 —" in text and "5.3 —" in text
