@@ -1415,3 +1415,11 @@ def test_which_of_the_tasks_ones_own_agency_cooperates_on(assistant: Assistant) 
     answer = assistant.ask("so minh co phoi hop cai nao ko", context)
     text = plain_text(answer)
     assert answer.answered and "4 nhiệm vụ" in text and "3.3 —" in text and "5.3 —" in text
+
+
+def test_a_correction_after_nothing_found_stays_in_the_plan_named(assistant: Assistant) -> None:
+    """ "không, ý tôi là bản thân Sở TT&TT có được giao việc gì không?" after a 2023 question that found nothing: 2023's
+    answer (it names no task for the Sở), not 2022's and Thái Bình's entries (the wrong plans)."""
+    context = assistant.ask("KH 2023 có nhiệm vụ nào về kiểu dáng công nghiệp không").context
+    answer = assistant.ask("không, ý tôi là bản thân Sở TT&TT có được giao việc gì không?", context)
+    assert answer.plan_ids == ["ninh-thuan-2023"] and "2022" not in plain_text(answer)

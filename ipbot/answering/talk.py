@@ -273,4 +273,5 @@ def nothing(db: PlanDB, request: Request) -> Answer:
         lines.append(phrases.DID_YOU_MEAN + " " + "; ".join(s.label for s in suggestions))
     else:
         suggestions = examples(db)
-    return reply(request, [Section(lines)], False, suggestions=suggestions)
+    # (the plan the question named stays the conversation's, for the correction or question after it)
+    return reply(request, [Section(lines)], False, plans=request.plans, suggestions=suggestions)

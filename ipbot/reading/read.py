@@ -4861,7 +4861,11 @@ class Reader:
                             show=(Field.CARD,),
                         )
                     )
-        return Request(items=Items.NOTHING, reason=Reason.NOT_FOUND, alternatives=tuple(alternatives_list))
+        # (the plan named stays the conversation's: "không, ý tôi là …" next is still about it)
+        named = turn.plan_ids if turn.explicit else ()
+        return Request(
+            items=Items.NOTHING, reason=Reason.NOT_FOUND, plans=tuple(named), alternatives=tuple(alternatives_list)
+        )
 
 
 # two agencies asked about each on its own: "mỗi sở", "từng cơ quan", "Sở A làm gì và Sở B làm gì"
