@@ -4667,3 +4667,10 @@ def test_the_city_council_is_the_district_level_one(assistant: Assistant) -> Non
         "những nhiệm vụ SHTT nào?",
     )
     assert answered and _has(text, "3.g") and _has(text, "5.c")
+
+
+def test_must_an_agency_cooperate_is_no_yes_no_about_a_task(assistant: Assistant) -> None:
+    """ "năm 2022 UBND huyện có phải phối hợp làm nv SHTT nào ko": the tasks it cooperates on ("phải" is must; the
+    1.a card, "Quy chế phối hợp", was given as if asked whether it is so)."""
+    answered, text, intent = ask(assistant, "nam 2022 UBND huyen co phai phoi hop lam nv SHTT nao ko")
+    assert answered and intent == "tasks_by_agency" and _has(text, "1.a") and _has(text, "1.c")
