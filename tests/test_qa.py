@@ -4674,3 +4674,13 @@ def test_must_an_agency_cooperate_is_no_yes_no_about_a_task(assistant: Assistant
     1.a card, "Quy chế phối hợp", was given as if asked whether it is so)."""
     answered, text, intent = ask(assistant, "nam 2022 UBND huyen co phai phoi hop lam nv SHTT nao ko")
     assert answered and intent == "tasks_by_agency" and _has(text, "1.a") and _has(text, "1.c")
+
+
+def test_two_questions_answered_by_one_milestones_targets_show_them_once(assistant: Assistant) -> None:
+    """ "Chỉ tiêu 250 đơn vị … của TB là cho năm nào? đến 2030 là bn?": 2030's targets once (twice, ranked in two
+    orders, the answer ran past one Telegram message: 4,264 characters)."""
+    answer = assistant.ask(
+        "Chỉ tiêu 250 đơn vị sx kd có cán bộ được tập huấn SHTT của TB là cho năm nào? đến 2030 là bn?"
+    )
+    text = plain_text(answer)
+    assert text.count("Chỉ tiêu đến năm 2030") == 1 and "350" in text and len(text) < 4096

@@ -231,7 +231,9 @@ class Answerer:
         combined = Answer(
             # two questions of a message answered by the same passage ("vai trò của Sở GD&ĐT …? được giao cùng
             # với sở nào?"): it is shown once
-            sections=[s for i, s in enumerate(every) if s not in every[:i]],
+            # (the same lines in another order too: "… là cho năm nào? đến 2030 là bn?" ranked one milestone's
+            # targets twice)
+            sections=[s for i, s in enumerate(every) if _said(s) not in {_said(t) for t in every[:i]}],
             answered=any(a.answered for a in answers),
             intent=first.intent,
             plan_ids=list(dict.fromkeys(p for a in answers for p in a.plan_ids)),
@@ -244,6 +246,11 @@ class Answerer:
             attachments=[x for a in answers for x in a.attachments],
         )
         return many.fit(self.db, requests, combined)
+
+
+def _said(section: Section) -> tuple[str | None, frozenset[str], str | None]:
+    """What a section says, whatever the order of its lines."""
+    return section.title, frozenset(section.lines), section.source
 
 
 def _quotes_that_fit(requests: Sequence[Request], answers: list[Answer]) -> list[Answer]:
