@@ -1709,8 +1709,8 @@ class Reader:
         counted = [r for r in turn.context.last if r.op is Op.COUNT or r.items is Items.QUARTERS]
         if not counted or (turn.explicit and set(turn.plan_ids) != {p for r in counted for p in r.plans}):
             return None
-        return [self._listed_instead(r, turn.context) for r in counted]  # ("chủ trì mấy nv, phối hợp mấy nv" then
-        # "kể ra": both)
+        # ("chủ trì mấy nv, phối hợp mấy nv" then "kể ra": both)
+        return [self._listed_instead(r, turn.context) for r in counted]
 
     @staticmethod
     def _listed_instead(counted: Request, context: Context) -> Request:
@@ -2385,7 +2385,6 @@ class Reader:
             # "nhưng phần tổ chức thực hiện lại giao cho đài với báo chủ trì tin bài mà?" after a task's lead: that
             # part's entries are asked, however well the task's words fit
             return
-
         # "còn năm sau thì sao, chỉ tiêu và cơ quan chủ trì có đổi không" after a task: its words are the parts asked
         # of that task (or its like), not a task citing "chỉ tiêu"
         parts_only = (
