@@ -206,7 +206,7 @@ REMINDERS_UNREADABLE = (
 )
 AS_PRINTED = "văn bản không thống nhất; số liệu giữ nguyên như văn bản"
 ROWS_DISAGREE = (
-    "Lưu ý: các dòng trên cộng lại được {rows}, khác con số {stated} kế hoạch ghi "
+    "Lưu ý: các dòng trên cộng lại được {rows}, khác con số {stated} kế hoạch ghi, lệch {gap} "
     "(văn bản không thống nhất; số liệu giữ nguyên như văn bản)."
 )
 MANY_PLANS = "Câu hỏi này có câu trả lời trong {plans} kế hoạch của {provinces} tỉnh:"

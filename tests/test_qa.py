@@ -4684,3 +4684,14 @@ def test_two_questions_answered_by_one_milestones_targets_show_them_once(assista
     )
     text = plain_text(answer)
     assert text.count("Chỉ tiêu đến năm 2030") == 1 and "350" in text and len(text) < 4096
+
+
+def test_a_columns_rows_against_its_printed_figure_say_the_gap(assistant: Assistant) -> None:
+    """ "tổng cột NS sự nghiệp khoa học … lệch với con số 1.062,6 ở dòng Cộng bao nhiêu?": 1.017,6, 45 apart (both
+    figures were given, not their gap)."""
+    answered, text, _ = ask(
+        assistant,
+        "tong cot NS su nghiep khoa hoc cua cac dong trong bang du toan 2023 la bao nhieu, lech voi con so 1.062,6 o "
+        "dong Cong bao nhieu?",
+    )
+    assert answered and _has(text, "1.017,6 triệu đồng") and _has(text, "lệch 45 triệu đồng")

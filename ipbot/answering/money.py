@@ -256,9 +256,9 @@ def source_tasks(db: PlanDB, request: Request) -> Answer:
             if source.amount is None:
                 lines.append(f"Cộng các dòng: {money(total)}.")
             elif source.amount != total:  # the stated figure stands; the difference is the document's
-                lines.append(phrases.ROWS_DISAGREE.format(rows=money(total), stated=money(source.amount)))
+                gap = money(abs(source.amount - total))
+                lines.append(phrases.ROWS_DISAGREE.format(rows=money(total), stated=money(source.amount), gap=gap))
                 if Field.GAP in request.show:  # "khớp với con số ở mục III không?": no, by how much, first
-                    gap = money(abs(source.amount - total))
                     lines.insert(
                         0, f"Không khớp: các dòng cộng lại {money(total)}, lệch {gap} so với mục {plan.budget_section}."
                     )
