@@ -103,8 +103,6 @@ _FOLLOW_ON_RE = re.compile(r"^(?:con|the|vay|the con|vay con)\b")
 """A follow-up's opener: "còn riêng năm 2023 …", "thế …", "vậy còn …"."""
 _WHICH_AGENCY_RE = re.compile(r"\b(?:co quan|so|don vi|ben|to chuc) nao\b|\bai\b")
 _WHICH_GROUP_RE = re.compile(r"\bnhom (?:nhiem vu |giai phap )?nao\b")
-_WHICH_TASKS_RE = re.compile(r"\b(?:nhiem vu|nv|dong|viec) nao\b")
-"""Which tasks (or rows) of all: a selection of its own, not of the task talked about."""
 _EACH_AGENCY_RE = re.compile(r"\b(?:moi|tung) (?:co quan|so|don vi|ben|so nganh|nganh)\b")
 """Every agency, each on its own: "mỗi cơ quan chủ trì bao nhiêu nhiệm vụ"."""
 _MOST_RE = re.compile(r"\b(?:nhieu|it|ton|cao|thap|lon|nho)\b(?: \S+){0,5} nhat\b")
@@ -1302,7 +1300,7 @@ class Operations:
         # ("năm 2023 Sở KH&CN chủ trì bao nhiêu nhiệm vụ" after the rows of Quý I were added up: its own, all of them)
         pointing = q.has("refer") or self.lex.has("refer_list", q.folded)
         # ("trong bảng dự toán 2023 nv nào ko được ghi đồng nào?" after task 3.1: which of all, not of that one)
-        which = bool(_WHICH_TASKS_RE.search(q.folded))
+        which = self.lex.has("which_tasks", q.folded)
         own_selection = bool(q.quarters or q.group_numbers or q.agencies or which) and not pointing
         if turn.task_how == "context" and turn.tasks and not other_column and not other_agency and not own_selection:
             # the tasks discussed, or those the last list named ("còn cột NS sự nghiệp thì sao, cộng các dòng"

@@ -1745,6 +1745,15 @@ class Reader:
         entry = next((e for e in plan.responsibilities if e.section == section), None) if plan else None
         return list(entry.agencies) if entry else []
 
+    def _groups_named(self, q: Query, plan_ids: Sequence[str]) -> tuple[str, ...]:
+        """The groups of these plans the question numbers ("nhóm 3" is Thái Bình's "III.3"); "-" when none."""
+        return tuple(
+            f"{p}:{g.number}"
+            for p in plan_ids
+            for g in self.index.plans[p].groups
+            if g.number in q.group_numbers or g.number.rsplit(".", 1)[-1] in q.group_numbers
+        ) or ("-",)
+
     def _changed(self, r: Request, plan_ids: tuple[str, ...] | None, q: Query) -> Request | None:
         """One earlier request with its plans, agency or quarters changed (None when it cannot carry over)."""
         f = r.filters
@@ -1785,21 +1794,11 @@ class Reader:
             f = f.model_copy(update={"groups": tuple(f"{p}:{grouped.pop()}" for p in r.plans), "ids": ()})
         if q.group_numbers and f.groups:
             # "còn nhóm 3?" after a group's tasks: that other group of the same plans ("III.3" in Thái Bình)
-            updates["groups"] = tuple(
-                f"{p}:{g.number}"
-                for p in (plan_ids or r.plans)
-                for g in self.index.plans[p].groups
-                if g.number in q.group_numbers or g.number.rsplit(".", 1)[-1] in q.group_numbers
-            ) or ("-",)
+            updates["groups"] = self._groups_named(q, plan_ids or r.plans)
         figures = r.figures
         if q.group_numbers and any(fig.filters.groups for fig in r.figures):
             # "còn nhóm 4?" after a group's share of the plan: that group's share
-            groups = tuple(
-                f"{p}:{g.number}"
-                for p in (plan_ids or r.plans)
-                for g in self.index.plans[p].groups
-                if g.number in q.group_numbers or g.number.rsplit(".", 1)[-1] in q.group_numbers
-            ) or ("-",)
+            groups = self._groups_named(q, plan_ids or r.plans)
             figures = tuple(
                 fig.model_copy(update={"filters": fig.filters.model_copy(update={"groups": groups})})
                 if fig.filters.groups
