@@ -103,7 +103,7 @@ _FOLLOW_ON_RE = re.compile(r"^(?:con|the|vay|the con|vay con)\b")
 """A follow-up's opener: "còn riêng năm 2023 …", "thế …", "vậy còn …"."""
 _WHICH_AGENCY_RE = re.compile(r"\b(?:co quan|so|don vi|ben|to chuc) nao\b|\bai\b")
 _WHICH_GROUP_RE = re.compile(r"\bnhom (?:nhiem vu |giai phap )?nao\b")
-_EACH_AGENCY_RE = re.compile(r"\b(?:moi|tung) (?:co quan|so|don vi|ben|so nganh|nganh)\b")
+_AGENCY_BY_AGENCY_RE = re.compile(r"\b(?:moi|tung) (?:co quan|so|don vi|ben|so nganh|nganh)\b")
 """Every agency, each on its own: "mỗi cơ quan chủ trì bao nhiêu nhiệm vụ"."""
 _MOST_RE = re.compile(r"\b(?:nhieu|it|ton|cao|thap|lon|nho)\b(?: \S+){0,5} nhat\b")
 """The most or the fewest of something, however many words name it ("nhiều nhiệm vụ triển khai nhất")."""
@@ -1989,7 +1989,7 @@ class Operations:
         count, most first (the plan's tasks in the role were counted as one number)."""
         q = turn.query
         f = q.folded
-        if not _EACH_AGENCY_RE.search(f) or q.agencies or q.task_numbers or not self.lex.has("count", f):
+        if not _AGENCY_BY_AGENCY_RE.search(f) or q.agencies or q.task_numbers or not self.lex.has("count", f):
             return None
         if q.has("budget") or not _ROLE_RE.search(f):
             return None
