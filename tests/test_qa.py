@@ -4695,3 +4695,18 @@ def test_a_columns_rows_against_its_printed_figure_say_the_gap(assistant: Assist
         "dong Cong bao nhieu?",
     )
     assert answered and _has(text, "1.017,6 triệu đồng") and _has(text, "lệch 45 triệu đồng")
+
+
+def test_whether_a_plan_is_still_in_force(assistant: Assistant) -> None:
+    """ "KH 160 còn hiệu lực không", "… có hiệu lực từ khi nào": the document's answer (no article on when it takes
+    effect, the years it is for), not the tasks that "nâng cao hiệu lực" quản lý nhà nước; "còn hiệu lực" was no
+    cue at all and "hiệu lực" words chose group 1's tasks."""
+    for question, years in (
+        ("Kế hoạch 160 của Thái Bình còn hiệu lực không?", "giai đoạn 2021–2025"),
+        ("kế hoạch 2022 ninh thuận có hiệu lực từ khi nào", "năm 2022"),
+    ):
+        answered, text, intent = ask(assistant, question)
+        assert not answered and intent == "document", question
+        assert _has(text, "không ghi thời điểm có hiệu lực") and _has(text, years) and not _has(text, "1.a"), text
+    answered, text, _ = ask(assistant, "nhóm nhiệm vụ nâng cao hiệu lực quản lý nhà nước gồm gì")
+    assert answered and _has(text, "1.a")

@@ -92,7 +92,11 @@ def document(db: PlanDB, request: Request) -> Answer:
                 lines.append(f"Căn cứ: {kind} số {ref['number']}{when}{by}{about}.")
                 stated = True
         if Field.IN_FORCE in show or (every and plan.in_force):
-            lines.append(f"Hiệu lực: {plan.in_force}." if plan.in_force else "Văn bản không ghi thời điểm có hiệu lực.")
+            if plan.in_force:
+                lines.append(f"Hiệu lực: {plan.in_force}.")
+            else:  # what the document does say: the years it is for ("còn hiệu lực không")
+                horizon = f", định hướng đến năm {plan.horizon}" if plan.horizon and not plan.annual else ""
+                lines.append(f"Văn bản không ghi thời điểm có hiệu lực; kế hoạch áp dụng cho {period(plan)}{horizon}.")
             stated = stated or plan.in_force is not None
         if Field.PROPOSAL in show:
             lines.append(f"Ban hành theo: {plan.proposal}." if plan.proposal else "Văn bản không nêu tờ trình đề nghị.")

@@ -344,6 +344,7 @@ def _content(
         "reporting",
         "document",
         "document_weak",
+        "in_force",
         "recipients",
         "list",
         "topic",

@@ -3181,7 +3181,7 @@ class Reader:
 
     def _document(self, turn: Turn) -> Request | list[Request] | None:
         q = turn.query
-        strong = q.has("document", "replaces", "proposal")
+        strong = q.has("document", "replaces", "proposal", "in_force")
         # ("hạn gửi là trước ngày nào": the reporting deadline, not the plan's date)
         plan_years = self.lexicon.has("plan_years", q.folded)  # the time asked is the plan's own span
         weak = (
