@@ -4710,3 +4710,11 @@ def test_whether_a_plan_is_still_in_force(assistant: Assistant) -> None:
         assert _has(text, "không ghi thời điểm có hiệu lực") and _has(text, years) and not _has(text, "1.a"), text
     answered, text, _ = ask(assistant, "nhóm nhiệm vụ nâng cao hiệu lực quản lý nhà nước gồm gì")
     assert answered and _has(text, "1.a")
+
+
+def test_the_money_of_one_class_described_at_length(assistant: Assistant) -> None:
+    """ "mỗi lớp tập huấn SHTT cho chủ thể OCOP ở huyện năm 2023 được bao nhiêu tiền": the plan gives 420 for the
+    row of two classes in each district (how many districts it does not say), so no class's money is stated; the
+    class named before the money at length was read as the row's money, answered as if it were the class's."""
+    answered, text, _ = ask(assistant, "moi lop tap huan SHTT cho chu the OCOP o huyen nam 2023 duoc bao nhieu tien?")
+    assert not answered and _has(text, "5.3") and _has(text, "Không chia bình quân được"), text
