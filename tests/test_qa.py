@@ -4718,3 +4718,15 @@ def test_the_money_of_one_class_described_at_length(assistant: Assistant) -> Non
     class named before the money at length was read as the row's money, answered as if it were the class's."""
     answered, text, _ = ask(assistant, "moi lop tap huan SHTT cho chu the OCOP o huyen nam 2023 duoc bao nhieu tien?")
     assert not answered and _has(text, "5.3") and _has(text, "Không chia bình quân được"), text
+
+
+def test_who_leads_a_duty_no_task_says(assistant: Assistant) -> None:
+    """ "KH 2023 giao cơ quan báo chí, truyền hình nào chủ trì đưa tin về SHTT?": the radio-television station and
+    the newspaper (IV.4), whose duty says "phát (viết) tin, bài" ("đưa tin" is the user's word for it); a lead asked of
+    a duty no task names found nothing, even in the duty's own words."""
+    for question, where in (
+        ("Kế hoạch SHTT 2023 giao cơ quan báo chí, truyền hình nào chủ trì đưa tin về SHTT?", "IV.4"),
+        ("KH 2022 ai chủ trì viết tin bài về SHTT", "IV.2.i"),
+    ):
+        answered, text, _ = ask(assistant, question)
+        assert answered and _has(text, "Báo Ninh Thuận") and _has(text, where), text

@@ -4788,9 +4788,11 @@ class Reader:
                 return self._passages(turn, passages[:6])
             if passages:
                 return self._passages(turn, passages[:2])
-            if q.has("responsibility") and re.search(r"\bto chuc thuc hien\b", q.folded):
-                # "phần tổ chức thực hiện giao ai đưa tin, làm phóng sự": the entry that clearly wins there (by its
-                # word pairs, or far ahead of the next entry on its words: "giao cho đài với báo … tin bài")
+            duty_asked = q.has("responsibility") and re.search(r"\bto chuc thuc hien\b", q.folded)
+            if duty_asked or _asks_which_agencies(q) or q.has("lead"):
+                # "phần tổ chức thực hiện giao ai đưa tin, làm phóng sự", "cơ quan nào chủ trì viết tin bài" (a duty
+                # no task says): the entry that clearly wins there (by its word pairs, or far ahead of the next
+                # entry on its words: "giao cho đài với báo … tin bài")
                 entries = [h for h in hits if isinstance(h.item, Passage)]
                 clear = self._clear_duty(entries)
                 duties = [h for h in entries if h.item.kind == "responsibility"]  # (against the other entries)
