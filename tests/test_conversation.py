@@ -1423,3 +1423,12 @@ def test_a_correction_after_nothing_found_stays_in_the_plan_named(assistant: Ass
     context = assistant.ask("KH 2023 có nhiệm vụ nào về kiểu dáng công nghiệp không").context
     answer = assistant.ask("không, ý tôi là bản thân Sở TT&TT có được giao việc gì không?", context)
     assert answer.plan_ids == ["ninh-thuan-2023"] and "2022" not in plain_text(answer)
+
+
+def test_whether_the_task_talked_about_has_money(assistant: Assistant) -> None:
+    """ "có tiền không, bn?" after task 3.4 of 2023: its money (500 in all, 150 in 2023), not its card without it;
+    "có tiền không" was no money cue at all."""
+    context = assistant.ask("nhiệm vụ 3.4 năm 2023").context
+    answer = assistant.ask("có tiền không, bn?", context)
+    text = canon(plain_text(answer))
+    assert answer.answered and contains(text, "150 triệu đồng") and contains(text, "500 triệu đồng"), text
