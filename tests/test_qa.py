@@ -4730,3 +4730,14 @@ def test_who_leads_a_duty_no_task_says(assistant: Assistant) -> None:
     ):
         answered, text, _ = ask(assistant, question)
         assert answered and _has(text, "Báo Ninh Thuận") and _has(text, where), text
+
+
+def test_a_column_named_then_pointed_at_in_one_message(assistant: Assistant) -> None:
+    """ "cộng các dòng ở cột 'NS khác của tỉnh' được bao nhiêu, và dòng 'Cộng' của cột đó ghi bao nhiêu?" as a first
+    message: "cột đó" is the column the message names (500 over the rows, 770 printed), not a referent missing."""
+    answered, text, _ = ask(
+        assistant,
+        "Bảng dự toán 2023: cộng các dòng ở cột 'NS khác của tỉnh' được bao nhiêu, và dòng 'Cộng' của cột đó ghi "
+        "bao nhiêu?",
+    )
+    assert answered and _has(text, "500 triệu đồng") and _has(text, "770 triệu đồng"), text

@@ -1223,6 +1223,8 @@ class Reader:
                 and not (ctx.task_ids or ctx.listed or ctx.last)
                 and len(q.content_tokens) <= 1
                 and not q.agencies
+                # ("cộng cột NS khác …, dòng Cộng của cột đó ghi bao nhiêu": the column the same message names)
+                and not (q.sources and self.lexicon.has("refer_column", q.folded))
                 # "nó" may be the plan; "các dòng đó" the rows the same message selects
                 and self._refers_to_one(q)
                 # ("nhiệm vụ nào không ghi cơ quan phối hợp, ai chủ trì nhiệm vụ đó?": the task its first clause asks)
