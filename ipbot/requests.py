@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Literal
 
 from annotated_types import Interval
 from pydantic import BaseModel, ConfigDict
@@ -227,6 +227,7 @@ class Filters(_Frozen):
     has: tuple[Field, ...] = ()  # states this field (lead, cooperating, time, budget…)
     lacks: tuple[Field, ...] = ()  # does not state it
     duration: int | None = None  # tasks lasting this many months in all
+    duration_op: Literal["=", "<", "<=", ">", ">="] = "="  # "dài hơn 12 tháng": the length compared, not equal
     year: int | None = None  # targets: the year they are set for; a plan's money: the one year asked
     words: tuple[str, ...] = ()  # words the user named that the plans never use (product, place)
 

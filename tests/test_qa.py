@@ -4741,3 +4741,14 @@ def test_a_column_named_then_pointed_at_in_one_message(assistant: Assistant) -> 
         "bao nhiêu?",
     )
     assert answered and _has(text, "500 triệu đồng") and _has(text, "770 triệu đồng"), text
+
+
+def test_tasks_longer_or_shorter_than_a_length(assistant: Assistant) -> None:
+    """ "nhiệm vụ nào … có tổng thời gian thực hiện dài hơn 12 tháng": the three of 24 months (3.1, 3.3, 3.6), not
+    3.4, the one of exactly 12, as a length was only ever matched equal."""
+    answered, text, _ = ask(
+        assistant, "Những nhiệm vụ nào trong bảng 2023 có tổng thời gian thực hiện dài hơn 12 tháng?"
+    )
+    assert answered and all(_has(text, n) for n in ("3.1", "3.3", "3.6")) and not _has(text, "3.4"), text
+    answered, text, _ = ask(assistant, "nhiệm vụ nào năm 2023 kéo dài dưới 24 tháng")
+    assert answered and _has(text, "3.4") and not _has(text, "3.3"), text

@@ -182,7 +182,8 @@ def filters_phrase(db: PlanDB, plan: PlanInfo, f: Filters) -> str:
         else:
             parts.append(f"có {what} {_CMP_WORDS.get(f.amount.op, f.amount.op)} {figure(f.amount.value)} triệu đồng")
     if f.duration is not None:
-        parts.append(f"có tổng thời gian thực hiện {f.duration} tháng")
+        compared = "" if f.duration_op == "=" else f"{_CMP_WORDS[f.duration_op]} "
+        parts.append(f"có tổng thời gian thực hiện {compared}{f.duration} tháng")
     if f.excluded:
         parts.append("trừ nhiệm vụ " + ", ".join(i.split(":", 1)[1] for i in f.excluded))
     parts += [f"có ghi {_FIELD_WORDS[x]}" for x in f.has if x in _FIELD_WORDS]

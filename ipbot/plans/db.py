@@ -439,7 +439,7 @@ class PlanDB:
                 drawn = " or ".join(f"b.{c} > 0" for c in others)
                 conds.append(f"not exists (select 1 from budget_rows b where b.task_id = t.id and ({drawn}))")
         if f.duration is not None:
-            conds.append("t.duration_months = ?")
+            conds.append(f"t.duration_months {f.duration_op} ?")  # (an operator the Filters type allows)
             params.append(f.duration)
         if f.amount is not None and f.amount.measure is Measure.STATED:
             # "dòng nào ghi 300 triệu": any figure the row prints, its total or any of its columns

@@ -176,6 +176,11 @@ class Operations:
             _AMOUNT_RE.pattern.replace("{less}", less).replace("{more}", more).replace("{equal}", equal)
         )
         self._less = set(lexicon.phrases("less"))
+        longer, shorter = (sorted(lexicon.phrases(k), key=len, reverse=True) for k in ("longer", "shorter"))
+        self._length_re = re.compile(
+            rf"\b(?:(?P<longer>{'|'.join(longer)})|(?P<shorter>{'|'.join(shorter)})|(?P<from>tu))"
+            r" (?P<n>\d{1,2}) thang(?P<up> tro len)?(?P<down> tro xuong)?"
+        )
         self._equal = set(lexicon.phrases("equal"))
         self._printed = set(lexicon.phrases("printed"))
         self._unit_re = self._units_pattern()
@@ -700,7 +705,8 @@ class Operations:
             amount=amount,
             lacks=self._lacks(f),
             has=((Field.BUDGET,) if self.lex.has("states_amount", f) else ()) + self._states_duration(turn),
-            duration=duration,
+            duration=duration[0] if duration else None,
+            duration_op=duration[1] if duration else "=",
         )
         listed_by = self._listed_by(turn, r.filters)
         if listed_by is not None:
@@ -1225,12 +1231,23 @@ class Operations:
                 out.append(fld)
         return tuple(out)
 
-    def _duration(self, turn: Turn) -> int | None:
+    def _duration(self, turn: Turn) -> tuple[int, str] | None:
+        """The length the tasks are chosen by, and how theirs compares to it: "tổng thời gian thực hiện 24 tháng"
+        (equal), "kéo dài hơn 12 tháng" (longer), "từ 24 tháng trở lên"."""
         f = turn.query.folded
-        if not re.search(r"thoi gian thuc hien|keo dai|trong vong", f):
+        compared = self._length_re.search(f)
+        if not (
+            re.search(r"thoi gian thuc hien|keo dai|trong vong", f) or (compared and compared.group("from") is None)
+        ):
             return None
         found = set(_DURATION_RE.findall(f)) | set(_DURATIONS_RE.findall(f))
-        return int(found.pop()) if len(found) == 1 else None  # "12 hoặc 24 tháng" is no one length
+        if len(found) != 1:
+            return None  # "12 hoặc 24 tháng" is no one length
+        if compared is None or (compared.group("from") and not compared.group("up") and not compared.group("down")):
+            return int(found.pop()), "="  # ("từ tháng 6", "trong vòng 24 tháng": the length itself)
+        more = compared.group("longer") or compared.group("up")
+        op = (">=" if compared.group("up") else ">") if more else ("<=" if compared.group("down") else "<")
+        return int(compared.group("n")), op
 
     def _states_duration(self, turn: Turn) -> tuple[Field, ...]:
         """ "các nhiệm vụ có ghi tổng thời gian thực hiện (12 hoặc 24 tháng)": those that state a length at all."""
