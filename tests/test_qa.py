@@ -4752,3 +4752,16 @@ def test_tasks_longer_or_shorter_than_a_length(assistant: Assistant) -> None:
     assert answered and all(_has(text, n) for n in ("3.1", "3.3", "3.6")) and not _has(text, "3.4"), text
     answered, text, _ = ask(assistant, "nhiệm vụ nào năm 2023 kéo dài dưới 24 tháng")
     assert answered and _has(text, "3.4") and not _has(text, "3.3"), text
+
+
+def test_whose_awareness_a_class_raises_and_its_sentence_once(assistant: Assistant) -> None:
+    """ "lớp tập huấn chủ đề thương hiệu OCOP năm 2022 dành cho đối tượng nào, và nhằm nâng cao nhận thức của ai về
+    vai trò của thương hiệu?": for whom (the class's sentence) and whose awareness (its aim: business owners too);
+    "của ai" asks the task's own words as "… gì", "… nào" do. The task's sentence, quoted by two fields, once."""
+    answered, text, _ = ask(
+        assistant,
+        "Lop tap huan chu de thuong hieu OCOP nam 2022 danh cho doi tuong nao, va nham nang cao nhan thuc cua ai ve "
+        "vai tro cua thuong hieu?",
+    )
+    assert answered and _has(text, "quản lý nhà nước") and _has(text, "chủ doanh nghiệp"), text
+    assert text.count("tổ chức 01 lớp tập huấn") == 1, text

@@ -371,6 +371,15 @@ def lookup_tasks_reach(db: PlanDB, request: Request) -> Reach | None:
     return [i.split(":", 1)[0] for i in ids], stated
 
 
+_QUOTED_AS = ("Nhiệm vụ: ", "Nội dung: ")
+
+
+def _said(line: str, lines: list[str]) -> bool:
+    """The line's text is already there, labelled or bare ("Nhiệm vụ: X" beside "X")."""
+    bare = next((line[len(p) :] for p in _QUOTED_AS if line.startswith(p)), line)
+    return any(bare == next((x[len(p) :] for p in _QUOTED_AS if x.startswith(p)), x) for x in lines)
+
+
 def lookup_tasks(db: PlanDB, request: Request) -> Answer:
     """The asked fields (lead, time, budget…) of each chosen task, labelled by plan when useful."""
     ids = db.task_ids(request.plans or db.plan_ids, request.filters)
@@ -389,7 +398,8 @@ def lookup_tasks(db: PlanDB, request: Request) -> Answer:
             got, stated = FIELDS[fld](db, plan, task)
             if Field.CONTENT in fields and fld is not Field.CONTENT:
                 got = [line for line in got if not line.startswith("Nội dung: ")]  # said whole above
-            lines += [line for line in got if _role_line(line) not in map(_role_line, lines)]
+            # (a task's sentence some fields quote, "Nhiệm vụ: …", said once)
+            lines += [line for line in got if _role_line(line) not in map(_role_line, lines) and not _said(line, lines)]
             stated_any |= stated and (fld is Field.AVERAGE or not per_item)
         title = f"{task_heading(task)} — {task.title}"
         counts = [q.text for q in task.quantities if fold(q.text) not in fold(task.title)]

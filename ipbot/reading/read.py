@@ -4561,7 +4561,8 @@ class Reader:
         asking = [
             c
             for c in clauses
-            if any(m.group(1) not in _CUE_HEADS for m in re.finditer(r"\b(\w+) (?:gi|nao)\b", c))
+            # ("nhằm nâng cao nhận thức của ai về …": whose, asked of the task's own words too)
+            if any((m.group(1) or "") not in _CUE_HEADS for m in re.finditer(r"\b(\w+) (?:gi|nao)\b|\bcua ai\b", c))
             and sum(f" {t} " in f" {c} " for t in rest) >= 2
         ]
         rest = [t for t in rest if any(f" {t} " in f" {c} " for c in asking)]
