@@ -161,7 +161,14 @@ def source_keys(index: Index, expanded: str) -> set[str]:
     Matched on the expanded text ("NSTU" is "ngân sách trung ương"); the lexicon cue ``source_name``
     finds the mention to remove from the content.
     """
-    return {key for keys, pattern in _source_patterns(index) if pattern.search(expanded) for key in keys}
+    by_word, always = _source_patterns(index)
+    words = set(_WORD_RE.findall(expanded))
+    tried = [*always, *(x for w in words & by_word.keys() for x in by_word[w])]
+    return {key for keys, pattern in tried if pattern.search(expanded) for key in keys}
+
+
+_WORD_RE = re.compile(r"\w+")
+_SourcePatterns = tuple[frozenset[str], re.Pattern[str]]
 
 
 _GENERIC_SOURCE_WORDS = frozenset("ngan sach kinh phi de xuat ho tro nam tinh cua nguon tu du kien von".split())
@@ -170,10 +177,15 @@ _GENERIC_GAP = r" (?:(?:" + "|".join(sorted(_GENERIC_SOURCE_WORDS | {"cac", "nhu
 
 
 @lru_cache(maxsize=8)
-def _source_patterns(index: Index) -> tuple[tuple[frozenset[str], re.Pattern[str]], ...]:
+def _source_patterns(index: Index) -> tuple[dict[str, list[_SourcePatterns]], list[_SourcePatterns]]:
     """Each source label's patterns, compiled once per index (they depend only on the plans); plans
-    that word a source alike share one pattern, so a question tries each wording once."""
+    that word a source alike share one pattern, so a question tries each wording once.
+
+    Every pattern needs its label's first distinctive word as a whole word, so they are filed by that word and a
+    question tries only those of the words it has: with a province's name in each pattern, 300 plans made a
+    thousand patterns, all tried on every question (1.3 ms of it)."""
     out: dict[str, set[str]] = {}
+    first_word: dict[str, str] = {}
     for plan in index.plans.values():
         # a source's first two distinctive words, after a money word, name it when no other source of the plan
         # begins with them ("nguồn lồng ghép" for "Lồng ghép từ các chương trình, đề án khác (…)")
@@ -191,6 +203,7 @@ def _source_patterns(index: Index) -> tuple[tuple[frozenset[str], re.Pattern[str
                     pair = _GENERIC_GAP.join(map(re.escape, words[:2]))
                     lead2 = r"(?:ngan sach|nguon|kinh phi|von) "
                     out.setdefault(rf"(?<!\w){lead2}{pair}(?!\w)", set()).add(source.key)
+                    first_word[rf"(?<!\w){lead2}{pair}(?!\w)"] = words[0]
                 phrase = " ".join(words[:3])
                 if not phrase:
                     continue
@@ -216,10 +229,17 @@ def _source_patterns(index: Index) -> tuple[tuple[frozenset[str], re.Pattern[str
                 # "trong đó TW chiếm bao nhiêu phần trăm": a part of the total just given (not "nhiệm vụ cấp trung ương
                 # chiếm bao nhiêu %", a task's name)
                 part_of = rf"(?<=trong do ){spaced} chiem\b"
-                out.setdefault(f"{named}|{part_of}" if len(words) == 1 else f"{named}|{asked}|{part_of}", set()).add(
-                    source.key
-                )
-    return tuple((frozenset(keys), re.compile(pattern)) for pattern, keys in out.items())
+                pattern = f"{named}|{part_of}" if len(words) == 1 else f"{named}|{asked}|{part_of}"
+                out.setdefault(pattern, set()).add(source.key)
+                first_word[pattern] = words[0]
+    by_word: dict[str, list[_SourcePatterns]] = {}
+    always: list[_SourcePatterns] = []
+    for pattern, keys in out.items():
+        word = first_word[pattern]
+        # (a word that is not one \w+ run, "(lồng", cannot be looked up by the question's words: always tried)
+        filed = by_word.setdefault(word, []) if _WORD_RE.fullmatch(word) else always
+        filed.append((frozenset(keys), re.compile(pattern)))
+    return by_word, always
 
 
 def folded_question(question: str) -> str:
